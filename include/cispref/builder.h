@@ -1,0 +1,182 @@
+/**
+ * @file builder.h
+ * @brief Create and edit a referential in C.
+ *
+ * Every function returns #CISPREF_OK or a negative #cispref_status and changes nothing
+ * when it fails. Texts are copied into the referential. Ids must match
+ * `[A-Za-z_][A-Za-z0-9._-]*` and be unused in the referential (#CISPREF_EEXISTS
+ * otherwise). An `out` parameter may be NULL; on success it receives a handle owned by
+ * the referential. Removing a node releases its handle and those of its children;
+ * references to a removed competence, concept or note are cleared. Editing is not
+ * thread-safe: no other thread may read or edit the referential meanwhile.
+ *
+ * @defgroup builder Builder
+ * @{
+ */
+#ifndef CISPREF_BUILDER_H
+#define CISPREF_BUILDER_H
+
+#if !defined(CISPREF_H_INSIDE) && !defined(CISPREF_COMPILATION)
+#error "Only <cispref/cispref.h> can be included directly."
+#endif
+
+#include <cispref/model.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** @name Referential
+ * @{ */
+/**
+ * Create an empty referential, in language "fr" with version "1".
+ * @param out receives the new referential; free it with cispref_referential_free().
+ * @param id its id.
+ * @param title its title.
+ */
+CISPREF_EXPORT int cispref_referential_new(cispref_referential **out, const char *id,
+                                           const char *title);
+/** Set the title. */
+CISPREF_EXPORT int cispref_referential_set_title(cispref_referential *ref, const char *title);
+/** Set the version (edition). */
+CISPREF_EXPORT int cispref_referential_set_version(cispref_referential *ref,
+                                                   const char *version);
+/** Set the language tag. It must not be empty. */
+CISPREF_EXPORT int cispref_referential_set_language(cispref_referential *ref,
+                                                    const char *language);
+/** Set one field of the source metadata; NULL unsets it. */
+CISPREF_EXPORT int cispref_referential_set_source(cispref_referential *ref,
+                                                  cispref_source_field field,
+                                                  const char *value);
+/** Append a domain. */
+CISPREF_EXPORT int cispref_referential_add_domain(cispref_domain **out,
+                                                  cispref_referential *ref, const char *id,
+                                                  cispref_domain_kind kind, const char *title);
+/** Remove the domain at @p index with all it holds. */
+CISPREF_EXPORT int cispref_referential_remove_domain(cispref_referential *ref, size_t index);
+/** Move the domain at @p from to position @p to (both indexes before the move). */
+CISPREF_EXPORT int cispref_referential_move_domain(cispref_referential *ref, size_t from,
+                                                   size_t to);
+/** Append a concept. */
+CISPREF_EXPORT int cispref_referential_add_concept(cispref_concept **out,
+                                                   cispref_referential *ref, const char *id,
+                                                   cispref_item_kind kind, const char *label);
+/** Remove the concept at @p index; items that pointed to it then point to none. */
+CISPREF_EXPORT int cispref_referential_remove_concept(cispref_referential *ref, size_t index);
+/** Move the concept at @p from to position @p to. */
+CISPREF_EXPORT int cispref_referential_move_concept(cispref_referential *ref, size_t from,
+                                                    size_t to);
+/** Append a note. */
+CISPREF_EXPORT int cispref_referential_add_note(cispref_note **out, cispref_referential *ref,
+                                                const char *id, const char *number,
+                                                const char *text);
+/** Remove the note at @p index and every reference to it. */
+CISPREF_EXPORT int cispref_referential_remove_note(cispref_referential *ref, size_t index);
+/** Move the note at @p from to position @p to. */
+CISPREF_EXPORT int cispref_referential_move_note(cispref_referential *ref, size_t from,
+                                                 size_t to);
+/** @} */
+
+/** @name Domain
+ * @{ */
+/** Set the title. */
+CISPREF_EXPORT int cispref_domain_set_title(cispref_domain *domain, const char *title);
+/** Set the kind. */
+CISPREF_EXPORT int cispref_domain_set_kind(cispref_domain *domain, cispref_domain_kind kind);
+/** Append a plan. */
+CISPREF_EXPORT int cispref_domain_add_plan(cispref_plan **out, cispref_domain *domain,
+                                           const char *id, cispref_plan_kind kind,
+                                           const char *title);
+/** Remove the plan at @p index with its competences. */
+CISPREF_EXPORT int cispref_domain_remove_plan(cispref_domain *domain, size_t index);
+/** Move the plan at @p from to position @p to. */
+CISPREF_EXPORT int cispref_domain_move_plan(cispref_domain *domain, size_t from, size_t to);
+/**
+ * Append a summary entry.
+ * @param competence the competence it names, from the same referential, or NULL.
+ */
+CISPREF_EXPORT int cispref_domain_add_summary_entry(cispref_summary_entry **out,
+                                                    cispref_domain *domain, const char *id,
+                                                    cispref_plan_kind plan_kind,
+                                                    const char *text,
+                                                    const cispref_competence *competence);
+/** Remove the summary entry at @p index. */
+CISPREF_EXPORT int cispref_domain_remove_summary_entry(cispref_domain *domain, size_t index);
+/** Move the summary entry at @p from to position @p to. */
+CISPREF_EXPORT int cispref_domain_move_summary_entry(cispref_domain *domain, size_t from,
+                                                     size_t to);
+/** @} */
+
+/** @name Summary entry
+ * @{ */
+/** Set the text. */
+CISPREF_EXPORT int cispref_summary_entry_set_text(cispref_summary_entry *entry,
+                                                  const char *text);
+/** Set the plan kind it is listed under. */
+CISPREF_EXPORT int cispref_summary_entry_set_plan_kind(cispref_summary_entry *entry,
+                                                       cispref_plan_kind kind);
+/** Link it to @p competence (of the same referential), or unlink it with NULL. */
+CISPREF_EXPORT int cispref_summary_entry_set_competence(cispref_summary_entry *entry,
+                                                        const cispref_competence *competence);
+/** @} */
+
+/** @name Plan
+ * @{ */
+/** Set the title. */
+CISPREF_EXPORT int cispref_plan_set_title(cispref_plan *plan, const char *title);
+/** Set the kind. */
+CISPREF_EXPORT int cispref_plan_set_kind(cispref_plan *plan, cispref_plan_kind kind);
+/** Append a competence. */
+CISPREF_EXPORT int cispref_plan_add_competence(cispref_competence **out, cispref_plan *plan,
+                                               const char *id, const char *title);
+/** Remove the competence at @p index with its items; summary entries naming it are unlinked. */
+CISPREF_EXPORT int cispref_plan_remove_competence(cispref_plan *plan, size_t index);
+/** Move the competence at @p from to position @p to. */
+CISPREF_EXPORT int cispref_plan_move_competence(cispref_plan *plan, size_t from, size_t to);
+/** @} */
+
+/** @name Competence
+ * @{ */
+/** Set the title. */
+CISPREF_EXPORT int cispref_competence_set_title(cispref_competence *competence,
+                                                const char *title);
+/** Append an item of @p kind. */
+CISPREF_EXPORT int cispref_competence_add_item(cispref_item **out,
+                                               cispref_competence *competence,
+                                               const char *id, cispref_item_kind kind,
+                                               const char *text);
+/** Remove the item of @p kind at @p index. */
+CISPREF_EXPORT int cispref_competence_remove_item(cispref_competence *competence,
+                                                  cispref_item_kind kind, size_t index);
+/** Move the item of @p kind at @p from to position @p to in the same list. */
+CISPREF_EXPORT int cispref_competence_move_item(cispref_competence *competence,
+                                                cispref_item_kind kind, size_t from,
+                                                size_t to);
+/** Append a reference to @p note (of the same referential). */
+CISPREF_EXPORT int cispref_competence_add_note(cispref_competence *competence,
+                                               const cispref_note *note);
+/** Remove the note reference at @p index. */
+CISPREF_EXPORT int cispref_competence_remove_note(cispref_competence *competence,
+                                                  size_t index);
+/** @} */
+
+/** @name Item, concept, note
+ * @{ */
+/** Set the item's text. */
+CISPREF_EXPORT int cispref_item_set_text(cispref_item *item, const char *text);
+/** Point the item to @p concept (of the same referential), or to none with NULL. */
+CISPREF_EXPORT int cispref_item_set_concept(cispref_item *item, const cispref_concept *concept);
+/** Set the concept's canonical label. */
+CISPREF_EXPORT int cispref_concept_set_label(cispref_concept *concept, const char *label);
+/** Set the note's text. */
+CISPREF_EXPORT int cispref_note_set_text(cispref_note *note, const char *text);
+/** Set the note's number. */
+CISPREF_EXPORT int cispref_note_set_number(cispref_note *note, const char *number);
+/** @} */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
+/** @} */

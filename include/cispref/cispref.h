@@ -1,0 +1,22 @@
+/**
+ * @file cispref.h
+ * @brief The one header to include: the whole cispref API.
+ *
+ * cispref holds competence referentials of the Walloon socio-professional integration
+ * sector (CISP) as typed structures, reads and writes them as XML, exports them as JSON
+ * and validates them.
+ */
+#ifndef CISPREF_H
+#define CISPREF_H
+
+#define CISPREF_H_INSIDE
+#include <cispref/common.h>
+#include <cispref/version.h>
+#include <cispref/model.h>
+#include <cispref/builder.h>
+#include <cispref/load.h>
+#include <cispref/export.h>
+#include <cispref/validate.h>
+#undef CISPREF_H_INSIDE
+
+#endif

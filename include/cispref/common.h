@@ -1,0 +1,83 @@
+/**
+ * @file common.h
+ * @brief Export macro, status codes and the error record shared by every module.
+ *
+ * @defgroup common Common definitions
+ * @{
+ */
+#ifndef CISPREF_COMMON_H
+#define CISPREF_COMMON_H
+
+#if !defined(CISPREF_H_INSIDE) && !defined(CISPREF_COMPILATION)
+#error "Only <cispref/cispref.h> can be included directly."
+#endif
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Marks a declaration as part of the exported API. */
+#if defined(CISPREF_STATIC)
+#define CISPREF_EXPORT
+#elif defined(__GNUC__) && __GNUC__ >= 4
+#define CISPREF_EXPORT __attribute__((visibility("default")))
+#else
+#define CISPREF_EXPORT
+#endif
+
+/**
+ * Status codes. Every function that can fail returns #CISPREF_OK (0) or one of
+ * these negative values.
+ */
+typedef enum cispref_status {
+	CISPREF_OK = 0,              /**< Success. */
+	CISPREF_EINVAL = -1,         /**< A NULL or out-of-range argument. */
+	CISPREF_ENOMEM = -2,         /**< Out of memory. */
+	CISPREF_EIO = -3,            /**< A file could not be opened, read or written. */
+	CISPREF_EXML = -4,           /**< The input is not well-formed XML. */
+	CISPREF_EFORMAT = -5,        /**< Well-formed XML that is not a cispref document. */
+	CISPREF_EVERSION = -6,       /**< A cispref document of an unsupported format version. */
+	CISPREF_ELIMIT = -7,         /**< The input exceeds a size or depth limit. */
+	CISPREF_EINVALID = -8,       /**< The referential breaks a rule of the validator. */
+	CISPREF_EEXISTS = -9,        /**< The id is already used in this referential. */
+	CISPREF_ENOTFOUND = -10      /**< No such node. */
+} cispref_status;
+
+/** Size of cispref_error::text. */
+#define CISPREF_ERROR_TEXT_LENGTH 512
+/** Size of cispref_error::source. */
+#define CISPREF_ERROR_SOURCE_LENGTH 512
+
+/**
+ * What went wrong, and where. Functions taking a `cispref_error *` fill it when they fail
+ * (and leave it untouched when they succeed); the pointer may be NULL when the caller does
+ * not want the details. It needs no freeing.
+ */
+typedef struct cispref_error {
+	int code;                                  /**< A #cispref_status value. */
+	unsigned long line;                        /**< 1-based line in the input, 0 if none. */
+	unsigned long column;                      /**< 1-based column in the input, 0 if none. */
+	char source[CISPREF_ERROR_SOURCE_LENGTH];  /**< File name or input name, "" if none. */
+	char text[CISPREF_ERROR_TEXT_LENGTH];      /**< A sentence saying what is wrong. */
+} cispref_error;
+
+/**
+ * A short, stable name for a status code ("ok", "invalid-argument", "xml-error", ...),
+ * usable as a tag in messages and by bindings. Never NULL.
+ */
+CISPREF_EXPORT const char *cispref_status_tag(int code);
+
+/**
+ * Release a buffer that the library allocated for the caller (for example by
+ * cispref_export_buffer()). Accepts NULL.
+ */
+CISPREF_EXPORT void cispref_buffer_free(char *buffer);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
+/** @} */

@@ -1,0 +1,108 @@
+/**
+ * @file load.h
+ * @brief Read a referential from cispref XML.
+ *
+ * The reader is libxml2's SAX2 parser with the network off: a document that declares a
+ * DTD is refused before its declarations are read, so no entity is ever expanded and no
+ * external file is ever opened. libxml2's messages never reach stderr; they end up in
+ * the caller's #cispref_error, with the line and column of the fault.
+ *
+ * Limits: elements nest as the format says (at most six levels), a single text or
+ * attribute value holds at most #CISPREF_MAX_TEXT_LENGTH bytes.
+ *
+ * @defgroup load Loading
+ * @{
+ */
+#ifndef CISPREF_LOAD_H
+#define CISPREF_LOAD_H
+
+#if !defined(CISPREF_H_INSIDE) && !defined(CISPREF_COMPILATION)
+#error "Only <cispref/cispref.h> can be included directly."
+#endif
+
+#include <stdio.h>
+#include <cispref/model.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Longest text (title, item, label, note, attribute value) the loader accepts, in bytes. */
+#define CISPREF_MAX_TEXT_LENGTH (1024 * 1024)
+
+/** Flags for the load functions, to be combined with `|`. */
+typedef enum cispref_load_flags {
+	/**
+	 * Refuse a document that breaks a rule of severity error of the validator
+	 * (duplicate ids, references that resolve to nothing, ...) with #CISPREF_EINVALID
+	 * and the first such error.
+	 */
+	CISPREF_LOAD_DEFAULT = 0,
+	/**
+	 * Keep a referential that is well-formed and structurally valid but breaks the
+	 * validator's rules, so that cispref_validate() can report every finding.
+	 */
+	CISPREF_LOAD_LENIENT = 1 << 0
+} cispref_load_flags;
+
+/**
+ * Load a referential from the file at @p path.
+ * @param out receives the referential; free it with cispref_referential_free().
+ *            Untouched on failure.
+ * @param path the file to read.
+ * @param flags #cispref_load_flags.
+ * @param error filled on failure (may be NULL).
+ * @return #CISPREF_OK, or #CISPREF_EIO, #CISPREF_EXML, #CISPREF_EFORMAT,
+ *         #CISPREF_EVERSION, #CISPREF_ELIMIT, #CISPREF_EINVALID, #CISPREF_ENOMEM,
+ *         #CISPREF_EINVAL.
+ */
+CISPREF_EXPORT int cispref_referential_load_file(cispref_referential **out, const char *path,
+                                                 unsigned flags, cispref_error *error);
+
+/**
+ * Load a referential from @p size bytes at @p data.
+ * @param name how errors name this input (e.g. a file name), or NULL for "<memory>".
+ * @see cispref_referential_load_file() for the other parameters.
+ */
+CISPREF_EXPORT int cispref_referential_load_memory(cispref_referential **out,
+                                                   const char *data, size_t size,
+                                                   const char *name, unsigned flags,
+                                                   cispref_error *error);
+
+/**
+ * Load a referential from the open file descriptor @p fd, read to its end. The
+ * descriptor is not closed.
+ * @param name how errors name this input, or NULL for "<fd N>".
+ */
+CISPREF_EXPORT int cispref_referential_load_fd(cispref_referential **out, int fd,
+                                               const char *name, unsigned flags,
+                                               cispref_error *error);
+
+/**
+ * Load a referential from @p stream, read to its end. The stream is not closed.
+ * @param name how errors name this input, or NULL for "<stream>".
+ */
+CISPREF_EXPORT int cispref_referential_load_stream(cispref_referential **out, FILE *stream,
+                                                   const char *name, unsigned flags,
+                                                   cispref_error *error);
+
+/** How errors and diagnostics name the embedded referential. */
+#define CISPREF_DEFAULT_NAME "accompagnement-cisp.xml (embedded)"
+
+/**
+ * Load the referential compiled into the library: the "Référentiel de compétences de
+ * l'accompagnement en CISP" (Les cahiers de l'Interfédé n°24, 2020), the same document
+ * as the file `accompagnement-cisp.xml` installed in cispref's data directory.
+ * @param out receives the referential; free it with cispref_referential_free().
+ * @param error filled on failure (may be NULL); only #CISPREF_ENOMEM and #CISPREF_EINVAL
+ *        can happen.
+ */
+CISPREF_EXPORT int cispref_referential_load_default(cispref_referential **out,
+                                                    cispref_error *error);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
+/** @} */

@@ -1,0 +1,314 @@
+/**
+ * @file model.h
+ * @brief The typed model of a referential and its read accessors.
+ *
+ * A referential holds domains; a domain holds its summary entries (the list of
+ * competences as printed in the overview) and its plans; a plan holds competences; a
+ * competence holds three lists of items (savoir-faire, savoir-faire comportementaux,
+ * savoirs) and references to notes. Concepts (shared aptitudes and savoirs) and notes
+ * belong to the referential; items point to concepts and competences to notes by id.
+ *
+ * All handles are owned by their referential: they, and every `const char *` they
+ * return, stay valid until the node is removed or cispref_referential_free() is called.
+ * Accessors given NULL return NULL, 0 or the documented neutral value; an index out of
+ * range gives NULL.
+ *
+ * A referential that nobody edits may be read from several threads at once.
+ *
+ * @defgroup model Model
+ * @{
+ */
+#ifndef CISPREF_MODEL_H
+#define CISPREF_MODEL_H
+
+#if !defined(CISPREF_H_INSIDE) && !defined(CISPREF_COMPILATION)
+#error "Only <cispref/cispref.h> can be included directly."
+#endif
+
+#include <stdbool.h>
+#include <cispref/common.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** A whole referential: metadata, domains, concepts and notes. */
+typedef struct cispref_referential cispref_referential;
+/** A domain of competences (psycho-social, administrative, ...). */
+typedef struct cispref_domain cispref_domain;
+/** One line of a domain's summary list, as printed. */
+typedef struct cispref_summary_entry cispref_summary_entry;
+/** A plan of a domain (individual, collective, ...). */
+typedef struct cispref_plan cispref_plan;
+/** A competence and its detail table. */
+typedef struct cispref_competence cispref_competence;
+/** A savoir-faire, savoir-faire comportemental or savoir of a competence. */
+typedef struct cispref_item cispref_item;
+/** A shared aptitude or savoir that recurring items point to. */
+typedef struct cispref_concept cispref_concept;
+/** A numbered note of the source. */
+typedef struct cispref_note cispref_note;
+
+/** Kind of a domain. */
+typedef enum cispref_domain_kind {
+	CISPREF_DOMAIN_CORE = 0,        /**< One of the core domains ("core"). */
+	CISPREF_DOMAIN_TRANSVERSAL = 1  /**< A transversal axis ("transversal"). */
+} cispref_domain_kind;
+
+/** Kind of a plan. */
+typedef enum cispref_plan_kind {
+	CISPREF_PLAN_INDIVIDUAL = 0,  /**< "individual". */
+	CISPREF_PLAN_COLLECTIVE = 1,  /**< "collective". */
+	CISPREF_PLAN_INTERNAL = 2,    /**< "internal" (communication). */
+	CISPREF_PLAN_EXTERNAL = 3,    /**< "external" (communication). */
+	CISPREF_PLAN_JOINT = 4        /**< "joint": individual and collective presented together. */
+} cispref_plan_kind;
+
+/** Kind of an item, and of the concept it may point to. */
+typedef enum cispref_item_kind {
+	CISPREF_ITEM_SAVOIR_FAIRE = 0,                /**< "savoir-faire" (an aptitude). */
+	CISPREF_ITEM_SAVOIR_FAIRE_COMPORTEMENTAL = 1, /**< "savoir-faire-comportemental". */
+	CISPREF_ITEM_SAVOIR = 2                       /**< "savoir" (knowledge). */
+} cispref_item_kind;
+
+/** Number of item kinds, for loops over the three lists of a competence. */
+#define CISPREF_ITEM_KIND_COUNT 3
+
+/** Fields of a referential's source metadata. */
+typedef enum cispref_source_field {
+	CISPREF_SOURCE_PUBLISHER = 0, /**< e.g. "L'Interfédé". */
+	CISPREF_SOURCE_SERIES = 1,    /**< e.g. "Les cahiers de l'Interfédé". */
+	CISPREF_SOURCE_NUMBER = 2,    /**< e.g. "24". */
+	CISPREF_SOURCE_DATE = 3,      /**< e.g. "2020-12". */
+	CISPREF_SOURCE_APPROVAL = 4   /**< Who validated the referential, and when. */
+} cispref_source_field;
+
+/** Number of source fields. */
+#define CISPREF_SOURCE_FIELD_COUNT 5
+
+/** @name Kind names
+ * The names used in the XML and JSON formats. `*_name()` returns NULL for a value out of
+ * range; `*_from_name()` returns 0 and sets `*out`, or #CISPREF_EINVAL for an unknown name.
+ * @{ */
+/** Name of a domain kind ("core", "transversal"). */
+CISPREF_EXPORT const char *cispref_domain_kind_name(cispref_domain_kind kind);
+/** Parse a domain kind name. */
+CISPREF_EXPORT int cispref_domain_kind_from_name(cispref_domain_kind *out, const char *name);
+/** Name of a plan kind ("individual", ..., "joint"). */
+CISPREF_EXPORT const char *cispref_plan_kind_name(cispref_plan_kind kind);
+/** Parse a plan kind name. */
+CISPREF_EXPORT int cispref_plan_kind_from_name(cispref_plan_kind *out, const char *name);
+/** Name of an item kind ("savoir-faire", "savoir-faire-comportemental", "savoir"). */
+CISPREF_EXPORT const char *cispref_item_kind_name(cispref_item_kind kind);
+/** Parse an item kind name. */
+CISPREF_EXPORT int cispref_item_kind_from_name(cispref_item_kind *out, const char *name);
+/** Name of a source field ("publisher", "series", "number", "date", "approval"). */
+CISPREF_EXPORT const char *cispref_source_field_name(cispref_source_field field);
+/** @} */
+
+/** @name Referential
+ * @{ */
+/** The referential's id. */
+CISPREF_EXPORT const char *cispref_referential_id(const cispref_referential *ref);
+/** The referential's title. */
+CISPREF_EXPORT const char *cispref_referential_title(const cispref_referential *ref);
+/** The referential's version (edition), e.g. "2020". */
+CISPREF_EXPORT const char *cispref_referential_version(const cispref_referential *ref);
+/** The language of its texts, as a BCP 47 tag ("fr"). */
+CISPREF_EXPORT const char *cispref_referential_language(const cispref_referential *ref);
+/** One field of the source metadata, or NULL when it is not set. */
+CISPREF_EXPORT const char *cispref_referential_source(const cispref_referential *ref,
+                                                      cispref_source_field field);
+/** The name of the file or buffer the referential was loaded from, or NULL. */
+CISPREF_EXPORT const char *cispref_referential_origin(const cispref_referential *ref);
+/** Number of domains. */
+CISPREF_EXPORT size_t cispref_referential_domain_count(const cispref_referential *ref);
+/** The domain at @p index, in document order. */
+CISPREF_EXPORT cispref_domain *cispref_referential_domain(const cispref_referential *ref,
+                                                          size_t index);
+/** Number of concepts. */
+CISPREF_EXPORT size_t cispref_referential_concept_count(const cispref_referential *ref);
+/** The concept at @p index. */
+CISPREF_EXPORT cispref_concept *cispref_referential_concept(const cispref_referential *ref,
+                                                            size_t index);
+/** Number of notes. */
+CISPREF_EXPORT size_t cispref_referential_note_count(const cispref_referential *ref);
+/** The note at @p index. */
+CISPREF_EXPORT cispref_note *cispref_referential_note(const cispref_referential *ref,
+                                                      size_t index);
+/** Total number of plans in all domains. */
+CISPREF_EXPORT size_t cispref_referential_plan_total(const cispref_referential *ref);
+/** Total number of competences in all plans. */
+CISPREF_EXPORT size_t cispref_referential_competence_total(const cispref_referential *ref);
+/** Total number of summary entries in all domains. */
+CISPREF_EXPORT size_t cispref_referential_summary_total(const cispref_referential *ref);
+/** Total number of items of @p kind in all competences. */
+CISPREF_EXPORT size_t cispref_referential_item_total(const cispref_referential *ref,
+                                                     cispref_item_kind kind);
+/** @} */
+
+/** @name Lookup by id
+ * Constant-time lookups through the referential's id index; NULL when no node of that
+ * type has the id.
+ * @{ */
+/** The domain with @p id. */
+CISPREF_EXPORT cispref_domain *cispref_referential_find_domain(const cispref_referential *ref,
+                                                               const char *id);
+/** The summary entry with @p id. */
+CISPREF_EXPORT cispref_summary_entry *cispref_referential_find_summary_entry(
+	const cispref_referential *ref, const char *id);
+/** The plan with @p id. */
+CISPREF_EXPORT cispref_plan *cispref_referential_find_plan(const cispref_referential *ref,
+                                                           const char *id);
+/** The competence with @p id. */
+CISPREF_EXPORT cispref_competence *cispref_referential_find_competence(
+	const cispref_referential *ref, const char *id);
+/** The item with @p id. */
+CISPREF_EXPORT cispref_item *cispref_referential_find_item(const cispref_referential *ref,
+                                                           const char *id);
+/** The concept with @p id. */
+CISPREF_EXPORT cispref_concept *cispref_referential_find_concept(const cispref_referential *ref,
+                                                                 const char *id);
+/** The note with @p id. */
+CISPREF_EXPORT cispref_note *cispref_referential_find_note(const cispref_referential *ref,
+                                                           const char *id);
+/** @} */
+
+/** @name Domain
+ * @{ */
+/** The domain's id. */
+CISPREF_EXPORT const char *cispref_domain_id(const cispref_domain *domain);
+/** The domain's kind; #CISPREF_DOMAIN_CORE for NULL. */
+CISPREF_EXPORT cispref_domain_kind cispref_domain_kind_of(const cispref_domain *domain);
+/** The domain's title. */
+CISPREF_EXPORT const char *cispref_domain_title(const cispref_domain *domain);
+/** The referential that holds the domain. */
+CISPREF_EXPORT cispref_referential *cispref_domain_referential(const cispref_domain *domain);
+/** Number of summary entries. */
+CISPREF_EXPORT size_t cispref_domain_summary_count(const cispref_domain *domain);
+/** The summary entry at @p index, in printed order. */
+CISPREF_EXPORT cispref_summary_entry *cispref_domain_summary_entry(const cispref_domain *domain,
+                                                                   size_t index);
+/** Number of plans. */
+CISPREF_EXPORT size_t cispref_domain_plan_count(const cispref_domain *domain);
+/** The plan at @p index. */
+CISPREF_EXPORT cispref_plan *cispref_domain_plan(const cispref_domain *domain, size_t index);
+/** @} */
+
+/** @name Summary entry
+ * @{ */
+/** The entry's id. */
+CISPREF_EXPORT const char *cispref_summary_entry_id(const cispref_summary_entry *entry);
+/** The plan kind the entry is listed under; #CISPREF_PLAN_INDIVIDUAL for NULL. */
+CISPREF_EXPORT cispref_plan_kind cispref_summary_entry_plan_kind(
+	const cispref_summary_entry *entry);
+/** The entry's text, as printed. */
+CISPREF_EXPORT const char *cispref_summary_entry_text(const cispref_summary_entry *entry);
+/** The id of the competence the entry names, or NULL when it names none. */
+CISPREF_EXPORT const char *cispref_summary_entry_competence_id(
+	const cispref_summary_entry *entry);
+/** The competence the entry names, or NULL (none, or an id that resolves to nothing). */
+CISPREF_EXPORT cispref_competence *cispref_summary_entry_competence(
+	const cispref_summary_entry *entry);
+/** The domain that holds the entry. */
+CISPREF_EXPORT cispref_domain *cispref_summary_entry_domain(const cispref_summary_entry *entry);
+/** @} */
+
+/** @name Plan
+ * @{ */
+/** The plan's id. */
+CISPREF_EXPORT const char *cispref_plan_id(const cispref_plan *plan);
+/** The plan's kind; #CISPREF_PLAN_INDIVIDUAL for NULL. */
+CISPREF_EXPORT cispref_plan_kind cispref_plan_kind_of(const cispref_plan *plan);
+/** The plan's title. */
+CISPREF_EXPORT const char *cispref_plan_title(const cispref_plan *plan);
+/** The domain that holds the plan. */
+CISPREF_EXPORT cispref_domain *cispref_plan_domain(const cispref_plan *plan);
+/** Number of competences. */
+CISPREF_EXPORT size_t cispref_plan_competence_count(const cispref_plan *plan);
+/** The competence at @p index. */
+CISPREF_EXPORT cispref_competence *cispref_plan_competence(const cispref_plan *plan,
+                                                           size_t index);
+/** @} */
+
+/** @name Competence
+ * @{ */
+/** The competence's id. */
+CISPREF_EXPORT const char *cispref_competence_id(const cispref_competence *competence);
+/** The competence's title, as in its detail table. */
+CISPREF_EXPORT const char *cispref_competence_title(const cispref_competence *competence);
+/** The plan that holds the competence. */
+CISPREF_EXPORT cispref_plan *cispref_competence_plan(const cispref_competence *competence);
+/** Number of items of @p kind. */
+CISPREF_EXPORT size_t cispref_competence_item_count(const cispref_competence *competence,
+                                                    cispref_item_kind kind);
+/** The item of @p kind at @p index, in source order. */
+CISPREF_EXPORT cispref_item *cispref_competence_item(const cispref_competence *competence,
+                                                     cispref_item_kind kind, size_t index);
+/** Number of note references. */
+CISPREF_EXPORT size_t cispref_competence_note_count(const cispref_competence *competence);
+/** The id of the note referenced at @p index. */
+CISPREF_EXPORT const char *cispref_competence_note_id(const cispref_competence *competence,
+                                                      size_t index);
+/** The note referenced at @p index, or NULL when its id resolves to nothing. */
+CISPREF_EXPORT cispref_note *cispref_competence_note(const cispref_competence *competence,
+                                                     size_t index);
+/** @} */
+
+/** @name Item
+ * @{ */
+/** The item's id. */
+CISPREF_EXPORT const char *cispref_item_id(const cispref_item *item);
+/** The item's kind; #CISPREF_ITEM_SAVOIR_FAIRE for NULL. */
+CISPREF_EXPORT cispref_item_kind cispref_item_kind_of(const cispref_item *item);
+/** The item's text, verbatim. */
+CISPREF_EXPORT const char *cispref_item_text(const cispref_item *item);
+/** The id of the concept the item points to, or NULL. */
+CISPREF_EXPORT const char *cispref_item_concept_id(const cispref_item *item);
+/** The concept the item points to, or NULL (none, or an id that resolves to nothing). */
+CISPREF_EXPORT cispref_concept *cispref_item_concept(const cispref_item *item);
+/** The competence that holds the item. */
+CISPREF_EXPORT cispref_competence *cispref_item_competence(const cispref_item *item);
+/** @} */
+
+/** @name Concept
+ * @{ */
+/** The concept's id. */
+CISPREF_EXPORT const char *cispref_concept_id(const cispref_concept *concept);
+/** The concept's kind; #CISPREF_ITEM_SAVOIR_FAIRE for NULL. */
+CISPREF_EXPORT cispref_item_kind cispref_concept_kind_of(const cispref_concept *concept);
+/** The concept's canonical label. */
+CISPREF_EXPORT const char *cispref_concept_label(const cispref_concept *concept);
+/** The referential that holds the concept. */
+CISPREF_EXPORT cispref_referential *cispref_concept_referential(const cispref_concept *concept);
+/** @} */
+
+/** @name Note
+ * @{ */
+/** The note's id. */
+CISPREF_EXPORT const char *cispref_note_id(const cispref_note *note);
+/** The note's number as printed in the source ("21"). */
+CISPREF_EXPORT const char *cispref_note_number(const cispref_note *note);
+/** The note's text. */
+CISPREF_EXPORT const char *cispref_note_text(const cispref_note *note);
+/** The referential that holds the note. */
+CISPREF_EXPORT cispref_referential *cispref_note_referential(const cispref_note *note);
+/** @} */
+
+/**
+ * Whether two referentials hold the same content: same metadata, same nodes in the same
+ * order with the same ids, kinds, texts and references. Where they were loaded from is
+ * not compared. Two NULLs are equal.
+ */
+CISPREF_EXPORT bool cispref_referential_equal(const cispref_referential *a,
+                                              const cispref_referential *b);
+
+/** Release a referential and everything it owns. Accepts NULL. */
+CISPREF_EXPORT void cispref_referential_free(cispref_referential *ref);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
+/** @} */

@@ -1,0 +1,116 @@
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+
+#define BLOCK_MIN (64 * 1024)
+#define ALIGNMENT 16
+
+typedef struct block {
+	struct block *next;
+	size_t used;
+	size_t size;
+	_Alignas(ALIGNMENT) unsigned char data[];
+} block;
+
+struct arena {
+	block *head;
+};
+
+arena *arena_new(void)
+{
+	return calloc(1, sizeof(arena));
+}
+
+void arena_free(arena *a)
+{
+	if (!a)
+		return;
+	for (block *b = a->head, *next; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	free(a);
+}
+
+void *arena_alloc(arena *a, size_t size)
+{
+	size = (size + ALIGNMENT - 1) & ~(size_t)(ALIGNMENT - 1);
+	block *b = a->head;
+	if (!b || b->size - b->used < size) {
+		/* Blocks double as the arena grows, so a large load makes few allocations. */
+		size_t want = b ? b->size * 2 : BLOCK_MIN;
+		if (want > 64 * BLOCK_MIN * 16)
+			want = 64 * BLOCK_MIN * 16;
+		if (want < size)
+			want = size;
+		if (want > SIZE_MAX - sizeof(block))
+			return NULL;
+		block *nb = malloc(sizeof(block) + want);
+		if (!nb)
+			return NULL;
+		nb->size = want;
+		nb->used = 0;
+		nb->next = a->head;
+		a->head = nb;
+		b = nb;
+	}
+	void *p = b->data + b->used;
+	b->used += size;
+	memset(p, 0, size);
+	return p;
+}
+
+char *arena_strndup(arena *a, const char *s, size_t n)
+{
+	char *copy = arena_alloc(a, n + 1);
+	if (copy) {
+		memcpy(copy, s, n);
+		copy[n] = '\0';
+	}
+	return copy;
+}
+
+char *arena_strdup(arena *a, const char *s)
+{
+	return s ? arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+int vec_push(arena *a, vec *v, void *item)
+{
+	if (v->count == v->capacity) {
+		size_t capacity = v->capacity ? v->capacity * 2 : 4;
+		void **items = arena_alloc(a, capacity * sizeof(void *));
+		if (!items)
+			return -1;
+		if (v->count)
+			memcpy(items, v->items, v->count * sizeof(void *));
+		v->items = items;
+		v->capacity = capacity;
+	}
+	v->items[v->count++] = item;
+	return 0;
+}
+
+void vec_remove(vec *v, size_t index)
+{
+	memmove(v->items + index, v->items + index + 1,
+	        (v->count - index - 1) * sizeof(void *));
+	v->count--;
+}
+
+void vec_move(vec *v, size_t from, size_t to)
+{
+	void *item = v->items[from];
+	if (from < to)
+		memmove(v->items + from, v->items + from + 1, (to - from) * sizeof(void *));
+	else
+		memmove(v->items + to + 1, v->items + to, (from - to) * sizeof(void *));
+	v->items[to] = item;
+}
+
+void *vec_get(const vec *v, size_t index)
+{
+	return index < v->count ? v->items[index] : NULL;
+}

@@ -1,0 +1,30 @@
+/* A region allocator: everything a referential holds is carved out of a few large blocks
+ * and released at once, so no node needs its own free and a load does few mallocs. */
+#ifndef CISPREF_ARENA_H
+#define CISPREF_ARENA_H
+
+#include <stddef.h>
+
+typedef struct arena arena;
+
+arena *arena_new(void);
+void arena_free(arena *a);
+/* Zeroed memory aligned for any type; NULL when out of memory. */
+void *arena_alloc(arena *a, size_t size);
+char *arena_strdup(arena *a, const char *s);
+char *arena_strndup(arena *a, const char *s, size_t n);
+
+/* A growable array of pointers whose storage lives in an arena. Growing leaves the old
+ * storage in the arena: at most as much again as the array, and freed with it. */
+typedef struct vec {
+	void **items;
+	size_t count;
+	size_t capacity;
+} vec;
+
+int vec_push(arena *a, vec *v, void *item);
+void vec_remove(vec *v, size_t index);
+void vec_move(vec *v, size_t from, size_t to);
+void *vec_get(const vec *v, size_t index);
+
+#endif

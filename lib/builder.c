@@ -1,0 +1,456 @@
+/* Creating and editing a referential: argument checks on top of model.c's constructors,
+ * and removal that keeps the id index and the references consistent. */
+#include <string.h>
+
+#include "private.h"
+
+static int check_new_id(const cispref_referential *ref, const char *id)
+{
+	if (!cispref__id_is_valid(id))
+		return CISPREF_EINVAL;
+	return cispref__find(ref, id) ? CISPREF_EEXISTS : CISPREF_OK;
+}
+
+static int check_text(const char *text)
+{
+	return cispref__text_is_valid(text) ? CISPREF_OK : CISPREF_EINVAL;
+}
+
+/* Check a new node's id and text in one go, the order every add function needs. */
+static int check_new(const cispref_referential *ref, const char *id, const char *text)
+{
+	int rc = check_text(text);
+	return rc ? rc : check_new_id(ref, id);
+}
+
+static int set_text(cispref_referential *ref, const char **field, const char *text)
+{
+	int rc = check_text(text);
+	if (rc)
+		return rc;
+	const char *copy = arena_strdup(ref->arena, text);
+	if (!copy)
+		return CISPREF_ENOMEM;
+	*field = copy;
+	return CISPREF_OK;
+}
+
+/* Hand a freshly made node to the caller, or report why there is none. */
+static int created(void *node, void **out)
+{
+	if (!node)
+		return CISPREF_ENOMEM;
+	if (out)
+		*out = node;
+	return CISPREF_OK;
+}
+
+static int list_move(vec *v, size_t from, size_t to)
+{
+	if (from >= v->count || to >= v->count)
+		return CISPREF_EINVAL;
+	vec_move(v, from, to);
+	return CISPREF_OK;
+}
+
+/* Remove @n from the id index, unless the index holds another node under the same id. */
+static void unindex(cispref_referential *ref, const node *n)
+{
+	if (xmlHashLookup(ref->index, (const xmlChar *)n->id) == n)
+		xmlHashRemoveEntry(ref->index, (const xmlChar *)n->id, NULL);
+}
+
+/* Clear every reference to a removed node; which field holds it depends on its type. */
+static void unreference(cispref_referential *ref, const node *gone)
+{
+	for (size_t d = 0; d < ref->domains.count; d++) {
+		cispref_domain *domain = ref->domains.items[d];
+		for (size_t e = 0; e < domain->summary.count; e++) {
+			cispref_summary_entry *entry = domain->summary.items[e];
+			if (gone->type == NODE_COMPETENCE && entry->competence_id &&
+			    strcmp(entry->competence_id, gone->id) == 0)
+				entry->competence_id = NULL;
+		}
+		for (size_t p = 0; p < domain->plans.count; p++) {
+			cispref_plan *plan = domain->plans.items[p];
+			for (size_t c = 0; c < plan->competences.count; c++) {
+				cispref_competence *comp = plan->competences.items[c];
+				for (size_t n = comp->note_ids.count; gone->type == NODE_NOTE && n-- > 0;)
+					if (strcmp(comp->note_ids.items[n], gone->id) == 0)
+						vec_remove(&comp->note_ids, n);
+				for (int k = 0; gone->type == NODE_CONCEPT && k < CISPREF_ITEM_KIND_COUNT; k++)
+					for (size_t i = 0; i < comp->items[k].count; i++) {
+						cispref_item *item = comp->items[k].items[i];
+						if (item->concept_id && strcmp(item->concept_id, gone->id) == 0)
+							item->concept_id = NULL;
+					}
+			}
+		}
+	}
+}
+
+static void unindex_competence(cispref_referential *ref, cispref_competence *comp)
+{
+	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
+		for (size_t i = 0; i < comp->items[k].count; i++)
+			unindex(ref, comp->items[k].items[i]);
+	unindex(ref, &comp->node);
+	unreference(ref, &comp->node);
+}
+
+static void unindex_plan(cispref_referential *ref, cispref_plan *plan)
+{
+	for (size_t c = 0; c < plan->competences.count; c++)
+		unindex_competence(ref, plan->competences.items[c]);
+	unindex(ref, &plan->node);
+}
+
+/* ---- referential --------------------------------------------------------------- */
+
+int cispref_referential_new(cispref_referential **out, const char *id, const char *title)
+{
+	if (!out || !cispref__id_is_valid(id) || check_text(title))
+		return CISPREF_EINVAL;
+	cispref_referential *ref = cispref__referential_create();
+	if (!ref || !(ref->id = arena_strdup(ref->arena, id)) ||
+	    !(ref->title = arena_strdup(ref->arena, title))) {
+		cispref_referential_free(ref);
+		return CISPREF_ENOMEM;
+	}
+	ref->language = "fr";
+	ref->version = "1";
+	*out = ref;
+	return CISPREF_OK;
+}
+
+int cispref_referential_set_title(cispref_referential *ref, const char *title)
+{
+	return ref ? set_text(ref, &ref->title, title) : CISPREF_EINVAL;
+}
+
+int cispref_referential_set_version(cispref_referential *ref, const char *version)
+{
+	return ref ? set_text(ref, &ref->version, version) : CISPREF_EINVAL;
+}
+
+int cispref_referential_set_language(cispref_referential *ref, const char *language)
+{
+	if (!ref || !language || !*language)
+		return CISPREF_EINVAL;
+	return set_text(ref, &ref->language, language);
+}
+
+int cispref_referential_set_source(cispref_referential *ref, cispref_source_field field,
+                                   const char *value)
+{
+	if (!ref || (unsigned)field >= CISPREF_SOURCE_FIELD_COUNT)
+		return CISPREF_EINVAL;
+	if (!value) {
+		ref->source[field] = NULL;
+		return CISPREF_OK;
+	}
+	return set_text(ref, &ref->source[field], value);
+}
+
+int cispref_referential_add_domain(cispref_domain **out, cispref_referential *ref,
+                                   const char *id, cispref_domain_kind kind, const char *title)
+{
+	if (!ref || !cispref_domain_kind_name(kind))
+		return CISPREF_EINVAL;
+	int rc = check_new(ref, id, title);
+	return rc ? rc : created(cispref__domain_create(ref, id, kind, title), (void **)out);
+}
+
+int cispref_referential_remove_domain(cispref_referential *ref, size_t index)
+{
+	cispref_domain *domain = cispref_referential_domain(ref, index);
+	if (!domain)
+		return CISPREF_EINVAL;
+	for (size_t e = 0; e < domain->summary.count; e++)
+		unindex(ref, domain->summary.items[e]);
+	for (size_t p = 0; p < domain->plans.count; p++)
+		unindex_plan(ref, domain->plans.items[p]);
+	unindex(ref, &domain->node);
+	vec_remove(&ref->domains, index);
+	return CISPREF_OK;
+}
+
+int cispref_referential_move_domain(cispref_referential *ref, size_t from, size_t to)
+{
+	return ref ? list_move(&ref->domains, from, to) : CISPREF_EINVAL;
+}
+
+int cispref_referential_add_concept(cispref_concept **out, cispref_referential *ref,
+                                    const char *id, cispref_item_kind kind, const char *label)
+{
+	if (!ref || !cispref_item_kind_name(kind))
+		return CISPREF_EINVAL;
+	int rc = check_new(ref, id, label);
+	return rc ? rc : created(cispref__concept_create(ref, id, kind, label), (void **)out);
+}
+
+int cispref_referential_remove_concept(cispref_referential *ref, size_t index)
+{
+	cispref_concept *concept = cispref_referential_concept(ref, index);
+	if (!concept)
+		return CISPREF_EINVAL;
+	unindex(ref, &concept->node);
+	unreference(ref, &concept->node);
+	vec_remove(&ref->concepts, index);
+	return CISPREF_OK;
+}
+
+int cispref_referential_move_concept(cispref_referential *ref, size_t from, size_t to)
+{
+	return ref ? list_move(&ref->concepts, from, to) : CISPREF_EINVAL;
+}
+
+int cispref_referential_add_note(cispref_note **out, cispref_referential *ref, const char *id,
+                                 const char *number, const char *text)
+{
+	if (!ref || check_text(number))
+		return CISPREF_EINVAL;
+	int rc = check_new(ref, id, text);
+	return rc ? rc : created(cispref__note_create(ref, id, number, text), (void **)out);
+}
+
+int cispref_referential_remove_note(cispref_referential *ref, size_t index)
+{
+	cispref_note *note = cispref_referential_note(ref, index);
+	if (!note)
+		return CISPREF_EINVAL;
+	unindex(ref, &note->node);
+	unreference(ref, &note->node);
+	vec_remove(&ref->notes, index);
+	return CISPREF_OK;
+}
+
+int cispref_referential_move_note(cispref_referential *ref, size_t from, size_t to)
+{
+	return ref ? list_move(&ref->notes, from, to) : CISPREF_EINVAL;
+}
+
+/* ---- domain -------------------------------------------------------------------- */
+
+int cispref_domain_set_title(cispref_domain *domain, const char *title)
+{
+	return domain ? set_text(domain->ref, &domain->title, title) : CISPREF_EINVAL;
+}
+
+int cispref_domain_set_kind(cispref_domain *domain, cispref_domain_kind kind)
+{
+	if (!domain || !cispref_domain_kind_name(kind))
+		return CISPREF_EINVAL;
+	domain->kind = kind;
+	return CISPREF_OK;
+}
+
+int cispref_domain_add_plan(cispref_plan **out, cispref_domain *domain, const char *id,
+                            cispref_plan_kind kind, const char *title)
+{
+	if (!domain || !cispref_plan_kind_name(kind))
+		return CISPREF_EINVAL;
+	int rc = check_new(domain->ref, id, title);
+	return rc ? rc : created(cispref__plan_create(domain, id, kind, title), (void **)out);
+}
+
+int cispref_domain_remove_plan(cispref_domain *domain, size_t index)
+{
+	cispref_plan *plan = cispref_domain_plan(domain, index);
+	if (!plan)
+		return CISPREF_EINVAL;
+	unindex_plan(domain->ref, plan);
+	vec_remove(&domain->plans, index);
+	return CISPREF_OK;
+}
+
+int cispref_domain_move_plan(cispref_domain *domain, size_t from, size_t to)
+{
+	return domain ? list_move(&domain->plans, from, to) : CISPREF_EINVAL;
+}
+
+/* A competence handle given to the builder must belong to the same referential. */
+static int competence_of(const cispref_referential *ref, const cispref_competence *comp)
+{
+	return !comp || comp->plan->domain->ref == ref;
+}
+
+int cispref_domain_add_summary_entry(cispref_summary_entry **out, cispref_domain *domain,
+                                     const char *id, cispref_plan_kind plan_kind,
+                                     const char *text, const cispref_competence *competence)
+{
+	if (!domain || !cispref_plan_kind_name(plan_kind) || !competence_of(domain->ref, competence))
+		return CISPREF_EINVAL;
+	int rc = check_new(domain->ref, id, text);
+	if (rc)
+		return rc;
+	return created(cispref__summary_entry_create(domain, id, plan_kind, text,
+	                                             competence ? competence->node.id : NULL),
+	               (void **)out);
+}
+
+int cispref_domain_remove_summary_entry(cispref_domain *domain, size_t index)
+{
+	cispref_summary_entry *entry = cispref_domain_summary_entry(domain, index);
+	if (!entry)
+		return CISPREF_EINVAL;
+	unindex(domain->ref, &entry->node);
+	vec_remove(&domain->summary, index);
+	return CISPREF_OK;
+}
+
+int cispref_domain_move_summary_entry(cispref_domain *domain, size_t from, size_t to)
+{
+	return domain ? list_move(&domain->summary, from, to) : CISPREF_EINVAL;
+}
+
+/* ---- summary entry ------------------------------------------------------------- */
+
+int cispref_summary_entry_set_text(cispref_summary_entry *entry, const char *text)
+{
+	return entry ? set_text(entry->domain->ref, &entry->text, text) : CISPREF_EINVAL;
+}
+
+int cispref_summary_entry_set_plan_kind(cispref_summary_entry *entry, cispref_plan_kind kind)
+{
+	if (!entry || !cispref_plan_kind_name(kind))
+		return CISPREF_EINVAL;
+	entry->plan_kind = kind;
+	return CISPREF_OK;
+}
+
+int cispref_summary_entry_set_competence(cispref_summary_entry *entry,
+                                         const cispref_competence *competence)
+{
+	if (!entry || !competence_of(entry->domain->ref, competence))
+		return CISPREF_EINVAL;
+	entry->competence_id = competence ? competence->node.id : NULL;
+	return CISPREF_OK;
+}
+
+/* ---- plan ---------------------------------------------------------------------- */
+
+int cispref_plan_set_title(cispref_plan *plan, const char *title)
+{
+	return plan ? set_text(plan->domain->ref, &plan->title, title) : CISPREF_EINVAL;
+}
+
+int cispref_plan_set_kind(cispref_plan *plan, cispref_plan_kind kind)
+{
+	if (!plan || !cispref_plan_kind_name(kind))
+		return CISPREF_EINVAL;
+	plan->kind = kind;
+	return CISPREF_OK;
+}
+
+int cispref_plan_add_competence(cispref_competence **out, cispref_plan *plan, const char *id,
+                                const char *title)
+{
+	if (!plan)
+		return CISPREF_EINVAL;
+	int rc = check_new(plan->domain->ref, id, title);
+	return rc ? rc : created(cispref__competence_create(plan, id, title), (void **)out);
+}
+
+int cispref_plan_remove_competence(cispref_plan *plan, size_t index)
+{
+	cispref_competence *comp = cispref_plan_competence(plan, index);
+	if (!comp)
+		return CISPREF_EINVAL;
+	unindex_competence(plan->domain->ref, comp);
+	vec_remove(&plan->competences, index);
+	return CISPREF_OK;
+}
+
+int cispref_plan_move_competence(cispref_plan *plan, size_t from, size_t to)
+{
+	return plan ? list_move(&plan->competences, from, to) : CISPREF_EINVAL;
+}
+
+/* ---- competence ---------------------------------------------------------------- */
+
+static cispref_referential *competence_ref(const cispref_competence *comp)
+{
+	return comp->plan->domain->ref;
+}
+
+int cispref_competence_set_title(cispref_competence *competence, const char *title)
+{
+	return competence ? set_text(competence_ref(competence), &competence->title, title)
+	                  : CISPREF_EINVAL;
+}
+
+int cispref_competence_add_item(cispref_item **out, cispref_competence *competence,
+                                const char *id, cispref_item_kind kind, const char *text)
+{
+	if (!competence || !cispref_item_kind_name(kind))
+		return CISPREF_EINVAL;
+	int rc = check_new(competence_ref(competence), id, text);
+	return rc ? rc : created(cispref__item_create(competence, id, kind, text, NULL),
+	                         (void **)out);
+}
+
+int cispref_competence_remove_item(cispref_competence *competence, cispref_item_kind kind,
+                                   size_t index)
+{
+	cispref_item *item = cispref_competence_item(competence, kind, index);
+	if (!item)
+		return CISPREF_EINVAL;
+	unindex(competence_ref(competence), &item->node);
+	vec_remove(&competence->items[kind], index);
+	return CISPREF_OK;
+}
+
+int cispref_competence_move_item(cispref_competence *competence, cispref_item_kind kind,
+                                 size_t from, size_t to)
+{
+	if (!competence || (unsigned)kind >= CISPREF_ITEM_KIND_COUNT)
+		return CISPREF_EINVAL;
+	return list_move(&competence->items[kind], from, to);
+}
+
+int cispref_competence_add_note(cispref_competence *competence, const cispref_note *note)
+{
+	if (!competence || !note || note->ref != competence_ref(competence))
+		return CISPREF_EINVAL;
+	return cispref__competence_add_note_id(competence, note->node.id);
+}
+
+int cispref_competence_remove_note(cispref_competence *competence, size_t index)
+{
+	if (!competence || index >= competence->note_ids.count)
+		return CISPREF_EINVAL;
+	vec_remove(&competence->note_ids, index);
+	return CISPREF_OK;
+}
+
+/* ---- item, concept, note ------------------------------------------------------- */
+
+int cispref_item_set_text(cispref_item *item, const char *text)
+{
+	return item ? set_text(competence_ref(item->competence), &item->text, text)
+	            : CISPREF_EINVAL;
+}
+
+int cispref_item_set_concept(cispref_item *item, const cispref_concept *concept)
+{
+	if (!item || (concept && concept->ref != competence_ref(item->competence)))
+		return CISPREF_EINVAL;
+	item->concept_id = concept ? concept->node.id : NULL;
+	return CISPREF_OK;
+}
+
+int cispref_concept_set_label(cispref_concept *concept, const char *label)
+{
+	return concept ? set_text(concept->ref, &concept->label, label) : CISPREF_EINVAL;
+}
+
+int cispref_note_set_text(cispref_note *note, const char *text)
+{
+	return note ? set_text(note->ref, &note->text, text) : CISPREF_EINVAL;
+}
+
+int cispref_note_set_number(cispref_note *note, const char *number)
+{
+	return note ? set_text(note->ref, &note->number, number) : CISPREF_EINVAL;
+}

@@ -1,0 +1,101 @@
+/* Structural comparison of two referentials, used to check that a write then a read
+ * gives back the same model. */
+#include <string.h>
+
+#include "private.h"
+
+static bool same(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static bool node_same(const node *a, const node *b)
+{
+	return a->type == b->type && same(a->id, b->id);
+}
+
+typedef bool (*equal_fn)(const void *a, const void *b);
+
+static bool vec_same(const vec *a, const vec *b, equal_fn equal)
+{
+	if (a->count != b->count)
+		return false;
+	for (size_t i = 0; i < a->count; i++)
+		if (!equal(a->items[i], b->items[i]))
+			return false;
+	return true;
+}
+
+static bool string_same(const void *a, const void *b)
+{
+	return same(a, b);
+}
+
+static bool item_same(const void *va, const void *vb)
+{
+	const cispref_item *a = va, *b = vb;
+	return node_same(&a->node, &b->node) && a->kind == b->kind && same(a->text, b->text) &&
+	       same(a->concept_id, b->concept_id);
+}
+
+static bool competence_same(const void *va, const void *vb)
+{
+	const cispref_competence *a = va, *b = vb;
+	if (!node_same(&a->node, &b->node) || !same(a->title, b->title) ||
+	    !vec_same(&a->note_ids, &b->note_ids, string_same))
+		return false;
+	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
+		if (!vec_same(&a->items[k], &b->items[k], item_same))
+			return false;
+	return true;
+}
+
+static bool plan_same(const void *va, const void *vb)
+{
+	const cispref_plan *a = va, *b = vb;
+	return node_same(&a->node, &b->node) && a->kind == b->kind && same(a->title, b->title) &&
+	       vec_same(&a->competences, &b->competences, competence_same);
+}
+
+static bool entry_same(const void *va, const void *vb)
+{
+	const cispref_summary_entry *a = va, *b = vb;
+	return node_same(&a->node, &b->node) && a->plan_kind == b->plan_kind &&
+	       same(a->text, b->text) && same(a->competence_id, b->competence_id);
+}
+
+static bool domain_same(const void *va, const void *vb)
+{
+	const cispref_domain *a = va, *b = vb;
+	return node_same(&a->node, &b->node) && a->kind == b->kind && same(a->title, b->title) &&
+	       vec_same(&a->summary, &b->summary, entry_same) &&
+	       vec_same(&a->plans, &b->plans, plan_same);
+}
+
+static bool concept_same(const void *va, const void *vb)
+{
+	const cispref_concept *a = va, *b = vb;
+	return node_same(&a->node, &b->node) && a->kind == b->kind && same(a->label, b->label);
+}
+
+static bool note_same(const void *va, const void *vb)
+{
+	const cispref_note *a = va, *b = vb;
+	return node_same(&a->node, &b->node) && same(a->number, b->number) &&
+	       same(a->text, b->text);
+}
+
+bool cispref_referential_equal(const cispref_referential *a, const cispref_referential *b)
+{
+	if (!a || !b)
+		return a == b;
+	if (!same(a->id, b->id) || !same(a->title, b->title) || !same(a->version, b->version) ||
+	    !same(a->language, b->language))
+		return false;
+	for (int f = 0; f < CISPREF_SOURCE_FIELD_COUNT; f++)
+		if (!same(a->source[f], b->source[f]))
+			return false;
+	return vec_same(&a->domains, &b->domains, domain_same) &&
+	       vec_same(&a->concepts, &b->concepts, concept_same) &&
+	       vec_same(&a->notes, &b->notes, note_same);
+}

@@ -1,0 +1,728 @@
+/* Reading cispref XML with libxml2's SAX2 push parser: no tree is built, elements are
+ * checked against the format as they arrive, and the first fault stops the parser. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+
+#include "private.h"
+
+#define NS "urn:cispref:referential"
+#define MAX_DEPTH 8  /* the format nests six levels; anything deeper is refused earlier */
+#define MAX_ATTRS 4
+#define CHUNK (64 * 1024)
+
+typedef enum ctx {
+	CTX_DOCUMENT, CTX_REFERENTIAL, CTX_SOURCE, CTX_DOMAIN, CTX_SUMMARY, CTX_PLAN,
+	CTX_COMPETENCE, CTX_CONCEPTS, CTX_NOTES, CTX_TEXT, CTX_EMPTY
+} ctx;
+
+typedef struct loader loader;
+typedef struct frame frame;
+
+/* Where an element may appear: under which parent, in which order (stage), with which
+ * attributes ('?' marks an optional one), and what its start does. */
+typedef struct rule {
+	ctx parent;
+	const char *name;
+	int stage;
+	int repeat;
+	ctx self;
+	const char *attrs[MAX_ATTRS];
+	int (*start)(loader *ld, frame *parent, frame *self, char **values, int arg);
+	int arg;
+} rule;
+
+struct frame {
+	const rule *rule;
+	int stage;             /* stage of the last child seen */
+	void *node;            /* the node this element made, if any */
+	const char **text;     /* for a text element: where its text goes */
+	const char **title;    /* for an element with a title child: where the title goes */
+};
+
+struct loader {
+	xmlParserCtxtPtr ctxt;
+	cispref_referential *ref;
+	const char *name;
+	cispref_error *error;
+	int status;
+	int seen_root;
+	frame stack[MAX_DEPTH];
+	int depth;
+	char *text;
+	size_t text_len, text_cap;
+};
+
+/* ---- errors -------------------------------------------------------------------- */
+
+static void fail(loader *ld, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void fail(loader *ld, int code, const char *fmt, ...)
+{
+	if (ld->status)
+		return;
+	ld->status = code;
+	if (ld->error) {
+		char text[CISPREF_ERROR_TEXT_LENGTH];
+		va_list ap;
+		va_start(ap, fmt);
+		vsnprintf(text, sizeof text, fmt, ap);
+		va_end(ap);
+		unsigned long line = ld->ctxt ? (unsigned long)xmlSAX2GetLineNumber(ld->ctxt) : 0;
+		unsigned long column = ld->ctxt ? (unsigned long)xmlSAX2GetColumnNumber(ld->ctxt) : 0;
+		cispref__error_set(ld->error, code, ld->name, line, column, "%s", text);
+	}
+	if (ld->ctxt)
+		xmlStopParser(ld->ctxt);
+}
+
+/* libxml2's own messages (well-formedness, encoding, its limits) come here instead of
+ * stderr; the first error wins. */
+static void on_xml_error(void *data, xmlErrorPtr e)
+{
+	loader *ld = data;
+	if (ld->status || e->level < XML_ERR_ERROR)
+		return;
+	char text[CISPREF_ERROR_TEXT_LENGTH];
+	snprintf(text, sizeof text, "%s", e->message ? e->message : "XML error");
+	/* libxml2 ends messages with a newline and sometimes splits them over lines. */
+	for (char *p = text; *p; p++)
+		if (*p == '\n')
+			*p = ' ';
+	for (size_t n = strlen(text); n > 0 && text[n - 1] == ' '; n--)
+		text[n - 1] = '\0';
+	ld->status = CISPREF_EXML;
+	cispref__error_set(ld->error, CISPREF_EXML, ld->name, (unsigned long)e->line,
+	                   (unsigned long)(e->int2 > 0 ? e->int2 : 0), "%s", text);
+	xmlStopParser(ld->ctxt);
+}
+
+static void on_doctype(void *data, const xmlChar *name, const xmlChar *external_id,
+                       const xmlChar *system_id)
+{
+	(void)name;
+	(void)external_id;
+	(void)system_id;
+	fail(data, CISPREF_EFORMAT,
+	     "document type declarations (<!DOCTYPE>) are not allowed in a referential");
+}
+
+/* ---- node creation, one start function per element ------------------------------ */
+
+static int nomem(loader *ld)
+{
+	fail(ld, CISPREF_ENOMEM, "out of memory");
+	return -1;
+}
+
+static int bad_value(loader *ld, const char *attr, const char *value, const char *allowed)
+{
+	fail(ld, CISPREF_EFORMAT, "attribute '%s' has the value '%s', expected %s", attr, value,
+	     allowed);
+	return -1;
+}
+
+static int check_id(loader *ld, const char *id)
+{
+	if (cispref__id_is_valid(id))
+		return 0;
+	return bad_value(ld, "id", id, "an id matching [A-Za-z_][A-Za-z0-9._-]*");
+}
+
+static int start_referential(loader *ld, frame *parent, frame *self, char **v, int arg)
+{
+	(void)parent;
+	(void)arg;
+	/* v: format-version, id, version, xml:lang */
+	if (strcmp(v[0], "1") != 0) {
+		fail(ld, CISPREF_EVERSION,
+		     "format version '%s' is not supported: this library reads version 1", v[0]);
+		return -1;
+	}
+	if (check_id(ld, v[1]) != 0)
+		return -1;
+	cispref_referential *ref = ld->ref;
+	if (!(ref->id = arena_strdup(ref->arena, v[1])) ||
+	    !(ref->version = arena_strdup(ref->arena, v[2])) ||
+	    !(ref->language = arena_strdup(ref->arena, v[3])))
+		return nomem(ld);
+	self->title = &ref->title;
+	return 0;
+}
+
+static int start_source_field(loader *ld, frame *parent, frame *self, char **v, int field)
+{
+	(void)parent;
+	(void)v;
+	self->text = &ld->ref->source[field];
+	return 0;
+}
+
+static int start_title(loader *ld, frame *parent, frame *self, char **v, int arg)
+{
+	(void)ld;
+	(void)v;
+	(void)arg;
+	self->text = parent->title;
+	return 0;
+}
+
+static int start_domain(loader *ld, frame *parent, frame *self, char **v, int arg)
+{
+	(void)parent;
+	(void)arg;
+	cispref_domain_kind kind;
+	if (check_id(ld, v[0]) != 0)
+		return -1;
+	if (cispref_domain_kind_from_name(&kind, v[1]) != 0)
+		return bad_value(ld, "kind", v[1], "core or transversal");
+	cispref_domain *d = cispref__domain_create(ld->ref, v[0], kind, "");
+	if (!d)
+		return nomem(ld);
+	self->node = d;
+	self->title = &d->title;
+	return 0;
+}
+
+static int plan_kind(loader *ld, const char *attr, const char *value, cispref_plan_kind *out)
+{
+	if (cispref_plan_kind_from_name(out, value) == 0)
+		return 0;
+	return bad_value(ld, attr, value, "individual, collective, internal, external or joint");
+}
+
+static int start_entry(loader *ld, frame *parent, frame *self, char **v, int arg)
+{
+	(void)arg;
+	cispref_plan_kind kind;
+	if (check_id(ld, v[0]) != 0 || plan_kind(ld, "plan", v[1], &kind) != 0)
+		return -1;
+	/* the summary frame's node is its domain */
+	cispref_summary_entry *e = cispref__summary_entry_create(parent->node, v[0], kind, "", v[2]);
+	if (!e)
+		return nomem(ld);
+	self->node = e;
+	self->text = &e->text;
+	return 0;
+}
+
+static int start_summary(loader *ld, frame *parent, frame *self, char **v, int arg)
+{
+	(void)ld;
+	(void)v;
+	(void)arg;
+	self->node = parent->node;
+	return 0;
+}
+
+static int start_plan(loader *ld, frame *parent, frame *self, char **v, int arg)
+{
+	(void)arg;
+	cispref_plan_kind kind;
+	if (check_id(ld, v[0]) != 0 || plan_kind(ld, "kind", v[1], &kind) != 0)
+		return -1;
+	cispref_plan *p = cispref__plan_create(parent->node, v[0], kind, "");
+	if (!p)
+		return nomem(ld);
+	self->node = p;
+	self->title = &p->title;
+	return 0;
+}
+
+static int start_competence(loader *ld, frame *parent, frame *self, char **v, int arg)
+{
+	(void)arg;
+	if (check_id(ld, v[0]) != 0)
+		return -1;
+	cispref_competence *c = cispref__competence_create(parent->node, v[0], "");
+	if (!c)
+		return nomem(ld);
+	self->node = c;
+	self->title = &c->title;
+	return 0;
+}
+
+static int start_note_ref(loader *ld, frame *parent, frame *self, char **v, int arg)
+{
+	(void)self;
+	(void)arg;
+	if (check_id(ld, v[0]) != 0)
+		return -1;
+	return cispref__competence_add_note_id(parent->node, v[0]) == 0 ? 0 : nomem(ld);
+}
+
+static int start_item(loader *ld, frame *parent, frame *self, char **v, int kind)
+{
+	if (check_id(ld, v[0]) != 0 || (v[1] && check_id(ld, v[1]) != 0))
+		return -1;
+	cispref_item *it = cispref__item_create(parent->node, v[0], (cispref_item_kind)kind, "", v[1]);
+	if (!it)
+		return nomem(ld);
+	self->node = it;
+	self->text = &it->text;
+	return 0;
+}
+
+static int start_concept(loader *ld, frame *parent, frame *self, char **v, int arg)
+{
+	(void)parent;
+	(void)arg;
+	cispref_item_kind kind;
+	if (check_id(ld, v[0]) != 0)
+		return -1;
+	if (cispref_item_kind_from_name(&kind, v[1]) != 0)
+		return bad_value(ld, "kind", v[1],
+		                 "savoir-faire, savoir-faire-comportemental or savoir");
+	cispref_concept *c = cispref__concept_create(ld->ref, v[0], kind, "");
+	if (!c)
+		return nomem(ld);
+	self->node = c;
+	self->text = &c->label;
+	return 0;
+}
+
+static int start_note(loader *ld, frame *parent, frame *self, char **v, int arg)
+{
+	(void)parent;
+	(void)arg;
+	if (check_id(ld, v[0]) != 0)
+		return -1;
+	cispref_note *n = cispref__note_create(ld->ref, v[0], v[1], "");
+	if (!n)
+		return nomem(ld);
+	self->node = n;
+	self->text = &n->text;
+	return 0;
+}
+
+static const rule rules[] = {
+	{CTX_DOCUMENT, "referential", 1, 0, CTX_REFERENTIAL,
+	 {"format-version", "id", "version", "xml:lang"}, start_referential, 0},
+	{CTX_REFERENTIAL, "title", 1, 0, CTX_TEXT, {0}, start_title, 0},
+	{CTX_REFERENTIAL, "source", 2, 0, CTX_SOURCE, {0}, NULL, 0},
+	{CTX_REFERENTIAL, "domain", 3, 1, CTX_DOMAIN, {"id", "kind"}, start_domain, 0},
+	{CTX_REFERENTIAL, "concepts", 4, 0, CTX_CONCEPTS, {0}, NULL, 0},
+	{CTX_REFERENTIAL, "notes", 5, 0, CTX_NOTES, {0}, NULL, 0},
+	{CTX_SOURCE, "publisher", 1, 0, CTX_TEXT, {0}, start_source_field, CISPREF_SOURCE_PUBLISHER},
+	{CTX_SOURCE, "series", 2, 0, CTX_TEXT, {0}, start_source_field, CISPREF_SOURCE_SERIES},
+	{CTX_SOURCE, "number", 3, 0, CTX_TEXT, {0}, start_source_field, CISPREF_SOURCE_NUMBER},
+	{CTX_SOURCE, "date", 4, 0, CTX_TEXT, {0}, start_source_field, CISPREF_SOURCE_DATE},
+	{CTX_SOURCE, "approval", 5, 0, CTX_TEXT, {0}, start_source_field, CISPREF_SOURCE_APPROVAL},
+	{CTX_DOMAIN, "title", 1, 0, CTX_TEXT, {0}, start_title, 0},
+	{CTX_DOMAIN, "summary", 2, 0, CTX_SUMMARY, {0}, start_summary, 0},
+	{CTX_DOMAIN, "plan", 3, 1, CTX_PLAN, {"id", "kind"}, start_plan, 0},
+	{CTX_SUMMARY, "entry", 1, 1, CTX_TEXT, {"id", "plan", "?competence"}, start_entry, 0},
+	{CTX_PLAN, "title", 1, 0, CTX_TEXT, {0}, start_title, 0},
+	{CTX_PLAN, "competence", 2, 1, CTX_COMPETENCE, {"id"}, start_competence, 0},
+	{CTX_COMPETENCE, "title", 1, 0, CTX_TEXT, {0}, start_title, 0},
+	{CTX_COMPETENCE, "note-ref", 2, 1, CTX_EMPTY, {"note"}, start_note_ref, 0},
+	{CTX_COMPETENCE, "savoir-faire", 3, 1, CTX_TEXT, {"id", "?concept"}, start_item,
+	 CISPREF_ITEM_SAVOIR_FAIRE},
+	{CTX_COMPETENCE, "savoir-faire-comportemental", 4, 1, CTX_TEXT, {"id", "?concept"},
+	 start_item, CISPREF_ITEM_SAVOIR_FAIRE_COMPORTEMENTAL},
+	{CTX_COMPETENCE, "savoir", 5, 1, CTX_TEXT, {"id", "?concept"}, start_item,
+	 CISPREF_ITEM_SAVOIR},
+	{CTX_CONCEPTS, "concept", 1, 1, CTX_TEXT, {"id", "kind"}, start_concept, 0},
+	{CTX_NOTES, "note", 1, 1, CTX_TEXT, {"id", "number"}, start_note, 0},
+};
+
+#define RULE_COUNT (sizeof rules / sizeof rules[0])
+
+/* Elements whose first child must be a title. */
+static int needs_title(ctx c)
+{
+	return c == CTX_REFERENTIAL || c == CTX_DOMAIN || c == CTX_PLAN || c == CTX_COMPETENCE;
+}
+
+static const rule *find_rule(ctx parent, const char *name)
+{
+	for (size_t i = 0; i < RULE_COUNT; i++)
+		if (rules[i].parent == parent && strcmp(rules[i].name, name) == 0)
+			return &rules[i];
+	return NULL;
+}
+
+/* "title, source, domain, concepts or notes": what may appear in @parent. */
+static void expected_children(ctx parent, char *out, size_t size)
+{
+	out[0] = '\0';
+	size_t used = 0;
+	for (size_t i = 0; i < RULE_COUNT && used < size; i++)
+		if (rules[i].parent == parent)
+			used += (size_t)snprintf(out + used, size - used, "%s'%s'",
+			                         used ? ", " : "", rules[i].name);
+}
+
+/* ---- attributes ---------------------------------------------------------------- */
+
+/* With entity substitution off, libxml2 hands a '&' in an attribute value over as the
+ * five characters "&#38;" (a literal '&' cannot occur in well-formed input): decode it. */
+static char *copy_attribute(const xmlChar *value, const xmlChar *end)
+{
+	size_t len = (size_t)(end - value);
+	char *copy = malloc(len + 1);
+	if (!copy)
+		return NULL;
+	size_t o = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (value[i] == '&' && len - i >= 5 && memcmp(value + i, "&#38;", 5) == 0) {
+			copy[o++] = '&';
+			i += 4;
+		} else {
+			copy[o++] = (char)value[i];
+		}
+	}
+	copy[o] = '\0';
+	return copy;
+}
+
+static void free_values(char **values)
+{
+	for (int i = 0; i < MAX_ATTRS; i++)
+		free(values[i]);
+}
+
+/* Fill @values in the order of @r->attrs; refuse unknown and missing attributes. */
+static int read_attributes(loader *ld, const rule *r, int count, const xmlChar **attrs,
+                           char **values)
+{
+	for (int i = 0; i < count; i++) {
+		const char *local = (const char *)attrs[5 * i];
+		const char *uri = (const char *)attrs[5 * i + 2];
+		char name[128];
+		if (uri && strcmp(uri, (const char *)XML_XML_NAMESPACE) == 0)
+			snprintf(name, sizeof name, "xml:%s", local);
+		else
+			snprintf(name, sizeof name, "%s%s", uri ? "{foreign}" : "", local);
+		int slot = -1;
+		for (int a = 0; a < MAX_ATTRS && r->attrs[a]; a++) {
+			const char *want = r->attrs[a] + (r->attrs[a][0] == '?');
+			if (strcmp(want, name) == 0)
+				slot = a;
+		}
+		if (slot < 0) {
+			fail(ld, CISPREF_EFORMAT, "element '%s' has no attribute '%s'", r->name, name);
+			return -1;
+		}
+		size_t len = (size_t)(attrs[5 * i + 4] - attrs[5 * i + 3]);
+		if (len > CISPREF_MAX_TEXT_LENGTH) {
+			fail(ld, CISPREF_ELIMIT, "attribute '%s' is longer than %d bytes", name,
+			     CISPREF_MAX_TEXT_LENGTH);
+			return -1;
+		}
+		if (!(values[slot] = copy_attribute(attrs[5 * i + 3], attrs[5 * i + 4])))
+			return nomem(ld);
+	}
+	for (int a = 0; a < MAX_ATTRS && r->attrs[a]; a++)
+		if (!values[a] && r->attrs[a][0] != '?') {
+			fail(ld, CISPREF_EFORMAT, "element '%s' lacks the attribute '%s'", r->name,
+			     r->attrs[a]);
+			return -1;
+		}
+	return 0;
+}
+
+/* ---- SAX callbacks ------------------------------------------------------------- */
+
+static const rule *place_child(loader *ld, frame *parent, const char *name)
+{
+	ctx where = parent ? parent->rule->self : CTX_DOCUMENT;
+	const rule *r = find_rule(where, name);
+	if (!r) {
+		char expected[256];
+		expected_children(where, expected, sizeof expected);
+		if (!parent)
+			fail(ld, CISPREF_EFORMAT, "the root element is '%s', expected 'referential'", name);
+		else if (!expected[0])
+			fail(ld, CISPREF_EFORMAT, "element '%s' may not contain elements (found '%s')",
+			     parent->rule->name, name);
+		else
+			fail(ld, CISPREF_EFORMAT, "unexpected element '%s' in '%s' (expected %s)", name,
+			     parent->rule->name, expected);
+		return NULL;
+	}
+	if (parent) {
+		if (r->stage < parent->stage || (r->stage == parent->stage && !r->repeat)) {
+			fail(ld, CISPREF_EFORMAT, "element '%s' is out of place in '%s' (see the order in the format specification)",
+			     name, parent->rule->name);
+			return NULL;
+		}
+		if (needs_title(where) && r->stage > 1 && parent->stage < 1) {
+			fail(ld, CISPREF_EFORMAT, "element '%s' must begin with a 'title'", parent->rule->name);
+			return NULL;
+		}
+		parent->stage = r->stage;
+	}
+	return r;
+}
+
+static void on_start(void *data, const xmlChar *localname, const xmlChar *prefix,
+                     const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+                     int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+	(void)prefix;
+	(void)nb_namespaces;
+	(void)namespaces;
+	(void)nb_defaulted;
+	loader *ld = data;
+	const char *name = (const char *)localname;
+	if (ld->status)
+		return;
+	if (!uri || strcmp((const char *)uri, NS) != 0) {
+		fail(ld, CISPREF_EFORMAT, "element '%s' is in namespace '%s', expected '%s'", name,
+		     uri ? (const char *)uri : "(none)", NS);
+		return;
+	}
+	frame *parent = ld->depth ? &ld->stack[ld->depth - 1] : NULL;
+	const rule *r = place_child(ld, parent, name);
+	if (!r)
+		return;
+	if (ld->depth == MAX_DEPTH) { /* unreachable with the rules above; kept as a guard */
+		fail(ld, CISPREF_ELIMIT, "elements nest deeper than %d levels", MAX_DEPTH);
+		return;
+	}
+	char *values[MAX_ATTRS] = {0};
+	frame *self = &ld->stack[ld->depth];
+	memset(self, 0, sizeof *self);
+	self->rule = r;
+	if (read_attributes(ld, r, nb_attributes, attributes, values) == 0 &&
+	    (!r->start || r->start(ld, parent, self, values, r->arg) == 0)) {
+		node *n = self->node;
+		if (n && r->self != CTX_SUMMARY) { /* a summary's node is its domain */
+			n->line = (unsigned long)xmlSAX2GetLineNumber(ld->ctxt);
+			n->column = (unsigned long)xmlSAX2GetColumnNumber(ld->ctxt);
+		}
+		ld->depth++;
+		ld->seen_root = 1;
+		ld->text_len = 0;
+	}
+	free_values(values);
+}
+
+static void on_end(void *data, const xmlChar *localname, const xmlChar *prefix,
+                   const xmlChar *uri)
+{
+	(void)localname;
+	(void)prefix;
+	(void)uri;
+	loader *ld = data;
+	if (ld->status || ld->depth == 0)
+		return;
+	frame *self = &ld->stack[ld->depth - 1];
+	if (needs_title(self->rule->self) && self->stage < 1) {
+		fail(ld, CISPREF_EFORMAT, "element '%s' lacks its 'title'", self->rule->name);
+		return;
+	}
+	if (self->text) {
+		char *copy = arena_strndup(ld->ref->arena, ld->text ? ld->text : "", ld->text_len);
+		if (!copy) {
+			nomem(ld);
+			return;
+		}
+		*self->text = copy;
+	}
+	ld->depth--;
+}
+
+static void on_characters(void *data, const xmlChar *chars, int len)
+{
+	loader *ld = data;
+	if (ld->status || ld->depth == 0)
+		return;
+	frame *self = &ld->stack[ld->depth - 1];
+	if (!self->text) {
+		for (int i = 0; i < len; i++)
+			if (!strchr(" \t\r\n", chars[i])) {
+				fail(ld, CISPREF_EFORMAT, "element '%s' may not contain text",
+				     self->rule->name);
+				return;
+			}
+		return;
+	}
+	if (ld->text_len + (size_t)len > CISPREF_MAX_TEXT_LENGTH) {
+		fail(ld, CISPREF_ELIMIT, "the text of element '%s' is longer than %d bytes",
+		     self->rule->name, CISPREF_MAX_TEXT_LENGTH);
+		return;
+	}
+	if (ld->text_len + (size_t)len + 1 > ld->text_cap) {
+		size_t cap = (ld->text_len + (size_t)len + 1) * 2;
+		char *grown = realloc(ld->text, cap);
+		if (!grown) {
+			nomem(ld);
+			return;
+		}
+		ld->text = grown;
+		ld->text_cap = cap;
+	}
+	memcpy(ld->text + ld->text_len, chars, (size_t)len);
+	ld->text_len += (size_t)len;
+}
+
+/* ---- driver -------------------------------------------------------------------- */
+
+/* A source of bytes: returns how many it put in @buf, 0 at the end, -1 on error (with
+ * errno set). */
+typedef long (*read_fn)(void *source, char *buf, size_t size);
+
+static int parse(loader *ld, read_fn read_source, void *source)
+{
+	xmlSAXHandler sax;
+	memset(&sax, 0, sizeof sax);
+	sax.initialized = XML_SAX2_MAGIC;
+	sax.startElementNs = on_start;
+	sax.endElementNs = on_end;
+	sax.characters = on_characters;
+	sax.cdataBlock = on_characters;
+	sax.ignorableWhitespace = on_characters;
+	sax.internalSubset = on_doctype;
+	sax.serror = on_xml_error;
+
+	ld->ctxt = xmlCreatePushParserCtxt(&sax, ld, NULL, 0, ld->name);
+	if (!ld->ctxt) {
+		fail(ld, CISPREF_ENOMEM, "out of memory");
+		return ld->status;
+	}
+	xmlCtxtUseOptions(ld->ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+	char *buf = malloc(CHUNK);
+	if (!buf)
+		fail(ld, CISPREF_ENOMEM, "out of memory");
+	while (!ld->status) {
+		long n = read_source(source, buf, CHUNK);
+		if (n < 0) {
+			cispref__error_set(ld->error, CISPREF_EIO, ld->name, 0, 0,
+			                   "cannot read '%s': %s", ld->name, strerror(errno));
+			ld->status = CISPREF_EIO;
+			break;
+		}
+		xmlParseChunk(ld->ctxt, buf, (int)n, n == 0);
+		if (n == 0)
+			break;
+	}
+	free(buf);
+	if (!ld->status && !ld->seen_root)
+		fail(ld, CISPREF_EXML, "the document is empty");
+	xmlFreeParserCtxt(ld->ctxt);
+	ld->ctxt = NULL;
+	return ld->status;
+}
+
+static int load(cispref_referential **out, const char *name, unsigned flags,
+                cispref_error *error, read_fn read_source, void *source)
+{
+	loader ld = {0};
+	ld.name = name;
+	ld.error = error;
+	ld.ref = cispref__referential_create();
+	if (!ld.ref || !(ld.ref->origin = arena_strdup(ld.ref->arena, name))) {
+		cispref_referential_free(ld.ref);
+		cispref__error_set(error, CISPREF_ENOMEM, name, 0, 0, "out of memory");
+		return CISPREF_ENOMEM;
+	}
+	int rc = parse(&ld, read_source, source);
+	free(ld.text);
+	if (rc == 0 && !(flags & CISPREF_LOAD_LENIENT))
+		rc = cispref__validate_strict(ld.ref, error);
+	if (rc != 0) {
+		cispref_referential_free(ld.ref);
+		return rc;
+	}
+	*out = ld.ref;
+	return CISPREF_OK;
+}
+
+typedef struct memory_source {
+	const char *data;
+	size_t left;
+} memory_source;
+
+static long read_memory(void *source, char *buf, size_t size)
+{
+	memory_source *m = source;
+	size_t n = m->left < size ? m->left : size;
+	memcpy(buf, m->data, n);
+	m->data += n;
+	m->left -= n;
+	return (long)n;
+}
+
+static long read_fd(void *source, char *buf, size_t size)
+{
+	int fd = *(int *)source;
+	for (;;) {
+		ssize_t n = read(fd, buf, size);
+		if (n >= 0 || errno != EINTR)
+			return (long)n;
+	}
+}
+
+static long read_stream(void *source, char *buf, size_t size)
+{
+	FILE *stream = source;
+	size_t n = fread(buf, 1, size, stream);
+	return n == 0 && ferror(stream) ? -1 : (long)n;
+}
+
+int cispref_referential_load_memory(cispref_referential **out, const char *data, size_t size,
+                                    const char *name, unsigned flags, cispref_error *error)
+{
+	if (!out || (!data && size)) {
+		cispref__error_set(error, CISPREF_EINVAL, name, 0, 0, "invalid argument");
+		return CISPREF_EINVAL;
+	}
+	memory_source m = {data ? data : "", size};
+	return load(out, name ? name : "<memory>", flags, error, read_memory, &m);
+}
+
+int cispref_referential_load_fd(cispref_referential **out, int fd, const char *name,
+                                unsigned flags, cispref_error *error)
+{
+	char fallback[32];
+	snprintf(fallback, sizeof fallback, "<fd %d>", fd);
+	if (!out || fd < 0) {
+		cispref__error_set(error, CISPREF_EINVAL, name ? name : fallback, 0, 0,
+		                   "invalid argument");
+		return CISPREF_EINVAL;
+	}
+	return load(out, name ? name : fallback, flags, error, read_fd, &fd);
+}
+
+int cispref_referential_load_stream(cispref_referential **out, FILE *stream, const char *name,
+                                    unsigned flags, cispref_error *error)
+{
+	if (!out || !stream) {
+		cispref__error_set(error, CISPREF_EINVAL, name, 0, 0, "invalid argument");
+		return CISPREF_EINVAL;
+	}
+	return load(out, name ? name : "<stream>", flags, error, read_stream, stream);
+}
+
+int cispref_referential_load_file(cispref_referential **out, const char *path, unsigned flags,
+                                  cispref_error *error)
+{
+	if (!out || !path) {
+		cispref__error_set(error, CISPREF_EINVAL, path, 0, 0, "invalid argument");
+		return CISPREF_EINVAL;
+	}
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		cispref__error_set(error, CISPREF_EIO, path, 0, 0, "cannot open '%s': %s", path,
+		                   strerror(errno));
+		return CISPREF_EIO;
+	}
+	struct stat st;
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		close(fd);
+		cispref__error_set(error, CISPREF_EIO, path, 0, 0,
+		                   "cannot read '%s': it is a directory", path);
+		return CISPREF_EIO;
+	}
+	int rc = load(out, path, flags, error, read_fd, &fd);
+	close(fd);
+	return rc;
+}

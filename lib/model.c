@@ -1,0 +1,422 @@
+/* The model's nodes: creation, read accessors, lookup, comparison and release. */
+#include <string.h>
+
+#include "private.h"
+
+/* ---- kind names ---------------------------------------------------------------- */
+
+static const char *const domain_kind_names[] = {"core", "transversal"};
+static const char *const plan_kind_names[] = {"individual", "collective", "internal",
+                                              "external", "joint"};
+static const char *const item_kind_names[] = {"savoir-faire", "savoir-faire-comportemental",
+                                              "savoir"};
+static const char *const source_field_names[] = {"publisher", "series", "number", "date",
+                                                 "approval"};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static const char *name_of(const char *const *names, size_t count, int value)
+{
+	return value >= 0 && (size_t)value < count ? names[value] : NULL;
+}
+
+static int value_of(const char *const *names, size_t count, const char *name)
+{
+	for (size_t i = 0; name && i < count; i++)
+		if (strcmp(names[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *cispref_domain_kind_name(cispref_domain_kind kind)
+{
+	return name_of(domain_kind_names, COUNT(domain_kind_names), (int)kind);
+}
+
+const char *cispref_plan_kind_name(cispref_plan_kind kind)
+{
+	return name_of(plan_kind_names, COUNT(plan_kind_names), (int)kind);
+}
+
+const char *cispref_item_kind_name(cispref_item_kind kind)
+{
+	return name_of(item_kind_names, COUNT(item_kind_names), (int)kind);
+}
+
+const char *cispref_source_field_name(cispref_source_field field)
+{
+	return name_of(source_field_names, COUNT(source_field_names), (int)field);
+}
+
+#define FROM_NAME(type, names)                                      \
+	int v = value_of(names, COUNT(names), name);                \
+	if (v < 0 || !out)                                          \
+		return CISPREF_EINVAL;                              \
+	*out = (type)v;                                             \
+	return CISPREF_OK
+
+int cispref_domain_kind_from_name(cispref_domain_kind *out, const char *name)
+{
+	FROM_NAME(cispref_domain_kind, domain_kind_names);
+}
+
+int cispref_plan_kind_from_name(cispref_plan_kind *out, const char *name)
+{
+	FROM_NAME(cispref_plan_kind, plan_kind_names);
+}
+
+int cispref_item_kind_from_name(cispref_item_kind *out, const char *name)
+{
+	FROM_NAME(cispref_item_kind, item_kind_names);
+}
+
+/* ---- creation ------------------------------------------------------------------ */
+
+cispref_referential *cispref__referential_create(void)
+{
+	arena *a = arena_new();
+	if (!a)
+		return NULL;
+	cispref_referential *ref = arena_alloc(a, sizeof *ref);
+	xmlHashTablePtr index = ref ? xmlHashCreate(64) : NULL;
+	if (!index) {
+		arena_free(a);
+		return NULL;
+	}
+	ref->arena = a;
+	ref->index = index;
+	ref->id = ref->title = ref->version = ref->language = "";
+	return ref;
+}
+
+/* Allocate a node, copy its id and register it in the index (unless another node holds
+ * the id already: the validator reports duplicates, the first one stays addressable). */
+static void *node_create(cispref_referential *ref, size_t size, node_type type,
+                         const char *id, vec *parent_list)
+{
+	node *n = arena_alloc(ref->arena, size);
+	if (!n || !(n->id = arena_strdup(ref->arena, id)) ||
+	    vec_push(ref->arena, parent_list, n) != 0)
+		return NULL;
+	n->type = type;
+	if (!xmlHashLookup(ref->index, (const xmlChar *)n->id) &&
+	    xmlHashAddEntry(ref->index, (const xmlChar *)n->id, n) != 0) {
+		parent_list->count--;
+		return NULL;
+	}
+	return n;
+}
+
+/* Copy an optional text into the arena: NULL stays NULL, a failed copy is reported. */
+static int copy_text(arena *a, const char **dest, const char *text)
+{
+	const char *copy = text ? arena_strdup(a, text) : NULL;
+	if (text && !copy)
+		return -1;
+	*dest = copy;
+	return 0;
+}
+
+cispref_domain *cispref__domain_create(cispref_referential *ref, const char *id,
+                                       cispref_domain_kind kind, const char *title)
+{
+	cispref_domain *d = node_create(ref, sizeof *d, NODE_DOMAIN, id, &ref->domains);
+	if (!d || copy_text(ref->arena, &d->title, title) != 0)
+		return NULL;
+	d->ref = ref;
+	d->kind = kind;
+	return d;
+}
+
+cispref_summary_entry *cispref__summary_entry_create(cispref_domain *domain, const char *id,
+                                                     cispref_plan_kind kind,
+                                                     const char *text,
+                                                     const char *competence_id)
+{
+	arena *a = domain->ref->arena;
+	cispref_summary_entry *e =
+		node_create(domain->ref, sizeof *e, NODE_SUMMARY_ENTRY, id, &domain->summary);
+	if (!e || copy_text(a, &e->text, text) != 0 ||
+	    copy_text(a, &e->competence_id, competence_id) != 0)
+		return NULL;
+	e->domain = domain;
+	e->plan_kind = kind;
+	return e;
+}
+
+cispref_plan *cispref__plan_create(cispref_domain *domain, const char *id,
+                                   cispref_plan_kind kind, const char *title)
+{
+	cispref_plan *p = node_create(domain->ref, sizeof *p, NODE_PLAN, id, &domain->plans);
+	if (!p || copy_text(domain->ref->arena, &p->title, title) != 0)
+		return NULL;
+	p->domain = domain;
+	p->kind = kind;
+	return p;
+}
+
+cispref_competence *cispref__competence_create(cispref_plan *plan, const char *id,
+                                               const char *title)
+{
+	cispref_referential *ref = plan->domain->ref;
+	cispref_competence *c =
+		node_create(ref, sizeof *c, NODE_COMPETENCE, id, &plan->competences);
+	if (!c || copy_text(ref->arena, &c->title, title) != 0)
+		return NULL;
+	c->plan = plan;
+	return c;
+}
+
+cispref_item *cispref__item_create(cispref_competence *competence, const char *id,
+                                   cispref_item_kind kind, const char *text,
+                                   const char *concept_id)
+{
+	cispref_referential *ref = competence->plan->domain->ref;
+	cispref_item *it =
+		node_create(ref, sizeof *it, NODE_ITEM, id, &competence->items[kind]);
+	if (!it || copy_text(ref->arena, &it->text, text) != 0 ||
+	    copy_text(ref->arena, &it->concept_id, concept_id) != 0)
+		return NULL;
+	it->competence = competence;
+	it->kind = kind;
+	return it;
+}
+
+int cispref__competence_add_note_id(cispref_competence *competence, const char *note_id)
+{
+	arena *a = competence->plan->domain->ref->arena;
+	char *copy = arena_strdup(a, note_id);
+	if (!copy || vec_push(a, &competence->note_ids, copy) != 0)
+		return CISPREF_ENOMEM;
+	return CISPREF_OK;
+}
+
+cispref_concept *cispref__concept_create(cispref_referential *ref, const char *id,
+                                         cispref_item_kind kind, const char *label)
+{
+	cispref_concept *c = node_create(ref, sizeof *c, NODE_CONCEPT, id, &ref->concepts);
+	if (!c || copy_text(ref->arena, &c->label, label) != 0)
+		return NULL;
+	c->ref = ref;
+	c->kind = kind;
+	return c;
+}
+
+cispref_note *cispref__note_create(cispref_referential *ref, const char *id,
+                                   const char *number, const char *text)
+{
+	cispref_note *n = node_create(ref, sizeof *n, NODE_NOTE, id, &ref->notes);
+	if (!n || copy_text(ref->arena, &n->number, number) != 0 ||
+	    copy_text(ref->arena, &n->text, text) != 0)
+		return NULL;
+	n->ref = ref;
+	return n;
+}
+
+void cispref_referential_free(cispref_referential *ref)
+{
+	if (!ref)
+		return;
+	xmlHashFree(ref->index, NULL);
+	arena_free(ref->arena);
+}
+
+/* ---- lookup -------------------------------------------------------------------- */
+
+node *cispref__find(const cispref_referential *ref, const char *id)
+{
+	if (!ref || !id)
+		return NULL;
+	return xmlHashLookup(ref->index, (const xmlChar *)id);
+}
+
+static void *find_typed(const cispref_referential *ref, const char *id, node_type type)
+{
+	node *n = cispref__find(ref, id);
+	return n && n->type == type ? n : NULL;
+}
+
+cispref_domain *cispref_referential_find_domain(const cispref_referential *ref, const char *id)
+{
+	return find_typed(ref, id, NODE_DOMAIN);
+}
+
+cispref_summary_entry *cispref_referential_find_summary_entry(const cispref_referential *ref,
+                                                              const char *id)
+{
+	return find_typed(ref, id, NODE_SUMMARY_ENTRY);
+}
+
+cispref_plan *cispref_referential_find_plan(const cispref_referential *ref, const char *id)
+{
+	return find_typed(ref, id, NODE_PLAN);
+}
+
+cispref_competence *cispref_referential_find_competence(const cispref_referential *ref,
+                                                        const char *id)
+{
+	return find_typed(ref, id, NODE_COMPETENCE);
+}
+
+cispref_item *cispref_referential_find_item(const cispref_referential *ref, const char *id)
+{
+	return find_typed(ref, id, NODE_ITEM);
+}
+
+cispref_concept *cispref_referential_find_concept(const cispref_referential *ref,
+                                                  const char *id)
+{
+	return find_typed(ref, id, NODE_CONCEPT);
+}
+
+cispref_note *cispref_referential_find_note(const cispref_referential *ref, const char *id)
+{
+	return find_typed(ref, id, NODE_NOTE);
+}
+
+/* ---- accessors ----------------------------------------------------------------- */
+
+#define FIELD(obj, expr, none) return (obj) ? (expr) : (none)
+
+const char *cispref_referential_id(const cispref_referential *ref) { FIELD(ref, ref->id, NULL); }
+const char *cispref_referential_title(const cispref_referential *ref) { FIELD(ref, ref->title, NULL); }
+const char *cispref_referential_version(const cispref_referential *ref) { FIELD(ref, ref->version, NULL); }
+const char *cispref_referential_language(const cispref_referential *ref) { FIELD(ref, ref->language, NULL); }
+const char *cispref_referential_origin(const cispref_referential *ref) { FIELD(ref, ref->origin, NULL); }
+
+const char *cispref_referential_source(const cispref_referential *ref, cispref_source_field field)
+{
+	if (!ref || (unsigned)field >= CISPREF_SOURCE_FIELD_COUNT)
+		return NULL;
+	return ref->source[field];
+}
+
+size_t cispref_referential_domain_count(const cispref_referential *ref) { FIELD(ref, ref->domains.count, 0); }
+cispref_domain *cispref_referential_domain(const cispref_referential *ref, size_t index) { FIELD(ref, vec_get(&ref->domains, index), NULL); }
+size_t cispref_referential_concept_count(const cispref_referential *ref) { FIELD(ref, ref->concepts.count, 0); }
+cispref_concept *cispref_referential_concept(const cispref_referential *ref, size_t index) { FIELD(ref, vec_get(&ref->concepts, index), NULL); }
+size_t cispref_referential_note_count(const cispref_referential *ref) { FIELD(ref, ref->notes.count, 0); }
+cispref_note *cispref_referential_note(const cispref_referential *ref, size_t index) { FIELD(ref, vec_get(&ref->notes, index), NULL); }
+
+size_t cispref_referential_plan_total(const cispref_referential *ref)
+{
+	size_t total = 0;
+	for (size_t d = 0; d < cispref_referential_domain_count(ref); d++)
+		total += cispref_domain_plan_count(cispref_referential_domain(ref, d));
+	return total;
+}
+
+size_t cispref_referential_summary_total(const cispref_referential *ref)
+{
+	size_t total = 0;
+	for (size_t d = 0; d < cispref_referential_domain_count(ref); d++)
+		total += cispref_domain_summary_count(cispref_referential_domain(ref, d));
+	return total;
+}
+
+/* Adds up, over every competence, how many items of @kind it has (or 1 per competence
+ * when @kind is -1). */
+static size_t competence_sum(const cispref_referential *ref, int kind)
+{
+	size_t total = 0;
+	for (size_t d = 0; d < cispref_referential_domain_count(ref); d++) {
+		const cispref_domain *domain = cispref_referential_domain(ref, d);
+		for (size_t p = 0; p < domain->plans.count; p++) {
+			const cispref_plan *plan = domain->plans.items[p];
+			for (size_t c = 0; c < plan->competences.count; c++) {
+				const cispref_competence *comp = plan->competences.items[c];
+				total += kind < 0 ? 1 : comp->items[kind].count;
+			}
+		}
+	}
+	return total;
+}
+
+size_t cispref_referential_competence_total(const cispref_referential *ref)
+{
+	return competence_sum(ref, -1);
+}
+
+size_t cispref_referential_item_total(const cispref_referential *ref, cispref_item_kind kind)
+{
+	if ((unsigned)kind >= CISPREF_ITEM_KIND_COUNT)
+		return 0;
+	return competence_sum(ref, (int)kind);
+}
+
+const char *cispref_domain_id(const cispref_domain *d) { FIELD(d, d->node.id, NULL); }
+cispref_domain_kind cispref_domain_kind_of(const cispref_domain *d) { FIELD(d, d->kind, CISPREF_DOMAIN_CORE); }
+const char *cispref_domain_title(const cispref_domain *d) { FIELD(d, d->title, NULL); }
+cispref_referential *cispref_domain_referential(const cispref_domain *d) { FIELD(d, d->ref, NULL); }
+size_t cispref_domain_summary_count(const cispref_domain *d) { FIELD(d, d->summary.count, 0); }
+cispref_summary_entry *cispref_domain_summary_entry(const cispref_domain *d, size_t index) { FIELD(d, vec_get(&d->summary, index), NULL); }
+size_t cispref_domain_plan_count(const cispref_domain *d) { FIELD(d, d->plans.count, 0); }
+cispref_plan *cispref_domain_plan(const cispref_domain *d, size_t index) { FIELD(d, vec_get(&d->plans, index), NULL); }
+
+const char *cispref_summary_entry_id(const cispref_summary_entry *e) { FIELD(e, e->node.id, NULL); }
+cispref_plan_kind cispref_summary_entry_plan_kind(const cispref_summary_entry *e) { FIELD(e, e->plan_kind, CISPREF_PLAN_INDIVIDUAL); }
+const char *cispref_summary_entry_text(const cispref_summary_entry *e) { FIELD(e, e->text, NULL); }
+const char *cispref_summary_entry_competence_id(const cispref_summary_entry *e) { FIELD(e, e->competence_id, NULL); }
+cispref_domain *cispref_summary_entry_domain(const cispref_summary_entry *e) { FIELD(e, e->domain, NULL); }
+
+cispref_competence *cispref_summary_entry_competence(const cispref_summary_entry *e)
+{
+	return e ? cispref_referential_find_competence(e->domain->ref, e->competence_id) : NULL;
+}
+
+const char *cispref_plan_id(const cispref_plan *p) { FIELD(p, p->node.id, NULL); }
+cispref_plan_kind cispref_plan_kind_of(const cispref_plan *p) { FIELD(p, p->kind, CISPREF_PLAN_INDIVIDUAL); }
+const char *cispref_plan_title(const cispref_plan *p) { FIELD(p, p->title, NULL); }
+cispref_domain *cispref_plan_domain(const cispref_plan *p) { FIELD(p, p->domain, NULL); }
+size_t cispref_plan_competence_count(const cispref_plan *p) { FIELD(p, p->competences.count, 0); }
+cispref_competence *cispref_plan_competence(const cispref_plan *p, size_t index) { FIELD(p, vec_get(&p->competences, index), NULL); }
+
+const char *cispref_competence_id(const cispref_competence *c) { FIELD(c, c->node.id, NULL); }
+const char *cispref_competence_title(const cispref_competence *c) { FIELD(c, c->title, NULL); }
+cispref_plan *cispref_competence_plan(const cispref_competence *c) { FIELD(c, c->plan, NULL); }
+size_t cispref_competence_note_count(const cispref_competence *c) { FIELD(c, c->note_ids.count, 0); }
+const char *cispref_competence_note_id(const cispref_competence *c, size_t index) { FIELD(c, vec_get(&c->note_ids, index), NULL); }
+
+size_t cispref_competence_item_count(const cispref_competence *c, cispref_item_kind kind)
+{
+	if (!c || (unsigned)kind >= CISPREF_ITEM_KIND_COUNT)
+		return 0;
+	return c->items[kind].count;
+}
+
+cispref_item *cispref_competence_item(const cispref_competence *c, cispref_item_kind kind,
+                                      size_t index)
+{
+	if (!c || (unsigned)kind >= CISPREF_ITEM_KIND_COUNT)
+		return NULL;
+	return vec_get(&c->items[kind], index);
+}
+
+cispref_note *cispref_competence_note(const cispref_competence *c, size_t index)
+{
+	const char *id = cispref_competence_note_id(c, index);
+	return id ? cispref_referential_find_note(c->plan->domain->ref, id) : NULL;
+}
+
+const char *cispref_item_id(const cispref_item *i) { FIELD(i, i->node.id, NULL); }
+cispref_item_kind cispref_item_kind_of(const cispref_item *i) { FIELD(i, i->kind, CISPREF_ITEM_SAVOIR_FAIRE); }
+const char *cispref_item_text(const cispref_item *i) { FIELD(i, i->text, NULL); }
+const char *cispref_item_concept_id(const cispref_item *i) { FIELD(i, i->concept_id, NULL); }
+cispref_competence *cispref_item_competence(const cispref_item *i) { FIELD(i, i->competence, NULL); }
+
+cispref_concept *cispref_item_concept(const cispref_item *i)
+{
+	return i ? cispref_referential_find_concept(i->competence->plan->domain->ref,
+	                                            i->concept_id)
+	         : NULL;
+}
+
+const char *cispref_concept_id(const cispref_concept *c) { FIELD(c, c->node.id, NULL); }
+cispref_item_kind cispref_concept_kind_of(const cispref_concept *c) { FIELD(c, c->kind, CISPREF_ITEM_SAVOIR_FAIRE); }
+const char *cispref_concept_label(const cispref_concept *c) { FIELD(c, c->label, NULL); }
+cispref_referential *cispref_concept_referential(const cispref_concept *c) { FIELD(c, c->ref, NULL); }
+
+const char *cispref_note_id(const cispref_note *n) { FIELD(n, n->node.id, NULL); }
+const char *cispref_note_number(const cispref_note *n) { FIELD(n, n->number, NULL); }
+const char *cispref_note_text(const cispref_note *n) { FIELD(n, n->text, NULL); }
+cispref_referential *cispref_note_referential(const cispref_note *n) { FIELD(n, n->ref, NULL); }

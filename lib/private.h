@@ -1,0 +1,143 @@
+/* Private definitions shared by the library's files: the bodies of the opaque types and
+ * the helpers that build them. Nothing here is exported. */
+#ifndef CISPREF_PRIVATE_H
+#define CISPREF_PRIVATE_H
+
+#define CISPREF_COMPILATION
+#include <stdarg.h>
+#include <cispref/cispref.h>
+#include <libxml/hash.h>
+
+#include "arena.h"
+
+/* Every addressable node starts with this header, so the id index can hold any of them. */
+typedef enum node_type {
+	NODE_DOMAIN,
+	NODE_SUMMARY_ENTRY,
+	NODE_PLAN,
+	NODE_COMPETENCE,
+	NODE_ITEM,
+	NODE_CONCEPT,
+	NODE_NOTE
+} node_type;
+
+typedef struct node {
+	node_type type;
+	const char *id;
+	unsigned long line;   /* where it was read from, 0 when built in memory */
+	unsigned long column;
+} node;
+
+struct cispref_referential {
+	arena *arena;
+	xmlHashTablePtr index; /* id -> node *, the first node holding each id */
+	const char *id;
+	const char *title;
+	const char *version;
+	const char *language;
+	const char *origin;
+	const char *source[CISPREF_SOURCE_FIELD_COUNT];
+	vec domains;
+	vec concepts;
+	vec notes;
+};
+
+struct cispref_domain {
+	node node;
+	cispref_referential *ref;
+	cispref_domain_kind kind;
+	const char *title;
+	vec summary;
+	vec plans;
+};
+
+struct cispref_summary_entry {
+	node node;
+	cispref_domain *domain;
+	cispref_plan_kind plan_kind;
+	const char *text;
+	const char *competence_id;
+};
+
+struct cispref_plan {
+	node node;
+	cispref_domain *domain;
+	cispref_plan_kind kind;
+	const char *title;
+	vec competences;
+};
+
+struct cispref_competence {
+	node node;
+	cispref_plan *plan;
+	const char *title;
+	vec items[CISPREF_ITEM_KIND_COUNT];
+	vec note_ids; /* const char * */
+};
+
+struct cispref_item {
+	node node;
+	cispref_competence *competence;
+	cispref_item_kind kind;
+	const char *text;
+	const char *concept_id;
+};
+
+struct cispref_concept {
+	node node;
+	cispref_referential *ref;
+	cispref_item_kind kind;
+	const char *label;
+};
+
+struct cispref_note {
+	node node;
+	cispref_referential *ref;
+	const char *number;
+	const char *text;
+};
+
+/* error.c */
+void cispref__error_set(cispref_error *error, int code, const char *source,
+                        unsigned long line, unsigned long column, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+/* model.c: creation without checks, for the builder (which checks first) and the loader
+ * (which keeps what it reads so the validator can report it). NULL on ENOMEM. */
+cispref_referential *cispref__referential_create(void);
+cispref_domain *cispref__domain_create(cispref_referential *ref, const char *id,
+                                       cispref_domain_kind kind, const char *title);
+cispref_summary_entry *cispref__summary_entry_create(cispref_domain *domain, const char *id,
+                                                     cispref_plan_kind kind,
+                                                     const char *text,
+                                                     const char *competence_id);
+cispref_plan *cispref__plan_create(cispref_domain *domain, const char *id,
+                                   cispref_plan_kind kind, const char *title);
+cispref_competence *cispref__competence_create(cispref_plan *plan, const char *id,
+                                               const char *title);
+cispref_item *cispref__item_create(cispref_competence *competence, const char *id,
+                                   cispref_item_kind kind, const char *text,
+                                   const char *concept_id);
+int cispref__competence_add_note_id(cispref_competence *competence, const char *note_id);
+cispref_concept *cispref__concept_create(cispref_referential *ref, const char *id,
+                                         cispref_item_kind kind, const char *label);
+cispref_note *cispref__note_create(cispref_referential *ref, const char *id,
+                                   const char *number, const char *text);
+node *cispref__find(const cispref_referential *ref, const char *id);
+
+/* text.c */
+int cispref__text_is_valid(const char *text);
+int cispref__id_is_valid(const char *id);
+
+/* validate.c: the first error-severity finding, for the strict loader. */
+int cispref__validate_strict(const cispref_referential *ref, cispref_error *error);
+
+/* xml_write.c, json_write.c: serialise into a libxml2 buffer. */
+int cispref__xml_write(xmlBufferPtr out, const cispref_referential *ref, cispref_error *error);
+int cispref__json_write(xmlBufferPtr out, const cispref_referential *ref, cispref_error *error);
+
+/* atomic_file.c */
+int cispref__write_file_atomic(const char *path, const char *data, size_t size,
+                               cispref_error *error);
+
+#endif

@@ -1,0 +1,370 @@
+/* The validator: rules the schema cannot express, each reported as a diagnostic with a
+ * stable tag, in document order. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "private.h"
+
+struct cispref_diagnostic {
+	cispref_severity severity;
+	const char *tag;
+	const char *message;
+	const char *file;
+	const char *node_id;
+	unsigned long line;
+	unsigned long column;
+};
+
+struct cispref_diagnostics {
+	arena *arena;
+	vec list;
+};
+
+static const struct tag_info {
+	const char *tag;
+	cispref_severity severity;
+	const char *explanation;
+} tags[] = {
+	{"duplicate-id", CISPREF_SEVERITY_ERROR, "Two elements share an id; ids must be unique."},
+	{"concept-unknown", CISPREF_SEVERITY_ERROR, "An item points to a concept that does not exist."},
+	{"note-unknown", CISPREF_SEVERITY_ERROR, "A competence refers to a note that does not exist."},
+	{"summary-competence-unknown", CISPREF_SEVERITY_ERROR,
+	 "A summary entry names a competence that does not exist."},
+	{"plan-kind-not-allowed", CISPREF_SEVERITY_ERROR,
+	 "A core domain may only have individual and collective plans."},
+	{"text-empty", CISPREF_SEVERITY_ERROR,
+	 "A title, item text, summary entry, concept label or note text is empty."},
+	{"competence-empty", CISPREF_SEVERITY_WARNING, "A competence has no item at all."},
+	{"item-duplicate", CISPREF_SEVERITY_WARNING,
+	 "The same text appears twice in one list of a competence."},
+	{"summary-no-competence", CISPREF_SEVERITY_WARNING,
+	 "A summary entry is linked to no detailed competence."},
+	{"competence-no-summary", CISPREF_SEVERITY_WARNING,
+	 "No summary entry of its domain links to this competence."},
+	{"concept-kind-mismatch", CISPREF_SEVERITY_WARNING,
+	 "An item points to a concept of another kind."},
+	{"plan-empty", CISPREF_SEVERITY_WARNING, "A plan has no competence."},
+	{"competence-list-empty", CISPREF_SEVERITY_INFO,
+	 "A competence has one or two of its three lists empty."},
+	{"concept-unused", CISPREF_SEVERITY_INFO, "No item points to this concept."},
+	{"note-unused", CISPREF_SEVERITY_INFO, "No competence refers to this note."},
+};
+
+#define TAG_COUNT (sizeof tags / sizeof tags[0])
+
+static const struct tag_info *tag_info(const char *tag)
+{
+	for (size_t i = 0; tag && i < TAG_COUNT; i++)
+		if (strcmp(tags[i].tag, tag) == 0)
+			return &tags[i];
+	return NULL;
+}
+
+size_t cispref_validator_tag_count(void)
+{
+	return TAG_COUNT;
+}
+
+const char *cispref_validator_tag(size_t index)
+{
+	return index < TAG_COUNT ? tags[index].tag : NULL;
+}
+
+const char *cispref_validator_tag_explain(cispref_severity *severity, const char *tag)
+{
+	const struct tag_info *info = tag_info(tag);
+	if (info && severity)
+		*severity = info->severity;
+	return info ? info->explanation : NULL;
+}
+
+const char *cispref_severity_name(cispref_severity severity)
+{
+	static const char *const names[] = {"error", "warning", "info"};
+	return (unsigned)severity < 3 ? names[severity] : NULL;
+}
+
+/* ---- the walk ------------------------------------------------------------------ */
+
+typedef struct checker {
+	const cispref_referential *ref;
+	cispref_diagnostics *out;
+	xmlHashTablePtr seen;       /* id -> node *, to find duplicates */
+	xmlHashTablePtr referenced; /* ids of competences, concepts and notes referred to */
+	int failed;
+} checker;
+
+static void report(checker *ck, const char *tag, const node *n, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void report(checker *ck, const char *tag, const node *n, const char *fmt, ...)
+{
+	arena *a = ck->out->arena;
+	cispref_diagnostic *d = arena_alloc(a, sizeof *d);
+	char message[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof message, fmt, ap);
+	va_end(ap);
+	if (!d || !(d->message = arena_strdup(a, message)) ||
+	    (n && !(d->node_id = arena_strdup(a, n->id))) ||
+	    (ck->ref->origin && !(d->file = arena_strdup(a, ck->ref->origin))) ||
+	    vec_push(a, &ck->out->list, d) != 0) {
+		ck->failed = 1;
+		return;
+	}
+	d->tag = tag;
+	d->severity = tag_info(tag)->severity;
+	d->line = n ? n->line : 0;
+	d->column = n ? n->column : 0;
+}
+
+static int empty(const char *text)
+{
+	return !text || !*text;
+}
+
+/* Record a node's id; a second node with the same id is a duplicate. */
+static void check_node(checker *ck, const node *n, const char *what, const char *text)
+{
+	const node *first = xmlHashLookup(ck->seen, (const xmlChar *)n->id);
+	if (first)
+		report(ck, "duplicate-id", n, "the id '%s' is already used on line %lu", n->id,
+		       first->line);
+	else if (xmlHashAddEntry(ck->seen, (const xmlChar *)n->id, (void *)n) != 0)
+		ck->failed = 1;
+	if (empty(text))
+		report(ck, "text-empty", n, "%s '%s' has an empty text", what, n->id);
+}
+
+static void mark_referenced(checker *ck, const char *id)
+{
+	if (id && !xmlHashLookup(ck->referenced, (const xmlChar *)id) &&
+	    xmlHashAddEntry(ck->referenced, (const xmlChar *)id, (void *)id) != 0)
+		ck->failed = 1;
+}
+
+static int is_referenced(const checker *ck, const char *id)
+{
+	return xmlHashLookup(ck->referenced, (const xmlChar *)id) != NULL;
+}
+
+/* References are collected first, so the walk can tell what nobody points to. */
+static void collect_references(checker *ck)
+{
+	const cispref_referential *ref = ck->ref;
+	for (size_t d = 0; d < ref->domains.count; d++) {
+		const cispref_domain *domain = ref->domains.items[d];
+		for (size_t e = 0; e < domain->summary.count; e++)
+			mark_referenced(ck, ((cispref_summary_entry *)domain->summary.items[e])->competence_id);
+		for (size_t p = 0; p < domain->plans.count; p++) {
+			const cispref_plan *plan = domain->plans.items[p];
+			for (size_t c = 0; c < plan->competences.count; c++) {
+				const cispref_competence *comp = plan->competences.items[c];
+				for (size_t n = 0; n < comp->note_ids.count; n++)
+					mark_referenced(ck, comp->note_ids.items[n]);
+				for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
+					for (size_t i = 0; i < comp->items[k].count; i++)
+						mark_referenced(ck, ((cispref_item *)comp->items[k].items[i])->concept_id);
+			}
+		}
+	}
+}
+
+static void check_item(checker *ck, const cispref_item *item, const vec *list, size_t index)
+{
+	check_node(ck, &item->node, cispref_item_kind_name(item->kind), item->text);
+	for (size_t i = 0; i < index; i++) {
+		const cispref_item *before = list->items[i];
+		if (strcmp(before->text, item->text) == 0) {
+			report(ck, "item-duplicate", &item->node,
+			       "item '%s' repeats the text of item '%s'", item->node.id, before->node.id);
+			break;
+		}
+	}
+	if (!item->concept_id)
+		return;
+	const cispref_concept *concept = cispref_referential_find_concept(ck->ref, item->concept_id);
+	if (!concept)
+		report(ck, "concept-unknown", &item->node,
+		       "item '%s' points to the concept '%s', which does not exist", item->node.id,
+		       item->concept_id);
+	else if (concept->kind != item->kind)
+		report(ck, "concept-kind-mismatch", &item->node,
+		       "item '%s' is a %s but its concept '%s' is a %s", item->node.id,
+		       cispref_item_kind_name(item->kind), concept->node.id,
+		       cispref_item_kind_name(concept->kind));
+}
+
+static void check_competence(checker *ck, const cispref_competence *comp, int domain_has_summary)
+{
+	static const char *const list_names[] = {"savoir-faire", "savoir-faire comportementaux",
+	                                         "savoirs"};
+	check_node(ck, &comp->node, "competence", comp->title);
+	for (size_t n = 0; n < comp->note_ids.count; n++)
+		if (!cispref_referential_find_note(ck->ref, comp->note_ids.items[n]))
+			report(ck, "note-unknown", &comp->node,
+			       "competence '%s' refers to the note '%s', which does not exist",
+			       comp->node.id, (const char *)comp->note_ids.items[n]);
+	if (domain_has_summary && !is_referenced(ck, comp->node.id))
+		report(ck, "competence-no-summary", &comp->node,
+		       "no summary entry links to competence '%s'", comp->node.id);
+	int empty_lists = 0;
+	char which[128] = "";
+	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
+		if (!comp->items[k].count) {
+			snprintf(which + strlen(which), sizeof which - strlen(which), "%s%s",
+			         empty_lists++ ? ", " : "", list_names[k]);
+		}
+	if (empty_lists == CISPREF_ITEM_KIND_COUNT)
+		report(ck, "competence-empty", &comp->node, "competence '%s' has no item",
+		       comp->node.id);
+	else if (empty_lists)
+		report(ck, "competence-list-empty", &comp->node, "competence '%s' has no %s",
+		       comp->node.id, which);
+	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
+		for (size_t i = 0; i < comp->items[k].count; i++)
+			check_item(ck, comp->items[k].items[i], &comp->items[k], i);
+}
+
+static void check_plan(checker *ck, const cispref_domain *domain, const cispref_plan *plan)
+{
+	check_node(ck, &plan->node, "plan", plan->title);
+	if (domain->kind == CISPREF_DOMAIN_CORE && plan->kind != CISPREF_PLAN_INDIVIDUAL &&
+	    plan->kind != CISPREF_PLAN_COLLECTIVE)
+		report(ck, "plan-kind-not-allowed", &plan->node,
+		       "plan '%s' is %s, but core domain '%s' only takes individual and collective plans",
+		       plan->node.id, cispref_plan_kind_name(plan->kind), domain->node.id);
+	if (!plan->competences.count)
+		report(ck, "plan-empty", &plan->node, "plan '%s' has no competence", plan->node.id);
+	for (size_t c = 0; c < plan->competences.count; c++)
+		check_competence(ck, plan->competences.items[c], domain->summary.count > 0);
+}
+
+static void check_domain(checker *ck, const cispref_domain *domain)
+{
+	check_node(ck, &domain->node, "domain", domain->title);
+	for (size_t e = 0; e < domain->summary.count; e++) {
+		const cispref_summary_entry *entry = domain->summary.items[e];
+		check_node(ck, &entry->node, "summary entry", entry->text);
+		if (!entry->competence_id)
+			report(ck, "summary-no-competence", &entry->node,
+			       "summary entry '%s' is linked to no competence", entry->node.id);
+		else if (!cispref_referential_find_competence(ck->ref, entry->competence_id))
+			report(ck, "summary-competence-unknown", &entry->node,
+			       "summary entry '%s' names the competence '%s', which does not exist",
+			       entry->node.id, entry->competence_id);
+	}
+	for (size_t p = 0; p < domain->plans.count; p++)
+		check_plan(ck, domain, domain->plans.items[p]);
+}
+
+static void check_referential(checker *ck)
+{
+	const cispref_referential *ref = ck->ref;
+	if (empty(ref->title))
+		report(ck, "text-empty", NULL, "the referential's title is empty");
+	for (size_t d = 0; d < ref->domains.count; d++)
+		check_domain(ck, ref->domains.items[d]);
+	for (size_t i = 0; i < ref->concepts.count; i++) {
+		const cispref_concept *c = ref->concepts.items[i];
+		check_node(ck, &c->node, "concept", c->label);
+		if (!is_referenced(ck, c->node.id))
+			report(ck, "concept-unused", &c->node, "no item points to concept '%s'",
+			       c->node.id);
+	}
+	for (size_t i = 0; i < ref->notes.count; i++) {
+		const cispref_note *n = ref->notes.items[i];
+		check_node(ck, &n->node, "note", n->text);
+		if (!is_referenced(ck, n->node.id))
+			report(ck, "note-unused", &n->node, "no competence refers to note '%s'",
+			       n->node.id);
+	}
+}
+
+int cispref_validate(cispref_diagnostics **out, const cispref_referential *ref)
+{
+	if (!out || !ref)
+		return CISPREF_EINVAL;
+	checker ck = {ref, calloc(1, sizeof(cispref_diagnostics)), xmlHashCreate(256),
+	              xmlHashCreate(64), 0};
+	if (ck.out && !(ck.out->arena = arena_new()))
+		ck.failed = 1;
+	if (!ck.out || !ck.seen || !ck.referenced)
+		ck.failed = 1;
+	if (!ck.failed)
+		collect_references(&ck);
+	if (!ck.failed)
+		check_referential(&ck);
+	xmlHashFree(ck.seen, NULL);
+	xmlHashFree(ck.referenced, NULL);
+	if (ck.failed) {
+		cispref_diagnostics_free(ck.out);
+		return CISPREF_ENOMEM;
+	}
+	*out = ck.out;
+	return CISPREF_OK;
+}
+
+int cispref__validate_strict(const cispref_referential *ref, cispref_error *error)
+{
+	cispref_diagnostics *list;
+	int rc = cispref_validate(&list, ref);
+	if (rc) {
+		cispref__error_set(error, rc, ref->origin, 0, 0, "out of memory");
+		return rc;
+	}
+	for (size_t i = 0; i < list->list.count; i++) {
+		const cispref_diagnostic *d = list->list.items[i];
+		if (d->severity == CISPREF_SEVERITY_ERROR) {
+			cispref__error_set(error, CISPREF_EINVALID, ref->origin, d->line, d->column,
+			                   "%s [%s]", d->message, d->tag);
+			rc = CISPREF_EINVALID;
+			break;
+		}
+	}
+	cispref_diagnostics_free(list);
+	return rc;
+}
+
+/* ---- accessors ----------------------------------------------------------------- */
+
+size_t cispref_diagnostics_count(const cispref_diagnostics *list)
+{
+	return list ? list->list.count : 0;
+}
+
+size_t cispref_diagnostics_count_severity(const cispref_diagnostics *list,
+                                          cispref_severity severity)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < cispref_diagnostics_count(list); i++)
+		n += ((const cispref_diagnostic *)list->list.items[i])->severity == severity;
+	return n;
+}
+
+const cispref_diagnostic *cispref_diagnostics_get(const cispref_diagnostics *list, size_t index)
+{
+	return list ? vec_get(&list->list, index) : NULL;
+}
+
+void cispref_diagnostics_free(cispref_diagnostics *list)
+{
+	if (!list)
+		return;
+	arena_free(list->arena);
+	free(list);
+}
+
+cispref_severity cispref_diagnostic_severity(const cispref_diagnostic *d)
+{
+	return d ? d->severity : CISPREF_SEVERITY_ERROR;
+}
+
+const char *cispref_diagnostic_tag(const cispref_diagnostic *d) { return d ? d->tag : NULL; }
+const char *cispref_diagnostic_message(const cispref_diagnostic *d) { return d ? d->message : NULL; }
+const char *cispref_diagnostic_file(const cispref_diagnostic *d) { return d ? d->file : NULL; }
+const char *cispref_diagnostic_node_id(const cispref_diagnostic *d) { return d ? d->node_id : NULL; }
+unsigned long cispref_diagnostic_line(const cispref_diagnostic *d) { return d ? d->line : 0; }
+unsigned long cispref_diagnostic_column(const cispref_diagnostic *d) { return d ? d->column : 0; }
