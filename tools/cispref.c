@@ -1,0 +1,49 @@
+/* cispref: validate, inspect and export competence referentials. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+} commands[] = {
+	{"validate", cmd_validate, "check referentials and report every finding"},
+	{"info", cmd_info, "print a referential's title, version and counts"},
+	{"export", cmd_export, "write a referential as XML or JSON"},
+};
+
+static void usage(FILE *out)
+{
+	fprintf(out, "Usage: cispref COMMAND [OPTION]... [ARGUMENT]...\n"
+	             "       cispref --help | --version\n\n"
+	             "Competence referentials of the CISP sector. Without -i FILE, commands work\n"
+	             "on the embedded \"Référentiel de compétences de l'accompagnement en CISP\".\n\n"
+	             "Commands:\n");
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	fprintf(out, "\n'cispref COMMAND --help' describes a command.\n"
+	             "Exit status: 0 success, 1 invalid input, 2 usage error.\n");
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("cispref %s\n", cispref_version());
+		return EXIT_OK;
+	}
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].run(argc - 1, argv + 1);
+	fprintf(stderr, "cispref: unknown command '%s'\nTry 'cispref --help'.\n", argv[1]);
+	return EXIT_USAGE;
+}

@@ -1,0 +1,26 @@
+/* Helpers shared by the subcommands of the cispref tool. The tool uses only the public
+ * API: what it does, any program linking the library can do. */
+#ifndef CISPREF_CLI_H
+#define CISPREF_CLI_H
+
+#include <cispref/cispref.h>
+
+/* Exit codes, as documented in cispref(1). */
+enum { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
+
+/* Load @path, or the embedded referential when @path is NULL; on failure print the error
+ * and return EXIT_INVALID. */
+int cli_load(cispref_referential **out, const char *path, unsigned flags);
+
+/* Print "cispref: SOURCE:LINE:COLUMN: TEXT" on stderr. */
+void cli_print_error(const cispref_error *error);
+
+/* Print a usage error and the hint to use --help; returns EXIT_USAGE. */
+int cli_usage_error(const char *command, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+int cmd_validate(int argc, char **argv);
+int cmd_info(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+
+#endif

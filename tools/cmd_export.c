@@ -1,0 +1,56 @@
+#include <getopt.h>
+#include <stdio.h>
+
+#include "cli.h"
+
+static void help(void)
+{
+	printf("Usage: cispref export [--format xml|json] [-i FILE] [-o FILE]\n\n"
+	       "Write a referential as cispref XML (canonical form) or as cispref-json.\n\n"
+	       "  -f, --format FORMAT  xml (the default) or json\n"
+	       "  -i, --input FILE     read FILE instead of the embedded referential\n"
+	       "  -o, --output FILE    write FILE (replaced atomically) instead of stdout\n"
+	       "  -h, --help           show this help\n");
+}
+
+int cmd_export(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"input", required_argument, NULL, 'i'},
+		{"output", required_argument, NULL, 'o'},
+		{"help", no_argument, NULL, 'h'},
+		{0, 0, 0, 0},
+	};
+	const char *input = NULL, *output = NULL;
+	cispref_format format = CISPREF_FORMAT_XML;
+	int c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "f:i:o:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (cispref_format_from_name(&format, optarg) != 0)
+				return cli_usage_error("export", "unknown format '%s' (xml or json)", optarg);
+			break;
+		case 'i': input = optarg; break;
+		case 'o': output = optarg; break;
+		case 'h': help(); return EXIT_OK;
+		default: return cli_usage_error("export", "invalid option");
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error("export", "unexpected argument '%s'", argv[optind]);
+	cispref_referential *ref;
+	int rc = cli_load(&ref, input, CISPREF_LOAD_DEFAULT);
+	if (rc)
+		return rc;
+	cispref_error error = {0};
+	rc = output ? cispref_export_path(output, ref, format, &error)
+	            : cispref_export_stream(stdout, ref, format, &error);
+	cispref_referential_free(ref);
+	if (rc) {
+		cli_print_error(&error);
+		return EXIT_INVALID;
+	}
+	return EXIT_OK;
+}
