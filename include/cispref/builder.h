@@ -93,6 +93,11 @@ CISPREF_EXPORT int cispref_domain_remove_plan(cispref_domain *domain, size_t ind
 CISPREF_EXPORT int cispref_domain_move_plan(cispref_domain *domain, size_t from, size_t to);
 /**
  * Append a summary entry.
+ * @param out receives the new entry (may be NULL).
+ * @param domain the domain whose summary it joins.
+ * @param id its id.
+ * @param plan_kind the plan it is listed under.
+ * @param text its text, as printed.
  * @param competence the competence it names, from the same referential, or NULL.
  */
 CISPREF_EXPORT int cispref_domain_add_summary_entry(cispref_summary_entry **out,

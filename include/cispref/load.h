@@ -61,8 +61,13 @@ CISPREF_EXPORT int cispref_referential_load_file(cispref_referential **out, cons
 
 /**
  * Load a referential from @p size bytes at @p data.
+ * @param out receives the referential; untouched on failure.
+ * @param data the document.
+ * @param size its length in bytes.
  * @param name how errors name this input (e.g. a file name), or NULL for "<memory>".
- * @see cispref_referential_load_file() for the other parameters.
+ * @param flags #cispref_load_flags.
+ * @param error filled on failure (may be NULL).
+ * @return as cispref_referential_load_file().
  */
 CISPREF_EXPORT int cispref_referential_load_memory(cispref_referential **out,
                                                    const char *data, size_t size,
@@ -72,7 +77,12 @@ CISPREF_EXPORT int cispref_referential_load_memory(cispref_referential **out,
 /**
  * Load a referential from the open file descriptor @p fd, read to its end. The
  * descriptor is not closed.
+ * @param out receives the referential; untouched on failure.
+ * @param fd the descriptor to read.
  * @param name how errors name this input, or NULL for "<fd N>".
+ * @param flags #cispref_load_flags.
+ * @param error filled on failure (may be NULL).
+ * @return as cispref_referential_load_file().
  */
 CISPREF_EXPORT int cispref_referential_load_fd(cispref_referential **out, int fd,
                                                const char *name, unsigned flags,
@@ -80,7 +90,12 @@ CISPREF_EXPORT int cispref_referential_load_fd(cispref_referential **out, int fd
 
 /**
  * Load a referential from @p stream, read to its end. The stream is not closed.
+ * @param out receives the referential; untouched on failure.
+ * @param stream the stream to read.
  * @param name how errors name this input, or NULL for "<stream>".
+ * @param flags #cispref_load_flags.
+ * @param error filled on failure (may be NULL).
+ * @return as cispref_referential_load_file().
  */
 CISPREF_EXPORT int cispref_referential_load_stream(cispref_referential **out, FILE *stream,
                                                    const char *name, unsigned flags,
