@@ -1,0 +1,90 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "json.h"
+
+void json_raw(json *j, const char *s)
+{
+	if (!j->failed && xmlBufferCat(j->out, (const xmlChar *)s) != 0)
+		j->failed = 1;
+}
+
+static void raw_len(json *j, const char *s, size_t len)
+{
+	if (!j->failed && len && xmlBufferAdd(j->out, (const xmlChar *)s, (int)len) != 0)
+		j->failed = 1;
+}
+
+static void newline(json *j)
+{
+	json_raw(j, "\n");
+	for (int i = 0; i < j->depth; i++)
+		json_raw(j, "  ");
+}
+
+void json_string(json *j, const char *s)
+{
+	if (!s) {
+		json_raw(j, "null");
+		return;
+	}
+	json_raw(j, "\"");
+	const char *run = s;
+	for (const char *p = s; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		const char *escape = NULL;
+		char hex[8];
+		switch (c) {
+		case '"': escape = "\\\""; break;
+		case '\\': escape = "\\\\"; break;
+		case '\n': escape = "\\n"; break;
+		case '\r': escape = "\\r"; break;
+		case '\t': escape = "\\t"; break;
+		case '\b': escape = "\\b"; break;
+		case '\f': escape = "\\f"; break;
+		default:
+			if (c < 0x20) {
+				snprintf(hex, sizeof hex, "\\u%04x", c);
+				escape = hex;
+			}
+		}
+		if (escape) {
+			raw_len(j, run, (size_t)(p - run));
+			json_raw(j, escape);
+			run = p + 1;
+		}
+	}
+	json_raw(j, run);
+	json_raw(j, "\"");
+}
+
+void json_key(json *j, const char *name, int first)
+{
+	if (!first)
+		json_raw(j, ",");
+	newline(j);
+	json_string(j, name);
+	json_raw(j, ": ");
+}
+
+void json_open(json *j, const char *bracket)
+{
+	json_raw(j, bracket);
+	j->depth++;
+}
+
+void json_close(json *j, const char *bracket, int empty)
+{
+	j->depth--;
+	if (!empty)
+		newline(j);
+	json_raw(j, bracket);
+}
+
+void json_element(json *j, size_t index)
+{
+	if (index)
+		json_raw(j, ",");
+	newline(j);
+}
+
