@@ -1,18 +1,27 @@
 #include <string.h>
-#include <libxml/xmlstring.h>
+#include <utf8proc.h>
 
 #include "private.h"
 
-/* Texts must survive an XML round trip: valid UTF-8 and no control character that
- * XML 1.0 forbids (all below 0x20 but tab, newline and carriage return). */
+/* Texts must survive an XML round trip: valid UTF-8 (utf8proc refuses overlong forms,
+ * surrogates and code points above U+10FFFF) and no character XML 1.0 forbids: controls
+ * below 0x20 but tab, newline and carriage return, U+FFFE and U+FFFF. */
 int cispref__text_is_valid(const char *text)
 {
 	if (!text)
 		return 0;
-	for (const unsigned char *p = (const unsigned char *)text; *p; p++)
-		if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;
+	utf8proc_ssize_t left = (utf8proc_ssize_t)strlen(text);
+	while (left > 0) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t len = utf8proc_iterate(p, left, &c);
+		if (len <= 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+		    c == 0xfffe || c == 0xffff)
 			return 0;
-	return *text == '\0' || xmlCheckUTF8((const xmlChar *)text);
+		p += len;
+		left -= len;
+	}
+	return 1;
 }
 
 int cispref__id_is_valid(const char *id)
