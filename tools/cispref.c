@@ -1,4 +1,4 @@
-/* cispref: validate, inspect and export competence referentials. */
+/* cispref: validate, inspect, query and export competence referentials. */
 #include <stdio.h>
 #include <string.h>
 
@@ -12,6 +12,10 @@ static const struct command {
 	{"validate", cmd_validate, "check referentials and report every finding"},
 	{"info", cmd_info, "print a referential's title, version and counts"},
 	{"export", cmd_export, "write a referential as XML or JSON"},
+	{"search", cmd_search, "find competences, summary entries and items by words"},
+	{"show", cmd_show, "print a node, found by its id, and its children"},
+	{"list", cmd_list, "print the outline of a referential"},
+	{"concepts", cmd_concepts, "list the shared concepts, most shared first"},
 };
 
 static void usage(FILE *out)

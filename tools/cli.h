@@ -22,5 +22,9 @@ int cli_usage_error(const char *command, const char *fmt, ...)
 int cmd_validate(int argc, char **argv);
 int cmd_info(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_list(int argc, char **argv);
+int cmd_concepts(int argc, char **argv);
 
 #endif

@@ -17,6 +17,7 @@
 #include <cispref/load.h>
 #include <cispref/export.h>
 #include <cispref/validate.h>
+#include <cispref/query.h>
 #undef CISPREF_H_INSIDE
 
 #endif

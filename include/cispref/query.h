@@ -1,0 +1,257 @@
+/**
+ * @file query.h
+ * @brief Navigating and querying a referential: node types, filters, iteration, shared
+ * concepts and full-text search.
+ *
+ * Lookups by id work on the referential itself (see model.h). Concept queries and search
+ * need an index, built once from a referential with cispref_index_new(): the index
+ * borrows the referential, which must outlive it and must not be edited while it exists.
+ * An index is read-only once built, so several threads may query it at once.
+ *
+ * @defgroup query Querying
+ * @{
+ */
+#ifndef CISPREF_QUERY_H
+#define CISPREF_QUERY_H
+
+#if !defined(CISPREF_H_INSIDE) && !defined(CISPREF_COMPILATION)
+#error "Only <cispref/cispref.h> can be included directly."
+#endif
+
+#include <cispref/model.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** What an id names. */
+typedef enum cispref_node_type {
+	CISPREF_NODE_NONE = 0,          /**< No node has the id. */
+	CISPREF_NODE_DOMAIN = 1,        /**< A domain. */
+	CISPREF_NODE_SUMMARY_ENTRY = 2, /**< A summary entry. */
+	CISPREF_NODE_PLAN = 3,          /**< A plan. */
+	CISPREF_NODE_COMPETENCE = 4,    /**< A competence. */
+	CISPREF_NODE_ITEM = 5,          /**< An item. */
+	CISPREF_NODE_CONCEPT = 6,       /**< A concept. */
+	CISPREF_NODE_NOTE = 7           /**< A note. */
+} cispref_node_type;
+
+/**
+ * The type of the node with @p id, in constant time; then use the matching
+ * `cispref_referential_find_*()` function. #CISPREF_NODE_NONE when there is none.
+ */
+CISPREF_EXPORT cispref_node_type cispref_referential_node_type(const cispref_referential *ref,
+                                                               const char *id);
+/** Name of a node type ("domain", "summary-entry", "plan", ...), NULL when out of range. */
+CISPREF_EXPORT const char *cispref_node_type_name(cispref_node_type type);
+
+/** @name Filters
+ * @{ */
+/** Version of #cispref_filter this header describes. */
+#define CISPREF_FILTER_VERSION 1
+/** A bit of a kind mask: `CISPREF_MASK(CISPREF_PLAN_JOINT)`. */
+#define CISPREF_MASK(kind) (1u << (unsigned)(kind))
+
+/**
+ * Which part of a referential a query looks at. A zeroed mask or a NULL domain id means
+ * "any"; set fields combine with AND. Initialise with #CISPREF_FILTER_INIT.
+ */
+typedef struct cispref_filter {
+	unsigned int version;     /**< #CISPREF_FILTER_VERSION. */
+	const char *domain_id;    /**< Only this domain, or NULL. */
+	unsigned int domain_kinds; /**< Mask of #cispref_domain_kind, 0 for any. */
+	unsigned int plan_kinds;   /**< Mask of #cispref_plan_kind, 0 for any. */
+	unsigned int item_kinds;   /**< Mask of #cispref_item_kind, 0 for any. */
+} cispref_filter;
+
+/** A filter that lets everything through. */
+#define CISPREF_FILTER_INIT {CISPREF_FILTER_VERSION, NULL, 0, 0, 0}
+
+/** Called for each competence; return non-zero to stop the walk (that value is returned). */
+typedef int (*cispref_competence_cb)(const cispref_competence *competence, void *payload);
+/** Called for each item; return non-zero to stop the walk (that value is returned). */
+typedef int (*cispref_item_cb)(const cispref_item *item, void *payload);
+
+/**
+ * Call @p callback for each competence that passes @p filter (NULL: all), in document
+ * order. The filter's item kinds are ignored.
+ * @return 0, the callback's non-zero value, or #CISPREF_EINVAL.
+ */
+CISPREF_EXPORT int cispref_referential_foreach_competence(const cispref_referential *ref,
+                                                          const cispref_filter *filter,
+                                                          cispref_competence_cb callback,
+                                                          void *payload);
+/**
+ * Call @p callback for each item that passes @p filter (NULL: all), in document order:
+ * competence by competence, savoir-faire, then comportementaux, then savoirs.
+ * @return 0, the callback's non-zero value, or #CISPREF_EINVAL.
+ */
+CISPREF_EXPORT int cispref_referential_foreach_item(const cispref_referential *ref,
+                                                    const cispref_filter *filter,
+                                                    cispref_item_cb callback, void *payload);
+/** @} */
+
+/** @name Index and concepts
+ * @{ */
+/** An index of a referential for concept queries and search. */
+typedef struct cispref_index cispref_index;
+
+/**
+ * Build the index of @p ref.
+ * @param out receives the index; release it with cispref_index_free() before freeing or
+ *            editing @p ref.
+ * @param ref the referential.
+ * @return #CISPREF_OK, #CISPREF_EINVAL or #CISPREF_ENOMEM.
+ */
+CISPREF_EXPORT int cispref_index_new(cispref_index **out, const cispref_referential *ref);
+/** Release an index. Accepts NULL. */
+CISPREF_EXPORT void cispref_index_free(cispref_index *index);
+/** The referential an index was built from. */
+CISPREF_EXPORT const cispref_referential *cispref_index_referential(const cispref_index *index);
+
+/** Number of items that point to @p concept. */
+CISPREF_EXPORT size_t cispref_index_concept_item_count(const cispref_index *index,
+                                                       const cispref_concept *concept);
+/** The item at @p i of those that point to @p concept, in document order. */
+CISPREF_EXPORT cispref_item *cispref_index_concept_item(const cispref_index *index,
+                                                        const cispref_concept *concept,
+                                                        size_t i);
+/** Number of competences with at least one item pointing to @p concept. */
+CISPREF_EXPORT size_t cispref_index_concept_competence_count(const cispref_index *index,
+                                                             const cispref_concept *concept);
+/** The competence at @p i of those that use @p concept, in document order. */
+CISPREF_EXPORT cispref_competence *cispref_index_concept_competence(
+	const cispref_index *index, const cispref_concept *concept, size_t i);
+
+/**
+ * The most shared concepts: by number of competences that use them, then by number of
+ * items, then in document order.
+ * @param index the index.
+ * @param out receives up to @p max concepts (may be NULL when @p max is 0).
+ * @param max room in @p out.
+ * @return the number of concepts used by at least one item (may exceed @p max).
+ */
+CISPREF_EXPORT size_t cispref_index_top_concepts(const cispref_index *index,
+                                                 const cispref_concept **out, size_t max);
+
+/** A competence that shares concepts with another, and how many. */
+typedef struct cispref_related {
+	const cispref_competence *competence; /**< The other competence. */
+	size_t shared;                        /**< Number of distinct concepts they share. */
+} cispref_related;
+
+/**
+ * The competences that share at least one concept with @p competence, most shared first
+ * (then in document order).
+ * @param index the index.
+ * @param competence the competence.
+ * @param out receives up to @p max entries (may be NULL when @p max is 0).
+ * @param max room in @p out.
+ * @return the number of such competences (may exceed @p max).
+ */
+CISPREF_EXPORT size_t cispref_index_related_competences(const cispref_index *index,
+                                                        const cispref_competence *competence,
+                                                        cispref_related *out, size_t max);
+/** @} */
+
+/** @name Search
+ * @{ */
+/** Where a search hit was found. */
+typedef enum cispref_hit_field {
+	CISPREF_HIT_TITLE = 0,   /**< A competence's title. */
+	CISPREF_HIT_SUMMARY = 1, /**< A summary entry's text. */
+	CISPREF_HIT_ITEM = 2     /**< An item's text. */
+} cispref_hit_field;
+
+/** Version of #cispref_search_options this header describes. */
+#define CISPREF_SEARCH_OPTIONS_VERSION 1
+
+/** Options of cispref_search(); initialise with #CISPREF_SEARCH_OPTIONS_INIT. */
+typedef struct cispref_search_options {
+	unsigned int version;  /**< #CISPREF_SEARCH_OPTIONS_VERSION. */
+	cispref_filter filter; /**< What to search; an item-kind mask leaves out titles and summaries. */
+	size_t limit;          /**< At most this many hits (the best), 0 for all. */
+} cispref_search_options;
+
+/** Default search options: search everything, return every hit. */
+#define CISPREF_SEARCH_OPTIONS_INIT {CISPREF_SEARCH_OPTIONS_VERSION, CISPREF_FILTER_INIT, 0}
+
+/** The hits of a search. */
+typedef struct cispref_results cispref_results;
+/** One hit. */
+typedef struct cispref_hit cispref_hit;
+
+/**
+ * Search competence titles, summary entries and item texts for @p query.
+ *
+ * Case, accents and punctuation are ignored ("ecoute" finds "écoute", "stagiaire" finds
+ * "la·le stagiaire" and "la-du stagiaire"); each word of the query matches the beginning
+ * of a word of the text, and a hit holds every word of the query. Hits come ranked:
+ * competence titles first, then summary entries, then items; within each, more matching
+ * words first; then document order.
+ *
+ * @param out receives the results; release them with cispref_results_free().
+ * @param index the index to search.
+ * @param query UTF-8 words.
+ * @param options NULL for the defaults.
+ * @param error filled on failure (may be NULL).
+ * @return #CISPREF_OK (possibly with no hit), #CISPREF_EINVAL for an empty query, a query
+ *         of punctuation only or one that is not valid UTF-8, or #CISPREF_ENOMEM.
+ */
+CISPREF_EXPORT int cispref_search(cispref_results **out, const cispref_index *index,
+                                  const char *query, const cispref_search_options *options,
+                                  cispref_error *error);
+/** Number of hits. */
+CISPREF_EXPORT size_t cispref_results_count(const cispref_results *results);
+/** The hit at @p index, owned by the results. */
+CISPREF_EXPORT const cispref_hit *cispref_results_get(const cispref_results *results,
+                                                      size_t index);
+/** Release search results. Accepts NULL. */
+CISPREF_EXPORT void cispref_results_free(cispref_results *results);
+
+/** Where the hit was found. */
+CISPREF_EXPORT cispref_hit_field cispref_hit_field_of(const cispref_hit *hit);
+/** The text that matched. */
+CISPREF_EXPORT const char *cispref_hit_text(const cispref_hit *hit);
+/** The hit's node id (competence, summary entry or item). */
+CISPREF_EXPORT const char *cispref_hit_id(const cispref_hit *hit);
+/** How many words of the text match a word of the query. */
+CISPREF_EXPORT size_t cispref_hit_matched_words(const cispref_hit *hit);
+/** The domain of the hit. */
+CISPREF_EXPORT cispref_domain *cispref_hit_domain(const cispref_hit *hit);
+/** The plan of the hit, or NULL for a summary entry. */
+CISPREF_EXPORT cispref_plan *cispref_hit_plan(const cispref_hit *hit);
+/** The competence of the hit: the one it is in, or the one a summary entry names (or NULL). */
+CISPREF_EXPORT cispref_competence *cispref_hit_competence(const cispref_hit *hit);
+/** The item of an item hit, NULL otherwise. */
+CISPREF_EXPORT cispref_item *cispref_hit_item(const cispref_hit *hit);
+/** The summary entry of a summary hit, NULL otherwise. */
+CISPREF_EXPORT cispref_summary_entry *cispref_hit_summary_entry(const cispref_hit *hit);
+/**
+ * Where the hit is, as titles joined by " › ": domain › plan › competence › item
+ * (domain › summary entry for a summary hit).
+ */
+CISPREF_EXPORT const char *cispref_hit_path(const cispref_hit *hit);
+/** Name of a hit field ("title", "summary", "item"), NULL when out of range. */
+CISPREF_EXPORT const char *cispref_hit_field_name(cispref_hit_field field);
+
+/**
+ * Write search results as a JSON array, one object per hit in rank order:
+ * `{"id", "field", "text", "path", "matched_words", "domain", "plan", "competence"}`
+ * (plan and competence are ids or null).
+ * @param out receives a NUL-terminated buffer to release with cispref_buffer_free().
+ * @param size receives its length without the NUL (may be NULL).
+ * @param results the results.
+ * @param error filled on failure (may be NULL).
+ */
+CISPREF_EXPORT int cispref_results_export_json(char **out, size_t *size,
+                                               const cispref_results *results,
+                                               cispref_error *error);
+/** @} */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
+/** @} */

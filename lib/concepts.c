@@ -1,0 +1,257 @@
+/* The index: who uses which concept, the most shared concepts, related competences. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "index.h"
+
+static concept_usage *usage_of(const cispref_index *index, const cispref_concept *concept)
+{
+	if (!index || !concept)
+		return NULL;
+	return xmlHashLookup(index->usage_by_concept, (const xmlChar *)concept->node.id);
+}
+
+/* Record that @item (of @comp) uses its concept. */
+static int add_usage(cispref_index *index, const cispref_item *item)
+{
+	const cispref_concept *concept = cispref_item_concept(item);
+	concept_usage *usage = usage_of(index, concept);
+	if (!concept)
+		return 0;
+	if (!usage) {
+		usage = arena_alloc(index->arena, sizeof *usage);
+		if (!usage || xmlHashAddEntry(index->usage_by_concept,
+		                              (const xmlChar *)concept->node.id, usage) != 0)
+			return -1;
+		usage->concept = concept;
+	}
+	const cispref_competence *comp = item->competence;
+	if (vec_push(index->arena, &usage->items, (void *)item) != 0)
+		return -1;
+	if (usage->competences.count == 0 ||
+	    usage->competences.items[usage->competences.count - 1] != comp)
+		return vec_push(index->arena, &usage->competences, (void *)comp);
+	return 0;
+}
+
+static int build_usage(const cispref_item *item, void *payload)
+{
+	return add_usage(payload, item) == 0 ? 0 : CISPREF_ENOMEM;
+}
+
+static int compare_usage(const void *a, const void *b)
+{
+	const concept_usage *x = *(concept_usage *const *)a, *y = *(concept_usage *const *)b;
+	if (x->competences.count != y->competences.count)
+		return x->competences.count > y->competences.count ? -1 : 1;
+	if (x->items.count != y->items.count)
+		return x->items.count > y->items.count ? -1 : 1;
+	return 0;
+}
+
+/* Concepts in use, ordered by how widely they are shared; qsort is not stable, so the
+ * list starts in document order and ties are broken by that position. */
+static int build_top(cispref_index *index)
+{
+	const cispref_referential *ref = index->ref;
+	concept_usage **used = malloc((ref->concepts.count + 1) * sizeof *used);
+	if (!used)
+		return -1;
+	size_t n = 0;
+	for (size_t i = 0; i < ref->concepts.count; i++) {
+		concept_usage *usage = usage_of(index, ref->concepts.items[i]);
+		if (usage && usage->concept == ref->concepts.items[i])
+			used[n++] = usage;
+	}
+	/* a stable sort: insertion into place by rank, fine for the few hundred concepts a
+	 * referential holds, and thousands in the synthetic benchmark */
+	for (size_t i = 1; i < n; i++) {
+		concept_usage *u = used[i];
+		size_t j = i;
+		while (j > 0 && compare_usage(&used[j - 1], &u) > 0) {
+			used[j] = used[j - 1];
+			j--;
+		}
+		used[j] = u;
+	}
+	index->top = arena_alloc(index->arena, (n + 1) * sizeof *index->top);
+	if (!index->top) {
+		free(used);
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++)
+		index->top[i] = used[i]->concept;
+	index->top_count = n;
+	free(used);
+	return 0;
+}
+
+int cispref_index_new(cispref_index **out, const cispref_referential *ref)
+{
+	if (!out || !ref)
+		return CISPREF_EINVAL;
+	cispref_index *index = calloc(1, sizeof *index);
+	if (!index)
+		return CISPREF_ENOMEM;
+	index->ref = ref;
+	index->arena = arena_new();
+	index->usage_by_concept = xmlHashCreate(64);
+	int rc = index->arena && index->usage_by_concept ? CISPREF_OK : CISPREF_ENOMEM;
+	if (!rc)
+		rc = cispref_referential_foreach_item(ref, NULL, build_usage, index);
+	if (!rc && build_top(index) != 0)
+		rc = CISPREF_ENOMEM;
+	if (!rc)
+		rc = cispref__word_index_build(index);
+	if (rc) {
+		cispref_index_free(index);
+		return rc;
+	}
+	*out = index;
+	return CISPREF_OK;
+}
+
+void cispref_index_free(cispref_index *index)
+{
+	if (!index)
+		return;
+	cispref__word_index_free(index);
+	xmlHashFree(index->usage_by_concept, NULL);
+	arena_free(index->arena);
+	free(index);
+}
+
+const cispref_referential *cispref_index_referential(const cispref_index *index)
+{
+	return index ? index->ref : NULL;
+}
+
+size_t cispref_index_concept_item_count(const cispref_index *index,
+                                        const cispref_concept *concept)
+{
+	concept_usage *usage = usage_of(index, concept);
+	return usage ? usage->items.count : 0;
+}
+
+cispref_item *cispref_index_concept_item(const cispref_index *index,
+                                         const cispref_concept *concept, size_t i)
+{
+	concept_usage *usage = usage_of(index, concept);
+	return usage ? vec_get(&usage->items, i) : NULL;
+}
+
+size_t cispref_index_concept_competence_count(const cispref_index *index,
+                                              const cispref_concept *concept)
+{
+	concept_usage *usage = usage_of(index, concept);
+	return usage ? usage->competences.count : 0;
+}
+
+cispref_competence *cispref_index_concept_competence(const cispref_index *index,
+                                                     const cispref_concept *concept, size_t i)
+{
+	concept_usage *usage = usage_of(index, concept);
+	return usage ? vec_get(&usage->competences, i) : NULL;
+}
+
+size_t cispref_index_top_concepts(const cispref_index *index, const cispref_concept **out,
+                                  size_t max)
+{
+	if (!index)
+		return 0;
+	for (size_t i = 0; out && i < max && i < index->top_count; i++)
+		out[i] = index->top[i];
+	return index->top_count;
+}
+
+/* ---- related competences ------------------------------------------------------- */
+
+typedef struct tally {
+	const cispref_competence *competence;
+	size_t shared;
+	size_t order; /* first time seen, for document-order ties */
+} tally;
+
+static int compare_tally(const void *a, const void *b)
+{
+	const tally *x = a, *y = b;
+	if (x->shared != y->shared)
+		return x->shared > y->shared ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Distinct concepts of @comp's items, in document order. */
+static size_t distinct_concepts(const cispref_competence *comp, const cispref_concept **out)
+{
+	size_t n = 0;
+	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
+		for (size_t i = 0; i < comp->items[k].count; i++) {
+			const cispref_concept *c = cispref_item_concept(comp->items[k].items[i]);
+			int seen = !c;
+			for (size_t j = 0; !seen && j < n; j++)
+				seen = out[j] == c;
+			if (!seen)
+				out[n++] = c;
+		}
+	return n;
+}
+
+static size_t item_total(const cispref_competence *comp)
+{
+	size_t n = 0;
+	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
+		n += comp->items[k].count;
+	return n;
+}
+
+size_t cispref_index_related_competences(const cispref_index *index,
+                                         const cispref_competence *competence,
+                                         cispref_related *out, size_t max)
+{
+	if (!index || !competence)
+		return 0;
+	const cispref_concept **concepts = malloc((item_total(competence) + 1) * sizeof *concepts);
+	xmlHashTablePtr seen = xmlHashCreate(64);
+	tally *tallies = NULL;
+	size_t count = 0, capacity = 0;
+	if (!concepts || !seen)
+		goto done;
+	size_t n = distinct_concepts(competence, concepts);
+	for (size_t c = 0; c < n; c++) {
+		concept_usage *usage = usage_of(index, concepts[c]);
+		for (size_t i = 0; usage && i < usage->competences.count; i++) {
+			const cispref_competence *other = usage->competences.items[i];
+			if (other == competence)
+				continue;
+			tally *t = xmlHashLookup(seen, (const xmlChar *)other->node.id);
+			if (t) {
+				/* pointers into a growing array are not kept: store positions + 1 */
+				tallies[(size_t)t - 1].shared++;
+				continue;
+			}
+			if (count == capacity) {
+				capacity = capacity ? capacity * 2 : 16;
+				tally *grown = realloc(tallies, capacity * sizeof *tallies);
+				if (!grown) {
+					count = 0;
+					goto done;
+				}
+				tallies = grown;
+			}
+			tallies[count] = (tally){other, 1, count};
+			count++;
+			if (xmlHashAddEntry(seen, (const xmlChar *)other->node.id, (void *)count) != 0) {
+				count = 0;
+				goto done;
+			}
+		}
+	}
+	qsort(tallies, count, sizeof *tallies, compare_tally);
+	for (size_t i = 0; out && i < max && i < count; i++)
+		out[i] = (cispref_related){tallies[i].competence, tallies[i].shared};
+done:
+	free(concepts);
+	free(tallies);
+	xmlHashFree(seen, NULL);
+	return count;
+}

@@ -1,0 +1,52 @@
+/* The body of cispref_index: the concept usage tables and the word index for search. */
+#ifndef CISPREF_INDEX_H
+#define CISPREF_INDEX_H
+
+#include <stdint.h>
+
+#include "private.h"
+
+/* Which items and competences use a concept. */
+typedef struct concept_usage {
+	const cispref_concept *concept;
+	vec items;
+	vec competences;
+} concept_usage;
+
+/* A searchable text: a competence title, a summary entry or an item. */
+typedef struct search_entry {
+	cispref_hit_field field;
+	const void *node; /* cispref_competence, cispref_summary_entry or cispref_item */
+	const char *text;
+} search_entry;
+
+/* A folded word and the entries that hold it, in ascending order. */
+typedef struct word_postings {
+	const char *word;
+	uint32_t *entries;
+	uint32_t count;
+	uint32_t capacity;
+} word_postings;
+
+struct cispref_index {
+	const cispref_referential *ref;
+	arena *arena;
+	xmlHashTablePtr usage_by_concept; /* concept id -> concept_usage * */
+	const cispref_concept **top;      /* concepts in use, most shared first */
+	size_t top_count;
+	search_entry *entries;
+	size_t entry_count;
+	word_postings **words;            /* sorted by word */
+	size_t word_count;
+};
+
+/* search.c */
+int cispref__word_index_build(cispref_index *index);
+void cispref__word_index_free(cispref_index *index);
+
+/* navigate.c */
+int cispref__filter_domain(const cispref_filter *filter, const cispref_domain *domain);
+int cispref__filter_plan_kind(const cispref_filter *filter, cispref_plan_kind kind);
+int cispref__filter_item_kind(const cispref_filter *filter, cispref_item_kind kind);
+
+#endif

@@ -1,0 +1,66 @@
+/* Search results as JSON, for scripts and the command-line tool. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "json.h"
+#include "private.h"
+
+static void hit_object(json *j, const cispref_hit *hit)
+{
+	const cispref_plan *plan = cispref_hit_plan(hit);
+	const cispref_competence *comp = cispref_hit_competence(hit);
+	json_open(j, "{");
+	json_key(j, "id", 1);
+	json_string(j, cispref_hit_id(hit));
+	json_key(j, "field", 0);
+	json_string(j, cispref_hit_field_name(cispref_hit_field_of(hit)));
+	json_key(j, "text", 0);
+	json_string(j, cispref_hit_text(hit));
+	json_key(j, "path", 0);
+	json_string(j, cispref_hit_path(hit));
+	json_key(j, "matched_words", 0);
+	char number[32];
+	snprintf(number, sizeof number, "%zu", cispref_hit_matched_words(hit));
+	json_raw(j, number);
+	json_key(j, "domain", 0);
+	json_string(j, cispref_domain_id(cispref_hit_domain(hit)));
+	json_key(j, "plan", 0);
+	json_string(j, plan ? cispref_plan_id(plan) : NULL);
+	json_key(j, "competence", 0);
+	json_string(j, comp ? cispref_competence_id(comp) : NULL);
+	json_close(j, "}", 0);
+}
+
+int cispref_results_export_json(char **out, size_t *size, const cispref_results *results,
+                                cispref_error *error)
+{
+	if (!out || !results) {
+		cispref__error_set(error, CISPREF_EINVAL, NULL, 0, 0, "invalid argument");
+		return CISPREF_EINVAL;
+	}
+	json j = {xmlBufferCreate(), 0, 0};
+	if (!j.out)
+		j.failed = 1;
+	size_t count = cispref_results_count(results);
+	json_open(&j, "[");
+	for (size_t i = 0; i < count; i++) {
+		json_element(&j, i);
+		hit_object(&j, cispref_results_get(results, i));
+	}
+	json_close(&j, "]", count == 0);
+	json_raw(&j, "\n");
+	char *copy = j.failed ? NULL : malloc((size_t)xmlBufferLength(j.out) + 1);
+	if (copy) {
+		size_t len = (size_t)xmlBufferLength(j.out);
+		memcpy(copy, xmlBufferContent(j.out), len + 1);
+		*out = copy;
+		if (size)
+			*size = len;
+	}
+	xmlBufferFree(j.out);
+	if (!copy) {
+		cispref__error_set(error, CISPREF_ENOMEM, NULL, 0, 0, "out of memory");
+		return CISPREF_ENOMEM;
+	}
+	return CISPREF_OK;
+}

@@ -1,0 +1,471 @@
+/* Full-text search: an inverted index of folded words (built with the index), prefix
+ * matching by binary search in the sorted vocabulary, AND across query words with
+ * bitmaps of entries, then ranking. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fold.h"
+#include "index.h"
+
+#define MAX_QUERY_WORDS 32
+
+struct cispref_hit {
+	const search_entry *entry;
+	size_t order;
+	size_t matched;
+	const char *path;
+};
+
+struct cispref_results {
+	arena *arena;
+	cispref_hit *hits;
+	size_t count;
+};
+
+/* ---- building ------------------------------------------------------------------ */
+
+typedef struct builder {
+	cispref_index *index;
+	xmlHashTablePtr vocabulary; /* word -> word_postings * */
+	uint32_t entry;             /* the entry being indexed */
+	int failed;
+} builder;
+
+static int add_word(const char *word, size_t length, void *payload)
+{
+	(void)length;
+	builder *b = payload;
+	word_postings *w = xmlHashLookup(b->vocabulary, (const xmlChar *)word);
+	if (!w) {
+		w = arena_alloc(b->index->arena, sizeof *w);
+		if (!w || !(w->word = arena_strdup(b->index->arena, word)) ||
+		    xmlHashAddEntry(b->vocabulary, (const xmlChar *)w->word, w) != 0)
+			return -2;
+	}
+	if (w->count && w->entries[w->count - 1] == b->entry)
+		return 0; /* a word twice in one text is one posting */
+	if (w->count == w->capacity) {
+		uint32_t capacity = w->capacity ? w->capacity * 2 : 4;
+		uint32_t *grown = realloc(w->entries, capacity * sizeof *grown);
+		if (!grown)
+			return -2;
+		w->entries = grown;
+		w->capacity = capacity;
+	}
+	w->entries[w->count++] = b->entry;
+	return 0;
+}
+
+static void add_entry(builder *b, cispref_hit_field field, const void *node, const char *text)
+{
+	if (b->failed)
+		return;
+	cispref_index *index = b->index;
+	b->entry = (uint32_t)index->entry_count;
+	index->entries[index->entry_count++] = (search_entry){field, node, text};
+	/* Texts of a loaded referential are valid UTF-8; a failure here is out of memory. */
+	if (fold_words(text, add_word, b) == -2)
+		b->failed = 1;
+}
+
+static void collect_word(void *payload, void *data, const xmlChar *name)
+{
+	(void)name;
+	cispref_index *index = data;
+	index->words[index->word_count++] = payload;
+}
+
+static void free_postings(void *payload, void *data, const xmlChar *name)
+{
+	(void)data;
+	(void)name;
+	free(((word_postings *)payload)->entries);
+}
+
+static int compare_words(const void *a, const void *b)
+{
+	return strcmp((*(word_postings *const *)a)->word, (*(word_postings *const *)b)->word);
+}
+
+static size_t entry_total(const cispref_referential *ref)
+{
+	size_t n = cispref_referential_competence_total(ref) + cispref_referential_summary_total(ref);
+	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
+		n += cispref_referential_item_total(ref, (cispref_item_kind)k);
+	return n;
+}
+
+static void index_domain(builder *b, const cispref_domain *domain)
+{
+	for (size_t e = 0; e < domain->summary.count; e++) {
+		const cispref_summary_entry *entry = domain->summary.items[e];
+		add_entry(b, CISPREF_HIT_SUMMARY, entry, entry->text);
+	}
+	for (size_t p = 0; p < domain->plans.count; p++) {
+		const cispref_plan *plan = domain->plans.items[p];
+		for (size_t c = 0; c < plan->competences.count; c++) {
+			const cispref_competence *comp = plan->competences.items[c];
+			add_entry(b, CISPREF_HIT_TITLE, comp, comp->title);
+			for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
+				for (size_t i = 0; i < comp->items[k].count; i++) {
+					const cispref_item *item = comp->items[k].items[i];
+					add_entry(b, CISPREF_HIT_ITEM, item, item->text);
+				}
+		}
+	}
+}
+
+int cispref__word_index_build(cispref_index *index)
+{
+	const cispref_referential *ref = index->ref;
+	size_t total = entry_total(ref);
+	if (total > UINT32_MAX)
+		return CISPREF_ELIMIT;
+	builder b = {index, xmlHashCreate(4096), 0, 0};
+	index->entries = malloc((total + 1) * sizeof *index->entries);
+	if (!b.vocabulary || !index->entries)
+		b.failed = 1;
+	for (size_t d = 0; !b.failed && d < ref->domains.count; d++)
+		index_domain(&b, ref->domains.items[d]);
+	if (!b.failed) {
+		int size = xmlHashSize(b.vocabulary);
+		index->words = malloc(((size_t)(size > 0 ? size : 0) + 1) * sizeof *index->words);
+		if (!index->words)
+			b.failed = 1;
+	}
+	if (b.failed) {
+		/* the postings are only in the table: release them from there */
+		if (b.vocabulary)
+			xmlHashScan(b.vocabulary, free_postings, NULL);
+	} else {
+		xmlHashScan(b.vocabulary, collect_word, index);
+		qsort(index->words, index->word_count, sizeof *index->words, compare_words);
+	}
+	xmlHashFree(b.vocabulary, NULL);
+	return b.failed ? CISPREF_ENOMEM : CISPREF_OK;
+}
+
+void cispref__word_index_free(cispref_index *index)
+{
+	for (size_t i = 0; index->words && i < index->word_count; i++)
+		free(index->words[i]->entries);
+	free(index->words);
+	free(index->entries);
+}
+
+/* ---- the query ----------------------------------------------------------------- */
+
+typedef struct query {
+	char *words[MAX_QUERY_WORDS];
+	size_t count;
+	int overflow;
+} query;
+
+static int add_query_word(const char *word, size_t length, void *payload)
+{
+	query *q = payload;
+	for (size_t i = 0; i < q->count; i++)
+		if (strcmp(q->words[i], word) == 0)
+			return 0;
+	if (q->count == MAX_QUERY_WORDS) {
+		q->overflow = 1;
+		return 0;
+	}
+	char *copy = malloc(length + 1);
+	if (!copy)
+		return -2;
+	memcpy(copy, word, length + 1);
+	q->words[q->count++] = copy;
+	return 0;
+}
+
+static void query_free(query *q)
+{
+	for (size_t i = 0; i < q->count; i++)
+		free(q->words[i]);
+}
+
+/* The range [*lo, *hi) of vocabulary words that begin with @prefix. */
+static void prefix_range(const cispref_index *index, const char *prefix, size_t *lo, size_t *hi)
+{
+	size_t len = strlen(prefix), a = 0, b = index->word_count;
+	while (a < b) {
+		size_t mid = a + (b - a) / 2;
+		if (strcmp(index->words[mid]->word, prefix) < 0)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	*lo = a;
+	while (a < index->word_count && strncmp(index->words[a]->word, prefix, len) == 0)
+		a++;
+	*hi = a;
+}
+
+/* Entries holding every query word, as a bitmap; NULL when out of memory. */
+static uint64_t *matching_entries(const cispref_index *index, const query *q)
+{
+	size_t words = (index->entry_count + 63) / 64 + 1;
+	uint64_t *all = calloc(words, sizeof *all), *one = calloc(words, sizeof *one);
+	if (!all || !one) {
+		free(all);
+		free(one);
+		return NULL;
+	}
+	for (size_t w = 0; w < q->count; w++) {
+		size_t lo, hi;
+		prefix_range(index, q->words[w], &lo, &hi);
+		uint64_t *target = w == 0 ? all : one;
+		if (w > 0)
+			memset(one, 0, words * sizeof *one);
+		for (size_t i = lo; i < hi; i++)
+			for (uint32_t p = 0; p < index->words[i]->count; p++) {
+				uint32_t e = index->words[i]->entries[p];
+				target[e / 64] |= (uint64_t)1 << (e % 64);
+			}
+		if (w > 0)
+			for (size_t i = 0; i < words; i++)
+				all[i] &= one[i];
+	}
+	free(one);
+	return all;
+}
+
+/* ---- filters and ranking ------------------------------------------------------- */
+
+static const cispref_domain *entry_domain(const search_entry *e)
+{
+	switch (e->field) {
+	case CISPREF_HIT_TITLE: return ((const cispref_competence *)e->node)->plan->domain;
+	case CISPREF_HIT_SUMMARY: return ((const cispref_summary_entry *)e->node)->domain;
+	default: return ((const cispref_item *)e->node)->competence->plan->domain;
+	}
+}
+
+static int entry_passes(const search_entry *e, const cispref_filter *filter)
+{
+	if (!cispref__filter_domain(filter, entry_domain(e)))
+		return 0;
+	if (e->field == CISPREF_HIT_SUMMARY)
+		return filter->item_kinds == 0 &&
+		       cispref__filter_plan_kind(filter, ((const cispref_summary_entry *)e->node)->plan_kind);
+	if (e->field == CISPREF_HIT_TITLE)
+		return filter->item_kinds == 0 &&
+		       cispref__filter_plan_kind(filter, ((const cispref_competence *)e->node)->plan->kind);
+	const cispref_item *item = e->node;
+	return cispref__filter_plan_kind(filter, item->competence->plan->kind) &&
+	       cispref__filter_item_kind(filter, item->kind);
+}
+
+typedef struct counter {
+	const query *q;
+	size_t matched;
+} counter;
+
+static int count_word(const char *word, size_t length, void *payload)
+{
+	(void)length;
+	counter *c = payload;
+	for (size_t i = 0; i < c->q->count; i++)
+		if (strncmp(word, c->q->words[i], strlen(c->q->words[i])) == 0) {
+			c->matched++;
+			break;
+		}
+	return 0;
+}
+
+static int compare_hits(const void *a, const void *b)
+{
+	const cispref_hit *x = a, *y = b;
+	if (x->entry->field != y->entry->field)
+		return x->entry->field < y->entry->field ? -1 : 1;
+	if (x->matched != y->matched)
+		return x->matched > y->matched ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* "domain › plan › competence › item", built only for the hits that are returned. */
+static const char *hit_path(arena *a, const cispref_hit *hit)
+{
+	const char *parts[4];
+	size_t n = 0;
+	const search_entry *e = hit->entry;
+	if (e->field == CISPREF_HIT_SUMMARY) {
+		const cispref_summary_entry *s = e->node;
+		parts[n++] = s->domain->title;
+		parts[n++] = s->text;
+	} else {
+		const cispref_competence *c = e->field == CISPREF_HIT_TITLE
+			? e->node : ((const cispref_item *)e->node)->competence;
+		parts[n++] = c->plan->domain->title;
+		parts[n++] = c->plan->title;
+		parts[n++] = c->title;
+		if (e->field == CISPREF_HIT_ITEM)
+			parts[n++] = ((const cispref_item *)e->node)->text;
+	}
+	static const char separator[] = " \xe2\x80\xba "; /* " › " */
+	size_t len = 1;
+	for (size_t i = 0; i < n; i++)
+		len += strlen(parts[i]) + (i ? sizeof separator - 1 : 0);
+	char *path = arena_alloc(a, len);
+	if (!path)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			strcat(path, separator);
+		strcat(path, parts[i]);
+	}
+	return path;
+}
+
+static int invalid_query(cispref_error *error, const char *why)
+{
+	cispref__error_set(error, CISPREF_EINVAL, "query", 0, 0, "%s", why);
+	return CISPREF_EINVAL;
+}
+
+/* Gather, filter, score and sort the hits of the bitmap @match into @r. */
+static int collect_hits(cispref_results *r, const cispref_index *index, const uint64_t *match,
+                        const query *q, const cispref_search_options *options)
+{
+	size_t capacity = 0;
+	for (size_t e = 0; e < index->entry_count; e++) {
+		if (!(match[e / 64] & ((uint64_t)1 << (e % 64))) ||
+		    !entry_passes(&index->entries[e], &options->filter))
+			continue;
+		if (r->count == capacity) {
+			capacity = capacity ? capacity * 2 : 64;
+			cispref_hit *grown = realloc(r->hits, capacity * sizeof *grown);
+			if (!grown)
+				return CISPREF_ENOMEM;
+			r->hits = grown;
+		}
+		counter c = {q, 0};
+		fold_words(index->entries[e].text, count_word, &c);
+		r->hits[r->count++] = (cispref_hit){&index->entries[e], e, c.matched, NULL};
+	}
+	if (r->count)
+		qsort(r->hits, r->count, sizeof *r->hits, compare_hits);
+	if (options->limit && r->count > options->limit)
+		r->count = options->limit;
+	for (size_t i = 0; i < r->count; i++)
+		if (!(r->hits[i].path = hit_path(r->arena, &r->hits[i])))
+			return CISPREF_ENOMEM;
+	return CISPREF_OK;
+}
+
+int cispref_search(cispref_results **out, const cispref_index *index, const char *text,
+                   const cispref_search_options *options, cispref_error *error)
+{
+	static const cispref_search_options defaults = CISPREF_SEARCH_OPTIONS_INIT;
+	if (!options)
+		options = &defaults;
+	if (!out || !index || !text || options->version != CISPREF_SEARCH_OPTIONS_VERSION ||
+	    options->filter.version != CISPREF_FILTER_VERSION)
+		return invalid_query(error, "invalid argument");
+	query q = {0};
+	int rc = fold_words(text, add_query_word, &q);
+	if (rc == -1 || (rc == 0 && q.count == 0)) {
+		query_free(&q);
+		return invalid_query(error, rc == -1 ? "the query is not valid UTF-8"
+		                                     : "the query holds no word to search for");
+	}
+	cispref_results *r = calloc(1, sizeof *r);
+	uint64_t *match = rc == 0 && r && (r->arena = arena_new()) ? matching_entries(index, &q) : NULL;
+	rc = match ? collect_hits(r, index, match, &q, options) : CISPREF_ENOMEM;
+	free(match);
+	query_free(&q);
+	if (rc) {
+		cispref_results_free(r);
+		cispref__error_set(error, rc, "query", 0, 0, "out of memory");
+		return rc;
+	}
+	*out = r;
+	return CISPREF_OK;
+}
+
+/* ---- results ------------------------------------------------------------------- */
+
+size_t cispref_results_count(const cispref_results *r)
+{
+	return r ? r->count : 0;
+}
+
+const cispref_hit *cispref_results_get(const cispref_results *r, size_t index)
+{
+	return r && index < r->count ? &r->hits[index] : NULL;
+}
+
+void cispref_results_free(cispref_results *r)
+{
+	if (!r)
+		return;
+	arena_free(r->arena);
+	free(r->hits);
+	free(r);
+}
+
+const char *cispref_hit_field_name(cispref_hit_field field)
+{
+	static const char *const names[] = {"title", "summary", "item"};
+	return (unsigned)field < 3 ? names[field] : NULL;
+}
+
+cispref_hit_field cispref_hit_field_of(const cispref_hit *hit)
+{
+	return hit ? hit->entry->field : CISPREF_HIT_TITLE;
+}
+
+const char *cispref_hit_text(const cispref_hit *hit)
+{
+	return hit ? hit->entry->text : NULL;
+}
+
+const char *cispref_hit_id(const cispref_hit *hit)
+{
+	return hit ? ((const node *)hit->entry->node)->id : NULL;
+}
+
+size_t cispref_hit_matched_words(const cispref_hit *hit)
+{
+	return hit ? hit->matched : 0;
+}
+
+const char *cispref_hit_path(const cispref_hit *hit)
+{
+	return hit ? hit->path : NULL;
+}
+
+cispref_domain *cispref_hit_domain(const cispref_hit *hit)
+{
+	return hit ? (cispref_domain *)entry_domain(hit->entry) : NULL;
+}
+
+cispref_item *cispref_hit_item(const cispref_hit *hit)
+{
+	return hit && hit->entry->field == CISPREF_HIT_ITEM ? (cispref_item *)hit->entry->node : NULL;
+}
+
+cispref_summary_entry *cispref_hit_summary_entry(const cispref_hit *hit)
+{
+	return hit && hit->entry->field == CISPREF_HIT_SUMMARY
+		? (cispref_summary_entry *)hit->entry->node : NULL;
+}
+
+cispref_competence *cispref_hit_competence(const cispref_hit *hit)
+{
+	if (!hit)
+		return NULL;
+	switch (hit->entry->field) {
+	case CISPREF_HIT_TITLE: return (cispref_competence *)hit->entry->node;
+	case CISPREF_HIT_SUMMARY: return cispref_summary_entry_competence(hit->entry->node);
+	default: return ((const cispref_item *)hit->entry->node)->competence;
+	}
+}
+
+cispref_plan *cispref_hit_plan(const cispref_hit *hit)
+{
+	if (!hit || hit->entry->field == CISPREF_HIT_SUMMARY)
+		return NULL;
+	return cispref_hit_competence(hit)->plan;
+}
