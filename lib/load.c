@@ -90,7 +90,19 @@ static void on_xml_error(void *data, xmlErrorPtr e)
 	if (ld->status || e->level < XML_ERR_ERROR)
 		return;
 	char text[CISPREF_ERROR_TEXT_LENGTH];
-	snprintf(text, sizeof text, "%s", e->message ? e->message : "XML error");
+	/* When the input ends, the push parser calls a document with no root element, or
+	 * one cut before its root element is closed, "Extra content at the end of the
+	 * document", and one whose first element does not start with '<' "Document is
+	 * empty": say what is wrong instead. */
+	if (e->code == XML_ERR_DOCUMENT_END && ld->depth > 0)
+		snprintf(text, sizeof text, "the document ends before element '%s' is closed",
+		         ld->stack[ld->depth - 1].rule->name);
+	else if (e->code == XML_ERR_DOCUMENT_END && !ld->seen_root)
+		snprintf(text, sizeof text, "the document has no root element");
+	else if (e->code == XML_ERR_DOCUMENT_EMPTY)
+		snprintf(text, sizeof text, "start tag expected, '<' not found");
+	else
+		snprintf(text, sizeof text, "%s", e->message ? e->message : "XML error");
 	/* libxml2 ends messages with a newline and sometimes splits them over lines. */
 	for (char *p = text; *p; p++)
 		if (*p == '\n')
@@ -128,11 +140,17 @@ static int bad_value(loader *ld, const char *attr, const char *value, const char
 	return -1;
 }
 
-static int check_id(loader *ld, const char *id)
+/* @attr is "id", or the attribute that refers to an id ("concept", "note"). */
+static int check_ref(loader *ld, const char *attr, const char *id)
 {
 	if (cispref__id_is_valid(id))
 		return 0;
-	return bad_value(ld, "id", id, "an id matching [A-Za-z_][A-Za-z0-9._-]*");
+	return bad_value(ld, attr, id, "an id matching [A-Za-z_][A-Za-z0-9._-]*");
+}
+
+static int check_id(loader *ld, const char *id)
+{
+	return check_ref(ld, "id", id);
 }
 
 static int start_referential(loader *ld, frame *parent, frame *self, char **v, int arg)
@@ -201,7 +219,8 @@ static int start_entry(loader *ld, frame *parent, frame *self, char **v, int arg
 {
 	(void)arg;
 	cispref_plan_kind kind;
-	if (check_id(ld, v[0]) != 0 || plan_kind(ld, "plan", v[1], &kind) != 0)
+	if (check_id(ld, v[0]) != 0 || plan_kind(ld, "plan", v[1], &kind) != 0 ||
+	    (v[2] && check_ref(ld, "competence", v[2]) != 0))
 		return -1;
 	/* the summary frame's node is its domain */
 	cispref_summary_entry *e = cispref__summary_entry_create(parent->node, v[0], kind, "", v[2]);
@@ -252,14 +271,14 @@ static int start_note_ref(loader *ld, frame *parent, frame *self, char **v, int 
 {
 	(void)self;
 	(void)arg;
-	if (check_id(ld, v[0]) != 0)
+	if (check_ref(ld, "note", v[0]) != 0)
 		return -1;
 	return cispref__competence_add_note_id(parent->node, v[0]) == 0 ? 0 : nomem(ld);
 }
 
 static int start_item(loader *ld, frame *parent, frame *self, char **v, int kind)
 {
-	if (check_id(ld, v[0]) != 0 || (v[1] && check_id(ld, v[1]) != 0))
+	if (check_id(ld, v[0]) != 0 || (v[1] && check_ref(ld, "concept", v[1]) != 0))
 		return -1;
 	cispref_item *it = cispref__item_create(parent->node, v[0], (cispref_item_kind)kind, "", v[1]);
 	if (!it)
@@ -530,6 +549,25 @@ static void on_end(void *data, const xmlChar *localname, const xmlChar *prefix,
 	ld->depth--;
 }
 
+/* Refuse the text at chars[@at] in @element. The parser reports a run of text once it
+ * has read past it: move the error back to chars[@at], whose line has only blanks before
+ * it in the run. Count first, as stopping the parser frees @chars. */
+static void fail_text(loader *ld, const char *element, const xmlChar *chars, int at, int len)
+{
+	int after = 0, before = -1;
+	for (int i = at + 1; i < len; i++)
+		after += chars[i] == '\n';
+	for (int i = at - 1; i >= 0 && before < 0; i--)
+		if (chars[i] == '\n')
+			before = i;
+	fail(ld, CISPREF_EFORMAT, "element '%s' may not contain text", element);
+	if (!ld->error || (after == 0 && before < 0))
+		return; /* on the parser's line, column unknown: keep the parser's */
+	if (ld->error->line > (unsigned long)after)
+		ld->error->line -= (unsigned long)after;
+	ld->error->column = before >= 0 ? (unsigned long)(at - before) : 0;
+}
+
 static void on_characters(void *data, const xmlChar *chars, int len)
 {
 	loader *ld = data;
@@ -539,8 +577,7 @@ static void on_characters(void *data, const xmlChar *chars, int len)
 	if (!self->text) {
 		for (int i = 0; i < len; i++)
 			if (!strchr(" \t\r\n", chars[i])) {
-				fail(ld, CISPREF_EFORMAT, "element '%s' may not contain text",
-				     self->rule->name);
+				fail_text(ld, self->rule->name, chars, i, len);
 				return;
 			}
 		return;
