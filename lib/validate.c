@@ -41,7 +41,7 @@ static const struct tag_info {
 	{"summary-no-competence", CISPREF_SEVERITY_WARNING,
 	 "A summary entry is linked to no detailed competence."},
 	{"competence-no-summary", CISPREF_SEVERITY_WARNING,
-	 "No summary entry of its domain links to this competence."},
+	 "No summary entry links to this competence (checked in domains that have a summary)."},
 	{"concept-kind-mismatch", CISPREF_SEVERITY_WARNING,
 	 "An item points to a concept of another kind."},
 	{"plan-empty", CISPREF_SEVERITY_WARNING, "A plan has no competence."},
