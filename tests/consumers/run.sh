@@ -28,8 +28,9 @@ pkgconfig)
 	test -f "$prefix/share/man/man1/cispref.1"
 	cc -o "$work/consumer" "$source_root/tests/consumers/consumer.c" $(pkg-config --cflags --libs cispref)
 	out=$(LD_LIBRARY_PATH="$prefix/lib" "$work/consumer")
+	# The static archive with what cispref.pc says it needs (Requires.private).
 	cc -o "$work/consumer-static" "$source_root/tests/consumers/consumer.c" \
-		$(pkg-config --cflags cispref) "$prefix/lib/libcispref.a" $(pkg-config --libs libxml-2.0)
+		$(pkg-config --cflags cispref) $(pkg-config --static --libs cispref | sed 's/-lcispref/-l:libcispref.a/')
 	out_static=$("$work/consumer-static")
 	[ "$out" = "$out_static" ] || { echo "static: $out_static, shared: $out"; exit 1; }
 	;;
