@@ -1,0 +1,914 @@
+/* Tests of the XML loader (load.h): hostile and broken inputs are refused with the right
+ * status, source, position and message, leave *out alone, print nothing and leak nothing;
+ * valid inputs read the same through every entry point. */
+#include "test_util.h"
+
+#include <fcntl.h>
+#include <limits.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define NS "urn:cispref:referential"
+#define XML_DECL "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+#define ROOT "<referential xmlns=\"" NS "\" format-version=\"1\" id=\"mini\" version=\"1\" xml:lang=\"fr\">"
+/* A strictly valid referential, cut where an item's text goes (line 4). */
+#define ITEM_HEAD                                                                          \
+	XML_DECL ROOT "\n  <title>Mini</title>\n"                                          \
+	"<domain id=\"d\" kind=\"core\"><title>D</title><plan id=\"p\" kind=\"individual\">"  \
+	"<title>P</title><competence id=\"c\"><title>C</title><savoir id=\"s\">"
+#define ITEM_TAIL "</savoir></competence></plan></domain>\n</referential>\n"
+
+/* Where *out points until a load succeeds: any change to it is a bug. */
+static char sentinel_storage;
+#define SENTINEL ((cispref_referential *)&sentinel_storage)
+
+/* Matches any non-zero line or column. */
+#define ANY ULONG_MAX
+
+/* malloc() and make_temp_dir() that do not return NULL. */
+static void *xmalloc(size_t size)
+{
+	void *p = malloc(size);
+	if (!p)
+		abort();
+	return p;
+}
+
+static char *temp_dir(void)
+{
+	char *dir = make_temp_dir();
+	if (!dir)
+		abort();
+	return dir;
+}
+
+/* ---- capturing what the library prints -------------------------------------------- */
+
+typedef struct capture {
+	int fd, saved;
+	FILE *file;
+} capture;
+
+static void capture_start(capture *c, int fd)
+{
+	fflush(fd == 1 ? stdout : stderr);
+	c->fd = fd;
+	c->file = tmpfile();
+	assert_non_null(c->file);
+	c->saved = dup(fd);
+	assert_true(c->saved >= 0);
+	assert_true(dup2(fileno(c->file), fd) >= 0);
+}
+
+/* Put the descriptor back; returns what was written to it meanwhile (free it). */
+static char *capture_stop(capture *c)
+{
+	fflush(c->fd == 1 ? stdout : stderr);
+	assert_true(dup2(c->saved, c->fd) >= 0);
+	close(c->saved);
+	assert_int_equal(fseek(c->file, 0, SEEK_END), 0);
+	long size = ftell(c->file);
+	assert_true(size >= 0);
+	rewind(c->file);
+	char *text = calloc(1, (size_t)size + 1);
+	assert_non_null(text);
+	assert_int_equal(fread(text, 1, (size_t)size, c->file), (size_t)size);
+	fclose(c->file);
+	return text;
+}
+
+/* The result of one load call, with what it printed on stdout and stderr. */
+typedef struct outcome {
+	int rc;
+	cispref_referential *ref; /* SENTINEL unless the load set it */
+	cispref_error err;
+	char *out_text, *err_text;
+	char path[4096];
+} outcome;
+
+static void outcome_init(outcome *o)
+{
+	memset(o, 0, sizeof *o);
+	o->ref = SENTINEL;
+	o->err.code = 12345; /* a success must leave the error record alone */
+}
+
+/* Make @call with fd 1 and fd 2 captured into (o)->out_text and (o)->err_text. */
+#define QUIETLY(o, call)                             \
+	do {                                         \
+		capture out_, err_;                  \
+		capture_start(&out_, 1);             \
+		capture_start(&err_, 2);             \
+		(o)->rc = (call);                    \
+		(o)->err_text = capture_stop(&err_); \
+		(o)->out_text = capture_stop(&out_); \
+	} while (0)
+
+static outcome load_path(const char *path, unsigned flags)
+{
+	outcome o;
+	outcome_init(&o);
+	snprintf(o.path, sizeof o.path, "%s", path);
+	QUIETLY(&o, cispref_referential_load_file(&o.ref, o.path, flags, &o.err));
+	return o;
+}
+
+static outcome load_fixture(const char *name, unsigned flags)
+{
+	return load_path(fixture(name), flags);
+}
+
+static outcome load_buffer(const char *data, size_t size, const char *name, unsigned flags)
+{
+	outcome o;
+	outcome_init(&o);
+	QUIETLY(&o, cispref_referential_load_memory(&o.ref, data, size, name, flags, &o.err));
+	return o;
+}
+
+static void outcome_free(outcome *o)
+{
+	free(o->out_text);
+	free(o->err_text);
+	if (o->ref != SENTINEL)
+		cispref_referential_free(o->ref);
+	o->out_text = o->err_text = NULL;
+	o->ref = SENTINEL;
+}
+
+static void assert_contains(const char *text, const char *part)
+{
+	if (!strstr(text, part))
+		fail_msg("'%s' does not contain '%s'", text, part);
+}
+
+static void assert_silent(const outcome *o)
+{
+	if (o->err_text[0])
+		fail_msg("the library wrote on stderr: %s", o->err_text);
+	if (o->out_text[0])
+		fail_msg("the library wrote on stdout: %s", o->out_text);
+}
+
+static void assert_line_column(unsigned long got, unsigned long want, const char *what)
+{
+	if (want == ANY && got == 0)
+		fail_msg("%s is 0, expected a position", what);
+	if (want != ANY && got != want)
+		fail_msg("%s is %lu, expected %lu", what, got, want);
+}
+
+/* @o was refused with @code, its error names @source and the position, and says @what. */
+static void assert_rejected(outcome *o, int code, const char *source, unsigned long line,
+                            unsigned long column, const char *what)
+{
+	assert_silent(o);
+	if (o->rc != code)
+		fail_msg("status %d (%s), expected %d (%s): %s", o->rc, cispref_status_tag(o->rc),
+		         code, cispref_status_tag(code), o->err.text);
+	assert_ptr_equal(o->ref, SENTINEL);
+	assert_int_equal(o->err.code, code);
+	assert_string_equal(o->err.source, source);
+	assert_line_column(o->err.line, line, "line");
+	assert_line_column(o->err.column, column, "column");
+	assert_contains(o->err.text, what);
+	outcome_free(o);
+}
+
+/* The fixture is refused in the same way with and without CISPREF_LOAD_LENIENT. */
+static void check_fixture(const char *name, int code, unsigned long line, unsigned long column,
+                          const char *what)
+{
+	outcome o = load_fixture(name, CISPREF_LOAD_DEFAULT);
+	assert_rejected(&o, code, o.path, line, column, what);
+	o = load_fixture(name, CISPREF_LOAD_LENIENT);
+	assert_rejected(&o, code, o.path, line, column, what);
+}
+
+/* The fixture breaks a validator rule: refused by default, kept when lenient. */
+static cispref_referential *check_invalid_fixture(const char *name, unsigned long line,
+                                                  const char *what)
+{
+	outcome o = load_fixture(name, CISPREF_LOAD_DEFAULT);
+	assert_rejected(&o, CISPREF_EINVALID, o.path, line, ANY, what);
+	o = load_fixture(name, CISPREF_LOAD_LENIENT);
+	assert_silent(&o);
+	assert_int_equal(o.rc, CISPREF_OK);
+	assert_int_equal(o.err.code, 12345);
+	assert_true(o.ref != SENTINEL && o.ref != NULL);
+	cispref_referential *ref = o.ref;
+	o.ref = SENTINEL;
+	outcome_free(&o);
+	return ref;
+}
+
+/* A text of @n bytes of 'a' in an item, in a buffer of its own (free it). */
+static char *document_with_item_text(size_t n, size_t *size)
+{
+	size_t head = strlen(ITEM_HEAD), tail = strlen(ITEM_TAIL);
+	char *doc = xmalloc(head + n + tail + 1);
+	memcpy(doc, ITEM_HEAD, head);
+	memset(doc + head, 'a', n);
+	memcpy(doc + head + n, ITEM_TAIL, tail + 1);
+	*size = head + n + tail;
+	return doc;
+}
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_true(fputs(text, f) >= 0);
+	assert_int_equal(fclose(f), 0);
+}
+
+static double seconds_since(const struct timespec *start)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - start->tv_sec) + (double)(now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+/* The harness itself: what is written on fd 1 and fd 2 during a call is caught. */
+static void capture_catches_output(void **state)
+{
+	(void)state;
+	outcome o;
+	outcome_init(&o);
+	QUIETLY(&o, (fprintf(stderr, "to stderr\n"), printf("to stdout\n"), 0));
+	assert_string_equal(o.err_text, "to stderr\n");
+	assert_string_equal(o.out_text, "to stdout\n");
+	outcome_free(&o);
+}
+
+/* ---- not XML, not a referential ---------------------------------------------------- */
+
+static void empty_file_rejected(void **state)
+{
+	(void)state;
+	check_fixture("load-empty.xml", CISPREF_EXML, 1, ANY, "no root element");
+}
+
+static void not_xml_rejected(void **state)
+{
+	(void)state;
+	check_fixture("load-not-xml.xml", CISPREF_EXML, 1, ANY, "'<' not found");
+}
+
+static void truncated_xml_rejected(void **state)
+{
+	(void)state;
+	/* cut in the text of the competence's title, on line 9 */
+	check_fixture("load-truncated.xml", CISPREF_EXML, 9, ANY,
+	              "ends before element 'title' is closed");
+}
+
+static void undeclared_entity_rejected(void **state)
+{
+	(void)state;
+	static const char doc[] = XML_DECL ROOT "\n  <title>Mini&nbsp;</title>\n</referential>\n";
+	outcome o = load_buffer(doc, sizeof doc - 1, "nbsp.xml", CISPREF_LOAD_DEFAULT);
+	assert_rejected(&o, CISPREF_EXML, "nbsp.xml", 3, ANY, "Entity 'nbsp' not defined");
+}
+
+static void wrong_root_rejected(void **state)
+{
+	(void)state;
+	check_fixture("load-wrong-root.xml", CISPREF_EFORMAT, 2, ANY,
+	              "the root element is 'catalogue', expected 'referential'");
+}
+
+static void wrong_namespace_rejected(void **state)
+{
+	(void)state;
+	check_fixture("load-wrong-namespace.xml", CISPREF_EFORMAT, 2, ANY,
+	              "in namespace 'urn:example:other', expected '" NS "'");
+}
+
+static void no_namespace_rejected(void **state)
+{
+	(void)state;
+	check_fixture("load-no-namespace.xml", CISPREF_EFORMAT, 2, ANY,
+	              "in namespace '(none)', expected '" NS "'");
+}
+
+static void format_version_2_rejected(void **state)
+{
+	(void)state;
+	check_fixture("load-version-2.xml", CISPREF_EVERSION, 2, ANY,
+	              "format version '2' is not supported");
+}
+
+/* ---- structure ------------------------------------------------------------------- */
+
+static void missing_attribute_rejected(void **state)
+{
+	(void)state;
+	check_fixture("load-domain-no-kind.xml", CISPREF_EFORMAT, 4, ANY,
+	              "element 'domain' lacks the attribute 'kind'");
+	check_fixture("load-root-no-id.xml", CISPREF_EFORMAT, 2, ANY,
+	              "element 'referential' lacks the attribute 'id'");
+}
+
+static void missing_title_rejected(void **state)
+{
+	(void)state;
+	/* an empty competence is refused at its end tag, line 9 */
+	check_fixture("load-competence-no-title.xml", CISPREF_EFORMAT, 9, ANY,
+	              "element 'competence' lacks its 'title'");
+	/* an item before the title is refused at the item, line 9 */
+	check_fixture("load-competence-item-before-title.xml", CISPREF_EFORMAT, 9, ANY,
+	              "element 'competence' must begin with a 'title'");
+}
+
+static void element_out_of_order_rejected(void **state)
+{
+	(void)state;
+	/* the domain's plan (line 5) comes before its title (line 8) */
+	check_fixture("load-title-after-plan.xml", CISPREF_EFORMAT, 5, ANY,
+	              "element 'domain' must begin with a 'title'");
+	check_fixture("load-source-after-domain.xml", CISPREF_EFORMAT, 7, ANY,
+	              "element 'source' is out of place in 'referential'");
+}
+
+static void unknown_element_rejected(void **state)
+{
+	(void)state;
+	check_fixture("load-unknown-element.xml", CISPREF_EFORMAT, 7, ANY,
+	              "unexpected element 'colour' in 'plan'");
+}
+
+static void unknown_attribute_rejected(void **state)
+{
+	(void)state;
+	check_fixture("load-unknown-attribute.xml", CISPREF_EFORMAT, 4, ANY,
+	              "element 'domain' has no attribute 'colour'");
+}
+
+static void text_in_container_rejected(void **state)
+{
+	(void)state;
+	/* "stray words" starts on line 6, column 5 */
+	check_fixture("load-text-in-domain.xml", CISPREF_EFORMAT, 6, 5,
+	              "element 'domain' may not contain text");
+}
+
+static void invalid_kinds_rejected(void **state)
+{
+	(void)state;
+	check_fixture("load-bad-domain-kind.xml", CISPREF_EFORMAT, 4, ANY,
+	              "attribute 'kind' has the value 'central', expected core or transversal");
+	check_fixture("load-bad-plan-kind.xml", CISPREF_EFORMAT, 6, ANY,
+	              "attribute 'kind' has the value 'solo', expected individual");
+	check_fixture("load-bad-entry-plan.xml", CISPREF_EFORMAT, 7, ANY,
+	              "attribute 'plan' has the value 'solo', expected individual");
+	check_fixture("load-bad-concept-kind.xml", CISPREF_EFORMAT, 15, ANY,
+	              "attribute 'kind' has the value 'savoir-etre', expected savoir-faire");
+}
+
+static void invalid_id_syntax_rejected(void **state)
+{
+	(void)state;
+	check_fixture("load-bad-id.xml", CISPREF_EFORMAT, 4, ANY,
+	              "attribute 'id' has the value '1d', expected an id matching");
+	check_fixture("load-bad-concept-ref.xml", CISPREF_EFORMAT, 10, ANY,
+	              "attribute 'concept' has the value 'not an id', expected an id matching");
+}
+
+static void structural_error_position_exact(void **state)
+{
+	(void)state;
+	/* line 7 is "      <colour>red</colour>": the start tag ends with '>' in column 14 */
+	outcome o = load_fixture("load-unknown-element.xml", CISPREF_LOAD_DEFAULT);
+	assert_rejected(&o, CISPREF_EFORMAT, o.path, 7, 14, "(expected 'title', 'competence')");
+}
+
+/* ---- validator rules: strict by default, kept when lenient ------------------------- */
+
+static void duplicate_id_invalid_unless_lenient(void **state)
+{
+	(void)state;
+	cispref_referential *ref = check_invalid_fixture(
+		"load-duplicate-id.xml", 11,
+		"the id 'd.ind.1.sf.1' is already used on line 10 [duplicate-id]");
+	assert_int_equal(cispref_referential_item_total(ref, CISPREF_ITEM_SAVOIR), 1);
+	cispref_referential_free(ref);
+}
+
+static void unknown_concept_invalid_unless_lenient(void **state)
+{
+	(void)state;
+	cispref_referential *ref = check_invalid_fixture(
+		"load-unknown-concept.xml", 10, "'c.nowhere', which does not exist [concept-unknown]");
+	cispref_item *item = cispref_referential_find_item(ref, "d.ind.1.sf.1");
+	assert_string_equal(cispref_item_concept_id(item), "c.nowhere");
+	assert_null(cispref_item_concept(item));
+	cispref_referential_free(ref);
+}
+
+static void unknown_note_invalid_unless_lenient(void **state)
+{
+	(void)state;
+	/* reported on the competence (line 8) that holds the note-ref */
+	cispref_referential *ref = check_invalid_fixture(
+		"load-unknown-note.xml", 8, "'n.nowhere', which does not exist [note-unknown]");
+	cispref_competence *comp = cispref_referential_find_competence(ref, "d.ind.1");
+	assert_int_equal(cispref_competence_note_count(comp), 1);
+	assert_string_equal(cispref_competence_note_id(comp, 0), "n.nowhere");
+	assert_null(cispref_competence_note(comp, 0));
+	cispref_referential_free(ref);
+}
+
+static void unknown_summary_competence_invalid_unless_lenient(void **state)
+{
+	(void)state;
+	cispref_referential *ref = check_invalid_fixture(
+		"load-unknown-summary-competence.xml", 7,
+		"'d.ind.9', which does not exist [summary-competence-unknown]");
+	cispref_summary_entry *entry = cispref_referential_find_summary_entry(ref, "d.sum.1");
+	assert_string_equal(cispref_summary_entry_competence_id(entry), "d.ind.9");
+	assert_null(cispref_summary_entry_competence(entry));
+	cispref_referential_free(ref);
+}
+
+/* ---- encoding ------------------------------------------------------------------- */
+
+static void invalid_utf8_rejected(void **state)
+{
+	(void)state;
+	/* line 3 is "  <title>Caf\xe9 \xff\xfe</title>": the bad byte is in column 13 */
+	check_fixture("load-invalid-utf8.xml", CISPREF_EXML, 3, 13, "not proper UTF-8");
+}
+
+/* ---- DTDs and entities ------------------------------------------------------------ */
+
+/* Whether the @size bytes at @data hold @part. */
+static int bytes_contain(const void *data, size_t size, const char *part)
+{
+	size_t n = strlen(part);
+	for (size_t i = 0; i + n <= size; i++)
+		if (memcmp((const char *)data + i, part, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Nothing the library produced holds @secret. */
+static void assert_secret_absent(const outcome *o, const char *secret)
+{
+	assert_false(bytes_contain(&o->err, sizeof o->err, secret));
+	assert_null(strstr(o->out_text, secret));
+	assert_null(strstr(o->err_text, secret));
+}
+
+static void doctype_external_entity_rejected(void **state)
+{
+	(void)state;
+	char *dir = temp_dir();
+	char secret[64], secret_path[4200], dtd_path[4200], doc_path[4200];
+	snprintf(secret, sizeof secret, "CISPREF-SECRET-%ld-%ld", (long)getpid(), (long)time(NULL));
+	snprintf(secret_path, sizeof secret_path, "%s/secret.txt", dir);
+	snprintf(dtd_path, sizeof dtd_path, "%s/secret.dtd", dir);
+	snprintf(doc_path, sizeof doc_path, "%s/xxe.xml", dir);
+	write_file(secret_path, secret);
+	char dtd[256];
+	snprintf(dtd, sizeof dtd, "<!ENTITY secret \"%s\">\n", secret);
+	write_file(dtd_path, dtd);
+
+	static const char *const doctypes[] = {
+		/* an external general entity */
+		"<!DOCTYPE referential [\n  <!ENTITY secret SYSTEM \"file://%s\">\n]>\n",
+		/* an external DTD declaring the entity */
+		"<!DOCTYPE referential SYSTEM \"file://%s\">\n",
+		/* an external parameter entity pulling the DTD in */
+		"<!DOCTYPE referential [\n  <!ENTITY %% ext SYSTEM \"file://%s\">\n  %%ext;\n]>\n",
+	};
+	const char *const targets[] = {secret_path, dtd_path, dtd_path};
+	for (size_t i = 0; i < sizeof doctypes / sizeof doctypes[0]; i++) {
+		char doctype[4400], doc[8192];
+		snprintf(doctype, sizeof doctype, doctypes[i], targets[i]);
+		snprintf(doc, sizeof doc, XML_DECL "%s" ROOT "\n  <title>&secret;</title>\n</referential>\n",
+		         doctype);
+		write_file(doc_path, doc);
+		for (unsigned flags = 0; flags <= CISPREF_LOAD_LENIENT; flags++) {
+			outcome o = load_path(doc_path, flags);
+			assert_secret_absent(&o, secret);
+			assert_rejected(&o, CISPREF_EFORMAT, doc_path, 2, ANY,
+			                "document type declarations (<!DOCTYPE>) are not allowed");
+			o = load_buffer(doc, strlen(doc), "xxe-in-memory", flags);
+			assert_secret_absent(&o, secret);
+			assert_rejected(&o, CISPREF_EFORMAT, "xxe-in-memory", 2, ANY, "<!DOCTYPE>");
+		}
+	}
+	unlink(doc_path);
+	unlink(dtd_path);
+	unlink(secret_path);
+	rmdir(dir);
+	free(dir);
+}
+
+static void entity_bomb_rejected_quickly(void **state)
+{
+	(void)state;
+	/* "billion laughs": lol9 expands to 10^9 "lol" */
+	char doc[4096];
+	size_t n = (size_t)snprintf(doc, sizeof doc, XML_DECL "<!DOCTYPE referential [\n"
+	                            "  <!ENTITY lol \"lol\">\n");
+	for (int level = 1; level <= 9; level++) {
+		n += (size_t)snprintf(doc + n, sizeof doc - n, "  <!ENTITY lol%d \"", level);
+		for (int k = 0; k < 10; k++)
+			n += (size_t)snprintf(doc + n, sizeof doc - n, "&lol%.0d;", level - 1);
+		n += (size_t)snprintf(doc + n, sizeof doc - n, "\">\n");
+	}
+	n += (size_t)snprintf(doc + n, sizeof doc - n,
+	                      "]>\n" ROOT "\n  <title>&lol9;</title>\n</referential>\n");
+	assert_true(n < sizeof doc);
+	assert_non_null(strstr(doc, "<!ENTITY lol9 \"&lol8;&lol8;"));
+
+	struct timespec start;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	outcome o = load_buffer(doc, n, "bomb.xml", CISPREF_LOAD_LENIENT);
+	double took = seconds_since(&start);
+	assert_rejected(&o, CISPREF_EFORMAT, "bomb.xml", 2, ANY, "<!DOCTYPE>");
+	if (took > 1.0)
+		fail_msg("refusing the entity bomb took %.2f s", took);
+}
+
+/* ---- size and depth limits -------------------------------------------------------- */
+
+#define DEPTH 100000
+
+/* XML_DECL ROOT, a title, then @open repeated DEPTH times on line 4, then the closers. */
+static char *deep_document(const char *open, const char *close, size_t *size)
+{
+	size_t cap = 256 + DEPTH * (strlen(open) + strlen(close) + 16);
+	char *doc = xmalloc(cap);
+	size_t n = (size_t)snprintf(doc, cap, XML_DECL ROOT "\n  <title>Mini</title>\n");
+	for (int i = 0; i < DEPTH; i++)
+		n += (size_t)snprintf(doc + n, cap - n, open, i);
+	for (int i = 0; i < DEPTH; i++)
+		n += (size_t)snprintf(doc + n, cap - n, "%s", close);
+	n += (size_t)snprintf(doc + n, cap - n, "\n</referential>\n");
+	assert_true(n < cap);
+	*size = n;
+	return doc;
+}
+
+static void deep_unknown_elements_rejected(void **state)
+{
+	(void)state;
+	size_t size = 0;
+	char *doc = deep_document("<deep n=\"%d\">", "</deep>", &size);
+	outcome o = load_buffer(doc, size, "deep.xml", CISPREF_LOAD_LENIENT);
+	assert_rejected(&o, CISPREF_EFORMAT, "deep.xml", 4, ANY,
+	                "unexpected element 'deep' in 'referential'");
+	free(doc);
+}
+
+static void deep_domains_rejected(void **state)
+{
+	(void)state;
+	size_t size = 0;
+	char *doc = deep_document("<domain id=\"d%d\" kind=\"core\"><title>T</title>", "</domain>",
+	                          &size);
+	outcome o = load_buffer(doc, size, "deep-domains.xml", CISPREF_LOAD_LENIENT);
+	assert_rejected(&o, CISPREF_EFORMAT, "deep-domains.xml", 4, ANY,
+	                "unexpected element 'domain' in 'domain'");
+	free(doc);
+}
+
+static void text_50mb_rejected(void **state)
+{
+	(void)state;
+	size_t size = 0;
+	char *doc = document_with_item_text((size_t)50 * 1024 * 1024, &size);
+	/* the loader's own limit fires (at 1 MiB), long before libxml2's 10 MB ones */
+	outcome o = load_buffer(doc, size, "huge.xml", CISPREF_LOAD_LENIENT);
+	assert_rejected(&o, CISPREF_ELIMIT, "huge.xml", 4, ANY,
+	                "the text of element 'savoir' is longer than 1048576 bytes");
+	free(doc);
+}
+
+static void text_one_byte_over_limit_rejected(void **state)
+{
+	(void)state;
+	size_t size = 0;
+	char *doc = document_with_item_text(CISPREF_MAX_TEXT_LENGTH + 1, &size);
+	outcome o = load_buffer(doc, size, "over.xml", CISPREF_LOAD_DEFAULT);
+	assert_rejected(&o, CISPREF_ELIMIT, "over.xml", 4, ANY, "longer than 1048576 bytes");
+	free(doc);
+}
+
+static void text_up_to_limit_accepted(void **state)
+{
+	(void)state;
+	const size_t lengths[] = {CISPREF_MAX_TEXT_LENGTH - 1, CISPREF_MAX_TEXT_LENGTH};
+	for (size_t i = 0; i < 2; i++) {
+		size_t size;
+		char *doc = document_with_item_text(lengths[i], &size);
+		outcome o = load_buffer(doc, size, "big.xml", CISPREF_LOAD_DEFAULT);
+		assert_silent(&o);
+		if (o.rc != CISPREF_OK)
+			fail_msg("a text of %zu bytes was refused: %s", lengths[i], o.err.text);
+		const char *text = cispref_item_text(cispref_referential_find_item(o.ref, "s"));
+		assert_int_equal(strlen(text), lengths[i]);
+		assert_int_equal(strspn(text, "a"), lengths[i]);
+		outcome_free(&o);
+		free(doc);
+	}
+}
+
+static void attribute_over_limit_rejected(void **state)
+{
+	(void)state;
+	size_t n = CISPREF_MAX_TEXT_LENGTH + 1;
+	static const char head[] = XML_DECL ROOT "\n  <title>Mini</title>\n  <notes><note id=\"n\" number=\"";
+	static const char tail[] = "\">N</note></notes>\n</referential>\n";
+	char *doc = xmalloc(sizeof head + n + sizeof tail);
+	memcpy(doc, head, sizeof head - 1);
+	memset(doc + sizeof head - 1, '9', n);
+	memcpy(doc + sizeof head - 1 + n, tail, sizeof tail);
+	outcome o = load_buffer(doc, strlen(doc), "long-attribute.xml", CISPREF_LOAD_LENIENT);
+	assert_rejected(&o, CISPREF_ELIMIT, "long-attribute.xml", 4, ANY,
+	                "attribute 'number' is longer than 1048576 bytes");
+	free(doc);
+}
+
+/* ---- escapes are decoded ---------------------------------------------------------- */
+
+static void attribute_escapes_decoded(void **state)
+{
+	(void)state;
+	outcome o = load_fixture("load-escapes.xml", CISPREF_LOAD_DEFAULT);
+	assert_silent(&o);
+	assert_int_equal(o.rc, CISPREF_OK);
+	/* number="2&amp;3 &lt;&gt; &quot;q&quot; &apos;a&apos; &#233;&#x41; &amp;#38;" */
+	assert_string_equal(cispref_note_number(cispref_referential_find_note(o.ref, "n.1")),
+	                    "2&3 <> \"q\" 'a' \xc3\xa9" "A &#38;");
+	outcome_free(&o);
+
+	static const char doc[] = XML_DECL ROOT "\n  <title>Mini</title>\n  <notes><note id=\"n\" "
+	                          "number=\"2&amp;3\">N</note></notes>\n</referential>\n";
+	o = load_buffer(doc, sizeof doc - 1, "amp.xml", CISPREF_LOAD_LENIENT);
+	assert_silent(&o);
+	assert_int_equal(o.rc, CISPREF_OK);
+	assert_string_equal(cispref_note_number(cispref_referential_find_note(o.ref, "n")), "2&3");
+	outcome_free(&o);
+}
+
+static void text_escapes_decoded(void **state)
+{
+	(void)state;
+	outcome o = load_fixture("load-escapes.xml", CISPREF_LOAD_DEFAULT);
+	assert_silent(&o);
+	assert_int_equal(o.rc, CISPREF_OK);
+	/* Tom &amp; Jerry &lt;3 <![CDATA[<b>&amp;</b>]]> caf&#233; &#x41;&#38; */
+	assert_string_equal(cispref_item_text(cispref_referential_find_item(o.ref, "d.ind.1.sf.1")),
+	                    "Tom & Jerry <3 <b>&amp;</b> caf\xc3\xa9 A&");
+	assert_string_equal(cispref_referential_title(o.ref), "Mini");
+	outcome_free(&o);
+}
+
+/* ---- files ------------------------------------------------------------------------ */
+
+static void nonexistent_path_rejected(void **state)
+{
+	(void)state;
+	char *dir = temp_dir();
+	char path[4200];
+	snprintf(path, sizeof path, "%s/does-not-exist.xml", dir);
+	outcome o = load_path(path, CISPREF_LOAD_DEFAULT);
+	assert_contains(o.err.text, path);
+	assert_rejected(&o, CISPREF_EIO, path, 0, 0, "No such file");
+	rmdir(dir);
+	free(dir);
+}
+
+static void directory_rejected(void **state)
+{
+	(void)state;
+	char *dir = temp_dir();
+	outcome o = load_path(dir, CISPREF_LOAD_DEFAULT);
+	assert_contains(o.err.text, dir);
+	assert_rejected(&o, CISPREF_EIO, dir, 0, 0, "directory");
+	rmdir(dir);
+	free(dir);
+}
+
+/* ---- arguments -------------------------------------------------------------------- */
+
+static void assert_einval(int rc, cispref_referential *out, const cispref_error *err)
+{
+	assert_int_equal(rc, CISPREF_EINVAL);
+	assert_ptr_equal(out, SENTINEL);
+	if (err) {
+		assert_int_equal(err->code, CISPREF_EINVAL);
+		assert_string_not_equal(err->text, "");
+	}
+}
+
+/* @call, made with error record @e (&err or NULL), fails with CISPREF_EINVAL. */
+#define EXPECT_EINVAL(call)                          \
+	do {                                         \
+		memset(&err, 0, sizeof err);         \
+		assert_einval((call), out, e);       \
+	} while (0)
+
+static void null_arguments_rejected(void **state)
+{
+	(void)state;
+	cispref_referential *out = SENTINEL;
+	cispref_error err;
+	cispref_error *errs[] = {&err, NULL};
+	const char *path = fixture("load-valid.xml");
+	FILE *stream = fopen(path, "rb");
+	assert_non_null(stream);
+	for (int i = 0; i < 2; i++) {
+		cispref_error *e = errs[i];
+		EXPECT_EINVAL(cispref_referential_load_file(NULL, path, 0, e));
+		EXPECT_EINVAL(cispref_referential_load_file(&out, NULL, 0, e));
+		EXPECT_EINVAL(cispref_referential_load_memory(NULL, "<x/>", 4, "m", 0, e));
+		EXPECT_EINVAL(cispref_referential_load_memory(&out, NULL, 4, "m", 0, e));
+		EXPECT_EINVAL(cispref_referential_load_fd(NULL, fileno(stream), "f", 0, e));
+		EXPECT_EINVAL(cispref_referential_load_fd(&out, -1, "f", 0, e));
+		EXPECT_EINVAL(cispref_referential_load_stream(NULL, stream, "s", 0, e));
+		EXPECT_EINVAL(cispref_referential_load_stream(&out, NULL, "s", 0, e));
+		EXPECT_EINVAL(cispref_referential_load_default(NULL, e));
+	}
+	/* nothing was read from the stream */
+	assert_int_equal(ftell(stream), 0);
+	fclose(stream);
+	/* NULL data with size 0 is an empty buffer, not a bad argument */
+	assert_int_equal(cispref_referential_load_memory(&out, NULL, 0, NULL, 0, &err), CISPREF_EXML);
+	assert_ptr_equal(out, SENTINEL);
+	assert_string_equal(err.source, "<memory>");
+}
+
+static void bad_input_with_null_error(void **state)
+{
+	(void)state;
+	outcome o;
+	outcome_init(&o);
+	QUIETLY(&o, cispref_referential_load_memory(&o.ref, "hello", 5, NULL, 0, NULL));
+	assert_silent(&o);
+	assert_int_equal(o.rc, CISPREF_EXML);
+	assert_ptr_equal(o.ref, SENTINEL);
+	outcome_free(&o);
+	QUIETLY(&o, cispref_referential_load_file(&o.ref, fixture("load-duplicate-id.xml"), 0, NULL));
+	assert_silent(&o);
+	assert_int_equal(o.rc, CISPREF_EINVALID);
+	assert_ptr_equal(o.ref, SENTINEL);
+	outcome_free(&o);
+}
+
+/* ---- the four entry points agree -------------------------------------------------- */
+
+static void entry_points_give_equal_referentials(void **state)
+{
+	(void)state;
+	const char *path = DATA_DIR "/accompagnement-cisp.xml";
+	size_t size = 0;
+	char *data = read_whole_file(path, &size);
+	assert_non_null(data);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	assert_true(fd >= 0);
+	FILE *stream = fopen(path, "rb");
+	assert_non_null(stream);
+
+	outcome file = load_path(path, CISPREF_LOAD_DEFAULT), memory, byfd, bystream;
+	outcome_init(&memory);
+	outcome_init(&byfd);
+	outcome_init(&bystream);
+	QUIETLY(&memory, cispref_referential_load_memory(&memory.ref, data, size, "mem.xml", 0,
+	                                                 &memory.err));
+	QUIETLY(&byfd, cispref_referential_load_fd(&byfd.ref, fd, "fd.xml", 0, &byfd.err));
+	QUIETLY(&bystream, cispref_referential_load_stream(&bystream.ref, stream, "stream.xml", 0,
+	                                                   &bystream.err));
+	outcome *all[] = {&file, &memory, &byfd, &bystream};
+	const char *names[] = {path, "mem.xml", "fd.xml", "stream.xml"};
+	for (int i = 0; i < 4; i++) {
+		assert_silent(all[i]);
+		if (all[i]->rc != CISPREF_OK)
+			fail_msg("loading as %s failed: %s", names[i], all[i]->err.text);
+		assert_int_equal(all[i]->err.code, 12345);
+		assert_string_equal(cispref_referential_origin(all[i]->ref), names[i]);
+		assert_true(cispref_referential_equal(file.ref, all[i]->ref));
+	}
+	assert_int_equal(cispref_referential_domain_count(file.ref), 5);
+
+	/* neither the descriptor nor the stream was closed */
+	char first;
+	assert_true(fcntl(fd, F_GETFD) != -1);
+	assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
+	assert_int_equal(read(fd, &first, 1), 1);
+	assert_int_equal(first, '<');
+	assert_int_equal(close(fd), 0);
+	assert_true(feof(stream));
+	rewind(stream);
+	assert_int_equal(fgetc(stream), '<');
+	assert_int_equal(fclose(stream), 0);
+
+	for (int i = 0; i < 4; i++)
+		outcome_free(all[i]);
+	free(data);
+}
+
+static void default_names(void **state)
+{
+	(void)state;
+	const char *path = fixture("load-valid.xml");
+	size_t size = 0;
+	char *data = read_whole_file(path, &size);
+	assert_non_null(data);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	assert_true(fd >= 0);
+	FILE *stream = fopen(path, "rb");
+	assert_non_null(stream);
+	cispref_referential *m = NULL, *f = NULL, *s = NULL;
+	cispref_error err;
+	assert_int_equal(cispref_referential_load_memory(&m, data, size, NULL, 0, &err), 0);
+	assert_int_equal(cispref_referential_load_fd(&f, fd, NULL, 0, &err), 0);
+	assert_int_equal(cispref_referential_load_stream(&s, stream, NULL, 0, &err), 0);
+	char fd_name[32];
+	snprintf(fd_name, sizeof fd_name, "<fd %d>", fd);
+	assert_string_equal(cispref_referential_origin(m), "<memory>");
+	assert_string_equal(cispref_referential_origin(f), fd_name);
+	assert_string_equal(cispref_referential_origin(s), "<stream>");
+	assert_true(cispref_referential_equal(m, f));
+	assert_true(cispref_referential_equal(m, s));
+	cispref_referential_free(m);
+	cispref_referential_free(f);
+	cispref_referential_free(s);
+	close(fd);
+	fclose(stream);
+	free(data);
+
+	outcome o = load_buffer("hello", 5, NULL, 0);
+	assert_rejected(&o, CISPREF_EXML, "<memory>", 1, ANY, "'<' not found");
+}
+
+static void default_referential_loads(void **state)
+{
+	(void)state;
+	outcome o;
+	outcome_init(&o);
+	QUIETLY(&o, cispref_referential_load_default(&o.ref, &o.err));
+	assert_silent(&o);
+	assert_int_equal(o.rc, CISPREF_OK);
+	assert_int_equal(o.err.code, 12345);
+	assert_int_equal(cispref_referential_domain_count(o.ref), 5);
+	assert_string_equal(cispref_referential_origin(o.ref), CISPREF_DEFAULT_NAME);
+
+	outcome file = load_path(DATA_DIR "/accompagnement-cisp.xml", CISPREF_LOAD_DEFAULT);
+	assert_int_equal(file.rc, CISPREF_OK);
+	assert_true(cispref_referential_equal(o.ref, file.ref));
+	outcome_free(&file);
+	outcome_free(&o);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(capture_catches_output),
+		cmocka_unit_test(empty_file_rejected),
+		cmocka_unit_test(not_xml_rejected),
+		cmocka_unit_test(truncated_xml_rejected),
+		cmocka_unit_test(undeclared_entity_rejected),
+		cmocka_unit_test(wrong_root_rejected),
+		cmocka_unit_test(wrong_namespace_rejected),
+		cmocka_unit_test(no_namespace_rejected),
+		cmocka_unit_test(format_version_2_rejected),
+		cmocka_unit_test(missing_attribute_rejected),
+		cmocka_unit_test(missing_title_rejected),
+		cmocka_unit_test(element_out_of_order_rejected),
+		cmocka_unit_test(unknown_element_rejected),
+		cmocka_unit_test(unknown_attribute_rejected),
+		cmocka_unit_test(text_in_container_rejected),
+		cmocka_unit_test(invalid_kinds_rejected),
+		cmocka_unit_test(invalid_id_syntax_rejected),
+		cmocka_unit_test(structural_error_position_exact),
+		cmocka_unit_test(duplicate_id_invalid_unless_lenient),
+		cmocka_unit_test(unknown_concept_invalid_unless_lenient),
+		cmocka_unit_test(unknown_note_invalid_unless_lenient),
+		cmocka_unit_test(unknown_summary_competence_invalid_unless_lenient),
+		cmocka_unit_test(invalid_utf8_rejected),
+		cmocka_unit_test(doctype_external_entity_rejected),
+		cmocka_unit_test(entity_bomb_rejected_quickly),
+		cmocka_unit_test(deep_unknown_elements_rejected),
+		cmocka_unit_test(deep_domains_rejected),
+		cmocka_unit_test(text_50mb_rejected),
+		cmocka_unit_test(text_one_byte_over_limit_rejected),
+		cmocka_unit_test(text_up_to_limit_accepted),
+		cmocka_unit_test(attribute_over_limit_rejected),
+		cmocka_unit_test(attribute_escapes_decoded),
+		cmocka_unit_test(text_escapes_decoded),
+		cmocka_unit_test(nonexistent_path_rejected),
+		cmocka_unit_test(directory_rejected),
+		cmocka_unit_test(null_arguments_rejected),
+		cmocka_unit_test(bad_input_with_null_error),
+		cmocka_unit_test(entry_points_give_equal_referentials),
+		cmocka_unit_test(default_names),
+		cmocka_unit_test(default_referential_loads),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
