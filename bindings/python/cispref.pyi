@@ -1,0 +1,135 @@
+"""Competence referentials of the CISP sector as typed, read-only Python objects."""
+
+from os import PathLike
+from typing import Iterable, Iterator, NamedTuple, Optional, Sequence, Union, overload
+
+__version__: str
+
+class Error(Exception):
+    """A referential could not be loaded, saved or exported."""
+    file: Optional[str]
+    line: int
+    column: int
+    tag: str
+
+class NodeList(Sequence["_Node"]):
+    """A read-only sequence of nodes: len(), indexing, slicing, iteration."""
+    def __len__(self) -> int: ...
+    @overload
+    def __getitem__(self, index: int) -> "_Node": ...
+    @overload
+    def __getitem__(self, index: slice) -> list["_Node"]: ...
+    def __iter__(self) -> Iterator["_Node"]: ...
+
+class Domain:
+    id: str
+    kind: str  # 'core' | 'transversal'
+    title: str
+    summary: NodeList  # of SummaryEntry
+    plans: NodeList  # of Plan
+    parent: "Referential"
+    referential: "Referential"
+
+class SummaryEntry:
+    id: str
+    plan: str  # 'individual' | 'collective' | 'internal' | 'external' | 'joint'
+    text: str
+    competence: Optional["Competence"]
+    competence_id: Optional[str]
+    domain: Domain
+    parent: Domain
+
+class Plan:
+    id: str
+    kind: str  # 'individual' | 'collective' | 'internal' | 'external' | 'joint'
+    title: str
+    competences: NodeList  # of Competence
+    domain: Domain
+    parent: Domain
+
+class Competence:
+    id: str
+    title: str
+    savoir_faire: NodeList  # of Item
+    savoir_faire_comportementaux: NodeList  # of Item
+    savoirs: NodeList  # of Item
+    notes: NodeList  # of Note
+    note_ids: tuple[str, ...]
+    plan: Plan
+    domain: Domain
+    parent: Plan
+    def related(self) -> list[tuple["Competence", int]]: ...
+
+class Item:
+    id: str
+    kind: str  # 'savoir-faire' | 'savoir-faire-comportemental' | 'savoir'
+    text: str
+    concept: Optional["Concept"]
+    concept_id: Optional[str]
+    competence: Competence
+    parent: Competence
+
+class Concept:
+    id: str
+    kind: str  # 'savoir-faire' | 'savoir-faire-comportemental' | 'savoir'
+    label: str
+    items: list[Item]
+    competences: list[Competence]
+    parent: "Referential"
+
+class Note:
+    id: str
+    number: str
+    text: str
+    parent: "Referential"
+
+_Node = Union[Domain, SummaryEntry, Plan, Competence, Item, Concept, Note]
+
+class Diagnostic(NamedTuple):
+    severity: str  # 'error' | 'warning' | 'info'
+    tag: str
+    message: str
+    file: Optional[str]
+    line: int
+    column: int
+    id: Optional[str]
+
+class Hit(NamedTuple):
+    id: str
+    field: str  # 'title' | 'summary' | 'item'
+    text: str
+    path: str
+    matched_words: int
+    domain: Domain
+    plan: Optional[Plan]
+    competence: Optional[Competence]
+    item: Optional[Item]
+    summary_entry: Optional[SummaryEntry]
+
+class Referential:
+    id: str
+    title: str
+    version: str
+    language: str
+    origin: Optional[str]
+    source: dict[str, str]
+    domains: NodeList  # of Domain
+    concepts: NodeList  # of Concept
+    notes: NodeList  # of Note
+    def __getitem__(self, id: str) -> _Node: ...
+    def __contains__(self, id: object) -> bool: ...
+    def get(self, id: str, default: object = None) -> Optional[_Node]: ...
+    def search(self, query: str, domain: Optional[str] = None,
+               plan: Union[None, str, Iterable[str]] = None,
+               kind: Union[None, str, Iterable[str]] = None,
+               limit: int = 0) -> list[Hit]: ...
+    def top_concepts(self, n: int = -1) -> list[Concept]: ...
+    def to_xml(self) -> str: ...
+    def to_json(self) -> str: ...
+    def save(self, path: Union[str, bytes, PathLike], format: str = "xml") -> None: ...
+    def validate(self) -> list[Diagnostic]: ...
+
+def load(path: Union[str, bytes, PathLike], *, lenient: bool = False) -> Referential: ...
+def loads(data: Union[str, bytes], name: Optional[str] = None, *,
+          lenient: bool = False) -> Referential: ...
+def default() -> Referential: ...

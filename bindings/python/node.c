@@ -1,0 +1,350 @@
+/* The node types: read-only views of domains, summary entries, plans, competences,
+ * items, concepts and notes. */
+#include "cispref_py.h"
+
+#define OWNER(self) (((NodeObject *)(self))->owner)
+#define PTR(self, type) ((const type *)((NodeObject *)(self))->ptr)
+
+PyObject *wrap_node(ReferentialObject *owner, cispref_node_type type, const void *ptr)
+{
+	static PyTypeObject *const types[] = {
+		[CISPREF_NODE_DOMAIN] = &DomainType,
+		[CISPREF_NODE_SUMMARY_ENTRY] = &SummaryEntryType,
+		[CISPREF_NODE_PLAN] = &PlanType,
+		[CISPREF_NODE_COMPETENCE] = &CompetenceType,
+		[CISPREF_NODE_ITEM] = &ItemType,
+		[CISPREF_NODE_CONCEPT] = &ConceptType,
+		[CISPREF_NODE_NOTE] = &NoteType,
+	};
+	if (!ptr || type == CISPREF_NODE_NONE)
+		Py_RETURN_NONE;
+	NodeObject *node = PyObject_New(NodeObject, types[type]);
+	if (!node)
+		return NULL;
+	Py_INCREF(owner);
+	node->owner = owner;
+	node->ptr = ptr;
+	return (PyObject *)node;
+}
+
+static void node_dealloc(PyObject *self)
+{
+	Py_DECREF(OWNER(self));
+	PyObject_Free(self);
+}
+
+static PyObject *node_richcompare(PyObject *a, PyObject *b, int op)
+{
+	if ((op != Py_EQ && op != Py_NE) || Py_TYPE(a) != Py_TYPE(b))
+		Py_RETURN_NOTIMPLEMENTED;
+	int same = ((NodeObject *)a)->ptr == ((NodeObject *)b)->ptr;
+	return PyBool_FromLong(op == Py_EQ ? same : !same);
+}
+
+static Py_hash_t node_hash(PyObject *self)
+{
+	return _Py_HashPointer((void *)((NodeObject *)self)->ptr);
+}
+
+/* <Competence psy.ind.1 'Réaliser les bilans ...'> */
+static PyObject *node_repr_with(PyObject *self, const char *id, const char *text)
+{
+	PyObject *shown = PyUnicode_FromString(text ? text : "");
+	if (!shown)
+		return NULL;
+	if (PyUnicode_GetLength(shown) > 60) {
+		PyObject *cut = PyUnicode_Substring(shown, 0, 57);
+		Py_DECREF(shown);
+		if (!cut)
+			return NULL;
+		shown = PyUnicode_FromFormat("%U...", cut);
+		Py_DECREF(cut);
+		if (!shown)
+			return NULL;
+	}
+	PyObject *repr = PyUnicode_FromFormat("<%s %s %R>", Py_TYPE(self)->tp_name + 8, id, shown);
+	Py_DECREF(shown);
+	return repr;
+}
+
+/* ---- domain -------------------------------------------------------------------- */
+
+static PyObject *domain_id(PyObject *s, void *c) { (void)c; return str_or_none(cispref_domain_id(PTR(s, cispref_domain))); }
+static PyObject *domain_title(PyObject *s, void *c) { (void)c; return str_or_none(cispref_domain_title(PTR(s, cispref_domain))); }
+static PyObject *domain_kind(PyObject *s, void *c) { (void)c; return str_or_none(cispref_domain_kind_name(cispref_domain_kind_of(PTR(s, cispref_domain)))); }
+static PyObject *domain_summary(PyObject *s, void *c) { (void)c; return nodelist_new(OWNER(s), LIST_SUMMARY, PTR(s, void)); }
+static PyObject *domain_plans(PyObject *s, void *c) { (void)c; return nodelist_new(OWNER(s), LIST_PLANS, PTR(s, void)); }
+static PyObject *owner_of(PyObject *s, void *c) { (void)c; return Py_NewRef((PyObject *)OWNER(s)); }
+
+static PyObject *domain_repr(PyObject *s)
+{
+	return node_repr_with(s, cispref_domain_id(PTR(s, cispref_domain)), cispref_domain_title(PTR(s, cispref_domain)));
+}
+
+static PyGetSetDef domain_getset[] = {
+	{"id", domain_id, NULL, "The domain's id.", NULL},
+	{"kind", domain_kind, NULL, "'core' or 'transversal'.", NULL},
+	{"title", domain_title, NULL, "The domain's title.", NULL},
+	{"summary", domain_summary, NULL, "The summary entries, as printed (a sequence).", NULL},
+	{"plans", domain_plans, NULL, "The plans (a sequence).", NULL},
+	{"parent", owner_of, NULL, "The referential.", NULL},
+	{"referential", owner_of, NULL, "The referential.", NULL},
+	{NULL, NULL, NULL, NULL, NULL},
+};
+
+/* ---- summary entry ------------------------------------------------------------- */
+
+#define ENTRY(s) PTR(s, cispref_summary_entry)
+static PyObject *entry_id(PyObject *s, void *c) { (void)c; return str_or_none(cispref_summary_entry_id(ENTRY(s))); }
+static PyObject *entry_text(PyObject *s, void *c) { (void)c; return str_or_none(cispref_summary_entry_text(ENTRY(s))); }
+static PyObject *entry_plan(PyObject *s, void *c) { (void)c; return str_or_none(cispref_plan_kind_name(cispref_summary_entry_plan_kind(ENTRY(s)))); }
+static PyObject *entry_competence_id(PyObject *s, void *c) { (void)c; return str_or_none(cispref_summary_entry_competence_id(ENTRY(s))); }
+static PyObject *entry_competence(PyObject *s, void *c) { (void)c; return wrap_node(OWNER(s), CISPREF_NODE_COMPETENCE, cispref_summary_entry_competence(ENTRY(s))); }
+static PyObject *entry_domain(PyObject *s, void *c) { (void)c; return wrap_node(OWNER(s), CISPREF_NODE_DOMAIN, cispref_summary_entry_domain(ENTRY(s))); }
+
+static PyObject *entry_repr(PyObject *s)
+{
+	return node_repr_with(s, cispref_summary_entry_id(ENTRY(s)), cispref_summary_entry_text(ENTRY(s)));
+}
+
+static PyGetSetDef entry_getset[] = {
+	{"id", entry_id, NULL, "The entry's id.", NULL},
+	{"plan", entry_plan, NULL, "The plan kind it is listed under ('individual', ...).", NULL},
+	{"text", entry_text, NULL, "The entry's text, as printed.", NULL},
+	{"competence", entry_competence, NULL, "The competence it names, or None.", NULL},
+	{"competence_id", entry_competence_id, NULL, "The id of the competence it names, or None.", NULL},
+	{"domain", entry_domain, NULL, "The domain.", NULL},
+	{"parent", entry_domain, NULL, "The domain.", NULL},
+	{NULL, NULL, NULL, NULL, NULL},
+};
+
+/* ---- plan ---------------------------------------------------------------------- */
+
+#define PLAN(s) PTR(s, cispref_plan)
+static PyObject *plan_id(PyObject *s, void *c) { (void)c; return str_or_none(cispref_plan_id(PLAN(s))); }
+static PyObject *plan_title(PyObject *s, void *c) { (void)c; return str_or_none(cispref_plan_title(PLAN(s))); }
+static PyObject *plan_kind(PyObject *s, void *c) { (void)c; return str_or_none(cispref_plan_kind_name(cispref_plan_kind_of(PLAN(s)))); }
+static PyObject *plan_competences(PyObject *s, void *c) { (void)c; return nodelist_new(OWNER(s), LIST_COMPETENCES, PLAN(s)); }
+static PyObject *plan_domain(PyObject *s, void *c) { (void)c; return wrap_node(OWNER(s), CISPREF_NODE_DOMAIN, cispref_plan_domain(PLAN(s))); }
+
+static PyObject *plan_repr(PyObject *s)
+{
+	return node_repr_with(s, cispref_plan_id(PLAN(s)), cispref_plan_title(PLAN(s)));
+}
+
+static PyGetSetDef plan_getset[] = {
+	{"id", plan_id, NULL, "The plan's id.", NULL},
+	{"kind", plan_kind, NULL, "'individual', 'collective', 'internal', 'external' or 'joint'.", NULL},
+	{"title", plan_title, NULL, "The plan's title.", NULL},
+	{"competences", plan_competences, NULL, "The competences (a sequence).", NULL},
+	{"domain", plan_domain, NULL, "The domain.", NULL},
+	{"parent", plan_domain, NULL, "The domain.", NULL},
+	{NULL, NULL, NULL, NULL, NULL},
+};
+
+/* ---- competence ---------------------------------------------------------------- */
+
+#define COMP(s) PTR(s, cispref_competence)
+static PyObject *comp_id(PyObject *s, void *c) { (void)c; return str_or_none(cispref_competence_id(COMP(s))); }
+static PyObject *comp_title(PyObject *s, void *c) { (void)c; return str_or_none(cispref_competence_title(COMP(s))); }
+static PyObject *comp_list(PyObject *s, void *c) { return nodelist_new(OWNER(s), (list_kind)(intptr_t)c, COMP(s)); }
+static PyObject *comp_plan(PyObject *s, void *c) { (void)c; return wrap_node(OWNER(s), CISPREF_NODE_PLAN, cispref_competence_plan(COMP(s))); }
+
+static PyObject *comp_domain(PyObject *s, void *c)
+{
+	(void)c;
+	return wrap_node(OWNER(s), CISPREF_NODE_DOMAIN, cispref_plan_domain(cispref_competence_plan(COMP(s))));
+}
+
+static PyObject *comp_note_ids(PyObject *s, void *c)
+{
+	(void)c;
+	size_t n = cispref_competence_note_count(COMP(s));
+	PyObject *ids = PyTuple_New((Py_ssize_t)n);
+	for (size_t i = 0; ids && i < n; i++) {
+		PyObject *id = str_or_none(cispref_competence_note_id(COMP(s), i));
+		if (!id) {
+			Py_CLEAR(ids);
+			break;
+		}
+		PyTuple_SET_ITEM(ids, (Py_ssize_t)i, id);
+	}
+	return ids;
+}
+
+static PyObject *comp_related(PyObject *s, PyObject *unused)
+{
+	(void)unused;
+	const cispref_index *index = referential_index(OWNER(s));
+	if (!index)
+		return NULL;
+	size_t n = cispref_index_related_competences(index, COMP(s), NULL, 0);
+	cispref_related *related = PyMem_Calloc(n + 1, sizeof *related);
+	if (!related)
+		return PyErr_NoMemory();
+	cispref_index_related_competences(index, COMP(s), related, n);
+	PyObject *list = PyList_New((Py_ssize_t)n);
+	for (size_t i = 0; list && i < n; i++) {
+		PyObject *node = wrap_node(OWNER(s), CISPREF_NODE_COMPETENCE, related[i].competence);
+		PyObject *pair = node ? Py_BuildValue("(Nn)", node, (Py_ssize_t)related[i].shared) : NULL;
+		if (!pair) {
+			Py_CLEAR(list);
+			break;
+		}
+		PyList_SET_ITEM(list, (Py_ssize_t)i, pair);
+	}
+	PyMem_Free(related);
+	return list;
+}
+
+static PyObject *comp_repr(PyObject *s)
+{
+	return node_repr_with(s, cispref_competence_id(COMP(s)), cispref_competence_title(COMP(s)));
+}
+
+static PyGetSetDef comp_getset[] = {
+	{"id", comp_id, NULL, "The competence's id.", NULL},
+	{"title", comp_title, NULL, "The competence's title, as in its detail table.", NULL},
+	{"savoir_faire", comp_list, NULL, "The savoir-faire (a sequence of Item).", (void *)LIST_SAVOIR_FAIRE},
+	{"savoir_faire_comportementaux", comp_list, NULL, "The savoir-faire comportementaux (a sequence of Item).", (void *)LIST_SAVOIR_FAIRE_COMPORTEMENTAUX},
+	{"savoirs", comp_list, NULL, "The savoirs (a sequence of Item).", (void *)LIST_SAVOIRS},
+	{"notes", comp_list, NULL, "The notes it refers to that exist (a sequence of Note).", (void *)LIST_NOTE_REFS},
+	{"note_ids", comp_note_ids, NULL, "The ids of the notes it refers to (a tuple).", NULL},
+	{"plan", comp_plan, NULL, "The plan.", NULL},
+	{"domain", comp_domain, NULL, "The domain.", NULL},
+	{"parent", comp_plan, NULL, "The plan.", NULL},
+	{NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyMethodDef comp_methods[] = {
+	{"related", comp_related, METH_NOARGS,
+	 "related() -> list of (Competence, int)\n\n"
+	 "The competences that share concepts with this one, and how many, most first."},
+	{NULL, NULL, 0, NULL},
+};
+
+/* ---- item ---------------------------------------------------------------------- */
+
+#define ITEM(s) PTR(s, cispref_item)
+static PyObject *item_id(PyObject *s, void *c) { (void)c; return str_or_none(cispref_item_id(ITEM(s))); }
+static PyObject *item_text(PyObject *s, void *c) { (void)c; return str_or_none(cispref_item_text(ITEM(s))); }
+static PyObject *item_kind(PyObject *s, void *c) { (void)c; return str_or_none(cispref_item_kind_name(cispref_item_kind_of(ITEM(s)))); }
+static PyObject *item_concept_id(PyObject *s, void *c) { (void)c; return str_or_none(cispref_item_concept_id(ITEM(s))); }
+static PyObject *item_concept(PyObject *s, void *c) { (void)c; return wrap_node(OWNER(s), CISPREF_NODE_CONCEPT, cispref_item_concept(ITEM(s))); }
+static PyObject *item_competence(PyObject *s, void *c) { (void)c; return wrap_node(OWNER(s), CISPREF_NODE_COMPETENCE, cispref_item_competence(ITEM(s))); }
+
+static PyObject *item_repr(PyObject *s)
+{
+	return node_repr_with(s, cispref_item_id(ITEM(s)), cispref_item_text(ITEM(s)));
+}
+
+static PyGetSetDef item_getset[] = {
+	{"id", item_id, NULL, "The item's id.", NULL},
+	{"kind", item_kind, NULL, "'savoir-faire', 'savoir-faire-comportemental' or 'savoir'.", NULL},
+	{"text", item_text, NULL, "The item's text, verbatim.", NULL},
+	{"concept", item_concept, NULL, "The shared concept it points to, or None.", NULL},
+	{"concept_id", item_concept_id, NULL, "The id of the concept it points to, or None.", NULL},
+	{"competence", item_competence, NULL, "The competence.", NULL},
+	{"parent", item_competence, NULL, "The competence.", NULL},
+	{NULL, NULL, NULL, NULL, NULL},
+};
+
+/* ---- concept ------------------------------------------------------------------- */
+
+#define CONCEPT(s) PTR(s, cispref_concept)
+static PyObject *concept_id(PyObject *s, void *c) { (void)c; return str_or_none(cispref_concept_id(CONCEPT(s))); }
+static PyObject *concept_label(PyObject *s, void *c) { (void)c; return str_or_none(cispref_concept_label(CONCEPT(s))); }
+static PyObject *concept_kind(PyObject *s, void *c) { (void)c; return str_or_none(cispref_item_kind_name(cispref_concept_kind_of(CONCEPT(s)))); }
+
+/* The items (closure NULL) or competences (closure non-NULL) that use a concept. */
+static PyObject *concept_users(PyObject *s, void *competences)
+{
+	const cispref_index *index = referential_index(OWNER(s));
+	if (!index)
+		return NULL;
+	size_t n = competences ? cispref_index_concept_competence_count(index, CONCEPT(s))
+	                       : cispref_index_concept_item_count(index, CONCEPT(s));
+	PyObject *list = PyList_New((Py_ssize_t)n);
+	for (size_t i = 0; list && i < n; i++) {
+		PyObject *node = competences
+			? wrap_node(OWNER(s), CISPREF_NODE_COMPETENCE, cispref_index_concept_competence(index, CONCEPT(s), i))
+			: wrap_node(OWNER(s), CISPREF_NODE_ITEM, cispref_index_concept_item(index, CONCEPT(s), i));
+		if (!node) {
+			Py_CLEAR(list);
+			break;
+		}
+		PyList_SET_ITEM(list, (Py_ssize_t)i, node);
+	}
+	return list;
+}
+
+static PyObject *concept_repr(PyObject *s)
+{
+	return node_repr_with(s, cispref_concept_id(CONCEPT(s)), cispref_concept_label(CONCEPT(s)));
+}
+
+static PyGetSetDef concept_getset[] = {
+	{"id", concept_id, NULL, "The concept's id.", NULL},
+	{"kind", concept_kind, NULL, "The item kind of its occurrences.", NULL},
+	{"label", concept_label, NULL, "The canonical label.", NULL},
+	{"items", concept_users, NULL, "The items that point to it, in document order (a list).", NULL},
+	{"competences", concept_users, NULL, "The competences that use it, in document order (a list).", (void *)1},
+	{"parent", owner_of, NULL, "The referential.", NULL},
+	{NULL, NULL, NULL, NULL, NULL},
+};
+
+/* ---- note ---------------------------------------------------------------------- */
+
+#define NOTE(s) PTR(s, cispref_note)
+static PyObject *note_id(PyObject *s, void *c) { (void)c; return str_or_none(cispref_note_id(NOTE(s))); }
+static PyObject *note_number(PyObject *s, void *c) { (void)c; return str_or_none(cispref_note_number(NOTE(s))); }
+static PyObject *note_text(PyObject *s, void *c) { (void)c; return str_or_none(cispref_note_text(NOTE(s))); }
+
+static PyObject *note_repr(PyObject *s)
+{
+	return node_repr_with(s, cispref_note_id(NOTE(s)), cispref_note_text(NOTE(s)));
+}
+
+static PyGetSetDef note_getset[] = {
+	{"id", note_id, NULL, "The note's id.", NULL},
+	{"number", note_number, NULL, "The note's number as printed ('21').", NULL},
+	{"text", note_text, NULL, "The note's text.", NULL},
+	{"parent", owner_of, NULL, "The referential.", NULL},
+	{NULL, NULL, NULL, NULL, NULL},
+};
+
+/* ---- types --------------------------------------------------------------------- */
+
+#define NODE_TYPE(var, name, doc, repr, getset, methods)                         \
+	PyTypeObject var = {                                                     \
+		PyVarObject_HEAD_INIT(NULL, 0)                                   \
+		.tp_name = "cispref." name,                                      \
+		.tp_basicsize = sizeof(NodeObject),                              \
+		.tp_dealloc = node_dealloc,                                      \
+		.tp_repr = repr,                                                 \
+		.tp_hash = node_hash,                                            \
+		.tp_flags = Py_TPFLAGS_DEFAULT,                                  \
+		.tp_doc = doc,                                                   \
+		.tp_richcompare = node_richcompare,                              \
+		.tp_methods = methods,                                           \
+		.tp_getset = getset,                                             \
+	}
+
+NODE_TYPE(DomainType, "Domain", "A domain of competences (read-only).", domain_repr, domain_getset, NULL);
+NODE_TYPE(SummaryEntryType, "SummaryEntry", "One line of a domain's summary list (read-only).", entry_repr, entry_getset, NULL);
+NODE_TYPE(PlanType, "Plan", "A plan of a domain (read-only).", plan_repr, plan_getset, NULL);
+NODE_TYPE(CompetenceType, "Competence", "A competence and its three lists of items (read-only).", comp_repr, comp_getset, comp_methods);
+NODE_TYPE(ItemType, "Item", "A savoir-faire, savoir-faire comportemental or savoir (read-only).", item_repr, item_getset, NULL);
+NODE_TYPE(ConceptType, "Concept", "A shared aptitude or savoir (read-only).", concept_repr, concept_getset, NULL);
+NODE_TYPE(NoteType, "Note", "A numbered note of the source (read-only).", note_repr, note_getset, NULL);
+
+int node_types_ready(PyObject *module)
+{
+	PyTypeObject *types[] = {&DomainType, &SummaryEntryType, &PlanType, &CompetenceType,
+	                         &ItemType, &ConceptType, &NoteType};
+	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+		if (PyType_Ready(types[i]) < 0 ||
+		    PyModule_AddObjectRef(module, types[i]->tp_name + 8, (PyObject *)types[i]) < 0)
+			return -1;
+	return 0;
+}

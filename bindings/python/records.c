@@ -1,0 +1,127 @@
+/* Diagnostics and search hits as named tuples (structseq). */
+#include "cispref_py.h"
+
+PyTypeObject *DiagnosticType;
+PyTypeObject *HitType;
+
+static PyStructSequence_Field diagnostic_fields[] = {
+	{"severity", "'error', 'warning' or 'info'"},
+	{"tag", "the rule's stable tag, e.g. 'duplicate-id'"},
+	{"message", "what is wrong"},
+	{"file", "the file the referential came from, or None"},
+	{"line", "line of the node in that file, 0 when unknown"},
+	{"column", "column of the end of its start tag, 0 when unknown"},
+	{"id", "id of the node concerned, or None"},
+	{NULL, NULL},
+};
+
+static PyStructSequence_Desc diagnostic_desc = {
+	"cispref.Diagnostic", "A finding of Referential.validate().", diagnostic_fields, 7,
+};
+
+static PyStructSequence_Field hit_fields[] = {
+	{"id", "id of the node found (competence, summary entry or item)"},
+	{"field", "'title', 'summary' or 'item'"},
+	{"text", "the text that matched"},
+	{"path", "domain › plan › competence › item"},
+	{"matched_words", "how many words of the text match the query"},
+	{"domain", "the Domain"},
+	{"plan", "the Plan, or None for a summary entry"},
+	{"competence", "the Competence (for a summary entry, the one it names, or None)"},
+	{"item", "the Item of an item hit, else None"},
+	{"summary_entry", "the SummaryEntry of a summary hit, else None"},
+	{NULL, NULL},
+};
+
+static PyStructSequence_Desc hit_desc = {
+	"cispref.Hit", "A hit of Referential.search().", hit_fields, 10,
+};
+
+int record_types_ready(PyObject *module)
+{
+	DiagnosticType = PyStructSequence_NewType(&diagnostic_desc);
+	HitType = PyStructSequence_NewType(&hit_desc);
+	if (!DiagnosticType || !HitType ||
+	    PyModule_AddObjectRef(module, "Diagnostic", (PyObject *)DiagnosticType) < 0 ||
+	    PyModule_AddObjectRef(module, "Hit", (PyObject *)HitType) < 0)
+		return -1;
+	return 0;
+}
+
+/* Fill @record's fields from @values, taking their references; NULL on any failure. */
+static PyObject *record(PyTypeObject *type, PyObject **values, int count)
+{
+	PyObject *r = PyStructSequence_New(type);
+	for (int i = 0; i < count; i++) {
+		if (!r || !values[i]) {
+			Py_XDECREF(r);
+			r = NULL;
+			for (int j = i; j < count; j++)
+				Py_XDECREF(values[j]);
+			break;
+		}
+		PyStructSequence_SetItem(r, i, values[i]);
+	}
+	return r;
+}
+
+static PyObject *diagnostic(const cispref_diagnostic *d)
+{
+	PyObject *values[7] = {
+		str_or_none(cispref_severity_name(cispref_diagnostic_severity(d))),
+		str_or_none(cispref_diagnostic_tag(d)),
+		str_or_none(cispref_diagnostic_message(d)),
+		str_or_none(cispref_diagnostic_file(d)),
+		PyLong_FromUnsignedLong(cispref_diagnostic_line(d)),
+		PyLong_FromUnsignedLong(cispref_diagnostic_column(d)),
+		str_or_none(cispref_diagnostic_node_id(d)),
+	};
+	return record(DiagnosticType, values, 7);
+}
+
+PyObject *diagnostics_to_list(const cispref_diagnostics *list)
+{
+	size_t n = cispref_diagnostics_count(list);
+	PyObject *out = PyList_New((Py_ssize_t)n);
+	for (size_t i = 0; out && i < n; i++) {
+		PyObject *d = diagnostic(cispref_diagnostics_get(list, i));
+		if (!d) {
+			Py_CLEAR(out);
+			break;
+		}
+		PyList_SET_ITEM(out, (Py_ssize_t)i, d);
+	}
+	return out;
+}
+
+static PyObject *hit(ReferentialObject *owner, const cispref_hit *h)
+{
+	PyObject *values[10] = {
+		str_or_none(cispref_hit_id(h)),
+		str_or_none(cispref_hit_field_name(cispref_hit_field_of(h))),
+		str_or_none(cispref_hit_text(h)),
+		str_or_none(cispref_hit_path(h)),
+		PyLong_FromSize_t(cispref_hit_matched_words(h)),
+		wrap_node(owner, CISPREF_NODE_DOMAIN, cispref_hit_domain(h)),
+		wrap_node(owner, CISPREF_NODE_PLAN, cispref_hit_plan(h)),
+		wrap_node(owner, CISPREF_NODE_COMPETENCE, cispref_hit_competence(h)),
+		wrap_node(owner, CISPREF_NODE_ITEM, cispref_hit_item(h)),
+		wrap_node(owner, CISPREF_NODE_SUMMARY_ENTRY, cispref_hit_summary_entry(h)),
+	};
+	return record(HitType, values, 10);
+}
+
+PyObject *results_to_list(ReferentialObject *owner, const cispref_results *results)
+{
+	size_t n = cispref_results_count(results);
+	PyObject *out = PyList_New((Py_ssize_t)n);
+	for (size_t i = 0; out && i < n; i++) {
+		PyObject *h = hit(owner, cispref_results_get(results, i));
+		if (!h) {
+			Py_CLEAR(out);
+			break;
+		}
+		PyList_SET_ITEM(out, (Py_ssize_t)i, h);
+	}
+	return out;
+}

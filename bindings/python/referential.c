@@ -1,0 +1,328 @@
+/* The Referential type: metadata, lists, lookup by id, search, validation, export. */
+#include "cispref_py.h"
+
+#define REF(s) (((ReferentialObject *)(s))->ref)
+
+const cispref_index *referential_index(ReferentialObject *self)
+{
+	if (!self->index && cispref_index_new(&self->index, self->ref) != 0) {
+		PyErr_NoMemory();
+		return NULL;
+	}
+	return self->index;
+}
+
+static void referential_dealloc(PyObject *o)
+{
+	ReferentialObject *self = (ReferentialObject *)o;
+	cispref_index_free(self->index);
+	cispref_referential_free(self->ref);
+	PyObject_Free(o);
+}
+
+static PyObject *ref_id(PyObject *s, void *c) { (void)c; return str_or_none(cispref_referential_id(REF(s))); }
+static PyObject *ref_title(PyObject *s, void *c) { (void)c; return str_or_none(cispref_referential_title(REF(s))); }
+static PyObject *ref_version(PyObject *s, void *c) { (void)c; return str_or_none(cispref_referential_version(REF(s))); }
+static PyObject *ref_language(PyObject *s, void *c) { (void)c; return str_or_none(cispref_referential_language(REF(s))); }
+static PyObject *ref_origin(PyObject *s, void *c) { (void)c; return str_or_none(cispref_referential_origin(REF(s))); }
+static PyObject *ref_list(PyObject *s, void *c) { return nodelist_new((ReferentialObject *)s, (list_kind)(intptr_t)c, REF(s)); }
+
+static PyObject *ref_source(PyObject *s, void *c)
+{
+	(void)c;
+	PyObject *dict = PyDict_New();
+	for (int f = 0; dict && f < CISPREF_SOURCE_FIELD_COUNT; f++) {
+		const char *value = cispref_referential_source(REF(s), (cispref_source_field)f);
+		PyObject *v = value ? PyUnicode_FromString(value) : NULL;
+		if (value && (!v || PyDict_SetItemString(dict, cispref_source_field_name((cispref_source_field)f), v) < 0))
+			Py_CLEAR(dict);
+		Py_XDECREF(v);
+	}
+	return dict;
+}
+
+/* The node with @key as id, or NULL without an exception set when there is none. */
+static PyObject *lookup(PyObject *s, PyObject *key)
+{
+	if (!PyUnicode_Check(key)) {
+		PyErr_Format(PyExc_TypeError, "ids are str, not %.100s", Py_TYPE(key)->tp_name);
+		return NULL;
+	}
+	const char *id = PyUnicode_AsUTF8(key);
+	if (!id)
+		return NULL;
+	const cispref_referential *ref = REF(s);
+	ReferentialObject *owner = (ReferentialObject *)s;
+	cispref_node_type type = cispref_referential_node_type(ref, id);
+	const void *node = NULL;
+	switch (type) {
+	case CISPREF_NODE_DOMAIN: node = cispref_referential_find_domain(ref, id); break;
+	case CISPREF_NODE_SUMMARY_ENTRY: node = cispref_referential_find_summary_entry(ref, id); break;
+	case CISPREF_NODE_PLAN: node = cispref_referential_find_plan(ref, id); break;
+	case CISPREF_NODE_COMPETENCE: node = cispref_referential_find_competence(ref, id); break;
+	case CISPREF_NODE_ITEM: node = cispref_referential_find_item(ref, id); break;
+	case CISPREF_NODE_CONCEPT: node = cispref_referential_find_concept(ref, id); break;
+	case CISPREF_NODE_NOTE: node = cispref_referential_find_note(ref, id); break;
+	default: return NULL;
+	}
+	return wrap_node(owner, type, node);
+}
+
+static PyObject *ref_subscript(PyObject *s, PyObject *key)
+{
+	PyObject *node = lookup(s, key);
+	if (!node && !PyErr_Occurred())
+		PyErr_SetObject(PyExc_KeyError, key);
+	return node;
+}
+
+static int ref_contains(PyObject *s, PyObject *key)
+{
+	PyObject *node = lookup(s, key);
+	if (!node)
+		return PyErr_Occurred() ? -1 : 0;
+	Py_DECREF(node);
+	return 1;
+}
+
+static PyObject *ref_get(PyObject *s, PyObject *args)
+{
+	PyObject *key, *fallback = Py_None;
+	if (!PyArg_ParseTuple(args, "O|O:get", &key, &fallback))
+		return NULL;
+	PyObject *node = lookup(s, key);
+	if (!node && !PyErr_Occurred())
+		return Py_NewRef(fallback);
+	return node;
+}
+
+/* A kind given as a name, or as an iterable of names, into a mask. */
+static int kind_mask(PyObject *value, int (*parse)(int *, const char *), const char *what,
+                     unsigned *mask)
+{
+	if (value == Py_None)
+		return 0;
+	PyObject *names = PyUnicode_Check(value) ? PyTuple_Pack(1, value) : PySequence_Tuple(value);
+	if (!names)
+		return -1;
+	for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(names); i++) {
+		PyObject *name = PyTuple_GET_ITEM(names, i);
+		const char *text = PyUnicode_Check(name) ? PyUnicode_AsUTF8(name) : NULL;
+		int kind;
+		if (!text || parse(&kind, text) != 0) {
+			if (!PyErr_Occurred())
+				PyErr_Format(PyExc_ValueError, "unknown %s: %R", what, name);
+			Py_DECREF(names);
+			return -1;
+		}
+		*mask |= CISPREF_MASK(kind);
+	}
+	Py_DECREF(names);
+	return 0;
+}
+
+static int parse_plan(int *out, const char *name)
+{
+	cispref_plan_kind k;
+	int rc = cispref_plan_kind_from_name(&k, name);
+	*out = (int)k;
+	return rc;
+}
+
+static int parse_item(int *out, const char *name)
+{
+	cispref_item_kind k;
+	int rc = cispref_item_kind_from_name(&k, name);
+	*out = (int)k;
+	return rc;
+}
+
+static PyObject *ref_search(PyObject *s, PyObject *args, PyObject *kwargs)
+{
+	static char *keywords[] = {"query", "domain", "plan", "kind", "limit", NULL};
+	const char *query, *domain = NULL;
+	PyObject *plan = Py_None, *kind = Py_None;
+	Py_ssize_t limit = 0;
+	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "s|zOOn:search", keywords, &query, &domain,
+	                                 &plan, &kind, &limit))
+		return NULL;
+	cispref_search_options options = CISPREF_SEARCH_OPTIONS_INIT;
+	if (limit < 0) {
+		PyErr_SetString(PyExc_ValueError, "limit must not be negative");
+		return NULL;
+	}
+	if (domain && !cispref_referential_find_domain(REF(s), domain)) {
+		PyErr_Format(PyExc_ValueError, "no domain has the id '%s'", domain);
+		return NULL;
+	}
+	options.limit = (size_t)limit;
+	options.filter.domain_id = domain;
+	if (kind_mask(plan, parse_plan, "plan kind", &options.filter.plan_kinds) < 0 ||
+	    kind_mask(kind, parse_item, "item kind", &options.filter.item_kinds) < 0)
+		return NULL;
+	const cispref_index *index = referential_index((ReferentialObject *)s);
+	if (!index)
+		return NULL;
+	cispref_results *results;
+	cispref_error error;
+	if (cispref_search(&results, index, query, &options, &error) != 0) {
+		if (error.code == CISPREF_EINVAL)
+			PyErr_SetString(PyExc_ValueError, error.text);
+		else
+			PyErr_NoMemory();
+		return NULL;
+	}
+	PyObject *list = results_to_list((ReferentialObject *)s, results);
+	cispref_results_free(results);
+	return list;
+}
+
+static PyObject *top_concepts(PyObject *s, PyObject *args)
+{
+	Py_ssize_t top = -1;
+	if (!PyArg_ParseTuple(args, "|n:top_concepts", &top))
+		return NULL;
+	const cispref_index *index = referential_index((ReferentialObject *)s);
+	if (!index)
+		return NULL;
+	size_t n = cispref_index_top_concepts(index, NULL, 0);
+	if (top >= 0 && (size_t)top < n)
+		n = (size_t)top;
+	const cispref_concept **concepts = PyMem_Calloc(n + 1, sizeof *concepts);
+	if (!concepts)
+		return PyErr_NoMemory();
+	cispref_index_top_concepts(index, concepts, n);
+	PyObject *list = PyList_New((Py_ssize_t)n);
+	for (size_t i = 0; list && i < n; i++) {
+		PyObject *node = wrap_node((ReferentialObject *)s, CISPREF_NODE_CONCEPT, concepts[i]);
+		if (!node) {
+			Py_CLEAR(list);
+			break;
+		}
+		PyList_SET_ITEM(list, (Py_ssize_t)i, node);
+	}
+	PyMem_Free(concepts);
+	return list;
+}
+
+static PyObject *export_as(PyObject *s, cispref_format format)
+{
+	char *buffer;
+	size_t size;
+	cispref_error error;
+	if (cispref_export_buffer(&buffer, &size, REF(s), format, &error) != 0)
+		return raise_error(&error);
+	PyObject *text = PyUnicode_DecodeUTF8(buffer, (Py_ssize_t)size, "strict");
+	cispref_buffer_free(buffer);
+	return text;
+}
+
+static PyObject *ref_to_xml(PyObject *s, PyObject *unused) { (void)unused; return export_as(s, CISPREF_FORMAT_XML); }
+static PyObject *ref_to_json(PyObject *s, PyObject *unused) { (void)unused; return export_as(s, CISPREF_FORMAT_JSON); }
+
+static PyObject *ref_save(PyObject *s, PyObject *args, PyObject *kwargs)
+{
+	static char *keywords[] = {"path", "format", NULL};
+	PyObject *path;
+	const char *format_name = "xml";
+	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O&|s:save", keywords, PyUnicode_FSConverter,
+	                                 &path, &format_name))
+		return NULL;
+	cispref_format format;
+	if (cispref_format_from_name(&format, format_name) != 0) {
+		Py_DECREF(path);
+		PyErr_Format(PyExc_ValueError, "unknown format '%s' (xml or json)", format_name);
+		return NULL;
+	}
+	cispref_error error;
+	int rc;
+	Py_BEGIN_ALLOW_THREADS
+	rc = cispref_export_path(PyBytes_AS_STRING(path), REF(s), format, &error);
+	Py_END_ALLOW_THREADS
+	Py_DECREF(path);
+	if (rc)
+		return raise_error(&error);
+	Py_RETURN_NONE;
+}
+
+static PyObject *ref_validate(PyObject *s, PyObject *unused)
+{
+	(void)unused;
+	cispref_diagnostics *list;
+	if (cispref_validate(&list, REF(s)) != 0)
+		return PyErr_NoMemory();
+	PyObject *out = diagnostics_to_list(list);
+	cispref_diagnostics_free(list);
+	return out;
+}
+
+static PyObject *ref_repr(PyObject *s)
+{
+	PyObject *title = PyUnicode_FromString(cispref_referential_title(REF(s)));
+	if (!title)
+		return NULL;
+	PyObject *repr = PyUnicode_FromFormat("<cispref.Referential %s %R>",
+	                                      cispref_referential_id(REF(s)), title);
+	Py_DECREF(title);
+	return repr;
+}
+
+static PyObject *ref_richcompare(PyObject *a, PyObject *b, int op)
+{
+	if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(b, &ReferentialType))
+		Py_RETURN_NOTIMPLEMENTED;
+	int equal = cispref_referential_equal(REF(a), REF(b));
+	return PyBool_FromLong(op == Py_EQ ? equal : !equal);
+}
+
+static PyGetSetDef ref_getset[] = {
+	{"id", ref_id, NULL, "The referential's id.", NULL},
+	{"title", ref_title, NULL, "The referential's title.", NULL},
+	{"version", ref_version, NULL, "The referential's version (edition).", NULL},
+	{"language", ref_language, NULL, "The language of its texts ('fr').", NULL},
+	{"origin", ref_origin, NULL, "The file or name it was loaded from.", NULL},
+	{"source", ref_source, NULL, "The source metadata: a dict with the fields that are set among publisher, series, number, date, approval.", NULL},
+	{"domains", ref_list, NULL, "The domains (a sequence of Domain).", (void *)LIST_DOMAINS},
+	{"concepts", ref_list, NULL, "The shared concepts (a sequence of Concept).", (void *)LIST_CONCEPTS},
+	{"notes", ref_list, NULL, "The notes (a sequence of Note).", (void *)LIST_NOTES},
+	{NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyMethodDef ref_methods[] = {
+	{"get", ref_get, METH_VARARGS, "get(id, default=None)\n\nThe node with this id, or default."},
+	{"search", (PyCFunction)(void (*)(void))ref_search, METH_VARARGS | METH_KEYWORDS,
+	 "search(query, domain=None, plan=None, kind=None, limit=0) -> list of Hit\n\n"
+	 "Search competence titles, summary entries and items. Case, accents and punctuation\n"
+	 "are ignored; each word matches the beginning of a word; every word must match.\n"
+	 "domain is a domain id, plan a plan kind (or several), kind an item kind (or several);\n"
+	 "limit keeps the best hits. Raises ValueError for a query with no word."},
+	{"top_concepts", top_concepts, METH_VARARGS,
+	 "top_concepts(n=-1) -> list of Concept\n\nThe most shared concepts first (all by default)."},
+	{"to_xml", ref_to_xml, METH_NOARGS, "to_xml() -> str\n\nThe referential as canonical cispref XML."},
+	{"to_json", ref_to_json, METH_NOARGS, "to_json() -> str\n\nThe referential as cispref-json (format_version 1)."},
+	{"save", (PyCFunction)(void (*)(void))ref_save, METH_VARARGS | METH_KEYWORDS,
+	 "save(path, format='xml')\n\nWrite the referential to path, atomically ('xml' or 'json').\n"
+	 "On failure the previous file is left as it was and cispref.Error is raised."},
+	{"validate", ref_validate, METH_NOARGS,
+	 "validate() -> list of Diagnostic\n\nThe validator's findings, in document order."},
+	{NULL, NULL, 0, NULL},
+};
+
+static PyMappingMethods ref_as_mapping = {.mp_subscript = ref_subscript};
+static PySequenceMethods ref_as_sequence = {.sq_contains = ref_contains};
+
+PyTypeObject ReferentialType = {
+	PyVarObject_HEAD_INIT(NULL, 0)
+	.tp_name = "cispref.Referential",
+	.tp_basicsize = sizeof(ReferentialObject),
+	.tp_dealloc = referential_dealloc,
+	.tp_repr = ref_repr,
+	.tp_as_mapping = &ref_as_mapping,
+	.tp_as_sequence = &ref_as_sequence,
+	.tp_flags = Py_TPFLAGS_DEFAULT,
+	.tp_doc = "A competence referential (read-only). Get one with cispref.load(), "
+	          "cispref.loads() or cispref.default(); ref[id] finds any node by id.",
+	.tp_richcompare = ref_richcompare,
+	.tp_methods = ref_methods,
+	.tp_getset = ref_getset,
+};
