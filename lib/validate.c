@@ -47,6 +47,15 @@ static const struct tag_info {
 	{"plan-empty", CISPREF_SEVERITY_WARNING, "A plan has no competence."},
 	{"competence-list-empty", CISPREF_SEVERITY_INFO,
 	 "A competence has one or two of its three lists empty."},
+	{"summary-text-differs", CISPREF_SEVERITY_INFO,
+	 "A summary entry words its competence otherwise than the competence's title."},
+	{"summary-plan-differs", CISPREF_SEVERITY_INFO,
+	 "A summary entry is listed under another plan kind than its competence's plan."},
+	{"summary-order-differs", CISPREF_SEVERITY_INFO,
+	 "A summary entry names a competence that comes before the previous entry's in the "
+	 "detail tables."},
+	{"inclusive-writing-mixed", CISPREF_SEVERITY_INFO,
+	 "A competence writes the inclusive 'la-le' pairs in more than one way."},
 	{"concept-unused", CISPREF_SEVERITY_INFO, "No item points to this concept."},
 	{"note-unused", CISPREF_SEVERITY_INFO, "No competence refers to this note."},
 };
@@ -92,6 +101,7 @@ typedef struct checker {
 	cispref_diagnostics *out;
 	xmlHashTablePtr seen;       /* id -> node *, to find duplicates */
 	xmlHashTablePtr referenced; /* ids of competences, concepts and notes referred to */
+	xmlHashTablePtr order;      /* competence id -> its position in document order + 1 */
 	int failed;
 } checker;
 
@@ -162,6 +172,11 @@ static void collect_references(checker *ck)
 			const cispref_plan *plan = domain->plans.items[p];
 			for (size_t c = 0; c < plan->competences.count; c++) {
 				const cispref_competence *comp = plan->competences.items[c];
+				size_t position = (size_t)xmlHashSize(ck->order) + 1;
+				if (!xmlHashLookup(ck->order, (const xmlChar *)comp->node.id) &&
+				    xmlHashAddEntry(ck->order, (const xmlChar *)comp->node.id,
+				                    (void *)position) != 0)
+					ck->failed = 1;
 				for (size_t n = 0; n < comp->note_ids.count; n++)
 					mark_referenced(ck, comp->note_ids.items[n]);
 				for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
@@ -197,6 +212,53 @@ static void check_item(checker *ck, const cispref_item *item, const vec *list, s
 		       cispref_item_kind_name(concept->kind));
 }
 
+/* The separator of each inclusive pair "la-le", "la·du", "la. au", "la:au"... in @text,
+ * added to @forms (at most @max distinct ones, each up to 3 bytes). */
+static size_t inclusive_forms(const char *text, char forms[][4], size_t count, size_t max)
+{
+	static const char *const separators[] = {"\xc2\xb7 ", "\xc2\xb7", "- ", "-", ". ", ".", ": ",
+	                                         ":", " "};
+	static const char *const seconds[] = {"le ", "du ", "au ", "de "};
+	for (const char *p = strstr(text, "la"); p; p = strstr(p + 2, "la")) {
+		if (p != text && !strchr(" ('", p[-1]))
+			continue;
+		for (size_t s = 0; s < sizeof separators / sizeof separators[0]; s++) {
+			size_t len = strlen(separators[s]);
+			if (strncmp(p + 2, separators[s], len) != 0)
+				continue;
+			int pair = 0;
+			for (size_t w = 0; w < sizeof seconds / sizeof seconds[0]; w++)
+				pair |= strncmp(p + 2 + len, seconds[w], 3) == 0;
+			int known = 0;
+			for (size_t f = 0; f < count; f++)
+				known |= strcmp(forms[f], separators[s]) == 0;
+			if (pair && !known && count < max)
+				snprintf(forms[count++], 4, "%s", separators[s]);
+			break;
+		}
+	}
+	return count;
+}
+
+static void check_inclusive_writing(checker *ck, const cispref_competence *comp)
+{
+	char forms[8][4];
+	size_t count = inclusive_forms(comp->title, forms, 0, 8);
+	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
+		for (size_t i = 0; i < comp->items[k].count; i++)
+			count = inclusive_forms(((cispref_item *)comp->items[k].items[i])->text, forms,
+			                        count, 8);
+	if (count < 2)
+		return;
+	char list[64] = "";
+	for (size_t f = 0; f < count; f++)
+		snprintf(list + strlen(list), sizeof list - strlen(list), "%s'la%sle'",
+		         f ? ", " : "", forms[f]);
+	report(ck, "inclusive-writing-mixed", &comp->node,
+	       "competence '%s' writes its inclusive pairs in %zu ways: %s", comp->node.id, count,
+	       list);
+}
+
 static void check_competence(checker *ck, const cispref_competence *comp, int domain_has_summary)
 {
 	static const char *const list_names[] = {"savoir-faire", "savoir-faire comportementaux",
@@ -223,6 +285,7 @@ static void check_competence(checker *ck, const cispref_competence *comp, int do
 	else if (empty_lists)
 		report(ck, "competence-list-empty", &comp->node, "competence '%s' has no %s",
 		       comp->node.id, which);
+	check_inclusive_writing(ck, comp);
 	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
 		for (size_t i = 0; i < comp->items[k].count; i++)
 			check_item(ck, comp->items[k].items[i], &comp->items[k], i);
@@ -242,19 +305,47 @@ static void check_plan(checker *ck, const cispref_domain *domain, const cispref_
 		check_competence(ck, plan->competences.items[c], domain->summary.count > 0);
 }
 
+/* How a linked summary entry differs from the detail table it names. */
+static void compare_with_competence(checker *ck, const cispref_summary_entry *entry,
+                                    const cispref_competence *comp, size_t *last_position)
+{
+	if (strcmp(entry->text, comp->title) != 0)
+		report(ck, "summary-text-differs", &entry->node,
+		       "summary entry '%s' reads \"%s\" where competence '%s' is titled \"%s\"",
+		       entry->node.id, entry->text, comp->node.id, comp->title);
+	if (entry->plan_kind != comp->plan->kind)
+		report(ck, "summary-plan-differs", &entry->node,
+		       "summary entry '%s' is listed under %s, competence '%s' is in a %s plan",
+		       entry->node.id, cispref_plan_kind_name(entry->plan_kind), comp->node.id,
+		       cispref_plan_kind_name(comp->plan->kind));
+	size_t position = (size_t)xmlHashLookup(ck->order, (const xmlChar *)comp->node.id);
+	if (position < *last_position)
+		report(ck, "summary-order-differs", &entry->node,
+		       "summary entry '%s' names competence '%s', which comes earlier in the "
+		       "detail tables than the competence of the entry before it",
+		       entry->node.id, comp->node.id);
+	if (position > *last_position)
+		*last_position = position;
+}
+
 static void check_domain(checker *ck, const cispref_domain *domain)
 {
+	size_t last_position = 0;
 	check_node(ck, &domain->node, "domain", domain->title);
 	for (size_t e = 0; e < domain->summary.count; e++) {
 		const cispref_summary_entry *entry = domain->summary.items[e];
 		check_node(ck, &entry->node, "summary entry", entry->text);
+		const cispref_competence *comp =
+			cispref_referential_find_competence(ck->ref, entry->competence_id);
 		if (!entry->competence_id)
 			report(ck, "summary-no-competence", &entry->node,
 			       "summary entry '%s' is linked to no competence", entry->node.id);
-		else if (!cispref_referential_find_competence(ck->ref, entry->competence_id))
+		else if (!comp)
 			report(ck, "summary-competence-unknown", &entry->node,
 			       "summary entry '%s' names the competence '%s', which does not exist",
 			       entry->node.id, entry->competence_id);
+		else
+			compare_with_competence(ck, entry, comp, &last_position);
 	}
 	for (size_t p = 0; p < domain->plans.count; p++)
 		check_plan(ck, domain, domain->plans.items[p]);
@@ -288,10 +379,10 @@ int cispref_validate(cispref_diagnostics **out, const cispref_referential *ref)
 	if (!out || !ref)
 		return CISPREF_EINVAL;
 	checker ck = {ref, calloc(1, sizeof(cispref_diagnostics)), xmlHashCreate(256),
-	              xmlHashCreate(64), 0};
+	              xmlHashCreate(64), xmlHashCreate(64), 0};
 	if (ck.out && !(ck.out->arena = arena_new()))
 		ck.failed = 1;
-	if (!ck.out || !ck.seen || !ck.referenced)
+	if (!ck.out || !ck.seen || !ck.referenced || !ck.order)
 		ck.failed = 1;
 	if (!ck.failed)
 		collect_references(&ck);
@@ -299,6 +390,7 @@ int cispref_validate(cispref_diagnostics **out, const cispref_referential *ref)
 		check_referential(&ck);
 	xmlHashFree(ck.seen, NULL);
 	xmlHashFree(ck.referenced, NULL);
+	xmlHashFree(ck.order, NULL);
 	if (ck.failed) {
 		cispref_diagnostics_free(ck.out);
 		return CISPREF_ENOMEM;

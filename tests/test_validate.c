@@ -52,6 +52,16 @@ static const fixture_case cases[] = {
 	 {{"competence-list-empty", I, 8, "c1", "savoir-faire comportementaux, savoirs"},
 	  {"competence-list-empty", I, 12, "c2", "savoirs"}},
 	 2},
+	{"summary-text-differs",
+	 {{"summary-text-differs", I, 7, "d.sum.1", "\"Compétence première\" where competence 'c1' is titled \"Compétence une\""}},
+	 1},
+	{"summary-plan-differs",
+	 {{"summary-plan-differs", I, 8, "d.sum.2", "listed under individual, competence 'c2' is in a collective plan"}},
+	 1},
+	{"summary-order-differs", {{"summary-order-differs", I, 8, "d.sum.2", "'c1'"}}, 1},
+	{"inclusive-writing-mixed",
+	 {{"inclusive-writing-mixed", I, 12, "c1", "in 2 ways: 'la-le', 'la\xc2\xb7le'"}},
+	 1},
 	{"concept-unused", {{"concept-unused", I, 18, "k.unused", NULL}}, 1},
 	{"note-unused", {{"note-unused", I, 19, "n22", NULL}}, 1},
 };
@@ -69,7 +79,9 @@ static const struct {
 	{"competence-empty", W},      {"item-duplicate", W},
 	{"summary-no-competence", W}, {"competence-no-summary", W},
 	{"concept-kind-mismatch", W}, {"plan-empty", W},
-	{"competence-list-empty", I}, {"concept-unused", I},
+	{"competence-list-empty", I}, {"summary-text-differs", I},
+	{"summary-plan-differs", I},  {"summary-order-differs", I},
+	{"inclusive-writing-mixed", I}, {"concept-unused", I},
 	{"note-unused", I},
 };
 
@@ -192,6 +204,10 @@ TAG_TEST(test_competence_no_summary, "competence-no-summary")
 TAG_TEST(test_concept_kind_mismatch, "concept-kind-mismatch")
 TAG_TEST(test_plan_empty, "plan-empty")
 TAG_TEST(test_competence_list_empty, "competence-list-empty")
+TAG_TEST(test_summary_text_differs, "summary-text-differs")
+TAG_TEST(test_summary_plan_differs, "summary-plan-differs")
+TAG_TEST(test_summary_order_differs, "summary-order-differs")
+TAG_TEST(test_inclusive_writing_mixed, "inclusive-writing-mixed")
 TAG_TEST(test_concept_unused, "concept-unused")
 TAG_TEST(test_note_unused, "note-unused")
 
@@ -367,6 +383,11 @@ static void test_built_in_c(void **state)
 	assert_int_equal(cispref_summary_entry_set_competence(
 	                         cispref_domain_summary_entry(d, 0), c),
 	                 0);
+	/* the linked entry must also read like its competence and sit under its plan kind */
+	assert_int_equal(cispref_summary_entry_set_text(cispref_domain_summary_entry(d, 0), "C"), 0);
+	assert_int_equal(cispref_summary_entry_set_plan_kind(cispref_domain_summary_entry(d, 0),
+	                                                     CISPREF_PLAN_INDIVIDUAL),
+	                 0);
 	assert_int_equal(cispref_item_set_concept(it, NULL), 0);
 	assert_int_equal(cispref_referential_remove_concept(ref, 0), 0);
 	assert_int_equal(cispref_competence_add_note(c, cispref_referential_note(ref, 0)), 0);
@@ -413,6 +434,63 @@ static void test_embedded(void **state)
 	assert_int_equal(cispref_diagnostics_count_severity(list, W) +
 	                         cispref_diagnostics_count_severity(list, I),
 	                 n);
+
+	/* Exactly the source's own inconsistencies, each checked against the cahier's 3.1.2,
+	 * 3.1.3 and 3.2: summary entries with no detail table (psy "Gérer la dynamique de
+	 * groupe", peda "...gestion des problématiques d'apprentissage", sociopro "Soutenir
+	 * la recherche de stage"), the second administrative table that no summary line names,
+	 * the empty cells of the two last communication tables, the summary lines worded
+	 * otherwise than their tables, listed in another order (peda, sociopro) or under
+	 * individual/collective for the joint administrative table, and the competences
+	 * whose "la-le" pairs use several separators. */
+	static const struct {
+		const char *tag;
+		const char *id;
+	} expected[] = {
+		{"summary-no-competence", "psy.sum.7"},
+		{"summary-no-competence", "peda.sum.4"},
+		{"summary-no-competence", "sociopro.sum.2"},
+		{"competence-no-summary", "admin.joint.2"},
+		{"competence-list-empty", "com.ext.2"},
+		{"competence-list-empty", "com.ext.3"},
+		{"summary-text-differs", "psy.sum.1"},
+		{"summary-text-differs", "psy.sum.2"},
+		{"summary-text-differs", "psy.sum.3"},
+		{"summary-text-differs", "psy.sum.5"},
+		{"summary-text-differs", "peda.sum.1"},
+		{"summary-text-differs", "peda.sum.2"},
+		{"summary-text-differs", "peda.sum.3"},
+		{"summary-text-differs", "peda.sum.5"},
+		{"summary-text-differs", "sociopro.sum.3"},
+		{"summary-text-differs", "sociopro.sum.4"},
+		{"summary-text-differs", "sociopro.sum.5"},
+		{"summary-text-differs", "admin.sum.1"},
+		{"summary-text-differs", "admin.sum.2"},
+		{"summary-text-differs", "com.sum.1"},
+		{"summary-order-differs", "peda.sum.3"},
+		{"summary-order-differs", "sociopro.sum.4"},
+		{"summary-plan-differs", "admin.sum.1"},
+		{"summary-plan-differs", "admin.sum.2"},
+		{"inclusive-writing-mixed", "psy.ind.1"},
+		{"inclusive-writing-mixed", "peda.ind.3"},
+		{"inclusive-writing-mixed", "sociopro.ind.1"},
+		{"inclusive-writing-mixed", "sociopro.ind.2"},
+		{"inclusive-writing-mixed", "sociopro.ind.3"},
+	};
+	size_t count = sizeof expected / sizeof expected[0];
+	if (n != count)
+		print_diagnostics(list);
+	assert_int_equal(n, count);
+	for (size_t e = 0; e < count; e++) {
+		int found = 0;
+		for (size_t i = 0; i < n && !found; i++) {
+			const cispref_diagnostic *d = cispref_diagnostics_get(list, i);
+			found = strcmp(cispref_diagnostic_tag(d), expected[e].tag) == 0 &&
+			        strcmp(cispref_diagnostic_node_id(d), expected[e].id) == 0;
+		}
+		if (!found)
+			fail_msg("no %s finding for %s", expected[e].tag, expected[e].id);
+	}
 	cispref_diagnostics_free(list);
 	cispref_referential_free(ref);
 }
@@ -434,6 +512,10 @@ int main(void)
 		cmocka_unit_test(test_concept_kind_mismatch),
 		cmocka_unit_test(test_plan_empty),
 		cmocka_unit_test(test_competence_list_empty),
+		cmocka_unit_test(test_summary_text_differs),
+		cmocka_unit_test(test_summary_plan_differs),
+		cmocka_unit_test(test_summary_order_differs),
+		cmocka_unit_test(test_inclusive_writing_mixed),
 		cmocka_unit_test(test_concept_unused),
 		cmocka_unit_test(test_note_unused),
 		cmocka_unit_test(test_every_tag_covered),
