@@ -169,7 +169,7 @@ size_t cispref_index_top_concepts(const cispref_index *index, const cispref_conc
 typedef struct tally {
 	const cispref_competence *competence;
 	size_t shared;
-	size_t order; /* first time seen, for document-order ties */
+	size_t order; /* place in the document, for ties */
 } tally;
 
 static int compare_tally(const void *a, const void *b)
@@ -194,6 +194,26 @@ static size_t distinct_concepts(const cispref_competence *comp, const cispref_co
 				out[n++] = c;
 		}
 	return n;
+}
+
+/* Set each tally's order to its competence's place in the document: the tallies are
+ * made in the order the concepts meet the competences, which is not that. @seen maps a
+ * competence id to its tally's position + 1. */
+static void document_order(const cispref_referential *ref, xmlHashTablePtr seen, tally *tallies)
+{
+	size_t position = 0;
+	for (size_t d = 0; d < ref->domains.count; d++) {
+		const cispref_domain *domain = ref->domains.items[d];
+		for (size_t p = 0; p < domain->plans.count; p++) {
+			const cispref_plan *plan = domain->plans.items[p];
+			for (size_t c = 0; c < plan->competences.count; c++, position++) {
+				const cispref_competence *comp = plan->competences.items[c];
+				size_t t = (size_t)xmlHashLookup(seen, (const xmlChar *)comp->node.id);
+				if (t && tallies[t - 1].competence == comp)
+					tallies[t - 1].order = position;
+			}
+		}
+	}
 }
 
 static size_t item_total(const cispref_competence *comp)
@@ -246,7 +266,10 @@ size_t cispref_index_related_competences(const cispref_index *index,
 			}
 		}
 	}
-	qsort(tallies, count, sizeof *tallies, compare_tally);
+	if (count) {
+		document_order(index->ref, seen, tallies);
+		qsort(tallies, count, sizeof *tallies, compare_tally);
+	}
 	for (size_t i = 0; out && i < max && i < count; i++)
 		out[i] = (cispref_related){tallies[i].competence, tallies[i].shared};
 done:
