@@ -370,6 +370,13 @@ int cispref_search(cispref_results **out, const cispref_index *index, const char
 		return invalid_query(error, rc == -1 ? "the query is not valid UTF-8"
 		                                     : "the query holds no word to search for");
 	}
+	if (rc == 0 && q.overflow) {
+		/* dropping the extra words would return hits that lack them */
+		query_free(&q);
+		cispref__error_set(error, CISPREF_EINVAL, "query", 0, 0,
+		                   "the query holds more than %d different words", MAX_QUERY_WORDS);
+		return CISPREF_EINVAL;
+	}
 	cispref_results *r = calloc(1, sizeof *r);
 	uint64_t *match = rc == 0 && r && (r->arena = arena_new()) ? matching_entries(index, &q) : NULL;
 	rc = match ? collect_hits(r, index, match, &q, options) : CISPREF_ENOMEM;

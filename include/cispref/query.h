@@ -196,7 +196,8 @@ typedef struct cispref_hit cispref_hit;
  * @param options NULL for the defaults.
  * @param error filled on failure (may be NULL).
  * @return #CISPREF_OK (possibly with no hit), #CISPREF_EINVAL for an empty query, a query
- *         of punctuation only or one that is not valid UTF-8, or #CISPREF_ENOMEM.
+ *         of punctuation only, one that is not valid UTF-8 or one of more than 32
+ *         different words, or #CISPREF_ENOMEM.
  */
 CISPREF_EXPORT int cispref_search(cispref_results **out, const cispref_index *index,
                                   const char *query, const cispref_search_options *options,
