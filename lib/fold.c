@@ -19,7 +19,7 @@ int fold_words(const char *text, fold_word_cb callback, void *payload)
 {
 	utf8proc_uint8_t *folded = NULL;
 	utf8proc_ssize_t len = utf8proc_map((const utf8proc_uint8_t *)text, 0, &folded,
-	                                    UTF8PROC_NULLTERM | UTF8PROC_STABLE |
+	                                    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT |
 	                                    UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD |
 	                                    UTF8PROC_STRIPMARK);
 	if (len < 0)
