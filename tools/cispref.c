@@ -16,6 +16,7 @@ static const struct command {
 	{"show", cmd_show, "print a node, found by its id, and its children"},
 	{"list", cmd_list, "print the outline of a referential"},
 	{"concepts", cmd_concepts, "list the shared concepts, most shared first"},
+	{"render", cmd_render, "write the printed cahier as HTML, ODT, FODT or Markdown"},
 };
 
 static void usage(FILE *out)

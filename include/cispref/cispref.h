@@ -18,6 +18,7 @@
 #include <cispref/export.h>
 #include <cispref/validate.h>
 #include <cispref/query.h>
+#include <cispref/render.h>
 #undef CISPREF_H_INSIDE
 
 #endif

@@ -1,0 +1,188 @@
+/**
+ * @file render.h
+ * @brief Render a referential as a printed cahier: HTML, OpenDocument (ODT, FODT) or
+ * Markdown.
+ *
+ * Every format holds the same document, in this order:
+ * - a title page with the source metadata (series and number, title, publisher, date,
+ *   approval);
+ * - a table of contents (HTML and ODT; in Markdown the headings serve);
+ * - the summary overview: for each domain, its summary list as printed (3.1.2/3.1.3 of the
+ *   cahier) as a table with the columns Plan | Compétence;
+ * - for each domain a chapter (starting on a new page), for each plan a section, and for
+ *   each competence a table titled by the competence with the three columns
+ *   Savoir-faire | Savoir-faire comportementaux | Savoirs, the items as lists in the
+ *   cells, in source order;
+ * - the notes of the source as footnotes that the competences refer to;
+ * - the index of shared concepts: each concept that a rendered item points to, sorted by
+ *   label (case and accents ignored), with the competences that use it.
+ *
+ * Labels of the document (headings, column titles) are French, like the referentials this
+ * library holds. Texts are escaped by libxml2's writer (HTML, ODT, FODT) or by the
+ * Markdown escaper; nothing of the model is ever written as markup. Output is
+ * deterministic: the same referential and options give the same bytes.
+ *
+ * Formats:
+ * - #CISPREF_RENDER_HTML: one self-contained HTML5 file (CSS inline, no script, no external
+ *   resource) with a print stylesheet: A4 pages with numbers, each chapter on a new page,
+ *   table headers repeated, rows kept whole. It parses without error in libxml2's HTML
+ *   parser.
+ * - #CISPREF_RENDER_ODT: an OpenDocument text package (a ZIP file: `mimetype` first and
+ *   uncompressed, META-INF/manifest.xml, content.xml, styles.xml, meta.xml) with named
+ *   styles (Title, Heading 1 to 3 with outline levels, table and list styles), a table of
+ *   contents whose page numbers are reference fields, footnotes (text:note) labelled with
+ *   the source's note numbers.
+ * - #CISPREF_RENDER_FODT: the same document as one flat OpenDocument XML file.
+ * - #CISPREF_RENDER_MARKDOWN: CommonMark with pipe tables (a GitHub Flavored Markdown
+ *   extension). Within a cell, each item is written "• item" and items are separated by
+ *   `<br>`, so every renderer of pipe tables shows one item per line. Note references use
+ *   the common footnote syntax `[^21]`. Markdown metacharacters of texts are escaped with
+ *   backslashes (`\`, `` ` ``, `*`, `_`, `[`, `]`, `<`, `>`, `|`, `&`, `~`, `#`, and a `+`,
+ *   `-`, `=` or ordered-list marker that would start a line); line breaks and tabs in a
+ *   text become spaces.
+ *
+ * @defgroup render Rendering
+ * @{
+ */
+#ifndef CISPREF_RENDER_H
+#define CISPREF_RENDER_H
+
+#if !defined(CISPREF_H_INSIDE) && !defined(CISPREF_COMPILATION)
+#error "Only <cispref/cispref.h> can be included directly."
+#endif
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <cispref/model.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Formats of the printed cahier. */
+typedef enum cispref_render_format {
+	CISPREF_RENDER_HTML = 0,    /**< "html": one self-contained HTML5 file. */
+	CISPREF_RENDER_ODT = 1,     /**< "odt": an OpenDocument text package (binary, ZIP). */
+	CISPREF_RENDER_FODT = 2,    /**< "fodt": a flat OpenDocument text file (XML). */
+	CISPREF_RENDER_MARKDOWN = 3 /**< "md": CommonMark with pipe tables. */
+} cispref_render_format;
+
+/** How inclusive-writing forms of the texts are written. */
+typedef enum cispref_inclusive_style {
+	/** As printed in the source, whatever the punctuation ("la-le", "la.le", "la·le"). */
+	CISPREF_INCLUSIVE_SOURCE = 0,
+	/**
+	 * One form for the article pairs: the word "la" (or "La"), then one separator, then
+	 * optional spaces, then "le", "du" or "au", becomes "la·le", "la·du", "la·au" (the
+	 * separator becomes U+00B7 MIDDLE DOT and the spaces go). The separators are
+	 * "-" (U+002D), "‐" (U+2010), "‑" (U+2011), "." , ":" and "·" (U+00B7); the spaces are
+	 * U+0020 and U+00A0. Both words must stand alone: no letter or digit may touch "la"
+	 * before or the second word after, so "gala-le" or "la-lecture" stay as they are.
+	 * Examples: "la-le" → "la·le", "la. du" → "la·du", "la- au" → "la·au",
+	 * "La:le" → "La·le", "de la-du" → "de la·du". Nothing else changes: words are never
+	 * reordered, a pair written without a separator ("la du") is left alone, and
+	 * other inclusive forms ("intervenant-e-s", "tou.te.s", "elle-lui") stay as printed.
+	 * The title given in #cispref_render_options::title is never changed.
+	 */
+	CISPREF_INCLUSIVE_NORMALIZED = 1
+} cispref_inclusive_style;
+
+/** Version of #cispref_render_options this header describes. */
+#define CISPREF_RENDER_OPTIONS_VERSION 1
+
+/** What to render; initialise with #CISPREF_RENDER_OPTIONS_INIT, then change fields. */
+typedef struct cispref_render_options {
+	unsigned int version;  /**< #CISPREF_RENDER_OPTIONS_VERSION. */
+	/**
+	 * The domains to render, by id, as a NULL-terminated array, rendered in the
+	 * referential's order whatever the order here; NULL for all. The summary overview, the
+	 * notes and the concept index then cover only these domains. An id that names no
+	 * domain makes rendering fail with #CISPREF_ENOTFOUND.
+	 */
+	const char *const *domains;
+	bool summary;  /**< Include the summary overview (default true). */
+	bool notes;    /**< Include the notes and the references to them (default true). */
+	bool index;    /**< Include the index of shared concepts (default true). */
+	/** The document's title; NULL for the referential's title. Written verbatim. */
+	const char *title;
+	cispref_inclusive_style inclusive; /**< Default #CISPREF_INCLUSIVE_SOURCE. */
+} cispref_render_options;
+
+/** Default options: every domain, summary, notes and index, the texts as printed. */
+#define CISPREF_RENDER_OPTIONS_INIT \
+	{CISPREF_RENDER_OPTIONS_VERSION, NULL, true, true, true, NULL, CISPREF_INCLUSIVE_SOURCE}
+
+/**
+ * Name of a render format.
+ * @param format the format.
+ * @return "html", "odt", "fodt" or "md", or NULL for a value out of range.
+ */
+CISPREF_EXPORT const char *cispref_render_format_name(cispref_render_format format);
+
+/**
+ * Parse a render format name ("html", "odt", "fodt", "md").
+ * @param out receives the format.
+ * @param name the name.
+ * @return #CISPREF_OK, or #CISPREF_EINVAL for an unknown name or a NULL argument.
+ */
+CISPREF_EXPORT int cispref_render_format_from_name(cispref_render_format *out,
+                                                   const char *name);
+
+/**
+ * Render into a new buffer.
+ * @param out receives the output, followed by a NUL that @p size does not count; release it
+ *            with cispref_buffer_free(). An ODT package is binary and holds NUL bytes:
+ *            use @p size.
+ * @param size receives the length of the output (may be NULL).
+ * @param ref the referential.
+ * @param format the format.
+ * @param options NULL for #CISPREF_RENDER_OPTIONS_INIT.
+ * @param error filled on failure (may be NULL).
+ * @return #CISPREF_OK; #CISPREF_EINVAL for a NULL argument, a format or inclusive style out
+ *         of range, options of another version or a title that is not valid UTF-8 text;
+ *         #CISPREF_ENOTFOUND for a domain id that names no domain; #CISPREF_ENOMEM.
+ */
+CISPREF_EXPORT int cispref_render_buffer(char **out, size_t *size,
+                                         const cispref_referential *ref,
+                                         cispref_render_format format,
+                                         const cispref_render_options *options,
+                                         cispref_error *error);
+
+/**
+ * Render to @p stream, which is flushed but not closed.
+ * @param stream where to write.
+ * @param ref the referential.
+ * @param format the format.
+ * @param options NULL for #CISPREF_RENDER_OPTIONS_INIT.
+ * @param error filled on failure (may be NULL).
+ * @return as cispref_render_buffer(), or #CISPREF_EIO when the stream cannot be written.
+ */
+CISPREF_EXPORT int cispref_render_stream(FILE *stream, const cispref_referential *ref,
+                                         cispref_render_format format,
+                                         const cispref_render_options *options,
+                                         cispref_error *error);
+
+/**
+ * Render to the file at @p path, atomically, as cispref_export_path() writes: the output
+ * goes to a temporary file in the same directory, which is flushed and then renamed over
+ * @p path. On failure @p path is left as it was (absent, or byte-identical) and no
+ * temporary file remains.
+ * @param path the file to write.
+ * @param ref the referential.
+ * @param format the format.
+ * @param options NULL for #CISPREF_RENDER_OPTIONS_INIT.
+ * @param error filled on failure (may be NULL).
+ * @return as cispref_render_buffer(), or #CISPREF_EIO when the file cannot be written
+ *         (@p path is a directory, its directory does not exist, ...).
+ */
+CISPREF_EXPORT int cispref_render_path(const char *path, const cispref_referential *ref,
+                                       cispref_render_format format,
+                                       const cispref_render_options *options,
+                                       cispref_error *error);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
+/** @} */

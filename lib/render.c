@@ -1,0 +1,602 @@
+/* Rendering entry points: the options are checked and resolved once into a render_ctx
+ * (which domains, notes and concepts appear, texts in which inclusive style), then one
+ * renderer per format fills a libxml2 buffer that goes to the caller's buffer, stream or
+ * file. The renderers only walk the context. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "fold.h"
+#include "render_private.h"
+
+static const char *const format_names[] = {"html", "odt", "fodt", "md"};
+#define FORMAT_COUNT (sizeof format_names / sizeof format_names[0])
+
+const char *cispref_render_format_name(cispref_render_format format)
+{
+	return (unsigned)format < FORMAT_COUNT ? format_names[format] : NULL;
+}
+
+int cispref_render_format_from_name(cispref_render_format *out, const char *name)
+{
+	for (size_t f = 0; name && out && f < FORMAT_COUNT; f++)
+		if (strcmp(format_names[f], name) == 0) {
+			*out = (cispref_render_format)f;
+			return CISPREF_OK;
+		}
+	return CISPREF_EINVAL;
+}
+
+/* ---- Labels ---- */
+
+const char *render_plan_label(cispref_plan_kind kind)
+{
+	static const char *const labels[] = {"Individuel", "Collectif", "Interne", "Externe",
+	                                     "Individuel et collectif"};
+	return (unsigned)kind < 5 ? labels[kind] : "";
+}
+
+const char *render_column_label(cispref_item_kind kind)
+{
+	static const char *const labels[] = {"Savoir-faire", "Savoir-faire comportementaux",
+	                                     "Savoirs"};
+	return (unsigned)kind < CISPREF_ITEM_KIND_COUNT ? labels[kind] : "";
+}
+
+const char *render_kind_label(cispref_item_kind kind)
+{
+	static const char *const labels[] = {"savoir-faire", "savoir-faire comportemental",
+	                                     "savoir"};
+	return (unsigned)kind < CISPREF_ITEM_KIND_COUNT ? labels[kind] : "";
+}
+
+/* ---- The inclusive-writing normaliser ---- */
+
+static int is_word_char(utf8proc_int32_t c)
+{
+	switch (utf8proc_category(c)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Whether a letter or digit ends just before @p (texts are valid UTF-8, but a stray byte
+ * must not make us read before @text). */
+static int word_before(const char *text, const char *p)
+{
+	const char *start = p;
+	while (start > text && p - start < 4 && ((unsigned char)start[-1] & 0xC0) == 0x80)
+		start--;
+	if (start == text)
+		return 0;
+	start--;
+	utf8proc_int32_t c = -1;
+	utf8proc_iterate((const utf8proc_uint8_t *)start, p - start, &c);
+	return c >= 0 && is_word_char(c);
+}
+
+static int word_at(const char *p)
+{
+	utf8proc_int32_t c = -1;
+	if (!*p)
+		return 0;
+	utf8proc_iterate((const utf8proc_uint8_t *)p, -1, &c);
+	return c >= 0 && is_word_char(c);
+}
+
+/* Length of the separator at @p: - ‐ ‑ . : · */
+static size_t separator_length(const char *p)
+{
+	if (*p == '-' || *p == '.' || *p == ':')
+		return 1;
+	if (strncmp(p, "\xC2\xB7", 2) == 0)
+		return 2;
+	if (strncmp(p, "\xE2\x80\x90", 3) == 0 || strncmp(p, "\xE2\x80\x91", 3) == 0)
+		return 3;
+	return 0;
+}
+
+static size_t spaces_length(const char *p)
+{
+	size_t n = 0;
+	for (;;) {
+		if (p[n] == ' ')
+			n += 1;
+		else if (strncmp(p + n, "\xC2\xA0", 2) == 0)
+			n += 2;
+		else
+			return n;
+	}
+}
+
+/* If an article pair starts at @p, its length in bytes and where its second word is. */
+static size_t pair_at(const char *text, const char *p, const char **second)
+{
+	if ((p[0] != 'l' && p[0] != 'L') || p[1] != 'a' || word_before(text, p))
+		return 0;
+	const char *q = p + 2;
+	size_t sep = separator_length(q);
+	if (!sep)
+		return 0;
+	q += sep;
+	q += spaces_length(q);
+	if (strncmp(q, "le", 2) != 0 && strncmp(q, "du", 2) != 0 && strncmp(q, "au", 2) != 0)
+		return 0;
+	if (word_at(q + 2))
+		return 0;
+	*second = q;
+	return (size_t)(q + 2 - p);
+}
+
+char *render_normalize_inclusive(arena *a, const char *text)
+{
+	size_t len = strlen(text);
+	/* A match only grows when a one-byte separator becomes the two-byte middle dot. */
+	char *out = arena_alloc(a, len * 2 + 1);
+	if (!out)
+		return NULL;
+	char *o = out;
+	for (const char *p = text; *p;) {
+		const char *second;
+		size_t n = pair_at(text, p, &second);
+		if (n) {
+			*o++ = p[0];
+			*o++ = 'a';
+			memcpy(o, "\xC2\xB7", 2);
+			o += 2;
+			memcpy(o, second, 2);
+			o += 2;
+			p += n;
+		} else {
+			*o++ = *p++;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+/* ---- Texts ---- */
+
+const char *render_text(render_ctx *ctx, const char *text)
+{
+	if (!text)
+		return "";
+	if (ctx->opt.inclusive != CISPREF_INCLUSIVE_NORMALIZED)
+		return text;
+	char *normal = render_normalize_inclusive(ctx->arena, text);
+	if (!normal) {
+		ctx->failed = 1;
+		return text;
+	}
+	return normal;
+}
+
+/* The strings up to NULL joined, in the context's arena ("" when out of memory). */
+static const char *concat(render_ctx *ctx, ...)
+{
+	va_list ap;
+	size_t len = 1;
+	va_start(ap, ctx);
+	for (const char *s; (s = va_arg(ap, const char *)) != NULL;)
+		len += strlen(s);
+	va_end(ap);
+	char *out = arena_alloc(ctx->arena, len);
+	if (!out) {
+		ctx->failed = 1;
+		return "";
+	}
+	va_start(ap, ctx);
+	for (const char *s; (s = va_arg(ap, const char *)) != NULL;)
+		strcat(out, s); /* arena memory is zeroed */
+	va_end(ap);
+	return out;
+}
+
+const char *render_anchor(render_ctx *ctx, const char *prefix, const char *id)
+{
+	return concat(ctx, prefix, "-", id ? id : "", (const char *)NULL);
+}
+
+const char *render_claim_anchor(render_ctx *ctx, const char *prefix, const char *id)
+{
+	const char *anchor = render_anchor(ctx, prefix, id);
+	if (!ctx->claimed && !(ctx->claimed = xmlHashCreate(256))) {
+		ctx->failed = 1;
+		return NULL;
+	}
+	if (xmlHashLookup(ctx->claimed, RENDER_X(anchor)))
+		return NULL;
+	if (xmlHashAddEntry(ctx->claimed, RENDER_X(anchor), (void *)anchor) != 0)
+		ctx->failed = 1;
+	return anchor;
+}
+
+const char *render_fragment(render_ctx *ctx, const char *anchor)
+{
+	return concat(ctx, "#", anchor, (const char *)NULL);
+}
+
+const char *render_date(render_ctx *ctx, const char *date)
+{
+	static const char *const months[] = {"janvier", "février", "mars", "avril", "mai",
+	                                     "juin", "juillet", "août", "septembre", "octobre",
+	                                     "novembre", "décembre"};
+	if (!date)
+		return NULL;
+	unsigned year, month, day;
+	int used = 0;
+	if (sscanf(date, "%4u-%2u-%2u%n", &year, &month, &day, &used) == 3 && !date[used] &&
+	    month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+		char d[16], y[16];
+		snprintf(d, sizeof d, "%u", day);
+		snprintf(y, sizeof y, "%u", year);
+		return concat(ctx, day == 1 ? "1er" : d, " ", months[month - 1], " ", y,
+		              (const char *)NULL);
+	}
+	used = 0;
+	if (sscanf(date, "%4u-%2u%n", &year, &month, &used) == 2 && !date[used] && month >= 1 &&
+	    month <= 12) {
+		char y[16];
+		snprintf(y, sizeof y, "%u", year);
+		return concat(ctx, months[month - 1], " ", y, (const char *)NULL);
+	}
+	return date;
+}
+
+const char *render_source(render_ctx *ctx, cispref_source_field field)
+{
+	const char *value = ctx->ref->source[field];
+	return value ? render_text(ctx, value) : NULL;
+}
+
+const char *render_series_line(render_ctx *ctx)
+{
+	const char *series = ctx->ref->source[CISPREF_SOURCE_SERIES];
+	const char *number = ctx->ref->source[CISPREF_SOURCE_NUMBER];
+	if (!series)
+		return NULL;
+	if (!number)
+		return render_text(ctx, series);
+	return concat(ctx, render_text(ctx, series), " n°", number, (const char *)NULL);
+}
+
+const cispref_note *render_competence_note(const render_ctx *ctx, const cispref_competence *comp,
+                                           size_t index)
+{
+	return ctx->opt.notes ? cispref_competence_note(comp, index) : NULL;
+}
+
+const cispref_competence *render_entry_competence(const render_ctx *ctx,
+                                                  const cispref_summary_entry *entry)
+{
+	const cispref_competence *comp = cispref_summary_entry_competence(entry);
+	const cispref_domain *domain = comp && comp->plan ? comp->plan->domain : NULL;
+	for (size_t d = 0; domain && d < ctx->domains.count; d++)
+		if (ctx->domains.items[d] == domain)
+			return comp;
+	return NULL;
+}
+
+int render_note_is_referenced(const render_ctx *ctx, const cispref_note *note)
+{
+	for (size_t d = 0; d < ctx->domains.count; d++) {
+		const cispref_domain *domain = ctx->domains.items[d];
+		for (size_t p = 0; p < domain->plans.count; p++) {
+			const cispref_plan *plan = domain->plans.items[p];
+			for (size_t c = 0; c < plan->competences.count; c++)
+				for (size_t n = 0; n < cispref_competence_note_count(plan->competences.items[c]);
+				     n++)
+					if (cispref_competence_note(plan->competences.items[c], n) == note)
+						return 1;
+		}
+	}
+	return 0;
+}
+
+/* ---- Resolving the options ---- */
+
+static int domain_listed(const char *const *ids, const char *id)
+{
+	for (size_t i = 0; ids[i]; i++)
+		if (id && strcmp(ids[i], id) == 0)
+			return 1;
+	return 0;
+}
+
+static int select_domains(render_ctx *ctx, cispref_error *error)
+{
+	const char *const *ids = ctx->opt.domains;
+	for (size_t i = 0; ids && ids[i]; i++)
+		if (!cispref_referential_find_domain(ctx->ref, ids[i])) {
+			cispref__error_set(error, CISPREF_ENOTFOUND, NULL, 0, 0,
+			                   "no domain has the id '%s'", ids[i]);
+			return CISPREF_ENOTFOUND;
+		}
+	for (size_t d = 0; d < ctx->ref->domains.count; d++) {
+		cispref_domain *domain = ctx->ref->domains.items[d];
+		if ((!ids || domain_listed(ids, domain->node.id)) &&
+		    vec_push(ctx->arena, &ctx->domains, domain) != 0)
+			return CISPREF_ENOMEM;
+	}
+	return CISPREF_OK;
+}
+
+/* The notes referenced by rendered competences; with every domain rendered, also those
+ * nobody references, so that nothing of the source is dropped. */
+static int select_notes(render_ctx *ctx)
+{
+	if (!ctx->opt.notes)
+		return CISPREF_OK;
+	for (size_t n = 0; n < ctx->ref->notes.count; n++) {
+		cispref_note *note = ctx->ref->notes.items[n];
+		if ((!ctx->opt.domains || render_note_is_referenced(ctx, note)) &&
+		    vec_push(ctx->arena, &ctx->notes, note) != 0)
+			return CISPREF_ENOMEM;
+	}
+	return CISPREF_OK;
+}
+
+typedef struct key_builder {
+	char *text;
+	size_t length;
+	size_t capacity;
+} key_builder;
+
+static int add_key_word(const char *word, size_t length, void *payload)
+{
+	key_builder *k = payload;
+	if (k->length + length + 2 > k->capacity) {
+		size_t capacity = (k->length + length + 2) * 2;
+		char *grown = realloc(k->text, capacity);
+		if (!grown)
+			return -2;
+		k->text = grown;
+		k->capacity = capacity;
+	}
+	if (k->length)
+		k->text[k->length++] = ' ';
+	memcpy(k->text + k->length, word, length);
+	k->length += length;
+	k->text[k->length] = '\0';
+	return 0;
+}
+
+/* The folded label (lower case, no accents, words joined by spaces), so that "Écoute"
+ * sorts with "ecoute"; the label itself when it cannot be folded. */
+static const char *sort_key(render_ctx *ctx, const char *label)
+{
+	key_builder k = {NULL, 0, 0};
+	int rc = fold_words(label, add_key_word, &k);
+	const char *key = arena_strdup(ctx->arena, rc == 0 && k.text ? k.text : label);
+	free(k.text);
+	if (!key)
+		ctx->failed = 1;
+	return key ? key : "";
+}
+
+static render_concept *concept_entry(render_ctx *ctx, xmlHashTablePtr seen,
+                                     const cispref_concept *concept)
+{
+	render_concept *entry = xmlHashLookup(seen, RENDER_X(concept->node.id));
+	if (entry)
+		return entry;
+	entry = arena_alloc(ctx->arena, sizeof *entry);
+	if (!entry || xmlHashAddEntry(seen, RENDER_X(concept->node.id), entry) != 0 ||
+	    vec_push(ctx->arena, &ctx->concepts, entry) != 0)
+		return NULL;
+	entry->concept = concept;
+	entry->label = render_text(ctx, concept->label);
+	entry->key = sort_key(ctx, entry->label);
+	entry->position = ctx->concepts.count;
+	return entry;
+}
+
+static int add_competence_concepts(render_ctx *ctx, xmlHashTablePtr seen,
+                                   cispref_competence *comp)
+{
+	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
+		for (size_t i = 0; i < comp->items[k].count; i++) {
+			const cispref_concept *concept = cispref_item_concept(comp->items[k].items[i]);
+			if (!concept || !concept->node.id)
+				continue;
+			render_concept *entry = concept_entry(ctx, seen, concept);
+			if (!entry)
+				return CISPREF_ENOMEM;
+			vec *list = &entry->competences;
+			if ((!list->count || list->items[list->count - 1] != comp) &&
+			    vec_push(ctx->arena, list, comp) != 0)
+				return CISPREF_ENOMEM;
+		}
+	return CISPREF_OK;
+}
+
+static int compare_concepts(const void *a, const void *b)
+{
+	const render_concept *x = *(render_concept *const *)a, *y = *(render_concept *const *)b;
+	int c = strcmp(x->key, y->key);
+	if (c)
+		return c;
+	return x->position < y->position ? -1 : x->position > y->position;
+}
+
+/* The concept index: the concepts that rendered items point to, by label. */
+static int select_concepts(render_ctx *ctx)
+{
+	if (!ctx->opt.index)
+		return CISPREF_OK;
+	xmlHashTablePtr seen = xmlHashCreate(64);
+	if (!seen)
+		return CISPREF_ENOMEM;
+	int rc = CISPREF_OK;
+	for (size_t d = 0; rc == 0 && d < ctx->domains.count; d++) {
+		const cispref_domain *domain = ctx->domains.items[d];
+		for (size_t p = 0; rc == 0 && p < domain->plans.count; p++) {
+			const cispref_plan *plan = domain->plans.items[p];
+			for (size_t c = 0; rc == 0 && c < plan->competences.count; c++)
+				rc = add_competence_concepts(ctx, seen, plan->competences.items[c]);
+		}
+	}
+	xmlHashFree(seen, NULL);
+	if (rc == 0 && ctx->concepts.count)
+		qsort(ctx->concepts.items, ctx->concepts.count, sizeof *ctx->concepts.items,
+		      compare_concepts);
+	return rc;
+}
+
+static int check_arguments(const cispref_referential *ref, cispref_render_format format,
+                           const cispref_render_options *options, cispref_error *error)
+{
+	const char *problem = NULL;
+	if (!ref)
+		problem = "no referential";
+	else if (!cispref_render_format_name(format))
+		problem = "unknown render format";
+	else if (options && options->version != CISPREF_RENDER_OPTIONS_VERSION)
+		problem = "render options of an unsupported version";
+	else if (options && (unsigned)options->inclusive > CISPREF_INCLUSIVE_NORMALIZED)
+		problem = "unknown inclusive-writing style";
+	else if (options && options->title && !cispref__text_is_valid(options->title))
+		problem = "the title is not valid UTF-8 text";
+	if (!problem)
+		return CISPREF_OK;
+	cispref__error_set(error, CISPREF_EINVAL, NULL, 0, 0, "invalid argument: %s", problem);
+	return CISPREF_EINVAL;
+}
+
+static int context_init(render_ctx *ctx, const cispref_referential *ref,
+                        const cispref_render_options *options, cispref_error *error)
+{
+	static const cispref_render_options defaults = CISPREF_RENDER_OPTIONS_INIT;
+	memset(ctx, 0, sizeof *ctx);
+	ctx->ref = ref;
+	ctx->opt = options ? *options : defaults;
+	ctx->arena = arena_new();
+	if (!ctx->arena)
+		return CISPREF_ENOMEM;
+	int rc = select_domains(ctx, error);
+	if (rc == CISPREF_OK)
+		rc = select_notes(ctx);
+	if (rc == CISPREF_OK)
+		rc = select_concepts(ctx);
+	ctx->title = ctx->opt.title ? ctx->opt.title : render_text(ctx, ref->title);
+	return rc == CISPREF_OK && ctx->failed ? CISPREF_ENOMEM : rc;
+}
+
+/* ---- Entry points ---- */
+
+static int dispatch(xmlBufferPtr out, render_ctx *ctx, cispref_render_format format,
+                    cispref_error *error)
+{
+	switch (format) {
+	case CISPREF_RENDER_HTML: return cispref__render_html(out, ctx, error);
+	case CISPREF_RENDER_ODT: return cispref__render_odt(out, ctx, error);
+	case CISPREF_RENDER_FODT: return cispref__render_fodt(out, ctx, error);
+	case CISPREF_RENDER_MARKDOWN: return cispref__render_md(out, ctx, error);
+	}
+	return CISPREF_EINVAL;
+}
+
+/* Render into a new libxml2 buffer, or return NULL with @error filled and *rc set. */
+static xmlBufferPtr render(const cispref_referential *ref, cispref_render_format format,
+                          const cispref_render_options *options, cispref_error *error,
+                          int *rc)
+{
+	*rc = check_arguments(ref, format, options, error);
+	if (*rc)
+		return NULL;
+	/* The steps fill @local when they have more to say than "out of memory". */
+	cispref_error local = {0};
+	render_ctx ctx;
+	xmlBufferPtr buf = xmlBufferCreate();
+	*rc = buf ? context_init(&ctx, ref, options, &local) : CISPREF_ENOMEM;
+	if (*rc == CISPREF_OK)
+		*rc = dispatch(buf, &ctx, format, &local);
+	if (*rc == CISPREF_OK && ctx.failed)
+		*rc = CISPREF_ENOMEM;
+	if (buf) {
+		xmlHashFree(ctx.claimed, NULL);
+		arena_free(ctx.arena);
+	}
+	if (*rc == CISPREF_OK)
+		return buf;
+	if (local.code == CISPREF_OK)
+		cispref__error_set(&local, *rc, NULL, 0, 0, "out of memory");
+	if (error)
+		*error = local;
+	xmlBufferFree(buf);
+	return NULL;
+}
+
+int cispref_render_buffer(char **out, size_t *size, const cispref_referential *ref,
+                          cispref_render_format format, const cispref_render_options *options,
+                          cispref_error *error)
+{
+	if (!out) {
+		cispref__error_set(error, CISPREF_EINVAL, NULL, 0, 0, "invalid argument");
+		return CISPREF_EINVAL;
+	}
+	int rc;
+	xmlBufferPtr buf = render(ref, format, options, error, &rc);
+	if (!buf)
+		return rc;
+	size_t len = (size_t)xmlBufferLength(buf);
+	char *copy = malloc(len + 1);
+	if (!copy) {
+		xmlBufferFree(buf);
+		cispref__error_set(error, CISPREF_ENOMEM, NULL, 0, 0, "out of memory");
+		return CISPREF_ENOMEM;
+	}
+	memcpy(copy, xmlBufferContent(buf), len);
+	copy[len] = '\0';
+	xmlBufferFree(buf);
+	*out = copy;
+	if (size)
+		*size = len;
+	return CISPREF_OK;
+}
+
+int cispref_render_stream(FILE *stream, const cispref_referential *ref,
+                          cispref_render_format format, const cispref_render_options *options,
+                          cispref_error *error)
+{
+	if (!stream) {
+		cispref__error_set(error, CISPREF_EINVAL, NULL, 0, 0, "invalid argument");
+		return CISPREF_EINVAL;
+	}
+	int rc;
+	xmlBufferPtr buf = render(ref, format, options, error, &rc);
+	if (!buf)
+		return rc;
+	size_t len = (size_t)xmlBufferLength(buf);
+	int ok = fwrite(xmlBufferContent(buf), 1, len, stream) == len && fflush(stream) == 0;
+	xmlBufferFree(buf);
+	if (!ok) {
+		cispref__error_set(error, CISPREF_EIO, NULL, 0, 0, "cannot write the output stream");
+		return CISPREF_EIO;
+	}
+	return CISPREF_OK;
+}
+
+int cispref_render_path(const char *path, const cispref_referential *ref,
+                        cispref_render_format format, const cispref_render_options *options,
+                        cispref_error *error)
+{
+	if (!path || !*path) {
+		cispref__error_set(error, CISPREF_EINVAL, NULL, 0, 0, "invalid argument: no path");
+		return CISPREF_EINVAL;
+	}
+	int rc;
+	xmlBufferPtr buf = render(ref, format, options, error, &rc);
+	if (!buf)
+		return rc;
+	rc = cispref__write_file_atomic(path, (const char *)xmlBufferContent(buf),
+	                                (size_t)xmlBufferLength(buf), error);
+	xmlBufferFree(buf);
+	return rc;
+}

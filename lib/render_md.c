@@ -1,0 +1,287 @@
+/* The Markdown cahier: CommonMark with pipe tables. Every text of the model goes through
+ * escaped(), the one place that knows Markdown's metacharacters; everything else written
+ * here is fixed syntax. Inside a table cell the items are written "• item" and separated
+ * by <br>, the only line break that pipe tables allow. */
+#include <stdio.h>
+#include <string.h>
+
+#include "render_private.h"
+
+typedef struct md {
+	xmlBufferPtr out;
+	render_ctx *ctx;
+	int failed;
+} md;
+
+static void raw_length(md *m, const char *s, size_t length)
+{
+	if (!m->failed && length && xmlBufferAdd(m->out, RENDER_X(s), (int)length) != 0)
+		m->failed = 1;
+}
+
+static void raw(md *m, const char *s)
+{
+	raw_length(m, s, strlen(s));
+}
+
+/* Characters that mean something to Markdown wherever they are: a backslash makes each of
+ * them literal (CommonMark allows a backslash before any ASCII punctuation, and pipe
+ * tables honour "\|"). */
+static int is_inline_special(char c)
+{
+	return c && strchr("\\`*_[]<>|&~#", c) != NULL;
+}
+
+/* At the start of a line, "+", "-" or "=" could open a list or underline a heading, and
+ * "12." or "12)" an ordered list: return how many bytes to copy before a backslash is
+ * needed, or 0 when the line start is harmless. */
+static size_t block_marker(const char *s, int *needs_escape)
+{
+	*needs_escape = 0;
+	if (*s == '+' || *s == '-' || *s == '=') {
+		*needs_escape = 1;
+		return 0;
+	}
+	size_t digits = strspn(s, "0123456789");
+	if (digits && (s[digits] == '.' || s[digits] == ')')) {
+		*needs_escape = 1;
+		return digits;
+	}
+	return 0;
+}
+
+/* Write @s as literal Markdown text; @line_start when it begins a line of a block. Line
+ * breaks and tabs become spaces so that a text never ends a table row or a paragraph. */
+static void escaped(md *m, const char *s, int line_start)
+{
+	if (line_start) {
+		int needs_escape;
+		size_t skip = block_marker(s, &needs_escape);
+		raw_length(m, s, skip);
+		s += skip;
+		if (needs_escape && !is_inline_special(*s)) {
+			raw(m, "\\");
+			raw_length(m, s, 1);
+			s++;
+		}
+	}
+	const char *run = s;
+	for (const char *p = s; *p; p++) {
+		if (*p == '\n' || *p == '\r' || *p == '\t') {
+			raw_length(m, run, (size_t)(p - run));
+			raw(m, " ");
+			run = p + 1;
+		} else if (is_inline_special(*p)) {
+			raw_length(m, run, (size_t)(p - run));
+			raw(m, "\\");
+			run = p;
+		}
+	}
+	raw(m, run);
+}
+
+static void heading(md *m, const char *marks, const char *s)
+{
+	raw(m, marks);
+	raw(m, " ");
+	escaped(m, s, 0);
+	raw(m, "\n\n");
+}
+
+static void paragraph(md *m, const char *before, const char *s, const char *after)
+{
+	if (!s)
+		return;
+	raw(m, before);
+	escaped(m, s, before[0] == '\0');
+	raw(m, after);
+	raw(m, "\n\n");
+}
+
+/* ---- Title page ---- */
+
+static void write_title_page(md *m)
+{
+	render_ctx *ctx = m->ctx;
+	const cispref_referential *ref = ctx->ref;
+	heading(m, "#", ctx->title);
+	const char *own_title = render_text(ctx, ref->title);
+	if (strcmp(own_title, ctx->title) != 0)
+		paragraph(m, "", own_title, "");
+	paragraph(m, "**", render_series_line(ctx), "**");
+	const char *publisher = render_source(ctx, CISPREF_SOURCE_PUBLISHER);
+	const char *date = render_date(ctx, ref->source[CISPREF_SOURCE_DATE]);
+	if (publisher || date) {
+		escaped(m, publisher ? publisher : "", 1);
+		raw(m, publisher && date ? " \xC2\xB7 " : ""); /* " · " */
+		escaped(m, date ? date : "", !publisher);
+		raw(m, "\n\n");
+	}
+	const char *approval = render_source(ctx, CISPREF_SOURCE_APPROVAL);
+	if (approval)
+		paragraph(m, "*", approval, "*");
+}
+
+/* ---- Tables ---- */
+
+static void table_header(md *m, const char *const *labels, size_t count)
+{
+	raw(m, "|");
+	for (size_t i = 0; i < count; i++) {
+		raw(m, " ");
+		escaped(m, labels[i], 0);
+		raw(m, " |");
+	}
+	raw(m, "\n|");
+	for (size_t i = 0; i < count; i++)
+		raw(m, " --- |");
+	raw(m, "\n");
+}
+
+/* The plan cell shows the plan on the first entry listed under it, as printed. */
+static void write_summary_table(md *m, const cispref_domain *domain)
+{
+	static const char *const labels[] = {RENDER_LABEL_PLAN, RENDER_LABEL_COMPETENCE};
+	if (!domain->summary.count)
+		return;
+	heading(m, "###", render_text(m->ctx, domain->title));
+	table_header(m, labels, 2);
+	for (size_t e = 0; e < domain->summary.count; e++) {
+		const cispref_summary_entry *entry = domain->summary.items[e];
+		const cispref_summary_entry *previous = e ? domain->summary.items[e - 1] : NULL;
+		raw(m, "| ");
+		if (!previous || previous->plan_kind != entry->plan_kind)
+			escaped(m, render_plan_label(entry->plan_kind), 0);
+		raw(m, " | ");
+		escaped(m, render_text(m->ctx, entry->text), 0);
+		raw(m, " |\n");
+	}
+	raw(m, "\n");
+}
+
+static void write_overview(md *m)
+{
+	heading(m, "##", RENDER_LABEL_OVERVIEW);
+	for (size_t d = 0; d < m->ctx->domains.count; d++)
+		write_summary_table(m, m->ctx->domains.items[d]);
+}
+
+/* The footnote label of @note: its number when that is a plain word, otherwise its
+ * position, since a label cannot hold spaces or brackets. */
+static void note_label(md *m, const cispref_note *note)
+{
+	const char *number = note->number ? note->number : "";
+	if (*number && strspn(number, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	                              "0123456789_-") == strlen(number)) {
+		raw(m, number);
+		return;
+	}
+	size_t position = 0;
+	while (position < m->ctx->ref->notes.count && m->ctx->ref->notes.items[position] != note)
+		position++;
+	char label[32];
+	snprintf(label, sizeof label, "note%zu", position + 1);
+	raw(m, label);
+}
+
+static void write_competence(md *m, const cispref_competence *comp)
+{
+	const char *labels[CISPREF_ITEM_KIND_COUNT];
+	raw(m, "#### ");
+	escaped(m, render_text(m->ctx, comp->title), 0);
+	for (size_t n = 0; n < cispref_competence_note_count(comp); n++) {
+		const cispref_note *note = render_competence_note(m->ctx, comp, n);
+		if (!note)
+			continue;
+		raw(m, "[^");
+		note_label(m, note);
+		raw(m, "]");
+	}
+	raw(m, "\n\n");
+	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
+		labels[k] = render_column_label((cispref_item_kind)k);
+	table_header(m, labels, CISPREF_ITEM_KIND_COUNT);
+	raw(m, "|");
+	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++) {
+		raw(m, " ");
+		for (size_t i = 0; i < comp->items[k].count; i++) {
+			const cispref_item *item = comp->items[k].items[i];
+			raw(m, i ? "<br>\xE2\x80\xA2 " : "\xE2\x80\xA2 "); /* "• " */
+			escaped(m, render_text(m->ctx, item->text), 0);
+		}
+		raw(m, " |");
+	}
+	raw(m, "\n\n");
+}
+
+static void write_domain(md *m, const cispref_domain *domain)
+{
+	heading(m, "##", render_text(m->ctx, domain->title));
+	for (size_t p = 0; p < domain->plans.count; p++) {
+		const cispref_plan *plan = domain->plans.items[p];
+		heading(m, "###", render_text(m->ctx, plan->title));
+		for (size_t c = 0; c < plan->competences.count; c++)
+			write_competence(m, plan->competences.items[c]);
+	}
+}
+
+/* ---- Notes and index ---- */
+
+/* Referenced notes become footnote definitions; a note nobody refers to is a plain
+ * paragraph, since renderers drop unreferenced footnotes. */
+static void write_notes(md *m)
+{
+	render_ctx *ctx = m->ctx;
+	heading(m, "##", RENDER_LABEL_NOTES);
+	for (size_t n = 0; n < ctx->notes.count; n++) {
+		const cispref_note *note = ctx->notes.items[n];
+		if (render_note_is_referenced(ctx, note)) {
+			raw(m, "[^");
+			note_label(m, note);
+			raw(m, "]: ");
+		} else {
+			raw(m, "**");
+			escaped(m, note->number ? note->number : "", 0);
+			raw(m, "** ");
+		}
+		escaped(m, render_text(ctx, note->text), 0);
+		raw(m, "\n\n");
+	}
+}
+
+static void write_index(md *m)
+{
+	render_ctx *ctx = m->ctx;
+	heading(m, "##", RENDER_LABEL_INDEX);
+	for (size_t i = 0; i < ctx->concepts.count; i++) {
+		const render_concept *entry = ctx->concepts.items[i];
+		raw(m, "- **");
+		escaped(m, entry->label, 0);
+		raw(m, "** *");
+		escaped(m, render_kind_label(entry->concept->kind), 0);
+		raw(m, "*\n");
+		for (size_t c = 0; c < entry->competences.count; c++) {
+			const cispref_competence *comp = entry->competences.items[c];
+			raw(m, "  - ");
+			escaped(m, render_text(ctx, comp->title), 1);
+			raw(m, "\n");
+		}
+	}
+	raw(m, "\n");
+}
+
+int cispref__render_md(xmlBufferPtr out, render_ctx *ctx, cispref_error *error)
+{
+	(void)error; /* only memory can run out, which the caller reports */
+	md m = {out, ctx, 0};
+	write_title_page(&m);
+	if (ctx->opt.summary)
+		write_overview(&m);
+	for (size_t d = 0; d < ctx->domains.count; d++)
+		write_domain(&m, ctx->domains.items[d]);
+	if (ctx->notes.count)
+		write_notes(&m);
+	if (ctx->concepts.count)
+		write_index(&m);
+	return m.failed ? CISPREF_ENOMEM : CISPREF_OK;
+}

@@ -1,0 +1,98 @@
+/* What the renderers share: the options resolved once into a rendering context (which
+ * domains, notes and concepts appear), texts in the chosen inclusive-writing style, the
+ * French labels of the printed cahier, and one entry point per format. */
+#ifndef CISPREF_RENDER_PRIVATE_H
+#define CISPREF_RENDER_PRIVATE_H
+
+#include <libxml/tree.h>
+
+#include "private.h"
+
+/* One entry of the concept index. */
+typedef struct render_concept {
+	const cispref_concept *concept;
+	const char *label; /* in the chosen style */
+	const char *key;   /* folded label: the sort key */
+	size_t position;   /* in the referential, to break ties */
+	vec competences;   /* const cispref_competence *, rendered ones, in document order */
+} render_concept;
+
+typedef struct render_ctx {
+	const cispref_referential *ref;
+	cispref_render_options opt;
+	arena *arena;      /* everything below, and the texts rewritten for this rendering */
+	const char *title; /* the document's title */
+	vec domains;       /* const cispref_domain *, the rendered ones, in document order */
+	vec notes;         /* const cispref_note *, the rendered ones, in the referential's order */
+	vec concepts;      /* render_concept *, sorted by key; empty without the index option */
+	xmlHashTablePtr claimed; /* anchors already defined in the document */
+	int failed;        /* a text could not be allocated: the output is to be dropped */
+} render_ctx;
+
+/* A text in the chosen inclusive style; "" for NULL. Valid as long as the context. */
+const char *render_text(render_ctx *ctx, const char *text);
+/* The source date as a French reader expects it: "2020-12" → "décembre 2020"; other forms
+ * are returned as they are. */
+const char *render_date(render_ctx *ctx, const char *date);
+/* A field of the source metadata in the chosen style, or NULL when it is not set. */
+const char *render_source(render_ctx *ctx, cispref_source_field field);
+/* The line naming the publication: "Les cahiers de l'Interfédé n°24", or NULL. */
+const char *render_series_line(render_ctx *ctx);
+/* The note referenced at @index by @comp when notes are rendered and the id resolves,
+ * else NULL. */
+const cispref_note *render_competence_note(const render_ctx *ctx, const cispref_competence *comp,
+                                           size_t index);
+/* The competence a summary entry names, when it is rendered (it may be in a domain left
+ * out), else NULL. */
+const cispref_competence *render_entry_competence(const render_ctx *ctx,
+                                                  const cispref_summary_entry *entry);
+/* Whether @note was referenced by a rendered competence (it is then a footnote). */
+int render_note_is_referenced(const render_ctx *ctx, const cispref_note *note);
+
+/* Labels of the printed cahier. */
+const char *render_plan_label(cispref_plan_kind kind);     /* "Individuel", ... */
+const char *render_column_label(cispref_item_kind kind);   /* "Savoir-faire", ... */
+const char *render_kind_label(cispref_item_kind kind);     /* "savoir-faire comportemental" */
+#define RENDER_LABEL_CONTENTS "Table des matières"
+#define RENDER_LABEL_OVERVIEW "Vue d'ensemble des compétences"
+#define RENDER_LABEL_NOTES "Notes"
+#define RENDER_LABEL_INDEX "Index des concepts partagés"
+#define RENDER_LABEL_PLAN "Plan"
+#define RENDER_LABEL_COMPETENCE "Compétence"
+
+/* Anchors (HTML ids, ODF bookmarks): "prefix-id" for a node, and these for the chapters,
+ * which hold no "-" so that no node's anchor can take them. */
+#define RENDER_ID_CONTENTS "contents"
+#define RENDER_ID_OVERVIEW "overview"
+#define RENDER_ID_NOTES "notes"
+#define RENDER_ID_INDEX "concepts"
+/* "prefix-id" in the context's arena. */
+const char *render_anchor(render_ctx *ctx, const char *prefix, const char *id);
+/* The anchor "prefix-id" to define on a node: NULL when it was defined already, since a
+ * referential loaded leniently may hold an id twice and a document defines each anchor
+ * once (links then lead to the first). */
+const char *render_claim_anchor(render_ctx *ctx, const char *prefix, const char *id);
+/* "#anchor", a link to an anchor of the document. */
+const char *render_fragment(render_ctx *ctx, const char *anchor);
+
+/* The inclusive-writing normaliser (see CISPREF_INCLUSIVE_NORMALIZED): a new string in
+ * @a, or NULL when out of memory. */
+char *render_normalize_inclusive(arena *a, const char *text);
+
+/* One renderer per file; each appends the whole document to @out. */
+int cispref__render_html(xmlBufferPtr out, render_ctx *ctx, cispref_error *error);
+int cispref__render_odt(xmlBufferPtr out, render_ctx *ctx, cispref_error *error);
+int cispref__render_fodt(xmlBufferPtr out, render_ctx *ctx, cispref_error *error);
+int cispref__render_md(xmlBufferPtr out, render_ctx *ctx, cispref_error *error);
+
+/* libxml2's writer calls return a negative number on failure; chain them with this so the
+ * first failure ends the function. */
+#define RENDER_TRY(call)          \
+	do {                      \
+		if ((call) < 0)   \
+			return -1; \
+	} while (0)
+
+#define RENDER_X(s) ((const xmlChar *)(s))
+
+#endif

@@ -1,0 +1,1399 @@
+/* Rendering: every format is parsed back (HTML with libxml2's HTML parser, ODT unzipped
+ * with libzip, FODT as XML, Markdown split into table rows and cells) and must hold every
+ * competence title and item in source order; special characters survive; each option
+ * does what it says; bad arguments and unwritable paths fail cleanly. */
+#include <dirent.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <zip.h>
+
+#include "run_program.h"
+
+#define SF CISPREF_ITEM_SAVOIR_FAIRE
+#define SFC CISPREF_ITEM_SAVOIR_FAIRE_COMPORTEMENTAL
+#define S CISPREF_ITEM_SAVOIR
+#define OK(call) assert_int_equal((call), CISPREF_OK)
+#define FORMAT_COUNT 4
+
+static const cispref_render_format all_formats[FORMAT_COUNT] = {
+	CISPREF_RENDER_HTML, CISPREF_RENDER_ODT, CISPREF_RENDER_FODT, CISPREF_RENDER_MARKDOWN};
+
+/* ---- A list of strings, to compare what a document holds with the model ---------- */
+
+typedef struct strlist {
+	char **items;
+	size_t count;
+	size_t capacity;
+} strlist;
+
+static void list_add(strlist *l, const char *prefix, const char *s)
+{
+	if (l->count == l->capacity) {
+		l->capacity = l->capacity ? l->capacity * 2 : 64;
+		l->items = realloc(l->items, l->capacity * sizeof *l->items);
+		assert_non_null(l->items);
+	}
+	size_t len = strlen(prefix) + strlen(s) + 1;
+	l->items[l->count] = malloc(len);
+	assert_non_null(l->items[l->count]);
+	snprintf(l->items[l->count++], len, "%s%s", prefix, s);
+}
+
+static void list_free(strlist *l)
+{
+	for (size_t i = 0; i < l->count; i++)
+		free(l->items[i]);
+	free(l->items);
+	memset(l, 0, sizeof *l);
+}
+
+static void assert_lists_equal(const strlist *got, const strlist *expected, const char *what)
+{
+	for (size_t i = 0; i < got->count && i < expected->count; i++)
+		if (strcmp(got->items[i], expected->items[i]) != 0)
+			fail_msg("%s: entry %zu is \"%s\", expected \"%s\"", what, i, got->items[i],
+			         expected->items[i]);
+	if (got->count != expected->count)
+		fail_msg("%s: %zu entries, expected %zu", what, got->count, expected->count);
+}
+
+static const char *const kind_prefix[CISPREF_ITEM_KIND_COUNT] = {"sf: ", "sfc: ", "s: "};
+
+static int selected(const char *const *domains, const char *id)
+{
+	if (!domains)
+		return 1;
+	for (size_t i = 0; domains[i]; i++)
+		if (strcmp(domains[i], id) == 0)
+			return 1;
+	return 0;
+}
+
+/* What the document must hold: each competence title, then its items, in model order. */
+static void expected_content(strlist *l, const cispref_referential *ref,
+                             const char *const *domains)
+{
+	for (size_t d = 0; d < cispref_referential_domain_count(ref); d++) {
+		const cispref_domain *domain = cispref_referential_domain(ref, d);
+		if (!selected(domains, cispref_domain_id(domain)))
+			continue;
+		for (size_t p = 0; p < cispref_domain_plan_count(domain); p++) {
+			const cispref_plan *plan = cispref_domain_plan(domain, p);
+			for (size_t c = 0; c < cispref_plan_competence_count(plan); c++) {
+				const cispref_competence *comp = cispref_plan_competence(plan, c);
+				list_add(l, "title: ", cispref_competence_title(comp));
+				for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
+					for (size_t i = 0; i < cispref_competence_item_count(comp, k); i++)
+						list_add(l, kind_prefix[k],
+						         cispref_item_text(cispref_competence_item(comp, k, i)));
+			}
+		}
+	}
+}
+
+static int starts_with(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* ---- Rendering ------------------------------------------------------------------ */
+
+static char *render(const cispref_referential *ref, cispref_render_format format,
+                    const cispref_render_options *options, size_t *size)
+{
+	char *out = NULL;
+	cispref_error error;
+	memset(&error, 0, sizeof error);
+	int rc = cispref_render_buffer(&out, size, ref, format, options, &error);
+	if (rc != CISPREF_OK)
+		fail_msg("render %s failed: %d %s", cispref_render_format_name(format), rc, error.text);
+	assert_non_null(out);
+	return out;
+}
+
+static cispref_referential *load_default(void)
+{
+	cispref_referential *ref = NULL;
+	OK(cispref_referential_load_default(&ref, NULL));
+	return ref;
+}
+
+/* ---- XPath helpers ---------------------------------------------------------------- */
+
+static const char *const odf_namespaces[][2] = {
+	{"office", "urn:oasis:names:tc:opendocument:xmlns:office:1.0"},
+	{"style", "urn:oasis:names:tc:opendocument:xmlns:style:1.0"},
+	{"text", "urn:oasis:names:tc:opendocument:xmlns:text:1.0"},
+	{"table", "urn:oasis:names:tc:opendocument:xmlns:table:1.0"},
+	{"dc", "http://purl.org/dc/elements/1.1/"},
+	{"meta", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"},
+	{"manifest", "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"},
+	{"xlink", "http://www.w3.org/1999/xlink"},
+};
+
+static xmlXPathContextPtr xpath_context(xmlDocPtr doc)
+{
+	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+	assert_non_null(ctx);
+	for (size_t i = 0; i < sizeof odf_namespaces / sizeof odf_namespaces[0]; i++)
+		assert_int_equal(xmlXPathRegisterNs(ctx, BAD_CAST odf_namespaces[i][0],
+		                                    BAD_CAST odf_namespaces[i][1]), 0);
+	return ctx;
+}
+
+/* The nodes @expr selects from @node (the document when NULL); free with
+ * xmlXPathFreeObject. */
+static xmlXPathObjectPtr select_nodes(xmlXPathContextPtr ctx, xmlNodePtr node, const char *expr)
+{
+	xmlXPathObjectPtr result = node ? xmlXPathNodeEval(node, BAD_CAST expr, ctx)
+	                                : xmlXPathEvalExpression(BAD_CAST expr, ctx);
+	if (!result || result->type != XPATH_NODESET)
+		fail_msg("XPath %s failed", expr);
+	return result;
+}
+
+static size_t node_count(xmlXPathObjectPtr result)
+{
+	return result->nodesetval ? (size_t)result->nodesetval->nodeNr : 0;
+}
+
+static xmlNodePtr node_at(xmlXPathObjectPtr result, size_t i)
+{
+	return result->nodesetval->nodeTab[i];
+}
+
+static size_t count_nodes(xmlXPathContextPtr ctx, const char *expr)
+{
+	xmlXPathObjectPtr result = select_nodes(ctx, NULL, expr);
+	size_t n = node_count(result);
+	xmlXPathFreeObject(result);
+	return n;
+}
+
+/* The text of the first node @expr selects, or "" (a static buffer). */
+static const char *first_text(xmlXPathContextPtr ctx, const char *expr)
+{
+	static char text[4096];
+	xmlXPathObjectPtr result = select_nodes(ctx, NULL, expr);
+	text[0] = '\0';
+	if (node_count(result)) {
+		xmlChar *content = xmlNodeGetContent(node_at(result, 0));
+		snprintf(text, sizeof text, "%s", content ? (const char *)content : "");
+		xmlFree(content);
+	}
+	xmlXPathFreeObject(result);
+	return text;
+}
+
+static void add_node_text(strlist *l, const char *prefix, xmlNodePtr node)
+{
+	xmlChar *content = xmlNodeGetContent(node);
+	list_add(l, prefix, content ? (const char *)content : "");
+	xmlFree(content);
+}
+
+/* ---- HTML ------------------------------------------------------------------------- */
+
+static int parse_errors;
+
+static void count_error(void *payload, xmlErrorPtr error)
+{
+	(void)payload;
+	parse_errors++;
+	print_message("parser: line %d: %s", error->line, error->message);
+}
+
+/* Parse with libxml2's HTML parser, errors reported (HTML_PARSE_NOERROR not set); the
+ * document must raise none. */
+static xmlDocPtr parse_html(const char *buf, size_t size)
+{
+	parse_errors = 0;
+	xmlSetStructuredErrorFunc(NULL, count_error);
+	xmlDocPtr doc = htmlReadMemory(buf, (int)size, "cahier.html", "UTF-8", HTML_PARSE_NONET);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	assert_non_null(doc);
+	assert_int_equal(parse_errors, 0);
+	return doc;
+}
+
+static void html_content(strlist *l, xmlDocPtr doc)
+{
+	xmlXPathContextPtr ctx = xpath_context(doc);
+	xmlXPathObjectPtr tables = select_nodes(ctx, NULL, "//table[@class='competence']");
+	for (size_t t = 0; t < node_count(tables); t++) {
+		xmlNodePtr table = node_at(tables, t);
+		xmlXPathObjectPtr title = select_nodes(ctx, table, "caption/span[@class='title']");
+		assert_int_equal(node_count(title), 1);
+		add_node_text(l, "title: ", node_at(title, 0));
+		xmlXPathFreeObject(title);
+		xmlXPathObjectPtr cells = select_nodes(ctx, table, "tbody/tr/td");
+		assert_int_equal(node_count(cells), CISPREF_ITEM_KIND_COUNT);
+		for (size_t k = 0; k < CISPREF_ITEM_KIND_COUNT; k++) {
+			xmlXPathObjectPtr items = select_nodes(ctx, node_at(cells, k), "ul/li");
+			for (size_t i = 0; i < node_count(items); i++)
+				add_node_text(l, kind_prefix[k], node_at(items, i));
+			xmlXPathFreeObject(items);
+		}
+		xmlXPathFreeObject(cells);
+	}
+	xmlXPathFreeObject(tables);
+	xmlXPathFreeContext(ctx);
+}
+
+/* ---- ODT and FODT ----------------------------------------------------------------- */
+
+#define ODF_TEXT_NS "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+
+static int is_text_element(xmlNodePtr node, const char *name)
+{
+	return node->type == XML_ELEMENT_NODE && node->ns &&
+	       xmlStrEqual(node->ns->href, BAD_CAST ODF_TEXT_NS) &&
+	       xmlStrEqual(node->name, BAD_CAST name);
+}
+
+/* The text an office suite shows for @node: text:s, text:tab and text:line-break are
+ * characters, footnotes are not part of the text they are anchored in. */
+static void odf_text(xmlNodePtr node, char *out, size_t size)
+{
+	for (xmlNodePtr child = node->children; child; child = child->next) {
+		size_t len = strlen(out);
+		if (child->type == XML_TEXT_NODE) {
+			snprintf(out + len, size - len, "%s", (const char *)child->content);
+		} else if (is_text_element(child, "s")) {
+			xmlChar *c = xmlGetNsProp(child, BAD_CAST "c", BAD_CAST ODF_TEXT_NS);
+			int n = c ? atoi((const char *)c) : 1;
+			xmlFree(c);
+			for (int i = 0; i < n && len + 1 < size; i++, len++)
+				out[len] = ' ';
+			out[len] = '\0';
+		} else if (is_text_element(child, "tab")) {
+			snprintf(out + len, size - len, "\t");
+		} else if (is_text_element(child, "line-break")) {
+			snprintf(out + len, size - len, "\n");
+		} else if (!is_text_element(child, "note") && child->type == XML_ELEMENT_NODE) {
+			odf_text(child, out, size);
+		}
+	}
+}
+
+static void add_odf_text(strlist *l, const char *prefix, xmlNodePtr node)
+{
+	static char text[8192];
+	text[0] = '\0';
+	odf_text(node, text, sizeof text);
+	list_add(l, prefix, text);
+}
+
+static void odf_content(strlist *l, xmlDocPtr doc)
+{
+	xmlXPathContextPtr ctx = xpath_context(doc);
+	xmlXPathObjectPtr headings = select_nodes(ctx, NULL, "//text:h[@text:outline-level='3']");
+	xmlXPathObjectPtr tables =
+		select_nodes(ctx, NULL, "//table:table[@table:style-name='CompetenceTable']");
+	assert_int_equal(node_count(headings), node_count(tables));
+	for (size_t t = 0; t < node_count(tables); t++) {
+		add_odf_text(l, "title: ", node_at(headings, t));
+		xmlXPathObjectPtr cells =
+			select_nodes(ctx, node_at(tables, t), "table:table-row/table:table-cell");
+		assert_int_equal(node_count(cells), CISPREF_ITEM_KIND_COUNT);
+		for (size_t k = 0; k < CISPREF_ITEM_KIND_COUNT; k++) {
+			xmlXPathObjectPtr items = select_nodes(ctx, node_at(cells, k),
+			                                       "text:list/text:list-item/text:p");
+			for (size_t i = 0; i < node_count(items); i++)
+				add_odf_text(l, kind_prefix[k], node_at(items, i));
+			xmlXPathFreeObject(items);
+		}
+		xmlXPathFreeObject(cells);
+	}
+	xmlXPathFreeObject(tables);
+	xmlXPathFreeObject(headings);
+	xmlXPathFreeContext(ctx);
+}
+
+static xmlDocPtr parse_xml(const char *buf, size_t size, const char *name)
+{
+	xmlDocPtr doc = xmlReadMemory(buf, (int)size, name, NULL, XML_PARSE_NONET);
+	if (!doc)
+		fail_msg("%s is not well-formed XML", name);
+	return doc;
+}
+
+/* The entries of an ODT package, read back with libzip. */
+typedef struct package {
+	zip_t *zip;
+	zip_source_t *source;
+} package;
+
+static package open_package(const char *buf, size_t size)
+{
+	zip_error_t error;
+	zip_error_init(&error);
+	package p;
+	p.source = zip_source_buffer_create(buf, size, 0, &error);
+	assert_non_null(p.source);
+	p.zip = zip_open_from_source(p.source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+	if (!p.zip)
+		fail_msg("not a ZIP file: %s", zip_error_strerror(&error));
+	zip_error_fini(&error);
+	return p;
+}
+
+static void close_package(package *p)
+{
+	zip_discard(p->zip); /* frees the source too */
+}
+
+/* The whole entry @name, NUL-terminated; free() it. */
+static char *package_entry(package *p, const char *name, size_t *size)
+{
+	zip_stat_t st;
+	if (zip_stat(p->zip, name, 0, &st) != 0)
+		fail_msg("the package has no %s", name);
+	char *data = malloc(st.size + 1);
+	assert_non_null(data);
+	zip_file_t *file = zip_fopen(p->zip, name, 0);
+	assert_non_null(file);
+	assert_int_equal(zip_fread(file, data, st.size), (zip_int64_t)st.size);
+	zip_fclose(file);
+	data[st.size] = '\0';
+	if (size)
+		*size = st.size;
+	return data;
+}
+
+static xmlDocPtr package_xml(package *p, const char *name)
+{
+	size_t size;
+	char *data = package_entry(p, name, &size);
+	xmlDocPtr doc = parse_xml(data, size, name);
+	free(data);
+	return doc;
+}
+
+/* content.xml of an ODT package, or the FODT document. */
+static xmlDocPtr odf_document(cispref_render_format format, const char *buf, size_t size)
+{
+	if (format == CISPREF_RENDER_FODT)
+		return parse_xml(buf, size, "cahier.fodt");
+	package p = open_package(buf, size);
+	xmlDocPtr doc = package_xml(&p, "content.xml");
+	close_package(&p);
+	return doc;
+}
+
+/* ---- Markdown ----------------------------------------------------------------------- */
+
+static int is_ascii_punct(char c)
+{
+	return c && strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) != NULL;
+}
+
+/* Undo the backslash escapes of @s[0..len) into a new string. */
+static char *md_unescape(const char *s, size_t len)
+{
+	char *out = malloc(len + 1);
+	assert_non_null(out);
+	size_t o = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\\' && i + 1 < len && is_ascii_punct(s[i + 1]))
+			i++;
+		out[o++] = s[i];
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* Where an unescaped @c is in @s from @from, or @len. */
+static size_t md_find(const char *s, size_t len, size_t from, char c)
+{
+	for (size_t i = from; i < len; i++) {
+		if (s[i] == '\\' && i + 1 < len)
+			i++;
+		else if (s[i] == c)
+			return i;
+	}
+	return len;
+}
+
+static void md_add(strlist *l, const char *prefix, const char *s, size_t len)
+{
+	char *text = md_unescape(s, len);
+	list_add(l, prefix, text);
+	free(text);
+}
+
+/* A heading's text without its footnote references. */
+static void md_title(strlist *l, const char *line, size_t len)
+{
+	size_t end = 0;
+	while ((end = md_find(line, len, end, '[')) < len && line[end + 1] != '^')
+		end++;
+	md_add(l, "title: ", line, end);
+}
+
+/* The cells of a table row "| a | b |": items separated by "<br>", each "• item". */
+static void md_row(strlist *l, const char *row, size_t len)
+{
+	assert_true(len > 0 && row[0] == '|');
+	size_t start = 1;
+	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++) {
+		size_t end = md_find(row, len, start, '|');
+		assert_true(end < len);
+		size_t a = start, b = end;
+		while (a < b && row[a] == ' ')
+			a++;
+		while (b > a && row[b - 1] == ' ')
+			b--;
+		while (a < b) {
+			const char *br = strstr(row + a, "<br>");
+			size_t stop = br && (size_t)(br - row) < b ? (size_t)(br - row) : b;
+			/* "• " and the text; an empty text leaves "•", its space trimmed at the end */
+			const char *bullet = "\xE2\x80\xA2 ";
+			size_t skip = stop - a < strlen(bullet) ? stop - a : strlen(bullet);
+			assert_true(skip >= 3);
+			assert_memory_equal(row + a, bullet, skip);
+			md_add(l, kind_prefix[k], row + a + skip, stop - a - skip);
+			a = stop < b ? stop + 4 : b;
+		}
+		start = end + 1;
+	}
+}
+
+/* Competence headings are "#### ", followed by a blank line, the header row, the
+ * delimiter row and the one row of items. */
+static void md_content(strlist *l, const char *doc)
+{
+	const char *line = doc;
+	while (*line) {
+		const char *eol = strchr(line, '\n');
+		size_t len = eol ? (size_t)(eol - line) : strlen(line);
+		if (len > 5 && strncmp(line, "#### ", 5) == 0) {
+			md_title(l, line + 5, len - 5);
+			const char *header = strchr(line, '\n');
+			assert_non_null(header);
+			header += 2; /* the blank line */
+			const char *table_head = "| Savoir-faire | Savoir-faire comportementaux | Savoirs |\n"
+			                         "| --- | --- | --- |\n";
+			assert_true(starts_with(header, table_head));
+			const char *row = header + strlen(table_head);
+			const char *row_end = strchr(row, '\n');
+			assert_non_null(row_end);
+			md_row(l, row, (size_t)(row_end - row));
+			line = row_end;
+		} else {
+			line += len;
+		}
+		if (*line == '\n')
+			line++;
+	}
+}
+
+/* ---- Any format ----------------------------------------------------------------- */
+
+/* The titles and items a rendered document holds, found by parsing it. */
+static void document_content(strlist *l, cispref_render_format format, const char *buf,
+                             size_t size)
+{
+	xmlDocPtr doc = NULL;
+	switch (format) {
+	case CISPREF_RENDER_HTML:
+		doc = parse_html(buf, size);
+		html_content(l, doc);
+		break;
+	case CISPREF_RENDER_ODT:
+	case CISPREF_RENDER_FODT:
+		doc = odf_document(format, buf, size);
+		odf_content(l, doc);
+		break;
+	case CISPREF_RENDER_MARKDOWN:
+		assert_int_equal(strlen(buf), size);
+		md_content(l, buf);
+		break;
+	}
+	xmlFreeDoc(doc);
+}
+
+static void check_content(const cispref_referential *ref, cispref_render_format format,
+                          const cispref_render_options *options)
+{
+	size_t size;
+	char *out = render(ref, format, options, &size);
+	strlist got = {0}, expected = {0};
+	document_content(&got, format, out, size);
+	expected_content(&expected, ref, options ? options->domains : NULL);
+	assert_true(expected.count > 0);
+	assert_lists_equal(&got, &expected, cispref_render_format_name(format));
+	list_free(&got);
+	list_free(&expected);
+	cispref_buffer_free(out);
+}
+
+/* ---- (1) every competence and item, in source order, in every format --------------- */
+
+static void test_content_every_format(void **state)
+{
+	(void)state;
+	cispref_referential *ref = load_default();
+	for (int f = 0; f < FORMAT_COUNT; f++)
+		check_content(ref, all_formats[f], NULL);
+	cispref_referential_free(ref);
+}
+
+/* ---- (2) special characters --------------------------------------------------------- */
+
+#define NBSP "\xC2\xA0"
+#define MIDDOT "\xC2\xB7"
+
+static const char *const tricky_items[] = {
+	"a < b && c > d",
+	"\"double\" and 'single' quotes",
+	"non" NBSP "breaking" NBSP "spaces " MIDDOT " la" MIDDOT "le",
+	"pipe | star * under_score [link](x) <br> \\ backslash `code` ~tilde~",
+	"# hash + plus = equals",
+	"- dash at the start",
+	"1. numbered",
+	"double  space and   three",
+	"&amp; is not an entity, &lt; neither",
+	"<script>alert(1)</script>",
+};
+
+#define TRICKY_TITLE "Compétence <b>gras</b> & \"co\" " MIDDOT " la" MIDDOT "le | x * [y](z) #"
+
+static cispref_referential *tricky_referential(void)
+{
+	cispref_referential *ref = NULL;
+	cispref_domain *domain;
+	cispref_plan *plan;
+	cispref_competence *comp;
+	cispref_note *note;
+	cispref_concept *concept;
+	cispref_item *item;
+	OK(cispref_referential_new(&ref, "t", "Titre <spécial> & \"guillemets\" 'apostrophes'"));
+	OK(cispref_referential_set_source(ref, CISPREF_SOURCE_PUBLISHER, "Éditeur & fils"));
+	OK(cispref_referential_set_source(ref, CISPREF_SOURCE_SERIES, "Série <x>"));
+	OK(cispref_referential_set_source(ref, CISPREF_SOURCE_NUMBER, "7"));
+	OK(cispref_referential_set_source(ref, CISPREF_SOURCE_DATE, "2021-01-01"));
+	OK(cispref_referential_add_domain(&domain, ref, "d", CISPREF_DOMAIN_CORE, "Domaine & <co>"));
+	OK(cispref_domain_add_plan(&plan, domain, "d.p", CISPREF_PLAN_INDIVIDUAL, "Plan | pipe"));
+	OK(cispref_plan_add_competence(&comp, plan, "d.p.1", TRICKY_TITLE));
+	OK(cispref_referential_add_note(&note, ref, "n1", "1", "Note <x> & y"));
+	OK(cispref_competence_add_note(comp, note));
+	OK(cispref_referential_add_concept(&concept, ref, "c1", SF, "Concept <&> \"q\""));
+	for (size_t i = 0; i < sizeof tricky_items / sizeof tricky_items[0]; i++) {
+		char id[32];
+		snprintf(id, sizeof id, "d.p.1.sf.%zu", i + 1);
+		OK(cispref_competence_add_item(&item, comp, id, SF, tricky_items[i]));
+		if (i == 0)
+			OK(cispref_item_set_concept(item, concept));
+	}
+	OK(cispref_competence_add_item(NULL, comp, "d.p.1.sfc.1", SFC,
+	                               "Adapter sa communication " MIDDOT " <toi>"));
+	OK(cispref_plan_add_competence(&comp, plan, "d.p.2", "Second & last"));
+	OK(cispref_competence_add_item(NULL, comp, "d.p.2.s.1", S, "Un savoir > tout"));
+	OK(cispref_domain_add_summary_entry(NULL, domain, "d.sum.1", CISPREF_PLAN_INDIVIDUAL,
+	                                    "Entrée & <z>", comp));
+	return ref;
+}
+
+static void test_special_characters(void **state)
+{
+	(void)state;
+	cispref_referential *ref = tricky_referential();
+	for (int f = 0; f < FORMAT_COUNT; f++)
+		check_content(ref, all_formats[f], NULL);
+
+	/* The HTML holds no markup of the model: no <script>, no <b>, and the texts come back. */
+	size_t size;
+	char *html = render(ref, CISPREF_RENDER_HTML, NULL, &size);
+	assert_null(strstr(html, "<script"));
+	assert_null(strstr(html, "<b>"));
+	xmlDocPtr doc = parse_html(html, size);
+	xmlXPathContextPtr ctx = xpath_context(doc);
+	assert_string_equal(first_text(ctx, "/html/head/title"),
+	                    "Titre <spécial> & \"guillemets\" 'apostrophes'");
+	assert_string_equal(first_text(ctx, "//h1"), "Titre <spécial> & \"guillemets\" 'apostrophes'");
+	assert_string_equal(first_text(ctx, "//p[@class='series']"), "Série <x> n°7");
+	assert_string_equal(first_text(ctx, "//p[@class='date']"), "1er janvier 2021");
+	assert_string_equal(first_text(ctx, "//table[@class='summary']//td/a"), "Entrée & <z>");
+	assert_string_equal(first_text(ctx, "//p[@class='note']/span[@class='text']"), "Note <x> & y");
+	assert_string_equal(first_text(ctx, "//dl[@class='concepts']/dt/span[@class='label']"),
+	                    "Concept <&> \"q\"");
+	xmlXPathFreeContext(ctx);
+	xmlFreeDoc(doc);
+	cispref_buffer_free(html);
+
+	/* The same texts in the FODT's title page and note. */
+	char *fodt = render(ref, CISPREF_RENDER_FODT, NULL, &size);
+	doc = parse_xml(fodt, size, "tricky.fodt");
+	ctx = xpath_context(doc);
+	assert_string_equal(first_text(ctx, "//text:p[@text:style-name='Title']"),
+	                    "Titre <spécial> & \"guillemets\" 'apostrophes'");
+	assert_string_equal(first_text(ctx, "//text:note-body/text:p"), "Note <x> & y");
+	assert_string_equal(first_text(ctx, "//dc:title"),
+	                    "Titre <spécial> & \"guillemets\" 'apostrophes'");
+	xmlXPathFreeContext(ctx);
+	xmlFreeDoc(doc);
+	cispref_buffer_free(fodt);
+
+	/* Markdown: the title line, escaped, reads back as the title. */
+	char *md = render(ref, CISPREF_RENDER_MARKDOWN, NULL, &size);
+	assert_true(starts_with(md, "# Titre \\<spécial\\> \\& \"guillemets\" 'apostrophes'\n\n"));
+	assert_non_null(strstr(md, "| Individuel | Entrée \\& \\<z\\> |\n"));
+	assert_non_null(strstr(md, "[^1]: Note \\<x\\> \\& y\n"));
+	cispref_buffer_free(md);
+	cispref_referential_free(ref);
+}
+
+/* ---- (3) the structure of each format ------------------------------------------------ */
+
+static void test_html_structure(void **state)
+{
+	(void)state;
+	cispref_referential *ref = load_default();
+	size_t size;
+	char *html = render(ref, CISPREF_RENDER_HTML, NULL, &size);
+	assert_true(starts_with(html, "<!DOCTYPE html>\n<html lang=\"fr\">"));
+	/* self-contained: no script, no external resource */
+	assert_null(strstr(html, "<script"));
+	assert_null(strstr(html, "src="));
+	assert_null(strstr(html, "<link"));
+	assert_null(strstr(html, "http"));
+	/* the print stylesheet */
+	assert_non_null(strstr(html, "@page { size: A4;"));
+	assert_non_null(strstr(html, "@bottom-center { content: counter(page);"));
+	assert_non_null(strstr(html, ".chapter { break-before: page;"));
+	assert_non_null(strstr(html, "thead { display: table-header-group; }"));
+	assert_non_null(strstr(html, "tr { break-inside: avoid;"));
+
+	xmlDocPtr doc = parse_html(html, size);
+	xmlXPathContextPtr ctx = xpath_context(doc);
+	assert_int_equal(count_nodes(ctx, "/html/head/meta[@charset='utf-8']"), 1);
+	assert_string_equal(first_text(ctx, "//div[@class='title-page']/p[@class='series']"),
+	                    "Les cahiers de l'Interfédé n°24");
+	assert_string_equal(first_text(ctx, "//div[@class='title-page']/p[@class='publisher']"),
+	                    "L'Interfédé");
+	assert_string_equal(first_text(ctx, "//div[@class='title-page']/p[@class='date']"),
+	                    "décembre 2020");
+	assert_string_equal(first_text(ctx, "//div[@class='title-page']/p[@class='approval']"),
+	                    "Validé par la Commission pédagogique de l'Interfédé en novembre 2020");
+	size_t domains = cispref_referential_domain_count(ref);
+	assert_int_equal(count_nodes(ctx, "//div[@class='chapter domain']/h2"), domains);
+	assert_int_equal(count_nodes(ctx, "//div[@class='plan']/h3"),
+	                 cispref_referential_plan_total(ref));
+	assert_int_equal(count_nodes(ctx, "//table[@class='summary']"), domains);
+	assert_int_equal(count_nodes(ctx, "//table[@class='summary']/tbody/tr"),
+	                 cispref_referential_summary_total(ref));
+	assert_int_equal(count_nodes(ctx, "//table/thead/tr/th"),
+	                 3 * cispref_referential_competence_total(ref) + 2 * domains);
+	/* every link of the contents, the summary and the index leads to an element */
+	xmlXPathObjectPtr links = select_nodes(ctx, NULL, "//a[starts-with(@href, '#')]");
+	assert_true(node_count(links) > 100);
+	for (size_t i = 0; i < node_count(links); i++) {
+		xmlChar *href = xmlGetProp(node_at(links, i), BAD_CAST "href");
+		char expr[512];
+		snprintf(expr, sizeof expr, "//*[@id='%s']", (const char *)href + 1);
+		if (count_nodes(ctx, expr) != 1)
+			fail_msg("the link %s leads nowhere", (const char *)href);
+		xmlFree(href);
+	}
+	xmlXPathFreeObject(links);
+	/* the summary links its entries to the competences they name */
+	assert_string_equal(first_text(ctx, "//table[@id='summary-psy']/tbody/tr[1]/td/a/@href"),
+	                    "#competence-psy.ind.1");
+	xmlXPathFreeContext(ctx);
+	xmlFreeDoc(doc);
+	cispref_buffer_free(html);
+	cispref_referential_free(ref);
+}
+
+static void test_odt_package(void **state)
+{
+	(void)state;
+	cispref_referential *ref = load_default();
+	size_t size;
+	char *odt = render(ref, CISPREF_RENDER_ODT, NULL, &size);
+	assert_true(size > 1000);
+	package p = open_package(odt, size);
+	/* mimetype first, stored, and nothing else in it */
+	assert_string_equal(zip_get_name(p.zip, 0, 0), "mimetype");
+	zip_stat_t st;
+	assert_int_equal(zip_stat_index(p.zip, 0, 0, &st), 0);
+	assert_int_equal(st.comp_method, ZIP_CM_STORE);
+	char *mimetype = package_entry(&p, "mimetype", NULL);
+	assert_string_equal(mimetype, "application/vnd.oasis.opendocument.text");
+	free(mimetype);
+	assert_memory_equal(odt + 30, "mimetypeapplication/vnd.oasis.opendocument.text", 47);
+
+	xmlDocPtr manifest = package_xml(&p, "META-INF/manifest.xml");
+	xmlXPathContextPtr ctx = xpath_context(manifest);
+	assert_int_equal(count_nodes(ctx, "//manifest:file-entry[@manifest:full-path='/' and "
+	                                  "@manifest:media-type="
+	                                  "'application/vnd.oasis.opendocument.text']"),
+	                 1);
+	const char *const parts[] = {"content.xml", "styles.xml", "meta.xml"};
+	for (size_t i = 0; i < 3; i++) {
+		char expr[128];
+		snprintf(expr, sizeof expr, "//manifest:file-entry[@manifest:full-path='%s']", parts[i]);
+		assert_int_equal(count_nodes(ctx, expr), 1);
+	}
+	xmlXPathFreeContext(ctx);
+	xmlFreeDoc(manifest);
+
+	/* named styles: headings with outline levels, a title, tables and lists */
+	xmlDocPtr styles = package_xml(&p, "styles.xml");
+	ctx = xpath_context(styles);
+	for (int level = 1; level <= 3; level++) {
+		char expr[160];
+		snprintf(expr, sizeof expr, "//style:style[@style:name='Heading_20_%d' and "
+		                            "@style:default-outline-level='%d']", level, level);
+		assert_int_equal(count_nodes(ctx, expr), 1);
+	}
+	assert_int_equal(count_nodes(ctx, "//style:style[@style:name='Title']"), 1);
+	assert_int_equal(count_nodes(ctx, "//text:list-style[@style:name='Table_20_Bullets']"), 1);
+	assert_int_equal(count_nodes(ctx, "//style:master-page//text:page-number"), 1);
+	xmlXPathFreeContext(ctx);
+	xmlFreeDoc(styles);
+
+	xmlDocPtr meta = package_xml(&p, "meta.xml");
+	ctx = xpath_context(meta);
+	assert_string_equal(first_text(ctx, "//dc:title"),
+	                    "Référentiel de compétences de l'accompagnement en CISP");
+	xmlXPathFreeContext(ctx);
+	xmlFreeDoc(meta);
+
+	xmlDocPtr content = package_xml(&p, "content.xml");
+	ctx = xpath_context(content);
+	assert_int_equal(count_nodes(ctx, "//text:table-of-content"), 1);
+	/* the contents list every competence, each with a page-number field */
+	assert_int_equal(count_nodes(ctx, "//text:index-body/text:p[@text:style-name='Contents_20_3']"
+	                                  "/text:bookmark-ref[@text:reference-format='page']"),
+	                 cispref_referential_competence_total(ref));
+	assert_int_equal(count_nodes(ctx, "//text:h[@text:outline-level='1']"),
+	                 cispref_referential_domain_count(ref) + 2); /* + overview, index */
+	assert_int_equal(count_nodes(ctx, "//table:table[@table:style-name='SummaryTable']"),
+	                 cispref_referential_domain_count(ref));
+	assert_int_equal(count_nodes(ctx, "//table:table-header-rows"),
+	                 cispref_referential_domain_count(ref) +
+	                     cispref_referential_competence_total(ref));
+	/* every link leads to a bookmark */
+	xmlXPathObjectPtr links =
+		select_nodes(ctx, NULL, "//text:a/@xlink:href | //text:bookmark-ref/@text:ref-name");
+	for (size_t i = 0; i < node_count(links); i++) {
+		xmlChar *target = xmlNodeGetContent(node_at(links, i));
+		const char *name = (const char *)target + (target[0] == '#');
+		char expr[512];
+		snprintf(expr, sizeof expr, "//text:bookmark[@text:name='%s']", name);
+		if (count_nodes(ctx, expr) != 1)
+			fail_msg("the reference %s leads nowhere", (const char *)target);
+		xmlFree(target);
+	}
+	xmlXPathFreeObject(links);
+	xmlXPathFreeContext(ctx);
+	xmlFreeDoc(content);
+	close_package(&p);
+	cispref_buffer_free(odt);
+	cispref_referential_free(ref);
+}
+
+static void test_fodt_document(void **state)
+{
+	(void)state;
+	cispref_referential *ref = load_default();
+	size_t size;
+	char *fodt = render(ref, CISPREF_RENDER_FODT, NULL, &size);
+	xmlDocPtr doc = parse_xml(fodt, size, "cahier.fodt");
+	xmlXPathContextPtr ctx = xpath_context(doc);
+	assert_int_equal(count_nodes(ctx, "/office:document[@office:mimetype="
+	                                  "'application/vnd.oasis.opendocument.text']"), 1);
+	assert_int_equal(count_nodes(ctx, "/office:document/office:meta/dc:title"), 1);
+	assert_int_equal(count_nodes(ctx, "/office:document/office:styles"), 1);
+	assert_int_equal(count_nodes(ctx, "/office:document/office:master-styles"), 1);
+	assert_int_equal(count_nodes(ctx, "//text:table-of-content"), 1);
+	xmlXPathFreeContext(ctx);
+	xmlFreeDoc(doc);
+
+	/* the body is the same as the package's content.xml */
+	char *odt = render(ref, CISPREF_RENDER_ODT, NULL, &size);
+	package p = open_package(odt, size);
+	char *content = package_entry(&p, "content.xml", NULL);
+	char *body = strstr(content, "<office:body>");
+	assert_non_null(body);
+	char *body_end = strstr(body, "</office:body>");
+	assert_non_null(body_end);
+	body_end[0] = '\0';
+	assert_non_null(strstr(fodt, body));
+	free(content);
+	close_package(&p);
+	cispref_buffer_free(odt);
+	cispref_buffer_free(fodt);
+	cispref_referential_free(ref);
+}
+
+/* ---- (4) options ------------------------------------------------------------------------ */
+
+static void test_domain_selection(void **state)
+{
+	(void)state;
+	cispref_referential *ref = load_default();
+	static const char *const domains[] = {"com", "psy", NULL};
+	cispref_render_options options = CISPREF_RENDER_OPTIONS_INIT;
+	options.domains = domains;
+	for (int f = 0; f < FORMAT_COUNT; f++)
+		check_content(ref, all_formats[f], &options);
+
+	size_t size;
+	char *html = render(ref, CISPREF_RENDER_HTML, &options, &size);
+	xmlDocPtr doc = parse_html(html, size);
+	xmlXPathContextPtr ctx = xpath_context(doc);
+	/* in the referential's order, whatever the order of the list */
+	assert_string_equal(first_text(ctx, "(//div[@class='chapter domain'])[1]/h2"),
+	                    "Accompagnement psycho-social");
+	assert_string_equal(first_text(ctx, "(//div[@class='chapter domain'])[2]/h2"), "Communication");
+	assert_int_equal(count_nodes(ctx, "//div[@class='chapter domain']"), 2);
+	assert_int_equal(count_nodes(ctx, "//table[@class='summary']"), 2);
+	/* only the notes of psy (21, 22), and only concepts its competences or com's use */
+	assert_int_equal(count_nodes(ctx, "//p[@class='note']"), 2);
+	assert_int_equal(count_nodes(ctx, "//dl[@class='concepts']"
+	                                  "//a[starts-with(@href, '#competence-peda')]"),
+	                 0);
+	assert_true(count_nodes(ctx, "//dl[@class='concepts']/dt") > 0);
+	xmlXPathFreeContext(ctx);
+	xmlFreeDoc(doc);
+	cispref_buffer_free(html);
+
+	char *md = render(ref, CISPREF_RENDER_MARKDOWN, &options, &size);
+	assert_null(strstr(md, "## Accompagnement pédagogique"));
+	assert_non_null(strstr(md, "### Communication\n\n| Plan | Compétence |"));
+	assert_null(strstr(md, "[^23]"));
+	cispref_buffer_free(md);
+
+	/* an unknown id fails */
+	static const char *const unknown[] = {"psy", "nope", NULL};
+	options.domains = unknown;
+	char *out = NULL;
+	cispref_error error;
+	memset(&error, 0, sizeof error);
+	assert_int_equal(cispref_render_buffer(&out, &size, ref, CISPREF_RENDER_HTML, &options, &error),
+	                 CISPREF_ENOTFOUND);
+	assert_null(out);
+	assert_int_equal(error.code, CISPREF_ENOTFOUND);
+	assert_non_null(strstr(error.text, "'nope'"));
+	cispref_referential_free(ref);
+}
+
+/* How many times @needle occurs in @haystack. */
+static size_t occurrences(const char *haystack, const char *needle)
+{
+	size_t n = 0;
+	for (const char *p = haystack; (p = strstr(p, needle)) != NULL; p += strlen(needle))
+		n++;
+	return n;
+}
+
+static void test_no_summary_index_notes(void **state)
+{
+	(void)state;
+	cispref_referential *ref = load_default();
+	cispref_render_options options = CISPREF_RENDER_OPTIONS_INIT;
+	size_t size;
+
+	/* with everything */
+	char *html = render(ref, CISPREF_RENDER_HTML, &options, &size);
+	char *fodt = render(ref, CISPREF_RENDER_FODT, &options, &size);
+	char *md = render(ref, CISPREF_RENDER_MARKDOWN, &options, &size);
+	assert_non_null(strstr(html, "<table class=\"summary\""));
+	assert_non_null(strstr(html, "id=\"concepts\""));
+	assert_int_equal(occurrences(html, "<sup class=\"note-ref\">"), 3);
+	assert_int_equal(occurrences(html, "<p class=\"note\""), 3);
+	assert_non_null(strstr(fodt, "table:style-name=\"SummaryTable\""));
+	assert_non_null(strstr(fodt, "text:name=\"concepts\""));
+	assert_int_equal(occurrences(fodt, "<text:note "), 3);
+	assert_non_null(strstr(fodt, "<text:note-citation text:label=\"22\">22</text:note-citation>"));
+	assert_non_null(strstr(md, "## Vue d'ensemble des compétences\n"));
+	assert_non_null(strstr(md, "## Index des concepts partagés\n"));
+	assert_non_null(strstr(md, "(entrée, en cours et en fin)[^21]\n"));
+	assert_non_null(strstr(md, "\n[^21]: Les compétences transversales sociales"));
+	cispref_buffer_free(html);
+	cispref_buffer_free(fodt);
+	cispref_buffer_free(md);
+
+	/* with nothing */
+	options.summary = false;
+	options.index = false;
+	options.notes = false;
+	for (int f = 0; f < FORMAT_COUNT; f++)
+		check_content(ref, all_formats[f], &options);
+	html = render(ref, CISPREF_RENDER_HTML, &options, &size);
+	fodt = render(ref, CISPREF_RENDER_FODT, &options, &size);
+	md = render(ref, CISPREF_RENDER_MARKDOWN, &options, &size);
+	assert_null(strstr(html, "class=\"summary\""));
+	assert_null(strstr(html, "id=\"overview\""));
+	assert_null(strstr(html, "id=\"concepts\""));
+	assert_null(strstr(html, "<sup class=\"note-ref\""));
+	assert_null(strstr(html, "id=\"notes\""));
+	assert_null(strstr(html, "Les compétences transversales sociales et en situation"));
+	assert_null(strstr(fodt, "table:style-name=\"SummaryTable\""));
+	assert_null(strstr(fodt, "text:name=\"concepts\""));
+	assert_null(strstr(fodt, "<text:note "));
+	assert_null(strstr(md, "Vue d'ensemble"));
+	assert_null(strstr(md, "Index des concepts"));
+	assert_null(strstr(md, "[^"));
+	assert_null(strstr(md, "## Notes"));
+	cispref_buffer_free(html);
+	cispref_buffer_free(fodt);
+	cispref_buffer_free(md);
+	cispref_referential_free(ref);
+}
+
+static void test_title(void **state)
+{
+	(void)state;
+	cispref_referential *ref = load_default();
+	cispref_render_options options = CISPREF_RENDER_OPTIONS_INIT;
+	options.title = "Mon cahier & <co> la-le";
+	options.inclusive = CISPREF_INCLUSIVE_NORMALIZED; /* never applied to the given title */
+	size_t size;
+	char *html = render(ref, CISPREF_RENDER_HTML, &options, &size);
+	xmlDocPtr doc = parse_html(html, size);
+	xmlXPathContextPtr ctx = xpath_context(doc);
+	assert_string_equal(first_text(ctx, "/html/head/title"), "Mon cahier & <co> la-le");
+	assert_string_equal(first_text(ctx, "//h1"), "Mon cahier & <co> la-le");
+	assert_string_equal(first_text(ctx, "//p[@class='subtitle']"),
+	                    "Référentiel de compétences de l'accompagnement en CISP");
+	xmlXPathFreeContext(ctx);
+	xmlFreeDoc(doc);
+	cispref_buffer_free(html);
+
+	char *fodt = render(ref, CISPREF_RENDER_FODT, &options, &size);
+	doc = parse_xml(fodt, size, "title.fodt");
+	ctx = xpath_context(doc);
+	assert_string_equal(first_text(ctx, "//dc:title"), "Mon cahier & <co> la-le");
+	assert_string_equal(first_text(ctx, "//text:p[@text:style-name='Title']"),
+	                    "Mon cahier & <co> la-le");
+	xmlXPathFreeContext(ctx);
+	xmlFreeDoc(doc);
+	cispref_buffer_free(fodt);
+
+	char *md = render(ref, CISPREF_RENDER_MARKDOWN, &options, &size);
+	assert_true(starts_with(md, "# Mon cahier \\& \\<co\\> la-le\n\n"));
+	cispref_buffer_free(md);
+
+	/* the default title is the referential's */
+	md = render(ref, CISPREF_RENDER_MARKDOWN, NULL, &size);
+	assert_true(starts_with(md, "# Référentiel de compétences de l'accompagnement en CISP\n\n"));
+	cispref_buffer_free(md);
+	cispref_referential_free(ref);
+}
+
+/* Source text, and what the normalised style makes of it. */
+static const char *const inclusive_cases[][2] = {
+	{"avec la-le stagiaire", "avec la" MIDDOT "le stagiaire"},
+	{"avec la.le stagiaire", "avec la" MIDDOT "le stagiaire"},
+	{"avec la. le stagiaire", "avec la" MIDDOT "le stagiaire"},
+	{"avec la- le stagiaire", "avec la" MIDDOT "le stagiaire"},
+	{"à la:au stagiaire", "à la" MIDDOT "au stagiaire"},
+	{"à la- au stagiaire", "à la" MIDDOT "au stagiaire"},
+	{"de la-du stagiaire", "de la" MIDDOT "du stagiaire"},
+	{"de la. du stagiaire", "de la" MIDDOT "du stagiaire"},
+	{"La-le stagiaire", "La" MIDDOT "le stagiaire"},
+	{"la\xE2\x80\x90le, la\xE2\x80\x91" "du", "la" MIDDOT "le, la" MIDDOT "du"},
+	{"la-" NBSP "le", "la" MIDDOT "le"},
+	{"la" MIDDOT "le et la" MIDDOT " du", "la" MIDDOT "le et la" MIDDOT "du"},
+	{"(la-le)", "(la" MIDDOT "le)"},
+	/* left as printed */
+	{"gala-le", "gala-le"},
+	{"la-lecture", "la-lecture"},
+	{"la-les", "la-les"},
+	{"la du stagiaire", "la du stagiaire"},
+	{"la - le", "la - le"},
+	{"intervenant-e-s et tou.te.s", "intervenant-e-s et tou.te.s"},
+	{"elle-lui", "elle-lui"},
+	{"Ola-le", "Ola-le"},
+	{"la-Le", "la-Le"},
+};
+#define INCLUSIVE_CASES (sizeof inclusive_cases / sizeof inclusive_cases[0])
+
+static void test_inclusive_normalisation(void **state)
+{
+	(void)state;
+	cispref_referential *ref = NULL;
+	cispref_domain *domain;
+	cispref_plan *plan;
+	cispref_competence *comp;
+	OK(cispref_referential_new(&ref, "t", "Inclusive"));
+	OK(cispref_referential_add_domain(&domain, ref, "d", CISPREF_DOMAIN_CORE, "Domaine"));
+	OK(cispref_domain_add_plan(&plan, domain, "d.p", CISPREF_PLAN_INDIVIDUAL, "Plan"));
+	OK(cispref_plan_add_competence(&comp, plan, "d.p.1", "Accompagner la.le stagiaire"));
+	for (size_t i = 0; i < INCLUSIVE_CASES; i++) {
+		char id[32];
+		snprintf(id, sizeof id, "d.p.1.sf.%zu", i + 1);
+		OK(cispref_competence_add_item(NULL, comp, id, SF, inclusive_cases[i][0]));
+	}
+	cispref_render_options options = CISPREF_RENDER_OPTIONS_INIT;
+	for (int style = 0; style < 2; style++) {
+		options.inclusive = style ? CISPREF_INCLUSIVE_NORMALIZED : CISPREF_INCLUSIVE_SOURCE;
+		strlist expected = {0};
+		list_add(&expected, "title: ", style ? "Accompagner la" MIDDOT "le stagiaire"
+		                                     : "Accompagner la.le stagiaire");
+		for (size_t i = 0; i < INCLUSIVE_CASES; i++)
+			list_add(&expected, kind_prefix[SF], inclusive_cases[i][style]);
+		for (int f = 0; f < FORMAT_COUNT; f++) {
+			size_t size;
+			char *out = render(ref, all_formats[f], &options, &size);
+			strlist got = {0};
+			document_content(&got, all_formats[f], out, size);
+			assert_lists_equal(&got, &expected, cispref_render_format_name(all_formats[f]));
+			list_free(&got);
+			cispref_buffer_free(out);
+		}
+		list_free(&expected);
+	}
+	cispref_referential_free(ref);
+
+	/* the embedded referential */
+	ref = load_default();
+	options.inclusive = CISPREF_INCLUSIVE_NORMALIZED;
+	size_t size;
+	char *md = render(ref, CISPREF_RENDER_MARKDOWN, &options, &size);
+	assert_non_null(strstr(md, "#### Accompagner la" MIDDOT "le stagiaire dans son processus "
+	                           "de formation\n"));
+	assert_non_null(strstr(md, "• Adapter sa communication à la" MIDDOT "au stagiaire<br>"));
+	assert_null(strstr(md, "la.le"));
+	assert_null(strstr(md, "la-le"));
+	assert_null(strstr(md, "la-du"));
+	cispref_buffer_free(md);
+	options.inclusive = CISPREF_INCLUSIVE_SOURCE;
+	md = render(ref, CISPREF_RENDER_MARKDOWN, &options, &size);
+	assert_non_null(strstr(md, "#### Accompagner la.le stagiaire dans son processus "
+	                           "de formation\n"));
+	assert_non_null(strstr(md, "• Adapter sa communication à la- au stagiaire<br>"));
+	cispref_buffer_free(md);
+	cispref_referential_free(ref);
+}
+
+/* ---- (5) errors ------------------------------------------------------------------------ */
+
+static void test_invalid_arguments(void **state)
+{
+	(void)state;
+	cispref_referential *ref = load_default();
+	char *out = NULL;
+	size_t size = 0;
+	cispref_error error;
+	memset(&error, 0, sizeof error);
+	assert_int_equal(cispref_render_buffer(&out, &size, ref, (cispref_render_format)4, NULL,
+	                                       &error),
+	                 CISPREF_EINVAL);
+	assert_int_equal(error.code, CISPREF_EINVAL);
+	assert_int_equal(cispref_render_buffer(&out, &size, ref, (cispref_render_format)-1, NULL, NULL),
+	                 CISPREF_EINVAL);
+	assert_int_equal(cispref_render_buffer(&out, &size, NULL, CISPREF_RENDER_HTML, NULL, NULL),
+	                 CISPREF_EINVAL);
+	assert_int_equal(cispref_render_buffer(NULL, &size, ref, CISPREF_RENDER_HTML, NULL, NULL),
+	                 CISPREF_EINVAL);
+	cispref_render_options options = CISPREF_RENDER_OPTIONS_INIT;
+	options.version = 2;
+	assert_int_equal(cispref_render_buffer(&out, &size, ref, CISPREF_RENDER_HTML, &options, NULL),
+	                 CISPREF_EINVAL);
+	options.version = CISPREF_RENDER_OPTIONS_VERSION;
+	options.inclusive = (cispref_inclusive_style)2;
+	assert_int_equal(cispref_render_buffer(&out, &size, ref, CISPREF_RENDER_MARKDOWN, &options,
+	                                       NULL),
+	                 CISPREF_EINVAL);
+	options.inclusive = CISPREF_INCLUSIVE_SOURCE;
+	options.title = "bad \xC3";
+	assert_int_equal(cispref_render_buffer(&out, &size, ref, CISPREF_RENDER_HTML, &options, NULL),
+	                 CISPREF_EINVAL);
+	assert_null(out);
+	assert_int_equal(cispref_render_stream(NULL, ref, CISPREF_RENDER_HTML, NULL, NULL),
+	                 CISPREF_EINVAL);
+	assert_int_equal(cispref_render_path(NULL, ref, CISPREF_RENDER_HTML, NULL, NULL),
+	                 CISPREF_EINVAL);
+	assert_int_equal(cispref_render_path("", ref, CISPREF_RENDER_HTML, NULL, NULL), CISPREF_EINVAL);
+
+	/* names */
+	static const char *const names[] = {"html", "odt", "fodt", "md"};
+	for (int f = 0; f < FORMAT_COUNT; f++) {
+		cispref_render_format format;
+		assert_string_equal(cispref_render_format_name(all_formats[f]), names[f]);
+		OK(cispref_render_format_from_name(&format, names[f]));
+		assert_int_equal(format, all_formats[f]);
+	}
+	cispref_render_format format;
+	assert_null(cispref_render_format_name((cispref_render_format)4));
+	assert_int_equal(cispref_render_format_from_name(&format, "pdf"), CISPREF_EINVAL);
+	assert_int_equal(cispref_render_format_from_name(&format, NULL), CISPREF_EINVAL);
+	assert_int_equal(cispref_render_format_from_name(NULL, "html"), CISPREF_EINVAL);
+	cispref_referential_free(ref);
+}
+
+static size_t entries_in(const char *dir)
+{
+	DIR *d = opendir(dir);
+	assert_non_null(d);
+	size_t n = 0;
+	for (struct dirent *e; (e = readdir(d)) != NULL;)
+		n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+	closedir(d);
+	return n;
+}
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static void test_paths_and_streams(void **state)
+{
+	(void)state;
+	cispref_referential *ref = load_default();
+	char *dir = make_temp_dir();
+	assert_non_null(dir);
+	char path[4200];
+	cispref_error error;
+
+	/* a file equals the buffer, for each format; no temporary file remains */
+	for (int f = 0; f < FORMAT_COUNT; f++) {
+		size_t size, file_size;
+		char *out = render(ref, all_formats[f], NULL, &size);
+		snprintf(path, sizeof path, "%s/cahier.%s", dir,
+		         cispref_render_format_name(all_formats[f]));
+		OK(cispref_render_path(path, ref, all_formats[f], NULL, NULL));
+		char *file = read_whole_file(path, &file_size);
+		assert_int_equal(file_size, size);
+		assert_memory_equal(file, out, size);
+		free(file);
+
+		/* the same bytes to a stream, and again: output is deterministic */
+		FILE *stream = tmpfile();
+		assert_non_null(stream);
+		OK(cispref_render_stream(stream, ref, all_formats[f], NULL, NULL));
+		assert_int_equal(ftell(stream), (long)size);
+		fclose(stream);
+		size_t again_size;
+		char *again = render(ref, all_formats[f], NULL, &again_size);
+		assert_int_equal(again_size, size);
+		assert_memory_equal(again, out, size);
+		cispref_buffer_free(again);
+		cispref_buffer_free(out);
+	}
+	assert_int_equal(entries_in(dir), FORMAT_COUNT);
+
+	/* a stream that cannot be written */
+	snprintf(path, sizeof path, "%s/cahier.md", dir);
+	FILE *readonly = fopen(path, "r");
+	assert_non_null(readonly);
+	memset(&error, 0, sizeof error);
+	assert_int_equal(cispref_render_stream(readonly, ref, CISPREF_RENDER_MARKDOWN, NULL, &error),
+	                 CISPREF_EIO);
+	assert_int_equal(error.code, CISPREF_EIO);
+	fclose(readonly);
+
+	/* a directory */
+	snprintf(path, sizeof path, "%s/sub", dir);
+	assert_int_equal(mkdir(path, 0755), 0);
+	memset(&error, 0, sizeof error);
+	assert_int_equal(cispref_render_path(path, ref, CISPREF_RENDER_HTML, NULL, &error),
+	                 CISPREF_EIO);
+	assert_int_equal(error.code, CISPREF_EIO);
+	struct stat st;
+	assert_int_equal(stat(path, &st), 0);
+	assert_true(S_ISDIR(st.st_mode));
+	assert_int_equal(entries_in(path), 0);
+
+	/* a missing parent */
+	snprintf(path, sizeof path, "%s/missing/cahier.html", dir);
+	assert_int_equal(cispref_render_path(path, ref, CISPREF_RENDER_HTML, NULL, &error),
+	                 CISPREF_EIO);
+	assert_int_equal(stat(path, &st), -1);
+
+	/* an existing file whose temporary neighbour cannot be created (its name would be
+	 * too long) keeps its bytes */
+	char name[256];
+	memset(name, 'x', 250);
+	strcpy(name + 250, ".odt");
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	write_file(path, "previous content");
+	size_t before = entries_in(dir);
+	for (int f = 0; f < FORMAT_COUNT; f++) {
+		memset(&error, 0, sizeof error);
+		assert_int_equal(cispref_render_path(path, ref, all_formats[f], NULL, &error), CISPREF_EIO);
+		assert_int_equal(error.code, CISPREF_EIO);
+	}
+	char *kept = read_whole_file(path, NULL);
+	assert_string_equal(kept, "previous content");
+	free(kept);
+	assert_int_equal(entries_in(dir), before);
+
+	/* an existing file is left alone when rendering fails before writing */
+	snprintf(path, sizeof path, "%s/kept.html", dir);
+	write_file(path, "previous content");
+	static const char *const unknown[] = {"nope", NULL};
+	cispref_render_options options = CISPREF_RENDER_OPTIONS_INIT;
+	options.domains = unknown;
+	assert_int_equal(cispref_render_path(path, ref, CISPREF_RENDER_HTML, &options, NULL),
+	                 CISPREF_ENOTFOUND);
+	kept = read_whole_file(path, NULL);
+	assert_string_equal(kept, "previous content");
+	free(kept);
+
+	char command[4400];
+	snprintf(command, sizeof command, "rm -rf '%s'", dir);
+	assert_int_equal(system(command), 0);
+	free(dir);
+	cispref_referential_free(ref);
+}
+
+/* Every fixture that loads leniently (broken references, duplicate ids, empty lists...)
+ * renders in every format, with every option, into documents that parse. */
+static void test_hostile_referentials(void **state)
+{
+	(void)state;
+	DIR *dir = opendir(FIXTURES_DIR);
+	assert_non_null(dir);
+	size_t rendered = 0;
+	for (struct dirent *e; (e = readdir(dir)) != NULL;) {
+		size_t len = strlen(e->d_name);
+		if (len < 4 || strcmp(e->d_name + len - 4, ".xml") != 0)
+			continue;
+		cispref_referential *ref = NULL;
+		if (cispref_referential_load_file(&ref, fixture(e->d_name), CISPREF_LOAD_LENIENT,
+		                                  NULL) != CISPREF_OK)
+			continue;
+		for (int variant = 0; variant < 2; variant++) {
+			cispref_render_options options = CISPREF_RENDER_OPTIONS_INIT;
+			options.summary = options.notes = options.index = variant == 0;
+			options.inclusive = variant ? CISPREF_INCLUSIVE_NORMALIZED : CISPREF_INCLUSIVE_SOURCE;
+			for (int f = 0; f < FORMAT_COUNT; f++) {
+				size_t size;
+				char *out = render(ref, all_formats[f], &options, &size);
+				strlist got = {0};
+				document_content(&got, all_formats[f], out, size);
+				list_free(&got);
+				cispref_buffer_free(out);
+			}
+		}
+		rendered++;
+		cispref_referential_free(ref);
+	}
+	closedir(dir);
+	assert_true(rendered >= 10);
+}
+
+/* ---- (6) the command-line tool ------------------------------------------------------- */
+
+static char *cli_dir;
+
+static run cispref(const char *first, ...)
+{
+	const char *argv[32] = {CISPREF_EXE, first};
+	int argc = 2;
+	va_list ap;
+	va_start(ap, first);
+	for (const char *a; (a = va_arg(ap, const char *)) != NULL && argc < 31;)
+		argv[argc++] = a;
+	va_end(ap);
+	argv[argc] = NULL;
+	return run_program(argv, cli_dir);
+}
+
+static void test_cli(void **state)
+{
+	(void)state;
+	cli_dir = make_temp_dir();
+	assert_non_null(cli_dir);
+	run r = cispref("render", "--help", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "Usage: cispref render --format html|odt|fodt|md"));
+	run_free(&r);
+
+	r = cispref("--help", NULL);
+	assert_non_null(strstr(r.out, "render"));
+	run_free(&r);
+
+	r = cispref("render", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "no format"));
+	run_free(&r);
+	r = cispref("render", "--format", "pdf", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "unknown format 'pdf'"));
+	run_free(&r);
+	r = cispref("render", "-f", "md", "--inclusive", "maybe", NULL);
+	assert_int_equal(r.status, 2);
+	run_free(&r);
+	r = cispref("render", "-f", "md", "extra", NULL);
+	assert_int_equal(r.status, 2);
+	run_free(&r);
+	r = cispref("render", "-f", "md", "--domain", "nope", NULL);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.err, "no domain has the id 'nope'"));
+	run_free(&r);
+
+	r = cispref("render", "--format", "md", "--domain", "com", "--no-index", "--no-summary",
+	            "--inclusive", "normalized", "--title", "Communication & co", NULL);
+	assert_int_equal(r.status, 0);
+	assert_true(starts_with(r.out, "# Communication \\& co\n"));
+	assert_non_null(strstr(r.out, "\n## Communication\n"));
+	assert_null(strstr(r.out, "## Accompagnement"));
+	assert_null(strstr(r.out, "Index des concepts"));
+	assert_null(strstr(r.out, "Vue d'ensemble"));
+	assert_non_null(strstr(r.out, "suivi de la du stagiaire")); /* no separator: as printed */
+	run_free(&r);
+
+	r = cispref("render", "-f", "md", "--no-notes", "-i", DATA_DIR "/accompagnement-cisp.xml",
+	            NULL);
+	assert_int_equal(r.status, 0);
+	assert_null(strstr(r.out, "[^"));
+	run_free(&r);
+
+	/* ODT to a file that is not a terminal is fine; the format follows -o's extension */
+	r = cispref("render", "-f", "odt", NULL);
+	assert_int_equal(r.status, 0);
+	assert_true(strncmp(r.out, "PK\x03\x04", 4) == 0);
+	run_free(&r);
+	char path[4200];
+	snprintf(path, sizeof path, "%s/cahier.fodt", cli_dir);
+	r = cispref("render", "-o", path, NULL);
+	assert_int_equal(r.status, 0);
+	run_free(&r);
+	char *fodt = read_whole_file(path, NULL);
+	assert_non_null(strstr(fodt, "office:mimetype=\"application/vnd.oasis.opendocument.text\""));
+	free(fodt);
+	r = cispref("render", "-f", "html", "-o", cli_dir, NULL);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.err, "is a directory"));
+	run_free(&r);
+
+	char command[4400];
+	snprintf(command, sizeof command, "rm -rf '%s'", cli_dir);
+	assert_int_equal(system(command), 0);
+	free(cli_dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_content_every_format),
+		cmocka_unit_test(test_special_characters),
+		cmocka_unit_test(test_html_structure),
+		cmocka_unit_test(test_odt_package),
+		cmocka_unit_test(test_fodt_document),
+		cmocka_unit_test(test_domain_selection),
+		cmocka_unit_test(test_no_summary_index_notes),
+		cmocka_unit_test(test_title),
+		cmocka_unit_test(test_inclusive_normalisation),
+		cmocka_unit_test(test_invalid_arguments),
+		cmocka_unit_test(test_paths_and_streams),
+		cmocka_unit_test(test_hostile_referentials),
+		cmocka_unit_test(test_cli),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,65 @@
+#!/bin/sh
+# The ODT and FODT cahiers of the embedded referential open in LibreOffice: each is
+# converted to PDF headless, and the PDF's text (pdftotext) must hold every competence
+# title. Whitespace, hyphens and compatibility forms (ligatures) are ignored when
+# comparing, since a title may wrap or be hyphenated anywhere on the page.
+# A missing LibreOffice or pdftotext is a failure, not a skip.
+#   test_render_office.sh CISPREF_EXE WORK_DIR
+set -eu
+cispref=$1 work=$2
+
+for tool in soffice pdftotext python3; do
+	if ! command -v "$tool" >/dev/null 2>&1; then
+		echo "FAIL: $tool is not installed (LibreOffice Writer and poppler-utils are needed)"
+		exit 1
+	fi
+done
+
+rm -rf "$work"
+mkdir -p "$work"
+# A private LibreOffice profile: no interference with a user's or another test's.
+profile=$(mktemp -d "${TMPDIR:-/tmp}/cispref-lo-XXXXXX")
+trap 'rm -rf "$profile"' EXIT
+
+"$cispref" export --format json -o "$work/referential.json"
+python3 - "$work/referential.json" "$work/titles.txt" <<'PY'
+import json, sys
+with open(sys.argv[1], encoding="utf-8") as f:
+    ref = json.load(f)
+titles = [c["title"] for d in ref["domains"] for p in d["plans"] for c in p["competences"]]
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    out.write("\n".join(titles) + "\n")
+PY
+
+status=0
+for format in odt fodt; do
+	"$cispref" render --format "$format" -o "$work/cahier.$format"
+	mkdir -p "$work/pdf-$format"
+	timeout 300 soffice --headless --norestore "-env:UserInstallation=file://$profile" \
+		--convert-to pdf --outdir "$work/pdf-$format" "$work/cahier.$format" \
+		>"$work/soffice-$format.log" 2>&1 || true
+	pdf="$work/pdf-$format/cahier.pdf"
+	if [ ! -s "$pdf" ]; then
+		echo "FAIL: LibreOffice did not convert cahier.$format to PDF:"
+		cat "$work/soffice-$format.log"
+		status=1
+		continue
+	fi
+	pdftotext -enc UTF-8 "$pdf" "$work/cahier-$format.txt"
+	python3 - "$work/titles.txt" "$work/cahier-$format.txt" "$format" <<'PY' || status=1
+import re, sys, unicodedata
+
+def normal(text):
+    text = unicodedata.normalize("NFKC", text)
+    return re.sub(r"[\s\-\u00ad\u2010\u2011]+", "", text)
+
+titles = open(sys.argv[1], encoding="utf-8").read().splitlines()
+pdf = normal(open(sys.argv[2], encoding="utf-8").read())
+missing = [t for t in titles if normal(t) not in pdf]
+for t in missing:
+    print(f"FAIL: {sys.argv[3]}: the PDF lacks the competence title: {t}")
+print(f"{sys.argv[3]}: {len(titles) - len(missing)} of {len(titles)} competence titles found")
+sys.exit(1 if missing or not titles else 0)
+PY
+done
+exit $status

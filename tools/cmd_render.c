@@ -1,0 +1,165 @@
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static void help(void)
+{
+	printf("Usage: cispref render --format html|odt|fodt|md [-i FILE] [-o FILE] [--domain ID]...\n"
+	       "                      [--no-summary] [--no-index] [--no-notes]\n"
+	       "                      [--inclusive source|normalized] [--title TEXT]\n\n"
+	       "Write the printed cahier of a referential: the title page, the table of\n"
+	       "contents, the summary overview, one table per competence, the notes and the\n"
+	       "index of shared concepts.\n\n"
+	       "  -f, --format FORMAT     html (one self-contained file, ready to print), odt,\n"
+	       "                          fodt (flat OpenDocument) or md (Markdown); may be left\n"
+	       "                          out when -o FILE ends in .html, .htm, .odt, .fodt or .md\n"
+	       "  -i, --input FILE        read FILE instead of the embedded referential\n"
+	       "  -o, --output FILE       write FILE (replaced atomically) instead of stdout;\n"
+	       "                          an ODT package is not written to a terminal\n"
+	       "  -d, --domain ID         only this domain (repeat for more)\n"
+	       "      --no-summary        leave out the summary overview\n"
+	       "      --no-index          leave out the index of shared concepts\n"
+	       "      --no-notes          leave out the notes\n"
+	       "      --inclusive STYLE   source (as printed, the default) or normalized:\n"
+	       "                          \"la-le\", \"la.le\", \"la- le\"... become \"la\xC2\xB7le\"\n"
+	       "  -t, --title TEXT        the document's title instead of the referential's\n"
+	       "  -h, --help              show this help\n");
+}
+
+typedef struct render_args {
+	const char *input;
+	const char *output;
+	int format; /* a cispref_render_format, or -1 when not given */
+	const char **domains; /* NULL-terminated, or NULL for all */
+	size_t domain_count;
+	cispref_render_options options;
+} render_args;
+
+/* The format named by the extension of @path, or -1. */
+static int format_of_path(const char *path)
+{
+	static const struct { const char *ext; cispref_render_format format; } known[] = {
+		{".html", CISPREF_RENDER_HTML}, {".htm", CISPREF_RENDER_HTML},
+		{".odt", CISPREF_RENDER_ODT},   {".fodt", CISPREF_RENDER_FODT},
+		{".md", CISPREF_RENDER_MARKDOWN},
+	};
+	const char *dot = path ? strrchr(path, '.') : NULL;
+	for (size_t i = 0; dot && i < sizeof known / sizeof known[0]; i++)
+		if (strcmp(dot, known[i].ext) == 0)
+			return (int)known[i].format;
+	return -1;
+}
+
+enum { OPT_NO_SUMMARY = 256, OPT_NO_INDEX, OPT_NO_NOTES, OPT_INCLUSIVE };
+
+/* Apply one option; EXIT_OK, or the exit code of a usage error. */
+static int apply_option(render_args *a, int c)
+{
+	cispref_render_format format;
+	switch (c) {
+	case 'f':
+		if (cispref_render_format_from_name(&format, optarg) != 0)
+			return cli_usage_error("render", "unknown format '%s' (html, odt, fodt or md)",
+			                       optarg);
+		a->format = (int)format;
+		return EXIT_OK;
+	case 'i': a->input = optarg; return EXIT_OK;
+	case 'o': a->output = optarg; return EXIT_OK;
+	case 'd': a->domains[a->domain_count++] = optarg; return EXIT_OK;
+	case 't': a->options.title = optarg; return EXIT_OK;
+	case OPT_NO_SUMMARY: a->options.summary = false; return EXIT_OK;
+	case OPT_NO_INDEX: a->options.index = false; return EXIT_OK;
+	case OPT_NO_NOTES: a->options.notes = false; return EXIT_OK;
+	case OPT_INCLUSIVE:
+		if (strcmp(optarg, "source") == 0)
+			a->options.inclusive = CISPREF_INCLUSIVE_SOURCE;
+		else if (strcmp(optarg, "normalized") == 0)
+			a->options.inclusive = CISPREF_INCLUSIVE_NORMALIZED;
+		else
+			return cli_usage_error("render", "unknown inclusive style '%s' (source or normalized)",
+			                       optarg);
+		return EXIT_OK;
+	default:
+		return cli_usage_error("render", "invalid option");
+	}
+}
+
+static int parse_arguments(render_args *a, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"input", required_argument, NULL, 'i'},
+		{"output", required_argument, NULL, 'o'},
+		{"domain", required_argument, NULL, 'd'},
+		{"title", required_argument, NULL, 't'},
+		{"no-summary", no_argument, NULL, OPT_NO_SUMMARY},
+		{"no-index", no_argument, NULL, OPT_NO_INDEX},
+		{"no-notes", no_argument, NULL, OPT_NO_NOTES},
+		{"inclusive", required_argument, NULL, OPT_INCLUSIVE},
+		{"help", no_argument, NULL, 'h'},
+		{0, 0, 0, 0},
+	};
+	int c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "f:i:o:d:t:h", options, NULL)) != -1) {
+		if (c == 'h') {
+			help();
+			return -1;
+		}
+		int rc = apply_option(a, c);
+		if (rc)
+			return rc;
+	}
+	if (optind < argc)
+		return cli_usage_error("render", "unexpected argument '%s'", argv[optind]);
+	if (a->format < 0)
+		a->format = format_of_path(a->output);
+	if (a->format < 0)
+		return cli_usage_error("render", "no format: give --format html, odt, fodt or md");
+	/* A ZIP package would garble a terminal; a pipe or a file is fine. */
+	if (a->format == CISPREF_RENDER_ODT && !a->output && isatty(STDOUT_FILENO))
+		return cli_usage_error("render", "an ODT package is binary: give -o FILE or "
+		                                 "redirect the output");
+	a->options.domains = a->domain_count ? a->domains : NULL;
+	return EXIT_OK;
+}
+
+static int render(const render_args *a)
+{
+	cispref_referential *ref;
+	int rc = cli_load(&ref, a->input, CISPREF_LOAD_DEFAULT);
+	if (rc)
+		return rc;
+	cispref_error error = {0};
+	cispref_render_format format = (cispref_render_format)a->format;
+	rc = a->output ? cispref_render_path(a->output, ref, format, &a->options, &error)
+	               : cispref_render_stream(stdout, ref, format, &a->options, &error);
+	cispref_referential_free(ref);
+	if (rc) {
+		cli_print_error(&error);
+		return EXIT_INVALID;
+	}
+	return EXIT_OK;
+}
+
+int cmd_render(int argc, char **argv)
+{
+	render_args a = {NULL, NULL, -1, NULL, 0, CISPREF_RENDER_OPTIONS_INIT};
+	/* At most one domain per argument: room for all of them and the NULL. */
+	a.domains = calloc((size_t)argc + 1, sizeof *a.domains);
+	if (!a.domains) {
+		fprintf(stderr, "cispref render: out of memory\n");
+		return EXIT_INVALID;
+	}
+	int rc = parse_arguments(&a, argc, argv);
+	if (rc == EXIT_OK)
+		rc = render(&a);
+	else if (rc < 0)
+		rc = EXIT_OK; /* --help */
+	free(a.domains);
+	return rc;
+}
