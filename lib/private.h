@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <cispref/cispref.h>
 #include <libxml/hash.h>
+#include <libxml/tree.h>
 
 #include "arena.h"
 
@@ -135,6 +136,11 @@ int cispref__validate_strict(const cispref_referential *ref, cispref_error *erro
 /* xml_write.c, json_write.c: serialise into a libxml2 buffer. */
 int cispref__xml_write(xmlBufferPtr out, const cispref_referential *ref, cispref_error *error);
 int cispref__json_write(xmlBufferPtr out, const cispref_referential *ref, cispref_error *error);
+
+/* output.c: hand a serialised document to the caller; each frees @buf. */
+int cispref__output_buffer(xmlBufferPtr buf, char **out, size_t *size, cispref_error *error);
+int cispref__output_stream(xmlBufferPtr buf, FILE *stream, cispref_error *error);
+int cispref__output_path(xmlBufferPtr buf, const char *path, cispref_error *error);
 
 /* atomic_file.c */
 int cispref__write_file_atomic(const char *path, const char *data, size_t size,

@@ -545,20 +545,7 @@ int cispref_render_buffer(char **out, size_t *size, const cispref_referential *r
 	xmlBufferPtr buf = render(ref, format, options, error, &rc);
 	if (!buf)
 		return rc;
-	size_t len = (size_t)xmlBufferLength(buf);
-	char *copy = malloc(len + 1);
-	if (!copy) {
-		xmlBufferFree(buf);
-		cispref__error_set(error, CISPREF_ENOMEM, NULL, 0, 0, "out of memory");
-		return CISPREF_ENOMEM;
-	}
-	memcpy(copy, xmlBufferContent(buf), len);
-	copy[len] = '\0';
-	xmlBufferFree(buf);
-	*out = copy;
-	if (size)
-		*size = len;
-	return CISPREF_OK;
+	return cispref__output_buffer(buf, out, size, error);
 }
 
 int cispref_render_stream(FILE *stream, const cispref_referential *ref,
@@ -573,14 +560,7 @@ int cispref_render_stream(FILE *stream, const cispref_referential *ref,
 	xmlBufferPtr buf = render(ref, format, options, error, &rc);
 	if (!buf)
 		return rc;
-	size_t len = (size_t)xmlBufferLength(buf);
-	int ok = fwrite(xmlBufferContent(buf), 1, len, stream) == len && fflush(stream) == 0;
-	xmlBufferFree(buf);
-	if (!ok) {
-		cispref__error_set(error, CISPREF_EIO, NULL, 0, 0, "cannot write the output stream");
-		return CISPREF_EIO;
-	}
-	return CISPREF_OK;
+	return cispref__output_stream(buf, stream, error);
 }
 
 int cispref_render_path(const char *path, const cispref_referential *ref,
@@ -595,8 +575,5 @@ int cispref_render_path(const char *path, const cispref_referential *ref,
 	xmlBufferPtr buf = render(ref, format, options, error, &rc);
 	if (!buf)
 		return rc;
-	rc = cispref__write_file_atomic(path, (const char *)xmlBufferContent(buf),
-	                                (size_t)xmlBufferLength(buf), error);
-	xmlBufferFree(buf);
-	return rc;
+	return cispref__output_path(buf, path, error);
 }

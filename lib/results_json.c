@@ -49,18 +49,10 @@ int cispref_results_export_json(char **out, size_t *size, const cispref_results 
 	}
 	json_close(&j, "]", count == 0);
 	json_raw(&j, "\n");
-	char *copy = j.failed ? NULL : malloc((size_t)xmlBufferLength(j.out) + 1);
-	if (copy) {
-		size_t len = (size_t)xmlBufferLength(j.out);
-		memcpy(copy, xmlBufferContent(j.out), len + 1);
-		*out = copy;
-		if (size)
-			*size = len;
-	}
-	xmlBufferFree(j.out);
-	if (!copy) {
+	if (j.failed) {
+		xmlBufferFree(j.out);
 		cispref__error_set(error, CISPREF_ENOMEM, NULL, 0, 0, "out of memory");
 		return CISPREF_ENOMEM;
 	}
-	return CISPREF_OK;
+	return cispref__output_buffer(j.out, out, size, error);
 }

@@ -1,0 +1,46 @@
+/* Handing a serialised document (a libxml2 buffer) to the caller: as a new buffer, on a
+ * stream, or in a file replaced atomically. Exporters and renderers share these, so every
+ * output path fails and reports the same way. Each function frees @buf. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "private.h"
+
+int cispref__output_buffer(xmlBufferPtr buf, char **out, size_t *size, cispref_error *error)
+{
+	size_t len = (size_t)xmlBufferLength(buf);
+	char *copy = malloc(len + 1);
+	if (copy) {
+		memcpy(copy, xmlBufferContent(buf), len);
+		copy[len] = '\0';
+	}
+	xmlBufferFree(buf);
+	if (!copy) {
+		cispref__error_set(error, CISPREF_ENOMEM, NULL, 0, 0, "out of memory");
+		return CISPREF_ENOMEM;
+	}
+	*out = copy;
+	if (size)
+		*size = len;
+	return CISPREF_OK;
+}
+
+int cispref__output_stream(xmlBufferPtr buf, FILE *stream, cispref_error *error)
+{
+	size_t len = (size_t)xmlBufferLength(buf);
+	int ok = fwrite(xmlBufferContent(buf), 1, len, stream) == len && fflush(stream) == 0;
+	xmlBufferFree(buf);
+	if (!ok) {
+		cispref__error_set(error, CISPREF_EIO, NULL, 0, 0, "cannot write the output stream");
+		return CISPREF_EIO;
+	}
+	return CISPREF_OK;
+}
+
+int cispref__output_path(xmlBufferPtr buf, const char *path, cispref_error *error)
+{
+	int rc = cispref__write_file_atomic(path, (const char *)xmlBufferContent(buf),
+	                                    (size_t)xmlBufferLength(buf), error);
+	xmlBufferFree(buf);
+	return rc;
+}
