@@ -47,4 +47,42 @@ static inline void run_free(run *r)
 	free(r->err);
 }
 
+/* A scratch directory for the outputs of the programs a test runs; its group setup and
+ * teardown make it and remove it. */
+static char *run_dir;
+
+static inline int run_dir_setup(void **state)
+{
+	(void)state;
+	run_dir = make_temp_dir();
+	return run_dir ? 0 : -1;
+}
+
+static inline int run_dir_teardown(void **state)
+{
+	(void)state;
+	char cmd[4300];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", run_dir);
+	int rc = system(cmd);
+	free(run_dir);
+	run_dir = NULL;
+	return rc;
+}
+
+#ifdef CISPREF_EXE
+/* Run the cispref tool with the given arguments (NULL-terminated) in run_dir. */
+static inline run run_cispref(const char *first, ...)
+{
+	const char *argv[32] = {CISPREF_EXE, first};
+	int argc = first ? 2 : 1;
+	va_list ap;
+	va_start(ap, first);
+	for (const char *a; first && (a = va_arg(ap, const char *)) != NULL && argc < 31;)
+		argv[argc++] = a;
+	va_end(ap);
+	argv[argc] = NULL;
+	return run_program(argv, run_dir);
+}
+#endif
+
 #endif

@@ -1,34 +1,17 @@
 /* The cispref tool: outputs and exit codes of each subcommand, run as a child process. */
 #include "run_program.h"
 
-static char *tmpdir;
-
-/* Run the tool with @args (NULL-terminated), capturing its outputs. */
-static run cispref(const char *first, ...)
-{
-	const char *argv[32] = {CISPREF_EXE, first};
-	int argc = first ? 2 : 1;
-	va_list ap;
-	va_start(ap, first);
-	for (const char *a; first && (a = va_arg(ap, const char *)) != NULL && argc < 31;)
-		argv[argc++] = a;
-	va_end(ap);
-	argv[argc] = NULL;
-
-	return run_program(argv, tmpdir);
-}
-
 static void test_version_and_help(void **state)
 {
 	(void)state;
-	run r = cispref("--version", NULL);
+	run r = run_cispref("--version", NULL);
 	assert_int_equal(r.status, 0);
 	char expected[64];
 	snprintf(expected, sizeof expected, "cispref %s\n", cispref_version());
 	assert_string_equal(r.out, expected);
 	run_free(&r);
 
-	r = cispref("--help", NULL);
+	r = run_cispref("--help", NULL);
 	assert_int_equal(r.status, 0);
 	assert_non_null(strstr(r.out, "validate"));
 	assert_non_null(strstr(r.out, "export"));
@@ -36,7 +19,7 @@ static void test_version_and_help(void **state)
 
 	static const char *const commands[] = {"validate", "info", "export"};
 	for (size_t i = 0; i < 3; i++) {
-		r = cispref(commands[i], "--help", NULL);
+		r = run_cispref(commands[i], "--help", NULL);
 		assert_int_equal(r.status, 0);
 		char usage[64];
 		snprintf(usage, sizeof usage, "Usage: cispref %s", commands[i]);
@@ -48,21 +31,21 @@ static void test_version_and_help(void **state)
 static void test_usage_errors(void **state)
 {
 	(void)state;
-	run r = cispref(NULL);
+	run r = run_cispref(NULL);
 	assert_int_equal(r.status, 2);
 	run_free(&r);
-	r = cispref("frobnicate", NULL);
+	r = run_cispref("frobnicate", NULL);
 	assert_int_equal(r.status, 2);
 	assert_non_null(strstr(r.err, "unknown command 'frobnicate'"));
 	run_free(&r);
-	r = cispref("info", "--bogus", NULL);
+	r = run_cispref("info", "--bogus", NULL);
 	assert_int_equal(r.status, 2);
 	run_free(&r);
-	r = cispref("export", "--format", "yaml", NULL);
+	r = run_cispref("export", "--format", "yaml", NULL);
 	assert_int_equal(r.status, 2);
 	assert_non_null(strstr(r.err, "unknown format 'yaml'"));
 	run_free(&r);
-	r = cispref("info", "extra", NULL);
+	r = run_cispref("info", "extra", NULL);
 	assert_int_equal(r.status, 2);
 	run_free(&r);
 }
@@ -70,7 +53,7 @@ static void test_usage_errors(void **state)
 static void test_validate_embedded(void **state)
 {
 	(void)state;
-	run r = cispref("validate", NULL);
+	run r = run_cispref("validate", NULL);
 	assert_int_equal(r.status, 0);
 	assert_null(strstr(r.out, "E: "));
 	/* The source's own inconsistency: the second administrative table has no summary entry. */
@@ -78,7 +61,7 @@ static void test_validate_embedded(void **state)
 	assert_non_null(strstr(r.out, "competence-no-summary no summary entry links to competence 'admin.joint.2'"));
 	run_free(&r);
 
-	r = cispref("validate", "--quiet", NULL);
+	r = run_cispref("validate", "--quiet", NULL);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out, "");
 	run_free(&r);
@@ -88,7 +71,7 @@ static void test_validate_errors(void **state)
 {
 	(void)state;
 	char expected[4200];
-	run r = cispref("validate", fixture("cli-duplicate-id.xml"), NULL);
+	run r = run_cispref("validate", fixture("cli-duplicate-id.xml"), NULL);
 	assert_int_equal(r.status, 1);
 	snprintf(expected, sizeof expected,
 	         "E: %s:11: duplicate-id the id 'c1.sf.1' is already used on line 10\n",
@@ -96,20 +79,20 @@ static void test_validate_errors(void **state)
 	assert_non_null(strstr(r.out, expected));
 	run_free(&r);
 
-	r = cispref("validate", fixture("cli-not-xml.xml"), NULL);
+	r = run_cispref("validate", fixture("cli-not-xml.xml"), NULL);
 	assert_int_equal(r.status, 1);
 	snprintf(expected, sizeof expected, "E: %s:1: xml-error ", fixture("cli-not-xml.xml"));
 	assert_true(strncmp(r.out, expected, strlen(expected)) == 0);
 	run_free(&r);
 
 	/* One bad file among good ones fails the run; every file is reported. */
-	r = cispref("validate", DATA_DIR "/accompagnement-cisp.xml", fixture("cli-not-xml.xml"), NULL);
+	r = run_cispref("validate", DATA_DIR "/accompagnement-cisp.xml", fixture("cli-not-xml.xml"), NULL);
 	assert_int_equal(r.status, 1);
 	assert_non_null(strstr(r.out, "accompagnement-cisp.xml:"));
 	assert_non_null(strstr(r.out, "cli-not-xml.xml:1: xml-error"));
 	run_free(&r);
 
-	r = cispref("validate", "/nonexistent/referential.xml", NULL);
+	r = run_cispref("validate", "/nonexistent/referential.xml", NULL);
 	assert_int_equal(r.status, 1);
 	assert_non_null(strstr(r.out, "E: /nonexistent/referential.xml:0: io-error cannot open"));
 	run_free(&r);
@@ -118,7 +101,7 @@ static void test_validate_errors(void **state)
 static void test_info(void **state)
 {
 	(void)state;
-	run r = cispref("info", NULL);
+	run r = run_cispref("info", NULL);
 	assert_int_equal(r.status, 0);
 	assert_non_null(strstr(r.out, "Title: Référentiel de compétences de l'accompagnement en CISP\n"));
 	assert_non_null(strstr(r.out, "Number: 24\n"));
@@ -128,7 +111,7 @@ static void test_info(void **state)
 	assert_non_null(strstr(r.out, "Summary entries: 24\n"));
 	run_free(&r);
 
-	r = cispref("info", "-i", fixture("cli-duplicate-id.xml"), NULL);
+	r = run_cispref("info", "-i", fixture("cli-duplicate-id.xml"), NULL);
 	assert_int_equal(r.status, 1);
 	assert_non_null(strstr(r.err, "cli-duplicate-id.xml:11:"));
 	assert_non_null(strstr(r.err, "[duplicate-id]"));
@@ -144,19 +127,19 @@ static void test_export(void **state)
 	assert_non_null(data);
 
 	/* XML export of the embedded referential is the data file, byte for byte. */
-	run r = cispref("export", "--format", "xml", NULL);
+	run r = run_cispref("export", "--format", "xml", NULL);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out, data);
 	run_free(&r);
 
-	r = cispref("export", "--format", "json", NULL);
+	r = run_cispref("export", "--format", "json", NULL);
 	assert_int_equal(r.status, 0);
 	assert_true(strncmp(r.out, "{\n  \"format\": \"cispref-json\",\n  \"format_version\": 1,\n", 52) == 0);
 	run_free(&r);
 
 	char path[4200];
-	snprintf(path, sizeof path, "%s/out.xml", tmpdir);
-	r = cispref("export", "-i", DATA_DIR "/accompagnement-cisp.xml", "-o", path, NULL);
+	snprintf(path, sizeof path, "%s/out.xml", run_dir);
+	r = run_cispref("export", "-i", DATA_DIR "/accompagnement-cisp.xml", "-o", path, NULL);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out, "");
 	char *written = read_whole_file(path, NULL);
@@ -165,7 +148,7 @@ static void test_export(void **state)
 	run_free(&r);
 
 	/* A bad input leaves the existing output untouched. */
-	r = cispref("export", "-i", fixture("cli-not-xml.xml"), "-o", path, "-f", "json", NULL);
+	r = run_cispref("export", "-i", fixture("cli-not-xml.xml"), "-o", path, "-f", "json", NULL);
 	assert_int_equal(r.status, 1);
 	assert_non_null(strstr(r.err, "cli-not-xml.xml:1:"));
 	written = read_whole_file(path, NULL);
@@ -174,28 +157,11 @@ static void test_export(void **state)
 	run_free(&r);
 
 	/* So does an output path that cannot be written. */
-	r = cispref("export", "-o", tmpdir, NULL);
+	r = run_cispref("export", "-o", run_dir, NULL);
 	assert_int_equal(r.status, 1);
 	assert_non_null(strstr(r.err, "it is a directory"));
 	run_free(&r);
 	free(data);
-}
-
-static int setup(void **state)
-{
-	(void)state;
-	tmpdir = make_temp_dir();
-	return tmpdir ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	char cmd[4300];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-	int rc = system(cmd);
-	free(tmpdir);
-	return rc;
 }
 
 int main(void)
@@ -208,5 +174,5 @@ int main(void)
 		cmocka_unit_test(test_info),
 		cmocka_unit_test(test_export),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, run_dir_setup, run_dir_teardown);
 }

@@ -4,23 +4,6 @@
  * from it (5 domains, 9 plans, 21 competences, 52 concepts). */
 #include "run_program.h"
 
-static char *tmpdir;
-
-/* Run the tool with @args (NULL-terminated), capturing its outputs. */
-static run cispref(const char *first, ...)
-{
-	const char *argv[32] = {CISPREF_EXE, first};
-	int argc = first ? 2 : 1;
-	va_list ap;
-	va_start(ap, first);
-	for (const char *a; first && (a = va_arg(ap, const char *)) != NULL && argc < 31;)
-		argv[argc++] = a;
-	va_end(ap);
-	argv[argc] = NULL;
-
-	return run_program(argv, tmpdir);
-}
-
 static size_t count_lines(const char *text)
 {
 	size_t n = 0;
@@ -71,22 +54,22 @@ static void test_help(void **state)
 	for (size_t i = 0; i < N_ELEMENTS(commands); i++) {
 		char usage[64];
 		snprintf(usage, sizeof usage, "Usage: cispref %s", commands[i]);
-		run r = cispref(commands[i], "--help", NULL);
+		run r = run_cispref(commands[i], "--help", NULL);
 		assert_int_equal(r.status, 0);
 		assert_non_null(strstr(r.out, usage));
 		assert_string_equal(r.err, "");
 		run_free(&r);
-		r = cispref(commands[i], "-h", NULL);
+		r = run_cispref(commands[i], "-h", NULL);
 		assert_int_equal(r.status, 0);
 		assert_non_null(strstr(r.out, usage));
 		run_free(&r);
 		/* Unknown options are usage errors. */
-		r = cispref(commands[i], "--bogus", NULL);
+		r = run_cispref(commands[i], "--bogus", NULL);
 		assert_int_equal(r.status, 2);
 		run_free(&r);
 	}
 	/* The tool's own help lists them. */
-	run r = cispref("--help", NULL);
+	run r = run_cispref("--help", NULL);
 	assert_int_equal(r.status, 0);
 	for (size_t i = 0; i < N_ELEMENTS(commands); i++)
 		assert_non_null(strstr(r.out, commands[i]));
@@ -96,7 +79,7 @@ static void test_help(void **state)
 static void test_search_text(void **state)
 {
 	(void)state;
-	run r = cispref("search", "RGPD", NULL);
+	run r = run_cispref("search", "RGPD", NULL);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out,
 		"psy.ind.2.s.2\titem\tAccompagnement psycho-social › Individuel › Analyser les "
@@ -112,18 +95,18 @@ static void test_search_text(void **state)
 	static const char *const techniques_entretien[] = {
 		"psy.ind.1.s.3", "psy.ind.2.s.5", "psy.ind.3.s.1", "peda.ind.2.s.4", "peda.ind.3.s.4",
 		"sociopro.ind.1.s.2", "sociopro.ind.2.s.4", "sociopro.ind.3.s.2"};
-	r = cispref("search", "TECHNIQUES", "Entretien", NULL);
+	r = run_cispref("search", "TECHNIQUES", "Entretien", NULL);
 	assert_int_equal(r.status, 0);
 	ASSERT_IDS(r.out, techniques_entretien);
 	run_free(&r);
 	/* One argument holding both words works the same. */
-	r = cispref("search", "techniques entretien", NULL);
+	r = run_cispref("search", "techniques entretien", NULL);
 	assert_int_equal(r.status, 0);
 	ASSERT_IDS(r.out, techniques_entretien);
 	run_free(&r);
 
 	/* Titles, then summary entries, then items; the field is the second column. */
-	r = cispref("search", "partenar", NULL);
+	r = run_cispref("search", "partenar", NULL);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(line(r.out, 0),
 	                    "com.ext.2\ttitle\tCommunication › Communication externe › Elaborer des "
@@ -135,7 +118,7 @@ static void test_search_text(void **state)
 	run_free(&r);
 
 	/* No hit: nothing printed, success. */
-	r = cispref("search", "xylophone", NULL);
+	r = run_cispref("search", "xylophone", NULL);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out, "");
 	run_free(&r);
@@ -144,7 +127,7 @@ static void test_search_text(void **state)
 static void test_search_json(void **state)
 {
 	(void)state;
-	run r = cispref("search", "--format", "json", "ROI", NULL);
+	run r = run_cispref("search", "--format", "json", "ROI", NULL);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out,
 		"[\n"
@@ -162,19 +145,19 @@ static void test_search_json(void **state)
 		"]\n");
 	run_free(&r);
 
-	r = cispref("search", "-F", "json", "xylophone", NULL);
+	r = run_cispref("search", "-F", "json", "xylophone", NULL);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out, "[]\n");
 	run_free(&r);
 
-	r = cispref("search", "--format", "text", "ROI", NULL);
+	r = run_cispref("search", "--format", "text", "ROI", NULL);
 	assert_int_equal(r.status, 0);
 	assert_int_equal(count_lines(r.out), 1);
 	assert_true(strncmp(r.out, "peda.col.2.sf.6\titem\t", 21) == 0);
 	run_free(&r);
 
 	/* A summary hit has no plan; a summary entry that names no competence has none. */
-	r = cispref("search", "-F", "json", "-i", fixture("query-search.xml"), "alphabet", NULL);
+	r = run_cispref("search", "-F", "json", "-i", fixture("query-search.xml"), "alphabet", NULL);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out,
 		"[\n"
@@ -196,49 +179,49 @@ static void test_search_filters(void **state)
 {
 	(void)state;
 	/* "ecoute": 15 items; 5 in the psycho-social domain. */
-	run r = cispref("search", "ecoute", NULL);
+	run r = run_cispref("search", "ecoute", NULL);
 	assert_int_equal(r.status, 0);
 	assert_int_equal(count_lines(r.out), 15);
 	run_free(&r);
 
 	static const char *const psy[] = {"psy.ind.1.sfc.2", "psy.ind.2.sfc.2", "psy.ind.3.sfc.3",
 	                                  "psy.ind.4.sfc.3", "psy.ind.5.sfc.2"};
-	r = cispref("search", "--domain", "psy", "ecoute", NULL);
+	r = run_cispref("search", "--domain", "psy", "ecoute", NULL);
 	assert_int_equal(r.status, 0);
 	ASSERT_IDS(r.out, psy);
 	run_free(&r);
-	r = cispref("search", "-d", "psy", "ecoute", NULL);
+	r = run_cispref("search", "-d", "psy", "ecoute", NULL);
 	assert_int_equal(r.status, 0);
 	ASSERT_IDS(r.out, psy);
 	run_free(&r);
 
 	static const char *const collective[] = {"peda.col.1.sfc.4", "peda.col.1.s.3",
 	                                         "peda.col.2.sfc.1"};
-	r = cispref("search", "--plan", "collective", "ecoute", NULL);
+	r = run_cispref("search", "--plan", "collective", "ecoute", NULL);
 	assert_int_equal(r.status, 0);
 	ASSERT_IDS(r.out, collective);
 	run_free(&r);
 	/* Repeated: either kind. Individual plans hold the other 12. */
-	r = cispref("search", "-p", "collective", "-p", "individual", "ecoute", NULL);
+	r = run_cispref("search", "-p", "collective", "-p", "individual", "ecoute", NULL);
 	assert_int_equal(r.status, 0);
 	assert_int_equal(count_lines(r.out), 15);
 	run_free(&r);
-	r = cispref("search", "-p", "joint", "ecoute", NULL);
+	r = run_cispref("search", "-p", "joint", "ecoute", NULL);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out, "");
 	run_free(&r);
 
 	static const char *const savoirs[] = {"peda.ind.3.s.8", "peda.col.1.s.3"};
-	r = cispref("search", "--kind", "savoir", "ecoute", NULL);
+	r = run_cispref("search", "--kind", "savoir", "ecoute", NULL);
 	assert_int_equal(r.status, 0);
 	ASSERT_IDS(r.out, savoirs);
 	run_free(&r);
-	r = cispref("search", "-k", "savoir", "-k", "savoir-faire-comportemental", "ecoute", NULL);
+	r = run_cispref("search", "-k", "savoir", "-k", "savoir-faire-comportemental", "ecoute", NULL);
 	assert_int_equal(r.status, 0);
 	assert_int_equal(count_lines(r.out), 15);
 	run_free(&r);
 	/* An item kind leaves out titles and summary entries. */
-	r = cispref("search", "--kind", "savoir-faire", "partenar", NULL);
+	r = run_cispref("search", "--kind", "savoir-faire", "partenar", NULL);
 	assert_int_equal(r.status, 0);
 	static const char *const partenar_sf[] = {"psy.ind.3.sf.1", "psy.ind.5.sf.8",
 	                                          "com.ext.2.sf.1", "com.ext.2.sf.3"};
@@ -247,13 +230,13 @@ static void test_search_filters(void **state)
 
 	/* Limit: the best hits, titles first. */
 	static const char *const stagiaire2[] = {"psy.ind.2", "psy.ind.3"};
-	r = cispref("search", "--limit", "2", "stagiaire", NULL);
+	r = run_cispref("search", "--limit", "2", "stagiaire", NULL);
 	assert_int_equal(r.status, 0);
 	ASSERT_IDS(r.out, stagiaire2);
 	run_free(&r);
 	/* com.int.1.sf.5, com.ext.1.sf.1 and com.ext.1.sf.2 ("... de la du stagiaire",
 	 * "... des stagiaires", "... du stagiaire"): the first one. */
-	r = cispref("search", "-n", "1", "-d", "com", "-k", "savoir-faire", "stagiaire", NULL);
+	r = run_cispref("search", "-n", "1", "-d", "com", "-k", "savoir-faire", "stagiaire", NULL);
 	assert_int_equal(r.status, 0);
 	assert_int_equal(count_lines(r.out), 1);
 	assert_string_equal(line(r.out, 0), "com.int.1.sf.5\titem\tCommunication › Communication interne › "
@@ -263,13 +246,13 @@ static void test_search_filters(void **state)
 	                    "extérieures pertinentes à la qualité d'accompagnement de la du stagiaire selon "
 	                    "sa situation (dont le transfert de l'information)");
 	run_free(&r);
-	r = cispref("search", "-d", "com", "-k", "savoir", "stagiaire", NULL);
+	r = run_cispref("search", "-d", "com", "-k", "savoir", "stagiaire", NULL);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out, "");
 	run_free(&r);
 
 	/* All together, on a fixture. */
-	r = cispref("search", "-i", fixture("query-search.xml"), "-d", "d1", "-p", "individual",
+	r = run_cispref("search", "-i", fixture("query-search.xml"), "-d", "d1", "-p", "individual",
 	            "-k", "savoir-faire", "-n", "1", "alpha", "beta", NULL);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out,
@@ -280,61 +263,61 @@ static void test_search_filters(void **state)
 static void test_search_errors(void **state)
 {
 	(void)state;
-	run r = cispref("search", "--plan", "solo", "ecoute", NULL);
+	run r = run_cispref("search", "--plan", "solo", "ecoute", NULL);
 	assert_int_equal(r.status, 2);
 	assert_non_null(strstr(r.err, "unknown plan kind 'solo'"));
 	assert_string_equal(r.out, "");
 	run_free(&r);
 
-	r = cispref("search", "--kind", "savoirs", "ecoute", NULL);
+	r = run_cispref("search", "--kind", "savoirs", "ecoute", NULL);
 	assert_int_equal(r.status, 2);
 	assert_non_null(strstr(r.err, "unknown item kind 'savoirs'"));
 	run_free(&r);
 
-	r = cispref("search", "--domain", "nope", "ecoute", NULL);
+	r = run_cispref("search", "--domain", "nope", "ecoute", NULL);
 	assert_int_equal(r.status, 1);
 	assert_non_null(strstr(r.err, "no domain has the id 'nope'"));
 	assert_string_equal(r.out, "");
 	run_free(&r);
 	/* An id of another kind of node is no domain either. */
-	r = cispref("search", "--domain", "psy.ind", "ecoute", NULL);
+	r = run_cispref("search", "--domain", "psy.ind", "ecoute", NULL);
 	assert_int_equal(r.status, 1);
 	run_free(&r);
 
 	/* No word at all, or none once punctuation is left out. */
-	r = cispref("search", NULL);
+	r = run_cispref("search", NULL);
 	assert_int_equal(r.status, 2);
 	assert_non_null(strstr(r.err, "no word"));
 	run_free(&r);
-	r = cispref("search", "-d", "psy", NULL);
+	r = run_cispref("search", "-d", "psy", NULL);
 	assert_int_equal(r.status, 2);
 	run_free(&r);
-	r = cispref("search", "\xc2\xb7-.", NULL);
+	r = run_cispref("search", "\xc2\xb7-.", NULL);
 	assert_int_equal(r.status, 2);
 	assert_non_null(strstr(r.err, "no word"));
 	run_free(&r);
-	r = cispref("search", "", NULL);
+	r = run_cispref("search", "", NULL);
 	assert_int_equal(r.status, 2);
 	run_free(&r);
-	r = cispref("search", "\xff", NULL);
+	r = run_cispref("search", "\xff", NULL);
 	assert_int_equal(r.status, 2);
 	assert_non_null(strstr(r.err, "UTF-8"));
 	run_free(&r);
 
 	/* Bad option values. */
-	r = cispref("search", "--limit", "abc", "ecoute", NULL);
+	r = run_cispref("search", "--limit", "abc", "ecoute", NULL);
 	assert_int_equal(r.status, 2);
 	run_free(&r);
-	r = cispref("search", "--limit", "-1", "ecoute", NULL);
+	r = run_cispref("search", "--limit", "-1", "ecoute", NULL);
 	assert_int_equal(r.status, 2);
 	run_free(&r);
-	r = cispref("search", "--format", "yaml", "ecoute", NULL);
+	r = run_cispref("search", "--format", "yaml", "ecoute", NULL);
 	assert_int_equal(r.status, 2);
 	assert_non_null(strstr(r.err, "unknown format 'yaml'"));
 	run_free(&r);
 
 	/* An input that cannot be read. */
-	r = cispref("search", "-i", "/nonexistent/referential.xml", "ecoute", NULL);
+	r = run_cispref("search", "-i", "/nonexistent/referential.xml", "ecoute", NULL);
 	assert_int_equal(r.status, 1);
 	assert_string_equal(r.out, "");
 	run_free(&r);
@@ -344,7 +327,7 @@ static void test_show(void **state)
 {
 	(void)state;
 	/* A domain: its summary entries and plans. */
-	run r = cispref("show", "admin", NULL);
+	run r = run_cispref("show", "admin", NULL);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out,
 		"domain admin [transversal]\n"
@@ -358,7 +341,7 @@ static void test_show(void **state)
 		"  admin.joint [joint] Individuel et collectif\n");
 	assert_string_equal(r.err, "");
 	run_free(&r);
-	r = cispref("show", "psy", NULL);
+	r = run_cispref("show", "psy", NULL);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(line(r.out, 0), "domain psy [core]");
 	assert_string_equal(line(r.out, 1), "Accompagnement psycho-social");
@@ -371,7 +354,7 @@ static void test_show(void **state)
 	run_free(&r);
 
 	/* Summary entries, linked and not. */
-	r = cispref("show", "psy.sum.1", NULL);
+	r = run_cispref("show", "psy.sum.1", NULL);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out,
 		"summary entry psy.sum.1 [individual] in psy\n"
@@ -379,7 +362,7 @@ static void test_show(void **state)
 		"formation (entrée, en cours et en fin)\n"
 		"Competence: psy.ind.1\n");
 	run_free(&r);
-	r = cispref("show", "psy.sum.7", NULL);
+	r = run_cispref("show", "psy.sum.7", NULL);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out,
 		"summary entry psy.sum.7 [collective] in psy\n"
@@ -388,7 +371,7 @@ static void test_show(void **state)
 	run_free(&r);
 
 	/* A plan and its competences. */
-	r = cispref("show", "com.ext", NULL);
+	r = run_cispref("show", "com.ext", NULL);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out,
 		"plan com.ext [external] in com\n"
@@ -401,7 +384,7 @@ static void test_show(void **state)
 	run_free(&r);
 
 	/* A competence with its three lists, empty ones included. */
-	r = cispref("show", "com.ext.3", NULL);
+	r = run_cispref("show", "com.ext.3", NULL);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out,
 		"competence com.ext.3 in com.ext\n"
@@ -414,7 +397,7 @@ static void test_show(void **state)
 		"Savoirs:\n");
 	run_free(&r);
 	/* ... and its notes: psy.ind.1 is 4/5/5 with note 21. */
-	r = cispref("show", "psy.ind.1", NULL);
+	r = run_cispref("show", "psy.ind.1", NULL);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(line(r.out, 0), "competence psy.ind.1 in psy.ind");
 	assert_string_equal(line(r.out, 2), "Savoir-faire:");
@@ -428,14 +411,14 @@ static void test_show(void **state)
 	run_free(&r);
 
 	/* Items, with and without a concept. */
-	r = cispref("show", "peda.col.2.sf.6", NULL);
+	r = run_cispref("show", "peda.col.2.sf.6", NULL);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out,
 		"savoir-faire peda.col.2.sf.6 in peda.col.2\n"
 		"Etablir et faire respecter les règles de vie en groupe en cohérence avec le ROI\n"
 		"Concept: (none)\n");
 	run_free(&r);
-	r = cispref("show", "sociopro.ind.3.sfc.2", NULL);
+	r = run_cispref("show", "sociopro.ind.3.sfc.2", NULL);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out,
 		"savoir-faire-comportemental sociopro.ind.3.sfc.2 in sociopro.ind.3\n"
@@ -444,7 +427,7 @@ static void test_show(void **state)
 	run_free(&r);
 
 	/* A concept and the items that use it. */
-	r = cispref("show", "c.ecoute-active", NULL);
+	r = run_cispref("show", "c.ecoute-active", NULL);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(line(r.out, 0), "concept c.ecoute-active [savoir-faire-comportemental]");
 	assert_string_equal(line(r.out, 1), "Adopter une posture d'écoute active");
@@ -455,11 +438,11 @@ static void test_show(void **state)
 	assert_string_equal(line(r.out, 15), "  sociopro.ind.3.sfc.2 Posture d'écoute active");
 	assert_int_equal(count_lines(r.out), 16);
 	run_free(&r);
-	r = cispref("show", "-i", fixture("query-concepts.xml"), "c.f", NULL);
+	r = run_cispref("show", "-i", fixture("query-concepts.xml"), "c.f", NULL);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out, "concept c.f [savoir]\nSavoir F\nItems (0, in 0 competences):\n");
 	run_free(&r);
-	r = cispref("show", "-i", fixture("query-concepts.xml"), "c.t", NULL);
+	r = run_cispref("show", "-i", fixture("query-concepts.xml"), "c.t", NULL);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out,
 		"concept c.t [savoir]\n"
@@ -472,7 +455,7 @@ static void test_show(void **state)
 	run_free(&r);
 
 	/* A note. */
-	r = cispref("show", "note.21", NULL);
+	r = run_cispref("show", "note.21", NULL);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out,
 		"note note.21 (number 21)\n"
@@ -484,21 +467,21 @@ static void test_show(void **state)
 static void test_show_errors(void **state)
 {
 	(void)state;
-	run r = cispref("show", "nope", NULL);
+	run r = run_cispref("show", "nope", NULL);
 	assert_int_equal(r.status, 1);
 	assert_string_equal(r.out, "");
 	assert_non_null(strstr(r.err, "no node has the id 'nope'"));
 	run_free(&r);
-	r = cispref("show", "PSY", NULL);
+	r = run_cispref("show", "PSY", NULL);
 	assert_int_equal(r.status, 1);
 	run_free(&r);
-	r = cispref("show", NULL);
+	r = run_cispref("show", NULL);
 	assert_int_equal(r.status, 2);
 	run_free(&r);
-	r = cispref("show", "psy", "peda", NULL);
+	r = run_cispref("show", "psy", "peda", NULL);
 	assert_int_equal(r.status, 2);
 	run_free(&r);
-	r = cispref("show", "-i", "/nonexistent/referential.xml", "psy", NULL);
+	r = run_cispref("show", "-i", "/nonexistent/referential.xml", "psy", NULL);
 	assert_int_equal(r.status, 1);
 	run_free(&r);
 }
@@ -506,7 +489,7 @@ static void test_show_errors(void **state)
 static void test_list(void **state)
 {
 	(void)state;
-	run r = cispref("list", NULL);
+	run r = run_cispref("list", NULL);
 	assert_int_equal(r.status, 0);
 	/* The referential, 5 domains, 9 plans and 21 competences. */
 	assert_int_equal(count_lines(r.out), 1 + 5 + 9 + 21);
@@ -527,7 +510,7 @@ static void test_list(void **state)
 	assert_string_equal(r.err, "");
 	run_free(&r);
 
-	r = cispref("list", "-i", fixture("query-concepts.xml"), NULL);
+	r = run_cispref("list", "-i", fixture("query-concepts.xml"), NULL);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out,
 		"query-concepts\tConcepts partagés\n"
@@ -544,7 +527,7 @@ static void test_list(void **state)
 		"      d2.ext.2\tCinquième compétence (1/0/0)\n");
 	run_free(&r);
 
-	r = cispref("list", "extra", NULL);
+	r = run_cispref("list", "extra", NULL);
 	assert_int_equal(r.status, 2);
 	run_free(&r);
 }
@@ -554,7 +537,7 @@ static void test_concepts(void **state)
 	(void)state;
 	/* Three concepts are each used by 13 items in 13 competences: listed in the order
 	 * of the document. */
-	run r = cispref("concepts", "--top", "3", NULL);
+	run r = run_cispref("concepts", "--top", "3", NULL);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out,
 		"c.ecoute-active\t13 competences\t13 items\tsavoir-faire-comportemental\t"
@@ -566,18 +549,18 @@ static void test_concepts(void **state)
 	assert_string_equal(r.err, "");
 	run_free(&r);
 
-	r = cispref("concepts", "-t", "1", NULL);
+	r = run_cispref("concepts", "-t", "1", NULL);
 	assert_int_equal(r.status, 0);
 	assert_int_equal(count_lines(r.out), 1);
 	assert_true(strncmp(r.out, "c.ecoute-active\t", 16) == 0);
 	run_free(&r);
 
 	/* All 52 concepts are used; a larger --top prints them all. */
-	r = cispref("concepts", NULL);
+	r = run_cispref("concepts", NULL);
 	assert_int_equal(r.status, 0);
 	assert_int_equal(count_lines(r.out), 52);
 	run_free(&r);
-	r = cispref("concepts", "--top", "1000", NULL);
+	r = run_cispref("concepts", "--top", "1000", NULL);
 	assert_int_equal(r.status, 0);
 	assert_int_equal(count_lines(r.out), 52);
 	run_free(&r);
@@ -585,42 +568,25 @@ static void test_concepts(void **state)
 	/* On the fixture: unused concepts are not listed. */
 	static const char *const fixture_order[] = {"c.x", "c.t", "c.y", "c.zeta", "c.alpha",
 	                                            "c.v", "c.u"};
-	r = cispref("concepts", "-i", fixture("query-concepts.xml"), NULL);
+	r = run_cispref("concepts", "-i", fixture("query-concepts.xml"), NULL);
 	assert_int_equal(r.status, 0);
 	ASSERT_IDS(r.out, fixture_order);
 	assert_string_equal(line(r.out, 1), "c.t\t2 competences\t4 items\tsavoir\tSavoir T");
 	run_free(&r);
 
-	r = cispref("concepts", "--top", "0", NULL);
+	r = run_cispref("concepts", "--top", "0", NULL);
 	assert_int_equal(r.status, 2);
 	assert_string_equal(r.out, "");
 	run_free(&r);
-	r = cispref("concepts", "--top", "-2", NULL);
+	r = run_cispref("concepts", "--top", "-2", NULL);
 	assert_int_equal(r.status, 2);
 	run_free(&r);
-	r = cispref("concepts", "--top", "three", NULL);
+	r = run_cispref("concepts", "--top", "three", NULL);
 	assert_int_equal(r.status, 2);
 	run_free(&r);
-	r = cispref("concepts", "extra", NULL);
+	r = run_cispref("concepts", "extra", NULL);
 	assert_int_equal(r.status, 2);
 	run_free(&r);
-}
-
-static int setup(void **state)
-{
-	(void)state;
-	tmpdir = make_temp_dir();
-	return tmpdir ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	char cmd[4300];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-	int rc = system(cmd);
-	free(tmpdir);
-	return rc;
 }
 
 int main(void)
@@ -636,5 +602,5 @@ int main(void)
 		cmocka_unit_test(test_list),
 		cmocka_unit_test(test_concepts),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, run_dir_setup, run_dir_teardown);
 }

@@ -1,13 +1,11 @@
 /* The example programs build and do what their comments say. */
 #include "run_program.h"
 
-static char *tmpdir;
-
 static void test_outline_of_a_file(void **state)
 {
 	(void)state;
 	const char *argv[] = {OUTLINE_EXE, FIXTURES_DIR "/example-small.xml", NULL};
-	run r = run_program(argv, tmpdir);
+	run r = run_program(argv, run_dir);
 	assert_int_equal(r.status, 0);
 	/* Written from the fixture by hand. */
 	assert_string_equal(r.out,
@@ -27,7 +25,7 @@ static void test_outline_of_the_embedded_referential(void **state)
 {
 	(void)state;
 	const char *argv[] = {OUTLINE_EXE, NULL};
-	run r = run_program(argv, tmpdir);
+	run r = run_program(argv, run_dir);
 	assert_int_equal(r.status, 0);
 	/* One title line, 5 domains, 9 plans and 21 competences in the source. */
 	size_t lines = 0;
@@ -45,28 +43,11 @@ static void test_outline_reports_bad_input(void **state)
 {
 	(void)state;
 	const char *argv[] = {OUTLINE_EXE, FIXTURES_DIR "/cli-not-xml.xml", NULL};
-	run r = run_program(argv, tmpdir);
+	run r = run_program(argv, run_dir);
 	assert_int_equal(r.status, 1);
 	assert_non_null(strstr(r.err, "cli-not-xml.xml:1:"));
 	assert_string_equal(r.out, "");
 	run_free(&r);
-}
-
-static int setup(void **state)
-{
-	(void)state;
-	tmpdir = make_temp_dir();
-	return tmpdir ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	char cmd[4300];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-	int rc = system(cmd);
-	free(tmpdir);
-	return rc;
 }
 
 int main(void)
@@ -76,5 +57,5 @@ int main(void)
 		cmocka_unit_test(test_outline_of_the_embedded_referential),
 		cmocka_unit_test(test_outline_reports_bad_input),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, run_dir_setup, run_dir_teardown);
 }

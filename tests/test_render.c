@@ -1289,55 +1289,40 @@ static void test_hostile_referentials(void **state)
 
 /* ---- (6) the command-line tool ------------------------------------------------------- */
 
-static char *cli_dir;
-
-static run cispref(const char *first, ...)
-{
-	const char *argv[32] = {CISPREF_EXE, first};
-	int argc = 2;
-	va_list ap;
-	va_start(ap, first);
-	for (const char *a; (a = va_arg(ap, const char *)) != NULL && argc < 31;)
-		argv[argc++] = a;
-	va_end(ap);
-	argv[argc] = NULL;
-	return run_program(argv, cli_dir);
-}
-
 static void test_cli(void **state)
 {
 	(void)state;
-	cli_dir = make_temp_dir();
-	assert_non_null(cli_dir);
-	run r = cispref("render", "--help", NULL);
+	run_dir = make_temp_dir();
+	assert_non_null(run_dir);
+	run r = run_cispref("render", "--help", NULL);
 	assert_int_equal(r.status, 0);
 	assert_non_null(strstr(r.out, "Usage: cispref render --format html|odt|fodt|md"));
 	run_free(&r);
 
-	r = cispref("--help", NULL);
+	r = run_cispref("--help", NULL);
 	assert_non_null(strstr(r.out, "render"));
 	run_free(&r);
 
-	r = cispref("render", NULL);
+	r = run_cispref("render", NULL);
 	assert_int_equal(r.status, 2);
 	assert_non_null(strstr(r.err, "no format"));
 	run_free(&r);
-	r = cispref("render", "--format", "pdf", NULL);
+	r = run_cispref("render", "--format", "pdf", NULL);
 	assert_int_equal(r.status, 2);
 	assert_non_null(strstr(r.err, "unknown format 'pdf'"));
 	run_free(&r);
-	r = cispref("render", "-f", "md", "--inclusive", "maybe", NULL);
+	r = run_cispref("render", "-f", "md", "--inclusive", "maybe", NULL);
 	assert_int_equal(r.status, 2);
 	run_free(&r);
-	r = cispref("render", "-f", "md", "extra", NULL);
+	r = run_cispref("render", "-f", "md", "extra", NULL);
 	assert_int_equal(r.status, 2);
 	run_free(&r);
-	r = cispref("render", "-f", "md", "--domain", "nope", NULL);
+	r = run_cispref("render", "-f", "md", "--domain", "nope", NULL);
 	assert_int_equal(r.status, 1);
 	assert_non_null(strstr(r.err, "no domain has the id 'nope'"));
 	run_free(&r);
 
-	r = cispref("render", "--format", "md", "--domain", "com", "--no-index", "--no-summary",
+	r = run_cispref("render", "--format", "md", "--domain", "com", "--no-index", "--no-summary",
 	            "--inclusive", "normalized", "--title", "Communication & co", NULL);
 	assert_int_equal(r.status, 0);
 	assert_true(starts_with(r.out, "# Communication \\& co\n"));
@@ -1348,34 +1333,34 @@ static void test_cli(void **state)
 	assert_non_null(strstr(r.out, "suivi de la du stagiaire")); /* no separator: as printed */
 	run_free(&r);
 
-	r = cispref("render", "-f", "md", "--no-notes", "-i", DATA_DIR "/accompagnement-cisp.xml",
+	r = run_cispref("render", "-f", "md", "--no-notes", "-i", DATA_DIR "/accompagnement-cisp.xml",
 	            NULL);
 	assert_int_equal(r.status, 0);
 	assert_null(strstr(r.out, "[^"));
 	run_free(&r);
 
 	/* ODT to a file that is not a terminal is fine; the format follows -o's extension */
-	r = cispref("render", "-f", "odt", NULL);
+	r = run_cispref("render", "-f", "odt", NULL);
 	assert_int_equal(r.status, 0);
 	assert_true(strncmp(r.out, "PK\x03\x04", 4) == 0);
 	run_free(&r);
 	char path[4200];
-	snprintf(path, sizeof path, "%s/cahier.fodt", cli_dir);
-	r = cispref("render", "-o", path, NULL);
+	snprintf(path, sizeof path, "%s/cahier.fodt", run_dir);
+	r = run_cispref("render", "-o", path, NULL);
 	assert_int_equal(r.status, 0);
 	run_free(&r);
 	char *fodt = read_whole_file(path, NULL);
 	assert_non_null(strstr(fodt, "office:mimetype=\"application/vnd.oasis.opendocument.text\""));
 	free(fodt);
-	r = cispref("render", "-f", "html", "-o", cli_dir, NULL);
+	r = run_cispref("render", "-f", "html", "-o", run_dir, NULL);
 	assert_int_equal(r.status, 1);
 	assert_non_null(strstr(r.err, "is a directory"));
 	run_free(&r);
 
 	char command[4400];
-	snprintf(command, sizeof command, "rm -rf '%s'", cli_dir);
+	snprintf(command, sizeof command, "rm -rf '%s'", run_dir);
 	assert_int_equal(system(command), 0);
-	free(cli_dir);
+	free(run_dir);
 }
 
 int main(void)
