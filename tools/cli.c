@@ -1,3 +1,4 @@
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 
@@ -35,4 +36,25 @@ int cli_usage_error(const char *command, const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\nTry 'cispref %s --help'.\n", command);
 	return EXIT_USAGE;
+}
+
+int cli_input_options(int argc, char **argv, const char *command, void (*help)(void),
+                      const char **input)
+{
+	static const struct option options[] = {
+		{"input", required_argument, NULL, 'i'},
+		{"help", no_argument, NULL, 'h'},
+		{0, 0, 0, 0},
+	};
+	int c;
+	*input = NULL;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "i:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'i': *input = optarg; break;
+		case 'h': help(); return EXIT_OK;
+		default: return cli_usage_error(command, "invalid option");
+		}
+	}
+	return -1;
 }

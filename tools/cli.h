@@ -19,6 +19,12 @@ void cli_print_error(const cispref_error *error);
 int cli_usage_error(const char *command, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* Parse the options of a command that takes only "-i FILE" and "--help": returns -1 to go
+ * on, with *input set (NULL when not given) and optind at the first operand, or the exit
+ * code to end with (after printing the help, or a usage error). */
+int cli_input_options(int argc, char **argv, const char *command, void (*help)(void),
+                      const char **input);
+
 int cmd_validate(int argc, char **argv);
 int cmd_info(int argc, char **argv);
 int cmd_export(int argc, char **argv);

@@ -1,5 +1,5 @@
-#include <getopt.h>
 #include <stdio.h>
+#include <unistd.h> /* optind */
 
 #include "cli.h"
 
@@ -38,25 +38,14 @@ static void print_info(const cispref_referential *ref)
 
 int cmd_info(int argc, char **argv)
 {
-	static const struct option options[] = {
-		{"input", required_argument, NULL, 'i'},
-		{"help", no_argument, NULL, 'h'},
-		{0, 0, 0, 0},
-	};
-	const char *input = NULL;
-	int c;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "i:h", options, NULL)) != -1) {
-		switch (c) {
-		case 'i': input = optarg; break;
-		case 'h': help(); return EXIT_OK;
-		default: return cli_usage_error("info", "invalid option");
-		}
-	}
+	const char *input;
+	int rc = cli_input_options(argc, argv, "info", help, &input);
+	if (rc >= 0)
+		return rc;
 	if (optind < argc)
 		return cli_usage_error("info", "unexpected argument '%s'", argv[optind]);
 	cispref_referential *ref;
-	int rc = cli_load(&ref, input, CISPREF_LOAD_DEFAULT);
+	rc = cli_load(&ref, input, CISPREF_LOAD_DEFAULT);
 	if (rc)
 		return rc;
 	print_info(ref);

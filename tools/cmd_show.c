@@ -1,5 +1,5 @@
-#include <getopt.h>
 #include <stdio.h>
+#include <unistd.h> /* optind */
 
 #include "cli.h"
 
@@ -126,25 +126,14 @@ static int show(const cispref_referential *ref, const char *id)
 
 int cmd_show(int argc, char **argv)
 {
-	static const struct option options[] = {
-		{"input", required_argument, NULL, 'i'},
-		{"help", no_argument, NULL, 'h'},
-		{0, 0, 0, 0},
-	};
-	const char *input = NULL;
-	int c;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "i:h", options, NULL)) != -1) {
-		switch (c) {
-		case 'i': input = optarg; break;
-		case 'h': help(); return EXIT_OK;
-		default: return cli_usage_error("show", "invalid option");
-		}
-	}
+	const char *input;
+	int rc = cli_input_options(argc, argv, "show", help, &input);
+	if (rc >= 0)
+		return rc;
 	if (argc - optind != 1)
 		return cli_usage_error("show", "expected one ID");
 	cispref_referential *ref;
-	int rc = cli_load(&ref, input, CISPREF_LOAD_DEFAULT);
+	rc = cli_load(&ref, input, CISPREF_LOAD_DEFAULT);
 	if (rc)
 		return rc;
 	rc = show(ref, argv[optind]);
