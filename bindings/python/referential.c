@@ -1,4 +1,6 @@
 /* The Referential type: metadata, lists, lookup by id, search, validation, export. */
+#include <string.h>
+
 #include "cispref_py.h"
 
 #define REF(s) (((ReferentialObject *)(s))->ref)
@@ -256,6 +258,112 @@ static PyObject *ref_validate(PyObject *s, PyObject *unused)
 	return out;
 }
 
+/* The render options from keyword arguments; @domains_out holds the NULL-terminated
+ * array of ids (borrowed from @domains, which must stay alive) and must be freed. */
+static int render_options(PyObject *domains, PyObject *inclusive, cispref_render_options *opts,
+                          const char ***domains_out)
+{
+	*domains_out = NULL;
+	const char *style = PyUnicode_Check(inclusive) ? PyUnicode_AsUTF8(inclusive) : NULL;
+	if (!style || (strcmp(style, "source") != 0 && strcmp(style, "normalized") != 0)) {
+		if (!PyErr_Occurred())
+			PyErr_SetString(PyExc_ValueError, "inclusive must be 'source' or 'normalized'");
+		return -1;
+	}
+	opts->inclusive = strcmp(style, "normalized") == 0 ? CISPREF_INCLUSIVE_NORMALIZED
+	                                                   : CISPREF_INCLUSIVE_SOURCE;
+	if (domains == Py_None)
+		return 0;
+	if (PyUnicode_Check(domains) || !PySequence_Check(domains)) {
+		PyErr_SetString(PyExc_TypeError, "domains must be a sequence of domain ids");
+		return -1;
+	}
+	Py_ssize_t n = PySequence_Fast_GET_SIZE(domains);
+	const char **ids = PyMem_Calloc((size_t)n + 1, sizeof *ids);
+	if (!ids) {
+		PyErr_NoMemory();
+		return -1;
+	}
+	for (Py_ssize_t i = 0; i < n; i++) {
+		PyObject *id = PySequence_Fast_GET_ITEM(domains, i);
+		if (!PyUnicode_Check(id) || !(ids[i] = PyUnicode_AsUTF8(id))) {
+			if (!PyErr_Occurred())
+				PyErr_SetString(PyExc_TypeError, "domains must be a sequence of domain ids");
+			PyMem_Free(ids);
+			return -1;
+		}
+	}
+	opts->domains = ids;
+	*domains_out = ids;
+	return 0;
+}
+
+static PyObject *render_result(const char *buffer, size_t size, cispref_render_format format)
+{
+	if (format == CISPREF_RENDER_ODT)
+		return PyBytes_FromStringAndSize(buffer, (Py_ssize_t)size);
+	return PyUnicode_DecodeUTF8(buffer, (Py_ssize_t)size, "strict");
+}
+
+static PyObject *ref_render(PyObject *s, PyObject *args, PyObject *kwargs)
+{
+	static char *keywords[] = {"format", "path", "domains", "summary", "notes", "index",
+	                           "title", "inclusive", NULL};
+	const char *format_name, *title = NULL;
+	PyObject *path = NULL, *domains = Py_None, *inclusive = NULL, *fast = NULL;
+	int summary = 1, notes = 1, with_index = 1;
+	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "s|O&$OpppzU:render", keywords,
+	                                 &format_name, PyUnicode_FSConverter, &path, &domains,
+	                                 &summary, &notes, &with_index, &title, &inclusive))
+		return NULL;
+	cispref_render_format format;
+	cispref_render_options opts = CISPREF_RENDER_OPTIONS_INIT;
+	const char **ids = NULL;
+	PyObject *result = NULL;
+	if (cispref_render_format_from_name(&format, format_name) != 0) {
+		PyErr_Format(PyExc_ValueError, "unknown format '%s' (html, odt, fodt or md)", format_name);
+		goto done;
+	}
+	if (domains != Py_None && !PyUnicode_Check(domains) &&
+	    !(fast = PySequence_Fast(domains, "domains must be a sequence of domain ids")))
+		goto done;
+	if (inclusive)
+		Py_INCREF(inclusive);
+	else if (!(inclusive = PyUnicode_FromString("source")))
+		goto done;
+	if (render_options(fast ? fast : domains, inclusive, &opts, &ids) < 0)
+		goto done;
+	opts.summary = summary;
+	opts.notes = notes;
+	opts.index = with_index;
+	opts.title = title;
+	cispref_error error;
+	if (path) {
+		if (cispref_render_path(PyBytes_AS_STRING(path), REF(s), format, &opts, &error) != 0)
+			goto failed;
+		result = Py_NewRef(Py_None);
+	} else {
+		char *buffer;
+		size_t size;
+		if (cispref_render_buffer(&buffer, &size, REF(s), format, &opts, &error) != 0)
+			goto failed;
+		result = render_result(buffer, size, format);
+		cispref_buffer_free(buffer);
+	}
+	goto done;
+failed:
+	if (error.code == CISPREF_ENOTFOUND || error.code == CISPREF_EINVAL)
+		PyErr_SetString(PyExc_ValueError, error.text);
+	else
+		raise_error(&error);
+done:
+	PyMem_Free(ids);
+	Py_XDECREF(fast);
+	Py_XDECREF(inclusive);
+	Py_XDECREF(path);
+	return result;
+}
+
 static PyObject *ref_repr(PyObject *s)
 {
 	PyObject *title = PyUnicode_FromString(cispref_referential_title(REF(s)));
@@ -303,6 +411,13 @@ static PyMethodDef ref_methods[] = {
 	{"save", (PyCFunction)(void (*)(void))ref_save, METH_VARARGS | METH_KEYWORDS,
 	 "save(path, format='xml')\n\nWrite the referential to path, atomically ('xml' or 'json').\n"
 	 "On failure the previous file is left as it was and cispref.Error is raised."},
+	{"render", (PyCFunction)(void (*)(void))ref_render, METH_VARARGS | METH_KEYWORDS,
+	 "render(format, path=None, *, domains=None, summary=True, notes=True, index=True,\n"
+	 "       title=None, inclusive='source') -> str | bytes | None\n\n"
+	 "The printed cahier as 'html', 'fodt' or 'md' (str) or 'odt' (bytes); with path, it\n"
+	 "is written there atomically and None is returned. domains picks domain ids;\n"
+	 "inclusive='normalized' writes the 'la-le' pairs as 'la·le'. Raises ValueError for\n"
+	 "an unknown format or domain, cispref.Error when the file cannot be written."},
 	{"validate", ref_validate, METH_NOARGS,
 	 "validate() -> list of Diagnostic\n\nThe validator's findings, in document order."},
 	{NULL, NULL, 0, NULL},

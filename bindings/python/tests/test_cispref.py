@@ -212,6 +212,63 @@ class OutputTest(unittest.TestCase):
                 ref.save(path, format="yaml")
 
 
+class RenderTest(unittest.TestCase):
+    def setUp(self):
+        self.ref = cispref.default()
+
+    def test_every_competence_title_is_in_each_text_format(self):
+        titles = [c.title for d in self.ref.domains for p in d.plans for c in p.competences]
+        for fmt in ("html", "fodt", "md"):
+            text = self.ref.render(fmt)
+            self.assertIsInstance(text, str)
+            # In document order: each title is found after the previous one.
+            position = 0
+            for title in titles:
+                escaped = (title.replace("&", "&amp;").replace("<", "&lt;")
+                           if fmt != "md" else title)
+                found = text.find(escaped, position)
+                self.assertGreaterEqual(found, 0, f"{fmt}: {title}")
+                position = found
+
+    def test_odt_is_a_zip_package(self):
+        import io
+        import zipfile
+        package = self.ref.render("odt")
+        self.assertIsInstance(package, bytes)
+        with zipfile.ZipFile(io.BytesIO(package)) as odt:
+            self.assertEqual(odt.namelist()[0], "mimetype")
+            self.assertEqual(odt.read("mimetype"), b"application/vnd.oasis.opendocument.text")
+            self.assertIn(self.ref["psy.ind.1"].savoirs[0].text.encode(), odt.read("content.xml"))
+
+    def test_options(self):
+        md = self.ref.render("md", domains=["admin"], summary=False, index=False, notes=False,
+                             inclusive="normalized", title="Cahier administratif")
+        self.assertIn("Cahier administratif", md)
+        self.assertIn(self.ref["admin.joint.1"].title, md)
+        self.assertNotIn(self.ref["psy.ind.1"].title, md)
+        normalized = self.ref.render("md", domains=["psy"], inclusive="normalized")
+        self.assertIn("Analyser les besoins psycho-sociaux de la·du stagiaire", normalized)
+        self.assertNotIn("de la-du stagiaire", normalized)
+
+    def test_render_to_a_path_and_errors(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "cahier.html")
+            self.assertIsNone(self.ref.render("html", path))
+            with open(path, encoding="utf-8") as cahier:
+                self.assertEqual(cahier.read(), self.ref.render("html"))
+            with self.assertRaises(cispref.Error) as caught:
+                self.ref.render("html", tmp)
+            self.assertEqual(caught.exception.tag, "io-error")
+        with self.assertRaises(ValueError):
+            self.ref.render("pdf")
+        with self.assertRaises(ValueError):
+            self.ref.render("html", domains=["nope"])
+        with self.assertRaises(ValueError):
+            self.ref.render("html", inclusive="other")
+        with self.assertRaises(TypeError):
+            self.ref.render("html", domains="psy")
+
+
 class LifetimeTest(unittest.TestCase):
     def test_nodes_keep_their_referential_alive(self):
         item = cispref.default().domains[0].plans[0].competences[0].savoir_faire[0]
@@ -226,6 +283,7 @@ class LifetimeTest(unittest.TestCase):
             ref.search("stagiaire")
             walk(ref)
             ref.validate()
+            ref.render("odt")
         for _ in range(20):
             cycle()
         gc.collect()
