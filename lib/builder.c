@@ -56,8 +56,7 @@ static int list_move(vec *v, size_t from, size_t to)
 /* Remove @n from the id index, unless the index holds another node under the same id. */
 static void unindex(cispref_referential *ref, const node *n)
 {
-	if (xmlHashLookup(ref->index, (const xmlChar *)n->id) == n)
-		xmlHashRemoveEntry(ref->index, (const xmlChar *)n->id, NULL);
+	strmap_remove(&ref->index, n);
 }
 
 /* Clear every reference to a removed node; which field holds it depends on its type. */

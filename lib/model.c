@@ -78,13 +78,12 @@ cispref_referential *cispref__referential_create(void)
 	if (!a)
 		return NULL;
 	cispref_referential *ref = arena_alloc(a, sizeof *ref);
-	xmlHashTablePtr index = ref ? xmlHashCreate(64) : NULL;
-	if (!index) {
+	if (!ref) {
 		arena_free(a);
 		return NULL;
 	}
 	ref->arena = a;
-	ref->index = index;
+	strmap_init(&ref->index, cispref__node_id);
 	ref->id = ref->title = ref->version = ref->language = "";
 	return ref;
 }
@@ -99,8 +98,7 @@ static void *node_create(cispref_referential *ref, size_t size, node_type type,
 	    vec_push(ref->arena, parent_list, n) != 0)
 		return NULL;
 	n->type = type;
-	if (!xmlHashLookup(ref->index, (const xmlChar *)n->id) &&
-	    xmlHashAddEntry(ref->index, (const xmlChar *)n->id, n) != 0) {
+	if (strmap_add(&ref->index, n) < 0) {
 		parent_list->count--;
 		return NULL;
 	}
@@ -217,7 +215,7 @@ void cispref_referential_free(cispref_referential *ref)
 {
 	if (!ref)
 		return;
-	xmlHashFree(ref->index, NULL);
+	strmap_free(&ref->index);
 	arena_free(ref->arena);
 }
 
@@ -227,7 +225,12 @@ node *cispref__find(const cispref_referential *ref, const char *id)
 {
 	if (!ref || !id)
 		return NULL;
-	return xmlHashLookup(ref->index, (const xmlChar *)id);
+	return strmap_find(&ref->index, id);
+}
+
+const char *cispref__node_id(const void *n)
+{
+	return ((const node *)n)->id;
 }
 
 static void *find_typed(const cispref_referential *ref, const char *id, node_type type)

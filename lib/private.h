@@ -5,11 +5,13 @@
 
 #define CISPREF_COMPILATION
 #include <stdarg.h>
+#include <stdint.h>
 #include <cispref/cispref.h>
 #include <libxml/hash.h>
 #include <libxml/tree.h>
 
 #include "arena.h"
+#include "strmap.h"
 
 /* Every addressable node starts with this header, so the id index can hold any of them. */
 typedef enum node_type {
@@ -24,14 +26,14 @@ typedef enum node_type {
 
 typedef struct node {
 	node_type type;
+	uint32_t line;   /* where it was read from, 0 when built in memory */
 	const char *id;
-	unsigned long line;   /* where it was read from, 0 when built in memory */
-	unsigned long column;
-} node;
+	uint32_t column; /* 32 bits each: a node is 24 bytes, not 32, in referentials of */
+} node;              /* half a million items */
 
 struct cispref_referential {
 	arena *arena;
-	xmlHashTablePtr index; /* id -> node *, the first node holding each id */
+	strmap index; /* id -> node *, the first node holding each id */
 	const char *id;
 	const char *title;
 	const char *version;
@@ -125,6 +127,7 @@ cispref_concept *cispref__concept_create(cispref_referential *ref, const char *i
 cispref_note *cispref__note_create(cispref_referential *ref, const char *id,
                                    const char *number, const char *text);
 node *cispref__find(const cispref_referential *ref, const char *id);
+const char *cispref__node_id(const void *n); /* the key of the id index */
 
 /* text.c */
 int cispref__text_is_valid(const char *text);
