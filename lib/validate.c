@@ -96,20 +96,44 @@ const char *cispref_severity_name(cispref_severity severity)
 
 /* ---- the walk ------------------------------------------------------------------ */
 
+/* A competence's place in document order, to compare the order of the summaries. */
+typedef struct position {
+	const char *id;
+	size_t value;
+} position;
+
+static const char *position_id(const void *p)
+{
+	return ((const position *)p)->id;
+}
+
+static const char *string_itself(const void *s)
+{
+	return s;
+}
+
 typedef struct checker {
 	const cispref_referential *ref;
 	cispref_diagnostics *out;
-	xmlHashTablePtr seen;       /* id -> node *, to find duplicates */
-	xmlHashTablePtr referenced; /* ids of competences, concepts and notes referred to */
-	xmlHashTablePtr order;      /* competence id -> its position in document order + 1 */
+	int strict;         /* only errors matter, and only the first: the loader's check */
+	arena *scratch;     /* what the walk needs and drops */
+	strmap referenced;  /* ids of competences, concepts and notes referred to */
+	strmap positions;   /* competence id -> position */
 	int failed;
 } checker;
+
+/* Whether the checks that can only find warnings and infos are skipped, and whether the
+ * walk can stop. */
+#define ERRORS_ONLY(ck) ((ck)->strict)
+#define DONE(ck) ((ck)->failed || ((ck)->strict && (ck)->out->list.count))
 
 static void report(checker *ck, const char *tag, const node *n, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
 static void report(checker *ck, const char *tag, const node *n, const char *fmt, ...)
 {
+	if (ck->strict && (tag_info(tag)->severity != CISPREF_SEVERITY_ERROR || DONE(ck)))
+		return;
 	arena *a = ck->out->arena;
 	cispref_diagnostic *d = arena_alloc(a, sizeof *d);
 	char message[512];
@@ -138,26 +162,24 @@ static int empty(const char *text)
 /* Record a node's id; a second node with the same id is a duplicate. */
 static void check_node(checker *ck, const node *n, const char *what, const char *text)
 {
-	const node *first = xmlHashLookup(ck->seen, (const xmlChar *)n->id);
-	if (first)
+	/* The id index holds the first node of each id, in document order. */
+	const node *first = cispref__find(ck->ref, n->id);
+	if (first && first != n)
 		report(ck, "duplicate-id", n, "the id '%s' is already used on line %lu", n->id,
-		       first->line);
-	else if (xmlHashAddEntry(ck->seen, (const xmlChar *)n->id, (void *)n) != 0)
-		ck->failed = 1;
+		       (unsigned long)first->line);
 	if (empty(text))
 		report(ck, "text-empty", n, "%s '%s' has an empty text", what, n->id);
 }
 
 static void mark_referenced(checker *ck, const char *id)
 {
-	if (id && !xmlHashLookup(ck->referenced, (const xmlChar *)id) &&
-	    xmlHashAddEntry(ck->referenced, (const xmlChar *)id, (void *)id) != 0)
+	if (id && strmap_add(&ck->referenced, (void *)id) < 0)
 		ck->failed = 1;
 }
 
 static int is_referenced(const checker *ck, const char *id)
 {
-	return xmlHashLookup(ck->referenced, (const xmlChar *)id) != NULL;
+	return strmap_find(&ck->referenced, id) != NULL;
 }
 
 /* References are collected first, so the walk can tell what nobody points to. */
@@ -172,11 +194,13 @@ static void collect_references(checker *ck)
 			const cispref_plan *plan = domain->plans.items[p];
 			for (size_t c = 0; c < plan->competences.count; c++) {
 				const cispref_competence *comp = plan->competences.items[c];
-				size_t position = (size_t)xmlHashSize(ck->order) + 1;
-				if (!xmlHashLookup(ck->order, (const xmlChar *)comp->node.id) &&
-				    xmlHashAddEntry(ck->order, (const xmlChar *)comp->node.id,
-				                    (void *)position) != 0)
+				position *place = arena_alloc(ck->scratch, sizeof *place);
+				if (!place)
 					ck->failed = 1;
+				else if ((place->id = comp->node.id, strmap_add(&ck->positions, place)) < 0)
+					ck->failed = 1;
+				else
+					place->value = ck->positions.count;
 				for (size_t n = 0; n < comp->note_ids.count; n++)
 					mark_referenced(ck, comp->note_ids.items[n]);
 				for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
@@ -190,7 +214,7 @@ static void collect_references(checker *ck)
 static void check_item(checker *ck, const cispref_item *item, const vec *list, size_t index)
 {
 	check_node(ck, &item->node, cispref_item_kind_name(item->kind), item->text);
-	for (size_t i = 0; i < index; i++) {
+	for (size_t i = 0; !ERRORS_ONLY(ck) && i < index; i++) {
 		const cispref_item *before = list->items[i];
 		if (strcmp(before->text, item->text) == 0) {
 			report(ck, "item-duplicate", &item->node,
@@ -259,16 +283,30 @@ static void check_inclusive_writing(checker *ck, const cispref_competence *comp)
 	       list);
 }
 
+static void check_competence_lists(checker *ck, const cispref_competence *comp,
+                                   int domain_has_summary);
+
 static void check_competence(checker *ck, const cispref_competence *comp, int domain_has_summary)
 {
-	static const char *const list_names[] = {"savoir-faire", "savoir-faire comportementaux",
-	                                         "savoirs"};
 	check_node(ck, &comp->node, "competence", comp->title);
 	for (size_t n = 0; n < comp->note_ids.count; n++)
 		if (!cispref_referential_find_note(ck->ref, comp->note_ids.items[n]))
 			report(ck, "note-unknown", &comp->node,
 			       "competence '%s' refers to the note '%s', which does not exist",
 			       comp->node.id, (const char *)comp->note_ids.items[n]);
+	if (!ERRORS_ONLY(ck))
+		check_competence_lists(ck, comp, domain_has_summary);
+	for (int k = 0; !DONE(ck) && k < CISPREF_ITEM_KIND_COUNT; k++)
+		for (size_t i = 0; i < comp->items[k].count; i++)
+			check_item(ck, comp->items[k].items[i], &comp->items[k], i);
+}
+
+/* The findings about a competence as a whole, all warnings and infos. */
+static void check_competence_lists(checker *ck, const cispref_competence *comp,
+                                   int domain_has_summary)
+{
+	static const char *const list_names[] = {"savoir-faire", "savoir-faire comportementaux",
+	                                         "savoirs"};
 	if (domain_has_summary && !is_referenced(ck, comp->node.id))
 		report(ck, "competence-no-summary", &comp->node,
 		       "no summary entry links to competence '%s'", comp->node.id);
@@ -286,9 +324,6 @@ static void check_competence(checker *ck, const cispref_competence *comp, int do
 		report(ck, "competence-list-empty", &comp->node, "competence '%s' has no %s",
 		       comp->node.id, which);
 	check_inclusive_writing(ck, comp);
-	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
-		for (size_t i = 0; i < comp->items[k].count; i++)
-			check_item(ck, comp->items[k].items[i], &comp->items[k], i);
 }
 
 static void check_plan(checker *ck, const cispref_domain *domain, const cispref_plan *plan)
@@ -301,7 +336,7 @@ static void check_plan(checker *ck, const cispref_domain *domain, const cispref_
 		       plan->node.id, cispref_plan_kind_name(plan->kind), domain->node.id);
 	if (!plan->competences.count)
 		report(ck, "plan-empty", &plan->node, "plan '%s' has no competence", plan->node.id);
-	for (size_t c = 0; c < plan->competences.count; c++)
+	for (size_t c = 0; !DONE(ck) && c < plan->competences.count; c++)
 		check_competence(ck, plan->competences.items[c], domain->summary.count > 0);
 }
 
@@ -318,7 +353,8 @@ static void compare_with_competence(checker *ck, const cispref_summary_entry *en
 		       "summary entry '%s' is listed under %s, competence '%s' is in a %s plan",
 		       entry->node.id, cispref_plan_kind_name(entry->plan_kind), comp->node.id,
 		       cispref_plan_kind_name(comp->plan->kind));
-	size_t position = (size_t)xmlHashLookup(ck->order, (const xmlChar *)comp->node.id);
+	const position *place = strmap_find(&ck->positions, comp->node.id);
+	size_t position = place ? place->value : 0;
 	if (position < *last_position)
 		report(ck, "summary-order-differs", &entry->node,
 		       "summary entry '%s' names competence '%s', which comes earlier in the "
@@ -344,10 +380,10 @@ static void check_domain(checker *ck, const cispref_domain *domain)
 			report(ck, "summary-competence-unknown", &entry->node,
 			       "summary entry '%s' names the competence '%s', which does not exist",
 			       entry->node.id, entry->competence_id);
-		else
+		else if (!ERRORS_ONLY(ck))
 			compare_with_competence(ck, entry, comp, &last_position);
 	}
-	for (size_t p = 0; p < domain->plans.count; p++)
+	for (size_t p = 0; !DONE(ck) && p < domain->plans.count; p++)
 		check_plan(ck, domain, domain->plans.items[p]);
 }
 
@@ -356,65 +392,68 @@ static void check_referential(checker *ck)
 	const cispref_referential *ref = ck->ref;
 	if (empty(ref->title))
 		report(ck, "text-empty", NULL, "the referential's title is empty");
-	for (size_t d = 0; d < ref->domains.count; d++)
+	for (size_t d = 0; !DONE(ck) && d < ref->domains.count; d++)
 		check_domain(ck, ref->domains.items[d]);
 	for (size_t i = 0; i < ref->concepts.count; i++) {
 		const cispref_concept *c = ref->concepts.items[i];
 		check_node(ck, &c->node, "concept", c->label);
-		if (!is_referenced(ck, c->node.id))
+		if (!ERRORS_ONLY(ck) && !is_referenced(ck, c->node.id))
 			report(ck, "concept-unused", &c->node, "no item points to concept '%s'",
 			       c->node.id);
 	}
 	for (size_t i = 0; i < ref->notes.count; i++) {
 		const cispref_note *n = ref->notes.items[i];
 		check_node(ck, &n->node, "note", n->text);
-		if (!is_referenced(ck, n->node.id))
+		if (!ERRORS_ONLY(ck) && !is_referenced(ck, n->node.id))
 			report(ck, "note-unused", &n->node, "no competence refers to note '%s'",
 			       n->node.id);
 	}
+}
+
+/* Walk @ref into a new list of findings; NULL when out of memory. */
+static cispref_diagnostics *run_checks(const cispref_referential *ref, int strict)
+{
+	checker ck = {ref, calloc(1, sizeof(cispref_diagnostics)), strict, arena_new(),
+	              {0}, {0}, 0};
+	strmap_init(&ck.referenced, string_itself);
+	strmap_init(&ck.positions, position_id);
+	if (!ck.out || !(ck.out->arena = arena_new()) || !ck.scratch)
+		ck.failed = 1;
+	if (!ck.failed && !strict) /* what is referenced only matters to warnings and infos */
+		collect_references(&ck);
+	if (!ck.failed)
+		check_referential(&ck);
+	strmap_free(&ck.referenced);
+	strmap_free(&ck.positions);
+	arena_free(ck.scratch);
+	if (ck.failed) {
+		cispref_diagnostics_free(ck.out);
+		return NULL;
+	}
+	return ck.out;
 }
 
 int cispref_validate(cispref_diagnostics **out, const cispref_referential *ref)
 {
 	if (!out || !ref)
 		return CISPREF_EINVAL;
-	checker ck = {ref, calloc(1, sizeof(cispref_diagnostics)), xmlHashCreate(256),
-	              xmlHashCreate(64), xmlHashCreate(64), 0};
-	if (ck.out && !(ck.out->arena = arena_new()))
-		ck.failed = 1;
-	if (!ck.out || !ck.seen || !ck.referenced || !ck.order)
-		ck.failed = 1;
-	if (!ck.failed)
-		collect_references(&ck);
-	if (!ck.failed)
-		check_referential(&ck);
-	xmlHashFree(ck.seen, NULL);
-	xmlHashFree(ck.referenced, NULL);
-	xmlHashFree(ck.order, NULL);
-	if (ck.failed) {
-		cispref_diagnostics_free(ck.out);
-		return CISPREF_ENOMEM;
-	}
-	*out = ck.out;
-	return CISPREF_OK;
+	return (*out = run_checks(ref, 0)) ? CISPREF_OK : CISPREF_ENOMEM;
 }
 
+/* The loader's check: the first error, without the cost of the other findings. */
 int cispref__validate_strict(const cispref_referential *ref, cispref_error *error)
 {
-	cispref_diagnostics *list;
-	int rc = cispref_validate(&list, ref);
-	if (rc) {
-		cispref__error_set(error, rc, ref->origin, 0, 0, "out of memory");
-		return rc;
+	cispref_diagnostics *list = run_checks(ref, 1);
+	if (!list) {
+		cispref__error_set(error, CISPREF_ENOMEM, ref->origin, 0, 0, "out of memory");
+		return CISPREF_ENOMEM;
 	}
-	for (size_t i = 0; i < list->list.count; i++) {
-		const cispref_diagnostic *d = list->list.items[i];
-		if (d->severity == CISPREF_SEVERITY_ERROR) {
-			cispref__error_set(error, CISPREF_EINVALID, ref->origin, d->line, d->column,
-			                   "%s [%s]", d->message, d->tag);
-			rc = CISPREF_EINVALID;
-			break;
-		}
+	int rc = CISPREF_OK;
+	if (list->list.count) {
+		const cispref_diagnostic *d = list->list.items[0];
+		cispref__error_set(error, CISPREF_EINVALID, ref->origin, d->line, d->column,
+		                   "%s [%s]", d->message, d->tag);
+		rc = CISPREF_EINVALID;
 	}
 	cispref_diagnostics_free(list);
 	return rc;
