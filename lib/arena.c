@@ -34,11 +34,13 @@ void arena_free(arena *a)
 	free(a);
 }
 
-void *arena_alloc(arena *a, size_t size)
+/* @size bytes at the next multiple of @align in the current block, or in a new block;
+ * not zeroed. */
+static void *carve(arena *a, size_t size, size_t align)
 {
-	size = (size + ALIGNMENT - 1) & ~(size_t)(ALIGNMENT - 1);
 	block *b = a->head;
-	if (!b || b->size - b->used < size) {
+	size_t start = b ? (b->used + align - 1) & ~(align - 1) : 0;
+	if (!b || start > b->size || b->size - start < size) {
 		/* Blocks double as the arena grows, so a large load makes few allocations. */
 		size_t want = b ? b->size * 2 : BLOCK_MIN;
 		if (want > 64 * BLOCK_MIN * 16)
@@ -55,16 +57,24 @@ void *arena_alloc(arena *a, size_t size)
 		nb->next = a->head;
 		a->head = nb;
 		b = nb;
+		start = 0;
 	}
-	void *p = b->data + b->used;
-	b->used += size;
-	memset(p, 0, size);
+	b->used = start + size;
+	return b->data + start;
+}
+
+void *arena_alloc(arena *a, size_t size)
+{
+	void *p = carve(a, size, ALIGNMENT);
+	if (p)
+		memset(p, 0, size);
 	return p;
 }
 
+/* Strings need neither alignment nor zeroing: they are most of a referential's bytes. */
 char *arena_strndup(arena *a, const char *s, size_t n)
 {
-	char *copy = arena_alloc(a, n + 1);
+	char *copy = carve(a, n + 1, 1);
 	if (copy) {
 		memcpy(copy, s, n);
 		copy[n] = '\0';
