@@ -11,9 +11,10 @@
 
 struct cispref_hit {
 	const search_entry *entry;
-	size_t order;
-	size_t matched;
-	const char *path;
+	const struct cispref_results *results;
+	uint32_t order;
+	uint32_t matched;
+	const char *path; /* built by cispref_hit_path() on first use */
 };
 
 struct cispref_results {
@@ -26,24 +27,27 @@ struct cispref_results {
 
 typedef struct builder {
 	cispref_index *index;
-	xmlHashTablePtr vocabulary; /* word -> word_postings * */
-	uint32_t entry;             /* the entry being indexed */
-	int failed;
+	strmap vocabulary; /* word -> word_postings * */
+	uint32_t entry;    /* the entry being indexed */
 } builder;
 
+static const char *postings_word(const void *w)
+{
+	return ((const word_postings *)w)->word;
+}
+
+/* Each occurrence of a word is a posting, so a word twice in one text is two postings
+ * in a row: the search counts matching words from them without folding texts again. */
 static int add_word(const char *word, size_t length, void *payload)
 {
-	(void)length;
 	builder *b = payload;
-	word_postings *w = xmlHashLookup(b->vocabulary, (const xmlChar *)word);
+	word_postings *w = strmap_find(&b->vocabulary, word);
 	if (!w) {
 		w = arena_alloc(b->index->arena, sizeof *w);
-		if (!w || !(w->word = arena_strdup(b->index->arena, word)) ||
-		    xmlHashAddEntry(b->vocabulary, (const xmlChar *)w->word, w) != 0)
+		if (!w || !(w->word = arena_strndup(b->index->arena, word, length)) ||
+		    strmap_add(&b->vocabulary, w) < 0)
 			return -2;
 	}
-	if (w->count && w->entries[w->count - 1] == b->entry)
-		return 0; /* a word twice in one text is one posting */
 	if (w->count == w->capacity) {
 		uint32_t capacity = w->capacity ? w->capacity * 2 : 4;
 		uint32_t *grown = realloc(w->entries, capacity * sizeof *grown);
@@ -56,30 +60,37 @@ static int add_word(const char *word, size_t length, void *payload)
 	return 0;
 }
 
-static void add_entry(builder *b, cispref_hit_field field, const void *node, const char *text)
+static int add_entry(builder *b, cispref_hit_field field, const void *node, const char *text)
 {
-	if (b->failed)
-		return;
 	cispref_index *index = b->index;
 	b->entry = (uint32_t)index->entry_count;
 	index->entries[index->entry_count++] = (search_entry){field, node, text};
-	/* Texts of a loaded referential are valid UTF-8; a failure here is out of memory. */
-	if (fold_words(text, add_word, b) == -2)
-		b->failed = 1;
+	/* Texts of a referential are valid UTF-8; a failure here is out of memory. */
+	return fold_words(text, add_word, b) == -2 ? -1 : 0;
 }
 
-static void collect_word(void *payload, void *data, const xmlChar *name)
+static int index_domain(builder *b, const cispref_domain *domain)
 {
-	(void)name;
-	cispref_index *index = data;
-	index->words[index->word_count++] = payload;
-}
-
-static void free_postings(void *payload, void *data, const xmlChar *name)
-{
-	(void)data;
-	(void)name;
-	free(((word_postings *)payload)->entries);
+	for (size_t e = 0; e < domain->summary.count; e++) {
+		const cispref_summary_entry *entry = domain->summary.items[e];
+		if (add_entry(b, CISPREF_HIT_SUMMARY, entry, entry->text) != 0)
+			return -1;
+	}
+	for (size_t p = 0; p < domain->plans.count; p++) {
+		const cispref_plan *plan = domain->plans.items[p];
+		for (size_t c = 0; c < plan->competences.count; c++) {
+			const cispref_competence *comp = plan->competences.items[c];
+			if (add_entry(b, CISPREF_HIT_TITLE, comp, comp->title) != 0)
+				return -1;
+			for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
+				for (size_t i = 0; i < comp->items[k].count; i++) {
+					const cispref_item *item = comp->items[k].items[i];
+					if (add_entry(b, CISPREF_HIT_ITEM, item, item->text) != 0)
+						return -1;
+				}
+		}
+	}
+	return 0;
 }
 
 static int compare_words(const void *a, const void *b)
@@ -95,54 +106,42 @@ static size_t entry_total(const cispref_referential *ref)
 	return n;
 }
 
-static void index_domain(builder *b, const cispref_domain *domain)
+/* The vocabulary's words, sorted, into index->words (which then owns the postings). */
+static int sort_vocabulary(cispref_index *index, const strmap *vocabulary)
 {
-	for (size_t e = 0; e < domain->summary.count; e++) {
-		const cispref_summary_entry *entry = domain->summary.items[e];
-		add_entry(b, CISPREF_HIT_SUMMARY, entry, entry->text);
+	index->words = malloc((vocabulary->count + 1) * sizeof *index->words);
+	if (!index->words)
+		return -1;
+	for (size_t i = 0; i < vocabulary->capacity; i++) {
+		void *w = vocabulary->slots[i].value;
+		if (w && strmap_find(vocabulary, postings_word(w)) == w)
+			index->words[index->word_count++] = w;
 	}
-	for (size_t p = 0; p < domain->plans.count; p++) {
-		const cispref_plan *plan = domain->plans.items[p];
-		for (size_t c = 0; c < plan->competences.count; c++) {
-			const cispref_competence *comp = plan->competences.items[c];
-			add_entry(b, CISPREF_HIT_TITLE, comp, comp->title);
-			for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
-				for (size_t i = 0; i < comp->items[k].count; i++) {
-					const cispref_item *item = comp->items[k].items[i];
-					add_entry(b, CISPREF_HIT_ITEM, item, item->text);
-				}
-		}
-	}
+	qsort(index->words, index->word_count, sizeof *index->words, compare_words);
+	return 0;
 }
 
 int cispref__word_index_build(cispref_index *index)
 {
 	const cispref_referential *ref = index->ref;
 	size_t total = entry_total(ref);
-	if (total > UINT32_MAX)
+	if (total >= UINT32_MAX)
 		return CISPREF_ELIMIT;
-	builder b = {index, xmlHashCreate(4096), 0, 0};
-	index->entries = malloc((total + 1) * sizeof *index->entries);
-	if (!b.vocabulary || !index->entries)
-		b.failed = 1;
-	for (size_t d = 0; !b.failed && d < ref->domains.count; d++)
-		index_domain(&b, ref->domains.items[d]);
-	if (!b.failed) {
-		int size = xmlHashSize(b.vocabulary);
-		index->words = malloc(((size_t)(size > 0 ? size : 0) + 1) * sizeof *index->words);
-		if (!index->words)
-			b.failed = 1;
-	}
-	if (b.failed) {
-		/* the postings are only in the table: release them from there */
-		if (b.vocabulary)
-			xmlHashScan(b.vocabulary, free_postings, NULL);
-	} else {
-		xmlHashScan(b.vocabulary, collect_word, index);
-		qsort(index->words, index->word_count, sizeof *index->words, compare_words);
-	}
-	xmlHashFree(b.vocabulary, NULL);
-	return b.failed ? CISPREF_ENOMEM : CISPREF_OK;
+	builder b = {index, {0}, 0};
+	strmap_init(&b.vocabulary, postings_word);
+	int failed = !(index->entries = malloc((total + 1) * sizeof *index->entries));
+	for (size_t d = 0; !failed && d < ref->domains.count; d++)
+		failed = index_domain(&b, ref->domains.items[d]) != 0;
+	if (!failed)
+		failed = sort_vocabulary(index, &b.vocabulary) != 0;
+	if (failed && !index->words) /* the postings are only in the table: free them there */
+		for (size_t i = 0; i < b.vocabulary.capacity; i++) {
+			word_postings *w = b.vocabulary.slots[i].value;
+			if (w && strmap_find(&b.vocabulary, postings_word(w)) == w)
+				free(w->entries);
+		}
+	strmap_free(&b.vocabulary);
+	return failed ? CISPREF_ENOMEM : CISPREF_OK;
 }
 
 void cispref__word_index_free(cispref_index *index)
@@ -179,6 +178,28 @@ static int add_query_word(const char *word, size_t length, void *payload)
 	return 0;
 }
 
+static int is_prefix(const char *prefix, const char *word)
+{
+	return strncmp(prefix, word, strlen(prefix)) == 0;
+}
+
+/* A word that begins another word of the query adds nothing to the AND (whatever holds
+ * the longer word holds it) and would count the same text words twice: drop it. */
+static void drop_prefix_words(query *q)
+{
+	for (size_t i = 0; i < q->count;) {
+		int redundant = 0;
+		for (size_t j = 0; j < q->count && !redundant; j++)
+			redundant = j != i && is_prefix(q->words[i], q->words[j]);
+		if (redundant) {
+			free(q->words[i]);
+			q->words[i] = q->words[--q->count];
+		} else {
+			i++;
+		}
+	}
+}
+
 static void query_free(query *q)
 {
 	for (size_t i = 0; i < q->count; i++)
@@ -188,7 +209,7 @@ static void query_free(query *q)
 /* The range [*lo, *hi) of vocabulary words that begin with @prefix. */
 static void prefix_range(const cispref_index *index, const char *prefix, size_t *lo, size_t *hi)
 {
-	size_t len = strlen(prefix), a = 0, b = index->word_count;
+	size_t a = 0, b = index->word_count;
 	while (a < b) {
 		size_t mid = a + (b - a) / 2;
 		if (strcmp(index->words[mid]->word, prefix) < 0)
@@ -197,38 +218,54 @@ static void prefix_range(const cispref_index *index, const char *prefix, size_t 
 			b = mid;
 	}
 	*lo = a;
-	while (a < index->word_count && strncmp(index->words[a]->word, prefix, len) == 0)
+	while (a < index->word_count && is_prefix(prefix, index->words[a]->word))
 		a++;
 	*hi = a;
 }
 
-/* Entries holding every query word, as a bitmap; NULL when out of memory. */
-static uint64_t *matching_entries(const cispref_index *index, const query *q)
+/* Entries holding every query word (a bitmap), and how many of each entry's words match
+ * (@matched, one byte per entry, saturating): each text word matches at most one query
+ * word once prefix words are dropped. */
+typedef struct matches {
+	uint64_t *all;
+	uint64_t *one;
+	uint8_t *matched;
+	size_t words; /* 64-bit words in each bitmap */
+} matches;
+
+static void matches_free(matches *m)
 {
-	size_t words = (index->entry_count + 63) / 64 + 1;
-	uint64_t *all = calloc(words, sizeof *all), *one = calloc(words, sizeof *one);
-	if (!all || !one) {
-		free(all);
-		free(one);
-		return NULL;
-	}
+	free(m->all);
+	free(m->one);
+	free(m->matched);
+}
+
+static int find_matches(matches *m, const cispref_index *index, const query *q)
+{
+	m->words = index->entry_count / 64 + 1;
+	m->all = calloc(m->words, sizeof *m->all);
+	m->one = q->count > 1 ? malloc(m->words * sizeof *m->one) : NULL;
+	m->matched = calloc(index->entry_count + 1, 1);
+	if (!m->all || (q->count > 1 && !m->one) || !m->matched)
+		return -1;
 	for (size_t w = 0; w < q->count; w++) {
 		size_t lo, hi;
 		prefix_range(index, q->words[w], &lo, &hi);
-		uint64_t *target = w == 0 ? all : one;
+		uint64_t *target = w == 0 ? m->all : m->one;
 		if (w > 0)
-			memset(one, 0, words * sizeof *one);
+			memset(m->one, 0, m->words * sizeof *m->one);
 		for (size_t i = lo; i < hi; i++)
 			for (uint32_t p = 0; p < index->words[i]->count; p++) {
 				uint32_t e = index->words[i]->entries[p];
 				target[e / 64] |= (uint64_t)1 << (e % 64);
+				if (m->matched[e] < UINT8_MAX)
+					m->matched[e]++;
 			}
 		if (w > 0)
-			for (size_t i = 0; i < words; i++)
-				all[i] &= one[i];
+			for (size_t i = 0; i < m->words; i++)
+				m->all[i] &= m->one[i];
 	}
-	free(one);
-	return all;
+	return 0;
 }
 
 /* ---- filters and ranking ------------------------------------------------------- */
@@ -240,6 +277,12 @@ static const cispref_domain *entry_domain(const search_entry *e)
 	case CISPREF_HIT_SUMMARY: return ((const cispref_summary_entry *)e->node)->domain;
 	default: return ((const cispref_item *)e->node)->competence->plan->domain;
 	}
+}
+
+static int filter_is_empty(const cispref_filter *filter)
+{
+	return !filter->domain_id && !filter->domain_kinds && !filter->plan_kinds &&
+	       !filter->item_kinds;
 }
 
 static int entry_passes(const search_entry *e, const cispref_filter *filter)
@@ -257,23 +300,6 @@ static int entry_passes(const search_entry *e, const cispref_filter *filter)
 	       cispref__filter_item_kind(filter, item->kind);
 }
 
-typedef struct counter {
-	const query *q;
-	size_t matched;
-} counter;
-
-static int count_word(const char *word, size_t length, void *payload)
-{
-	(void)length;
-	counter *c = payload;
-	for (size_t i = 0; i < c->q->count; i++)
-		if (strncmp(word, c->q->words[i], strlen(c->q->words[i])) == 0) {
-			c->matched++;
-			break;
-		}
-	return 0;
-}
-
 static int compare_hits(const void *a, const void *b)
 {
 	const cispref_hit *x = a, *y = b;
@@ -284,7 +310,7 @@ static int compare_hits(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
-/* "domain › plan › competence › item", built only for the hits that are returned. */
+/* "domain › plan › competence › item" ("domain › entry" for a summary entry). */
 static const char *hit_path(arena *a, const cispref_hit *hit)
 {
 	const char *parts[4];
@@ -324,33 +350,39 @@ static int invalid_query(cispref_error *error, const char *why)
 	return CISPREF_EINVAL;
 }
 
-/* Gather, filter, score and sort the hits of the bitmap @match into @r. */
-static int collect_hits(cispref_results *r, const cispref_index *index, const uint64_t *match,
-                        const query *q, const cispref_search_options *options)
+static int push_hit(cispref_results *r, size_t *capacity, const search_entry *entry,
+                    uint32_t order, uint32_t matched)
+{
+	if (r->count == *capacity) {
+		*capacity = *capacity ? *capacity * 2 : 64;
+		cispref_hit *grown = realloc(r->hits, *capacity * sizeof *grown);
+		if (!grown)
+			return -1;
+		r->hits = grown;
+	}
+	r->hits[r->count++] = (cispref_hit){entry, r, order, matched, NULL};
+	return 0;
+}
+
+/* Gather the entries of the bitmap that pass the filter, then rank them. */
+static int collect_hits(cispref_results *r, const cispref_index *index, const matches *m,
+                        const cispref_search_options *options)
 {
 	size_t capacity = 0;
-	for (size_t e = 0; e < index->entry_count; e++) {
-		if (!(match[e / 64] & ((uint64_t)1 << (e % 64))) ||
-		    !entry_passes(&index->entries[e], &options->filter))
-			continue;
-		if (r->count == capacity) {
-			capacity = capacity ? capacity * 2 : 64;
-			cispref_hit *grown = realloc(r->hits, capacity * sizeof *grown);
-			if (!grown)
+	int any = filter_is_empty(&options->filter);
+	for (size_t w = 0; w < m->words; w++)
+		for (uint64_t bits = m->all[w]; bits; bits &= bits - 1) {
+			size_t e = w * 64 + (size_t)__builtin_ctzll(bits);
+			const search_entry *entry = &index->entries[e];
+			if (!any && !entry_passes(entry, &options->filter))
+				continue;
+			if (push_hit(r, &capacity, entry, (uint32_t)e, m->matched[e]) != 0)
 				return CISPREF_ENOMEM;
-			r->hits = grown;
 		}
-		counter c = {q, 0};
-		fold_words(index->entries[e].text, count_word, &c);
-		r->hits[r->count++] = (cispref_hit){&index->entries[e], e, c.matched, NULL};
-	}
 	if (r->count)
 		qsort(r->hits, r->count, sizeof *r->hits, compare_hits);
 	if (options->limit && r->count > options->limit)
 		r->count = options->limit;
-	for (size_t i = 0; i < r->count; i++)
-		if (!(r->hits[i].path = hit_path(r->arena, &r->hits[i])))
-			return CISPREF_ENOMEM;
 	return CISPREF_OK;
 }
 
@@ -377,10 +409,14 @@ int cispref_search(cispref_results **out, const cispref_index *index, const char
 		                   "the query holds more than %d different words", MAX_QUERY_WORDS);
 		return CISPREF_EINVAL;
 	}
+	drop_prefix_words(&q);
+	matches m = {0};
 	cispref_results *r = calloc(1, sizeof *r);
-	uint64_t *match = rc == 0 && r && (r->arena = arena_new()) ? matching_entries(index, &q) : NULL;
-	rc = match ? collect_hits(r, index, match, &q, options) : CISPREF_ENOMEM;
-	free(match);
+	if (rc == 0 && r && (r->arena = arena_new()) && find_matches(&m, index, &q) == 0)
+		rc = collect_hits(r, index, &m, options);
+	else
+		rc = CISPREF_ENOMEM;
+	matches_free(&m);
 	query_free(&q);
 	if (rc) {
 		cispref_results_free(r);
@@ -440,7 +476,14 @@ size_t cispref_hit_matched_words(const cispref_hit *hit)
 
 const char *cispref_hit_path(const cispref_hit *hit)
 {
-	return hit ? hit->path : NULL;
+	if (!hit)
+		return NULL;
+	/* Built on first use: most callers read the paths of a few hits only. The results
+	 * belong to one thread at a time, so writing the cache here needs no lock. */
+	cispref_hit *h = (cispref_hit *)hit;
+	if (!h->path)
+		h->path = hit_path(h->results->arena, h);
+	return h->path;
 }
 
 cispref_domain *cispref_hit_domain(const cispref_hit *hit)
