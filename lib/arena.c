@@ -1,6 +1,9 @@
+/* madvise() and MADV_HUGEPAGE are not in POSIX */
+#define _DEFAULT_SOURCE
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "arena.h"
 
@@ -34,6 +37,24 @@ void arena_free(arena *a)
 	free(a);
 }
 
+#define HUGE_PAGE (2u * 1024 * 1024)
+
+/* Large blocks are aligned on huge pages and marked for them: a referential of 100 MiB
+ * otherwise takes some 25 000 page faults as it is first written, a sixth of its load. */
+static block *new_block(size_t bytes)
+{
+#ifdef MADV_HUGEPAGE
+	if (bytes >= HUGE_PAGE) {
+		bytes = (bytes + HUGE_PAGE - 1) & ~(size_t)(HUGE_PAGE - 1);
+		void *p = aligned_alloc(HUGE_PAGE, bytes);
+		if (p)
+			(void)madvise(p, bytes, MADV_HUGEPAGE); /* advice only: fine if refused */
+		return p;
+	}
+#endif
+	return malloc(bytes);
+}
+
 /* @size bytes at the next multiple of @align in the current block, or in a new block;
  * not zeroed. */
 static void *carve(arena *a, size_t size, size_t align)
@@ -49,7 +70,7 @@ static void *carve(arena *a, size_t size, size_t align)
 			want = size;
 		if (want > SIZE_MAX - sizeof(block))
 			return NULL;
-		block *nb = malloc(sizeof(block) + want);
+		block *nb = new_block(sizeof(block) + want);
 		if (!nb)
 			return NULL;
 		nb->size = want;

@@ -649,8 +649,15 @@ static int parse(loader *ld, read_fn read_source, void *source)
 	return ld->status;
 }
 
+/* Bytes of cispref XML per addressable element, about: items are most elements, and an
+ * item line of the format takes 100 to 150 bytes. */
+#define BYTES_PER_ID 128
+#define MAX_RESERVED_IDS (2u << 20)
+
+/* @size_hint: the input's size when known (0 otherwise), to size the id index once
+ * instead of growing it step by step. */
 static int load(cispref_referential **out, const char *name, unsigned flags,
-                cispref_error *error, read_fn read_source, void *source)
+                cispref_error *error, read_fn read_source, void *source, size_t size_hint)
 {
 	loader ld = {0};
 	ld.name = name;
@@ -661,6 +668,10 @@ static int load(cispref_referential **out, const char *name, unsigned flags,
 		cispref__error_set(error, CISPREF_ENOMEM, name, 0, 0, "out of memory");
 		return CISPREF_ENOMEM;
 	}
+	/* A failed reservation only means the index grows as it fills; the cap keeps a huge
+	 * or bogus input from reserving much before it has been read. */
+	size_t ids = size_hint / BYTES_PER_ID;
+	(void)strmap_reserve(&ld.ref->index, ids < MAX_RESERVED_IDS ? ids : MAX_RESERVED_IDS);
 	int rc = parse(&ld, read_source, source);
 	free(ld.text);
 	if (rc == 0 && !(flags & CISPREF_LOAD_LENIENT))
@@ -713,7 +724,7 @@ int cispref_referential_load_memory(cispref_referential **out, const char *data,
 		return CISPREF_EINVAL;
 	}
 	memory_source m = {data ? data : "", size};
-	return load(out, name ? name : "<memory>", flags, error, read_memory, &m);
+	return load(out, name ? name : "<memory>", flags, error, read_memory, &m, size);
 }
 
 int cispref_referential_load_fd(cispref_referential **out, int fd, const char *name,
@@ -726,7 +737,9 @@ int cispref_referential_load_fd(cispref_referential **out, int fd, const char *n
 		                   "invalid argument");
 		return CISPREF_EINVAL;
 	}
-	return load(out, name ? name : fallback, flags, error, read_fd, &fd);
+	struct stat st;
+	size_t hint = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
+	return load(out, name ? name : fallback, flags, error, read_fd, &fd, hint);
 }
 
 int cispref_referential_load_stream(cispref_referential **out, FILE *stream, const char *name,
@@ -736,7 +749,7 @@ int cispref_referential_load_stream(cispref_referential **out, FILE *stream, con
 		cispref__error_set(error, CISPREF_EINVAL, name, 0, 0, "invalid argument");
 		return CISPREF_EINVAL;
 	}
-	return load(out, name ? name : "<stream>", flags, error, read_stream, stream);
+	return load(out, name ? name : "<stream>", flags, error, read_stream, stream, 0);
 }
 
 int cispref_referential_load_file(cispref_referential **out, const char *path, unsigned flags,
@@ -753,13 +766,15 @@ int cispref_referential_load_file(cispref_referential **out, const char *path, u
 		return CISPREF_EIO;
 	}
 	struct stat st;
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+	int known = fstat(fd, &st) == 0;
+	if (known && S_ISDIR(st.st_mode)) {
 		close(fd);
 		cispref__error_set(error, CISPREF_EIO, path, 0, 0,
 		                   "cannot read '%s': it is a directory", path);
 		return CISPREF_EIO;
 	}
-	int rc = load(out, path, flags, error, read_fd, &fd);
+	size_t hint = known && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
+	int rc = load(out, path, flags, error, read_fd, &fd, hint);
 	close(fd);
 	return rc;
 }

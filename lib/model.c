@@ -98,7 +98,9 @@ static void *node_create(cispref_referential *ref, size_t size, node_type type,
 	    vec_push(ref->arena, parent_list, n) != 0)
 		return NULL;
 	n->type = type;
-	if (strmap_add(&ref->index, n) < 0) {
+	int added = strmap_add(&ref->index, n);
+	ref->duplicate_ids += added == 1;
+	if (added < 0) {
 		parent_list->count--;
 		return NULL;
 	}

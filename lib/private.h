@@ -34,6 +34,8 @@ typedef struct node {
 struct cispref_referential {
 	arena *arena;
 	strmap index; /* id -> node *, the first node holding each id */
+	size_t duplicate_ids; /* nodes whose id another node held first: 0 spares the
+	                       * validator a lookup per node */
 	const char *id;
 	const char *title;
 	const char *version;

@@ -31,6 +31,9 @@ void *strmap_find(const strmap *map, const char *key);
 /* Add @value unless a value with the same key is there: 0 added, 1 already there (the map
  * is unchanged), -1 out of memory. */
 int strmap_add(strmap *map, void *value);
+/* Make room for @count entries in all, so that adding them does not rehash: -1 when out
+ * of memory (the map is unchanged). */
+int strmap_reserve(strmap *map, size_t count);
 /* Remove @value itself (not another value with the same key). */
 void strmap_remove(strmap *map, const void *value);
 

@@ -163,7 +163,7 @@ static int empty(const char *text)
 static void check_node(checker *ck, const node *n, const char *what, const char *text)
 {
 	/* The id index holds the first node of each id, in document order. */
-	const node *first = cispref__find(ck->ref, n->id);
+	const node *first = ck->ref->duplicate_ids ? cispref__find(ck->ref, n->id) : n;
 	if (first && first != n)
 		report(ck, "duplicate-id", n, "the id '%s' is already used on line %lu", n->id,
 		       (unsigned long)first->line);
