@@ -176,7 +176,10 @@ typedef struct cispref_search_options {
 /** Default search options: search everything, return every hit. */
 #define CISPREF_SEARCH_OPTIONS_INIT {CISPREF_SEARCH_OPTIONS_VERSION, CISPREF_FILTER_INIT, 0}
 
-/** The hits of a search. */
+/**
+ * The hits of a search. Unlike the index, a results object belongs to one thread at a
+ * time: cispref_hit_path() builds each path when it is first read.
+ */
 typedef struct cispref_results cispref_results;
 /** One hit. */
 typedef struct cispref_hit cispref_hit;
