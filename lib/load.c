@@ -48,6 +48,9 @@ struct frame {
 
 struct loader {
 	xmlParserCtxtPtr ctxt;
+	const cispref_load_options *options;
+	size_t elements; /* elements opened so far, against options->max_elements */
+	size_t bytes;    /* bytes read so far, against options->max_input_size */
 	cispref_referential *ref;
 	const char *name;
 	cispref_error *error;
@@ -430,9 +433,9 @@ static int read_attributes(loader *ld, const rule *r, int count, const xmlChar *
 			return -1;
 		}
 		size_t len = (size_t)(attrs[5 * i + 4] - attrs[5 * i + 3]);
-		if (len > CISPREF_MAX_TEXT_LENGTH) {
-			fail(ld, CISPREF_ELIMIT, "attribute '%s' is longer than %d bytes", name,
-			     CISPREF_MAX_TEXT_LENGTH);
+		size_t max = ld->options->max_text_length;
+		if (max && len > max) {
+			fail(ld, CISPREF_ELIMIT, "attribute '%s' is longer than %zu bytes", name, max);
 			return -1;
 		}
 		if (!(values[slot] = copy_attribute(attrs[5 * i + 3], attrs[5 * i + 4])))
@@ -496,6 +499,11 @@ static void on_start(void *data, const xmlChar *localname, const xmlChar *prefix
 	if (!uri || strcmp((const char *)uri, NS) != 0) {
 		fail(ld, CISPREF_EFORMAT, "element '%s' is in namespace '%s', expected '%s'", name,
 		     uri ? (const char *)uri : "(none)", NS);
+		return;
+	}
+	size_t max = ld->options->max_elements;
+	if (max && ++ld->elements > max) {
+		fail(ld, CISPREF_ELIMIT, "the document has more than %zu elements", max);
 		return;
 	}
 	frame *parent = ld->depth ? &ld->stack[ld->depth - 1] : NULL;
@@ -582,9 +590,10 @@ static void on_characters(void *data, const xmlChar *chars, int len)
 			}
 		return;
 	}
-	if (ld->text_len + (size_t)len > CISPREF_MAX_TEXT_LENGTH) {
-		fail(ld, CISPREF_ELIMIT, "the text of element '%s' is longer than %d bytes",
-		     self->rule->name, CISPREF_MAX_TEXT_LENGTH);
+	size_t max = ld->options->max_text_length;
+	if (max && ld->text_len + (size_t)len > max) {
+		fail(ld, CISPREF_ELIMIT, "the text of element '%s' is longer than %zu bytes",
+		     self->rule->name, max);
 		return;
 	}
 	if (ld->text_len + (size_t)len + 1 > ld->text_cap) {
@@ -625,7 +634,12 @@ static int parse(loader *ld, read_fn read_source, void *source)
 		fail(ld, CISPREF_ENOMEM, "out of memory");
 		return ld->status;
 	}
-	xmlCtxtUseOptions(ld->ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+	/* libxml2 refuses texts over 10 MB unless told otherwise: when the caller allows more,
+	 * our own limit is the one that applies. */
+	size_t text_limit = ld->options->max_text_length;
+	int huge = text_limit == 0 || text_limit > XML_MAX_TEXT_LENGTH;
+	xmlCtxtUseOptions(ld->ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA |
+	                                    (huge ? XML_PARSE_HUGE : 0));
 	char *buf = malloc(CHUNK);
 	if (!buf)
 		fail(ld, CISPREF_ENOMEM, "out of memory");
@@ -635,6 +649,12 @@ static int parse(loader *ld, read_fn read_source, void *source)
 			cispref__error_set(ld->error, CISPREF_EIO, ld->name, 0, 0,
 			                   "cannot read '%s': %s", ld->name, strerror(errno));
 			ld->status = CISPREF_EIO;
+			break;
+		}
+		ld->bytes += (size_t)n;
+		size_t max = ld->options->max_input_size;
+		if (max && ld->bytes > max) {
+			fail(ld, CISPREF_ELIMIT, "the input is larger than %zu bytes", max);
 			break;
 		}
 		xmlParseChunk(ld->ctxt, buf, (int)n, n == 0);
@@ -656,10 +676,12 @@ static int parse(loader *ld, read_fn read_source, void *source)
 
 /* @size_hint: the input's size when known (0 otherwise), to size the id index once
  * instead of growing it step by step. */
-static int load(cispref_referential **out, const char *name, unsigned flags,
-                cispref_error *error, read_fn read_source, void *source, size_t size_hint)
+static int load(cispref_referential **out, const char *name,
+                const cispref_load_options *options, cispref_error *error,
+                read_fn read_source, void *source, size_t size_hint)
 {
 	loader ld = {0};
+	ld.options = options;
 	ld.name = name;
 	ld.error = error;
 	ld.ref = cispref__referential_create();
@@ -674,7 +696,7 @@ static int load(cispref_referential **out, const char *name, unsigned flags,
 	(void)strmap_reserve(&ld.ref->index, ids < MAX_RESERVED_IDS ? ids : MAX_RESERVED_IDS);
 	int rc = parse(&ld, read_source, source);
 	free(ld.text);
-	if (rc == 0 && !(flags & CISPREF_LOAD_LENIENT))
+	if (rc == 0 && !(options->flags & CISPREF_LOAD_LENIENT))
 		rc = cispref__validate_strict(ld.ref, error);
 	if (rc != 0) {
 		cispref_referential_free(ld.ref);
@@ -716,49 +738,81 @@ static long read_stream(void *source, char *buf, size_t size)
 	return n == 0 && ferror(stream) ? -1 : (long)n;
 }
 
-int cispref_referential_load_memory(cispref_referential **out, const char *data, size_t size,
-                                    const char *name, unsigned flags, cispref_error *error)
+/* The options to use: the caller's, or the defaults; NULL (with @error filled) for options
+ * of another version. */
+static const cispref_load_options *options_or_defaults(const cispref_load_options *options,
+                                                      const char *name, cispref_error *error)
 {
-	if (!out || (!data && size)) {
-		cispref__error_set(error, CISPREF_EINVAL, name, 0, 0, "invalid argument");
-		return CISPREF_EINVAL;
+	static const cispref_load_options defaults = CISPREF_LOAD_OPTIONS_INIT;
+	if (!options)
+		return &defaults;
+	if (options->version != CISPREF_LOAD_OPTIONS_VERSION) {
+		cispref__error_set(error, CISPREF_EINVAL, name, 0, 0,
+		                   "invalid argument: load options of version %u, expected %d",
+		                   options->version, CISPREF_LOAD_OPTIONS_VERSION);
+		return NULL;
 	}
-	memory_source m = {data ? data : "", size};
-	return load(out, name ? name : "<memory>", flags, error, read_memory, &m, size);
+	return options;
 }
 
-int cispref_referential_load_fd(cispref_referential **out, int fd, const char *name,
-                                unsigned flags, cispref_error *error)
+static int invalid(cispref_error *error, const char *name)
+{
+	cispref__error_set(error, CISPREF_EINVAL, name, 0, 0, "invalid argument");
+	return CISPREF_EINVAL;
+}
+
+int cispref_referential_load_memory_with_options(cispref_referential **out, const char *data,
+                                                 size_t size, const char *name,
+                                                 const cispref_load_options *options,
+                                                 cispref_error *error)
+{
+	name = name ? name : "<memory>";
+	if (!out || (!data && size))
+		return invalid(error, name);
+	if (!(options = options_or_defaults(options, name, error)))
+		return CISPREF_EINVAL;
+	memory_source m = {data ? data : "", size};
+	return load(out, name, options, error, read_memory, &m, size);
+}
+
+int cispref_referential_load_fd_with_options(cispref_referential **out, int fd,
+                                             const char *name,
+                                             const cispref_load_options *options,
+                                             cispref_error *error)
 {
 	char fallback[32];
 	snprintf(fallback, sizeof fallback, "<fd %d>", fd);
-	if (!out || fd < 0) {
-		cispref__error_set(error, CISPREF_EINVAL, name ? name : fallback, 0, 0,
-		                   "invalid argument");
+	name = name ? name : fallback;
+	if (!out || fd < 0)
+		return invalid(error, name);
+	if (!(options = options_or_defaults(options, name, error)))
 		return CISPREF_EINVAL;
-	}
 	struct stat st;
 	size_t hint = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
-	return load(out, name ? name : fallback, flags, error, read_fd, &fd, hint);
+	return load(out, name, options, error, read_fd, &fd, hint);
 }
 
-int cispref_referential_load_stream(cispref_referential **out, FILE *stream, const char *name,
-                                    unsigned flags, cispref_error *error)
+int cispref_referential_load_stream_with_options(cispref_referential **out, FILE *stream,
+                                                 const char *name,
+                                                 const cispref_load_options *options,
+                                                 cispref_error *error)
 {
-	if (!out || !stream) {
-		cispref__error_set(error, CISPREF_EINVAL, name, 0, 0, "invalid argument");
+	name = name ? name : "<stream>";
+	if (!out || !stream)
+		return invalid(error, name);
+	if (!(options = options_or_defaults(options, name, error)))
 		return CISPREF_EINVAL;
-	}
-	return load(out, name ? name : "<stream>", flags, error, read_stream, stream, 0);
+	return load(out, name, options, error, read_stream, stream, 0);
 }
 
-int cispref_referential_load_file(cispref_referential **out, const char *path, unsigned flags,
-                                  cispref_error *error)
+int cispref_referential_load_file_with_options(cispref_referential **out, const char *path,
+                                               const cispref_load_options *options,
+                                               cispref_error *error)
 {
-	if (!out || !path) {
-		cispref__error_set(error, CISPREF_EINVAL, path, 0, 0, "invalid argument");
+	if (!out || !path)
+		return invalid(error, path);
+	if (!(options = options_or_defaults(options, path, error)))
 		return CISPREF_EINVAL;
-	}
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		cispref__error_set(error, CISPREF_EIO, path, 0, 0, "cannot open '%s': %s", path,
@@ -774,7 +828,41 @@ int cispref_referential_load_file(cispref_referential **out, const char *path, u
 		return CISPREF_EIO;
 	}
 	size_t hint = known && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
-	int rc = load(out, path, flags, error, read_fd, &fd, hint);
+	int rc = load(out, path, options, error, read_fd, &fd, hint);
 	close(fd);
 	return rc;
+}
+
+/* ---- the flag-only entry points: the default limits ---------------------------- */
+
+#define WITH_FLAGS(options, flags) \
+	cispref_load_options options = CISPREF_LOAD_OPTIONS_INIT; \
+	options.flags = (flags)
+
+int cispref_referential_load_memory(cispref_referential **out, const char *data, size_t size,
+                                    const char *name, unsigned flags, cispref_error *error)
+{
+	WITH_FLAGS(options, flags);
+	return cispref_referential_load_memory_with_options(out, data, size, name, &options, error);
+}
+
+int cispref_referential_load_fd(cispref_referential **out, int fd, const char *name,
+                                unsigned flags, cispref_error *error)
+{
+	WITH_FLAGS(options, flags);
+	return cispref_referential_load_fd_with_options(out, fd, name, &options, error);
+}
+
+int cispref_referential_load_stream(cispref_referential **out, FILE *stream, const char *name,
+                                    unsigned flags, cispref_error *error)
+{
+	WITH_FLAGS(options, flags);
+	return cispref_referential_load_stream_with_options(out, stream, name, &options, error);
+}
+
+int cispref_referential_load_file(cispref_referential **out, const char *path, unsigned flags,
+                                  cispref_error *error)
+{
+	WITH_FLAGS(options, flags);
+	return cispref_referential_load_file_with_options(out, path, &options, error);
 }

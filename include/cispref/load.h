@@ -7,8 +7,11 @@
  * external file is ever opened. libxml2's messages never reach stderr; they end up in
  * the caller's #cispref_error, with the line and column of the fault.
  *
- * Limits: elements nest as the format says (at most six levels), a single text or
- * attribute value holds at most #CISPREF_MAX_TEXT_LENGTH bytes.
+ * Limits: elements nest as the format says (at most six levels, checked as they open). By
+ * default an input holds at most #CISPREF_DEFAULT_MAX_INPUT_SIZE bytes and
+ * #CISPREF_DEFAULT_MAX_ELEMENTS elements, and a text or attribute value at most
+ * #CISPREF_MAX_TEXT_LENGTH bytes; beyond them loading fails with #CISPREF_ELIMIT and says
+ * which limit was reached, where. The `*_with_options()` functions take other limits.
  *
  * @defgroup load Loading
  * @{
@@ -27,8 +30,12 @@
 extern "C" {
 #endif
 
-/** Longest text (title, item, label, note, attribute value) the loader accepts, in bytes. */
+/** Default longest text (title, item, label, note, attribute value), in bytes. */
 #define CISPREF_MAX_TEXT_LENGTH (1024 * 1024)
+/** Default largest input, in bytes (512 MiB). */
+#define CISPREF_DEFAULT_MAX_INPUT_SIZE ((size_t)512 * 1024 * 1024)
+/** Default largest number of elements in an input (20 million). */
+#define CISPREF_DEFAULT_MAX_ELEMENTS ((size_t)20 * 1000 * 1000)
 
 /** Flags for the load functions, to be combined with `|`. */
 typedef enum cispref_load_flags {
@@ -44,6 +51,26 @@ typedef enum cispref_load_flags {
 	 */
 	CISPREF_LOAD_LENIENT = 1 << 0
 } cispref_load_flags;
+
+/** Version of #cispref_load_options this header describes. */
+#define CISPREF_LOAD_OPTIONS_VERSION 1
+
+/**
+ * How to load, for the `*_with_options()` functions; initialise with
+ * #CISPREF_LOAD_OPTIONS_INIT, then change fields. A limit of 0 means "no limit".
+ */
+typedef struct cispref_load_options {
+	unsigned int version;   /**< #CISPREF_LOAD_OPTIONS_VERSION. */
+	unsigned int flags;     /**< #cispref_load_flags. */
+	size_t max_input_size;  /**< Bytes read at most. */
+	size_t max_text_length; /**< Bytes in one text or attribute value at most. */
+	size_t max_elements;    /**< Elements in the document at most. */
+} cispref_load_options;
+
+/** The default options: strict, and the default limits. */
+#define CISPREF_LOAD_OPTIONS_INIT                                                     \
+	{CISPREF_LOAD_OPTIONS_VERSION, CISPREF_LOAD_DEFAULT, CISPREF_DEFAULT_MAX_INPUT_SIZE, \
+	 CISPREF_MAX_TEXT_LENGTH, CISPREF_DEFAULT_MAX_ELEMENTS}
 
 /**
  * Load a referential from the file at @p path.
@@ -100,6 +127,59 @@ CISPREF_EXPORT int cispref_referential_load_fd(cispref_referential **out, int fd
 CISPREF_EXPORT int cispref_referential_load_stream(cispref_referential **out, FILE *stream,
                                                    const char *name, unsigned flags,
                                                    cispref_error *error);
+
+/**
+ * Load a referential from the file at @p path with @p options.
+ * @param out receives the referential; untouched on failure.
+ * @param path the file to read.
+ * @param options NULL for #CISPREF_LOAD_OPTIONS_INIT; a version other than
+ *        #CISPREF_LOAD_OPTIONS_VERSION is refused with #CISPREF_EINVAL.
+ * @param error filled on failure (may be NULL).
+ * @return as cispref_referential_load_file().
+ */
+CISPREF_EXPORT int cispref_referential_load_file_with_options(
+	cispref_referential **out, const char *path, const cispref_load_options *options,
+	cispref_error *error);
+
+/**
+ * Load a referential from @p size bytes at @p data with @p options.
+ * @param out receives the referential; untouched on failure.
+ * @param data the document.
+ * @param size its length in bytes.
+ * @param name how errors name this input, or NULL for "<memory>".
+ * @param options NULL for #CISPREF_LOAD_OPTIONS_INIT.
+ * @param error filled on failure (may be NULL).
+ * @return as cispref_referential_load_file().
+ */
+CISPREF_EXPORT int cispref_referential_load_memory_with_options(
+	cispref_referential **out, const char *data, size_t size, const char *name,
+	const cispref_load_options *options, cispref_error *error);
+
+/**
+ * Load a referential from the file descriptor @p fd, read to its end, with @p options.
+ * @param out receives the referential; untouched on failure.
+ * @param fd the descriptor to read; not closed.
+ * @param name how errors name this input, or NULL for "<fd N>".
+ * @param options NULL for #CISPREF_LOAD_OPTIONS_INIT.
+ * @param error filled on failure (may be NULL).
+ * @return as cispref_referential_load_file().
+ */
+CISPREF_EXPORT int cispref_referential_load_fd_with_options(
+	cispref_referential **out, int fd, const char *name, const cispref_load_options *options,
+	cispref_error *error);
+
+/**
+ * Load a referential from @p stream, read to its end, with @p options.
+ * @param out receives the referential; untouched on failure.
+ * @param stream the stream to read; not closed.
+ * @param name how errors name this input, or NULL for "<stream>".
+ * @param options NULL for #CISPREF_LOAD_OPTIONS_INIT.
+ * @param error filled on failure (may be NULL).
+ * @return as cispref_referential_load_file().
+ */
+CISPREF_EXPORT int cispref_referential_load_stream_with_options(
+	cispref_referential **out, FILE *stream, const char *name,
+	const cispref_load_options *options, cispref_error *error);
 
 /** How errors and diagnostics name the embedded referential. */
 #define CISPREF_DEFAULT_NAME "accompagnement-cisp.xml (embedded)"
