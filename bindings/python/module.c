@@ -46,25 +46,51 @@ PyObject *wrap_referential(cispref_referential *ref)
 	return (PyObject *)self;
 }
 
-static unsigned load_flags(int lenient)
+/* Load options from keyword arguments; a limit of None keeps the default, 0 lifts it. */
+static int load_options(cispref_load_options *options, int lenient, PyObject *max_input_size,
+                        PyObject *max_text_length, PyObject *max_elements)
 {
-	return lenient ? CISPREF_LOAD_LENIENT : CISPREF_LOAD_DEFAULT;
+	PyObject *values[] = {max_input_size, max_text_length, max_elements};
+	size_t *fields[] = {&options->max_input_size, &options->max_text_length,
+	                    &options->max_elements};
+	options->flags = lenient ? CISPREF_LOAD_LENIENT : CISPREF_LOAD_DEFAULT;
+	for (int i = 0; i < 3; i++) {
+		if (values[i] == Py_None)
+			continue;
+		size_t value = PyLong_Check(values[i]) ? PyLong_AsSize_t(values[i]) : (size_t)-1;
+		if (value == (size_t)-1) {
+			if (!PyErr_Occurred() || PyErr_ExceptionMatches(PyExc_OverflowError)) {
+				PyErr_Clear();
+				PyErr_SetString(PyExc_ValueError, "limits are integers >= 0, or None");
+			}
+			return -1;
+		}
+		*fields[i] = value;
+	}
+	return 0;
 }
 
 static PyObject *py_load(PyObject *module, PyObject *args, PyObject *kwargs)
 {
 	(void)module;
-	static char *keywords[] = {"path", "lenient", NULL};
-	PyObject *path;
+	static char *keywords[] = {"path", "lenient", "max_input_size", "max_text_length",
+	                           "max_elements", NULL};
+	PyObject *path, *max_input = Py_None, *max_text = Py_None, *max_elements = Py_None;
 	int lenient = 0;
-	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O&|$p", keywords, PyUnicode_FSConverter,
-	                                 &path, &lenient))
+	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O&|$pOOO", keywords, PyUnicode_FSConverter,
+	                                 &path, &lenient, &max_input, &max_text, &max_elements))
 		return NULL;
+	cispref_load_options options = CISPREF_LOAD_OPTIONS_INIT;
+	if (load_options(&options, lenient, max_input, max_text, max_elements) < 0) {
+		Py_DECREF(path);
+		return NULL;
+	}
 	cispref_referential *ref;
 	cispref_error error;
 	int rc;
 	Py_BEGIN_ALLOW_THREADS
-	rc = cispref_referential_load_file(&ref, PyBytes_AS_STRING(path), load_flags(lenient), &error);
+	rc = cispref_referential_load_file_with_options(&ref, PyBytes_AS_STRING(path), &options,
+	                                                &error);
 	Py_END_ALLOW_THREADS
 	Py_DECREF(path);
 	return rc ? raise_error(&error) : wrap_referential(ref);
@@ -73,11 +99,16 @@ static PyObject *py_load(PyObject *module, PyObject *args, PyObject *kwargs)
 static PyObject *py_loads(PyObject *module, PyObject *args, PyObject *kwargs)
 {
 	(void)module;
-	static char *keywords[] = {"data", "name", "lenient", NULL};
-	PyObject *data;
+	static char *keywords[] = {"data", "name", "lenient", "max_input_size", "max_text_length",
+	                           "max_elements", NULL};
+	PyObject *data, *max_input = Py_None, *max_text = Py_None, *max_elements = Py_None;
 	const char *name = NULL;
 	int lenient = 0;
-	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|z$p", keywords, &data, &name, &lenient))
+	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|z$pOOO", keywords, &data, &name, &lenient,
+	                                 &max_input, &max_text, &max_elements))
+		return NULL;
+	cispref_load_options options = CISPREF_LOAD_OPTIONS_INIT;
+	if (load_options(&options, lenient, max_input, max_text, max_elements) < 0)
 		return NULL;
 	const char *bytes;
 	Py_ssize_t size;
@@ -94,7 +125,8 @@ static PyObject *py_loads(PyObject *module, PyObject *args, PyObject *kwargs)
 	}
 	cispref_referential *ref;
 	cispref_error error;
-	if (cispref_referential_load_memory(&ref, bytes, (size_t)size, name, load_flags(lenient), &error))
+	if (cispref_referential_load_memory_with_options(&ref, bytes, (size_t)size, name, &options,
+	                                                 &error))
 		return raise_error(&error);
 	return wrap_referential(ref);
 }
@@ -112,14 +144,18 @@ static PyObject *py_default(PyObject *module, PyObject *unused)
 
 static PyMethodDef module_methods[] = {
 	{"load", (PyCFunction)(void (*)(void))py_load, METH_VARARGS | METH_KEYWORDS,
-	 "load(path, *, lenient=False) -> Referential\n\n"
+	 "load(path, *, lenient=False, max_input_size=None, max_text_length=None,\n"
+	 "     max_elements=None) -> Referential\n\n"
 	 "Load a referential from a cispref XML file. Raises cispref.Error (with file, line,\n"
 	 "column and tag) when the file cannot be read or is not a valid referential; with\n"
-	 "lenient=True, a referential that breaks validator rules is kept for validate()."},
+	 "lenient=True, a referential that breaks validator rules is kept for validate().\n"
+	 "The max_* limits replace the library's defaults (0 lifts a limit); beyond one,\n"
+	 "cispref.Error has the tag 'limit-exceeded'."},
 	{"loads", (PyCFunction)(void (*)(void))py_loads, METH_VARARGS | METH_KEYWORDS,
-	 "loads(data, name=None, *, lenient=False) -> Referential\n\n"
+	 "loads(data, name=None, *, lenient=False, max_input_size=None, max_text_length=None,\n"
+	 "      max_elements=None) -> Referential\n\n"
 	 "Load a referential from cispref XML given as bytes or str; name is how errors\n"
-	 "call the input."},
+	 "call the input. Options as for load()."},
 	{"default", py_default, METH_NOARGS,
 	 "default() -> Referential\n\n"
 	 "The referential embedded in the library: the \"Référentiel de compétences de\n"

@@ -180,6 +180,23 @@ class ErrorTest(unittest.TestCase):
         with self.assertRaises(TypeError):
             cispref.load(None)
 
+    def test_limits(self):
+        xml = cispref.default().to_xml()
+        with self.assertRaises(cispref.Error) as caught:
+            cispref.loads(xml, max_elements=100)
+        self.assertEqual(caught.exception.tag, "limit-exceeded")
+        self.assertIn("more than 100 elements", str(caught.exception))
+        with self.assertRaises(cispref.Error) as caught:
+            cispref.load(DATA, max_input_size=1000)
+        self.assertEqual(caught.exception.tag, "limit-exceeded")
+        with self.assertRaises(cispref.Error):
+            cispref.loads(xml, max_text_length=20)
+        self.assertEqual(len(cispref.loads(xml, max_elements=0, max_text_length=0).domains), 5)
+        with self.assertRaises(ValueError):
+            cispref.loads(xml, max_elements=-1)
+        with self.assertRaises(ValueError):
+            cispref.loads(xml, max_elements="many")
+
     def test_validate_a_lenient_load(self):
         path = os.path.join(FIXTURES, "cli-duplicate-id.xml")
         with self.assertRaises(cispref.Error) as caught:
