@@ -86,12 +86,11 @@ static void fail(loader *ld, int code, const char *fmt, ...)
 }
 
 /* libxml2's own messages (well-formedness, encoding, its limits) come here instead of
- * stderr; the first error wins. */
-static void on_xml_error(void *data, xmlErrorPtr e)
+ * stderr; the first error wins. Says whether @e was taken. */
+static int take_xml_error(loader *ld, xmlErrorPtr e)
 {
-	loader *ld = data;
 	if (ld->status || e->level < XML_ERR_ERROR)
-		return;
+		return 0;
 	char text[CISPREF_ERROR_TEXT_LENGTH];
 	/* When the input ends, the push parser calls a document with no root element, or
 	 * one cut before its root element is closed, "Extra content at the end of the
@@ -113,9 +112,40 @@ static void on_xml_error(void *data, xmlErrorPtr e)
 	for (size_t n = strlen(text); n > 0 && text[n - 1] == ' '; n--)
 		text[n - 1] = '\0';
 	ld->status = CISPREF_EXML;
-	cispref__error_set(ld->error, CISPREF_EXML, ld->name, (unsigned long)e->line,
-	                   (unsigned long)(e->int2 > 0 ? e->int2 : 0), "%s", text);
-	xmlStopParser(ld->ctxt);
+	/* An encoding error comes without a place: give the parser's. */
+	unsigned long line = (unsigned long)e->line;
+	unsigned long column = (unsigned long)(e->int2 > 0 ? e->int2 : 0);
+	if (e->line <= 0) {
+		line = (unsigned long)xmlSAX2GetLineNumber(ld->ctxt);
+		column = (unsigned long)xmlSAX2GetColumnNumber(ld->ctxt);
+	}
+	cispref__error_set(ld->error, CISPREF_EXML, ld->name, line, column, "%s", text);
+	return 1;
+}
+
+/* Errors of the parser: the first one stops it. */
+static void on_xml_error(void *data, xmlErrorPtr e)
+{
+	loader *ld = data;
+	if (take_xml_error(ld, e))
+		xmlStopParser(ld->ctxt);
+}
+
+/* Errors libxml2 raises outside the parser's context (its decoders and iconv on bad
+ * bytes) go to the thread's handler, which prints to stderr unless told otherwise. The
+ * parser halts by itself after them; stopping it from here, inside the decoder, would
+ * free the input the decoder is reading. */
+static void on_thread_error(void *data, xmlErrorPtr e)
+{
+	take_xml_error(data, e);
+}
+
+/* libxml2's unstructured messages ("xmlParseChunk: encoder error"): the fault they tell of
+ * is reported through xmlParseChunk()'s result. */
+static void ignore_message(void *data, const char *format, ...)
+{
+	(void)data;
+	(void)format;
 }
 
 static void on_doctype(void *data, const xmlChar *name, const xmlChar *external_id,
@@ -640,6 +670,13 @@ static int parse(loader *ld, read_fn read_source, void *source)
 	int huge = text_limit == 0 || text_limit > XML_MAX_TEXT_LENGTH;
 	xmlCtxtUseOptions(ld->ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA |
 	                                    (huge ? XML_PARSE_HUGE : 0));
+	/* The thread's handler is the calling thread's own: other threads' loads keep theirs. */
+	xmlStructuredErrorFunc saved_handler = xmlStructuredError;
+	void *saved_data = xmlStructuredErrorContext;
+	xmlSetStructuredErrorFunc(ld, on_thread_error);
+	xmlGenericErrorFunc saved_generic = xmlGenericError;
+	void *saved_generic_data = xmlGenericErrorContext;
+	xmlSetGenericErrorFunc(NULL, ignore_message);
 	char *buf = malloc(CHUNK);
 	if (!buf)
 		fail(ld, CISPREF_ENOMEM, "out of memory");
@@ -657,11 +694,17 @@ static int parse(loader *ld, read_fn read_source, void *source)
 			fail(ld, CISPREF_ELIMIT, "the input is larger than %zu bytes", max);
 			break;
 		}
-		xmlParseChunk(ld->ctxt, buf, (int)n, n == 0);
+		/* Bytes that are not valid in the document's encoding halt the parser without a
+		 * call to the error handler when the decoder does not say why: the document
+		 * would end there, silently cut short. */
+		if (xmlParseChunk(ld->ctxt, buf, (int)n, n == 0) == XML_ERR_INVALID_ENCODING)
+			fail(ld, CISPREF_EXML, "the input holds bytes that are not valid in its encoding");
 		if (n == 0)
 			break;
 	}
 	free(buf);
+	xmlSetStructuredErrorFunc(saved_data, saved_handler);
+	xmlSetGenericErrorFunc(saved_generic_data, saved_generic);
 	if (!ld->status && !ld->seen_root)
 		fail(ld, CISPREF_EXML, "the document is empty");
 	xmlFreeParserCtxt(ld->ctxt);

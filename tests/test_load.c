@@ -441,6 +441,25 @@ static void invalid_utf8_rejected(void **state)
 	check_fixture("load-invalid-utf8.xml", CISPREF_EXML, 3, 13, "not proper UTF-8");
 }
 
+/* A document that declares another encoding and holds bytes invalid in it used to load
+ * cut short at those bytes, in silence but for libxml2 printing on stderr. In UTF-16 the
+ * decoder says why; in US-ASCII libxml2 just stops converting, and the document is refused
+ * for ending early. Either way nothing is lost silently and nothing is printed. */
+static void invalid_bytes_in_declared_encoding_rejected(void **state)
+{
+	(void)state;
+	/* the decoder converts ahead of the parser: the line is where parsing stood */
+	check_fixture("load-utf16-lone-surrogate.xml", CISPREF_EXML, ANY, ANY, "input conversion failed");
+	static const char doc[] =
+		"<?xml version=\"1.0\" encoding=\"US-ASCII\"?>\n"
+		ROOT "\n  <title>Caf\xe9</title>\n</referential>\n";
+	for (int lenient = 0; lenient < 2; lenient++) {
+		outcome o = load_buffer(doc, sizeof doc - 1, "ascii.xml",
+		                        lenient ? CISPREF_LOAD_LENIENT : CISPREF_LOAD_DEFAULT);
+		assert_rejected(&o, CISPREF_EXML, "ascii.xml", 3, ANY, "before element 'title' is closed");
+	}
+}
+
 /* ---- DTDs and entities ------------------------------------------------------------ */
 
 /* Whether the @size bytes at @data hold @part. */
@@ -892,6 +911,7 @@ int main(void)
 		cmocka_unit_test(unknown_note_invalid_unless_lenient),
 		cmocka_unit_test(unknown_summary_competence_invalid_unless_lenient),
 		cmocka_unit_test(invalid_utf8_rejected),
+		cmocka_unit_test(invalid_bytes_in_declared_encoding_rejected),
 		cmocka_unit_test(doctype_external_entity_rejected),
 		cmocka_unit_test(entity_bomb_rejected_quickly),
 		cmocka_unit_test(deep_unknown_elements_rejected),
