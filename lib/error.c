@@ -1,8 +1,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <libxml/parser.h>
 
 #include "private.h"
+
+/* libxml2 before 2.11 sets up its global state (the mutexes of its per-thread globals and
+ * of its dictionaries) lazily, without a lock: two threads whose first parser or writer
+ * starts at the same moment race, which ThreadSanitizer reports (tests/test_threads.c).
+ * Its documentation asks for xmlInitParser() on one thread before any concurrent use;
+ * doing it when the library is loaded keeps the promise that loads, exports and renders
+ * may run on several threads at once. This file is linked into every program that uses
+ * the library, static or shared. */
+__attribute__((constructor)) static void init_libxml2(void)
+{
+	xmlInitParser();
+}
 
 const char *cispref_status_tag(int code)
 {

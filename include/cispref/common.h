@@ -2,6 +2,13 @@
  * @file common.h
  * @brief Export macro, status codes and the error record shared by every module.
  *
+ * Threads: on a referential that nobody edits, any number of threads may at once call
+ * the read accessors and lookups, cispref_referential_equal(), cispref_validate(), the
+ * exporters, the renderers and cispref_index_new(); on an index, cispref_search() and the
+ * concept queries. Loads are independent of one another. Search results, diagnostics,
+ * buffers and error records belong to one thread at a time. Editing a referential needs
+ * exclusive access, with no index of it in existence.
+ *
  * @defgroup common Common definitions
  * @{
  */
