@@ -1,0 +1,133 @@
+#!/bin/sh
+# Build the fuzz targets of tests/fuzz/ with clang's libFuzzer, AddressSanitizer and
+# UndefinedBehaviorSanitizer, and run each for a bounded time from a copy of its seed
+# corpus in BUILD_DIR/corpus/ (the repository's corpus is never written to).
+#
+#   run-fuzzers.sh [SECONDS [BUILD_DIR]]   run each target SECONDS (default 60)
+#   run-fuzzers.sh --available             exit 0 when clang can link libFuzzer
+#
+# Prints one line per target: "fuzz-<target>: pass|FAIL, N executions in S s, coverage,
+# corpus size, crashes" (a crash being any finding: a sanitizer report, a failed check,
+# a leak, a timeout, running out of memory), and writes the verdicts, one
+# "<target> pass|fail" a line, to BUILD_DIR/results for tools/run-tests.sh. Exits 1 when
+# a target does not build or a fuzzer reports a crash; the input is then in
+# BUILD_DIR/artifacts/, and belongs in tests/fuzz/corpus/<target>/crash-<short-name> once
+# the library is fixed.
+set -u
+CC=${FUZZ_CC:-clang}
+targets="load export search"
+src=$(cd "$(dirname "$0")/../.." && pwd)
+
+# Whether the compiler links a libFuzzer program: Debian's clang needs the runtime of
+# libclang-rt-14-dev (a recommendation only, so --no-install-recommends leaves it out).
+available() {
+	dir=$(mktemp -d) || return 1
+	printf '#include <stddef.h>\n#include <stdint.h>\nint LLVMFuzzerTestOneInput(const uint8_t *d, size_t n) { (void)d; (void)n; return 0; }\n' > "$dir/probe.c"
+	"$CC" -fsanitize=fuzzer,address,undefined "$dir/probe.c" -o "$dir/probe" >/dev/null 2>&1
+	ok=$?
+	rm -rf "$dir"
+	return $ok
+}
+
+if [ "${1:-}" = --available ]; then
+	available
+	exit $?
+fi
+
+seconds=${1:-60}
+build=${2:-$src/build-fuzz}
+case $seconds in
+''|*[!0-9]*) echo "run-fuzzers.sh: SECONDS must be a whole number" >&2; exit 2 ;;
+esac
+# An absolute build directory, or stop: every path below is under it.
+dir=$(mkdir -p "$build" && cd "$build" && pwd)
+if [ -z "$dir" ]; then
+	echo "run-fuzzers.sh: cannot use $build as the build directory" >&2
+	exit 2
+fi
+build=$dir
+results=$build/results
+: > "$results"
+
+fail_all() {
+	for t in $targets; do
+		echo "fuzz-$t: FAIL, $1"
+		echo "$t fail" >> "$results"
+	done
+	exit 1
+}
+
+available || fail_all "$CC cannot link a libFuzzer program (install clang and libclang-rt-14-dev)"
+
+# The library as meson builds it (the same sources and the generated embedded
+# referential), with clang, the sanitizers and the coverage instrumentation libFuzzer
+# steers by; only the static library is built. Undefined behaviour aborts, so that
+# libFuzzer records it as a crash instead of printing and going on.
+lib=$build/lib-build/lib/libcispref.a
+if [ ! -f "$build/lib-build/build.ninja" ]; then
+	CC=$CC meson setup "$build/lib-build" "$src" -Dwerror=true -Dtests=false \
+		-Ddocs=disabled -Dpython=disabled -Db_sanitize=address,undefined -Db_lundef=false \
+		-Dc_args='-fsanitize=fuzzer-no-link -fno-sanitize-recover=undefined' \
+		> "$build/setup.log" 2>&1 || { cat "$build/setup.log"; fail_all "meson setup failed"; }
+fi
+ninja -C "$build/lib-build" lib/libcispref.a > "$build/build.log" 2>&1 ||
+	{ cat "$build/build.log"; fail_all "the library does not build with $CC"; }
+
+deps=$(pkg-config --libs libxml-2.0 libutf8proc libzip) || fail_all "pkg-config failed"
+status=0
+mkdir -p "$build/artifacts"
+for t in $targets; do
+	exe=$build/fuzz_$t
+	# shellcheck disable=SC2086 # $deps is a list of flags
+	if ! "$CC" -g -O1 -Wall -Wextra -Werror -std=c11 -D_POSIX_C_SOURCE=200809L \
+		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+		-I"$src/include" -I"$build/lib-build/include" \
+		"$src/tests/fuzz/fuzz_$t.c" "$lib" $deps -o "$exe" 2> "$build/fuzz_$t.build.log"; then
+		cat "$build/fuzz_$t.build.log"
+		echo "fuzz-$t: FAIL, does not build"
+		echo "$t fail" >> "$results"
+		status=1
+		continue
+	fi
+
+	rm -f "$build/artifacts/$t-"*
+	# A fresh copy of the seeds, where libFuzzer adds what it finds; it stays in the
+	# build directory, to replay (under valgrind, say) or to pick new seeds from.
+	corpus=$build/corpus/$t
+	rm -rf "$corpus"
+	mkdir -p "$corpus"
+	cp -R "$src/tests/fuzz/corpus/$t/." "$corpus/"
+	dict=
+	[ "$t" != search ] && dict=-dict=$src/tests/fuzz/cispref.dict
+	log=$build/fuzz_$t.log
+	# -timeout: an input that takes 10 s is a finding (the largest seed takes well under
+	# one); -max_len: room for the embedded referential and then some.
+	started=$(date +%s)
+	# shellcheck disable=SC2086 # $dict is empty or one word
+	ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+		"$exe" -max_total_time="$seconds" -timeout=10 -max_len=131072 -rss_limit_mb=2048 \
+		-print_final_stats=1 -artifact_prefix="$build/artifacts/$t-" $dict "$corpus" \
+		> "$log" 2>&1
+	rc=$?
+	elapsed=$(($(date +%s) - started))
+	corpus_size=$(find "$corpus" -type f | wc -l)
+
+	executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+	done_line=$(grep -E '^#[0-9]+[[:space:]]+(DONE|pulse|NEW|REDUCE)' "$log" | tail -n 1)
+	cov=$(echo "$done_line" | sed -n 's/.* cov: \([0-9]*\).*/\1/p')
+	ft=$(echo "$done_line" | sed -n 's/.* ft: \([0-9]*\).*/\1/p')
+	crashes=$(find "$build/artifacts" -type f -name "$t-*" | wc -l)
+	summary="${executions:-0} executions in $elapsed s, coverage ${cov:-?} edges, ${ft:-?} features, corpus $corpus_size, $crashes crashes"
+	if [ $rc -eq 0 ] && [ "$crashes" -eq 0 ]; then
+		echo "fuzz-$t: pass, $summary"
+		echo "$t pass" >> "$results"
+	else
+		# The report: the sanitizer's or libFuzzer's lines up to the artifact.
+		grep -E 'ERROR|SUMMARY|runtime error|check failed|artifact|==[0-9]+==' "$log" | head -n 40
+		echo "fuzz-$t: FAIL (exit $rc), $summary; log: $log"
+		echo "$t fail" >> "$results"
+		status=1
+	fi
+done
+exit $status
