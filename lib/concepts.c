@@ -6,9 +6,13 @@
 
 static concept_usage *usage_of(const cispref_index *index, const cispref_concept *concept)
 {
-	if (!index || !concept)
+	/* Usage is filed by id: a concept of another referential, or a leniently loaded one
+	 * whose id another concept holds, must not borrow that usage. */
+	if (!index || !concept || concept->ref != index->ref)
 		return NULL;
-	return xmlHashLookup(index->usage_by_concept, (const xmlChar *)concept->node.id);
+	concept_usage *usage = xmlHashLookup(index->usage_by_concept,
+	                                     (const xmlChar *)concept->node.id);
+	return usage && usage->concept == concept ? usage : NULL;
 }
 
 /* Record that @item (of @comp) uses its concept. */

@@ -1266,6 +1266,18 @@ static void test_index_errors(void **state)
 	const cispref_competence *comp = cispref_referential_find_competence(ref, "j.ind.1");
 	cispref_related rel[2];
 	assert_int_equal(cispref_index_related_competences(index, comp, rel, 2), 0);
+
+	/* A concept of another referential has no usage in this index. */
+	cispref_referential *other = NULL;
+	assert_int_equal(cispref_referential_load_default(&other, NULL), CISPREF_OK);
+	cispref_index *other_index = new_index(other);
+	const cispref_concept *listening = cispref_referential_find_concept(other, "c.ecoute-active");
+	assert_int_equal(cispref_index_concept_item_count(other_index, listening), 13);
+	assert_int_equal(cispref_index_concept_item_count(index, listening), 0);
+	assert_int_equal(cispref_index_concept_competence_count(index, listening), 0);
+	assert_null(cispref_index_concept_item(index, listening, 0));
+	cispref_index_free(other_index);
+	cispref_referential_free(other);
 	cispref_index_free(index);
 	cispref_referential_free(ref);
 }

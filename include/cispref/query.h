@@ -213,7 +213,7 @@ CISPREF_EXPORT const cispref_hit *cispref_results_get(const cispref_results *res
 /** Release search results. Accepts NULL. */
 CISPREF_EXPORT void cispref_results_free(cispref_results *results);
 
-/** Where the hit was found. */
+/** Where the hit was found; #CISPREF_HIT_TITLE for NULL. */
 CISPREF_EXPORT cispref_hit_field cispref_hit_field_of(const cispref_hit *hit);
 /** The text that matched. */
 CISPREF_EXPORT const char *cispref_hit_text(const cispref_hit *hit);
