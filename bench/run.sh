@@ -30,7 +30,7 @@ need xmllint
 # ---- build ---------------------------------------------------------------------------
 if [ ! -f "$build/build.ninja" ]; then
 	say "== configuring $build (release)"
-	meson setup "$build" "$top" --buildtype=release -Dtests=false -Ddocs=disabled >&2
+	meson setup "$build" "$top" --buildtype=release -Dtests=disabled -Ddocs=disabled >&2
 fi
 say "== building"
 ninja -C "$build" >&2

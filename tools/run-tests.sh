@@ -16,7 +16,7 @@ step() {
 
 rm -rf build-test build-asan build-tsan build-fuzz
 
-step meson setup build-test -Dwerror=true -Ddocs=enabled
+step meson setup build-test -Dwerror=true -Ddocs=enabled -Dtests=enabled
 step meson test -C build-test --print-errorlogs --num-processes 2
 
 # The same build under memcheck; meson names this run's log testlog-valgrind.json, after
@@ -26,7 +26,7 @@ step meson test -C build-test --print-errorlogs --num-processes 2 --no-suite ext
 	--wrap='valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect --track-origins=no -q' \
 	--timeout-multiplier 10
 
-step meson setup build-asan -Dwerror=true -Ddocs=disabled \
+step meson setup build-asan -Dwerror=true -Ddocs=disabled -Dtests=enabled \
 	-Db_sanitize=address,undefined -Db_lundef=false
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
@@ -34,7 +34,7 @@ UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 
 # ThreadSanitizer runs only the threads test: the rest is single-threaded, and building
 # only what it needs keeps this step short.
-step meson setup build-tsan -Db_sanitize=thread -Db_lundef=false -Dwerror=true \
+step meson setup build-tsan -Db_sanitize=thread -Db_lundef=false -Dwerror=true -Dtests=enabled \
 	-Ddocs=disabled -Dpython=disabled
 step meson compile -C build-tsan tests/test_threads
 TSAN_OPTIONS=halt_on_error=1 \

@@ -21,7 +21,7 @@ subproject)
 pkgconfig)
 	prefix="$work/prefix"
 	meson setup "$work/cispref-build" "$source_root" --prefix="$prefix" --libdir=lib \
-		-Dtests=false -Ddocs=disabled >"$work/setup.log" 2>&1 || { cat "$work/setup.log"; exit 1; }
+		-Dtests=disabled -Ddocs=disabled >"$work/setup.log" 2>&1 || { cat "$work/setup.log"; exit 1; }
 	meson install -C "$work/cispref-build" >"$work/install.log" 2>&1 || { cat "$work/install.log"; exit 1; }
 	export PKG_CONFIG_PATH="$prefix/lib/pkgconfig"
 	test -f "$prefix/share/cispref/accompagnement-cisp.xml"

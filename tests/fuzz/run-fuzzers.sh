@@ -65,7 +65,7 @@ available || fail_all "$CC cannot link a libFuzzer program (install clang and li
 # libFuzzer records it as a crash instead of printing and going on.
 lib=$build/lib-build/lib/libcispref.a
 if [ ! -f "$build/lib-build/build.ninja" ]; then
-	CC=$CC meson setup "$build/lib-build" "$src" -Dwerror=true -Dtests=false \
+	CC=$CC meson setup "$build/lib-build" "$src" -Dwerror=true -Dtests=disabled \
 		-Ddocs=disabled -Dpython=disabled -Db_sanitize=address,undefined -Db_lundef=false \
 		-Dc_args='-fsanitize=fuzzer-no-link -fno-sanitize-recover=undefined' \
 		> "$build/setup.log" 2>&1 || { cat "$build/setup.log"; fail_all "meson setup failed"; }
