@@ -21,12 +21,12 @@ struct arena {
 	block *head;
 };
 
-arena *arena_new(void)
+arena *cispref__arena_new(void)
 {
 	return calloc(1, sizeof(arena));
 }
 
-void arena_free(arena *a)
+void cispref__arena_free(arena *a)
 {
 	if (!a)
 		return;
@@ -84,7 +84,7 @@ static void *carve(arena *a, size_t size, size_t align)
 	return b->data + start;
 }
 
-void *arena_alloc(arena *a, size_t size)
+void *cispref__arena_alloc(arena *a, size_t size)
 {
 	void *p = carve(a, size, ALIGNMENT);
 	if (p)
@@ -93,7 +93,7 @@ void *arena_alloc(arena *a, size_t size)
 }
 
 /* Strings need neither alignment nor zeroing: they are most of a referential's bytes. */
-char *arena_strndup(arena *a, const char *s, size_t n)
+char *cispref__arena_strndup(arena *a, const char *s, size_t n)
 {
 	char *copy = carve(a, n + 1, 1);
 	if (copy) {
@@ -103,16 +103,16 @@ char *arena_strndup(arena *a, const char *s, size_t n)
 	return copy;
 }
 
-char *arena_strdup(arena *a, const char *s)
+char *cispref__arena_strdup(arena *a, const char *s)
 {
-	return s ? arena_strndup(a, s, strlen(s)) : NULL;
+	return s ? cispref__arena_strndup(a, s, strlen(s)) : NULL;
 }
 
-int vec_push(arena *a, vec *v, void *item)
+int cispref__vec_push(arena *a, vec *v, void *item)
 {
 	if (v->count == v->capacity) {
 		size_t capacity = v->capacity ? v->capacity * 2 : 4;
-		void **items = arena_alloc(a, capacity * sizeof(void *));
+		void **items = cispref__arena_alloc(a, capacity * sizeof(void *));
 		if (!items)
 			return -1;
 		if (v->count)
@@ -124,14 +124,14 @@ int vec_push(arena *a, vec *v, void *item)
 	return 0;
 }
 
-void vec_remove(vec *v, size_t index)
+void cispref__vec_remove(vec *v, size_t index)
 {
 	memmove(v->items + index, v->items + index + 1,
 	        (v->count - index - 1) * sizeof(void *));
 	v->count--;
 }
 
-void vec_move(vec *v, size_t from, size_t to)
+void cispref__vec_move(vec *v, size_t from, size_t to)
 {
 	void *item = v->items[from];
 	if (from < to)
@@ -141,7 +141,7 @@ void vec_move(vec *v, size_t from, size_t to)
 	v->items[to] = item;
 }
 
-void *vec_get(const vec *v, size_t index)
+void *cispref__vec_get(const vec *v, size_t index)
 {
 	return index < v->count ? v->items[index] : NULL;
 }

@@ -7,12 +7,12 @@
 
 typedef struct arena arena;
 
-arena *arena_new(void);
-void arena_free(arena *a);
+arena *cispref__arena_new(void);
+void cispref__arena_free(arena *a);
 /* Zeroed memory aligned for any type; NULL when out of memory. */
-void *arena_alloc(arena *a, size_t size);
-char *arena_strdup(arena *a, const char *s);
-char *arena_strndup(arena *a, const char *s, size_t n);
+void *cispref__arena_alloc(arena *a, size_t size);
+char *cispref__arena_strdup(arena *a, const char *s);
+char *cispref__arena_strndup(arena *a, const char *s, size_t n);
 
 /* A growable array of pointers whose storage lives in an arena. Growing leaves the old
  * storage in the arena: at most as much again as the array, and freed with it. */
@@ -22,9 +22,9 @@ typedef struct vec {
 	size_t capacity;
 } vec;
 
-int vec_push(arena *a, vec *v, void *item);
-void vec_remove(vec *v, size_t index);
-void vec_move(vec *v, size_t from, size_t to);
-void *vec_get(const vec *v, size_t index);
+int cispref__vec_push(arena *a, vec *v, void *item);
+void cispref__vec_remove(vec *v, size_t index);
+void cispref__vec_move(vec *v, size_t from, size_t to);
+void *cispref__vec_get(const vec *v, size_t index);
 
 #endif

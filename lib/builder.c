@@ -28,7 +28,7 @@ static int set_text(cispref_referential *ref, const char **field, const char *te
 	int rc = check_text(text);
 	if (rc)
 		return rc;
-	const char *copy = arena_strdup(ref->arena, text);
+	const char *copy = cispref__arena_strdup(ref->arena, text);
 	if (!copy)
 		return CISPREF_ENOMEM;
 	*field = copy;
@@ -49,14 +49,14 @@ static int list_move(vec *v, size_t from, size_t to)
 {
 	if (from >= v->count || to >= v->count)
 		return CISPREF_EINVAL;
-	vec_move(v, from, to);
+	cispref__vec_move(v, from, to);
 	return CISPREF_OK;
 }
 
 /* Remove @n from the id index, unless the index holds another node under the same id. */
 static void unindex(cispref_referential *ref, const node *n)
 {
-	strmap_remove(&ref->index, n);
+	cispref__strmap_remove(&ref->index, n);
 }
 
 /* Clear every reference to a removed node; which field holds it depends on its type. */
@@ -76,7 +76,7 @@ static void unreference(cispref_referential *ref, const node *gone)
 				cispref_competence *comp = plan->competences.items[c];
 				for (size_t n = comp->note_ids.count; gone->type == NODE_NOTE && n-- > 0;)
 					if (strcmp(comp->note_ids.items[n], gone->id) == 0)
-						vec_remove(&comp->note_ids, n);
+						cispref__vec_remove(&comp->note_ids, n);
 				for (int k = 0; gone->type == NODE_CONCEPT && k < CISPREF_ITEM_KIND_COUNT; k++)
 					for (size_t i = 0; i < comp->items[k].count; i++) {
 						cispref_item *item = comp->items[k].items[i];
@@ -111,8 +111,8 @@ int cispref_referential_new(cispref_referential **out, const char *id, const cha
 	if (!out || !cispref__id_is_valid(id) || check_text(title))
 		return CISPREF_EINVAL;
 	cispref_referential *ref = cispref__referential_create();
-	if (!ref || !(ref->id = arena_strdup(ref->arena, id)) ||
-	    !(ref->title = arena_strdup(ref->arena, title))) {
+	if (!ref || !(ref->id = cispref__arena_strdup(ref->arena, id)) ||
+	    !(ref->title = cispref__arena_strdup(ref->arena, title))) {
 		cispref_referential_free(ref);
 		return CISPREF_ENOMEM;
 	}
@@ -170,7 +170,7 @@ int cispref_referential_remove_domain(cispref_referential *ref, size_t index)
 	for (size_t p = 0; p < domain->plans.count; p++)
 		unindex_plan(ref, domain->plans.items[p]);
 	unindex(ref, &domain->node);
-	vec_remove(&ref->domains, index);
+	cispref__vec_remove(&ref->domains, index);
 	return CISPREF_OK;
 }
 
@@ -195,7 +195,7 @@ int cispref_referential_remove_concept(cispref_referential *ref, size_t index)
 		return CISPREF_EINVAL;
 	unindex(ref, &concept->node);
 	unreference(ref, &concept->node);
-	vec_remove(&ref->concepts, index);
+	cispref__vec_remove(&ref->concepts, index);
 	return CISPREF_OK;
 }
 
@@ -220,7 +220,7 @@ int cispref_referential_remove_note(cispref_referential *ref, size_t index)
 		return CISPREF_EINVAL;
 	unindex(ref, &note->node);
 	unreference(ref, &note->node);
-	vec_remove(&ref->notes, index);
+	cispref__vec_remove(&ref->notes, index);
 	return CISPREF_OK;
 }
 
@@ -259,7 +259,7 @@ int cispref_domain_remove_plan(cispref_domain *domain, size_t index)
 	if (!plan)
 		return CISPREF_EINVAL;
 	unindex_plan(domain->ref, plan);
-	vec_remove(&domain->plans, index);
+	cispref__vec_remove(&domain->plans, index);
 	return CISPREF_OK;
 }
 
@@ -294,7 +294,7 @@ int cispref_domain_remove_summary_entry(cispref_domain *domain, size_t index)
 	if (!entry)
 		return CISPREF_EINVAL;
 	unindex(domain->ref, &entry->node);
-	vec_remove(&domain->summary, index);
+	cispref__vec_remove(&domain->summary, index);
 	return CISPREF_OK;
 }
 
@@ -357,7 +357,7 @@ int cispref_plan_remove_competence(cispref_plan *plan, size_t index)
 	if (!comp)
 		return CISPREF_EINVAL;
 	unindex_competence(plan->domain->ref, comp);
-	vec_remove(&plan->competences, index);
+	cispref__vec_remove(&plan->competences, index);
 	return CISPREF_OK;
 }
 
@@ -396,7 +396,7 @@ int cispref_competence_remove_item(cispref_competence *competence, cispref_item_
 	if (!item)
 		return CISPREF_EINVAL;
 	unindex(competence_ref(competence), &item->node);
-	vec_remove(&competence->items[kind], index);
+	cispref__vec_remove(&competence->items[kind], index);
 	return CISPREF_OK;
 }
 
@@ -419,7 +419,7 @@ int cispref_competence_remove_note(cispref_competence *competence, size_t index)
 {
 	if (!competence || index >= competence->note_ids.count)
 		return CISPREF_EINVAL;
-	vec_remove(&competence->note_ids, index);
+	cispref__vec_remove(&competence->note_ids, index);
 	return CISPREF_OK;
 }
 

@@ -23,18 +23,18 @@ static int add_usage(cispref_index *index, const cispref_item *item)
 	if (!concept)
 		return 0;
 	if (!usage) {
-		usage = arena_alloc(index->arena, sizeof *usage);
+		usage = cispref__arena_alloc(index->arena, sizeof *usage);
 		if (!usage || xmlHashAddEntry(index->usage_by_concept,
 		                              (const xmlChar *)concept->node.id, usage) != 0)
 			return -1;
 		usage->concept = concept;
 	}
 	const cispref_competence *comp = item->competence;
-	if (vec_push(index->arena, &usage->items, (void *)item) != 0)
+	if (cispref__vec_push(index->arena, &usage->items, (void *)item) != 0)
 		return -1;
 	if (usage->competences.count == 0 ||
 	    usage->competences.items[usage->competences.count - 1] != comp)
-		return vec_push(index->arena, &usage->competences, (void *)comp);
+		return cispref__vec_push(index->arena, &usage->competences, (void *)comp);
 	return 0;
 }
 
@@ -78,7 +78,7 @@ static int build_top(cispref_index *index)
 		}
 		used[j] = u;
 	}
-	index->top = arena_alloc(index->arena, (n + 1) * sizeof *index->top);
+	index->top = cispref__arena_alloc(index->arena, (n + 1) * sizeof *index->top);
 	if (!index->top) {
 		free(used);
 		return -1;
@@ -98,7 +98,7 @@ int cispref_index_new(cispref_index **out, const cispref_referential *ref)
 	if (!index)
 		return CISPREF_ENOMEM;
 	index->ref = ref;
-	index->arena = arena_new();
+	index->arena = cispref__arena_new();
 	index->usage_by_concept = xmlHashCreate(64);
 	int rc = index->arena && index->usage_by_concept ? CISPREF_OK : CISPREF_ENOMEM;
 	if (!rc)
@@ -121,7 +121,7 @@ void cispref_index_free(cispref_index *index)
 		return;
 	cispref__word_index_free(index);
 	xmlHashFree(index->usage_by_concept, NULL);
-	arena_free(index->arena);
+	cispref__arena_free(index->arena);
 	free(index);
 }
 
@@ -141,7 +141,7 @@ cispref_item *cispref_index_concept_item(const cispref_index *index,
                                          const cispref_concept *concept, size_t i)
 {
 	concept_usage *usage = usage_of(index, concept);
-	return usage ? vec_get(&usage->items, i) : NULL;
+	return usage ? cispref__vec_get(&usage->items, i) : NULL;
 }
 
 size_t cispref_index_concept_competence_count(const cispref_index *index,
@@ -155,7 +155,7 @@ cispref_competence *cispref_index_concept_competence(const cispref_index *index,
                                                      const cispref_concept *concept, size_t i)
 {
 	concept_usage *usage = usage_of(index, concept);
-	return usage ? vec_get(&usage->competences, i) : NULL;
+	return usage ? cispref__vec_get(&usage->competences, i) : NULL;
 }
 
 size_t cispref_index_top_concepts(const cispref_index *index, const cispref_concept **out,

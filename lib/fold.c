@@ -15,7 +15,7 @@ static int is_word_char(utf8proc_int32_t c)
 	}
 }
 
-int fold_words(const char *text, fold_word_cb callback, void *payload)
+int cispref__fold_words(const char *text, fold_word_cb callback, void *payload)
 {
 	utf8proc_uint8_t *folded = NULL;
 	utf8proc_ssize_t len = utf8proc_map((const utf8proc_uint8_t *)text, 0, &folded,

@@ -11,6 +11,6 @@ typedef int (*fold_word_cb)(const char *word, size_t length, void *payload);
 /* Fold @text with utf8proc (NFKD, case folding, marks stripped) and call @callback for
  * each word: each run of letters and digits. Returns 0, the callback's value, -1 for
  * invalid UTF-8 or -2 when out of memory. */
-int fold_words(const char *text, fold_word_cb callback, void *payload);
+int cispref__fold_words(const char *text, fold_word_cb callback, void *payload);
 
 #endif

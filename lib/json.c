@@ -3,7 +3,7 @@
 
 #include "json.h"
 
-void json_raw(json *j, const char *s)
+void cispref__json_raw(json *j, const char *s)
 {
 	if (!j->failed && xmlBufferCat(j->out, (const xmlChar *)s) != 0)
 		j->failed = 1;
@@ -17,18 +17,18 @@ static void raw_len(json *j, const char *s, size_t len)
 
 static void newline(json *j)
 {
-	json_raw(j, "\n");
+	cispref__json_raw(j, "\n");
 	for (int i = 0; i < j->depth; i++)
-		json_raw(j, "  ");
+		cispref__json_raw(j, "  ");
 }
 
-void json_string(json *j, const char *s)
+void cispref__json_string(json *j, const char *s)
 {
 	if (!s) {
-		json_raw(j, "null");
+		cispref__json_raw(j, "null");
 		return;
 	}
-	json_raw(j, "\"");
+	cispref__json_raw(j, "\"");
 	const char *run = s;
 	for (const char *p = s; *p; p++) {
 		unsigned char c = (unsigned char)*p;
@@ -50,41 +50,41 @@ void json_string(json *j, const char *s)
 		}
 		if (escape) {
 			raw_len(j, run, (size_t)(p - run));
-			json_raw(j, escape);
+			cispref__json_raw(j, escape);
 			run = p + 1;
 		}
 	}
-	json_raw(j, run);
-	json_raw(j, "\"");
+	cispref__json_raw(j, run);
+	cispref__json_raw(j, "\"");
 }
 
-void json_key(json *j, const char *name, int first)
+void cispref__json_key(json *j, const char *name, int first)
 {
 	if (!first)
-		json_raw(j, ",");
+		cispref__json_raw(j, ",");
 	newline(j);
-	json_string(j, name);
-	json_raw(j, ": ");
+	cispref__json_string(j, name);
+	cispref__json_raw(j, ": ");
 }
 
-void json_open(json *j, const char *bracket)
+void cispref__json_open(json *j, const char *bracket)
 {
-	json_raw(j, bracket);
+	cispref__json_raw(j, bracket);
 	j->depth++;
 }
 
-void json_close(json *j, const char *bracket, int empty)
+void cispref__json_close(json *j, const char *bracket, int empty)
 {
 	j->depth--;
 	if (!empty)
 		newline(j);
-	json_raw(j, bracket);
+	cispref__json_raw(j, bracket);
 }
 
-void json_element(json *j, size_t index)
+void cispref__json_element(json *j, size_t index)
 {
 	if (index)
-		json_raw(j, ",");
+		cispref__json_raw(j, ",");
 	newline(j);
 }
 

@@ -12,17 +12,17 @@ typedef struct json {
 	int failed;
 } json;
 
-void json_raw(json *j, const char *s);
+void cispref__json_raw(json *j, const char *s);
 /* A JSON string: quotes, backslashes and control characters escaped; everything else,
  * non-ASCII included, copied as UTF-8. NULL becomes null. */
-void json_string(json *j, const char *s);
+void cispref__json_string(json *j, const char *s);
 /* A member: a comma before all but the first, then the key. */
-void json_key(json *j, const char *name, int first);
+void cispref__json_key(json *j, const char *name, int first);
 /* Open an object or array: "{" or "[". */
-void json_open(json *j, const char *bracket);
+void cispref__json_open(json *j, const char *bracket);
 /* Close it; @empty when nothing was written in it. */
-void json_close(json *j, const char *bracket, int empty);
+void cispref__json_close(json *j, const char *bracket, int empty);
 /* Before each element of an array: a comma after the first, a new line. */
-void json_element(json *j, size_t index);
+void cispref__json_element(json *j, size_t index);
 
 #endif

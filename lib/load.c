@@ -199,9 +199,9 @@ static int start_referential(loader *ld, frame *parent, frame *self, char **v, i
 	if (check_id(ld, v[1]) != 0)
 		return -1;
 	cispref_referential *ref = ld->ref;
-	if (!(ref->id = arena_strdup(ref->arena, v[1])) ||
-	    !(ref->version = arena_strdup(ref->arena, v[2])) ||
-	    !(ref->language = arena_strdup(ref->arena, v[3])))
+	if (!(ref->id = cispref__arena_strdup(ref->arena, v[1])) ||
+	    !(ref->version = cispref__arena_strdup(ref->arena, v[2])) ||
+	    !(ref->language = cispref__arena_strdup(ref->arena, v[3])))
 		return nomem(ld);
 	self->title = &ref->title;
 	return 0;
@@ -577,7 +577,7 @@ static void on_end(void *data, const xmlChar *localname, const xmlChar *prefix,
 		return;
 	}
 	if (self->text) {
-		char *copy = arena_strndup(ld->ref->arena, ld->text ? ld->text : "", ld->text_len);
+		char *copy = cispref__arena_strndup(ld->ref->arena, ld->text ? ld->text : "", ld->text_len);
 		if (!copy) {
 			nomem(ld);
 			return;
@@ -728,7 +728,7 @@ static int load(cispref_referential **out, const char *name,
 	ld.name = name;
 	ld.error = error;
 	ld.ref = cispref__referential_create();
-	if (!ld.ref || !(ld.ref->origin = arena_strdup(ld.ref->arena, name))) {
+	if (!ld.ref || !(ld.ref->origin = cispref__arena_strdup(ld.ref->arena, name))) {
 		cispref_referential_free(ld.ref);
 		cispref__error_set(error, CISPREF_ENOMEM, name, 0, 0, "out of memory");
 		return CISPREF_ENOMEM;
@@ -736,7 +736,7 @@ static int load(cispref_referential **out, const char *name,
 	/* A failed reservation only means the index grows as it fills; the cap keeps a huge
 	 * or bogus input from reserving much before it has been read. */
 	size_t ids = size_hint / BYTES_PER_ID;
-	(void)strmap_reserve(&ld.ref->index, ids < MAX_RESERVED_IDS ? ids : MAX_RESERVED_IDS);
+	(void)cispref__strmap_reserve(&ld.ref->index, ids < MAX_RESERVED_IDS ? ids : MAX_RESERVED_IDS);
 	int rc = parse(&ld, read_source, source);
 	free(ld.text);
 	if (rc == 0 && !(options->flags & CISPREF_LOAD_LENIENT))

@@ -74,16 +74,16 @@ int cispref_item_kind_from_name(cispref_item_kind *out, const char *name)
 
 cispref_referential *cispref__referential_create(void)
 {
-	arena *a = arena_new();
+	arena *a = cispref__arena_new();
 	if (!a)
 		return NULL;
-	cispref_referential *ref = arena_alloc(a, sizeof *ref);
+	cispref_referential *ref = cispref__arena_alloc(a, sizeof *ref);
 	if (!ref) {
-		arena_free(a);
+		cispref__arena_free(a);
 		return NULL;
 	}
 	ref->arena = a;
-	strmap_init(&ref->index, cispref__node_id);
+	cispref__strmap_init(&ref->index, cispref__node_id);
 	ref->id = ref->title = ref->version = ref->language = "";
 	return ref;
 }
@@ -93,12 +93,12 @@ cispref_referential *cispref__referential_create(void)
 static void *node_create(cispref_referential *ref, size_t size, node_type type,
                          const char *id, vec *parent_list)
 {
-	node *n = arena_alloc(ref->arena, size);
-	if (!n || !(n->id = arena_strdup(ref->arena, id)) ||
-	    vec_push(ref->arena, parent_list, n) != 0)
+	node *n = cispref__arena_alloc(ref->arena, size);
+	if (!n || !(n->id = cispref__arena_strdup(ref->arena, id)) ||
+	    cispref__vec_push(ref->arena, parent_list, n) != 0)
 		return NULL;
 	n->type = type;
-	int added = strmap_add(&ref->index, n);
+	int added = cispref__strmap_add(&ref->index, n);
 	ref->duplicate_ids += added == 1;
 	if (added < 0) {
 		parent_list->count--;
@@ -110,7 +110,7 @@ static void *node_create(cispref_referential *ref, size_t size, node_type type,
 /* Copy an optional text into the arena: NULL stays NULL, a failed copy is reported. */
 static int copy_text(arena *a, const char **dest, const char *text)
 {
-	const char *copy = text ? arena_strdup(a, text) : NULL;
+	const char *copy = text ? cispref__arena_strdup(a, text) : NULL;
 	if (text && !copy)
 		return -1;
 	*dest = copy;
@@ -185,8 +185,8 @@ cispref_item *cispref__item_create(cispref_competence *competence, const char *i
 int cispref__competence_add_note_id(cispref_competence *competence, const char *note_id)
 {
 	arena *a = competence->plan->domain->ref->arena;
-	char *copy = arena_strdup(a, note_id);
-	if (!copy || vec_push(a, &competence->note_ids, copy) != 0)
+	char *copy = cispref__arena_strdup(a, note_id);
+	if (!copy || cispref__vec_push(a, &competence->note_ids, copy) != 0)
 		return CISPREF_ENOMEM;
 	return CISPREF_OK;
 }
@@ -217,8 +217,8 @@ void cispref_referential_free(cispref_referential *ref)
 {
 	if (!ref)
 		return;
-	strmap_free(&ref->index);
-	arena_free(ref->arena);
+	cispref__strmap_free(&ref->index);
+	cispref__arena_free(ref->arena);
 }
 
 /* ---- lookup -------------------------------------------------------------------- */
@@ -227,7 +227,7 @@ node *cispref__find(const cispref_referential *ref, const char *id)
 {
 	if (!ref || !id)
 		return NULL;
-	return strmap_find(&ref->index, id);
+	return cispref__strmap_find(&ref->index, id);
 }
 
 const char *cispref__node_id(const void *n)
@@ -297,11 +297,11 @@ const char *cispref_referential_source(const cispref_referential *ref, cispref_s
 }
 
 size_t cispref_referential_domain_count(const cispref_referential *ref) { FIELD(ref, ref->domains.count, 0); }
-cispref_domain *cispref_referential_domain(const cispref_referential *ref, size_t index) { FIELD(ref, vec_get(&ref->domains, index), NULL); }
+cispref_domain *cispref_referential_domain(const cispref_referential *ref, size_t index) { FIELD(ref, cispref__vec_get(&ref->domains, index), NULL); }
 size_t cispref_referential_concept_count(const cispref_referential *ref) { FIELD(ref, ref->concepts.count, 0); }
-cispref_concept *cispref_referential_concept(const cispref_referential *ref, size_t index) { FIELD(ref, vec_get(&ref->concepts, index), NULL); }
+cispref_concept *cispref_referential_concept(const cispref_referential *ref, size_t index) { FIELD(ref, cispref__vec_get(&ref->concepts, index), NULL); }
 size_t cispref_referential_note_count(const cispref_referential *ref) { FIELD(ref, ref->notes.count, 0); }
-cispref_note *cispref_referential_note(const cispref_referential *ref, size_t index) { FIELD(ref, vec_get(&ref->notes, index), NULL); }
+cispref_note *cispref_referential_note(const cispref_referential *ref, size_t index) { FIELD(ref, cispref__vec_get(&ref->notes, index), NULL); }
 
 size_t cispref_referential_plan_total(const cispref_referential *ref)
 {
@@ -354,9 +354,9 @@ cispref_domain_kind cispref_domain_kind_of(const cispref_domain *d) { FIELD(d, d
 const char *cispref_domain_title(const cispref_domain *d) { FIELD(d, d->title, NULL); }
 cispref_referential *cispref_domain_referential(const cispref_domain *d) { FIELD(d, d->ref, NULL); }
 size_t cispref_domain_summary_count(const cispref_domain *d) { FIELD(d, d->summary.count, 0); }
-cispref_summary_entry *cispref_domain_summary_entry(const cispref_domain *d, size_t index) { FIELD(d, vec_get(&d->summary, index), NULL); }
+cispref_summary_entry *cispref_domain_summary_entry(const cispref_domain *d, size_t index) { FIELD(d, cispref__vec_get(&d->summary, index), NULL); }
 size_t cispref_domain_plan_count(const cispref_domain *d) { FIELD(d, d->plans.count, 0); }
-cispref_plan *cispref_domain_plan(const cispref_domain *d, size_t index) { FIELD(d, vec_get(&d->plans, index), NULL); }
+cispref_plan *cispref_domain_plan(const cispref_domain *d, size_t index) { FIELD(d, cispref__vec_get(&d->plans, index), NULL); }
 
 const char *cispref_summary_entry_id(const cispref_summary_entry *e) { FIELD(e, e->node.id, NULL); }
 cispref_plan_kind cispref_summary_entry_plan_kind(const cispref_summary_entry *e) { FIELD(e, e->plan_kind, CISPREF_PLAN_INDIVIDUAL); }
@@ -374,13 +374,13 @@ cispref_plan_kind cispref_plan_kind_of(const cispref_plan *p) { FIELD(p, p->kind
 const char *cispref_plan_title(const cispref_plan *p) { FIELD(p, p->title, NULL); }
 cispref_domain *cispref_plan_domain(const cispref_plan *p) { FIELD(p, p->domain, NULL); }
 size_t cispref_plan_competence_count(const cispref_plan *p) { FIELD(p, p->competences.count, 0); }
-cispref_competence *cispref_plan_competence(const cispref_plan *p, size_t index) { FIELD(p, vec_get(&p->competences, index), NULL); }
+cispref_competence *cispref_plan_competence(const cispref_plan *p, size_t index) { FIELD(p, cispref__vec_get(&p->competences, index), NULL); }
 
 const char *cispref_competence_id(const cispref_competence *c) { FIELD(c, c->node.id, NULL); }
 const char *cispref_competence_title(const cispref_competence *c) { FIELD(c, c->title, NULL); }
 cispref_plan *cispref_competence_plan(const cispref_competence *c) { FIELD(c, c->plan, NULL); }
 size_t cispref_competence_note_count(const cispref_competence *c) { FIELD(c, c->note_ids.count, 0); }
-const char *cispref_competence_note_id(const cispref_competence *c, size_t index) { FIELD(c, vec_get(&c->note_ids, index), NULL); }
+const char *cispref_competence_note_id(const cispref_competence *c, size_t index) { FIELD(c, cispref__vec_get(&c->note_ids, index), NULL); }
 
 size_t cispref_competence_item_count(const cispref_competence *c, cispref_item_kind kind)
 {
@@ -394,7 +394,7 @@ cispref_item *cispref_competence_item(const cispref_competence *c, cispref_item_
 {
 	if (!c || (unsigned)kind >= CISPREF_ITEM_KIND_COUNT)
 		return NULL;
-	return vec_get(&c->items[kind], index);
+	return cispref__vec_get(&c->items[kind], index);
 }
 
 cispref_note *cispref_competence_note(const cispref_competence *c, size_t index)

@@ -31,21 +31,21 @@ int cispref_render_format_from_name(cispref_render_format *out, const char *name
 
 /* ---- Labels ---- */
 
-const char *render_plan_label(cispref_plan_kind kind)
+const char *cispref__render_plan_label(cispref_plan_kind kind)
 {
 	static const char *const labels[] = {"Individuel", "Collectif", "Interne", "Externe",
 	                                     "Individuel et collectif"};
 	return (unsigned)kind < 5 ? labels[kind] : "";
 }
 
-const char *render_column_label(cispref_item_kind kind)
+const char *cispref__render_column_label(cispref_item_kind kind)
 {
 	static const char *const labels[] = {"Savoir-faire", "Savoir-faire comportementaux",
 	                                     "Savoirs"};
 	return (unsigned)kind < CISPREF_ITEM_KIND_COUNT ? labels[kind] : "";
 }
 
-const char *render_kind_label(cispref_item_kind kind)
+const char *cispref__render_kind_label(cispref_item_kind kind)
 {
 	static const char *const labels[] = {"savoir-faire", "savoir-faire comportemental",
 	                                     "savoir"};
@@ -134,11 +134,11 @@ static size_t pair_at(const char *text, const char *p, const char **second)
 	return (size_t)(q + 2 - p);
 }
 
-char *render_normalize_inclusive(arena *a, const char *text)
+char *cispref__render_normalize_inclusive(arena *a, const char *text)
 {
 	size_t len = strlen(text);
 	/* A match only grows when a one-byte separator becomes the two-byte middle dot. */
-	char *out = arena_alloc(a, len * 2 + 1);
+	char *out = cispref__arena_alloc(a, len * 2 + 1);
 	if (!out)
 		return NULL;
 	char *o = out;
@@ -163,13 +163,13 @@ char *render_normalize_inclusive(arena *a, const char *text)
 
 /* ---- Texts ---- */
 
-const char *render_text(render_ctx *ctx, const char *text)
+const char *cispref__render_text(render_ctx *ctx, const char *text)
 {
 	if (!text)
 		return "";
 	if (ctx->opt.inclusive != CISPREF_INCLUSIVE_NORMALIZED)
 		return text;
-	char *normal = render_normalize_inclusive(ctx->arena, text);
+	char *normal = cispref__render_normalize_inclusive(ctx->arena, text);
 	if (!normal) {
 		ctx->failed = 1;
 		return text;
@@ -186,7 +186,7 @@ static const char *concat(render_ctx *ctx, ...)
 	for (const char *s; (s = va_arg(ap, const char *)) != NULL;)
 		len += strlen(s);
 	va_end(ap);
-	char *out = arena_alloc(ctx->arena, len);
+	char *out = cispref__arena_alloc(ctx->arena, len);
 	if (!out) {
 		ctx->failed = 1;
 		return "";
@@ -198,14 +198,14 @@ static const char *concat(render_ctx *ctx, ...)
 	return out;
 }
 
-const char *render_anchor(render_ctx *ctx, const char *prefix, const char *id)
+const char *cispref__render_anchor(render_ctx *ctx, const char *prefix, const char *id)
 {
 	return concat(ctx, prefix, "-", id ? id : "", (const char *)NULL);
 }
 
-const char *render_claim_anchor(render_ctx *ctx, const char *prefix, const char *id)
+const char *cispref__render_claim_anchor(render_ctx *ctx, const char *prefix, const char *id)
 {
-	const char *anchor = render_anchor(ctx, prefix, id);
+	const char *anchor = cispref__render_anchor(ctx, prefix, id);
 	if (!ctx->claimed && !(ctx->claimed = xmlHashCreate(256))) {
 		ctx->failed = 1;
 		return NULL;
@@ -217,12 +217,12 @@ const char *render_claim_anchor(render_ctx *ctx, const char *prefix, const char 
 	return anchor;
 }
 
-const char *render_fragment(render_ctx *ctx, const char *anchor)
+const char *cispref__render_fragment(render_ctx *ctx, const char *anchor)
 {
 	return concat(ctx, "#", anchor, (const char *)NULL);
 }
 
-const char *render_date(render_ctx *ctx, const char *date)
+const char *cispref__render_date(render_ctx *ctx, const char *date)
 {
 	static const char *const months[] = {"janvier", "février", "mars", "avril", "mai",
 	                                     "juin", "juillet", "août", "septembre", "octobre",
@@ -249,30 +249,30 @@ const char *render_date(render_ctx *ctx, const char *date)
 	return date;
 }
 
-const char *render_source(render_ctx *ctx, cispref_source_field field)
+const char *cispref__render_source(render_ctx *ctx, cispref_source_field field)
 {
 	const char *value = ctx->ref->source[field];
-	return value ? render_text(ctx, value) : NULL;
+	return value ? cispref__render_text(ctx, value) : NULL;
 }
 
-const char *render_series_line(render_ctx *ctx)
+const char *cispref__render_series_line(render_ctx *ctx)
 {
 	const char *series = ctx->ref->source[CISPREF_SOURCE_SERIES];
 	const char *number = ctx->ref->source[CISPREF_SOURCE_NUMBER];
 	if (!series)
 		return NULL;
 	if (!number)
-		return render_text(ctx, series);
-	return concat(ctx, render_text(ctx, series), " n°", number, (const char *)NULL);
+		return cispref__render_text(ctx, series);
+	return concat(ctx, cispref__render_text(ctx, series), " n°", number, (const char *)NULL);
 }
 
-const cispref_note *render_competence_note(const render_ctx *ctx, const cispref_competence *comp,
+const cispref_note *cispref__render_competence_note(const render_ctx *ctx, const cispref_competence *comp,
                                            size_t index)
 {
 	return ctx->opt.notes ? cispref_competence_note(comp, index) : NULL;
 }
 
-const cispref_competence *render_entry_competence(const render_ctx *ctx,
+const cispref_competence *cispref__render_entry_competence(const render_ctx *ctx,
                                                   const cispref_summary_entry *entry)
 {
 	const cispref_competence *comp = cispref_summary_entry_competence(entry);
@@ -283,7 +283,7 @@ const cispref_competence *render_entry_competence(const render_ctx *ctx,
 	return NULL;
 }
 
-int render_note_is_referenced(const render_ctx *ctx, const cispref_note *note)
+int cispref__render_note_is_referenced(const render_ctx *ctx, const cispref_note *note)
 {
 	for (size_t d = 0; d < ctx->domains.count; d++) {
 		const cispref_domain *domain = ctx->domains.items[d];
@@ -321,7 +321,7 @@ static int select_domains(render_ctx *ctx, cispref_error *error)
 	for (size_t d = 0; d < ctx->ref->domains.count; d++) {
 		cispref_domain *domain = ctx->ref->domains.items[d];
 		if ((!ids || domain_listed(ids, domain->node.id)) &&
-		    vec_push(ctx->arena, &ctx->domains, domain) != 0)
+		    cispref__vec_push(ctx->arena, &ctx->domains, domain) != 0)
 			return CISPREF_ENOMEM;
 	}
 	return CISPREF_OK;
@@ -335,8 +335,8 @@ static int select_notes(render_ctx *ctx)
 		return CISPREF_OK;
 	for (size_t n = 0; n < ctx->ref->notes.count; n++) {
 		cispref_note *note = ctx->ref->notes.items[n];
-		if ((!ctx->opt.domains || render_note_is_referenced(ctx, note)) &&
-		    vec_push(ctx->arena, &ctx->notes, note) != 0)
+		if ((!ctx->opt.domains || cispref__render_note_is_referenced(ctx, note)) &&
+		    cispref__vec_push(ctx->arena, &ctx->notes, note) != 0)
 			return CISPREF_ENOMEM;
 	}
 	return CISPREF_OK;
@@ -372,8 +372,8 @@ static int add_key_word(const char *word, size_t length, void *payload)
 static const char *sort_key(render_ctx *ctx, const char *label)
 {
 	key_builder k = {NULL, 0, 0};
-	int rc = fold_words(label, add_key_word, &k);
-	const char *key = arena_strdup(ctx->arena, rc == 0 && k.text ? k.text : label);
+	int rc = cispref__fold_words(label, add_key_word, &k);
+	const char *key = cispref__arena_strdup(ctx->arena, rc == 0 && k.text ? k.text : label);
 	free(k.text);
 	if (!key)
 		ctx->failed = 1;
@@ -386,12 +386,12 @@ static render_concept *concept_entry(render_ctx *ctx, xmlHashTablePtr seen,
 	render_concept *entry = xmlHashLookup(seen, RENDER_X(concept->node.id));
 	if (entry)
 		return entry;
-	entry = arena_alloc(ctx->arena, sizeof *entry);
+	entry = cispref__arena_alloc(ctx->arena, sizeof *entry);
 	if (!entry || xmlHashAddEntry(seen, RENDER_X(concept->node.id), entry) != 0 ||
-	    vec_push(ctx->arena, &ctx->concepts, entry) != 0)
+	    cispref__vec_push(ctx->arena, &ctx->concepts, entry) != 0)
 		return NULL;
 	entry->concept = concept;
-	entry->label = render_text(ctx, concept->label);
+	entry->label = cispref__render_text(ctx, concept->label);
 	entry->key = sort_key(ctx, entry->label);
 	entry->position = ctx->concepts.count;
 	return entry;
@@ -410,7 +410,7 @@ static int add_competence_concepts(render_ctx *ctx, xmlHashTablePtr seen,
 				return CISPREF_ENOMEM;
 			vec *list = &entry->competences;
 			if ((!list->count || list->items[list->count - 1] != comp) &&
-			    vec_push(ctx->arena, list, comp) != 0)
+			    cispref__vec_push(ctx->arena, list, comp) != 0)
 				return CISPREF_ENOMEM;
 		}
 	return CISPREF_OK;
@@ -476,7 +476,7 @@ static int context_init(render_ctx *ctx, const cispref_referential *ref,
 	memset(ctx, 0, sizeof *ctx);
 	ctx->ref = ref;
 	ctx->opt = options ? *options : defaults;
-	ctx->arena = arena_new();
+	ctx->arena = cispref__arena_new();
 	if (!ctx->arena)
 		return CISPREF_ENOMEM;
 	int rc = select_domains(ctx, error);
@@ -484,7 +484,7 @@ static int context_init(render_ctx *ctx, const cispref_referential *ref,
 		rc = select_notes(ctx);
 	if (rc == CISPREF_OK)
 		rc = select_concepts(ctx);
-	ctx->title = ctx->opt.title ? ctx->opt.title : render_text(ctx, ref->title);
+	ctx->title = ctx->opt.title ? ctx->opt.title : cispref__render_text(ctx, ref->title);
 	return rc == CISPREF_OK && ctx->failed ? CISPREF_ENOMEM : rc;
 }
 
@@ -521,7 +521,7 @@ static xmlBufferPtr render(const cispref_referential *ref, cispref_render_format
 		*rc = CISPREF_ENOMEM;
 	if (buf) {
 		xmlHashFree(ctx.claimed, NULL);
-		arena_free(ctx.arena);
+		cispref__arena_free(ctx.arena);
 	}
 	if (*rc == CISPREF_OK)
 		return buf;

@@ -112,7 +112,7 @@ static int attr(html *h, const char *name, const char *value)
 /* The id "prefix-id" of a node, unless an earlier node took it. */
 static int id_attr(html *h, const char *prefix, const char *id)
 {
-	const char *anchor = render_claim_anchor(h->ctx, prefix, id);
+	const char *anchor = cispref__render_claim_anchor(h->ctx, prefix, id);
 	return anchor ? attr(h, "id", anchor) : 0;
 }
 
@@ -143,7 +143,7 @@ static int element(html *h, const char *name, const char *cls, const char *s)
 static int link(html *h, const char *anchor, const char *s)
 {
 	TRY(start(h, "a", NULL));
-	TRY(attr(h, "href", render_fragment(h->ctx, anchor)));
+	TRY(attr(h, "href", cispref__render_fragment(h->ctx, anchor)));
 	TRY(text(h, s));
 	return end(h);
 }
@@ -184,14 +184,14 @@ static int write_title_page(html *h)
 	TRY(start(h, "div", "title-page"));
 	TRY(attr(h, "id", "title-page"));
 	TRY(newline(h));
-	TRY(optional_paragraph(h, "series", render_series_line(ctx)));
+	TRY(optional_paragraph(h, "series", cispref__render_series_line(ctx)));
 	TRY(element(h, "h1", NULL, ctx->title));
-	const char *own_title = render_text(ctx, ref->title);
+	const char *own_title = cispref__render_text(ctx, ref->title);
 	if (strcmp(own_title, ctx->title) != 0)
 		TRY(element(h, "p", "subtitle", own_title));
-	TRY(optional_paragraph(h, "publisher", render_source(ctx, CISPREF_SOURCE_PUBLISHER)));
-	TRY(optional_paragraph(h, "date", render_date(ctx, ref->source[CISPREF_SOURCE_DATE])));
-	TRY(optional_paragraph(h, "approval", render_source(ctx, CISPREF_SOURCE_APPROVAL)));
+	TRY(optional_paragraph(h, "publisher", cispref__render_source(ctx, CISPREF_SOURCE_PUBLISHER)));
+	TRY(optional_paragraph(h, "date", cispref__render_date(ctx, ref->source[CISPREF_SOURCE_DATE])));
+	TRY(optional_paragraph(h, "approval", cispref__render_source(ctx, CISPREF_SOURCE_APPROVAL)));
 	TRY(end(h));
 	return newline(h);
 }
@@ -201,24 +201,24 @@ static int write_title_page(html *h)
 static int contents_entry(html *h, const char *prefix, const char *id, const char *s, int open)
 {
 	TRY(start(h, "li", NULL));
-	TRY(link(h, render_anchor(h->ctx, prefix, id), s));
+	TRY(link(h, cispref__render_anchor(h->ctx, prefix, id), s));
 	return open ? 0 : end(h);
 }
 
 static int write_contents_domain(html *h, const cispref_domain *domain)
 {
 	render_ctx *ctx = h->ctx;
-	TRY(contents_entry(h, "domain", domain->node.id, render_text(ctx, domain->title), 1));
+	TRY(contents_entry(h, "domain", domain->node.id, cispref__render_text(ctx, domain->title), 1));
 	TRY(start(h, "ul", NULL));
 	for (size_t p = 0; p < domain->plans.count; p++) {
 		const cispref_plan *plan = domain->plans.items[p];
-		TRY(contents_entry(h, "plan", plan->node.id, render_text(ctx, plan->title), 1));
+		TRY(contents_entry(h, "plan", plan->node.id, cispref__render_text(ctx, plan->title), 1));
 		if (plan->competences.count) {
 			TRY(start(h, "ul", NULL));
 			for (size_t c = 0; c < plan->competences.count; c++) {
 				const cispref_competence *comp = plan->competences.items[c];
 				TRY(contents_entry(h, "competence", comp->node.id,
-				                   render_text(ctx, comp->title), 0));
+				                   cispref__render_text(ctx, comp->title), 0));
 			}
 			TRY(end(h));
 		}
@@ -298,16 +298,16 @@ static int summary_row(html *h, const cispref_domain *domain, size_t e)
 		TRY(start(h, "th", NULL));
 		TRY(attr(h, "scope", "rowgroup"));
 		TRY(attr(h, "rowspan", rows));
-		TRY(text(h, render_plan_label(entry->plan_kind)));
+		TRY(text(h, cispref__render_plan_label(entry->plan_kind)));
 		TRY(end(h));
 	}
 	TRY(start(h, "td", NULL));
-	const cispref_competence *comp = render_entry_competence(h->ctx, entry);
+	const cispref_competence *comp = cispref__render_entry_competence(h->ctx, entry);
 	if (comp)
-		TRY(link(h, render_anchor(h->ctx, "competence", comp->node.id),
-		         render_text(h->ctx, entry->text)));
+		TRY(link(h, cispref__render_anchor(h->ctx, "competence", comp->node.id),
+		         cispref__render_text(h->ctx, entry->text)));
 	else
-		TRY(text(h, render_text(h->ctx, entry->text)));
+		TRY(text(h, cispref__render_text(h->ctx, entry->text)));
 	TRY(end(h));
 	TRY(end(h));
 	return newline(h);
@@ -320,7 +320,7 @@ static int write_summary_table(html *h, const cispref_domain *domain)
 		return 0;
 	TRY(start(h, "table", "summary"));
 	TRY(id_attr(h, "summary", domain->node.id));
-	TRY(element(h, "caption", NULL, render_text(h->ctx, domain->title)));
+	TRY(element(h, "caption", NULL, cispref__render_text(h->ctx, domain->title)));
 	TRY(header_row(h, labels, 2));
 	TRY(start(h, "tbody", NULL));
 	TRY(newline(h));
@@ -350,30 +350,30 @@ static const char *note_ref_anchor(render_ctx *ctx, const cispref_competence *co
 {
 	char suffix[32];
 	snprintf(suffix, sizeof suffix, "%zu", index + 1);
-	return render_anchor(ctx, render_anchor(ctx, "noteref", comp->node.id), suffix);
+	return cispref__render_anchor(ctx, cispref__render_anchor(ctx, "noteref", comp->node.id), suffix);
 }
 
 static int note_ref_id(html *h, const cispref_competence *comp, size_t index)
 {
 	char suffix[32];
 	snprintf(suffix, sizeof suffix, "%zu", index + 1);
-	return id_attr(h, render_anchor(h->ctx, "noteref", comp->node.id), suffix);
+	return id_attr(h, cispref__render_anchor(h->ctx, "noteref", comp->node.id), suffix);
 }
 
 static int write_caption(html *h, const cispref_competence *comp)
 {
 	TRY(start(h, "caption", NULL));
 	TRY(start(h, "span", "title"));
-	TRY(text(h, render_text(h->ctx, comp->title)));
+	TRY(text(h, cispref__render_text(h->ctx, comp->title)));
 	TRY(end(h));
 	for (size_t n = 0; n < cispref_competence_note_count(comp); n++) {
-		const cispref_note *note = render_competence_note(h->ctx, comp, n);
+		const cispref_note *note = cispref__render_competence_note(h->ctx, comp, n);
 		if (!note)
 			continue;
 		TRY(start(h, "sup", "note-ref"));
 		TRY(start(h, "a", NULL));
-		const char *anchor = render_anchor(h->ctx, "note", note->node.id);
-		TRY(attr(h, "href", render_fragment(h->ctx, anchor)));
+		const char *anchor = cispref__render_anchor(h->ctx, "note", note->node.id);
+		TRY(attr(h, "href", cispref__render_fragment(h->ctx, anchor)));
 		TRY(note_ref_id(h, comp, n));
 		TRY(text(h, note->number ? note->number : "*"));
 		TRY(end(h));
@@ -392,7 +392,7 @@ static int write_item_cell(html *h, const cispref_competence *comp, int kind)
 			const cispref_item *item = items->items[i];
 			TRY(start(h, "li", NULL));
 			TRY(id_attr(h, "item", item->node.id));
-			TRY(text(h, render_text(h->ctx, item->text)));
+			TRY(text(h, cispref__render_text(h->ctx, item->text)));
 			TRY(end(h));
 		}
 		TRY(end(h));
@@ -404,7 +404,7 @@ static int write_competence(html *h, const cispref_competence *comp)
 {
 	const char *labels[CISPREF_ITEM_KIND_COUNT];
 	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
-		labels[k] = render_column_label((cispref_item_kind)k);
+		labels[k] = cispref__render_column_label((cispref_item_kind)k);
 	TRY(start(h, "table", "competence"));
 	TRY(id_attr(h, "competence", comp->node.id));
 	TRY(write_caption(h, comp));
@@ -425,13 +425,13 @@ static int write_domain(html *h, const cispref_domain *domain)
 	TRY(start(h, "div", "chapter domain"));
 	TRY(id_attr(h, "domain", domain->node.id));
 	TRY(newline(h));
-	TRY(element(h, "h2", NULL, render_text(ctx, domain->title)));
+	TRY(element(h, "h2", NULL, cispref__render_text(ctx, domain->title)));
 	for (size_t p = 0; p < domain->plans.count; p++) {
 		const cispref_plan *plan = domain->plans.items[p];
 		TRY(start(h, "div", "plan"));
 		TRY(id_attr(h, "plan", plan->node.id));
 		TRY(newline(h));
-		TRY(element(h, "h3", NULL, render_text(ctx, plan->title)));
+		TRY(element(h, "h3", NULL, cispref__render_text(ctx, plan->title)));
 		for (size_t c = 0; c < plan->competences.count; c++)
 			TRY(write_competence(h, plan->competences.items[c]));
 		TRY(end(h));
@@ -458,8 +458,8 @@ static int note_backlinks(html *h, const cispref_note *note)
 						continue;
 					TRY(text(h, " "));
 					TRY(start(h, "a", "back"));
-					TRY(attr(h, "href", render_fragment(ctx, note_ref_anchor(ctx, comp, n))));
-					TRY(attr(h, "title", render_text(ctx, comp->title)));
+					TRY(attr(h, "href", cispref__render_fragment(ctx, note_ref_anchor(ctx, comp, n))));
+					TRY(attr(h, "title", cispref__render_text(ctx, comp->title)));
 					TRY(text(h, "\xE2\x86\x91")); /* ↑ */
 					TRY(end(h));
 				}
@@ -484,7 +484,7 @@ static int write_notes(html *h)
 		TRY(text(h, note->number ? note->number : ""));
 		TRY(end(h));
 		TRY(start(h, "span", "text"));
-		TRY(text(h, render_text(ctx, note->text)));
+		TRY(text(h, cispref__render_text(ctx, note->text)));
 		TRY(end(h));
 		TRY(note_backlinks(h, note));
 		TRY(end(h));
@@ -503,7 +503,7 @@ static int write_index_entry(html *h, const render_concept *entry)
 	TRY(end(h));
 	TRY(text(h, " "));
 	TRY(start(h, "span", "kind"));
-	TRY(text(h, render_kind_label(entry->concept->kind)));
+	TRY(text(h, cispref__render_kind_label(entry->concept->kind)));
 	TRY(end(h));
 	TRY(end(h));
 	TRY(start(h, "dd", NULL));
@@ -511,8 +511,8 @@ static int write_index_entry(html *h, const render_concept *entry)
 	for (size_t c = 0; c < entry->competences.count; c++) {
 		const cispref_competence *comp = entry->competences.items[c];
 		TRY(start(h, "li", NULL));
-		TRY(link(h, render_anchor(h->ctx, "competence", comp->node.id),
-		         render_text(h->ctx, comp->title)));
+		TRY(link(h, cispref__render_anchor(h->ctx, "competence", comp->node.id),
+		         cispref__render_text(h->ctx, comp->title)));
 		TRY(end(h));
 	}
 	TRY(end(h));

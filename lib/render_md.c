@@ -105,19 +105,19 @@ static void write_title_page(md *m)
 	render_ctx *ctx = m->ctx;
 	const cispref_referential *ref = ctx->ref;
 	heading(m, "#", ctx->title);
-	const char *own_title = render_text(ctx, ref->title);
+	const char *own_title = cispref__render_text(ctx, ref->title);
 	if (strcmp(own_title, ctx->title) != 0)
 		paragraph(m, "", own_title, "");
-	paragraph(m, "**", render_series_line(ctx), "**");
-	const char *publisher = render_source(ctx, CISPREF_SOURCE_PUBLISHER);
-	const char *date = render_date(ctx, ref->source[CISPREF_SOURCE_DATE]);
+	paragraph(m, "**", cispref__render_series_line(ctx), "**");
+	const char *publisher = cispref__render_source(ctx, CISPREF_SOURCE_PUBLISHER);
+	const char *date = cispref__render_date(ctx, ref->source[CISPREF_SOURCE_DATE]);
 	if (publisher || date) {
 		escaped(m, publisher ? publisher : "", 1);
 		raw(m, publisher && date ? " \xC2\xB7 " : ""); /* " · " */
 		escaped(m, date ? date : "", !publisher);
 		raw(m, "\n\n");
 	}
-	const char *approval = render_source(ctx, CISPREF_SOURCE_APPROVAL);
+	const char *approval = cispref__render_source(ctx, CISPREF_SOURCE_APPROVAL);
 	if (approval)
 		paragraph(m, "*", approval, "*");
 }
@@ -144,16 +144,16 @@ static void write_summary_table(md *m, const cispref_domain *domain)
 	static const char *const labels[] = {RENDER_LABEL_PLAN, RENDER_LABEL_COMPETENCE};
 	if (!domain->summary.count)
 		return;
-	heading(m, "###", render_text(m->ctx, domain->title));
+	heading(m, "###", cispref__render_text(m->ctx, domain->title));
 	table_header(m, labels, 2);
 	for (size_t e = 0; e < domain->summary.count; e++) {
 		const cispref_summary_entry *entry = domain->summary.items[e];
 		const cispref_summary_entry *previous = e ? domain->summary.items[e - 1] : NULL;
 		raw(m, "| ");
 		if (!previous || previous->plan_kind != entry->plan_kind)
-			escaped(m, render_plan_label(entry->plan_kind), 0);
+			escaped(m, cispref__render_plan_label(entry->plan_kind), 0);
 		raw(m, " | ");
-		escaped(m, render_text(m->ctx, entry->text), 0);
+		escaped(m, cispref__render_text(m->ctx, entry->text), 0);
 		raw(m, " |\n");
 	}
 	raw(m, "\n");
@@ -188,9 +188,9 @@ static void write_competence(md *m, const cispref_competence *comp)
 {
 	const char *labels[CISPREF_ITEM_KIND_COUNT];
 	raw(m, "#### ");
-	escaped(m, render_text(m->ctx, comp->title), 0);
+	escaped(m, cispref__render_text(m->ctx, comp->title), 0);
 	for (size_t n = 0; n < cispref_competence_note_count(comp); n++) {
-		const cispref_note *note = render_competence_note(m->ctx, comp, n);
+		const cispref_note *note = cispref__render_competence_note(m->ctx, comp, n);
 		if (!note)
 			continue;
 		raw(m, "[^");
@@ -199,7 +199,7 @@ static void write_competence(md *m, const cispref_competence *comp)
 	}
 	raw(m, "\n\n");
 	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
-		labels[k] = render_column_label((cispref_item_kind)k);
+		labels[k] = cispref__render_column_label((cispref_item_kind)k);
 	table_header(m, labels, CISPREF_ITEM_KIND_COUNT);
 	raw(m, "|");
 	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++) {
@@ -207,7 +207,7 @@ static void write_competence(md *m, const cispref_competence *comp)
 		for (size_t i = 0; i < comp->items[k].count; i++) {
 			const cispref_item *item = comp->items[k].items[i];
 			raw(m, i ? "<br>\xE2\x80\xA2 " : "\xE2\x80\xA2 "); /* "• " */
-			escaped(m, render_text(m->ctx, item->text), 0);
+			escaped(m, cispref__render_text(m->ctx, item->text), 0);
 		}
 		raw(m, " |");
 	}
@@ -216,10 +216,10 @@ static void write_competence(md *m, const cispref_competence *comp)
 
 static void write_domain(md *m, const cispref_domain *domain)
 {
-	heading(m, "##", render_text(m->ctx, domain->title));
+	heading(m, "##", cispref__render_text(m->ctx, domain->title));
 	for (size_t p = 0; p < domain->plans.count; p++) {
 		const cispref_plan *plan = domain->plans.items[p];
-		heading(m, "###", render_text(m->ctx, plan->title));
+		heading(m, "###", cispref__render_text(m->ctx, plan->title));
 		for (size_t c = 0; c < plan->competences.count; c++)
 			write_competence(m, plan->competences.items[c]);
 	}
@@ -235,7 +235,7 @@ static void write_notes(md *m)
 	heading(m, "##", RENDER_LABEL_NOTES);
 	for (size_t n = 0; n < ctx->notes.count; n++) {
 		const cispref_note *note = ctx->notes.items[n];
-		if (render_note_is_referenced(ctx, note)) {
+		if (cispref__render_note_is_referenced(ctx, note)) {
 			raw(m, "[^");
 			note_label(m, note);
 			raw(m, "]: ");
@@ -244,7 +244,7 @@ static void write_notes(md *m)
 			escaped(m, note->number ? note->number : "", 0);
 			raw(m, "** ");
 		}
-		escaped(m, render_text(ctx, note->text), 0);
+		escaped(m, cispref__render_text(ctx, note->text), 0);
 		raw(m, "\n\n");
 	}
 }
@@ -258,12 +258,12 @@ static void write_index(md *m)
 		raw(m, "- **");
 		escaped(m, entry->label, 0);
 		raw(m, "** *");
-		escaped(m, render_kind_label(entry->concept->kind), 0);
+		escaped(m, cispref__render_kind_label(entry->concept->kind), 0);
 		raw(m, "*\n");
 		for (size_t c = 0; c < entry->competences.count; c++) {
 			const cispref_competence *comp = entry->competences.items[c];
 			raw(m, "  - ");
-			escaped(m, render_text(ctx, comp->title), 1);
+			escaped(m, cispref__render_text(ctx, comp->title), 1);
 			raw(m, "\n");
 		}
 	}

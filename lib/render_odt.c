@@ -147,7 +147,7 @@ static int link(odt *o, const char *anchor, const char *s)
 {
 	TRY(start(o, "text:a"));
 	TRY(attr(o, "xlink:type", "simple"));
-	TRY(attr(o, "xlink:href", render_fragment(o->ctx, anchor)));
+	TRY(attr(o, "xlink:href", cispref__render_fragment(o->ctx, anchor)));
 	TRY(attr(o, "text:style-name", "Internal_20_Link"));
 	TRY(attr(o, "text:visited-style-name", "Internal_20_Link"));
 	TRY(odf_text(o, s));
@@ -513,7 +513,7 @@ static size_t unreferenced_notes(const render_ctx *ctx)
 {
 	size_t count = 0;
 	for (size_t n = 0; n < ctx->notes.count; n++)
-		count += !render_note_is_referenced(ctx, ctx->notes.items[n]);
+		count += !cispref__render_note_is_referenced(ctx, ctx->notes.items[n]);
 	return count;
 }
 
@@ -521,16 +521,16 @@ static int write_title_page(odt *o)
 {
 	render_ctx *ctx = o->ctx;
 	const cispref_referential *ref = ctx->ref;
-	const char *series = render_series_line(ctx);
+	const char *series = cispref__render_series_line(ctx);
 	/* The first paragraph carries the first page's style even when there is no series. */
 	TRY(paragraph(o, "text:p", "TitlePage", series ? series : ""));
 	TRY(paragraph(o, "text:p", "Title", ctx->title));
-	const char *own_title = render_text(ctx, ref->title);
+	const char *own_title = cispref__render_text(ctx, ref->title);
 	if (strcmp(own_title, ctx->title) != 0)
 		TRY(paragraph(o, "text:p", "Subtitle", own_title));
-	const char *publisher = render_source(ctx, CISPREF_SOURCE_PUBLISHER);
-	const char *date = render_date(ctx, ref->source[CISPREF_SOURCE_DATE]);
-	const char *approval = render_source(ctx, CISPREF_SOURCE_APPROVAL);
+	const char *publisher = cispref__render_source(ctx, CISPREF_SOURCE_PUBLISHER);
+	const char *date = cispref__render_date(ctx, ref->source[CISPREF_SOURCE_DATE]);
+	const char *approval = cispref__render_source(ctx, CISPREF_SOURCE_APPROVAL);
 	if (publisher)
 		TRY(paragraph(o, "text:p", "Title_20_Source", publisher));
 	if (date)
@@ -572,16 +572,16 @@ static int contents_entry(odt *o, int level, const char *anchor, const char *s)
 static int contents_domain(odt *o, const cispref_domain *domain)
 {
 	render_ctx *ctx = o->ctx;
-	TRY(contents_entry(o, 1, render_anchor(ctx, "domain", domain->node.id),
-	                   render_text(ctx, domain->title)));
+	TRY(contents_entry(o, 1, cispref__render_anchor(ctx, "domain", domain->node.id),
+	                   cispref__render_text(ctx, domain->title)));
 	for (size_t p = 0; p < domain->plans.count; p++) {
 		const cispref_plan *plan = domain->plans.items[p];
-		TRY(contents_entry(o, 2, render_anchor(ctx, "plan", plan->node.id),
-		                   render_text(ctx, plan->title)));
+		TRY(contents_entry(o, 2, cispref__render_anchor(ctx, "plan", plan->node.id),
+		                   cispref__render_text(ctx, plan->title)));
 		for (size_t c = 0; c < plan->competences.count; c++) {
 			const cispref_competence *comp = plan->competences.items[c];
-			TRY(contents_entry(o, 3, render_anchor(ctx, "competence", comp->node.id),
-			                   render_text(ctx, comp->title)));
+			TRY(contents_entry(o, 3, cispref__render_anchor(ctx, "competence", comp->node.id),
+			                   cispref__render_text(ctx, comp->title)));
 		}
 	}
 	return 0;
@@ -696,18 +696,18 @@ static int summary_row(odt *o, const cispref_domain *domain, size_t e)
 		snprintf(rows, sizeof rows, "%zu", plan_run(domain, e));
 		TRY(cell_start(o, "PlanCell"));
 		TRY(attr(o, "table:number-rows-spanned", rows));
-		TRY(paragraph(o, "text:p", "Table_20_Contents", render_plan_label(entry->plan_kind)));
+		TRY(paragraph(o, "text:p", "Table_20_Contents", cispref__render_plan_label(entry->plan_kind)));
 		TRY(end(o));
 	}
 	TRY(cell_start(o, "BodyCell"));
 	TRY(start(o, "text:p"));
 	TRY(attr(o, "text:style-name", "Table_20_Contents"));
-	const cispref_competence *comp = render_entry_competence(o->ctx, entry);
+	const cispref_competence *comp = cispref__render_entry_competence(o->ctx, entry);
 	if (comp)
-		TRY(link(o, render_anchor(o->ctx, "competence", comp->node.id),
-		         render_text(o->ctx, entry->text)));
+		TRY(link(o, cispref__render_anchor(o->ctx, "competence", comp->node.id),
+		         cispref__render_text(o->ctx, entry->text)));
 	else
-		TRY(odf_text(o, render_text(o->ctx, entry->text)));
+		TRY(odf_text(o, cispref__render_text(o->ctx, entry->text)));
 	TRY(end(o));
 	TRY(end(o));
 	return end(o);
@@ -720,8 +720,8 @@ static int write_summary_table(odt *o, const cispref_domain *domain)
 		return 0;
 	TRY(start(o, "text:p"));
 	TRY(attr(o, "text:style-name", "Table_20_Caption"));
-	TRY(bookmark(o, render_claim_anchor(o->ctx, "summary", domain->node.id)));
-	TRY(odf_text(o, render_text(o->ctx, domain->title)));
+	TRY(bookmark(o, cispref__render_claim_anchor(o->ctx, "summary", domain->node.id)));
+	TRY(odf_text(o, cispref__render_text(o->ctx, domain->title)));
 	TRY(end(o));
 	TRY(table_start(o, "SummaryTable", "Summary"));
 	TRY(column(o, "PlanColumn", 1));
@@ -753,7 +753,7 @@ static int footnote(odt *o, const cispref_note *note)
 	TRY(xmlTextWriterWriteString(o->w, X(number)));
 	TRY(end(o));
 	TRY(start(o, "text:note-body"));
-	TRY(paragraph(o, "text:p", "Footnote", render_text(o->ctx, note->text)));
+	TRY(paragraph(o, "text:p", "Footnote", cispref__render_text(o->ctx, note->text)));
 	TRY(end(o));
 	return end(o);
 }
@@ -771,7 +771,7 @@ static int item_cell(odt *o, const cispref_competence *comp, int kind)
 	for (size_t i = 0; i < items->count; i++) {
 		const cispref_item *item = items->items[i];
 		TRY(start(o, "text:list-item"));
-		TRY(paragraph(o, "text:p", "Table_20_List", render_text(o->ctx, item->text)));
+		TRY(paragraph(o, "text:p", "Table_20_List", cispref__render_text(o->ctx, item->text)));
 		TRY(end(o));
 	}
 	TRY(end(o));
@@ -783,11 +783,11 @@ static int write_competence(odt *o, const cispref_competence *comp)
 	render_ctx *ctx = o->ctx;
 	const char *labels[CISPREF_ITEM_KIND_COUNT];
 	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
-		labels[k] = render_column_label((cispref_item_kind)k);
-	TRY(heading_start(o, 3, render_claim_anchor(ctx, "competence", comp->node.id)));
-	TRY(odf_text(o, render_text(ctx, comp->title)));
+		labels[k] = cispref__render_column_label((cispref_item_kind)k);
+	TRY(heading_start(o, 3, cispref__render_claim_anchor(ctx, "competence", comp->node.id)));
+	TRY(odf_text(o, cispref__render_text(ctx, comp->title)));
 	for (size_t n = 0; n < cispref_competence_note_count(comp); n++) {
-		const cispref_note *note = render_competence_note(ctx, comp, n);
+		const cispref_note *note = cispref__render_competence_note(ctx, comp, n);
 		if (note)
 			TRY(footnote(o, note));
 	}
@@ -805,12 +805,12 @@ static int write_competence(odt *o, const cispref_competence *comp)
 static int write_domain(odt *o, const cispref_domain *domain)
 {
 	render_ctx *ctx = o->ctx;
-	TRY(heading(o, 1, render_claim_anchor(ctx, "domain", domain->node.id),
-	            render_text(ctx, domain->title)));
+	TRY(heading(o, 1, cispref__render_claim_anchor(ctx, "domain", domain->node.id),
+	            cispref__render_text(ctx, domain->title)));
 	for (size_t p = 0; p < domain->plans.count; p++) {
 		const cispref_plan *plan = domain->plans.items[p];
-		TRY(heading(o, 2, render_claim_anchor(ctx, "plan", plan->node.id),
-		            render_text(ctx, plan->title)));
+		TRY(heading(o, 2, cispref__render_claim_anchor(ctx, "plan", plan->node.id),
+		            cispref__render_text(ctx, plan->title)));
 		for (size_t c = 0; c < plan->competences.count; c++)
 			TRY(write_competence(o, plan->competences.items[c]));
 	}
@@ -827,16 +827,16 @@ static int write_unreferenced_notes(odt *o)
 	int titled = 0;
 	for (size_t n = 0; n < ctx->notes.count; n++) {
 		const cispref_note *note = ctx->notes.items[n];
-		if (render_note_is_referenced(ctx, note))
+		if (cispref__render_note_is_referenced(ctx, note))
 			continue;
 		if (!titled++)
 			TRY(heading(o, 1, RENDER_ID_NOTES, RENDER_LABEL_NOTES));
 		TRY(start(o, "text:p"));
 		TRY(attr(o, "text:style-name", "Footnote"));
-		TRY(bookmark(o, render_claim_anchor(ctx, "note", note->node.id)));
+		TRY(bookmark(o, cispref__render_claim_anchor(ctx, "note", note->node.id)));
 		TRY(odf_text(o, note->number ? note->number : ""));
 		TRY(empty(o, "text:tab", NULL, NULL));
-		TRY(odf_text(o, render_text(ctx, note->text)));
+		TRY(odf_text(o, cispref__render_text(ctx, note->text)));
 		TRY(end(o));
 	}
 	return 0;
@@ -847,20 +847,20 @@ static int write_index_entry(odt *o, const render_concept *entry)
 	render_ctx *ctx = o->ctx;
 	TRY(start(o, "text:p"));
 	TRY(attr(o, "text:style-name", "Index_20_Term"));
-	TRY(bookmark(o, render_claim_anchor(ctx, "concept", entry->concept->node.id)));
+	TRY(bookmark(o, cispref__render_claim_anchor(ctx, "concept", entry->concept->node.id)));
 	TRY(odf_text(o, entry->label));
 	TRY(odf_text(o, " "));
 	TRY(start(o, "text:span"));
 	TRY(attr(o, "text:style-name", "Concept_20_Kind"));
-	TRY(odf_text(o, render_kind_label(entry->concept->kind)));
+	TRY(odf_text(o, cispref__render_kind_label(entry->concept->kind)));
 	TRY(end(o));
 	TRY(end(o));
 	for (size_t c = 0; c < entry->competences.count; c++) {
 		const cispref_competence *comp = entry->competences.items[c];
-		const char *anchor = render_anchor(ctx, "competence", comp->node.id);
+		const char *anchor = cispref__render_anchor(ctx, "competence", comp->node.id);
 		TRY(start(o, "text:p"));
 		TRY(attr(o, "text:style-name", "Index_20_Reference"));
-		TRY(link(o, anchor, render_text(ctx, comp->title)));
+		TRY(link(o, anchor, cispref__render_text(ctx, comp->title)));
 		TRY(page_reference(o, anchor));
 		TRY(end(o));
 	}
@@ -920,8 +920,8 @@ static int write_meta(odt *o)
 	TRY(start(o, "office:meta"));
 	TRY(meta_element(o, "meta:generator", generator));
 	TRY(meta_element(o, "dc:title", ctx->title));
-	TRY(meta_element(o, "dc:subject", render_series_line(ctx)));
-	TRY(meta_element(o, "dc:description", render_source(ctx, CISPREF_SOURCE_APPROVAL)));
+	TRY(meta_element(o, "dc:subject", cispref__render_series_line(ctx)));
+	TRY(meta_element(o, "dc:description", cispref__render_source(ctx, CISPREF_SOURCE_APPROVAL)));
 	TRY(meta_element(o, "dc:language", ref->language));
 	TRY(user_defined(o, "Publisher", ref->source[CISPREF_SOURCE_PUBLISHER]));
 	TRY(user_defined(o, "Date", ref->source[CISPREF_SOURCE_DATE]));

@@ -30,29 +30,29 @@ typedef struct render_ctx {
 } render_ctx;
 
 /* A text in the chosen inclusive style; "" for NULL. Valid as long as the context. */
-const char *render_text(render_ctx *ctx, const char *text);
+const char *cispref__render_text(render_ctx *ctx, const char *text);
 /* The source date as a French reader expects it: "2020-12" → "décembre 2020"; other forms
  * are returned as they are. */
-const char *render_date(render_ctx *ctx, const char *date);
+const char *cispref__render_date(render_ctx *ctx, const char *date);
 /* A field of the source metadata in the chosen style, or NULL when it is not set. */
-const char *render_source(render_ctx *ctx, cispref_source_field field);
+const char *cispref__render_source(render_ctx *ctx, cispref_source_field field);
 /* The line naming the publication: "Les cahiers de l'Interfédé n°24", or NULL. */
-const char *render_series_line(render_ctx *ctx);
+const char *cispref__render_series_line(render_ctx *ctx);
 /* The note referenced at @index by @comp when notes are rendered and the id resolves,
  * else NULL. */
-const cispref_note *render_competence_note(const render_ctx *ctx, const cispref_competence *comp,
+const cispref_note *cispref__render_competence_note(const render_ctx *ctx, const cispref_competence *comp,
                                            size_t index);
 /* The competence a summary entry names, when it is rendered (it may be in a domain left
  * out), else NULL. */
-const cispref_competence *render_entry_competence(const render_ctx *ctx,
+const cispref_competence *cispref__render_entry_competence(const render_ctx *ctx,
                                                   const cispref_summary_entry *entry);
 /* Whether @note was referenced by a rendered competence (it is then a footnote). */
-int render_note_is_referenced(const render_ctx *ctx, const cispref_note *note);
+int cispref__render_note_is_referenced(const render_ctx *ctx, const cispref_note *note);
 
 /* Labels of the printed cahier. */
-const char *render_plan_label(cispref_plan_kind kind);     /* "Individuel", ... */
-const char *render_column_label(cispref_item_kind kind);   /* "Savoir-faire", ... */
-const char *render_kind_label(cispref_item_kind kind);     /* "savoir-faire comportemental" */
+const char *cispref__render_plan_label(cispref_plan_kind kind);     /* "Individuel", ... */
+const char *cispref__render_column_label(cispref_item_kind kind);   /* "Savoir-faire", ... */
+const char *cispref__render_kind_label(cispref_item_kind kind);     /* "savoir-faire comportemental" */
 #define RENDER_LABEL_CONTENTS "Table des matières"
 #define RENDER_LABEL_OVERVIEW "Vue d'ensemble des compétences"
 #define RENDER_LABEL_NOTES "Notes"
@@ -67,17 +67,17 @@ const char *render_kind_label(cispref_item_kind kind);     /* "savoir-faire comp
 #define RENDER_ID_NOTES "notes"
 #define RENDER_ID_INDEX "concepts"
 /* "prefix-id" in the context's arena. */
-const char *render_anchor(render_ctx *ctx, const char *prefix, const char *id);
+const char *cispref__render_anchor(render_ctx *ctx, const char *prefix, const char *id);
 /* The anchor "prefix-id" to define on a node: NULL when it was defined already, since a
  * referential loaded leniently may hold an id twice and a document defines each anchor
  * once (links then lead to the first). */
-const char *render_claim_anchor(render_ctx *ctx, const char *prefix, const char *id);
+const char *cispref__render_claim_anchor(render_ctx *ctx, const char *prefix, const char *id);
 /* "#anchor", a link to an anchor of the document. */
-const char *render_fragment(render_ctx *ctx, const char *anchor);
+const char *cispref__render_fragment(render_ctx *ctx, const char *anchor);
 
 /* The inclusive-writing normaliser (see CISPREF_INCLUSIVE_NORMALIZED): a new string in
  * @a, or NULL when out of memory. */
-char *render_normalize_inclusive(arena *a, const char *text);
+char *cispref__render_normalize_inclusive(arena *a, const char *text);
 
 /* One renderer per file; each appends the whole document to @out. */
 int cispref__render_html(xmlBufferPtr out, render_ctx *ctx, cispref_error *error);

@@ -9,26 +9,26 @@ static void hit_object(json *j, const cispref_hit *hit)
 {
 	const cispref_plan *plan = cispref_hit_plan(hit);
 	const cispref_competence *comp = cispref_hit_competence(hit);
-	json_open(j, "{");
-	json_key(j, "id", 1);
-	json_string(j, cispref_hit_id(hit));
-	json_key(j, "field", 0);
-	json_string(j, cispref_hit_field_name(cispref_hit_field_of(hit)));
-	json_key(j, "text", 0);
-	json_string(j, cispref_hit_text(hit));
-	json_key(j, "path", 0);
-	json_string(j, cispref_hit_path(hit));
-	json_key(j, "matched_words", 0);
+	cispref__json_open(j, "{");
+	cispref__json_key(j, "id", 1);
+	cispref__json_string(j, cispref_hit_id(hit));
+	cispref__json_key(j, "field", 0);
+	cispref__json_string(j, cispref_hit_field_name(cispref_hit_field_of(hit)));
+	cispref__json_key(j, "text", 0);
+	cispref__json_string(j, cispref_hit_text(hit));
+	cispref__json_key(j, "path", 0);
+	cispref__json_string(j, cispref_hit_path(hit));
+	cispref__json_key(j, "matched_words", 0);
 	char number[32];
 	snprintf(number, sizeof number, "%zu", cispref_hit_matched_words(hit));
-	json_raw(j, number);
-	json_key(j, "domain", 0);
-	json_string(j, cispref_domain_id(cispref_hit_domain(hit)));
-	json_key(j, "plan", 0);
-	json_string(j, plan ? cispref_plan_id(plan) : NULL);
-	json_key(j, "competence", 0);
-	json_string(j, comp ? cispref_competence_id(comp) : NULL);
-	json_close(j, "}", 0);
+	cispref__json_raw(j, number);
+	cispref__json_key(j, "domain", 0);
+	cispref__json_string(j, cispref_domain_id(cispref_hit_domain(hit)));
+	cispref__json_key(j, "plan", 0);
+	cispref__json_string(j, plan ? cispref_plan_id(plan) : NULL);
+	cispref__json_key(j, "competence", 0);
+	cispref__json_string(j, comp ? cispref_competence_id(comp) : NULL);
+	cispref__json_close(j, "}", 0);
 }
 
 int cispref_results_export_json(char **out, size_t *size, const cispref_results *results,
@@ -42,13 +42,13 @@ int cispref_results_export_json(char **out, size_t *size, const cispref_results 
 	if (!j.out)
 		j.failed = 1;
 	size_t count = cispref_results_count(results);
-	json_open(&j, "[");
+	cispref__json_open(&j, "[");
 	for (size_t i = 0; i < count; i++) {
-		json_element(&j, i);
+		cispref__json_element(&j, i);
 		hit_object(&j, cispref_results_get(results, i));
 	}
-	json_close(&j, "]", count == 0);
-	json_raw(&j, "\n");
+	cispref__json_close(&j, "]", count == 0);
+	cispref__json_raw(&j, "\n");
 	if (j.failed) {
 		xmlBufferFree(j.out);
 		cispref__error_set(error, CISPREF_ENOMEM, NULL, 0, 0, "out of memory");

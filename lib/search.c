@@ -41,11 +41,11 @@ static const char *postings_word(const void *w)
 static int add_word(const char *word, size_t length, void *payload)
 {
 	builder *b = payload;
-	word_postings *w = strmap_find(&b->vocabulary, word);
+	word_postings *w = cispref__strmap_find(&b->vocabulary, word);
 	if (!w) {
-		w = arena_alloc(b->index->arena, sizeof *w);
-		if (!w || !(w->word = arena_strndup(b->index->arena, word, length)) ||
-		    strmap_add(&b->vocabulary, w) < 0)
+		w = cispref__arena_alloc(b->index->arena, sizeof *w);
+		if (!w || !(w->word = cispref__arena_strndup(b->index->arena, word, length)) ||
+		    cispref__strmap_add(&b->vocabulary, w) < 0)
 			return -2;
 	}
 	if (w->count == w->capacity) {
@@ -66,7 +66,7 @@ static int add_entry(builder *b, cispref_hit_field field, const void *node, cons
 	b->entry = (uint32_t)index->entry_count;
 	index->entries[index->entry_count++] = (search_entry){field, node, text};
 	/* Texts of a referential are valid UTF-8; a failure here is out of memory. */
-	return fold_words(text, add_word, b) == -2 ? -1 : 0;
+	return cispref__fold_words(text, add_word, b) == -2 ? -1 : 0;
 }
 
 static int index_domain(builder *b, const cispref_domain *domain)
@@ -114,7 +114,7 @@ static int sort_vocabulary(cispref_index *index, const strmap *vocabulary)
 		return -1;
 	for (size_t i = 0; i < vocabulary->capacity; i++) {
 		void *w = vocabulary->slots[i].value;
-		if (w && strmap_find(vocabulary, postings_word(w)) == w)
+		if (w && cispref__strmap_find(vocabulary, postings_word(w)) == w)
 			index->words[index->word_count++] = w;
 	}
 	qsort(index->words, index->word_count, sizeof *index->words, compare_words);
@@ -128,7 +128,7 @@ int cispref__word_index_build(cispref_index *index)
 	if (total >= UINT32_MAX)
 		return CISPREF_ELIMIT;
 	builder b = {index, {0}, 0};
-	strmap_init(&b.vocabulary, postings_word);
+	cispref__strmap_init(&b.vocabulary, postings_word);
 	int failed = !(index->entries = malloc((total + 1) * sizeof *index->entries));
 	for (size_t d = 0; !failed && d < ref->domains.count; d++)
 		failed = index_domain(&b, ref->domains.items[d]) != 0;
@@ -137,10 +137,10 @@ int cispref__word_index_build(cispref_index *index)
 	if (failed && !index->words) /* the postings are only in the table: free them there */
 		for (size_t i = 0; i < b.vocabulary.capacity; i++) {
 			word_postings *w = b.vocabulary.slots[i].value;
-			if (w && strmap_find(&b.vocabulary, postings_word(w)) == w)
+			if (w && cispref__strmap_find(&b.vocabulary, postings_word(w)) == w)
 				free(w->entries);
 		}
-	strmap_free(&b.vocabulary);
+	cispref__strmap_free(&b.vocabulary);
 	return failed ? CISPREF_ENOMEM : CISPREF_OK;
 }
 
@@ -333,7 +333,7 @@ static const char *hit_path(arena *a, const cispref_hit *hit)
 	size_t len = 1;
 	for (size_t i = 0; i < n; i++)
 		len += strlen(parts[i]) + (i ? sizeof separator - 1 : 0);
-	char *path = arena_alloc(a, len);
+	char *path = cispref__arena_alloc(a, len);
 	if (!path)
 		return NULL;
 	for (size_t i = 0; i < n; i++) {
@@ -396,7 +396,7 @@ int cispref_search(cispref_results **out, const cispref_index *index, const char
 	    options->filter.version != CISPREF_FILTER_VERSION)
 		return invalid_query(error, "invalid argument");
 	query q = {0};
-	int rc = fold_words(text, add_query_word, &q);
+	int rc = cispref__fold_words(text, add_query_word, &q);
 	if (rc == -1 || (rc == 0 && q.count == 0)) {
 		query_free(&q);
 		return invalid_query(error, rc == -1 ? "the query is not valid UTF-8"
@@ -412,7 +412,7 @@ int cispref_search(cispref_results **out, const cispref_index *index, const char
 	drop_prefix_words(&q);
 	matches m = {0};
 	cispref_results *r = calloc(1, sizeof *r);
-	if (rc == 0 && r && (r->arena = arena_new()) && find_matches(&m, index, &q) == 0)
+	if (rc == 0 && r && (r->arena = cispref__arena_new()) && find_matches(&m, index, &q) == 0)
 		rc = collect_hits(r, index, &m, options);
 	else
 		rc = CISPREF_ENOMEM;
@@ -443,7 +443,7 @@ void cispref_results_free(cispref_results *r)
 {
 	if (!r)
 		return;
-	arena_free(r->arena);
+	cispref__arena_free(r->arena);
 	free(r->hits);
 	free(r);
 }

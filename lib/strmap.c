@@ -17,13 +17,13 @@ static uint32_t hash_of(const char *key)
 	return h;
 }
 
-void strmap_init(strmap *map, strmap_key_fn key)
+void cispref__strmap_init(strmap *map, strmap_key_fn key)
 {
 	memset(map, 0, sizeof *map);
 	map->key = key;
 }
 
-void strmap_free(strmap *map)
+void cispref__strmap_free(strmap *map)
 {
 	free(map->slots);
 	map->slots = NULL;
@@ -35,7 +35,7 @@ static int live(const strmap_slot *slot)
 	return slot->value && slot->value != STRMAP_REMOVED;
 }
 
-void *strmap_find(const strmap *map, const char *key)
+void *cispref__strmap_find(const strmap *map, const char *key)
 {
 	if (!map->capacity || !key)
 		return NULL;
@@ -75,7 +75,7 @@ static int resize(strmap *map, size_t count)
 	return 0;
 }
 
-int strmap_add(strmap *map, void *value)
+int cispref__strmap_add(strmap *map, void *value)
 {
 	if ((map->used + 1) * 4 > map->capacity * 3 && resize(map, map->count) != 0)
 		return -1;
@@ -95,14 +95,14 @@ int strmap_add(strmap *map, void *value)
 	}
 }
 
-int strmap_reserve(strmap *map, size_t count)
+int cispref__strmap_reserve(strmap *map, size_t count)
 {
 	if (count * 4 <= map->capacity * 3)
 		return 0;
 	return resize(map, count);
 }
 
-void strmap_remove(strmap *map, const void *value)
+void cispref__strmap_remove(strmap *map, const void *value)
 {
 	if (!map->capacity)
 		return;

@@ -24,17 +24,17 @@ typedef struct strmap {
 	strmap_key_fn key;
 } strmap;
 
-void strmap_init(strmap *map, strmap_key_fn key);
-void strmap_free(strmap *map);
+void cispref__strmap_init(strmap *map, strmap_key_fn key);
+void cispref__strmap_free(strmap *map);
 /* The value whose key is @key, or NULL. */
-void *strmap_find(const strmap *map, const char *key);
+void *cispref__strmap_find(const strmap *map, const char *key);
 /* Add @value unless a value with the same key is there: 0 added, 1 already there (the map
  * is unchanged), -1 out of memory. */
-int strmap_add(strmap *map, void *value);
+int cispref__strmap_add(strmap *map, void *value);
 /* Make room for @count entries in all, so that adding them does not rehash: -1 when out
  * of memory (the map is unchanged). */
-int strmap_reserve(strmap *map, size_t count);
+int cispref__strmap_reserve(strmap *map, size_t count);
 /* Remove @value itself (not another value with the same key). */
-void strmap_remove(strmap *map, const void *value);
+void cispref__strmap_remove(strmap *map, const void *value);
 
 #endif

@@ -135,16 +135,16 @@ static void report(checker *ck, const char *tag, const node *n, const char *fmt,
 	if (ck->strict && (tag_info(tag)->severity != CISPREF_SEVERITY_ERROR || DONE(ck)))
 		return;
 	arena *a = ck->out->arena;
-	cispref_diagnostic *d = arena_alloc(a, sizeof *d);
+	cispref_diagnostic *d = cispref__arena_alloc(a, sizeof *d);
 	char message[512];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(message, sizeof message, fmt, ap);
 	va_end(ap);
-	if (!d || !(d->message = arena_strdup(a, message)) ||
-	    (n && !(d->node_id = arena_strdup(a, n->id))) ||
-	    (ck->ref->origin && !(d->file = arena_strdup(a, ck->ref->origin))) ||
-	    vec_push(a, &ck->out->list, d) != 0) {
+	if (!d || !(d->message = cispref__arena_strdup(a, message)) ||
+	    (n && !(d->node_id = cispref__arena_strdup(a, n->id))) ||
+	    (ck->ref->origin && !(d->file = cispref__arena_strdup(a, ck->ref->origin))) ||
+	    cispref__vec_push(a, &ck->out->list, d) != 0) {
 		ck->failed = 1;
 		return;
 	}
@@ -173,13 +173,13 @@ static void check_node(checker *ck, const node *n, const char *what, const char 
 
 static void mark_referenced(checker *ck, const char *id)
 {
-	if (id && strmap_add(&ck->referenced, (void *)id) < 0)
+	if (id && cispref__strmap_add(&ck->referenced, (void *)id) < 0)
 		ck->failed = 1;
 }
 
 static int is_referenced(const checker *ck, const char *id)
 {
-	return strmap_find(&ck->referenced, id) != NULL;
+	return cispref__strmap_find(&ck->referenced, id) != NULL;
 }
 
 /* References are collected first, so the walk can tell what nobody points to. */
@@ -194,10 +194,10 @@ static void collect_references(checker *ck)
 			const cispref_plan *plan = domain->plans.items[p];
 			for (size_t c = 0; c < plan->competences.count; c++) {
 				const cispref_competence *comp = plan->competences.items[c];
-				position *place = arena_alloc(ck->scratch, sizeof *place);
+				position *place = cispref__arena_alloc(ck->scratch, sizeof *place);
 				if (!place)
 					ck->failed = 1;
-				else if ((place->id = comp->node.id, strmap_add(&ck->positions, place)) < 0)
+				else if ((place->id = comp->node.id, cispref__strmap_add(&ck->positions, place)) < 0)
 					ck->failed = 1;
 				else
 					place->value = ck->positions.count;
@@ -353,7 +353,7 @@ static void compare_with_competence(checker *ck, const cispref_summary_entry *en
 		       "summary entry '%s' is listed under %s, competence '%s' is in a %s plan",
 		       entry->node.id, cispref_plan_kind_name(entry->plan_kind), comp->node.id,
 		       cispref_plan_kind_name(comp->plan->kind));
-	const position *place = strmap_find(&ck->positions, comp->node.id);
+	const position *place = cispref__strmap_find(&ck->positions, comp->node.id);
 	size_t position = place ? place->value : 0;
 	if (position < *last_position)
 		report(ck, "summary-order-differs", &entry->node,
@@ -413,19 +413,19 @@ static void check_referential(checker *ck)
 /* Walk @ref into a new list of findings; NULL when out of memory. */
 static cispref_diagnostics *run_checks(const cispref_referential *ref, int strict)
 {
-	checker ck = {ref, calloc(1, sizeof(cispref_diagnostics)), strict, arena_new(),
+	checker ck = {ref, calloc(1, sizeof(cispref_diagnostics)), strict, cispref__arena_new(),
 	              {0}, {0}, 0};
-	strmap_init(&ck.referenced, string_itself);
-	strmap_init(&ck.positions, position_id);
-	if (!ck.out || !(ck.out->arena = arena_new()) || !ck.scratch)
+	cispref__strmap_init(&ck.referenced, string_itself);
+	cispref__strmap_init(&ck.positions, position_id);
+	if (!ck.out || !(ck.out->arena = cispref__arena_new()) || !ck.scratch)
 		ck.failed = 1;
 	if (!ck.failed && !strict) /* what is referenced only matters to warnings and infos */
 		collect_references(&ck);
 	if (!ck.failed)
 		check_referential(&ck);
-	strmap_free(&ck.referenced);
-	strmap_free(&ck.positions);
-	arena_free(ck.scratch);
+	cispref__strmap_free(&ck.referenced);
+	cispref__strmap_free(&ck.positions);
+	cispref__arena_free(ck.scratch);
 	if (ck.failed) {
 		cispref_diagnostics_free(ck.out);
 		return NULL;
@@ -477,14 +477,14 @@ size_t cispref_diagnostics_count_severity(const cispref_diagnostics *list,
 
 const cispref_diagnostic *cispref_diagnostics_get(const cispref_diagnostics *list, size_t index)
 {
-	return list ? vec_get(&list->list, index) : NULL;
+	return list ? cispref__vec_get(&list->list, index) : NULL;
 }
 
 void cispref_diagnostics_free(cispref_diagnostics *list)
 {
 	if (!list)
 		return;
-	arena_free(list->arena);
+	cispref__arena_free(list->arena);
 	free(list);
 }
 
