@@ -164,6 +164,50 @@ static void test_export(void **state)
 	free(data);
 }
 
+/* ---- write errors: standard output on a full device (cispref(1), EXIT STATUS) ---- */
+
+static void test_validate_write_error(void **state)
+{
+	(void)state;
+	/* The embedded referential has findings to print. */
+	assert_write_error("validate", "validate", NULL);
+	/* A clean file with --quiet prints nothing: nothing lost, success. */
+	run r = run_cispref_to("/dev/full", "validate", "--quiet", fixture("validate-clean.xml"), NULL);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.err, "");
+	run_free(&r);
+}
+
+static void test_info_write_error(void **state)
+{
+	(void)state;
+	assert_write_error("info", "info", NULL);
+}
+
+static void test_export_write_error(void **state)
+{
+	(void)state;
+	/* Larger than stdio's buffer: the write fails while the library writes, and the
+	 * message comes once. */
+	assert_write_error("export", "export", NULL);
+	assert_write_error("export", "export", "--format", "json", NULL);
+}
+
+static void test_render_write_error(void **state)
+{
+	(void)state;
+	static const char *const formats[] = {"html", "odt", "fodt", "md"};
+	for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+		assert_write_error("render", "render", "--format", formats[i], NULL);
+}
+
+static void test_tool_write_error(void **state)
+{
+	(void)state;
+	assert_write_error(NULL, "--help", NULL);
+	assert_write_error(NULL, "--version", NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -173,6 +217,11 @@ int main(void)
 		cmocka_unit_test(test_validate_errors),
 		cmocka_unit_test(test_info),
 		cmocka_unit_test(test_export),
+		cmocka_unit_test(test_validate_write_error),
+		cmocka_unit_test(test_info_write_error),
+		cmocka_unit_test(test_export_write_error),
+		cmocka_unit_test(test_render_write_error),
+		cmocka_unit_test(test_tool_write_error),
 	};
 	return cmocka_run_group_tests(tests, run_dir_setup, run_dir_teardown);
 }

@@ -589,6 +589,41 @@ static void test_concepts(void **state)
 	run_free(&r);
 }
 
+/* ---- write errors: standard output on a full device (cispref(1), EXIT STATUS) ---- */
+
+static void test_search_write_error(void **state)
+{
+	(void)state;
+	assert_write_error("search", "search", "ecoute", NULL);
+	assert_write_error("search", "search", "--format", "json", "ecoute", NULL);
+	/* No hit: nothing to write, nothing lost. */
+	run r = run_cispref_to("/dev/full", "search", "xyzzy", NULL);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.err, "");
+	run_free(&r);
+}
+
+static void test_show_write_error(void **state)
+{
+	(void)state;
+	assert_write_error("show", "show", "psy.ind.1", NULL);
+	assert_write_error("show", "show", "psy", NULL);
+}
+
+static void test_list_write_error(void **state)
+{
+	(void)state;
+	assert_write_error("list", "list", NULL);
+	assert_write_error("list", "list", "--help", NULL);
+}
+
+static void test_concepts_write_error(void **state)
+{
+	(void)state;
+	assert_write_error("concepts", "concepts", NULL);
+	assert_write_error("concepts", "concepts", "--top", "1", NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -601,6 +636,10 @@ int main(void)
 		cmocka_unit_test(test_show_errors),
 		cmocka_unit_test(test_list),
 		cmocka_unit_test(test_concepts),
+		cmocka_unit_test(test_search_write_error),
+		cmocka_unit_test(test_show_write_error),
+		cmocka_unit_test(test_list_write_error),
+		cmocka_unit_test(test_concepts_write_error),
 	};
 	return cmocka_run_group_tests(tests, run_dir_setup, run_dir_teardown);
 }

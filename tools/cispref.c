@@ -40,15 +40,20 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		usage(stdout);
-		return EXIT_OK;
+		return cli_close_stdout(NULL, EXIT_OK);
 	}
 	if (strcmp(argv[1], "--version") == 0) {
 		printf("cispref %s\n", cispref_version());
-		return EXIT_OK;
+		return cli_close_stdout(NULL, EXIT_OK);
 	}
-	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		if (strcmp(argv[1], commands[i].name) == 0)
-			return commands[i].run(argc - 1, argv + 1);
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+		if (strcmp(argv[1], commands[i].name) != 0)
+			continue;
+		int rc = commands[i].run(argc - 1, argv + 1);
+		/* Every command's output is checked here, once: a command reports only what
+		 * it found wrong itself. */
+		return cli_close_stdout(commands[i].name, rc);
+	}
 	fprintf(stderr, "cispref: unknown command '%s'\nTry 'cispref --help'.\n", argv[1]);
 	return EXIT_USAGE;
 }

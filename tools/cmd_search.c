@@ -45,7 +45,8 @@ static int print_results(const cispref_results *results, int as_json)
 			cli_print_error(&error);
 			return EXIT_INVALID;
 		}
-		fputs(buffer, stdout);
+		if (fputs(buffer, stdout) == EOF)
+			cli_stdout_failed(); /* keeps the reason for the message at exit */
 		cispref_buffer_free(buffer);
 		return EXIT_OK;
 	}

@@ -71,6 +71,5 @@ int cmd_validate(int argc, char **argv)
 		failed = validate_one(NULL, quiet);
 	for (int i = optind; i < argc; i++)
 		failed |= validate_one(argv[i], quiet);
-	fflush(stdout);
 	return failed ? EXIT_INVALID : EXIT_OK;
 }
