@@ -10,12 +10,12 @@ void cli_print_error(const cispref_error *error)
 {
 	fprintf(stderr, "cispref: ");
 	if (error->source[0])
-		fprintf(stderr, "%s:", error->source);
+		fprintf(stderr, "%s:", cli_text(error->source));
 	if (error->line)
 		fprintf(stderr, "%lu:", error->line);
 	if (error->line && error->column)
 		fprintf(stderr, "%lu:", error->column);
-	fprintf(stderr, "%s%s\n", error->source[0] || error->line ? " " : "", error->text);
+	fprintf(stderr, "%s%s\n", error->source[0] || error->line ? " " : "", cli_text(error->text));
 }
 
 int cli_load(cispref_referential **out, const char *path, unsigned flags)

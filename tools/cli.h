@@ -37,6 +37,19 @@ int cli_close_stdout(const char *command, int rc);
  * leaves the message to cli_close_stdout(). */
 int cli_stdout_failed(void);
 
+/* The text of a field of a line-oriented output (text and TSV) with the characters that
+ * would split the line or the field escaped as in PostgreSQL's text COPY format and the
+ * "linear TSV" convention: a tab becomes "\t", a line feed "\n", a carriage return
+ * "\r" and a backslash "\\", so that every record is one line and every field is free
+ * of tabs, and the original text can be recovered (cispref(1), OUTPUT).
+ * Returns @text itself when there is nothing to escape (NULL for NULL), otherwise an
+ * escaped copy that lives until cli_text_release(). Out of memory, it prints the error
+ * and exits with EXIT_INVALID. */
+const char *cli_text(const char *text);
+
+/* Release the copies made by cli_text(). */
+void cli_text_release(void);
+
 int cmd_validate(int argc, char **argv);
 int cmd_info(int argc, char **argv);
 int cmd_export(int argc, char **argv);

@@ -53,7 +53,7 @@ static int print_results(const cispref_results *results, int as_json)
 	for (size_t i = 0; i < cispref_results_count(results); i++) {
 		const cispref_hit *hit = cispref_results_get(results, i);
 		printf("%s\t%s\t%s\n", cispref_hit_id(hit),
-		       cispref_hit_field_name(cispref_hit_field_of(hit)), cispref_hit_path(hit));
+		       cispref_hit_field_name(cispref_hit_field_of(hit)), cli_text(cispref_hit_path(hit)));
 	}
 	return EXIT_OK;
 }
