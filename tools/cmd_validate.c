@@ -15,7 +15,8 @@ static void help(void)
 	       "  -x, --explain    instead of checking files, describe each TAG (every tag when\n"
 	       "                   none is given): TAG, severity and rule, separated by tabs\n"
 	       "  -h, --help       show this help\n\n"
-	       "Exit status: 0 when no file has an error, 1 otherwise, 2 on a usage error.\n");
+	       "Exit status: 0 when no file has an error, 1 otherwise or when the output could not\n"
+	       "be written, 2 on a usage error.\n");
 }
 
 static const char letters[] = {'E', 'W', 'I'};
