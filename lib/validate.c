@@ -21,63 +21,100 @@ struct cispref_diagnostics {
 	vec list;
 };
 
+/* The rules, in the order of the table in doc/format.md (errors, warnings, infos). The
+ * walk raises a finding with one of these, so a misspelt tag does not compile; the
+ * public API names them by their string. */
+typedef enum rule {
+	RULE_DUPLICATE_ID,
+	RULE_CONCEPT_UNKNOWN,
+	RULE_NOTE_UNKNOWN,
+	RULE_SUMMARY_COMPETENCE_UNKNOWN,
+	RULE_PLAN_KIND_NOT_ALLOWED,
+	RULE_TEXT_EMPTY,
+	RULE_COMPETENCE_EMPTY,
+	RULE_ITEM_DUPLICATE,
+	RULE_SUMMARY_NO_COMPETENCE,
+	RULE_COMPETENCE_NO_SUMMARY,
+	RULE_CONCEPT_KIND_MISMATCH,
+	RULE_PLAN_EMPTY,
+	RULE_COMPETENCE_LIST_EMPTY,
+	RULE_SUMMARY_TEXT_DIFFERS,
+	RULE_SUMMARY_PLAN_DIFFERS,
+	RULE_SUMMARY_ORDER_DIFFERS,
+	RULE_INCLUSIVE_WRITING_MIXED,
+	RULE_CONCEPT_UNUSED,
+	RULE_NOTE_UNUSED,
+	RULE_COUNT
+} rule;
+
 static const struct tag_info {
 	const char *tag;
 	cispref_severity severity;
 	const char *explanation;
 } tags[] = {
-	{"duplicate-id", CISPREF_SEVERITY_ERROR, "Two elements share an id; ids must be unique."},
-	{"concept-unknown", CISPREF_SEVERITY_ERROR, "An item points to a concept that does not exist."},
-	{"note-unknown", CISPREF_SEVERITY_ERROR, "A competence refers to a note that does not exist."},
-	{"summary-competence-unknown", CISPREF_SEVERITY_ERROR,
-	 "A summary entry names a competence that does not exist."},
-	{"plan-kind-not-allowed", CISPREF_SEVERITY_ERROR,
-	 "A core domain may only have individual and collective plans."},
-	{"text-empty", CISPREF_SEVERITY_ERROR,
-	 "A title, item text, summary entry, concept label or note text is empty."},
-	{"competence-empty", CISPREF_SEVERITY_WARNING, "A competence has no item at all."},
-	{"item-duplicate", CISPREF_SEVERITY_WARNING,
-	 "The same text appears twice in one list of a competence."},
-	{"summary-no-competence", CISPREF_SEVERITY_WARNING,
-	 "A summary entry is linked to no detailed competence."},
-	{"competence-no-summary", CISPREF_SEVERITY_WARNING,
-	 "No summary entry links to this competence (checked in domains that have a summary)."},
-	{"concept-kind-mismatch", CISPREF_SEVERITY_WARNING,
-	 "An item points to a concept of another kind."},
-	{"plan-empty", CISPREF_SEVERITY_WARNING, "A plan has no competence."},
-	{"competence-list-empty", CISPREF_SEVERITY_INFO,
-	 "A competence has one or two of its three lists empty."},
-	{"summary-text-differs", CISPREF_SEVERITY_INFO,
-	 "A summary entry words its competence otherwise than the competence's title."},
-	{"summary-plan-differs", CISPREF_SEVERITY_INFO,
-	 "A summary entry is listed under another plan kind than its competence's plan."},
-	{"summary-order-differs", CISPREF_SEVERITY_INFO,
-	 "A summary entry names a competence that comes before the previous entry's in the "
-	 "detail tables."},
-	{"inclusive-writing-mixed", CISPREF_SEVERITY_INFO,
-	 "A competence writes the inclusive 'la-le' pairs in more than one way."},
-	{"concept-unused", CISPREF_SEVERITY_INFO, "No item points to this concept."},
-	{"note-unused", CISPREF_SEVERITY_INFO, "No competence refers to this note."},
+	[RULE_DUPLICATE_ID] = {"duplicate-id", CISPREF_SEVERITY_ERROR,
+	                  "Two elements share an id; ids must be unique."},
+	[RULE_CONCEPT_UNKNOWN] = {"concept-unknown", CISPREF_SEVERITY_ERROR,
+	                     "An item points to a concept that does not exist."},
+	[RULE_NOTE_UNKNOWN] = {"note-unknown", CISPREF_SEVERITY_ERROR,
+	                  "A competence refers to a note that does not exist."},
+	[RULE_SUMMARY_COMPETENCE_UNKNOWN] = {"summary-competence-unknown", CISPREF_SEVERITY_ERROR,
+	                                "A summary entry names a competence that does not exist."},
+	[RULE_PLAN_KIND_NOT_ALLOWED] = {"plan-kind-not-allowed", CISPREF_SEVERITY_ERROR,
+	                           "A core domain may only have individual and collective plans."},
+	[RULE_TEXT_EMPTY] = {"text-empty", CISPREF_SEVERITY_ERROR,
+	                "A title, item text, summary entry, concept label or note text is empty."},
+	[RULE_COMPETENCE_EMPTY] = {"competence-empty", CISPREF_SEVERITY_WARNING,
+	                      "A competence has no item at all."},
+	[RULE_ITEM_DUPLICATE] = {"item-duplicate", CISPREF_SEVERITY_WARNING,
+	                    "The same text appears twice in one list of a competence."},
+	[RULE_SUMMARY_NO_COMPETENCE] = {"summary-no-competence", CISPREF_SEVERITY_WARNING,
+	                           "A summary entry is linked to no detailed competence."},
+	[RULE_COMPETENCE_NO_SUMMARY] = {"competence-no-summary", CISPREF_SEVERITY_WARNING,
+	                           "No summary entry links to this competence (checked in domains "
+	                           "that have a summary)."},
+	[RULE_CONCEPT_KIND_MISMATCH] = {"concept-kind-mismatch", CISPREF_SEVERITY_WARNING,
+	                           "An item points to a concept of another kind."},
+	[RULE_PLAN_EMPTY] = {"plan-empty", CISPREF_SEVERITY_WARNING, "A plan has no competence."},
+	[RULE_COMPETENCE_LIST_EMPTY] = {"competence-list-empty", CISPREF_SEVERITY_INFO,
+	                           "A competence has one or two of its three lists empty."},
+	[RULE_SUMMARY_TEXT_DIFFERS] = {"summary-text-differs", CISPREF_SEVERITY_INFO,
+	                          "A summary entry words its competence otherwise than the "
+	                          "competence's title."},
+	[RULE_SUMMARY_PLAN_DIFFERS] = {"summary-plan-differs", CISPREF_SEVERITY_INFO,
+	                          "A summary entry is listed under another plan kind than its "
+	                          "competence's plan."},
+	[RULE_SUMMARY_ORDER_DIFFERS] = {"summary-order-differs", CISPREF_SEVERITY_INFO,
+	                           "A summary entry names a competence that comes before the "
+	                           "previous entry's in the detail tables."},
+	[RULE_INCLUSIVE_WRITING_MIXED] = {"inclusive-writing-mixed", CISPREF_SEVERITY_INFO,
+	                             "A competence writes the inclusive 'la-le' pairs in more than "
+	                             "one way."},
+	[RULE_CONCEPT_UNUSED] = {"concept-unused", CISPREF_SEVERITY_INFO,
+	                    "No item points to this concept."},
+	[RULE_NOTE_UNUSED] = {"note-unused", CISPREF_SEVERITY_INFO, "No competence refers to this note."},
 };
 
-#define TAG_COUNT (sizeof tags / sizeof tags[0])
+/* One row per rule: a rule added to the enum without its row (or a row too many) does not
+ * compile; a row left out in the middle leaves a NULL tag, which test_validate finds. */
+_Static_assert(sizeof tags / sizeof tags[0] == RULE_COUNT, "one row of tags[] per rule");
 
 static const struct tag_info *tag_info(const char *tag)
 {
-	for (size_t i = 0; tag && i < TAG_COUNT; i++)
-		if (strcmp(tags[i].tag, tag) == 0)
+	for (size_t i = 0; tag && i < RULE_COUNT; i++)
+		if (tags[i].tag && strcmp(tags[i].tag, tag) == 0)
 			return &tags[i];
 	return NULL;
 }
 
 size_t cispref_validator_tag_count(void)
 {
-	return TAG_COUNT;
+	return RULE_COUNT;
 }
 
 const char *cispref_validator_tag(size_t index)
 {
-	return index < TAG_COUNT ? tags[index].tag : NULL;
+	return index < RULE_COUNT ? tags[index].tag : NULL;
 }
 
 const char *cispref_validator_tag_explain(cispref_severity *severity, const char *tag)
@@ -122,17 +159,24 @@ typedef struct checker {
 	int failed;
 } checker;
 
-/* Whether the checks that can only find warnings and infos are skipped, and whether the
- * walk can stop. */
-#define ERRORS_ONLY(ck) ((ck)->strict)
-#define DONE(ck) ((ck)->failed || ((ck)->strict && (ck)->out->list.count))
+/* Whether the checks that can only find warnings and infos are skipped. */
+static int errors_only(const checker *ck)
+{
+	return ck->strict;
+}
 
-static void report(checker *ck, const char *tag, const node *n, const char *fmt, ...)
+/* Whether the walk can stop: out of memory, or the loader's check has its error. */
+static int done(const checker *ck)
+{
+	return ck->failed || (ck->strict && ck->out->list.count);
+}
+
+static void report(checker *ck, rule r, const node *n, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
-static void report(checker *ck, const char *tag, const node *n, const char *fmt, ...)
+static void report(checker *ck, rule r, const node *n, const char *fmt, ...)
 {
-	if (ck->strict && (tag_info(tag)->severity != CISPREF_SEVERITY_ERROR || DONE(ck)))
+	if (ck->strict && (tags[r].severity != CISPREF_SEVERITY_ERROR || done(ck)))
 		return;
 	arena *a = ck->out->arena;
 	cispref_diagnostic *d = cispref__arena_alloc(a, sizeof *d);
@@ -148,8 +192,8 @@ static void report(checker *ck, const char *tag, const node *n, const char *fmt,
 		ck->failed = 1;
 		return;
 	}
-	d->tag = tag;
-	d->severity = tag_info(tag)->severity;
+	d->tag = tags[r].tag;
+	d->severity = tags[r].severity;
 	d->line = n ? n->line : 0;
 	d->column = n ? n->column : 0;
 }
@@ -165,10 +209,10 @@ static void check_node(checker *ck, const node *n, const char *what, const char 
 	/* The id index holds the first node of each id, in document order. */
 	const node *first = ck->ref->duplicate_ids ? cispref__find(ck->ref, n->id) : n;
 	if (first && first != n)
-		report(ck, "duplicate-id", n, "the id '%s' is already used on line %lu", n->id,
+		report(ck, RULE_DUPLICATE_ID, n, "the id '%s' is already used on line %lu", n->id,
 		       (unsigned long)first->line);
 	if (empty(text))
-		report(ck, "text-empty", n, "%s '%s' has an empty text", what, n->id);
+		report(ck, RULE_TEXT_EMPTY, n, "%s '%s' has an empty text", what, n->id);
 }
 
 static void mark_referenced(checker *ck, const char *id)
@@ -214,10 +258,10 @@ static void collect_references(checker *ck)
 static void check_item(checker *ck, const cispref_item *item, const vec *list, size_t index)
 {
 	check_node(ck, &item->node, cispref_item_kind_name(item->kind), item->text);
-	for (size_t i = 0; !ERRORS_ONLY(ck) && i < index; i++) {
+	for (size_t i = 0; !errors_only(ck) && i < index; i++) {
 		const cispref_item *before = list->items[i];
 		if (strcmp(before->text, item->text) == 0) {
-			report(ck, "item-duplicate", &item->node,
+			report(ck, RULE_ITEM_DUPLICATE, &item->node,
 			       "item '%s' repeats the text of item '%s'", item->node.id, before->node.id);
 			break;
 		}
@@ -226,11 +270,11 @@ static void check_item(checker *ck, const cispref_item *item, const vec *list, s
 		return;
 	const cispref_concept *concept = cispref_referential_find_concept(ck->ref, item->concept_id);
 	if (!concept)
-		report(ck, "concept-unknown", &item->node,
+		report(ck, RULE_CONCEPT_UNKNOWN, &item->node,
 		       "item '%s' points to the concept '%s', which does not exist", item->node.id,
 		       item->concept_id);
 	else if (concept->kind != item->kind)
-		report(ck, "concept-kind-mismatch", &item->node,
+		report(ck, RULE_CONCEPT_KIND_MISMATCH, &item->node,
 		       "item '%s' is a %s but its concept '%s' is a %s", item->node.id,
 		       cispref_item_kind_name(item->kind), concept->node.id,
 		       cispref_item_kind_name(concept->kind));
@@ -278,7 +322,7 @@ static void check_inclusive_writing(checker *ck, const cispref_competence *comp)
 	for (size_t f = 0; f < count; f++)
 		snprintf(list + strlen(list), sizeof list - strlen(list), "%s'la%sle'",
 		         f ? ", " : "", forms[f]);
-	report(ck, "inclusive-writing-mixed", &comp->node,
+	report(ck, RULE_INCLUSIVE_WRITING_MIXED, &comp->node,
 	       "competence '%s' writes its inclusive pairs in %zu ways: %s", comp->node.id, count,
 	       list);
 }
@@ -291,12 +335,12 @@ static void check_competence(checker *ck, const cispref_competence *comp, int do
 	check_node(ck, &comp->node, "competence", comp->title);
 	for (size_t n = 0; n < comp->note_ids.count; n++)
 		if (!cispref_referential_find_note(ck->ref, comp->note_ids.items[n]))
-			report(ck, "note-unknown", &comp->node,
+			report(ck, RULE_NOTE_UNKNOWN, &comp->node,
 			       "competence '%s' refers to the note '%s', which does not exist",
 			       comp->node.id, (const char *)comp->note_ids.items[n]);
-	if (!ERRORS_ONLY(ck))
+	if (!errors_only(ck))
 		check_competence_lists(ck, comp, domain_has_summary);
-	for (int k = 0; !DONE(ck) && k < CISPREF_ITEM_KIND_COUNT; k++)
+	for (int k = 0; !done(ck) && k < CISPREF_ITEM_KIND_COUNT; k++)
 		for (size_t i = 0; i < comp->items[k].count; i++)
 			check_item(ck, comp->items[k].items[i], &comp->items[k], i);
 }
@@ -308,7 +352,7 @@ static void check_competence_lists(checker *ck, const cispref_competence *comp,
 	static const char *const list_names[] = {"savoir-faire", "savoir-faire comportementaux",
 	                                         "savoirs"};
 	if (domain_has_summary && !is_referenced(ck, comp->node.id))
-		report(ck, "competence-no-summary", &comp->node,
+		report(ck, RULE_COMPETENCE_NO_SUMMARY, &comp->node,
 		       "no summary entry links to competence '%s'", comp->node.id);
 	int empty_lists = 0;
 	char which[128] = "";
@@ -318,10 +362,10 @@ static void check_competence_lists(checker *ck, const cispref_competence *comp,
 			         empty_lists++ ? ", " : "", list_names[k]);
 		}
 	if (empty_lists == CISPREF_ITEM_KIND_COUNT)
-		report(ck, "competence-empty", &comp->node, "competence '%s' has no item",
+		report(ck, RULE_COMPETENCE_EMPTY, &comp->node, "competence '%s' has no item",
 		       comp->node.id);
 	else if (empty_lists)
-		report(ck, "competence-list-empty", &comp->node, "competence '%s' has no %s",
+		report(ck, RULE_COMPETENCE_LIST_EMPTY, &comp->node, "competence '%s' has no %s",
 		       comp->node.id, which);
 	check_inclusive_writing(ck, comp);
 }
@@ -331,12 +375,12 @@ static void check_plan(checker *ck, const cispref_domain *domain, const cispref_
 	check_node(ck, &plan->node, "plan", plan->title);
 	if (domain->kind == CISPREF_DOMAIN_CORE && plan->kind != CISPREF_PLAN_INDIVIDUAL &&
 	    plan->kind != CISPREF_PLAN_COLLECTIVE)
-		report(ck, "plan-kind-not-allowed", &plan->node,
+		report(ck, RULE_PLAN_KIND_NOT_ALLOWED, &plan->node,
 		       "plan '%s' is %s, but core domain '%s' only takes individual and collective plans",
 		       plan->node.id, cispref_plan_kind_name(plan->kind), domain->node.id);
 	if (!plan->competences.count)
-		report(ck, "plan-empty", &plan->node, "plan '%s' has no competence", plan->node.id);
-	for (size_t c = 0; !DONE(ck) && c < plan->competences.count; c++)
+		report(ck, RULE_PLAN_EMPTY, &plan->node, "plan '%s' has no competence", plan->node.id);
+	for (size_t c = 0; !done(ck) && c < plan->competences.count; c++)
 		check_competence(ck, plan->competences.items[c], domain->summary.count > 0);
 }
 
@@ -345,18 +389,18 @@ static void compare_with_competence(checker *ck, const cispref_summary_entry *en
                                     const cispref_competence *comp, size_t *last_position)
 {
 	if (strcmp(entry->text, comp->title) != 0)
-		report(ck, "summary-text-differs", &entry->node,
+		report(ck, RULE_SUMMARY_TEXT_DIFFERS, &entry->node,
 		       "summary entry '%s' reads \"%s\" where competence '%s' is titled \"%s\"",
 		       entry->node.id, entry->text, comp->node.id, comp->title);
 	if (entry->plan_kind != comp->plan->kind)
-		report(ck, "summary-plan-differs", &entry->node,
+		report(ck, RULE_SUMMARY_PLAN_DIFFERS, &entry->node,
 		       "summary entry '%s' is listed under %s, competence '%s' is in a %s plan",
 		       entry->node.id, cispref_plan_kind_name(entry->plan_kind), comp->node.id,
 		       cispref_plan_kind_name(comp->plan->kind));
 	const position *place = cispref__strmap_find(&ck->positions, comp->node.id);
 	size_t position = place ? place->value : 0;
 	if (position < *last_position)
-		report(ck, "summary-order-differs", &entry->node,
+		report(ck, RULE_SUMMARY_ORDER_DIFFERS, &entry->node,
 		       "summary entry '%s' names competence '%s', which comes earlier in the "
 		       "detail tables than the competence of the entry before it",
 		       entry->node.id, comp->node.id);
@@ -374,16 +418,16 @@ static void check_domain(checker *ck, const cispref_domain *domain)
 		const cispref_competence *comp =
 			cispref_referential_find_competence(ck->ref, entry->competence_id);
 		if (!entry->competence_id)
-			report(ck, "summary-no-competence", &entry->node,
+			report(ck, RULE_SUMMARY_NO_COMPETENCE, &entry->node,
 			       "summary entry '%s' is linked to no competence", entry->node.id);
 		else if (!comp)
-			report(ck, "summary-competence-unknown", &entry->node,
+			report(ck, RULE_SUMMARY_COMPETENCE_UNKNOWN, &entry->node,
 			       "summary entry '%s' names the competence '%s', which does not exist",
 			       entry->node.id, entry->competence_id);
-		else if (!ERRORS_ONLY(ck))
+		else if (!errors_only(ck))
 			compare_with_competence(ck, entry, comp, &last_position);
 	}
-	for (size_t p = 0; !DONE(ck) && p < domain->plans.count; p++)
+	for (size_t p = 0; !done(ck) && p < domain->plans.count; p++)
 		check_plan(ck, domain, domain->plans.items[p]);
 }
 
@@ -391,21 +435,21 @@ static void check_referential(checker *ck)
 {
 	const cispref_referential *ref = ck->ref;
 	if (empty(ref->title))
-		report(ck, "text-empty", NULL, "the referential's title is empty");
-	for (size_t d = 0; !DONE(ck) && d < ref->domains.count; d++)
+		report(ck, RULE_TEXT_EMPTY, NULL, "the referential's title is empty");
+	for (size_t d = 0; !done(ck) && d < ref->domains.count; d++)
 		check_domain(ck, ref->domains.items[d]);
 	for (size_t i = 0; i < ref->concepts.count; i++) {
 		const cispref_concept *c = ref->concepts.items[i];
 		check_node(ck, &c->node, "concept", c->label);
-		if (!ERRORS_ONLY(ck) && !is_referenced(ck, c->node.id))
-			report(ck, "concept-unused", &c->node, "no item points to concept '%s'",
+		if (!errors_only(ck) && !is_referenced(ck, c->node.id))
+			report(ck, RULE_CONCEPT_UNUSED, &c->node, "no item points to concept '%s'",
 			       c->node.id);
 	}
 	for (size_t i = 0; i < ref->notes.count; i++) {
 		const cispref_note *n = ref->notes.items[i];
 		check_node(ck, &n->node, "note", n->text);
-		if (!ERRORS_ONLY(ck) && !is_referenced(ck, n->node.id))
-			report(ck, "note-unused", &n->node, "no competence refers to note '%s'",
+		if (!errors_only(ck) && !is_referenced(ck, n->node.id))
+			report(ck, RULE_NOTE_UNUSED, &n->node, "no competence refers to note '%s'",
 			       n->node.id);
 	}
 }

@@ -589,6 +589,129 @@ static void test_concepts(void **state)
 	run_free(&r);
 }
 
+/* ---- texts holding a tab, a line feed or a carriage return --------------------------
+ * tests/fixtures/cli-control-chars.xml writes them as &#9; &#10; &#13; (kept as such
+ * by XML), and one item over two source lines. cispref(1), OUTPUT: every record is one
+ * line, a tab in a text is written "\t", a line feed "\n", a carriage return "\r" and a
+ * backslash "\\". The expected lines below are the fixture's texts escaped by that rule. */
+
+#define CONTROL "cli-control-chars.xml"
+
+static void test_list_control_chars(void **state)
+{
+	(void)state;
+	run r = run_cispref("list", "-i", fixture(CONTROL), NULL);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out,
+		"ctl\tTitre\\nsur deux lignes\n"
+		"  d\tDomaine\\ttabulé [core]\n"
+		"    d.ind\tPlan\\rindividuel [individual]\n"
+		"      c1\tCompétence\\tune\\ndeux (1/1/1)\n");
+	run_free(&r);
+}
+
+static void test_search_control_chars(void **state)
+{
+	(void)state;
+	/* Three fields a line: id, field, path; the path is escaped as a whole. */
+	run r = run_cispref("search", "-i", fixture(CONTROL), "ecoute", NULL);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out,
+		"c1.sf.1\titem\tDomaine\\ttabulé › Plan\\rindividuel › Compétence\\tune\\ndeux › "
+		"Écouter\\tactivement\n"
+		"c1.sfc.1\titem\tDomaine\\ttabulé › Plan\\rindividuel › Compétence\\tune\\ndeux › "
+		"Être\\nà l'écoute\n");
+	run_free(&r);
+	r = run_cispref("search", "-i", fixture(CONTROL), "sommaire", NULL);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "d.sum.1\tsummary\tDomaine\\ttabulé › Entrée\\ndu sommaire\n");
+	run_free(&r);
+	/* A backslash is doubled, so that "\n" in a text stays apart from a line feed. */
+	r = run_cispref("search", "-i", fixture(CONTROL), "dossier", NULL);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out,
+		"c1.s.1\titem\tDomaine\\ttabulé › Plan\\rindividuel › Compétence\\tune\\ndeux › "
+		"Savoir C:\\\\dossier\\nsuite\n");
+	run_free(&r);
+}
+
+static void test_show_control_chars(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *id;
+		const char *out;
+	} cases[] = {
+		{"d", "domain d [core]\nDomaine\\ttabulé\nSummary:\n"
+		      "  d.sum.1 [individual] Entrée\\ndu sommaire\nPlans:\n"
+		      "  d.ind [individual] Plan\\rindividuel\n"},
+		{"d.sum.1", "summary entry d.sum.1 [individual] in d\nEntrée\\ndu sommaire\n"
+		            "Competence: c1\n"},
+		{"d.ind", "plan d.ind [individual] in d\nPlan\\rindividuel\nCompetences:\n"
+		          "  c1 Compétence\\tune\\ndeux\n"},
+		{"c1", "competence c1 in d.ind\nCompétence\\tune\\ndeux\n"
+		       "Savoir-faire:\n  c1.sf.1 Écouter\\tactivement\n"
+		       "Savoir-faire comportementaux:\n  c1.sfc.1 Être\\nà l'écoute\n"
+		       "Savoirs:\n  c1.s.1 Savoir C:\\\\dossier\\nsuite\n"
+		       "Note 2\\t1: Note\\nlongue\n"},
+		{"c1.sf.1", "savoir-faire c1.sf.1 in c1\nÉcouter\\tactivement\nConcept: k1\n"},
+		{"k1", "concept k1 [savoir-faire]\nÉcoute\\tactive\nItems (1, in 1 competences):\n"
+		       "  c1.sf.1 Écouter\\tactivement\n"},
+		{"n1", "note n1 (number 2\\t1)\nNote\\nlongue\n"},
+	};
+	for (size_t i = 0; i < N_ELEMENTS(cases); i++) {
+		run r = run_cispref("show", "-i", fixture(CONTROL), cases[i].id, NULL);
+		assert_int_equal(r.status, 0);
+		assert_string_equal(r.out, cases[i].out);
+		run_free(&r);
+	}
+}
+
+static void test_concepts_control_chars(void **state)
+{
+	(void)state;
+	run r = run_cispref("concepts", "-i", fixture(CONTROL), NULL);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out,
+		"k1\t1 competences\t1 items\tsavoir-faire\tÉcoute\\tactive\n");
+	run_free(&r);
+}
+
+/* ---- write errors: standard output on a full device (cispref(1), EXIT STATUS) ---- */
+
+static void test_search_write_error(void **state)
+{
+	(void)state;
+	assert_write_error("search", "search", "ecoute", NULL);
+	assert_write_error("search", "search", "--format", "json", "ecoute", NULL);
+	/* No hit: nothing to write, nothing lost. */
+	run r = run_cispref_to("/dev/full", "search", "xyzzy", NULL);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.err, "");
+	run_free(&r);
+}
+
+static void test_show_write_error(void **state)
+{
+	(void)state;
+	assert_write_error("show", "show", "psy.ind.1", NULL);
+	assert_write_error("show", "show", "psy", NULL);
+}
+
+static void test_list_write_error(void **state)
+{
+	(void)state;
+	assert_write_error("list", "list", NULL);
+	assert_write_error("list", "list", "--help", NULL);
+}
+
+static void test_concepts_write_error(void **state)
+{
+	(void)state;
+	assert_write_error("concepts", "concepts", NULL);
+	assert_write_error("concepts", "concepts", "--top", "1", NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -601,6 +724,14 @@ int main(void)
 		cmocka_unit_test(test_show_errors),
 		cmocka_unit_test(test_list),
 		cmocka_unit_test(test_concepts),
+		cmocka_unit_test(test_list_control_chars),
+		cmocka_unit_test(test_search_control_chars),
+		cmocka_unit_test(test_show_control_chars),
+		cmocka_unit_test(test_concepts_control_chars),
+		cmocka_unit_test(test_search_write_error),
+		cmocka_unit_test(test_show_write_error),
+		cmocka_unit_test(test_list_write_error),
+		cmocka_unit_test(test_concepts_write_error),
 	};
 	return cmocka_run_group_tests(tests, run_dir_setup, run_dir_teardown);
 }

@@ -29,7 +29,7 @@ static void usage(FILE *out)
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
 	fprintf(out, "\n'cispref COMMAND --help' describes a command.\n"
-	             "Exit status: 0 success, 1 invalid input, 2 usage error.\n");
+	             "Exit status: 0 success, 1 invalid input or output not written, 2 usage error.\n");
 }
 
 int main(int argc, char **argv)
@@ -40,15 +40,21 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		usage(stdout);
-		return EXIT_OK;
+		return cli_close_stdout(NULL, EXIT_OK);
 	}
 	if (strcmp(argv[1], "--version") == 0) {
 		printf("cispref %s\n", cispref_version());
-		return EXIT_OK;
+		return cli_close_stdout(NULL, EXIT_OK);
 	}
-	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		if (strcmp(argv[1], commands[i].name) == 0)
-			return commands[i].run(argc - 1, argv + 1);
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+		if (strcmp(argv[1], commands[i].name) != 0)
+			continue;
+		int rc = commands[i].run(argc - 1, argv + 1);
+		cli_text_release();
+		/* Every command's output is checked here, once: a command reports only what
+		 * it found wrong itself. */
+		return cli_close_stdout(commands[i].name, rc);
+	}
 	fprintf(stderr, "cispref: unknown command '%s'\nTry 'cispref --help'.\n", argv[1]);
 	return EXIT_USAGE;
 }

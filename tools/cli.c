@@ -1,6 +1,8 @@
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cli.h"
 
@@ -8,12 +10,12 @@ void cli_print_error(const cispref_error *error)
 {
 	fprintf(stderr, "cispref: ");
 	if (error->source[0])
-		fprintf(stderr, "%s:", error->source);
+		fprintf(stderr, "%s:", cli_text(error->source));
 	if (error->line)
 		fprintf(stderr, "%lu:", error->line);
 	if (error->line && error->column)
 		fprintf(stderr, "%lu:", error->column);
-	fprintf(stderr, "%s%s\n", error->source[0] || error->line ? " " : "", error->text);
+	fprintf(stderr, "%s%s\n", error->source[0] || error->line ? " " : "", cli_text(error->text));
 }
 
 int cli_load(cispref_referential **out, const char *path, unsigned flags)
@@ -57,4 +59,33 @@ int cli_input_options(int argc, char **argv, const char *command, void (*help)(v
 		}
 	}
 	return -1;
+}
+
+/* The reason of a failed write to standard output, kept because stdio drops the data of
+ * a failed flush: fclose() may then succeed and no longer tell why. */
+static int stdout_errno;
+
+int cli_stdout_failed(void)
+{
+	if (!ferror(stdout))
+		return 0;
+	if (!stdout_errno)
+		stdout_errno = errno;
+	return 1;
+}
+
+int cli_close_stdout(const char *command, int rc)
+{
+	/* A write that failed earlier set the stream's error flag; fclose() writes what is
+	 * still buffered, and usually fails again with the reason. */
+	int failed = ferror(stdout);
+	errno = 0;
+	if (fclose(stdout) != 0)
+		failed = 1;
+	int reason = errno ? errno : stdout_errno;
+	if (!failed)
+		return rc;
+	fprintf(stderr, "cispref%s%s: write error%s%s\n", command ? " " : "", command ? command : "",
+	        reason ? ": " : "", reason ? strerror(reason) : "");
+	return rc == EXIT_OK ? EXIT_INVALID : rc;
 }

@@ -25,6 +25,31 @@ int cli_usage_error(const char *command, const char *fmt, ...)
 int cli_input_options(int argc, char **argv, const char *command, void (*help)(void),
                       const char **input);
 
+/* Flush and close standard output at the end of a command (@command, or NULL for the
+ * tool's own --help and --version) that returned @rc. When anything written to standard
+ * output was lost (a full disk, an I/O error, a closed pipe while SIGPIPE is ignored),
+ * print "cispref COMMAND: write error: REASON" and return EXIT_INVALID (or @rc if it
+ * already says failure); otherwise return @rc. */
+int cli_close_stdout(const char *command, int rc);
+
+/* Whether standard output has had a write error. Call it right after a write through
+ * the library (export, render) failed: it keeps errno as the reason, and the command
+ * leaves the message to cli_close_stdout(). */
+int cli_stdout_failed(void);
+
+/* The text of a field of a line-oriented output (text and TSV) with the characters that
+ * would split the line or the field escaped as in PostgreSQL's text COPY format and the
+ * "linear TSV" convention: a tab becomes "\t", a line feed "\n", a carriage return
+ * "\r" and a backslash "\\", so that every record is one line and every field is free
+ * of tabs, and the original text can be recovered (cispref(1), OUTPUT).
+ * Returns @text itself when there is nothing to escape (NULL for NULL), otherwise an
+ * escaped copy that lives until cli_text_release(). Out of memory, it prints the error
+ * and exits with EXIT_INVALID. */
+const char *cli_text(const char *text);
+
+/* Release the copies made by cli_text(). */
+void cli_text_release(void);
+
 int cmd_validate(int argc, char **argv);
 int cmd_info(int argc, char **argv);
 int cmd_export(int argc, char **argv);

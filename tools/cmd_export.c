@@ -49,7 +49,10 @@ int cmd_export(int argc, char **argv)
 	            : cispref_export_stream(stdout, ref, format, &error);
 	cispref_referential_free(ref);
 	if (rc) {
-		cli_print_error(&error);
+		/* A failed write to standard output is reported once, with its reason, when the
+		 * tool closes it. */
+		if (output || !cli_stdout_failed())
+			cli_print_error(&error);
 		return EXIT_INVALID;
 	}
 	return EXIT_OK;

@@ -15,14 +15,14 @@ static void print_info(const cispref_referential *ref)
 {
 	static const char *const source_labels[CISPREF_SOURCE_FIELD_COUNT] = {
 		"Publisher", "Series", "Number", "Date", "Approval"};
-	printf("Title: %s\n", cispref_referential_title(ref));
+	printf("Title: %s\n", cli_text(cispref_referential_title(ref)));
 	printf("Id: %s\n", cispref_referential_id(ref));
-	printf("Version: %s\n", cispref_referential_version(ref));
-	printf("Language: %s\n", cispref_referential_language(ref));
+	printf("Version: %s\n", cli_text(cispref_referential_version(ref)));
+	printf("Language: %s\n", cli_text(cispref_referential_language(ref)));
 	for (int f = 0; f < CISPREF_SOURCE_FIELD_COUNT; f++) {
 		const char *value = cispref_referential_source(ref, (cispref_source_field)f);
 		if (value)
-			printf("%s: %s\n", source_labels[f], value);
+			printf("%s: %s\n", source_labels[f], cli_text(value));
 	}
 	printf("Domains: %zu\n", cispref_referential_domain_count(ref));
 	printf("Plans: %zu\n", cispref_referential_plan_total(ref));

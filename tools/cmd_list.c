@@ -14,19 +14,22 @@ static void help(void)
 
 static void print_outline(const cispref_referential *ref)
 {
-	printf("%s\t%s\n", cispref_referential_id(ref), cispref_referential_title(ref));
+	printf("%s\t%s\n", cispref_referential_id(ref),
+	       cli_text(cispref_referential_title(ref)));
 	for (size_t d = 0; d < cispref_referential_domain_count(ref); d++) {
 		const cispref_domain *domain = cispref_referential_domain(ref, d);
-		printf("  %s\t%s [%s]\n", cispref_domain_id(domain), cispref_domain_title(domain),
+		printf("  %s\t%s [%s]\n", cispref_domain_id(domain),
+		       cli_text(cispref_domain_title(domain)),
 		       cispref_domain_kind_name(cispref_domain_kind_of(domain)));
 		for (size_t p = 0; p < cispref_domain_plan_count(domain); p++) {
 			const cispref_plan *plan = cispref_domain_plan(domain, p);
-			printf("    %s\t%s [%s]\n", cispref_plan_id(plan), cispref_plan_title(plan),
+			printf("    %s\t%s [%s]\n", cispref_plan_id(plan),
+			       cli_text(cispref_plan_title(plan)),
 			       cispref_plan_kind_name(cispref_plan_kind_of(plan)));
 			for (size_t c = 0; c < cispref_plan_competence_count(plan); c++) {
 				const cispref_competence *comp = cispref_plan_competence(plan, c);
 				printf("      %s\t%s (%zu/%zu/%zu)\n", cispref_competence_id(comp),
-				       cispref_competence_title(comp),
+				       cli_text(cispref_competence_title(comp)),
 				       cispref_competence_item_count(comp, CISPREF_ITEM_SAVOIR_FAIRE),
 				       cispref_competence_item_count(comp, CISPREF_ITEM_SAVOIR_FAIRE_COMPORTEMENTAL),
 				       cispref_competence_item_count(comp, CISPREF_ITEM_SAVOIR));

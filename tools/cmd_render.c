@@ -140,7 +140,10 @@ static int render(const render_args *a)
 	               : cispref_render_stream(stdout, ref, format, &a->options, &error);
 	cispref_referential_free(ref);
 	if (rc) {
-		cli_print_error(&error);
+		/* A failed write to standard output is reported once, with its reason, when the
+		 * tool closes it. */
+		if (a->output || !cli_stdout_failed())
+			cli_print_error(&error);
 		return EXIT_INVALID;
 	}
 	return EXIT_OK;

@@ -45,14 +45,15 @@ static int print_results(const cispref_results *results, int as_json)
 			cli_print_error(&error);
 			return EXIT_INVALID;
 		}
-		fputs(buffer, stdout);
+		if (fputs(buffer, stdout) == EOF)
+			cli_stdout_failed(); /* keeps the reason for the message at exit */
 		cispref_buffer_free(buffer);
 		return EXIT_OK;
 	}
 	for (size_t i = 0; i < cispref_results_count(results); i++) {
 		const cispref_hit *hit = cispref_results_get(results, i);
 		printf("%s\t%s\t%s\n", cispref_hit_id(hit),
-		       cispref_hit_field_name(cispref_hit_field_of(hit)), cispref_hit_path(hit));
+		       cispref_hit_field_name(cispref_hit_field_of(hit)), cli_text(cispref_hit_path(hit)));
 	}
 	return EXIT_OK;
 }

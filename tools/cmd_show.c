@@ -18,20 +18,21 @@ static const char *const list_titles[CISPREF_ITEM_KIND_COUNT] = {
 static void show_domain(const cispref_domain *d)
 {
 	printf("domain %s [%s]\n%s\n", cispref_domain_id(d),
-	       cispref_domain_kind_name(cispref_domain_kind_of(d)), cispref_domain_title(d));
+	       cispref_domain_kind_name(cispref_domain_kind_of(d)),
+	       cli_text(cispref_domain_title(d)));
 	if (cispref_domain_summary_count(d))
 		printf("Summary:\n");
 	for (size_t i = 0; i < cispref_domain_summary_count(d); i++) {
 		const cispref_summary_entry *e = cispref_domain_summary_entry(d, i);
 		printf("  %s [%s] %s\n", cispref_summary_entry_id(e),
 		       cispref_plan_kind_name(cispref_summary_entry_plan_kind(e)),
-		       cispref_summary_entry_text(e));
+		       cli_text(cispref_summary_entry_text(e)));
 	}
 	printf("Plans:\n");
 	for (size_t i = 0; i < cispref_domain_plan_count(d); i++) {
 		const cispref_plan *p = cispref_domain_plan(d, i);
 		printf("  %s [%s] %s\n", cispref_plan_id(p), cispref_plan_kind_name(cispref_plan_kind_of(p)),
-		       cispref_plan_title(p));
+		       cli_text(cispref_plan_title(p)));
 	}
 }
 
@@ -39,45 +40,52 @@ static void show_plan(const cispref_plan *p)
 {
 	printf("plan %s [%s] in %s\n%s\nCompetences:\n", cispref_plan_id(p),
 	       cispref_plan_kind_name(cispref_plan_kind_of(p)), cispref_domain_id(cispref_plan_domain(p)),
-	       cispref_plan_title(p));
+	       cli_text(cispref_plan_title(p)));
 	for (size_t i = 0; i < cispref_plan_competence_count(p); i++) {
 		const cispref_competence *c = cispref_plan_competence(p, i);
-		printf("  %s %s\n", cispref_competence_id(c), cispref_competence_title(c));
+		printf("  %s %s\n", cispref_competence_id(c),
+		       cli_text(cispref_competence_title(c)));
 	}
 }
 
 static void show_competence(const cispref_competence *c)
 {
 	printf("competence %s in %s\n%s\n", cispref_competence_id(c),
-	       cispref_plan_id(cispref_competence_plan(c)), cispref_competence_title(c));
+	       cispref_plan_id(cispref_competence_plan(c)),
+	       cli_text(cispref_competence_title(c)));
 	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++) {
 		printf("%s:\n", list_titles[k]);
 		for (size_t i = 0; i < cispref_competence_item_count(c, (cispref_item_kind)k); i++) {
 			const cispref_item *item = cispref_competence_item(c, (cispref_item_kind)k, i);
-			printf("  %s %s\n", cispref_item_id(item), cispref_item_text(item));
+			printf("  %s %s\n", cispref_item_id(item), cli_text(cispref_item_text(item)));
 		}
 	}
 	for (size_t i = 0; i < cispref_competence_note_count(c); i++) {
 		const cispref_note *n = cispref_competence_note(c, i);
-		printf("Note %s: %s\n", n ? cispref_note_number(n) : cispref_competence_note_id(c, i),
-		       n ? cispref_note_text(n) : "(missing)");
+		printf("Note %s: %s\n",
+		       n ? cli_text(cispref_note_number(n)) : cispref_competence_note_id(c, i),
+		       n ? cli_text(cispref_note_text(n)) : "(missing)");
 	}
 }
 
-static void show_concept(const cispref_referential *ref, const cispref_concept *concept)
+static int show_concept(const cispref_referential *ref, const cispref_concept *concept)
 {
-	printf("concept %s [%s]\n%s\n", cispref_concept_id(concept),
-	       cispref_item_kind_name(cispref_concept_kind_of(concept)), cispref_concept_label(concept));
 	cispref_index *index;
-	if (cispref_index_new(&index, ref) != 0)
-		return;
+	if (cispref_index_new(&index, ref) != 0) {
+		fprintf(stderr, "cispref show: out of memory\n");
+		return EXIT_INVALID;
+	}
+	printf("concept %s [%s]\n%s\n", cispref_concept_id(concept),
+	       cispref_item_kind_name(cispref_concept_kind_of(concept)),
+	       cli_text(cispref_concept_label(concept)));
 	printf("Items (%zu, in %zu competences):\n", cispref_index_concept_item_count(index, concept),
 	       cispref_index_concept_competence_count(index, concept));
 	for (size_t i = 0; i < cispref_index_concept_item_count(index, concept); i++) {
 		const cispref_item *item = cispref_index_concept_item(index, concept, i);
-		printf("  %s %s\n", cispref_item_id(item), cispref_item_text(item));
+		printf("  %s %s\n", cispref_item_id(item), cli_text(cispref_item_text(item)));
 	}
 	cispref_index_free(index);
+	return EXIT_OK;
 }
 
 static int show(const cispref_referential *ref, const char *id)
@@ -91,8 +99,8 @@ static int show(const cispref_referential *ref, const char *id)
 		const char *linked = cispref_summary_entry_competence_id(e);
 		printf("summary entry %s [%s] in %s\n%s\nCompetence: %s\n", id,
 		       cispref_plan_kind_name(cispref_summary_entry_plan_kind(e)),
-		       cispref_domain_id(cispref_summary_entry_domain(e)), cispref_summary_entry_text(e),
-		       linked ? linked : "(none)");
+		       cispref_domain_id(cispref_summary_entry_domain(e)),
+		       cli_text(cispref_summary_entry_text(e)), linked ? linked : "(none)");
 		break;
 	}
 	case CISPREF_NODE_PLAN:
@@ -105,16 +113,16 @@ static int show(const cispref_referential *ref, const char *id)
 		const cispref_item *item = cispref_referential_find_item(ref, id);
 		const char *concept = cispref_item_concept_id(item);
 		printf("%s %s in %s\n%s\nConcept: %s\n", cispref_item_kind_name(cispref_item_kind_of(item)),
-		       id, cispref_competence_id(cispref_item_competence(item)), cispref_item_text(item),
-		       concept ? concept : "(none)");
+		       id, cispref_competence_id(cispref_item_competence(item)),
+		       cli_text(cispref_item_text(item)), concept ? concept : "(none)");
 		break;
 	}
 	case CISPREF_NODE_CONCEPT:
-		show_concept(ref, cispref_referential_find_concept(ref, id));
-		break;
+		return show_concept(ref, cispref_referential_find_concept(ref, id));
 	case CISPREF_NODE_NOTE: {
 		const cispref_note *n = cispref_referential_find_note(ref, id);
-		printf("note %s (number %s)\n%s\n", id, cispref_note_number(n), cispref_note_text(n));
+		printf("note %s (number %s)\n%s\n", id, cli_text(cispref_note_number(n)),
+		       cli_text(cispref_note_text(n)));
 		break;
 	}
 	default:
