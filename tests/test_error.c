@@ -91,6 +91,57 @@ static void test_text_cut_by_loader(void **state)
 	}
 }
 
+/* Other fixed arrays whose text ends up in a message: an attribute name the loader
+ * quotes, and a validator finding that quotes a long title. */
+static void test_other_arrays(void **state)
+{
+	(void)state;
+	for (size_t w = 0; w < 3; w++) {
+		for (size_t pad = 0; pad < 4; pad++) {
+			char *text = repeated(pad, wide[w], 300);
+			char *doc = malloc(strlen(text) + 1024);
+			assert_non_null(doc);
+			sprintf(doc, "<referential xmlns=\"urn:cispref:referential\" format-version=\"1\" "
+			             "id=\"r\" version=\"1\" xml:lang=\"fr\"><title>t</title>"
+			             "<domain %.*s=\"x\" id=\"d\" kind=\"core\"><title>D</title></domain>"
+			             "</referential>", (int)(pad + 100 * strlen(wide[w])), text);
+			cispref_referential *ref;
+			cispref_error error;
+			assert_int_equal(cispref_referential_load_memory(&ref, doc, strlen(doc), NULL, 0,
+			                                                 &error),
+			                 CISPREF_EFORMAT);
+			assert_true(xmlCheckUTF8((const xmlChar *)error.text));
+
+			sprintf(doc, "<referential xmlns=\"urn:cispref:referential\" format-version=\"1\" "
+			             "id=\"r\" version=\"1\" xml:lang=\"fr\"><title>t</title>"
+			             "<domain id=\"d\" kind=\"core\"><title>D</title><summary>"
+			             "<entry id=\"d.e\" plan=\"individual\" competence=\"c\">E</entry>"
+			             "</summary><plan id=\"d.i\" kind=\"individual\"><title>I</title>"
+			             "<competence id=\"c\"><title>%s</title>"
+			             "<savoir-faire id=\"c.sf\">F</savoir-faire></competence></plan>"
+			             "</domain></referential>", text);
+			assert_int_equal(cispref_referential_load_memory(&ref, doc, strlen(doc), NULL,
+			                                                 CISPREF_LOAD_LENIENT, &error),
+			                 CISPREF_OK);
+			cispref_diagnostics *list;
+			assert_int_equal(cispref_validate(&list, ref), CISPREF_OK);
+			size_t checked = 0;
+			for (size_t i = 0; i < cispref_diagnostics_count(list); i++) {
+				const cispref_diagnostic *d = cispref_diagnostics_get(list, i);
+				if (strcmp(cispref_diagnostic_tag(d), "summary-text-differs") == 0) {
+					assert_true(xmlCheckUTF8((const xmlChar *)cispref_diagnostic_message(d)));
+					checked++;
+				}
+			}
+			assert_int_equal(checked, 1);
+			cispref_diagnostics_free(list);
+			cispref_referential_free(ref);
+			free(doc);
+			free(text);
+		}
+	}
+}
+
 /* The source name: cut the same way when too long, kept byte for byte otherwise, even
  * when it is not UTF-8 (a file name in ISO-8859-1 ending in 0xE9). */
 static void test_source(void **state)
@@ -117,6 +168,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_text_cut_in_record),
 		cmocka_unit_test(test_text_cut_by_loader),
+		cmocka_unit_test(test_other_arrays),
 		cmocka_unit_test(test_source),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
