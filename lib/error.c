@@ -40,6 +40,40 @@ void cispref_buffer_free(char *buffer)
 	free(buffer);
 }
 
+/* Length of the UTF-8 sequence that @lead starts: 1 for ASCII, 0 for a byte that starts
+ * none (a continuation byte, or one that is never UTF-8). */
+static size_t sequence_length(unsigned char lead)
+{
+	if (lead < 0x80)
+		return 1;
+	if (lead >= 0xC2 && lead <= 0xDF)
+		return 2;
+	if (lead >= 0xE0 && lead <= 0xEF)
+		return 3;
+	if (lead >= 0xF0 && lead <= 0xF4)
+		return 4;
+	return 0;
+}
+
+size_t cispref__utf8_trim(char *s, size_t length)
+{
+	size_t continuation = 0;
+	while (continuation < 3 && continuation < length &&
+	       ((unsigned char)s[length - 1 - continuation] & 0xC0) == 0x80)
+		continuation++;
+	if (continuation == length)
+		return length;
+	size_t lead = length - 1 - continuation;
+	size_t need = sequence_length((unsigned char)s[lead]);
+	/* Only a lead byte whose sequence was cut short goes; other bytes that are not
+	 * UTF-8 (a file name in another encoding) stay as they were. */
+	if (need > continuation + 1) {
+		s[lead] = '\0';
+		return lead;
+	}
+	return length;
+}
+
 void cispref__error_set(cispref_error *error, int code, const char *source,
                         unsigned long line, unsigned long column, const char *fmt, ...)
 {
@@ -48,9 +82,17 @@ void cispref__error_set(cispref_error *error, int code, const char *source,
 	error->code = code;
 	error->line = line;
 	error->column = column;
-	snprintf(error->source, sizeof error->source, "%s", source ? source : "");
+	int n = snprintf(error->source, sizeof error->source, "%s", source ? source : "");
+	if (n > 0 && (size_t)n >= sizeof error->source)
+		cispref__utf8_trim(error->source, sizeof error->source - 1);
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(error->text, sizeof error->text, fmt, ap);
 	va_end(ap);
+	/* A full buffer means a cut, here or in the caller's own buffer of the same size (the
+	 * loader formats its messages first): either may have split a character, which would
+	 * leave the message invalid UTF-8 for a terminal or a binding. */
+	size_t length = strlen(error->text);
+	if (length == sizeof error->text - 1)
+		cispref__utf8_trim(error->text, length);
 }

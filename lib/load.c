@@ -452,6 +452,7 @@ static int read_attributes(loader *ld, const rule *r, int count, const xmlChar *
 			snprintf(name, sizeof name, "xml:%s", local);
 		else
 			snprintf(name, sizeof name, "%s%s", uri ? "{foreign}" : "", local);
+		cispref__utf8_trim(name, strlen(name)); /* the message quotes it */
 		int slot = -1;
 		for (int a = 0; a < MAX_ATTRS && r->attrs[a]; a++) {
 			const char *want = r->attrs[a] + (r->attrs[a][0] == '?');

@@ -106,6 +106,10 @@ struct cispref_note {
 void cispref__error_set(cispref_error *error, int code, const char *source,
                         unsigned long line, unsigned long column, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
+/* Shorten @s (@length bytes) so that it does not end inside a UTF-8 sequence, as a cut at
+ * a byte limit (snprintf into a fixed array) may leave it; returns the new length. Other
+ * bytes that are not UTF-8 are left alone. */
+size_t cispref__utf8_trim(char *s, size_t length);
 
 /* model.c: creation without checks, for the builder (which checks first) and the loader
  * (which keeps what it reads so the validator can report it). NULL on ENOMEM. */

@@ -185,6 +185,7 @@ static void report(checker *ck, rule r, const node *n, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(message, sizeof message, fmt, ap);
 	va_end(ap);
+	cispref__utf8_trim(message, strlen(message)); /* a quoted text may pass the limit */
 	if (!d || !(d->message = cispref__arena_strdup(a, message)) ||
 	    (n && !(d->node_id = cispref__arena_strdup(a, n->id))) ||
 	    (ck->ref->origin && !(d->file = cispref__arena_strdup(a, ck->ref->origin))) ||

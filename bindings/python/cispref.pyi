@@ -1,4 +1,9 @@
-"""Competence referentials of the CISP sector as typed, read-only Python objects."""
+"""Competence referentials of the CISP sector as typed, read-only Python objects.
+
+Every str argument is handed to C, where a NUL would end it: a str holding one raises
+ValueError. File names (paths, Error.file, Diagnostic.file, Referential.origin) may be
+str, bytes or os.PathLike and come back as os.fsdecode() gives them.
+"""
 
 from os import PathLike
 from typing import Iterable, Iterator, NamedTuple, Optional, Sequence, Union, overload
@@ -141,7 +146,11 @@ class Referential:
 def load(path: Union[str, bytes, PathLike], *, lenient: bool = False,
          max_input_size: Optional[int] = None, max_text_length: Optional[int] = None,
          max_elements: Optional[int] = None) -> Referential: ...
-def loads(data: Union[str, bytes], name: Optional[str] = None, *, lenient: bool = False,
-          max_input_size: Optional[int] = None, max_text_length: Optional[int] = None,
-          max_elements: Optional[int] = None) -> Referential: ...
+def loads(data: Union[str, bytes], name: Union[None, str, bytes, PathLike] = None, *,
+          lenient: bool = False, max_input_size: Optional[int] = None,
+          max_text_length: Optional[int] = None,
+          max_elements: Optional[int] = None) -> Referential:
+    """bytes follow the encoding their XML declaration names; a str is text already and
+    is read as such whatever its declaration names (as xml.etree does)."""
+    ...
 def default() -> Referential: ...

@@ -56,7 +56,18 @@ int record_types_ready(PyObject *module);
 PyObject *diagnostics_to_list(const cispref_diagnostics *list);
 PyObject *results_to_list(ReferentialObject *owner, const cispref_results *results);
 
-/* Kind names as Python strings; an unknown name raises ValueError. */
+/* module.c: strings between Python and C. Texts of the model are UTF-8 (the loader
+ * checks them); file names are bytes in the file-system encoding; messages may quote
+ * either, so they are decoded leniently rather than raise UnicodeDecodeError. */
 PyObject *str_or_none(const char *s);
+PyObject *message_str(const char *s);
+PyObject *path_str_or_none(const char *s);
+PyObject *set_value_error(const char *message);
+/* The UTF-8 of str @o for C, or NULL with TypeError (not a str) or ValueError (a NUL
+ * inside, which C would take for the end); @what names the argument in the message.
+ * Every str the module hands to C goes through here. */
+const char *c_text(PyObject *o, const char *what);
+/* PyArg "O&" converters: a file name (str, bytes or os.PathLike, as bytes) or None. */
+int optional_path(PyObject *o, void *out);
 
 #endif

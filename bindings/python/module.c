@@ -1,4 +1,6 @@
 /* The cispref Python module: loading functions and the error type. */
+#include <string.h>
+
 #include "cispref_py.h"
 
 PyObject *CisprefError;
@@ -10,13 +12,71 @@ PyObject *str_or_none(const char *s)
 	return PyUnicode_FromString(s);
 }
 
+/* A message may quote a file name that is not UTF-8: such bytes become U+FFFD rather
+ * than an exception that would hide the error being reported. */
+PyObject *message_str(const char *s)
+{
+	if (!s)
+		Py_RETURN_NONE;
+	return PyUnicode_DecodeUTF8(s, (Py_ssize_t)strlen(s), "replace");
+}
+
+/* A file name as os.fsdecode() gives it back; None for no name. */
+PyObject *path_str_or_none(const char *s)
+{
+	if (!s || !s[0])
+		Py_RETURN_NONE;
+	return PyUnicode_DecodeFSDefault(s);
+}
+
+PyObject *set_value_error(const char *message)
+{
+	PyObject *text = message_str(message);
+	if (text) {
+		PyErr_SetObject(PyExc_ValueError, text);
+		Py_DECREF(text);
+	}
+	return NULL;
+}
+
+const char *c_text(PyObject *o, const char *what)
+{
+	if (!PyUnicode_Check(o)) {
+		PyErr_Format(PyExc_TypeError, "%s must be str, not %.100s", what, Py_TYPE(o)->tp_name);
+		return NULL;
+	}
+	Py_ssize_t size;
+	const char *text = PyUnicode_AsUTF8AndSize(o, &size);
+	if (text && strlen(text) != (size_t)size) {
+		PyErr_Format(PyExc_ValueError, "%s must not contain a NUL character", what);
+		return NULL;
+	}
+	return text;
+}
+
+int optional_path(PyObject *o, void *out)
+{
+	if (!o) {
+		/* cleanup, when a later argument fails */
+		Py_CLEAR(*(PyObject **)out);
+		return 1;
+	}
+	if (o == Py_None) {
+		*(PyObject **)out = NULL;
+		return Py_CLEANUP_SUPPORTED;
+	}
+	return PyUnicode_FSConverter(o, out);
+}
+
 /* Raise cispref.Error with the details of @error as attributes. */
 PyObject *raise_error(const cispref_error *error)
 {
-	PyObject *exc = PyObject_CallFunction(CisprefError, "s", error->text);
+	PyObject *text = message_str(error->text);
+	PyObject *exc = text ? PyObject_CallOneArg(CisprefError, text) : NULL;
+	Py_XDECREF(text);
 	if (!exc)
 		return NULL;
-	PyObject *file = error->source[0] ? PyUnicode_DecodeFSDefault(error->source) : Py_NewRef(Py_None);
+	PyObject *file = path_str_or_none(error->source);
 	PyObject *line = PyLong_FromUnsignedLong(error->line);
 	PyObject *column = PyLong_FromUnsignedLong(error->column);
 	PyObject *tag = PyUnicode_FromString(cispref_status_tag(error->code));
@@ -96,39 +156,92 @@ static PyObject *py_load(PyObject *module, PyObject *args, PyObject *kwargs)
 	return rc ? raise_error(&error) : wrap_referential(ref);
 }
 
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Blank out the encoding pseudo-attribute of the XML declaration at the start of @doc
+ * (@size bytes), if there is one; a declaration that is not well formed is left for the
+ * parser to report. Spaces keep every line and column where it was. */
+static void blank_declared_encoding(char *doc, size_t size)
+{
+	char *p = doc, *end = doc + size;
+	if (size >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
+	if (end - p < 6 || memcmp(p, "<?xml", 5) != 0 || !is_space(p[5]))
+		return;
+	for (p += 5;;) {
+		while (p < end && is_space(*p))
+			p++;
+		char *name = p;
+		while (p < end && *p >= 'a' && *p <= 'z')
+			p++;
+		size_t name_length = (size_t)(p - name);
+		while (p < end && is_space(*p))
+			p++;
+		if (!name_length || p == end || *p++ != '=')
+			return;
+		while (p < end && is_space(*p))
+			p++;
+		if (p == end || (*p != '"' && *p != '\''))
+			return;
+		char *close = memchr(p + 1, *p, (size_t)(end - p - 1));
+		if (!close)
+			return;
+		p = close + 1;
+		if (name_length == 8 && memcmp(name, "encoding", 8) == 0) {
+			memset(name, ' ', (size_t)(p - name));
+			return;
+		}
+	}
+}
+
+/* The bytes to load for @data: bytes as they are (they follow their own declaration), a
+ * str as UTF-8. A str is text already: the encoding its declaration names is how it was
+ * once stored, not what it is now, so the declaration loses it (as xml.etree reads a
+ * str); XML without one is UTF-8. A new reference, or NULL with an exception. */
+static PyObject *document_bytes(PyObject *data)
+{
+	if (PyBytes_Check(data))
+		return Py_NewRef(data);
+	if (!PyUnicode_Check(data)) {
+		PyErr_Format(PyExc_TypeError, "loads() takes bytes or str, not %.100s",
+		             Py_TYPE(data)->tp_name);
+		return NULL;
+	}
+	PyObject *bytes = PyUnicode_AsUTF8String(data);
+	if (bytes)
+		blank_declared_encoding(PyBytes_AS_STRING(bytes), (size_t)PyBytes_GET_SIZE(bytes));
+	return bytes;
+}
+
 static PyObject *py_loads(PyObject *module, PyObject *args, PyObject *kwargs)
 {
 	(void)module;
 	static char *keywords[] = {"data", "name", "lenient", "max_input_size", "max_text_length",
 	                           "max_elements", NULL};
-	PyObject *data, *max_input = Py_None, *max_text = Py_None, *max_elements = Py_None;
-	const char *name = NULL;
+	PyObject *data, *name = NULL, *max_input = Py_None, *max_text = Py_None,
+		*max_elements = Py_None;
 	int lenient = 0;
-	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|z$pOOO", keywords, &data, &name, &lenient,
-	                                 &max_input, &max_text, &max_elements))
+	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|O&$pOOO", keywords, &data, optional_path,
+	                                 &name, &lenient, &max_input, &max_text, &max_elements))
 		return NULL;
 	cispref_load_options options = CISPREF_LOAD_OPTIONS_INIT;
-	if (load_options(&options, lenient, max_input, max_text, max_elements) < 0)
-		return NULL;
-	const char *bytes;
-	Py_ssize_t size;
-	if (PyUnicode_Check(data)) {
-		if (!(bytes = PyUnicode_AsUTF8AndSize(data, &size)))
-			return NULL;
-	} else if (PyBytes_Check(data)) {
-		bytes = PyBytes_AS_STRING(data);
-		size = PyBytes_GET_SIZE(data);
-	} else {
-		PyErr_Format(PyExc_TypeError, "loads() takes bytes or str, not %.100s",
-		             Py_TYPE(data)->tp_name);
+	PyObject *bytes = NULL;
+	if (load_options(&options, lenient, max_input, max_text, max_elements) < 0 ||
+	    !(bytes = document_bytes(data))) {
+		Py_XDECREF(name);
 		return NULL;
 	}
 	cispref_referential *ref;
 	cispref_error error;
-	if (cispref_referential_load_memory_with_options(&ref, bytes, (size_t)size, name, &options,
-	                                                 &error))
-		return raise_error(&error);
-	return wrap_referential(ref);
+	int rc = cispref_referential_load_memory_with_options(
+		&ref, PyBytes_AS_STRING(bytes), (size_t)PyBytes_GET_SIZE(bytes),
+		name ? PyBytes_AS_STRING(name) : NULL, &options, &error);
+	Py_DECREF(bytes);
+	Py_XDECREF(name);
+	return rc ? raise_error(&error) : wrap_referential(ref);
 }
 
 static PyObject *py_default(PyObject *module, PyObject *unused)
@@ -154,8 +267,10 @@ static PyMethodDef module_methods[] = {
 	{"loads", (PyCFunction)(void (*)(void))py_loads, METH_VARARGS | METH_KEYWORDS,
 	 "loads(data, name=None, *, lenient=False, max_input_size=None, max_text_length=None,\n"
 	 "      max_elements=None) -> Referential\n\n"
-	 "Load a referential from cispref XML given as bytes or str; name is how errors\n"
-	 "call the input. Options as for load()."},
+	 "Load a referential from cispref XML given as bytes or str. Bytes follow the\n"
+	 "encoding their XML declaration names; a str is text already and is read as such\n"
+	 "whatever encoding its declaration names (as xml.etree does). name (a file name:\n"
+	 "str, bytes or os.PathLike) is how errors call the input. Options as for load()."},
 	{"default", py_default, METH_NOARGS,
 	 "default() -> Referential\n\n"
 	 "The referential embedded in the library: the \"Référentiel de compétences de\n"
@@ -166,7 +281,9 @@ static PyMethodDef module_methods[] = {
 static struct PyModuleDef module_def = {
 	PyModuleDef_HEAD_INIT, "cispref",
 	"Competence referentials of the CISP sector (Walloon socio-professional integration)\n"
-	"as typed, read-only Python objects: load, navigate, search, validate, export.",
+	"as typed, read-only Python objects: load, navigate, search, validate, export.\n"
+	"A str argument holding a NUL character raises ValueError; file names may be str,\n"
+	"bytes or os.PathLike and come back as os.fsdecode() gives them.",
 	-1, module_methods, NULL, NULL, NULL, NULL,
 };
 

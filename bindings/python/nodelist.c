@@ -7,6 +7,12 @@ typedef struct {
 	ReferentialObject *owner;
 	list_kind kind;
 	const void *parent;
+	/* LIST_NOTE_REFS: the notes that the references resolve to, found once. Which
+	 * references resolve is known only by looking each up, and doing that again for
+	 * every len() and every index made iteration quadratic. The referential is
+	 * read-only, so the answer cannot change. */
+	const cispref_note **notes;
+	Py_ssize_t note_count;
 } NodeListObject;
 
 static const cispref_item_kind item_kinds[] = {
@@ -14,6 +20,23 @@ static const cispref_item_kind item_kinds[] = {
 	[LIST_SAVOIR_FAIRE_COMPORTEMENTAUX] = CISPREF_ITEM_SAVOIR_FAIRE_COMPORTEMENTAL,
 	[LIST_SAVOIRS] = CISPREF_ITEM_SAVOIR,
 };
+
+/* Fill @self->notes with the notes that @self->parent's references name and that exist. */
+static int resolve_notes(NodeListObject *self)
+{
+	const cispref_competence *comp = self->parent;
+	size_t n = cispref_competence_note_count(comp);
+	if (!(self->notes = PyMem_Calloc(n + 1, sizeof *self->notes))) {
+		PyErr_NoMemory();
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const cispref_note *note = cispref_competence_note(comp, i);
+		if (note)
+			self->notes[self->note_count++] = note;
+	}
+	return 0;
+}
 
 PyObject *nodelist_new(ReferentialObject *owner, list_kind kind, const void *parent)
 {
@@ -24,6 +47,12 @@ PyObject *nodelist_new(ReferentialObject *owner, list_kind kind, const void *par
 	self->owner = owner;
 	self->kind = kind;
 	self->parent = parent;
+	self->notes = NULL;
+	self->note_count = 0;
+	if (kind == LIST_NOTE_REFS && resolve_notes(self) < 0) {
+		Py_DECREF(self);
+		return NULL;
+	}
 	return (PyObject *)self;
 }
 
@@ -38,25 +67,10 @@ static Py_ssize_t nodelist_length(PyObject *o)
 	case LIST_SUMMARY: return (Py_ssize_t)cispref_domain_summary_count(p);
 	case LIST_PLANS: return (Py_ssize_t)cispref_domain_plan_count(p);
 	case LIST_COMPETENCES: return (Py_ssize_t)cispref_plan_competence_count(p);
-	case LIST_NOTE_REFS: {
-		/* only the references that resolve, so that every element is a Note */
-		Py_ssize_t n = 0;
-		for (size_t i = 0; i < cispref_competence_note_count(p); i++)
-			n += cispref_competence_note(p, i) != NULL;
-		return n;
-	}
+	/* only the references that resolve, so that every element is a Note */
+	case LIST_NOTE_REFS: return self->note_count;
 	default: return (Py_ssize_t)cispref_competence_item_count(p, item_kinds[self->kind]);
 	}
-}
-
-static const void *note_ref_at(const cispref_competence *comp, Py_ssize_t index)
-{
-	for (size_t i = 0; i < cispref_competence_note_count(comp); i++) {
-		const cispref_note *note = cispref_competence_note(comp, i);
-		if (note && index-- == 0)
-			return note;
-	}
-	return NULL;
 }
 
 static PyObject *nodelist_item(PyObject *o, Py_ssize_t index)
@@ -76,7 +90,7 @@ static PyObject *nodelist_item(PyObject *o, Py_ssize_t index)
 	case LIST_SUMMARY: return wrap_node(self->owner, CISPREF_NODE_SUMMARY_ENTRY, cispref_domain_summary_entry(p, i));
 	case LIST_PLANS: return wrap_node(self->owner, CISPREF_NODE_PLAN, cispref_domain_plan(p, i));
 	case LIST_COMPETENCES: return wrap_node(self->owner, CISPREF_NODE_COMPETENCE, cispref_plan_competence(p, i));
-	case LIST_NOTE_REFS: return wrap_node(self->owner, CISPREF_NODE_NOTE, note_ref_at(p, index));
+	case LIST_NOTE_REFS: return wrap_node(self->owner, CISPREF_NODE_NOTE, self->notes[index]);
 	default: return wrap_node(self->owner, CISPREF_NODE_ITEM, cispref_competence_item(p, item_kinds[self->kind], i));
 	}
 }
@@ -124,6 +138,7 @@ static PyObject *nodelist_repr(PyObject *o)
 
 static void nodelist_dealloc(PyObject *o)
 {
+	PyMem_Free(((NodeListObject *)o)->notes);
 	Py_DECREF(((NodeListObject *)o)->owner);
 	PyObject_Free(o);
 }

@@ -70,8 +70,8 @@ static PyObject *diagnostic(const cispref_diagnostic *d)
 	PyObject *values[7] = {
 		str_or_none(cispref_severity_name(cispref_diagnostic_severity(d))),
 		str_or_none(cispref_diagnostic_tag(d)),
-		str_or_none(cispref_diagnostic_message(d)),
-		str_or_none(cispref_diagnostic_file(d)),
+		message_str(cispref_diagnostic_message(d)),
+		path_str_or_none(cispref_diagnostic_file(d)),
 		PyLong_FromUnsignedLong(cispref_diagnostic_line(d)),
 		PyLong_FromUnsignedLong(cispref_diagnostic_column(d)),
 		str_or_none(cispref_diagnostic_node_id(d)),

@@ -26,7 +26,7 @@ static PyObject *ref_id(PyObject *s, void *c) { (void)c; return str_or_none(cisp
 static PyObject *ref_title(PyObject *s, void *c) { (void)c; return str_or_none(cispref_referential_title(REF(s))); }
 static PyObject *ref_version(PyObject *s, void *c) { (void)c; return str_or_none(cispref_referential_version(REF(s))); }
 static PyObject *ref_language(PyObject *s, void *c) { (void)c; return str_or_none(cispref_referential_language(REF(s))); }
-static PyObject *ref_origin(PyObject *s, void *c) { (void)c; return str_or_none(cispref_referential_origin(REF(s))); }
+static PyObject *ref_origin(PyObject *s, void *c) { (void)c; return path_str_or_none(cispref_referential_origin(REF(s))); }
 static PyObject *ref_list(PyObject *s, void *c) { return nodelist_new((ReferentialObject *)s, (list_kind)(intptr_t)c, REF(s)); }
 
 static PyObject *ref_source(PyObject *s, void *c)
@@ -46,11 +46,7 @@ static PyObject *ref_source(PyObject *s, void *c)
 /* The node with @key as id, or NULL without an exception set when there is none. */
 static PyObject *lookup(PyObject *s, PyObject *key)
 {
-	if (!PyUnicode_Check(key)) {
-		PyErr_Format(PyExc_TypeError, "ids are str, not %.100s", Py_TYPE(key)->tp_name);
-		return NULL;
-	}
-	const char *id = PyUnicode_AsUTF8(key);
+	const char *id = c_text(key, "an id");
 	if (!id)
 		return NULL;
 	const cispref_referential *ref = REF(s);
@@ -109,7 +105,7 @@ static int kind_mask(PyObject *value, int (*parse)(int *, const char *), const c
 		return -1;
 	for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(names); i++) {
 		PyObject *name = PyTuple_GET_ITEM(names, i);
-		const char *text = PyUnicode_Check(name) ? PyUnicode_AsUTF8(name) : NULL;
+		const char *text = PyUnicode_Check(name) ? c_text(name, what) : NULL;
 		int kind;
 		if (!text || parse(&kind, text) != 0) {
 			if (!PyErr_Occurred())
@@ -143,10 +139,12 @@ static PyObject *ref_search(PyObject *s, PyObject *args, PyObject *kwargs)
 {
 	static char *keywords[] = {"query", "domain", "plan", "kind", "limit", NULL};
 	const char *query, *domain = NULL;
-	PyObject *plan = Py_None, *kind = Py_None;
+	PyObject *query_object, *domain_object = Py_None, *plan = Py_None, *kind = Py_None;
 	Py_ssize_t limit = 0;
-	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "s|zOOn:search", keywords, &query, &domain,
-	                                 &plan, &kind, &limit))
+	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|OOOn:search", keywords, &query_object,
+	                                 &domain_object, &plan, &kind, &limit) ||
+	    !(query = c_text(query_object, "query")) ||
+	    (domain_object != Py_None && !(domain = c_text(domain_object, "domain"))))
 		return NULL;
 	cispref_search_options options = CISPREF_SEARCH_OPTIONS_INIT;
 	if (limit < 0) {
@@ -169,7 +167,7 @@ static PyObject *ref_search(PyObject *s, PyObject *args, PyObject *kwargs)
 	cispref_error error;
 	if (cispref_search(&results, index, query, &options, &error) != 0) {
 		if (error.code == CISPREF_EINVAL)
-			PyErr_SetString(PyExc_ValueError, error.text);
+			set_value_error(error.text);
 		else
 			PyErr_NoMemory();
 		return NULL;
@@ -225,12 +223,16 @@ static PyObject *ref_to_json(PyObject *s, PyObject *unused) { (void)unused; retu
 static PyObject *ref_save(PyObject *s, PyObject *args, PyObject *kwargs)
 {
 	static char *keywords[] = {"path", "format", NULL};
-	PyObject *path;
+	PyObject *path, *format_object = NULL;
 	const char *format_name = "xml";
-	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O&|s:save", keywords, PyUnicode_FSConverter,
-	                                 &path, &format_name))
+	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O&|O:save", keywords, PyUnicode_FSConverter,
+	                                 &path, &format_object))
 		return NULL;
 	cispref_format format;
+	if (format_object && !(format_name = c_text(format_object, "format"))) {
+		Py_DECREF(path);
+		return NULL;
+	}
 	if (cispref_format_from_name(&format, format_name) != 0) {
 		Py_DECREF(path);
 		PyErr_Format(PyExc_ValueError, "unknown format '%s' (xml or json)", format_name);
@@ -264,7 +266,7 @@ static int render_options(PyObject *domains, PyObject *inclusive, cispref_render
                           const char ***domains_out)
 {
 	*domains_out = NULL;
-	const char *style = PyUnicode_Check(inclusive) ? PyUnicode_AsUTF8(inclusive) : NULL;
+	const char *style = c_text(inclusive, "inclusive");
 	if (!style || (strcmp(style, "source") != 0 && strcmp(style, "normalized") != 0)) {
 		if (!PyErr_Occurred())
 			PyErr_SetString(PyExc_ValueError, "inclusive must be 'source' or 'normalized'");
@@ -286,7 +288,7 @@ static int render_options(PyObject *domains, PyObject *inclusive, cispref_render
 	}
 	for (Py_ssize_t i = 0; i < n; i++) {
 		PyObject *id = PySequence_Fast_GET_ITEM(domains, i);
-		if (!PyUnicode_Check(id) || !(ids[i] = PyUnicode_AsUTF8(id))) {
+		if (!PyUnicode_Check(id) || !(ids[i] = c_text(id, "a domain id"))) {
 			if (!PyErr_Occurred())
 				PyErr_SetString(PyExc_TypeError, "domains must be a sequence of domain ids");
 			PyMem_Free(ids);
@@ -310,26 +312,32 @@ static PyObject *ref_render(PyObject *s, PyObject *args, PyObject *kwargs)
 	static char *keywords[] = {"format", "path", "domains", "summary", "notes", "index",
 	                           "title", "inclusive", NULL};
 	const char *format_name, *title = NULL;
-	PyObject *path = NULL, *domains = Py_None, *inclusive = NULL, *fast = NULL;
+	PyObject *format_object, *path = NULL, *domains = Py_None, *title_object = Py_None,
+		*inclusive = NULL, *fast = NULL;
 	int summary = 1, notes = 1, with_index = 1;
-	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "s|O&$OpppzU:render", keywords,
-	                                 &format_name, PyUnicode_FSConverter, &path, &domains,
-	                                 &summary, &notes, &with_index, &title, &inclusive))
+	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|O&$OpppOO:render", keywords,
+	                                 &format_object, optional_path, &path, &domains,
+	                                 &summary, &notes, &with_index, &title_object, &inclusive))
 		return NULL;
+	/* owned from here on, so that every way out can release it */
+	inclusive = inclusive ? Py_NewRef(inclusive) : PyUnicode_FromString("source");
+	if (!inclusive) {
+		Py_XDECREF(path);
+		return NULL;
+	}
 	cispref_render_format format;
 	cispref_render_options opts = CISPREF_RENDER_OPTIONS_INIT;
 	const char **ids = NULL;
 	PyObject *result = NULL;
+	if (!(format_name = c_text(format_object, "format")) ||
+	    (title_object != Py_None && !(title = c_text(title_object, "title"))))
+		goto done;
 	if (cispref_render_format_from_name(&format, format_name) != 0) {
 		PyErr_Format(PyExc_ValueError, "unknown format '%s' (html, odt, fodt or md)", format_name);
 		goto done;
 	}
 	if (domains != Py_None && !PyUnicode_Check(domains) &&
 	    !(fast = PySequence_Fast(domains, "domains must be a sequence of domain ids")))
-		goto done;
-	if (inclusive)
-		Py_INCREF(inclusive);
-	else if (!(inclusive = PyUnicode_FromString("source")))
 		goto done;
 	if (render_options(fast ? fast : domains, inclusive, &opts, &ids) < 0)
 		goto done;
@@ -353,7 +361,7 @@ static PyObject *ref_render(PyObject *s, PyObject *args, PyObject *kwargs)
 	goto done;
 failed:
 	if (error.code == CISPREF_ENOTFOUND || error.code == CISPREF_EINVAL)
-		PyErr_SetString(PyExc_ValueError, error.text);
+		set_value_error(error.text);
 	else
 		raise_error(&error);
 done:
