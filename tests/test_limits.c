@@ -519,6 +519,90 @@ static void test_not_files(void **state)
 	free(dir);
 }
 
+/* ---- what cispref writes, it reads back ------------------------------------------ */
+
+#define COMPACT_HEAD                                                                       \
+	"<referential xmlns=\"urn:cispref:referential\" format-version=\"1\" id=\"m\" "      \
+	"version=\"1\" xml:lang=\"fr\"><title>T</title><domain id=\"d\" kind=\"core\"><title>D" \
+	"</title><plan id=\"p\" kind=\"individual\"><title>P</title><competence id=\"c\">"     \
+	"<title>C</title>"
+#define COMPACT_TAIL "</competence></plan></domain></referential>"
+
+/* A compact document: @count copies of @unit in the competence, or in the notes for a
+ * note. */
+static char *compact(const char *unit, size_t count, size_t *size)
+{
+	int note = strncmp(unit, "<note ", 6) == 0;
+	const char *end = note ? "</competence></plan></domain><notes>" : "";
+	const char *tail_text = note ? "</notes></referential>" : COMPACT_TAIL;
+	size_t head = strlen(COMPACT_HEAD) + strlen(end), u = strlen(unit);
+	size_t tail = strlen(tail_text);
+	char *doc = malloc(head + u * count + tail + 1);
+	assert_non_null(doc);
+	snprintf(doc, head + 1, "%s%s", COMPACT_HEAD, end);
+	for (size_t i = 0; i < count; i++)
+		memcpy(doc + head + i * u, unit, u);
+	memcpy(doc + head + u * count, tail_text, tail + 1);
+	*size = head + u * count + tail;
+	return doc;
+}
+
+/* doc/format.md: the canonical export of a document of S bytes is at most 6 S + 512 bytes
+ * (a '"' in a single-quoted attribute written "&quot;" is the worst case), so no input limit holds
+ * every export of what it admits, and the export refuses to write more than a default
+ * load reads. Every other limit holds for the export of what was loaded: the same
+ * elements, texts and attributes. Checked here on the worst inputs, at a small scale. */
+static void test_export_reads_back(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *unit;
+		size_t count;
+		double at_least; /* how close to the bound this input comes */
+	} worst[] = {
+		{NULL, 20, 3.9}, /* <savoir id="s">, 1000 '>', </savoir> */
+		{"<note id=\"n\" number='\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"'/>",
+		 200, 4.2},
+		{"<note-ref note=\"n\"/>", 2000, 1.4},
+		{"<savoir id=\"s\"/>", 2000, 1.5},
+	};
+	char escaped[1100];
+	snprintf(escaped, sizeof escaped, "<savoir id=\"s\">%0*d</savoir>", 1000, 0);
+	memset(strchr(escaped, '>') + 1, '>', 1000);
+	for (size_t w = 0; w < sizeof worst / sizeof worst[0]; w++) {
+		size_t size;
+		char *doc = compact(worst[w].unit ? worst[w].unit : escaped, worst[w].count, &size);
+		cispref_load_options options = CISPREF_LOAD_OPTIONS_INIT;
+		options.flags = CISPREF_LOAD_LENIENT;
+		options.max_input_size = size;
+		options.max_elements = 9 + worst[w].count;
+		options.max_text_length = 1000;
+		options.max_attributes = 5;
+		cispref_referential *ref = NULL;
+		cispref_error error;
+		assert_int_equal(cispref_referential_load_memory_with_options(&ref, doc, size, NULL,
+		                                                              &options, &error),
+		                 CISPREF_OK);
+		char *xml = NULL;
+		size_t xml_size = 0;
+		assert_int_equal(cispref_export_buffer(&xml, &xml_size, ref, CISPREF_FORMAT_XML, &error),
+		                 CISPREF_OK);
+		assert_true(xml_size <= 6 * size + 512);
+		assert_true((double)xml_size >= worst[w].at_least * (double)size);
+		/* the same limits but the size: read back */
+		cispref_referential *again = NULL;
+		options.max_input_size = xml_size;
+		assert_int_equal(cispref_referential_load_memory_with_options(&again, xml, xml_size, NULL,
+		                                                              &options, &error),
+		                 CISPREF_OK);
+		assert_true(cispref_referential_equal(ref, again));
+		cispref_referential_free(again);
+		cispref_buffer_free(xml);
+		cispref_referential_free(ref);
+		free(doc);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -536,6 +620,7 @@ int main(void)
 		cmocka_unit_test(test_size_before_reading),
 		cmocka_unit_test(test_named_pipe),
 		cmocka_unit_test(test_not_files),
+		cmocka_unit_test(test_export_reads_back),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
