@@ -22,6 +22,22 @@ int cispref_format_from_name(cispref_format *out, const char *name)
 	return CISPREF_EINVAL;
 }
 
+/* What cispref writes as XML, a load with the default options reads back. The canonical
+ * form can be up to four times the size of a compact input (escaped '>', indentation):
+ * no input limit could hold the export of every input it admits, so the writer keeps to
+ * the reader's default limit instead (the other limits hold for the export of anything
+ * loaded: doc/format.md). */
+static int readable_by_default(size_t size, cispref_error *error)
+{
+	if (size <= CISPREF_DEFAULT_MAX_INPUT_SIZE)
+		return CISPREF_OK;
+	cispref__error_set(error, CISPREF_ELIMIT, NULL, 0, 0,
+	                   "the XML export is %zu bytes, more than the %zu bytes a load with the "
+	                   "default limits reads (CISPREF_DEFAULT_MAX_INPUT_SIZE)",
+	                   size, CISPREF_DEFAULT_MAX_INPUT_SIZE);
+	return CISPREF_ELIMIT;
+}
+
 /* Serialise into a new libxml2 buffer, or return NULL with @error filled. */
 static xmlBufferPtr serialise(const cispref_referential *ref, cispref_format format,
                               cispref_error *error, int *rc)
@@ -39,6 +55,8 @@ static xmlBufferPtr serialise(const cispref_referential *ref, cispref_format for
 	}
 	*rc = format == CISPREF_FORMAT_XML ? cispref__xml_write(buf, ref, error)
 	                                   : cispref__json_write(buf, ref, error);
+	if (!*rc && format == CISPREF_FORMAT_XML)
+		*rc = readable_by_default((size_t)xmlBufferLength(buf), error);
 	if (*rc) {
 		xmlBufferFree(buf);
 		return NULL;

@@ -2,6 +2,7 @@
  * checked against the format as they arrive, and the first fault stops the parser. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -11,6 +12,7 @@
 #include <libxml/SAX2.h>
 
 #include "private.h"
+#include "load_scan.h"
 
 #define NS "urn:cispref:referential"
 #define MAX_DEPTH 8  /* the format nests six levels; anything deeper is refused earlier */
@@ -51,6 +53,7 @@ struct loader {
 	const cispref_load_options *options;
 	size_t elements; /* elements opened so far, against options->max_elements */
 	size_t bytes;    /* bytes read so far, against options->max_input_size */
+	load_scan scan;  /* start tags with too many attributes, before libxml2 sees them */
 	cispref_referential *ref;
 	const char *name;
 	cispref_error *error;
@@ -644,8 +647,34 @@ static void on_characters(void *data, const xmlChar *chars, int len)
 /* ---- driver -------------------------------------------------------------------- */
 
 /* A source of bytes: returns how many it put in @buf, 0 at the end, -1 on error (with
- * errno set). */
+ * errno set), or NO_WRITER for a named pipe that no process has open for writing. */
 typedef long (*read_fn)(void *source, char *buf, size_t size);
+#define NO_WRITER (-2)
+
+/* Look at @n bytes before libxml2 does (see load_scan.h); 0, or the loader's status. */
+static int scan_chunk(loader *ld, const char *buf, long n)
+{
+	load_scan *scan = &ld->scan;
+	if ((n ? cispref__load_scan(scan, (const unsigned char *)buf, (size_t)n)
+	       : cispref__load_scan_end(scan)) == 0)
+		return 0;
+	ld->status = scan->status;
+	cispref__error_set(ld->error, scan->status, ld->name, scan->error_line,
+	                   scan->error_column, "%s", scan->message);
+	return ld->status;
+}
+
+static void read_failed(loader *ld, long n)
+{
+	if (n == NO_WRITER)
+		cispref__error_set(ld->error, CISPREF_EIO, ld->name, 0, 0,
+		                   "cannot read '%s': it is a named pipe that no process has open "
+		                   "for writing", ld->name);
+	else
+		cispref__error_set(ld->error, CISPREF_EIO, ld->name, 0, 0, "cannot read '%s': %s",
+		                   ld->name, strerror(errno));
+	ld->status = CISPREF_EIO;
+}
 
 static int parse(loader *ld, read_fn read_source, void *source)
 {
@@ -684,9 +713,7 @@ static int parse(loader *ld, read_fn read_source, void *source)
 	while (!ld->status) {
 		long n = read_source(source, buf, CHUNK);
 		if (n < 0) {
-			cispref__error_set(ld->error, CISPREF_EIO, ld->name, 0, 0,
-			                   "cannot read '%s': %s", ld->name, strerror(errno));
-			ld->status = CISPREF_EIO;
+			read_failed(ld, n);
 			break;
 		}
 		ld->bytes += (size_t)n;
@@ -695,6 +722,8 @@ static int parse(loader *ld, read_fn read_source, void *source)
 			fail(ld, CISPREF_ELIMIT, "the input is larger than %zu bytes", max);
 			break;
 		}
+		if (scan_chunk(ld, buf, n) != 0)
+			break;
 		/* Bytes that are not valid in the document's encoding halt the parser without a
 		 * call to the error handler when the decoder does not say why: the document
 		 * would end there, silently cut short. */
@@ -728,6 +757,7 @@ static int load(cispref_referential **out, const char *name,
 	ld.options = options;
 	ld.name = name;
 	ld.error = error;
+	cispref__load_scan_init(&ld.scan, options->max_attributes);
 	ld.ref = cispref__referential_create();
 	if (!ld.ref || !(ld.ref->origin = cispref__arena_strdup(ld.ref->arena, name))) {
 		cispref_referential_free(ld.ref);
@@ -765,13 +795,34 @@ static long read_memory(void *source, char *buf, size_t size)
 	return (long)n;
 }
 
+typedef struct fd_source {
+	int fd;
+	int pipe_opened; /* a named pipe opened without waiting: is there a writer? */
+} fd_source;
+
 static long read_fd(void *source, char *buf, size_t size)
 {
-	int fd = *(int *)source;
+	fd_source *s = source;
 	for (;;) {
-		ssize_t n = read(fd, buf, size);
-		if (n >= 0 || errno != EINTR)
-			return (long)n;
+		ssize_t n = read(s->fd, buf, size);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (s->pipe_opened) {
+			/* Opened with O_NONBLOCK, a pipe with no writer reads as its end at once,
+			 * one whose writer has not written yet as EAGAIN. With a writer, wait
+			 * for its bytes from now on. */
+			s->pipe_opened = 0;
+			if (n == 0)
+				return NO_WRITER;
+			if (n < 0 && errno != EAGAIN)
+				return -1;
+			int flags = fcntl(s->fd, F_GETFL);
+			if (flags < 0 || fcntl(s->fd, F_SETFL, flags & ~O_NONBLOCK) < 0)
+				return -1;
+			if (n < 0)
+				continue;
+		}
+		return (long)n;
 	}
 }
 
@@ -782,21 +833,29 @@ static long read_stream(void *source, char *buf, size_t size)
 	return n == 0 && ferror(stream) ? -1 : (long)n;
 }
 
-/* The options to use: the caller's, or the defaults; NULL (with @error filled) for options
- * of another version. */
-static const cispref_load_options *options_or_defaults(const cispref_load_options *options,
-                                                      const char *name, cispref_error *error)
+/* Copy the caller's options (or the defaults) to @copy; an older version of the struct
+ * gets the defaults of the fields it lacks. -1 (with @error filled) for options of an
+ * unknown version. */
+static int options_or_defaults(cispref_load_options *copy, const cispref_load_options *options,
+                               const char *name, cispref_error *error)
 {
 	static const cispref_load_options defaults = CISPREF_LOAD_OPTIONS_INIT;
+	*copy = defaults;
 	if (!options)
-		return &defaults;
+		return 0;
+	if (options->version == 1) {
+		memcpy(copy, options, offsetof(cispref_load_options, max_attributes));
+		copy->version = CISPREF_LOAD_OPTIONS_VERSION;
+		return 0;
+	}
 	if (options->version != CISPREF_LOAD_OPTIONS_VERSION) {
 		cispref__error_set(error, CISPREF_EINVAL, name, 0, 0,
 		                   "invalid argument: load options of version %u, expected %d",
 		                   options->version, CISPREF_LOAD_OPTIONS_VERSION);
-		return NULL;
+		return -1;
 	}
-	return options;
+	*copy = *options;
+	return 0;
 }
 
 static int invalid(cispref_error *error, const char *name)
@@ -805,18 +864,45 @@ static int invalid(cispref_error *error, const char *name)
 	return CISPREF_EINVAL;
 }
 
+/* An input whose size is known before reading (memory, the rest of a regular file) is
+ * refused at once when it is over the limit: a sparse file of gigabytes would otherwise
+ * be read up to the limit, or fail on its zeros with a message that names no limit. */
+static int check_size(const cispref_load_options *options, size_t size, const char *name,
+                      cispref_error *error)
+{
+	size_t max = options->max_input_size;
+	if (!max || size <= max)
+		return CISPREF_OK;
+	cispref__error_set(error, CISPREF_ELIMIT, name, 0, 0,
+	                   "the input is larger than %zu bytes", max);
+	return CISPREF_ELIMIT;
+}
+
+/* The bytes left to read in @fd from @offset when it is a regular file, else 0. */
+static size_t regular_rest(int fd, off_t offset)
+{
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || offset < 0 || st.st_size <= offset)
+		return 0;
+	return (size_t)(st.st_size - offset);
+}
+
 int cispref_referential_load_memory_with_options(cispref_referential **out, const char *data,
                                                  size_t size, const char *name,
                                                  const cispref_load_options *options,
                                                  cispref_error *error)
 {
 	name = name ? name : "<memory>";
+	cispref_load_options opts;
 	if (!out || (!data && size))
 		return invalid(error, name);
-	if (!(options = options_or_defaults(options, name, error)))
+	if (options_or_defaults(&opts, options, name, error) != 0)
 		return CISPREF_EINVAL;
+	int rc = check_size(&opts, size, name, error);
+	if (rc)
+		return rc;
 	memory_source m = {data ? data : "", size};
-	return load(out, name, options, error, read_memory, &m, size);
+	return load(out, name, &opts, error, read_memory, &m, size);
 }
 
 int cispref_referential_load_fd_with_options(cispref_referential **out, int fd,
@@ -827,13 +913,17 @@ int cispref_referential_load_fd_with_options(cispref_referential **out, int fd,
 	char fallback[32];
 	snprintf(fallback, sizeof fallback, "<fd %d>", fd);
 	name = name ? name : fallback;
+	cispref_load_options opts;
 	if (!out || fd < 0)
 		return invalid(error, name);
-	if (!(options = options_or_defaults(options, name, error)))
+	if (options_or_defaults(&opts, options, name, error) != 0)
 		return CISPREF_EINVAL;
-	struct stat st;
-	size_t hint = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
-	return load(out, name, options, error, read_fd, &fd, hint);
+	size_t rest = regular_rest(fd, lseek(fd, 0, SEEK_CUR));
+	int rc = check_size(&opts, rest, name, error);
+	if (rc)
+		return rc;
+	fd_source source = {fd, 0};
+	return load(out, name, &opts, error, read_fd, &source, rest);
 }
 
 int cispref_referential_load_stream_with_options(cispref_referential **out, FILE *stream,
@@ -842,37 +932,83 @@ int cispref_referential_load_stream_with_options(cispref_referential **out, FILE
                                                  cispref_error *error)
 {
 	name = name ? name : "<stream>";
+	cispref_load_options opts;
 	if (!out || !stream)
 		return invalid(error, name);
-	if (!(options = options_or_defaults(options, name, error)))
+	if (options_or_defaults(&opts, options, name, error) != 0)
 		return CISPREF_EINVAL;
-	return load(out, name, options, error, read_stream, stream, 0);
+	/* ftello() counts what the stream has buffered as read; a stream with no descriptor
+	 * (fmemopen) has no size to compare. */
+	int fd = fileno(stream);
+	size_t rest = fd >= 0 ? regular_rest(fd, ftello(stream)) : 0;
+	int rc = check_size(&opts, rest, name, error);
+	if (rc)
+		return rc;
+	return load(out, name, &opts, error, read_stream, stream, rest);
+}
+
+/* Why load_file does not read what is at @path, or NULL: it reads regular files and
+ * pipes only, so that a path naming a terminal, a device or a socket cannot make it wait
+ * or read forever. */
+static const char *unreadable_kind(mode_t mode)
+{
+	if (S_ISREG(mode) || S_ISFIFO(mode))
+		return NULL;
+	if (S_ISDIR(mode))
+		return "a directory";
+	if (S_ISCHR(mode))
+		return "a character device";
+	if (S_ISBLK(mode))
+		return "a block device";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	return "not a regular file";
+}
+
+static int refuse_kind(const char *path, const char *kind, cispref_error *error)
+{
+	cispref__error_set(error, CISPREF_EIO, path, 0, 0, "cannot read '%s': it is %s%s", path,
+	                   kind, strcmp(kind, "a directory") == 0 ? "" : ", not a file or a pipe");
+	return CISPREF_EIO;
 }
 
 int cispref_referential_load_file_with_options(cispref_referential **out, const char *path,
                                                const cispref_load_options *options,
                                                cispref_error *error)
 {
+	cispref_load_options opts;
 	if (!out || !path)
 		return invalid(error, path);
-	if (!(options = options_or_defaults(options, path, error)))
+	if (options_or_defaults(&opts, options, path, error) != 0)
 		return CISPREF_EINVAL;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* Opening a device can act on it (a tape rewinds, a terminal becomes the controlling
+	 * one): look first. The descriptor's own fstat() below is the check that counts. */
+	struct stat st;
+	const char *kind;
+	if (stat(path, &st) == 0 && (kind = unreadable_kind(st.st_mode)) && !S_ISDIR(st.st_mode))
+		return refuse_kind(path, kind, error);
+	/* O_NONBLOCK: opening a named pipe for reading waits for a writer otherwise. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0) {
 		cispref__error_set(error, CISPREF_EIO, path, 0, 0, "cannot open '%s': %s", path,
 		                   strerror(errno));
 		return CISPREF_EIO;
 	}
-	struct stat st;
-	int known = fstat(fd, &st) == 0;
-	if (known && S_ISDIR(st.st_mode)) {
-		close(fd);
-		cispref__error_set(error, CISPREF_EIO, path, 0, 0,
-		                   "cannot read '%s': it is a directory", path);
-		return CISPREF_EIO;
+	int rc = CISPREF_OK;
+	if (fstat(fd, &st) != 0) {
+		cispref__error_set(error, CISPREF_EIO, path, 0, 0, "cannot read '%s': %s", path,
+		                   strerror(errno));
+		rc = CISPREF_EIO;
+	} else if ((kind = unreadable_kind(st.st_mode)) != NULL) {
+		rc = refuse_kind(path, kind, error);
 	}
-	size_t hint = known && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
-	int rc = load(out, path, options, error, read_fd, &fd, hint);
+	size_t size = rc == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
+	if (rc == 0)
+		rc = check_size(&opts, size, path, error);
+	if (rc == 0) {
+		fd_source source = {fd, S_ISFIFO(st.st_mode)};
+		rc = load(out, path, &opts, error, read_fd, &source, size);
+	}
 	close(fd);
 	return rc;
 }

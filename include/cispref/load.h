@@ -9,9 +9,21 @@
  *
  * Limits: elements nest as the format says (at most six levels, checked as they open). By
  * default an input holds at most #CISPREF_DEFAULT_MAX_INPUT_SIZE bytes and
- * #CISPREF_DEFAULT_MAX_ELEMENTS elements, and a text or attribute value at most
- * #CISPREF_MAX_TEXT_LENGTH bytes; beyond them loading fails with #CISPREF_ELIMIT and says
- * which limit was reached, where. The `*_with_options()` functions take other limits.
+ * #CISPREF_DEFAULT_MAX_ELEMENTS elements, a text or attribute value at most
+ * #CISPREF_MAX_TEXT_LENGTH bytes, and a start tag at most #CISPREF_DEFAULT_MAX_ATTRIBUTES
+ * attributes; beyond them loading fails with #CISPREF_ELIMIT and says which limit was
+ * reached, where. The `*_with_options()` functions take other limits. Within the default
+ * limits, the time a load takes grows linearly with the input's size.
+ *
+ * The size of a regular file (or of the rest of one, for a descriptor or a stream) is
+ * compared with the limit before anything is read. cispref_referential_load_file() reads
+ * regular files and pipes (named or not) only: it refuses directories, devices and
+ * sockets, and never waits for a writer: a named pipe that no process has open for
+ * writing is refused at once.
+ *
+ * A document in an encoding that does not write markup as ASCII, UTF-16 or UCS-4 does
+ * (UTF-7, EBCDIC) is refused with #CISPREF_EXML: the attribute limit is checked on the
+ * bytes, before libxml2 decodes them.
  *
  * @defgroup load Loading
  * @{
@@ -36,6 +48,14 @@ extern "C" {
 #define CISPREF_DEFAULT_MAX_INPUT_SIZE ((size_t)512 * 1024 * 1024)
 /** Default largest number of elements in an input (20 million). */
 #define CISPREF_DEFAULT_MAX_ELEMENTS ((size_t)20 * 1000 * 1000)
+/**
+ * Default largest number of attributes in one start tag, namespace declarations included
+ * (each `=` outside a quoted value counts). The format needs five at most; libxml2 2.9
+ * checks a tag's attributes for duplicates pair by pair, in time that grows with the
+ * square of their number, so a tag is refused before libxml2 reads it. The error gives
+ * the line and column of the tag's `<`.
+ */
+#define CISPREF_DEFAULT_MAX_ATTRIBUTES ((size_t)64)
 
 /** Flags for the load functions, to be combined with `|`. */
 typedef enum cispref_load_flags {
@@ -52,8 +72,11 @@ typedef enum cispref_load_flags {
 	CISPREF_LOAD_LENIENT = 1 << 0
 } cispref_load_flags;
 
-/** Version of #cispref_load_options this header describes. */
-#define CISPREF_LOAD_OPTIONS_VERSION 1
+/**
+ * Version of #cispref_load_options this header describes. Version 1 had no
+ * `max_attributes`; the load functions still take it, with the default attribute limit.
+ */
+#define CISPREF_LOAD_OPTIONS_VERSION 2
 
 /**
  * How to load, for the `*_with_options()` functions; initialise with
@@ -65,12 +88,13 @@ typedef struct cispref_load_options {
 	size_t max_input_size;  /**< Bytes read at most. */
 	size_t max_text_length; /**< Bytes in one text or attribute value at most. */
 	size_t max_elements;    /**< Elements in the document at most. */
+	size_t max_attributes;  /**< Attributes in one start tag at most (since version 2). */
 } cispref_load_options;
 
 /** The default options: strict, and the default limits. */
 #define CISPREF_LOAD_OPTIONS_INIT                                                     \
 	{CISPREF_LOAD_OPTIONS_VERSION, CISPREF_LOAD_DEFAULT, CISPREF_DEFAULT_MAX_INPUT_SIZE, \
-	 CISPREF_MAX_TEXT_LENGTH, CISPREF_DEFAULT_MAX_ELEMENTS}
+	 CISPREF_MAX_TEXT_LENGTH, CISPREF_DEFAULT_MAX_ELEMENTS, CISPREF_DEFAULT_MAX_ATTRIBUTES}
 
 /**
  * Load a referential from the file at @p path.
@@ -132,7 +156,7 @@ CISPREF_EXPORT int cispref_referential_load_stream(cispref_referential **out, FI
  * Load a referential from the file at @p path with @p options.
  * @param out receives the referential; untouched on failure.
  * @param path the file to read.
- * @param options NULL for #CISPREF_LOAD_OPTIONS_INIT; a version other than
+ * @param options NULL for #CISPREF_LOAD_OPTIONS_INIT; a version other than 1 or
  *        #CISPREF_LOAD_OPTIONS_VERSION is refused with #CISPREF_EINVAL.
  * @param error filled on failure (may be NULL).
  * @return as cispref_referential_load_file().

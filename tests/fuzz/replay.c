@@ -3,10 +3,12 @@
  * Built with any compiler, it replays the seed corpus and the crashes found so far as an
  * ordinary test, under the sanitizers or valgrind when the build uses them.
  *
- *     replay DIR|FILE...
+ *     replay [-timeout=SECONDS] DIR|FILE...
  *
- * Exits 0 when every input ran (a finding abort()s), 1 when an input cannot be read or a
- * directory holds no input (a corpus that went missing must not pass for an empty one). */
+ * Exits 0 when every input ran (a finding abort()s), 1 when an input cannot be read, a
+ * directory holds no input (a corpus that went missing must not pass for an empty one),
+ * or an input took longer than -timeout (as libFuzzer's option of that name: a slow
+ * input is a finding). The last line names the slowest input. */
 #include <dirent.h>
 #include <errno.h>
 #include <stdint.h>
@@ -14,8 +16,21 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static double timeout;      /* seconds; 0: none */
+static double slowest;
+static char slowest_path[4096];
+static int too_slow;
+
+static double now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
 
 static int run_file(const char *path)
 {
@@ -56,8 +71,18 @@ static int run_file(const char *path)
 	}
 	memcpy(exact, data, size);
 	free(data);
+	double start = now();
 	LLVMFuzzerTestOneInput(exact, size);
+	double took = now() - start;
 	free(exact);
+	if (took > slowest) {
+		slowest = took;
+		snprintf(slowest_path, sizeof slowest_path, "%s", path);
+	}
+	if (timeout > 0 && took > timeout) {
+		fprintf(stderr, "replay: %s took %.1f s, more than -timeout=%g\n", path, took, timeout);
+		too_slow = 1;
+	}
 	return 0;
 }
 
@@ -122,12 +147,22 @@ static long run_dir(const char *dir)
 
 int main(int argc, char **argv)
 {
-	if (argc < 2) {
-		fprintf(stderr, "usage: %s DIR|FILE...\n", argv[0]);
+	int first = 1;
+	if (argc > 1 && strncmp(argv[1], "-timeout=", 9) == 0) {
+		char *end;
+		timeout = strtod(argv[1] + 9, &end);
+		if (*end || timeout < 0) {
+			fprintf(stderr, "replay: bad %s\n", argv[1]);
+			return 2;
+		}
+		first = 2;
+	}
+	if (argc <= first) {
+		fprintf(stderr, "usage: %s [-timeout=SECONDS] DIR|FILE...\n", argv[0]);
 		return 2;
 	}
 	long total = 0;
-	for (int i = 1; i < argc; i++) {
+	for (int i = first; i < argc; i++) {
 		struct stat st;
 		long ran;
 		if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -143,6 +178,7 @@ int main(int argc, char **argv)
 			return 1;
 		total += ran;
 	}
-	printf("replayed %ld inputs\n", total);
-	return 0;
+	printf("replayed %ld inputs; the slowest, %s, took %.3f s\n", total,
+	       slowest_path[0] ? slowest_path : "none", slowest);
+	return too_slow;
 }

@@ -6,6 +6,10 @@
 #   run-fuzzers.sh [SECONDS [BUILD_DIR]]   run each target SECONDS (default 60)
 #   run-fuzzers.sh --available             exit 0 when clang can link libFuzzer
 #
+# FUZZ_TIMEOUT (seconds, default 10) is libFuzzer's -timeout: an input that takes longer
+# is a finding like a crash, so that inputs whose cost grows faster than their size
+# (the loader's are linear in it) are found, not just waited for.
+#
 # Prints one line per target: "fuzz-<target>: pass|FAIL, N executions in S s, coverage,
 # corpus size, crashes" (a crash being any finding: a sanitizer report, a failed check,
 # a leak, a timeout, running out of memory), and writes the verdicts, one
@@ -35,9 +39,10 @@ if [ "${1:-}" = --available ]; then
 fi
 
 seconds=${1:-60}
+timeout=${FUZZ_TIMEOUT:-10}
 build=${2:-$src/build-fuzz}
-case $seconds in
-''|*[!0-9]*) echo "run-fuzzers.sh: SECONDS must be a whole number" >&2; exit 2 ;;
+case $seconds$timeout in
+''|*[!0-9]*) echo "run-fuzzers.sh: SECONDS and FUZZ_TIMEOUT must be whole numbers" >&2; exit 2 ;;
 esac
 # An absolute build directory, or stop: every path below is under it.
 dir=$(mkdir -p "$build" && cd "$build" && pwd)
@@ -100,13 +105,14 @@ for t in $targets; do
 	dict=
 	[ "$t" != search ] && dict=-dict=$src/tests/fuzz/cispref.dict
 	log=$build/fuzz_$t.log
-	# -timeout: an input that takes 10 s is a finding (the largest seed takes well under
-	# one); -max_len: room for the embedded referential and then some.
+	# -timeout: an input that takes FUZZ_TIMEOUT s is a finding (the largest seed takes
+	# well under one, under the sanitizers); -max_len: room for the embedded referential
+	# and then some.
 	started=$(date +%s)
 	# shellcheck disable=SC2086 # $dict is empty or one word
 	ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-		"$exe" -max_total_time="$seconds" -timeout=10 -max_len=131072 -rss_limit_mb=2048 \
+		"$exe" -max_total_time="$seconds" -timeout="$timeout" -max_len=131072 -rss_limit_mb=2048 \
 		-print_final_stats=1 -artifact_prefix="$build/artifacts/$t-" $dict "$corpus" \
 		> "$log" 2>&1
 	rc=$?

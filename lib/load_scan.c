@@ -1,0 +1,365 @@
+/* The scan of an input's bytes before they reach libxml2: see load_scan.h. Hand-written
+ * because libxml2 offers no hook between reading a start tag's attributes and checking
+ * them, and its decoded buffer is not reachable from outside. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <libxml/encoding.h>
+#include <libxml/tree.h>
+
+#include "private.h"
+#include "load_scan.h"
+
+enum {
+	TEXT, LT, START, DQ, SQ, END_TAG, PI, PI_Q, BANG, BANG_DASH, CDATA_OPEN, COMMENT,
+	CDATA, DECL, DECL_DQ, DECL_SQ
+};
+
+/* The characters whose bytes the scanner looks for, written to check an encoding. */
+static const char probe[] = "<>=\"'!?-[]/\n";
+
+void cispref__load_scan_init(load_scan *s, size_t max_attributes)
+{
+	memset(s, 0, sizeof *s);
+	s->max_attributes = max_attributes;
+	s->width = 1;
+	s->utf8 = 1;
+	s->line = 1;
+	s->column = 1;
+}
+
+static int scan_fail(load_scan *s, int code, unsigned long line, unsigned long column,
+                     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static int scan_fail(load_scan *s, int code, unsigned long line, unsigned long column,
+                     const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(s->message, sizeof s->message, fmt, ap);
+	va_end(ap);
+	s->status = code;
+	s->error_line = line;
+	s->error_column = column;
+	return code;
+}
+
+/* ---- the encoding ---------------------------------------------------------------- */
+
+static uint32_t head_unit(const load_scan *s, size_t i)
+{
+	const unsigned char *p = s->head + i * (size_t)s->width;
+	uint32_t u = 0;
+	for (int b = 0; b < s->width; b++)
+		u |= (uint32_t)p[s->big_endian ? s->width - 1 - b : b] << (8 * b);
+	return u;
+}
+
+/* Whether @out is @probe written @s->width bytes a character in @s's byte order, after an
+ * optional byte order mark. */
+static int writes_markup_as_scanned(const load_scan *s, const unsigned char *out, size_t len)
+{
+	size_t w = (size_t)s->width, n = strlen(probe);
+	if (len == (n + 1) * w) { /* a byte order mark first */
+		out += w;
+		len -= w;
+	}
+	if (len != n * w)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		for (size_t b = 0; b < w; b++) {
+			unsigned char want = (unsigned char)(b == (s->big_endian ? w - 1 : 0) ? probe[i] : 0);
+			if (out[i * w + b] != want)
+				return 0;
+		}
+	return 1;
+}
+
+/* Whether libxml2 decodes the declared encoding @name so that the markup the scanner
+ * sees is the markup it parses: write the markup characters in it and compare. */
+static int encoding_is_scannable(load_scan *s, const char *name)
+{
+	if (strcasecmp(name, "UTF-8") == 0 || strcasecmp(name, "UTF8") == 0 ||
+	    strcasecmp(name, "UTF-16") == 0 || strcasecmp(name, "UTF16") == 0)
+		return 1; /* libxml2 keeps the encoding it detected, or refuses the document */
+	xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(name);
+	if (!handler)
+		return 1; /* libxml2 refuses the document: "Unsupported encoding" */
+	xmlBufferPtr in = xmlBufferCreate(), out = xmlBufferCreate();
+	int ok = in && out && xmlBufferAdd(in, (const xmlChar *)probe, -1) == 0 &&
+	         xmlCharEncOutFunc(handler, out, in) >= 0 &&
+	         writes_markup_as_scanned(s, xmlBufferContent(out), (size_t)xmlBufferLength(out));
+	xmlBufferFree(in);
+	xmlBufferFree(out);
+	xmlCharEncCloseFunc(handler);
+	s->utf8 = 0;
+	return ok;
+}
+
+/* The encoding name of the XML declaration in units [@from, @to) of the head, in @name
+ * (empty when there is none). */
+static void declared_encoding(const load_scan *s, size_t from, size_t to, char *name, size_t size)
+{
+	char decl[LOAD_SCAN_HEAD + 1];
+	size_t n = 0;
+	for (size_t i = from; i < to; i++) {
+		uint32_t u = head_unit(s, i);
+		decl[n++] = (char)(u > 0 && u < 0x80 ? u : 1);
+	}
+	decl[n] = '\0';
+	name[0] = '\0';
+	const char *p = strstr(decl, "encoding");
+	if (!p)
+		return;
+	p += strlen("encoding");
+	p += strspn(p, " \t\r\n");
+	if (*p++ != '=')
+		return;
+	p += strspn(p, " \t\r\n");
+	char quote = *p++;
+	if (quote != '"' && quote != '\'')
+		return;
+	size_t len = strcspn(p, quote == '"' ? "\"" : "'");
+	if (p[len] && len < size) {
+		memcpy(name, p, len);
+		name[len] = '\0';
+	}
+}
+
+/* Decide the encoding from the head: 1 when decided, 0 when more bytes are needed, or a
+ * negative code. At the end of the input, always decides. */
+static int decide(load_scan *s, int at_end)
+{
+	if (s->head_len < 4 && !at_end)
+		return 0;
+	xmlCharEncoding detected = s->head_len >= 4 ? xmlDetectCharEncoding(s->head, 4)
+	                                            : XML_CHAR_ENCODING_NONE;
+	switch (detected) {
+	case XML_CHAR_ENCODING_UTF16LE: s->width = 2; break;
+	case XML_CHAR_ENCODING_UTF16BE: s->width = 2; s->big_endian = 1; break;
+	case XML_CHAR_ENCODING_UCS4LE: s->width = 4; break;
+	case XML_CHAR_ENCODING_UCS4BE: s->width = 4; s->big_endian = 1; break;
+	case XML_CHAR_ENCODING_EBCDIC:
+	case XML_CHAR_ENCODING_UCS4_2143:
+	case XML_CHAR_ENCODING_UCS4_3412:
+		return scan_fail(s, CISPREF_EXML, 1, 1,
+		                 "the document is in EBCDIC or in UCS-4 of an unusual byte order, "
+		                 "which cispref does not read");
+	default: break;
+	}
+	s->utf8 = s->width == 1;
+	size_t units = s->head_len / (size_t)s->width, first = 0;
+	if (s->width == 1 && units >= 3 && memcmp(s->head, "\xEF\xBB\xBF", 3) == 0)
+		first = 3;
+	else if (s->width > 1 && units >= 1 && head_unit(s, 0) == 0xFEFF)
+		first = 1;
+	s->skip = first;
+	/* "<?xml" and a blank open the XML declaration, which ends at the first '>'. */
+	static const char open[] = "<?xml";
+	size_t i = 0;
+	for (; i < 5 && first + i < units && head_unit(s, first + i) == (uint32_t)open[i]; i++)
+		;
+	if (i < 5 && first + i < units)
+		return 1; /* no declaration */
+	if (first + 5 >= units)
+		return at_end ? 1 : 0;
+	uint32_t blank = head_unit(s, first + 5);
+	if (blank != ' ' && blank != '\t' && blank != '\r' && blank != '\n')
+		return 1;
+	size_t end = first + 5;
+	while (end < units && head_unit(s, end) != '>')
+		end++;
+	if (end == units) {
+		if (at_end)
+			return 1;
+		if (s->head_len == LOAD_SCAN_HEAD)
+			return scan_fail(s, CISPREF_ELIMIT, 1, 1,
+			                 "the XML declaration is longer than %d bytes", LOAD_SCAN_HEAD);
+		return 0;
+	}
+	char name[64];
+	declared_encoding(s, first, end, name, sizeof name);
+	if (name[0] && !encoding_is_scannable(s, name))
+		return scan_fail(s, CISPREF_EXML, 1, 1,
+		                 "the encoding '%s' writes '<', '>', '=' or quotes otherwise than %s "
+		                 "does: cispref does not read it", name,
+		                 s->width == 1 ? "ASCII" : s->width == 2 ? "UTF-16" : "UCS-4");
+	return 1;
+}
+
+/* ---- the markup ------------------------------------------------------------------ */
+
+static void add_name(load_scan *s, uint32_t u)
+{
+	if (s->name_len + 1 < sizeof s->name)
+		s->name[s->name_len++] = (char)(u > 0x20 && u < 0x7f ? u : '?');
+	s->name[s->name_len] = '\0';
+}
+
+static int is_blank(uint32_t u)
+{
+	return u == ' ' || u == '\t' || u == '\r' || u == '\n';
+}
+
+static int too_many_attributes(load_scan *s)
+{
+	return scan_fail(s, CISPREF_ELIMIT, s->tag_line, s->tag_column,
+	                 "element '%s' has more than %zu attributes (namespace declarations "
+	                 "included)", s->name, s->max_attributes);
+}
+
+static int start_tag(load_scan *s, uint32_t u)
+{
+	if (!s->name_done) {
+		if (!is_blank(u) && u != '/' && u != '>' && u != '=' && u != '"' && u != '\'') {
+			add_name(s, u);
+			return 0;
+		}
+		s->name_done = 1;
+	}
+	if (u == '"')
+		s->state = DQ;
+	else if (u == '\'')
+		s->state = SQ;
+	else if (u == '>')
+		s->state = TEXT;
+	else if (u == '=' && s->max_attributes && ++s->attributes > s->max_attributes)
+		return too_many_attributes(s);
+	return 0;
+}
+
+/* After "<!": a comment, a CDATA section, or a declaration (<!DOCTYPE, which the loader
+ * refuses before libxml2 reads its internal subset). */
+static int bang(load_scan *s, uint32_t u)
+{
+	static const char cdata[] = "[CDATA[";
+	if (s->state == BANG && u == '-') {
+		s->state = BANG_DASH;
+		return 0;
+	}
+	if (s->state == BANG_DASH && u == '-') {
+		s->state = COMMENT;
+		s->count = 0;
+		return 0;
+	}
+	if (s->state == BANG)
+		s->state = CDATA_OPEN, s->count = 0;
+	if (s->state == CDATA_OPEN && u == (uint32_t)cdata[s->count]) {
+		if (!cdata[++s->count]) {
+			s->state = CDATA;
+			s->count = 0;
+		}
+		return 0;
+	}
+	s->state = DECL;
+	if (u == '"' || u == '\'')
+		s->state = u == '"' ? DECL_DQ : DECL_SQ;
+	else if (u == '>')
+		s->state = TEXT;
+	return 0;
+}
+
+/* One character of markup; the tag's place is the place of its '<'. */
+static int step(load_scan *s, uint32_t u)
+{
+	switch (s->state) {
+	case TEXT:
+		if (u == '<') {
+			s->state = LT;
+			s->tag_line = s->line;
+			s->tag_column = s->column;
+		}
+		return 0;
+	case LT:
+		s->state = u == '!' ? BANG : u == '?' ? PI : u == '/' ? END_TAG : u == '>' ? TEXT : START;
+		if (s->state == START) {
+			s->attributes = 0;
+			s->name_len = 0;
+			s->name_done = 0;
+			return start_tag(s, u);
+		}
+		return 0;
+	case START: return start_tag(s, u);
+	case DQ: s->state = u == '"' ? START : DQ; return 0;
+	case SQ: s->state = u == '\'' ? START : SQ; return 0;
+	case END_TAG: s->state = u == '>' ? TEXT : END_TAG; return 0;
+	case PI: s->state = u == '?' ? PI_Q : PI; return 0;
+	case PI_Q: s->state = u == '>' ? TEXT : u == '?' ? PI_Q : PI; return 0;
+	case BANG: case BANG_DASH: case CDATA_OPEN: return bang(s, u);
+	case COMMENT:
+	case CDATA:
+		if (u == '>' && s->count >= 2)
+			s->state = TEXT;
+		s->count = u == (s->state == COMMENT ? '-' : ']') ? s->count + 1 : 0;
+		return 0;
+	case DECL: return bang(s, u);
+	case DECL_DQ: s->state = u == '"' ? DECL : DECL_DQ; return 0;
+	case DECL_SQ: s->state = u == '\'' ? DECL : DECL_SQ; return 0;
+	}
+	return 0;
+}
+
+/* Whether @u starts a character, for columns as libxml2 counts them. */
+static int starts_character(const load_scan *s, uint32_t u)
+{
+	if (s->width == 1)
+		return !s->utf8 || (u & 0xC0) != 0x80;
+	return s->width == 4 || u < 0xDC00 || u > 0xDFFF;
+}
+
+static int scan_units(load_scan *s, const unsigned char *bytes, size_t size)
+{
+	for (size_t i = 0; i < size; i++) {
+		if (s->width == 1) {
+			s->unit = bytes[i];
+		} else {
+			s->unit = s->big_endian ? s->unit << 8 | bytes[i]
+			                        : s->unit | (uint32_t)bytes[i] << (8 * s->unit_bytes);
+			if (++s->unit_bytes < s->width)
+				continue;
+			s->unit_bytes = 0;
+		}
+		uint32_t u = s->unit;
+		s->unit = 0;
+		if (step(s, u) != 0)
+			return s->status;
+		if (s->skip)
+			s->skip--;
+		else if (u == '\n')
+			s->line++, s->column = 1;
+		else if (starts_character(s, u))
+			s->column++;
+	}
+	return 0;
+}
+
+int cispref__load_scan(load_scan *s, const unsigned char *bytes, size_t size)
+{
+	if (s->status)
+		return s->status;
+	if (!s->decided) {
+		size_t take = LOAD_SCAN_HEAD - s->head_len < size ? LOAD_SCAN_HEAD - s->head_len : size;
+		memcpy(s->head + s->head_len, bytes, take);
+		s->head_len += take;
+		bytes += take;
+		size -= take;
+		int d = decide(s, 0);
+		if (d <= 0)
+			return d < 0 ? s->status : 0; /* undecided: the head is not full, all taken */
+		s->decided = 1;
+		if (scan_units(s, s->head, s->head_len) != 0)
+			return s->status;
+	}
+	return scan_units(s, bytes, size);
+}
+
+int cispref__load_scan_end(load_scan *s)
+{
+	if (s->status || s->decided)
+		return s->status;
+	if (decide(s, 1) < 0)
+		return s->status;
+	s->decided = 1;
+	return scan_units(s, s->head, s->head_len);
+}
