@@ -40,7 +40,8 @@ int cispref__output_stream(xmlBufferPtr buf, FILE *stream, cispref_error *error)
 int cispref__output_path(xmlBufferPtr buf, const char *path, cispref_error *error)
 {
 	int rc = cispref__write_file_atomic(path, (const char *)xmlBufferContent(buf),
-	                                    (size_t)xmlBufferLength(buf), error);
+	                                    (size_t)xmlBufferLength(buf),
+	                                    CISPREF__WRITE_DEFAULT, error);
 	xmlBufferFree(buf);
 	return rc;
 }

@@ -151,8 +151,12 @@ int cispref__output_buffer(xmlBufferPtr buf, char **out, size_t *size, cispref_e
 int cispref__output_stream(xmlBufferPtr buf, FILE *stream, cispref_error *error);
 int cispref__output_path(xmlBufferPtr buf, const char *path, cispref_error *error);
 
-/* atomic_file.c */
+/* atomic_file.c: write @data to what @path names, as cispref_export_path() documents:
+ * a regular or new file replaced atomically, links followed, FIFOs and character devices
+ * written in place. @flags: CISPREF__WRITE_NAMED_TEMPORARY skips O_TMPFILE (the tests
+ * reach the fallback with it). */
+enum { CISPREF__WRITE_DEFAULT = 0, CISPREF__WRITE_NAMED_TEMPORARY = 1 };
 int cispref__write_file_atomic(const char *path, const char *data, size_t size,
-                               cispref_error *error);
+                               unsigned flags, cispref_error *error);
 
 #endif

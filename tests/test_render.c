@@ -1214,8 +1214,8 @@ static void test_paths_and_streams(void **state)
 	                 CISPREF_EIO);
 	assert_int_equal(stat(path, &st), -1);
 
-	/* an existing file whose temporary neighbour cannot be created (its name would be
-	 * too long) keeps its bytes */
+	/* a name of 254 bytes (NAME_MAX is 255) is replaced too: the temporary file's name
+	 * does not grow with the target's */
 	char name[256];
 	memset(name, 'x', 250);
 	strcpy(name + 250, ".odt");
@@ -1224,11 +1224,10 @@ static void test_paths_and_streams(void **state)
 	size_t before = entries_in(dir);
 	for (int f = 0; f < FORMAT_COUNT; f++) {
 		memset(&error, 0, sizeof error);
-		assert_int_equal(cispref_render_path(path, ref, all_formats[f], NULL, &error), CISPREF_EIO);
-		assert_int_equal(error.code, CISPREF_EIO);
+		OK(cispref_render_path(path, ref, all_formats[f], NULL, &error));
 	}
 	char *kept = read_whole_file(path, NULL);
-	assert_string_equal(kept, "previous content");
+	assert_string_not_equal(kept, "previous content");
 	free(kept);
 	assert_int_equal(entries_in(dir), before);
 

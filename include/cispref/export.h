@@ -52,10 +52,37 @@ CISPREF_EXPORT int cispref_export_stream(FILE *stream, const cispref_referential
                                          cispref_format format, cispref_error *error);
 
 /**
- * Export to the file at @p path, atomically: the output goes to a temporary file in the
- * same directory, which is flushed to disk and then renamed over @p path. On failure
- * @p path is left as it was (absent, or byte-identical) and no temporary file remains.
- * An existing file keeps its permissions; a new one gets 0666 less the umask.
+ * Export to what @p path names. Every function that writes a file (this one,
+ * cispref_render_path(), the command line's `-o`, the Python module's `save()` and
+ * `render(path=...)`) writes it this way:
+ * - a regular file, or a name that does not exist yet, is replaced atomically: the
+ *   output goes to a temporary file in the same directory (unnamed where the file system
+ *   supports O_TMPFILE, else named `.cispref-PID-XXXXXX.tmp`, whatever the length of
+ *   the target's name), created with the final mode, given the old file's owner, group
+ *   and access ACL, flushed to disk and renamed over the name; the directory is then
+ *   flushed. A new file gets 0666 less the umask (or the directory's default ACL). An
+ *   existing file keeps its mode; when its owner (group) cannot be kept, as for a caller
+ *   that is not root replacing another user's file, the set-user-ID (set-group-ID) bit
+ *   is dropped. Other extended attributes are not kept, and other hard links to the old
+ *   file keep the old content.
+ * - a symbolic link is written through: the file at the end of the chain (at most 40
+ *   links) is replaced as above and the links stay; a dangling link creates the file it
+ *   names. More links, or a loop, fail with "Too many levels of symbolic links".
+ * - a FIFO, a character device or a terminal is written directly, as a shell redirection
+ *   would (opening a FIFO waits for a reader).
+ * - a directory, a block device or a socket is refused.
+ *
+ * On failure a replaced file is left as it was (absent, or byte-identical) and no
+ * temporary file remains; a FIFO or a device may have received part of the output. A
+ * save killed before it ends (SIGKILL, a power cut) can leave a named temporary file: a
+ * later save into the same directory removes it once the process that made it has ended
+ * and the file has not been modified for a minute. Going beyond RLIMIT_FSIZE, or writing
+ * to a FIFO whose reader has left, is an error (EFBIG, EPIPE) rather than SIGXFSZ or
+ * SIGPIPE: the calling thread blocks both signals while it writes and consumes those
+ * its writes raise; the process's signal dispositions are not touched.
+ * @return #CISPREF_OK, #CISPREF_EINVAL, #CISPREF_ENOMEM, or #CISPREF_EIO with an error
+ *         that says what and where ("cannot write 'out.xml': it is a directory", or the
+ *         step and the system's reason).
  */
 CISPREF_EXPORT int cispref_export_path(const char *path, const cispref_referential *ref,
                                        cispref_format format, cispref_error *error);

@@ -163,10 +163,10 @@ CISPREF_EXPORT int cispref_render_stream(FILE *stream, const cispref_referential
                                          cispref_error *error);
 
 /**
- * Render to the file at @p path, atomically, as cispref_export_path() writes: the output
- * goes to a temporary file in the same directory, which is flushed and then renamed over
- * @p path. On failure @p path is left as it was (absent, or byte-identical) and no
- * temporary file remains.
+ * Render to what @p path names, as cispref_export_path() writes: a regular (or new) file
+ * replaced atomically, a symbolic link written through, a FIFO or character device
+ * written directly, a directory refused. On failure a replaced file is left as it was
+ * (absent, or byte-identical) and no temporary file remains.
  * @param path the file to write.
  * @param ref the referential.
  * @param format the format.
