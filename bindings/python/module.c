@@ -251,7 +251,8 @@ static struct PyModuleDef module_def = {
 	.m_doc = "Competence referentials of the CISP sector (Walloon socio-professional integration)\n"
 	         "as typed, read-only Python objects: load, navigate, search, validate, export.\n"
 	         "A str argument holding a NUL character raises ValueError; file names may be str,\n"
-	         "bytes or os.PathLike and come back as os.fsdecode() gives them.",
+	         "bytes or os.PathLike and come back as os.fsdecode() gives them. Long calls\n"
+	         "(loading, save, export, render, validate, search) release the GIL.",
 	.m_size = sizeof(module_state),
 	.m_methods = module_methods,
 	.m_slots = module_slots,
