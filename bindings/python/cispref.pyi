@@ -3,6 +3,11 @@
 Every str argument is handed to C, where a NUL would end it: a str holding one raises
 ValueError. File names (paths, Error.file, Diagnostic.file, Referential.origin) may be
 str, bytes or os.PathLike and come back as os.fsdecode() gives them.
+
+Long calls release the GIL, so that other threads run meanwhile: load(), loads(),
+default(), Referential.save(), to_xml(), to_json(), render(), validate(), search(), ==,
+and the first concept query (which builds the index). Objects are safe to share
+between threads: a referential is never changed once loaded.
 """
 
 from os import PathLike

@@ -1,11 +1,51 @@
 /* Shared declarations of the Python module's files. The module uses only the public C
- * API of cispref. */
+ * API of cispref, and of CPython only the limited API (the build defines Py_LIMITED_API).
+ *
+ * The files form layers; each calls only the ones before it, never back:
+ *   helpers.c      strings between Python and C, cispref.Error
+ *   objects.c      creating nodes, lists and referentials; the referential's index
+ *   node.c         the node types          nodelist.c  the list type
+ *   records.c      Diagnostic and Hit
+ *   referential.c  the Referential type
+ *   module.c       load(), loads(), default(), the module and its state
+ * (tests/abi/check-layers.py fails on any cycle.)
+ *
+ * Everything per module lives in its state (module_state): an interpreter, or a second
+ * import of the same file, has its own types and its own cispref.Error. None of the
+ * module's types can be subclassed, so the type of an object is always the one its
+ * module made, and state_of() finds that module's state from any of its objects.
+ *
+ * The GIL is released around every call into the library that may take long, always the
+ * same way: PyEval_SaveThread(), the call, PyEval_RestoreThread(), with nothing of Python
+ * touched in between and every Python object the call reads kept alive (and immutable:
+ * bytes, str, tuples) by the caller. These calls are: loading (load, loads, default),
+ * save, to_xml/to_json, render (to a buffer or a path), validate, search, building the
+ * index (first concept query or search) and comparing two referentials. Short
+ * accessors keep the GIL. */
 #ifndef CISPREF_PY_H
 #define CISPREF_PY_H
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <cispref/cispref.h>
+
+/* The module's types and exception, one set per module object. */
+typedef struct {
+	PyTypeObject *referential_type;
+	/* indexed by cispref_node_type; [CISPREF_NODE_NONE] stays NULL */
+	PyTypeObject *node_types[CISPREF_NODE_NOTE + 1];
+	PyTypeObject *nodelist_type;
+	PyTypeObject *diagnostic_type;
+	PyTypeObject *hit_type;
+	PyObject *error;
+} module_state;
+
+/* The state of the module that made @o's type; @o is any object of the module's own
+ * types (none can be subclassed, so its type is the module's). */
+static inline module_state *state_of(PyObject *o)
+{
+	return (module_state *)PyType_GetModuleState(Py_TYPE(o));
+}
 
 /* A loaded referential; every node object holds a reference to it, so it lives as long
  * as anything taken from it. The index for concept queries and search is built on first
@@ -23,51 +63,69 @@ typedef struct {
 	const void *ptr;
 } NodeObject;
 
-extern PyTypeObject ReferentialType;
-extern PyTypeObject DomainType, SummaryEntryType, PlanType, CompetenceType, ItemType,
-	ConceptType, NoteType;
-extern PyTypeObject NodeListType;
-extern PyObject *CisprefError;
-extern PyTypeObject *DiagnosticType;
-extern PyTypeObject *HitType;
-
 /* The lists a NodeList can show. */
 typedef enum {
 	LIST_DOMAINS, LIST_CONCEPTS, LIST_NOTES, LIST_SUMMARY, LIST_PLANS, LIST_COMPETENCES,
 	LIST_SAVOIR_FAIRE, LIST_SAVOIR_FAIRE_COMPORTEMENTAUX, LIST_SAVOIRS, LIST_NOTE_REFS
 } list_kind;
 
-/* module.c */
-PyObject *raise_error(const cispref_error *error);
-PyObject *wrap_referential(cispref_referential *ref);
+/* A read-only view of one list of the model. */
+typedef struct {
+	PyObject_HEAD
+	ReferentialObject *owner;
+	list_kind kind;
+	const void *parent;
+	/* LIST_NOTE_REFS: the notes that the references resolve to, found once. Which
+	 * references resolve is known only by looking each up, and doing that again for
+	 * every len() and every index made iteration quadratic. The referential is
+	 * read-only, so the answer cannot change. */
+	const cispref_note **notes;
+	Py_ssize_t note_count;
+} NodeListObject;
 
-/* node.c */
-PyObject *wrap_node(ReferentialObject *owner, cispref_node_type type, const void *ptr);
-int node_types_ready(PyObject *module);
+/* ---- helpers.c: strings between Python and C ------------------------------------ */
 
-/* nodelist.c */
-PyObject *nodelist_new(ReferentialObject *owner, list_kind kind, const void *parent);
-
-/* referential.c */
-const cispref_index *referential_index(ReferentialObject *self);
-
-/* records.c */
-int record_types_ready(PyObject *module);
-PyObject *diagnostics_to_list(const cispref_diagnostics *list);
-PyObject *results_to_list(ReferentialObject *owner, const cispref_results *results);
-
-/* module.c: strings between Python and C. Texts of the model are UTF-8 (the loader
- * checks them); file names are bytes in the file-system encoding; messages may quote
- * either, so they are decoded leniently rather than raise UnicodeDecodeError. */
+/* Texts of the model are UTF-8 (the loader checks them); file names are bytes in the
+ * file-system encoding; messages may quote either, so they are decoded leniently rather
+ * than raise UnicodeDecodeError. */
 PyObject *str_or_none(const char *s);
 PyObject *message_str(const char *s);
 PyObject *path_str_or_none(const char *s);
 PyObject *set_value_error(const char *message);
+/* The name of @o's type for messages ("int"): a new reference, or NULL with an error. */
+PyObject *type_name(PyObject *o);
 /* The UTF-8 of str @o for C, or NULL with TypeError (not a str) or ValueError (a NUL
  * inside, which C would take for the end); @what names the argument in the message.
  * Every str the module hands to C goes through here. */
 const char *c_text(PyObject *o, const char *what);
-/* PyArg "O&" converters: a file name (str, bytes or os.PathLike, as bytes) or None. */
+/* __reduce__ of the module's types: a node is a view into a referential that only
+ * the library can build, so none pickles. The static types refused by themselves; heap
+ * types would pickle under protocols 0 and 1 (copyreg) without this. */
+PyObject *refuse_pickling(PyObject *self, PyObject *unused);
+/* PyArg "O&" converter: a file name (str, bytes or os.PathLike, as bytes) or None. */
 int optional_path(PyObject *o, void *out);
+/* Raise the module's cispref.Error with the details of @error; returns NULL. */
+PyObject *raise_error(const module_state *state, const cispref_error *error);
+
+/* ---- objects.c: creating the module's objects ----------------------------------- */
+
+/* A new Referential of @state's type owning @ref (freed on failure). */
+PyObject *wrap_referential(const module_state *state, cispref_referential *ref);
+/* A new node of @owner for @ptr, or None when @ptr is NULL. */
+PyObject *wrap_node(ReferentialObject *owner, cispref_node_type type, const void *ptr);
+PyObject *nodelist_new(ReferentialObject *owner, list_kind kind, const void *parent);
+/* @self's index, built on first use (without the GIL); NULL with MemoryError. */
+const cispref_index *referential_index(ReferentialObject *self);
+
+/* ---- the types: each creates its own and adds them to @module ------------------- */
+
+int node_types_add(PyObject *module, module_state *state);        /* node.c */
+int nodelist_type_add(PyObject *module, module_state *state);     /* nodelist.c */
+int record_types_add(PyObject *module, module_state *state);      /* records.c */
+int referential_type_add(PyObject *module, module_state *state);  /* referential.c */
+
+/* records.c */
+PyObject *diagnostics_to_list(const module_state *state, const cispref_diagnostics *list);
+PyObject *results_to_list(ReferentialObject *owner, const cispref_results *results);
 
 #endif

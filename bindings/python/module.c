@@ -1,110 +1,7 @@
-/* The cispref Python module: loading functions and the error type. */
+/* The cispref Python module: loading functions, the module object and its state. */
 #include <string.h>
 
 #include "cispref_py.h"
-
-PyObject *CisprefError;
-
-PyObject *str_or_none(const char *s)
-{
-	if (!s)
-		Py_RETURN_NONE;
-	return PyUnicode_FromString(s);
-}
-
-/* A message may quote a file name that is not UTF-8: such bytes become U+FFFD rather
- * than an exception that would hide the error being reported. */
-PyObject *message_str(const char *s)
-{
-	if (!s)
-		Py_RETURN_NONE;
-	return PyUnicode_DecodeUTF8(s, (Py_ssize_t)strlen(s), "replace");
-}
-
-/* A file name as os.fsdecode() gives it back; None for no name. */
-PyObject *path_str_or_none(const char *s)
-{
-	if (!s || !s[0])
-		Py_RETURN_NONE;
-	return PyUnicode_DecodeFSDefault(s);
-}
-
-PyObject *set_value_error(const char *message)
-{
-	PyObject *text = message_str(message);
-	if (text) {
-		PyErr_SetObject(PyExc_ValueError, text);
-		Py_DECREF(text);
-	}
-	return NULL;
-}
-
-const char *c_text(PyObject *o, const char *what)
-{
-	if (!PyUnicode_Check(o)) {
-		PyErr_Format(PyExc_TypeError, "%s must be str, not %.100s", what, Py_TYPE(o)->tp_name);
-		return NULL;
-	}
-	Py_ssize_t size;
-	const char *text = PyUnicode_AsUTF8AndSize(o, &size);
-	if (text && strlen(text) != (size_t)size) {
-		PyErr_Format(PyExc_ValueError, "%s must not contain a NUL character", what);
-		return NULL;
-	}
-	return text;
-}
-
-int optional_path(PyObject *o, void *out)
-{
-	if (!o) {
-		/* cleanup, when a later argument fails */
-		Py_CLEAR(*(PyObject **)out);
-		return 1;
-	}
-	if (o == Py_None) {
-		*(PyObject **)out = NULL;
-		return Py_CLEANUP_SUPPORTED;
-	}
-	return PyUnicode_FSConverter(o, out);
-}
-
-/* Raise cispref.Error with the details of @error as attributes. */
-PyObject *raise_error(const cispref_error *error)
-{
-	PyObject *text = message_str(error->text);
-	PyObject *exc = text ? PyObject_CallOneArg(CisprefError, text) : NULL;
-	Py_XDECREF(text);
-	if (!exc)
-		return NULL;
-	PyObject *file = path_str_or_none(error->source);
-	PyObject *line = PyLong_FromUnsignedLong(error->line);
-	PyObject *column = PyLong_FromUnsignedLong(error->column);
-	PyObject *tag = PyUnicode_FromString(cispref_status_tag(error->code));
-	if (file && line && column && tag &&
-	    PyObject_SetAttrString(exc, "file", file) == 0 &&
-	    PyObject_SetAttrString(exc, "line", line) == 0 &&
-	    PyObject_SetAttrString(exc, "column", column) == 0 &&
-	    PyObject_SetAttrString(exc, "tag", tag) == 0)
-		PyErr_SetObject(CisprefError, exc);
-	Py_XDECREF(file);
-	Py_XDECREF(line);
-	Py_XDECREF(column);
-	Py_XDECREF(tag);
-	Py_DECREF(exc);
-	return NULL;
-}
-
-PyObject *wrap_referential(cispref_referential *ref)
-{
-	ReferentialObject *self = PyObject_New(ReferentialObject, &ReferentialType);
-	if (!self) {
-		cispref_referential_free(ref);
-		return NULL;
-	}
-	self->ref = ref;
-	self->index = NULL;
-	return (PyObject *)self;
-}
 
 /* Load options from keyword arguments; a limit of None keeps the default, 0 lifts it. */
 static int load_options(cispref_load_options *options, int lenient, PyObject *max_input_size,
@@ -132,7 +29,6 @@ static int load_options(cispref_load_options *options, int lenient, PyObject *ma
 
 static PyObject *py_load(PyObject *module, PyObject *args, PyObject *kwargs)
 {
-	(void)module;
 	static char *keywords[] = {"path", "lenient", "max_input_size", "max_text_length",
 	                           "max_elements", NULL};
 	PyObject *path, *max_input = Py_None, *max_text = Py_None, *max_elements = Py_None;
@@ -145,15 +41,19 @@ static PyObject *py_load(PyObject *module, PyObject *args, PyObject *kwargs)
 		Py_DECREF(path);
 		return NULL;
 	}
+	const char *file = PyBytes_AsString(path);
+	if (!file) {
+		Py_DECREF(path);
+		return NULL;
+	}
 	cispref_referential *ref;
 	cispref_error error;
-	int rc;
-	Py_BEGIN_ALLOW_THREADS
-	rc = cispref_referential_load_file_with_options(&ref, PyBytes_AS_STRING(path), &options,
-	                                                &error);
-	Py_END_ALLOW_THREADS
+	PyThreadState *thread = PyEval_SaveThread();
+	int rc = cispref_referential_load_file_with_options(&ref, file, &options, &error);
+	PyEval_RestoreThread(thread);
 	Py_DECREF(path);
-	return rc ? raise_error(&error) : wrap_referential(ref);
+	module_state *state = PyModule_GetState(module);
+	return rc ? raise_error(state, &error) : wrap_referential(state, ref);
 }
 
 static int is_space(char c)
@@ -206,19 +106,23 @@ static PyObject *document_bytes(PyObject *data)
 	if (PyBytes_Check(data))
 		return Py_NewRef(data);
 	if (!PyUnicode_Check(data)) {
-		PyErr_Format(PyExc_TypeError, "loads() takes bytes or str, not %.100s",
-		             Py_TYPE(data)->tp_name);
+		PyObject *name = type_name(data);
+		if (name) {
+			PyErr_Format(PyExc_TypeError, "loads() takes bytes or str, not %.100U", name);
+			Py_DECREF(name);
+		}
 		return NULL;
 	}
 	PyObject *bytes = PyUnicode_AsUTF8String(data);
-	if (bytes)
-		blank_declared_encoding(PyBytes_AS_STRING(bytes), (size_t)PyBytes_GET_SIZE(bytes));
+	char *doc;
+	Py_ssize_t size;
+	if (bytes && PyBytes_AsStringAndSize(bytes, &doc, &size) == 0)
+		blank_declared_encoding(doc, (size_t)size);
 	return bytes;
 }
 
 static PyObject *py_loads(PyObject *module, PyObject *args, PyObject *kwargs)
 {
-	(void)module;
 	static char *keywords[] = {"data", "name", "lenient", "max_input_size", "max_text_length",
 	                           "max_elements", NULL};
 	PyObject *data, *name = NULL, *max_input = Py_None, *max_text = Py_None,
@@ -229,30 +133,38 @@ static PyObject *py_loads(PyObject *module, PyObject *args, PyObject *kwargs)
 		return NULL;
 	cispref_load_options options = CISPREF_LOAD_OPTIONS_INIT;
 	PyObject *bytes = NULL;
+	char *doc, *source = NULL;
+	Py_ssize_t size;
 	if (load_options(&options, lenient, max_input, max_text, max_elements) < 0 ||
-	    !(bytes = document_bytes(data))) {
+	    !(bytes = document_bytes(data)) || PyBytes_AsStringAndSize(bytes, &doc, &size) < 0 ||
+	    (name && !(source = PyBytes_AsString(name)))) {
+		Py_XDECREF(bytes);
 		Py_XDECREF(name);
 		return NULL;
 	}
+	/* both bytes objects are ours and immutable while the GIL is released */
 	cispref_referential *ref;
 	cispref_error error;
-	int rc = cispref_referential_load_memory_with_options(
-		&ref, PyBytes_AS_STRING(bytes), (size_t)PyBytes_GET_SIZE(bytes),
-		name ? PyBytes_AS_STRING(name) : NULL, &options, &error);
+	PyThreadState *thread = PyEval_SaveThread();
+	int rc = cispref_referential_load_memory_with_options(&ref, doc, (size_t)size, source,
+	                                                      &options, &error);
+	PyEval_RestoreThread(thread);
 	Py_DECREF(bytes);
 	Py_XDECREF(name);
-	return rc ? raise_error(&error) : wrap_referential(ref);
+	module_state *state = PyModule_GetState(module);
+	return rc ? raise_error(state, &error) : wrap_referential(state, ref);
 }
 
 static PyObject *py_default(PyObject *module, PyObject *unused)
 {
-	(void)module;
 	(void)unused;
 	cispref_referential *ref;
 	cispref_error error;
-	if (cispref_referential_load_default(&ref, &error))
-		return raise_error(&error);
-	return wrap_referential(ref);
+	PyThreadState *thread = PyEval_SaveThread();
+	int rc = cispref_referential_load_default(&ref, &error);
+	PyEval_RestoreThread(thread);
+	module_state *state = PyModule_GetState(module);
+	return rc ? raise_error(state, &error) : wrap_referential(state, ref);
 }
 
 static PyMethodDef module_methods[] = {
@@ -278,34 +190,80 @@ static PyMethodDef module_methods[] = {
 	{NULL, NULL, 0, NULL},
 };
 
-static struct PyModuleDef module_def = {
-	PyModuleDef_HEAD_INIT, "cispref",
-	"Competence referentials of the CISP sector (Walloon socio-professional integration)\n"
-	"as typed, read-only Python objects: load, navigate, search, validate, export.\n"
-	"A str argument holding a NUL character raises ValueError; file names may be str,\n"
-	"bytes or os.PathLike and come back as os.fsdecode() gives them.",
-	-1, module_methods, NULL, NULL, NULL, NULL,
-};
-
-PyMODINIT_FUNC PyInit_cispref(void)
+static int module_traverse(PyObject *module, visitproc visit, void *arg)
 {
-	PyObject *module = PyModule_Create(&module_def);
-	if (!module)
-		return NULL;
-	CisprefError = PyErr_NewExceptionWithDoc(
+	module_state *state = PyModule_GetState(module);
+	Py_VISIT(state->referential_type);
+	for (int i = 0; i <= CISPREF_NODE_NOTE; i++)
+		Py_VISIT(state->node_types[i]);
+	Py_VISIT(state->nodelist_type);
+	Py_VISIT(state->diagnostic_type);
+	Py_VISIT(state->hit_type);
+	Py_VISIT(state->error);
+	return 0;
+}
+
+static int module_clear(PyObject *module)
+{
+	module_state *state = PyModule_GetState(module);
+	Py_CLEAR(state->referential_type);
+	for (int i = 0; i <= CISPREF_NODE_NOTE; i++)
+		Py_CLEAR(state->node_types[i]);
+	Py_CLEAR(state->nodelist_type);
+	Py_CLEAR(state->diagnostic_type);
+	Py_CLEAR(state->hit_type);
+	Py_CLEAR(state->error);
+	return 0;
+}
+
+static void module_free(void *module)
+{
+	module_clear((PyObject *)module);
+}
+
+/* Fill a new module object: each one gets its own types and exception (the state starts
+ * zeroed, and module_clear releases whatever was made when a step fails). */
+static int module_exec(PyObject *module)
+{
+	module_state *state = PyModule_GetState(module);
+	state->error = PyErr_NewExceptionWithDoc(
 		"cispref.Error",
 		"A referential could not be loaded, saved or exported. Attributes: file, line,\n"
 		"column (0 when unknown) and tag (a short stable name of the cause, such as\n"
 		"'xml-error', 'format-error', 'io-error', 'invalid-referential').",
 		NULL, NULL);
-	if (!CisprefError || PyModule_AddObjectRef(module, "Error", CisprefError) < 0 ||
-	    PyType_Ready(&ReferentialType) < 0 ||
-	    PyModule_AddObjectRef(module, "Referential", (PyObject *)&ReferentialType) < 0 ||
-	    PyType_Ready(&NodeListType) < 0 || node_types_ready(module) < 0 ||
-	    record_types_ready(module) < 0 ||
-	    PyModule_AddStringConstant(module, "__version__", cispref_version()) < 0) {
-		Py_DECREF(module);
-		return NULL;
-	}
-	return module;
+	if (!state->error || PyModule_AddObjectRef(module, "Error", state->error) < 0 ||
+	    referential_type_add(module, state) < 0 || nodelist_type_add(module, state) < 0 ||
+	    node_types_add(module, state) < 0 || record_types_add(module, state) < 0 ||
+	    PyModule_AddStringConstant(module, "__version__", cispref_version()) < 0)
+		return -1;
+	return 0;
+}
+
+static PyModuleDef_Slot module_slots[] = {
+	{Py_mod_exec, module_exec},
+	{0, NULL},
+};
+
+static struct PyModuleDef module_def = {
+	PyModuleDef_HEAD_INIT,
+	.m_name = "cispref",
+	.m_doc = "Competence referentials of the CISP sector (Walloon socio-professional integration)\n"
+	         "as typed, read-only Python objects: load, navigate, search, validate, export.\n"
+	         "A str argument holding a NUL character raises ValueError; file names may be str,\n"
+	         "bytes or os.PathLike and come back as os.fsdecode() gives them. Long calls\n"
+	         "(loading, save, export, render, validate, search) release the GIL.",
+	.m_size = sizeof(module_state),
+	.m_methods = module_methods,
+	.m_slots = module_slots,
+	.m_traverse = module_traverse,
+	.m_clear = module_clear,
+	.m_free = module_free,
+};
+
+/* Multi-phase initialisation (PEP 489): the module object is made by the import system,
+ * then module_exec fills it. */
+PyMODINIT_FUNC PyInit_cispref(void)
+{
+	return PyModuleDef_Init(&module_def);
 }

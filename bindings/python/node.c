@@ -5,32 +5,24 @@
 #define OWNER(self) (((NodeObject *)(self))->owner)
 #define PTR(self, type) ((const type *)((NodeObject *)(self))->ptr)
 
-PyObject *wrap_node(ReferentialObject *owner, cispref_node_type type, const void *ptr)
+/* Instances hold their type (a heap type) and their referential; the collector must
+ * see both. No tp_clear: a node cannot be part of a cycle that does not also pass
+ * through the module (type -> module -> state), which the module's m_clear breaks, and a
+ * node without its referential would point into freed memory. */
+static int node_traverse(PyObject *self, visitproc visit, void *arg)
 {
-	static PyTypeObject *const types[] = {
-		[CISPREF_NODE_DOMAIN] = &DomainType,
-		[CISPREF_NODE_SUMMARY_ENTRY] = &SummaryEntryType,
-		[CISPREF_NODE_PLAN] = &PlanType,
-		[CISPREF_NODE_COMPETENCE] = &CompetenceType,
-		[CISPREF_NODE_ITEM] = &ItemType,
-		[CISPREF_NODE_CONCEPT] = &ConceptType,
-		[CISPREF_NODE_NOTE] = &NoteType,
-	};
-	if (!ptr || type == CISPREF_NODE_NONE)
-		Py_RETURN_NONE;
-	NodeObject *node = PyObject_New(NodeObject, types[type]);
-	if (!node)
-		return NULL;
-	Py_INCREF(owner);
-	node->owner = owner;
-	node->ptr = ptr;
-	return (PyObject *)node;
+	Py_VISIT(Py_TYPE(self));
+	Py_VISIT(OWNER(self));
+	return 0;
 }
 
 static void node_dealloc(PyObject *self)
 {
+	PyTypeObject *type = Py_TYPE(self);
+	PyObject_GC_UnTrack(self);
 	Py_DECREF(OWNER(self));
-	PyObject_Free(self);
+	PyObject_GC_Del(self);
+	Py_DECREF(type);
 }
 
 static PyObject *node_richcompare(PyObject *a, PyObject *b, int op)
@@ -43,7 +35,13 @@ static PyObject *node_richcompare(PyObject *a, PyObject *b, int op)
 
 static Py_hash_t node_hash(PyObject *self)
 {
-	return _Py_HashPointer((void *)((NodeObject *)self)->ptr);
+	/* Nodes are equal when their C handles are, so the handle is the hash, rotated as
+	 * CPython hashes identities (Py_HashPointer, public only from 3.13 on): the low
+	 * bits of an aligned pointer are zeros, which would crowd a dict's buckets. -1
+	 * means an error to CPython. */
+	uintptr_t p = (uintptr_t)((NodeObject *)self)->ptr;
+	Py_hash_t hash = (Py_hash_t)((p >> 4) | (p << (8 * sizeof p - 4)));
+	return hash == -1 ? -2 : hash;
 }
 
 /* <Competence psy.ind.1 'Réaliser les bilans ...'> */
@@ -62,10 +60,18 @@ static PyObject *node_repr_with(PyObject *self, const char *id, const char *text
 		if (!shown)
 			return NULL;
 	}
-	PyObject *repr = PyUnicode_FromFormat("<%s %s %R>", Py_TYPE(self)->tp_name + 8, id, shown);
+	/* the type's short name ("Domain"), as PyType_GetName() gives it from 3.11 on */
+	PyObject *name = PyObject_GetAttrString((PyObject *)Py_TYPE(self), "__name__");
+	PyObject *repr = name ? PyUnicode_FromFormat("<%U %s %R>", name, id, shown) : NULL;
+	Py_XDECREF(name);
 	Py_DECREF(shown);
 	return repr;
 }
+
+static PyMethodDef node_methods[] = {
+	{"__reduce__", refuse_pickling, METH_NOARGS, NULL},
+	{NULL, NULL, 0, NULL},
+};
 
 /* ---- domain -------------------------------------------------------------------- */
 
@@ -167,7 +173,7 @@ static PyObject *comp_note_ids(PyObject *s, void *c)
 			Py_CLEAR(ids);
 			break;
 		}
-		PyTuple_SET_ITEM(ids, (Py_ssize_t)i, id);
+		PyTuple_SetItem(ids, (Py_ssize_t)i, id);
 	}
 	return ids;
 }
@@ -191,7 +197,7 @@ static PyObject *comp_related(PyObject *s, PyObject *unused)
 			Py_CLEAR(list);
 			break;
 		}
-		PyList_SET_ITEM(list, (Py_ssize_t)i, pair);
+		PyList_SetItem(list, (Py_ssize_t)i, pair);
 	}
 	PyMem_Free(related);
 	return list;
@@ -217,6 +223,7 @@ static PyGetSetDef comp_getset[] = {
 };
 
 static PyMethodDef comp_methods[] = {
+	{"__reduce__", refuse_pickling, METH_NOARGS, NULL},
 	{"related", comp_related, METH_NOARGS,
 	 "related() -> list of (Competence, int)\n\n"
 	 "The competences that share concepts with this one, and how many, most first."},
@@ -273,7 +280,7 @@ static PyObject *concept_users(PyObject *s, void *competences)
 			Py_CLEAR(list);
 			break;
 		}
-		PyList_SET_ITEM(list, (Py_ssize_t)i, node);
+		PyList_SetItem(list, (Py_ssize_t)i, node);
 	}
 	return list;
 }
@@ -315,36 +322,51 @@ static PyGetSetDef note_getset[] = {
 
 /* ---- types --------------------------------------------------------------------- */
 
-#define NODE_TYPE(var, name, doc, repr, getset, methods)                         \
-	PyTypeObject var = {                                                     \
-		PyVarObject_HEAD_INIT(NULL, 0)                                   \
-		.tp_name = "cispref." name,                                      \
-		.tp_basicsize = sizeof(NodeObject),                              \
-		.tp_dealloc = node_dealloc,                                      \
-		.tp_repr = repr,                                                 \
-		.tp_hash = node_hash,                                            \
-		.tp_flags = Py_TPFLAGS_DEFAULT,                                  \
-		.tp_doc = doc,                                                   \
-		.tp_richcompare = node_richcompare,                              \
-		.tp_methods = methods,                                           \
-		.tp_getset = getset,                                             \
-	}
+static const struct node_kind {
+	cispref_node_type type;
+	const char *name;
+	const char *doc;
+	reprfunc repr;
+	PyGetSetDef *getset;
+	PyMethodDef *methods;
+} node_kinds[] = {
+	{CISPREF_NODE_DOMAIN, "cispref.Domain", "A domain of competences (read-only).", domain_repr, domain_getset, node_methods},
+	{CISPREF_NODE_SUMMARY_ENTRY, "cispref.SummaryEntry", "One line of a domain's summary list (read-only).", entry_repr, entry_getset, node_methods},
+	{CISPREF_NODE_PLAN, "cispref.Plan", "A plan of a domain (read-only).", plan_repr, plan_getset, node_methods},
+	{CISPREF_NODE_COMPETENCE, "cispref.Competence", "A competence and its three lists of items (read-only).", comp_repr, comp_getset, comp_methods},
+	{CISPREF_NODE_ITEM, "cispref.Item", "A savoir-faire, savoir-faire comportemental or savoir (read-only).", item_repr, item_getset, node_methods},
+	{CISPREF_NODE_CONCEPT, "cispref.Concept", "A shared aptitude or savoir (read-only).", concept_repr, concept_getset, node_methods},
+	{CISPREF_NODE_NOTE, "cispref.Note", "A numbered note of the source (read-only).", note_repr, note_getset, node_methods},
+};
 
-NODE_TYPE(DomainType, "Domain", "A domain of competences (read-only).", domain_repr, domain_getset, NULL);
-NODE_TYPE(SummaryEntryType, "SummaryEntry", "One line of a domain's summary list (read-only).", entry_repr, entry_getset, NULL);
-NODE_TYPE(PlanType, "Plan", "A plan of a domain (read-only).", plan_repr, plan_getset, NULL);
-NODE_TYPE(CompetenceType, "Competence", "A competence and its three lists of items (read-only).", comp_repr, comp_getset, comp_methods);
-NODE_TYPE(ItemType, "Item", "A savoir-faire, savoir-faire comportemental or savoir (read-only).", item_repr, item_getset, NULL);
-NODE_TYPE(ConceptType, "Concept", "A shared aptitude or savoir (read-only).", concept_repr, concept_getset, NULL);
-NODE_TYPE(NoteType, "Note", "A numbered note of the source (read-only).", note_repr, note_getset, NULL);
-
-int node_types_ready(PyObject *module)
+/* One heap type per kind, made for @module and kept in its state. They cannot be
+ * instantiated from Python, subclassed or changed, as the static types they replace. */
+int node_types_add(PyObject *module, module_state *state)
 {
-	PyTypeObject *types[] = {&DomainType, &SummaryEntryType, &PlanType, &CompetenceType,
-	                         &ItemType, &ConceptType, &NoteType};
-	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
-		if (PyType_Ready(types[i]) < 0 ||
-		    PyModule_AddObjectRef(module, types[i]->tp_name + 8, (PyObject *)types[i]) < 0)
+	for (size_t i = 0; i < sizeof node_kinds / sizeof node_kinds[0]; i++) {
+		const struct node_kind *kind = &node_kinds[i];
+		PyType_Slot slots[] = {
+			{Py_tp_dealloc, node_dealloc},
+			{Py_tp_traverse, node_traverse},
+			{Py_tp_repr, kind->repr},
+			{Py_tp_hash, node_hash},
+			{Py_tp_richcompare, node_richcompare},
+			{Py_tp_doc, (void *)kind->doc},
+			{Py_tp_getset, kind->getset},
+			{Py_tp_methods, kind->methods},
+			{0, NULL},
+		};
+		PyType_Spec spec = {
+			.name = kind->name,
+			.basicsize = sizeof(NodeObject),
+			.flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_IMMUTABLETYPE |
+			         Py_TPFLAGS_DISALLOW_INSTANTIATION,
+			.slots = slots,
+		};
+		PyObject *type = PyType_FromModuleAndSpec(module, &spec, NULL);
+		state->node_types[kind->type] = (PyTypeObject *)type;
+		if (!type || PyModule_AddType(module, (PyTypeObject *)type) < 0)
 			return -1;
+	}
 	return 0;
 }

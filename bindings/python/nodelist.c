@@ -2,59 +2,11 @@
  * iteration, `in`. It holds its referential, like every node. */
 #include "cispref_py.h"
 
-typedef struct {
-	PyObject_HEAD
-	ReferentialObject *owner;
-	list_kind kind;
-	const void *parent;
-	/* LIST_NOTE_REFS: the notes that the references resolve to, found once. Which
-	 * references resolve is known only by looking each up, and doing that again for
-	 * every len() and every index made iteration quadratic. The referential is
-	 * read-only, so the answer cannot change. */
-	const cispref_note **notes;
-	Py_ssize_t note_count;
-} NodeListObject;
-
 static const cispref_item_kind item_kinds[] = {
 	[LIST_SAVOIR_FAIRE] = CISPREF_ITEM_SAVOIR_FAIRE,
 	[LIST_SAVOIR_FAIRE_COMPORTEMENTAUX] = CISPREF_ITEM_SAVOIR_FAIRE_COMPORTEMENTAL,
 	[LIST_SAVOIRS] = CISPREF_ITEM_SAVOIR,
 };
-
-/* Fill @self->notes with the notes that @self->parent's references name and that exist. */
-static int resolve_notes(NodeListObject *self)
-{
-	const cispref_competence *comp = self->parent;
-	size_t n = cispref_competence_note_count(comp);
-	if (!(self->notes = PyMem_Calloc(n + 1, sizeof *self->notes))) {
-		PyErr_NoMemory();
-		return -1;
-	}
-	for (size_t i = 0; i < n; i++) {
-		const cispref_note *note = cispref_competence_note(comp, i);
-		if (note)
-			self->notes[self->note_count++] = note;
-	}
-	return 0;
-}
-
-PyObject *nodelist_new(ReferentialObject *owner, list_kind kind, const void *parent)
-{
-	NodeListObject *self = PyObject_New(NodeListObject, &NodeListType);
-	if (!self)
-		return NULL;
-	Py_INCREF(owner);
-	self->owner = owner;
-	self->kind = kind;
-	self->parent = parent;
-	self->notes = NULL;
-	self->note_count = 0;
-	if (kind == LIST_NOTE_REFS && resolve_notes(self) < 0) {
-		Py_DECREF(self);
-		return NULL;
-	}
-	return (PyObject *)self;
-}
 
 static Py_ssize_t nodelist_length(PyObject *o)
 {
@@ -117,12 +69,15 @@ static PyObject *nodelist_subscript(PyObject *o, PyObject *key)
 				Py_CLEAR(list);
 				break;
 			}
-			PyList_SET_ITEM(list, k, node);
+			PyList_SetItem(list, k, node);
 		}
 		return list;
 	}
-	PyErr_Format(PyExc_TypeError, "indices must be integers or slices, not %.100s",
-	             Py_TYPE(key)->tp_name);
+	PyObject *name = type_name(key);
+	if (name) {
+		PyErr_Format(PyExc_TypeError, "indices must be integers or slices, not %.100U", name);
+		Py_DECREF(name);
+	}
 	return NULL;
 }
 
@@ -136,31 +91,67 @@ static PyObject *nodelist_repr(PyObject *o)
 	return repr;
 }
 
-static void nodelist_dealloc(PyObject *o)
+/* As for nodes (node.c): the type and the referential are visited, nothing is cleared. */
+static int nodelist_traverse(PyObject *o, visitproc visit, void *arg)
 {
-	PyMem_Free(((NodeListObject *)o)->notes);
-	Py_DECREF(((NodeListObject *)o)->owner);
-	PyObject_Free(o);
+	Py_VISIT(Py_TYPE(o));
+	Py_VISIT(((NodeListObject *)o)->owner);
+	return 0;
 }
 
-static PySequenceMethods nodelist_as_sequence = {
-	.sq_length = nodelist_length,
-	.sq_item = nodelist_item,
+static void nodelist_dealloc(PyObject *o)
+{
+	PyTypeObject *type = Py_TYPE(o);
+	PyObject_GC_UnTrack(o);
+	PyMem_Free(((NodeListObject *)o)->notes);
+	Py_DECREF(((NodeListObject *)o)->owner);
+	PyObject_GC_Del(o);
+	Py_DECREF(type);
+}
+
+static PyMethodDef nodelist_methods[] = {
+	{"__reduce__", refuse_pickling, METH_NOARGS, NULL},
+	{NULL, NULL, 0, NULL},
 };
 
-static PyMappingMethods nodelist_as_mapping = {
-	.mp_length = nodelist_length,
-	.mp_subscript = nodelist_subscript,
+static PyType_Slot nodelist_slots[] = {
+	{Py_tp_methods, nodelist_methods},
+	{Py_tp_dealloc, nodelist_dealloc},
+	{Py_tp_traverse, nodelist_traverse},
+	{Py_tp_repr, nodelist_repr},
+	{Py_sq_length, nodelist_length},
+	{Py_sq_item, nodelist_item},
+	{Py_mp_length, nodelist_length},
+	{Py_mp_subscript, nodelist_subscript},
+	{Py_tp_doc, (void *)"A read-only sequence of nodes of a referential: len(), indexing, slicing, iteration."},
+	{0, NULL},
 };
 
-PyTypeObject NodeListType = {
-	PyVarObject_HEAD_INIT(NULL, 0)
-	.tp_name = "cispref.NodeList",
-	.tp_basicsize = sizeof(NodeListObject),
-	.tp_dealloc = nodelist_dealloc,
-	.tp_repr = nodelist_repr,
-	.tp_as_sequence = &nodelist_as_sequence,
-	.tp_as_mapping = &nodelist_as_mapping,
-	.tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_SEQUENCE,
-	.tp_doc = "A read-only sequence of nodes of a referential: len(), indexing, slicing, iteration.",
+/* Not Py_TPFLAGS_IMMUTABLETYPE, unlike the other types: the limited API has no
+ * Py_TPFLAGS_SEQUENCE (what lets a match statement take a NodeList for a sequence), and
+ * the one public way to set it, registering with collections.abc.Sequence, skips
+ * immutable types. */
+static PyType_Spec nodelist_spec = {
+	.name = "cispref.NodeList",
+	.basicsize = sizeof(NodeListObject),
+	.flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+	.slots = nodelist_slots,
 };
+
+/* The list type is not a module attribute (as before); it is registered as a
+ * collections.abc.Sequence. */
+int nodelist_type_add(PyObject *module, module_state *state)
+{
+	PyObject *type = PyType_FromModuleAndSpec(module, &nodelist_spec, NULL);
+	if (!(state->nodelist_type = (PyTypeObject *)type))
+		return -1;
+	PyObject *abc = PyImport_ImportModule("collections.abc");
+	PyObject *sequence = abc ? PyObject_GetAttrString(abc, "Sequence") : NULL;
+	PyObject *done = sequence ? PyObject_CallMethod(sequence, "register", "O", type) : NULL;
+	Py_XDECREF(abc);
+	Py_XDECREF(sequence);
+	if (!done)
+		return -1;
+	Py_DECREF(done);
+	return 0;
+}

@@ -1,9 +1,6 @@
 /* Diagnostics and search hits as named tuples (structseq). */
 #include "cispref_py.h"
 
-PyTypeObject *DiagnosticType;
-PyTypeObject *HitType;
-
 static PyStructSequence_Field diagnostic_fields[] = {
 	{"severity", "'error', 'warning' or 'info'"},
 	{"tag", "the rule's stable tag, e.g. 'duplicate-id'"},
@@ -37,13 +34,13 @@ static PyStructSequence_Desc hit_desc = {
 	"cispref.Hit", "A hit of Referential.search().", hit_fields, 10,
 };
 
-int record_types_ready(PyObject *module)
+/* Heap types made anew for each module object. */
+int record_types_add(PyObject *module, module_state *state)
 {
-	DiagnosticType = PyStructSequence_NewType(&diagnostic_desc);
-	HitType = PyStructSequence_NewType(&hit_desc);
-	if (!DiagnosticType || !HitType ||
-	    PyModule_AddObjectRef(module, "Diagnostic", (PyObject *)DiagnosticType) < 0 ||
-	    PyModule_AddObjectRef(module, "Hit", (PyObject *)HitType) < 0)
+	if (!(state->diagnostic_type = PyStructSequence_NewType(&diagnostic_desc)) ||
+	    PyModule_AddType(module, state->diagnostic_type) < 0 ||
+	    !(state->hit_type = PyStructSequence_NewType(&hit_desc)) ||
+	    PyModule_AddType(module, state->hit_type) < 0)
 		return -1;
 	return 0;
 }
@@ -65,7 +62,7 @@ static PyObject *record(PyTypeObject *type, PyObject **values, int count)
 	return r;
 }
 
-static PyObject *diagnostic(const cispref_diagnostic *d)
+static PyObject *diagnostic(const module_state *state, const cispref_diagnostic *d)
 {
 	PyObject *values[7] = {
 		str_or_none(cispref_severity_name(cispref_diagnostic_severity(d))),
@@ -76,20 +73,20 @@ static PyObject *diagnostic(const cispref_diagnostic *d)
 		PyLong_FromUnsignedLong(cispref_diagnostic_column(d)),
 		str_or_none(cispref_diagnostic_node_id(d)),
 	};
-	return record(DiagnosticType, values, 7);
+	return record(state->diagnostic_type, values, 7);
 }
 
-PyObject *diagnostics_to_list(const cispref_diagnostics *list)
+PyObject *diagnostics_to_list(const module_state *state, const cispref_diagnostics *list)
 {
 	size_t n = cispref_diagnostics_count(list);
 	PyObject *out = PyList_New((Py_ssize_t)n);
 	for (size_t i = 0; out && i < n; i++) {
-		PyObject *d = diagnostic(cispref_diagnostics_get(list, i));
+		PyObject *d = diagnostic(state, cispref_diagnostics_get(list, i));
 		if (!d) {
 			Py_CLEAR(out);
 			break;
 		}
-		PyList_SET_ITEM(out, (Py_ssize_t)i, d);
+		PyList_SetItem(out, (Py_ssize_t)i, d);
 	}
 	return out;
 }
@@ -108,7 +105,7 @@ static PyObject *hit(ReferentialObject *owner, const cispref_hit *h)
 		wrap_node(owner, CISPREF_NODE_ITEM, cispref_hit_item(h)),
 		wrap_node(owner, CISPREF_NODE_SUMMARY_ENTRY, cispref_hit_summary_entry(h)),
 	};
-	return record(HitType, values, 10);
+	return record(state_of((PyObject *)owner)->hit_type, values, 10);
 }
 
 PyObject *results_to_list(ReferentialObject *owner, const cispref_results *results)
@@ -121,7 +118,7 @@ PyObject *results_to_list(ReferentialObject *owner, const cispref_results *resul
 			Py_CLEAR(out);
 			break;
 		}
-		PyList_SET_ITEM(out, (Py_ssize_t)i, h);
+		PyList_SetItem(out, (Py_ssize_t)i, h);
 	}
 	return out;
 }

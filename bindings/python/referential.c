@@ -5,21 +5,22 @@
 
 #define REF(s) (((ReferentialObject *)(s))->ref)
 
-const cispref_index *referential_index(ReferentialObject *self)
+/* Its only Python reference is its type (a heap type), which the collector must see. */
+static int referential_traverse(PyObject *o, visitproc visit, void *arg)
 {
-	if (!self->index && cispref_index_new(&self->index, self->ref) != 0) {
-		PyErr_NoMemory();
-		return NULL;
-	}
-	return self->index;
+	Py_VISIT(Py_TYPE(o));
+	return 0;
 }
 
 static void referential_dealloc(PyObject *o)
 {
 	ReferentialObject *self = (ReferentialObject *)o;
+	PyTypeObject *type = Py_TYPE(o);
+	PyObject_GC_UnTrack(o);
 	cispref_index_free(self->index);
 	cispref_referential_free(self->ref);
-	PyObject_Free(o);
+	PyObject_GC_Del(o);
+	Py_DECREF(type);
 }
 
 static PyObject *ref_id(PyObject *s, void *c) { (void)c; return str_or_none(cispref_referential_id(REF(s))); }
@@ -103,8 +104,8 @@ static int kind_mask(PyObject *value, int (*parse)(int *, const char *), const c
 	PyObject *names = PyUnicode_Check(value) ? PyTuple_Pack(1, value) : PySequence_Tuple(value);
 	if (!names)
 		return -1;
-	for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(names); i++) {
-		PyObject *name = PyTuple_GET_ITEM(names, i);
+	for (Py_ssize_t i = 0; i < PyTuple_Size(names); i++) {
+		PyObject *name = PyTuple_GetItem(names, i);
 		const char *text = PyUnicode_Check(name) ? c_text(name, what) : NULL;
 		int kind;
 		if (!text || parse(&kind, text) != 0) {
@@ -165,7 +166,10 @@ static PyObject *ref_search(PyObject *s, PyObject *args, PyObject *kwargs)
 		return NULL;
 	cispref_results *results;
 	cispref_error error;
-	if (cispref_search(&results, index, query, &options, &error) != 0) {
+	PyThreadState *thread = PyEval_SaveThread();
+	int rc = cispref_search(&results, index, query, &options, &error);
+	PyEval_RestoreThread(thread);
+	if (rc != 0) {
 		if (error.code == CISPREF_EINVAL)
 			set_value_error(error.text);
 		else
@@ -199,7 +203,7 @@ static PyObject *top_concepts(PyObject *s, PyObject *args)
 			Py_CLEAR(list);
 			break;
 		}
-		PyList_SET_ITEM(list, (Py_ssize_t)i, node);
+		PyList_SetItem(list, (Py_ssize_t)i, node);
 	}
 	PyMem_Free(concepts);
 	return list;
@@ -210,8 +214,11 @@ static PyObject *export_as(PyObject *s, cispref_format format)
 	char *buffer;
 	size_t size;
 	cispref_error error;
-	if (cispref_export_buffer(&buffer, &size, REF(s), format, &error) != 0)
-		return raise_error(&error);
+	PyThreadState *thread = PyEval_SaveThread();
+	int rc = cispref_export_buffer(&buffer, &size, REF(s), format, &error);
+	PyEval_RestoreThread(thread);
+	if (rc != 0)
+		return raise_error(state_of(s), &error);
 	PyObject *text = PyUnicode_DecodeUTF8(buffer, (Py_ssize_t)size, "strict");
 	cispref_buffer_free(buffer);
 	return text;
@@ -238,14 +245,18 @@ static PyObject *ref_save(PyObject *s, PyObject *args, PyObject *kwargs)
 		PyErr_Format(PyExc_ValueError, "unknown format '%s' (xml or json)", format_name);
 		return NULL;
 	}
+	const char *file = PyBytes_AsString(path);
+	if (!file) {
+		Py_DECREF(path);
+		return NULL;
+	}
 	cispref_error error;
-	int rc;
-	Py_BEGIN_ALLOW_THREADS
-	rc = cispref_export_path(PyBytes_AS_STRING(path), REF(s), format, &error);
-	Py_END_ALLOW_THREADS
+	PyThreadState *thread = PyEval_SaveThread();
+	int rc = cispref_export_path(file, REF(s), format, &error);
+	PyEval_RestoreThread(thread);
 	Py_DECREF(path);
 	if (rc)
-		return raise_error(&error);
+		return raise_error(state_of(s), &error);
 	Py_RETURN_NONE;
 }
 
@@ -253,15 +264,20 @@ static PyObject *ref_validate(PyObject *s, PyObject *unused)
 {
 	(void)unused;
 	cispref_diagnostics *list;
-	if (cispref_validate(&list, REF(s)) != 0)
+	PyThreadState *thread = PyEval_SaveThread();
+	int rc = cispref_validate(&list, REF(s));
+	PyEval_RestoreThread(thread);
+	if (rc != 0)
 		return PyErr_NoMemory();
-	PyObject *out = diagnostics_to_list(list);
+	PyObject *out = diagnostics_to_list(state_of(s), list);
 	cispref_diagnostics_free(list);
 	return out;
 }
 
-/* The render options from keyword arguments; @domains_out holds the NULL-terminated
- * array of ids (borrowed from @domains, which must stay alive) and must be freed. */
+/* The render options from keyword arguments; @domains (None or a tuple) must stay alive
+ * while they are used: @domains_out holds the NULL-terminated array of ids borrowed from
+ * it, and must be freed. A tuple, not the caller's list, as another thread may change a
+ * list while the render runs without the GIL. */
 static int render_options(PyObject *domains, PyObject *inclusive, cispref_render_options *opts,
                           const char ***domains_out)
 {
@@ -276,18 +292,14 @@ static int render_options(PyObject *domains, PyObject *inclusive, cispref_render
 	                                                   : CISPREF_INCLUSIVE_SOURCE;
 	if (domains == Py_None)
 		return 0;
-	if (PyUnicode_Check(domains) || !PySequence_Check(domains)) {
-		PyErr_SetString(PyExc_TypeError, "domains must be a sequence of domain ids");
-		return -1;
-	}
-	Py_ssize_t n = PySequence_Fast_GET_SIZE(domains);
+	Py_ssize_t n = PyTuple_Size(domains);
 	const char **ids = PyMem_Calloc((size_t)n + 1, sizeof *ids);
 	if (!ids) {
 		PyErr_NoMemory();
 		return -1;
 	}
 	for (Py_ssize_t i = 0; i < n; i++) {
-		PyObject *id = PySequence_Fast_GET_ITEM(domains, i);
+		PyObject *id = PyTuple_GetItem(domains, i);
 		if (!PyUnicode_Check(id) || !(ids[i] = c_text(id, "a domain id"))) {
 			if (!PyErr_Occurred())
 				PyErr_SetString(PyExc_TypeError, "domains must be a sequence of domain ids");
@@ -313,7 +325,7 @@ static PyObject *ref_render(PyObject *s, PyObject *args, PyObject *kwargs)
 	                           "title", "inclusive", NULL};
 	const char *format_name, *title = NULL;
 	PyObject *format_object, *path = NULL, *domains = Py_None, *title_object = Py_None,
-		*inclusive = NULL, *fast = NULL;
+		*inclusive = NULL, *ids_tuple = NULL;
 	int summary = 1, notes = 1, with_index = 1;
 	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|O&$OpppOO:render", keywords,
 	                                 &format_object, optional_path, &path, &domains,
@@ -336,37 +348,41 @@ static PyObject *ref_render(PyObject *s, PyObject *args, PyObject *kwargs)
 		PyErr_Format(PyExc_ValueError, "unknown format '%s' (html, odt, fodt or md)", format_name);
 		goto done;
 	}
-	if (domains != Py_None && !PyUnicode_Check(domains) &&
-	    !(fast = PySequence_Fast(domains, "domains must be a sequence of domain ids")))
+	/* any iterable of ids but a str, as a tuple (see render_options) */
+	if (domains != Py_None && (PyUnicode_Check(domains) || !(ids_tuple = PySequence_Tuple(domains)))) {
+		if (!PyErr_Occurred() || PyErr_ExceptionMatches(PyExc_TypeError))
+			PyErr_SetString(PyExc_TypeError, "domains must be a sequence of domain ids");
 		goto done;
-	if (render_options(fast ? fast : domains, inclusive, &opts, &ids) < 0)
+	}
+	if (render_options(ids_tuple ? ids_tuple : Py_None, inclusive, &opts, &ids) < 0)
 		goto done;
 	opts.summary = summary;
 	opts.notes = notes;
 	opts.index = with_index;
 	opts.title = title;
+	const char *file = path ? PyBytes_AsString(path) : NULL;
+	if (path && !file)
+		goto done;
+	char *buffer = NULL;
+	size_t size = 0;
 	cispref_error error;
-	if (path) {
-		if (cispref_render_path(PyBytes_AS_STRING(path), REF(s), format, &opts, &error) != 0)
-			goto failed;
-		result = Py_NewRef(Py_None);
-	} else {
-		char *buffer;
-		size_t size;
-		if (cispref_render_buffer(&buffer, &size, REF(s), format, &opts, &error) != 0)
-			goto failed;
-		result = render_result(buffer, size, format);
-		cispref_buffer_free(buffer);
-	}
+	PyThreadState *thread = PyEval_SaveThread();
+	int rc = file ? cispref_render_path(file, REF(s), format, &opts, &error)
+	              : cispref_render_buffer(&buffer, &size, REF(s), format, &opts, &error);
+	PyEval_RestoreThread(thread);
+	if (rc != 0)
+		goto failed;
+	result = file ? Py_NewRef(Py_None) : render_result(buffer, size, format);
+	cispref_buffer_free(buffer);
 	goto done;
 failed:
 	if (error.code == CISPREF_ENOTFOUND || error.code == CISPREF_EINVAL)
 		set_value_error(error.text);
 	else
-		raise_error(&error);
+		raise_error(state_of(s), &error);
 done:
 	PyMem_Free(ids);
-	Py_XDECREF(fast);
+	Py_XDECREF(ids_tuple);
 	Py_XDECREF(inclusive);
 	Py_XDECREF(path);
 	return result;
@@ -385,9 +401,11 @@ static PyObject *ref_repr(PyObject *s)
 
 static PyObject *ref_richcompare(PyObject *a, PyObject *b, int op)
 {
-	if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(b, &ReferentialType))
+	if ((op != Py_EQ && op != Py_NE) || Py_TYPE(b) != Py_TYPE(a))
 		Py_RETURN_NOTIMPLEMENTED;
+	PyThreadState *thread = PyEval_SaveThread();
 	int equal = cispref_referential_equal(REF(a), REF(b));
+	PyEval_RestoreThread(thread);
 	return PyBool_FromLong(op == Py_EQ ? equal : !equal);
 }
 
@@ -405,6 +423,7 @@ static PyGetSetDef ref_getset[] = {
 };
 
 static PyMethodDef ref_methods[] = {
+	{"__reduce__", refuse_pickling, METH_NOARGS, NULL},
 	{"get", ref_get, METH_VARARGS, "get(id, default=None)\n\nThe node with this id, or default."},
 	{"search", (PyCFunction)(void (*)(void))ref_search, METH_VARARGS | METH_KEYWORDS,
 	 "search(query, domain=None, plan=None, kind=None, limit=0) -> list of Hit\n\n"
@@ -431,21 +450,31 @@ static PyMethodDef ref_methods[] = {
 	{NULL, NULL, 0, NULL},
 };
 
-static PyMappingMethods ref_as_mapping = {.mp_subscript = ref_subscript};
-static PySequenceMethods ref_as_sequence = {.sq_contains = ref_contains};
-
-PyTypeObject ReferentialType = {
-	PyVarObject_HEAD_INIT(NULL, 0)
-	.tp_name = "cispref.Referential",
-	.tp_basicsize = sizeof(ReferentialObject),
-	.tp_dealloc = referential_dealloc,
-	.tp_repr = ref_repr,
-	.tp_as_mapping = &ref_as_mapping,
-	.tp_as_sequence = &ref_as_sequence,
-	.tp_flags = Py_TPFLAGS_DEFAULT,
-	.tp_doc = "A competence referential (read-only). Get one with cispref.load(), "
-	          "cispref.loads() or cispref.default(); ref[id] finds any node by id.",
-	.tp_richcompare = ref_richcompare,
-	.tp_methods = ref_methods,
-	.tp_getset = ref_getset,
+static PyType_Slot referential_slots[] = {
+	{Py_tp_dealloc, referential_dealloc},
+	{Py_tp_traverse, referential_traverse},
+	{Py_tp_repr, ref_repr},
+	{Py_mp_subscript, ref_subscript},
+	{Py_sq_contains, ref_contains},
+	{Py_tp_richcompare, ref_richcompare},
+	{Py_tp_methods, ref_methods},
+	{Py_tp_getset, ref_getset},
+	{Py_tp_doc, (void *)"A competence referential (read-only). Get one with cispref.load(), "
+	                    "cispref.loads() or cispref.default(); ref[id] finds any node by id."},
+	{0, NULL},
 };
+
+static PyType_Spec referential_spec = {
+	.name = "cispref.Referential",
+	.basicsize = sizeof(ReferentialObject),
+	.flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_IMMUTABLETYPE |
+	         Py_TPFLAGS_DISALLOW_INSTANTIATION,
+	.slots = referential_slots,
+};
+
+int referential_type_add(PyObject *module, module_state *state)
+{
+	PyObject *type = PyType_FromModuleAndSpec(module, &referential_spec, NULL);
+	state->referential_type = (PyTypeObject *)type;
+	return type ? PyModule_AddType(module, state->referential_type) : -1;
+}

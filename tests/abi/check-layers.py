@@ -2,16 +2,21 @@
 """The library's files, and the Python binding's, depend on each other one way only.
 
     check-layers.py SOURCE-ROOT GROUP=OBJECT-OR-ARCHIVE[,...] ...
+    check-layers.py SOURCE-ROOT GROUP-dir=BUILD-DIRECTORY[,...] ...
 
 For each group (say `lib=build/lib/libcispref.a`), nm lists what each object file
 defines and what it uses; file A depends on file B when A uses a symbol that B
 defines. Any cycle in that graph fails the check, with the files and one symbol per
-edge. Cycles between files do not show in `#include` lines: two .c files that share
+edge. With GROUP-dir=, the group's objects are those of the targets built in each
+directory (meson puts them in DIRECTORY/<target>.p/*.o): a build can hand over the
+directory of a target without knowing meson's names for its objects. Cycles between
+files do not show in `#include` lines: two .c files that share
 one private header and call each other include nothing of each other.
 
 The check also fails when a file of tools/ or bindings/ includes a private header of
 lib/: front ends use the public API only.
 """
+import glob
 import os
 import re
 import subprocess
@@ -105,12 +110,24 @@ def private_includes(root):
     return found
 
 
+def group_paths(label, paths):
+    """(label, object and archive paths) of a GROUP=... or GROUP-dir=... argument."""
+    paths = paths.split(",")
+    if not label.endswith("-dir"):
+        return label, paths
+    objects = []
+    for directory in paths:
+        objects += sorted(glob.glob(os.path.join(glob.escape(directory), "*.p", "*.o")))
+    return label[:-len("-dir")], objects
+
+
 def main():
     root, groups = sys.argv[1], sys.argv[2:]
     failed = False
     for group in groups:
         label, _, paths = group.partition("=")
-        graph = dependencies(symbols(paths.split(",")))
+        label, paths = group_paths(label, paths)
+        graph = dependencies(symbols(paths)) if paths else {}
         edges = sum(len(succ) for succ in graph.values())
         print(f"{label}: {len(graph)} files, {edges} dependencies")
         for component in cycles(graph):

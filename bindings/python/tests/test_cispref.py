@@ -1,12 +1,21 @@
 """Tests of the cispref Python module (standard library unittest only)."""
+import collections.abc
 import gc
+import importlib.util
 import json
 import os
+import pickle
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import unittest
+
+try:
+    import _xxsubinterpreters as interpreters  # CPython's own, 3.8 to 3.12
+except ImportError:
+    interpreters = None
 
 import cispref
 
@@ -534,6 +543,156 @@ class LifetimeTest(unittest.TestCase):
             ref.domains[0].plans[0].competences[0].savoirs[0].text
             ref.search("ecoute")
         self.assertEqual(sys.getrefcount(ref), before)
+
+
+def big_document(competences, items):
+    """A valid referential of one plan with competences x items savoir-faire, as bytes."""
+    parts = ['<?xml version="1.0" encoding="UTF-8"?>\n'
+             '<referential xmlns="urn:cispref:referential" format-version="1" id="big" '
+             'version="1" xml:lang="fr">\n  <title>Grand</title>\n'
+             '  <domain id="d" kind="core">\n    <title>Domaine</title>\n'
+             '    <plan id="d.ind" kind="individual">\n      <title>Individuel</title>\n']
+    for c in range(competences):
+        parts.append(f'      <competence id="c{c}">\n        <title>Compétence {c}</title>\n')
+        parts.extend(f'        <savoir-faire id="c{c}.sf.{i}">Savoir faire la chose {i} '
+                     f'de la compétence {c}</savoir-faire>\n' for i in range(items))
+        parts.append('      </competence>\n')
+    parts.append('    </plan>\n  </domain>\n</referential>\n')
+    return "".join(parts).encode()
+
+
+HEAPTYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE
+TYPE_NAMES = ("Referential", "Domain", "SummaryEntry", "Plan", "Competence", "Item",
+              "Concept", "Note", "Diagnostic", "Hit")
+
+
+class ModuleStateTest(unittest.TestCase):
+    """The types and cispref.Error belong to each module object, as PEP 489 and 630 ask."""
+
+    def test_types_are_heap_types(self):
+        for t in [getattr(cispref, name) for name in TYPE_NAMES] + [type(cispref.default().domains)]:
+            with self.subTest(t.__name__):
+                self.assertTrue(t.__flags__ & HEAPTYPE)
+
+    def test_types_stay_closed_as_before(self):
+        ref = cispref.default()
+        objects = [ref, ref["psy"], ref["psy.ind.1"], ref.domains, ref["psy.ind.1"].savoirs]
+        for obj in objects:
+            with self.subTest(type(obj).__name__):
+                with self.assertRaises(TypeError):
+                    type(obj)()
+                with self.assertRaises(TypeError):
+                    type("Sub", (type(obj),), {})
+                for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+                    with self.assertRaises(TypeError):
+                        pickle.dumps(obj, protocol)
+        for name in TYPE_NAMES[:8]:
+            with self.assertRaises(TypeError):
+                setattr(getattr(cispref, name), "extra", 1)
+        self.assertEqual(repr(ref["psy"]), "<Domain psy 'Accompagnement psycho-social'>")
+        match ref.domains:
+            case [first, *_]:
+                self.assertEqual(first, ref["psy"])
+            case _:
+                self.fail("a NodeList is not matched as a sequence")
+        self.assertIsInstance(ref.domains, collections.abc.Sequence)
+
+    def test_a_second_module_object_has_its_own_types(self):
+        spec = importlib.util.spec_from_file_location("cispref", cispref.__file__)
+        other = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(other)
+        self.assertIsNot(other, cispref)
+        for name in TYPE_NAMES + ("Error",):
+            with self.subTest(name):
+                self.assertIsNot(getattr(other, name), getattr(cispref, name))
+        ref = other.default()
+        self.assertIs(type(ref), other.Referential)
+        self.assertIs(type(ref["psy.ind.1"]), other.Competence)
+        self.assertIs(type(ref.search("bilan")[0]), other.Hit)
+        self.assertIs(type(ref.domains), type(ref["psy"].plans))
+        self.assertIsNot(type(ref.domains), type(cispref.default().domains))
+        with self.assertRaises(other.Error) as caught:
+            other.load("/nonexistent/referential.xml")
+        self.assertNotIsInstance(caught.exception, cispref.Error)
+        self.assertEqual(caught.exception.tag, "io-error")
+
+    @unittest.skipIf(interpreters is None, "no _xxsubinterpreters in this Python")
+    def test_a_subinterpreter_has_its_own_types(self):
+        read, write = os.pipe()
+        code = (f"import os, sys\nsys.path.insert(0, {os.path.dirname(cispref.__file__)!r})\n"
+                "import cispref\nref = cispref.default()\n"
+                f"os.write({write}, f'{{id(cispref.Domain)}} {{len(ref.domains)}} "
+                "{ref.search(\"bilan\")[0].domain.id}'.encode())\n")
+        try:
+            interp = interpreters.create(isolated=False)
+        except TypeError:
+            interp = interpreters.create()
+        try:
+            interpreters.run_string(interp, code)
+        finally:
+            interpreters.destroy(interp)
+            os.close(write)
+        with os.fdopen(read) as pipe:
+            ident, count, domain = pipe.read().split()
+        self.assertNotEqual(int(ident), id(cispref.Domain))
+        ref = cispref.default()
+        self.assertEqual((int(count), domain), (len(ref.domains), ref.search("bilan")[0].domain.id))
+
+    def test_types_are_released_with_their_objects(self):
+        ref = cispref.default()
+        types = [type(ref), cispref.Domain, type(ref.domains), cispref.Hit]
+        before = [sys.getrefcount(t) for t in types]
+        for _ in range(100):
+            ref["psy"].plans[0].competences[0]
+            ref.search("bilan")
+        gc.collect()
+        self.assertEqual([sys.getrefcount(t) for t in types], before)
+
+
+class GilTest(unittest.TestCase):
+    """Long calls release the GIL: another thread runs while they do."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.document = big_document(8000, 20)
+
+    def stamps_during(self, call):
+        """How many times a second thread ran in the middle half of call(), and its length.
+        Holding the GIL, call() would let it run only before or after its C part."""
+        stamps, done = [], threading.Event()
+
+        def tick():
+            while not done.is_set():
+                stamps.append(time.perf_counter())
+                time.sleep(0.001)
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(0.001)
+        thread = threading.Thread(target=tick)
+        thread.start()
+        try:
+            while not stamps:
+                time.sleep(0.001)
+            start = time.perf_counter()
+            call()
+            end = time.perf_counter()
+        finally:
+            done.set()
+            thread.join()
+            sys.setswitchinterval(interval)
+        quarter = (end - start) / 4
+        return sum(1 for s in stamps if start + quarter < s < end - quarter), end - start
+
+    def test_loads(self):
+        count, seconds = self.stamps_during(
+            lambda: cispref.loads(self.document, max_input_size=0, max_elements=0))
+        self.assertGreater(count, 0, f"no progress during {seconds:.3f}s of loads()")
+
+    def test_render_to_a_path(self):
+        ref = cispref.loads(self.document, max_input_size=0, max_elements=0)
+        with tempfile.TemporaryDirectory() as folder:
+            count, seconds = self.stamps_during(
+                lambda: ref.render("html", os.path.join(folder, "big.html")))
+        self.assertGreater(count, 0, f"no progress during {seconds:.3f}s of render(path=...)")
 
 
 class ExamplesTest(unittest.TestCase):
