@@ -41,13 +41,13 @@ static void sip_round(uint64_t v[4])
 	v[2] += v[1]; v[1] = rotl(v[1], 17); v[1] ^= v[2]; v[2] = rotl(v[2], 32);
 }
 
-/* The eight bytes at @p as a little-endian word, whatever the machine's order. */
+/* The eight bytes at @p as a little-endian word, whatever the machine's order (written
+ * out so that compilers make it one load on little-endian machines). */
 static uint64_t load_le64(const unsigned char *p)
 {
-	uint64_t m = 0;
-	for (int i = 7; i >= 0; i--)
-		m = (m << 8) | p[i];
-	return m;
+	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
+	       (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 |
+	       (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
 }
 
 static inline uint64_t siphash(const uint64_t key[2], const unsigned char *data, size_t length,
@@ -62,8 +62,15 @@ static inline uint64_t siphash(const uint64_t key[2], const unsigned char *data,
 			m = load_le64(data + i);
 		} else { /* the last word: the remaining bytes, the length in the top byte */
 			m = (uint64_t)length << 56;
-			for (size_t j = 0; j < (length & 7); j++)
-				m |= (uint64_t)data[i + j] << (8 * j);
+			switch (length & 7) {
+			case 7: m |= (uint64_t)data[i + 6] << 48; /* fall through */
+			case 6: m |= (uint64_t)data[i + 5] << 40; /* fall through */
+			case 5: m |= (uint64_t)data[i + 4] << 32; /* fall through */
+			case 4: m |= (uint64_t)data[i + 3] << 24; /* fall through */
+			case 3: m |= (uint64_t)data[i + 2] << 16; /* fall through */
+			case 2: m |= (uint64_t)data[i + 1] << 8;  /* fall through */
+			case 1: m |= (uint64_t)data[i];
+			}
 		}
 		v[3] ^= m;
 		for (int r = 0; r < c_rounds; r++)
