@@ -4,8 +4,10 @@
  * length (the issue "Field robustness", point 3). */
 #include <time.h>
 
-#include "test_util.h"
+#include "run_program.h"
 #include "strmap.h"
+
+static const char *self; /* this program, run again as a child */
 
 /* ---- SipHash --------------------------------------------------------------------- */
 
@@ -75,6 +77,62 @@ static void test_map(void **state)
 	assert_null(cispref__strmap_find(&map, NULL));
 	cispref__strmap_free(&map);
 	assert_null(cispref__strmap_find(&map, "k1"));
+}
+
+/* The order of a map of 200 keys, one a line: what the child run with --order prints. */
+static void print_order(void)
+{
+	static char keys[200][8];
+	strmap map;
+	cispref__strmap_init(&map, itself);
+	for (int i = 0; i < 200; i++) {
+		snprintf(keys[i], sizeof keys[i], "k%d", i);
+		if (cispref__strmap_add(&map, keys[i]) != 0)
+			exit(1);
+	}
+	size_t position = 0;
+	for (const char *v; (v = cispref__strmap_next(&map, &position)) != NULL;)
+		printf("%s\n", v);
+	cispref__strmap_free(&map);
+}
+
+/* Each process draws its own secret: two processes place the same keys differently
+ * (with a constant key they would agree; with random ones, 200 keys in 512 slots agree
+ * with a negligible probability). */
+static void test_secret_per_process(void **state)
+{
+	(void)state;
+	const char *argv[] = {self, "--order", NULL};
+	run a = run_program(argv, run_dir);
+	assert_int_equal(a.status, 0);
+	run b = run_program(argv, run_dir);
+	assert_int_equal(b.status, 0);
+	assert_int_equal(strlen(a.out), strlen(b.out));
+	assert_non_null(strstr(a.out, "k199\n"));
+	assert_string_not_equal(a.out, b.out);
+	run_free(&a);
+	run_free(&b);
+}
+
+/* ...and nothing the library writes depends on it: the concept index of a rendering,
+ * the order of search hits and of the concepts, from two processes, are the same bytes. */
+static void test_output_independent_of_secret(void **state)
+{
+	(void)state;
+	static const char *const commands[][5] = {
+		{"render", "--format", "md", NULL},
+		{"search", "accompagnement", NULL},
+		{"concepts", NULL},
+	};
+	for (size_t c = 0; c < sizeof commands / sizeof *commands; c++) {
+		run a = run_cispref(commands[c][0], commands[c][1], commands[c][2], NULL);
+		run b = run_cispref(commands[c][0], commands[c][1], commands[c][2], NULL);
+		assert_int_equal(a.status, 0);
+		assert_true(strlen(a.out) > 100);
+		assert_string_equal(a.out, b.out);
+		run_free(&a);
+		run_free(&b);
+	}
 }
 
 /* ---- flooding -------------------------------------------------------------------- */
@@ -255,12 +313,19 @@ static void test_flooding(void **state)
 	free(random);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	if (argc == 2 && strcmp(argv[1], "--order") == 0) {
+		print_order();
+		return 0;
+	}
+	self = argv[0];
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_siphash_vectors),
 		cmocka_unit_test(test_map),
+		cmocka_unit_test(test_secret_per_process),
+		cmocka_unit_test(test_output_independent_of_secret),
 		cmocka_unit_test(test_flooding),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, run_dir_setup, run_dir_teardown);
 }
