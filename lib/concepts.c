@@ -10,8 +10,7 @@ static concept_usage *usage_of(const cispref_index *index, const cispref_concept
 	 * whose id another concept holds, must not borrow that usage. */
 	if (!index || !concept || concept->ref != index->ref)
 		return NULL;
-	concept_usage *usage = xmlHashLookup(index->usage_by_concept,
-	                                     (const xmlChar *)concept->node.id);
+	concept_usage *usage = cispref__strmap_find(&index->usage_by_concept, concept->node.id);
 	return usage && usage->concept == concept ? usage : NULL;
 }
 
@@ -24,10 +23,11 @@ static int add_usage(cispref_index *index, const cispref_item *item)
 		return 0;
 	if (!usage) {
 		usage = cispref__arena_alloc(index->arena, sizeof *usage);
-		if (!usage || xmlHashAddEntry(index->usage_by_concept,
-		                              (const xmlChar *)concept->node.id, usage) != 0)
+		if (!usage)
 			return -1;
-		usage->concept = concept;
+		usage->concept = concept; /* the key: set before adding */
+		if (cispref__strmap_add(&index->usage_by_concept, usage) != 0)
+			return -1;
 	}
 	const cispref_competence *comp = item->competence;
 	if (cispref__vec_push(index->arena, &usage->items, (void *)item) != 0)
@@ -36,6 +36,11 @@ static int add_usage(cispref_index *index, const cispref_item *item)
 	    usage->competences.items[usage->competences.count - 1] != comp)
 		return cispref__vec_push(index->arena, &usage->competences, (void *)comp);
 	return 0;
+}
+
+static const char *usage_id(const void *usage)
+{
+	return ((const concept_usage *)usage)->concept->node.id;
 }
 
 static int build_usage(const cispref_item *item, void *payload)
@@ -99,8 +104,8 @@ int cispref_index_new(cispref_index **out, const cispref_referential *ref)
 		return CISPREF_ENOMEM;
 	index->ref = ref;
 	index->arena = cispref__arena_new();
-	index->usage_by_concept = xmlHashCreate(64);
-	int rc = index->arena && index->usage_by_concept ? CISPREF_OK : CISPREF_ENOMEM;
+	cispref__strmap_init(&index->usage_by_concept, usage_id);
+	int rc = index->arena ? CISPREF_OK : CISPREF_ENOMEM;
 	if (!rc)
 		rc = cispref_referential_foreach_item(ref, NULL, build_usage, index);
 	if (!rc && build_top(index) != 0)
@@ -120,7 +125,7 @@ void cispref_index_free(cispref_index *index)
 	if (!index)
 		return;
 	cispref__word_index_free(index);
-	xmlHashFree(index->usage_by_concept, NULL);
+	cispref__strmap_free(&index->usage_by_concept);
 	cispref__arena_free(index->arena);
 	free(index);
 }
@@ -200,10 +205,15 @@ static size_t distinct_concepts(const cispref_competence *comp, const cispref_co
 	return n;
 }
 
+static const char *tally_id(const void *t)
+{
+	return ((const tally *)t)->competence->node.id;
+}
+
 /* Set each tally's order to its competence's place in the document: the tallies are
  * made in the order the concepts meet the competences, which is not that. @seen maps a
- * competence id to its tally's position + 1. */
-static void document_order(const cispref_referential *ref, xmlHashTablePtr seen, tally *tallies)
+ * competence id to its tally. */
+static void document_order(const cispref_referential *ref, const strmap *seen)
 {
 	size_t position = 0;
 	for (size_t d = 0; d < ref->domains.count; d++) {
@@ -212,9 +222,9 @@ static void document_order(const cispref_referential *ref, xmlHashTablePtr seen,
 			const cispref_plan *plan = domain->plans.items[p];
 			for (size_t c = 0; c < plan->competences.count; c++, position++) {
 				const cispref_competence *comp = plan->competences.items[c];
-				size_t t = (size_t)xmlHashLookup(seen, (const xmlChar *)comp->node.id);
-				if (t && tallies[t - 1].competence == comp)
-					tallies[t - 1].order = position;
+				tally *t = cispref__strmap_find(seen, comp->node.id);
+				if (t && t->competence == comp)
+					t->order = position;
 			}
 		}
 	}
@@ -228,6 +238,44 @@ static size_t item_total(const cispref_competence *comp)
 	return n;
 }
 
+/* How many tallies @concepts can make at most: one per competence using each. The
+ * tallies are allocated once at that size, so that @seen may point into them. */
+static size_t tally_bound(const cispref_index *index, const cispref_concept **concepts, size_t n)
+{
+	size_t bound = 0;
+	for (size_t c = 0; c < n; c++) {
+		concept_usage *usage = usage_of(index, concepts[c]);
+		bound += usage ? usage->competences.count : 0;
+	}
+	return bound;
+}
+
+/* Count, for each competence sharing a concept with @competence, how many it shares. */
+static size_t tally_shared(const cispref_index *index, const cispref_competence *competence,
+                           const cispref_concept **concepts, size_t n, strmap *seen,
+                           tally *tallies)
+{
+	size_t count = 0;
+	for (size_t c = 0; c < n; c++) {
+		concept_usage *usage = usage_of(index, concepts[c]);
+		for (size_t i = 0; usage && i < usage->competences.count; i++) {
+			const cispref_competence *other = usage->competences.items[i];
+			if (other == competence)
+				continue;
+			tally *t = cispref__strmap_find(seen, other->node.id);
+			if (t) {
+				t->shared++;
+				continue;
+			}
+			tallies[count] = (tally){other, 1, count};
+			if (cispref__strmap_add(seen, &tallies[count]) < 0)
+				return 0;
+			count++;
+		}
+	}
+	return count;
+}
+
 size_t cispref_index_related_competences(const cispref_index *index,
                                          const cispref_competence *competence,
                                          cispref_related *out, size_t max)
@@ -235,43 +283,18 @@ size_t cispref_index_related_competences(const cispref_index *index,
 	if (!index || !competence)
 		return 0;
 	const cispref_concept **concepts = malloc((item_total(competence) + 1) * sizeof *concepts);
-	xmlHashTablePtr seen = xmlHashCreate(64);
 	tally *tallies = NULL;
-	size_t count = 0, capacity = 0;
-	if (!concepts || !seen)
+	strmap seen;
+	cispref__strmap_init(&seen, tally_id);
+	size_t count = 0;
+	if (!concepts)
 		goto done;
 	size_t n = distinct_concepts(competence, concepts);
-	for (size_t c = 0; c < n; c++) {
-		concept_usage *usage = usage_of(index, concepts[c]);
-		for (size_t i = 0; usage && i < usage->competences.count; i++) {
-			const cispref_competence *other = usage->competences.items[i];
-			if (other == competence)
-				continue;
-			tally *t = xmlHashLookup(seen, (const xmlChar *)other->node.id);
-			if (t) {
-				/* pointers into a growing array are not kept: store positions + 1 */
-				tallies[(size_t)t - 1].shared++;
-				continue;
-			}
-			if (count == capacity) {
-				capacity = capacity ? capacity * 2 : 16;
-				tally *grown = realloc(tallies, capacity * sizeof *tallies);
-				if (!grown) {
-					count = 0;
-					goto done;
-				}
-				tallies = grown;
-			}
-			tallies[count] = (tally){other, 1, count};
-			count++;
-			if (xmlHashAddEntry(seen, (const xmlChar *)other->node.id, (void *)count) != 0) {
-				count = 0;
-				goto done;
-			}
-		}
-	}
+	if (!(tallies = malloc((tally_bound(index, concepts, n) + 1) * sizeof *tallies)))
+		goto done;
+	count = tally_shared(index, competence, concepts, n, &seen, tallies);
 	if (count) {
-		document_order(index->ref, seen, tallies);
+		document_order(index->ref, &seen);
 		qsort(tallies, count, sizeof *tallies, compare_tally);
 	}
 	for (size_t i = 0; out && i < max && i < count; i++)
@@ -279,6 +302,6 @@ size_t cispref_index_related_competences(const cispref_index *index,
 done:
 	free(concepts);
 	free(tallies);
-	xmlHashFree(seen, NULL);
+	cispref__strmap_free(&seen);
 	return count;
 }

@@ -31,7 +31,7 @@ typedef struct word_postings {
 struct cispref_index {
 	const cispref_referential *ref;
 	arena *arena;
-	xmlHashTablePtr usage_by_concept; /* concept id -> concept_usage * */
+	strmap usage_by_concept;          /* concept id -> concept_usage * */
 	const cispref_concept **top;      /* concepts in use, most shared first */
 	size_t top_count;
 	search_entry *entries;

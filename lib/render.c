@@ -203,16 +203,17 @@ const char *cispref__render_anchor(render_ctx *ctx, const char *prefix, const ch
 	return concat(ctx, prefix, "-", id ? id : "", (const char *)NULL);
 }
 
+static const char *anchor_itself(const void *anchor)
+{
+	return anchor;
+}
+
 const char *cispref__render_claim_anchor(render_ctx *ctx, const char *prefix, const char *id)
 {
 	const char *anchor = cispref__render_anchor(ctx, prefix, id);
-	if (!ctx->claimed && !(ctx->claimed = xmlHashCreate(256))) {
-		ctx->failed = 1;
+	if (cispref__strmap_find(&ctx->claimed, anchor))
 		return NULL;
-	}
-	if (xmlHashLookup(ctx->claimed, RENDER_X(anchor)))
-		return NULL;
-	if (xmlHashAddEntry(ctx->claimed, RENDER_X(anchor), (void *)anchor) != 0)
+	if (cispref__strmap_add(&ctx->claimed, (void *)anchor) < 0)
 		ctx->failed = 1;
 	return anchor;
 }
@@ -380,24 +381,31 @@ static const char *sort_key(render_ctx *ctx, const char *label)
 	return key ? key : "";
 }
 
-static render_concept *concept_entry(render_ctx *ctx, xmlHashTablePtr seen,
+static const char *entry_id(const void *entry)
+{
+	return ((const render_concept *)entry)->concept->node.id;
+}
+
+static render_concept *concept_entry(render_ctx *ctx, strmap *seen,
                                      const cispref_concept *concept)
 {
-	render_concept *entry = xmlHashLookup(seen, RENDER_X(concept->node.id));
+	render_concept *entry = cispref__strmap_find(seen, concept->node.id);
 	if (entry)
 		return entry;
 	entry = cispref__arena_alloc(ctx->arena, sizeof *entry);
-	if (!entry || xmlHashAddEntry(seen, RENDER_X(concept->node.id), entry) != 0 ||
+	if (!entry)
+		return NULL;
+	entry->concept = concept; /* the key: set before adding */
+	if (cispref__strmap_add(seen, entry) != 0 ||
 	    cispref__vec_push(ctx->arena, &ctx->concepts, entry) != 0)
 		return NULL;
-	entry->concept = concept;
 	entry->label = cispref__render_text(ctx, concept->label);
 	entry->key = sort_key(ctx, entry->label);
 	entry->position = ctx->concepts.count;
 	return entry;
 }
 
-static int add_competence_concepts(render_ctx *ctx, xmlHashTablePtr seen,
+static int add_competence_concepts(render_ctx *ctx, strmap *seen,
                                    cispref_competence *comp)
 {
 	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
@@ -430,19 +438,18 @@ static int select_concepts(render_ctx *ctx)
 {
 	if (!ctx->opt.index)
 		return CISPREF_OK;
-	xmlHashTablePtr seen = xmlHashCreate(64);
-	if (!seen)
-		return CISPREF_ENOMEM;
+	strmap seen;
+	cispref__strmap_init(&seen, entry_id);
 	int rc = CISPREF_OK;
 	for (size_t d = 0; rc == 0 && d < ctx->domains.count; d++) {
 		const cispref_domain *domain = ctx->domains.items[d];
 		for (size_t p = 0; rc == 0 && p < domain->plans.count; p++) {
 			const cispref_plan *plan = domain->plans.items[p];
 			for (size_t c = 0; rc == 0 && c < plan->competences.count; c++)
-				rc = add_competence_concepts(ctx, seen, plan->competences.items[c]);
+				rc = add_competence_concepts(ctx, &seen, plan->competences.items[c]);
 		}
 	}
-	xmlHashFree(seen, NULL);
+	cispref__strmap_free(&seen);
 	if (rc == 0 && ctx->concepts.count)
 		qsort(ctx->concepts.items, ctx->concepts.count, sizeof *ctx->concepts.items,
 		      compare_concepts);
@@ -474,6 +481,7 @@ static int context_init(render_ctx *ctx, const cispref_referential *ref,
 {
 	static const cispref_render_options defaults = CISPREF_RENDER_OPTIONS_INIT;
 	memset(ctx, 0, sizeof *ctx);
+	cispref__strmap_init(&ctx->claimed, anchor_itself);
 	ctx->ref = ref;
 	ctx->opt = options ? *options : defaults;
 	ctx->arena = cispref__arena_new();
@@ -520,7 +528,7 @@ static xmlBufferPtr render(const cispref_referential *ref, cispref_render_format
 	if (*rc == CISPREF_OK && ctx.failed)
 		*rc = CISPREF_ENOMEM;
 	if (buf) {
-		xmlHashFree(ctx.claimed, NULL);
+		cispref__strmap_free(&ctx.claimed);
 		cispref__arena_free(ctx.arena);
 	}
 	if (*rc == CISPREF_OK)

@@ -25,7 +25,7 @@ typedef struct render_ctx {
 	vec domains;       /* const cispref_domain *, the rendered ones, in document order */
 	vec notes;         /* const cispref_note *, the rendered ones, in the referential's order */
 	vec concepts;      /* render_concept *, sorted by key; empty without the index option */
-	xmlHashTablePtr claimed; /* anchors already defined in the document */
+	strmap claimed;    /* anchors already defined in the document */
 	int failed;        /* a text could not be allocated: the output is to be dropped */
 } render_ctx;
 

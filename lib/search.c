@@ -106,17 +106,16 @@ static size_t entry_total(const cispref_referential *ref)
 	return n;
 }
 
-/* The vocabulary's words, sorted, into index->words (which then owns the postings). */
+/* The vocabulary's words, sorted, into index->words (which then owns the postings). The
+ * table's order depends on the hash's secret; the sorted one does not. */
 static int sort_vocabulary(cispref_index *index, const strmap *vocabulary)
 {
 	index->words = malloc((vocabulary->count + 1) * sizeof *index->words);
 	if (!index->words)
 		return -1;
-	for (size_t i = 0; i < vocabulary->capacity; i++) {
-		void *w = vocabulary->slots[i].value;
-		if (w && cispref__strmap_find(vocabulary, postings_word(w)) == w)
-			index->words[index->word_count++] = w;
-	}
+	size_t position = 0;
+	for (void *w; (w = cispref__strmap_next(vocabulary, &position)) != NULL;)
+		index->words[index->word_count++] = w;
 	qsort(index->words, index->word_count, sizeof *index->words, compare_words);
 	return 0;
 }
@@ -134,12 +133,11 @@ int cispref__word_index_build(cispref_index *index)
 		failed = index_domain(&b, ref->domains.items[d]) != 0;
 	if (!failed)
 		failed = sort_vocabulary(index, &b.vocabulary) != 0;
-	if (failed && !index->words) /* the postings are only in the table: free them there */
-		for (size_t i = 0; i < b.vocabulary.capacity; i++) {
-			word_postings *w = b.vocabulary.slots[i].value;
-			if (w && cispref__strmap_find(&b.vocabulary, postings_word(w)) == w)
-				free(w->entries);
-		}
+	if (failed && !index->words) { /* the postings are only in the table: free them there */
+		size_t position = 0;
+		for (word_postings *w; (w = cispref__strmap_next(&b.vocabulary, &position)) != NULL;)
+			free(w->entries);
+	}
 	cispref__strmap_free(&b.vocabulary);
 	return failed ? CISPREF_ENOMEM : CISPREF_OK;
 }

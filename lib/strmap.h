@@ -1,7 +1,13 @@
-/* A hash table from strings to values whose key lives inside the value (a node's id, a
- * word of the vocabulary): open addressing with linear probing, the 32-bit hash kept in
- * the slot. libxml2 2.9's hash tables stop growing at 16 384 buckets, which made a
- * referential of half a million ids spend most of its load walking chains. */
+/* The library's one hash table, from strings to values whose key lives inside the value
+ * (a node's id, a word of the vocabulary, a concept's usage): open addressing with linear
+ * probing, 32 bits of the hash kept in the slot. libxml2 2.9's hash tables stop growing at
+ * 16 384 buckets, which made a referential of half a million ids spend most of its load
+ * walking chains.
+ *
+ * Keys come from untrusted input, so the hash is SipHash-1-3 under a secret drawn once
+ * per process: nobody can build keys that collide. The order of the slots therefore
+ * changes from one process to the next; whatever iterates a map to produce output must
+ * sort what it finds. */
 #ifndef CISPREF_STRMAP_H
 #define CISPREF_STRMAP_H
 
@@ -24,17 +30,28 @@ typedef struct strmap {
 	strmap_key_fn key;
 } strmap;
 
+/* Every map is initialised here before use (this also draws the process's secret). */
 void cispref__strmap_init(strmap *map, strmap_key_fn key);
 void cispref__strmap_free(strmap *map);
 /* The value whose key is @key, or NULL. */
 void *cispref__strmap_find(const strmap *map, const char *key);
 /* Add @value unless a value with the same key is there: 0 added, 1 already there (the map
- * is unchanged), -1 out of memory. */
+ * is unchanged), -1 out of memory or a NULL key. */
 int cispref__strmap_add(strmap *map, void *value);
 /* Make room for @count entries in all, so that adding them does not rehash: -1 when out
  * of memory (the map is unchanged). */
 int cispref__strmap_reserve(strmap *map, size_t count);
 /* Remove @value itself (not another value with the same key). */
 void cispref__strmap_remove(strmap *map, const void *value);
+/* The next value from *@position (0 to start; advanced past the value), or NULL at the
+ * end. The order is the slots', which depends on the process's secret: sort it before
+ * it reaches any output. */
+void *cispref__strmap_next(const strmap *map, size_t *position);
+
+/* SipHash-c-d of @length bytes under the 128-bit @key (key[0] holds bytes 0-7 read
+ * little-endian): the maps use SipHash-1-3; tests check it against the reference
+ * vectors of SipHash-2-4. */
+uint64_t cispref__siphash(const uint64_t key[2], const void *data, size_t length,
+                          int c_rounds, int d_rounds);
 
 #endif
