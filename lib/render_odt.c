@@ -1116,10 +1116,10 @@ static int build_package(xmlBufferPtr out, xmlBufferPtr parts[PART_COUNT], cispr
 	}
 	if (rc == 0)
 		rc = copy_archive(archive, out);
+	/* The archive is built in memory: libzip and zlib fail only for want of it. */
 	if (rc != 0)
 		cispref__error_set(error, CISPREF_ENOMEM, NULL, 0, 0,
-		                   "cannot build the ODT package: %s",
-		                   zip ? zip_strerror(zip) : zip_error_strerror(&zerror));
+		                   "cannot build the ODT package: out of memory");
 	if (zip)
 		zip_discard(zip);
 	if (archive)
