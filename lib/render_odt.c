@@ -1123,6 +1123,8 @@ static int build_package(xmlBufferPtr out, xmlBufferPtr parts[PART_COUNT], cispr
 	if (archive) {
 		zip_source_keep(archive); /* it must outlive zip_close() */
 		zip = zip_open_from_source(archive, ZIP_TRUNCATE, &zerror);
+		if (!zip)
+			zip_source_free(archive); /* the reference the archive would have taken */
 	}
 	if (zip) {
 		rc = 0;
