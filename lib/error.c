@@ -14,7 +14,12 @@
  * the library, static or shared. */
 __attribute__((constructor)) static void init_libxml2(void)
 {
+	/* Out of memory, libxml2 prints on stderr and carries on without what it could not
+	 * set up; the operations that need it fail later and say so. */
+	xml_catch c;
+	cispref__xml_catch_begin(&c);
 	xmlInitParser();
+	cispref__xml_catch_end(&c, CISPREF_OK, NULL);
 }
 
 const char *cispref_status_tag(int code)

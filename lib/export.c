@@ -47,16 +47,20 @@ static xmlBufferPtr serialise(const cispref_referential *ref, cispref_format for
 		*rc = CISPREF_EINVAL;
 		return NULL;
 	}
+	xml_catch c;
+	cispref__xml_catch_begin(&c);
 	xmlBufferPtr buf = xmlBufferCreate();
 	if (!buf) {
 		cispref__error_set(error, CISPREF_ENOMEM, NULL, 0, 0, "out of memory");
 		*rc = CISPREF_ENOMEM;
-		return NULL;
+	} else {
+		*rc = format == CISPREF_FORMAT_XML ? cispref__xml_write(buf, ref, error)
+		                                   : cispref__json_write(buf, ref, error);
+		if (!*rc && format == CISPREF_FORMAT_XML)
+			*rc = readable_by_default((size_t)xmlBufferLength(buf), error);
 	}
-	*rc = format == CISPREF_FORMAT_XML ? cispref__xml_write(buf, ref, error)
-	                                   : cispref__json_write(buf, ref, error);
-	if (!*rc && format == CISPREF_FORMAT_XML)
-		*rc = readable_by_default((size_t)xmlBufferLength(buf), error);
+	/* A failure that libxml2 only reported fails the export too. */
+	*rc = cispref__xml_catch_end(&c, *rc, error);
 	if (*rc) {
 		xmlBufferFree(buf);
 		return NULL;

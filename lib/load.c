@@ -94,6 +94,12 @@ static int take_xml_error(loader *ld, xmlErrorPtr e)
 {
 	if (ld->status || e->level < XML_ERR_ERROR)
 		return 0;
+	/* Out of memory is no fault of the document: no place, the library's words. */
+	if (e->code == XML_ERR_NO_MEMORY) {
+		ld->status = CISPREF_ENOMEM;
+		cispref__error_set(ld->error, CISPREF_ENOMEM, ld->name, 0, 0, "out of memory");
+		return 1;
+	}
 	char text[CISPREF_ERROR_TEXT_LENGTH];
 	/* When the input ends, the push parser calls a document with no root element, or
 	 * one cut before its root element is closed, "Extra content at the end of the
@@ -689,26 +695,27 @@ static int parse(loader *ld, read_fn read_source, void *source)
 	sax.internalSubset = on_doctype;
 	sax.serror = on_xml_error;
 
-	ld->ctxt = xmlCreatePushParserCtxt(&sax, ld, NULL, 0, ld->name);
-	if (!ld->ctxt) {
-		fail(ld, CISPREF_ENOMEM, "out of memory");
-		return ld->status;
-	}
-	/* libxml2 refuses texts over 10 MB unless told otherwise: when the caller allows more,
-	 * our own limit is the one that applies. */
-	size_t text_limit = ld->options->max_text_length;
-	int huge = text_limit == 0 || text_limit > XML_MAX_TEXT_LENGTH;
-	xmlCtxtUseOptions(ld->ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA |
-	                                    (huge ? XML_PARSE_HUGE : 0));
-	/* The thread's handler is the calling thread's own: other threads' loads keep theirs. */
+	/* The thread's handler is the calling thread's own: other threads' loads keep theirs.
+	 * It is set before the parser is made, whose allocations report there too. */
 	xmlStructuredErrorFunc saved_handler = xmlStructuredError;
 	void *saved_data = xmlStructuredErrorContext;
 	xmlSetStructuredErrorFunc(ld, on_thread_error);
 	xmlGenericErrorFunc saved_generic = xmlGenericError;
 	void *saved_generic_data = xmlGenericErrorContext;
 	xmlSetGenericErrorFunc(NULL, ignore_message);
-	char *buf = malloc(CHUNK);
-	if (!buf)
+	ld->ctxt = xmlCreatePushParserCtxt(&sax, ld, NULL, 0, ld->name);
+	if (!ld->ctxt) {
+		fail(ld, CISPREF_ENOMEM, "out of memory");
+	} else {
+		/* libxml2 refuses texts over 10 MB unless told otherwise: when the caller allows
+		 * more, our own limit is the one that applies. */
+		size_t text_limit = ld->options->max_text_length;
+		int huge = text_limit == 0 || text_limit > XML_MAX_TEXT_LENGTH;
+		xmlCtxtUseOptions(ld->ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES |
+		                                    XML_PARSE_NOCDATA | (huge ? XML_PARSE_HUGE : 0));
+	}
+	char *buf = ld->ctxt ? malloc(CHUNK) : NULL;
+	if (ld->ctxt && !buf)
 		fail(ld, CISPREF_ENOMEM, "out of memory");
 	while (!ld->status) {
 		long n = read_source(source, buf, CHUNK);
@@ -735,6 +742,9 @@ static int parse(loader *ld, read_fn read_source, void *source)
 	free(buf);
 	xmlSetStructuredErrorFunc(saved_data, saved_handler);
 	xmlSetGenericErrorFunc(saved_generic_data, saved_generic);
+	/* The errors were ours and are in @ld: none is left in the thread's last error. */
+	if (ld->status)
+		xmlResetLastError();
 	if (!ld->status && !ld->seen_root)
 		fail(ld, CISPREF_EXML, "the document is empty");
 	xmlFreeParserCtxt(ld->ctxt);

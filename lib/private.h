@@ -9,6 +9,7 @@
 #include <cispref/cispref.h>
 #include <libxml/hash.h>
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 
 #include "arena.h"
 #include "strmap.h"
@@ -145,6 +146,23 @@ int cispref__validate_strict(const cispref_referential *ref, cispref_error *erro
 /* xml_write.c, json_write.c: serialise into a libxml2 buffer. */
 int cispref__xml_write(xmlBufferPtr out, const cispref_referential *ref, cispref_error *error);
 int cispref__json_write(xmlBufferPtr out, const cispref_referential *ref, cispref_error *error);
+
+/* xml_catch.c: libxml2's error handlers taken for the length of one operation (they are
+ * the calling thread's), so that nothing reaches stderr and a failure libxml2 only
+ * reports (its text writer swallows some) still fails the operation. */
+typedef struct xml_catch {
+	xmlStructuredErrorFunc structured; /* the caller's handlers, restored at the end */
+	void *structured_data;
+	xmlGenericErrorFunc generic;
+	void *generic_data;
+	unsigned errors; /* messages raised meanwhile */
+	int nomem;       /* one of them said that memory ran out */
+	char message[CISPREF_ERROR_TEXT_LENGTH]; /* the first other one */
+} xml_catch;
+void cispref__xml_catch_begin(xml_catch *c);
+/* Restore the handlers. Returns @rc when it is an error or nothing was raised; else
+ * fills @error and returns CISPREF_ENOMEM (or CISPREF_EXML for another libxml2 error). */
+int cispref__xml_catch_end(xml_catch *c, int rc, cispref_error *error);
 
 /* output.c: hand a serialised document to the caller; each frees @buf. */
 int cispref__output_buffer(xmlBufferPtr buf, char **out, size_t *size, cispref_error *error);

@@ -369,12 +369,15 @@ static int add_key_word(const char *word, size_t length, void *payload)
 }
 
 /* The folded label (lower case, no accents, words joined by spaces), so that "Écoute"
- * sorts with "ecoute"; the label itself when it cannot be folded. */
+ * sorts with "ecoute"; the label itself when it is not valid UTF-8. Out of memory, the
+ * rendering fails: the index must not come out in another order. */
 static const char *sort_key(render_ctx *ctx, const char *label)
 {
 	key_builder k = {NULL, 0, 0};
 	int rc = cispref__fold_words(label, add_key_word, &k);
-	const char *key = cispref__arena_strdup(ctx->arena, rc == 0 && k.text ? k.text : label);
+	const char *key = NULL;
+	if (rc != -2)
+		key = cispref__arena_strdup(ctx->arena, rc == 0 && k.text ? k.text : label);
 	free(k.text);
 	if (!key)
 		ctx->failed = 1;
@@ -521,6 +524,8 @@ static xmlBufferPtr render(const cispref_referential *ref, cispref_render_format
 	/* The steps fill @local when they have more to say than "out of memory". */
 	cispref_error local = {0};
 	render_ctx ctx;
+	xml_catch c; /* a failure that libxml2 only reports fails the rendering too */
+	cispref__xml_catch_begin(&c);
 	xmlBufferPtr buf = xmlBufferCreate();
 	*rc = buf ? context_init(&ctx, ref, options, &local) : CISPREF_ENOMEM;
 	if (*rc == CISPREF_OK)
@@ -531,6 +536,7 @@ static xmlBufferPtr render(const cispref_referential *ref, cispref_render_format
 		cispref__strmap_free(&ctx.claimed);
 		cispref__arena_free(ctx.arena);
 	}
+	*rc = cispref__xml_catch_end(&c, *rc, &local);
 	if (*rc == CISPREF_OK)
 		return buf;
 	if (local.code == CISPREF_OK)

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <libxml/xmlwriter.h>
 
+#include "langtag.h"
 #include "render_private.h"
 
 #define TRY RENDER_TRY
@@ -541,12 +542,13 @@ static int write_index(html *h)
 static int write_document(html *h)
 {
 	render_ctx *ctx = h->ctx;
-	const char *lang = ctx->ref->language ? ctx->ref->language : "fr";
+	const char *lang = cispref__langtag_document(ctx->ref->language);
 	TRY(xmlTextWriterStartDTD(h->w, X("html"), NULL, NULL));
 	TRY(xmlTextWriterEndDTD(h->w));
 	TRY(newline(h));
 	TRY(start(h, "html", NULL));
-	TRY(attr(h, "lang", lang));
+	if (lang)
+		TRY(attr(h, "lang", lang));
 	TRY(newline(h));
 	TRY(write_head(h));
 	TRY(start(h, "body", NULL));

@@ -13,6 +13,7 @@
 #include <libxml/xmlwriter.h>
 #include <zip.h>
 
+#include "langtag.h"
 #include "render_private.h"
 
 #define TRY RENDER_TRY
@@ -386,17 +387,35 @@ static int write_font_faces(odt *o)
 	return end(o);
 }
 
+/* The language of the text, from the referential's BCP 47 tag: fo:language, fo:script
+ * and fo:country (ODF 1.3 sections 20.202, 20.222, 20.188) take its language, script and
+ * region subtags; when they cannot say the whole tag (an extlang, a UN M.49 region such
+ * as "419", which is no ISO 3166 country, variants, extensions, private use, a
+ * private-use or grandfathered tag), style:rfc-language-tag (20.330) carries it whole.
+ * An empty tag (xml:lang="": no language) or one that is not well-formed gives no
+ * attribute at all. */
+static int language_attributes(odt *o, const char *tag)
+{
+	langtag parts;
+	if (cispref__langtag_parse(&parts, tag) != 0)
+		return 0;
+	if (parts.language[0])
+		TRY(attr(o, "fo:language", parts.language));
+	if (parts.script[0])
+		TRY(attr(o, "fo:script", parts.script));
+	if (parts.country[0])
+		TRY(attr(o, "fo:country", parts.country));
+	return parts.complete ? 0 : attr(o, "style:rfc-language-tag", tag);
+}
+
 static int write_default_style(odt *o)
 {
-	char language[64];
-	const char *lang = o->ctx->ref->language ? o->ctx->ref->language : "fr";
-	snprintf(language, sizeof language, "%.2s", lang);
 	TRY(start(o, "style:default-style"));
 	TRY(attr(o, "style:family", "paragraph"));
 	TRY(properties(o, "style:paragraph-properties", "fo:orphans=2;fo:widows=2"));
 	TRY(start(o, "style:text-properties"));
 	TRY(props(o, "style:font-name=Liberation Serif;fo:font-size=10.5pt;fo:hyphenate=false"));
-	TRY(attr(o, "fo:language", language));
+	TRY(language_attributes(o, cispref__langtag_document(o->ctx->ref->language)));
 	TRY(end(o));
 	return end(o);
 }
@@ -922,7 +941,7 @@ static int write_meta(odt *o)
 	TRY(meta_element(o, "dc:title", ctx->title));
 	TRY(meta_element(o, "dc:subject", cispref__render_series_line(ctx)));
 	TRY(meta_element(o, "dc:description", cispref__render_source(ctx, CISPREF_SOURCE_APPROVAL)));
-	TRY(meta_element(o, "dc:language", ref->language));
+	TRY(meta_element(o, "dc:language", cispref__langtag_document(ctx->ref->language)));
 	TRY(user_defined(o, "Publisher", ref->source[CISPREF_SOURCE_PUBLISHER]));
 	TRY(user_defined(o, "Date", ref->source[CISPREF_SOURCE_DATE]));
 	TRY(user_defined(o, "Referential", ref->id));
@@ -1104,6 +1123,8 @@ static int build_package(xmlBufferPtr out, xmlBufferPtr parts[PART_COUNT], cispr
 	if (archive) {
 		zip_source_keep(archive); /* it must outlive zip_close() */
 		zip = zip_open_from_source(archive, ZIP_TRUNCATE, &zerror);
+		if (!zip)
+			zip_source_free(archive); /* the reference the archive would have taken */
 	}
 	if (zip) {
 		rc = 0;
@@ -1116,10 +1137,10 @@ static int build_package(xmlBufferPtr out, xmlBufferPtr parts[PART_COUNT], cispr
 	}
 	if (rc == 0)
 		rc = copy_archive(archive, out);
+	/* The archive is built in memory: libzip and zlib fail only for want of it. */
 	if (rc != 0)
 		cispref__error_set(error, CISPREF_ENOMEM, NULL, 0, 0,
-		                   "cannot build the ODT package: %s",
-		                   zip ? zip_strerror(zip) : zip_error_strerror(&zerror));
+		                   "cannot build the ODT package: out of memory");
 	if (zip)
 		zip_discard(zip);
 	if (archive)

@@ -38,6 +38,8 @@ int cispref_results_export_json(char **out, size_t *size, const cispref_results 
 		cispref__error_set(error, CISPREF_EINVAL, NULL, 0, 0, "invalid argument");
 		return CISPREF_EINVAL;
 	}
+	xml_catch c; /* libxml2 would print its buffer's failures on stderr */
+	cispref__xml_catch_begin(&c);
 	json j = {xmlBufferCreate(), 0, 0};
 	if (!j.out)
 		j.failed = 1;
@@ -49,7 +51,8 @@ int cispref_results_export_json(char **out, size_t *size, const cispref_results 
 	}
 	cispref__json_close(&j, "]", count == 0);
 	cispref__json_raw(&j, "\n");
-	if (j.failed) {
+	int rc = cispref__xml_catch_end(&c, j.failed ? CISPREF_ENOMEM : CISPREF_OK, error);
+	if (rc) {
 		xmlBufferFree(j.out);
 		cispref__error_set(error, CISPREF_ENOMEM, NULL, 0, 0, "out of memory");
 		return CISPREF_ENOMEM;

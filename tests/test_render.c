@@ -133,6 +133,7 @@ static const char *const odf_namespaces[][2] = {
 	{"meta", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"},
 	{"manifest", "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"},
 	{"xlink", "http://www.w3.org/1999/xlink"},
+	{"fo", "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"},
 };
 
 static xmlXPathContextPtr xpath_context(xmlDocPtr doc)
@@ -833,6 +834,115 @@ static void test_fodt_document(void **state)
 	cispref_referential_free(ref);
 }
 
+/* ---- Language tags ---------------------------------------------------------------------- */
+
+/* The referential's BCP 47 tag (RFC 5646) split into ODF's attributes: fo:language takes
+ * the language subtag, fo:script the ISO 15924 script, fo:country the ISO 3166-1 region
+ * (ODF 1.3 sections 20.202, 20.222, 20.188; case as RFC 5646 section 2.1.1 advises), and
+ * style:rfc-language-tag (20.330) the whole tag when those three cannot say it. An empty
+ * or malformed tag gives no attribute, no dc:language and no HTML lang. NULL: absent. */
+static const struct {
+	const char *tag;
+	const char *language, *script, *country, *rfc;
+} language_cases[] = {
+	{"fr", "fr", NULL, NULL, NULL},
+	{"nds", "nds", NULL, NULL, NULL},               /* ISO 639-2: three letters */
+	{"fr-BE", "fr", NULL, "BE", NULL},
+	{"FR-be", "fr", NULL, "BE", NULL},
+	{"de-Latn-CH", "de", "Latn", "CH", NULL},
+	{"sr-cyrl", "sr", "Cyrl", NULL, NULL},
+	{"es-419", "es", NULL, NULL, "es-419"},       /* UN M.49 region: no ISO 3166 country */
+	{"de-CH-1996", "de", NULL, "CH", "de-CH-1996"}, /* a variant */
+	{"zh-yue-HK", "zh", NULL, "HK", "zh-yue-HK"},   /* an extlang */
+	{"en-a-bbb-x-priv", "en", NULL, NULL, "en-a-bbb-x-priv"},
+	{"x-private", NULL, NULL, NULL, "x-private"},   /* private use only */
+	{"i-klingon", NULL, NULL, NULL, "i-klingon"},   /* grandfathered, irregular */
+	{"no-bok", NULL, NULL, NULL, "no-bok"},         /* grandfathered: not "no" + extlang */
+	{"fr_BE", NULL, NULL, NULL, NULL},
+	{"français", NULL, NULL, NULL, NULL},
+	{"fr-", NULL, NULL, NULL, NULL},
+	{"-fr", NULL, NULL, NULL, NULL},
+	{"fr--BE", NULL, NULL, NULL, NULL},
+	{"f", NULL, NULL, NULL, NULL},
+	{"frenchfries", NULL, NULL, NULL, NULL},        /* a subtag has at most 8 characters */
+	{"fr-BE-x", NULL, NULL, NULL, NULL},            /* a singleton needs a subtag */
+	{"en-a-x-priv", NULL, NULL, NULL, NULL},
+	{"x", NULL, NULL, NULL, NULL},
+	{"", NULL, NULL, NULL, NULL},
+};
+
+static const char *attribute_or_null(xmlXPathContextPtr ctx, const char *name)
+{
+	char expr[256];
+	snprintf(expr, sizeof expr, "//style:default-style/style:text-properties/@%s", name);
+	size_t n = count_nodes(ctx, expr);
+	assert_true(n <= 1);
+	return n ? first_text(ctx, expr) : NULL;
+}
+
+static void assert_attribute(xmlXPathContextPtr ctx, const char *tag, const char *name,
+                             const char *expected)
+{
+	const char *got = attribute_or_null(ctx, name);
+	if (!expected && got)
+		fail_msg("%s: %s=\"%s\" written", tag, name, got);
+	if (expected && (!got || strcmp(got, expected) != 0))
+		fail_msg("%s: %s is %s, not \"%s\"", tag, name, got ? got : "absent", expected);
+}
+
+/* A referential of language @tag; "" can only come from XML, since the builder refuses it. */
+static cispref_referential *referential_in(const char *tag)
+{
+	cispref_referential *ref = NULL;
+	if (*tag) {
+		ref = tricky_referential();
+		OK(cispref_referential_set_language(ref, tag));
+		return ref;
+	}
+	static const char xml[] = "<referential xmlns=\"urn:cispref:referential\" "
+	                          "format-version=\"1\" id=\"t\" version=\"1\" xml:lang=\"\">"
+	                          "<title>T</title></referential>";
+	OK(cispref_referential_load_memory(&ref, xml, sizeof xml - 1, "empty-lang.xml",
+	                                   CISPREF_LOAD_LENIENT, NULL));
+	assert_string_equal(cispref_referential_language(ref), "");
+	return ref;
+}
+
+static void test_language_tags(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof language_cases / sizeof language_cases[0]; i++) {
+		const char *tag = language_cases[i].tag;
+		int well_formed = language_cases[i].language || language_cases[i].rfc;
+		cispref_referential *ref = referential_in(tag);
+		size_t size;
+		char *fodt = render(ref, CISPREF_RENDER_FODT, NULL, &size);
+		xmlDocPtr doc = parse_xml(fodt, size, "cahier.fodt");
+		xmlXPathContextPtr ctx = xpath_context(doc);
+		assert_attribute(ctx, tag, "fo:language", language_cases[i].language);
+		assert_attribute(ctx, tag, "fo:script", language_cases[i].script);
+		assert_attribute(ctx, tag, "fo:country", language_cases[i].country);
+		assert_attribute(ctx, tag, "style:rfc-language-tag", language_cases[i].rfc);
+		assert_int_equal(count_nodes(ctx, "//dc:language"), well_formed);
+		if (well_formed)
+			assert_string_equal(first_text(ctx, "//dc:language"), tag);
+		xmlXPathFreeContext(ctx);
+		xmlFreeDoc(doc);
+		cispref_buffer_free(fodt);
+
+		char *html = render(ref, CISPREF_RENDER_HTML, NULL, &size);
+		doc = parse_html(html, size);
+		ctx = xpath_context(doc);
+		assert_int_equal(count_nodes(ctx, "/html/@lang"), well_formed);
+		if (well_formed)
+			assert_string_equal(first_text(ctx, "/html/@lang"), tag);
+		xmlXPathFreeContext(ctx);
+		xmlFreeDoc(doc);
+		cispref_buffer_free(html);
+		cispref_referential_free(ref);
+	}
+}
+
 /* ---- (4) options ------------------------------------------------------------------------ */
 
 static void test_domain_selection(void **state)
@@ -1370,6 +1480,7 @@ int main(void)
 		cmocka_unit_test(test_html_structure),
 		cmocka_unit_test(test_odt_package),
 		cmocka_unit_test(test_fodt_document),
+		cmocka_unit_test(test_language_tags),
 		cmocka_unit_test(test_domain_selection),
 		cmocka_unit_test(test_no_summary_index_notes),
 		cmocka_unit_test(test_title),
