@@ -227,7 +227,7 @@ static query *sample_queries(const cispref_referential *ref, size_t want, size_t
 {
 	size_t total = 0;
 	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
-		total += cispref_referential_item_total(ref, (cispref_item_kind)k);
+		total += cispref_referential_item_total(ref, (cispref_item_kind_t)k);
 	sampler s = {xmalloc(want * sizeof(query)), 0, want, total / want > 0 ? total / want : 1,
 	             0, "formation"};
 	for (int round = 0; round < 4 && s.n < want; round++) {
@@ -427,7 +427,7 @@ int main(int argc, char **argv)
 	size_t competences = cispref_referential_competence_total(ref);
 	size_t items = 0;
 	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
-		items += cispref_referential_item_total(ref, (cispref_item_kind)k);
+		items += cispref_referential_item_total(ref, (cispref_item_kind_t)k);
 	size_t entries = cispref_referential_summary_total(ref);
 
 	/* 3. search */

@@ -93,7 +93,7 @@ static int build_top(cispref_index *index)
 int cispref_index_new(cispref_index **out, const cispref_referential *ref)
 {
 	if (!out || !ref)
-		return CISPREF_EINVAL;
+		return CISPREF_EARG;
 	cispref_index *index = calloc(1, sizeof *index);
 	if (!index)
 		return CISPREF_ENOMEM;

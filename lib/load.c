@@ -231,7 +231,7 @@ static int start_domain(loader *ld, frame *parent, frame *self, char **v, int ar
 {
 	(void)parent;
 	(void)arg;
-	cispref_domain_kind kind;
+	cispref_domain_kind_t kind;
 	if (check_id(ld, v[0]) != 0)
 		return -1;
 	if (cispref_domain_kind_from_name(&kind, v[1]) != 0)
@@ -244,7 +244,7 @@ static int start_domain(loader *ld, frame *parent, frame *self, char **v, int ar
 	return 0;
 }
 
-static int plan_kind(loader *ld, const char *attr, const char *value, cispref_plan_kind *out)
+static int plan_kind(loader *ld, const char *attr, const char *value, cispref_plan_kind_t *out)
 {
 	if (cispref_plan_kind_from_name(out, value) == 0)
 		return 0;
@@ -254,7 +254,7 @@ static int plan_kind(loader *ld, const char *attr, const char *value, cispref_pl
 static int start_entry(loader *ld, frame *parent, frame *self, char **v, int arg)
 {
 	(void)arg;
-	cispref_plan_kind kind;
+	cispref_plan_kind_t kind;
 	if (check_id(ld, v[0]) != 0 || plan_kind(ld, "plan", v[1], &kind) != 0 ||
 	    (v[2] && check_ref(ld, "competence", v[2]) != 0))
 		return -1;
@@ -279,7 +279,7 @@ static int start_summary(loader *ld, frame *parent, frame *self, char **v, int a
 static int start_plan(loader *ld, frame *parent, frame *self, char **v, int arg)
 {
 	(void)arg;
-	cispref_plan_kind kind;
+	cispref_plan_kind_t kind;
 	if (check_id(ld, v[0]) != 0 || plan_kind(ld, "kind", v[1], &kind) != 0)
 		return -1;
 	cispref_plan *p = cispref__plan_create(parent->node, v[0], kind, "");
@@ -316,7 +316,7 @@ static int start_item(loader *ld, frame *parent, frame *self, char **v, int kind
 {
 	if (check_id(ld, v[0]) != 0 || (v[1] && check_ref(ld, "concept", v[1]) != 0))
 		return -1;
-	cispref_item *it = cispref__item_create(parent->node, v[0], (cispref_item_kind)kind, "", v[1]);
+	cispref_item *it = cispref__item_create(parent->node, v[0], (cispref_item_kind_t)kind, "", v[1]);
 	if (!it)
 		return nomem(ld);
 	self->node = it;
@@ -328,7 +328,7 @@ static int start_concept(loader *ld, frame *parent, frame *self, char **v, int a
 {
 	(void)parent;
 	(void)arg;
-	cispref_item_kind kind;
+	cispref_item_kind_t kind;
 	if (check_id(ld, v[0]) != 0)
 		return -1;
 	if (cispref_item_kind_from_name(&kind, v[1]) != 0)
@@ -849,7 +849,7 @@ static int options_or_defaults(cispref_load_options *copy, const cispref_load_op
 		return 0;
 	}
 	if (options->version != CISPREF_LOAD_OPTIONS_VERSION) {
-		cispref__error_set(error, CISPREF_EINVAL, name, 0, 0,
+		cispref__error_set(error, CISPREF_EARG, name, 0, 0,
 		                   "invalid argument: load options of version %u, expected %d",
 		                   options->version, CISPREF_LOAD_OPTIONS_VERSION);
 		return -1;
@@ -860,8 +860,8 @@ static int options_or_defaults(cispref_load_options *copy, const cispref_load_op
 
 static int invalid(cispref_error *error, const char *name)
 {
-	cispref__error_set(error, CISPREF_EINVAL, name, 0, 0, "invalid argument");
-	return CISPREF_EINVAL;
+	cispref__error_set(error, CISPREF_EARG, name, 0, 0, "invalid argument");
+	return CISPREF_EARG;
 }
 
 /* An input whose size is known before reading (memory, the rest of a regular file) is
@@ -897,7 +897,7 @@ int cispref_referential_load_memory_with_options(cispref_referential **out, cons
 	if (!out || (!data && size))
 		return invalid(error, name);
 	if (options_or_defaults(&opts, options, name, error) != 0)
-		return CISPREF_EINVAL;
+		return CISPREF_EARG;
 	int rc = check_size(&opts, size, name, error);
 	if (rc)
 		return rc;
@@ -917,7 +917,7 @@ int cispref_referential_load_fd_with_options(cispref_referential **out, int fd,
 	if (!out || fd < 0)
 		return invalid(error, name);
 	if (options_or_defaults(&opts, options, name, error) != 0)
-		return CISPREF_EINVAL;
+		return CISPREF_EARG;
 	size_t rest = regular_rest(fd, lseek(fd, 0, SEEK_CUR));
 	int rc = check_size(&opts, rest, name, error);
 	if (rc)
@@ -936,7 +936,7 @@ int cispref_referential_load_stream_with_options(cispref_referential **out, FILE
 	if (!out || !stream)
 		return invalid(error, name);
 	if (options_or_defaults(&opts, options, name, error) != 0)
-		return CISPREF_EINVAL;
+		return CISPREF_EARG;
 	/* ftello() counts what the stream has buffered as read; a stream with no descriptor
 	 * (fmemopen) has no size to compare. */
 	int fd = fileno(stream);
@@ -980,7 +980,7 @@ int cispref_referential_load_file_with_options(cispref_referential **out, const 
 	if (!out || !path)
 		return invalid(error, path);
 	if (options_or_defaults(&opts, options, path, error) != 0)
-		return CISPREF_EINVAL;
+		return CISPREF_EARG;
 	/* Opening a device can act on it (a tape rewinds, a terminal becomes the controlling
 	 * one): look first. The descriptor's own fstat() below is the check that counts. */
 	struct stat st;

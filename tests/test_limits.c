@@ -61,7 +61,7 @@ static void test_defaults(void **state)
 	assert_int_equal(load(doc, size, &defaults, &error), CISPREF_OK);
 	cispref_load_options future = defaults;
 	future.version = CISPREF_LOAD_OPTIONS_VERSION + 1;
-	assert_int_equal(load(doc, size, &future, &error), CISPREF_EINVAL);
+	assert_int_equal(load(doc, size, &future, &error), CISPREF_EARG);
 	assert_non_null(strstr(error.text, "load options of version"));
 	free(doc);
 }
@@ -183,11 +183,11 @@ static void test_every_entry_point(void **state)
 	                 CISPREF_OK);
 	cispref_referential_free(ref);
 	assert_int_equal(cispref_referential_load_file_with_options(NULL, path, &options, &error),
-	                 CISPREF_EINVAL);
+	                 CISPREF_EARG);
 	assert_int_equal(cispref_referential_load_fd_with_options(&ref, -1, NULL, NULL, &error),
-	                 CISPREF_EINVAL);
+	                 CISPREF_EARG);
 	assert_int_equal(cispref_referential_load_stream_with_options(&ref, NULL, NULL, NULL, &error),
-	                 CISPREF_EINVAL);
+	                 CISPREF_EARG);
 	unlink(path);
 	rmdir(dir);
 	free(dir);

@@ -191,7 +191,7 @@ static cispref_referential *check_invalid_fixture(const char *name, unsigned lon
                                                   const char *what)
 {
 	outcome o = load_fixture(name, CISPREF_LOAD_DEFAULT);
-	assert_rejected(&o, CISPREF_EINVALID, o.path, line, ANY, what);
+	assert_rejected(&o, CISPREF_ERULE, o.path, line, ANY, what);
 	o = load_fixture(name, CISPREF_LOAD_LENIENT);
 	assert_silent(&o);
 	assert_int_equal(o.rc, CISPREF_OK);
@@ -718,16 +718,16 @@ static void directory_rejected(void **state)
 
 static void assert_einval(int rc, cispref_referential *out, const cispref_error *err)
 {
-	assert_int_equal(rc, CISPREF_EINVAL);
+	assert_int_equal(rc, CISPREF_EARG);
 	assert_ptr_equal(out, SENTINEL);
 	if (err) {
-		assert_int_equal(err->code, CISPREF_EINVAL);
+		assert_int_equal(err->code, CISPREF_EARG);
 		assert_string_not_equal(err->text, "");
 	}
 }
 
-/* @call, made with error record @e (&err or NULL), fails with CISPREF_EINVAL. */
-#define EXPECT_EINVAL(call)                          \
+/* @call, made with error record @e (&err or NULL), fails with CISPREF_EARG. */
+#define EXPECT_EARG(call)                          \
 	do {                                         \
 		memset(&err, 0, sizeof err);         \
 		assert_einval((call), out, e);       \
@@ -744,15 +744,15 @@ static void null_arguments_rejected(void **state)
 	assert_non_null(stream);
 	for (int i = 0; i < 2; i++) {
 		cispref_error *e = errs[i];
-		EXPECT_EINVAL(cispref_referential_load_file(NULL, path, 0, e));
-		EXPECT_EINVAL(cispref_referential_load_file(&out, NULL, 0, e));
-		EXPECT_EINVAL(cispref_referential_load_memory(NULL, "<x/>", 4, "m", 0, e));
-		EXPECT_EINVAL(cispref_referential_load_memory(&out, NULL, 4, "m", 0, e));
-		EXPECT_EINVAL(cispref_referential_load_fd(NULL, fileno(stream), "f", 0, e));
-		EXPECT_EINVAL(cispref_referential_load_fd(&out, -1, "f", 0, e));
-		EXPECT_EINVAL(cispref_referential_load_stream(NULL, stream, "s", 0, e));
-		EXPECT_EINVAL(cispref_referential_load_stream(&out, NULL, "s", 0, e));
-		EXPECT_EINVAL(cispref_referential_load_default(NULL, e));
+		EXPECT_EARG(cispref_referential_load_file(NULL, path, 0, e));
+		EXPECT_EARG(cispref_referential_load_file(&out, NULL, 0, e));
+		EXPECT_EARG(cispref_referential_load_memory(NULL, "<x/>", 4, "m", 0, e));
+		EXPECT_EARG(cispref_referential_load_memory(&out, NULL, 4, "m", 0, e));
+		EXPECT_EARG(cispref_referential_load_fd(NULL, fileno(stream), "f", 0, e));
+		EXPECT_EARG(cispref_referential_load_fd(&out, -1, "f", 0, e));
+		EXPECT_EARG(cispref_referential_load_stream(NULL, stream, "s", 0, e));
+		EXPECT_EARG(cispref_referential_load_stream(&out, NULL, "s", 0, e));
+		EXPECT_EARG(cispref_referential_load_default(NULL, e));
 	}
 	/* nothing was read from the stream */
 	assert_int_equal(ftell(stream), 0);
@@ -775,7 +775,7 @@ static void bad_input_with_null_error(void **state)
 	outcome_free(&o);
 	QUIETLY(&o, cispref_referential_load_file(&o.ref, fixture("load-duplicate-id.xml"), 0, NULL));
 	assert_silent(&o);
-	assert_int_equal(o.rc, CISPREF_EINVALID);
+	assert_int_equal(o.rc, CISPREF_ERULE);
 	assert_ptr_equal(o.ref, SENTINEL);
 	outcome_free(&o);
 }

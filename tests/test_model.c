@@ -164,8 +164,8 @@ static void test_referential_accessors(void **state)
 	assert_null(cispref_referential_source(ref, CISPREF_SOURCE_NUMBER));
 	assert_string_equal(cispref_referential_source(ref, CISPREF_SOURCE_DATE), "2020-12");
 	assert_null(cispref_referential_source(ref, CISPREF_SOURCE_APPROVAL));
-	assert_null(cispref_referential_source(ref, (cispref_source_field)CISPREF_SOURCE_FIELD_COUNT));
-	assert_null(cispref_referential_source(ref, (cispref_source_field)-1));
+	assert_null(cispref_referential_source(ref, (cispref_source_field_t)CISPREF_SOURCE_FIELD_COUNT));
+	assert_null(cispref_referential_source(ref, (cispref_source_field_t)-1));
 
 	assert_int_equal(cispref_referential_domain_count(ref), 2);
 	assert_string_equal(DOMAIN_IDS(ref), "core trans");
@@ -185,7 +185,7 @@ static void test_referential_accessors(void **state)
 	assert_int_equal(cispref_referential_item_total(ref, SF), 3);
 	assert_int_equal(cispref_referential_item_total(ref, SFC), 1);
 	assert_int_equal(cispref_referential_item_total(ref, S), 4);
-	assert_int_equal(cispref_referential_item_total(ref, (cispref_item_kind)3), 0);
+	assert_int_equal(cispref_referential_item_total(ref, (cispref_item_kind_t)3), 0);
 	cispref_referential_free(ref);
 }
 
@@ -199,7 +199,7 @@ static void test_domain_plan_entry_accessors(void **state)
 	assert_non_null(trans);
 
 	assert_string_equal(cispref_domain_id(core), "core");
-	assert_int_equal(cispref_domain_kind_of(core), CISPREF_DOMAIN_CORE);
+	assert_int_equal(cispref_domain_kind(core), CISPREF_DOMAIN_CORE);
 	assert_string_equal(cispref_domain_title(core), "Cœur");
 	assert_ptr_equal(cispref_domain_referential(core), ref);
 	assert_int_equal(cispref_domain_plan_count(core), 2);
@@ -210,7 +210,7 @@ static void test_domain_plan_entry_accessors(void **state)
 	assert_null(cispref_domain_summary_entry(core, 3));
 
 	assert_string_equal(cispref_domain_id(trans), "trans");
-	assert_int_equal(cispref_domain_kind_of(trans), CISPREF_DOMAIN_TRANSVERSAL);
+	assert_int_equal(cispref_domain_kind(trans), CISPREF_DOMAIN_TRANSVERSAL);
 	assert_string_equal(cispref_domain_title(trans), "Communication");
 	assert_ptr_equal(cispref_domain_referential(trans), ref);
 	assert_string_equal(PLAN_IDS(trans), "trans.int trans.ext");
@@ -243,18 +243,18 @@ static void test_domain_plan_entry_accessors(void **state)
 	cispref_plan *inte = cispref_domain_plan(trans, 0);
 	cispref_plan *ext = cispref_domain_plan(trans, 1);
 	assert_string_equal(cispref_plan_id(ind), "core.ind");
-	assert_int_equal(cispref_plan_kind_of(ind), CISPREF_PLAN_INDIVIDUAL);
+	assert_int_equal(cispref_plan_kind(ind), CISPREF_PLAN_INDIVIDUAL);
 	assert_string_equal(cispref_plan_title(ind), "Individuel");
 	assert_ptr_equal(cispref_plan_domain(ind), core);
 	assert_int_equal(cispref_plan_competence_count(ind), 2);
 	assert_string_equal(COMPETENCE_IDS(ind), "core.ind.1 core.ind.2");
 	assert_null(cispref_plan_competence(ind, 2));
-	assert_int_equal(cispref_plan_kind_of(col), CISPREF_PLAN_COLLECTIVE);
+	assert_int_equal(cispref_plan_kind(col), CISPREF_PLAN_COLLECTIVE);
 	assert_string_equal(cispref_plan_title(col), "Collectif");
 	assert_string_equal(COMPETENCE_IDS(col), "core.col.1");
-	assert_int_equal(cispref_plan_kind_of(inte), CISPREF_PLAN_INTERNAL);
+	assert_int_equal(cispref_plan_kind(inte), CISPREF_PLAN_INTERNAL);
 	assert_ptr_equal(cispref_plan_domain(inte), trans);
-	assert_int_equal(cispref_plan_kind_of(ext), CISPREF_PLAN_EXTERNAL);
+	assert_int_equal(cispref_plan_kind(ext), CISPREF_PLAN_EXTERNAL);
 	assert_string_equal(cispref_plan_title(ext), "Externe");
 	assert_int_equal(cispref_plan_competence_count(ext), 0);
 	assert_null(cispref_plan_competence(ext, 0));
@@ -276,11 +276,11 @@ static void test_competence_item_accessors(void **state)
 	assert_int_equal(cispref_competence_item_count(c1, SF), 2);
 	assert_int_equal(cispref_competence_item_count(c1, SFC), 1);
 	assert_int_equal(cispref_competence_item_count(c1, S), 3);
-	assert_int_equal(cispref_competence_item_count(c1, (cispref_item_kind)3), 0);
+	assert_int_equal(cispref_competence_item_count(c1, (cispref_item_kind_t)3), 0);
 	assert_null(cispref_competence_item(c1, SF, 2));
 	assert_null(cispref_competence_item(c1, SFC, 1));
 	assert_null(cispref_competence_item(c1, S, 3));
-	assert_null(cispref_competence_item(c1, (cispref_item_kind)3, 0));
+	assert_null(cispref_competence_item(c1, (cispref_item_kind_t)3, 0));
 	assert_string_equal(SAVOIR_IDS(c1), "core.ind.1.s.1 core.ind.1.s.2 core.ind.1.s.3");
 
 	/* note references resolve */
@@ -295,8 +295,8 @@ static void test_competence_item_accessors(void **state)
 	/* a competence with nothing */
 	assert_string_equal(cispref_competence_title(c2), "Orienter");
 	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++) {
-		assert_int_equal(cispref_competence_item_count(c2, (cispref_item_kind)k), 0);
-		assert_null(cispref_competence_item(c2, (cispref_item_kind)k, 0));
+		assert_int_equal(cispref_competence_item_count(c2, (cispref_item_kind_t)k), 0);
+		assert_null(cispref_competence_item(c2, (cispref_item_kind_t)k, 0));
 	}
 	assert_int_equal(cispref_competence_note_count(c2), 0);
 	assert_null(cispref_competence_note(c2, 0));
@@ -304,7 +304,7 @@ static void test_competence_item_accessors(void **state)
 	/* items of each kind, with and without concept; parent chain up to the referential */
 	cispref_item *sf1 = cispref_competence_item(c1, SF, 0);
 	assert_string_equal(cispref_item_id(sf1), "core.ind.1.sf.1");
-	assert_int_equal(cispref_item_kind_of(sf1), SF);
+	assert_int_equal(cispref_item_kind(sf1), SF);
 	assert_string_equal(cispref_item_text(sf1), "Utiliser des outils adaptés");
 	assert_string_equal(cispref_item_concept_id(sf1), "c.outils");
 	assert_ptr_equal(cispref_item_concept(sf1), cispref_referential_concept(ref, 0));
@@ -324,22 +324,22 @@ static void test_competence_item_accessors(void **state)
 
 	cispref_item *sfc1 = cispref_competence_item(c1, SFC, 0);
 	assert_string_equal(cispref_item_id(sfc1), "core.ind.1.sfc.1");
-	assert_int_equal(cispref_item_kind_of(sfc1), SFC);
+	assert_int_equal(cispref_item_kind(sfc1), SFC);
 	assert_string_equal(cispref_item_text(sfc1), "Écouter");
 	assert_ptr_equal(cispref_item_concept(sfc1), cispref_referential_concept(ref, 1));
 
 	cispref_item *s1 = cispref_competence_item(c1, S, 0);
-	assert_int_equal(cispref_item_kind_of(s1), S);
+	assert_int_equal(cispref_item_kind(s1), S);
 	assert_string_equal(cispref_item_text(s1), "Les techniques d'entretien");
 	assert_ptr_equal(cispref_item_competence(s1), c1);
 
 	/* concepts and notes */
 	cispref_concept *cadre = cispref_referential_concept(ref, 2);
 	assert_string_equal(cispref_concept_id(cadre), "c.cadre");
-	assert_int_equal(cispref_concept_kind_of(cadre), S);
+	assert_int_equal(cispref_concept_kind(cadre), S);
 	assert_string_equal(cispref_concept_label(cadre), "Le cadre légal");
 	assert_ptr_equal(cispref_concept_referential(cadre), ref);
-	assert_int_equal(cispref_concept_kind_of(cispref_referential_concept(ref, 1)), SFC);
+	assert_int_equal(cispref_concept_kind(cispref_referential_concept(ref, 1)), SFC);
 	cispref_note *n22 = cispref_referential_note(ref, 1);
 	assert_string_equal(cispref_note_id(n22), "n22");
 	assert_string_equal(cispref_note_number(n22), "22");
@@ -360,20 +360,20 @@ static void test_null_accessors(void **state)
 	assert_int_equal(cispref_referential_plan_total(NULL), 0);
 	assert_int_equal(cispref_referential_item_total(NULL, SF), 0);
 	assert_null(cispref_referential_find_domain(NULL, "core"));
-	assert_int_equal(cispref_domain_kind_of(NULL), CISPREF_DOMAIN_CORE);
+	assert_int_equal(cispref_domain_kind(NULL), CISPREF_DOMAIN_CORE);
 	assert_int_equal(cispref_domain_plan_count(NULL), 0);
 	assert_null(cispref_domain_plan(NULL, 0));
 	assert_int_equal(cispref_summary_entry_plan_kind(NULL), CISPREF_PLAN_INDIVIDUAL);
 	assert_null(cispref_summary_entry_competence(NULL));
-	assert_int_equal(cispref_plan_kind_of(NULL), CISPREF_PLAN_INDIVIDUAL);
+	assert_int_equal(cispref_plan_kind(NULL), CISPREF_PLAN_INDIVIDUAL);
 	assert_null(cispref_plan_competence(NULL, 0));
 	assert_int_equal(cispref_competence_item_count(NULL, SF), 0);
 	assert_null(cispref_competence_item(NULL, SF, 0));
 	assert_null(cispref_competence_note(NULL, 0));
-	assert_int_equal(cispref_item_kind_of(NULL), SF);
+	assert_int_equal(cispref_item_kind(NULL), SF);
 	assert_null(cispref_item_concept(NULL));
 	assert_null(cispref_item_competence(NULL));
-	assert_int_equal(cispref_concept_kind_of(NULL), SF);
+	assert_int_equal(cispref_concept_kind(NULL), SF);
 	assert_null(cispref_concept_label(NULL));
 	assert_null(cispref_note_text(NULL));
 }
@@ -453,7 +453,7 @@ static void test_setters(void **state)
 	OK(cispref_domain_set_title(core, "Noyau"));
 	assert_string_equal(cispref_domain_title(core), "Noyau");
 	OK(cispref_domain_set_kind(core, CISPREF_DOMAIN_TRANSVERSAL));
-	assert_int_equal(cispref_domain_kind_of(core), CISPREF_DOMAIN_TRANSVERSAL);
+	assert_int_equal(cispref_domain_kind(core), CISPREF_DOMAIN_TRANSVERSAL);
 
 	OK(cispref_summary_entry_set_text(e2, "Dynamique"));
 	assert_string_equal(cispref_summary_entry_text(e2), "Dynamique");
@@ -469,7 +469,7 @@ static void test_setters(void **state)
 	OK(cispref_plan_set_title(ind, "Plan individuel"));
 	assert_string_equal(cispref_plan_title(ind), "Plan individuel");
 	OK(cispref_plan_set_kind(ind, CISPREF_PLAN_EXTERNAL));
-	assert_int_equal(cispref_plan_kind_of(ind), CISPREF_PLAN_EXTERNAL);
+	assert_int_equal(cispref_plan_kind(ind), CISPREF_PLAN_EXTERNAL);
 
 	OK(cispref_competence_set_title(c1, "Analyser autrement"));
 	assert_string_equal(cispref_competence_title(c1), "Analyser autrement");
@@ -497,7 +497,7 @@ static void test_setters(void **state)
 	assert_ptr_equal(cispref_competence_note(c2, 0), n21);
 	OK(cispref_competence_remove_note(c1, 0));
 	assert_string_equal(NOTE_REF_IDS(c1), "n22");
-	assert_int_equal(cispref_competence_remove_note(c1, 1), CISPREF_EINVAL);
+	assert_int_equal(cispref_competence_remove_note(c1, 1), CISPREF_EARG);
 	assert_string_equal(NOTE_REF_IDS(c1), "n22");
 	cispref_referential_free(ref);
 }
@@ -518,8 +518,8 @@ static void test_remove_item_entry_concept_note(void **state)
 	assert_string_equal(SAVOIR_IDS(c1), "core.ind.1.s.1 core.ind.1.s.3");
 	assert_null(cispref_referential_find_item(ref, "core.ind.1.s.2"));
 	assert_int_equal(cispref_referential_item_total(ref, S), 3);
-	assert_int_equal(cispref_competence_remove_item(c1, S, 2), CISPREF_EINVAL);
-	assert_int_equal(cispref_competence_remove_item(c1, (cispref_item_kind)3, 0), CISPREF_EINVAL);
+	assert_int_equal(cispref_competence_remove_item(c1, S, 2), CISPREF_EARG);
+	assert_int_equal(cispref_competence_remove_item(c1, (cispref_item_kind_t)3, 0), CISPREF_EARG);
 	assert_int_equal(cispref_competence_item_count(c1, S), 2);
 	/* the id can be used again */
 	OK(cispref_competence_add_item(NULL, c1, "core.ind.1.s.2", S, "De retour"));
@@ -531,7 +531,7 @@ static void test_remove_item_entry_concept_note(void **state)
 	assert_int_equal(cispref_domain_summary_count(core), 2);
 	assert_string_equal(ENTRY_IDS(core), "core.sum.2 core.sum.3");
 	assert_null(cispref_referential_find_summary_entry(ref, "core.sum.1"));
-	assert_int_equal(cispref_domain_remove_summary_entry(core, 2), CISPREF_EINVAL);
+	assert_int_equal(cispref_domain_remove_summary_entry(core, 2), CISPREF_EARG);
 	assert_int_equal(cispref_domain_summary_count(core), 2);
 
 	/* concept: items that pointed to it point to none */
@@ -546,7 +546,7 @@ static void test_remove_item_entry_concept_note(void **state)
 	/* other links are untouched */
 	assert_string_equal(cispref_item_concept_id(cispref_referential_find_item(ref, "core.ind.1.sf.1")),
 	                    "c.outils");
-	assert_int_equal(cispref_referential_remove_concept(ref, 2), CISPREF_EINVAL);
+	assert_int_equal(cispref_referential_remove_concept(ref, 2), CISPREF_EARG);
 	assert_int_equal(cispref_referential_concept_count(ref), 2);
 
 	/* note: every reference to it goes */
@@ -556,7 +556,7 @@ static void test_remove_item_entry_concept_note(void **state)
 	assert_null(cispref_referential_find_note(ref, "n21"));
 	assert_string_equal(NOTE_REF_IDS(c1), "n22");
 	assert_int_equal(cispref_competence_note_count(c3), 0);
-	assert_int_equal(cispref_referential_remove_note(ref, 1), CISPREF_EINVAL);
+	assert_int_equal(cispref_referential_remove_note(ref, 1), CISPREF_EARG);
 	assert_int_equal(cispref_referential_note_count(ref), 1);
 	cispref_referential_free(ref);
 }
@@ -582,7 +582,7 @@ static void test_remove_competence_plan_domain(void **state)
 	assert_string_equal(cispref_summary_entry_competence_id(e3), "core.col.1");
 	assert_int_equal(cispref_referential_competence_total(ref), 3);
 	assert_int_equal(cispref_referential_item_total(ref, S), 1);
-	assert_int_equal(cispref_plan_remove_competence(ind, 1), CISPREF_EINVAL);
+	assert_int_equal(cispref_plan_remove_competence(ind, 1), CISPREF_EARG);
 	assert_int_equal(cispref_plan_competence_count(ind), 1);
 
 	/* plan: its competences and their items go, entries naming them are unlinked */
@@ -594,7 +594,7 @@ static void test_remove_competence_plan_domain(void **state)
 	assert_null(cispref_referential_find_item(ref, "core.col.1.sf.1"));
 	assert_null(cispref_summary_entry_competence_id(e3));
 	assert_int_equal(cispref_referential_plan_total(ref), 3);
-	assert_int_equal(cispref_domain_remove_plan(core, 1), CISPREF_EINVAL);
+	assert_int_equal(cispref_domain_remove_plan(core, 1), CISPREF_EARG);
 	assert_int_equal(cispref_domain_plan_count(core), 1);
 
 	/* domain: everything under it goes; the other domain's entry to its competence too */
@@ -617,7 +617,7 @@ static void test_remove_competence_plan_domain(void **state)
 	/* concepts and notes belong to the referential: they stay */
 	assert_non_null(cispref_referential_find_concept(ref, "c.cadre"));
 	assert_int_equal(cispref_referential_summary_total(ref), 4);
-	assert_int_equal(cispref_referential_remove_domain(ref, 1), CISPREF_EINVAL);
+	assert_int_equal(cispref_referential_remove_domain(ref, 1), CISPREF_EARG);
 
 	OK(cispref_referential_remove_domain(ref, 0));
 	assert_int_equal(cispref_referential_domain_count(ref), 0);
@@ -654,8 +654,8 @@ static void test_move(void **state)
 	assert_string_equal(DOMAIN_IDS(ref), "core trans third");
 	OK(cispref_referential_move_domain(ref, 1, 1));
 	assert_string_equal(DOMAIN_IDS(ref), "core trans third");
-	assert_int_equal(cispref_referential_move_domain(ref, 3, 0), CISPREF_EINVAL);
-	assert_int_equal(cispref_referential_move_domain(ref, 0, 3), CISPREF_EINVAL);
+	assert_int_equal(cispref_referential_move_domain(ref, 3, 0), CISPREF_EARG);
+	assert_int_equal(cispref_referential_move_domain(ref, 0, 3), CISPREF_EARG);
 	assert_string_equal(DOMAIN_IDS(ref), "core trans third");
 
 	/* concepts */
@@ -665,8 +665,8 @@ static void test_move(void **state)
 	assert_string_equal(CONCEPT_IDS(ref), "c.outils c.ecoute c.cadre");
 	OK(cispref_referential_move_concept(ref, 0, 0));
 	assert_string_equal(CONCEPT_IDS(ref), "c.outils c.ecoute c.cadre");
-	assert_int_equal(cispref_referential_move_concept(ref, 0, 3), CISPREF_EINVAL);
-	assert_int_equal(cispref_referential_move_concept(ref, 7, 1), CISPREF_EINVAL);
+	assert_int_equal(cispref_referential_move_concept(ref, 0, 3), CISPREF_EARG);
+	assert_int_equal(cispref_referential_move_concept(ref, 7, 1), CISPREF_EARG);
 	assert_string_equal(CONCEPT_IDS(ref), "c.outils c.ecoute c.cadre");
 
 	/* notes */
@@ -676,7 +676,7 @@ static void test_move(void **state)
 	assert_string_equal(NOTE_IDS(ref), "n21 n22 n23");
 	OK(cispref_referential_move_note(ref, 2, 2));
 	assert_string_equal(NOTE_IDS(ref), "n21 n22 n23");
-	assert_int_equal(cispref_referential_move_note(ref, 3, 3), CISPREF_EINVAL);
+	assert_int_equal(cispref_referential_move_note(ref, 3, 3), CISPREF_EARG);
 	assert_string_equal(NOTE_IDS(ref), "n21 n22 n23");
 
 	/* plans */
@@ -686,7 +686,7 @@ static void test_move(void **state)
 	assert_string_equal(PLAN_IDS(core), "core.ind core.col core.x");
 	OK(cispref_domain_move_plan(core, 1, 1));
 	assert_string_equal(PLAN_IDS(core), "core.ind core.col core.x");
-	assert_int_equal(cispref_domain_move_plan(core, 1, 3), CISPREF_EINVAL);
+	assert_int_equal(cispref_domain_move_plan(core, 1, 3), CISPREF_EARG);
 	assert_string_equal(PLAN_IDS(core), "core.ind core.col core.x");
 
 	/* summary entries */
@@ -696,7 +696,7 @@ static void test_move(void **state)
 	assert_string_equal(ENTRY_IDS(core), "core.sum.1 core.sum.2 core.sum.3");
 	OK(cispref_domain_move_summary_entry(core, 0, 0));
 	assert_string_equal(ENTRY_IDS(core), "core.sum.1 core.sum.2 core.sum.3");
-	assert_int_equal(cispref_domain_move_summary_entry(core, 3, 1), CISPREF_EINVAL);
+	assert_int_equal(cispref_domain_move_summary_entry(core, 3, 1), CISPREF_EARG);
 	assert_string_equal(ENTRY_IDS(core), "core.sum.1 core.sum.2 core.sum.3");
 
 	/* competences */
@@ -706,7 +706,7 @@ static void test_move(void **state)
 	assert_string_equal(COMPETENCE_IDS(ind), "core.ind.1 core.ind.2 core.ind.3");
 	OK(cispref_plan_move_competence(ind, 2, 2));
 	assert_string_equal(COMPETENCE_IDS(ind), "core.ind.1 core.ind.2 core.ind.3");
-	assert_int_equal(cispref_plan_move_competence(ind, 0, 3), CISPREF_EINVAL);
+	assert_int_equal(cispref_plan_move_competence(ind, 0, 3), CISPREF_EARG);
 	assert_string_equal(COMPETENCE_IDS(ind), "core.ind.1 core.ind.2 core.ind.3");
 
 	/* items, within one list */
@@ -716,16 +716,16 @@ static void test_move(void **state)
 	assert_string_equal(SAVOIR_IDS(c1), "core.ind.1.s.1 core.ind.1.s.2 core.ind.1.s.3");
 	OK(cispref_competence_move_item(c1, S, 1, 1));
 	assert_string_equal(SAVOIR_IDS(c1), "core.ind.1.s.1 core.ind.1.s.2 core.ind.1.s.3");
-	assert_int_equal(cispref_competence_move_item(c1, S, 0, 3), CISPREF_EINVAL);
-	assert_int_equal(cispref_competence_move_item(c1, SFC, 0, 1), CISPREF_EINVAL);
-	assert_int_equal(cispref_competence_move_item(c1, (cispref_item_kind)3, 0, 0), CISPREF_EINVAL);
+	assert_int_equal(cispref_competence_move_item(c1, S, 0, 3), CISPREF_EARG);
+	assert_int_equal(cispref_competence_move_item(c1, SFC, 0, 1), CISPREF_EARG);
+	assert_int_equal(cispref_competence_move_item(c1, (cispref_item_kind_t)3, 0, 0), CISPREF_EARG);
 	assert_string_equal(SAVOIR_IDS(c1), "core.ind.1.s.1 core.ind.1.s.2 core.ind.1.s.3");
 
 	/* NULL containers */
-	assert_int_equal(cispref_referential_move_domain(NULL, 0, 0), CISPREF_EINVAL);
-	assert_int_equal(cispref_domain_move_plan(NULL, 0, 0), CISPREF_EINVAL);
-	assert_int_equal(cispref_plan_move_competence(NULL, 0, 0), CISPREF_EINVAL);
-	assert_int_equal(cispref_competence_move_item(NULL, SF, 0, 0), CISPREF_EINVAL);
+	assert_int_equal(cispref_referential_move_domain(NULL, 0, 0), CISPREF_EARG);
+	assert_int_equal(cispref_domain_move_plan(NULL, 0, 0), CISPREF_EARG);
+	assert_int_equal(cispref_plan_move_competence(NULL, 0, 0), CISPREF_EARG);
+	assert_int_equal(cispref_competence_move_item(NULL, SF, 0, 0), CISPREF_EARG);
 	cispref_referential_free(ref);
 }
 
@@ -783,19 +783,19 @@ static void test_invalid_arguments(void **state)
 	for (size_t i = 0; i < sizeof bad_ids / sizeof bad_ids[0]; i++) {
 		const char *id = bad_ids[i];
 		assert_int_equal(cispref_referential_add_domain(NULL, ref, id, CISPREF_DOMAIN_CORE, "T"),
-		                 CISPREF_EINVAL);
+		                 CISPREF_EARG);
 		assert_int_equal(cispref_domain_add_plan(NULL, core, id, CISPREF_PLAN_INDIVIDUAL, "T"),
-		                 CISPREF_EINVAL);
+		                 CISPREF_EARG);
 		assert_int_equal(cispref_domain_add_summary_entry(NULL, core, id,
 		                                                  CISPREF_PLAN_INDIVIDUAL, "T", NULL),
-		                 CISPREF_EINVAL);
-		assert_int_equal(cispref_plan_add_competence(NULL, ind, id, "T"), CISPREF_EINVAL);
-		assert_int_equal(cispref_competence_add_item(NULL, c1, id, SF, "T"), CISPREF_EINVAL);
-		assert_int_equal(cispref_referential_add_concept(NULL, ref, id, SF, "T"), CISPREF_EINVAL);
-		assert_int_equal(cispref_referential_add_note(NULL, ref, id, "1", "T"), CISPREF_EINVAL);
+		                 CISPREF_EARG);
+		assert_int_equal(cispref_plan_add_competence(NULL, ind, id, "T"), CISPREF_EARG);
+		assert_int_equal(cispref_competence_add_item(NULL, c1, id, SF, "T"), CISPREF_EARG);
+		assert_int_equal(cispref_referential_add_concept(NULL, ref, id, SF, "T"), CISPREF_EARG);
+		assert_int_equal(cispref_referential_add_note(NULL, ref, id, "1", "T"), CISPREF_EARG);
 	}
 	assert_int_equal(cispref_referential_add_domain(NULL, ref, NULL, CISPREF_DOMAIN_CORE, "T"),
-	                 CISPREF_EINVAL);
+	                 CISPREF_EARG);
 	/* these ids are fine */
 	OK(cispref_referential_add_concept(NULL, ref, "_x", SF, "T"));
 	OK(cispref_referential_add_concept(NULL, ref, "A-1.b_2", SF, "T"));
@@ -819,81 +819,81 @@ static void test_invalid_arguments(void **state)
 	for (size_t i = 0; i < sizeof bad_texts / sizeof bad_texts[0]; i++) {
 		const char *t = bad_texts[i];
 		assert_int_equal(cispref_referential_add_domain(NULL, ref, "x", CISPREF_DOMAIN_CORE, t),
-		                 CISPREF_EINVAL);
+		                 CISPREF_EARG);
 		assert_int_equal(cispref_domain_add_plan(NULL, core, "x", CISPREF_PLAN_INDIVIDUAL, t),
-		                 CISPREF_EINVAL);
+		                 CISPREF_EARG);
 		assert_int_equal(cispref_domain_add_summary_entry(NULL, core, "x",
 		                                                  CISPREF_PLAN_INDIVIDUAL, t, NULL),
-		                 CISPREF_EINVAL);
-		assert_int_equal(cispref_plan_add_competence(NULL, ind, "x", t), CISPREF_EINVAL);
-		assert_int_equal(cispref_competence_add_item(NULL, c1, "x", SF, t), CISPREF_EINVAL);
-		assert_int_equal(cispref_referential_add_concept(NULL, ref, "x", SF, t), CISPREF_EINVAL);
-		assert_int_equal(cispref_referential_add_note(NULL, ref, "x", "1", t), CISPREF_EINVAL);
-		assert_int_equal(cispref_referential_add_note(NULL, ref, "x", t, "T"), CISPREF_EINVAL);
-		assert_int_equal(cispref_referential_set_title(ref, t), CISPREF_EINVAL);
-		assert_int_equal(cispref_referential_set_version(ref, t), CISPREF_EINVAL);
-		assert_int_equal(cispref_domain_set_title(core, t), CISPREF_EINVAL);
-		assert_int_equal(cispref_summary_entry_set_text(e1, t), CISPREF_EINVAL);
-		assert_int_equal(cispref_plan_set_title(ind, t), CISPREF_EINVAL);
-		assert_int_equal(cispref_competence_set_title(c1, t), CISPREF_EINVAL);
-		assert_int_equal(cispref_item_set_text(sf1, t), CISPREF_EINVAL);
-		assert_int_equal(cispref_concept_set_label(outils, t), CISPREF_EINVAL);
-		assert_int_equal(cispref_note_set_text(n21, t), CISPREF_EINVAL);
-		assert_int_equal(cispref_note_set_number(n21, t), CISPREF_EINVAL);
+		                 CISPREF_EARG);
+		assert_int_equal(cispref_plan_add_competence(NULL, ind, "x", t), CISPREF_EARG);
+		assert_int_equal(cispref_competence_add_item(NULL, c1, "x", SF, t), CISPREF_EARG);
+		assert_int_equal(cispref_referential_add_concept(NULL, ref, "x", SF, t), CISPREF_EARG);
+		assert_int_equal(cispref_referential_add_note(NULL, ref, "x", "1", t), CISPREF_EARG);
+		assert_int_equal(cispref_referential_add_note(NULL, ref, "x", t, "T"), CISPREF_EARG);
+		assert_int_equal(cispref_referential_set_title(ref, t), CISPREF_EARG);
+		assert_int_equal(cispref_referential_set_version(ref, t), CISPREF_EARG);
+		assert_int_equal(cispref_domain_set_title(core, t), CISPREF_EARG);
+		assert_int_equal(cispref_summary_entry_set_text(e1, t), CISPREF_EARG);
+		assert_int_equal(cispref_plan_set_title(ind, t), CISPREF_EARG);
+		assert_int_equal(cispref_competence_set_title(c1, t), CISPREF_EARG);
+		assert_int_equal(cispref_item_set_text(sf1, t), CISPREF_EARG);
+		assert_int_equal(cispref_concept_set_label(outils, t), CISPREF_EARG);
+		assert_int_equal(cispref_note_set_text(n21, t), CISPREF_EARG);
+		assert_int_equal(cispref_note_set_number(n21, t), CISPREF_EARG);
 		if (t) {
 			assert_int_equal(cispref_referential_set_source(ref, CISPREF_SOURCE_SERIES, t),
-			                 CISPREF_EINVAL);
-			assert_int_equal(cispref_referential_set_language(ref, t), CISPREF_EINVAL);
+			                 CISPREF_EARG);
+			assert_int_equal(cispref_referential_set_language(ref, t), CISPREF_EARG);
 		}
 		cispref_referential *other = NULL;
-		assert_int_equal(cispref_referential_new(&other, "x", t), CISPREF_EINVAL);
+		assert_int_equal(cispref_referential_new(&other, "x", t), CISPREF_EARG);
 		assert_null(other);
 	}
 	assert_null(cispref_referential_find_concept(ref, "x"));
-	assert_int_equal(cispref_referential_set_language(ref, ""), CISPREF_EINVAL);
-	assert_int_equal(cispref_referential_set_language(ref, NULL), CISPREF_EINVAL);
+	assert_int_equal(cispref_referential_set_language(ref, ""), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_language(ref, NULL), CISPREF_EARG);
 	/* tab, newline, carriage return and any other character are allowed */
 	OK(cispref_item_set_text(sf1, "a\tb\nc\rd"));
 	OK(cispref_item_set_text(sf1, "\x7f \xc2\x80 \xc2\xa0 \xef\xbf\xbd \xf0\x9f\x98\x80 \xf4\x8f\xbf\xbf"));
 	OK(cispref_item_set_text(sf1, "Utiliser des outils adaptés"));
 
 	/* kinds out of range */
-	assert_int_equal(cispref_referential_add_domain(NULL, ref, "x", (cispref_domain_kind)2, "T"),
-	                 CISPREF_EINVAL);
-	assert_int_equal(cispref_referential_add_domain(NULL, ref, "x", (cispref_domain_kind)-1, "T"),
-	                 CISPREF_EINVAL);
-	assert_int_equal(cispref_domain_add_plan(NULL, core, "x", (cispref_plan_kind)5, "T"),
-	                 CISPREF_EINVAL);
-	assert_int_equal(cispref_domain_add_summary_entry(NULL, core, "x", (cispref_plan_kind)5,
+	assert_int_equal(cispref_referential_add_domain(NULL, ref, "x", (cispref_domain_kind_t)2, "T"),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_referential_add_domain(NULL, ref, "x", (cispref_domain_kind_t)-1, "T"),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_domain_add_plan(NULL, core, "x", (cispref_plan_kind_t)5, "T"),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_domain_add_summary_entry(NULL, core, "x", (cispref_plan_kind_t)5,
 	                                                  "T", NULL),
-	                 CISPREF_EINVAL);
-	assert_int_equal(cispref_competence_add_item(NULL, c1, "x", (cispref_item_kind)3, "T"),
-	                 CISPREF_EINVAL);
-	assert_int_equal(cispref_referential_add_concept(NULL, ref, "x", (cispref_item_kind)-1, "T"),
-	                 CISPREF_EINVAL);
-	assert_int_equal(cispref_domain_set_kind(core, (cispref_domain_kind)2), CISPREF_EINVAL);
-	assert_int_equal(cispref_plan_set_kind(ind, (cispref_plan_kind)5), CISPREF_EINVAL);
-	assert_int_equal(cispref_summary_entry_set_plan_kind(e1, (cispref_plan_kind)-1),
-	                 CISPREF_EINVAL);
-	assert_int_equal(cispref_referential_set_source(ref, (cispref_source_field)5, "x"),
-	                 CISPREF_EINVAL);
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_competence_add_item(NULL, c1, "x", (cispref_item_kind_t)3, "T"),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_referential_add_concept(NULL, ref, "x", (cispref_item_kind_t)-1, "T"),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_domain_set_kind(core, (cispref_domain_kind_t)2), CISPREF_EARG);
+	assert_int_equal(cispref_plan_set_kind(ind, (cispref_plan_kind_t)5), CISPREF_EARG);
+	assert_int_equal(cispref_summary_entry_set_plan_kind(e1, (cispref_plan_kind_t)-1),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_source(ref, (cispref_source_field_t)5, "x"),
+	                 CISPREF_EARG);
 
 	/* NULL handles */
 	assert_int_equal(cispref_referential_add_domain(NULL, NULL, "x", CISPREF_DOMAIN_CORE, "T"),
-	                 CISPREF_EINVAL);
+	                 CISPREF_EARG);
 	assert_int_equal(cispref_domain_add_plan(NULL, NULL, "x", CISPREF_PLAN_INDIVIDUAL, "T"),
-	                 CISPREF_EINVAL);
-	assert_int_equal(cispref_plan_add_competence(NULL, NULL, "x", "T"), CISPREF_EINVAL);
-	assert_int_equal(cispref_competence_add_item(NULL, NULL, "x", SF, "T"), CISPREF_EINVAL);
-	assert_int_equal(cispref_competence_add_note(c1, NULL), CISPREF_EINVAL);
-	assert_int_equal(cispref_competence_add_note(NULL, n21), CISPREF_EINVAL);
-	assert_int_equal(cispref_item_set_concept(NULL, outils), CISPREF_EINVAL);
-	assert_int_equal(cispref_summary_entry_set_competence(NULL, c1), CISPREF_EINVAL);
-	assert_int_equal(cispref_referential_set_title(NULL, "T"), CISPREF_EINVAL);
-	assert_int_equal(cispref_referential_remove_domain(NULL, 0), CISPREF_EINVAL);
-	assert_int_equal(cispref_referential_new(NULL, "x", "T"), CISPREF_EINVAL);
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_plan_add_competence(NULL, NULL, "x", "T"), CISPREF_EARG);
+	assert_int_equal(cispref_competence_add_item(NULL, NULL, "x", SF, "T"), CISPREF_EARG);
+	assert_int_equal(cispref_competence_add_note(c1, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_competence_add_note(NULL, n21), CISPREF_EARG);
+	assert_int_equal(cispref_item_set_concept(NULL, outils), CISPREF_EARG);
+	assert_int_equal(cispref_summary_entry_set_competence(NULL, c1), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_title(NULL, "T"), CISPREF_EARG);
+	assert_int_equal(cispref_referential_remove_domain(NULL, 0), CISPREF_EARG);
+	assert_int_equal(cispref_referential_new(NULL, "x", "T"), CISPREF_EARG);
 	cispref_referential *other = NULL;
-	assert_int_equal(cispref_referential_new(&other, "1x", "T"), CISPREF_EINVAL);
+	assert_int_equal(cispref_referential_new(&other, "1x", "T"), CISPREF_EARG);
 	assert_null(other);
 
 	/* nothing of the above changed anything */
@@ -921,15 +921,15 @@ static void test_foreign_handles(void **state)
 	assert_non_null(their_note);
 	assert_non_null(their_comp);
 
-	assert_int_equal(cispref_item_set_concept(sf2, their_concept), CISPREF_EINVAL);
+	assert_int_equal(cispref_item_set_concept(sf2, their_concept), CISPREF_EARG);
 	assert_null(cispref_item_concept_id(sf2));
-	assert_int_equal(cispref_competence_add_note(c1, their_note), CISPREF_EINVAL);
+	assert_int_equal(cispref_competence_add_note(c1, their_note), CISPREF_EARG);
 	assert_int_equal(cispref_competence_note_count(c1), 2);
-	assert_int_equal(cispref_summary_entry_set_competence(e2, their_comp), CISPREF_EINVAL);
+	assert_int_equal(cispref_summary_entry_set_competence(e2, their_comp), CISPREF_EARG);
 	assert_null(cispref_summary_entry_competence_id(e2));
 	assert_int_equal(cispref_domain_add_summary_entry(NULL, core, "core.sum.9",
 	                                                  CISPREF_PLAN_INDIVIDUAL, "T", their_comp),
-	                 CISPREF_EINVAL);
+	                 CISPREF_EARG);
 	assert_int_equal(cispref_domain_summary_count(core), 3);
 	assert_true(cispref_referential_equal(ref, pristine));
 	assert_true(cispref_referential_equal(other, pristine));
@@ -951,49 +951,49 @@ static void test_kind_names(void **state)
 	static const char *const field_names[] = {"publisher", "series", "number", "date",
 	                                          "approval"};
 	for (int i = 0; i < 2; i++) {
-		cispref_domain_kind k = (cispref_domain_kind)99;
-		assert_string_equal(cispref_domain_kind_name((cispref_domain_kind)i), domain_names[i]);
+		cispref_domain_kind_t k = (cispref_domain_kind_t)99;
+		assert_string_equal(cispref_domain_kind_name((cispref_domain_kind_t)i), domain_names[i]);
 		assert_int_equal(cispref_domain_kind_from_name(&k, domain_names[i]), CISPREF_OK);
 		assert_int_equal(k, i);
 	}
 	for (int i = 0; i < 5; i++) {
-		cispref_plan_kind k = (cispref_plan_kind)99;
-		assert_string_equal(cispref_plan_kind_name((cispref_plan_kind)i), plan_names[i]);
+		cispref_plan_kind_t k = (cispref_plan_kind_t)99;
+		assert_string_equal(cispref_plan_kind_name((cispref_plan_kind_t)i), plan_names[i]);
 		assert_int_equal(cispref_plan_kind_from_name(&k, plan_names[i]), CISPREF_OK);
 		assert_int_equal(k, i);
 	}
 	for (int i = 0; i < CISPREF_ITEM_KIND_COUNT; i++) {
-		cispref_item_kind k = (cispref_item_kind)99;
-		assert_string_equal(cispref_item_kind_name((cispref_item_kind)i), item_names[i]);
+		cispref_item_kind_t k = (cispref_item_kind_t)99;
+		assert_string_equal(cispref_item_kind_name((cispref_item_kind_t)i), item_names[i]);
 		assert_int_equal(cispref_item_kind_from_name(&k, item_names[i]), CISPREF_OK);
 		assert_int_equal(k, i);
 	}
 	for (int i = 0; i < CISPREF_SOURCE_FIELD_COUNT; i++)
-		assert_string_equal(cispref_source_field_name((cispref_source_field)i), field_names[i]);
+		assert_string_equal(cispref_source_field_name((cispref_source_field_t)i), field_names[i]);
 
-	assert_null(cispref_domain_kind_name((cispref_domain_kind)2));
-	assert_null(cispref_domain_kind_name((cispref_domain_kind)-1));
-	assert_null(cispref_plan_kind_name((cispref_plan_kind)5));
-	assert_null(cispref_item_kind_name((cispref_item_kind)3));
-	assert_null(cispref_source_field_name((cispref_source_field)5));
+	assert_null(cispref_domain_kind_name((cispref_domain_kind_t)2));
+	assert_null(cispref_domain_kind_name((cispref_domain_kind_t)-1));
+	assert_null(cispref_plan_kind_name((cispref_plan_kind_t)5));
+	assert_null(cispref_item_kind_name((cispref_item_kind_t)3));
+	assert_null(cispref_source_field_name((cispref_source_field_t)5));
 
 	/* unknown names leave *out alone */
-	cispref_domain_kind dk = CISPREF_DOMAIN_TRANSVERSAL;
-	cispref_plan_kind pk = CISPREF_PLAN_JOINT;
-	cispref_item_kind ik = CISPREF_ITEM_SAVOIR;
+	cispref_domain_kind_t dk = CISPREF_DOMAIN_TRANSVERSAL;
+	cispref_plan_kind_t pk = CISPREF_PLAN_JOINT;
+	cispref_item_kind_t ik = CISPREF_ITEM_SAVOIR;
 	static const char *const unknown[] = {"", "Core", "core ", "individuel", "savoirs",
 	                                      "savoir_faire", "xml"};
 	for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++) {
-		assert_int_equal(cispref_domain_kind_from_name(&dk, unknown[i]), CISPREF_EINVAL);
-		assert_int_equal(cispref_plan_kind_from_name(&pk, unknown[i]), CISPREF_EINVAL);
-		assert_int_equal(cispref_item_kind_from_name(&ik, unknown[i]), CISPREF_EINVAL);
+		assert_int_equal(cispref_domain_kind_from_name(&dk, unknown[i]), CISPREF_EARG);
+		assert_int_equal(cispref_plan_kind_from_name(&pk, unknown[i]), CISPREF_EARG);
+		assert_int_equal(cispref_item_kind_from_name(&ik, unknown[i]), CISPREF_EARG);
 	}
-	assert_int_equal(cispref_domain_kind_from_name(&dk, NULL), CISPREF_EINVAL);
-	assert_int_equal(cispref_plan_kind_from_name(&pk, NULL), CISPREF_EINVAL);
-	assert_int_equal(cispref_item_kind_from_name(&ik, NULL), CISPREF_EINVAL);
-	assert_int_equal(cispref_domain_kind_from_name(NULL, "core"), CISPREF_EINVAL);
-	assert_int_equal(cispref_plan_kind_from_name(NULL, "joint"), CISPREF_EINVAL);
-	assert_int_equal(cispref_item_kind_from_name(NULL, "savoir"), CISPREF_EINVAL);
+	assert_int_equal(cispref_domain_kind_from_name(&dk, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_plan_kind_from_name(&pk, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_item_kind_from_name(&ik, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_domain_kind_from_name(NULL, "core"), CISPREF_EARG);
+	assert_int_equal(cispref_plan_kind_from_name(NULL, "joint"), CISPREF_EARG);
+	assert_int_equal(cispref_item_kind_from_name(NULL, "savoir"), CISPREF_EARG);
 	assert_int_equal(dk, CISPREF_DOMAIN_TRANSVERSAL);
 	assert_int_equal(pk, CISPREF_PLAN_JOINT);
 	assert_int_equal(ik, CISPREF_ITEM_SAVOIR);

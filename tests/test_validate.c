@@ -12,7 +12,7 @@
 /* One expected finding. The line is that of the offending element in the fixture. */
 typedef struct finding {
 	const char *tag;
-	cispref_severity severity;
+	cispref_severity_t severity;
 	unsigned long line;
 	const char *node_id; /* NULL for the referential itself */
 	const char *in_message; /* a piece of the message, or NULL */
@@ -71,7 +71,7 @@ static const fixture_case cases[] = {
 /* The table of doc/format.md: tag and severity, in the order it lists them. */
 static const struct {
 	const char *tag;
-	cispref_severity severity;
+	cispref_severity_t severity;
 } documented[] = {
 	{"duplicate-id", E},          {"concept-unknown", E},
 	{"note-unknown", E},          {"summary-competence-unknown", E},
@@ -170,7 +170,7 @@ static void check_case(const fixture_case *c)
 	memset(&error, 0, sizeof error);
 	int rc = cispref_referential_load_file(&strict, path, CISPREF_LOAD_DEFAULT, &error);
 	if (per_severity[E]) {
-		assert_int_equal(rc, CISPREF_EINVALID);
+		assert_int_equal(rc, CISPREF_ERULE);
 		assert_null(strict);
 		assert_int_equal(error.line, c->findings[0].line);
 		assert_non_null(strstr(error.text, c->findings[0].tag));
@@ -223,7 +223,7 @@ static void test_clean(void **state)
 	}
 	assert_null(cispref_diagnostics_get(list, 0));
 	for (int s = 0; s < 3; s++)
-		assert_int_equal(cispref_diagnostics_count_severity(list, (cispref_severity)s), 0);
+		assert_int_equal(cispref_diagnostics_count_severity(list, (cispref_severity_t)s), 0);
 	cispref_diagnostics_free(list);
 	cispref_referential_free(ref);
 
@@ -274,14 +274,14 @@ static void test_tag_explain(void **state)
 {
 	(void)state;
 	for (size_t i = 0; i < DOCUMENTED_COUNT; i++) {
-		cispref_severity severity = (cispref_severity)42;
+		cispref_severity_t severity = (cispref_severity_t)42;
 		const char *text = cispref_validator_tag_explain(&severity, documented[i].tag);
 		assert_non_null(text);
 		assert_true(strlen(text) > 10);
 		assert_int_equal(severity, documented[i].severity);
 		assert_ptr_equal(cispref_validator_tag_explain(NULL, documented[i].tag), text);
 	}
-	cispref_severity severity = W;
+	cispref_severity_t severity = W;
 	assert_null(cispref_validator_tag_explain(&severity, "no-such-tag"));
 	assert_null(cispref_validator_tag_explain(&severity, ""));
 	assert_null(cispref_validator_tag_explain(&severity, "Duplicate-Id"));
@@ -291,19 +291,19 @@ static void test_tag_explain(void **state)
 	assert_string_equal(cispref_severity_name(E), "error");
 	assert_string_equal(cispref_severity_name(W), "warning");
 	assert_string_equal(cispref_severity_name(I), "info");
-	assert_null(cispref_severity_name((cispref_severity)3));
-	assert_null(cispref_severity_name((cispref_severity)-1));
+	assert_null(cispref_severity_name((cispref_severity_t)3));
+	assert_null(cispref_severity_name((cispref_severity_t)-1));
 }
 
 static void test_invalid_arguments(void **state)
 {
 	(void)state;
 	cispref_diagnostics *list = (cispref_diagnostics *)(uintptr_t)1;
-	assert_int_equal(cispref_validate(&list, NULL), CISPREF_EINVAL);
+	assert_int_equal(cispref_validate(&list, NULL), CISPREF_EARG);
 	assert_ptr_equal(list, (cispref_diagnostics *)(uintptr_t)1);
 	cispref_referential *ref = NULL;
 	assert_int_equal(cispref_referential_new(&ref, "x", "X"), CISPREF_OK);
-	assert_int_equal(cispref_validate(NULL, ref), CISPREF_EINVAL);
+	assert_int_equal(cispref_validate(NULL, ref), CISPREF_EARG);
 	cispref_referential_free(ref);
 
 	/* accessors given NULL */
@@ -425,7 +425,7 @@ static void test_embedded(void **state)
 	for (size_t i = 0; i < n; i++) {
 		const cispref_diagnostic *d = cispref_diagnostics_get(list, i);
 		assert_string_equal(cispref_diagnostic_file(d), CISPREF_DEFAULT_NAME);
-		cispref_severity severity = E;
+		cispref_severity_t severity = E;
 		assert_non_null(cispref_validator_tag_explain(&severity, cispref_diagnostic_tag(d)));
 		assert_int_equal(severity, cispref_diagnostic_severity(d));
 		if (cispref_diagnostic_node_id(d))

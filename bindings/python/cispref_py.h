@@ -42,7 +42,7 @@ PyObject *raise_error(const cispref_error *error);
 PyObject *wrap_referential(cispref_referential *ref);
 
 /* node.c */
-PyObject *wrap_node(ReferentialObject *owner, cispref_node_type type, const void *ptr);
+PyObject *wrap_node(ReferentialObject *owner, cispref_node_type_t type, const void *ptr);
 int node_types_ready(PyObject *module);
 
 /* nodelist.c */

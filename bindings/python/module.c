@@ -296,7 +296,7 @@ PyMODINIT_FUNC PyInit_cispref(void)
 		"cispref.Error",
 		"A referential could not be loaded, saved or exported. Attributes: file, line,\n"
 		"column (0 when unknown) and tag (a short stable name of the cause, such as\n"
-		"'xml-error', 'format-error', 'io-error', 'invalid-referential').",
+		"'xml-error', 'format-error', 'io-error', 'rule-violation').",
 		NULL, NULL);
 	if (!CisprefError || PyModule_AddObjectRef(module, "Error", CisprefError) < 0 ||
 	    PyType_Ready(&ReferentialType) < 0 ||

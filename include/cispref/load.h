@@ -58,10 +58,10 @@ extern "C" {
 #define CISPREF_DEFAULT_MAX_ATTRIBUTES ((size_t)64)
 
 /** Flags for the load functions, to be combined with `|`. */
-typedef enum cispref_load_flags {
+typedef enum cispref_load_flags_t {
 	/**
 	 * Refuse a document that breaks a rule of severity error of the validator
-	 * (duplicate ids, references that resolve to nothing, ...) with #CISPREF_EINVALID
+	 * (duplicate ids, references that resolve to nothing, ...) with #CISPREF_ERULE
 	 * and the first such error.
 	 */
 	CISPREF_LOAD_DEFAULT = 0,
@@ -70,7 +70,7 @@ typedef enum cispref_load_flags {
 	 * validator's rules, so that cispref_validate() can report every finding.
 	 */
 	CISPREF_LOAD_LENIENT = 1 << 0
-} cispref_load_flags;
+} cispref_load_flags_t;
 
 /**
  * Version of #cispref_load_options this header describes. Version 1 had no
@@ -84,7 +84,7 @@ typedef enum cispref_load_flags {
  */
 typedef struct cispref_load_options {
 	unsigned int version;   /**< #CISPREF_LOAD_OPTIONS_VERSION. */
-	unsigned int flags;     /**< #cispref_load_flags. */
+	unsigned int flags;     /**< #cispref_load_flags_t. */
 	size_t max_input_size;  /**< Bytes read at most. */
 	size_t max_text_length; /**< Bytes in one text or attribute value at most. */
 	size_t max_elements;    /**< Elements in the document at most. */
@@ -101,11 +101,11 @@ typedef struct cispref_load_options {
  * @param out receives the referential; free it with cispref_referential_free().
  *            Untouched on failure.
  * @param path the file to read.
- * @param flags #cispref_load_flags.
+ * @param flags #cispref_load_flags_t.
  * @param error filled on failure (may be NULL).
  * @return #CISPREF_OK, or #CISPREF_EIO, #CISPREF_EXML, #CISPREF_EFORMAT,
- *         #CISPREF_EVERSION, #CISPREF_ELIMIT, #CISPREF_EINVALID, #CISPREF_ENOMEM,
- *         #CISPREF_EINVAL.
+ *         #CISPREF_EVERSION, #CISPREF_ELIMIT, #CISPREF_ERULE, #CISPREF_ENOMEM,
+ *         #CISPREF_EARG.
  */
 CISPREF_EXPORT int cispref_referential_load_file(cispref_referential **out, const char *path,
                                                  unsigned flags, cispref_error *error);
@@ -116,7 +116,7 @@ CISPREF_EXPORT int cispref_referential_load_file(cispref_referential **out, cons
  * @param data the document.
  * @param size its length in bytes.
  * @param name how errors name this input (e.g. a file name), or NULL for "<memory>".
- * @param flags #cispref_load_flags.
+ * @param flags #cispref_load_flags_t.
  * @param error filled on failure (may be NULL).
  * @return as cispref_referential_load_file().
  */
@@ -131,7 +131,7 @@ CISPREF_EXPORT int cispref_referential_load_memory(cispref_referential **out,
  * @param out receives the referential; untouched on failure.
  * @param fd the descriptor to read.
  * @param name how errors name this input, or NULL for "<fd N>".
- * @param flags #cispref_load_flags.
+ * @param flags #cispref_load_flags_t.
  * @param error filled on failure (may be NULL).
  * @return as cispref_referential_load_file().
  */
@@ -144,7 +144,7 @@ CISPREF_EXPORT int cispref_referential_load_fd(cispref_referential **out, int fd
  * @param out receives the referential; untouched on failure.
  * @param stream the stream to read.
  * @param name how errors name this input, or NULL for "<stream>".
- * @param flags #cispref_load_flags.
+ * @param flags #cispref_load_flags_t.
  * @param error filled on failure (may be NULL).
  * @return as cispref_referential_load_file().
  */
@@ -157,7 +157,7 @@ CISPREF_EXPORT int cispref_referential_load_stream(cispref_referential **out, FI
  * @param out receives the referential; untouched on failure.
  * @param path the file to read.
  * @param options NULL for #CISPREF_LOAD_OPTIONS_INIT; a version other than 1 or
- *        #CISPREF_LOAD_OPTIONS_VERSION is refused with #CISPREF_EINVAL.
+ *        #CISPREF_LOAD_OPTIONS_VERSION is refused with #CISPREF_EARG.
  * @param error filled on failure (may be NULL).
  * @return as cispref_referential_load_file().
  */
@@ -213,7 +213,7 @@ CISPREF_EXPORT int cispref_referential_load_stream_with_options(
  * l'accompagnement en CISP" (Les cahiers de l'Interfédé n°24, 2020), the same document
  * as the file `accompagnement-cisp.xml` installed in cispref's data directory.
  * @param out receives the referential; free it with cispref_referential_free().
- * @param error filled on failure (may be NULL); only #CISPREF_ENOMEM and #CISPREF_EINVAL
+ * @param error filled on failure (may be NULL); only #CISPREF_ENOMEM and #CISPREF_EARG
  *        can happen.
  */
 CISPREF_EXPORT int cispref_referential_load_default(cispref_referential **out,

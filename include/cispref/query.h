@@ -25,7 +25,7 @@ extern "C" {
 #endif
 
 /** What an id names. */
-typedef enum cispref_node_type {
+typedef enum cispref_node_type_t {
 	CISPREF_NODE_NONE = 0,          /**< No node has the id. */
 	CISPREF_NODE_DOMAIN = 1,        /**< A domain. */
 	CISPREF_NODE_SUMMARY_ENTRY = 2, /**< A summary entry. */
@@ -34,16 +34,16 @@ typedef enum cispref_node_type {
 	CISPREF_NODE_ITEM = 5,          /**< An item. */
 	CISPREF_NODE_CONCEPT = 6,       /**< A concept. */
 	CISPREF_NODE_NOTE = 7           /**< A note. */
-} cispref_node_type;
+} cispref_node_type_t;
 
 /**
  * The type of the node with @p id, in constant time; then use the matching
  * `cispref_referential_find_*()` function. #CISPREF_NODE_NONE when there is none.
  */
-CISPREF_EXPORT cispref_node_type cispref_referential_node_type(const cispref_referential *ref,
+CISPREF_EXPORT cispref_node_type_t cispref_referential_node_type(const cispref_referential *ref,
                                                                const char *id);
 /** Name of a node type ("domain", "summary-entry", "plan", ...), NULL when out of range. */
-CISPREF_EXPORT const char *cispref_node_type_name(cispref_node_type type);
+CISPREF_EXPORT const char *cispref_node_type_name(cispref_node_type_t type);
 
 /** @name Filters
  * @{ */
@@ -59,9 +59,9 @@ CISPREF_EXPORT const char *cispref_node_type_name(cispref_node_type type);
 typedef struct cispref_filter {
 	unsigned int version;     /**< #CISPREF_FILTER_VERSION. */
 	const char *domain_id;    /**< Only this domain, or NULL. */
-	unsigned int domain_kinds; /**< Mask of #cispref_domain_kind, 0 for any. */
-	unsigned int plan_kinds;   /**< Mask of #cispref_plan_kind, 0 for any. */
-	unsigned int item_kinds;   /**< Mask of #cispref_item_kind, 0 for any. */
+	unsigned int domain_kinds; /**< Mask of #cispref_domain_kind_t, 0 for any. */
+	unsigned int plan_kinds;   /**< Mask of #cispref_plan_kind_t, 0 for any. */
+	unsigned int item_kinds;   /**< Mask of #cispref_item_kind_t, 0 for any. */
 } cispref_filter;
 
 /** A filter that lets everything through. */
@@ -75,7 +75,7 @@ typedef int (*cispref_item_cb)(const cispref_item *item, void *payload);
 /**
  * Call @p callback for each competence that passes @p filter (NULL: all), in document
  * order. The filter's item kinds are ignored.
- * @return 0, the callback's non-zero value, or #CISPREF_EINVAL.
+ * @return 0, the callback's non-zero value, or #CISPREF_EARG.
  */
 CISPREF_EXPORT int cispref_referential_foreach_competence(const cispref_referential *ref,
                                                           const cispref_filter *filter,
@@ -84,7 +84,7 @@ CISPREF_EXPORT int cispref_referential_foreach_competence(const cispref_referent
 /**
  * Call @p callback for each item that passes @p filter (NULL: all), in document order:
  * competence by competence, savoir-faire, then comportementaux, then savoirs.
- * @return 0, the callback's non-zero value, or #CISPREF_EINVAL.
+ * @return 0, the callback's non-zero value, or #CISPREF_EARG.
  */
 CISPREF_EXPORT int cispref_referential_foreach_item(const cispref_referential *ref,
                                                     const cispref_filter *filter,
@@ -101,7 +101,7 @@ typedef struct cispref_index cispref_index;
  * @param out receives the index; release it with cispref_index_free() before freeing or
  *            editing @p ref.
  * @param ref the referential.
- * @return #CISPREF_OK, #CISPREF_EINVAL or #CISPREF_ENOMEM.
+ * @return #CISPREF_OK, #CISPREF_EARG or #CISPREF_ENOMEM.
  */
 CISPREF_EXPORT int cispref_index_new(cispref_index **out, const cispref_referential *ref);
 /** Release an index. Accepts NULL. */
@@ -157,11 +157,11 @@ CISPREF_EXPORT size_t cispref_index_related_competences(const cispref_index *ind
 /** @name Search
  * @{ */
 /** Where a search hit was found. */
-typedef enum cispref_hit_field {
+typedef enum cispref_hit_field_t {
 	CISPREF_HIT_TITLE = 0,   /**< A competence's title. */
 	CISPREF_HIT_SUMMARY = 1, /**< A summary entry's text. */
 	CISPREF_HIT_ITEM = 2     /**< An item's text. */
-} cispref_hit_field;
+} cispref_hit_field_t;
 
 /** Version of #cispref_search_options this header describes. */
 #define CISPREF_SEARCH_OPTIONS_VERSION 1
@@ -198,7 +198,7 @@ typedef struct cispref_hit cispref_hit;
  * @param query UTF-8 words.
  * @param options NULL for the defaults.
  * @param error filled on failure (may be NULL).
- * @return #CISPREF_OK (possibly with no hit), #CISPREF_EINVAL for an empty query, a query
+ * @return #CISPREF_OK (possibly with no hit), #CISPREF_EARG for an empty query, a query
  *         of punctuation only, one that is not valid UTF-8 or one of more than 32
  *         different words, or #CISPREF_ENOMEM.
  */
@@ -214,7 +214,7 @@ CISPREF_EXPORT const cispref_hit *cispref_results_get(const cispref_results *res
 CISPREF_EXPORT void cispref_results_free(cispref_results *results);
 
 /** Where the hit was found; #CISPREF_HIT_TITLE for NULL. */
-CISPREF_EXPORT cispref_hit_field cispref_hit_field_of(const cispref_hit *hit);
+CISPREF_EXPORT cispref_hit_field_t cispref_hit_field(const cispref_hit *hit);
 /** The text that matched. */
 CISPREF_EXPORT const char *cispref_hit_text(const cispref_hit *hit);
 /** The hit's node id (competence, summary entry or item). */
@@ -237,7 +237,7 @@ CISPREF_EXPORT cispref_summary_entry *cispref_hit_summary_entry(const cispref_hi
  */
 CISPREF_EXPORT const char *cispref_hit_path(const cispref_hit *hit);
 /** Name of a hit field ("title", "summary", "item"), NULL when out of range. */
-CISPREF_EXPORT const char *cispref_hit_field_name(cispref_hit_field field);
+CISPREF_EXPORT const char *cispref_hit_field_name(cispref_hit_field_t field);
 
 /**
  * Write search results as a JSON array, one object per hit in rank order:
