@@ -20,7 +20,7 @@ int main(int argc, char **argv)
 {
 	cispref_referential *ref = NULL;
 	cispref_error error;
-	int rc = argc > 1 ? cispref_referential_load_file(&ref, argv[1], CISPREF_LOAD_DEFAULT, &error)
+	int rc = argc > 1 ? cispref_referential_load_file(&ref, argv[1], NULL, &error)
 	                  : cispref_referential_load_default(&ref, &error);
 	if (rc != 0) {
 		fprintf(stderr, "outline: %s:%lu:%lu: %s\n", error.source, error.line, error.column,

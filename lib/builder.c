@@ -162,7 +162,7 @@ int cispref_referential_add_domain(cispref_domain **out, cispref_referential *re
 
 int cispref_referential_remove_domain(cispref_referential *ref, size_t index)
 {
-	cispref_domain *domain = cispref_referential_domain(ref, index);
+	cispref_domain *domain = ref ? cispref__vec_get(&ref->domains, index) : NULL;
 	if (!domain)
 		return CISPREF_EARG;
 	for (size_t e = 0; e < domain->summary.count; e++)
@@ -190,7 +190,7 @@ int cispref_referential_add_concept(cispref_concept **out, cispref_referential *
 
 int cispref_referential_remove_concept(cispref_referential *ref, size_t index)
 {
-	cispref_concept *concept = cispref_referential_concept(ref, index);
+	cispref_concept *concept = ref ? cispref__vec_get(&ref->concepts, index) : NULL;
 	if (!concept)
 		return CISPREF_EARG;
 	unindex(ref, &concept->node);
@@ -215,7 +215,7 @@ int cispref_referential_add_note(cispref_note **out, cispref_referential *ref, c
 
 int cispref_referential_remove_note(cispref_referential *ref, size_t index)
 {
-	cispref_note *note = cispref_referential_note(ref, index);
+	cispref_note *note = ref ? cispref__vec_get(&ref->notes, index) : NULL;
 	if (!note)
 		return CISPREF_EARG;
 	unindex(ref, &note->node);
@@ -255,7 +255,7 @@ int cispref_domain_add_plan(cispref_plan **out, cispref_domain *domain, const ch
 
 int cispref_domain_remove_plan(cispref_domain *domain, size_t index)
 {
-	cispref_plan *plan = cispref_domain_plan(domain, index);
+	cispref_plan *plan = domain ? cispref__vec_get(&domain->plans, index) : NULL;
 	if (!plan)
 		return CISPREF_EARG;
 	unindex_plan(domain->ref, plan);
@@ -290,7 +290,7 @@ int cispref_domain_add_summary_entry(cispref_summary_entry **out, cispref_domain
 
 int cispref_domain_remove_summary_entry(cispref_domain *domain, size_t index)
 {
-	cispref_summary_entry *entry = cispref_domain_summary_entry(domain, index);
+	cispref_summary_entry *entry = domain ? cispref__vec_get(&domain->summary, index) : NULL;
 	if (!entry)
 		return CISPREF_EARG;
 	unindex(domain->ref, &entry->node);
@@ -353,7 +353,7 @@ int cispref_plan_add_competence(cispref_competence **out, cispref_plan *plan, co
 
 int cispref_plan_remove_competence(cispref_plan *plan, size_t index)
 {
-	cispref_competence *comp = cispref_plan_competence(plan, index);
+	cispref_competence *comp = plan ? cispref__vec_get(&plan->competences, index) : NULL;
 	if (!comp)
 		return CISPREF_EARG;
 	unindex_competence(plan->domain->ref, comp);
@@ -392,7 +392,9 @@ int cispref_competence_add_item(cispref_item **out, cispref_competence *competen
 int cispref_competence_remove_item(cispref_competence *competence, cispref_item_kind_t kind,
                                    size_t index)
 {
-	cispref_item *item = cispref_competence_item(competence, kind, index);
+	cispref_item *item = competence && (unsigned)kind < CISPREF_ITEM_KIND_COUNT
+	                             ? cispref__vec_get(&competence->items[kind], index)
+	                             : NULL;
 	if (!item)
 		return CISPREF_EARG;
 	unindex(competence_ref(competence), &item->node);
@@ -452,4 +454,50 @@ int cispref_note_set_text(cispref_note *note, const char *text)
 int cispref_note_set_number(cispref_note *note, const char *number)
 {
 	return note ? set_text(note->ref, &note->number, number) : CISPREF_EARG;
+}
+
+/* ---- mutable handles ----------------------------------------------------------- */
+
+/* Each node records its parent, and through it its referential: a node whose
+ * referential is @ref is one the caller may edit, since it holds @ref as mutable. The
+ * casts below give back, as mutable, a node that the library itself keeps mutable. */
+
+cispref_domain *cispref_referential_edit_domain(cispref_referential *ref,
+                                                const cispref_domain *node)
+{
+	return ref && node && node->ref == ref ? (cispref_domain *)node : NULL;
+}
+
+cispref_summary_entry *cispref_referential_edit_summary_entry(cispref_referential *ref,
+                                                              const cispref_summary_entry *node)
+{
+	return ref && node && node->domain->ref == ref ? (cispref_summary_entry *)node : NULL;
+}
+
+cispref_plan *cispref_referential_edit_plan(cispref_referential *ref, const cispref_plan *node)
+{
+	return ref && node && node->domain->ref == ref ? (cispref_plan *)node : NULL;
+}
+
+cispref_competence *cispref_referential_edit_competence(cispref_referential *ref,
+                                                        const cispref_competence *node)
+{
+	return ref && node && competence_ref(node) == ref ? (cispref_competence *)node : NULL;
+}
+
+cispref_item *cispref_referential_edit_item(cispref_referential *ref, const cispref_item *node)
+{
+	return ref && node && competence_ref(node->competence) == ref ? (cispref_item *)node
+	                                                              : NULL;
+}
+
+cispref_concept *cispref_referential_edit_concept(cispref_referential *ref,
+                                                  const cispref_concept *node)
+{
+	return ref && node && node->ref == ref ? (cispref_concept *)node : NULL;
+}
+
+cispref_note *cispref_referential_edit_note(cispref_referential *ref, const cispref_note *node)
+{
+	return ref && node && node->ref == ref ? (cispref_note *)node : NULL;
 }

@@ -137,7 +137,7 @@ size_t cispref_index_concept_item_count(const cispref_index *index,
 	return usage ? usage->items.count : 0;
 }
 
-cispref_item *cispref_index_concept_item(const cispref_index *index,
+const cispref_item *cispref_index_concept_item(const cispref_index *index,
                                          const cispref_concept *concept, size_t i)
 {
 	concept_usage *usage = usage_of(index, concept);
@@ -151,7 +151,7 @@ size_t cispref_index_concept_competence_count(const cispref_index *index,
 	return usage ? usage->competences.count : 0;
 }
 
-cispref_competence *cispref_index_concept_competence(const cispref_index *index,
+const cispref_competence *cispref_index_concept_competence(const cispref_index *index,
                                                      const cispref_concept *concept, size_t i)
 {
 	concept_usage *usage = usage_of(index, concept);

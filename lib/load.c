@@ -839,8 +839,7 @@ static long read_stream(void *source, char *buf, size_t size)
 static int options_or_defaults(cispref_load_options *copy, const cispref_load_options *options,
                                const char *name, cispref_error *error)
 {
-	static const cispref_load_options defaults = CISPREF_LOAD_OPTIONS_INIT;
-	*copy = defaults;
+	cispref_load_options_init(copy);
 	if (!options)
 		return 0;
 	if (options->version == 1) {
@@ -887,10 +886,9 @@ static size_t regular_rest(int fd, off_t offset)
 	return (size_t)(st.st_size - offset);
 }
 
-int cispref_referential_load_memory_with_options(cispref_referential **out, const char *data,
-                                                 size_t size, const char *name,
-                                                 const cispref_load_options *options,
-                                                 cispref_error *error)
+int cispref_referential_load_memory(cispref_referential **out, const char *data, size_t size,
+                                    const char *name, const cispref_load_options *options,
+                                    cispref_error *error)
 {
 	name = name ? name : "<memory>";
 	cispref_load_options opts;
@@ -905,10 +903,8 @@ int cispref_referential_load_memory_with_options(cispref_referential **out, cons
 	return load(out, name, &opts, error, read_memory, &m, size);
 }
 
-int cispref_referential_load_fd_with_options(cispref_referential **out, int fd,
-                                             const char *name,
-                                             const cispref_load_options *options,
-                                             cispref_error *error)
+int cispref_referential_load_fd(cispref_referential **out, int fd, const char *name,
+                                const cispref_load_options *options, cispref_error *error)
 {
 	char fallback[32];
 	snprintf(fallback, sizeof fallback, "<fd %d>", fd);
@@ -926,10 +922,8 @@ int cispref_referential_load_fd_with_options(cispref_referential **out, int fd,
 	return load(out, name, &opts, error, read_fd, &source, rest);
 }
 
-int cispref_referential_load_stream_with_options(cispref_referential **out, FILE *stream,
-                                                 const char *name,
-                                                 const cispref_load_options *options,
-                                                 cispref_error *error)
+int cispref_referential_load_stream(cispref_referential **out, FILE *stream, const char *name,
+                                    const cispref_load_options *options, cispref_error *error)
 {
 	name = name ? name : "<stream>";
 	cispref_load_options opts;
@@ -972,9 +966,8 @@ static int refuse_kind(const char *path, const char *kind, cispref_error *error)
 	return CISPREF_EIO;
 }
 
-int cispref_referential_load_file_with_options(cispref_referential **out, const char *path,
-                                               const cispref_load_options *options,
-                                               cispref_error *error)
+int cispref_referential_load_file(cispref_referential **out, const char *path,
+                                  const cispref_load_options *options, cispref_error *error)
 {
 	cispref_load_options opts;
 	if (!out || !path)
@@ -1011,38 +1004,4 @@ int cispref_referential_load_file_with_options(cispref_referential **out, const 
 	}
 	close(fd);
 	return rc;
-}
-
-/* ---- the flag-only entry points: the default limits ---------------------------- */
-
-#define WITH_FLAGS(options, flags) \
-	cispref_load_options options = CISPREF_LOAD_OPTIONS_INIT; \
-	options.flags = (flags)
-
-int cispref_referential_load_memory(cispref_referential **out, const char *data, size_t size,
-                                    const char *name, unsigned flags, cispref_error *error)
-{
-	WITH_FLAGS(options, flags);
-	return cispref_referential_load_memory_with_options(out, data, size, name, &options, error);
-}
-
-int cispref_referential_load_fd(cispref_referential **out, int fd, const char *name,
-                                unsigned flags, cispref_error *error)
-{
-	WITH_FLAGS(options, flags);
-	return cispref_referential_load_fd_with_options(out, fd, name, &options, error);
-}
-
-int cispref_referential_load_stream(cispref_referential **out, FILE *stream, const char *name,
-                                    unsigned flags, cispref_error *error)
-{
-	WITH_FLAGS(options, flags);
-	return cispref_referential_load_stream_with_options(out, stream, name, &options, error);
-}
-
-int cispref_referential_load_file(cispref_referential **out, const char *path, unsigned flags,
-                                  cispref_error *error)
-{
-	WITH_FLAGS(options, flags);
-	return cispref_referential_load_file_with_options(out, path, &options, error);
 }

@@ -46,7 +46,8 @@ int cispref__filter_item_kind(const cispref_filter *filter, cispref_item_kind_t 
 	return !filter || in_mask(filter->item_kinds, kind);
 }
 
-/* Walk the competences that pass @filter; @items says whether to go down to items. */
+/* Walk the competences that pass @filter, and their items when @on_item is set. Any
+ * non-zero value of a callback stops the walk with CISPREF_ESTOPPED (query.h). */
 static int walk(const cispref_referential *ref, const cispref_filter *filter,
                 cispref_competence_cb on_competence, cispref_item_cb on_item, void *payload)
 {
@@ -70,7 +71,7 @@ static int walk(const cispref_referential *ref, const cispref_filter *filter,
 						rc = on_item(comp->items[k].items[i], payload);
 				}
 				if (rc)
-					return rc;
+					return CISPREF_ESTOPPED;
 			}
 		}
 	}

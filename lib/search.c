@@ -486,23 +486,23 @@ const char *cispref_hit_path(const cispref_hit *hit)
 	return h->path;
 }
 
-cispref_domain *cispref_hit_domain(const cispref_hit *hit)
+const cispref_domain *cispref_hit_domain(const cispref_hit *hit)
 {
 	return hit ? (cispref_domain *)entry_domain(hit->entry) : NULL;
 }
 
-cispref_item *cispref_hit_item(const cispref_hit *hit)
+const cispref_item *cispref_hit_item(const cispref_hit *hit)
 {
 	return hit && hit->entry->field == CISPREF_HIT_ITEM ? (cispref_item *)hit->entry->node : NULL;
 }
 
-cispref_summary_entry *cispref_hit_summary_entry(const cispref_hit *hit)
+const cispref_summary_entry *cispref_hit_summary_entry(const cispref_hit *hit)
 {
 	return hit && hit->entry->field == CISPREF_HIT_SUMMARY
 		? (cispref_summary_entry *)hit->entry->node : NULL;
 }
 
-cispref_competence *cispref_hit_competence(const cispref_hit *hit)
+const cispref_competence *cispref_hit_competence(const cispref_hit *hit)
 {
 	if (!hit)
 		return NULL;
@@ -513,7 +513,7 @@ cispref_competence *cispref_hit_competence(const cispref_hit *hit)
 	}
 }
 
-cispref_plan *cispref_hit_plan(const cispref_hit *hit)
+const cispref_plan *cispref_hit_plan(const cispref_hit *hit)
 {
 	if (!hit || hit->entry->field == CISPREF_HIT_SUMMARY)
 		return NULL;

@@ -41,7 +41,7 @@ static void check_canonical_file(const char *path)
 	cispref_referential *ref = NULL;
 	cispref_error error;
 	memset(&error, 0, sizeof error);
-	int rc = cispref_referential_load_file(&ref, path, CISPREF_LOAD_DEFAULT, &error);
+	int rc = cispref_referential_load_file(&ref, path, NULL, &error);
 	if (rc != CISPREF_OK)
 		fail_msg("%s: %d %s (line %lu)", path, rc, error.text, error.line);
 	char *out = export_to_buffer(ref, CISPREF_FORMAT_XML, &out_size);
@@ -55,7 +55,7 @@ static void check_canonical_file(const char *path)
 
 	/* loading the export gives the same model */
 	cispref_referential *again = NULL;
-	OK(cispref_referential_load_memory(&again, out, out_size, "again", CISPREF_LOAD_DEFAULT,
+	OK(cispref_referential_load_memory(&again, out, out_size, "again", NULL,
 	                                   NULL));
 	assert_true(cispref_referential_equal(ref, again));
 	cispref_referential_free(again);
@@ -165,13 +165,14 @@ static void test_write_read_tricky(void **state)
 	cispref_error error;
 	memset(&error, 0, sizeof error);
 	assert_int_equal(cispref_referential_load_memory(&back, xml, size, "tricky.xml",
-	                                                 CISPREF_LOAD_DEFAULT, &error),
+	                                                 NULL, &error),
 	                 CISPREF_ERULE);
 	assert_null(back);
 
 	memset(&error, 0, sizeof error);
-	int rc = cispref_referential_load_memory(&back, xml, size, "tricky.xml",
-	                                         CISPREF_LOAD_LENIENT, &error);
+	cispref_load_options lenient = load_options_with(CISPREF_LOAD_LENIENT);
+	int rc = cispref_referential_load_memory(&back, xml, size, "tricky.xml", &lenient,
+	                                         &error);
 	if (rc != CISPREF_OK)
 		fail_msg("reading back: %d %s (line %lu)\n%s", rc, error.text, error.line, xml);
 	assert_true(cispref_referential_equal(ref, back));
@@ -230,7 +231,7 @@ static void test_write_read_minimal(void **state)
 	                    "id=\"min\" version=\"1\" xml:lang=\"fr\">\n"
 	                    "  <title>Minimal</title>\n"
 	                    "</referential>\n");
-	OK(cispref_referential_load_memory(&back, xml, size, NULL, CISPREF_LOAD_DEFAULT, NULL));
+	OK(cispref_referential_load_memory(&back, xml, size, NULL, NULL, NULL));
 	assert_true(cispref_referential_equal(ref, back));
 	cispref_buffer_free(xml);
 	cispref_referential_free(back);
@@ -398,7 +399,8 @@ static void test_json_control_characters_refused(void **state)
 {
 	(void)state;
 	cispref_referential *ref = build_tiny();
-	cispref_item *it = cispref_referential_find_item(ref, "d.ind.1.sf.1");
+	cispref_item *it =
+		cispref_referential_edit_item(ref, cispref_referential_find_item(ref, "d.ind.1.sf.1"));
 	assert_int_equal(cispref_item_set_text(it, "bell\x01"), CISPREF_EARG);
 	assert_int_equal(cispref_referential_set_title(ref, "\x1f"), CISPREF_EARG);
 	static const char xml[] =
@@ -408,8 +410,9 @@ static void test_json_control_characters_refused(void **state)
 		"  <title>a&#1;b</title>\n"
 		"</referential>\n";
 	cispref_referential *loaded = NULL;
+	cispref_load_options lenient = load_options_with(CISPREF_LOAD_LENIENT);
 	assert_int_equal(cispref_referential_load_memory(&loaded, xml, sizeof xml - 1, NULL,
-	                                                 CISPREF_LOAD_LENIENT, NULL),
+	                                                 &lenient, NULL),
 	                 CISPREF_EXML);
 	assert_null(loaded);
 	cispref_referential_free(ref);

@@ -321,59 +321,59 @@ static void test_load(void **state)
 	cispref_referential *ref = untouched;
 	static const char xml[] = "<referential/>";
 
-	assert_fails(CISPREF_EARG, cispref_referential_load_file(NULL, fixture("load-valid.xml"), 0, ERR));
-	assert_fails(CISPREF_EARG, cispref_referential_load_file(&ref, NULL, 0, ERR));
-	assert_fails(CISPREF_EIO, cispref_referential_load_file(&ref, fixture("no-such-file.xml"), 0, ERR));
-	assert_fails(CISPREF_EIO, cispref_referential_load_file(&ref, f->tmp, 0, ERR));
-	assert_fails(CISPREF_EIO, cispref_referential_load_file(&ref, "", 0, ERR));
-	assert_int_equal(cispref_referential_load_file(&ref, NULL, 0, NULL), CISPREF_EARG);
+	assert_fails(CISPREF_EARG, cispref_referential_load_file(NULL, fixture("load-valid.xml"), NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_referential_load_file(&ref, NULL, NULL, ERR));
+	assert_fails(CISPREF_EIO, cispref_referential_load_file(&ref, fixture("no-such-file.xml"), NULL, ERR));
+	assert_fails(CISPREF_EIO, cispref_referential_load_file(&ref, f->tmp, NULL, ERR));
+	assert_fails(CISPREF_EIO, cispref_referential_load_file(&ref, "", NULL, ERR));
+	assert_int_equal(cispref_referential_load_file(&ref, NULL, NULL, NULL), CISPREF_EARG);
 
-	assert_fails(CISPREF_EARG, cispref_referential_load_memory(NULL, xml, sizeof xml - 1, NULL, 0, ERR));
-	assert_fails(CISPREF_EARG, cispref_referential_load_memory(&ref, NULL, 5, NULL, 0, ERR));
-	assert_fails(CISPREF_EXML, cispref_referential_load_memory(&ref, NULL, 0, NULL, 0, ERR));
-	assert_fails(CISPREF_EXML, cispref_referential_load_memory(&ref, xml, 0, "name", 0, ERR));
-	assert_int_equal(cispref_referential_load_memory(&ref, NULL, 5, NULL, 0, NULL), CISPREF_EARG);
+	assert_fails(CISPREF_EARG, cispref_referential_load_memory(NULL, xml, sizeof xml - 1, NULL, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_referential_load_memory(&ref, NULL, 5, NULL, NULL, ERR));
+	assert_fails(CISPREF_EXML, cispref_referential_load_memory(&ref, NULL, 0, NULL, NULL, ERR));
+	assert_fails(CISPREF_EXML, cispref_referential_load_memory(&ref, xml, 0, "name", NULL, ERR));
+	assert_int_equal(cispref_referential_load_memory(&ref, NULL, 5, NULL, NULL, NULL), CISPREF_EARG);
 
-	assert_fails(CISPREF_EARG, cispref_referential_load_fd(NULL, 0, NULL, 0, ERR));
-	assert_fails(CISPREF_EARG, cispref_referential_load_fd(&ref, -1, NULL, 0, ERR));
-	assert_fails(CISPREF_EARG, cispref_referential_load_fd(&ref, INT_MIN, "x", 0, ERR));
+	assert_fails(CISPREF_EARG, cispref_referential_load_fd(NULL, 0, NULL, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_referential_load_fd(&ref, -1, NULL, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_referential_load_fd(&ref, INT_MIN, "x", NULL, ERR));
 	int fd = open(f->tmp, O_RDONLY);
 	assert_true(fd >= 0);
-	assert_fails(CISPREF_EIO, cispref_referential_load_fd(&ref, fd, NULL, 0, ERR));
+	assert_fails(CISPREF_EIO, cispref_referential_load_fd(&ref, fd, NULL, NULL, ERR));
 	close(fd);
 	/* A descriptor that is not open. */
 	fd = open(fixture("load-valid.xml"), O_RDONLY);
 	assert_true(fd >= 0);
 	close(fd);
-	assert_fails(CISPREF_EIO, cispref_referential_load_fd(&ref, fd, NULL, 0, ERR));
+	assert_fails(CISPREF_EIO, cispref_referential_load_fd(&ref, fd, NULL, NULL, ERR));
 
-	assert_fails(CISPREF_EARG, cispref_referential_load_stream(NULL, stdin, NULL, 0, ERR));
-	assert_fails(CISPREF_EARG, cispref_referential_load_stream(&ref, NULL, NULL, 0, ERR));
+	assert_fails(CISPREF_EARG, cispref_referential_load_stream(NULL, stdin, NULL, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_referential_load_stream(&ref, NULL, NULL, NULL, ERR));
 	FILE *write_only = fopen("/dev/null", "w");
 	assert_non_null(write_only);
-	assert_fails(CISPREF_EIO, cispref_referential_load_stream(&ref, write_only, NULL, 0, ERR));
+	assert_fails(CISPREF_EIO, cispref_referential_load_stream(&ref, write_only, NULL, NULL, ERR));
 	fclose(write_only);
 
 	/* The same with options, and options of another version. */
 	cispref_load_options options = CISPREF_LOAD_OPTIONS_INIT;
 	options.version = CISPREF_LOAD_OPTIONS_VERSION + 1;
 	const char *valid = fixture("load-valid.xml");
-	assert_fails(CISPREF_EARG, cispref_referential_load_file_with_options(NULL, valid, NULL, ERR));
-	assert_fails(CISPREF_EARG, cispref_referential_load_file_with_options(&ref, NULL, NULL, ERR));
-	assert_fails(CISPREF_EARG, cispref_referential_load_file_with_options(&ref, valid, &options, ERR));
-	assert_fails(CISPREF_EIO, cispref_referential_load_file_with_options(&ref, f->tmp, NULL, ERR));
-	assert_fails(CISPREF_EARG, cispref_referential_load_memory_with_options(NULL, xml, sizeof xml - 1, NULL, NULL, ERR));
-	assert_fails(CISPREF_EARG, cispref_referential_load_memory_with_options(&ref, NULL, 5, NULL, NULL, ERR));
-	assert_fails(CISPREF_EARG, cispref_referential_load_memory_with_options(&ref, xml, sizeof xml - 1, NULL, &options, ERR));
-	assert_fails(CISPREF_EARG, cispref_referential_load_fd_with_options(NULL, 0, NULL, NULL, ERR));
-	assert_fails(CISPREF_EARG, cispref_referential_load_fd_with_options(&ref, -1, NULL, NULL, ERR));
-	assert_fails(CISPREF_EARG, cispref_referential_load_fd_with_options(&ref, 0, NULL, &options, ERR));
-	assert_fails(CISPREF_EARG, cispref_referential_load_stream_with_options(NULL, stdin, NULL, NULL, ERR));
-	assert_fails(CISPREF_EARG, cispref_referential_load_stream_with_options(&ref, NULL, NULL, NULL, ERR));
-	assert_fails(CISPREF_EARG, cispref_referential_load_stream_with_options(&ref, stdin, NULL, &options, ERR));
+	assert_fails(CISPREF_EARG, cispref_referential_load_file(NULL, valid, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_referential_load_file(&ref, NULL, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_referential_load_file(&ref, valid, &options, ERR));
+	assert_fails(CISPREF_EIO, cispref_referential_load_file(&ref, f->tmp, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_referential_load_memory(NULL, xml, sizeof xml - 1, NULL, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_referential_load_memory(&ref, NULL, 5, NULL, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_referential_load_memory(&ref, xml, sizeof xml - 1, NULL, &options, ERR));
+	assert_fails(CISPREF_EARG, cispref_referential_load_fd(NULL, 0, NULL, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_referential_load_fd(&ref, -1, NULL, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_referential_load_fd(&ref, 0, NULL, &options, ERR));
+	assert_fails(CISPREF_EARG, cispref_referential_load_stream(NULL, stdin, NULL, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_referential_load_stream(&ref, NULL, NULL, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_referential_load_stream(&ref, stdin, NULL, &options, ERR));
 	options.version = 0;
-	assert_fails(CISPREF_EARG, cispref_referential_load_memory_with_options(&ref, xml, sizeof xml - 1, NULL, &options, ERR));
-	assert_int_equal(cispref_referential_load_memory_with_options(&ref, NULL, 5, NULL, NULL, NULL), CISPREF_EARG);
+	assert_fails(CISPREF_EARG, cispref_referential_load_memory(&ref, xml, sizeof xml - 1, NULL, &options, ERR));
+	assert_int_equal(cispref_referential_load_memory(&ref, NULL, 5, NULL, NULL, NULL), CISPREF_EARG);
 
 	assert_fails(CISPREF_EARG, cispref_referential_load_default(NULL, ERR));
 	assert_int_equal(cispref_referential_load_default(NULL, NULL), CISPREF_EARG);

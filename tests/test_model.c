@@ -8,6 +8,45 @@
 /* Fail the test unless the builder call succeeded. */
 #define OK(call) assert_int_equal((call), CISPREF_OK)
 
+/* Mutable handles on the nodes of a mutable referential, found by id: a lookup gives a
+ * const handle, cispref_referential_edit_*() the same node as mutable. */
+static cispref_domain *edit_domain(cispref_referential *ref, const char *id)
+{
+	return cispref_referential_edit_domain(ref, cispref_referential_find_domain(ref, id));
+}
+
+static cispref_summary_entry *edit_summary_entry(cispref_referential *ref, const char *id)
+{
+	return cispref_referential_edit_summary_entry(ref,
+	                                              cispref_referential_find_summary_entry(ref, id));
+}
+
+static cispref_plan *edit_plan(cispref_referential *ref, const char *id)
+{
+	return cispref_referential_edit_plan(ref, cispref_referential_find_plan(ref, id));
+}
+
+static cispref_competence *edit_competence(cispref_referential *ref, const char *id)
+{
+	return cispref_referential_edit_competence(ref,
+	                                           cispref_referential_find_competence(ref, id));
+}
+
+static cispref_item *edit_item(cispref_referential *ref, const char *id)
+{
+	return cispref_referential_edit_item(ref, cispref_referential_find_item(ref, id));
+}
+
+static cispref_concept *edit_concept(cispref_referential *ref, const char *id)
+{
+	return cispref_referential_edit_concept(ref, cispref_referential_find_concept(ref, id));
+}
+
+static cispref_note *edit_note(cispref_referential *ref, const char *id)
+{
+	return cispref_referential_edit_note(ref, cispref_referential_find_note(ref, id));
+}
+
 /* A small referential:
  *
  *   demo "Démo"                            version 2024, source publisher + date
@@ -193,8 +232,8 @@ static void test_domain_plan_entry_accessors(void **state)
 {
 	(void)state;
 	cispref_referential *ref = build();
-	cispref_domain *core = cispref_referential_domain(ref, 0);
-	cispref_domain *trans = cispref_referential_domain(ref, 1);
+	const cispref_domain *core = cispref_referential_domain(ref, 0);
+	const cispref_domain *trans = cispref_referential_domain(ref, 1);
 	assert_non_null(core);
 	assert_non_null(trans);
 
@@ -217,8 +256,8 @@ static void test_domain_plan_entry_accessors(void **state)
 	assert_string_equal(ENTRY_IDS(trans), "trans.sum.1");
 
 	/* summary entries: linked and unlinked */
-	cispref_summary_entry *e1 = cispref_domain_summary_entry(core, 0);
-	cispref_summary_entry *e2 = cispref_domain_summary_entry(core, 1);
+	const cispref_summary_entry *e1 = cispref_domain_summary_entry(core, 0);
+	const cispref_summary_entry *e2 = cispref_domain_summary_entry(core, 1);
 	assert_string_equal(cispref_summary_entry_id(e1), "core.sum.1");
 	assert_int_equal(cispref_summary_entry_plan_kind(e1), CISPREF_PLAN_INDIVIDUAL);
 	assert_string_equal(cispref_summary_entry_text(e1), "Analyser les besoins");
@@ -232,16 +271,16 @@ static void test_domain_plan_entry_accessors(void **state)
 	assert_null(cispref_summary_entry_competence_id(e2));
 	assert_null(cispref_summary_entry_competence(e2));
 	assert_ptr_equal(cispref_summary_entry_domain(e2), core);
-	cispref_summary_entry *t1 = cispref_domain_summary_entry(trans, 0);
+	const cispref_summary_entry *t1 = cispref_domain_summary_entry(trans, 0);
 	assert_int_equal(cispref_summary_entry_plan_kind(t1), CISPREF_PLAN_INTERNAL);
 	assert_ptr_equal(cispref_summary_entry_competence(t1),
 	                 cispref_referential_find_competence(ref, "trans.int.1"));
 
 	/* plans */
-	cispref_plan *ind = cispref_domain_plan(core, 0);
-	cispref_plan *col = cispref_domain_plan(core, 1);
-	cispref_plan *inte = cispref_domain_plan(trans, 0);
-	cispref_plan *ext = cispref_domain_plan(trans, 1);
+	const cispref_plan *ind = cispref_domain_plan(core, 0);
+	const cispref_plan *col = cispref_domain_plan(core, 1);
+	const cispref_plan *inte = cispref_domain_plan(trans, 0);
+	const cispref_plan *ext = cispref_domain_plan(trans, 1);
 	assert_string_equal(cispref_plan_id(ind), "core.ind");
 	assert_int_equal(cispref_plan_kind(ind), CISPREF_PLAN_INDIVIDUAL);
 	assert_string_equal(cispref_plan_title(ind), "Individuel");
@@ -265,10 +304,10 @@ static void test_competence_item_accessors(void **state)
 {
 	(void)state;
 	cispref_referential *ref = build();
-	cispref_domain *core = cispref_referential_domain(ref, 0);
-	cispref_plan *ind = cispref_domain_plan(core, 0);
-	cispref_competence *c1 = cispref_plan_competence(ind, 0);
-	cispref_competence *c2 = cispref_plan_competence(ind, 1);
+	const cispref_domain *core = cispref_referential_domain(ref, 0);
+	const cispref_plan *ind = cispref_domain_plan(core, 0);
+	const cispref_competence *c1 = cispref_plan_competence(ind, 0);
+	const cispref_competence *c2 = cispref_plan_competence(ind, 1);
 
 	assert_string_equal(cispref_competence_id(c1), "core.ind.1");
 	assert_string_equal(cispref_competence_title(c1), "Analyser");
@@ -302,7 +341,7 @@ static void test_competence_item_accessors(void **state)
 	assert_null(cispref_competence_note(c2, 0));
 
 	/* items of each kind, with and without concept; parent chain up to the referential */
-	cispref_item *sf1 = cispref_competence_item(c1, SF, 0);
+	const cispref_item *sf1 = cispref_competence_item(c1, SF, 0);
 	assert_string_equal(cispref_item_id(sf1), "core.ind.1.sf.1");
 	assert_int_equal(cispref_item_kind(sf1), SF);
 	assert_string_equal(cispref_item_text(sf1), "Utiliser des outils adaptés");
@@ -316,31 +355,31 @@ static void test_competence_item_accessors(void **state)
 	                         cispref_competence_plan(cispref_item_competence(sf1)))),
 	                 ref);
 
-	cispref_item *sf2 = cispref_competence_item(c1, SF, 1);
+	const cispref_item *sf2 = cispref_competence_item(c1, SF, 1);
 	assert_string_equal(cispref_item_id(sf2), "core.ind.1.sf.2");
 	assert_string_equal(cispref_item_text(sf2), "Cibler les besoins");
 	assert_null(cispref_item_concept_id(sf2));
 	assert_null(cispref_item_concept(sf2));
 
-	cispref_item *sfc1 = cispref_competence_item(c1, SFC, 0);
+	const cispref_item *sfc1 = cispref_competence_item(c1, SFC, 0);
 	assert_string_equal(cispref_item_id(sfc1), "core.ind.1.sfc.1");
 	assert_int_equal(cispref_item_kind(sfc1), SFC);
 	assert_string_equal(cispref_item_text(sfc1), "Écouter");
 	assert_ptr_equal(cispref_item_concept(sfc1), cispref_referential_concept(ref, 1));
 
-	cispref_item *s1 = cispref_competence_item(c1, S, 0);
+	const cispref_item *s1 = cispref_competence_item(c1, S, 0);
 	assert_int_equal(cispref_item_kind(s1), S);
 	assert_string_equal(cispref_item_text(s1), "Les techniques d'entretien");
 	assert_ptr_equal(cispref_item_competence(s1), c1);
 
 	/* concepts and notes */
-	cispref_concept *cadre = cispref_referential_concept(ref, 2);
+	const cispref_concept *cadre = cispref_referential_concept(ref, 2);
 	assert_string_equal(cispref_concept_id(cadre), "c.cadre");
 	assert_int_equal(cispref_concept_kind(cadre), S);
 	assert_string_equal(cispref_concept_label(cadre), "Le cadre légal");
 	assert_ptr_equal(cispref_concept_referential(cadre), ref);
 	assert_int_equal(cispref_concept_kind(cispref_referential_concept(ref, 1)), SFC);
-	cispref_note *n22 = cispref_referential_note(ref, 1);
+	const cispref_note *n22 = cispref_referential_note(ref, 1);
 	assert_string_equal(cispref_note_id(n22), "n22");
 	assert_string_equal(cispref_note_number(n22), "22");
 	assert_string_equal(cispref_note_text(n22), "Note vingt-deux.");
@@ -384,9 +423,9 @@ static void test_find(void **state)
 {
 	(void)state;
 	cispref_referential *ref = build();
-	cispref_domain *core = cispref_referential_domain(ref, 0);
-	cispref_plan *ind = cispref_domain_plan(core, 0);
-	cispref_competence *c1 = cispref_plan_competence(ind, 0);
+	const cispref_domain *core = cispref_referential_domain(ref, 0);
+	const cispref_plan *ind = cispref_domain_plan(core, 0);
+	const cispref_competence *c1 = cispref_plan_competence(ind, 0);
 
 	assert_ptr_equal(cispref_referential_find_domain(ref, "core"), core);
 	assert_ptr_equal(cispref_referential_find_domain(ref, "trans"),
@@ -429,15 +468,17 @@ static void test_setters(void **state)
 {
 	(void)state;
 	cispref_referential *ref = build();
-	cispref_domain *core = cispref_referential_domain(ref, 0);
-	cispref_plan *ind = cispref_domain_plan(core, 0);
-	cispref_competence *c1 = cispref_plan_competence(ind, 0);
-	cispref_competence *c2 = cispref_plan_competence(ind, 1);
-	cispref_summary_entry *e2 = cispref_domain_summary_entry(core, 1);
-	cispref_item *sf2 = cispref_competence_item(c1, SF, 1);
-	cispref_item *sf1 = cispref_competence_item(c1, SF, 0);
-	cispref_concept *outils = cispref_referential_concept(ref, 0);
-	cispref_note *n21 = cispref_referential_note(ref, 0);
+	cispref_domain *core = cispref_referential_edit_domain(ref, cispref_referential_domain(ref, 0));
+	cispref_plan *ind = cispref_referential_edit_plan(ref, cispref_domain_plan(core, 0));
+	cispref_competence *c1 = cispref_referential_edit_competence(ref, cispref_plan_competence(ind, 0));
+	cispref_competence *c2 = cispref_referential_edit_competence(ref, cispref_plan_competence(ind, 1));
+	cispref_summary_entry *e2 =
+		cispref_referential_edit_summary_entry(ref, cispref_domain_summary_entry(core, 1));
+	cispref_item *sf2 = cispref_referential_edit_item(ref, cispref_competence_item(c1, SF, 1));
+	cispref_item *sf1 = cispref_referential_edit_item(ref, cispref_competence_item(c1, SF, 0));
+	cispref_concept *outils =
+		cispref_referential_edit_concept(ref, cispref_referential_concept(ref, 0));
+	cispref_note *n21 = cispref_referential_edit_note(ref, cispref_referential_note(ref, 0));
 
 	OK(cispref_referential_set_title(ref, "Nouveau titre"));
 	assert_string_equal(cispref_referential_title(ref), "Nouveau titre");
@@ -508,9 +549,9 @@ static void test_remove_item_entry_concept_note(void **state)
 {
 	(void)state;
 	cispref_referential *ref = build();
-	cispref_domain *core = cispref_referential_domain(ref, 0);
-	cispref_competence *c1 = cispref_referential_find_competence(ref, "core.ind.1");
-	cispref_competence *c3 = cispref_referential_find_competence(ref, "core.col.1");
+	cispref_domain *core = cispref_referential_edit_domain(ref, cispref_referential_domain(ref, 0));
+	cispref_competence *c1 = edit_competence(ref, "core.ind.1");
+	const cispref_competence *c3 = cispref_referential_find_competence(ref, "core.col.1");
 
 	/* item */
 	OK(cispref_competence_remove_item(c1, S, 1));
@@ -535,7 +576,7 @@ static void test_remove_item_entry_concept_note(void **state)
 	assert_int_equal(cispref_domain_summary_count(core), 2);
 
 	/* concept: items that pointed to it point to none */
-	cispref_item *sfc1 = cispref_referential_find_item(ref, "core.ind.1.sfc.1");
+	const cispref_item *sfc1 = cispref_referential_find_item(ref, "core.ind.1.sfc.1");
 	assert_non_null(cispref_item_concept(sfc1));
 	OK(cispref_referential_remove_concept(ref, 1)); /* c.ecoute */
 	assert_int_equal(cispref_referential_concept_count(ref), 2);
@@ -565,10 +606,10 @@ static void test_remove_competence_plan_domain(void **state)
 {
 	(void)state;
 	cispref_referential *ref = build();
-	cispref_domain *core = cispref_referential_domain(ref, 0);
-	cispref_plan *ind = cispref_domain_plan(core, 0);
-	cispref_summary_entry *e1 = cispref_domain_summary_entry(core, 0);
-	cispref_summary_entry *e3 = cispref_domain_summary_entry(core, 2);
+	cispref_domain *core = cispref_referential_edit_domain(ref, cispref_referential_domain(ref, 0));
+	cispref_plan *ind = cispref_referential_edit_plan(ref, cispref_domain_plan(core, 0));
+	const cispref_summary_entry *e1 = cispref_domain_summary_entry(core, 0);
+	const cispref_summary_entry *e3 = cispref_domain_summary_entry(core, 2);
 
 	/* competence: its items go, summary entries naming it are unlinked */
 	OK(cispref_plan_remove_competence(ind, 0)); /* core.ind.1 */
@@ -598,7 +639,7 @@ static void test_remove_competence_plan_domain(void **state)
 	assert_int_equal(cispref_domain_plan_count(core), 1);
 
 	/* domain: everything under it goes; the other domain's entry to its competence too */
-	cispref_domain *trans = cispref_referential_domain(ref, 1);
+	const cispref_domain *trans = cispref_referential_domain(ref, 1);
 	cispref_summary_entry *core_entry = NULL;
 	OK(cispref_domain_add_summary_entry(&core_entry, core, "core.sum.4",
 	                                    CISPREF_PLAN_INTERNAL, "Renvoi",
@@ -638,9 +679,9 @@ static void test_move(void **state)
 {
 	(void)state;
 	cispref_referential *ref = build();
-	cispref_domain *core = cispref_referential_domain(ref, 0);
-	cispref_plan *ind = cispref_domain_plan(core, 0);
-	cispref_competence *c1 = cispref_plan_competence(ind, 0);
+	cispref_domain *core = cispref_referential_edit_domain(ref, cispref_referential_domain(ref, 0));
+	cispref_plan *ind = cispref_referential_edit_plan(ref, cispref_domain_plan(core, 0));
+	cispref_competence *c1 = cispref_referential_edit_competence(ref, cispref_plan_competence(ind, 0));
 	OK(cispref_referential_add_domain(NULL, ref, "third", CISPREF_DOMAIN_CORE, "Troisième"));
 	OK(cispref_domain_add_plan(NULL, core, "core.x", CISPREF_PLAN_INDIVIDUAL, "X"));
 	OK(cispref_plan_add_competence(NULL, ind, "core.ind.3", "Trois"));
@@ -736,9 +777,9 @@ static void test_duplicate_ids(void **state)
 	(void)state;
 	cispref_referential *ref = build();
 	cispref_referential *pristine = build();
-	cispref_domain *core = cispref_referential_domain(ref, 0);
-	cispref_plan *ind = cispref_domain_plan(core, 0);
-	cispref_competence *c1 = cispref_plan_competence(ind, 0);
+	cispref_domain *core = cispref_referential_edit_domain(ref, cispref_referential_domain(ref, 0));
+	cispref_plan *ind = cispref_referential_edit_plan(ref, cispref_domain_plan(core, 0));
+	cispref_competence *c1 = cispref_referential_edit_competence(ref, cispref_plan_competence(ind, 0));
 
 	/* every kind of node refuses an id held by any other node */
 	cispref_domain *d = (cispref_domain *)(uintptr_t)1;
@@ -769,13 +810,15 @@ static void test_invalid_arguments(void **state)
 	(void)state;
 	cispref_referential *ref = build();
 	cispref_referential *pristine = build();
-	cispref_domain *core = cispref_referential_domain(ref, 0);
-	cispref_plan *ind = cispref_domain_plan(core, 0);
-	cispref_competence *c1 = cispref_plan_competence(ind, 0);
-	cispref_summary_entry *e1 = cispref_domain_summary_entry(core, 0);
-	cispref_item *sf1 = cispref_competence_item(c1, SF, 0);
-	cispref_concept *outils = cispref_referential_concept(ref, 0);
-	cispref_note *n21 = cispref_referential_note(ref, 0);
+	cispref_domain *core = cispref_referential_edit_domain(ref, cispref_referential_domain(ref, 0));
+	cispref_plan *ind = cispref_referential_edit_plan(ref, cispref_domain_plan(core, 0));
+	cispref_competence *c1 = cispref_referential_edit_competence(ref, cispref_plan_competence(ind, 0));
+	cispref_summary_entry *e1 =
+		cispref_referential_edit_summary_entry(ref, cispref_domain_summary_entry(core, 0));
+	cispref_item *sf1 = cispref_referential_edit_item(ref, cispref_competence_item(c1, SF, 0));
+	cispref_concept *outils =
+		cispref_referential_edit_concept(ref, cispref_referential_concept(ref, 0));
+	cispref_note *n21 = cispref_referential_edit_note(ref, cispref_referential_note(ref, 0));
 
 	/* ids that break [A-Za-z_][A-Za-z0-9._-]* */
 	static const char *const bad_ids[] = {"", "1abc", ".a", "-a", "a b", "a/b", "é", "a:b",
@@ -909,14 +952,14 @@ static void test_foreign_handles(void **state)
 	cispref_referential *ref = build();
 	cispref_referential *other = build();
 	cispref_referential *pristine = build();
-	cispref_domain *core = cispref_referential_domain(ref, 0);
-	cispref_competence *c1 = cispref_referential_find_competence(ref, "core.ind.1");
-	cispref_item *sf2 = cispref_referential_find_item(ref, "core.ind.1.sf.2");
-	cispref_summary_entry *e2 = cispref_referential_find_summary_entry(ref, "core.sum.2");
+	cispref_domain *core = cispref_referential_edit_domain(ref, cispref_referential_domain(ref, 0));
+	cispref_competence *c1 = edit_competence(ref, "core.ind.1");
+	cispref_item *sf2 = edit_item(ref, "core.ind.1.sf.2");
+	cispref_summary_entry *e2 = edit_summary_entry(ref, "core.sum.2");
 
-	cispref_concept *their_concept = cispref_referential_find_concept(other, "c.outils");
-	cispref_note *their_note = cispref_referential_find_note(other, "n21");
-	cispref_competence *their_comp = cispref_referential_find_competence(other, "core.ind.2");
+	const cispref_concept *their_concept = cispref_referential_find_concept(other, "c.outils");
+	const cispref_note *their_note = cispref_referential_find_note(other, "n21");
+	const cispref_competence *their_comp = cispref_referential_find_competence(other, "core.ind.2");
 	assert_non_null(their_concept);
 	assert_non_null(their_note);
 	assert_non_null(their_comp);
@@ -1017,34 +1060,34 @@ static void change_source(cispref_referential *ref)
 }
 static void change_domain_kind(cispref_referential *ref)
 {
-	OK(cispref_domain_set_kind(cispref_referential_find_domain(ref, "trans"), CISPREF_DOMAIN_CORE));
+	OK(cispref_domain_set_kind(edit_domain(ref, "trans"), CISPREF_DOMAIN_CORE));
 }
 static void change_plan_title(cispref_referential *ref)
 {
-	OK(cispref_plan_set_title(cispref_referential_find_plan(ref, "core.col"), "Collectif "));
+	OK(cispref_plan_set_title(edit_plan(ref, "core.col"), "Collectif "));
 }
 static void change_item_text(cispref_referential *ref)
 {
-	OK(cispref_item_set_text(cispref_referential_find_item(ref, "core.ind.1.s.2"), "Le réseau."));
+	OK(cispref_item_set_text(edit_item(ref, "core.ind.1.s.2"), "Le réseau."));
 }
 static void change_concept_link(cispref_referential *ref)
 {
-	OK(cispref_item_set_concept(cispref_referential_find_item(ref, "core.ind.1.sf.2"),
+	OK(cispref_item_set_concept(edit_item(ref, "core.ind.1.sf.2"),
 	                            cispref_referential_find_concept(ref, "c.outils")));
 }
 static void change_concept_unlink(cispref_referential *ref)
 {
-	OK(cispref_item_set_concept(cispref_referential_find_item(ref, "core.ind.1.sf.1"), NULL));
+	OK(cispref_item_set_concept(edit_item(ref, "core.ind.1.sf.1"), NULL));
 }
 static void change_summary_link(cispref_referential *ref)
 {
 	OK(cispref_summary_entry_set_competence(
-		cispref_referential_find_summary_entry(ref, "core.sum.2"),
+		edit_summary_entry(ref, "core.sum.2"),
 		cispref_referential_find_competence(ref, "core.col.1")));
 }
 static void change_item_order(cispref_referential *ref)
 {
-	OK(cispref_competence_move_item(cispref_referential_find_competence(ref, "core.ind.1"), S, 0, 1));
+	OK(cispref_competence_move_item(edit_competence(ref, "core.ind.1"), S, 0, 1));
 }
 static void change_domain_order(cispref_referential *ref)
 {
@@ -1056,19 +1099,19 @@ static void change_note_order(cispref_referential *ref)
 }
 static void change_note_ref(cispref_referential *ref)
 {
-	OK(cispref_competence_remove_note(cispref_referential_find_competence(ref, "core.col.1"), 0));
+	OK(cispref_competence_remove_note(edit_competence(ref, "core.col.1"), 0));
 }
 static void change_note_number(cispref_referential *ref)
 {
-	OK(cispref_note_set_number(cispref_referential_find_note(ref, "n22"), "23"));
+	OK(cispref_note_set_number(edit_note(ref, "n22"), "23"));
 }
 static void change_concept_label(cispref_referential *ref)
 {
-	OK(cispref_concept_set_label(cispref_referential_find_concept(ref, "c.cadre"), "Le cadre"));
+	OK(cispref_concept_set_label(edit_concept(ref, "c.cadre"), "Le cadre"));
 }
 static void change_add_item(cispref_referential *ref)
 {
-	OK(cispref_competence_add_item(NULL, cispref_referential_find_competence(ref, "core.ind.2"),
+	OK(cispref_competence_add_item(NULL, edit_competence(ref, "core.ind.2"),
 	                               "core.ind.2.s.1", S, "Nouveau"));
 }
 
@@ -1102,7 +1145,7 @@ static void test_equal(void **state)
 	/* a change undone gives equal referentials again */
 	b = build();
 	change_item_order(b);
-	OK(cispref_competence_move_item(cispref_referential_find_competence(b, "core.ind.1"), S, 1, 0));
+	OK(cispref_competence_move_item(edit_competence(b, "core.ind.1"), S, 1, 0));
 	assert_true(cispref_referential_equal(a, b));
 	cispref_referential_free(b);
 	cispref_referential_free(a);

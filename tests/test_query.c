@@ -21,7 +21,7 @@ static cispref_referential *load_fixture(const char *name)
 {
 	cispref_referential *ref = NULL;
 	cispref_error error = {0};
-	int rc = cispref_referential_load_file(&ref, fixture(name), CISPREF_LOAD_DEFAULT, &error);
+	int rc = cispref_referential_load_file(&ref, fixture(name), NULL, &error);
 	if (rc != CISPREF_OK)
 		fail_msg("loading %s: %s", name, error.text);
 	return ref;

@@ -1264,8 +1264,10 @@ static void test_hostile_referentials(void **state)
 		if (len < 4 || strcmp(e->d_name + len - 4, ".xml") != 0)
 			continue;
 		cispref_referential *ref = NULL;
-		if (cispref_referential_load_file(&ref, fixture(e->d_name), CISPREF_LOAD_LENIENT,
-		                                  NULL) != CISPREF_OK)
+		cispref_load_options lenient = CISPREF_LOAD_OPTIONS_INIT;
+		lenient.flags = CISPREF_LOAD_LENIENT;
+		if (cispref_referential_load_file(&ref, fixture(e->d_name), &lenient, NULL) !=
+		    CISPREF_OK)
 			continue;
 		for (int variant = 0; variant < 2; variant++) {
 			cispref_render_options options = CISPREF_RENDER_OPTIONS_INIT;

@@ -100,7 +100,8 @@ static cispref_referential *load_lenient(const char *path)
 	cispref_referential *ref = NULL;
 	cispref_error error;
 	memset(&error, 0, sizeof error);
-	int rc = cispref_referential_load_file(&ref, path, CISPREF_LOAD_LENIENT, &error);
+	cispref_load_options lenient = load_options_with(CISPREF_LOAD_LENIENT);
+	int rc = cispref_referential_load_file(&ref, path, &lenient, &error);
 	if (rc != CISPREF_OK)
 		fail_msg("%s: %d %s (line %lu)", path, rc, error.text, error.line);
 	return ref;
@@ -168,7 +169,7 @@ static void check_case(const fixture_case *c)
 	cispref_referential *strict = NULL;
 	cispref_error error;
 	memset(&error, 0, sizeof error);
-	int rc = cispref_referential_load_file(&strict, path, CISPREF_LOAD_DEFAULT, &error);
+	int rc = cispref_referential_load_file(&strict, path, NULL, &error);
 	if (per_severity[E]) {
 		assert_int_equal(rc, CISPREF_ERULE);
 		assert_null(strict);
@@ -230,7 +231,7 @@ static void test_clean(void **state)
 	/* and the default load accepts it */
 	ref = NULL;
 	assert_int_equal(cispref_referential_load_file(&ref, fixture("validate-clean.xml"),
-	                                               CISPREF_LOAD_DEFAULT, NULL),
+	                                               NULL, NULL),
 	                 CISPREF_OK);
 	cispref_referential_free(ref);
 }
@@ -380,14 +381,12 @@ static void test_built_in_c(void **state)
 	/* fixing the model clears its findings; validating twice gives two lists */
 	assert_int_equal(cispref_referential_set_title(ref, "Built"), 0);
 	assert_int_equal(cispref_plan_set_kind(p, CISPREF_PLAN_INDIVIDUAL), 0);
-	assert_int_equal(cispref_summary_entry_set_competence(
-	                         cispref_domain_summary_entry(d, 0), c),
-	                 0);
+	cispref_summary_entry *entry =
+		cispref_referential_edit_summary_entry(ref, cispref_domain_summary_entry(d, 0));
+	assert_int_equal(cispref_summary_entry_set_competence(entry, c), 0);
 	/* the linked entry must also read like its competence and sit under its plan kind */
-	assert_int_equal(cispref_summary_entry_set_text(cispref_domain_summary_entry(d, 0), "C"), 0);
-	assert_int_equal(cispref_summary_entry_set_plan_kind(cispref_domain_summary_entry(d, 0),
-	                                                     CISPREF_PLAN_INDIVIDUAL),
-	                 0);
+	assert_int_equal(cispref_summary_entry_set_text(entry, "C"), 0);
+	assert_int_equal(cispref_summary_entry_set_plan_kind(entry, CISPREF_PLAN_INDIVIDUAL), 0);
 	assert_int_equal(cispref_item_set_concept(it, NULL), 0);
 	assert_int_equal(cispref_referential_remove_concept(ref, 0), 0);
 	assert_int_equal(cispref_competence_add_note(c, cispref_referential_note(ref, 0)), 0);

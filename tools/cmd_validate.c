@@ -35,7 +35,9 @@ static int validate_one(const char *path, int quiet)
 {
 	cispref_referential *ref;
 	cispref_error error = {0};
-	int rc = path ? cispref_referential_load_file(&ref, path, CISPREF_LOAD_LENIENT, &error)
+	cispref_load_options options = CISPREF_LOAD_OPTIONS_INIT;
+	options.flags = CISPREF_LOAD_LENIENT;
+	int rc = path ? cispref_referential_load_file(&ref, path, &options, &error)
 	              : cispref_referential_load_default(&ref, &error);
 	if (rc != 0) {
 		print_finding('E', error.source, error.line, cispref_status_tag(error.code), error.text);

@@ -149,8 +149,7 @@ static PyObject *py_load(PyObject *module, PyObject *args, PyObject *kwargs)
 	cispref_error error;
 	int rc;
 	Py_BEGIN_ALLOW_THREADS
-	rc = cispref_referential_load_file_with_options(&ref, PyBytes_AS_STRING(path), &options,
-	                                                &error);
+	rc = cispref_referential_load_file(&ref, PyBytes_AS_STRING(path), &options, &error);
 	Py_END_ALLOW_THREADS
 	Py_DECREF(path);
 	return rc ? raise_error(&error) : wrap_referential(ref);
@@ -236,7 +235,7 @@ static PyObject *py_loads(PyObject *module, PyObject *args, PyObject *kwargs)
 	}
 	cispref_referential *ref;
 	cispref_error error;
-	int rc = cispref_referential_load_memory_with_options(
+	int rc = cispref_referential_load_memory(
 		&ref, PyBytes_AS_STRING(bytes), (size_t)PyBytes_GET_SIZE(bytes),
 		name ? PyBytes_AS_STRING(name) : NULL, &options, &error);
 	Py_DECREF(bytes);

@@ -10,6 +10,11 @@
  * references to a removed competence, concept or note are cleared. Editing is not
  * thread-safe: no other thread may read or edit the referential meanwhile.
  *
+ * A handle is const when it comes from a const handle (see model.h): the navigation
+ * accessors and lookups give const handles, the `add_*()` functions give mutable ones
+ * through `out`, and the `cispref_referential_edit_*()` functions turn a const handle
+ * into a mutable one, given the mutable referential that holds the node.
+ *
  * @defgroup builder Builder
  * @{
  */
@@ -75,6 +80,34 @@ CISPREF_EXPORT int cispref_referential_remove_note(cispref_referential *ref, siz
 /** Move the note at @p from to position @p to. */
 CISPREF_EXPORT int cispref_referential_move_note(cispref_referential *ref, size_t from,
                                                  size_t to);
+/** @} */
+
+/** @name Mutable handles
+ * The node @p node as a mutable handle, when it belongs to @p ref; NULL when it belongs
+ * to another referential, or when an argument is NULL. This is how a caller that holds
+ * the referential as mutable edits a node it found with a lookup or an accessor.
+ * @{ */
+/** The domain @p node of @p ref, as a mutable handle. */
+CISPREF_EXPORT cispref_domain *cispref_referential_edit_domain(cispref_referential *ref,
+                                                               const cispref_domain *node);
+/** The summary entry @p node of @p ref, as a mutable handle. */
+CISPREF_EXPORT cispref_summary_entry *cispref_referential_edit_summary_entry(
+	cispref_referential *ref, const cispref_summary_entry *node);
+/** The plan @p node of @p ref, as a mutable handle. */
+CISPREF_EXPORT cispref_plan *cispref_referential_edit_plan(cispref_referential *ref,
+                                                           const cispref_plan *node);
+/** The competence @p node of @p ref, as a mutable handle. */
+CISPREF_EXPORT cispref_competence *cispref_referential_edit_competence(
+	cispref_referential *ref, const cispref_competence *node);
+/** The item @p node of @p ref, as a mutable handle. */
+CISPREF_EXPORT cispref_item *cispref_referential_edit_item(cispref_referential *ref,
+                                                           const cispref_item *node);
+/** The concept @p node of @p ref, as a mutable handle. */
+CISPREF_EXPORT cispref_concept *cispref_referential_edit_concept(cispref_referential *ref,
+                                                                 const cispref_concept *node);
+/** The note @p node of @p ref, as a mutable handle. */
+CISPREF_EXPORT cispref_note *cispref_referential_edit_note(cispref_referential *ref,
+                                                           const cispref_note *node);
 /** @} */
 
 /** @name Domain

@@ -124,17 +124,17 @@ CISPREF_EXPORT const char *cispref_referential_origin(const cispref_referential 
 /** Number of domains. */
 CISPREF_EXPORT size_t cispref_referential_domain_count(const cispref_referential *ref);
 /** The domain at @p index, in document order. */
-CISPREF_EXPORT cispref_domain *cispref_referential_domain(const cispref_referential *ref,
+CISPREF_EXPORT const cispref_domain *cispref_referential_domain(const cispref_referential *ref,
                                                           size_t index);
 /** Number of concepts. */
 CISPREF_EXPORT size_t cispref_referential_concept_count(const cispref_referential *ref);
 /** The concept at @p index. */
-CISPREF_EXPORT cispref_concept *cispref_referential_concept(const cispref_referential *ref,
+CISPREF_EXPORT const cispref_concept *cispref_referential_concept(const cispref_referential *ref,
                                                             size_t index);
 /** Number of notes. */
 CISPREF_EXPORT size_t cispref_referential_note_count(const cispref_referential *ref);
 /** The note at @p index. */
-CISPREF_EXPORT cispref_note *cispref_referential_note(const cispref_referential *ref,
+CISPREF_EXPORT const cispref_note *cispref_referential_note(const cispref_referential *ref,
                                                       size_t index);
 /** Total number of plans in all domains. */
 CISPREF_EXPORT size_t cispref_referential_plan_total(const cispref_referential *ref);
@@ -152,25 +152,25 @@ CISPREF_EXPORT size_t cispref_referential_item_total(const cispref_referential *
  * type has the id.
  * @{ */
 /** The domain with @p id. */
-CISPREF_EXPORT cispref_domain *cispref_referential_find_domain(const cispref_referential *ref,
+CISPREF_EXPORT const cispref_domain *cispref_referential_find_domain(const cispref_referential *ref,
                                                                const char *id);
 /** The summary entry with @p id. */
-CISPREF_EXPORT cispref_summary_entry *cispref_referential_find_summary_entry(
+CISPREF_EXPORT const cispref_summary_entry *cispref_referential_find_summary_entry(
 	const cispref_referential *ref, const char *id);
 /** The plan with @p id. */
-CISPREF_EXPORT cispref_plan *cispref_referential_find_plan(const cispref_referential *ref,
+CISPREF_EXPORT const cispref_plan *cispref_referential_find_plan(const cispref_referential *ref,
                                                            const char *id);
 /** The competence with @p id. */
-CISPREF_EXPORT cispref_competence *cispref_referential_find_competence(
+CISPREF_EXPORT const cispref_competence *cispref_referential_find_competence(
 	const cispref_referential *ref, const char *id);
 /** The item with @p id. */
-CISPREF_EXPORT cispref_item *cispref_referential_find_item(const cispref_referential *ref,
+CISPREF_EXPORT const cispref_item *cispref_referential_find_item(const cispref_referential *ref,
                                                            const char *id);
 /** The concept with @p id. */
-CISPREF_EXPORT cispref_concept *cispref_referential_find_concept(const cispref_referential *ref,
+CISPREF_EXPORT const cispref_concept *cispref_referential_find_concept(const cispref_referential *ref,
                                                                  const char *id);
 /** The note with @p id. */
-CISPREF_EXPORT cispref_note *cispref_referential_find_note(const cispref_referential *ref,
+CISPREF_EXPORT const cispref_note *cispref_referential_find_note(const cispref_referential *ref,
                                                            const char *id);
 /** @} */
 
@@ -183,16 +183,16 @@ CISPREF_EXPORT cispref_domain_kind_t cispref_domain_kind(const cispref_domain *d
 /** The domain's title. */
 CISPREF_EXPORT const char *cispref_domain_title(const cispref_domain *domain);
 /** The referential that holds the domain. */
-CISPREF_EXPORT cispref_referential *cispref_domain_referential(const cispref_domain *domain);
+CISPREF_EXPORT const cispref_referential *cispref_domain_referential(const cispref_domain *domain);
 /** Number of summary entries. */
 CISPREF_EXPORT size_t cispref_domain_summary_count(const cispref_domain *domain);
 /** The summary entry at @p index, in printed order. */
-CISPREF_EXPORT cispref_summary_entry *cispref_domain_summary_entry(const cispref_domain *domain,
+CISPREF_EXPORT const cispref_summary_entry *cispref_domain_summary_entry(const cispref_domain *domain,
                                                                    size_t index);
 /** Number of plans. */
 CISPREF_EXPORT size_t cispref_domain_plan_count(const cispref_domain *domain);
 /** The plan at @p index. */
-CISPREF_EXPORT cispref_plan *cispref_domain_plan(const cispref_domain *domain, size_t index);
+CISPREF_EXPORT const cispref_plan *cispref_domain_plan(const cispref_domain *domain, size_t index);
 /** @} */
 
 /** @name Summary entry
@@ -208,10 +208,10 @@ CISPREF_EXPORT const char *cispref_summary_entry_text(const cispref_summary_entr
 CISPREF_EXPORT const char *cispref_summary_entry_competence_id(
 	const cispref_summary_entry *entry);
 /** The competence the entry names, or NULL (none, or an id that resolves to nothing). */
-CISPREF_EXPORT cispref_competence *cispref_summary_entry_competence(
+CISPREF_EXPORT const cispref_competence *cispref_summary_entry_competence(
 	const cispref_summary_entry *entry);
 /** The domain that holds the entry. */
-CISPREF_EXPORT cispref_domain *cispref_summary_entry_domain(const cispref_summary_entry *entry);
+CISPREF_EXPORT const cispref_domain *cispref_summary_entry_domain(const cispref_summary_entry *entry);
 /** @} */
 
 /** @name Plan
@@ -223,11 +223,11 @@ CISPREF_EXPORT cispref_plan_kind_t cispref_plan_kind(const cispref_plan *plan);
 /** The plan's title. */
 CISPREF_EXPORT const char *cispref_plan_title(const cispref_plan *plan);
 /** The domain that holds the plan. */
-CISPREF_EXPORT cispref_domain *cispref_plan_domain(const cispref_plan *plan);
+CISPREF_EXPORT const cispref_domain *cispref_plan_domain(const cispref_plan *plan);
 /** Number of competences. */
 CISPREF_EXPORT size_t cispref_plan_competence_count(const cispref_plan *plan);
 /** The competence at @p index. */
-CISPREF_EXPORT cispref_competence *cispref_plan_competence(const cispref_plan *plan,
+CISPREF_EXPORT const cispref_competence *cispref_plan_competence(const cispref_plan *plan,
                                                            size_t index);
 /** @} */
 
@@ -238,12 +238,12 @@ CISPREF_EXPORT const char *cispref_competence_id(const cispref_competence *compe
 /** The competence's title, as in its detail table. */
 CISPREF_EXPORT const char *cispref_competence_title(const cispref_competence *competence);
 /** The plan that holds the competence. */
-CISPREF_EXPORT cispref_plan *cispref_competence_plan(const cispref_competence *competence);
+CISPREF_EXPORT const cispref_plan *cispref_competence_plan(const cispref_competence *competence);
 /** Number of items of @p kind. */
 CISPREF_EXPORT size_t cispref_competence_item_count(const cispref_competence *competence,
                                                     cispref_item_kind_t kind);
 /** The item of @p kind at @p index, in source order. */
-CISPREF_EXPORT cispref_item *cispref_competence_item(const cispref_competence *competence,
+CISPREF_EXPORT const cispref_item *cispref_competence_item(const cispref_competence *competence,
                                                      cispref_item_kind_t kind, size_t index);
 /** Number of note references. */
 CISPREF_EXPORT size_t cispref_competence_note_count(const cispref_competence *competence);
@@ -251,7 +251,7 @@ CISPREF_EXPORT size_t cispref_competence_note_count(const cispref_competence *co
 CISPREF_EXPORT const char *cispref_competence_note_id(const cispref_competence *competence,
                                                       size_t index);
 /** The note referenced at @p index, or NULL when its id resolves to nothing. */
-CISPREF_EXPORT cispref_note *cispref_competence_note(const cispref_competence *competence,
+CISPREF_EXPORT const cispref_note *cispref_competence_note(const cispref_competence *competence,
                                                      size_t index);
 /** @} */
 
@@ -266,9 +266,9 @@ CISPREF_EXPORT const char *cispref_item_text(const cispref_item *item);
 /** The id of the concept the item points to, or NULL. */
 CISPREF_EXPORT const char *cispref_item_concept_id(const cispref_item *item);
 /** The concept the item points to, or NULL (none, or an id that resolves to nothing). */
-CISPREF_EXPORT cispref_concept *cispref_item_concept(const cispref_item *item);
+CISPREF_EXPORT const cispref_concept *cispref_item_concept(const cispref_item *item);
 /** The competence that holds the item. */
-CISPREF_EXPORT cispref_competence *cispref_item_competence(const cispref_item *item);
+CISPREF_EXPORT const cispref_competence *cispref_item_competence(const cispref_item *item);
 /** @} */
 
 /** @name Concept
@@ -280,7 +280,7 @@ CISPREF_EXPORT cispref_item_kind_t cispref_concept_kind(const cispref_concept *c
 /** The concept's canonical label. */
 CISPREF_EXPORT const char *cispref_concept_label(const cispref_concept *concept);
 /** The referential that holds the concept. */
-CISPREF_EXPORT cispref_referential *cispref_concept_referential(const cispref_concept *concept);
+CISPREF_EXPORT const cispref_referential *cispref_concept_referential(const cispref_concept *concept);
 /** @} */
 
 /** @name Note
@@ -292,7 +292,7 @@ CISPREF_EXPORT const char *cispref_note_number(const cispref_note *note);
 /** The note's text. */
 CISPREF_EXPORT const char *cispref_note_text(const cispref_note *note);
 /** The referential that holds the note. */
-CISPREF_EXPORT cispref_referential *cispref_note_referential(const cispref_note *note);
+CISPREF_EXPORT const cispref_referential *cispref_note_referential(const cispref_note *note);
 /** @} */
 
 /**

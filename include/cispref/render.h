@@ -90,7 +90,10 @@ typedef enum cispref_inclusive_style_t {
 /** Version of #cispref_render_options this header describes. */
 #define CISPREF_RENDER_OPTIONS_VERSION 1
 
-/** What to render; initialise with #CISPREF_RENDER_OPTIONS_INIT, then change fields. */
+/**
+ * What to render; initialise with #CISPREF_RENDER_OPTIONS_INIT or
+ * cispref_render_options_init(), then change fields.
+ */
 typedef struct cispref_render_options {
 	unsigned int version;  /**< #CISPREF_RENDER_OPTIONS_VERSION. */
 	/**
@@ -111,6 +114,12 @@ typedef struct cispref_render_options {
 /** Default options: every domain, summary, notes and index, the texts as printed. */
 #define CISPREF_RENDER_OPTIONS_INIT \
 	{CISPREF_RENDER_OPTIONS_VERSION, NULL, true, true, true, NULL, CISPREF_INCLUSIVE_SOURCE}
+
+/**
+ * Set @p options to #CISPREF_RENDER_OPTIONS_INIT, for callers that cannot expand the
+ * macro (bindings). Does nothing when @p options is NULL.
+ */
+CISPREF_EXPORT void cispref_render_options_init(cispref_render_options *options);
 
 /**
  * Name of a render format.

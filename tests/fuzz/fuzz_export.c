@@ -96,8 +96,10 @@ static void export_and_reload(const cispref_referential *ref)
 	FUZZ_CHECK(xml != NULL && strlen(xml) == xml_size);
 	cispref_referential *again = NULL;
 	cispref_error error;
-	rc = cispref_referential_load_memory(&again, xml, xml_size, "export.xml",
-	                                     CISPREF_LOAD_LENIENT, &error);
+	cispref_load_options lenient = CISPREF_LOAD_OPTIONS_INIT;
+	lenient.flags = CISPREF_LOAD_LENIENT;
+	rc = cispref_referential_load_memory(&again, xml, xml_size, "export.xml", &lenient,
+	                                     &error);
 	if (rc != CISPREF_OK) {
 		fprintf(stderr, "the exported XML does not load: %lu:%lu: %s\n%s\n", error.line,
 		        error.column, error.text, xml);
@@ -192,8 +194,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 1)
 		return 0;
 	cispref_referential *ref = NULL;
+	cispref_load_options lenient = CISPREF_LOAD_OPTIONS_INIT;
+	lenient.flags = CISPREF_LOAD_LENIENT;
 	if (cispref_referential_load_memory(&ref, (const char *)data + 1, size - 1, "fuzz.xml",
-	                                    CISPREF_LOAD_LENIENT, NULL) != CISPREF_OK)
+	                                    &lenient, NULL) != CISPREF_OK)
 		return 0;
 	fuzz_walk(ref);
 	validate(ref);
