@@ -40,7 +40,7 @@ static int add_usage(cispref_index *index, const cispref_item *item)
 
 static int build_usage(const cispref_item *item, void *payload)
 {
-	return add_usage(payload, item) == 0 ? 0 : CISPREF_ENOMEM;
+	return add_usage(payload, item) == 0 ? 0 : 1;
 }
 
 static int compare_usage(const void *a, const void *b)
@@ -101,8 +101,9 @@ int cispref_index_new(cispref_index **out, const cispref_referential *ref)
 	index->arena = cispref__arena_new();
 	index->usage_by_concept = xmlHashCreate(64);
 	int rc = index->arena && index->usage_by_concept ? CISPREF_OK : CISPREF_ENOMEM;
-	if (!rc)
-		rc = cispref_referential_foreach_item(ref, NULL, build_usage, index);
+	/* build_usage stops the walk only when memory runs out. */
+	if (!rc && cispref_referential_foreach_item(ref, NULL, build_usage, index) != CISPREF_OK)
+		rc = CISPREF_ENOMEM;
 	if (!rc && build_top(index) != 0)
 		rc = CISPREF_ENOMEM;
 	if (!rc)

@@ -945,6 +945,66 @@ static void test_invalid_arguments(void **state)
 	cispref_referential_free(pristine);
 }
 
+/* cispref_referential_edit_*(): the node a lookup found (a const handle) comes back as
+ * the same node, mutable, from the referential that holds it, and NULL from another one
+ * (even one with a node of the same id); edits through it show through the const handle. */
+static void test_edit_handles(void **state)
+{
+	(void)state;
+	cispref_referential *ref = build();
+	cispref_referential *other = build();
+
+	const cispref_domain *domain = cispref_referential_find_domain(ref, "trans");
+	const cispref_summary_entry *entry = cispref_referential_find_summary_entry(ref, "core.sum.2");
+	const cispref_plan *plan = cispref_referential_find_plan(ref, "core.col");
+	const cispref_competence *comp = cispref_referential_find_competence(ref, "core.ind.2");
+	const cispref_item *item = cispref_referential_find_item(ref, "core.ind.1.s.2");
+	const cispref_concept *concept = cispref_referential_find_concept(ref, "c.cadre");
+	const cispref_note *note = cispref_referential_find_note(ref, "n22");
+
+	assert_ptr_equal(cispref_referential_edit_domain(ref, domain), domain);
+	assert_ptr_equal(cispref_referential_edit_summary_entry(ref, entry), entry);
+	assert_ptr_equal(cispref_referential_edit_plan(ref, plan), plan);
+	assert_ptr_equal(cispref_referential_edit_competence(ref, comp), comp);
+	assert_ptr_equal(cispref_referential_edit_item(ref, item), item);
+	assert_ptr_equal(cispref_referential_edit_concept(ref, concept), concept);
+	assert_ptr_equal(cispref_referential_edit_note(ref, note), note);
+
+	assert_null(cispref_referential_edit_domain(other, domain));
+	assert_null(cispref_referential_edit_summary_entry(other, entry));
+	assert_null(cispref_referential_edit_plan(other, plan));
+	assert_null(cispref_referential_edit_competence(other, comp));
+	assert_null(cispref_referential_edit_item(other, item));
+	assert_null(cispref_referential_edit_concept(other, concept));
+	assert_null(cispref_referential_edit_note(other, note));
+	assert_null(cispref_referential_edit_item(ref, NULL));
+	assert_null(cispref_referential_edit_item(NULL, item));
+
+	OK(cispref_domain_set_title(cispref_referential_edit_domain(ref, domain), "Dire"));
+	assert_string_equal(cispref_domain_title(domain), "Dire");
+	OK(cispref_summary_entry_set_text(cispref_referential_edit_summary_entry(ref, entry), "G"));
+	assert_string_equal(cispref_summary_entry_text(entry), "G");
+	OK(cispref_plan_set_title(cispref_referential_edit_plan(ref, plan), "Groupe"));
+	assert_string_equal(cispref_plan_title(plan), "Groupe");
+	OK(cispref_competence_add_item(NULL, cispref_referential_edit_competence(ref, comp),
+	                               "core.ind.2.s.1", S, "Le réseau local"));
+	assert_int_equal(cispref_competence_item_count(comp, S), 1);
+	OK(cispref_item_set_concept(cispref_referential_edit_item(ref, item), concept));
+	assert_ptr_equal(cispref_item_concept(item), concept);
+	OK(cispref_concept_set_label(cispref_referential_edit_concept(ref, concept), "Le cadre"));
+	assert_string_equal(cispref_concept_label(concept), "Le cadre");
+	OK(cispref_note_set_text(cispref_referential_edit_note(ref, note), "Vingt-deux."));
+	assert_string_equal(cispref_note_text(note), "Vingt-deux.");
+
+	/* The other referential, built the same way, is as it was. */
+	assert_string_equal(cispref_domain_title(cispref_referential_find_domain(other, "trans")),
+	                    "Communication");
+	assert_string_equal(cispref_note_text(cispref_referential_find_note(other, "n22")),
+	                    "Note vingt-deux.");
+	cispref_referential_free(other);
+	cispref_referential_free(ref);
+}
+
 /* Handles of another referential are refused by every function that links nodes. */
 static void test_foreign_handles(void **state)
 {
@@ -1177,6 +1237,7 @@ int main(void)
 		cmocka_unit_test(test_move),
 		cmocka_unit_test(test_duplicate_ids),
 		cmocka_unit_test(test_invalid_arguments),
+		cmocka_unit_test(test_edit_handles),
 		cmocka_unit_test(test_foreign_handles),
 		cmocka_unit_test(test_kind_names),
 		cmocka_unit_test(test_equal),

@@ -288,31 +288,52 @@ static void test_foreach_stop_and_errors(void **state)
 {
 	const cispref_referential *ref = ((shared *)*state)->ref;
 
-	/* The callback's non-zero value stops the walk and is returned. */
+	/* The walk contract (query.h): any non-zero value of the callback stops the walk,
+	 * which returns CISPREF_ESTOPPED; what the callback found stays in its payload. */
 	walk w = {.stop_after = 5, .stop_value = 7};
-	assert_int_equal(cispref_referential_foreach_item(ref, NULL, on_item, &w), 7);
+	assert_int_equal(cispref_referential_foreach_item(ref, NULL, on_item, &w),
+	                 CISPREF_ESTOPPED);
 	assert_int_equal(w.calls, 5);
 	assert_string_equal(w.ids[4], "psy.ind.1.sfc.1");
 
 	w = (walk){.stop_after = 1, .stop_value = 7};
-	assert_int_equal(cispref_referential_foreach_item(ref, NULL, on_item, &w), 7);
+	assert_int_equal(cispref_referential_foreach_item(ref, NULL, on_item, &w),
+	                 CISPREF_ESTOPPED);
 	assert_int_equal(w.calls, 1);
 
 	cispref_filter f = CISPREF_FILTER_INIT;
 	f.plan_kinds = CISPREF_MASK(CISPREF_PLAN_COLLECTIVE);
 	w = (walk){.stop_after = 3, .stop_value = 7};
-	assert_int_equal(cispref_referential_foreach_competence(ref, &f, on_competence, &w), 7);
+	assert_int_equal(cispref_referential_foreach_competence(ref, &f, on_competence, &w),
+	                 CISPREF_ESTOPPED);
 	assert_int_equal(w.calls, 3);
 	assert_string_equal(w.ids[2], "peda.col.2");
 
-	/* Any non-zero value, negative ones included. */
+	/* Any non-zero value, negative ones included: even one that reads as a status code
+	 * is not passed through, so a stopped walk never looks like a failed one. */
 	w = (walk){.stop_after = 21, .stop_value = -42};
-	assert_int_equal(cispref_referential_foreach_competence(ref, NULL, on_competence, &w), -42);
+	assert_int_equal(cispref_referential_foreach_competence(ref, NULL, on_competence, &w),
+	                 CISPREF_ESTOPPED);
 	assert_int_equal(w.calls, 21);
-	/* The last item stops the walk too, and its value is still returned. */
+	w = (walk){.stop_after = 2, .stop_value = CISPREF_EARG};
+	assert_int_equal(cispref_referential_foreach_item(ref, NULL, on_item, &w),
+	                 CISPREF_ESTOPPED);
+	assert_int_equal(w.calls, 2);
+	/* The last item stops the walk too. */
 	w = (walk){.stop_after = 333, .stop_value = 7};
-	assert_int_equal(cispref_referential_foreach_item(ref, NULL, on_item, &w), 7);
+	assert_int_equal(cispref_referential_foreach_item(ref, NULL, on_item, &w),
+	                 CISPREF_ESTOPPED);
 	assert_int_equal(w.calls, 333);
+	/* A callback that always returns 0 sees every node, and the walk returns OK: the
+	 * embedded referential has 333 items and 21 competences. */
+	w = (walk){0};
+	assert_int_equal(cispref_referential_foreach_item(ref, NULL, on_item, &w), CISPREF_OK);
+	assert_int_equal(w.calls, 333);
+	w = (walk){0};
+	assert_int_equal(cispref_referential_foreach_competence(ref, NULL, on_competence, &w),
+	                 CISPREF_OK);
+	assert_int_equal(w.calls, 21);
+	assert_string_equal(cispref_status_tag(CISPREF_ESTOPPED), "stopped");
 
 	/* Errors: NULL callback or referential, a filter of another version. */
 	w = (walk){0};
