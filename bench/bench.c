@@ -5,7 +5,7 @@
  *
  * Measures, in this order (the first load comes first so that the process's peak
  * resident size says what a load costs):
- *   - load: cispref_referential_load_file() with the default flags, N times; best and
+ *   - load: cispref_referential_load_file() with the default options, N times; best and
  *     median wall-clock time;
  *   - memory: the process's peak resident size (getrusage ru_maxrss) after the first
  *     load, its growth during that load, and what the loaded referential keeps;

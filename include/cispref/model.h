@@ -13,6 +13,12 @@
  * Accessors given NULL return NULL, 0 or the documented neutral value; an index out of
  * range gives NULL.
  *
+ * A handle is const when it comes from a const handle: every accessor and lookup here
+ * takes const handles and returns const handles, so that reading never needs a mutable
+ * referential. To edit a node, the builder (builder.h) gives mutable handles: through the
+ * `out` parameter of its `add_*()` functions, and through cispref_referential_edit_domain()
+ * and its siblings, which return the node of a mutable referential as mutable.
+ *
  * A referential that nobody edits may be read from several threads at once.
  *
  * @defgroup model Model
