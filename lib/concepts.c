@@ -139,7 +139,7 @@ size_t cispref_index_concept_item_count(const cispref_index *index,
 }
 
 const cispref_item *cispref_index_concept_item(const cispref_index *index,
-                                         const cispref_concept *concept, size_t i)
+                                               const cispref_concept *concept, size_t i)
 {
 	concept_usage *usage = usage_of(index, concept);
 	return usage ? cispref__vec_get(&usage->items, i) : NULL;
@@ -153,7 +153,7 @@ size_t cispref_index_concept_competence_count(const cispref_index *index,
 }
 
 const cispref_competence *cispref_index_concept_competence(const cispref_index *index,
-                                                     const cispref_concept *concept, size_t i)
+                                                           const cispref_concept *concept, size_t i)
 {
 	concept_usage *usage = usage_of(index, concept);
 	return usage ? cispref__vec_get(&usage->competences, i) : NULL;

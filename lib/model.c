@@ -265,7 +265,7 @@ const cispref_domain *cispref_referential_find_domain(const cispref_referential 
 }
 
 const cispref_summary_entry *cispref_referential_find_summary_entry(const cispref_referential *ref,
-                                                              const char *id)
+                                                                    const char *id)
 {
 	return find_typed(ref, id, NODE_SUMMARY_ENTRY);
 }
@@ -276,7 +276,7 @@ const cispref_plan *cispref_referential_find_plan(const cispref_referential *ref
 }
 
 const cispref_competence *cispref_referential_find_competence(const cispref_referential *ref,
-                                                        const char *id)
+                                                              const char *id)
 {
 	return find_typed(ref, id, NODE_COMPETENCE);
 }
@@ -287,7 +287,7 @@ const cispref_item *cispref_referential_find_item(const cispref_referential *ref
 }
 
 const cispref_concept *cispref_referential_find_concept(const cispref_referential *ref,
-                                                  const char *id)
+                                                        const char *id)
 {
 	return find_typed(ref, id, NODE_CONCEPT);
 }
@@ -409,7 +409,7 @@ size_t cispref_competence_item_count(const cispref_competence *c, cispref_item_k
 }
 
 const cispref_item *cispref_competence_item(const cispref_competence *c, cispref_item_kind_t kind,
-                                      size_t index)
+                                            size_t index)
 {
 	if (!c || (unsigned)kind >= CISPREF_ITEM_KIND_COUNT)
 		return NULL;

@@ -131,17 +131,17 @@ CISPREF_EXPORT const char *cispref_referential_origin(const cispref_referential 
 CISPREF_EXPORT size_t cispref_referential_domain_count(const cispref_referential *ref);
 /** The domain at @p index, in document order. */
 CISPREF_EXPORT const cispref_domain *cispref_referential_domain(const cispref_referential *ref,
-                                                          size_t index);
+                                                                size_t index);
 /** Number of concepts. */
 CISPREF_EXPORT size_t cispref_referential_concept_count(const cispref_referential *ref);
 /** The concept at @p index. */
 CISPREF_EXPORT const cispref_concept *cispref_referential_concept(const cispref_referential *ref,
-                                                            size_t index);
+                                                                  size_t index);
 /** Number of notes. */
 CISPREF_EXPORT size_t cispref_referential_note_count(const cispref_referential *ref);
 /** The note at @p index. */
 CISPREF_EXPORT const cispref_note *cispref_referential_note(const cispref_referential *ref,
-                                                      size_t index);
+                                                            size_t index);
 /** Total number of plans in all domains. */
 CISPREF_EXPORT size_t cispref_referential_plan_total(const cispref_referential *ref);
 /** Total number of competences in all plans. */
@@ -159,25 +159,25 @@ CISPREF_EXPORT size_t cispref_referential_item_total(const cispref_referential *
  * @{ */
 /** The domain with @p id. */
 CISPREF_EXPORT const cispref_domain *cispref_referential_find_domain(const cispref_referential *ref,
-                                                               const char *id);
+                                                                     const char *id);
 /** The summary entry with @p id. */
 CISPREF_EXPORT const cispref_summary_entry *cispref_referential_find_summary_entry(
 	const cispref_referential *ref, const char *id);
 /** The plan with @p id. */
 CISPREF_EXPORT const cispref_plan *cispref_referential_find_plan(const cispref_referential *ref,
-                                                           const char *id);
+                                                                 const char *id);
 /** The competence with @p id. */
 CISPREF_EXPORT const cispref_competence *cispref_referential_find_competence(
 	const cispref_referential *ref, const char *id);
 /** The item with @p id. */
 CISPREF_EXPORT const cispref_item *cispref_referential_find_item(const cispref_referential *ref,
-                                                           const char *id);
-/** The concept with @p id. */
-CISPREF_EXPORT const cispref_concept *cispref_referential_find_concept(const cispref_referential *ref,
                                                                  const char *id);
+/** The concept with @p id. */
+CISPREF_EXPORT const cispref_concept *cispref_referential_find_concept(
+	const cispref_referential *ref, const char *id);
 /** The note with @p id. */
 CISPREF_EXPORT const cispref_note *cispref_referential_find_note(const cispref_referential *ref,
-                                                           const char *id);
+                                                                 const char *id);
 /** @} */
 
 /** @name Domain
@@ -193,8 +193,8 @@ CISPREF_EXPORT const cispref_referential *cispref_domain_referential(const cispr
 /** Number of summary entries. */
 CISPREF_EXPORT size_t cispref_domain_summary_count(const cispref_domain *domain);
 /** The summary entry at @p index, in printed order. */
-CISPREF_EXPORT const cispref_summary_entry *cispref_domain_summary_entry(const cispref_domain *domain,
-                                                                   size_t index);
+CISPREF_EXPORT const cispref_summary_entry *cispref_domain_summary_entry(
+	const cispref_domain *domain, size_t index);
 /** Number of plans. */
 CISPREF_EXPORT size_t cispref_domain_plan_count(const cispref_domain *domain);
 /** The plan at @p index. */
@@ -217,7 +217,8 @@ CISPREF_EXPORT const char *cispref_summary_entry_competence_id(
 CISPREF_EXPORT const cispref_competence *cispref_summary_entry_competence(
 	const cispref_summary_entry *entry);
 /** The domain that holds the entry. */
-CISPREF_EXPORT const cispref_domain *cispref_summary_entry_domain(const cispref_summary_entry *entry);
+CISPREF_EXPORT const cispref_domain *cispref_summary_entry_domain(
+	const cispref_summary_entry *entry);
 /** @} */
 
 /** @name Plan
@@ -234,7 +235,7 @@ CISPREF_EXPORT const cispref_domain *cispref_plan_domain(const cispref_plan *pla
 CISPREF_EXPORT size_t cispref_plan_competence_count(const cispref_plan *plan);
 /** The competence at @p index. */
 CISPREF_EXPORT const cispref_competence *cispref_plan_competence(const cispref_plan *plan,
-                                                           size_t index);
+                                                                 size_t index);
 /** @} */
 
 /** @name Competence
@@ -250,7 +251,7 @@ CISPREF_EXPORT size_t cispref_competence_item_count(const cispref_competence *co
                                                     cispref_item_kind_t kind);
 /** The item of @p kind at @p index, in source order. */
 CISPREF_EXPORT const cispref_item *cispref_competence_item(const cispref_competence *competence,
-                                                     cispref_item_kind_t kind, size_t index);
+                                                           cispref_item_kind_t kind, size_t index);
 /** Number of note references. */
 CISPREF_EXPORT size_t cispref_competence_note_count(const cispref_competence *competence);
 /** The id of the note referenced at @p index. */
@@ -258,7 +259,7 @@ CISPREF_EXPORT const char *cispref_competence_note_id(const cispref_competence *
                                                       size_t index);
 /** The note referenced at @p index, or NULL when its id resolves to nothing. */
 CISPREF_EXPORT const cispref_note *cispref_competence_note(const cispref_competence *competence,
-                                                     size_t index);
+                                                           size_t index);
 /** @} */
 
 /** @name Item
@@ -286,7 +287,8 @@ CISPREF_EXPORT cispref_item_kind_t cispref_concept_kind(const cispref_concept *c
 /** The concept's canonical label. */
 CISPREF_EXPORT const char *cispref_concept_label(const cispref_concept *concept);
 /** The referential that holds the concept. */
-CISPREF_EXPORT const cispref_referential *cispref_concept_referential(const cispref_concept *concept);
+CISPREF_EXPORT const cispref_referential *cispref_concept_referential(
+	const cispref_concept *concept);
 /** @} */
 
 /** @name Note

@@ -41,7 +41,7 @@ typedef enum cispref_node_type_t {
  * `cispref_referential_find_*()` function. #CISPREF_NODE_NONE when there is none.
  */
 CISPREF_EXPORT cispref_node_type_t cispref_referential_node_type(const cispref_referential *ref,
-                                                               const char *id);
+                                                                 const char *id);
 /** Name of a node type ("domain", "summary-entry", "plan", ...), NULL when out of range. */
 CISPREF_EXPORT const char *cispref_node_type_name(cispref_node_type_t type);
 
@@ -131,8 +131,8 @@ CISPREF_EXPORT size_t cispref_index_concept_item_count(const cispref_index *inde
                                                        const cispref_concept *concept);
 /** The item at @p i of those that point to @p concept, in document order. */
 CISPREF_EXPORT const cispref_item *cispref_index_concept_item(const cispref_index *index,
-                                                        const cispref_concept *concept,
-                                                        size_t i);
+                                                              const cispref_concept *concept,
+                                                              size_t i);
 /** Number of competences with at least one item pointing to @p concept. */
 CISPREF_EXPORT size_t cispref_index_concept_competence_count(const cispref_index *index,
                                                              const cispref_concept *concept);
