@@ -5,7 +5,7 @@
  *
  * Measures, in this order (the first load comes first so that the process's peak
  * resident size says what a load costs):
- *   - load: cispref_referential_load_file() with the default flags, N times; best and
+ *   - load: cispref_referential_load_file() with the default options, N times; best and
  *     median wall-clock time;
  *   - memory: the process's peak resident size (getrusage ru_maxrss) after the first
  *     load, its growth during that load, and what the loaded referential keeps;
@@ -227,7 +227,7 @@ static query *sample_queries(const cispref_referential *ref, size_t want, size_t
 {
 	size_t total = 0;
 	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
-		total += cispref_referential_item_total(ref, (cispref_item_kind)k);
+		total += cispref_referential_item_total(ref, (cispref_item_kind_t)k);
 	sampler s = {xmalloc(want * sizeof(query)), 0, want, total / want > 0 ? total / want : 1,
 	             0, "formation"};
 	for (int round = 0; round < 4 && s.n < want; round++) {
@@ -402,7 +402,7 @@ int main(int argc, char **argv)
 	/* 1. first load: time and memory */
 	cispref_referential *ref = NULL;
 	double t0 = now();
-	int rc = cispref_referential_load_file(&ref, path, CISPREF_LOAD_DEFAULT, &error);
+	int rc = cispref_referential_load_file(&ref, path, NULL, &error);
 	double t1 = now();
 	if (rc != CISPREF_OK) {
 		fprintf(stderr, "cispref-bench: %s:%lu:%lu: %s (%s)\n", error.source, error.line,
@@ -427,7 +427,7 @@ int main(int argc, char **argv)
 	size_t competences = cispref_referential_competence_total(ref);
 	size_t items = 0;
 	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
-		items += cispref_referential_item_total(ref, (cispref_item_kind)k);
+		items += cispref_referential_item_total(ref, (cispref_item_kind_t)k);
 	size_t entries = cispref_referential_summary_total(ref);
 
 	/* 3. search */
@@ -466,7 +466,7 @@ int main(int argc, char **argv)
 	/* 4. the other runs: load, index, free */
 	for (int r = 1; r < runs; r++) {
 		t0 = now();
-		rc = cispref_referential_load_file(&ref, path, CISPREF_LOAD_DEFAULT, &error);
+		rc = cispref_referential_load_file(&ref, path, NULL, &error);
 		t1 = now();
 		if (rc != CISPREF_OK) {
 			fprintf(stderr, "cispref-bench: run %d: %s\n", r + 1, error.text);

@@ -20,7 +20,7 @@ int main(int argc, char **argv)
 {
 	cispref_referential *ref = NULL;
 	cispref_error error;
-	int rc = argc > 1 ? cispref_referential_load_file(&ref, argv[1], CISPREF_LOAD_DEFAULT, &error)
+	int rc = argc > 1 ? cispref_referential_load_file(&ref, argv[1], NULL, &error)
 	                  : cispref_referential_load_default(&ref, &error);
 	if (rc != 0) {
 		fprintf(stderr, "outline: %s:%lu:%lu: %s\n", error.source, error.line, error.column,
@@ -31,11 +31,11 @@ int main(int argc, char **argv)
 	for (size_t d = 0; d < cispref_referential_domain_count(ref); d++) {
 		const cispref_domain *domain = cispref_referential_domain(ref, d);
 		printf("%zu %s [%s]\n", d + 1, cispref_domain_title(domain),
-		       cispref_domain_kind_name(cispref_domain_kind_of(domain)));
+		       cispref_domain_kind_name(cispref_domain_kind(domain)));
 		for (size_t p = 0; p < cispref_domain_plan_count(domain); p++) {
 			const cispref_plan *plan = cispref_domain_plan(domain, p);
 			printf("  %zu.%zu %s [%s]\n", d + 1, p + 1, cispref_plan_title(plan),
-			       cispref_plan_kind_name(cispref_plan_kind_of(plan)));
+			       cispref_plan_kind_name(cispref_plan_kind(plan)));
 			for (size_t c = 0; c < cispref_plan_competence_count(plan); c++)
 				print_competence(cispref_plan_competence(plan, c), d, p, c);
 		}

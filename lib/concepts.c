@@ -45,7 +45,7 @@ static const char *usage_id(const void *usage)
 
 static int build_usage(const cispref_item *item, void *payload)
 {
-	return add_usage(payload, item) == 0 ? 0 : CISPREF_ENOMEM;
+	return add_usage(payload, item) == 0 ? 0 : 1;
 }
 
 static int compare_usage(const void *a, const void *b)
@@ -98,7 +98,7 @@ static int build_top(cispref_index *index)
 int cispref_index_new(cispref_index **out, const cispref_referential *ref)
 {
 	if (!out || !ref)
-		return CISPREF_EINVAL;
+		return CISPREF_EARG;
 	cispref_index *index = calloc(1, sizeof *index);
 	if (!index)
 		return CISPREF_ENOMEM;
@@ -106,8 +106,9 @@ int cispref_index_new(cispref_index **out, const cispref_referential *ref)
 	index->arena = cispref__arena_new();
 	cispref__strmap_init(&index->usage_by_concept, usage_id);
 	int rc = index->arena ? CISPREF_OK : CISPREF_ENOMEM;
-	if (!rc)
-		rc = cispref_referential_foreach_item(ref, NULL, build_usage, index);
+	/* build_usage stops the walk only when memory runs out. */
+	if (!rc && cispref_referential_foreach_item(ref, NULL, build_usage, index) != CISPREF_OK)
+		rc = CISPREF_ENOMEM;
 	if (!rc && build_top(index) != 0)
 		rc = CISPREF_ENOMEM;
 	if (!rc)
@@ -142,8 +143,8 @@ size_t cispref_index_concept_item_count(const cispref_index *index,
 	return usage ? usage->items.count : 0;
 }
 
-cispref_item *cispref_index_concept_item(const cispref_index *index,
-                                         const cispref_concept *concept, size_t i)
+const cispref_item *cispref_index_concept_item(const cispref_index *index,
+                                               const cispref_concept *concept, size_t i)
 {
 	concept_usage *usage = usage_of(index, concept);
 	return usage ? cispref__vec_get(&usage->items, i) : NULL;
@@ -156,8 +157,8 @@ size_t cispref_index_concept_competence_count(const cispref_index *index,
 	return usage ? usage->competences.count : 0;
 }
 
-cispref_competence *cispref_index_concept_competence(const cispref_index *index,
-                                                     const cispref_concept *concept, size_t i)
+const cispref_competence *cispref_index_concept_competence(const cispref_index *index,
+                                                           const cispref_concept *concept, size_t i)
 {
 	concept_usage *usage = usage_of(index, concept);
 	return usage ? cispref__vec_get(&usage->competences, i) : NULL;

@@ -8,5 +8,5 @@ int cispref_referential_load_default(cispref_referential **out, cispref_error *e
 {
 	return cispref_referential_load_memory(out, (const char *)cispref__default_xml,
 	                                       cispref__default_xml_size,
-	                                       CISPREF_DEFAULT_NAME, CISPREF_LOAD_DEFAULT, error);
+	                                       CISPREF_DEFAULT_NAME, NULL, error);
 }

@@ -26,16 +26,17 @@ const char *cispref_status_tag(int code)
 {
 	switch (code) {
 	case CISPREF_OK: return "ok";
-	case CISPREF_EINVAL: return "invalid-argument";
+	case CISPREF_EARG: return "bad-argument";
 	case CISPREF_ENOMEM: return "out-of-memory";
 	case CISPREF_EIO: return "io-error";
 	case CISPREF_EXML: return "xml-error";
 	case CISPREF_EFORMAT: return "format-error";
 	case CISPREF_EVERSION: return "unsupported-version";
 	case CISPREF_ELIMIT: return "limit-exceeded";
-	case CISPREF_EINVALID: return "invalid-referential";
+	case CISPREF_ERULE: return "rule-violation";
 	case CISPREF_EEXISTS: return "id-exists";
 	case CISPREF_ENOTFOUND: return "not-found";
+	case CISPREF_ESTOPPED: return "stopped";
 	default: return "unknown-error";
 	}
 }

@@ -7,19 +7,19 @@
 
 static const char *const format_names[] = {"xml", "json"};
 
-const char *cispref_format_name(cispref_format format)
+const char *cispref_format_name(cispref_format_t format)
 {
 	return (unsigned)format < 2 ? format_names[format] : NULL;
 }
 
-int cispref_format_from_name(cispref_format *out, const char *name)
+int cispref_format_from_name(cispref_format_t *out, const char *name)
 {
 	for (int f = 0; name && out && f < 2; f++)
 		if (strcmp(format_names[f], name) == 0) {
-			*out = (cispref_format)f;
+			*out = (cispref_format_t)f;
 			return CISPREF_OK;
 		}
-	return CISPREF_EINVAL;
+	return CISPREF_EARG;
 }
 
 /* What cispref writes as XML, a load with the default options reads back. The canonical
@@ -39,12 +39,12 @@ static int readable_by_default(size_t size, cispref_error *error)
 }
 
 /* Serialise into a new libxml2 buffer, or return NULL with @error filled. */
-static xmlBufferPtr serialise(const cispref_referential *ref, cispref_format format,
+static xmlBufferPtr serialise(const cispref_referential *ref, cispref_format_t format,
                               cispref_error *error, int *rc)
 {
 	if (!ref || !cispref_format_name(format)) {
-		cispref__error_set(error, CISPREF_EINVAL, NULL, 0, 0, "invalid argument");
-		*rc = CISPREF_EINVAL;
+		cispref__error_set(error, CISPREF_EARG, NULL, 0, 0, "invalid argument");
+		*rc = CISPREF_EARG;
 		return NULL;
 	}
 	xml_catch c;
@@ -69,11 +69,11 @@ static xmlBufferPtr serialise(const cispref_referential *ref, cispref_format for
 }
 
 int cispref_export_buffer(char **out, size_t *size, const cispref_referential *ref,
-                          cispref_format format, cispref_error *error)
+                          cispref_format_t format, cispref_error *error)
 {
 	if (!out) {
-		cispref__error_set(error, CISPREF_EINVAL, NULL, 0, 0, "invalid argument");
-		return CISPREF_EINVAL;
+		cispref__error_set(error, CISPREF_EARG, NULL, 0, 0, "invalid argument");
+		return CISPREF_EARG;
 	}
 	int rc;
 	xmlBufferPtr buf = serialise(ref, format, error, &rc);
@@ -82,12 +82,12 @@ int cispref_export_buffer(char **out, size_t *size, const cispref_referential *r
 	return cispref__output_buffer(buf, out, size, error);
 }
 
-int cispref_export_stream(FILE *stream, const cispref_referential *ref, cispref_format format,
+int cispref_export_stream(FILE *stream, const cispref_referential *ref, cispref_format_t format,
                           cispref_error *error)
 {
 	if (!stream) {
-		cispref__error_set(error, CISPREF_EINVAL, NULL, 0, 0, "invalid argument");
-		return CISPREF_EINVAL;
+		cispref__error_set(error, CISPREF_EARG, NULL, 0, 0, "invalid argument");
+		return CISPREF_EARG;
 	}
 	int rc;
 	xmlBufferPtr buf = serialise(ref, format, error, &rc);
@@ -97,11 +97,11 @@ int cispref_export_stream(FILE *stream, const cispref_referential *ref, cispref_
 }
 
 int cispref_export_path(const char *path, const cispref_referential *ref,
-                        cispref_format format, cispref_error *error)
+                        cispref_format_t format, cispref_error *error)
 {
 	if (!path || !*path) {
-		cispref__error_set(error, CISPREF_EINVAL, NULL, 0, 0, "invalid argument: no path");
-		return CISPREF_EINVAL;
+		cispref__error_set(error, CISPREF_EARG, NULL, 0, 0, "invalid argument: no path");
+		return CISPREF_EARG;
 	}
 	int rc;
 	xmlBufferPtr buf = serialise(ref, format, error, &rc);

@@ -15,7 +15,7 @@ typedef struct concept_usage {
 
 /* A searchable text: a competence title, a summary entry or an item. */
 typedef struct search_entry {
-	cispref_hit_field field;
+	cispref_hit_field_t field;
 	const void *node; /* cispref_competence, cispref_summary_entry or cispref_item */
 	const char *text;
 } search_entry;
@@ -46,7 +46,7 @@ void cispref__word_index_free(cispref_index *index);
 
 /* navigate.c */
 int cispref__filter_domain(const cispref_filter *filter, const cispref_domain *domain);
-int cispref__filter_plan_kind(const cispref_filter *filter, cispref_plan_kind kind);
-int cispref__filter_item_kind(const cispref_filter *filter, cispref_item_kind kind);
+int cispref__filter_plan_kind(const cispref_filter *filter, cispref_plan_kind_t kind);
+int cispref__filter_item_kind(const cispref_filter *filter, cispref_item_kind_t kind);
 
 #endif

@@ -237,7 +237,7 @@ static int start_domain(loader *ld, frame *parent, frame *self, char **v, int ar
 {
 	(void)parent;
 	(void)arg;
-	cispref_domain_kind kind;
+	cispref_domain_kind_t kind;
 	if (check_id(ld, v[0]) != 0)
 		return -1;
 	if (cispref_domain_kind_from_name(&kind, v[1]) != 0)
@@ -250,7 +250,7 @@ static int start_domain(loader *ld, frame *parent, frame *self, char **v, int ar
 	return 0;
 }
 
-static int plan_kind(loader *ld, const char *attr, const char *value, cispref_plan_kind *out)
+static int plan_kind(loader *ld, const char *attr, const char *value, cispref_plan_kind_t *out)
 {
 	if (cispref_plan_kind_from_name(out, value) == 0)
 		return 0;
@@ -260,7 +260,7 @@ static int plan_kind(loader *ld, const char *attr, const char *value, cispref_pl
 static int start_entry(loader *ld, frame *parent, frame *self, char **v, int arg)
 {
 	(void)arg;
-	cispref_plan_kind kind;
+	cispref_plan_kind_t kind;
 	if (check_id(ld, v[0]) != 0 || plan_kind(ld, "plan", v[1], &kind) != 0 ||
 	    (v[2] && check_ref(ld, "competence", v[2]) != 0))
 		return -1;
@@ -285,7 +285,7 @@ static int start_summary(loader *ld, frame *parent, frame *self, char **v, int a
 static int start_plan(loader *ld, frame *parent, frame *self, char **v, int arg)
 {
 	(void)arg;
-	cispref_plan_kind kind;
+	cispref_plan_kind_t kind;
 	if (check_id(ld, v[0]) != 0 || plan_kind(ld, "kind", v[1], &kind) != 0)
 		return -1;
 	cispref_plan *p = cispref__plan_create(parent->node, v[0], kind, "");
@@ -322,7 +322,7 @@ static int start_item(loader *ld, frame *parent, frame *self, char **v, int kind
 {
 	if (check_id(ld, v[0]) != 0 || (v[1] && check_ref(ld, "concept", v[1]) != 0))
 		return -1;
-	cispref_item *it = cispref__item_create(parent->node, v[0], (cispref_item_kind)kind, "", v[1]);
+	cispref_item *it = cispref__item_create(parent->node, v[0], (cispref_item_kind_t)kind, "", v[1]);
 	if (!it)
 		return nomem(ld);
 	self->node = it;
@@ -334,7 +334,7 @@ static int start_concept(loader *ld, frame *parent, frame *self, char **v, int a
 {
 	(void)parent;
 	(void)arg;
-	cispref_item_kind kind;
+	cispref_item_kind_t kind;
 	if (check_id(ld, v[0]) != 0)
 		return -1;
 	if (cispref_item_kind_from_name(&kind, v[1]) != 0)
@@ -849,8 +849,7 @@ static long read_stream(void *source, char *buf, size_t size)
 static int options_or_defaults(cispref_load_options *copy, const cispref_load_options *options,
                                const char *name, cispref_error *error)
 {
-	static const cispref_load_options defaults = CISPREF_LOAD_OPTIONS_INIT;
-	*copy = defaults;
+	cispref_load_options_init(copy);
 	if (!options)
 		return 0;
 	if (options->version == 1) {
@@ -859,7 +858,7 @@ static int options_or_defaults(cispref_load_options *copy, const cispref_load_op
 		return 0;
 	}
 	if (options->version != CISPREF_LOAD_OPTIONS_VERSION) {
-		cispref__error_set(error, CISPREF_EINVAL, name, 0, 0,
+		cispref__error_set(error, CISPREF_EARG, name, 0, 0,
 		                   "invalid argument: load options of version %u, expected %d",
 		                   options->version, CISPREF_LOAD_OPTIONS_VERSION);
 		return -1;
@@ -870,8 +869,8 @@ static int options_or_defaults(cispref_load_options *copy, const cispref_load_op
 
 static int invalid(cispref_error *error, const char *name)
 {
-	cispref__error_set(error, CISPREF_EINVAL, name, 0, 0, "invalid argument");
-	return CISPREF_EINVAL;
+	cispref__error_set(error, CISPREF_EARG, name, 0, 0, "invalid argument");
+	return CISPREF_EARG;
 }
 
 /* An input whose size is known before reading (memory, the rest of a regular file) is
@@ -897,17 +896,16 @@ static size_t regular_rest(int fd, off_t offset)
 	return (size_t)(st.st_size - offset);
 }
 
-int cispref_referential_load_memory_with_options(cispref_referential **out, const char *data,
-                                                 size_t size, const char *name,
-                                                 const cispref_load_options *options,
-                                                 cispref_error *error)
+int cispref_referential_load_memory(cispref_referential **out, const char *data, size_t size,
+                                    const char *name, const cispref_load_options *options,
+                                    cispref_error *error)
 {
 	name = name ? name : "<memory>";
 	cispref_load_options opts;
 	if (!out || (!data && size))
 		return invalid(error, name);
 	if (options_or_defaults(&opts, options, name, error) != 0)
-		return CISPREF_EINVAL;
+		return CISPREF_EARG;
 	int rc = check_size(&opts, size, name, error);
 	if (rc)
 		return rc;
@@ -915,10 +913,8 @@ int cispref_referential_load_memory_with_options(cispref_referential **out, cons
 	return load(out, name, &opts, error, read_memory, &m, size);
 }
 
-int cispref_referential_load_fd_with_options(cispref_referential **out, int fd,
-                                             const char *name,
-                                             const cispref_load_options *options,
-                                             cispref_error *error)
+int cispref_referential_load_fd(cispref_referential **out, int fd, const char *name,
+                                const cispref_load_options *options, cispref_error *error)
 {
 	char fallback[32];
 	snprintf(fallback, sizeof fallback, "<fd %d>", fd);
@@ -927,7 +923,7 @@ int cispref_referential_load_fd_with_options(cispref_referential **out, int fd,
 	if (!out || fd < 0)
 		return invalid(error, name);
 	if (options_or_defaults(&opts, options, name, error) != 0)
-		return CISPREF_EINVAL;
+		return CISPREF_EARG;
 	size_t rest = regular_rest(fd, lseek(fd, 0, SEEK_CUR));
 	int rc = check_size(&opts, rest, name, error);
 	if (rc)
@@ -936,17 +932,15 @@ int cispref_referential_load_fd_with_options(cispref_referential **out, int fd,
 	return load(out, name, &opts, error, read_fd, &source, rest);
 }
 
-int cispref_referential_load_stream_with_options(cispref_referential **out, FILE *stream,
-                                                 const char *name,
-                                                 const cispref_load_options *options,
-                                                 cispref_error *error)
+int cispref_referential_load_stream(cispref_referential **out, FILE *stream, const char *name,
+                                    const cispref_load_options *options, cispref_error *error)
 {
 	name = name ? name : "<stream>";
 	cispref_load_options opts;
 	if (!out || !stream)
 		return invalid(error, name);
 	if (options_or_defaults(&opts, options, name, error) != 0)
-		return CISPREF_EINVAL;
+		return CISPREF_EARG;
 	/* ftello() counts what the stream has buffered as read; a stream with no descriptor
 	 * (fmemopen) has no size to compare. */
 	int fd = fileno(stream);
@@ -982,15 +976,14 @@ static int refuse_kind(const char *path, const char *kind, cispref_error *error)
 	return CISPREF_EIO;
 }
 
-int cispref_referential_load_file_with_options(cispref_referential **out, const char *path,
-                                               const cispref_load_options *options,
-                                               cispref_error *error)
+int cispref_referential_load_file(cispref_referential **out, const char *path,
+                                  const cispref_load_options *options, cispref_error *error)
 {
 	cispref_load_options opts;
 	if (!out || !path)
 		return invalid(error, path);
 	if (options_or_defaults(&opts, options, path, error) != 0)
-		return CISPREF_EINVAL;
+		return CISPREF_EARG;
 	/* Opening a device can act on it (a tape rewinds, a terminal becomes the controlling
 	 * one): look first. The descriptor's own fstat() below is the check that counts. */
 	struct stat st;
@@ -1021,38 +1014,4 @@ int cispref_referential_load_file_with_options(cispref_referential **out, const 
 	}
 	close(fd);
 	return rc;
-}
-
-/* ---- the flag-only entry points: the default limits ---------------------------- */
-
-#define WITH_FLAGS(options, flags) \
-	cispref_load_options options = CISPREF_LOAD_OPTIONS_INIT; \
-	options.flags = (flags)
-
-int cispref_referential_load_memory(cispref_referential **out, const char *data, size_t size,
-                                    const char *name, unsigned flags, cispref_error *error)
-{
-	WITH_FLAGS(options, flags);
-	return cispref_referential_load_memory_with_options(out, data, size, name, &options, error);
-}
-
-int cispref_referential_load_fd(cispref_referential **out, int fd, const char *name,
-                                unsigned flags, cispref_error *error)
-{
-	WITH_FLAGS(options, flags);
-	return cispref_referential_load_fd_with_options(out, fd, name, &options, error);
-}
-
-int cispref_referential_load_stream(cispref_referential **out, FILE *stream, const char *name,
-                                    unsigned flags, cispref_error *error)
-{
-	WITH_FLAGS(options, flags);
-	return cispref_referential_load_stream_with_options(out, stream, name, &options, error);
-}
-
-int cispref_referential_load_file(cispref_referential **out, const char *path, unsigned flags,
-                                  cispref_error *error)
-{
-	WITH_FLAGS(options, flags);
-	return cispref_referential_load_file_with_options(out, path, &options, error);
 }

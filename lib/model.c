@@ -28,46 +28,64 @@ static int value_of(const char *const *names, size_t count, const char *name)
 	return -1;
 }
 
-const char *cispref_domain_kind_name(cispref_domain_kind kind)
+const char *cispref_domain_kind_name(cispref_domain_kind_t kind)
 {
 	return name_of(domain_kind_names, COUNT(domain_kind_names), (int)kind);
 }
 
-const char *cispref_plan_kind_name(cispref_plan_kind kind)
+const char *cispref_plan_kind_name(cispref_plan_kind_t kind)
 {
 	return name_of(plan_kind_names, COUNT(plan_kind_names), (int)kind);
 }
 
-const char *cispref_item_kind_name(cispref_item_kind kind)
+const char *cispref_item_kind_name(cispref_item_kind_t kind)
 {
 	return name_of(item_kind_names, COUNT(item_kind_names), (int)kind);
 }
 
-const char *cispref_source_field_name(cispref_source_field field)
+const char *cispref_source_field_name(cispref_source_field_t field)
 {
 	return name_of(source_field_names, COUNT(source_field_names), (int)field);
 }
 
-#define FROM_NAME(type, names)                                      \
-	int v = value_of(names, COUNT(names), name);                \
-	if (v < 0 || !out)                                          \
-		return CISPREF_EINVAL;                              \
-	*out = (type)v;                                             \
-	return CISPREF_OK
-
-int cispref_domain_kind_from_name(cispref_domain_kind *out, const char *name)
+/* Parse @name against @names: CISPREF_OK with @value set, or CISPREF_EARG. */
+static int from_name(int *value, const char *const *names, size_t count, const char *name)
 {
-	FROM_NAME(cispref_domain_kind, domain_kind_names);
+	int v = value_of(names, count, name);
+	if (v < 0)
+		return CISPREF_EARG;
+	*value = v;
+	return CISPREF_OK;
 }
 
-int cispref_plan_kind_from_name(cispref_plan_kind *out, const char *name)
+int cispref_domain_kind_from_name(cispref_domain_kind_t *out, const char *name)
 {
-	FROM_NAME(cispref_plan_kind, plan_kind_names);
+	int v = 0;
+	int rc = out ? from_name(&v, domain_kind_names, COUNT(domain_kind_names), name)
+	             : CISPREF_EARG;
+	if (rc == CISPREF_OK)
+		*out = (cispref_domain_kind_t)v;
+	return rc;
 }
 
-int cispref_item_kind_from_name(cispref_item_kind *out, const char *name)
+int cispref_plan_kind_from_name(cispref_plan_kind_t *out, const char *name)
 {
-	FROM_NAME(cispref_item_kind, item_kind_names);
+	int v = 0;
+	int rc = out ? from_name(&v, plan_kind_names, COUNT(plan_kind_names), name)
+	             : CISPREF_EARG;
+	if (rc == CISPREF_OK)
+		*out = (cispref_plan_kind_t)v;
+	return rc;
+}
+
+int cispref_item_kind_from_name(cispref_item_kind_t *out, const char *name)
+{
+	int v = 0;
+	int rc = out ? from_name(&v, item_kind_names, COUNT(item_kind_names), name)
+	             : CISPREF_EARG;
+	if (rc == CISPREF_OK)
+		*out = (cispref_item_kind_t)v;
+	return rc;
 }
 
 /* ---- creation ------------------------------------------------------------------ */
@@ -118,7 +136,7 @@ static int copy_text(arena *a, const char **dest, const char *text)
 }
 
 cispref_domain *cispref__domain_create(cispref_referential *ref, const char *id,
-                                       cispref_domain_kind kind, const char *title)
+                                       cispref_domain_kind_t kind, const char *title)
 {
 	cispref_domain *d = node_create(ref, sizeof *d, NODE_DOMAIN, id, &ref->domains);
 	if (!d || copy_text(ref->arena, &d->title, title) != 0)
@@ -129,7 +147,7 @@ cispref_domain *cispref__domain_create(cispref_referential *ref, const char *id,
 }
 
 cispref_summary_entry *cispref__summary_entry_create(cispref_domain *domain, const char *id,
-                                                     cispref_plan_kind kind,
+                                                     cispref_plan_kind_t kind,
                                                      const char *text,
                                                      const char *competence_id)
 {
@@ -145,7 +163,7 @@ cispref_summary_entry *cispref__summary_entry_create(cispref_domain *domain, con
 }
 
 cispref_plan *cispref__plan_create(cispref_domain *domain, const char *id,
-                                   cispref_plan_kind kind, const char *title)
+                                   cispref_plan_kind_t kind, const char *title)
 {
 	cispref_plan *p = node_create(domain->ref, sizeof *p, NODE_PLAN, id, &domain->plans);
 	if (!p || copy_text(domain->ref->arena, &p->title, title) != 0)
@@ -168,7 +186,7 @@ cispref_competence *cispref__competence_create(cispref_plan *plan, const char *i
 }
 
 cispref_item *cispref__item_create(cispref_competence *competence, const char *id,
-                                   cispref_item_kind kind, const char *text,
+                                   cispref_item_kind_t kind, const char *text,
                                    const char *concept_id)
 {
 	cispref_referential *ref = competence->plan->domain->ref;
@@ -192,7 +210,7 @@ int cispref__competence_add_note_id(cispref_competence *competence, const char *
 }
 
 cispref_concept *cispref__concept_create(cispref_referential *ref, const char *id,
-                                         cispref_item_kind kind, const char *label)
+                                         cispref_item_kind_t kind, const char *label)
 {
 	cispref_concept *c = node_create(ref, sizeof *c, NODE_CONCEPT, id, &ref->concepts);
 	if (!c || copy_text(ref->arena, &c->label, label) != 0)
@@ -241,67 +259,68 @@ static void *find_typed(const cispref_referential *ref, const char *id, node_typ
 	return n && n->type == type ? n : NULL;
 }
 
-cispref_domain *cispref_referential_find_domain(const cispref_referential *ref, const char *id)
+const cispref_domain *cispref_referential_find_domain(const cispref_referential *ref, const char *id)
 {
 	return find_typed(ref, id, NODE_DOMAIN);
 }
 
-cispref_summary_entry *cispref_referential_find_summary_entry(const cispref_referential *ref,
-                                                              const char *id)
+const cispref_summary_entry *cispref_referential_find_summary_entry(const cispref_referential *ref,
+                                                                    const char *id)
 {
 	return find_typed(ref, id, NODE_SUMMARY_ENTRY);
 }
 
-cispref_plan *cispref_referential_find_plan(const cispref_referential *ref, const char *id)
+const cispref_plan *cispref_referential_find_plan(const cispref_referential *ref, const char *id)
 {
 	return find_typed(ref, id, NODE_PLAN);
 }
 
-cispref_competence *cispref_referential_find_competence(const cispref_referential *ref,
-                                                        const char *id)
+const cispref_competence *cispref_referential_find_competence(const cispref_referential *ref,
+                                                              const char *id)
 {
 	return find_typed(ref, id, NODE_COMPETENCE);
 }
 
-cispref_item *cispref_referential_find_item(const cispref_referential *ref, const char *id)
+const cispref_item *cispref_referential_find_item(const cispref_referential *ref, const char *id)
 {
 	return find_typed(ref, id, NODE_ITEM);
 }
 
-cispref_concept *cispref_referential_find_concept(const cispref_referential *ref,
-                                                  const char *id)
+const cispref_concept *cispref_referential_find_concept(const cispref_referential *ref,
+                                                        const char *id)
 {
 	return find_typed(ref, id, NODE_CONCEPT);
 }
 
-cispref_note *cispref_referential_find_note(const cispref_referential *ref, const char *id)
+const cispref_note *cispref_referential_find_note(const cispref_referential *ref, const char *id)
 {
 	return find_typed(ref, id, NODE_NOTE);
 }
 
 /* ---- accessors ----------------------------------------------------------------- */
 
-#define FIELD(obj, expr, none) return (obj) ? (expr) : (none)
+/* The field @expr of @obj, or @none for a NULL handle. */
+#define FIELD(obj, expr, none) ((obj) ? (expr) : (none))
 
-const char *cispref_referential_id(const cispref_referential *ref) { FIELD(ref, ref->id, NULL); }
-const char *cispref_referential_title(const cispref_referential *ref) { FIELD(ref, ref->title, NULL); }
-const char *cispref_referential_version(const cispref_referential *ref) { FIELD(ref, ref->version, NULL); }
-const char *cispref_referential_language(const cispref_referential *ref) { FIELD(ref, ref->language, NULL); }
-const char *cispref_referential_origin(const cispref_referential *ref) { FIELD(ref, ref->origin, NULL); }
+const char *cispref_referential_id(const cispref_referential *ref) { return FIELD(ref, ref->id, NULL); }
+const char *cispref_referential_title(const cispref_referential *ref) { return FIELD(ref, ref->title, NULL); }
+const char *cispref_referential_version(const cispref_referential *ref) { return FIELD(ref, ref->version, NULL); }
+const char *cispref_referential_language(const cispref_referential *ref) { return FIELD(ref, ref->language, NULL); }
+const char *cispref_referential_origin(const cispref_referential *ref) { return FIELD(ref, ref->origin, NULL); }
 
-const char *cispref_referential_source(const cispref_referential *ref, cispref_source_field field)
+const char *cispref_referential_source(const cispref_referential *ref, cispref_source_field_t field)
 {
 	if (!ref || (unsigned)field >= CISPREF_SOURCE_FIELD_COUNT)
 		return NULL;
 	return ref->source[field];
 }
 
-size_t cispref_referential_domain_count(const cispref_referential *ref) { FIELD(ref, ref->domains.count, 0); }
-cispref_domain *cispref_referential_domain(const cispref_referential *ref, size_t index) { FIELD(ref, cispref__vec_get(&ref->domains, index), NULL); }
-size_t cispref_referential_concept_count(const cispref_referential *ref) { FIELD(ref, ref->concepts.count, 0); }
-cispref_concept *cispref_referential_concept(const cispref_referential *ref, size_t index) { FIELD(ref, cispref__vec_get(&ref->concepts, index), NULL); }
-size_t cispref_referential_note_count(const cispref_referential *ref) { FIELD(ref, ref->notes.count, 0); }
-cispref_note *cispref_referential_note(const cispref_referential *ref, size_t index) { FIELD(ref, cispref__vec_get(&ref->notes, index), NULL); }
+size_t cispref_referential_domain_count(const cispref_referential *ref) { return FIELD(ref, ref->domains.count, 0); }
+const cispref_domain *cispref_referential_domain(const cispref_referential *ref, size_t index) { return FIELD(ref, cispref__vec_get(&ref->domains, index), NULL); }
+size_t cispref_referential_concept_count(const cispref_referential *ref) { return FIELD(ref, ref->concepts.count, 0); }
+const cispref_concept *cispref_referential_concept(const cispref_referential *ref, size_t index) { return FIELD(ref, cispref__vec_get(&ref->concepts, index), NULL); }
+size_t cispref_referential_note_count(const cispref_referential *ref) { return FIELD(ref, ref->notes.count, 0); }
+const cispref_note *cispref_referential_note(const cispref_referential *ref, size_t index) { return FIELD(ref, cispref__vec_get(&ref->notes, index), NULL); }
 
 size_t cispref_referential_plan_total(const cispref_referential *ref)
 {
@@ -342,86 +361,86 @@ size_t cispref_referential_competence_total(const cispref_referential *ref)
 	return competence_sum(ref, -1);
 }
 
-size_t cispref_referential_item_total(const cispref_referential *ref, cispref_item_kind kind)
+size_t cispref_referential_item_total(const cispref_referential *ref, cispref_item_kind_t kind)
 {
 	if ((unsigned)kind >= CISPREF_ITEM_KIND_COUNT)
 		return 0;
 	return competence_sum(ref, (int)kind);
 }
 
-const char *cispref_domain_id(const cispref_domain *d) { FIELD(d, d->node.id, NULL); }
-cispref_domain_kind cispref_domain_kind_of(const cispref_domain *d) { FIELD(d, d->kind, CISPREF_DOMAIN_CORE); }
-const char *cispref_domain_title(const cispref_domain *d) { FIELD(d, d->title, NULL); }
-cispref_referential *cispref_domain_referential(const cispref_domain *d) { FIELD(d, d->ref, NULL); }
-size_t cispref_domain_summary_count(const cispref_domain *d) { FIELD(d, d->summary.count, 0); }
-cispref_summary_entry *cispref_domain_summary_entry(const cispref_domain *d, size_t index) { FIELD(d, cispref__vec_get(&d->summary, index), NULL); }
-size_t cispref_domain_plan_count(const cispref_domain *d) { FIELD(d, d->plans.count, 0); }
-cispref_plan *cispref_domain_plan(const cispref_domain *d, size_t index) { FIELD(d, cispref__vec_get(&d->plans, index), NULL); }
+const char *cispref_domain_id(const cispref_domain *d) { return FIELD(d, d->node.id, NULL); }
+cispref_domain_kind_t cispref_domain_kind(const cispref_domain *d) { return FIELD(d, d->kind, CISPREF_DOMAIN_CORE); }
+const char *cispref_domain_title(const cispref_domain *d) { return FIELD(d, d->title, NULL); }
+const cispref_referential *cispref_domain_referential(const cispref_domain *d) { return FIELD(d, d->ref, NULL); }
+size_t cispref_domain_summary_count(const cispref_domain *d) { return FIELD(d, d->summary.count, 0); }
+const cispref_summary_entry *cispref_domain_summary_entry(const cispref_domain *d, size_t index) { return FIELD(d, cispref__vec_get(&d->summary, index), NULL); }
+size_t cispref_domain_plan_count(const cispref_domain *d) { return FIELD(d, d->plans.count, 0); }
+const cispref_plan *cispref_domain_plan(const cispref_domain *d, size_t index) { return FIELD(d, cispref__vec_get(&d->plans, index), NULL); }
 
-const char *cispref_summary_entry_id(const cispref_summary_entry *e) { FIELD(e, e->node.id, NULL); }
-cispref_plan_kind cispref_summary_entry_plan_kind(const cispref_summary_entry *e) { FIELD(e, e->plan_kind, CISPREF_PLAN_INDIVIDUAL); }
-const char *cispref_summary_entry_text(const cispref_summary_entry *e) { FIELD(e, e->text, NULL); }
-const char *cispref_summary_entry_competence_id(const cispref_summary_entry *e) { FIELD(e, e->competence_id, NULL); }
-cispref_domain *cispref_summary_entry_domain(const cispref_summary_entry *e) { FIELD(e, e->domain, NULL); }
+const char *cispref_summary_entry_id(const cispref_summary_entry *e) { return FIELD(e, e->node.id, NULL); }
+cispref_plan_kind_t cispref_summary_entry_plan_kind(const cispref_summary_entry *e) { return FIELD(e, e->plan_kind, CISPREF_PLAN_INDIVIDUAL); }
+const char *cispref_summary_entry_text(const cispref_summary_entry *e) { return FIELD(e, e->text, NULL); }
+const char *cispref_summary_entry_competence_id(const cispref_summary_entry *e) { return FIELD(e, e->competence_id, NULL); }
+const cispref_domain *cispref_summary_entry_domain(const cispref_summary_entry *e) { return FIELD(e, e->domain, NULL); }
 
-cispref_competence *cispref_summary_entry_competence(const cispref_summary_entry *e)
+const cispref_competence *cispref_summary_entry_competence(const cispref_summary_entry *e)
 {
 	return e ? cispref_referential_find_competence(e->domain->ref, e->competence_id) : NULL;
 }
 
-const char *cispref_plan_id(const cispref_plan *p) { FIELD(p, p->node.id, NULL); }
-cispref_plan_kind cispref_plan_kind_of(const cispref_plan *p) { FIELD(p, p->kind, CISPREF_PLAN_INDIVIDUAL); }
-const char *cispref_plan_title(const cispref_plan *p) { FIELD(p, p->title, NULL); }
-cispref_domain *cispref_plan_domain(const cispref_plan *p) { FIELD(p, p->domain, NULL); }
-size_t cispref_plan_competence_count(const cispref_plan *p) { FIELD(p, p->competences.count, 0); }
-cispref_competence *cispref_plan_competence(const cispref_plan *p, size_t index) { FIELD(p, cispref__vec_get(&p->competences, index), NULL); }
+const char *cispref_plan_id(const cispref_plan *p) { return FIELD(p, p->node.id, NULL); }
+cispref_plan_kind_t cispref_plan_kind(const cispref_plan *p) { return FIELD(p, p->kind, CISPREF_PLAN_INDIVIDUAL); }
+const char *cispref_plan_title(const cispref_plan *p) { return FIELD(p, p->title, NULL); }
+const cispref_domain *cispref_plan_domain(const cispref_plan *p) { return FIELD(p, p->domain, NULL); }
+size_t cispref_plan_competence_count(const cispref_plan *p) { return FIELD(p, p->competences.count, 0); }
+const cispref_competence *cispref_plan_competence(const cispref_plan *p, size_t index) { return FIELD(p, cispref__vec_get(&p->competences, index), NULL); }
 
-const char *cispref_competence_id(const cispref_competence *c) { FIELD(c, c->node.id, NULL); }
-const char *cispref_competence_title(const cispref_competence *c) { FIELD(c, c->title, NULL); }
-cispref_plan *cispref_competence_plan(const cispref_competence *c) { FIELD(c, c->plan, NULL); }
-size_t cispref_competence_note_count(const cispref_competence *c) { FIELD(c, c->note_ids.count, 0); }
-const char *cispref_competence_note_id(const cispref_competence *c, size_t index) { FIELD(c, cispref__vec_get(&c->note_ids, index), NULL); }
+const char *cispref_competence_id(const cispref_competence *c) { return FIELD(c, c->node.id, NULL); }
+const char *cispref_competence_title(const cispref_competence *c) { return FIELD(c, c->title, NULL); }
+const cispref_plan *cispref_competence_plan(const cispref_competence *c) { return FIELD(c, c->plan, NULL); }
+size_t cispref_competence_note_count(const cispref_competence *c) { return FIELD(c, c->note_ids.count, 0); }
+const char *cispref_competence_note_id(const cispref_competence *c, size_t index) { return FIELD(c, cispref__vec_get(&c->note_ids, index), NULL); }
 
-size_t cispref_competence_item_count(const cispref_competence *c, cispref_item_kind kind)
+size_t cispref_competence_item_count(const cispref_competence *c, cispref_item_kind_t kind)
 {
 	if (!c || (unsigned)kind >= CISPREF_ITEM_KIND_COUNT)
 		return 0;
 	return c->items[kind].count;
 }
 
-cispref_item *cispref_competence_item(const cispref_competence *c, cispref_item_kind kind,
-                                      size_t index)
+const cispref_item *cispref_competence_item(const cispref_competence *c, cispref_item_kind_t kind,
+                                            size_t index)
 {
 	if (!c || (unsigned)kind >= CISPREF_ITEM_KIND_COUNT)
 		return NULL;
 	return cispref__vec_get(&c->items[kind], index);
 }
 
-cispref_note *cispref_competence_note(const cispref_competence *c, size_t index)
+const cispref_note *cispref_competence_note(const cispref_competence *c, size_t index)
 {
 	const char *id = cispref_competence_note_id(c, index);
 	return id ? cispref_referential_find_note(c->plan->domain->ref, id) : NULL;
 }
 
-const char *cispref_item_id(const cispref_item *i) { FIELD(i, i->node.id, NULL); }
-cispref_item_kind cispref_item_kind_of(const cispref_item *i) { FIELD(i, i->kind, CISPREF_ITEM_SAVOIR_FAIRE); }
-const char *cispref_item_text(const cispref_item *i) { FIELD(i, i->text, NULL); }
-const char *cispref_item_concept_id(const cispref_item *i) { FIELD(i, i->concept_id, NULL); }
-cispref_competence *cispref_item_competence(const cispref_item *i) { FIELD(i, i->competence, NULL); }
+const char *cispref_item_id(const cispref_item *i) { return FIELD(i, i->node.id, NULL); }
+cispref_item_kind_t cispref_item_kind(const cispref_item *i) { return FIELD(i, i->kind, CISPREF_ITEM_SAVOIR_FAIRE); }
+const char *cispref_item_text(const cispref_item *i) { return FIELD(i, i->text, NULL); }
+const char *cispref_item_concept_id(const cispref_item *i) { return FIELD(i, i->concept_id, NULL); }
+const cispref_competence *cispref_item_competence(const cispref_item *i) { return FIELD(i, i->competence, NULL); }
 
-cispref_concept *cispref_item_concept(const cispref_item *i)
+const cispref_concept *cispref_item_concept(const cispref_item *i)
 {
 	return i ? cispref_referential_find_concept(i->competence->plan->domain->ref,
 	                                            i->concept_id)
 	         : NULL;
 }
 
-const char *cispref_concept_id(const cispref_concept *c) { FIELD(c, c->node.id, NULL); }
-cispref_item_kind cispref_concept_kind_of(const cispref_concept *c) { FIELD(c, c->kind, CISPREF_ITEM_SAVOIR_FAIRE); }
-const char *cispref_concept_label(const cispref_concept *c) { FIELD(c, c->label, NULL); }
-cispref_referential *cispref_concept_referential(const cispref_concept *c) { FIELD(c, c->ref, NULL); }
+const char *cispref_concept_id(const cispref_concept *c) { return FIELD(c, c->node.id, NULL); }
+cispref_item_kind_t cispref_concept_kind(const cispref_concept *c) { return FIELD(c, c->kind, CISPREF_ITEM_SAVOIR_FAIRE); }
+const char *cispref_concept_label(const cispref_concept *c) { return FIELD(c, c->label, NULL); }
+const cispref_referential *cispref_concept_referential(const cispref_concept *c) { return FIELD(c, c->ref, NULL); }
 
-const char *cispref_note_id(const cispref_note *n) { FIELD(n, n->node.id, NULL); }
-const char *cispref_note_number(const cispref_note *n) { FIELD(n, n->number, NULL); }
-const char *cispref_note_text(const cispref_note *n) { FIELD(n, n->text, NULL); }
-cispref_referential *cispref_note_referential(const cispref_note *n) { FIELD(n, n->ref, NULL); }
+const char *cispref_note_id(const cispref_note *n) { return FIELD(n, n->node.id, NULL); }
+const char *cispref_note_number(const cispref_note *n) { return FIELD(n, n->number, NULL); }
+const char *cispref_note_text(const cispref_note *n) { return FIELD(n, n->text, NULL); }
+const cispref_referential *cispref_note_referential(const cispref_note *n) { return FIELD(n, n->ref, NULL); }

@@ -3,9 +3,9 @@
 
 #include "private.h"
 
-cispref_node_type cispref_referential_node_type(const cispref_referential *ref, const char *id)
+cispref_node_type_t cispref_referential_node_type(const cispref_referential *ref, const char *id)
 {
-	static const cispref_node_type types[] = {
+	static const cispref_node_type_t types[] = {
 		[NODE_DOMAIN] = CISPREF_NODE_DOMAIN,
 		[NODE_SUMMARY_ENTRY] = CISPREF_NODE_SUMMARY_ENTRY,
 		[NODE_PLAN] = CISPREF_NODE_PLAN,
@@ -18,7 +18,7 @@ cispref_node_type cispref_referential_node_type(const cispref_referential *ref, 
 	return n ? types[n->type] : CISPREF_NODE_NONE;
 }
 
-const char *cispref_node_type_name(cispref_node_type type)
+const char *cispref_node_type_name(cispref_node_type_t type)
 {
 	static const char *const names[] = {"none", "domain", "summary-entry", "plan",
 	                                    "competence", "item", "concept", "note"};
@@ -36,22 +36,23 @@ int cispref__filter_domain(const cispref_filter *filter, const cispref_domain *d
 	                   in_mask(filter->domain_kinds, domain->kind));
 }
 
-int cispref__filter_plan_kind(const cispref_filter *filter, cispref_plan_kind kind)
+int cispref__filter_plan_kind(const cispref_filter *filter, cispref_plan_kind_t kind)
 {
 	return !filter || in_mask(filter->plan_kinds, kind);
 }
 
-int cispref__filter_item_kind(const cispref_filter *filter, cispref_item_kind kind)
+int cispref__filter_item_kind(const cispref_filter *filter, cispref_item_kind_t kind)
 {
 	return !filter || in_mask(filter->item_kinds, kind);
 }
 
-/* Walk the competences that pass @filter; @items says whether to go down to items. */
+/* Walk the competences that pass @filter, and their items when @on_item is set. Any
+ * non-zero value of a callback stops the walk with CISPREF_ESTOPPED (query.h). */
 static int walk(const cispref_referential *ref, const cispref_filter *filter,
                 cispref_competence_cb on_competence, cispref_item_cb on_item, void *payload)
 {
 	if (!ref || (filter && filter->version != CISPREF_FILTER_VERSION))
-		return CISPREF_EINVAL;
+		return CISPREF_EARG;
 	for (size_t d = 0; d < ref->domains.count; d++) {
 		const cispref_domain *domain = ref->domains.items[d];
 		if (!cispref__filter_domain(filter, domain))
@@ -64,13 +65,13 @@ static int walk(const cispref_referential *ref, const cispref_filter *filter,
 				const cispref_competence *comp = plan->competences.items[c];
 				int rc = on_competence ? on_competence(comp, payload) : 0;
 				for (int k = 0; !rc && on_item && k < CISPREF_ITEM_KIND_COUNT; k++) {
-					if (!cispref__filter_item_kind(filter, (cispref_item_kind)k))
+					if (!cispref__filter_item_kind(filter, (cispref_item_kind_t)k))
 						continue;
 					for (size_t i = 0; !rc && i < comp->items[k].count; i++)
 						rc = on_item(comp->items[k].items[i], payload);
 				}
 				if (rc)
-					return rc;
+					return CISPREF_ESTOPPED;
 			}
 		}
 	}
@@ -81,12 +82,12 @@ int cispref_referential_foreach_competence(const cispref_referential *ref,
                                            const cispref_filter *filter,
                                            cispref_competence_cb callback, void *payload)
 {
-	return callback ? walk(ref, filter, callback, NULL, payload) : CISPREF_EINVAL;
+	return callback ? walk(ref, filter, callback, NULL, payload) : CISPREF_EARG;
 }
 
 int cispref_referential_foreach_item(const cispref_referential *ref,
                                      const cispref_filter *filter, cispref_item_cb callback,
                                      void *payload)
 {
-	return callback ? walk(ref, filter, NULL, callback, payload) : CISPREF_EINVAL;
+	return callback ? walk(ref, filter, NULL, callback, payload) : CISPREF_EARG;
 }

@@ -51,7 +51,7 @@ struct cispref_referential {
 struct cispref_domain {
 	node node;
 	cispref_referential *ref;
-	cispref_domain_kind kind;
+	cispref_domain_kind_t kind;
 	const char *title;
 	vec summary;
 	vec plans;
@@ -60,7 +60,7 @@ struct cispref_domain {
 struct cispref_summary_entry {
 	node node;
 	cispref_domain *domain;
-	cispref_plan_kind plan_kind;
+	cispref_plan_kind_t plan_kind;
 	const char *text;
 	const char *competence_id;
 };
@@ -68,7 +68,7 @@ struct cispref_summary_entry {
 struct cispref_plan {
 	node node;
 	cispref_domain *domain;
-	cispref_plan_kind kind;
+	cispref_plan_kind_t kind;
 	const char *title;
 	vec competences;
 };
@@ -84,7 +84,7 @@ struct cispref_competence {
 struct cispref_item {
 	node node;
 	cispref_competence *competence;
-	cispref_item_kind kind;
+	cispref_item_kind_t kind;
 	const char *text;
 	const char *concept_id;
 };
@@ -92,7 +92,7 @@ struct cispref_item {
 struct cispref_concept {
 	node node;
 	cispref_referential *ref;
-	cispref_item_kind kind;
+	cispref_item_kind_t kind;
 	const char *label;
 };
 
@@ -116,21 +116,21 @@ size_t cispref__utf8_trim(char *s, size_t length);
  * (which keeps what it reads so the validator can report it). NULL on ENOMEM. */
 cispref_referential *cispref__referential_create(void);
 cispref_domain *cispref__domain_create(cispref_referential *ref, const char *id,
-                                       cispref_domain_kind kind, const char *title);
+                                       cispref_domain_kind_t kind, const char *title);
 cispref_summary_entry *cispref__summary_entry_create(cispref_domain *domain, const char *id,
-                                                     cispref_plan_kind kind,
+                                                     cispref_plan_kind_t kind,
                                                      const char *text,
                                                      const char *competence_id);
 cispref_plan *cispref__plan_create(cispref_domain *domain, const char *id,
-                                   cispref_plan_kind kind, const char *title);
+                                   cispref_plan_kind_t kind, const char *title);
 cispref_competence *cispref__competence_create(cispref_plan *plan, const char *id,
                                                const char *title);
 cispref_item *cispref__item_create(cispref_competence *competence, const char *id,
-                                   cispref_item_kind kind, const char *text,
+                                   cispref_item_kind_t kind, const char *text,
                                    const char *concept_id);
 int cispref__competence_add_note_id(cispref_competence *competence, const char *note_id);
 cispref_concept *cispref__concept_create(cispref_referential *ref, const char *id,
-                                         cispref_item_kind kind, const char *label);
+                                         cispref_item_kind_t kind, const char *label);
 cispref_note *cispref__note_create(cispref_referential *ref, const char *id,
                                    const char *number, const char *text);
 node *cispref__find(const cispref_referential *ref, const char *id);

@@ -14,38 +14,38 @@
 static const char *const format_names[] = {"html", "odt", "fodt", "md"};
 #define FORMAT_COUNT (sizeof format_names / sizeof format_names[0])
 
-const char *cispref_render_format_name(cispref_render_format format)
+const char *cispref_render_format_name(cispref_render_format_t format)
 {
 	return (unsigned)format < FORMAT_COUNT ? format_names[format] : NULL;
 }
 
-int cispref_render_format_from_name(cispref_render_format *out, const char *name)
+int cispref_render_format_from_name(cispref_render_format_t *out, const char *name)
 {
 	for (size_t f = 0; name && out && f < FORMAT_COUNT; f++)
 		if (strcmp(format_names[f], name) == 0) {
-			*out = (cispref_render_format)f;
+			*out = (cispref_render_format_t)f;
 			return CISPREF_OK;
 		}
-	return CISPREF_EINVAL;
+	return CISPREF_EARG;
 }
 
 /* ---- Labels ---- */
 
-const char *cispref__render_plan_label(cispref_plan_kind kind)
+const char *cispref__render_plan_label(cispref_plan_kind_t kind)
 {
 	static const char *const labels[] = {"Individuel", "Collectif", "Interne", "Externe",
 	                                     "Individuel et collectif"};
 	return (unsigned)kind < 5 ? labels[kind] : "";
 }
 
-const char *cispref__render_column_label(cispref_item_kind kind)
+const char *cispref__render_column_label(cispref_item_kind_t kind)
 {
 	static const char *const labels[] = {"Savoir-faire", "Savoir-faire comportementaux",
 	                                     "Savoirs"};
 	return (unsigned)kind < CISPREF_ITEM_KIND_COUNT ? labels[kind] : "";
 }
 
-const char *cispref__render_kind_label(cispref_item_kind kind)
+const char *cispref__render_kind_label(cispref_item_kind_t kind)
 {
 	static const char *const labels[] = {"savoir-faire", "savoir-faire comportemental",
 	                                     "savoir"};
@@ -250,7 +250,7 @@ const char *cispref__render_date(render_ctx *ctx, const char *date)
 	return date;
 }
 
-const char *cispref__render_source(render_ctx *ctx, cispref_source_field field)
+const char *cispref__render_source(render_ctx *ctx, cispref_source_field_t field)
 {
 	const char *value = ctx->ref->source[field];
 	return value ? cispref__render_text(ctx, value) : NULL;
@@ -459,7 +459,7 @@ static int select_concepts(render_ctx *ctx)
 	return rc;
 }
 
-static int check_arguments(const cispref_referential *ref, cispref_render_format format,
+static int check_arguments(const cispref_referential *ref, cispref_render_format_t format,
                            const cispref_render_options *options, cispref_error *error)
 {
 	const char *problem = NULL;
@@ -475,8 +475,8 @@ static int check_arguments(const cispref_referential *ref, cispref_render_format
 		problem = "the title is not valid UTF-8 text";
 	if (!problem)
 		return CISPREF_OK;
-	cispref__error_set(error, CISPREF_EINVAL, NULL, 0, 0, "invalid argument: %s", problem);
-	return CISPREF_EINVAL;
+	cispref__error_set(error, CISPREF_EARG, NULL, 0, 0, "invalid argument: %s", problem);
+	return CISPREF_EARG;
 }
 
 static int context_init(render_ctx *ctx, const cispref_referential *ref,
@@ -501,7 +501,7 @@ static int context_init(render_ctx *ctx, const cispref_referential *ref,
 
 /* ---- Entry points ---- */
 
-static int dispatch(xmlBufferPtr out, render_ctx *ctx, cispref_render_format format,
+static int dispatch(xmlBufferPtr out, render_ctx *ctx, cispref_render_format_t format,
                     cispref_error *error)
 {
 	switch (format) {
@@ -510,11 +510,11 @@ static int dispatch(xmlBufferPtr out, render_ctx *ctx, cispref_render_format for
 	case CISPREF_RENDER_FODT: return cispref__render_fodt(out, ctx, error);
 	case CISPREF_RENDER_MARKDOWN: return cispref__render_md(out, ctx, error);
 	}
-	return CISPREF_EINVAL;
+	return CISPREF_EARG;
 }
 
 /* Render into a new libxml2 buffer, or return NULL with @error filled and *rc set. */
-static xmlBufferPtr render(const cispref_referential *ref, cispref_render_format format,
+static xmlBufferPtr render(const cispref_referential *ref, cispref_render_format_t format,
                           const cispref_render_options *options, cispref_error *error,
                           int *rc)
 {
@@ -548,12 +548,12 @@ static xmlBufferPtr render(const cispref_referential *ref, cispref_render_format
 }
 
 int cispref_render_buffer(char **out, size_t *size, const cispref_referential *ref,
-                          cispref_render_format format, const cispref_render_options *options,
+                          cispref_render_format_t format, const cispref_render_options *options,
                           cispref_error *error)
 {
 	if (!out) {
-		cispref__error_set(error, CISPREF_EINVAL, NULL, 0, 0, "invalid argument");
-		return CISPREF_EINVAL;
+		cispref__error_set(error, CISPREF_EARG, NULL, 0, 0, "invalid argument");
+		return CISPREF_EARG;
 	}
 	int rc;
 	xmlBufferPtr buf = render(ref, format, options, error, &rc);
@@ -563,12 +563,12 @@ int cispref_render_buffer(char **out, size_t *size, const cispref_referential *r
 }
 
 int cispref_render_stream(FILE *stream, const cispref_referential *ref,
-                          cispref_render_format format, const cispref_render_options *options,
+                          cispref_render_format_t format, const cispref_render_options *options,
                           cispref_error *error)
 {
 	if (!stream) {
-		cispref__error_set(error, CISPREF_EINVAL, NULL, 0, 0, "invalid argument");
-		return CISPREF_EINVAL;
+		cispref__error_set(error, CISPREF_EARG, NULL, 0, 0, "invalid argument");
+		return CISPREF_EARG;
 	}
 	int rc;
 	xmlBufferPtr buf = render(ref, format, options, error, &rc);
@@ -578,12 +578,12 @@ int cispref_render_stream(FILE *stream, const cispref_referential *ref,
 }
 
 int cispref_render_path(const char *path, const cispref_referential *ref,
-                        cispref_render_format format, const cispref_render_options *options,
+                        cispref_render_format_t format, const cispref_render_options *options,
                         cispref_error *error)
 {
 	if (!path || !*path) {
-		cispref__error_set(error, CISPREF_EINVAL, NULL, 0, 0, "invalid argument: no path");
-		return CISPREF_EINVAL;
+		cispref__error_set(error, CISPREF_EARG, NULL, 0, 0, "invalid argument: no path");
+		return CISPREF_EARG;
 	}
 	int rc;
 	xmlBufferPtr buf = render(ref, format, options, error, &rc);

@@ -405,7 +405,7 @@ static int write_competence(html *h, const cispref_competence *comp)
 {
 	const char *labels[CISPREF_ITEM_KIND_COUNT];
 	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
-		labels[k] = cispref__render_column_label((cispref_item_kind)k);
+		labels[k] = cispref__render_column_label((cispref_item_kind_t)k);
 	TRY(start(h, "table", "competence"));
 	TRY(id_attr(h, "competence", comp->node.id));
 	TRY(write_caption(h, comp));

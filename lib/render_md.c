@@ -199,7 +199,7 @@ static void write_competence(md *m, const cispref_competence *comp)
 	}
 	raw(m, "\n\n");
 	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
-		labels[k] = cispref__render_column_label((cispref_item_kind)k);
+		labels[k] = cispref__render_column_label((cispref_item_kind_t)k);
 	table_header(m, labels, CISPREF_ITEM_KIND_COUNT);
 	raw(m, "|");
 	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++) {

@@ -802,7 +802,7 @@ static int write_competence(odt *o, const cispref_competence *comp)
 	render_ctx *ctx = o->ctx;
 	const char *labels[CISPREF_ITEM_KIND_COUNT];
 	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
-		labels[k] = cispref__render_column_label((cispref_item_kind)k);
+		labels[k] = cispref__render_column_label((cispref_item_kind_t)k);
 	TRY(heading_start(o, 3, cispref__render_claim_anchor(ctx, "competence", comp->node.id)));
 	TRY(odf_text(o, cispref__render_text(ctx, comp->title)));
 	for (size_t n = 0; n < cispref_competence_note_count(comp); n++) {

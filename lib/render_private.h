@@ -35,7 +35,7 @@ const char *cispref__render_text(render_ctx *ctx, const char *text);
  * are returned as they are. */
 const char *cispref__render_date(render_ctx *ctx, const char *date);
 /* A field of the source metadata in the chosen style, or NULL when it is not set. */
-const char *cispref__render_source(render_ctx *ctx, cispref_source_field field);
+const char *cispref__render_source(render_ctx *ctx, cispref_source_field_t field);
 /* The line naming the publication: "Les cahiers de l'Interfédé n°24", or NULL. */
 const char *cispref__render_series_line(render_ctx *ctx);
 /* The note referenced at @index by @comp when notes are rendered and the id resolves,
@@ -50,9 +50,9 @@ const cispref_competence *cispref__render_entry_competence(const render_ctx *ctx
 int cispref__render_note_is_referenced(const render_ctx *ctx, const cispref_note *note);
 
 /* Labels of the printed cahier. */
-const char *cispref__render_plan_label(cispref_plan_kind kind);     /* "Individuel", ... */
-const char *cispref__render_column_label(cispref_item_kind kind);   /* "Savoir-faire", ... */
-const char *cispref__render_kind_label(cispref_item_kind kind);     /* "savoir-faire comportemental" */
+const char *cispref__render_plan_label(cispref_plan_kind_t kind);     /* "Individuel", ... */
+const char *cispref__render_column_label(cispref_item_kind_t kind);   /* "Savoir-faire", ... */
+const char *cispref__render_kind_label(cispref_item_kind_t kind);     /* "savoir-faire comportemental" */
 #define RENDER_LABEL_CONTENTS "Table des matières"
 #define RENDER_LABEL_OVERVIEW "Vue d'ensemble des compétences"
 #define RENDER_LABEL_NOTES "Notes"

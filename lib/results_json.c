@@ -13,7 +13,7 @@ static void hit_object(json *j, const cispref_hit *hit)
 	cispref__json_key(j, "id", 1);
 	cispref__json_string(j, cispref_hit_id(hit));
 	cispref__json_key(j, "field", 0);
-	cispref__json_string(j, cispref_hit_field_name(cispref_hit_field_of(hit)));
+	cispref__json_string(j, cispref_hit_field_name(cispref_hit_field(hit)));
 	cispref__json_key(j, "text", 0);
 	cispref__json_string(j, cispref_hit_text(hit));
 	cispref__json_key(j, "path", 0);
@@ -35,8 +35,8 @@ int cispref_results_export_json(char **out, size_t *size, const cispref_results 
                                 cispref_error *error)
 {
 	if (!out || !results) {
-		cispref__error_set(error, CISPREF_EINVAL, NULL, 0, 0, "invalid argument");
-		return CISPREF_EINVAL;
+		cispref__error_set(error, CISPREF_EARG, NULL, 0, 0, "invalid argument");
+		return CISPREF_EARG;
 	}
 	xml_catch c; /* libxml2 would print its buffer's failures on stderr */
 	cispref__xml_catch_begin(&c);

@@ -60,7 +60,7 @@ static int add_word(const char *word, size_t length, void *payload)
 	return 0;
 }
 
-static int add_entry(builder *b, cispref_hit_field field, const void *node, const char *text)
+static int add_entry(builder *b, cispref_hit_field_t field, const void *node, const char *text)
 {
 	cispref_index *index = b->index;
 	b->entry = (uint32_t)index->entry_count;
@@ -102,7 +102,7 @@ static size_t entry_total(const cispref_referential *ref)
 {
 	size_t n = cispref_referential_competence_total(ref) + cispref_referential_summary_total(ref);
 	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
-		n += cispref_referential_item_total(ref, (cispref_item_kind)k);
+		n += cispref_referential_item_total(ref, (cispref_item_kind_t)k);
 	return n;
 }
 
@@ -344,8 +344,8 @@ static const char *hit_path(arena *a, const cispref_hit *hit)
 
 static int invalid_query(cispref_error *error, const char *why)
 {
-	cispref__error_set(error, CISPREF_EINVAL, "query", 0, 0, "%s", why);
-	return CISPREF_EINVAL;
+	cispref__error_set(error, CISPREF_EARG, "query", 0, 0, "%s", why);
+	return CISPREF_EARG;
 }
 
 static int push_hit(cispref_results *r, size_t *capacity, const search_entry *entry,
@@ -403,9 +403,9 @@ int cispref_search(cispref_results **out, const cispref_index *index, const char
 	if (rc == 0 && q.overflow) {
 		/* dropping the extra words would return hits that lack them */
 		query_free(&q);
-		cispref__error_set(error, CISPREF_EINVAL, "query", 0, 0,
+		cispref__error_set(error, CISPREF_EARG, "query", 0, 0,
 		                   "the query holds more than %d different words", MAX_QUERY_WORDS);
-		return CISPREF_EINVAL;
+		return CISPREF_EARG;
 	}
 	drop_prefix_words(&q);
 	matches m = {0};
@@ -446,13 +446,13 @@ void cispref_results_free(cispref_results *r)
 	free(r);
 }
 
-const char *cispref_hit_field_name(cispref_hit_field field)
+const char *cispref_hit_field_name(cispref_hit_field_t field)
 {
 	static const char *const names[] = {"title", "summary", "item"};
 	return (unsigned)field < 3 ? names[field] : NULL;
 }
 
-cispref_hit_field cispref_hit_field_of(const cispref_hit *hit)
+cispref_hit_field_t cispref_hit_field(const cispref_hit *hit)
 {
 	return hit ? hit->entry->field : CISPREF_HIT_TITLE;
 }
@@ -484,23 +484,23 @@ const char *cispref_hit_path(const cispref_hit *hit)
 	return h->path;
 }
 
-cispref_domain *cispref_hit_domain(const cispref_hit *hit)
+const cispref_domain *cispref_hit_domain(const cispref_hit *hit)
 {
 	return hit ? (cispref_domain *)entry_domain(hit->entry) : NULL;
 }
 
-cispref_item *cispref_hit_item(const cispref_hit *hit)
+const cispref_item *cispref_hit_item(const cispref_hit *hit)
 {
 	return hit && hit->entry->field == CISPREF_HIT_ITEM ? (cispref_item *)hit->entry->node : NULL;
 }
 
-cispref_summary_entry *cispref_hit_summary_entry(const cispref_hit *hit)
+const cispref_summary_entry *cispref_hit_summary_entry(const cispref_hit *hit)
 {
 	return hit && hit->entry->field == CISPREF_HIT_SUMMARY
 		? (cispref_summary_entry *)hit->entry->node : NULL;
 }
 
-cispref_competence *cispref_hit_competence(const cispref_hit *hit)
+const cispref_competence *cispref_hit_competence(const cispref_hit *hit)
 {
 	if (!hit)
 		return NULL;
@@ -511,7 +511,7 @@ cispref_competence *cispref_hit_competence(const cispref_hit *hit)
 	}
 }
 
-cispref_plan *cispref_hit_plan(const cispref_hit *hit)
+const cispref_plan *cispref_hit_plan(const cispref_hit *hit)
 {
 	if (!hit || hit->entry->field == CISPREF_HIT_SUMMARY)
 		return NULL;

@@ -7,7 +7,7 @@
 #include "private.h"
 
 struct cispref_diagnostic {
-	cispref_severity severity;
+	cispref_severity_t severity;
 	const char *tag;
 	const char *message;
 	const char *file;
@@ -49,7 +49,7 @@ typedef enum rule {
 
 static const struct tag_info {
 	const char *tag;
-	cispref_severity severity;
+	cispref_severity_t severity;
 	const char *explanation;
 } tags[] = {
 	[RULE_DUPLICATE_ID] = {"duplicate-id", CISPREF_SEVERITY_ERROR,
@@ -117,7 +117,7 @@ const char *cispref_validator_tag(size_t index)
 	return index < RULE_COUNT ? tags[index].tag : NULL;
 }
 
-const char *cispref_validator_tag_explain(cispref_severity *severity, const char *tag)
+const char *cispref_validator_tag_explain(cispref_severity_t *severity, const char *tag)
 {
 	const struct tag_info *info = tag_info(tag);
 	if (info && severity)
@@ -125,7 +125,7 @@ const char *cispref_validator_tag_explain(cispref_severity *severity, const char
 	return info ? info->explanation : NULL;
 }
 
-const char *cispref_severity_name(cispref_severity severity)
+const char *cispref_severity_name(cispref_severity_t severity)
 {
 	static const char *const names[] = {"error", "warning", "info"};
 	return (unsigned)severity < 3 ? names[severity] : NULL;
@@ -504,7 +504,7 @@ static cispref_diagnostics *run_checks(const cispref_referential *ref, int stric
 int cispref_validate(cispref_diagnostics **out, const cispref_referential *ref)
 {
 	if (!out || !ref)
-		return CISPREF_EINVAL;
+		return CISPREF_EARG;
 	return (*out = run_checks(ref, 0)) ? CISPREF_OK : CISPREF_ENOMEM;
 }
 
@@ -519,9 +519,9 @@ int cispref__validate_strict(const cispref_referential *ref, cispref_error *erro
 	int rc = CISPREF_OK;
 	if (list->list.count) {
 		const cispref_diagnostic *d = list->list.items[0];
-		cispref__error_set(error, CISPREF_EINVALID, ref->origin, d->line, d->column,
+		cispref__error_set(error, CISPREF_ERULE, ref->origin, d->line, d->column,
 		                   "%s [%s]", d->message, d->tag);
-		rc = CISPREF_EINVALID;
+		rc = CISPREF_ERULE;
 	}
 	cispref_diagnostics_free(list);
 	return rc;
@@ -535,7 +535,7 @@ size_t cispref_diagnostics_count(const cispref_diagnostics *list)
 }
 
 size_t cispref_diagnostics_count_severity(const cispref_diagnostics *list,
-                                          cispref_severity severity)
+                                          cispref_severity_t severity)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < cispref_diagnostics_count(list); i++)
@@ -556,7 +556,7 @@ void cispref_diagnostics_free(cispref_diagnostics *list)
 	free(list);
 }
 
-cispref_severity cispref_diagnostic_severity(const cispref_diagnostic *d)
+cispref_severity_t cispref_diagnostic_severity(const cispref_diagnostic *d)
 {
 	return d ? d->severity : CISPREF_SEVERITY_ERROR;
 }

@@ -36,7 +36,7 @@ static int write_source(xmlTextWriterPtr w, const cispref_referential *ref)
 	TRY(xmlTextWriterStartElement(w, X("source")));
 	for (int f = 0; f < CISPREF_SOURCE_FIELD_COUNT; f++)
 		if (ref->source[f])
-			TRY(text_element(w, cispref_source_field_name((cispref_source_field)f),
+			TRY(text_element(w, cispref_source_field_name((cispref_source_field_t)f),
 			                 ref->source[f]));
 	return xmlTextWriterEndElement(w);
 }

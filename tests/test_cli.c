@@ -111,7 +111,7 @@ static void test_validate_explain(void **state)
 	const char *p = r.out;
 	for (size_t i = 0; i < count; i++) {
 		const char *tag = cispref_validator_tag(i);
-		cispref_severity severity;
+		cispref_severity_t severity;
 		const char *text = cispref_validator_tag_explain(&severity, tag);
 		assert_non_null(text);
 		char expected[1024];

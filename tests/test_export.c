@@ -18,7 +18,7 @@
 #define OK(call) assert_int_equal((call), CISPREF_OK)
 
 /* Export @ref to a new buffer (free() it with cispref_buffer_free). */
-static char *export_to_buffer(const cispref_referential *ref, cispref_format format, size_t *size)
+static char *export_to_buffer(const cispref_referential *ref, cispref_format_t format, size_t *size)
 {
 	char *out = NULL;
 	cispref_error error;
@@ -41,7 +41,7 @@ static void check_canonical_file(const char *path)
 	cispref_referential *ref = NULL;
 	cispref_error error;
 	memset(&error, 0, sizeof error);
-	int rc = cispref_referential_load_file(&ref, path, CISPREF_LOAD_DEFAULT, &error);
+	int rc = cispref_referential_load_file(&ref, path, NULL, &error);
 	if (rc != CISPREF_OK)
 		fail_msg("%s: %d %s (line %lu)", path, rc, error.text, error.line);
 	char *out = export_to_buffer(ref, CISPREF_FORMAT_XML, &out_size);
@@ -55,7 +55,7 @@ static void check_canonical_file(const char *path)
 
 	/* loading the export gives the same model */
 	cispref_referential *again = NULL;
-	OK(cispref_referential_load_memory(&again, out, out_size, "again", CISPREF_LOAD_DEFAULT,
+	OK(cispref_referential_load_memory(&again, out, out_size, "again", NULL,
 	                                   NULL));
 	assert_true(cispref_referential_equal(ref, again));
 	cispref_referential_free(again);
@@ -165,13 +165,14 @@ static void test_write_read_tricky(void **state)
 	cispref_error error;
 	memset(&error, 0, sizeof error);
 	assert_int_equal(cispref_referential_load_memory(&back, xml, size, "tricky.xml",
-	                                                 CISPREF_LOAD_DEFAULT, &error),
-	                 CISPREF_EINVALID);
+	                                                 NULL, &error),
+	                 CISPREF_ERULE);
 	assert_null(back);
 
 	memset(&error, 0, sizeof error);
-	int rc = cispref_referential_load_memory(&back, xml, size, "tricky.xml",
-	                                         CISPREF_LOAD_LENIENT, &error);
+	cispref_load_options lenient = load_options_with(CISPREF_LOAD_LENIENT);
+	int rc = cispref_referential_load_memory(&back, xml, size, "tricky.xml", &lenient,
+	                                         &error);
 	if (rc != CISPREF_OK)
 		fail_msg("reading back: %d %s (line %lu)\n%s", rc, error.text, error.line, xml);
 	assert_true(cispref_referential_equal(ref, back));
@@ -230,7 +231,7 @@ static void test_write_read_minimal(void **state)
 	                    "id=\"min\" version=\"1\" xml:lang=\"fr\">\n"
 	                    "  <title>Minimal</title>\n"
 	                    "</referential>\n");
-	OK(cispref_referential_load_memory(&back, xml, size, NULL, CISPREF_LOAD_DEFAULT, NULL));
+	OK(cispref_referential_load_memory(&back, xml, size, NULL, NULL, NULL));
 	assert_true(cispref_referential_equal(ref, back));
 	cispref_buffer_free(xml);
 	cispref_referential_free(back);
@@ -398,9 +399,10 @@ static void test_json_control_characters_refused(void **state)
 {
 	(void)state;
 	cispref_referential *ref = build_tiny();
-	cispref_item *it = cispref_referential_find_item(ref, "d.ind.1.sf.1");
-	assert_int_equal(cispref_item_set_text(it, "bell\x01"), CISPREF_EINVAL);
-	assert_int_equal(cispref_referential_set_title(ref, "\x1f"), CISPREF_EINVAL);
+	cispref_item *it =
+		cispref_referential_edit_item(ref, cispref_referential_find_item(ref, "d.ind.1.sf.1"));
+	assert_int_equal(cispref_item_set_text(it, "bell\x01"), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_title(ref, "\x1f"), CISPREF_EARG);
 	static const char xml[] =
 		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 		"<referential xmlns=\"urn:cispref:referential\" format-version=\"1\" id=\"x\" "
@@ -408,8 +410,9 @@ static void test_json_control_characters_refused(void **state)
 		"  <title>a&#1;b</title>\n"
 		"</referential>\n";
 	cispref_referential *loaded = NULL;
+	cispref_load_options lenient = load_options_with(CISPREF_LOAD_LENIENT);
 	assert_int_equal(cispref_referential_load_memory(&loaded, xml, sizeof xml - 1, NULL,
-	                                                 CISPREF_LOAD_LENIENT, NULL),
+	                                                 &lenient, NULL),
 	                 CISPREF_EXML);
 	assert_null(loaded);
 	cispref_referential_free(ref);
@@ -623,7 +626,7 @@ static void test_json_default_parses(void **state)
 
 /* ---- (4) streams ----------------------------------------------------------------- */
 
-static void check_stream(const cispref_referential *ref, cispref_format format)
+static void check_stream(const cispref_referential *ref, cispref_format_t format)
 {
 	size_t size = 0;
 	char *expected = export_to_buffer(ref, format, &size);
@@ -847,18 +850,18 @@ static void test_invalid_arguments(void **state)
 
 	memset(&error, 0, sizeof error);
 	assert_int_equal(cispref_export_buffer(&out, &size, NULL, CISPREF_FORMAT_XML, &error),
-	                 CISPREF_EINVAL);
-	assert_int_equal(error.code, CISPREF_EINVAL);
+	                 CISPREF_EARG);
+	assert_int_equal(error.code, CISPREF_EARG);
 	assert_ptr_equal(out, (char *)(uintptr_t)1);
 	assert_int_equal(size, 77);
 	memset(&error, 0, sizeof error);
 	assert_int_equal(cispref_export_buffer(NULL, &size, ref, CISPREF_FORMAT_XML, &error),
-	                 CISPREF_EINVAL);
-	assert_int_equal(error.code, CISPREF_EINVAL);
-	assert_int_equal(cispref_export_buffer(&out, &size, ref, (cispref_format)2, NULL),
-	                 CISPREF_EINVAL);
-	assert_int_equal(cispref_export_buffer(&out, &size, ref, (cispref_format)-1, NULL),
-	                 CISPREF_EINVAL);
+	                 CISPREF_EARG);
+	assert_int_equal(error.code, CISPREF_EARG);
+	assert_int_equal(cispref_export_buffer(&out, &size, ref, (cispref_format_t)2, NULL),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_export_buffer(&out, &size, ref, (cispref_format_t)-1, NULL),
+	                 CISPREF_EARG);
 	assert_ptr_equal(out, (char *)(uintptr_t)1);
 
 	/* size may be NULL */
@@ -870,9 +873,9 @@ static void test_invalid_arguments(void **state)
 
 	FILE *f = tmpfile();
 	assert_non_null(f);
-	assert_int_equal(cispref_export_stream(NULL, ref, CISPREF_FORMAT_XML, NULL), CISPREF_EINVAL);
-	assert_int_equal(cispref_export_stream(f, NULL, CISPREF_FORMAT_XML, NULL), CISPREF_EINVAL);
-	assert_int_equal(cispref_export_stream(f, ref, (cispref_format)7, NULL), CISPREF_EINVAL);
+	assert_int_equal(cispref_export_stream(NULL, ref, CISPREF_FORMAT_XML, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_export_stream(f, NULL, CISPREF_FORMAT_XML, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_export_stream(f, ref, (cispref_format_t)7, NULL), CISPREF_EARG);
 	assert_int_equal(ftell(f), 0);
 	fclose(f);
 
@@ -880,12 +883,12 @@ static void test_invalid_arguments(void **state)
 	assert_non_null(dir);
 	char path[4200];
 	snprintf(path, sizeof path, "%s/x.xml", dir);
-	assert_int_equal(cispref_export_path(NULL, ref, CISPREF_FORMAT_XML, NULL), CISPREF_EINVAL);
-	assert_int_equal(cispref_export_path("", ref, CISPREF_FORMAT_XML, NULL), CISPREF_EINVAL);
+	assert_int_equal(cispref_export_path(NULL, ref, CISPREF_FORMAT_XML, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_export_path("", ref, CISPREF_FORMAT_XML, NULL), CISPREF_EARG);
 	memset(&error, 0, sizeof error);
-	assert_int_equal(cispref_export_path(path, NULL, CISPREF_FORMAT_XML, &error), CISPREF_EINVAL);
-	assert_int_equal(error.code, CISPREF_EINVAL);
-	assert_int_equal(cispref_export_path(path, ref, (cispref_format)2, NULL), CISPREF_EINVAL);
+	assert_int_equal(cispref_export_path(path, NULL, CISPREF_FORMAT_XML, &error), CISPREF_EARG);
+	assert_int_equal(error.code, CISPREF_EARG);
+	assert_int_equal(cispref_export_path(path, ref, (cispref_format_t)2, NULL), CISPREF_EARG);
 	assert_dir_holds(dir, "");
 	assert_int_equal(rmdir(dir), 0);
 	free(dir);
@@ -895,20 +898,20 @@ static void test_invalid_arguments(void **state)
 static void test_format_names(void **state)
 {
 	(void)state;
-	cispref_format f = (cispref_format)9;
+	cispref_format_t f = (cispref_format_t)9;
 	assert_string_equal(cispref_format_name(CISPREF_FORMAT_XML), "xml");
 	assert_string_equal(cispref_format_name(CISPREF_FORMAT_JSON), "json");
-	assert_null(cispref_format_name((cispref_format)2));
-	assert_null(cispref_format_name((cispref_format)-1));
+	assert_null(cispref_format_name((cispref_format_t)2));
+	assert_null(cispref_format_name((cispref_format_t)-1));
 	OK(cispref_format_from_name(&f, "xml"));
 	assert_int_equal(f, CISPREF_FORMAT_XML);
 	OK(cispref_format_from_name(&f, "json"));
 	assert_int_equal(f, CISPREF_FORMAT_JSON);
 	static const char *const unknown[] = {"", "XML", "Json", "yaml", "xml ", "html"};
 	for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++)
-		assert_int_equal(cispref_format_from_name(&f, unknown[i]), CISPREF_EINVAL);
-	assert_int_equal(cispref_format_from_name(&f, NULL), CISPREF_EINVAL);
-	assert_int_equal(cispref_format_from_name(NULL, "xml"), CISPREF_EINVAL);
+		assert_int_equal(cispref_format_from_name(&f, unknown[i]), CISPREF_EARG);
+	assert_int_equal(cispref_format_from_name(&f, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_format_from_name(NULL, "xml"), CISPREF_EARG);
 	assert_int_equal(f, CISPREF_FORMAT_JSON);
 }
 

@@ -38,7 +38,7 @@ static int load(const char *doc, size_t size, const cispref_load_options *option
 {
 	cispref_referential *ref = NULL;
 	memset(error, 0, sizeof *error);
-	int rc = cispref_referential_load_memory_with_options(&ref, doc, size, "limits.xml",
+	int rc = cispref_referential_load_memory(&ref, doc, size, "limits.xml",
 	                                                      options, error);
 	assert_true((rc == CISPREF_OK) == (ref != NULL));
 	cispref_referential_free(ref);
@@ -61,7 +61,7 @@ static void test_defaults(void **state)
 	assert_int_equal(load(doc, size, &defaults, &error), CISPREF_OK);
 	cispref_load_options future = defaults;
 	future.version = CISPREF_LOAD_OPTIONS_VERSION + 1;
-	assert_int_equal(load(doc, size, &future, &error), CISPREF_EINVAL);
+	assert_int_equal(load(doc, size, &future, &error), CISPREF_EARG);
 	assert_non_null(strstr(error.text, "load options of version"));
 	free(doc);
 }
@@ -163,31 +163,31 @@ static void test_every_entry_point(void **state)
 	options.max_text_length = 49;
 	cispref_referential *ref = NULL;
 	cispref_error error;
-	assert_int_equal(cispref_referential_load_file_with_options(&ref, path, &options, &error),
+	assert_int_equal(cispref_referential_load_file(&ref, path, &options, &error),
 	                 CISPREF_ELIMIT);
 	assert_string_equal(error.source, path);
 	int fd = open(path, O_RDONLY);
 	assert_true(fd >= 0);
-	assert_int_equal(cispref_referential_load_fd_with_options(&ref, fd, NULL, &options, &error),
+	assert_int_equal(cispref_referential_load_fd(&ref, fd, NULL, &options, &error),
 	                 CISPREF_ELIMIT);
 	close(fd);
 	f = fopen(path, "rb");
-	assert_int_equal(cispref_referential_load_stream_with_options(&ref, f, "s", &options, &error),
+	assert_int_equal(cispref_referential_load_stream(&ref, f, "s", &options, &error),
 	                 CISPREF_ELIMIT);
 	fclose(f);
 	assert_null(ref);
 
 	options.max_text_length = 50;
 	options.flags = CISPREF_LOAD_LENIENT;
-	assert_int_equal(cispref_referential_load_file_with_options(&ref, path, &options, NULL),
+	assert_int_equal(cispref_referential_load_file(&ref, path, &options, NULL),
 	                 CISPREF_OK);
 	cispref_referential_free(ref);
-	assert_int_equal(cispref_referential_load_file_with_options(NULL, path, &options, &error),
-	                 CISPREF_EINVAL);
-	assert_int_equal(cispref_referential_load_fd_with_options(&ref, -1, NULL, NULL, &error),
-	                 CISPREF_EINVAL);
-	assert_int_equal(cispref_referential_load_stream_with_options(&ref, NULL, NULL, NULL, &error),
-	                 CISPREF_EINVAL);
+	assert_int_equal(cispref_referential_load_file(NULL, path, &options, &error),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_referential_load_fd(&ref, -1, NULL, NULL, &error),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_referential_load_stream(&ref, NULL, NULL, NULL, &error),
+	                 CISPREF_EARG);
 	unlink(path);
 	rmdir(dir);
 	free(dir);
@@ -402,15 +402,15 @@ static void test_size_before_reading(void **state)
 	snprintf(want, sizeof want, "the input is larger than %zu bytes", CISPREF_DEFAULT_MAX_INPUT_SIZE);
 	cispref_referential *ref = NULL;
 	cispref_error error;
-	assert_int_equal(cispref_referential_load_file(&ref, path, 0, &error), CISPREF_ELIMIT);
+	assert_int_equal(cispref_referential_load_file(&ref, path, NULL, &error), CISPREF_ELIMIT);
 	assert_string_equal(error.text, want);
 	assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
-	assert_int_equal(cispref_referential_load_fd(&ref, fd, NULL, 0, &error), CISPREF_ELIMIT);
+	assert_int_equal(cispref_referential_load_fd(&ref, fd, NULL, NULL, &error), CISPREF_ELIMIT);
 	assert_string_equal(error.text, want);
 	assert_int_equal(lseek(fd, 0, SEEK_CUR), 0); /* nothing read */
 	FILE *f = fdopen(dup(fd), "rb");
 	assert_non_null(f);
-	assert_int_equal(cispref_referential_load_stream(&ref, f, NULL, 0, &error), CISPREF_ELIMIT);
+	assert_int_equal(cispref_referential_load_stream(&ref, f, NULL, NULL, &error), CISPREF_ELIMIT);
 	assert_string_equal(error.text, want);
 	fclose(f);
 
@@ -422,14 +422,14 @@ static void test_size_before_reading(void **state)
 	cispref_load_options options = CISPREF_LOAD_OPTIONS_INIT;
 	options.max_input_size = size;
 	assert_int_equal(lseek(fd, 4, SEEK_SET), 4);
-	assert_int_equal(cispref_referential_load_fd_with_options(&ref, fd, NULL, &options, &error),
+	assert_int_equal(cispref_referential_load_fd(&ref, fd, NULL, &options, &error),
 	                 CISPREF_OK);
 	cispref_referential_free(ref);
 	assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
 	f = fdopen(dup(fd), "rb");
 	assert_non_null(f);
 	assert_int_equal(fgetc(f), 'j');
-	assert_int_equal(cispref_referential_load_stream_with_options(&ref, f, NULL, &options, &error),
+	assert_int_equal(cispref_referential_load_stream(&ref, f, NULL, &options, &error),
 	                 CISPREF_ELIMIT); /* "unk" + the document: 3 bytes too many */
 	fclose(f);
 	close(fd);
@@ -455,7 +455,7 @@ static void test_named_pipe(void **state)
 	cispref_error error;
 	/* No writer: refused at once (a hang would end the test here). */
 	alarm(20);
-	assert_int_equal(cispref_referential_load_file(&ref, path, 0, &error), CISPREF_EIO);
+	assert_int_equal(cispref_referential_load_file(&ref, path, NULL, &error), CISPREF_EIO);
 	char want[4400];
 	snprintf(want, sizeof want,
 	         "cannot read '%s': it is a named pipe that no process has open for writing", path);
@@ -481,7 +481,7 @@ static void test_named_pipe(void **state)
 	}
 	char c;
 	assert_int_equal(read(sync[0], &c, 1), 1);
-	int prc = cispref_referential_load_file(&ref, path, 0, &error);
+	int prc = cispref_referential_load_file(&ref, path, NULL, &error);
 	if (prc)
 		print_message("%s\n", error.text);
 	assert_int_equal(prc, CISPREF_OK);
@@ -505,12 +505,12 @@ static void test_not_files(void **state)
 	(void)state;
 	cispref_referential *ref = NULL;
 	cispref_error error;
-	assert_int_equal(cispref_referential_load_file(&ref, "/dev/null", 0, &error), CISPREF_EIO);
+	assert_int_equal(cispref_referential_load_file(&ref, "/dev/null", NULL, &error), CISPREF_EIO);
 	assert_string_equal(error.text,
 	                    "cannot read '/dev/null': it is a character device, not a file or a pipe");
 	char *dir = make_temp_dir();
 	assert_non_null(dir);
-	assert_int_equal(cispref_referential_load_file(&ref, dir, 0, &error), CISPREF_EIO);
+	assert_int_equal(cispref_referential_load_file(&ref, dir, NULL, &error), CISPREF_EIO);
 	char want[4200];
 	snprintf(want, sizeof want, "cannot read '%s': it is a directory", dir);
 	assert_string_equal(error.text, want);
@@ -580,7 +580,7 @@ static void test_export_reads_back(void **state)
 		options.max_attributes = 5;
 		cispref_referential *ref = NULL;
 		cispref_error error;
-		assert_int_equal(cispref_referential_load_memory_with_options(&ref, doc, size, NULL,
+		assert_int_equal(cispref_referential_load_memory(&ref, doc, size, NULL,
 		                                                              &options, &error),
 		                 CISPREF_OK);
 		char *xml = NULL;
@@ -592,7 +592,7 @@ static void test_export_reads_back(void **state)
 		/* the same limits but the size: read back */
 		cispref_referential *again = NULL;
 		options.max_input_size = xml_size;
-		assert_int_equal(cispref_referential_load_memory_with_options(&again, xml, xml_size, NULL,
+		assert_int_equal(cispref_referential_load_memory(&again, xml, xml_size, NULL,
 		                                                              &options, &error),
 		                 CISPREF_OK);
 		assert_true(cispref_referential_equal(ref, again));

@@ -8,6 +8,45 @@
 /* Fail the test unless the builder call succeeded. */
 #define OK(call) assert_int_equal((call), CISPREF_OK)
 
+/* Mutable handles on the nodes of a mutable referential, found by id: a lookup gives a
+ * const handle, cispref_referential_edit_*() the same node as mutable. */
+static cispref_domain *edit_domain(cispref_referential *ref, const char *id)
+{
+	return cispref_referential_edit_domain(ref, cispref_referential_find_domain(ref, id));
+}
+
+static cispref_summary_entry *edit_summary_entry(cispref_referential *ref, const char *id)
+{
+	return cispref_referential_edit_summary_entry(ref,
+	                                              cispref_referential_find_summary_entry(ref, id));
+}
+
+static cispref_plan *edit_plan(cispref_referential *ref, const char *id)
+{
+	return cispref_referential_edit_plan(ref, cispref_referential_find_plan(ref, id));
+}
+
+static cispref_competence *edit_competence(cispref_referential *ref, const char *id)
+{
+	return cispref_referential_edit_competence(ref,
+	                                           cispref_referential_find_competence(ref, id));
+}
+
+static cispref_item *edit_item(cispref_referential *ref, const char *id)
+{
+	return cispref_referential_edit_item(ref, cispref_referential_find_item(ref, id));
+}
+
+static cispref_concept *edit_concept(cispref_referential *ref, const char *id)
+{
+	return cispref_referential_edit_concept(ref, cispref_referential_find_concept(ref, id));
+}
+
+static cispref_note *edit_note(cispref_referential *ref, const char *id)
+{
+	return cispref_referential_edit_note(ref, cispref_referential_find_note(ref, id));
+}
+
 /* A small referential:
  *
  *   demo "Démo"                            version 2024, source publisher + date
@@ -164,8 +203,8 @@ static void test_referential_accessors(void **state)
 	assert_null(cispref_referential_source(ref, CISPREF_SOURCE_NUMBER));
 	assert_string_equal(cispref_referential_source(ref, CISPREF_SOURCE_DATE), "2020-12");
 	assert_null(cispref_referential_source(ref, CISPREF_SOURCE_APPROVAL));
-	assert_null(cispref_referential_source(ref, (cispref_source_field)CISPREF_SOURCE_FIELD_COUNT));
-	assert_null(cispref_referential_source(ref, (cispref_source_field)-1));
+	assert_null(cispref_referential_source(ref, (cispref_source_field_t)CISPREF_SOURCE_FIELD_COUNT));
+	assert_null(cispref_referential_source(ref, (cispref_source_field_t)-1));
 
 	assert_int_equal(cispref_referential_domain_count(ref), 2);
 	assert_string_equal(DOMAIN_IDS(ref), "core trans");
@@ -185,7 +224,7 @@ static void test_referential_accessors(void **state)
 	assert_int_equal(cispref_referential_item_total(ref, SF), 3);
 	assert_int_equal(cispref_referential_item_total(ref, SFC), 1);
 	assert_int_equal(cispref_referential_item_total(ref, S), 4);
-	assert_int_equal(cispref_referential_item_total(ref, (cispref_item_kind)3), 0);
+	assert_int_equal(cispref_referential_item_total(ref, (cispref_item_kind_t)3), 0);
 	cispref_referential_free(ref);
 }
 
@@ -193,13 +232,13 @@ static void test_domain_plan_entry_accessors(void **state)
 {
 	(void)state;
 	cispref_referential *ref = build();
-	cispref_domain *core = cispref_referential_domain(ref, 0);
-	cispref_domain *trans = cispref_referential_domain(ref, 1);
+	const cispref_domain *core = cispref_referential_domain(ref, 0);
+	const cispref_domain *trans = cispref_referential_domain(ref, 1);
 	assert_non_null(core);
 	assert_non_null(trans);
 
 	assert_string_equal(cispref_domain_id(core), "core");
-	assert_int_equal(cispref_domain_kind_of(core), CISPREF_DOMAIN_CORE);
+	assert_int_equal(cispref_domain_kind(core), CISPREF_DOMAIN_CORE);
 	assert_string_equal(cispref_domain_title(core), "Cœur");
 	assert_ptr_equal(cispref_domain_referential(core), ref);
 	assert_int_equal(cispref_domain_plan_count(core), 2);
@@ -210,15 +249,15 @@ static void test_domain_plan_entry_accessors(void **state)
 	assert_null(cispref_domain_summary_entry(core, 3));
 
 	assert_string_equal(cispref_domain_id(trans), "trans");
-	assert_int_equal(cispref_domain_kind_of(trans), CISPREF_DOMAIN_TRANSVERSAL);
+	assert_int_equal(cispref_domain_kind(trans), CISPREF_DOMAIN_TRANSVERSAL);
 	assert_string_equal(cispref_domain_title(trans), "Communication");
 	assert_ptr_equal(cispref_domain_referential(trans), ref);
 	assert_string_equal(PLAN_IDS(trans), "trans.int trans.ext");
 	assert_string_equal(ENTRY_IDS(trans), "trans.sum.1");
 
 	/* summary entries: linked and unlinked */
-	cispref_summary_entry *e1 = cispref_domain_summary_entry(core, 0);
-	cispref_summary_entry *e2 = cispref_domain_summary_entry(core, 1);
+	const cispref_summary_entry *e1 = cispref_domain_summary_entry(core, 0);
+	const cispref_summary_entry *e2 = cispref_domain_summary_entry(core, 1);
 	assert_string_equal(cispref_summary_entry_id(e1), "core.sum.1");
 	assert_int_equal(cispref_summary_entry_plan_kind(e1), CISPREF_PLAN_INDIVIDUAL);
 	assert_string_equal(cispref_summary_entry_text(e1), "Analyser les besoins");
@@ -232,29 +271,29 @@ static void test_domain_plan_entry_accessors(void **state)
 	assert_null(cispref_summary_entry_competence_id(e2));
 	assert_null(cispref_summary_entry_competence(e2));
 	assert_ptr_equal(cispref_summary_entry_domain(e2), core);
-	cispref_summary_entry *t1 = cispref_domain_summary_entry(trans, 0);
+	const cispref_summary_entry *t1 = cispref_domain_summary_entry(trans, 0);
 	assert_int_equal(cispref_summary_entry_plan_kind(t1), CISPREF_PLAN_INTERNAL);
 	assert_ptr_equal(cispref_summary_entry_competence(t1),
 	                 cispref_referential_find_competence(ref, "trans.int.1"));
 
 	/* plans */
-	cispref_plan *ind = cispref_domain_plan(core, 0);
-	cispref_plan *col = cispref_domain_plan(core, 1);
-	cispref_plan *inte = cispref_domain_plan(trans, 0);
-	cispref_plan *ext = cispref_domain_plan(trans, 1);
+	const cispref_plan *ind = cispref_domain_plan(core, 0);
+	const cispref_plan *col = cispref_domain_plan(core, 1);
+	const cispref_plan *inte = cispref_domain_plan(trans, 0);
+	const cispref_plan *ext = cispref_domain_plan(trans, 1);
 	assert_string_equal(cispref_plan_id(ind), "core.ind");
-	assert_int_equal(cispref_plan_kind_of(ind), CISPREF_PLAN_INDIVIDUAL);
+	assert_int_equal(cispref_plan_kind(ind), CISPREF_PLAN_INDIVIDUAL);
 	assert_string_equal(cispref_plan_title(ind), "Individuel");
 	assert_ptr_equal(cispref_plan_domain(ind), core);
 	assert_int_equal(cispref_plan_competence_count(ind), 2);
 	assert_string_equal(COMPETENCE_IDS(ind), "core.ind.1 core.ind.2");
 	assert_null(cispref_plan_competence(ind, 2));
-	assert_int_equal(cispref_plan_kind_of(col), CISPREF_PLAN_COLLECTIVE);
+	assert_int_equal(cispref_plan_kind(col), CISPREF_PLAN_COLLECTIVE);
 	assert_string_equal(cispref_plan_title(col), "Collectif");
 	assert_string_equal(COMPETENCE_IDS(col), "core.col.1");
-	assert_int_equal(cispref_plan_kind_of(inte), CISPREF_PLAN_INTERNAL);
+	assert_int_equal(cispref_plan_kind(inte), CISPREF_PLAN_INTERNAL);
 	assert_ptr_equal(cispref_plan_domain(inte), trans);
-	assert_int_equal(cispref_plan_kind_of(ext), CISPREF_PLAN_EXTERNAL);
+	assert_int_equal(cispref_plan_kind(ext), CISPREF_PLAN_EXTERNAL);
 	assert_string_equal(cispref_plan_title(ext), "Externe");
 	assert_int_equal(cispref_plan_competence_count(ext), 0);
 	assert_null(cispref_plan_competence(ext, 0));
@@ -265,10 +304,10 @@ static void test_competence_item_accessors(void **state)
 {
 	(void)state;
 	cispref_referential *ref = build();
-	cispref_domain *core = cispref_referential_domain(ref, 0);
-	cispref_plan *ind = cispref_domain_plan(core, 0);
-	cispref_competence *c1 = cispref_plan_competence(ind, 0);
-	cispref_competence *c2 = cispref_plan_competence(ind, 1);
+	const cispref_domain *core = cispref_referential_domain(ref, 0);
+	const cispref_plan *ind = cispref_domain_plan(core, 0);
+	const cispref_competence *c1 = cispref_plan_competence(ind, 0);
+	const cispref_competence *c2 = cispref_plan_competence(ind, 1);
 
 	assert_string_equal(cispref_competence_id(c1), "core.ind.1");
 	assert_string_equal(cispref_competence_title(c1), "Analyser");
@@ -276,11 +315,11 @@ static void test_competence_item_accessors(void **state)
 	assert_int_equal(cispref_competence_item_count(c1, SF), 2);
 	assert_int_equal(cispref_competence_item_count(c1, SFC), 1);
 	assert_int_equal(cispref_competence_item_count(c1, S), 3);
-	assert_int_equal(cispref_competence_item_count(c1, (cispref_item_kind)3), 0);
+	assert_int_equal(cispref_competence_item_count(c1, (cispref_item_kind_t)3), 0);
 	assert_null(cispref_competence_item(c1, SF, 2));
 	assert_null(cispref_competence_item(c1, SFC, 1));
 	assert_null(cispref_competence_item(c1, S, 3));
-	assert_null(cispref_competence_item(c1, (cispref_item_kind)3, 0));
+	assert_null(cispref_competence_item(c1, (cispref_item_kind_t)3, 0));
 	assert_string_equal(SAVOIR_IDS(c1), "core.ind.1.s.1 core.ind.1.s.2 core.ind.1.s.3");
 
 	/* note references resolve */
@@ -295,16 +334,16 @@ static void test_competence_item_accessors(void **state)
 	/* a competence with nothing */
 	assert_string_equal(cispref_competence_title(c2), "Orienter");
 	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++) {
-		assert_int_equal(cispref_competence_item_count(c2, (cispref_item_kind)k), 0);
-		assert_null(cispref_competence_item(c2, (cispref_item_kind)k, 0));
+		assert_int_equal(cispref_competence_item_count(c2, (cispref_item_kind_t)k), 0);
+		assert_null(cispref_competence_item(c2, (cispref_item_kind_t)k, 0));
 	}
 	assert_int_equal(cispref_competence_note_count(c2), 0);
 	assert_null(cispref_competence_note(c2, 0));
 
 	/* items of each kind, with and without concept; parent chain up to the referential */
-	cispref_item *sf1 = cispref_competence_item(c1, SF, 0);
+	const cispref_item *sf1 = cispref_competence_item(c1, SF, 0);
 	assert_string_equal(cispref_item_id(sf1), "core.ind.1.sf.1");
-	assert_int_equal(cispref_item_kind_of(sf1), SF);
+	assert_int_equal(cispref_item_kind(sf1), SF);
 	assert_string_equal(cispref_item_text(sf1), "Utiliser des outils adaptés");
 	assert_string_equal(cispref_item_concept_id(sf1), "c.outils");
 	assert_ptr_equal(cispref_item_concept(sf1), cispref_referential_concept(ref, 0));
@@ -316,31 +355,31 @@ static void test_competence_item_accessors(void **state)
 	                         cispref_competence_plan(cispref_item_competence(sf1)))),
 	                 ref);
 
-	cispref_item *sf2 = cispref_competence_item(c1, SF, 1);
+	const cispref_item *sf2 = cispref_competence_item(c1, SF, 1);
 	assert_string_equal(cispref_item_id(sf2), "core.ind.1.sf.2");
 	assert_string_equal(cispref_item_text(sf2), "Cibler les besoins");
 	assert_null(cispref_item_concept_id(sf2));
 	assert_null(cispref_item_concept(sf2));
 
-	cispref_item *sfc1 = cispref_competence_item(c1, SFC, 0);
+	const cispref_item *sfc1 = cispref_competence_item(c1, SFC, 0);
 	assert_string_equal(cispref_item_id(sfc1), "core.ind.1.sfc.1");
-	assert_int_equal(cispref_item_kind_of(sfc1), SFC);
+	assert_int_equal(cispref_item_kind(sfc1), SFC);
 	assert_string_equal(cispref_item_text(sfc1), "Écouter");
 	assert_ptr_equal(cispref_item_concept(sfc1), cispref_referential_concept(ref, 1));
 
-	cispref_item *s1 = cispref_competence_item(c1, S, 0);
-	assert_int_equal(cispref_item_kind_of(s1), S);
+	const cispref_item *s1 = cispref_competence_item(c1, S, 0);
+	assert_int_equal(cispref_item_kind(s1), S);
 	assert_string_equal(cispref_item_text(s1), "Les techniques d'entretien");
 	assert_ptr_equal(cispref_item_competence(s1), c1);
 
 	/* concepts and notes */
-	cispref_concept *cadre = cispref_referential_concept(ref, 2);
+	const cispref_concept *cadre = cispref_referential_concept(ref, 2);
 	assert_string_equal(cispref_concept_id(cadre), "c.cadre");
-	assert_int_equal(cispref_concept_kind_of(cadre), S);
+	assert_int_equal(cispref_concept_kind(cadre), S);
 	assert_string_equal(cispref_concept_label(cadre), "Le cadre légal");
 	assert_ptr_equal(cispref_concept_referential(cadre), ref);
-	assert_int_equal(cispref_concept_kind_of(cispref_referential_concept(ref, 1)), SFC);
-	cispref_note *n22 = cispref_referential_note(ref, 1);
+	assert_int_equal(cispref_concept_kind(cispref_referential_concept(ref, 1)), SFC);
+	const cispref_note *n22 = cispref_referential_note(ref, 1);
 	assert_string_equal(cispref_note_id(n22), "n22");
 	assert_string_equal(cispref_note_number(n22), "22");
 	assert_string_equal(cispref_note_text(n22), "Note vingt-deux.");
@@ -360,20 +399,20 @@ static void test_null_accessors(void **state)
 	assert_int_equal(cispref_referential_plan_total(NULL), 0);
 	assert_int_equal(cispref_referential_item_total(NULL, SF), 0);
 	assert_null(cispref_referential_find_domain(NULL, "core"));
-	assert_int_equal(cispref_domain_kind_of(NULL), CISPREF_DOMAIN_CORE);
+	assert_int_equal(cispref_domain_kind(NULL), CISPREF_DOMAIN_CORE);
 	assert_int_equal(cispref_domain_plan_count(NULL), 0);
 	assert_null(cispref_domain_plan(NULL, 0));
 	assert_int_equal(cispref_summary_entry_plan_kind(NULL), CISPREF_PLAN_INDIVIDUAL);
 	assert_null(cispref_summary_entry_competence(NULL));
-	assert_int_equal(cispref_plan_kind_of(NULL), CISPREF_PLAN_INDIVIDUAL);
+	assert_int_equal(cispref_plan_kind(NULL), CISPREF_PLAN_INDIVIDUAL);
 	assert_null(cispref_plan_competence(NULL, 0));
 	assert_int_equal(cispref_competence_item_count(NULL, SF), 0);
 	assert_null(cispref_competence_item(NULL, SF, 0));
 	assert_null(cispref_competence_note(NULL, 0));
-	assert_int_equal(cispref_item_kind_of(NULL), SF);
+	assert_int_equal(cispref_item_kind(NULL), SF);
 	assert_null(cispref_item_concept(NULL));
 	assert_null(cispref_item_competence(NULL));
-	assert_int_equal(cispref_concept_kind_of(NULL), SF);
+	assert_int_equal(cispref_concept_kind(NULL), SF);
 	assert_null(cispref_concept_label(NULL));
 	assert_null(cispref_note_text(NULL));
 }
@@ -384,9 +423,9 @@ static void test_find(void **state)
 {
 	(void)state;
 	cispref_referential *ref = build();
-	cispref_domain *core = cispref_referential_domain(ref, 0);
-	cispref_plan *ind = cispref_domain_plan(core, 0);
-	cispref_competence *c1 = cispref_plan_competence(ind, 0);
+	const cispref_domain *core = cispref_referential_domain(ref, 0);
+	const cispref_plan *ind = cispref_domain_plan(core, 0);
+	const cispref_competence *c1 = cispref_plan_competence(ind, 0);
 
 	assert_ptr_equal(cispref_referential_find_domain(ref, "core"), core);
 	assert_ptr_equal(cispref_referential_find_domain(ref, "trans"),
@@ -429,15 +468,17 @@ static void test_setters(void **state)
 {
 	(void)state;
 	cispref_referential *ref = build();
-	cispref_domain *core = cispref_referential_domain(ref, 0);
-	cispref_plan *ind = cispref_domain_plan(core, 0);
-	cispref_competence *c1 = cispref_plan_competence(ind, 0);
-	cispref_competence *c2 = cispref_plan_competence(ind, 1);
-	cispref_summary_entry *e2 = cispref_domain_summary_entry(core, 1);
-	cispref_item *sf2 = cispref_competence_item(c1, SF, 1);
-	cispref_item *sf1 = cispref_competence_item(c1, SF, 0);
-	cispref_concept *outils = cispref_referential_concept(ref, 0);
-	cispref_note *n21 = cispref_referential_note(ref, 0);
+	cispref_domain *core = cispref_referential_edit_domain(ref, cispref_referential_domain(ref, 0));
+	cispref_plan *ind = cispref_referential_edit_plan(ref, cispref_domain_plan(core, 0));
+	cispref_competence *c1 = cispref_referential_edit_competence(ref, cispref_plan_competence(ind, 0));
+	cispref_competence *c2 = cispref_referential_edit_competence(ref, cispref_plan_competence(ind, 1));
+	cispref_summary_entry *e2 =
+		cispref_referential_edit_summary_entry(ref, cispref_domain_summary_entry(core, 1));
+	cispref_item *sf2 = cispref_referential_edit_item(ref, cispref_competence_item(c1, SF, 1));
+	cispref_item *sf1 = cispref_referential_edit_item(ref, cispref_competence_item(c1, SF, 0));
+	cispref_concept *outils =
+		cispref_referential_edit_concept(ref, cispref_referential_concept(ref, 0));
+	cispref_note *n21 = cispref_referential_edit_note(ref, cispref_referential_note(ref, 0));
 
 	OK(cispref_referential_set_title(ref, "Nouveau titre"));
 	assert_string_equal(cispref_referential_title(ref), "Nouveau titre");
@@ -453,7 +494,7 @@ static void test_setters(void **state)
 	OK(cispref_domain_set_title(core, "Noyau"));
 	assert_string_equal(cispref_domain_title(core), "Noyau");
 	OK(cispref_domain_set_kind(core, CISPREF_DOMAIN_TRANSVERSAL));
-	assert_int_equal(cispref_domain_kind_of(core), CISPREF_DOMAIN_TRANSVERSAL);
+	assert_int_equal(cispref_domain_kind(core), CISPREF_DOMAIN_TRANSVERSAL);
 
 	OK(cispref_summary_entry_set_text(e2, "Dynamique"));
 	assert_string_equal(cispref_summary_entry_text(e2), "Dynamique");
@@ -469,7 +510,7 @@ static void test_setters(void **state)
 	OK(cispref_plan_set_title(ind, "Plan individuel"));
 	assert_string_equal(cispref_plan_title(ind), "Plan individuel");
 	OK(cispref_plan_set_kind(ind, CISPREF_PLAN_EXTERNAL));
-	assert_int_equal(cispref_plan_kind_of(ind), CISPREF_PLAN_EXTERNAL);
+	assert_int_equal(cispref_plan_kind(ind), CISPREF_PLAN_EXTERNAL);
 
 	OK(cispref_competence_set_title(c1, "Analyser autrement"));
 	assert_string_equal(cispref_competence_title(c1), "Analyser autrement");
@@ -497,7 +538,7 @@ static void test_setters(void **state)
 	assert_ptr_equal(cispref_competence_note(c2, 0), n21);
 	OK(cispref_competence_remove_note(c1, 0));
 	assert_string_equal(NOTE_REF_IDS(c1), "n22");
-	assert_int_equal(cispref_competence_remove_note(c1, 1), CISPREF_EINVAL);
+	assert_int_equal(cispref_competence_remove_note(c1, 1), CISPREF_EARG);
 	assert_string_equal(NOTE_REF_IDS(c1), "n22");
 	cispref_referential_free(ref);
 }
@@ -508,9 +549,9 @@ static void test_remove_item_entry_concept_note(void **state)
 {
 	(void)state;
 	cispref_referential *ref = build();
-	cispref_domain *core = cispref_referential_domain(ref, 0);
-	cispref_competence *c1 = cispref_referential_find_competence(ref, "core.ind.1");
-	cispref_competence *c3 = cispref_referential_find_competence(ref, "core.col.1");
+	cispref_domain *core = cispref_referential_edit_domain(ref, cispref_referential_domain(ref, 0));
+	cispref_competence *c1 = edit_competence(ref, "core.ind.1");
+	const cispref_competence *c3 = cispref_referential_find_competence(ref, "core.col.1");
 
 	/* item */
 	OK(cispref_competence_remove_item(c1, S, 1));
@@ -518,8 +559,8 @@ static void test_remove_item_entry_concept_note(void **state)
 	assert_string_equal(SAVOIR_IDS(c1), "core.ind.1.s.1 core.ind.1.s.3");
 	assert_null(cispref_referential_find_item(ref, "core.ind.1.s.2"));
 	assert_int_equal(cispref_referential_item_total(ref, S), 3);
-	assert_int_equal(cispref_competence_remove_item(c1, S, 2), CISPREF_EINVAL);
-	assert_int_equal(cispref_competence_remove_item(c1, (cispref_item_kind)3, 0), CISPREF_EINVAL);
+	assert_int_equal(cispref_competence_remove_item(c1, S, 2), CISPREF_EARG);
+	assert_int_equal(cispref_competence_remove_item(c1, (cispref_item_kind_t)3, 0), CISPREF_EARG);
 	assert_int_equal(cispref_competence_item_count(c1, S), 2);
 	/* the id can be used again */
 	OK(cispref_competence_add_item(NULL, c1, "core.ind.1.s.2", S, "De retour"));
@@ -531,11 +572,11 @@ static void test_remove_item_entry_concept_note(void **state)
 	assert_int_equal(cispref_domain_summary_count(core), 2);
 	assert_string_equal(ENTRY_IDS(core), "core.sum.2 core.sum.3");
 	assert_null(cispref_referential_find_summary_entry(ref, "core.sum.1"));
-	assert_int_equal(cispref_domain_remove_summary_entry(core, 2), CISPREF_EINVAL);
+	assert_int_equal(cispref_domain_remove_summary_entry(core, 2), CISPREF_EARG);
 	assert_int_equal(cispref_domain_summary_count(core), 2);
 
 	/* concept: items that pointed to it point to none */
-	cispref_item *sfc1 = cispref_referential_find_item(ref, "core.ind.1.sfc.1");
+	const cispref_item *sfc1 = cispref_referential_find_item(ref, "core.ind.1.sfc.1");
 	assert_non_null(cispref_item_concept(sfc1));
 	OK(cispref_referential_remove_concept(ref, 1)); /* c.ecoute */
 	assert_int_equal(cispref_referential_concept_count(ref), 2);
@@ -546,7 +587,7 @@ static void test_remove_item_entry_concept_note(void **state)
 	/* other links are untouched */
 	assert_string_equal(cispref_item_concept_id(cispref_referential_find_item(ref, "core.ind.1.sf.1")),
 	                    "c.outils");
-	assert_int_equal(cispref_referential_remove_concept(ref, 2), CISPREF_EINVAL);
+	assert_int_equal(cispref_referential_remove_concept(ref, 2), CISPREF_EARG);
 	assert_int_equal(cispref_referential_concept_count(ref), 2);
 
 	/* note: every reference to it goes */
@@ -556,7 +597,7 @@ static void test_remove_item_entry_concept_note(void **state)
 	assert_null(cispref_referential_find_note(ref, "n21"));
 	assert_string_equal(NOTE_REF_IDS(c1), "n22");
 	assert_int_equal(cispref_competence_note_count(c3), 0);
-	assert_int_equal(cispref_referential_remove_note(ref, 1), CISPREF_EINVAL);
+	assert_int_equal(cispref_referential_remove_note(ref, 1), CISPREF_EARG);
 	assert_int_equal(cispref_referential_note_count(ref), 1);
 	cispref_referential_free(ref);
 }
@@ -565,10 +606,10 @@ static void test_remove_competence_plan_domain(void **state)
 {
 	(void)state;
 	cispref_referential *ref = build();
-	cispref_domain *core = cispref_referential_domain(ref, 0);
-	cispref_plan *ind = cispref_domain_plan(core, 0);
-	cispref_summary_entry *e1 = cispref_domain_summary_entry(core, 0);
-	cispref_summary_entry *e3 = cispref_domain_summary_entry(core, 2);
+	cispref_domain *core = cispref_referential_edit_domain(ref, cispref_referential_domain(ref, 0));
+	cispref_plan *ind = cispref_referential_edit_plan(ref, cispref_domain_plan(core, 0));
+	const cispref_summary_entry *e1 = cispref_domain_summary_entry(core, 0);
+	const cispref_summary_entry *e3 = cispref_domain_summary_entry(core, 2);
 
 	/* competence: its items go, summary entries naming it are unlinked */
 	OK(cispref_plan_remove_competence(ind, 0)); /* core.ind.1 */
@@ -582,7 +623,7 @@ static void test_remove_competence_plan_domain(void **state)
 	assert_string_equal(cispref_summary_entry_competence_id(e3), "core.col.1");
 	assert_int_equal(cispref_referential_competence_total(ref), 3);
 	assert_int_equal(cispref_referential_item_total(ref, S), 1);
-	assert_int_equal(cispref_plan_remove_competence(ind, 1), CISPREF_EINVAL);
+	assert_int_equal(cispref_plan_remove_competence(ind, 1), CISPREF_EARG);
 	assert_int_equal(cispref_plan_competence_count(ind), 1);
 
 	/* plan: its competences and their items go, entries naming them are unlinked */
@@ -594,11 +635,11 @@ static void test_remove_competence_plan_domain(void **state)
 	assert_null(cispref_referential_find_item(ref, "core.col.1.sf.1"));
 	assert_null(cispref_summary_entry_competence_id(e3));
 	assert_int_equal(cispref_referential_plan_total(ref), 3);
-	assert_int_equal(cispref_domain_remove_plan(core, 1), CISPREF_EINVAL);
+	assert_int_equal(cispref_domain_remove_plan(core, 1), CISPREF_EARG);
 	assert_int_equal(cispref_domain_plan_count(core), 1);
 
 	/* domain: everything under it goes; the other domain's entry to its competence too */
-	cispref_domain *trans = cispref_referential_domain(ref, 1);
+	const cispref_domain *trans = cispref_referential_domain(ref, 1);
 	cispref_summary_entry *core_entry = NULL;
 	OK(cispref_domain_add_summary_entry(&core_entry, core, "core.sum.4",
 	                                    CISPREF_PLAN_INTERNAL, "Renvoi",
@@ -617,7 +658,7 @@ static void test_remove_competence_plan_domain(void **state)
 	/* concepts and notes belong to the referential: they stay */
 	assert_non_null(cispref_referential_find_concept(ref, "c.cadre"));
 	assert_int_equal(cispref_referential_summary_total(ref), 4);
-	assert_int_equal(cispref_referential_remove_domain(ref, 1), CISPREF_EINVAL);
+	assert_int_equal(cispref_referential_remove_domain(ref, 1), CISPREF_EARG);
 
 	OK(cispref_referential_remove_domain(ref, 0));
 	assert_int_equal(cispref_referential_domain_count(ref), 0);
@@ -638,9 +679,9 @@ static void test_move(void **state)
 {
 	(void)state;
 	cispref_referential *ref = build();
-	cispref_domain *core = cispref_referential_domain(ref, 0);
-	cispref_plan *ind = cispref_domain_plan(core, 0);
-	cispref_competence *c1 = cispref_plan_competence(ind, 0);
+	cispref_domain *core = cispref_referential_edit_domain(ref, cispref_referential_domain(ref, 0));
+	cispref_plan *ind = cispref_referential_edit_plan(ref, cispref_domain_plan(core, 0));
+	cispref_competence *c1 = cispref_referential_edit_competence(ref, cispref_plan_competence(ind, 0));
 	OK(cispref_referential_add_domain(NULL, ref, "third", CISPREF_DOMAIN_CORE, "Troisième"));
 	OK(cispref_domain_add_plan(NULL, core, "core.x", CISPREF_PLAN_INDIVIDUAL, "X"));
 	OK(cispref_plan_add_competence(NULL, ind, "core.ind.3", "Trois"));
@@ -654,8 +695,8 @@ static void test_move(void **state)
 	assert_string_equal(DOMAIN_IDS(ref), "core trans third");
 	OK(cispref_referential_move_domain(ref, 1, 1));
 	assert_string_equal(DOMAIN_IDS(ref), "core trans third");
-	assert_int_equal(cispref_referential_move_domain(ref, 3, 0), CISPREF_EINVAL);
-	assert_int_equal(cispref_referential_move_domain(ref, 0, 3), CISPREF_EINVAL);
+	assert_int_equal(cispref_referential_move_domain(ref, 3, 0), CISPREF_EARG);
+	assert_int_equal(cispref_referential_move_domain(ref, 0, 3), CISPREF_EARG);
 	assert_string_equal(DOMAIN_IDS(ref), "core trans third");
 
 	/* concepts */
@@ -665,8 +706,8 @@ static void test_move(void **state)
 	assert_string_equal(CONCEPT_IDS(ref), "c.outils c.ecoute c.cadre");
 	OK(cispref_referential_move_concept(ref, 0, 0));
 	assert_string_equal(CONCEPT_IDS(ref), "c.outils c.ecoute c.cadre");
-	assert_int_equal(cispref_referential_move_concept(ref, 0, 3), CISPREF_EINVAL);
-	assert_int_equal(cispref_referential_move_concept(ref, 7, 1), CISPREF_EINVAL);
+	assert_int_equal(cispref_referential_move_concept(ref, 0, 3), CISPREF_EARG);
+	assert_int_equal(cispref_referential_move_concept(ref, 7, 1), CISPREF_EARG);
 	assert_string_equal(CONCEPT_IDS(ref), "c.outils c.ecoute c.cadre");
 
 	/* notes */
@@ -676,7 +717,7 @@ static void test_move(void **state)
 	assert_string_equal(NOTE_IDS(ref), "n21 n22 n23");
 	OK(cispref_referential_move_note(ref, 2, 2));
 	assert_string_equal(NOTE_IDS(ref), "n21 n22 n23");
-	assert_int_equal(cispref_referential_move_note(ref, 3, 3), CISPREF_EINVAL);
+	assert_int_equal(cispref_referential_move_note(ref, 3, 3), CISPREF_EARG);
 	assert_string_equal(NOTE_IDS(ref), "n21 n22 n23");
 
 	/* plans */
@@ -686,7 +727,7 @@ static void test_move(void **state)
 	assert_string_equal(PLAN_IDS(core), "core.ind core.col core.x");
 	OK(cispref_domain_move_plan(core, 1, 1));
 	assert_string_equal(PLAN_IDS(core), "core.ind core.col core.x");
-	assert_int_equal(cispref_domain_move_plan(core, 1, 3), CISPREF_EINVAL);
+	assert_int_equal(cispref_domain_move_plan(core, 1, 3), CISPREF_EARG);
 	assert_string_equal(PLAN_IDS(core), "core.ind core.col core.x");
 
 	/* summary entries */
@@ -696,7 +737,7 @@ static void test_move(void **state)
 	assert_string_equal(ENTRY_IDS(core), "core.sum.1 core.sum.2 core.sum.3");
 	OK(cispref_domain_move_summary_entry(core, 0, 0));
 	assert_string_equal(ENTRY_IDS(core), "core.sum.1 core.sum.2 core.sum.3");
-	assert_int_equal(cispref_domain_move_summary_entry(core, 3, 1), CISPREF_EINVAL);
+	assert_int_equal(cispref_domain_move_summary_entry(core, 3, 1), CISPREF_EARG);
 	assert_string_equal(ENTRY_IDS(core), "core.sum.1 core.sum.2 core.sum.3");
 
 	/* competences */
@@ -706,7 +747,7 @@ static void test_move(void **state)
 	assert_string_equal(COMPETENCE_IDS(ind), "core.ind.1 core.ind.2 core.ind.3");
 	OK(cispref_plan_move_competence(ind, 2, 2));
 	assert_string_equal(COMPETENCE_IDS(ind), "core.ind.1 core.ind.2 core.ind.3");
-	assert_int_equal(cispref_plan_move_competence(ind, 0, 3), CISPREF_EINVAL);
+	assert_int_equal(cispref_plan_move_competence(ind, 0, 3), CISPREF_EARG);
 	assert_string_equal(COMPETENCE_IDS(ind), "core.ind.1 core.ind.2 core.ind.3");
 
 	/* items, within one list */
@@ -716,16 +757,16 @@ static void test_move(void **state)
 	assert_string_equal(SAVOIR_IDS(c1), "core.ind.1.s.1 core.ind.1.s.2 core.ind.1.s.3");
 	OK(cispref_competence_move_item(c1, S, 1, 1));
 	assert_string_equal(SAVOIR_IDS(c1), "core.ind.1.s.1 core.ind.1.s.2 core.ind.1.s.3");
-	assert_int_equal(cispref_competence_move_item(c1, S, 0, 3), CISPREF_EINVAL);
-	assert_int_equal(cispref_competence_move_item(c1, SFC, 0, 1), CISPREF_EINVAL);
-	assert_int_equal(cispref_competence_move_item(c1, (cispref_item_kind)3, 0, 0), CISPREF_EINVAL);
+	assert_int_equal(cispref_competence_move_item(c1, S, 0, 3), CISPREF_EARG);
+	assert_int_equal(cispref_competence_move_item(c1, SFC, 0, 1), CISPREF_EARG);
+	assert_int_equal(cispref_competence_move_item(c1, (cispref_item_kind_t)3, 0, 0), CISPREF_EARG);
 	assert_string_equal(SAVOIR_IDS(c1), "core.ind.1.s.1 core.ind.1.s.2 core.ind.1.s.3");
 
 	/* NULL containers */
-	assert_int_equal(cispref_referential_move_domain(NULL, 0, 0), CISPREF_EINVAL);
-	assert_int_equal(cispref_domain_move_plan(NULL, 0, 0), CISPREF_EINVAL);
-	assert_int_equal(cispref_plan_move_competence(NULL, 0, 0), CISPREF_EINVAL);
-	assert_int_equal(cispref_competence_move_item(NULL, SF, 0, 0), CISPREF_EINVAL);
+	assert_int_equal(cispref_referential_move_domain(NULL, 0, 0), CISPREF_EARG);
+	assert_int_equal(cispref_domain_move_plan(NULL, 0, 0), CISPREF_EARG);
+	assert_int_equal(cispref_plan_move_competence(NULL, 0, 0), CISPREF_EARG);
+	assert_int_equal(cispref_competence_move_item(NULL, SF, 0, 0), CISPREF_EARG);
 	cispref_referential_free(ref);
 }
 
@@ -736,9 +777,9 @@ static void test_duplicate_ids(void **state)
 	(void)state;
 	cispref_referential *ref = build();
 	cispref_referential *pristine = build();
-	cispref_domain *core = cispref_referential_domain(ref, 0);
-	cispref_plan *ind = cispref_domain_plan(core, 0);
-	cispref_competence *c1 = cispref_plan_competence(ind, 0);
+	cispref_domain *core = cispref_referential_edit_domain(ref, cispref_referential_domain(ref, 0));
+	cispref_plan *ind = cispref_referential_edit_plan(ref, cispref_domain_plan(core, 0));
+	cispref_competence *c1 = cispref_referential_edit_competence(ref, cispref_plan_competence(ind, 0));
 
 	/* every kind of node refuses an id held by any other node */
 	cispref_domain *d = (cispref_domain *)(uintptr_t)1;
@@ -769,13 +810,15 @@ static void test_invalid_arguments(void **state)
 	(void)state;
 	cispref_referential *ref = build();
 	cispref_referential *pristine = build();
-	cispref_domain *core = cispref_referential_domain(ref, 0);
-	cispref_plan *ind = cispref_domain_plan(core, 0);
-	cispref_competence *c1 = cispref_plan_competence(ind, 0);
-	cispref_summary_entry *e1 = cispref_domain_summary_entry(core, 0);
-	cispref_item *sf1 = cispref_competence_item(c1, SF, 0);
-	cispref_concept *outils = cispref_referential_concept(ref, 0);
-	cispref_note *n21 = cispref_referential_note(ref, 0);
+	cispref_domain *core = cispref_referential_edit_domain(ref, cispref_referential_domain(ref, 0));
+	cispref_plan *ind = cispref_referential_edit_plan(ref, cispref_domain_plan(core, 0));
+	cispref_competence *c1 = cispref_referential_edit_competence(ref, cispref_plan_competence(ind, 0));
+	cispref_summary_entry *e1 =
+		cispref_referential_edit_summary_entry(ref, cispref_domain_summary_entry(core, 0));
+	cispref_item *sf1 = cispref_referential_edit_item(ref, cispref_competence_item(c1, SF, 0));
+	cispref_concept *outils =
+		cispref_referential_edit_concept(ref, cispref_referential_concept(ref, 0));
+	cispref_note *n21 = cispref_referential_edit_note(ref, cispref_referential_note(ref, 0));
 
 	/* ids that break [A-Za-z_][A-Za-z0-9._-]* */
 	static const char *const bad_ids[] = {"", "1abc", ".a", "-a", "a b", "a/b", "é", "a:b",
@@ -783,19 +826,19 @@ static void test_invalid_arguments(void **state)
 	for (size_t i = 0; i < sizeof bad_ids / sizeof bad_ids[0]; i++) {
 		const char *id = bad_ids[i];
 		assert_int_equal(cispref_referential_add_domain(NULL, ref, id, CISPREF_DOMAIN_CORE, "T"),
-		                 CISPREF_EINVAL);
+		                 CISPREF_EARG);
 		assert_int_equal(cispref_domain_add_plan(NULL, core, id, CISPREF_PLAN_INDIVIDUAL, "T"),
-		                 CISPREF_EINVAL);
+		                 CISPREF_EARG);
 		assert_int_equal(cispref_domain_add_summary_entry(NULL, core, id,
 		                                                  CISPREF_PLAN_INDIVIDUAL, "T", NULL),
-		                 CISPREF_EINVAL);
-		assert_int_equal(cispref_plan_add_competence(NULL, ind, id, "T"), CISPREF_EINVAL);
-		assert_int_equal(cispref_competence_add_item(NULL, c1, id, SF, "T"), CISPREF_EINVAL);
-		assert_int_equal(cispref_referential_add_concept(NULL, ref, id, SF, "T"), CISPREF_EINVAL);
-		assert_int_equal(cispref_referential_add_note(NULL, ref, id, "1", "T"), CISPREF_EINVAL);
+		                 CISPREF_EARG);
+		assert_int_equal(cispref_plan_add_competence(NULL, ind, id, "T"), CISPREF_EARG);
+		assert_int_equal(cispref_competence_add_item(NULL, c1, id, SF, "T"), CISPREF_EARG);
+		assert_int_equal(cispref_referential_add_concept(NULL, ref, id, SF, "T"), CISPREF_EARG);
+		assert_int_equal(cispref_referential_add_note(NULL, ref, id, "1", "T"), CISPREF_EARG);
 	}
 	assert_int_equal(cispref_referential_add_domain(NULL, ref, NULL, CISPREF_DOMAIN_CORE, "T"),
-	                 CISPREF_EINVAL);
+	                 CISPREF_EARG);
 	/* these ids are fine */
 	OK(cispref_referential_add_concept(NULL, ref, "_x", SF, "T"));
 	OK(cispref_referential_add_concept(NULL, ref, "A-1.b_2", SF, "T"));
@@ -819,87 +862,147 @@ static void test_invalid_arguments(void **state)
 	for (size_t i = 0; i < sizeof bad_texts / sizeof bad_texts[0]; i++) {
 		const char *t = bad_texts[i];
 		assert_int_equal(cispref_referential_add_domain(NULL, ref, "x", CISPREF_DOMAIN_CORE, t),
-		                 CISPREF_EINVAL);
+		                 CISPREF_EARG);
 		assert_int_equal(cispref_domain_add_plan(NULL, core, "x", CISPREF_PLAN_INDIVIDUAL, t),
-		                 CISPREF_EINVAL);
+		                 CISPREF_EARG);
 		assert_int_equal(cispref_domain_add_summary_entry(NULL, core, "x",
 		                                                  CISPREF_PLAN_INDIVIDUAL, t, NULL),
-		                 CISPREF_EINVAL);
-		assert_int_equal(cispref_plan_add_competence(NULL, ind, "x", t), CISPREF_EINVAL);
-		assert_int_equal(cispref_competence_add_item(NULL, c1, "x", SF, t), CISPREF_EINVAL);
-		assert_int_equal(cispref_referential_add_concept(NULL, ref, "x", SF, t), CISPREF_EINVAL);
-		assert_int_equal(cispref_referential_add_note(NULL, ref, "x", "1", t), CISPREF_EINVAL);
-		assert_int_equal(cispref_referential_add_note(NULL, ref, "x", t, "T"), CISPREF_EINVAL);
-		assert_int_equal(cispref_referential_set_title(ref, t), CISPREF_EINVAL);
-		assert_int_equal(cispref_referential_set_version(ref, t), CISPREF_EINVAL);
-		assert_int_equal(cispref_domain_set_title(core, t), CISPREF_EINVAL);
-		assert_int_equal(cispref_summary_entry_set_text(e1, t), CISPREF_EINVAL);
-		assert_int_equal(cispref_plan_set_title(ind, t), CISPREF_EINVAL);
-		assert_int_equal(cispref_competence_set_title(c1, t), CISPREF_EINVAL);
-		assert_int_equal(cispref_item_set_text(sf1, t), CISPREF_EINVAL);
-		assert_int_equal(cispref_concept_set_label(outils, t), CISPREF_EINVAL);
-		assert_int_equal(cispref_note_set_text(n21, t), CISPREF_EINVAL);
-		assert_int_equal(cispref_note_set_number(n21, t), CISPREF_EINVAL);
+		                 CISPREF_EARG);
+		assert_int_equal(cispref_plan_add_competence(NULL, ind, "x", t), CISPREF_EARG);
+		assert_int_equal(cispref_competence_add_item(NULL, c1, "x", SF, t), CISPREF_EARG);
+		assert_int_equal(cispref_referential_add_concept(NULL, ref, "x", SF, t), CISPREF_EARG);
+		assert_int_equal(cispref_referential_add_note(NULL, ref, "x", "1", t), CISPREF_EARG);
+		assert_int_equal(cispref_referential_add_note(NULL, ref, "x", t, "T"), CISPREF_EARG);
+		assert_int_equal(cispref_referential_set_title(ref, t), CISPREF_EARG);
+		assert_int_equal(cispref_referential_set_version(ref, t), CISPREF_EARG);
+		assert_int_equal(cispref_domain_set_title(core, t), CISPREF_EARG);
+		assert_int_equal(cispref_summary_entry_set_text(e1, t), CISPREF_EARG);
+		assert_int_equal(cispref_plan_set_title(ind, t), CISPREF_EARG);
+		assert_int_equal(cispref_competence_set_title(c1, t), CISPREF_EARG);
+		assert_int_equal(cispref_item_set_text(sf1, t), CISPREF_EARG);
+		assert_int_equal(cispref_concept_set_label(outils, t), CISPREF_EARG);
+		assert_int_equal(cispref_note_set_text(n21, t), CISPREF_EARG);
+		assert_int_equal(cispref_note_set_number(n21, t), CISPREF_EARG);
 		if (t) {
 			assert_int_equal(cispref_referential_set_source(ref, CISPREF_SOURCE_SERIES, t),
-			                 CISPREF_EINVAL);
-			assert_int_equal(cispref_referential_set_language(ref, t), CISPREF_EINVAL);
+			                 CISPREF_EARG);
+			assert_int_equal(cispref_referential_set_language(ref, t), CISPREF_EARG);
 		}
 		cispref_referential *other = NULL;
-		assert_int_equal(cispref_referential_new(&other, "x", t), CISPREF_EINVAL);
+		assert_int_equal(cispref_referential_new(&other, "x", t), CISPREF_EARG);
 		assert_null(other);
 	}
 	assert_null(cispref_referential_find_concept(ref, "x"));
-	assert_int_equal(cispref_referential_set_language(ref, ""), CISPREF_EINVAL);
-	assert_int_equal(cispref_referential_set_language(ref, NULL), CISPREF_EINVAL);
+	assert_int_equal(cispref_referential_set_language(ref, ""), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_language(ref, NULL), CISPREF_EARG);
 	/* tab, newline, carriage return and any other character are allowed */
 	OK(cispref_item_set_text(sf1, "a\tb\nc\rd"));
 	OK(cispref_item_set_text(sf1, "\x7f \xc2\x80 \xc2\xa0 \xef\xbf\xbd \xf0\x9f\x98\x80 \xf4\x8f\xbf\xbf"));
 	OK(cispref_item_set_text(sf1, "Utiliser des outils adaptés"));
 
 	/* kinds out of range */
-	assert_int_equal(cispref_referential_add_domain(NULL, ref, "x", (cispref_domain_kind)2, "T"),
-	                 CISPREF_EINVAL);
-	assert_int_equal(cispref_referential_add_domain(NULL, ref, "x", (cispref_domain_kind)-1, "T"),
-	                 CISPREF_EINVAL);
-	assert_int_equal(cispref_domain_add_plan(NULL, core, "x", (cispref_plan_kind)5, "T"),
-	                 CISPREF_EINVAL);
-	assert_int_equal(cispref_domain_add_summary_entry(NULL, core, "x", (cispref_plan_kind)5,
+	assert_int_equal(cispref_referential_add_domain(NULL, ref, "x", (cispref_domain_kind_t)2, "T"),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_referential_add_domain(NULL, ref, "x", (cispref_domain_kind_t)-1, "T"),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_domain_add_plan(NULL, core, "x", (cispref_plan_kind_t)5, "T"),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_domain_add_summary_entry(NULL, core, "x", (cispref_plan_kind_t)5,
 	                                                  "T", NULL),
-	                 CISPREF_EINVAL);
-	assert_int_equal(cispref_competence_add_item(NULL, c1, "x", (cispref_item_kind)3, "T"),
-	                 CISPREF_EINVAL);
-	assert_int_equal(cispref_referential_add_concept(NULL, ref, "x", (cispref_item_kind)-1, "T"),
-	                 CISPREF_EINVAL);
-	assert_int_equal(cispref_domain_set_kind(core, (cispref_domain_kind)2), CISPREF_EINVAL);
-	assert_int_equal(cispref_plan_set_kind(ind, (cispref_plan_kind)5), CISPREF_EINVAL);
-	assert_int_equal(cispref_summary_entry_set_plan_kind(e1, (cispref_plan_kind)-1),
-	                 CISPREF_EINVAL);
-	assert_int_equal(cispref_referential_set_source(ref, (cispref_source_field)5, "x"),
-	                 CISPREF_EINVAL);
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_competence_add_item(NULL, c1, "x", (cispref_item_kind_t)3, "T"),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_referential_add_concept(NULL, ref, "x", (cispref_item_kind_t)-1, "T"),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_domain_set_kind(core, (cispref_domain_kind_t)2), CISPREF_EARG);
+	assert_int_equal(cispref_plan_set_kind(ind, (cispref_plan_kind_t)5), CISPREF_EARG);
+	assert_int_equal(cispref_summary_entry_set_plan_kind(e1, (cispref_plan_kind_t)-1),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_source(ref, (cispref_source_field_t)5, "x"),
+	                 CISPREF_EARG);
 
 	/* NULL handles */
 	assert_int_equal(cispref_referential_add_domain(NULL, NULL, "x", CISPREF_DOMAIN_CORE, "T"),
-	                 CISPREF_EINVAL);
+	                 CISPREF_EARG);
 	assert_int_equal(cispref_domain_add_plan(NULL, NULL, "x", CISPREF_PLAN_INDIVIDUAL, "T"),
-	                 CISPREF_EINVAL);
-	assert_int_equal(cispref_plan_add_competence(NULL, NULL, "x", "T"), CISPREF_EINVAL);
-	assert_int_equal(cispref_competence_add_item(NULL, NULL, "x", SF, "T"), CISPREF_EINVAL);
-	assert_int_equal(cispref_competence_add_note(c1, NULL), CISPREF_EINVAL);
-	assert_int_equal(cispref_competence_add_note(NULL, n21), CISPREF_EINVAL);
-	assert_int_equal(cispref_item_set_concept(NULL, outils), CISPREF_EINVAL);
-	assert_int_equal(cispref_summary_entry_set_competence(NULL, c1), CISPREF_EINVAL);
-	assert_int_equal(cispref_referential_set_title(NULL, "T"), CISPREF_EINVAL);
-	assert_int_equal(cispref_referential_remove_domain(NULL, 0), CISPREF_EINVAL);
-	assert_int_equal(cispref_referential_new(NULL, "x", "T"), CISPREF_EINVAL);
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_plan_add_competence(NULL, NULL, "x", "T"), CISPREF_EARG);
+	assert_int_equal(cispref_competence_add_item(NULL, NULL, "x", SF, "T"), CISPREF_EARG);
+	assert_int_equal(cispref_competence_add_note(c1, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_competence_add_note(NULL, n21), CISPREF_EARG);
+	assert_int_equal(cispref_item_set_concept(NULL, outils), CISPREF_EARG);
+	assert_int_equal(cispref_summary_entry_set_competence(NULL, c1), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_title(NULL, "T"), CISPREF_EARG);
+	assert_int_equal(cispref_referential_remove_domain(NULL, 0), CISPREF_EARG);
+	assert_int_equal(cispref_referential_new(NULL, "x", "T"), CISPREF_EARG);
 	cispref_referential *other = NULL;
-	assert_int_equal(cispref_referential_new(&other, "1x", "T"), CISPREF_EINVAL);
+	assert_int_equal(cispref_referential_new(&other, "1x", "T"), CISPREF_EARG);
 	assert_null(other);
 
 	/* nothing of the above changed anything */
 	assert_true(cispref_referential_equal(ref, pristine));
 	cispref_referential_free(ref);
 	cispref_referential_free(pristine);
+}
+
+/* cispref_referential_edit_*(): the node a lookup found (a const handle) comes back as
+ * the same node, mutable, from the referential that holds it, and NULL from another one
+ * (even one with a node of the same id); edits through it show through the const handle. */
+static void test_edit_handles(void **state)
+{
+	(void)state;
+	cispref_referential *ref = build();
+	cispref_referential *other = build();
+
+	const cispref_domain *domain = cispref_referential_find_domain(ref, "trans");
+	const cispref_summary_entry *entry = cispref_referential_find_summary_entry(ref, "core.sum.2");
+	const cispref_plan *plan = cispref_referential_find_plan(ref, "core.col");
+	const cispref_competence *comp = cispref_referential_find_competence(ref, "core.ind.2");
+	const cispref_item *item = cispref_referential_find_item(ref, "core.ind.1.s.2");
+	const cispref_concept *concept = cispref_referential_find_concept(ref, "c.cadre");
+	const cispref_note *note = cispref_referential_find_note(ref, "n22");
+
+	assert_ptr_equal(cispref_referential_edit_domain(ref, domain), domain);
+	assert_ptr_equal(cispref_referential_edit_summary_entry(ref, entry), entry);
+	assert_ptr_equal(cispref_referential_edit_plan(ref, plan), plan);
+	assert_ptr_equal(cispref_referential_edit_competence(ref, comp), comp);
+	assert_ptr_equal(cispref_referential_edit_item(ref, item), item);
+	assert_ptr_equal(cispref_referential_edit_concept(ref, concept), concept);
+	assert_ptr_equal(cispref_referential_edit_note(ref, note), note);
+
+	assert_null(cispref_referential_edit_domain(other, domain));
+	assert_null(cispref_referential_edit_summary_entry(other, entry));
+	assert_null(cispref_referential_edit_plan(other, plan));
+	assert_null(cispref_referential_edit_competence(other, comp));
+	assert_null(cispref_referential_edit_item(other, item));
+	assert_null(cispref_referential_edit_concept(other, concept));
+	assert_null(cispref_referential_edit_note(other, note));
+	assert_null(cispref_referential_edit_item(ref, NULL));
+	assert_null(cispref_referential_edit_item(NULL, item));
+
+	OK(cispref_domain_set_title(cispref_referential_edit_domain(ref, domain), "Dire"));
+	assert_string_equal(cispref_domain_title(domain), "Dire");
+	OK(cispref_summary_entry_set_text(cispref_referential_edit_summary_entry(ref, entry), "G"));
+	assert_string_equal(cispref_summary_entry_text(entry), "G");
+	OK(cispref_plan_set_title(cispref_referential_edit_plan(ref, plan), "Groupe"));
+	assert_string_equal(cispref_plan_title(plan), "Groupe");
+	OK(cispref_competence_add_item(NULL, cispref_referential_edit_competence(ref, comp),
+	                               "core.ind.2.s.1", S, "Le réseau local"));
+	assert_int_equal(cispref_competence_item_count(comp, S), 1);
+	OK(cispref_item_set_concept(cispref_referential_edit_item(ref, item), concept));
+	assert_ptr_equal(cispref_item_concept(item), concept);
+	OK(cispref_concept_set_label(cispref_referential_edit_concept(ref, concept), "Le cadre"));
+	assert_string_equal(cispref_concept_label(concept), "Le cadre");
+	OK(cispref_note_set_text(cispref_referential_edit_note(ref, note), "Vingt-deux."));
+	assert_string_equal(cispref_note_text(note), "Vingt-deux.");
+
+	/* The other referential, built the same way, is as it was. */
+	assert_string_equal(cispref_domain_title(cispref_referential_find_domain(other, "trans")),
+	                    "Communication");
+	assert_string_equal(cispref_note_text(cispref_referential_find_note(other, "n22")),
+	                    "Note vingt-deux.");
+	cispref_referential_free(other);
+	cispref_referential_free(ref);
 }
 
 /* Handles of another referential are refused by every function that links nodes. */
@@ -909,27 +1012,27 @@ static void test_foreign_handles(void **state)
 	cispref_referential *ref = build();
 	cispref_referential *other = build();
 	cispref_referential *pristine = build();
-	cispref_domain *core = cispref_referential_domain(ref, 0);
-	cispref_competence *c1 = cispref_referential_find_competence(ref, "core.ind.1");
-	cispref_item *sf2 = cispref_referential_find_item(ref, "core.ind.1.sf.2");
-	cispref_summary_entry *e2 = cispref_referential_find_summary_entry(ref, "core.sum.2");
+	cispref_domain *core = cispref_referential_edit_domain(ref, cispref_referential_domain(ref, 0));
+	cispref_competence *c1 = edit_competence(ref, "core.ind.1");
+	cispref_item *sf2 = edit_item(ref, "core.ind.1.sf.2");
+	cispref_summary_entry *e2 = edit_summary_entry(ref, "core.sum.2");
 
-	cispref_concept *their_concept = cispref_referential_find_concept(other, "c.outils");
-	cispref_note *their_note = cispref_referential_find_note(other, "n21");
-	cispref_competence *their_comp = cispref_referential_find_competence(other, "core.ind.2");
+	const cispref_concept *their_concept = cispref_referential_find_concept(other, "c.outils");
+	const cispref_note *their_note = cispref_referential_find_note(other, "n21");
+	const cispref_competence *their_comp = cispref_referential_find_competence(other, "core.ind.2");
 	assert_non_null(their_concept);
 	assert_non_null(their_note);
 	assert_non_null(their_comp);
 
-	assert_int_equal(cispref_item_set_concept(sf2, their_concept), CISPREF_EINVAL);
+	assert_int_equal(cispref_item_set_concept(sf2, their_concept), CISPREF_EARG);
 	assert_null(cispref_item_concept_id(sf2));
-	assert_int_equal(cispref_competence_add_note(c1, their_note), CISPREF_EINVAL);
+	assert_int_equal(cispref_competence_add_note(c1, their_note), CISPREF_EARG);
 	assert_int_equal(cispref_competence_note_count(c1), 2);
-	assert_int_equal(cispref_summary_entry_set_competence(e2, their_comp), CISPREF_EINVAL);
+	assert_int_equal(cispref_summary_entry_set_competence(e2, their_comp), CISPREF_EARG);
 	assert_null(cispref_summary_entry_competence_id(e2));
 	assert_int_equal(cispref_domain_add_summary_entry(NULL, core, "core.sum.9",
 	                                                  CISPREF_PLAN_INDIVIDUAL, "T", their_comp),
-	                 CISPREF_EINVAL);
+	                 CISPREF_EARG);
 	assert_int_equal(cispref_domain_summary_count(core), 3);
 	assert_true(cispref_referential_equal(ref, pristine));
 	assert_true(cispref_referential_equal(other, pristine));
@@ -951,49 +1054,49 @@ static void test_kind_names(void **state)
 	static const char *const field_names[] = {"publisher", "series", "number", "date",
 	                                          "approval"};
 	for (int i = 0; i < 2; i++) {
-		cispref_domain_kind k = (cispref_domain_kind)99;
-		assert_string_equal(cispref_domain_kind_name((cispref_domain_kind)i), domain_names[i]);
+		cispref_domain_kind_t k = (cispref_domain_kind_t)99;
+		assert_string_equal(cispref_domain_kind_name((cispref_domain_kind_t)i), domain_names[i]);
 		assert_int_equal(cispref_domain_kind_from_name(&k, domain_names[i]), CISPREF_OK);
 		assert_int_equal(k, i);
 	}
 	for (int i = 0; i < 5; i++) {
-		cispref_plan_kind k = (cispref_plan_kind)99;
-		assert_string_equal(cispref_plan_kind_name((cispref_plan_kind)i), plan_names[i]);
+		cispref_plan_kind_t k = (cispref_plan_kind_t)99;
+		assert_string_equal(cispref_plan_kind_name((cispref_plan_kind_t)i), plan_names[i]);
 		assert_int_equal(cispref_plan_kind_from_name(&k, plan_names[i]), CISPREF_OK);
 		assert_int_equal(k, i);
 	}
 	for (int i = 0; i < CISPREF_ITEM_KIND_COUNT; i++) {
-		cispref_item_kind k = (cispref_item_kind)99;
-		assert_string_equal(cispref_item_kind_name((cispref_item_kind)i), item_names[i]);
+		cispref_item_kind_t k = (cispref_item_kind_t)99;
+		assert_string_equal(cispref_item_kind_name((cispref_item_kind_t)i), item_names[i]);
 		assert_int_equal(cispref_item_kind_from_name(&k, item_names[i]), CISPREF_OK);
 		assert_int_equal(k, i);
 	}
 	for (int i = 0; i < CISPREF_SOURCE_FIELD_COUNT; i++)
-		assert_string_equal(cispref_source_field_name((cispref_source_field)i), field_names[i]);
+		assert_string_equal(cispref_source_field_name((cispref_source_field_t)i), field_names[i]);
 
-	assert_null(cispref_domain_kind_name((cispref_domain_kind)2));
-	assert_null(cispref_domain_kind_name((cispref_domain_kind)-1));
-	assert_null(cispref_plan_kind_name((cispref_plan_kind)5));
-	assert_null(cispref_item_kind_name((cispref_item_kind)3));
-	assert_null(cispref_source_field_name((cispref_source_field)5));
+	assert_null(cispref_domain_kind_name((cispref_domain_kind_t)2));
+	assert_null(cispref_domain_kind_name((cispref_domain_kind_t)-1));
+	assert_null(cispref_plan_kind_name((cispref_plan_kind_t)5));
+	assert_null(cispref_item_kind_name((cispref_item_kind_t)3));
+	assert_null(cispref_source_field_name((cispref_source_field_t)5));
 
 	/* unknown names leave *out alone */
-	cispref_domain_kind dk = CISPREF_DOMAIN_TRANSVERSAL;
-	cispref_plan_kind pk = CISPREF_PLAN_JOINT;
-	cispref_item_kind ik = CISPREF_ITEM_SAVOIR;
+	cispref_domain_kind_t dk = CISPREF_DOMAIN_TRANSVERSAL;
+	cispref_plan_kind_t pk = CISPREF_PLAN_JOINT;
+	cispref_item_kind_t ik = CISPREF_ITEM_SAVOIR;
 	static const char *const unknown[] = {"", "Core", "core ", "individuel", "savoirs",
 	                                      "savoir_faire", "xml"};
 	for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++) {
-		assert_int_equal(cispref_domain_kind_from_name(&dk, unknown[i]), CISPREF_EINVAL);
-		assert_int_equal(cispref_plan_kind_from_name(&pk, unknown[i]), CISPREF_EINVAL);
-		assert_int_equal(cispref_item_kind_from_name(&ik, unknown[i]), CISPREF_EINVAL);
+		assert_int_equal(cispref_domain_kind_from_name(&dk, unknown[i]), CISPREF_EARG);
+		assert_int_equal(cispref_plan_kind_from_name(&pk, unknown[i]), CISPREF_EARG);
+		assert_int_equal(cispref_item_kind_from_name(&ik, unknown[i]), CISPREF_EARG);
 	}
-	assert_int_equal(cispref_domain_kind_from_name(&dk, NULL), CISPREF_EINVAL);
-	assert_int_equal(cispref_plan_kind_from_name(&pk, NULL), CISPREF_EINVAL);
-	assert_int_equal(cispref_item_kind_from_name(&ik, NULL), CISPREF_EINVAL);
-	assert_int_equal(cispref_domain_kind_from_name(NULL, "core"), CISPREF_EINVAL);
-	assert_int_equal(cispref_plan_kind_from_name(NULL, "joint"), CISPREF_EINVAL);
-	assert_int_equal(cispref_item_kind_from_name(NULL, "savoir"), CISPREF_EINVAL);
+	assert_int_equal(cispref_domain_kind_from_name(&dk, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_plan_kind_from_name(&pk, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_item_kind_from_name(&ik, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_domain_kind_from_name(NULL, "core"), CISPREF_EARG);
+	assert_int_equal(cispref_plan_kind_from_name(NULL, "joint"), CISPREF_EARG);
+	assert_int_equal(cispref_item_kind_from_name(NULL, "savoir"), CISPREF_EARG);
 	assert_int_equal(dk, CISPREF_DOMAIN_TRANSVERSAL);
 	assert_int_equal(pk, CISPREF_PLAN_JOINT);
 	assert_int_equal(ik, CISPREF_ITEM_SAVOIR);
@@ -1017,34 +1120,34 @@ static void change_source(cispref_referential *ref)
 }
 static void change_domain_kind(cispref_referential *ref)
 {
-	OK(cispref_domain_set_kind(cispref_referential_find_domain(ref, "trans"), CISPREF_DOMAIN_CORE));
+	OK(cispref_domain_set_kind(edit_domain(ref, "trans"), CISPREF_DOMAIN_CORE));
 }
 static void change_plan_title(cispref_referential *ref)
 {
-	OK(cispref_plan_set_title(cispref_referential_find_plan(ref, "core.col"), "Collectif "));
+	OK(cispref_plan_set_title(edit_plan(ref, "core.col"), "Collectif "));
 }
 static void change_item_text(cispref_referential *ref)
 {
-	OK(cispref_item_set_text(cispref_referential_find_item(ref, "core.ind.1.s.2"), "Le réseau."));
+	OK(cispref_item_set_text(edit_item(ref, "core.ind.1.s.2"), "Le réseau."));
 }
 static void change_concept_link(cispref_referential *ref)
 {
-	OK(cispref_item_set_concept(cispref_referential_find_item(ref, "core.ind.1.sf.2"),
+	OK(cispref_item_set_concept(edit_item(ref, "core.ind.1.sf.2"),
 	                            cispref_referential_find_concept(ref, "c.outils")));
 }
 static void change_concept_unlink(cispref_referential *ref)
 {
-	OK(cispref_item_set_concept(cispref_referential_find_item(ref, "core.ind.1.sf.1"), NULL));
+	OK(cispref_item_set_concept(edit_item(ref, "core.ind.1.sf.1"), NULL));
 }
 static void change_summary_link(cispref_referential *ref)
 {
 	OK(cispref_summary_entry_set_competence(
-		cispref_referential_find_summary_entry(ref, "core.sum.2"),
+		edit_summary_entry(ref, "core.sum.2"),
 		cispref_referential_find_competence(ref, "core.col.1")));
 }
 static void change_item_order(cispref_referential *ref)
 {
-	OK(cispref_competence_move_item(cispref_referential_find_competence(ref, "core.ind.1"), S, 0, 1));
+	OK(cispref_competence_move_item(edit_competence(ref, "core.ind.1"), S, 0, 1));
 }
 static void change_domain_order(cispref_referential *ref)
 {
@@ -1056,19 +1159,19 @@ static void change_note_order(cispref_referential *ref)
 }
 static void change_note_ref(cispref_referential *ref)
 {
-	OK(cispref_competence_remove_note(cispref_referential_find_competence(ref, "core.col.1"), 0));
+	OK(cispref_competence_remove_note(edit_competence(ref, "core.col.1"), 0));
 }
 static void change_note_number(cispref_referential *ref)
 {
-	OK(cispref_note_set_number(cispref_referential_find_note(ref, "n22"), "23"));
+	OK(cispref_note_set_number(edit_note(ref, "n22"), "23"));
 }
 static void change_concept_label(cispref_referential *ref)
 {
-	OK(cispref_concept_set_label(cispref_referential_find_concept(ref, "c.cadre"), "Le cadre"));
+	OK(cispref_concept_set_label(edit_concept(ref, "c.cadre"), "Le cadre"));
 }
 static void change_add_item(cispref_referential *ref)
 {
-	OK(cispref_competence_add_item(NULL, cispref_referential_find_competence(ref, "core.ind.2"),
+	OK(cispref_competence_add_item(NULL, edit_competence(ref, "core.ind.2"),
 	                               "core.ind.2.s.1", S, "Nouveau"));
 }
 
@@ -1102,7 +1205,7 @@ static void test_equal(void **state)
 	/* a change undone gives equal referentials again */
 	b = build();
 	change_item_order(b);
-	OK(cispref_competence_move_item(cispref_referential_find_competence(b, "core.ind.1"), S, 1, 0));
+	OK(cispref_competence_move_item(edit_competence(b, "core.ind.1"), S, 1, 0));
 	assert_true(cispref_referential_equal(a, b));
 	cispref_referential_free(b);
 	cispref_referential_free(a);
@@ -1134,6 +1237,7 @@ int main(void)
 		cmocka_unit_test(test_move),
 		cmocka_unit_test(test_duplicate_ids),
 		cmocka_unit_test(test_invalid_arguments),
+		cmocka_unit_test(test_edit_handles),
 		cmocka_unit_test(test_foreign_handles),
 		cmocka_unit_test(test_kind_names),
 		cmocka_unit_test(test_equal),

@@ -21,7 +21,7 @@ static cispref_referential *load_fixture(const char *name)
 {
 	cispref_referential *ref = NULL;
 	cispref_error error = {0};
-	int rc = cispref_referential_load_file(&ref, fixture(name), CISPREF_LOAD_DEFAULT, &error);
+	int rc = cispref_referential_load_file(&ref, fixture(name), NULL, &error);
 	if (rc != CISPREF_OK)
 		fail_msg("loading %s: %s", name, error.text);
 	return ref;
@@ -43,7 +43,7 @@ static void test_node_type(void **state)
 	const cispref_referential *ref = ((shared *)*state)->ref;
 	static const struct {
 		const char *id;
-		cispref_node_type type;
+		cispref_node_type_t type;
 		const char *name;
 	} cases[] = {
 		{"psy", CISPREF_NODE_DOMAIN, "domain"},
@@ -66,7 +66,7 @@ static void test_node_type(void **state)
 		{"note.24", CISPREF_NODE_NONE, "none"},
 	};
 	for (size_t i = 0; i < N_ELEMENTS(cases); i++) {
-		cispref_node_type type = cispref_referential_node_type(ref, cases[i].id);
+		cispref_node_type_t type = cispref_referential_node_type(ref, cases[i].id);
 		if (type != cases[i].type)
 			fail_msg("'%s': type %d, expected %d", cases[i].id, type, cases[i].type);
 		assert_string_equal(cispref_node_type_name(type), cases[i].name);
@@ -87,10 +87,10 @@ static void test_node_type_name(void **state)
 	static const char *const names[] = {"none", "domain", "summary-entry", "plan",
 	                                    "competence", "item", "concept", "note"};
 	for (int t = CISPREF_NODE_NONE; t <= CISPREF_NODE_NOTE; t++)
-		assert_string_equal(cispref_node_type_name((cispref_node_type)t), names[t]);
-	assert_null(cispref_node_type_name((cispref_node_type)8));
-	assert_null(cispref_node_type_name((cispref_node_type)-1));
-	assert_null(cispref_node_type_name((cispref_node_type)1000));
+		assert_string_equal(cispref_node_type_name((cispref_node_type_t)t), names[t]);
+	assert_null(cispref_node_type_name((cispref_node_type_t)8));
+	assert_null(cispref_node_type_name((cispref_node_type_t)-1));
+	assert_null(cispref_node_type_name((cispref_node_type_t)1000));
 }
 
 /* ---- walks ----------------------------------------------------------------------- */
@@ -124,7 +124,7 @@ static int on_item(const cispref_item *item, void *payload)
 	if (w->calls < MAX_SEEN)
 		w->ids[w->calls] = cispref_item_id(item);
 	w->calls++;
-	w->kinds[cispref_item_kind_of(item)]++;
+	w->kinds[cispref_item_kind(item)]++;
 	return w->stop_after && w->calls == w->stop_after ? w->stop_value : 0;
 }
 
@@ -288,46 +288,67 @@ static void test_foreach_stop_and_errors(void **state)
 {
 	const cispref_referential *ref = ((shared *)*state)->ref;
 
-	/* The callback's non-zero value stops the walk and is returned. */
+	/* The walk contract (query.h): any non-zero value of the callback stops the walk,
+	 * which returns CISPREF_ESTOPPED; what the callback found stays in its payload. */
 	walk w = {.stop_after = 5, .stop_value = 7};
-	assert_int_equal(cispref_referential_foreach_item(ref, NULL, on_item, &w), 7);
+	assert_int_equal(cispref_referential_foreach_item(ref, NULL, on_item, &w),
+	                 CISPREF_ESTOPPED);
 	assert_int_equal(w.calls, 5);
 	assert_string_equal(w.ids[4], "psy.ind.1.sfc.1");
 
 	w = (walk){.stop_after = 1, .stop_value = 7};
-	assert_int_equal(cispref_referential_foreach_item(ref, NULL, on_item, &w), 7);
+	assert_int_equal(cispref_referential_foreach_item(ref, NULL, on_item, &w),
+	                 CISPREF_ESTOPPED);
 	assert_int_equal(w.calls, 1);
 
 	cispref_filter f = CISPREF_FILTER_INIT;
 	f.plan_kinds = CISPREF_MASK(CISPREF_PLAN_COLLECTIVE);
 	w = (walk){.stop_after = 3, .stop_value = 7};
-	assert_int_equal(cispref_referential_foreach_competence(ref, &f, on_competence, &w), 7);
+	assert_int_equal(cispref_referential_foreach_competence(ref, &f, on_competence, &w),
+	                 CISPREF_ESTOPPED);
 	assert_int_equal(w.calls, 3);
 	assert_string_equal(w.ids[2], "peda.col.2");
 
-	/* Any non-zero value, negative ones included. */
+	/* Any non-zero value, negative ones included: even one that reads as a status code
+	 * is not passed through, so a stopped walk never looks like a failed one. */
 	w = (walk){.stop_after = 21, .stop_value = -42};
-	assert_int_equal(cispref_referential_foreach_competence(ref, NULL, on_competence, &w), -42);
+	assert_int_equal(cispref_referential_foreach_competence(ref, NULL, on_competence, &w),
+	                 CISPREF_ESTOPPED);
 	assert_int_equal(w.calls, 21);
-	/* The last item stops the walk too, and its value is still returned. */
+	w = (walk){.stop_after = 2, .stop_value = CISPREF_EARG};
+	assert_int_equal(cispref_referential_foreach_item(ref, NULL, on_item, &w),
+	                 CISPREF_ESTOPPED);
+	assert_int_equal(w.calls, 2);
+	/* The last item stops the walk too. */
 	w = (walk){.stop_after = 333, .stop_value = 7};
-	assert_int_equal(cispref_referential_foreach_item(ref, NULL, on_item, &w), 7);
+	assert_int_equal(cispref_referential_foreach_item(ref, NULL, on_item, &w),
+	                 CISPREF_ESTOPPED);
 	assert_int_equal(w.calls, 333);
+	/* A callback that always returns 0 sees every node, and the walk returns OK: the
+	 * embedded referential has 333 items and 21 competences. */
+	w = (walk){0};
+	assert_int_equal(cispref_referential_foreach_item(ref, NULL, on_item, &w), CISPREF_OK);
+	assert_int_equal(w.calls, 333);
+	w = (walk){0};
+	assert_int_equal(cispref_referential_foreach_competence(ref, NULL, on_competence, &w),
+	                 CISPREF_OK);
+	assert_int_equal(w.calls, 21);
+	assert_string_equal(cispref_status_tag(CISPREF_ESTOPPED), "stopped");
 
 	/* Errors: NULL callback or referential, a filter of another version. */
 	w = (walk){0};
-	assert_int_equal(cispref_referential_foreach_item(ref, NULL, NULL, &w), CISPREF_EINVAL);
-	assert_int_equal(cispref_referential_foreach_competence(ref, NULL, NULL, &w), CISPREF_EINVAL);
-	assert_int_equal(cispref_referential_foreach_item(NULL, NULL, on_item, &w), CISPREF_EINVAL);
+	assert_int_equal(cispref_referential_foreach_item(ref, NULL, NULL, &w), CISPREF_EARG);
+	assert_int_equal(cispref_referential_foreach_competence(ref, NULL, NULL, &w), CISPREF_EARG);
+	assert_int_equal(cispref_referential_foreach_item(NULL, NULL, on_item, &w), CISPREF_EARG);
 	assert_int_equal(cispref_referential_foreach_competence(NULL, NULL, on_competence, &w),
-	                 CISPREF_EINVAL);
+	                 CISPREF_EARG);
 	f = (cispref_filter)CISPREF_FILTER_INIT;
 	f.version = CISPREF_FILTER_VERSION + 1;
-	assert_int_equal(cispref_referential_foreach_item(ref, &f, on_item, &w), CISPREF_EINVAL);
+	assert_int_equal(cispref_referential_foreach_item(ref, &f, on_item, &w), CISPREF_EARG);
 	assert_int_equal(cispref_referential_foreach_competence(ref, &f, on_competence, &w),
-	                 CISPREF_EINVAL);
+	                 CISPREF_EARG);
 	f.version = 0;
-	assert_int_equal(cispref_referential_foreach_item(ref, &f, on_item, &w), CISPREF_EINVAL);
+	assert_int_equal(cispref_referential_foreach_item(ref, &f, on_item, &w), CISPREF_EARG);
 	assert_int_equal(w.calls, 0);
 }
 
@@ -661,7 +682,7 @@ static void test_search_accents_and_case(void **state)
 		ASSERT_HITS(r, ecoute);
 		for (size_t i = 0; i < cispref_results_count(r); i++) {
 			const cispref_hit *hit = cispref_results_get(r, i);
-			assert_int_equal(cispref_hit_field_of(hit), CISPREF_HIT_ITEM);
+			assert_int_equal(cispref_hit_field(hit), CISPREF_HIT_ITEM);
 			assert_int_equal(cispref_hit_matched_words(hit), 1);
 		}
 		cispref_results_free(r);
@@ -691,7 +712,7 @@ static void test_search_inclusive_writing(void **state)
 	size_t fields[3] = {0};
 	for (size_t i = 0; i < cispref_results_count(r); i++) {
 		const cispref_hit *hit = cispref_results_get(r, i);
-		fields[cispref_hit_field_of(hit)]++;
+		fields[cispref_hit_field(hit)]++;
 		if (i < N_ELEMENTS(titles_and_summaries))
 			assert_string_equal(cispref_hit_id(hit), titles_and_summaries[i]);
 	}
@@ -702,7 +723,7 @@ static void test_search_inclusive_writing(void **state)
 	/* psy.ind.3 "(Ré)Orienter la·le stagiaire ...", psy.sum.4 "... de la-du stagiaire",
 	 * peda.ind.3 "Accompagner la.le stagiaire ...". */
 	const cispref_hit *h = cispref_results_get(r, 1);
-	assert_int_equal(cispref_hit_field_of(h), CISPREF_HIT_TITLE);
+	assert_int_equal(cispref_hit_field(h), CISPREF_HIT_TITLE);
 	assert_non_null(strstr(cispref_hit_text(h), "la\xc2\xb7le stagiaire"));
 	h = cispref_results_get(r, 10);
 	assert_string_equal(cispref_hit_id(h), "psy.sum.4");
@@ -803,7 +824,7 @@ static void test_search_ranking(void **state)
 	cispref_results *r = search_ok(index, "alpha beta", NULL);
 	static const struct {
 		const char *id;
-		cispref_hit_field field;
+		cispref_hit_field_t field;
 		size_t matched;
 	} expected[] = {
 		{"d1.ind.2", CISPREF_HIT_TITLE, 3},
@@ -824,10 +845,10 @@ static void test_search_ranking(void **state)
 		const cispref_hit *hit = cispref_results_get(r, i);
 		assert_non_null(hit);
 		if (strcmp(cispref_hit_id(hit), expected[i].id) != 0 ||
-		    cispref_hit_field_of(hit) != expected[i].field ||
+		    cispref_hit_field(hit) != expected[i].field ||
 		    cispref_hit_matched_words(hit) != expected[i].matched)
 			fail_msg("hit #%zu: %s %s %zu, expected %s %s %zu", i, cispref_hit_id(hit),
-			         cispref_hit_field_name(cispref_hit_field_of(hit)),
+			         cispref_hit_field_name(cispref_hit_field(hit)),
 			         cispref_hit_matched_words(hit), expected[i].id,
 			         cispref_hit_field_name(expected[i].field), expected[i].matched);
 	}
@@ -967,7 +988,7 @@ static void test_search_filters_embedded(void **state)
 	cispref_results *r = search_ok(index, "stagiaire", &o);
 	assert_true(cispref_results_count(r) > 0);
 	for (size_t i = 0; i < cispref_results_count(r); i++)
-		assert_int_equal(cispref_hit_field_of(cispref_results_get(r, i)), CISPREF_HIT_ITEM);
+		assert_int_equal(cispref_hit_field(cispref_results_get(r, i)), CISPREF_HIT_ITEM);
 	cispref_results_free(r);
 }
 
@@ -980,7 +1001,7 @@ static void test_hit_accessors(void **state)
 
 	/* A title. */
 	const cispref_hit *h = cispref_results_get(r, 0);
-	assert_int_equal(cispref_hit_field_of(h), CISPREF_HIT_TITLE);
+	assert_int_equal(cispref_hit_field(h), CISPREF_HIT_TITLE);
 	assert_string_equal(cispref_hit_id(h), "d1.ind.2");
 	assert_string_equal(cispref_hit_text(h), "Alphas et betas alpha");
 	assert_int_equal(cispref_hit_matched_words(h), 3);
@@ -994,7 +1015,7 @@ static void test_hit_accessors(void **state)
 
 	/* A summary entry that names no competence. */
 	h = cispref_results_get(r, 3);
-	assert_int_equal(cispref_hit_field_of(h), CISPREF_HIT_SUMMARY);
+	assert_int_equal(cispref_hit_field(h), CISPREF_HIT_SUMMARY);
 	assert_string_equal(cispref_hit_id(h), "d1.sum.2");
 	assert_string_equal(cispref_hit_text(h), "Alpha beta alphabet");
 	assert_ptr_equal(cispref_hit_domain(h), cispref_referential_find_domain(ref, "d1"));
@@ -1017,7 +1038,7 @@ static void test_hit_accessors(void **state)
 
 	/* An item. */
 	h = cispref_results_get(r, 8);
-	assert_int_equal(cispref_hit_field_of(h), CISPREF_HIT_ITEM);
+	assert_int_equal(cispref_hit_field(h), CISPREF_HIT_ITEM);
 	assert_string_equal(cispref_hit_id(h), "d2.int.1.sfc.1");
 	assert_string_equal(cispref_hit_text(h), "Alpha beta beta");
 	assert_int_equal(cispref_hit_matched_words(h), 3);
@@ -1051,8 +1072,8 @@ static void test_hit_accessors(void **state)
 	assert_string_equal(cispref_hit_field_name(CISPREF_HIT_TITLE), "title");
 	assert_string_equal(cispref_hit_field_name(CISPREF_HIT_SUMMARY), "summary");
 	assert_string_equal(cispref_hit_field_name(CISPREF_HIT_ITEM), "item");
-	assert_null(cispref_hit_field_name((cispref_hit_field)3));
-	assert_null(cispref_hit_field_name((cispref_hit_field)-1));
+	assert_null(cispref_hit_field_name((cispref_hit_field_t)3));
+	assert_null(cispref_hit_field_name((cispref_hit_field_t)-1));
 
 	cispref_results_free(r);
 	cispref_results_free(NULL);
@@ -1067,16 +1088,16 @@ static void expect_invalid(const cispref_index *index, const char *query,
 	cispref_results *results = NULL;
 	cispref_error error = {0};
 	int rc = cispref_search(&results, index, query, options, &error);
-	if (rc != CISPREF_EINVAL)
-		fail_msg("search '%s': %d, expected CISPREF_EINVAL", query ? query : "(null)", rc);
+	if (rc != CISPREF_EARG)
+		fail_msg("search '%s': %d, expected CISPREF_EARG", query ? query : "(null)", rc);
 	assert_null(results);
-	assert_int_equal(error.code, CISPREF_EINVAL);
+	assert_int_equal(error.code, CISPREF_EARG);
 	assert_true(error.text[0] != '\0');
 	if (message && !strstr(error.text, message))
 		fail_msg("search '%s': message '%s' lacks '%s'", query ? query : "(null)", error.text,
 		         message);
 	/* The error may be left out. */
-	assert_int_equal(cispref_search(&results, index, query, options, NULL), CISPREF_EINVAL);
+	assert_int_equal(cispref_search(&results, index, query, options, NULL), CISPREF_EARG);
 	assert_null(results);
 }
 
@@ -1096,8 +1117,8 @@ static void test_search_errors(void **state)
 	/* NULL arguments. */
 	cispref_results *results = NULL;
 	cispref_error error = {0};
-	assert_int_equal(cispref_search(NULL, index, "ecoute", NULL, &error), CISPREF_EINVAL);
-	assert_int_equal(error.code, CISPREF_EINVAL);
+	assert_int_equal(cispref_search(NULL, index, "ecoute", NULL, &error), CISPREF_EARG);
+	assert_int_equal(error.code, CISPREF_EARG);
 	assert_true(error.text[0] != '\0');
 	expect_invalid(NULL, "ecoute", NULL, NULL);
 	expect_invalid(index, NULL, NULL, NULL);
@@ -1240,10 +1261,10 @@ static void test_results_json(void **state)
 
 	/* Errors. */
 	error = (cispref_error){0};
-	assert_int_equal(cispref_results_export_json(NULL, &size, r, &error), CISPREF_EINVAL);
-	assert_int_equal(error.code, CISPREF_EINVAL);
+	assert_int_equal(cispref_results_export_json(NULL, &size, r, &error), CISPREF_EARG);
+	assert_int_equal(error.code, CISPREF_EARG);
 	json = NULL;
-	assert_int_equal(cispref_results_export_json(&json, &size, NULL, NULL), CISPREF_EINVAL);
+	assert_int_equal(cispref_results_export_json(&json, &size, NULL, NULL), CISPREF_EARG);
 	assert_null(json);
 	cispref_results_free(r);
 
@@ -1255,10 +1276,10 @@ static void test_index_errors(void **state)
 {
 	(void)state;
 	cispref_index *index = NULL;
-	assert_int_equal(cispref_index_new(&index, NULL), CISPREF_EINVAL);
+	assert_int_equal(cispref_index_new(&index, NULL), CISPREF_EARG);
 	assert_null(index);
 	cispref_referential *ref = load_fixture("query-json.xml");
-	assert_int_equal(cispref_index_new(NULL, ref), CISPREF_EINVAL);
+	assert_int_equal(cispref_index_new(NULL, ref), CISPREF_EARG);
 
 	/* A referential without concepts: nothing is shared, search still works. */
 	index = new_index(ref);

@@ -16,7 +16,7 @@
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
-static const cispref_item_kind ITEM_KINDS[CISPREF_ITEM_KIND_COUNT] = {
+static const cispref_item_kind_t ITEM_KINDS[CISPREF_ITEM_KIND_COUNT] = {
 	CISPREF_ITEM_SAVOIR_FAIRE,
 	CISPREF_ITEM_SAVOIR_FAIRE_COMPORTEMENTAL,
 	CISPREF_ITEM_SAVOIR,
@@ -84,13 +84,13 @@ static void test_metadata(void **state)
 
 struct exp_plan {
 	const char *id;
-	cispref_plan_kind kind;
+	cispref_plan_kind_t kind;
 	const char *title;
 };
 
 struct exp_domain {
 	const char *id;
-	cispref_domain_kind kind;
+	cispref_domain_kind_t kind;
 	const char *title;
 	size_t summary_count;
 	size_t plan_count;
@@ -131,7 +131,7 @@ static void test_domains_and_plans(void **state)
 		const cispref_domain *dom = cispref_referential_domain(ref, d);
 		assert_non_null(dom);
 		assert_string_equal(cispref_domain_id(dom), ed->id);
-		assert_int_equal(cispref_domain_kind_of(dom), ed->kind);
+		assert_int_equal(cispref_domain_kind(dom), ed->kind);
 		assert_string_equal(cispref_domain_title(dom), ed->title);
 		assert_ptr_equal(cispref_referential_find_domain(ref, ed->id), dom);
 		assert_ptr_equal(cispref_domain_referential(dom), ref);
@@ -145,7 +145,7 @@ static void test_domains_and_plans(void **state)
 			const cispref_plan *plan = cispref_domain_plan(dom, p);
 			assert_non_null(plan);
 			assert_string_equal(cispref_plan_id(plan), ep->id);
-			assert_int_equal(cispref_plan_kind_of(plan), ep->kind);
+			assert_int_equal(cispref_plan_kind(plan), ep->kind);
 			assert_string_equal(cispref_plan_title(plan), ep->title);
 			assert_ptr_equal(cispref_plan_domain(plan), dom);
 			assert_ptr_equal(cispref_referential_find_plan(ref, ep->id), plan);
@@ -165,7 +165,7 @@ static void test_domains_and_plans(void **state)
 
 struct exp_summary {
 	const char *domain;
-	cispref_plan_kind plan;
+	cispref_plan_kind_t plan;
 	const char *text;       /* verbatim from the source's list */
 	const char *competence; /* linked competence id, or NULL */
 };
@@ -642,7 +642,7 @@ static void check_item(const cispref_competence *comp, size_t k, size_t index,
 	snprintf(id, sizeof id, "%s.%s.%zu", cispref_competence_id(comp), ITEM_ID_TAGS[k],
 	         index + 1);
 	assert_string_equal(cispref_item_id(item), id);
-	assert_int_equal(cispref_item_kind_of(item), ITEM_KINDS[k]);
+	assert_int_equal(cispref_item_kind(item), ITEM_KINDS[k]);
 	assert_ptr_equal(cispref_item_competence(item), comp);
 	assert_string_equal(cispref_item_text(item), expected_text);
 }
@@ -767,7 +767,7 @@ static void test_notes(void **state)
 
 struct occurrence {
 	const char *competence;
-	cispref_item_kind kind;
+	cispref_item_kind_t kind;
 	size_t index; /* 1-based, as in item ids */
 	const char *text;
 };
@@ -776,7 +776,7 @@ struct occurrence {
 
 struct exp_concept {
 	const char *id;
-	cispref_item_kind kind;
+	cispref_item_kind_t kind;
 	const char *label;
 	size_t count; /* occurrences counted in the source */
 	struct occurrence occ[MAX_OCCURRENCES];
@@ -932,7 +932,7 @@ static void test_concepts(void **state)
 		const cispref_concept *concept = cispref_referential_find_concept(ref, ecn->id);
 		assert_non_null(concept);
 		assert_string_equal(cispref_concept_id(concept), ecn->id);
-		assert_int_equal(cispref_concept_kind_of(concept), ecn->kind);
+		assert_int_equal(cispref_concept_kind(concept), ecn->kind);
 		assert_string_equal(cispref_concept_label(concept), ecn->label);
 		assert_ptr_equal(cispref_concept_referential(concept), ref);
 
@@ -1002,7 +1002,7 @@ static void test_spot_items(void **state)
 		char id[128];
 		snprintf(id, sizeof id, "%s.%s.%zu", o->competence, ITEM_ID_TAGS[o->kind], o->index);
 		assert_string_equal(cispref_item_id(item), id);
-		assert_int_equal(cispref_item_kind_of(item), o->kind);
+		assert_int_equal(cispref_item_kind(item), o->kind);
 	}
 }
 

@@ -19,7 +19,7 @@
 #define OK(call) assert_int_equal((call), CISPREF_OK)
 #define FORMAT_COUNT 4
 
-static const cispref_render_format all_formats[FORMAT_COUNT] = {
+static const cispref_render_format_t all_formats[FORMAT_COUNT] = {
 	CISPREF_RENDER_HTML, CISPREF_RENDER_ODT, CISPREF_RENDER_FODT, CISPREF_RENDER_MARKDOWN};
 
 /* ---- A list of strings, to compare what a document holds with the model ---------- */
@@ -102,7 +102,7 @@ static int starts_with(const char *s, const char *prefix)
 
 /* ---- Rendering ------------------------------------------------------------------ */
 
-static char *render(const cispref_referential *ref, cispref_render_format format,
+static char *render(const cispref_referential *ref, cispref_render_format_t format,
                     const cispref_render_options *options, size_t *size)
 {
 	char *out = NULL;
@@ -376,7 +376,7 @@ static xmlDocPtr package_xml(package *p, const char *name)
 }
 
 /* content.xml of an ODT package, or the FODT document. */
-static xmlDocPtr odf_document(cispref_render_format format, const char *buf, size_t size)
+static xmlDocPtr odf_document(cispref_render_format_t format, const char *buf, size_t size)
 {
 	if (format == CISPREF_RENDER_FODT)
 		return parse_xml(buf, size, "cahier.fodt");
@@ -496,7 +496,7 @@ static void md_content(strlist *l, const char *doc)
 /* ---- Any format ----------------------------------------------------------------- */
 
 /* The titles and items a rendered document holds, found by parsing it. */
-static void document_content(strlist *l, cispref_render_format format, const char *buf,
+static void document_content(strlist *l, cispref_render_format_t format, const char *buf,
                              size_t size)
 {
 	xmlDocPtr doc = NULL;
@@ -518,7 +518,7 @@ static void document_content(strlist *l, cispref_render_format format, const cha
 	xmlFreeDoc(doc);
 }
 
-static void check_content(const cispref_referential *ref, cispref_render_format format,
+static void check_content(const cispref_referential *ref, cispref_render_format_t format,
                           const cispref_render_options *options)
 {
 	size_t size;
@@ -902,8 +902,9 @@ static cispref_referential *referential_in(const char *tag)
 	static const char xml[] = "<referential xmlns=\"urn:cispref:referential\" "
 	                          "format-version=\"1\" id=\"t\" version=\"1\" xml:lang=\"\">"
 	                          "<title>T</title></referential>";
-	OK(cispref_referential_load_memory(&ref, xml, sizeof xml - 1, "empty-lang.xml",
-	                                   CISPREF_LOAD_LENIENT, NULL));
+	cispref_load_options lenient = load_options_with(CISPREF_LOAD_LENIENT);
+	OK(cispref_referential_load_memory(&ref, xml, sizeof xml - 1, "empty-lang.xml", &lenient,
+	                                   NULL));
 	assert_string_equal(cispref_referential_language(ref), "");
 	return ref;
 }
@@ -1195,49 +1196,49 @@ static void test_invalid_arguments(void **state)
 	size_t size = 0;
 	cispref_error error;
 	memset(&error, 0, sizeof error);
-	assert_int_equal(cispref_render_buffer(&out, &size, ref, (cispref_render_format)4, NULL,
+	assert_int_equal(cispref_render_buffer(&out, &size, ref, (cispref_render_format_t)4, NULL,
 	                                       &error),
-	                 CISPREF_EINVAL);
-	assert_int_equal(error.code, CISPREF_EINVAL);
-	assert_int_equal(cispref_render_buffer(&out, &size, ref, (cispref_render_format)-1, NULL, NULL),
-	                 CISPREF_EINVAL);
+	                 CISPREF_EARG);
+	assert_int_equal(error.code, CISPREF_EARG);
+	assert_int_equal(cispref_render_buffer(&out, &size, ref, (cispref_render_format_t)-1, NULL, NULL),
+	                 CISPREF_EARG);
 	assert_int_equal(cispref_render_buffer(&out, &size, NULL, CISPREF_RENDER_HTML, NULL, NULL),
-	                 CISPREF_EINVAL);
+	                 CISPREF_EARG);
 	assert_int_equal(cispref_render_buffer(NULL, &size, ref, CISPREF_RENDER_HTML, NULL, NULL),
-	                 CISPREF_EINVAL);
+	                 CISPREF_EARG);
 	cispref_render_options options = CISPREF_RENDER_OPTIONS_INIT;
 	options.version = 2;
 	assert_int_equal(cispref_render_buffer(&out, &size, ref, CISPREF_RENDER_HTML, &options, NULL),
-	                 CISPREF_EINVAL);
+	                 CISPREF_EARG);
 	options.version = CISPREF_RENDER_OPTIONS_VERSION;
-	options.inclusive = (cispref_inclusive_style)2;
+	options.inclusive = (cispref_inclusive_style_t)2;
 	assert_int_equal(cispref_render_buffer(&out, &size, ref, CISPREF_RENDER_MARKDOWN, &options,
 	                                       NULL),
-	                 CISPREF_EINVAL);
+	                 CISPREF_EARG);
 	options.inclusive = CISPREF_INCLUSIVE_SOURCE;
 	options.title = "bad \xC3";
 	assert_int_equal(cispref_render_buffer(&out, &size, ref, CISPREF_RENDER_HTML, &options, NULL),
-	                 CISPREF_EINVAL);
+	                 CISPREF_EARG);
 	assert_null(out);
 	assert_int_equal(cispref_render_stream(NULL, ref, CISPREF_RENDER_HTML, NULL, NULL),
-	                 CISPREF_EINVAL);
+	                 CISPREF_EARG);
 	assert_int_equal(cispref_render_path(NULL, ref, CISPREF_RENDER_HTML, NULL, NULL),
-	                 CISPREF_EINVAL);
-	assert_int_equal(cispref_render_path("", ref, CISPREF_RENDER_HTML, NULL, NULL), CISPREF_EINVAL);
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_render_path("", ref, CISPREF_RENDER_HTML, NULL, NULL), CISPREF_EARG);
 
 	/* names */
 	static const char *const names[] = {"html", "odt", "fodt", "md"};
 	for (int f = 0; f < FORMAT_COUNT; f++) {
-		cispref_render_format format;
+		cispref_render_format_t format;
 		assert_string_equal(cispref_render_format_name(all_formats[f]), names[f]);
 		OK(cispref_render_format_from_name(&format, names[f]));
 		assert_int_equal(format, all_formats[f]);
 	}
-	cispref_render_format format;
-	assert_null(cispref_render_format_name((cispref_render_format)4));
-	assert_int_equal(cispref_render_format_from_name(&format, "pdf"), CISPREF_EINVAL);
-	assert_int_equal(cispref_render_format_from_name(&format, NULL), CISPREF_EINVAL);
-	assert_int_equal(cispref_render_format_from_name(NULL, "html"), CISPREF_EINVAL);
+	cispref_render_format_t format;
+	assert_null(cispref_render_format_name((cispref_render_format_t)4));
+	assert_int_equal(cispref_render_format_from_name(&format, "pdf"), CISPREF_EARG);
+	assert_int_equal(cispref_render_format_from_name(&format, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_render_format_from_name(NULL, "html"), CISPREF_EARG);
 	cispref_referential_free(ref);
 }
 
@@ -1373,8 +1374,10 @@ static void test_hostile_referentials(void **state)
 		if (len < 4 || strcmp(e->d_name + len - 4, ".xml") != 0)
 			continue;
 		cispref_referential *ref = NULL;
-		if (cispref_referential_load_file(&ref, fixture(e->d_name), CISPREF_LOAD_LENIENT,
-		                                  NULL) != CISPREF_OK)
+		cispref_load_options lenient = CISPREF_LOAD_OPTIONS_INIT;
+		lenient.flags = CISPREF_LOAD_LENIENT;
+		if (cispref_referential_load_file(&ref, fixture(e->d_name), &lenient, NULL) !=
+		    CISPREF_OK)
 			continue;
 		for (int variant = 0; variant < 2; variant++) {
 			cispref_render_options options = CISPREF_RENDER_OPTIONS_INIT;

@@ -80,8 +80,8 @@ static void walk(outputs *o)
 	         s(cispref_referential_title(ref)), s(cispref_referential_version(ref)),
 	         s(cispref_referential_language(ref)), s(cispref_referential_origin(ref)));
 	for (int f = 0; f < CISPREF_SOURCE_FIELD_COUNT; f++)
-		text_add(t, "source %s=%s\n", s(cispref_source_field_name((cispref_source_field)f)),
-		         s(cispref_referential_source(ref, (cispref_source_field)f)));
+		text_add(t, "source %s=%s\n", s(cispref_source_field_name((cispref_source_field_t)f)),
+		         s(cispref_referential_source(ref, (cispref_source_field_t)f)));
 	text_add(t, "totals %zu %zu %zu %zu %zu %zu\n", cispref_referential_plan_total(ref),
 	         cispref_referential_competence_total(ref), cispref_referential_summary_total(ref),
 	         cispref_referential_item_total(ref, CISPREF_ITEM_SAVOIR_FAIRE),
@@ -91,7 +91,7 @@ static void walk(outputs *o)
 		const cispref_domain *domain = cispref_referential_domain(ref, d);
 		const char *id = cispref_domain_id(domain);
 		text_add(t, "domain %s %s %s %d %d\n", s(id),
-		         s(cispref_domain_kind_name(cispref_domain_kind_of(domain))),
+		         s(cispref_domain_kind_name(cispref_domain_kind(domain))),
 		         s(cispref_domain_title(domain)),
 		         cispref_referential_find_domain(ref, id) == domain,
 		         cispref_domain_referential(domain) == ref);
@@ -107,7 +107,7 @@ static void walk(outputs *o)
 		for (size_t p = 0; p < cispref_domain_plan_count(domain); p++) {
 			const cispref_plan *plan = cispref_domain_plan(domain, p);
 			text_add(t, " plan %s %s %s %d\n", s(cispref_plan_id(plan)),
-			         s(cispref_plan_kind_name(cispref_plan_kind_of(plan))),
+			         s(cispref_plan_kind_name(cispref_plan_kind(plan))),
 			         s(cispref_plan_title(plan)),
 			         cispref_referential_find_plan(ref, cispref_plan_id(plan)) == plan);
 			for (size_t c = 0; c < cispref_plan_competence_count(plan); c++) {
@@ -120,11 +120,11 @@ static void walk(outputs *o)
 					text_add(t, "   note-ref %s %s\n", s(cispref_competence_note_id(comp, n)),
 					         s(cispref_note_text(cispref_competence_note(comp, n))));
 				for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++) {
-					cispref_item_kind kind = (cispref_item_kind)k;
+					cispref_item_kind_t kind = (cispref_item_kind_t)k;
 					for (size_t i = 0; i < cispref_competence_item_count(comp, kind); i++) {
 						const cispref_item *item = cispref_competence_item(comp, kind, i);
 						text_add(t, "   %s %s %s %s %d %s\n",
-						         s(cispref_item_kind_name(cispref_item_kind_of(item))),
+						         s(cispref_item_kind_name(cispref_item_kind(item))),
 						         s(cispref_item_id(item)), s(cispref_item_text(item)),
 						         s(cispref_item_concept_id(item)),
 						         cispref_item_competence(item) == comp,
@@ -138,7 +138,7 @@ static void walk(outputs *o)
 	for (size_t c = 0; c < cispref_referential_concept_count(ref); c++) {
 		const cispref_concept *concept = cispref_referential_concept(ref, c);
 		text_add(t, "concept %s %s %s %d\n", s(cispref_concept_id(concept)),
-		         s(cispref_item_kind_name(cispref_concept_kind_of(concept))),
+		         s(cispref_item_kind_name(cispref_concept_kind(concept))),
 		         s(cispref_concept_label(concept)),
 		         cispref_referential_find_concept(ref, cispref_concept_id(concept)) == concept);
 	}
@@ -225,7 +225,7 @@ static void search(outputs *o)
 		         cispref_results_count(results));
 		for (size_t i = 0; i < cispref_results_count(results); i++) {
 			const cispref_hit *hit = cispref_results_get(results, i);
-			text_add(t, " %s %s %zu %s\n", s(cispref_hit_field_name(cispref_hit_field_of(hit))),
+			text_add(t, " %s %s %zu %s\n", s(cispref_hit_field_name(cispref_hit_field(hit))),
 			         s(cispref_hit_id(hit)), cispref_hit_matched_words(hit),
 			         s(cispref_hit_path(hit)));
 		}

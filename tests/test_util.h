@@ -17,6 +17,15 @@
 #error "FIXTURES_DIR must be defined"
 #endif
 
+/* The default load options with @flags (#cispref_load_flags_t). */
+static inline cispref_load_options load_options_with(unsigned flags)
+{
+	cispref_load_options options;
+	cispref_load_options_init(&options);
+	options.flags = flags;
+	return options;
+}
+
 /* Path of a fixture file, in a static buffer. */
 static inline const char *fixture(const char *name)
 {

@@ -21,7 +21,9 @@ void cli_print_error(const cispref_error *error)
 int cli_load(cispref_referential **out, const char *path, unsigned flags)
 {
 	cispref_error error = {0};
-	int rc = path ? cispref_referential_load_file(out, path, flags, &error)
+	cispref_load_options options = CISPREF_LOAD_OPTIONS_INIT;
+	options.flags = flags;
+	int rc = path ? cispref_referential_load_file(out, path, &options, &error)
 	              : cispref_referential_load_default(out, &error);
 	if (rc == 0)
 		return EXIT_OK;

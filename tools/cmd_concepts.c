@@ -27,7 +27,7 @@ static int print_concepts(const cispref_index *index, size_t top)
 		printf("%s\t%zu competences\t%zu items\t%s\t%s\n", cispref_concept_id(concepts[i]),
 		       cispref_index_concept_competence_count(index, concepts[i]),
 		       cispref_index_concept_item_count(index, concepts[i]),
-		       cispref_item_kind_name(cispref_concept_kind_of(concepts[i])),
+		       cispref_item_kind_name(cispref_concept_kind(concepts[i])),
 		       cli_text(cispref_concept_label(concepts[i])));
 	free(concepts);
 	return EXIT_OK;

@@ -23,7 +23,7 @@ int cmd_export(int argc, char **argv)
 		{0, 0, 0, 0},
 	};
 	const char *input = NULL, *output = NULL;
-	cispref_format format = CISPREF_FORMAT_XML;
+	cispref_format_t format = CISPREF_FORMAT_XML;
 	int c;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "f:i:o:h", options, NULL)) != -1) {

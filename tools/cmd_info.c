@@ -20,7 +20,7 @@ static void print_info(const cispref_referential *ref)
 	printf("Version: %s\n", cli_text(cispref_referential_version(ref)));
 	printf("Language: %s\n", cli_text(cispref_referential_language(ref)));
 	for (int f = 0; f < CISPREF_SOURCE_FIELD_COUNT; f++) {
-		const char *value = cispref_referential_source(ref, (cispref_source_field)f);
+		const char *value = cispref_referential_source(ref, (cispref_source_field_t)f);
 		if (value)
 			printf("%s: %s\n", source_labels[f], cli_text(value));
 	}

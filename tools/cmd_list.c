@@ -20,12 +20,12 @@ static void print_outline(const cispref_referential *ref)
 		const cispref_domain *domain = cispref_referential_domain(ref, d);
 		printf("  %s\t%s [%s]\n", cispref_domain_id(domain),
 		       cli_text(cispref_domain_title(domain)),
-		       cispref_domain_kind_name(cispref_domain_kind_of(domain)));
+		       cispref_domain_kind_name(cispref_domain_kind(domain)));
 		for (size_t p = 0; p < cispref_domain_plan_count(domain); p++) {
 			const cispref_plan *plan = cispref_domain_plan(domain, p);
 			printf("    %s\t%s [%s]\n", cispref_plan_id(plan),
 			       cli_text(cispref_plan_title(plan)),
-			       cispref_plan_kind_name(cispref_plan_kind_of(plan)));
+			       cispref_plan_kind_name(cispref_plan_kind(plan)));
 			for (size_t c = 0; c < cispref_plan_competence_count(plan); c++) {
 				const cispref_competence *comp = cispref_plan_competence(plan, c);
 				printf("      %s\t%s (%zu/%zu/%zu)\n", cispref_competence_id(comp),

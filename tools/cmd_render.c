@@ -33,7 +33,7 @@ static void help(void)
 typedef struct render_args {
 	const char *input;
 	const char *output;
-	int format; /* a cispref_render_format, or -1 when not given */
+	int format; /* a cispref_render_format_t, or -1 when not given */
 	const char **domains; /* NULL-terminated, or NULL for all */
 	size_t domain_count;
 	cispref_render_options options;
@@ -42,7 +42,7 @@ typedef struct render_args {
 /* The format named by the extension of @path, or -1. */
 static int format_of_path(const char *path)
 {
-	static const struct { const char *ext; cispref_render_format format; } known[] = {
+	static const struct { const char *ext; cispref_render_format_t format; } known[] = {
 		{".html", CISPREF_RENDER_HTML}, {".htm", CISPREF_RENDER_HTML},
 		{".odt", CISPREF_RENDER_ODT},   {".fodt", CISPREF_RENDER_FODT},
 		{".md", CISPREF_RENDER_MARKDOWN},
@@ -59,7 +59,7 @@ enum { OPT_NO_SUMMARY = 256, OPT_NO_INDEX, OPT_NO_NOTES, OPT_INCLUSIVE };
 /* Apply one option; EXIT_OK, or the exit code of a usage error. */
 static int apply_option(render_args *a, int c)
 {
-	cispref_render_format format;
+	cispref_render_format_t format;
 	switch (c) {
 	case 'f':
 		if (cispref_render_format_from_name(&format, optarg) != 0)
@@ -135,7 +135,7 @@ static int render(const render_args *a)
 	if (rc)
 		return rc;
 	cispref_error error = {0};
-	cispref_render_format format = (cispref_render_format)a->format;
+	cispref_render_format_t format = (cispref_render_format_t)a->format;
 	rc = a->output ? cispref_render_path(a->output, ref, format, &a->options, &error)
 	               : cispref_render_stream(stdout, ref, format, &a->options, &error);
 	cispref_referential_free(ref);

@@ -53,7 +53,7 @@ static int print_results(const cispref_results *results, int as_json)
 	for (size_t i = 0; i < cispref_results_count(results); i++) {
 		const cispref_hit *hit = cispref_results_get(results, i);
 		printf("%s\t%s\t%s\n", cispref_hit_id(hit),
-		       cispref_hit_field_name(cispref_hit_field_of(hit)), cli_text(cispref_hit_path(hit)));
+		       cispref_hit_field_name(cispref_hit_field(hit)), cli_text(cispref_hit_path(hit)));
 	}
 	return EXIT_OK;
 }
@@ -76,9 +76,9 @@ static int search(const char *input, const char *words, const cispref_search_opt
 		fprintf(stderr, "cispref search: out of memory\n");
 		rc = EXIT_INVALID;
 	} else if (cispref_search(&results, index, words, options, &error) != 0) {
-		rc = error.code == CISPREF_EINVAL ? cli_usage_error("search", "%s", error.text)
+		rc = error.code == CISPREF_EARG ? cli_usage_error("search", "%s", error.text)
 		                                  : EXIT_INVALID;
-		if (error.code != CISPREF_EINVAL)
+		if (error.code != CISPREF_EARG)
 			cli_print_error(&error);
 	} else {
 		rc = print_results(results, as_json);
@@ -106,8 +106,8 @@ int cmd_search(int argc, char **argv)
 	int as_json = 0, c;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "d:p:k:n:F:i:h", options, NULL)) != -1) {
-		cispref_plan_kind plan;
-		cispref_item_kind kind;
+		cispref_plan_kind_t plan;
+		cispref_item_kind_t kind;
 		char *end;
 		switch (c) {
 		case 'd': search_options.filter.domain_id = optarg; break;

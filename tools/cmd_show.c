@@ -18,7 +18,7 @@ static const char *const list_titles[CISPREF_ITEM_KIND_COUNT] = {
 static void show_domain(const cispref_domain *d)
 {
 	printf("domain %s [%s]\n%s\n", cispref_domain_id(d),
-	       cispref_domain_kind_name(cispref_domain_kind_of(d)),
+	       cispref_domain_kind_name(cispref_domain_kind(d)),
 	       cli_text(cispref_domain_title(d)));
 	if (cispref_domain_summary_count(d))
 		printf("Summary:\n");
@@ -31,7 +31,7 @@ static void show_domain(const cispref_domain *d)
 	printf("Plans:\n");
 	for (size_t i = 0; i < cispref_domain_plan_count(d); i++) {
 		const cispref_plan *p = cispref_domain_plan(d, i);
-		printf("  %s [%s] %s\n", cispref_plan_id(p), cispref_plan_kind_name(cispref_plan_kind_of(p)),
+		printf("  %s [%s] %s\n", cispref_plan_id(p), cispref_plan_kind_name(cispref_plan_kind(p)),
 		       cli_text(cispref_plan_title(p)));
 	}
 }
@@ -39,7 +39,7 @@ static void show_domain(const cispref_domain *d)
 static void show_plan(const cispref_plan *p)
 {
 	printf("plan %s [%s] in %s\n%s\nCompetences:\n", cispref_plan_id(p),
-	       cispref_plan_kind_name(cispref_plan_kind_of(p)), cispref_domain_id(cispref_plan_domain(p)),
+	       cispref_plan_kind_name(cispref_plan_kind(p)), cispref_domain_id(cispref_plan_domain(p)),
 	       cli_text(cispref_plan_title(p)));
 	for (size_t i = 0; i < cispref_plan_competence_count(p); i++) {
 		const cispref_competence *c = cispref_plan_competence(p, i);
@@ -55,8 +55,8 @@ static void show_competence(const cispref_competence *c)
 	       cli_text(cispref_competence_title(c)));
 	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++) {
 		printf("%s:\n", list_titles[k]);
-		for (size_t i = 0; i < cispref_competence_item_count(c, (cispref_item_kind)k); i++) {
-			const cispref_item *item = cispref_competence_item(c, (cispref_item_kind)k, i);
+		for (size_t i = 0; i < cispref_competence_item_count(c, (cispref_item_kind_t)k); i++) {
+			const cispref_item *item = cispref_competence_item(c, (cispref_item_kind_t)k, i);
 			printf("  %s %s\n", cispref_item_id(item), cli_text(cispref_item_text(item)));
 		}
 	}
@@ -76,7 +76,7 @@ static int show_concept(const cispref_referential *ref, const cispref_concept *c
 		return EXIT_INVALID;
 	}
 	printf("concept %s [%s]\n%s\n", cispref_concept_id(concept),
-	       cispref_item_kind_name(cispref_concept_kind_of(concept)),
+	       cispref_item_kind_name(cispref_concept_kind(concept)),
 	       cli_text(cispref_concept_label(concept)));
 	printf("Items (%zu, in %zu competences):\n", cispref_index_concept_item_count(index, concept),
 	       cispref_index_concept_competence_count(index, concept));
@@ -112,7 +112,7 @@ static int show(const cispref_referential *ref, const char *id)
 	case CISPREF_NODE_ITEM: {
 		const cispref_item *item = cispref_referential_find_item(ref, id);
 		const char *concept = cispref_item_concept_id(item);
-		printf("%s %s in %s\n%s\nConcept: %s\n", cispref_item_kind_name(cispref_item_kind_of(item)),
+		printf("%s %s in %s\n%s\nConcept: %s\n", cispref_item_kind_name(cispref_item_kind(item)),
 		       id, cispref_competence_id(cispref_item_competence(item)),
 		       cli_text(cispref_item_text(item)), concept ? concept : "(none)");
 		break;

@@ -35,7 +35,9 @@ static int validate_one(const char *path, int quiet)
 {
 	cispref_referential *ref;
 	cispref_error error = {0};
-	int rc = path ? cispref_referential_load_file(&ref, path, CISPREF_LOAD_LENIENT, &error)
+	cispref_load_options options = CISPREF_LOAD_OPTIONS_INIT;
+	options.flags = CISPREF_LOAD_LENIENT;
+	int rc = path ? cispref_referential_load_file(&ref, path, &options, &error)
 	              : cispref_referential_load_default(&ref, &error);
 	if (rc != 0) {
 		print_finding('E', error.source, error.line, cispref_status_tag(error.code), error.text);
@@ -49,7 +51,7 @@ static int validate_one(const char *path, int quiet)
 	}
 	for (size_t i = 0; i < cispref_diagnostics_count(list); i++) {
 		const cispref_diagnostic *d = cispref_diagnostics_get(list, i);
-		cispref_severity severity = cispref_diagnostic_severity(d);
+		cispref_severity_t severity = cispref_diagnostic_severity(d);
 		if (quiet && severity != CISPREF_SEVERITY_ERROR)
 			continue;
 		print_finding(letters[severity], cispref_diagnostic_file(d), cispref_diagnostic_line(d),
@@ -88,7 +90,7 @@ static int explain(char **tags, int count)
 	size_t n = count ? (size_t)count : cispref_validator_tag_count();
 	for (size_t i = 0; i < n; i++) {
 		const char *tag = count ? tags[i] : cispref_validator_tag(i);
-		cispref_severity severity;
+		cispref_severity_t severity;
 		const char *text = cispref_validator_tag_explain(&severity, tag);
 		printf("%s\t%s\t%s\n", tag, cispref_severity_name(severity), cli_text(text));
 	}

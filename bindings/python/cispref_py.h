@@ -32,7 +32,7 @@
 /* The module's types and exception, one set per module object. */
 typedef struct {
 	PyTypeObject *referential_type;
-	/* indexed by cispref_node_type; [CISPREF_NODE_NONE] stays NULL */
+	/* indexed by cispref_node_type_t; [CISPREF_NODE_NONE] stays NULL */
 	PyTypeObject *node_types[CISPREF_NODE_NOTE + 1];
 	PyTypeObject *nodelist_type;
 	PyTypeObject *diagnostic_type;
@@ -112,7 +112,7 @@ PyObject *raise_error(const module_state *state, const cispref_error *error);
 /* A new Referential of @state's type owning @ref (freed on failure). */
 PyObject *wrap_referential(const module_state *state, cispref_referential *ref);
 /* A new node of @owner for @ptr, or None when @ptr is NULL. */
-PyObject *wrap_node(ReferentialObject *owner, cispref_node_type type, const void *ptr);
+PyObject *wrap_node(ReferentialObject *owner, cispref_node_type_t type, const void *ptr);
 PyObject *nodelist_new(ReferentialObject *owner, list_kind kind, const void *parent);
 /* @self's index, built on first use (without the GIL); NULL with MemoryError. */
 const cispref_index *referential_index(ReferentialObject *self);

@@ -49,7 +49,7 @@ static PyObject *py_load(PyObject *module, PyObject *args, PyObject *kwargs)
 	cispref_referential *ref;
 	cispref_error error;
 	PyThreadState *thread = PyEval_SaveThread();
-	int rc = cispref_referential_load_file_with_options(&ref, file, &options, &error);
+	int rc = cispref_referential_load_file(&ref, file, &options, &error);
 	PyEval_RestoreThread(thread);
 	Py_DECREF(path);
 	module_state *state = PyModule_GetState(module);
@@ -146,7 +146,7 @@ static PyObject *py_loads(PyObject *module, PyObject *args, PyObject *kwargs)
 	cispref_referential *ref;
 	cispref_error error;
 	PyThreadState *thread = PyEval_SaveThread();
-	int rc = cispref_referential_load_memory_with_options(&ref, doc, (size_t)size, source,
+	int rc = cispref_referential_load_memory(&ref, doc, (size_t)size, source,
 	                                                      &options, &error);
 	PyEval_RestoreThread(thread);
 	Py_DECREF(bytes);

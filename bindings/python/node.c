@@ -77,7 +77,7 @@ static PyMethodDef node_methods[] = {
 
 static PyObject *domain_id(PyObject *s, void *c) { (void)c; return str_or_none(cispref_domain_id(PTR(s, cispref_domain))); }
 static PyObject *domain_title(PyObject *s, void *c) { (void)c; return str_or_none(cispref_domain_title(PTR(s, cispref_domain))); }
-static PyObject *domain_kind(PyObject *s, void *c) { (void)c; return str_or_none(cispref_domain_kind_name(cispref_domain_kind_of(PTR(s, cispref_domain)))); }
+static PyObject *domain_kind(PyObject *s, void *c) { (void)c; return str_or_none(cispref_domain_kind_name(cispref_domain_kind(PTR(s, cispref_domain)))); }
 static PyObject *domain_summary(PyObject *s, void *c) { (void)c; return nodelist_new(OWNER(s), LIST_SUMMARY, PTR(s, void)); }
 static PyObject *domain_plans(PyObject *s, void *c) { (void)c; return nodelist_new(OWNER(s), LIST_PLANS, PTR(s, void)); }
 static PyObject *owner_of(PyObject *s, void *c) { (void)c; return Py_NewRef((PyObject *)OWNER(s)); }
@@ -129,7 +129,7 @@ static PyGetSetDef entry_getset[] = {
 #define PLAN(s) PTR(s, cispref_plan)
 static PyObject *plan_id(PyObject *s, void *c) { (void)c; return str_or_none(cispref_plan_id(PLAN(s))); }
 static PyObject *plan_title(PyObject *s, void *c) { (void)c; return str_or_none(cispref_plan_title(PLAN(s))); }
-static PyObject *plan_kind(PyObject *s, void *c) { (void)c; return str_or_none(cispref_plan_kind_name(cispref_plan_kind_of(PLAN(s)))); }
+static PyObject *plan_kind(PyObject *s, void *c) { (void)c; return str_or_none(cispref_plan_kind_name(cispref_plan_kind(PLAN(s)))); }
 static PyObject *plan_competences(PyObject *s, void *c) { (void)c; return nodelist_new(OWNER(s), LIST_COMPETENCES, PLAN(s)); }
 static PyObject *plan_domain(PyObject *s, void *c) { (void)c; return wrap_node(OWNER(s), CISPREF_NODE_DOMAIN, cispref_plan_domain(PLAN(s))); }
 
@@ -235,7 +235,7 @@ static PyMethodDef comp_methods[] = {
 #define ITEM(s) PTR(s, cispref_item)
 static PyObject *item_id(PyObject *s, void *c) { (void)c; return str_or_none(cispref_item_id(ITEM(s))); }
 static PyObject *item_text(PyObject *s, void *c) { (void)c; return str_or_none(cispref_item_text(ITEM(s))); }
-static PyObject *item_kind(PyObject *s, void *c) { (void)c; return str_or_none(cispref_item_kind_name(cispref_item_kind_of(ITEM(s)))); }
+static PyObject *item_kind(PyObject *s, void *c) { (void)c; return str_or_none(cispref_item_kind_name(cispref_item_kind(ITEM(s)))); }
 static PyObject *item_concept_id(PyObject *s, void *c) { (void)c; return str_or_none(cispref_item_concept_id(ITEM(s))); }
 static PyObject *item_concept(PyObject *s, void *c) { (void)c; return wrap_node(OWNER(s), CISPREF_NODE_CONCEPT, cispref_item_concept(ITEM(s))); }
 static PyObject *item_competence(PyObject *s, void *c) { (void)c; return wrap_node(OWNER(s), CISPREF_NODE_COMPETENCE, cispref_item_competence(ITEM(s))); }
@@ -261,7 +261,7 @@ static PyGetSetDef item_getset[] = {
 #define CONCEPT(s) PTR(s, cispref_concept)
 static PyObject *concept_id(PyObject *s, void *c) { (void)c; return str_or_none(cispref_concept_id(CONCEPT(s))); }
 static PyObject *concept_label(PyObject *s, void *c) { (void)c; return str_or_none(cispref_concept_label(CONCEPT(s))); }
-static PyObject *concept_kind(PyObject *s, void *c) { (void)c; return str_or_none(cispref_item_kind_name(cispref_concept_kind_of(CONCEPT(s)))); }
+static PyObject *concept_kind(PyObject *s, void *c) { (void)c; return str_or_none(cispref_item_kind_name(cispref_concept_kind(CONCEPT(s)))); }
 
 /* The items (closure NULL) or competences (closure non-NULL) that use a concept. */
 static PyObject *concept_users(PyObject *s, void *competences)
@@ -323,7 +323,7 @@ static PyGetSetDef note_getset[] = {
 /* ---- types --------------------------------------------------------------------- */
 
 static const struct node_kind {
-	cispref_node_type type;
+	cispref_node_type_t type;
 	const char *name;
 	const char *doc;
 	reprfunc repr;

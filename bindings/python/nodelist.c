@@ -2,7 +2,7 @@
  * iteration, `in`. It holds its referential, like every node. */
 #include "cispref_py.h"
 
-static const cispref_item_kind item_kinds[] = {
+static const cispref_item_kind_t item_kinds[] = {
 	[LIST_SAVOIR_FAIRE] = CISPREF_ITEM_SAVOIR_FAIRE,
 	[LIST_SAVOIR_FAIRE_COMPORTEMENTAUX] = CISPREF_ITEM_SAVOIR_FAIRE_COMPORTEMENTAL,
 	[LIST_SAVOIRS] = CISPREF_ITEM_SAVOIR,

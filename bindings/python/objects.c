@@ -16,7 +16,7 @@ PyObject *wrap_referential(const module_state *state, cispref_referential *ref)
 	return (PyObject *)self;
 }
 
-PyObject *wrap_node(ReferentialObject *owner, cispref_node_type type, const void *ptr)
+PyObject *wrap_node(ReferentialObject *owner, cispref_node_type_t type, const void *ptr)
 {
 	if (!ptr || type <= CISPREF_NODE_NONE || type > CISPREF_NODE_NOTE)
 		Py_RETURN_NONE;

@@ -95,7 +95,7 @@ static PyObject *hit(ReferentialObject *owner, const cispref_hit *h)
 {
 	PyObject *values[10] = {
 		str_or_none(cispref_hit_id(h)),
-		str_or_none(cispref_hit_field_name(cispref_hit_field_of(h))),
+		str_or_none(cispref_hit_field_name(cispref_hit_field(h))),
 		str_or_none(cispref_hit_text(h)),
 		str_or_none(cispref_hit_path(h)),
 		PyLong_FromSize_t(cispref_hit_matched_words(h)),

@@ -35,9 +35,9 @@ static PyObject *ref_source(PyObject *s, void *c)
 	(void)c;
 	PyObject *dict = PyDict_New();
 	for (int f = 0; dict && f < CISPREF_SOURCE_FIELD_COUNT; f++) {
-		const char *value = cispref_referential_source(REF(s), (cispref_source_field)f);
+		const char *value = cispref_referential_source(REF(s), (cispref_source_field_t)f);
 		PyObject *v = value ? PyUnicode_FromString(value) : NULL;
-		if (value && (!v || PyDict_SetItemString(dict, cispref_source_field_name((cispref_source_field)f), v) < 0))
+		if (value && (!v || PyDict_SetItemString(dict, cispref_source_field_name((cispref_source_field_t)f), v) < 0))
 			Py_CLEAR(dict);
 		Py_XDECREF(v);
 	}
@@ -52,7 +52,7 @@ static PyObject *lookup(PyObject *s, PyObject *key)
 		return NULL;
 	const cispref_referential *ref = REF(s);
 	ReferentialObject *owner = (ReferentialObject *)s;
-	cispref_node_type type = cispref_referential_node_type(ref, id);
+	cispref_node_type_t type = cispref_referential_node_type(ref, id);
 	const void *node = NULL;
 	switch (type) {
 	case CISPREF_NODE_DOMAIN: node = cispref_referential_find_domain(ref, id); break;
@@ -122,7 +122,7 @@ static int kind_mask(PyObject *value, int (*parse)(int *, const char *), const c
 
 static int parse_plan(int *out, const char *name)
 {
-	cispref_plan_kind k;
+	cispref_plan_kind_t k;
 	int rc = cispref_plan_kind_from_name(&k, name);
 	*out = (int)k;
 	return rc;
@@ -130,7 +130,7 @@ static int parse_plan(int *out, const char *name)
 
 static int parse_item(int *out, const char *name)
 {
-	cispref_item_kind k;
+	cispref_item_kind_t k;
 	int rc = cispref_item_kind_from_name(&k, name);
 	*out = (int)k;
 	return rc;
@@ -170,7 +170,7 @@ static PyObject *ref_search(PyObject *s, PyObject *args, PyObject *kwargs)
 	int rc = cispref_search(&results, index, query, &options, &error);
 	PyEval_RestoreThread(thread);
 	if (rc != 0) {
-		if (error.code == CISPREF_EINVAL)
+		if (error.code == CISPREF_EARG)
 			set_value_error(error.text);
 		else
 			PyErr_NoMemory();
@@ -209,7 +209,7 @@ static PyObject *top_concepts(PyObject *s, PyObject *args)
 	return list;
 }
 
-static PyObject *export_as(PyObject *s, cispref_format format)
+static PyObject *export_as(PyObject *s, cispref_format_t format)
 {
 	char *buffer;
 	size_t size;
@@ -235,7 +235,7 @@ static PyObject *ref_save(PyObject *s, PyObject *args, PyObject *kwargs)
 	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O&|O:save", keywords, PyUnicode_FSConverter,
 	                                 &path, &format_object))
 		return NULL;
-	cispref_format format;
+	cispref_format_t format;
 	if (format_object && !(format_name = c_text(format_object, "format"))) {
 		Py_DECREF(path);
 		return NULL;
@@ -312,7 +312,7 @@ static int render_options(PyObject *domains, PyObject *inclusive, cispref_render
 	return 0;
 }
 
-static PyObject *render_result(const char *buffer, size_t size, cispref_render_format format)
+static PyObject *render_result(const char *buffer, size_t size, cispref_render_format_t format)
 {
 	if (format == CISPREF_RENDER_ODT)
 		return PyBytes_FromStringAndSize(buffer, (Py_ssize_t)size);
@@ -337,7 +337,7 @@ static PyObject *ref_render(PyObject *s, PyObject *args, PyObject *kwargs)
 		Py_XDECREF(path);
 		return NULL;
 	}
-	cispref_render_format format;
+	cispref_render_format_t format;
 	cispref_render_options opts = CISPREF_RENDER_OPTIONS_INIT;
 	const char **ids = NULL;
 	PyObject *result = NULL;
@@ -376,7 +376,7 @@ static PyObject *ref_render(PyObject *s, PyObject *args, PyObject *kwargs)
 	cispref_buffer_free(buffer);
 	goto done;
 failed:
-	if (error.code == CISPREF_ENOTFOUND || error.code == CISPREF_EINVAL)
+	if (error.code == CISPREF_ENOTFOUND || error.code == CISPREF_EARG)
 		set_value_error(error.text);
 	else
 		raise_error(state_of(s), &error);

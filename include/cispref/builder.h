@@ -2,13 +2,18 @@
  * @file builder.h
  * @brief Create and edit a referential in C.
  *
- * Every function returns #CISPREF_OK or a negative #cispref_status and changes nothing
+ * Every function returns #CISPREF_OK or a negative #cispref_status_t and changes nothing
  * when it fails. Texts are copied into the referential. Ids must match
  * `[A-Za-z_][A-Za-z0-9._-]*` and be unused in the referential (#CISPREF_EEXISTS
  * otherwise). An `out` parameter may be NULL; on success it receives a handle owned by
  * the referential. Removing a node releases its handle and those of its children;
  * references to a removed competence, concept or note are cleared. Editing is not
  * thread-safe: no other thread may read or edit the referential meanwhile.
+ *
+ * A handle is const when it comes from a const handle (see model.h): the navigation
+ * accessors and lookups give const handles, the `add_*()` functions give mutable ones
+ * through `out`, and the `cispref_referential_edit_*()` functions turn a const handle
+ * into a mutable one, given the mutable referential that holds the node.
  *
  * @defgroup builder Builder
  * @{
@@ -46,12 +51,12 @@ CISPREF_EXPORT int cispref_referential_set_language(cispref_referential *ref,
                                                     const char *language);
 /** Set one field of the source metadata; NULL unsets it. */
 CISPREF_EXPORT int cispref_referential_set_source(cispref_referential *ref,
-                                                  cispref_source_field field,
+                                                  cispref_source_field_t field,
                                                   const char *value);
 /** Append a domain. */
 CISPREF_EXPORT int cispref_referential_add_domain(cispref_domain **out,
                                                   cispref_referential *ref, const char *id,
-                                                  cispref_domain_kind kind, const char *title);
+                                                  cispref_domain_kind_t kind, const char *title);
 /** Remove the domain at @p index with all it holds. */
 CISPREF_EXPORT int cispref_referential_remove_domain(cispref_referential *ref, size_t index);
 /** Move the domain at @p from to position @p to (both indexes before the move). */
@@ -60,7 +65,7 @@ CISPREF_EXPORT int cispref_referential_move_domain(cispref_referential *ref, siz
 /** Append a concept. */
 CISPREF_EXPORT int cispref_referential_add_concept(cispref_concept **out,
                                                    cispref_referential *ref, const char *id,
-                                                   cispref_item_kind kind, const char *label);
+                                                   cispref_item_kind_t kind, const char *label);
 /** Remove the concept at @p index; items that pointed to it then point to none. */
 CISPREF_EXPORT int cispref_referential_remove_concept(cispref_referential *ref, size_t index);
 /** Move the concept at @p from to position @p to. */
@@ -77,15 +82,43 @@ CISPREF_EXPORT int cispref_referential_move_note(cispref_referential *ref, size_
                                                  size_t to);
 /** @} */
 
+/** @name Mutable handles
+ * The node @p node as a mutable handle, when it belongs to @p ref; NULL when it belongs
+ * to another referential, or when an argument is NULL. This is how a caller that holds
+ * the referential as mutable edits a node it found with a lookup or an accessor.
+ * @{ */
+/** The domain @p node of @p ref, as a mutable handle. */
+CISPREF_EXPORT cispref_domain *cispref_referential_edit_domain(cispref_referential *ref,
+                                                               const cispref_domain *node);
+/** The summary entry @p node of @p ref, as a mutable handle. */
+CISPREF_EXPORT cispref_summary_entry *cispref_referential_edit_summary_entry(
+	cispref_referential *ref, const cispref_summary_entry *node);
+/** The plan @p node of @p ref, as a mutable handle. */
+CISPREF_EXPORT cispref_plan *cispref_referential_edit_plan(cispref_referential *ref,
+                                                           const cispref_plan *node);
+/** The competence @p node of @p ref, as a mutable handle. */
+CISPREF_EXPORT cispref_competence *cispref_referential_edit_competence(
+	cispref_referential *ref, const cispref_competence *node);
+/** The item @p node of @p ref, as a mutable handle. */
+CISPREF_EXPORT cispref_item *cispref_referential_edit_item(cispref_referential *ref,
+                                                           const cispref_item *node);
+/** The concept @p node of @p ref, as a mutable handle. */
+CISPREF_EXPORT cispref_concept *cispref_referential_edit_concept(cispref_referential *ref,
+                                                                 const cispref_concept *node);
+/** The note @p node of @p ref, as a mutable handle. */
+CISPREF_EXPORT cispref_note *cispref_referential_edit_note(cispref_referential *ref,
+                                                           const cispref_note *node);
+/** @} */
+
 /** @name Domain
  * @{ */
 /** Set the title. */
 CISPREF_EXPORT int cispref_domain_set_title(cispref_domain *domain, const char *title);
 /** Set the kind. */
-CISPREF_EXPORT int cispref_domain_set_kind(cispref_domain *domain, cispref_domain_kind kind);
+CISPREF_EXPORT int cispref_domain_set_kind(cispref_domain *domain, cispref_domain_kind_t kind);
 /** Append a plan. */
 CISPREF_EXPORT int cispref_domain_add_plan(cispref_plan **out, cispref_domain *domain,
-                                           const char *id, cispref_plan_kind kind,
+                                           const char *id, cispref_plan_kind_t kind,
                                            const char *title);
 /** Remove the plan at @p index with its competences. */
 CISPREF_EXPORT int cispref_domain_remove_plan(cispref_domain *domain, size_t index);
@@ -102,7 +135,7 @@ CISPREF_EXPORT int cispref_domain_move_plan(cispref_domain *domain, size_t from,
  */
 CISPREF_EXPORT int cispref_domain_add_summary_entry(cispref_summary_entry **out,
                                                     cispref_domain *domain, const char *id,
-                                                    cispref_plan_kind plan_kind,
+                                                    cispref_plan_kind_t plan_kind,
                                                     const char *text,
                                                     const cispref_competence *competence);
 /** Remove the summary entry at @p index. */
@@ -119,7 +152,7 @@ CISPREF_EXPORT int cispref_summary_entry_set_text(cispref_summary_entry *entry,
                                                   const char *text);
 /** Set the plan kind it is listed under. */
 CISPREF_EXPORT int cispref_summary_entry_set_plan_kind(cispref_summary_entry *entry,
-                                                       cispref_plan_kind kind);
+                                                       cispref_plan_kind_t kind);
 /** Link it to @p competence (of the same referential), or unlink it with NULL. */
 CISPREF_EXPORT int cispref_summary_entry_set_competence(cispref_summary_entry *entry,
                                                         const cispref_competence *competence);
@@ -130,7 +163,7 @@ CISPREF_EXPORT int cispref_summary_entry_set_competence(cispref_summary_entry *e
 /** Set the title. */
 CISPREF_EXPORT int cispref_plan_set_title(cispref_plan *plan, const char *title);
 /** Set the kind. */
-CISPREF_EXPORT int cispref_plan_set_kind(cispref_plan *plan, cispref_plan_kind kind);
+CISPREF_EXPORT int cispref_plan_set_kind(cispref_plan *plan, cispref_plan_kind_t kind);
 /** Append a competence. */
 CISPREF_EXPORT int cispref_plan_add_competence(cispref_competence **out, cispref_plan *plan,
                                                const char *id, const char *title);
@@ -148,14 +181,14 @@ CISPREF_EXPORT int cispref_competence_set_title(cispref_competence *competence,
 /** Append an item of @p kind. */
 CISPREF_EXPORT int cispref_competence_add_item(cispref_item **out,
                                                cispref_competence *competence,
-                                               const char *id, cispref_item_kind kind,
+                                               const char *id, cispref_item_kind_t kind,
                                                const char *text);
 /** Remove the item of @p kind at @p index. */
 CISPREF_EXPORT int cispref_competence_remove_item(cispref_competence *competence,
-                                                  cispref_item_kind kind, size_t index);
+                                                  cispref_item_kind_t kind, size_t index);
 /** Move the item of @p kind at @p from to position @p to in the same list. */
 CISPREF_EXPORT int cispref_competence_move_item(cispref_competence *competence,
-                                                cispref_item_kind kind, size_t from,
+                                                cispref_item_kind_t kind, size_t from,
                                                 size_t to);
 /** Append a reference to @p note (of the same referential). */
 CISPREF_EXPORT int cispref_competence_add_note(cispref_competence *competence,

@@ -38,19 +38,25 @@ extern "C" {
  * Status codes. Every function that can fail returns #CISPREF_OK (0) or one of
  * these negative values.
  */
-typedef enum cispref_status {
+typedef enum cispref_status_t {
 	CISPREF_OK = 0,              /**< Success. */
-	CISPREF_EINVAL = -1,         /**< A NULL or out-of-range argument. */
+	CISPREF_EARG = -1,           /**< A NULL or out-of-range argument ("bad-argument"). */
 	CISPREF_ENOMEM = -2,         /**< Out of memory. */
 	CISPREF_EIO = -3,            /**< A file could not be opened, read or written. */
 	CISPREF_EXML = -4,           /**< The input is not well-formed XML. */
 	CISPREF_EFORMAT = -5,        /**< Well-formed XML that is not a cispref document. */
 	CISPREF_EVERSION = -6,       /**< A cispref document of an unsupported format version. */
 	CISPREF_ELIMIT = -7,         /**< The input exceeds a size or depth limit. */
-	CISPREF_EINVALID = -8,       /**< The referential breaks a rule of the validator. */
+	/** The referential breaks a rule of the validator ("rule-violation"). */
+	CISPREF_ERULE = -8,
 	CISPREF_EEXISTS = -9,        /**< The id is already used in this referential. */
-	CISPREF_ENOTFOUND = -10      /**< No such node. */
-} cispref_status;
+	CISPREF_ENOTFOUND = -10,     /**< No such node. */
+	/**
+	 * A callback stopped the walk ("stopped"): it returned non-zero. What it wanted to
+	 * say, it keeps in its payload.
+	 */
+	CISPREF_ESTOPPED = -11
+} cispref_status_t;
 
 /** Size of cispref_error::text. */
 #define CISPREF_ERROR_TEXT_LENGTH 512
@@ -63,7 +69,7 @@ typedef enum cispref_status {
  * not want the details. It needs no freeing.
  */
 typedef struct cispref_error {
-	int code;                                  /**< A #cispref_status value. */
+	int code;                                  /**< A #cispref_status_t value. */
 	unsigned long line;                        /**< 1-based line in the input, 0 if none. */
 	unsigned long column;                      /**< 1-based column in the input, 0 if none. */
 	char source[CISPREF_ERROR_SOURCE_LENGTH];  /**< File name or input name, "" if none. */
@@ -71,7 +77,7 @@ typedef struct cispref_error {
 } cispref_error;
 
 /**
- * A short, stable name for a status code ("ok", "invalid-argument", "xml-error", ...),
+ * A short, stable name for a status code ("ok", "bad-argument", "xml-error", ...),
  * usable as a tag in messages and by bindings. Never NULL.
  */
 CISPREF_EXPORT const char *cispref_status_tag(int code);

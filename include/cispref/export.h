@@ -25,15 +25,15 @@ extern "C" {
 #endif
 
 /** Output formats. */
-typedef enum cispref_format {
+typedef enum cispref_format_t {
 	CISPREF_FORMAT_XML = 0,  /**< "xml": the cispref XML format. */
 	CISPREF_FORMAT_JSON = 1  /**< "json": the cispref-json contract. */
-} cispref_format;
+} cispref_format_t;
 
 /** Name of a format ("xml", "json"), or NULL for a value out of range. */
-CISPREF_EXPORT const char *cispref_format_name(cispref_format format);
-/** Parse a format name: 0 and `*out` set, or #CISPREF_EINVAL. */
-CISPREF_EXPORT int cispref_format_from_name(cispref_format *out, const char *name);
+CISPREF_EXPORT const char *cispref_format_name(cispref_format_t format);
+/** Parse a format name: 0 and `*out` set, or #CISPREF_EARG. */
+CISPREF_EXPORT int cispref_format_from_name(cispref_format_t *out, const char *name);
 
 /**
  * Export into a new buffer.
@@ -45,11 +45,11 @@ CISPREF_EXPORT int cispref_format_from_name(cispref_format *out, const char *nam
  */
 CISPREF_EXPORT int cispref_export_buffer(char **out, size_t *size,
                                          const cispref_referential *ref,
-                                         cispref_format format, cispref_error *error);
+                                         cispref_format_t format, cispref_error *error);
 
 /** Export to @p stream, which is flushed but not closed. */
 CISPREF_EXPORT int cispref_export_stream(FILE *stream, const cispref_referential *ref,
-                                         cispref_format format, cispref_error *error);
+                                         cispref_format_t format, cispref_error *error);
 
 /**
  * Export to what @p path names. Every function that writes a file (this one,
@@ -80,12 +80,12 @@ CISPREF_EXPORT int cispref_export_stream(FILE *stream, const cispref_referential
  * to a FIFO whose reader has left, is an error (EFBIG, EPIPE) rather than SIGXFSZ or
  * SIGPIPE: the calling thread blocks both signals while it writes and consumes those
  * its writes raise; the process's signal dispositions are not touched.
- * @return #CISPREF_OK, #CISPREF_EINVAL, #CISPREF_ENOMEM, or #CISPREF_EIO with an error
+ * @return #CISPREF_OK, #CISPREF_EARG, #CISPREF_ENOMEM, or #CISPREF_EIO with an error
  *         that says what and where ("cannot write 'out.xml': it is a directory", or the
  *         step and the system's reason).
  */
 CISPREF_EXPORT int cispref_export_path(const char *path, const cispref_referential *ref,
-                                       cispref_format format, cispref_error *error);
+                                       cispref_format_t format, cispref_error *error);
 
 #ifdef __cplusplus
 }

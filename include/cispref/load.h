@@ -12,7 +12,7 @@
  * #CISPREF_DEFAULT_MAX_ELEMENTS elements, a text or attribute value at most
  * #CISPREF_MAX_TEXT_LENGTH bytes, and a start tag at most #CISPREF_DEFAULT_MAX_ATTRIBUTES
  * attributes; beyond them loading fails with #CISPREF_ELIMIT and says which limit was
- * reached, where. The `*_with_options()` functions take other limits. Within the default
+ * reached, where. A #cispref_load_options gives other limits. Within the default
  * limits, the time a load takes grows linearly with the input's size.
  *
  * The size of a regular file (or of the rest of one, for a descriptor or a stream) is
@@ -57,11 +57,11 @@ extern "C" {
  */
 #define CISPREF_DEFAULT_MAX_ATTRIBUTES ((size_t)64)
 
-/** Flags for the load functions, to be combined with `|`. */
-typedef enum cispref_load_flags {
+/** Flags of cispref_load_options::flags, to be combined with `|`. */
+typedef enum cispref_load_flags_t {
 	/**
 	 * Refuse a document that breaks a rule of severity error of the validator
-	 * (duplicate ids, references that resolve to nothing, ...) with #CISPREF_EINVALID
+	 * (duplicate ids, references that resolve to nothing, ...) with #CISPREF_ERULE
 	 * and the first such error.
 	 */
 	CISPREF_LOAD_DEFAULT = 0,
@@ -70,7 +70,7 @@ typedef enum cispref_load_flags {
 	 * validator's rules, so that cispref_validate() can report every finding.
 	 */
 	CISPREF_LOAD_LENIENT = 1 << 0
-} cispref_load_flags;
+} cispref_load_flags_t;
 
 /**
  * Version of #cispref_load_options this header describes. Version 1 had no
@@ -79,12 +79,13 @@ typedef enum cispref_load_flags {
 #define CISPREF_LOAD_OPTIONS_VERSION 2
 
 /**
- * How to load, for the `*_with_options()` functions; initialise with
- * #CISPREF_LOAD_OPTIONS_INIT, then change fields. A limit of 0 means "no limit".
+ * How to load; NULL for the load functions means #CISPREF_LOAD_OPTIONS_INIT. Initialise
+ * with #CISPREF_LOAD_OPTIONS_INIT or cispref_load_options_init(), then change fields. A
+ * limit of 0 means "no limit".
  */
 typedef struct cispref_load_options {
 	unsigned int version;   /**< #CISPREF_LOAD_OPTIONS_VERSION. */
-	unsigned int flags;     /**< #cispref_load_flags. */
+	unsigned int flags;     /**< #cispref_load_flags_t values combined with `|`. */
 	size_t max_input_size;  /**< Bytes read at most. */
 	size_t max_text_length; /**< Bytes in one text or attribute value at most. */
 	size_t max_elements;    /**< Elements in the document at most. */
@@ -97,18 +98,27 @@ typedef struct cispref_load_options {
 	 CISPREF_MAX_TEXT_LENGTH, CISPREF_DEFAULT_MAX_ELEMENTS, CISPREF_DEFAULT_MAX_ATTRIBUTES}
 
 /**
+ * Set @p options to #CISPREF_LOAD_OPTIONS_INIT, for callers that cannot expand the macro
+ * (bindings). Does nothing when @p options is NULL.
+ */
+CISPREF_EXPORT void cispref_load_options_init(cispref_load_options *options);
+
+/**
  * Load a referential from the file at @p path.
  * @param out receives the referential; free it with cispref_referential_free().
  *            Untouched on failure.
  * @param path the file to read.
- * @param flags #cispref_load_flags.
+ * @param options NULL for #CISPREF_LOAD_OPTIONS_INIT (strict, the default limits); a
+ *        version other than 1 or #CISPREF_LOAD_OPTIONS_VERSION is refused with
+ *        #CISPREF_EARG.
  * @param error filled on failure (may be NULL).
  * @return #CISPREF_OK, or #CISPREF_EIO, #CISPREF_EXML, #CISPREF_EFORMAT,
- *         #CISPREF_EVERSION, #CISPREF_ELIMIT, #CISPREF_EINVALID, #CISPREF_ENOMEM,
- *         #CISPREF_EINVAL.
+ *         #CISPREF_EVERSION, #CISPREF_ELIMIT, #CISPREF_ERULE, #CISPREF_ENOMEM,
+ *         #CISPREF_EARG.
  */
 CISPREF_EXPORT int cispref_referential_load_file(cispref_referential **out, const char *path,
-                                                 unsigned flags, cispref_error *error);
+                                                 const cispref_load_options *options,
+                                                 cispref_error *error);
 
 /**
  * Load a referential from @p size bytes at @p data.
@@ -116,13 +126,14 @@ CISPREF_EXPORT int cispref_referential_load_file(cispref_referential **out, cons
  * @param data the document.
  * @param size its length in bytes.
  * @param name how errors name this input (e.g. a file name), or NULL for "<memory>".
- * @param flags #cispref_load_flags.
+ * @param options NULL for #CISPREF_LOAD_OPTIONS_INIT.
  * @param error filled on failure (may be NULL).
  * @return as cispref_referential_load_file().
  */
 CISPREF_EXPORT int cispref_referential_load_memory(cispref_referential **out,
                                                    const char *data, size_t size,
-                                                   const char *name, unsigned flags,
+                                                   const char *name,
+                                                   const cispref_load_options *options,
                                                    cispref_error *error);
 
 /**
@@ -131,12 +142,13 @@ CISPREF_EXPORT int cispref_referential_load_memory(cispref_referential **out,
  * @param out receives the referential; untouched on failure.
  * @param fd the descriptor to read.
  * @param name how errors name this input, or NULL for "<fd N>".
- * @param flags #cispref_load_flags.
+ * @param options NULL for #CISPREF_LOAD_OPTIONS_INIT.
  * @param error filled on failure (may be NULL).
  * @return as cispref_referential_load_file().
  */
 CISPREF_EXPORT int cispref_referential_load_fd(cispref_referential **out, int fd,
-                                               const char *name, unsigned flags,
+                                               const char *name,
+                                               const cispref_load_options *options,
                                                cispref_error *error);
 
 /**
@@ -144,66 +156,14 @@ CISPREF_EXPORT int cispref_referential_load_fd(cispref_referential **out, int fd
  * @param out receives the referential; untouched on failure.
  * @param stream the stream to read.
  * @param name how errors name this input, or NULL for "<stream>".
- * @param flags #cispref_load_flags.
+ * @param options NULL for #CISPREF_LOAD_OPTIONS_INIT.
  * @param error filled on failure (may be NULL).
  * @return as cispref_referential_load_file().
  */
 CISPREF_EXPORT int cispref_referential_load_stream(cispref_referential **out, FILE *stream,
-                                                   const char *name, unsigned flags,
+                                                   const char *name,
+                                                   const cispref_load_options *options,
                                                    cispref_error *error);
-
-/**
- * Load a referential from the file at @p path with @p options.
- * @param out receives the referential; untouched on failure.
- * @param path the file to read.
- * @param options NULL for #CISPREF_LOAD_OPTIONS_INIT; a version other than 1 or
- *        #CISPREF_LOAD_OPTIONS_VERSION is refused with #CISPREF_EINVAL.
- * @param error filled on failure (may be NULL).
- * @return as cispref_referential_load_file().
- */
-CISPREF_EXPORT int cispref_referential_load_file_with_options(
-	cispref_referential **out, const char *path, const cispref_load_options *options,
-	cispref_error *error);
-
-/**
- * Load a referential from @p size bytes at @p data with @p options.
- * @param out receives the referential; untouched on failure.
- * @param data the document.
- * @param size its length in bytes.
- * @param name how errors name this input, or NULL for "<memory>".
- * @param options NULL for #CISPREF_LOAD_OPTIONS_INIT.
- * @param error filled on failure (may be NULL).
- * @return as cispref_referential_load_file().
- */
-CISPREF_EXPORT int cispref_referential_load_memory_with_options(
-	cispref_referential **out, const char *data, size_t size, const char *name,
-	const cispref_load_options *options, cispref_error *error);
-
-/**
- * Load a referential from the file descriptor @p fd, read to its end, with @p options.
- * @param out receives the referential; untouched on failure.
- * @param fd the descriptor to read; not closed.
- * @param name how errors name this input, or NULL for "<fd N>".
- * @param options NULL for #CISPREF_LOAD_OPTIONS_INIT.
- * @param error filled on failure (may be NULL).
- * @return as cispref_referential_load_file().
- */
-CISPREF_EXPORT int cispref_referential_load_fd_with_options(
-	cispref_referential **out, int fd, const char *name, const cispref_load_options *options,
-	cispref_error *error);
-
-/**
- * Load a referential from @p stream, read to its end, with @p options.
- * @param out receives the referential; untouched on failure.
- * @param stream the stream to read; not closed.
- * @param name how errors name this input, or NULL for "<stream>".
- * @param options NULL for #CISPREF_LOAD_OPTIONS_INIT.
- * @param error filled on failure (may be NULL).
- * @return as cispref_referential_load_file().
- */
-CISPREF_EXPORT int cispref_referential_load_stream_with_options(
-	cispref_referential **out, FILE *stream, const char *name,
-	const cispref_load_options *options, cispref_error *error);
 
 /** How errors and diagnostics name the embedded referential. */
 #define CISPREF_DEFAULT_NAME "accompagnement-cisp.xml (embedded)"
@@ -213,7 +173,7 @@ CISPREF_EXPORT int cispref_referential_load_stream_with_options(
  * l'accompagnement en CISP" (Les cahiers de l'Interfédé n°24, 2020), the same document
  * as the file `accompagnement-cisp.xml` installed in cispref's data directory.
  * @param out receives the referential; free it with cispref_referential_free().
- * @param error filled on failure (may be NULL); only #CISPREF_ENOMEM and #CISPREF_EINVAL
+ * @param error filled on failure (may be NULL); only #CISPREF_ENOMEM and #CISPREF_EARG
  *        can happen.
  */
 CISPREF_EXPORT int cispref_referential_load_default(cispref_referential **out,

@@ -25,7 +25,7 @@ extern "C" {
 #endif
 
 /** What an id names. */
-typedef enum cispref_node_type {
+typedef enum cispref_node_type_t {
 	CISPREF_NODE_NONE = 0,          /**< No node has the id. */
 	CISPREF_NODE_DOMAIN = 1,        /**< A domain. */
 	CISPREF_NODE_SUMMARY_ENTRY = 2, /**< A summary entry. */
@@ -34,16 +34,16 @@ typedef enum cispref_node_type {
 	CISPREF_NODE_ITEM = 5,          /**< An item. */
 	CISPREF_NODE_CONCEPT = 6,       /**< A concept. */
 	CISPREF_NODE_NOTE = 7           /**< A note. */
-} cispref_node_type;
+} cispref_node_type_t;
 
 /**
  * The type of the node with @p id, in constant time; then use the matching
  * `cispref_referential_find_*()` function. #CISPREF_NODE_NONE when there is none.
  */
-CISPREF_EXPORT cispref_node_type cispref_referential_node_type(const cispref_referential *ref,
-                                                               const char *id);
+CISPREF_EXPORT cispref_node_type_t cispref_referential_node_type(const cispref_referential *ref,
+                                                                 const char *id);
 /** Name of a node type ("domain", "summary-entry", "plan", ...), NULL when out of range. */
-CISPREF_EXPORT const char *cispref_node_type_name(cispref_node_type type);
+CISPREF_EXPORT const char *cispref_node_type_name(cispref_node_type_t type);
 
 /** @name Filters
  * @{ */
@@ -54,28 +54,44 @@ CISPREF_EXPORT const char *cispref_node_type_name(cispref_node_type type);
 
 /**
  * Which part of a referential a query looks at. A zeroed mask or a NULL domain id means
- * "any"; set fields combine with AND. Initialise with #CISPREF_FILTER_INIT.
+ * "any"; set fields combine with AND. Initialise with #CISPREF_FILTER_INIT or
+ * cispref_filter_init().
  */
 typedef struct cispref_filter {
 	unsigned int version;     /**< #CISPREF_FILTER_VERSION. */
 	const char *domain_id;    /**< Only this domain, or NULL. */
-	unsigned int domain_kinds; /**< Mask of #cispref_domain_kind, 0 for any. */
-	unsigned int plan_kinds;   /**< Mask of #cispref_plan_kind, 0 for any. */
-	unsigned int item_kinds;   /**< Mask of #cispref_item_kind, 0 for any. */
+	unsigned int domain_kinds; /**< Mask of #cispref_domain_kind_t, 0 for any. */
+	unsigned int plan_kinds;   /**< Mask of #cispref_plan_kind_t, 0 for any. */
+	unsigned int item_kinds;   /**< Mask of #cispref_item_kind_t, 0 for any. */
 } cispref_filter;
 
 /** A filter that lets everything through. */
 #define CISPREF_FILTER_INIT {CISPREF_FILTER_VERSION, NULL, 0, 0, 0}
 
-/** Called for each competence; return non-zero to stop the walk (that value is returned). */
+/**
+ * Set @p filter to #CISPREF_FILTER_INIT, for callers that cannot expand the macro
+ * (bindings). Does nothing when @p filter is NULL.
+ */
+CISPREF_EXPORT void cispref_filter_init(cispref_filter *filter);
+
+/**
+ * @name Walks
+ * The walk contract: the callback returns 0 to go on; any other value stops the walk at
+ * once, and the walk then returns #CISPREF_ESTOPPED, whatever the value was. A callback
+ * that has more to say (what it found, why it stopped) keeps it in its payload. A walk
+ * that visits every node returns #CISPREF_OK.
+ * @{ */
+/** Called for each competence; 0 goes on, any other value stops the walk. */
 typedef int (*cispref_competence_cb)(const cispref_competence *competence, void *payload);
-/** Called for each item; return non-zero to stop the walk (that value is returned). */
+/** Called for each item; 0 goes on, any other value stops the walk. */
 typedef int (*cispref_item_cb)(const cispref_item *item, void *payload);
 
 /**
  * Call @p callback for each competence that passes @p filter (NULL: all), in document
  * order. The filter's item kinds are ignored.
- * @return 0, the callback's non-zero value, or #CISPREF_EINVAL.
+ * @return #CISPREF_OK when every competence was visited, #CISPREF_ESTOPPED when the
+ *         callback stopped the walk, #CISPREF_EARG for a NULL @p ref or @p callback or
+ *         a filter of another version.
  */
 CISPREF_EXPORT int cispref_referential_foreach_competence(const cispref_referential *ref,
                                                           const cispref_filter *filter,
@@ -84,11 +100,12 @@ CISPREF_EXPORT int cispref_referential_foreach_competence(const cispref_referent
 /**
  * Call @p callback for each item that passes @p filter (NULL: all), in document order:
  * competence by competence, savoir-faire, then comportementaux, then savoirs.
- * @return 0, the callback's non-zero value, or #CISPREF_EINVAL.
+ * @return as cispref_referential_foreach_competence().
  */
 CISPREF_EXPORT int cispref_referential_foreach_item(const cispref_referential *ref,
                                                     const cispref_filter *filter,
                                                     cispref_item_cb callback, void *payload);
+/** @} */
 /** @} */
 
 /** @name Index and concepts
@@ -101,7 +118,7 @@ typedef struct cispref_index cispref_index;
  * @param out receives the index; release it with cispref_index_free() before freeing or
  *            editing @p ref.
  * @param ref the referential.
- * @return #CISPREF_OK, #CISPREF_EINVAL or #CISPREF_ENOMEM.
+ * @return #CISPREF_OK, #CISPREF_EARG or #CISPREF_ENOMEM.
  */
 CISPREF_EXPORT int cispref_index_new(cispref_index **out, const cispref_referential *ref);
 /** Release an index. Accepts NULL. */
@@ -113,14 +130,14 @@ CISPREF_EXPORT const cispref_referential *cispref_index_referential(const cispre
 CISPREF_EXPORT size_t cispref_index_concept_item_count(const cispref_index *index,
                                                        const cispref_concept *concept);
 /** The item at @p i of those that point to @p concept, in document order. */
-CISPREF_EXPORT cispref_item *cispref_index_concept_item(const cispref_index *index,
-                                                        const cispref_concept *concept,
-                                                        size_t i);
+CISPREF_EXPORT const cispref_item *cispref_index_concept_item(const cispref_index *index,
+                                                              const cispref_concept *concept,
+                                                              size_t i);
 /** Number of competences with at least one item pointing to @p concept. */
 CISPREF_EXPORT size_t cispref_index_concept_competence_count(const cispref_index *index,
                                                              const cispref_concept *concept);
 /** The competence at @p i of those that use @p concept, in document order. */
-CISPREF_EXPORT cispref_competence *cispref_index_concept_competence(
+CISPREF_EXPORT const cispref_competence *cispref_index_concept_competence(
 	const cispref_index *index, const cispref_concept *concept, size_t i);
 
 /**
@@ -157,16 +174,17 @@ CISPREF_EXPORT size_t cispref_index_related_competences(const cispref_index *ind
 /** @name Search
  * @{ */
 /** Where a search hit was found. */
-typedef enum cispref_hit_field {
+typedef enum cispref_hit_field_t {
 	CISPREF_HIT_TITLE = 0,   /**< A competence's title. */
 	CISPREF_HIT_SUMMARY = 1, /**< A summary entry's text. */
 	CISPREF_HIT_ITEM = 2     /**< An item's text. */
-} cispref_hit_field;
+} cispref_hit_field_t;
 
 /** Version of #cispref_search_options this header describes. */
 #define CISPREF_SEARCH_OPTIONS_VERSION 1
 
-/** Options of cispref_search(); initialise with #CISPREF_SEARCH_OPTIONS_INIT. */
+/** Options of cispref_search(); initialise with #CISPREF_SEARCH_OPTIONS_INIT or
+ * cispref_search_options_init(). */
 typedef struct cispref_search_options {
 	unsigned int version;  /**< #CISPREF_SEARCH_OPTIONS_VERSION. */
 	cispref_filter filter; /**< What to search; an item-kind mask leaves out titles and summaries. */
@@ -175,6 +193,12 @@ typedef struct cispref_search_options {
 
 /** Default search options: search everything, return every hit. */
 #define CISPREF_SEARCH_OPTIONS_INIT {CISPREF_SEARCH_OPTIONS_VERSION, CISPREF_FILTER_INIT, 0}
+
+/**
+ * Set @p options to #CISPREF_SEARCH_OPTIONS_INIT, for callers that cannot expand the
+ * macro (bindings). Does nothing when @p options is NULL.
+ */
+CISPREF_EXPORT void cispref_search_options_init(cispref_search_options *options);
 
 /**
  * The hits of a search. Unlike the index, a results object belongs to one thread at a
@@ -198,7 +222,7 @@ typedef struct cispref_hit cispref_hit;
  * @param query UTF-8 words.
  * @param options NULL for the defaults.
  * @param error filled on failure (may be NULL).
- * @return #CISPREF_OK (possibly with no hit), #CISPREF_EINVAL for an empty query, a query
+ * @return #CISPREF_OK (possibly with no hit), #CISPREF_EARG for an empty query, a query
  *         of punctuation only, one that is not valid UTF-8 or one of more than 32
  *         different words, or #CISPREF_ENOMEM.
  */
@@ -214,7 +238,7 @@ CISPREF_EXPORT const cispref_hit *cispref_results_get(const cispref_results *res
 CISPREF_EXPORT void cispref_results_free(cispref_results *results);
 
 /** Where the hit was found; #CISPREF_HIT_TITLE for NULL. */
-CISPREF_EXPORT cispref_hit_field cispref_hit_field_of(const cispref_hit *hit);
+CISPREF_EXPORT cispref_hit_field_t cispref_hit_field(const cispref_hit *hit);
 /** The text that matched. */
 CISPREF_EXPORT const char *cispref_hit_text(const cispref_hit *hit);
 /** The hit's node id (competence, summary entry or item). */
@@ -222,22 +246,22 @@ CISPREF_EXPORT const char *cispref_hit_id(const cispref_hit *hit);
 /** How many words of the text match a word of the query. */
 CISPREF_EXPORT size_t cispref_hit_matched_words(const cispref_hit *hit);
 /** The domain of the hit. */
-CISPREF_EXPORT cispref_domain *cispref_hit_domain(const cispref_hit *hit);
+CISPREF_EXPORT const cispref_domain *cispref_hit_domain(const cispref_hit *hit);
 /** The plan of the hit, or NULL for a summary entry. */
-CISPREF_EXPORT cispref_plan *cispref_hit_plan(const cispref_hit *hit);
+CISPREF_EXPORT const cispref_plan *cispref_hit_plan(const cispref_hit *hit);
 /** The competence of the hit: the one it is in, or the one a summary entry names (or NULL). */
-CISPREF_EXPORT cispref_competence *cispref_hit_competence(const cispref_hit *hit);
+CISPREF_EXPORT const cispref_competence *cispref_hit_competence(const cispref_hit *hit);
 /** The item of an item hit, NULL otherwise. */
-CISPREF_EXPORT cispref_item *cispref_hit_item(const cispref_hit *hit);
+CISPREF_EXPORT const cispref_item *cispref_hit_item(const cispref_hit *hit);
 /** The summary entry of a summary hit, NULL otherwise. */
-CISPREF_EXPORT cispref_summary_entry *cispref_hit_summary_entry(const cispref_hit *hit);
+CISPREF_EXPORT const cispref_summary_entry *cispref_hit_summary_entry(const cispref_hit *hit);
 /**
  * Where the hit is, as titles joined by " › ": domain › plan › competence › item
  * (domain › summary entry for a summary hit).
  */
 CISPREF_EXPORT const char *cispref_hit_path(const cispref_hit *hit);
 /** Name of a hit field ("title", "summary", "item"), NULL when out of range. */
-CISPREF_EXPORT const char *cispref_hit_field_name(cispref_hit_field field);
+CISPREF_EXPORT const char *cispref_hit_field_name(cispref_hit_field_t field);
 
 /**
  * Write search results as a JSON array, one object per hit in rank order:

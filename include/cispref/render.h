@@ -60,15 +60,15 @@ extern "C" {
 #endif
 
 /** Formats of the printed cahier. */
-typedef enum cispref_render_format {
+typedef enum cispref_render_format_t {
 	CISPREF_RENDER_HTML = 0,    /**< "html": one self-contained HTML5 file. */
 	CISPREF_RENDER_ODT = 1,     /**< "odt": an OpenDocument text package (binary, ZIP). */
 	CISPREF_RENDER_FODT = 2,    /**< "fodt": a flat OpenDocument text file (XML). */
 	CISPREF_RENDER_MARKDOWN = 3 /**< "md": CommonMark with pipe tables. */
-} cispref_render_format;
+} cispref_render_format_t;
 
 /** How inclusive-writing forms of the texts are written. */
-typedef enum cispref_inclusive_style {
+typedef enum cispref_inclusive_style_t {
 	/** As printed in the source, whatever the punctuation ("la-le", "la.le", "la·le"). */
 	CISPREF_INCLUSIVE_SOURCE = 0,
 	/**
@@ -85,12 +85,15 @@ typedef enum cispref_inclusive_style {
 	 * The title given in #cispref_render_options::title is never changed.
 	 */
 	CISPREF_INCLUSIVE_NORMALIZED = 1
-} cispref_inclusive_style;
+} cispref_inclusive_style_t;
 
 /** Version of #cispref_render_options this header describes. */
 #define CISPREF_RENDER_OPTIONS_VERSION 1
 
-/** What to render; initialise with #CISPREF_RENDER_OPTIONS_INIT, then change fields. */
+/**
+ * What to render; initialise with #CISPREF_RENDER_OPTIONS_INIT or
+ * cispref_render_options_init(), then change fields.
+ */
 typedef struct cispref_render_options {
 	unsigned int version;  /**< #CISPREF_RENDER_OPTIONS_VERSION. */
 	/**
@@ -105,7 +108,7 @@ typedef struct cispref_render_options {
 	bool index;    /**< Include the index of shared concepts (default true). */
 	/** The document's title; NULL for the referential's title. Written verbatim. */
 	const char *title;
-	cispref_inclusive_style inclusive; /**< Default #CISPREF_INCLUSIVE_SOURCE. */
+	cispref_inclusive_style_t inclusive; /**< Default #CISPREF_INCLUSIVE_SOURCE. */
 } cispref_render_options;
 
 /** Default options: every domain, summary, notes and index, the texts as printed. */
@@ -113,19 +116,25 @@ typedef struct cispref_render_options {
 	{CISPREF_RENDER_OPTIONS_VERSION, NULL, true, true, true, NULL, CISPREF_INCLUSIVE_SOURCE}
 
 /**
+ * Set @p options to #CISPREF_RENDER_OPTIONS_INIT, for callers that cannot expand the
+ * macro (bindings). Does nothing when @p options is NULL.
+ */
+CISPREF_EXPORT void cispref_render_options_init(cispref_render_options *options);
+
+/**
  * Name of a render format.
  * @param format the format.
  * @return "html", "odt", "fodt" or "md", or NULL for a value out of range.
  */
-CISPREF_EXPORT const char *cispref_render_format_name(cispref_render_format format);
+CISPREF_EXPORT const char *cispref_render_format_name(cispref_render_format_t format);
 
 /**
  * Parse a render format name ("html", "odt", "fodt", "md").
  * @param out receives the format.
  * @param name the name.
- * @return #CISPREF_OK, or #CISPREF_EINVAL for an unknown name or a NULL argument.
+ * @return #CISPREF_OK, or #CISPREF_EARG for an unknown name or a NULL argument.
  */
-CISPREF_EXPORT int cispref_render_format_from_name(cispref_render_format *out,
+CISPREF_EXPORT int cispref_render_format_from_name(cispref_render_format_t *out,
                                                    const char *name);
 
 /**
@@ -138,13 +147,13 @@ CISPREF_EXPORT int cispref_render_format_from_name(cispref_render_format *out,
  * @param format the format.
  * @param options NULL for #CISPREF_RENDER_OPTIONS_INIT.
  * @param error filled on failure (may be NULL).
- * @return #CISPREF_OK; #CISPREF_EINVAL for a NULL argument, a format or inclusive style out
+ * @return #CISPREF_OK; #CISPREF_EARG for a NULL argument, a format or inclusive style out
  *         of range, options of another version or a title that is not valid UTF-8 text;
  *         #CISPREF_ENOTFOUND for a domain id that names no domain; #CISPREF_ENOMEM.
  */
 CISPREF_EXPORT int cispref_render_buffer(char **out, size_t *size,
                                          const cispref_referential *ref,
-                                         cispref_render_format format,
+                                         cispref_render_format_t format,
                                          const cispref_render_options *options,
                                          cispref_error *error);
 
@@ -158,7 +167,7 @@ CISPREF_EXPORT int cispref_render_buffer(char **out, size_t *size,
  * @return as cispref_render_buffer(), or #CISPREF_EIO when the stream cannot be written.
  */
 CISPREF_EXPORT int cispref_render_stream(FILE *stream, const cispref_referential *ref,
-                                         cispref_render_format format,
+                                         cispref_render_format_t format,
                                          const cispref_render_options *options,
                                          cispref_error *error);
 
@@ -176,7 +185,7 @@ CISPREF_EXPORT int cispref_render_stream(FILE *stream, const cispref_referential
  *         (@p path is a directory, its directory does not exist, ...).
  */
 CISPREF_EXPORT int cispref_render_path(const char *path, const cispref_referential *ref,
-                                       cispref_render_format format,
+                                       cispref_render_format_t format,
                                        const cispref_render_options *options,
                                        cispref_error *error);
 

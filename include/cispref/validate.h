@@ -23,11 +23,11 @@ extern "C" {
 #endif
 
 /** How serious a finding is. */
-typedef enum cispref_severity {
+typedef enum cispref_severity_t {
 	CISPREF_SEVERITY_ERROR = 0,   /**< The referential is wrong ("error", letter E). */
 	CISPREF_SEVERITY_WARNING = 1, /**< Probably a mistake ("warning", W). */
 	CISPREF_SEVERITY_INFO = 2     /**< Worth knowing ("info", I). */
-} cispref_severity;
+} cispref_severity_t;
 
 /** A list of findings. */
 typedef struct cispref_diagnostics cispref_diagnostics;
@@ -39,7 +39,7 @@ typedef struct cispref_diagnostic cispref_diagnostic;
  * @param out receives the findings, in document order (possibly none); release them with
  *            cispref_diagnostics_free().
  * @param ref the referential.
- * @return #CISPREF_OK (whatever was found), #CISPREF_EINVAL or #CISPREF_ENOMEM.
+ * @return #CISPREF_OK (whatever was found), #CISPREF_EARG or #CISPREF_ENOMEM.
  */
 CISPREF_EXPORT int cispref_validate(cispref_diagnostics **out, const cispref_referential *ref);
 
@@ -47,7 +47,7 @@ CISPREF_EXPORT int cispref_validate(cispref_diagnostics **out, const cispref_ref
 CISPREF_EXPORT size_t cispref_diagnostics_count(const cispref_diagnostics *list);
 /** Number of findings of @p severity. */
 CISPREF_EXPORT size_t cispref_diagnostics_count_severity(const cispref_diagnostics *list,
-                                                         cispref_severity severity);
+                                                         cispref_severity_t severity);
 /** The finding at @p index, owned by the list. */
 CISPREF_EXPORT const cispref_diagnostic *cispref_diagnostics_get(
 	const cispref_diagnostics *list, size_t index);
@@ -55,7 +55,7 @@ CISPREF_EXPORT const cispref_diagnostic *cispref_diagnostics_get(
 CISPREF_EXPORT void cispref_diagnostics_free(cispref_diagnostics *list);
 
 /** The finding's severity; #CISPREF_SEVERITY_ERROR for NULL. */
-CISPREF_EXPORT cispref_severity cispref_diagnostic_severity(const cispref_diagnostic *diag);
+CISPREF_EXPORT cispref_severity_t cispref_diagnostic_severity(const cispref_diagnostic *diag);
 /** Its stable tag, e.g. "duplicate-id". */
 CISPREF_EXPORT const char *cispref_diagnostic_tag(const cispref_diagnostic *diag);
 /** A sentence about this occurrence. */
@@ -70,7 +70,7 @@ CISPREF_EXPORT unsigned long cispref_diagnostic_column(const cispref_diagnostic 
 CISPREF_EXPORT const char *cispref_diagnostic_node_id(const cispref_diagnostic *diag);
 
 /** Name of a severity ("error", "warning", "info"), NULL when out of range. */
-CISPREF_EXPORT const char *cispref_severity_name(cispref_severity severity);
+CISPREF_EXPORT const char *cispref_severity_name(cispref_severity_t severity);
 
 /** Number of tags the validator knows. */
 CISPREF_EXPORT size_t cispref_validator_tag_count(void);
@@ -82,7 +82,7 @@ CISPREF_EXPORT const char *cispref_validator_tag(size_t index);
  * @param tag the tag.
  * @return a sentence explaining the rule, or NULL for an unknown tag.
  */
-CISPREF_EXPORT const char *cispref_validator_tag_explain(cispref_severity *severity,
+CISPREF_EXPORT const char *cispref_validator_tag_explain(cispref_severity_t *severity,
                                                          const char *tag);
 
 #ifdef __cplusplus

@@ -5,7 +5,13 @@ the API, `cispref__` for internals shared between the library's files. An unpref
 global (say `json_string`) would clash with another library linked into the same
 program ("multiple definition").
 
-    check-exports.py SHARED-LIBRARY STATIC-ARCHIVE HEADER...
+The version script lists every exported function by name, one node per release
+(`CISPREF_0.2 { global: cispref_a; ... local: *; };`, then `CISPREF_0.3 { global: ...
+} CISPREF_0.2;`): it must name exactly the declared functions, each once, since a
+function missing from it would be hidden without a word; and each exported symbol must
+carry the version of the node that lists it.
+
+    check-exports.py VERSION-SCRIPT SHARED-LIBRARY STATIC-ARCHIVE HEADER...
 """
 import re
 import subprocess
@@ -23,14 +29,37 @@ def declared(headers):
     return names
 
 
+def mapped(script):
+    """{name: node} for every name in the global part of a node, and the problems
+    found: a name listed twice, a wildcard."""
+    with open(script, encoding="utf-8") as f:
+        text = re.sub(r"/\*.*?\*/", " ", f.read(), flags=re.S)
+    names, problems = {}, []
+    for node, body in re.findall(r"([\w.]+)\s*\{(.*?)\}", text, flags=re.S):
+        global_part = re.split(r"\blocal\s*:", body)[0]
+        global_part = re.sub(r"\bglobal\s*:", " ", global_part)
+        for name in (n.strip() for n in global_part.split(";")):
+            if not name:
+                continue
+            if not re.fullmatch(r"\w+", name):
+                problems.append(f"not a plain name in node {node} of the version script: {name}")
+            elif name in names:
+                problems.append(f"listed twice in the version script: {name}")
+            else:
+                names[name] = node
+    return names, problems
+
+
 def exported(library):
-    out = subprocess.run(["nm", "-D", "--defined-only", library], check=True,
-                         capture_output=True, text=True).stdout
-    names = set()
+    """{name: version} of the defined dynamic symbols ("" when unversioned)."""
+    out = subprocess.run(["nm", "-D", "--defined-only", "--with-symbol-versions", library],
+                         check=True, capture_output=True, text=True).stdout
+    names = {}
     for line in out.splitlines():
         fields = line.split()
         if len(fields) == 3 and fields[1] in ("T", "W", "D", "B", "R"):
-            names.add(fields[2].split("@")[0])
+            name, _, version = fields[2].partition("@")
+            names[name] = version.lstrip("@")
     return names
 
 
@@ -42,20 +71,35 @@ def archive_globals(archive):
 
 
 def main():
-    library, archive, headers = sys.argv[1], sys.argv[2], sys.argv[3:]
-    want, have = declared(headers), exported(library)
+    script, library, archive, headers = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+    want, versions = declared(headers), exported(library)
+    have = set(versions)
+    in_map, problems = mapped(script)
     missing, extra = sorted(want - have), sorted(have - want)
     for name in missing:
         print(f"declared but not exported: {name}")
     for name in extra:
         print(f"exported but not declared: {name}")
+    for name in sorted(want - set(in_map)):
+        print(f"declared but not in the version script: {name}")
+    for name in sorted(set(in_map) - want):
+        print(f"in the version script but not declared: {name}")
+    for name in sorted(want & have & set(in_map)):
+        if versions[name] != in_map[name]:
+            print(f"exported as {name}@{versions[name] or '(no version)'}, "
+                  f"listed in node {in_map[name]}")
+            problems.append(name)
+    for problem in problems:
+        print(problem)
     globals_ = archive_globals(archive)
     unprefixed = sorted(name for name in globals_ if not name.startswith("cispref_"))
     for name in unprefixed:
         print(f"global in the static archive without the cispref_ prefix: {name}")
     print(f"{len(want)} functions declared, {len(have)} symbols exported, "
           f"{len(globals_)} globals in the static archive")
-    sys.exit(1 if missing or extra or unprefixed or not want or not globals_ else 0)
+    mismatch = want ^ set(in_map)
+    sys.exit(1 if missing or extra or unprefixed or mismatch or problems or not want
+             or not globals_ else 0)
 
 
 if __name__ == "__main__":

@@ -59,7 +59,7 @@ static inline fuzz_stats fuzz_walk(const cispref_referential *ref)
 	             fuzz_text(&st, cispref_referential_language(ref)) +
 	             fuzz_touch(cispref_referential_origin(ref)); /* a name, not the document's */
 	for (int f = 0; f < CISPREF_SOURCE_FIELD_COUNT; f++)
-		sum += fuzz_text(&st, cispref_referential_source(ref, (cispref_source_field)f));
+		sum += fuzz_text(&st, cispref_referential_source(ref, (cispref_source_field_t)f));
 	size_t plans = 0, competences = 0, entries = 0;
 	size_t items[CISPREF_ITEM_KIND_COUNT] = {0};
 	for (size_t d = 0; d < cispref_referential_domain_count(ref); d++) {
@@ -93,11 +93,11 @@ static inline fuzz_stats fuzz_walk(const cispref_referential *ref)
 					sum += cispref_competence_note(comp, n) != NULL;
 				}
 				for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++) {
-					cispref_item_kind kind = (cispref_item_kind)k;
+					cispref_item_kind_t kind = (cispref_item_kind_t)k;
 					for (size_t i = 0; i < cispref_competence_item_count(comp, kind); i++) {
 						const cispref_item *item = cispref_competence_item(comp, kind, i);
 						FUZZ_CHECK(item && cispref_item_competence(item) == comp);
-						FUZZ_CHECK(cispref_item_kind_of(item) == kind);
+						FUZZ_CHECK(cispref_item_kind(item) == kind);
 						st.nodes++;
 						sum += fuzz_text(&st, cispref_item_id(item)) +
 						       fuzz_text(&st, cispref_item_text(item)) +
@@ -113,7 +113,7 @@ static inline fuzz_stats fuzz_walk(const cispref_referential *ref)
 	FUZZ_CHECK(competences == cispref_referential_competence_total(ref));
 	FUZZ_CHECK(entries == cispref_referential_summary_total(ref));
 	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
-		FUZZ_CHECK(items[k] == cispref_referential_item_total(ref, (cispref_item_kind)k));
+		FUZZ_CHECK(items[k] == cispref_referential_item_total(ref, (cispref_item_kind_t)k));
 	for (size_t c = 0; c < cispref_referential_concept_count(ref); c++) {
 		const cispref_concept *concept = cispref_referential_concept(ref, c);
 		FUZZ_CHECK(concept && cispref_concept_referential(concept) == ref);

@@ -3,7 +3,8 @@
  * Input: one option byte, then the document. Bit 0 of the option byte picks
  * CISPREF_LOAD_LENIENT (set) or CISPREF_LOAD_DEFAULT, so that both the structural reader
  * and the strict validation that follows it are exercised. Bit 1 loads through
- * cispref_referential_load_memory_with_options() with one tight limit: bits 2-3 pick
+ * cispref_referential_load_memory() with one tight limit (otherwise with the default
+ * limits, given as NULL options for a strict load): bits 2-3 pick
  * which (none, so no limit at all; text length; elements; input size) and bits 4-7 its
  * size, so that every limit is reached at every place of a document.
  *
@@ -49,11 +50,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	cispref_referential *ref = untouched;
 	cispref_error error;
 	memset(&error, 0xA5, sizeof error);
-	int rc = (options_byte & 2)
-		? cispref_referential_load_memory_with_options(&ref, xml, xml_size, "fuzz.xml",
-		                                               &options, &error)
-		: cispref_referential_load_memory(&ref, xml, xml_size, "fuzz.xml", options.flags,
-		                                  &error);
+	cispref_load_options defaults;
+	cispref_load_options_init(&defaults);
+	defaults.flags = options.flags;
+	const cispref_load_options *chosen = (options_byte & 2) ? &options
+	                                     : (options_byte & 1) ? &defaults
+	                                                          : NULL;
+	int rc = cispref_referential_load_memory(&ref, xml, xml_size, "fuzz.xml", chosen, &error);
 	if (rc != CISPREF_OK) {
 		FUZZ_CHECK(rc < 0 && strcmp(cispref_status_tag(rc), "unknown-error") != 0);
 		FUZZ_CHECK(ref == untouched);

@@ -211,7 +211,7 @@ class ErrorTest(unittest.TestCase):
         path = os.path.join(FIXTURES, "cli-duplicate-id.xml")
         with self.assertRaises(cispref.Error) as caught:
             cispref.load(path)
-        self.assertEqual(caught.exception.tag, "invalid-referential")
+        self.assertEqual(caught.exception.tag, "rule-violation")
         self.assertEqual(caught.exception.line, 11)
         diagnostics = cispref.load(path, lenient=True).validate()
         errors = [d for d in diagnostics if d.severity == "error"]
