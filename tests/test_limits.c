@@ -512,7 +512,7 @@ static void test_not_files(void **state)
 	assert_non_null(dir);
 	assert_int_equal(cispref_referential_load_file(&ref, dir, NULL, &error), CISPREF_EIO);
 	char want[4200];
-	snprintf(want, sizeof want, "cannot read '%s': it is a directory", dir);
+	snprintf(want, sizeof want, "cannot read '%s': it is a directory", dir ? dir : "");
 	assert_string_equal(error.text, want);
 	assert_null(ref);
 	rmdir(dir);
