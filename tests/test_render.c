@@ -1114,11 +1114,12 @@ static const char *const inclusive_cases[][2] = {
 	{"la-" NBSP "le", "la" MIDDOT "le"},
 	{"la" MIDDOT "le et la" MIDDOT " du", "la" MIDDOT "le et la" MIDDOT "du"},
 	{"(la-le)", "(la" MIDDOT "le)"},
+	/* a space alone separates the pair in the source: "suivi de la du stagiaire" (com.int.1) */
+	{"la du stagiaire", "la" MIDDOT "du stagiaire"},
 	/* left as printed */
 	{"gala-le", "gala-le"},
 	{"la-lecture", "la-lecture"},
 	{"la-les", "la-les"},
-	{"la du stagiaire", "la du stagiaire"},
 	{"la - le", "la - le"},
 	{"intervenant-e-s et tou.te.s", "intervenant-e-s et tou.te.s"},
 	{"elle-lui", "elle-lui"},
@@ -1439,7 +1440,9 @@ static void test_cli(void **state)
 	assert_null(strstr(r.out, "## Accompagnement"));
 	assert_null(strstr(r.out, "Index des concepts"));
 	assert_null(strstr(r.out, "Vue d'ensemble"));
-	assert_non_null(strstr(r.out, "suivi de la du stagiaire")); /* no separator: as printed */
+	/* the source separates this pair by a space alone; it is normalised like the others */
+	assert_non_null(strstr(r.out, "suivi de la" MIDDOT "du stagiaire"));
+	assert_null(strstr(r.out, "suivi de la du stagiaire"));
 	run_free(&r);
 
 	r = run_cispref("render", "-f", "md", "--no-notes", "-i", DATA_DIR "/accompagnement-cisp.xml",
