@@ -5,6 +5,7 @@
 
 #include "fold.h"
 #include "inclusive.h"
+#include "private.h"
 
 /* The code point that ends just before @p, or -1 at the start of @text or after a
  * stray byte (texts are valid UTF-8, but a bad one must not make us read before @text). */
@@ -126,4 +127,24 @@ char *cispref__inclusive_normalize(arena *a, const char *text)
 	}
 	memcpy(o, text + done, len - done + 1);
 	return out;
+}
+
+/* ---- Style names (the public enum of render.h) ---- */
+
+static const char *const style_names[] = {"source", "normalized"};
+#define STYLE_COUNT (sizeof style_names / sizeof style_names[0])
+
+const char *cispref_inclusive_style_name(cispref_inclusive_style style)
+{
+	return (unsigned)style < STYLE_COUNT ? style_names[style] : NULL;
+}
+
+int cispref_inclusive_style_from_name(cispref_inclusive_style *out, const char *name)
+{
+	for (size_t s = 0; name && out && s < STYLE_COUNT; s++)
+		if (strcmp(style_names[s], name) == 0) {
+			*out = (cispref_inclusive_style)s;
+			return CISPREF_OK;
+		}
+	return CISPREF_EINVAL;
 }

@@ -114,6 +114,7 @@ static void test_names(void **state)
 	cispref_item_kind ik = CISPREF_ITEM_SAVOIR;
 	cispref_format format = CISPREF_FORMAT_JSON;
 	cispref_render_format rf = CISPREF_RENDER_MARKDOWN;
+	cispref_inclusive_style style = CISPREF_INCLUSIVE_SOURCE;
 
 	assert_null(cispref_domain_kind_name((cispref_domain_kind)BAD_KIND));
 	assert_null(cispref_domain_kind_name((cispref_domain_kind)NEGATIVE_KIND));
@@ -148,6 +149,14 @@ static void test_names(void **state)
 	assert_int_equal(cispref_render_format_from_name(NULL, "html"), CISPREF_EINVAL);
 	assert_int_equal(cispref_render_format_from_name(&rf, NULL), CISPREF_EINVAL);
 	assert_int_equal(cispref_render_format_from_name(&rf, "pdf"), CISPREF_EINVAL);
+
+	assert_null(cispref_inclusive_style_name((cispref_inclusive_style)BAD_KIND));
+	assert_null(cispref_inclusive_style_name((cispref_inclusive_style)NEGATIVE_KIND));
+	assert_int_equal(cispref_inclusive_style_from_name(NULL, "source"), CISPREF_EINVAL);
+	assert_int_equal(cispref_inclusive_style_from_name(&style, NULL), CISPREF_EINVAL);
+	assert_int_equal(cispref_inclusive_style_from_name(&style, "normalised"), CISPREF_EINVAL);
+	assert_int_equal(cispref_inclusive_style_from_name(&style, "Source"), CISPREF_EINVAL);
+	assert_int_equal(style, CISPREF_INCLUSIVE_SOURCE); /* untouched on failure */
 
 	assert_null(cispref_node_type_name((cispref_node_type)BAD_KIND));
 	assert_null(cispref_node_type_name((cispref_node_type)NEGATIVE_KIND));

@@ -1239,6 +1239,18 @@ static void test_invalid_arguments(void **state)
 	assert_int_equal(cispref_render_format_from_name(&format, "pdf"), CISPREF_EINVAL);
 	assert_int_equal(cispref_render_format_from_name(&format, NULL), CISPREF_EINVAL);
 	assert_int_equal(cispref_render_format_from_name(NULL, "html"), CISPREF_EINVAL);
+
+	/* the style names of render.h and the CLI's --inclusive */
+	cispref_inclusive_style style = CISPREF_INCLUSIVE_SOURCE;
+	assert_string_equal(cispref_inclusive_style_name(CISPREF_INCLUSIVE_SOURCE), "source");
+	assert_string_equal(cispref_inclusive_style_name(CISPREF_INCLUSIVE_NORMALIZED),
+	                    "normalized");
+	assert_null(cispref_inclusive_style_name((cispref_inclusive_style)2));
+	OK(cispref_inclusive_style_from_name(&style, "normalized"));
+	assert_int_equal(style, CISPREF_INCLUSIVE_NORMALIZED);
+	OK(cispref_inclusive_style_from_name(&style, "source"));
+	assert_int_equal(style, CISPREF_INCLUSIVE_SOURCE);
+	assert_int_equal(cispref_inclusive_style_from_name(&style, "normalised"), CISPREF_EINVAL);
 	cispref_referential_free(ref);
 }
 
