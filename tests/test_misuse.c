@@ -559,11 +559,11 @@ static void test_query(void **state)
 	filter.version = CISPREF_FILTER_VERSION + 1;
 	assert_int_equal(cispref_referential_foreach_competence(f->ref, &filter, on_competence, &calls), CISPREF_EINVAL);
 	assert_int_equal(cispref_referential_foreach_item(f->ref, &filter, on_item, &calls), CISPREF_EINVAL);
-	/* A domain id that names no domain lets nothing through. */
+	/* A domain id that names no domain is refused before any call. */
 	filter.version = CISPREF_FILTER_VERSION;
 	filter.domain_id = "no-such-domain";
-	assert_int_equal(cispref_referential_foreach_competence(f->ref, &filter, on_competence, &calls), CISPREF_OK);
-	assert_int_equal(cispref_referential_foreach_item(f->ref, &filter, on_item, &calls), CISPREF_OK);
+	assert_int_equal(cispref_referential_foreach_competence(f->ref, &filter, on_competence, &calls), CISPREF_ENOTFOUND);
+	assert_int_equal(cispref_referential_foreach_item(f->ref, &filter, on_item, &calls), CISPREF_ENOTFOUND);
 	assert_int_equal(calls, 0);
 
 	cispref_index *const untouched = (cispref_index *)f;
@@ -627,6 +627,9 @@ static void test_search(void **state)
 	options = defaults;
 	options.filter.version = 0;
 	assert_fails(CISPREF_EINVAL, cispref_search(&results, f->index, "projet", &options, ERR));
+	options = defaults;
+	options.filter.domain_id = "no-such-domain";
+	assert_fails(CISPREF_ENOTFOUND, cispref_search(&results, f->index, "projet", &options, ERR));
 	assert_int_equal(cispref_search(&results, f->index, NULL, NULL, NULL), CISPREF_EINVAL);
 	assert_ptr_equal(results, untouched);
 

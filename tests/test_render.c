@@ -1435,6 +1435,13 @@ static void test_cli(void **state)
 	run_free(&r);
 	r = run_cispref("render", "-f", "md", "--inclusive", "maybe", NULL);
 	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "unknown inclusive style 'maybe' (source or normalized)"));
+	assert_string_equal(r.out, "");
+	run_free(&r);
+	r = run_cispref("render", "-f", "md", "--inclusive", "source", "--domain", "com",
+	                "--no-index", "--no-summary", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "suivi de la du stagiaire")); /* as printed */
 	run_free(&r);
 	r = run_cispref("render", "-f", "md", "extra", NULL);
 	assert_int_equal(r.status, 2);
