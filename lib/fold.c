@@ -1,13 +1,15 @@
+/* Unicode folding for search, and the one rule of what a word is made of. */
 #include <stdlib.h>
 #include <utf8proc.h>
 
 #include "fold.h"
 
-static int is_word_char(utf8proc_int32_t c)
+int cispref__fold_is_word_char(int32_t c)
 {
 	switch (utf8proc_category(c)) {
 	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
 	case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
 	case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
 		return 1;
 	default:
@@ -31,7 +33,7 @@ int cispref__fold_words(const char *text, fold_word_cb callback, void *payload)
 		utf8proc_ssize_t step = pos < len ? utf8proc_iterate(folded + pos, len - pos, &c) : 1;
 		if (step <= 0)
 			step = 1;
-		int word = pos < len && is_word_char(c);
+		int word = pos < len && cispref__fold_is_word_char(c);
 		if (word && start < 0)
 			start = pos;
 		if (!word && start >= 0) {

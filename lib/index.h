@@ -45,6 +45,12 @@ int cispref__word_index_build(cispref_index *index);
 void cispref__word_index_free(cispref_index *index);
 
 /* navigate.c */
+/* Whether @filter (NULL: none) can be applied to @ref: #CISPREF_OK, #CISPREF_EARG for a
+ * filter of another version, #CISPREF_ENOTFOUND (with @error filled) for a domain id
+ * that names no domain of @ref. The walks and search share it, as render does the same
+ * check, so every query refuses an unknown domain the same way. */
+int cispref__filter_check(const cispref_referential *ref, const cispref_filter *filter,
+                          cispref_error *error);
 int cispref__filter_domain(const cispref_filter *filter, const cispref_domain *domain);
 int cispref__filter_plan_kind(const cispref_filter *filter, cispref_plan_kind_t kind);
 int cispref__filter_item_kind(const cispref_filter *filter, cispref_item_kind_t kind);

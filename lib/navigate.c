@@ -30,6 +30,21 @@ static int in_mask(unsigned mask, unsigned kind)
 	return mask == 0 || (mask & (1u << kind)) != 0;
 }
 
+int cispref__filter_check(const cispref_referential *ref, const cispref_filter *filter,
+                          cispref_error *error)
+{
+	if (!filter)
+		return CISPREF_OK;
+	if (filter->version != CISPREF_FILTER_VERSION)
+		return CISPREF_EARG;
+	if (filter->domain_id && !cispref_referential_find_domain(ref, filter->domain_id)) {
+		cispref__error_set(error, CISPREF_ENOTFOUND, NULL, 0, 0, "no domain has the id '%s'",
+		                   filter->domain_id);
+		return CISPREF_ENOTFOUND;
+	}
+	return CISPREF_OK;
+}
+
 int cispref__filter_domain(const cispref_filter *filter, const cispref_domain *domain)
 {
 	return !filter || ((!filter->domain_id || strcmp(filter->domain_id, domain->node.id) == 0) &&
@@ -51,8 +66,11 @@ int cispref__filter_item_kind(const cispref_filter *filter, cispref_item_kind_t 
 static int walk(const cispref_referential *ref, const cispref_filter *filter,
                 cispref_competence_cb on_competence, cispref_item_cb on_item, void *payload)
 {
-	if (!ref || (filter && filter->version != CISPREF_FILTER_VERSION))
+	if (!ref)
 		return CISPREF_EARG;
+	int checked = cispref__filter_check(ref, filter, NULL);
+	if (checked)
+		return checked;
 	for (size_t d = 0; d < ref->domains.count; d++) {
 		const cispref_domain *domain = ref->domains.items[d];
 		if (!cispref__filter_domain(filter, domain))

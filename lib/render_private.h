@@ -75,10 +75,6 @@ const char *cispref__render_claim_anchor(render_ctx *ctx, const char *prefix, co
 /* "#anchor", a link to an anchor of the document. */
 const char *cispref__render_fragment(render_ctx *ctx, const char *anchor);
 
-/* The inclusive-writing normaliser (see CISPREF_INCLUSIVE_NORMALIZED): a new string in
- * @a, or NULL when out of memory. */
-char *cispref__render_normalize_inclusive(arena *a, const char *text);
-
 /* One renderer per file; each appends the whole document to @out. */
 int cispref__render_html(xmlBufferPtr out, render_ctx *ctx, cispref_error *error);
 int cispref__render_odt(xmlBufferPtr out, render_ctx *ctx, cispref_error *error);

@@ -393,8 +393,11 @@ int cispref_search(cispref_results **out, const cispref_index *index, const char
 	if (!out || !index || !text || options->version != CISPREF_SEARCH_OPTIONS_VERSION ||
 	    options->filter.version != CISPREF_FILTER_VERSION)
 		return invalid_query(error, "invalid argument");
+	int rc = cispref__filter_check(index->ref, &options->filter, error);
+	if (rc)
+		return rc;
 	query q = {0};
-	int rc = cispref__fold_words(text, add_query_word, &q);
+	rc = cispref__fold_words(text, add_query_word, &q);
 	if (rc == -1 || (rc == 0 && q.count == 0)) {
 		query_free(&q);
 		return invalid_query(error, rc == -1 ? "the query is not valid UTF-8"

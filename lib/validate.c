@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "inclusive.h"
 #include "private.h"
 
 struct cispref_diagnostic {
@@ -301,51 +302,50 @@ static void check_item(checker *ck, const cispref_item *item)
 		       cispref_item_kind_name(concept->kind));
 }
 
-/* The separator of each inclusive pair "la-le", "la·du", "la. au", "la:au"... in @text,
- * added to @forms (at most @max distinct ones, each up to 3 bytes). */
-static size_t inclusive_forms(const char *text, char forms[][4], size_t count, size_t max)
+/* The separators of a competence's inclusive pairs, as written (a mark and its spaces:
+ * "-" and "- " are two ways), each pointing into the referential's texts. */
+typedef struct inclusive_forms {
+	struct {
+		const char *text;
+		size_t length;
+	} form[8];
+	size_t count;
+} inclusive_forms;
+
+static void add_inclusive_forms(inclusive_forms *forms, const char *text)
 {
-	static const char *const separators[] = {"\xc2\xb7 ", "\xc2\xb7", "- ", "-", ". ", ".", ": ",
-	                                         ":", " "};
-	static const char *const seconds[] = {"le ", "du ", "au ", "de "};
-	for (const char *p = strstr(text, "la"); p; p = strstr(p + 2, "la")) {
-		if (p != text && !strchr(" ('", p[-1]))
-			continue;
-		for (size_t s = 0; s < sizeof separators / sizeof separators[0]; s++) {
-			size_t len = strlen(separators[s]);
-			if (strncmp(p + 2, separators[s], len) != 0)
-				continue;
-			int pair = 0;
-			for (size_t w = 0; w < sizeof seconds / sizeof seconds[0]; w++)
-				pair |= strncmp(p + 2 + len, seconds[w], 3) == 0;
-			int known = 0;
-			for (size_t f = 0; f < count; f++)
-				known |= strcmp(forms[f], separators[s]) == 0;
-			if (pair && !known && count < max)
-				snprintf(forms[count++], 4, "%s", separators[s]);
-			break;
+	inclusive_pair pair;
+	for (size_t at = 0; cispref__inclusive_next(text, at, &pair); at = pair.start + pair.length) {
+		const char *sep = text + pair.separator;
+		size_t f = 0;
+		while (f < forms->count && (forms->form[f].length != pair.separator_length ||
+		                            memcmp(forms->form[f].text, sep, pair.separator_length)))
+			f++;
+		if (f == forms->count && f < sizeof forms->form / sizeof forms->form[0]) {
+			forms->form[f].text = sep;
+			forms->form[f].length = pair.separator_length;
+			forms->count++;
 		}
 	}
-	return count;
 }
 
 static void check_inclusive_writing(checker *ck, const cispref_competence *comp)
 {
-	char forms[8][4];
-	size_t count = inclusive_forms(comp->title, forms, 0, 8);
+	inclusive_forms forms = {0};
+	add_inclusive_forms(&forms, comp->title);
 	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
 		for (size_t i = 0; i < comp->items[k].count; i++)
-			count = inclusive_forms(((cispref_item *)comp->items[k].items[i])->text, forms,
-			                        count, 8);
-	if (count < 2)
+			add_inclusive_forms(&forms, ((cispref_item *)comp->items[k].items[i])->text);
+	if (forms.count < 2)
 		return;
-	char list[64] = "";
-	for (size_t f = 0; f < count; f++)
-		snprintf(list + strlen(list), sizeof list - strlen(list), "%s'la%sle'",
-		         f ? ", " : "", forms[f]);
+	char list[160] = "";
+	for (size_t f = 0; f < forms.count; f++)
+		snprintf(list + strlen(list), sizeof list - strlen(list), "%s'la%.*sle'",
+		         f ? ", " : "", (int)forms.form[f].length, forms.form[f].text);
+	cispref__utf8_trim(list, strlen(list)); /* a long run of spaces may pass the limit */
 	report(ck, RULE_INCLUSIVE_WRITING_MIXED, &comp->node,
-	       "competence '%s' writes its inclusive pairs in %zu ways: %s", comp->node.id, count,
-	       list);
+	       "competence '%s' writes its inclusive pairs in %zu ways: %s", comp->node.id,
+	       forms.count, list);
 }
 
 static void check_competence_lists(checker *ck, const cispref_competence *comp,

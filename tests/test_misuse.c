@@ -114,6 +114,7 @@ static void test_names(void **state)
 	cispref_item_kind_t ik = CISPREF_ITEM_SAVOIR;
 	cispref_format_t format = CISPREF_FORMAT_JSON;
 	cispref_render_format_t rf = CISPREF_RENDER_MARKDOWN;
+	cispref_inclusive_style_t style = CISPREF_INCLUSIVE_SOURCE;
 
 	assert_null(cispref_domain_kind_name((cispref_domain_kind_t)BAD_KIND));
 	assert_null(cispref_domain_kind_name((cispref_domain_kind_t)NEGATIVE_KIND));
@@ -148,6 +149,14 @@ static void test_names(void **state)
 	assert_int_equal(cispref_render_format_from_name(NULL, "html"), CISPREF_EARG);
 	assert_int_equal(cispref_render_format_from_name(&rf, NULL), CISPREF_EARG);
 	assert_int_equal(cispref_render_format_from_name(&rf, "pdf"), CISPREF_EARG);
+
+	assert_null(cispref_inclusive_style_name((cispref_inclusive_style_t)BAD_KIND));
+	assert_null(cispref_inclusive_style_name((cispref_inclusive_style_t)NEGATIVE_KIND));
+	assert_int_equal(cispref_inclusive_style_from_name(NULL, "source"), CISPREF_EARG);
+	assert_int_equal(cispref_inclusive_style_from_name(&style, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_inclusive_style_from_name(&style, "normalised"), CISPREF_EARG);
+	assert_int_equal(cispref_inclusive_style_from_name(&style, "Source"), CISPREF_EARG);
+	assert_int_equal(style, CISPREF_INCLUSIVE_SOURCE); /* untouched on failure */
 
 	assert_null(cispref_node_type_name((cispref_node_type_t)BAD_KIND));
 	assert_null(cispref_node_type_name((cispref_node_type_t)NEGATIVE_KIND));
@@ -568,11 +577,11 @@ static void test_query(void **state)
 	filter.version = CISPREF_FILTER_VERSION + 1;
 	assert_int_equal(cispref_referential_foreach_competence(f->ref, &filter, on_competence, &calls), CISPREF_EARG);
 	assert_int_equal(cispref_referential_foreach_item(f->ref, &filter, on_item, &calls), CISPREF_EARG);
-	/* A domain id that names no domain lets nothing through. */
+	/* A domain id that names no domain is refused before any call. */
 	filter.version = CISPREF_FILTER_VERSION;
 	filter.domain_id = "no-such-domain";
-	assert_int_equal(cispref_referential_foreach_competence(f->ref, &filter, on_competence, &calls), CISPREF_OK);
-	assert_int_equal(cispref_referential_foreach_item(f->ref, &filter, on_item, &calls), CISPREF_OK);
+	assert_int_equal(cispref_referential_foreach_competence(f->ref, &filter, on_competence, &calls), CISPREF_ENOTFOUND);
+	assert_int_equal(cispref_referential_foreach_item(f->ref, &filter, on_item, &calls), CISPREF_ENOTFOUND);
 	assert_int_equal(calls, 0);
 
 	cispref_index *const untouched = (cispref_index *)f;
@@ -645,6 +654,9 @@ static void test_search(void **state)
 	options = defaults;
 	options.filter.version = 0;
 	assert_fails(CISPREF_EARG, cispref_search(&results, f->index, "projet", &options, ERR));
+	options = defaults;
+	options.filter.domain_id = "no-such-domain";
+	assert_fails(CISPREF_ENOTFOUND, cispref_search(&results, f->index, "projet", &options, ERR));
 	assert_int_equal(cispref_search(&results, f->index, NULL, NULL, NULL), CISPREF_EARG);
 	assert_ptr_equal(results, untouched);
 

@@ -204,13 +204,20 @@ static void test_foreach_filters(void **state)
 	/* The walk over competences ignores the item kinds. */
 	assert_int_equal(count_competences(ref, &f), 5);
 
-	/* An id that names no domain, or names another type of node, lets nothing through. */
+	/* An id that names no domain, or names another type of node, is an error (query.h),
+	 * reported before the callback is ever called. */
 	f = (cispref_filter)CISPREF_FILTER_INIT;
 	f.domain_id = "nope";
-	assert_int_equal(count_competences(ref, &f), 0);
-	assert_int_equal(count_items(ref, &f), 0);
-	f.domain_id = "psy.ind";
-	assert_int_equal(count_competences(ref, &f), 0);
+	w = (walk){0};
+	assert_int_equal(cispref_referential_foreach_competence(ref, &f, on_competence, &w),
+	                 CISPREF_ENOTFOUND);
+	assert_int_equal(cispref_referential_foreach_item(ref, &f, on_item, &w), CISPREF_ENOTFOUND);
+	f.domain_id = "psy.ind"; /* a plan */
+	assert_int_equal(cispref_referential_foreach_competence(ref, &f, on_competence, &w),
+	                 CISPREF_ENOTFOUND);
+	f.domain_id = "";
+	assert_int_equal(cispref_referential_foreach_item(ref, &f, on_item, &w), CISPREF_ENOTFOUND);
+	assert_int_equal(w.calls, 0);
 
 	/* By domain kind: the two transversal axes hold 2 + 4 competences and
 	 * 17 + 41 = 58 items; the three core domains 15 and 275. */
@@ -894,10 +901,17 @@ static void test_search_filters(void **state)
 	o = (cispref_search_options)CISPREF_SEARCH_OPTIONS_INIT;
 	o.filter.domain_kinds = CISPREF_MASK(CISPREF_DOMAIN_TRANSVERSAL);
 	EXPECT_SEARCH(index, "alpha beta", &o, d2);
+	/* An id that names no domain is an error, which says which id (query.h). */
 	o.filter.domain_id = "nope";
-	cispref_results *r = search_ok(index, "alpha beta", &o);
-	assert_int_equal(cispref_results_count(r), 0);
-	cispref_results_free(r);
+	cispref_results *r = NULL;
+	cispref_error error = {0};
+	assert_int_equal(cispref_search(&r, index, "alpha beta", &o, &error), CISPREF_ENOTFOUND);
+	assert_null(r);
+	assert_int_equal(error.code, CISPREF_ENOTFOUND);
+	assert_string_equal(error.text, "no domain has the id 'nope'");
+	o.filter.domain_id = "d2.int"; /* a plan */
+	assert_int_equal(cispref_search(&r, index, "alpha beta", &o, NULL), CISPREF_ENOTFOUND);
+	assert_null(r);
 
 	/* By plan kind: summary entries by the plan they are listed under. */
 	o = (cispref_search_options)CISPREF_SEARCH_OPTIONS_INIT;

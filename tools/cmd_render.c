@@ -75,11 +75,7 @@ static int apply_option(render_args *a, int c)
 	case OPT_NO_INDEX: a->options.index = false; return EXIT_OK;
 	case OPT_NO_NOTES: a->options.notes = false; return EXIT_OK;
 	case OPT_INCLUSIVE:
-		if (strcmp(optarg, "source") == 0)
-			a->options.inclusive = CISPREF_INCLUSIVE_SOURCE;
-		else if (strcmp(optarg, "normalized") == 0)
-			a->options.inclusive = CISPREF_INCLUSIVE_NORMALIZED;
-		else
+		if (cispref_inclusive_style_from_name(&a->options.inclusive, optarg) != 0)
 			return cli_usage_error("render", "unknown inclusive style '%s' (source or normalized)",
 			                       optarg);
 		return EXIT_OK;

@@ -68,11 +68,7 @@ static int search(const char *input, const char *words, const cispref_search_opt
 	cispref_index *index = NULL;
 	cispref_results *results = NULL;
 	cispref_error error = {0};
-	const char *domain = options->filter.domain_id;
-	if (domain && !cispref_referential_find_domain(ref, domain)) {
-		fprintf(stderr, "cispref search: no domain has the id '%s'\n", domain);
-		rc = EXIT_INVALID;
-	} else if (cispref_index_new(&index, ref) != 0) {
+	if (cispref_index_new(&index, ref) != 0) {
 		fprintf(stderr, "cispref search: out of memory\n");
 		rc = EXIT_INVALID;
 	} else if (cispref_search(&results, index, words, options, &error) != 0) {

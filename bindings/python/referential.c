@@ -152,10 +152,6 @@ static PyObject *ref_search(PyObject *s, PyObject *args, PyObject *kwargs)
 		PyErr_SetString(PyExc_ValueError, "limit must not be negative");
 		return NULL;
 	}
-	if (domain && !cispref_referential_find_domain(REF(s), domain)) {
-		PyErr_Format(PyExc_ValueError, "no domain has the id '%s'", domain);
-		return NULL;
-	}
 	options.limit = (size_t)limit;
 	options.filter.domain_id = domain;
 	if (kind_mask(plan, parse_plan, "plan kind", &options.filter.plan_kinds) < 0 ||
@@ -170,7 +166,8 @@ static PyObject *ref_search(PyObject *s, PyObject *args, PyObject *kwargs)
 	int rc = cispref_search(&results, index, query, &options, &error);
 	PyEval_RestoreThread(thread);
 	if (rc != 0) {
-		if (error.code == CISPREF_EARG)
+		/* a bad query, or a domain id that names no domain */
+		if (error.code == CISPREF_EARG || error.code == CISPREF_ENOTFOUND)
 			set_value_error(error.text);
 		else
 			PyErr_NoMemory();
@@ -274,22 +271,24 @@ static PyObject *ref_validate(PyObject *s, PyObject *unused)
 	return out;
 }
 
-/* The render options from keyword arguments; @domains (None or a tuple) must stay alive
- * while they are used: @domains_out holds the NULL-terminated array of ids borrowed from
- * it, and must be freed. A tuple, not the caller's list, as another thread may change a
+/* The render options from keyword arguments (@inclusive NULL when not given); @domains
+ * (None or a tuple) must stay alive while they are used: @domains_out holds the
+ * NULL-terminated array of ids borrowed from it, and must be freed. A tuple, not the caller's list, as another thread may change a
  * list while the render runs without the GIL. */
 static int render_options(PyObject *domains, PyObject *inclusive, cispref_render_options *opts,
                           const char ***domains_out)
 {
 	*domains_out = NULL;
-	const char *style = c_text(inclusive, "inclusive");
-	if (!style || (strcmp(style, "source") != 0 && strcmp(style, "normalized") != 0)) {
-		if (!PyErr_Occurred())
-			PyErr_SetString(PyExc_ValueError, "inclusive must be 'source' or 'normalized'");
+	/* NULL (not given) keeps the library's default */
+	const char *style = inclusive ? c_text(inclusive, "inclusive") : NULL;
+	if (inclusive && !style)
+		return -1;
+	if (style && cispref_inclusive_style_from_name(&opts->inclusive, style) != 0) {
+		PyErr_Format(PyExc_ValueError,
+		             "unknown inclusive style '%s' (inclusive must be 'source' or 'normalized')",
+		             style);
 		return -1;
 	}
-	opts->inclusive = strcmp(style, "normalized") == 0 ? CISPREF_INCLUSIVE_NORMALIZED
-	                                                   : CISPREF_INCLUSIVE_SOURCE;
 	if (domains == Py_None)
 		return 0;
 	Py_ssize_t n = PyTuple_Size(domains);
@@ -331,12 +330,6 @@ static PyObject *ref_render(PyObject *s, PyObject *args, PyObject *kwargs)
 	                                 &format_object, optional_path, &path, &domains,
 	                                 &summary, &notes, &with_index, &title_object, &inclusive))
 		return NULL;
-	/* owned from here on, so that every way out can release it */
-	inclusive = inclusive ? Py_NewRef(inclusive) : PyUnicode_FromString("source");
-	if (!inclusive) {
-		Py_XDECREF(path);
-		return NULL;
-	}
 	cispref_render_format_t format;
 	cispref_render_options opts = CISPREF_RENDER_OPTIONS_INIT;
 	const char **ids = NULL;
@@ -383,7 +376,6 @@ failed:
 done:
 	PyMem_Free(ids);
 	Py_XDECREF(ids_tuple);
-	Py_XDECREF(inclusive);
 	Py_XDECREF(path);
 	return result;
 }
@@ -430,7 +422,8 @@ static PyMethodDef ref_methods[] = {
 	 "Search competence titles, summary entries and items. Case, accents and punctuation\n"
 	 "are ignored; each word matches the beginning of a word; every word must match.\n"
 	 "domain is a domain id, plan a plan kind (or several), kind an item kind (or several);\n"
-	 "limit keeps the best hits. Raises ValueError for a query with no word."},
+	 "limit keeps the best hits. Raises ValueError for a query with no word or a domain\n"
+	 "id that names no domain."},
 	{"top_concepts", top_concepts, METH_VARARGS,
 	 "top_concepts(n=-1) -> list of Concept\n\nThe most shared concepts first (all by default)."},
 	{"to_xml", ref_to_xml, METH_NOARGS, "to_xml() -> str\n\nThe referential as canonical cispref XML."},

@@ -59,7 +59,10 @@ CISPREF_EXPORT const char *cispref_node_type_name(cispref_node_type_t type);
  */
 typedef struct cispref_filter {
 	unsigned int version;     /**< #CISPREF_FILTER_VERSION. */
-	const char *domain_id;    /**< Only this domain, or NULL. */
+	/** Only this domain, or NULL; an id that names no domain makes the walks and
+	 *  cispref_search() fail with #CISPREF_ENOTFOUND (not an empty result, so a misspelt
+	 *  id is not mistaken for a domain with nothing in it). */
+	const char *domain_id;
 	unsigned int domain_kinds; /**< Mask of #cispref_domain_kind_t, 0 for any. */
 	unsigned int plan_kinds;   /**< Mask of #cispref_plan_kind_t, 0 for any. */
 	unsigned int item_kinds;   /**< Mask of #cispref_item_kind_t, 0 for any. */
@@ -91,7 +94,8 @@ typedef int (*cispref_item_cb)(const cispref_item *item, void *payload);
  * order. The filter's item kinds are ignored.
  * @return #CISPREF_OK when every competence was visited, #CISPREF_ESTOPPED when the
  *         callback stopped the walk, #CISPREF_EARG for a NULL @p ref or @p callback or
- *         a filter of another version.
+ *         a filter of another version, or #CISPREF_ENOTFOUND (before any call) for a
+ *         filter's domain id that names no domain.
  */
 CISPREF_EXPORT int cispref_referential_foreach_competence(const cispref_referential *ref,
                                                           const cispref_filter *filter,
@@ -224,7 +228,9 @@ typedef struct cispref_hit cispref_hit;
  * @param error filled on failure (may be NULL).
  * @return #CISPREF_OK (possibly with no hit), #CISPREF_EARG for an empty query, a query
  *         of punctuation only, one that is not valid UTF-8 or one of more than 32
- *         different words, or #CISPREF_ENOMEM.
+ *         different words, or for NULL arguments or options of another version;
+ *         #CISPREF_ENOTFOUND for a filter's domain id that names no domain (@p error
+ *         says which); #CISPREF_ENOMEM.
  */
 CISPREF_EXPORT int cispref_search(cispref_results **out, const cispref_index *index,
                                   const char *query, const cispref_search_options *options,

@@ -72,17 +72,28 @@ typedef enum cispref_inclusive_style_t {
 	/** As printed in the source, whatever the punctuation ("la-le", "la.le", "la·le"). */
 	CISPREF_INCLUSIVE_SOURCE = 0,
 	/**
-	 * One form for the article pairs: the word "la" (or "La"), then one separator, then
-	 * optional spaces, then "le", "du" or "au", becomes "la·le", "la·du", "la·au" (the
-	 * separator becomes U+00B7 MIDDLE DOT and the spaces go). The separators are
-	 * "-" (U+002D), "‐" (U+2010), "‑" (U+2011), "." , ":" and "·" (U+00B7); the spaces are
-	 * U+0020 and U+00A0. Both words must stand alone: no letter or digit may touch "la"
-	 * before or the second word after, so "gala-le" or "la-lecture" stay as they are.
-	 * Examples: "la-le" → "la·le", "la. du" → "la·du", "la- au" → "la·au",
-	 * "La:le" → "La·le", "de la-du" → "de la·du". Nothing else changes: words are never
-	 * reordered, a pair written without a separator ("la du") is left alone, and
-	 * other inclusive forms ("intervenant-e-s", "tou.te.s", "elle-lui") stay as printed.
-	 * The title given in #cispref_render_options::title is never changed.
+	 * One form for the article pairs, which every part of the library recognises the
+	 * same way (this normaliser, the validator's `inclusive-writing-mixed`, search).
+	 *
+	 * An article pair is the word "la" (or "La"), then a separator, then "le", "du" or
+	 * "au". The separator is either one mark among "-" (U+002D), "‐" (U+2010),
+	 * "‑" (U+2011), "." , ":" and "·" (U+00B7) followed by optional spaces, or spaces
+	 * alone; the spaces are U+0020 and U+00A0. Both words must stand alone: no letter,
+	 * digit or combining mark may touch "la" before or the second word after, so
+	 * "gala-le" or "la-lecture" are not pairs, and a hyphen just before "la" makes it a
+	 * pronoun ("présente-la au groupe"), not an article. Why spaces alone: the cahier
+	 * writes "de la du stagiaire" (3.2, Communication interne) and "à la au stagiaire"
+	 * beside "la-le", "la·du" or "la. du"; the words "la le", "la du" and "la au" do not
+	 * otherwise follow each other in French. Spaces before a mark ("la - le") are not a
+	 * separator, nor is "de" a second word (the cahier never writes either).
+	 *
+	 * This style writes each pair "la·le", "la·du", "la·au": the separator becomes
+	 * U+00B7 MIDDLE DOT and the spaces go. Examples: "la-le" → "la·le",
+	 * "la. du" → "la·du", "la- au" → "la·au", "La:le" → "La·le", "de la du" →
+	 * "de la·du". Nothing else changes: words are never reordered, and other inclusive
+	 * forms ("intervenant-e-s", "intervenant·e·s", "tou.te.s", "acteur. actrice",
+	 * "elle-lui") stay as printed. The title given in #cispref_render_options::title is
+	 * never changed.
 	 */
 	CISPREF_INCLUSIVE_NORMALIZED = 1
 } cispref_inclusive_style_t;
@@ -136,6 +147,22 @@ CISPREF_EXPORT const char *cispref_render_format_name(cispref_render_format_t fo
  */
 CISPREF_EXPORT int cispref_render_format_from_name(cispref_render_format_t *out,
                                                    const char *name);
+
+/**
+ * Name of an inclusive-writing style.
+ * @param style the style.
+ * @return "source" or "normalized", or NULL for a value out of range.
+ */
+CISPREF_EXPORT const char *cispref_inclusive_style_name(cispref_inclusive_style_t style);
+
+/**
+ * Parse an inclusive-writing style name ("source", "normalized").
+ * @param out receives the style.
+ * @param name the name.
+ * @return #CISPREF_OK, or #CISPREF_EARG for an unknown name or a NULL argument.
+ */
+CISPREF_EXPORT int cispref_inclusive_style_from_name(cispref_inclusive_style_t *out,
+                                                     const char *name);
 
 /**
  * Render into a new buffer.

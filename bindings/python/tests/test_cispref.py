@@ -156,8 +156,10 @@ class SearchTest(unittest.TestCase):
                 self.ref.search(query)
         with self.assertRaises(ValueError):
             self.ref.search("x", kind="savoirs")
-        with self.assertRaises(ValueError):
+        with self.assertRaisesRegex(ValueError, "^no domain has the id 'nope'$"):
             self.ref.search("x", domain="nope")
+        with self.assertRaisesRegex(ValueError, "no domain has the id 'psy.ind'"):
+            self.ref.search("x", domain="psy.ind")
         with self.assertRaises(TypeError):
             self.ref.search(3)
 
@@ -288,10 +290,14 @@ class RenderTest(unittest.TestCase):
             self.assertEqual(caught.exception.tag, "io-error")
         with self.assertRaises(ValueError):
             self.ref.render("pdf")
-        with self.assertRaises(ValueError):
+        with self.assertRaisesRegex(ValueError, "^no domain has the id 'nope'$"):
             self.ref.render("html", domains=["nope"])
-        with self.assertRaises(ValueError):
+        with self.assertRaisesRegex(ValueError,
+                                    "unknown inclusive style 'other'.*'source' or 'normalized'"):
             self.ref.render("html", inclusive="other")
+        with self.assertRaises(TypeError):
+            self.ref.render("html", inclusive=None)
+        self.assertEqual(self.ref.render("md", inclusive="source"), self.ref.render("md"))
         with self.assertRaises(TypeError):
             self.ref.render("html", domains="psy")
 
