@@ -142,12 +142,24 @@ static void test_names(void **state)
 	assert_int_equal(cispref_format_from_name(NULL, "xml"), CISPREF_EINVAL);
 	assert_int_equal(cispref_format_from_name(&format, NULL), CISPREF_EINVAL);
 	assert_int_equal(cispref_format_from_name(&format, "yaml"), CISPREF_EINVAL);
+	assert_int_equal(cispref_format_count(), CISPREF_FORMAT_JSON + 1);
+	assert_null(cispref_format_extension((cispref_format)BAD_KIND));
+	assert_null(cispref_format_media_type((cispref_format)NEGATIVE_KIND));
+	assert_null(cispref_format_description((cispref_format)BAD_KIND));
+	assert_int_equal(cispref_format_from_path(NULL, "x.xml"), CISPREF_EINVAL);
+	assert_int_equal(cispref_format_from_path(&format, NULL), CISPREF_EINVAL);
 
 	assert_null(cispref_render_format_name((cispref_render_format)BAD_KIND));
 	assert_null(cispref_render_format_name((cispref_render_format)NEGATIVE_KIND));
 	assert_int_equal(cispref_render_format_from_name(NULL, "html"), CISPREF_EINVAL);
 	assert_int_equal(cispref_render_format_from_name(&rf, NULL), CISPREF_EINVAL);
 	assert_int_equal(cispref_render_format_from_name(&rf, "pdf"), CISPREF_EINVAL);
+	assert_int_equal(cispref_render_format_count(), CISPREF_RENDER_MARKDOWN + 1);
+	assert_null(cispref_render_format_extension((cispref_render_format)BAD_KIND));
+	assert_null(cispref_render_format_media_type((cispref_render_format)NEGATIVE_KIND));
+	assert_null(cispref_render_format_description((cispref_render_format)BAD_KIND));
+	assert_int_equal(cispref_render_format_from_path(NULL, "x.md"), CISPREF_EINVAL);
+	assert_int_equal(cispref_render_format_from_path(&rf, NULL), CISPREF_EINVAL);
 
 	assert_null(cispref_node_type_name((cispref_node_type)BAD_KIND));
 	assert_null(cispref_node_type_name((cispref_node_type)NEGATIVE_KIND));
