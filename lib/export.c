@@ -1,21 +1,80 @@
-/* Export entry points: one serialiser per format fills a libxml2 buffer, which then goes
- * to the caller's buffer, stream or file. */
+/* The public entry of export, and the one table of export formats: each row names a
+ * format and the writer (one file each: xml_write.c, json_write.c) that serialises into a
+ * libxml2 buffer, which then goes to the caller's buffer, stream or file (output.c).
+ * Adding a format is one writer file and one row here. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "private.h"
 
-static const char *const format_names[] = {"xml", "json"};
+typedef int (*export_writer)(xmlBufferPtr out, const cispref_referential *ref,
+                             cispref_error *error);
+
+typedef struct export_format_row {
+	const char *name;
+	const char *extension;
+	const char *media_type;
+	const char *description;
+	export_writer write;
+} export_format_row;
+
+static int write_xml(xmlBufferPtr out, const cispref_referential *ref, cispref_error *error);
+
+/* Indexed by cispref_format_t. Media types: application/xml (RFC 7303), application/json
+ * (RFC 8259). */
+static const export_format_row formats[] = {
+	[CISPREF_FORMAT_XML] = {"xml", ".xml", "application/xml",
+	                        "cispref XML, canonical form", write_xml},
+	[CISPREF_FORMAT_JSON] = {"json", ".json", "application/json",
+	                         "cispref-json, format_version 1", cispref__json_write},
+};
+#define FORMAT_COUNT (sizeof formats / sizeof formats[0])
+
+static const export_format_row *row(cispref_format_t format)
+{
+	return (unsigned)format < FORMAT_COUNT ? &formats[format] : NULL;
+}
+
+size_t cispref_format_count(void)
+{
+	return FORMAT_COUNT;
+}
 
 const char *cispref_format_name(cispref_format_t format)
 {
-	return (unsigned)format < 2 ? format_names[format] : NULL;
+	return row(format) ? row(format)->name : NULL;
+}
+
+const char *cispref_format_extension(cispref_format_t format)
+{
+	return row(format) ? row(format)->extension : NULL;
+}
+
+const char *cispref_format_media_type(cispref_format_t format)
+{
+	return row(format) ? row(format)->media_type : NULL;
+}
+
+const char *cispref_format_description(cispref_format_t format)
+{
+	return row(format) ? row(format)->description : NULL;
 }
 
 int cispref_format_from_name(cispref_format_t *out, const char *name)
 {
-	for (int f = 0; name && out && f < 2; f++)
-		if (strcmp(format_names[f], name) == 0) {
+	for (size_t f = 0; name && out && f < FORMAT_COUNT; f++)
+		if (strcmp(formats[f].name, name) == 0) {
+			*out = (cispref_format_t)f;
+			return CISPREF_OK;
+		}
+	return CISPREF_EARG;
+}
+
+int cispref_format_from_path(cispref_format_t *out, const char *path)
+{
+	const char *dot = path ? strrchr(path, '.') : NULL;
+	for (size_t f = 0; dot && out && f < FORMAT_COUNT; f++)
+		if (strcmp(formats[f].extension, dot) == 0) {
 			*out = (cispref_format_t)f;
 			return CISPREF_OK;
 		}
@@ -38,11 +97,18 @@ static int readable_by_default(size_t size, cispref_error *error)
 	return CISPREF_ELIMIT;
 }
 
+/* The canonical XML, as long as a load with the default limits reads it back. */
+static int write_xml(xmlBufferPtr out, const cispref_referential *ref, cispref_error *error)
+{
+	int rc = cispref__xml_write(out, ref, error);
+	return rc ? rc : readable_by_default((size_t)xmlBufferLength(out), error);
+}
+
 /* Serialise into a new libxml2 buffer, or return NULL with @error filled. */
 static xmlBufferPtr serialise(const cispref_referential *ref, cispref_format_t format,
                               cispref_error *error, int *rc)
 {
-	if (!ref || !cispref_format_name(format)) {
+	if (!ref || !row(format)) {
 		cispref__error_set(error, CISPREF_EARG, NULL, 0, 0, "invalid argument");
 		*rc = CISPREF_EARG;
 		return NULL;
@@ -54,10 +120,7 @@ static xmlBufferPtr serialise(const cispref_referential *ref, cispref_format_t f
 		cispref__error_set(error, CISPREF_ENOMEM, NULL, 0, 0, "out of memory");
 		*rc = CISPREF_ENOMEM;
 	} else {
-		*rc = format == CISPREF_FORMAT_XML ? cispref__xml_write(buf, ref, error)
-		                                   : cispref__json_write(buf, ref, error);
-		if (!*rc && format == CISPREF_FORMAT_XML)
-			*rc = readable_by_default((size_t)xmlBufferLength(buf), error);
+		*rc = formats[format].write(buf, ref, error);
 	}
 	/* A failure that libxml2 only reported fails the export too. */
 	*rc = cispref__xml_catch_end(&c, *rc, error);

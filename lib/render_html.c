@@ -12,7 +12,6 @@
 #include "langtag.h"
 #include "render_private.h"
 
-#define TRY RENDER_TRY
 #define X RENDER_X
 
 /* The print stylesheet. It is a constant of this file, not text of the model, so it is
@@ -92,257 +91,286 @@ static const char stylesheet[] =
 	" break-inside: avoid; page-break-inside: avoid; }\n"
 	"}\n";
 
+/* The writer and its state. libxml2's writer calls return a negative number on failure
+ * (only for want of memory): the first one sets @failed, every later call is a no-op and
+ * the caller drops the document. */
 typedef struct html {
 	xmlTextWriterPtr w;
 	render_ctx *ctx;
+	int failed;
 } html;
 
-/* ---- Writer helpers ---- */
+/* ---- Writer helpers: the only calls of libxml2's writer ---- */
 
-static int start(html *h, const char *name, const char *cls)
+static void check(html *h, int rc)
 {
-	TRY(xmlTextWriterStartElement(h->w, X(name)));
-	return cls ? xmlTextWriterWriteAttribute(h->w, X("class"), X(cls)) : 0;
+	if (rc < 0)
+		h->failed = 1;
 }
 
-static int attr(html *h, const char *name, const char *value)
+static void attr(html *h, const char *name, const char *value)
 {
-	return xmlTextWriterWriteAttribute(h->w, X(name), X(value));
+	if (!h->failed)
+		check(h, xmlTextWriterWriteAttribute(h->w, X(name), X(value)));
+}
+
+static void start(html *h, const char *name, const char *cls)
+{
+	if (!h->failed)
+		check(h, xmlTextWriterStartElement(h->w, X(name)));
+	if (cls)
+		attr(h, "class", cls);
 }
 
 /* The id "prefix-id" of a node, unless an earlier node took it. */
-static int id_attr(html *h, const char *prefix, const char *id)
+static void id_attr(html *h, const char *prefix, const char *id)
 {
 	const char *anchor = cispref__render_claim_anchor(h->ctx, prefix, id);
-	return anchor ? attr(h, "id", anchor) : 0;
+	if (anchor)
+		attr(h, "id", anchor);
 }
 
-static int end(html *h)
+/* Every non-void element gets an end tag. */
+static void end(html *h)
 {
-	return xmlTextWriterFullEndElement(h->w);
+	if (!h->failed)
+		check(h, xmlTextWriterFullEndElement(h->w));
 }
 
-static int text(html *h, const char *s)
+/* A void element ends as "<meta .../>". */
+static void end_void(html *h)
 {
-	return *s ? xmlTextWriterWriteString(h->w, X(s)) : 0;
+	if (!h->failed)
+		check(h, xmlTextWriterEndElement(h->w));
 }
 
-static int newline(html *h)
+static void text(html *h, const char *s)
 {
-	return xmlTextWriterWriteString(h->w, X("\n"));
+	if (*s && !h->failed)
+		check(h, xmlTextWriterWriteString(h->w, X(s)));
 }
 
-static int element(html *h, const char *name, const char *cls, const char *s)
+static void newline(html *h)
 {
-	TRY(start(h, name, cls));
-	TRY(text(h, s));
-	TRY(end(h));
-	return newline(h);
+	text(h, "\n");
+}
+
+static void raw(html *h, const char *s)
+{
+	if (!h->failed)
+		check(h, xmlTextWriterWriteRaw(h->w, X(s)));
+}
+
+static void doctype(html *h)
+{
+	if (!h->failed)
+		check(h, xmlTextWriterStartDTD(h->w, X("html"), NULL, NULL));
+	if (!h->failed)
+		check(h, xmlTextWriterEndDTD(h->w));
+}
+
+static void element(html *h, const char *name, const char *cls, const char *s)
+{
+	start(h, name, cls);
+	text(h, s);
+	end(h);
+	newline(h);
 }
 
 /* A link to @anchor of the document. */
-static int link(html *h, const char *anchor, const char *s)
+static void link(html *h, const char *anchor, const char *s)
 {
-	TRY(start(h, "a", NULL));
-	TRY(attr(h, "href", cispref__render_fragment(h->ctx, anchor)));
-	TRY(text(h, s));
-	return end(h);
+	start(h, "a", NULL);
+	attr(h, "href", cispref__render_fragment(h->ctx, anchor));
+	text(h, s);
+	end(h);
 }
 
 /* ---- Head and title page ---- */
 
-static int write_head(html *h)
+static void write_head(html *h)
 {
-	TRY(start(h, "head", NULL));
-	TRY(newline(h));
-	TRY(start(h, "meta", NULL));
-	TRY(attr(h, "charset", "utf-8"));
-	TRY(xmlTextWriterEndElement(h->w)); /* a void element: <meta .../> */
-	TRY(newline(h));
-	TRY(start(h, "meta", NULL));
-	TRY(attr(h, "name", "viewport"));
-	TRY(attr(h, "content", "width=device-width, initial-scale=1"));
-	TRY(xmlTextWriterEndElement(h->w));
-	TRY(newline(h));
-	TRY(element(h, "title", NULL, h->ctx->title));
-	TRY(start(h, "style", NULL));
-	TRY(xmlTextWriterWriteRaw(h->w, X(stylesheet)));
-	TRY(end(h));
-	TRY(newline(h));
-	TRY(end(h));
-	return newline(h);
+	start(h, "head", NULL);
+	newline(h);
+	start(h, "meta", NULL);
+	attr(h, "charset", "utf-8");
+	end_void(h);
+	newline(h);
+	start(h, "meta", NULL);
+	attr(h, "name", "viewport");
+	attr(h, "content", "width=device-width, initial-scale=1");
+	end_void(h);
+	newline(h);
+	element(h, "title", NULL, h->ctx->title);
+	start(h, "style", NULL);
+	raw(h, stylesheet);
+	end(h);
+	newline(h);
+	end(h);
+	newline(h);
 }
 
-static int optional_paragraph(html *h, const char *cls, const char *s)
+static void optional_paragraph(html *h, const char *cls, const char *s)
 {
-	return s ? element(h, "p", cls, s) : 0;
+	if (s)
+		element(h, "p", cls, s);
 }
 
-static int write_title_page(html *h)
+static void write_title_page(html *h)
 {
 	render_ctx *ctx = h->ctx;
 	const cispref_referential *ref = ctx->ref;
-	TRY(start(h, "div", "title-page"));
-	TRY(attr(h, "id", "title-page"));
-	TRY(newline(h));
-	TRY(optional_paragraph(h, "series", cispref__render_series_line(ctx)));
-	TRY(element(h, "h1", NULL, ctx->title));
+	start(h, "div", "title-page");
+	attr(h, "id", "title-page");
+	newline(h);
+	optional_paragraph(h, "series", cispref__render_series_line(ctx));
+	element(h, "h1", NULL, ctx->title);
 	const char *own_title = cispref__render_text(ctx, ref->title);
 	if (strcmp(own_title, ctx->title) != 0)
-		TRY(element(h, "p", "subtitle", own_title));
-	TRY(optional_paragraph(h, "publisher", cispref__render_source(ctx, CISPREF_SOURCE_PUBLISHER)));
-	TRY(optional_paragraph(h, "date", cispref__render_date(ctx, ref->source[CISPREF_SOURCE_DATE])));
-	TRY(optional_paragraph(h, "approval", cispref__render_source(ctx, CISPREF_SOURCE_APPROVAL)));
-	TRY(end(h));
-	return newline(h);
+		element(h, "p", "subtitle", own_title);
+	optional_paragraph(h, "publisher", cispref__render_source(ctx, CISPREF_SOURCE_PUBLISHER));
+	optional_paragraph(h, "date", cispref__render_date(ctx, ref->source[CISPREF_SOURCE_DATE]));
+	optional_paragraph(h, "approval", cispref__render_source(ctx, CISPREF_SOURCE_APPROVAL));
+	end(h);
+	newline(h);
 }
 
 /* ---- Table of contents ---- */
 
-static int contents_entry(html *h, const char *prefix, const char *id, const char *s, int open)
+static void contents_entry(html *h, const char *prefix, const char *id, const char *s, int open)
 {
-	TRY(start(h, "li", NULL));
-	TRY(link(h, cispref__render_anchor(h->ctx, prefix, id), s));
-	return open ? 0 : end(h);
+	start(h, "li", NULL);
+	link(h, cispref__render_anchor(h->ctx, prefix, id), s);
+	if (!open)
+		end(h);
 }
 
-static int write_contents_domain(html *h, const cispref_domain *domain)
+static void write_contents_domain(html *h, const cispref_domain *domain)
 {
 	render_ctx *ctx = h->ctx;
-	TRY(contents_entry(h, "domain", domain->node.id, cispref__render_text(ctx, domain->title), 1));
-	TRY(start(h, "ul", NULL));
+	contents_entry(h, "domain", domain->node.id, cispref__render_text(ctx, domain->title), 1);
+	start(h, "ul", NULL);
 	for (size_t p = 0; p < domain->plans.count; p++) {
 		const cispref_plan *plan = domain->plans.items[p];
-		TRY(contents_entry(h, "plan", plan->node.id, cispref__render_text(ctx, plan->title), 1));
+		contents_entry(h, "plan", plan->node.id, cispref__render_text(ctx, plan->title), 1);
 		if (plan->competences.count) {
-			TRY(start(h, "ul", NULL));
+			start(h, "ul", NULL);
 			for (size_t c = 0; c < plan->competences.count; c++) {
 				const cispref_competence *comp = plan->competences.items[c];
-				TRY(contents_entry(h, "competence", comp->node.id,
-				                   cispref__render_text(ctx, comp->title), 0));
+				contents_entry(h, "competence", comp->node.id,
+				               cispref__render_text(ctx, comp->title), 0);
 			}
-			TRY(end(h));
+			end(h);
 		}
-		TRY(end(h));
+		end(h);
 	}
-	TRY(end(h)); /* ul */
-	TRY(end(h)); /* li */
-	return newline(h);
+	end(h); /* ul */
+	end(h); /* li */
+	newline(h);
 }
 
-static int contents_chapter(html *h, const char *anchor, const char *s)
+static void contents_chapter(html *h, const char *anchor, const char *s)
 {
-	TRY(start(h, "li", NULL));
-	TRY(link(h, anchor, s));
-	TRY(end(h));
-	return newline(h);
+	start(h, "li", NULL);
+	link(h, anchor, s);
+	end(h);
+	newline(h);
 }
 
-static int write_contents(html *h)
+static void write_contents(html *h)
 {
 	render_ctx *ctx = h->ctx;
-	TRY(start(h, "div", "contents"));
-	TRY(attr(h, "id", RENDER_ID_CONTENTS));
-	TRY(attr(h, "role", "navigation"));
-	TRY(newline(h));
-	TRY(element(h, "h2", NULL, RENDER_LABEL_CONTENTS));
-	TRY(start(h, "ul", NULL));
-	TRY(newline(h));
+	start(h, "div", "contents");
+	attr(h, "id", RENDER_ID_CONTENTS);
+	attr(h, "role", "navigation");
+	newline(h);
+	element(h, "h2", NULL, RENDER_LABEL_CONTENTS);
+	start(h, "ul", NULL);
+	newline(h);
 	if (ctx->opt.summary)
-		TRY(contents_chapter(h, RENDER_ID_OVERVIEW, RENDER_LABEL_OVERVIEW));
+		contents_chapter(h, RENDER_ID_OVERVIEW, RENDER_LABEL_OVERVIEW);
 	for (size_t d = 0; d < ctx->domains.count; d++)
-		TRY(write_contents_domain(h, ctx->domains.items[d]));
+		write_contents_domain(h, ctx->domains.items[d]);
 	if (ctx->notes.count)
-		TRY(contents_chapter(h, RENDER_ID_NOTES, RENDER_LABEL_NOTES));
+		contents_chapter(h, RENDER_ID_NOTES, RENDER_LABEL_NOTES);
 	if (ctx->concepts.count)
-		TRY(contents_chapter(h, RENDER_ID_INDEX, RENDER_LABEL_INDEX));
-	TRY(end(h));
-	TRY(end(h));
-	return newline(h);
+		contents_chapter(h, RENDER_ID_INDEX, RENDER_LABEL_INDEX);
+	end(h);
+	end(h);
+	newline(h);
 }
 
 /* ---- Tables ---- */
 
-static int header_row(html *h, const char *const *labels, size_t count)
+static void header_row(html *h, const char *const *labels, size_t count)
 {
-	TRY(start(h, "thead", NULL));
-	TRY(start(h, "tr", NULL));
+	start(h, "thead", NULL);
+	start(h, "tr", NULL);
 	for (size_t i = 0; i < count; i++) {
-		TRY(start(h, "th", NULL));
-		TRY(attr(h, "scope", "col"));
-		TRY(text(h, labels[i]));
-		TRY(end(h));
+		start(h, "th", NULL);
+		attr(h, "scope", "col");
+		text(h, labels[i]);
+		end(h);
 	}
-	TRY(end(h));
-	return end(h);
+	end(h);
+	end(h);
 }
 
-/* How many entries from @first on are listed under the same plan kind. */
-static size_t plan_run(const cispref_domain *domain, size_t first)
-{
-	const cispref_summary_entry *e = domain->summary.items[first];
-	size_t n = 1;
-	while (first + n < domain->summary.count &&
-	       ((cispref_summary_entry *)domain->summary.items[first + n])->plan_kind == e->plan_kind)
-		n++;
-	return n;
-}
-
-static int summary_row(html *h, const cispref_domain *domain, size_t e)
+static void summary_row(html *h, const cispref_domain *domain, size_t e)
 {
 	const cispref_summary_entry *entry = domain->summary.items[e];
-	TRY(start(h, "tr", NULL));
-	if (e == 0 || ((cispref_summary_entry *)domain->summary.items[e - 1])->plan_kind !=
-	                  entry->plan_kind) {
+	start(h, "tr", NULL);
+	size_t run = cispref__render_plan_run(domain, e);
+	if (run) {
 		char rows[32];
-		snprintf(rows, sizeof rows, "%zu", plan_run(domain, e));
-		TRY(start(h, "th", NULL));
-		TRY(attr(h, "scope", "rowgroup"));
-		TRY(attr(h, "rowspan", rows));
-		TRY(text(h, cispref__render_plan_label(entry->plan_kind)));
-		TRY(end(h));
+		snprintf(rows, sizeof rows, "%zu", run);
+		start(h, "th", NULL);
+		attr(h, "scope", "rowgroup");
+		attr(h, "rowspan", rows);
+		text(h, cispref__render_plan_label(entry->plan_kind));
+		end(h);
 	}
-	TRY(start(h, "td", NULL));
+	start(h, "td", NULL);
 	const cispref_competence *comp = cispref__render_entry_competence(h->ctx, entry);
 	if (comp)
-		TRY(link(h, cispref__render_anchor(h->ctx, "competence", comp->node.id),
-		         cispref__render_text(h->ctx, entry->text)));
+		link(h, cispref__render_anchor(h->ctx, "competence", comp->node.id),
+		     cispref__render_text(h->ctx, entry->text));
 	else
-		TRY(text(h, cispref__render_text(h->ctx, entry->text)));
-	TRY(end(h));
-	TRY(end(h));
-	return newline(h);
+		text(h, cispref__render_text(h->ctx, entry->text));
+	end(h);
+	end(h);
+	newline(h);
 }
 
-static int write_summary_table(html *h, const cispref_domain *domain)
+static void write_summary_table(html *h, const cispref_domain *domain)
 {
 	static const char *const labels[] = {RENDER_LABEL_PLAN, RENDER_LABEL_COMPETENCE};
 	if (!domain->summary.count)
-		return 0;
-	TRY(start(h, "table", "summary"));
-	TRY(id_attr(h, "summary", domain->node.id));
-	TRY(element(h, "caption", NULL, cispref__render_text(h->ctx, domain->title)));
-	TRY(header_row(h, labels, 2));
-	TRY(start(h, "tbody", NULL));
-	TRY(newline(h));
+		return;
+	start(h, "table", "summary");
+	id_attr(h, "summary", domain->node.id);
+	element(h, "caption", NULL, cispref__render_text(h->ctx, domain->title));
+	header_row(h, labels, 2);
+	start(h, "tbody", NULL);
+	newline(h);
 	for (size_t e = 0; e < domain->summary.count; e++)
-		TRY(summary_row(h, domain, e));
-	TRY(end(h));
-	TRY(end(h));
-	return newline(h);
+		summary_row(h, domain, e);
+	end(h);
+	end(h);
+	newline(h);
 }
 
-static int write_overview(html *h)
+static void write_overview(html *h)
 {
 	render_ctx *ctx = h->ctx;
-	TRY(start(h, "div", "chapter overview"));
-	TRY(attr(h, "id", RENDER_ID_OVERVIEW));
-	TRY(newline(h));
-	TRY(element(h, "h2", NULL, RENDER_LABEL_OVERVIEW));
+	start(h, "div", "chapter overview");
+	attr(h, "id", RENDER_ID_OVERVIEW);
+	newline(h);
+	element(h, "h2", NULL, RENDER_LABEL_OVERVIEW);
 	for (size_t d = 0; d < ctx->domains.count; d++)
-		TRY(write_summary_table(h, ctx->domains.items[d]));
-	TRY(end(h));
-	return newline(h);
+		write_summary_table(h, ctx->domains.items[d]);
+	end(h);
+	newline(h);
 }
 
 /* The id of the link from a competence's caption to its @index-th note, which the note
@@ -354,228 +382,215 @@ static const char *note_ref_anchor(render_ctx *ctx, const cispref_competence *co
 	return cispref__render_anchor(ctx, cispref__render_anchor(ctx, "noteref", comp->node.id), suffix);
 }
 
-static int note_ref_id(html *h, const cispref_competence *comp, size_t index)
+static void note_ref_id(html *h, const cispref_competence *comp, size_t index)
 {
 	char suffix[32];
 	snprintf(suffix, sizeof suffix, "%zu", index + 1);
-	return id_attr(h, cispref__render_anchor(h->ctx, "noteref", comp->node.id), suffix);
+	id_attr(h, cispref__render_anchor(h->ctx, "noteref", comp->node.id), suffix);
 }
 
-static int write_caption(html *h, const cispref_competence *comp)
+static void write_caption(html *h, const cispref_competence *comp)
 {
-	TRY(start(h, "caption", NULL));
-	TRY(start(h, "span", "title"));
-	TRY(text(h, cispref__render_text(h->ctx, comp->title)));
-	TRY(end(h));
+	start(h, "caption", NULL);
+	start(h, "span", "title");
+	text(h, cispref__render_text(h->ctx, comp->title));
+	end(h);
 	for (size_t n = 0; n < cispref_competence_note_count(comp); n++) {
 		const cispref_note *note = cispref__render_competence_note(h->ctx, comp, n);
 		if (!note)
 			continue;
-		TRY(start(h, "sup", "note-ref"));
-		TRY(start(h, "a", NULL));
+		start(h, "sup", "note-ref");
+		start(h, "a", NULL);
 		const char *anchor = cispref__render_anchor(h->ctx, "note", note->node.id);
-		TRY(attr(h, "href", cispref__render_fragment(h->ctx, anchor)));
-		TRY(note_ref_id(h, comp, n));
-		TRY(text(h, note->number ? note->number : "*"));
-		TRY(end(h));
-		TRY(end(h));
+		attr(h, "href", cispref__render_fragment(h->ctx, anchor));
+		note_ref_id(h, comp, n);
+		text(h, note->number ? note->number : "*");
+		end(h);
+		end(h);
 	}
-	return end(h);
+	end(h);
 }
 
-static int write_item_cell(html *h, const cispref_competence *comp, int kind)
+static void write_item_cell(html *h, const cispref_competence *comp, int kind)
 {
 	const vec *items = &comp->items[kind];
-	TRY(start(h, "td", items->count ? NULL : "empty"));
+	start(h, "td", items->count ? NULL : "empty");
 	if (items->count) {
-		TRY(start(h, "ul", NULL));
+		start(h, "ul", NULL);
 		for (size_t i = 0; i < items->count; i++) {
 			const cispref_item *item = items->items[i];
-			TRY(start(h, "li", NULL));
-			TRY(id_attr(h, "item", item->node.id));
-			TRY(text(h, cispref__render_text(h->ctx, item->text)));
-			TRY(end(h));
+			start(h, "li", NULL);
+			id_attr(h, "item", item->node.id);
+			text(h, cispref__render_text(h->ctx, item->text));
+			end(h);
 		}
-		TRY(end(h));
+		end(h);
 	}
-	return end(h);
+	end(h);
 }
 
-static int write_competence(html *h, const cispref_competence *comp)
+static void write_competence(html *h, const cispref_competence *comp)
 {
 	const char *labels[CISPREF_ITEM_KIND_COUNT];
 	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
 		labels[k] = cispref__render_column_label((cispref_item_kind_t)k);
-	TRY(start(h, "table", "competence"));
-	TRY(id_attr(h, "competence", comp->node.id));
-	TRY(write_caption(h, comp));
-	TRY(header_row(h, labels, CISPREF_ITEM_KIND_COUNT));
-	TRY(start(h, "tbody", NULL));
-	TRY(start(h, "tr", NULL));
+	start(h, "table", "competence");
+	id_attr(h, "competence", comp->node.id);
+	write_caption(h, comp);
+	header_row(h, labels, CISPREF_ITEM_KIND_COUNT);
+	start(h, "tbody", NULL);
+	start(h, "tr", NULL);
 	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
-		TRY(write_item_cell(h, comp, k));
-	TRY(end(h));
-	TRY(end(h));
-	TRY(end(h));
-	return newline(h);
+		write_item_cell(h, comp, k);
+	end(h);
+	end(h);
+	end(h);
+	newline(h);
 }
 
-static int write_domain(html *h, const cispref_domain *domain)
+static void write_domain(html *h, const cispref_domain *domain)
 {
 	render_ctx *ctx = h->ctx;
-	TRY(start(h, "div", "chapter domain"));
-	TRY(id_attr(h, "domain", domain->node.id));
-	TRY(newline(h));
-	TRY(element(h, "h2", NULL, cispref__render_text(ctx, domain->title)));
+	start(h, "div", "chapter domain");
+	id_attr(h, "domain", domain->node.id);
+	newline(h);
+	element(h, "h2", NULL, cispref__render_text(ctx, domain->title));
 	for (size_t p = 0; p < domain->plans.count; p++) {
 		const cispref_plan *plan = domain->plans.items[p];
-		TRY(start(h, "div", "plan"));
-		TRY(id_attr(h, "plan", plan->node.id));
-		TRY(newline(h));
-		TRY(element(h, "h3", NULL, cispref__render_text(ctx, plan->title)));
+		start(h, "div", "plan");
+		id_attr(h, "plan", plan->node.id);
+		newline(h);
+		element(h, "h3", NULL, cispref__render_text(ctx, plan->title));
 		for (size_t c = 0; c < plan->competences.count; c++)
-			TRY(write_competence(h, plan->competences.items[c]));
-		TRY(end(h));
-		TRY(newline(h));
+			write_competence(h, plan->competences.items[c]);
+		end(h);
+		newline(h);
 	}
-	TRY(end(h));
-	return newline(h);
+	end(h);
+	newline(h);
 }
 
 /* ---- Notes and index ---- */
 
-/* Links back to every rendered competence that refers to @note. */
-static int note_backlinks(html *h, const cispref_note *note)
+/* A link back to a competence that refers to the note. */
+static int backlink(void *payload, const cispref_competence *comp, size_t index)
 {
+	html *h = payload;
 	render_ctx *ctx = h->ctx;
-	for (size_t d = 0; d < ctx->domains.count; d++) {
-		const cispref_domain *domain = ctx->domains.items[d];
-		for (size_t p = 0; p < domain->plans.count; p++) {
-			const cispref_plan *plan = domain->plans.items[p];
-			for (size_t c = 0; c < plan->competences.count; c++) {
-				const cispref_competence *comp = plan->competences.items[c];
-				for (size_t n = 0; n < cispref_competence_note_count(comp); n++) {
-					if (cispref_competence_note(comp, n) != note)
-						continue;
-					TRY(text(h, " "));
-					TRY(start(h, "a", "back"));
-					TRY(attr(h, "href", cispref__render_fragment(ctx, note_ref_anchor(ctx, comp, n))));
-					TRY(attr(h, "title", cispref__render_text(ctx, comp->title)));
-					TRY(text(h, "\xE2\x86\x91")); /* ↑ */
-					TRY(end(h));
-				}
-			}
-		}
-	}
+	text(h, " ");
+	start(h, "a", "back");
+	attr(h, "href", cispref__render_fragment(ctx, note_ref_anchor(ctx, comp, index)));
+	attr(h, "title", cispref__render_text(ctx, comp->title));
+	text(h, "\xE2\x86\x91"); /* ↑ */
+	end(h);
 	return 0;
 }
 
-static int write_notes(html *h)
+static void write_notes(html *h)
 {
 	render_ctx *ctx = h->ctx;
-	TRY(start(h, "div", "chapter notes"));
-	TRY(attr(h, "id", RENDER_ID_NOTES));
-	TRY(newline(h));
-	TRY(element(h, "h2", NULL, RENDER_LABEL_NOTES));
+	start(h, "div", "chapter notes");
+	attr(h, "id", RENDER_ID_NOTES);
+	newline(h);
+	element(h, "h2", NULL, RENDER_LABEL_NOTES);
 	for (size_t n = 0; n < ctx->notes.count; n++) {
 		const cispref_note *note = ctx->notes.items[n];
-		TRY(start(h, "p", "note"));
-		TRY(id_attr(h, "note", note->node.id));
-		TRY(start(h, "span", "number"));
-		TRY(text(h, note->number ? note->number : ""));
-		TRY(end(h));
-		TRY(start(h, "span", "text"));
-		TRY(text(h, cispref__render_text(ctx, note->text)));
-		TRY(end(h));
-		TRY(note_backlinks(h, note));
-		TRY(end(h));
-		TRY(newline(h));
+		start(h, "p", "note");
+		id_attr(h, "note", note->node.id);
+		start(h, "span", "number");
+		text(h, note->number ? note->number : "");
+		end(h);
+		start(h, "span", "text");
+		text(h, cispref__render_text(ctx, note->text));
+		end(h);
+		cispref__render_note_references(h->ctx, note, backlink, h);
+		end(h);
+		newline(h);
 	}
-	TRY(end(h));
-	return newline(h);
+	end(h);
+	newline(h);
 }
 
-static int write_index_entry(html *h, const render_concept *entry)
+static void write_index_entry(html *h, const render_concept *entry)
 {
-	TRY(start(h, "dt", NULL));
-	TRY(id_attr(h, "concept", entry->concept->node.id));
-	TRY(start(h, "span", "label"));
-	TRY(text(h, entry->label));
-	TRY(end(h));
-	TRY(text(h, " "));
-	TRY(start(h, "span", "kind"));
-	TRY(text(h, cispref__render_kind_label(entry->concept->kind)));
-	TRY(end(h));
-	TRY(end(h));
-	TRY(start(h, "dd", NULL));
-	TRY(start(h, "ul", NULL));
+	start(h, "dt", NULL);
+	id_attr(h, "concept", entry->concept->node.id);
+	start(h, "span", "label");
+	text(h, entry->label);
+	end(h);
+	text(h, " ");
+	start(h, "span", "kind");
+	text(h, cispref__render_kind_label(entry->concept->kind));
+	end(h);
+	end(h);
+	start(h, "dd", NULL);
+	start(h, "ul", NULL);
 	for (size_t c = 0; c < entry->competences.count; c++) {
 		const cispref_competence *comp = entry->competences.items[c];
-		TRY(start(h, "li", NULL));
-		TRY(link(h, cispref__render_anchor(h->ctx, "competence", comp->node.id),
-		         cispref__render_text(h->ctx, comp->title)));
-		TRY(end(h));
+		start(h, "li", NULL);
+		link(h, cispref__render_anchor(h->ctx, "competence", comp->node.id),
+		     cispref__render_text(h->ctx, comp->title));
+		end(h);
 	}
-	TRY(end(h));
-	TRY(end(h));
-	return newline(h);
+	end(h);
+	end(h);
+	newline(h);
 }
 
-static int write_index(html *h)
+static void write_index(html *h)
 {
 	render_ctx *ctx = h->ctx;
-	TRY(start(h, "div", "chapter concept-index"));
-	TRY(attr(h, "id", RENDER_ID_INDEX));
-	TRY(newline(h));
-	TRY(element(h, "h2", NULL, RENDER_LABEL_INDEX));
-	TRY(start(h, "dl", "concepts"));
-	TRY(newline(h));
+	start(h, "div", "chapter concept-index");
+	attr(h, "id", RENDER_ID_INDEX);
+	newline(h);
+	element(h, "h2", NULL, RENDER_LABEL_INDEX);
+	start(h, "dl", "concepts");
+	newline(h);
 	for (size_t i = 0; i < ctx->concepts.count; i++)
-		TRY(write_index_entry(h, ctx->concepts.items[i]));
-	TRY(end(h));
-	TRY(end(h));
-	return newline(h);
+		write_index_entry(h, ctx->concepts.items[i]);
+	end(h);
+	end(h);
+	newline(h);
 }
 
 /* ---- The document ---- */
 
-static int write_document(html *h)
+static void write_document(html *h)
 {
 	render_ctx *ctx = h->ctx;
 	const char *lang = cispref__langtag_document(ctx->ref->language);
-	TRY(xmlTextWriterStartDTD(h->w, X("html"), NULL, NULL));
-	TRY(xmlTextWriterEndDTD(h->w));
-	TRY(newline(h));
-	TRY(start(h, "html", NULL));
+	doctype(h);
+	newline(h);
+	start(h, "html", NULL);
 	if (lang)
-		TRY(attr(h, "lang", lang));
-	TRY(newline(h));
-	TRY(write_head(h));
-	TRY(start(h, "body", NULL));
-	TRY(newline(h));
-	TRY(write_title_page(h));
-	TRY(write_contents(h));
+		attr(h, "lang", lang);
+	newline(h);
+	write_head(h);
+	start(h, "body", NULL);
+	newline(h);
+	write_title_page(h);
+	write_contents(h);
 	if (ctx->opt.summary)
-		TRY(write_overview(h));
+		write_overview(h);
 	for (size_t d = 0; d < ctx->domains.count; d++)
-		TRY(write_domain(h, ctx->domains.items[d]));
+		write_domain(h, ctx->domains.items[d]);
 	if (ctx->notes.count)
-		TRY(write_notes(h));
+		write_notes(h);
 	if (ctx->concepts.count)
-		TRY(write_index(h));
-	TRY(end(h));
-	TRY(newline(h));
-	TRY(end(h));
-	return newline(h);
+		write_index(h);
+	end(h);
+	newline(h);
+	end(h);
+	newline(h);
 }
 
 int cispref__render_html(xmlBufferPtr out, render_ctx *ctx, cispref_error *error)
 {
 	(void)error; /* the writer can only fail for want of memory, which the caller reports */
-	html h = {xmlNewTextWriterMemory(out, 0), ctx};
+	html h = {xmlNewTextWriterMemory(out, 0), ctx, 0};
 	if (!h.w)
 		return CISPREF_ENOMEM;
-	int rc = write_document(&h);
+	write_document(&h);
 	xmlFreeTextWriter(h.w); /* flushes into @out */
-	return rc < 0 ? CISPREF_ENOMEM : CISPREF_OK;
+	return h.failed ? CISPREF_ENOMEM : CISPREF_OK;
 }

@@ -148,9 +148,8 @@ static void write_summary_table(md *m, const cispref_domain *domain)
 	table_header(m, labels, 2);
 	for (size_t e = 0; e < domain->summary.count; e++) {
 		const cispref_summary_entry *entry = domain->summary.items[e];
-		const cispref_summary_entry *previous = e ? domain->summary.items[e - 1] : NULL;
 		raw(m, "| ");
-		if (!previous || previous->plan_kind != entry->plan_kind)
+		if (cispref__render_plan_run(domain, e))
 			escaped(m, cispref__render_plan_label(entry->plan_kind), 0);
 		raw(m, " | ");
 		escaped(m, cispref__render_text(m->ctx, entry->text), 0);

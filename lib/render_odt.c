@@ -16,7 +16,6 @@
 #include "langtag.h"
 #include "render_private.h"
 
-#define TRY RENDER_TRY
 #define X RENDER_X
 
 #define ODF_VERSION "1.3"
@@ -36,49 +35,95 @@ static const char *const namespaces[][2] = {
 	{"meta", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"},
 };
 
+/* The writer and its state. libxml2's writer calls return a negative number on failure
+ * (only for want of memory): the first one sets @failed, every later call is a no-op and
+ * the caller drops the document. */
 typedef struct odt {
 	xmlTextWriterPtr w;
 	render_ctx *ctx;
 	unsigned notes;  /* footnotes written so far: their ids must be unique */
 	unsigned tables; /* tables written so far: their names must be unique */
+	int failed;
 } odt;
 
-/* ---- Writer helpers ---- */
+/* ---- Writer helpers: the only calls of libxml2's writer ---- */
 
-static int start(odt *o, const char *name)
+static void check(odt *o, int rc)
 {
-	return xmlTextWriterStartElement(o->w, X(name));
+	if (rc < 0)
+		o->failed = 1;
 }
 
-static int attr(odt *o, const char *name, const char *value)
+static void start(odt *o, const char *name)
 {
-	return xmlTextWriterWriteAttribute(o->w, X(name), X(value));
+	if (!o->failed)
+		check(o, xmlTextWriterStartElement(o->w, X(name)));
 }
 
-static int end(odt *o)
+static void attr(odt *o, const char *name, const char *value)
 {
-	return xmlTextWriterEndElement(o->w);
+	if (!o->failed)
+		check(o, xmlTextWriterWriteAttribute(o->w, X(name), X(value)));
 }
 
-static int empty(odt *o, const char *name, const char *attr_name, const char *value)
+static void end(odt *o)
 {
-	TRY(start(o, name));
+	if (!o->failed)
+		check(o, xmlTextWriterEndElement(o->w));
+}
+
+/* Character data; an empty @s still closes the start tag, as "<a></a>" rather than "<a/>". */
+static void string(odt *o, const char *s)
+{
+	if (!o->failed)
+		check(o, xmlTextWriterWriteString(o->w, X(s)));
+}
+
+/* The first @length bytes of @s as character data. */
+static void string_length(odt *o, const char *s, size_t length)
+{
+	if (!o->failed)
+		check(o, xmlTextWriterWriteFormatString(o->w, "%.*s", (int)length, s));
+}
+
+/* <name>value</name>, unless @value is NULL. */
+static void text_element(odt *o, const char *name, const char *value)
+{
+	if (value && !o->failed)
+		check(o, xmlTextWriterWriteElement(o->w, X(name), X(value)));
+}
+
+static void document_start(odt *o)
+{
+	if (!o->failed)
+		check(o, xmlTextWriterStartDocument(o->w, "1.0", "UTF-8", NULL));
+}
+
+static void document_end(odt *o)
+{
+	if (!o->failed)
+		check(o, xmlTextWriterEndDocument(o->w));
+}
+
+static void empty(odt *o, const char *name, const char *attr_name, const char *value)
+{
+	start(o, name);
 	if (attr_name)
-		TRY(attr(o, attr_name, value));
-	return end(o);
+		attr(o, attr_name, value);
+	end(o);
 }
 
-static int spaces(odt *o, size_t count)
+static void spaces(odt *o, size_t count)
 {
 	char n[32];
 	snprintf(n, sizeof n, "%zu", count);
-	return empty(o, "text:s", count > 1 ? "text:c" : NULL, n);
+	empty(o, "text:s", count > 1 ? "text:c" : NULL, n);
 }
 
 /* Text in a paragraph. ODF collapses runs of spaces and ignores tabs and line breaks in
  * character data, so those become text:s, text:tab and text:line-break; a space that
  * starts the text is written as text:s too, since it may start the paragraph. */
-static int odf_text(odt *o, const char *s)
+static void odf_text(odt *o, const char *s)
 {
 	const char *run = s;
 	int after_space = 1;
@@ -93,119 +138,122 @@ static int odf_text(odt *o, const char *s)
 			p++;
 			continue;
 		}
-		TRY(xmlTextWriterWriteFormatString(o->w, "%.*s", (int)(p - run), run));
+		string_length(o, run, (size_t)(p - run));
 		if (*p == ' ') {
 			size_t n = strspn(p, " ");
-			TRY(spaces(o, n));
+			spaces(o, n);
 			p += n;
 		} else {
 			if (*p == '\t')
-				TRY(empty(o, "text:tab", NULL, NULL));
+				empty(o, "text:tab", NULL, NULL);
 			else if (*p == '\n' || p[1] != '\n') /* "\r\n" is one break */
-				TRY(empty(o, "text:line-break", NULL, NULL));
+				empty(o, "text:line-break", NULL, NULL);
 			p++;
 		}
 		after_space = 1;
 		run = p;
 	}
-	return *run ? xmlTextWriterWriteString(o->w, X(run)) : 0;
+	if (*run)
+		string(o, run);
 }
 
-static int paragraph(odt *o, const char *tag, const char *style, const char *s)
+static void paragraph(odt *o, const char *tag, const char *style, const char *s)
 {
-	TRY(start(o, tag));
-	TRY(attr(o, "text:style-name", style));
-	TRY(odf_text(o, s));
-	return end(o);
+	start(o, tag);
+	attr(o, "text:style-name", style);
+	odf_text(o, s);
+	end(o);
 }
 
 /* A bookmark, unless @name is NULL (an anchor that an earlier node took). */
-static int bookmark(odt *o, const char *name)
+static void bookmark(odt *o, const char *name)
 {
-	return name ? empty(o, "text:bookmark", "text:name", name) : 0;
+	if (name)
+		empty(o, "text:bookmark", "text:name", name);
 }
 
-static int heading_start(odt *o, int level, const char *anchor)
+static void heading_start(odt *o, int level, const char *anchor)
 {
 	static const char *const styles[] = {"Heading_20_1", "Heading_20_2", "Heading_20_3"};
 	char n[8];
 	snprintf(n, sizeof n, "%d", level);
-	TRY(start(o, "text:h"));
-	TRY(attr(o, "text:style-name", styles[level - 1]));
-	TRY(attr(o, "text:outline-level", n));
-	return bookmark(o, anchor);
+	start(o, "text:h");
+	attr(o, "text:style-name", styles[level - 1]);
+	attr(o, "text:outline-level", n);
+	bookmark(o, anchor);
 }
 
-static int heading(odt *o, int level, const char *anchor, const char *s)
+static void heading(odt *o, int level, const char *anchor, const char *s)
 {
-	TRY(heading_start(o, level, anchor));
-	TRY(odf_text(o, s));
-	return end(o);
+	heading_start(o, level, anchor);
+	odf_text(o, s);
+	end(o);
 }
 
 /* A link to the bookmark @anchor. */
-static int link(odt *o, const char *anchor, const char *s)
+static void link(odt *o, const char *anchor, const char *s)
 {
-	TRY(start(o, "text:a"));
-	TRY(attr(o, "xlink:type", "simple"));
-	TRY(attr(o, "xlink:href", cispref__render_fragment(o->ctx, anchor)));
-	TRY(attr(o, "text:style-name", "Internal_20_Link"));
-	TRY(attr(o, "text:visited-style-name", "Internal_20_Link"));
-	TRY(odf_text(o, s));
-	return end(o);
+	start(o, "text:a");
+	attr(o, "xlink:type", "simple");
+	attr(o, "xlink:href", cispref__render_fragment(o->ctx, anchor));
+	attr(o, "text:style-name", "Internal_20_Link");
+	attr(o, "text:visited-style-name", "Internal_20_Link");
+	odf_text(o, s);
+	end(o);
 }
 
 /* A tab, then the page number of the bookmark @anchor, as a field LibreOffice updates. */
-static int page_reference(odt *o, const char *anchor)
+static void page_reference(odt *o, const char *anchor)
 {
-	TRY(empty(o, "text:tab", NULL, NULL));
-	TRY(start(o, "text:bookmark-ref"));
-	TRY(attr(o, "text:reference-format", "page"));
-	TRY(attr(o, "text:ref-name", anchor));
-	TRY(xmlTextWriterWriteString(o->w, X("1")));
-	return end(o);
+	empty(o, "text:tab", NULL, NULL);
+	start(o, "text:bookmark-ref");
+	attr(o, "text:reference-format", "page");
+	attr(o, "text:ref-name", anchor);
+	string(o, "1");
+	end(o);
 }
 
-static int root_start(odt *o, const char *name)
+static void root_start(odt *o, const char *name)
 {
-	TRY(xmlTextWriterStartDocument(o->w, "1.0", "UTF-8", NULL));
-	TRY(start(o, name));
+	document_start(o);
+	start(o, name);
 	for (size_t i = 0; i < sizeof namespaces / sizeof namespaces[0]; i++) {
 		char xmlns[32];
 		snprintf(xmlns, sizeof xmlns, "xmlns:%s", namespaces[i][0]);
-		TRY(attr(o, xmlns, namespaces[i][1]));
+		attr(o, xmlns, namespaces[i][1]);
 	}
-	return attr(o, "office:version", ODF_VERSION);
+	attr(o, "office:version", ODF_VERSION);
 }
 
 /* ---- Styles ---- */
 
 /* Write "name=value;name=value" as attributes. The styles below are tables of constants;
  * this keeps them readable. */
-static int props(odt *o, const char *list)
+static void props(odt *o, const char *list)
 {
 	for (const char *p = list; p && *p;) {
 		const char *eq = strchr(p, '='), *semi = strchr(p, ';');
 		if (!semi)
 			semi = p + strlen(p);
-		if (!eq || eq > semi)
-			return -1;
+		if (!eq || eq > semi) {
+			o->failed = 1; /* a mistake in the tables of this file */
+			return;
+		}
 		char name[64], value[128];
 		snprintf(name, sizeof name, "%.*s", (int)(eq - p), p);
 		snprintf(value, sizeof value, "%.*s", (int)(semi - eq - 1), eq + 1);
-		TRY(attr(o, name, value));
+		attr(o, name, value);
 		p = *semi ? semi + 1 : semi;
 	}
-	return 0;
 }
 
-static int properties(odt *o, const char *element, const char *list)
+static void properties(odt *o, const char *element, const char *list)
 {
 	if (!list)
-		return 0;
-	TRY(start(o, element));
-	TRY(props(o, list));
-	return end(o);
+		return;
+	start(o, element);
+	props(o, list);
+	end(o);
 }
 
 typedef struct para_style {
@@ -291,100 +339,100 @@ static const char *const text_styles[][3] = {
 	{"Internal_20_Link", "Internal Link", "style:text-underline-style=none"},
 };
 
-static int tab_stops(odt *o, const char *position)
+static void tab_stops(odt *o, const char *position)
 {
-	TRY(start(o, "style:tab-stops"));
-	TRY(start(o, "style:tab-stop"));
-	TRY(props(o, "style:type=right;style:leader-style=dotted;style:leader-text=."));
-	TRY(attr(o, "style:position", position));
-	TRY(end(o));
-	return end(o);
+	start(o, "style:tab-stops");
+	start(o, "style:tab-stop");
+	props(o, "style:type=right;style:leader-style=dotted;style:leader-text=.");
+	attr(o, "style:position", position);
+	end(o);
+	end(o);
 }
 
-static int write_para_style(odt *o, const para_style *s)
+static void write_para_style(odt *o, const para_style *s)
 {
-	TRY(start(o, "style:style"));
-	TRY(attr(o, "style:name", s->name));
+	start(o, "style:style");
+	attr(o, "style:name", s->name);
 	if (s->display)
-		TRY(attr(o, "style:display-name", s->display));
-	TRY(attr(o, "style:family", "paragraph"));
+		attr(o, "style:display-name", s->display);
+	attr(o, "style:family", "paragraph");
 	if (s->parent)
-		TRY(attr(o, "style:parent-style-name", s->parent));
-	TRY(attr(o, "style:class", s->cls));
+		attr(o, "style:parent-style-name", s->parent);
+	attr(o, "style:class", s->cls);
 	if (s->outline) {
 		char level[8];
 		snprintf(level, sizeof level, "%d", s->outline);
-		TRY(attr(o, "style:default-outline-level", level));
+		attr(o, "style:default-outline-level", level);
 	}
 	if (s->para || s->tab) {
-		TRY(start(o, "style:paragraph-properties"));
-		TRY(props(o, s->para));
+		start(o, "style:paragraph-properties");
+		props(o, s->para);
 		if (s->tab)
-			TRY(tab_stops(o, s->tab));
-		TRY(end(o));
+			tab_stops(o, s->tab);
+		end(o);
 	}
-	TRY(properties(o, "style:text-properties", s->text));
-	return end(o);
+	properties(o, "style:text-properties", s->text);
+	end(o);
 }
 
-static int write_text_style(odt *o, const char *const *s)
+static void write_text_style(odt *o, const char *const *s)
 {
-	TRY(start(o, "style:style"));
-	TRY(attr(o, "style:name", s[0]));
-	TRY(attr(o, "style:display-name", s[1]));
-	TRY(attr(o, "style:family", "text"));
-	TRY(properties(o, "style:text-properties", s[2]));
-	return end(o);
+	start(o, "style:style");
+	attr(o, "style:name", s[0]);
+	attr(o, "style:display-name", s[1]);
+	attr(o, "style:family", "text");
+	properties(o, "style:text-properties", s[2]);
+	end(o);
 }
 
 /* The bullets of the item lists in the table cells. */
-static int write_list_style(odt *o)
+static void write_list_style(odt *o)
 {
-	TRY(start(o, "text:list-style"));
-	TRY(attr(o, "style:name", "Table_20_Bullets"));
-	TRY(attr(o, "style:display-name", "Table Bullets"));
-	TRY(start(o, "text:list-level-style-bullet"));
-	TRY(props(o, "text:level=1;text:bullet-char=\xE2\x80\xA2"));
-	TRY(start(o, "style:list-level-properties"));
-	TRY(attr(o, "text:list-level-position-and-space-mode", "label-alignment"));
-	TRY(start(o, "style:list-level-label-alignment"));
-	TRY(props(o, "text:label-followed-by=listtab;text:list-tab-stop-position=0.35cm;"
-	             "fo:text-indent=-0.35cm;fo:margin-left=0.35cm"));
-	TRY(end(o));
-	TRY(end(o));
-	TRY(end(o));
-	return end(o);
+	start(o, "text:list-style");
+	attr(o, "style:name", "Table_20_Bullets");
+	attr(o, "style:display-name", "Table Bullets");
+	start(o, "text:list-level-style-bullet");
+	props(o, "text:level=1;text:bullet-char=\xE2\x80\xA2");
+	start(o, "style:list-level-properties");
+	attr(o, "text:list-level-position-and-space-mode", "label-alignment");
+	start(o, "style:list-level-label-alignment");
+	props(o, "text:label-followed-by=listtab;text:list-tab-stop-position=0.35cm;"
+	         "fo:text-indent=-0.35cm;fo:margin-left=0.35cm");
+	end(o);
+	end(o);
+	end(o);
+	end(o);
 }
 
 /* Headings are not numbered, but the outline style must exist for them to form the
  * document's outline. */
-static int write_outline_style(odt *o)
+static void write_outline_style(odt *o)
 {
-	TRY(start(o, "text:outline-style"));
-	TRY(attr(o, "style:name", "Outline"));
+	start(o, "text:outline-style");
+	attr(o, "style:name", "Outline");
 	for (int level = 1; level <= 10; level++) {
 		char n[8];
 		snprintf(n, sizeof n, "%d", level);
-		TRY(start(o, "text:outline-level-style"));
-		TRY(attr(o, "text:level", n));
-		TRY(attr(o, "style:num-format", ""));
-		TRY(end(o));
+		start(o, "text:outline-level-style");
+		attr(o, "text:level", n);
+		attr(o, "style:num-format", "");
+		end(o);
 	}
-	return end(o);
+	end(o);
 }
 
-static int write_font_faces(odt *o)
+static void write_font_faces(odt *o)
 {
-	TRY(start(o, "office:font-face-decls"));
-	TRY(start(o, "style:font-face"));
-	TRY(props(o, "style:name=Liberation Serif;svg:font-family='Liberation Serif';"
-	             "style:font-family-generic=roman;style:font-pitch=variable"));
-	TRY(end(o));
-	TRY(start(o, "style:font-face"));
-	TRY(props(o, "style:name=Liberation Sans;svg:font-family='Liberation Sans';"
-	             "style:font-family-generic=swiss;style:font-pitch=variable"));
-	TRY(end(o));
-	return end(o);
+	start(o, "office:font-face-decls");
+	start(o, "style:font-face");
+	props(o, "style:name=Liberation Serif;svg:font-family='Liberation Serif';"
+	         "style:font-family-generic=roman;style:font-pitch=variable");
+	end(o);
+	start(o, "style:font-face");
+	props(o, "style:name=Liberation Sans;svg:font-family='Liberation Sans';"
+	         "style:font-family-generic=swiss;style:font-pitch=variable");
+	end(o);
+	end(o);
 }
 
 /* The language of the text, from the referential's BCP 47 tag: fo:language, fo:script
@@ -394,93 +442,94 @@ static int write_font_faces(odt *o)
  * private-use or grandfathered tag), style:rfc-language-tag (20.330) carries it whole.
  * An empty tag (xml:lang="": no language) or one that is not well-formed gives no
  * attribute at all. */
-static int language_attributes(odt *o, const char *tag)
+static void language_attributes(odt *o, const char *tag)
 {
 	langtag parts;
 	if (cispref__langtag_parse(&parts, tag) != 0)
-		return 0;
+		return;
 	if (parts.language[0])
-		TRY(attr(o, "fo:language", parts.language));
+		attr(o, "fo:language", parts.language);
 	if (parts.script[0])
-		TRY(attr(o, "fo:script", parts.script));
+		attr(o, "fo:script", parts.script);
 	if (parts.country[0])
-		TRY(attr(o, "fo:country", parts.country));
-	return parts.complete ? 0 : attr(o, "style:rfc-language-tag", tag);
+		attr(o, "fo:country", parts.country);
+	if (!parts.complete)
+		attr(o, "style:rfc-language-tag", tag);
 }
 
-static int write_default_style(odt *o)
+static void write_default_style(odt *o)
 {
-	TRY(start(o, "style:default-style"));
-	TRY(attr(o, "style:family", "paragraph"));
-	TRY(properties(o, "style:paragraph-properties", "fo:orphans=2;fo:widows=2"));
-	TRY(start(o, "style:text-properties"));
-	TRY(props(o, "style:font-name=Liberation Serif;fo:font-size=10.5pt;fo:hyphenate=false"));
-	TRY(language_attributes(o, cispref__langtag_document(o->ctx->ref->language)));
-	TRY(end(o));
-	return end(o);
+	start(o, "style:default-style");
+	attr(o, "style:family", "paragraph");
+	properties(o, "style:paragraph-properties", "fo:orphans=2;fo:widows=2");
+	start(o, "style:text-properties");
+	props(o, "style:font-name=Liberation Serif;fo:font-size=10.5pt;fo:hyphenate=false");
+	language_attributes(o, cispref__langtag_document(o->ctx->ref->language));
+	end(o);
+	end(o);
 }
 
-static int write_notes_configuration(odt *o)
+static void write_notes_configuration(odt *o)
 {
-	TRY(start(o, "text:notes-configuration"));
-	TRY(props(o, "text:note-class=footnote;text:citation-style-name=Footnote_20_Symbol;"
-	             "text:citation-body-style-name=Footnote_20_anchor;style:num-format=1;"
-	             "text:start-value=0;text:footnotes-position=page;"
-	             "text:start-numbering-at=document"));
-	return end(o);
+	start(o, "text:notes-configuration");
+	props(o, "text:note-class=footnote;text:citation-style-name=Footnote_20_Symbol;"
+	         "text:citation-body-style-name=Footnote_20_anchor;style:num-format=1;"
+	         "text:start-value=0;text:footnotes-position=page;"
+	         "text:start-numbering-at=document");
+	end(o);
 }
 
-static int write_common_styles(odt *o)
+static void write_common_styles(odt *o)
 {
-	TRY(start(o, "office:styles"));
-	TRY(write_default_style(o));
+	start(o, "office:styles");
+	write_default_style(o);
 	for (size_t i = 0; i < sizeof para_styles / sizeof para_styles[0]; i++)
-		TRY(write_para_style(o, &para_styles[i]));
+		write_para_style(o, &para_styles[i]);
 	for (size_t i = 0; i < sizeof text_styles / sizeof text_styles[0]; i++)
-		TRY(write_text_style(o, text_styles[i]));
-	TRY(write_list_style(o));
-	TRY(write_outline_style(o));
-	TRY(write_notes_configuration(o));
-	return end(o);
+		write_text_style(o, text_styles[i]);
+	write_list_style(o);
+	write_outline_style(o);
+	write_notes_configuration(o);
+	end(o);
 }
 
 /* A4 pages; the page layout is an automatic style of styles.xml. */
-static int write_page_layout(odt *o)
+static void write_page_layout(odt *o)
 {
-	TRY(start(o, "style:page-layout"));
-	TRY(attr(o, "style:name", "A4"));
-	TRY(properties(o, "style:page-layout-properties",
-	               "fo:page-width=21cm;fo:page-height=29.7cm;style:print-orientation=portrait;"
-	               "fo:margin-top=2cm;fo:margin-bottom=1.5cm;fo:margin-left=2cm;"
-	               "fo:margin-right=2cm"));
-	TRY(start(o, "style:footer-style"));
-	TRY(properties(o, "style:header-footer-properties", "fo:min-height=0.5cm;fo:margin-top=0.4cm"));
-	TRY(end(o));
-	return end(o);
+	start(o, "style:page-layout");
+	attr(o, "style:name", "A4");
+	properties(o, "style:page-layout-properties",
+	           "fo:page-width=21cm;fo:page-height=29.7cm;style:print-orientation=portrait;"
+	           "fo:margin-top=2cm;fo:margin-bottom=1.5cm;fo:margin-left=2cm;"
+	           "fo:margin-right=2cm");
+	start(o, "style:footer-style");
+	properties(o, "style:header-footer-properties", "fo:min-height=0.5cm;fo:margin-top=0.4cm");
+	end(o);
+	end(o);
 }
 
 /* The default page style numbers pages in its footer; the title page has none. */
-static int write_master_styles(odt *o)
+static void write_master_styles(odt *o)
 {
-	TRY(start(o, "office:master-styles"));
-	TRY(start(o, "style:master-page"));
-	TRY(props(o, "style:name=Standard;style:display-name=Default Page Style;"
-	             "style:page-layout-name=A4"));
-	TRY(start(o, "style:footer"));
-	TRY(start(o, "text:p"));
-	TRY(attr(o, "text:style-name", "Footer"));
-	TRY(start(o, "text:page-number"));
-	TRY(attr(o, "text:select-page", "current"));
-	TRY(xmlTextWriterWriteString(o->w, X("1")));
-	TRY(end(o));
-	TRY(end(o));
-	TRY(end(o));
-	TRY(end(o));
-	TRY(start(o, "style:master-page"));
-	TRY(props(o, "style:name=First_20_Page;style:display-name=First Page;"
-	             "style:page-layout-name=A4;style:next-style-name=Standard"));
-	TRY(end(o));
-	return end(o);
+	start(o, "office:master-styles");
+	start(o, "style:master-page");
+	props(o, "style:name=Standard;style:display-name=Default Page Style;"
+	         "style:page-layout-name=A4");
+	start(o, "style:footer");
+	start(o, "text:p");
+	attr(o, "text:style-name", "Footer");
+	start(o, "text:page-number");
+	attr(o, "text:select-page", "current");
+	string(o, "1");
+	end(o);
+	end(o);
+	end(o);
+	end(o);
+	start(o, "style:master-page");
+	props(o, "style:name=First_20_Page;style:display-name=First Page;"
+	         "style:page-layout-name=A4;style:next-style-name=Standard");
+	end(o);
+	end(o);
 }
 
 static const char *const automatic_styles[][3] = {
@@ -502,27 +551,27 @@ static const char *const automatic_styles[][3] = {
 	 "fo:background-color=#f1f4f6;fo:padding=0.1cm;fo:border=0.5pt solid #808080"},
 };
 
-static int write_automatic_style(odt *o, const char *const *s)
+static void write_automatic_style(odt *o, const char *const *s)
 {
 	char element[64];
 	snprintf(element, sizeof element, "style:%s-properties", s[1]);
-	TRY(start(o, "style:style"));
-	TRY(attr(o, "style:name", s[0]));
-	TRY(attr(o, "style:family", s[1]));
-	TRY(properties(o, element, s[2]));
-	return end(o);
+	start(o, "style:style");
+	attr(o, "style:name", s[0]);
+	attr(o, "style:family", s[1]);
+	properties(o, element, s[2]);
+	end(o);
 }
 
 /* The automatic styles of content.xml: tables, and the title paragraph, which starts the
  * first page (without page number). */
-static int write_content_automatic_styles(odt *o)
+static void write_content_automatic_styles(odt *o)
 {
 	for (size_t i = 0; i < sizeof automatic_styles / sizeof automatic_styles[0]; i++)
-		TRY(write_automatic_style(o, automatic_styles[i]));
-	TRY(start(o, "style:style"));
-	TRY(props(o, "style:name=TitlePage;style:family=paragraph;"
-	             "style:parent-style-name=Title_20_Series;style:master-page-name=First_20_Page"));
-	return end(o);
+		write_automatic_style(o, automatic_styles[i]);
+	start(o, "style:style");
+	props(o, "style:name=TitlePage;style:family=paragraph;"
+	         "style:parent-style-name=Title_20_Series;style:master-page-name=First_20_Page");
+	end(o);
 }
 
 /* ---- Body: title page and table of contents ---- */
@@ -536,311 +585,298 @@ static size_t unreferenced_notes(const render_ctx *ctx)
 	return count;
 }
 
-static int write_title_page(odt *o)
+static void write_title_page(odt *o)
 {
 	render_ctx *ctx = o->ctx;
 	const cispref_referential *ref = ctx->ref;
 	const char *series = cispref__render_series_line(ctx);
 	/* The first paragraph carries the first page's style even when there is no series. */
-	TRY(paragraph(o, "text:p", "TitlePage", series ? series : ""));
-	TRY(paragraph(o, "text:p", "Title", ctx->title));
+	paragraph(o, "text:p", "TitlePage", series ? series : "");
+	paragraph(o, "text:p", "Title", ctx->title);
 	const char *own_title = cispref__render_text(ctx, ref->title);
 	if (strcmp(own_title, ctx->title) != 0)
-		TRY(paragraph(o, "text:p", "Subtitle", own_title));
+		paragraph(o, "text:p", "Subtitle", own_title);
 	const char *publisher = cispref__render_source(ctx, CISPREF_SOURCE_PUBLISHER);
 	const char *date = cispref__render_date(ctx, ref->source[CISPREF_SOURCE_DATE]);
 	const char *approval = cispref__render_source(ctx, CISPREF_SOURCE_APPROVAL);
 	if (publisher)
-		TRY(paragraph(o, "text:p", "Title_20_Source", publisher));
+		paragraph(o, "text:p", "Title_20_Source", publisher);
 	if (date)
-		TRY(paragraph(o, "text:p", "Title_20_Source", date));
+		paragraph(o, "text:p", "Title_20_Source", date);
 	if (approval)
-		TRY(paragraph(o, "text:p", "Title_20_Approval", approval));
-	return 0;
+		paragraph(o, "text:p", "Title_20_Approval", approval);
 }
 
-static int contents_template(odt *o, int level)
+static void contents_template(odt *o, int level)
 {
 	char n[8], style[32];
 	snprintf(n, sizeof n, "%d", level);
 	snprintf(style, sizeof style, "Contents_20_%d", level);
-	TRY(start(o, "text:table-of-content-entry-template"));
-	TRY(attr(o, "text:outline-level", n));
-	TRY(attr(o, "text:style-name", style));
-	TRY(empty(o, "text:index-entry-link-start", NULL, NULL));
-	TRY(empty(o, "text:index-entry-text", NULL, NULL));
-	TRY(start(o, "text:index-entry-tab-stop"));
-	TRY(props(o, "style:type=right;style:leader-char=."));
-	TRY(end(o));
-	TRY(empty(o, "text:index-entry-page-number", NULL, NULL));
-	TRY(empty(o, "text:index-entry-link-end", NULL, NULL));
-	return end(o);
+	start(o, "text:table-of-content-entry-template");
+	attr(o, "text:outline-level", n);
+	attr(o, "text:style-name", style);
+	empty(o, "text:index-entry-link-start", NULL, NULL);
+	empty(o, "text:index-entry-text", NULL, NULL);
+	start(o, "text:index-entry-tab-stop");
+	props(o, "style:type=right;style:leader-char=.");
+	end(o);
+	empty(o, "text:index-entry-page-number", NULL, NULL);
+	empty(o, "text:index-entry-link-end", NULL, NULL);
+	end(o);
 }
 
-static int contents_entry(odt *o, int level, const char *anchor, const char *s)
+static void contents_entry(odt *o, int level, const char *anchor, const char *s)
 {
 	char style[32];
 	snprintf(style, sizeof style, "Contents_20_%d", level);
-	TRY(start(o, "text:p"));
-	TRY(attr(o, "text:style-name", style));
-	TRY(link(o, anchor, s));
-	TRY(page_reference(o, anchor));
-	return end(o);
+	start(o, "text:p");
+	attr(o, "text:style-name", style);
+	link(o, anchor, s);
+	page_reference(o, anchor);
+	end(o);
 }
 
-static int contents_domain(odt *o, const cispref_domain *domain)
+static void contents_domain(odt *o, const cispref_domain *domain)
 {
 	render_ctx *ctx = o->ctx;
-	TRY(contents_entry(o, 1, cispref__render_anchor(ctx, "domain", domain->node.id),
-	                   cispref__render_text(ctx, domain->title)));
+	contents_entry(o, 1, cispref__render_anchor(ctx, "domain", domain->node.id),
+	               cispref__render_text(ctx, domain->title));
 	for (size_t p = 0; p < domain->plans.count; p++) {
 		const cispref_plan *plan = domain->plans.items[p];
-		TRY(contents_entry(o, 2, cispref__render_anchor(ctx, "plan", plan->node.id),
-		                   cispref__render_text(ctx, plan->title)));
+		contents_entry(o, 2, cispref__render_anchor(ctx, "plan", plan->node.id),
+		               cispref__render_text(ctx, plan->title));
 		for (size_t c = 0; c < plan->competences.count; c++) {
 			const cispref_competence *comp = plan->competences.items[c];
-			TRY(contents_entry(o, 3, cispref__render_anchor(ctx, "competence", comp->node.id),
-			                   cispref__render_text(ctx, comp->title)));
+			contents_entry(o, 3, cispref__render_anchor(ctx, "competence", comp->node.id),
+			               cispref__render_text(ctx, comp->title));
 		}
 	}
-	return 0;
 }
 
-static int contents_body(odt *o)
+static void contents_body(odt *o)
 {
 	render_ctx *ctx = o->ctx;
-	TRY(start(o, "text:index-body"));
-	TRY(start(o, "text:index-title"));
-	TRY(attr(o, "text:name", RENDER_LABEL_CONTENTS "_Head"));
-	TRY(paragraph(o, "text:p", "Contents_20_Heading", RENDER_LABEL_CONTENTS));
-	TRY(end(o));
+	start(o, "text:index-body");
+	start(o, "text:index-title");
+	attr(o, "text:name", RENDER_LABEL_CONTENTS "_Head");
+	paragraph(o, "text:p", "Contents_20_Heading", RENDER_LABEL_CONTENTS);
+	end(o);
 	if (ctx->opt.summary)
-		TRY(contents_entry(o, 1, RENDER_ID_OVERVIEW, RENDER_LABEL_OVERVIEW));
+		contents_entry(o, 1, RENDER_ID_OVERVIEW, RENDER_LABEL_OVERVIEW);
 	for (size_t d = 0; d < ctx->domains.count; d++)
-		TRY(contents_domain(o, ctx->domains.items[d]));
+		contents_domain(o, ctx->domains.items[d]);
 	if (unreferenced_notes(ctx))
-		TRY(contents_entry(o, 1, RENDER_ID_NOTES, RENDER_LABEL_NOTES));
+		contents_entry(o, 1, RENDER_ID_NOTES, RENDER_LABEL_NOTES);
 	if (ctx->concepts.count)
-		TRY(contents_entry(o, 1, RENDER_ID_INDEX, RENDER_LABEL_INDEX));
-	return end(o);
+		contents_entry(o, 1, RENDER_ID_INDEX, RENDER_LABEL_INDEX);
+	end(o);
 }
 
-static int write_contents(odt *o)
+static void write_contents(odt *o)
 {
-	TRY(start(o, "text:table-of-content"));
-	TRY(attr(o, "text:name", RENDER_LABEL_CONTENTS));
-	TRY(attr(o, "text:protected", "true"));
-	TRY(start(o, "text:table-of-content-source"));
-	TRY(attr(o, "text:outline-level", "3"));
-	TRY(start(o, "text:index-title-template"));
-	TRY(attr(o, "text:style-name", "Contents_20_Heading"));
-	TRY(xmlTextWriterWriteString(o->w, X(RENDER_LABEL_CONTENTS)));
-	TRY(end(o));
+	start(o, "text:table-of-content");
+	attr(o, "text:name", RENDER_LABEL_CONTENTS);
+	attr(o, "text:protected", "true");
+	start(o, "text:table-of-content-source");
+	attr(o, "text:outline-level", "3");
+	start(o, "text:index-title-template");
+	attr(o, "text:style-name", "Contents_20_Heading");
+	string(o, RENDER_LABEL_CONTENTS);
+	end(o);
 	for (int level = 1; level <= 3; level++)
-		TRY(contents_template(o, level));
-	TRY(end(o));
-	TRY(contents_body(o));
-	return end(o);
+		contents_template(o, level);
+	end(o);
+	contents_body(o);
+	end(o);
 }
 
 /* ---- Body: tables ---- */
 
-static int table_start(odt *o, const char *style, const char *prefix)
+static void table_start(odt *o, const char *style, const char *prefix)
 {
 	char name[48];
 	snprintf(name, sizeof name, "%s%u", prefix, ++o->tables);
-	TRY(start(o, "table:table"));
-	TRY(attr(o, "table:name", name));
-	return attr(o, "table:style-name", style);
+	start(o, "table:table");
+	attr(o, "table:name", name);
+	attr(o, "table:style-name", style);
 }
 
-static int column(odt *o, const char *style, int repeated)
+static void column(odt *o, const char *style, int repeated)
 {
 	char n[8];
 	snprintf(n, sizeof n, "%d", repeated);
-	TRY(start(o, "table:table-column"));
-	TRY(attr(o, "table:style-name", style));
+	start(o, "table:table-column");
+	attr(o, "table:style-name", style);
 	if (repeated > 1)
-		TRY(attr(o, "table:number-columns-repeated", n));
-	return end(o);
+		attr(o, "table:number-columns-repeated", n);
+	end(o);
 }
 
-static int cell_start(odt *o, const char *style)
+static void cell_start(odt *o, const char *style)
 {
-	TRY(start(o, "table:table-cell"));
-	TRY(attr(o, "table:style-name", style));
-	return attr(o, "office:value-type", "string");
+	start(o, "table:table-cell");
+	attr(o, "table:style-name", style);
+	attr(o, "office:value-type", "string");
 }
 
 /* The header row, which LibreOffice repeats on each page the table spans. */
-static int header_rows(odt *o, const char *const *labels, size_t count)
+static void header_rows(odt *o, const char *const *labels, size_t count)
 {
-	TRY(start(o, "table:table-header-rows"));
-	TRY(start(o, "table:table-row"));
+	start(o, "table:table-header-rows");
+	start(o, "table:table-row");
 	for (size_t i = 0; i < count; i++) {
-		TRY(cell_start(o, "HeadCell"));
-		TRY(paragraph(o, "text:p", "Table_20_Heading", labels[i]));
-		TRY(end(o));
+		cell_start(o, "HeadCell");
+		paragraph(o, "text:p", "Table_20_Heading", labels[i]);
+		end(o);
 	}
-	TRY(end(o));
-	return end(o);
+	end(o);
+	end(o);
 }
 
-static int row_start(odt *o)
+static void row_start(odt *o)
 {
-	TRY(start(o, "table:table-row"));
-	return attr(o, "table:style-name", "KeepRow");
-}
-
-static size_t plan_run(const cispref_domain *domain, size_t first)
-{
-	const cispref_summary_entry *e = domain->summary.items[first];
-	size_t n = 1;
-	while (first + n < domain->summary.count &&
-	       ((cispref_summary_entry *)domain->summary.items[first + n])->plan_kind == e->plan_kind)
-		n++;
-	return n;
+	start(o, "table:table-row");
+	attr(o, "table:style-name", "KeepRow");
 }
 
 /* A summary row; the plan cell spans the entries listed under that plan, as printed. */
-static int summary_row(odt *o, const cispref_domain *domain, size_t e)
+static void summary_row(odt *o, const cispref_domain *domain, size_t e)
 {
 	const cispref_summary_entry *entry = domain->summary.items[e];
-	const cispref_summary_entry *previous = e ? domain->summary.items[e - 1] : NULL;
-	TRY(row_start(o));
-	if (previous && previous->plan_kind == entry->plan_kind) {
-		TRY(empty(o, "table:covered-table-cell", NULL, NULL));
+	size_t run = cispref__render_plan_run(domain, e);
+	row_start(o);
+	if (!run) {
+		empty(o, "table:covered-table-cell", NULL, NULL);
 	} else {
 		char rows[32];
-		snprintf(rows, sizeof rows, "%zu", plan_run(domain, e));
-		TRY(cell_start(o, "PlanCell"));
-		TRY(attr(o, "table:number-rows-spanned", rows));
-		TRY(paragraph(o, "text:p", "Table_20_Contents", cispref__render_plan_label(entry->plan_kind)));
-		TRY(end(o));
+		snprintf(rows, sizeof rows, "%zu", run);
+		cell_start(o, "PlanCell");
+		attr(o, "table:number-rows-spanned", rows);
+		paragraph(o, "text:p", "Table_20_Contents", cispref__render_plan_label(entry->plan_kind));
+		end(o);
 	}
-	TRY(cell_start(o, "BodyCell"));
-	TRY(start(o, "text:p"));
-	TRY(attr(o, "text:style-name", "Table_20_Contents"));
+	cell_start(o, "BodyCell");
+	start(o, "text:p");
+	attr(o, "text:style-name", "Table_20_Contents");
 	const cispref_competence *comp = cispref__render_entry_competence(o->ctx, entry);
 	if (comp)
-		TRY(link(o, cispref__render_anchor(o->ctx, "competence", comp->node.id),
-		         cispref__render_text(o->ctx, entry->text)));
+		link(o, cispref__render_anchor(o->ctx, "competence", comp->node.id),
+		     cispref__render_text(o->ctx, entry->text));
 	else
-		TRY(odf_text(o, cispref__render_text(o->ctx, entry->text)));
-	TRY(end(o));
-	TRY(end(o));
-	return end(o);
+		odf_text(o, cispref__render_text(o->ctx, entry->text));
+	end(o);
+	end(o);
+	end(o);
 }
 
-static int write_summary_table(odt *o, const cispref_domain *domain)
+static void write_summary_table(odt *o, const cispref_domain *domain)
 {
 	static const char *const labels[] = {RENDER_LABEL_PLAN, RENDER_LABEL_COMPETENCE};
 	if (!domain->summary.count)
-		return 0;
-	TRY(start(o, "text:p"));
-	TRY(attr(o, "text:style-name", "Table_20_Caption"));
-	TRY(bookmark(o, cispref__render_claim_anchor(o->ctx, "summary", domain->node.id)));
-	TRY(odf_text(o, cispref__render_text(o->ctx, domain->title)));
-	TRY(end(o));
-	TRY(table_start(o, "SummaryTable", "Summary"));
-	TRY(column(o, "PlanColumn", 1));
-	TRY(column(o, "EntryColumn", 1));
-	TRY(header_rows(o, labels, 2));
+		return;
+	start(o, "text:p");
+	attr(o, "text:style-name", "Table_20_Caption");
+	bookmark(o, cispref__render_claim_anchor(o->ctx, "summary", domain->node.id));
+	odf_text(o, cispref__render_text(o->ctx, domain->title));
+	end(o);
+	table_start(o, "SummaryTable", "Summary");
+	column(o, "PlanColumn", 1);
+	column(o, "EntryColumn", 1);
+	header_rows(o, labels, 2);
 	for (size_t e = 0; e < domain->summary.count; e++)
-		TRY(summary_row(o, domain, e));
-	return end(o);
+		summary_row(o, domain, e);
+	end(o);
 }
 
-static int write_overview(odt *o)
+static void write_overview(odt *o)
 {
-	TRY(heading(o, 1, RENDER_ID_OVERVIEW, RENDER_LABEL_OVERVIEW));
+	heading(o, 1, RENDER_ID_OVERVIEW, RENDER_LABEL_OVERVIEW);
 	for (size_t d = 0; d < o->ctx->domains.count; d++)
-		TRY(write_summary_table(o, o->ctx->domains.items[d]));
-	return 0;
+		write_summary_table(o, o->ctx->domains.items[d]);
 }
 
-static int footnote(odt *o, const cispref_note *note)
+static void footnote(odt *o, const cispref_note *note)
 {
 	char id[32];
 	snprintf(id, sizeof id, "ftn%u", ++o->notes);
 	const char *number = note->number ? note->number : "";
-	TRY(start(o, "text:note"));
-	TRY(attr(o, "text:id", id));
-	TRY(attr(o, "text:note-class", "footnote"));
-	TRY(start(o, "text:note-citation"));
-	TRY(attr(o, "text:label", number)); /* the source's number, not LibreOffice's count */
-	TRY(xmlTextWriterWriteString(o->w, X(number)));
-	TRY(end(o));
-	TRY(start(o, "text:note-body"));
-	TRY(paragraph(o, "text:p", "Footnote", cispref__render_text(o->ctx, note->text)));
-	TRY(end(o));
-	return end(o);
+	start(o, "text:note");
+	attr(o, "text:id", id);
+	attr(o, "text:note-class", "footnote");
+	start(o, "text:note-citation");
+	attr(o, "text:label", number); /* the source's number, not LibreOffice's count */
+	string(o, number);
+	end(o);
+	start(o, "text:note-body");
+	paragraph(o, "text:p", "Footnote", cispref__render_text(o->ctx, note->text));
+	end(o);
+	end(o);
 }
 
-static int item_cell(odt *o, const cispref_competence *comp, int kind)
+static void item_cell(odt *o, const cispref_competence *comp, int kind)
 {
 	const vec *items = &comp->items[kind];
-	TRY(cell_start(o, "BodyCell"));
+	cell_start(o, "BodyCell");
 	if (!items->count) {
-		TRY(paragraph(o, "text:p", "Table_20_Contents", ""));
-		return end(o);
+		paragraph(o, "text:p", "Table_20_Contents", "");
+		end(o);
+		return;
 	}
-	TRY(start(o, "text:list"));
-	TRY(attr(o, "text:style-name", "Table_20_Bullets"));
+	start(o, "text:list");
+	attr(o, "text:style-name", "Table_20_Bullets");
 	for (size_t i = 0; i < items->count; i++) {
 		const cispref_item *item = items->items[i];
-		TRY(start(o, "text:list-item"));
-		TRY(paragraph(o, "text:p", "Table_20_List", cispref__render_text(o->ctx, item->text)));
-		TRY(end(o));
+		start(o, "text:list-item");
+		paragraph(o, "text:p", "Table_20_List", cispref__render_text(o->ctx, item->text));
+		end(o);
 	}
-	TRY(end(o));
-	return end(o);
+	end(o);
+	end(o);
 }
 
-static int write_competence(odt *o, const cispref_competence *comp)
+static void write_competence(odt *o, const cispref_competence *comp)
 {
 	render_ctx *ctx = o->ctx;
 	const char *labels[CISPREF_ITEM_KIND_COUNT];
 	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
 		labels[k] = cispref__render_column_label((cispref_item_kind_t)k);
-	TRY(heading_start(o, 3, cispref__render_claim_anchor(ctx, "competence", comp->node.id)));
-	TRY(odf_text(o, cispref__render_text(ctx, comp->title)));
+	heading_start(o, 3, cispref__render_claim_anchor(ctx, "competence", comp->node.id));
+	odf_text(o, cispref__render_text(ctx, comp->title));
 	for (size_t n = 0; n < cispref_competence_note_count(comp); n++) {
 		const cispref_note *note = cispref__render_competence_note(ctx, comp, n);
 		if (note)
-			TRY(footnote(o, note));
+			footnote(o, note);
 	}
-	TRY(end(o));
-	TRY(table_start(o, "CompetenceTable", "Competence"));
-	TRY(column(o, "ItemColumn", CISPREF_ITEM_KIND_COUNT));
-	TRY(header_rows(o, labels, CISPREF_ITEM_KIND_COUNT));
-	TRY(row_start(o));
+	end(o);
+	table_start(o, "CompetenceTable", "Competence");
+	column(o, "ItemColumn", CISPREF_ITEM_KIND_COUNT);
+	header_rows(o, labels, CISPREF_ITEM_KIND_COUNT);
+	row_start(o);
 	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
-		TRY(item_cell(o, comp, k));
-	TRY(end(o));
-	return end(o);
+		item_cell(o, comp, k);
+	end(o);
+	end(o);
 }
 
-static int write_domain(odt *o, const cispref_domain *domain)
+static void write_domain(odt *o, const cispref_domain *domain)
 {
 	render_ctx *ctx = o->ctx;
-	TRY(heading(o, 1, cispref__render_claim_anchor(ctx, "domain", domain->node.id),
-	            cispref__render_text(ctx, domain->title)));
+	heading(o, 1, cispref__render_claim_anchor(ctx, "domain", domain->node.id),
+	        cispref__render_text(ctx, domain->title));
 	for (size_t p = 0; p < domain->plans.count; p++) {
 		const cispref_plan *plan = domain->plans.items[p];
-		TRY(heading(o, 2, cispref__render_claim_anchor(ctx, "plan", plan->node.id),
-		            cispref__render_text(ctx, plan->title)));
+		heading(o, 2, cispref__render_claim_anchor(ctx, "plan", plan->node.id),
+		        cispref__render_text(ctx, plan->title));
 		for (size_t c = 0; c < plan->competences.count; c++)
-			TRY(write_competence(o, plan->competences.items[c]));
+			write_competence(o, plan->competences.items[c]);
 	}
-	return 0;
 }
 
 /* ---- Body: notes and index ---- */
 
 /* Referenced notes are footnotes already; only the notes nobody refers to get a chapter,
  * so that nothing of the source is dropped. */
-static int write_unreferenced_notes(odt *o)
+static void write_unreferenced_notes(odt *o)
 {
 	render_ctx *ctx = o->ctx;
 	int titled = 0;
@@ -849,194 +885,186 @@ static int write_unreferenced_notes(odt *o)
 		if (cispref__render_note_is_referenced(ctx, note))
 			continue;
 		if (!titled++)
-			TRY(heading(o, 1, RENDER_ID_NOTES, RENDER_LABEL_NOTES));
-		TRY(start(o, "text:p"));
-		TRY(attr(o, "text:style-name", "Footnote"));
-		TRY(bookmark(o, cispref__render_claim_anchor(ctx, "note", note->node.id)));
-		TRY(odf_text(o, note->number ? note->number : ""));
-		TRY(empty(o, "text:tab", NULL, NULL));
-		TRY(odf_text(o, cispref__render_text(ctx, note->text)));
-		TRY(end(o));
+			heading(o, 1, RENDER_ID_NOTES, RENDER_LABEL_NOTES);
+		start(o, "text:p");
+		attr(o, "text:style-name", "Footnote");
+		bookmark(o, cispref__render_claim_anchor(ctx, "note", note->node.id));
+		odf_text(o, note->number ? note->number : "");
+		empty(o, "text:tab", NULL, NULL);
+		odf_text(o, cispref__render_text(ctx, note->text));
+		end(o);
 	}
-	return 0;
 }
 
-static int write_index_entry(odt *o, const render_concept *entry)
+static void write_index_entry(odt *o, const render_concept *entry)
 {
 	render_ctx *ctx = o->ctx;
-	TRY(start(o, "text:p"));
-	TRY(attr(o, "text:style-name", "Index_20_Term"));
-	TRY(bookmark(o, cispref__render_claim_anchor(ctx, "concept", entry->concept->node.id)));
-	TRY(odf_text(o, entry->label));
-	TRY(odf_text(o, " "));
-	TRY(start(o, "text:span"));
-	TRY(attr(o, "text:style-name", "Concept_20_Kind"));
-	TRY(odf_text(o, cispref__render_kind_label(entry->concept->kind)));
-	TRY(end(o));
-	TRY(end(o));
+	start(o, "text:p");
+	attr(o, "text:style-name", "Index_20_Term");
+	bookmark(o, cispref__render_claim_anchor(ctx, "concept", entry->concept->node.id));
+	odf_text(o, entry->label);
+	odf_text(o, " ");
+	start(o, "text:span");
+	attr(o, "text:style-name", "Concept_20_Kind");
+	odf_text(o, cispref__render_kind_label(entry->concept->kind));
+	end(o);
+	end(o);
 	for (size_t c = 0; c < entry->competences.count; c++) {
 		const cispref_competence *comp = entry->competences.items[c];
 		const char *anchor = cispref__render_anchor(ctx, "competence", comp->node.id);
-		TRY(start(o, "text:p"));
-		TRY(attr(o, "text:style-name", "Index_20_Reference"));
-		TRY(link(o, anchor, cispref__render_text(ctx, comp->title)));
-		TRY(page_reference(o, anchor));
-		TRY(end(o));
+		start(o, "text:p");
+		attr(o, "text:style-name", "Index_20_Reference");
+		link(o, anchor, cispref__render_text(ctx, comp->title));
+		page_reference(o, anchor);
+		end(o);
 	}
-	return 0;
 }
 
-static int write_index(odt *o)
+static void write_index(odt *o)
 {
-	TRY(heading(o, 1, RENDER_ID_INDEX, RENDER_LABEL_INDEX));
+	heading(o, 1, RENDER_ID_INDEX, RENDER_LABEL_INDEX);
 	for (size_t i = 0; i < o->ctx->concepts.count; i++)
-		TRY(write_index_entry(o, o->ctx->concepts.items[i]));
-	return 0;
+		write_index_entry(o, o->ctx->concepts.items[i]);
 }
 
-static int write_body(odt *o)
+static void write_body(odt *o)
 {
 	render_ctx *ctx = o->ctx;
-	TRY(start(o, "office:body"));
-	TRY(start(o, "office:text"));
-	TRY(write_title_page(o));
-	TRY(write_contents(o));
+	start(o, "office:body");
+	start(o, "office:text");
+	write_title_page(o);
+	write_contents(o);
 	if (ctx->opt.summary)
-		TRY(write_overview(o));
+		write_overview(o);
 	for (size_t d = 0; d < ctx->domains.count; d++)
-		TRY(write_domain(o, ctx->domains.items[d]));
-	TRY(write_unreferenced_notes(o));
+		write_domain(o, ctx->domains.items[d]);
+	write_unreferenced_notes(o);
 	if (ctx->concepts.count)
-		TRY(write_index(o));
-	TRY(end(o));
-	return end(o);
+		write_index(o);
+	end(o);
+	end(o);
 }
 
 /* ---- Metadata ---- */
 
-static int meta_element(odt *o, const char *name, const char *value)
-{
-	return value ? xmlTextWriterWriteElement(o->w, X(name), X(value)) : 0;
-}
-
-static int user_defined(odt *o, const char *name, const char *value)
+static void user_defined(odt *o, const char *name, const char *value)
 {
 	if (!value)
-		return 0;
-	TRY(start(o, "meta:user-defined"));
-	TRY(attr(o, "meta:name", name));
-	TRY(xmlTextWriterWriteString(o->w, X(value)));
-	return end(o);
+		return;
+	start(o, "meta:user-defined");
+	attr(o, "meta:name", name);
+	string(o, value);
+	end(o);
 }
 
 /* No creation date: the same referential must give the same bytes. */
-static int write_meta(odt *o)
+static void write_meta(odt *o)
 {
 	render_ctx *ctx = o->ctx;
 	const cispref_referential *ref = ctx->ref;
 	char generator[64];
 	snprintf(generator, sizeof generator, "cispref/%s", cispref_version());
-	TRY(start(o, "office:meta"));
-	TRY(meta_element(o, "meta:generator", generator));
-	TRY(meta_element(o, "dc:title", ctx->title));
-	TRY(meta_element(o, "dc:subject", cispref__render_series_line(ctx)));
-	TRY(meta_element(o, "dc:description", cispref__render_source(ctx, CISPREF_SOURCE_APPROVAL)));
-	TRY(meta_element(o, "dc:language", cispref__langtag_document(ctx->ref->language)));
-	TRY(user_defined(o, "Publisher", ref->source[CISPREF_SOURCE_PUBLISHER]));
-	TRY(user_defined(o, "Date", ref->source[CISPREF_SOURCE_DATE]));
-	TRY(user_defined(o, "Referential", ref->id));
-	TRY(user_defined(o, "Edition", ref->version));
-	return end(o);
+	start(o, "office:meta");
+	text_element(o, "meta:generator", generator);
+	text_element(o, "dc:title", ctx->title);
+	text_element(o, "dc:subject", cispref__render_series_line(ctx));
+	text_element(o, "dc:description", cispref__render_source(ctx, CISPREF_SOURCE_APPROVAL));
+	text_element(o, "dc:language", cispref__langtag_document(ctx->ref->language));
+	user_defined(o, "Publisher", ref->source[CISPREF_SOURCE_PUBLISHER]);
+	user_defined(o, "Date", ref->source[CISPREF_SOURCE_DATE]);
+	user_defined(o, "Referential", ref->id);
+	user_defined(o, "Edition", ref->version);
+	end(o);
 }
 
 /* ---- The parts ---- */
 
-typedef int (*part_writer)(odt *o);
+typedef void (*part_writer)(odt *o);
 
-static int content_part(odt *o)
+static void content_part(odt *o)
 {
-	TRY(root_start(o, "office:document-content"));
-	TRY(write_font_faces(o));
-	TRY(start(o, "office:automatic-styles"));
-	TRY(write_content_automatic_styles(o));
-	TRY(end(o));
-	TRY(write_body(o));
-	TRY(end(o));
-	return xmlTextWriterEndDocument(o->w);
+	root_start(o, "office:document-content");
+	write_font_faces(o);
+	start(o, "office:automatic-styles");
+	write_content_automatic_styles(o);
+	end(o);
+	write_body(o);
+	end(o);
+	document_end(o);
 }
 
-static int styles_part(odt *o)
+static void styles_part(odt *o)
 {
-	TRY(root_start(o, "office:document-styles"));
-	TRY(write_font_faces(o));
-	TRY(write_common_styles(o));
-	TRY(start(o, "office:automatic-styles"));
-	TRY(write_page_layout(o));
-	TRY(end(o));
-	TRY(write_master_styles(o));
-	TRY(end(o));
-	return xmlTextWriterEndDocument(o->w);
+	root_start(o, "office:document-styles");
+	write_font_faces(o);
+	write_common_styles(o);
+	start(o, "office:automatic-styles");
+	write_page_layout(o);
+	end(o);
+	write_master_styles(o);
+	end(o);
+	document_end(o);
 }
 
-static int meta_part(odt *o)
+static void meta_part(odt *o)
 {
-	TRY(root_start(o, "office:document-meta"));
-	TRY(write_meta(o));
-	TRY(end(o));
-	return xmlTextWriterEndDocument(o->w);
+	root_start(o, "office:document-meta");
+	write_meta(o);
+	end(o);
+	document_end(o);
 }
 
-static int manifest_entry(odt *o, const char *path, const char *type)
+static void manifest_entry(odt *o, const char *path, const char *type)
 {
-	TRY(start(o, "manifest:file-entry"));
-	TRY(attr(o, "manifest:full-path", path));
+	start(o, "manifest:file-entry");
+	attr(o, "manifest:full-path", path);
 	if (strcmp(path, "/") == 0)
-		TRY(attr(o, "manifest:version", ODF_VERSION));
-	TRY(attr(o, "manifest:media-type", type));
-	return end(o);
+		attr(o, "manifest:version", ODF_VERSION);
+	attr(o, "manifest:media-type", type);
+	end(o);
 }
 
-static int manifest_part(odt *o)
+static void manifest_part(odt *o)
 {
-	TRY(xmlTextWriterStartDocument(o->w, "1.0", "UTF-8", NULL));
-	TRY(start(o, "manifest:manifest"));
-	TRY(attr(o, "xmlns:manifest", "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"));
-	TRY(attr(o, "manifest:version", ODF_VERSION));
-	TRY(manifest_entry(o, "/", ODT_MIMETYPE));
-	TRY(manifest_entry(o, "content.xml", "text/xml"));
-	TRY(manifest_entry(o, "styles.xml", "text/xml"));
-	TRY(manifest_entry(o, "meta.xml", "text/xml"));
-	TRY(end(o));
-	return xmlTextWriterEndDocument(o->w);
+	document_start(o);
+	start(o, "manifest:manifest");
+	attr(o, "xmlns:manifest", "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0");
+	attr(o, "manifest:version", ODF_VERSION);
+	manifest_entry(o, "/", ODT_MIMETYPE);
+	manifest_entry(o, "content.xml", "text/xml");
+	manifest_entry(o, "styles.xml", "text/xml");
+	manifest_entry(o, "meta.xml", "text/xml");
+	end(o);
+	document_end(o);
 }
 
 /* The flat file: every part under one office:document. */
-static int flat_document(odt *o)
+static void flat_document(odt *o)
 {
-	TRY(root_start(o, "office:document"));
-	TRY(attr(o, "office:mimetype", ODT_MIMETYPE));
-	TRY(write_meta(o));
-	TRY(write_font_faces(o));
-	TRY(write_common_styles(o));
-	TRY(start(o, "office:automatic-styles"));
-	TRY(write_page_layout(o));
-	TRY(write_content_automatic_styles(o));
-	TRY(end(o));
-	TRY(write_master_styles(o));
-	TRY(write_body(o));
-	TRY(end(o));
-	return xmlTextWriterEndDocument(o->w);
+	root_start(o, "office:document");
+	attr(o, "office:mimetype", ODT_MIMETYPE);
+	write_meta(o);
+	write_font_faces(o);
+	write_common_styles(o);
+	start(o, "office:automatic-styles");
+	write_page_layout(o);
+	write_content_automatic_styles(o);
+	end(o);
+	write_master_styles(o);
+	write_body(o);
+	end(o);
+	document_end(o);
 }
 
 /* Run @part with a fresh writer into @out. */
 static int write_part(xmlBufferPtr out, render_ctx *ctx, part_writer part)
 {
-	odt o = {xmlNewTextWriterMemory(out, 0), ctx, 0, 0};
+	odt o = {xmlNewTextWriterMemory(out, 0), ctx, 0, 0, 0};
 	if (!o.w)
 		return CISPREF_ENOMEM;
-	int rc = part(&o);
+	part(&o);
 	xmlFreeTextWriter(o.w); /* flushes into @out */
-	return rc < 0 ? CISPREF_ENOMEM : CISPREF_OK;
+	return o.failed ? CISPREF_ENOMEM : CISPREF_OK;
 }
 
 int cispref__render_fodt(xmlBufferPtr out, render_ctx *ctx, cispref_error *error)

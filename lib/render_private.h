@@ -1,6 +1,7 @@
-/* What the renderers share: the options resolved once into a rendering context (which
- * domains, notes and concepts appear), texts in the chosen inclusive-writing style, the
- * French labels of the printed cahier, and one entry point per format. */
+/* What the renderers share (render_context.c): the options resolved once into a rendering
+ * context (which domains, notes and concepts appear), texts in the chosen inclusive-writing
+ * style, the French labels of the printed cahier, anchors; and the one function each
+ * renderer file defines, which only render.c's table of formats calls. */
 #ifndef CISPREF_RENDER_PRIVATE_H
 #define CISPREF_RENDER_PRIVATE_H
 
@@ -48,6 +49,26 @@ const cispref_competence *cispref__render_entry_competence(const render_ctx *ctx
                                                   const cispref_summary_entry *entry);
 /* Whether @note was referenced by a rendered competence (it is then a footnote). */
 int cispref__render_note_is_referenced(const render_ctx *ctx, const cispref_note *note);
+/* Called for each competence of the rendered domains whose note @index is the one asked
+ * for; a non-zero return stops the walk. */
+typedef int (*render_note_visit)(void *payload, const cispref_competence *comp, size_t index);
+/* Visit, in document order, every reference to @note from a rendered competence; the
+ * first non-zero value @visit returned, or 0. */
+int cispref__render_note_references(const render_ctx *ctx, const cispref_note *note,
+                                    render_note_visit visit, void *payload);
+/* The summary lists entries under plan labels: how many entries from @first on are listed
+ * under the plan kind of entry @first when it starts such a run, 0 when it continues the
+ * run of the entry before it (tables then span or skip the plan cell). */
+size_t cispref__render_plan_run(const cispref_domain *domain, size_t first);
+
+/* The options checked (version, inclusive style, title): CISPREF_OK or CISPREF_EARG with
+ * @error filled. */
+int cispref__render_check_options(const cispref_render_options *options, cispref_error *error);
+/* Resolve checked @options (NULL: the defaults) for @ref. Whatever it returns, release the
+ * context with cispref__render_context_free(). */
+int cispref__render_context_init(render_ctx *ctx, const cispref_referential *ref,
+                                 const cispref_render_options *options, cispref_error *error);
+void cispref__render_context_free(render_ctx *ctx);
 
 /* Labels of the printed cahier. */
 const char *cispref__render_plan_label(cispref_plan_kind_t kind);     /* "Individuel", ... */
@@ -75,19 +96,12 @@ const char *cispref__render_claim_anchor(render_ctx *ctx, const char *prefix, co
 /* "#anchor", a link to an anchor of the document. */
 const char *cispref__render_fragment(render_ctx *ctx, const char *anchor);
 
-/* One renderer per file; each appends the whole document to @out. */
+/* One renderer per file; each appends the whole document to @out. Only the table of
+ * formats in render.c calls them. */
 int cispref__render_html(xmlBufferPtr out, render_ctx *ctx, cispref_error *error);
 int cispref__render_odt(xmlBufferPtr out, render_ctx *ctx, cispref_error *error);
 int cispref__render_fodt(xmlBufferPtr out, render_ctx *ctx, cispref_error *error);
 int cispref__render_md(xmlBufferPtr out, render_ctx *ctx, cispref_error *error);
-
-/* libxml2's writer calls return a negative number on failure; chain them with this so the
- * first failure ends the function. */
-#define RENDER_TRY(call)          \
-	do {                      \
-		if ((call) < 0)   \
-			return -1; \
-	} while (0)
 
 #define RENDER_X(s) ((const xmlChar *)(s))
 

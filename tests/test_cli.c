@@ -206,6 +206,26 @@ static void test_export(void **state)
 	free(written);
 	run_free(&r);
 
+	/* Without --format, the output's extension names the format; any other is XML. */
+	snprintf(path, sizeof path, "%s/out.json", run_dir);
+	r = run_cispref("export", "-o", path, NULL);
+	assert_int_equal(r.status, 0);
+	written = read_whole_file(path, NULL);
+	static const char json_start[] = "{\n  \"format\": \"cispref-json\",";
+	assert_true(strncmp(written, json_start, sizeof json_start - 1) == 0);
+	free(written);
+	run_free(&r);
+	snprintf(path, sizeof path, "%s/out.txt", run_dir);
+	r = run_cispref("export", "-o", path, NULL);
+	assert_int_equal(r.status, 0);
+	written = read_whole_file(path, NULL);
+	assert_string_equal(written, data);
+	free(written);
+	run_free(&r);
+	r = run_cispref("export", "--help", NULL);
+	assert_non_null(strstr(r.out, "  json    cispref-json"));
+	run_free(&r);
+
 	/* So does an output path that cannot be written. */
 	r = run_cispref("export", "-o", run_dir, NULL);
 	assert_int_equal(r.status, 1);

@@ -913,6 +913,25 @@ static void test_format_names(void **state)
 	assert_int_equal(cispref_format_from_name(&f, NULL), CISPREF_EARG);
 	assert_int_equal(cispref_format_from_name(NULL, "xml"), CISPREF_EARG);
 	assert_int_equal(f, CISPREF_FORMAT_JSON);
+
+	/* The table of formats, as export.h documents it (RFC 7303, RFC 8259). */
+	assert_int_equal(cispref_format_count(), 2);
+	assert_string_equal(cispref_format_extension(CISPREF_FORMAT_XML), ".xml");
+	assert_string_equal(cispref_format_extension(CISPREF_FORMAT_JSON), ".json");
+	assert_string_equal(cispref_format_media_type(CISPREF_FORMAT_XML), "application/xml");
+	assert_string_equal(cispref_format_media_type(CISPREF_FORMAT_JSON), "application/json");
+	assert_true(strlen(cispref_format_description(CISPREF_FORMAT_XML)) > 0);
+	assert_null(cispref_format_extension((cispref_format_t)2));
+	assert_null(cispref_format_media_type((cispref_format_t)2));
+	assert_null(cispref_format_description((cispref_format_t)2));
+	OK(cispref_format_from_path(&f, "dir/referentiel.xml"));
+	assert_int_equal(f, CISPREF_FORMAT_XML);
+	OK(cispref_format_from_path(&f, "referentiel.json"));
+	assert_int_equal(f, CISPREF_FORMAT_JSON);
+	static const char *const not_ours[] = {"referentiel", "r.JSON", "r.yaml", "d.xml/r", ""};
+	for (size_t i = 0; i < sizeof not_ours / sizeof not_ours[0]; i++)
+		assert_int_equal(cispref_format_from_path(&f, not_ours[i]), CISPREF_EARG);
+	assert_int_equal(f, CISPREF_FORMAT_JSON);
 }
 
 int main(void)

@@ -143,12 +143,24 @@ static void test_names(void **state)
 	assert_int_equal(cispref_format_from_name(NULL, "xml"), CISPREF_EARG);
 	assert_int_equal(cispref_format_from_name(&format, NULL), CISPREF_EARG);
 	assert_int_equal(cispref_format_from_name(&format, "yaml"), CISPREF_EARG);
+	assert_int_equal(cispref_format_count(), CISPREF_FORMAT_JSON + 1);
+	assert_null(cispref_format_extension((cispref_format_t)BAD_KIND));
+	assert_null(cispref_format_media_type((cispref_format_t)NEGATIVE_KIND));
+	assert_null(cispref_format_description((cispref_format_t)BAD_KIND));
+	assert_int_equal(cispref_format_from_path(NULL, "x.xml"), CISPREF_EARG);
+	assert_int_equal(cispref_format_from_path(&format, NULL), CISPREF_EARG);
 
 	assert_null(cispref_render_format_name((cispref_render_format_t)BAD_KIND));
 	assert_null(cispref_render_format_name((cispref_render_format_t)NEGATIVE_KIND));
 	assert_int_equal(cispref_render_format_from_name(NULL, "html"), CISPREF_EARG);
 	assert_int_equal(cispref_render_format_from_name(&rf, NULL), CISPREF_EARG);
 	assert_int_equal(cispref_render_format_from_name(&rf, "pdf"), CISPREF_EARG);
+	assert_int_equal(cispref_render_format_count(), CISPREF_RENDER_MARKDOWN + 1);
+	assert_null(cispref_render_format_extension((cispref_render_format_t)BAD_KIND));
+	assert_null(cispref_render_format_media_type((cispref_render_format_t)NEGATIVE_KIND));
+	assert_null(cispref_render_format_description((cispref_render_format_t)BAD_KIND));
+	assert_int_equal(cispref_render_format_from_path(NULL, "x.md"), CISPREF_EARG);
+	assert_int_equal(cispref_render_format_from_path(&rf, NULL), CISPREF_EARG);
 
 	assert_null(cispref_inclusive_style_name((cispref_inclusive_style_t)BAD_KIND));
 	assert_null(cispref_inclusive_style_name((cispref_inclusive_style_t)NEGATIVE_KIND));

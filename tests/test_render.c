@@ -1414,6 +1414,46 @@ static void test_hostile_referentials(void **state)
 
 /* ---- (6) the command-line tool ------------------------------------------------------- */
 
+/* The table of formats, as render.h documents it: names, extensions, media types (RFC 2854,
+ * OpenDocument 1.3 part 1 annex C, RFC 7763). */
+static void test_format_registry(void **state)
+{
+	(void)state;
+	static const struct {
+		cispref_render_format_t format;
+		const char *name, *extension, *media_type;
+	} expected[] = {
+		{CISPREF_RENDER_HTML, "html", ".html", "text/html"},
+		{CISPREF_RENDER_ODT, "odt", ".odt", "application/vnd.oasis.opendocument.text"},
+		{CISPREF_RENDER_FODT, "fodt", ".fodt", "application/vnd.oasis.opendocument.text-flat-xml"},
+		{CISPREF_RENDER_MARKDOWN, "md", ".md", "text/markdown"},
+	};
+	assert_int_equal(cispref_render_format_count(), 4);
+	for (size_t i = 0; i < 4; i++) {
+		cispref_render_format_t f = expected[i].format, back = (cispref_render_format_t)99;
+		assert_int_equal(f, (cispref_render_format_t)i);
+		assert_string_equal(cispref_render_format_name(f), expected[i].name);
+		assert_string_equal(cispref_render_format_extension(f), expected[i].extension);
+		assert_string_equal(cispref_render_format_media_type(f), expected[i].media_type);
+		assert_true(strlen(cispref_render_format_description(f)) > 0);
+		char path[64];
+		snprintf(path, sizeof path, "out.dir/cahier%s", expected[i].extension);
+		OK(cispref_render_format_from_path(&back, path));
+		assert_int_equal(back, f);
+	}
+	cispref_render_format_t f = (cispref_render_format_t)99;
+	OK(cispref_render_format_from_path(&f, "cahier.htm"));
+	assert_int_equal(f, CISPREF_RENDER_HTML);
+	static const char *const not_ours[] = {"cahier", "cahier.ODT", "cahier.pdf", "dir.md/cahier",
+	                                       "cahier.md.bak", ""};
+	for (size_t i = 0; i < sizeof not_ours / sizeof not_ours[0]; i++)
+		assert_int_equal(cispref_render_format_from_path(&f, not_ours[i]), CISPREF_EARG);
+	assert_int_equal(f, CISPREF_RENDER_HTML);
+	assert_null(cispref_render_format_extension((cispref_render_format_t)4));
+	assert_null(cispref_render_format_media_type((cispref_render_format_t)4));
+	assert_null(cispref_render_format_description((cispref_render_format_t)4));
+}
+
 static void test_cli(void **state)
 {
 	(void)state;
@@ -1421,7 +1461,10 @@ static void test_cli(void **state)
 	assert_non_null(run_dir);
 	run r = run_cispref("render", "--help", NULL);
 	assert_int_equal(r.status, 0);
-	assert_non_null(strstr(r.out, "Usage: cispref render --format html|odt|fodt|md"));
+	assert_non_null(strstr(r.out, "Usage: cispref render --format FORMAT"));
+	/* The formats are listed from the library, each with its extension. */
+	assert_non_null(strstr(r.out, "\n  html    one self-contained HTML5 file, ready to print (.html)\n"));
+	assert_non_null(strstr(r.out, "\n  md      CommonMark with pipe tables (.md)\n"));
 	run_free(&r);
 
 	r = run_cispref("--help", NULL);
@@ -1513,6 +1556,7 @@ int main(void)
 		cmocka_unit_test(test_invalid_arguments),
 		cmocka_unit_test(test_paths_and_streams),
 		cmocka_unit_test(test_hostile_referentials),
+		cmocka_unit_test(test_format_registry),
 		cmocka_unit_test(test_cli),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

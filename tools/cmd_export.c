@@ -2,15 +2,19 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "formats.h"
 
 static void help(void)
 {
-	printf("Usage: cispref export [--format xml|json] [-i FILE] [-o FILE]\n\n"
+	printf("Usage: cispref export [--format FORMAT] [-i FILE] [-o FILE]\n\n"
 	       "Write a referential as cispref XML (canonical form) or as cispref-json.\n\n"
-	       "  -f, --format FORMAT  xml (the default) or json\n"
+	       "  -f, --format FORMAT  one of the formats below; by default the one whose\n"
+	       "                       extension -o FILE ends in, else xml\n"
 	       "  -i, --input FILE     read FILE instead of the embedded referential\n"
 	       "  -o, --output FILE    write FILE (replaced atomically) instead of stdout\n"
-	       "  -h, --help           show this help\n");
+	       "  -h, --help           show this help\n\n"
+	       "Formats:\n");
+	cli_print_formats(&cli_export_formats);
 }
 
 int cmd_export(int argc, char **argv)
@@ -24,13 +28,17 @@ int cmd_export(int argc, char **argv)
 	};
 	const char *input = NULL, *output = NULL;
 	cispref_format_t format = CISPREF_FORMAT_XML;
-	int c;
+	char names[128];
+	int c, given = 0;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "f:i:o:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (cispref_format_from_name(&format, optarg) != 0)
-				return cli_usage_error("export", "unknown format '%s' (xml or json)", optarg);
+				return cli_usage_error("export", "unknown format '%s' (%s)", optarg,
+				                       cli_format_names(&cli_export_formats, names,
+				                                        sizeof names));
+			given = 1;
 			break;
 		case 'i': input = optarg; break;
 		case 'o': output = optarg; break;
@@ -40,6 +48,8 @@ int cmd_export(int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage_error("export", "unexpected argument '%s'", argv[optind]);
+	if (!given && output)
+		(void)cispref_format_from_path(&format, output); /* unknown: xml stays */
 	cispref_referential *ref;
 	int rc = cli_load(&ref, input, CISPREF_LOAD_DEFAULT);
 	if (rc)

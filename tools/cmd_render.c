@@ -5,18 +5,18 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "formats.h"
 
 static void help(void)
 {
-	printf("Usage: cispref render --format html|odt|fodt|md [-i FILE] [-o FILE] [--domain ID]...\n"
+	printf("Usage: cispref render --format FORMAT [-i FILE] [-o FILE] [--domain ID]...\n"
 	       "                      [--no-summary] [--no-index] [--no-notes]\n"
 	       "                      [--inclusive source|normalized] [--title TEXT]\n\n"
 	       "Write the printed cahier of a referential: the title page, the table of\n"
 	       "contents, the summary overview, one table per competence, the notes and the\n"
 	       "index of shared concepts.\n\n"
-	       "  -f, --format FORMAT     html (one self-contained file, ready to print), odt,\n"
-	       "                          fodt (flat OpenDocument) or md (Markdown); may be left\n"
-	       "                          out when -o FILE ends in .html, .htm, .odt, .fodt or .md\n"
+	       "  -f, --format FORMAT     one of the formats below; may be left out when -o FILE\n"
+	       "                          ends in the format's extension (or .htm for html)\n"
 	       "  -i, --input FILE        read FILE instead of the embedded referential\n"
 	       "  -o, --output FILE       write FILE (replaced atomically) instead of stdout;\n"
 	       "                          an ODT package is not written to a terminal\n"
@@ -27,7 +27,9 @@ static void help(void)
 	       "      --inclusive STYLE   source (as printed, the default) or normalized:\n"
 	       "                          \"la-le\", \"la.le\", \"la- le\"... become \"la\xC2\xB7le\"\n"
 	       "  -t, --title TEXT        the document's title instead of the referential's\n"
-	       "  -h, --help              show this help\n");
+	       "  -h, --help              show this help\n\n"
+	       "Formats:\n");
+	cli_print_formats(&cli_render_formats);
 }
 
 typedef struct render_args {
@@ -39,32 +41,18 @@ typedef struct render_args {
 	cispref_render_options options;
 } render_args;
 
-/* The format named by the extension of @path, or -1. */
-static int format_of_path(const char *path)
-{
-	static const struct { const char *ext; cispref_render_format_t format; } known[] = {
-		{".html", CISPREF_RENDER_HTML}, {".htm", CISPREF_RENDER_HTML},
-		{".odt", CISPREF_RENDER_ODT},   {".fodt", CISPREF_RENDER_FODT},
-		{".md", CISPREF_RENDER_MARKDOWN},
-	};
-	const char *dot = path ? strrchr(path, '.') : NULL;
-	for (size_t i = 0; dot && i < sizeof known / sizeof known[0]; i++)
-		if (strcmp(dot, known[i].ext) == 0)
-			return (int)known[i].format;
-	return -1;
-}
-
 enum { OPT_NO_SUMMARY = 256, OPT_NO_INDEX, OPT_NO_NOTES, OPT_INCLUSIVE };
 
 /* Apply one option; EXIT_OK, or the exit code of a usage error. */
 static int apply_option(render_args *a, int c)
 {
 	cispref_render_format_t format;
+	char names[128];
 	switch (c) {
 	case 'f':
 		if (cispref_render_format_from_name(&format, optarg) != 0)
-			return cli_usage_error("render", "unknown format '%s' (html, odt, fodt or md)",
-			                       optarg);
+			return cli_usage_error("render", "unknown format '%s' (%s)", optarg,
+			                       cli_format_names(&cli_render_formats, names, sizeof names));
 		a->format = (int)format;
 		return EXIT_OK;
 	case 'i': a->input = optarg; return EXIT_OK;
@@ -112,10 +100,14 @@ static int parse_arguments(render_args *a, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage_error("render", "unexpected argument '%s'", argv[optind]);
-	if (a->format < 0)
-		a->format = format_of_path(a->output);
-	if (a->format < 0)
-		return cli_usage_error("render", "no format: give --format html, odt, fodt or md");
+	cispref_render_format_t format;
+	if (a->format < 0 && cispref_render_format_from_path(&format, a->output) == 0)
+		a->format = (int)format;
+	if (a->format < 0) {
+		char names[128];
+		return cli_usage_error("render", "no format: give --format %s",
+		                       cli_format_names(&cli_render_formats, names, sizeof names));
+	}
 	/* A ZIP package would garble a terminal; a pipe or a file is fine. */
 	if (a->format == CISPREF_RENDER_ODT && !a->output && isatty(STDOUT_FILENO))
 		return cli_usage_error("render", "an ODT package is binary: give -o FILE or "

@@ -14,6 +14,9 @@ from os import PathLike
 from typing import Iterable, Iterator, NamedTuple, Optional, Sequence, Union, overload
 
 __version__: str
+# The formats render() and save() accept, in the library's order.
+RENDER_FORMATS: tuple[str, ...]
+EXPORT_FORMATS: tuple[str, ...]
 
 class Error(Exception):
     """A referential could not be loaded, saved or exported."""

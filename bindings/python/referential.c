@@ -206,6 +206,53 @@ static PyObject *top_concepts(PyObject *s, PyObject *args)
 	return list;
 }
 
+/* ---- Formats: the library's lists, never one of the module's own ---- */
+
+typedef struct format_family {
+	size_t (*count)(void);
+	const char *(*name)(size_t index);
+} format_family;
+
+static const char *render_format_name(size_t i)
+{
+	return cispref_render_format_name((cispref_render_format_t)i);
+}
+
+static const char *export_format_name(size_t i)
+{
+	return cispref_format_name((cispref_format_t)i);
+}
+
+static const format_family render_formats = {cispref_render_format_count, render_format_name};
+static const format_family export_formats = {cispref_format_count, export_format_name};
+
+/* ValueError "unknown format 'pdf' (html, odt, fodt or md)"; returns NULL. */
+static PyObject *unknown_format(const format_family *family, const char *name)
+{
+	char list[128] = "";
+	size_t count = family->count(), used = 0;
+	for (size_t i = 0; i < count && used < sizeof list; i++) {
+		const char *separator = i == 0 ? "" : i + 1 == count ? " or " : ", ";
+		int n = snprintf(list + used, sizeof list - used, "%s%s", separator, family->name(i));
+		used += n > 0 ? (size_t)n : 0;
+	}
+	PyErr_Format(PyExc_ValueError, "unknown format '%s' (%s)", name, list);
+	return NULL;
+}
+
+/* The names of a family of formats as a tuple of str, in the library's order. */
+static PyObject *format_names(const format_family *family)
+{
+	size_t count = family->count();
+	PyObject *names = PyTuple_New((Py_ssize_t)count);
+	for (size_t i = 0; names && i < count; i++) {
+		PyObject *name = PyUnicode_FromString(family->name(i));
+		if (!name || PyTuple_SetItem(names, (Py_ssize_t)i, name) < 0)
+			Py_CLEAR(names);
+	}
+	return names;
+}
+
 static PyObject *export_as(PyObject *s, cispref_format_t format)
 {
 	char *buffer;
@@ -239,8 +286,7 @@ static PyObject *ref_save(PyObject *s, PyObject *args, PyObject *kwargs)
 	}
 	if (cispref_format_from_name(&format, format_name) != 0) {
 		Py_DECREF(path);
-		PyErr_Format(PyExc_ValueError, "unknown format '%s' (xml or json)", format_name);
-		return NULL;
+		return unknown_format(&export_formats, format_name);
 	}
 	const char *file = PyBytes_AsString(path);
 	if (!file) {
@@ -338,7 +384,7 @@ static PyObject *ref_render(PyObject *s, PyObject *args, PyObject *kwargs)
 	    (title_object != Py_None && !(title = c_text(title_object, "title"))))
 		goto done;
 	if (cispref_render_format_from_name(&format, format_name) != 0) {
-		PyErr_Format(PyExc_ValueError, "unknown format '%s' (html, odt, fodt or md)", format_name);
+		unknown_format(&render_formats, format_name);
 		goto done;
 	}
 	/* any iterable of ids but a str, as a tuple (see render_options) */
@@ -469,5 +515,17 @@ int referential_type_add(PyObject *module, module_state *state)
 {
 	PyObject *type = PyType_FromModuleAndSpec(module, &referential_spec, NULL);
 	state->referential_type = (PyTypeObject *)type;
-	return type ? PyModule_AddType(module, state->referential_type) : -1;
+	if (!type || PyModule_AddType(module, state->referential_type) < 0)
+		return -1;
+	/* What render() and save() accept, from the library. */
+	PyObject *render_names = format_names(&render_formats);
+	PyObject *export_names = format_names(&export_formats);
+	int rc = render_names && export_names &&
+	                 PyModule_AddObjectRef(module, "RENDER_FORMATS", render_names) == 0 &&
+	                 PyModule_AddObjectRef(module, "EXPORT_FORMATS", export_names) == 0
+	             ? 0
+	             : -1;
+	Py_XDECREF(render_names);
+	Py_XDECREF(export_names);
+	return rc;
 }

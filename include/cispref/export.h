@@ -36,6 +36,45 @@ CISPREF_EXPORT const char *cispref_format_name(cispref_format_t format);
 CISPREF_EXPORT int cispref_format_from_name(cispref_format_t *out, const char *name);
 
 /**
+ * Number of export formats. The formats are the values 0 to this count less one, in the
+ * order of #cispref_format_t; front ends list them from here rather than keeping their own
+ * list.
+ * @return the count (2 in this version).
+ */
+CISPREF_EXPORT size_t cispref_format_count(void);
+
+/**
+ * The usual file name extension of an export format, with its dot.
+ * @param format the format.
+ * @return ".xml" or ".json" (static strings), or NULL for a value out of range.
+ */
+CISPREF_EXPORT const char *cispref_format_extension(cispref_format_t format);
+
+/**
+ * The media type of an export format's output.
+ * @param format the format.
+ * @return "application/xml" or "application/json" (static strings), or NULL for a value
+ *         out of range.
+ */
+CISPREF_EXPORT const char *cispref_format_media_type(cispref_format_t format);
+
+/**
+ * A short English description of an export format, for help texts.
+ * @param format the format.
+ * @return a static string, or NULL for a value out of range.
+ */
+CISPREF_EXPORT const char *cispref_format_description(cispref_format_t format);
+
+/**
+ * The export format a file name asks for, by its extension (what follows its last dot,
+ * compared exactly): ".xml" or ".json".
+ * @param out receives the format.
+ * @param path the file name; only its extension is read.
+ * @return #CISPREF_OK, or #CISPREF_EARG for another or no extension or a NULL argument.
+ */
+CISPREF_EXPORT int cispref_format_from_path(cispref_format_t *out, const char *path);
+
+/**
  * Export into a new buffer.
  * @param out receives a NUL-terminated buffer to release with cispref_buffer_free().
  * @param size receives its length without the NUL (may be NULL).

@@ -140,6 +140,49 @@ CISPREF_EXPORT void cispref_render_options_init(cispref_render_options *options)
 CISPREF_EXPORT const char *cispref_render_format_name(cispref_render_format_t format);
 
 /**
+ * Number of render formats. The formats are the values 0 to this count less one, in the
+ * order of #cispref_render_format_t; front ends list them from here rather than keeping
+ * their own list.
+ * @return the count (4 in this version).
+ */
+CISPREF_EXPORT size_t cispref_render_format_count(void);
+
+/**
+ * The usual file name extension of a render format, with its dot.
+ * @param format the format.
+ * @return ".html", ".odt", ".fodt" or ".md" (static strings), or NULL for a value out of
+ *         range.
+ */
+CISPREF_EXPORT const char *cispref_render_format_extension(cispref_render_format_t format);
+
+/**
+ * The media type of a render format's output.
+ * @param format the format.
+ * @return "text/html", "application/vnd.oasis.opendocument.text",
+ *         "application/vnd.oasis.opendocument.text-flat-xml" or "text/markdown" (static
+ *         strings), or NULL for a value out of range.
+ */
+CISPREF_EXPORT const char *cispref_render_format_media_type(cispref_render_format_t format);
+
+/**
+ * A short English description of a render format, for help texts ("CommonMark with pipe
+ * tables").
+ * @param format the format.
+ * @return a static string, or NULL for a value out of range.
+ */
+CISPREF_EXPORT const char *cispref_render_format_description(cispref_render_format_t format);
+
+/**
+ * The render format a file name asks for, by its extension (what follows its last dot,
+ * compared exactly): ".html" or ".htm", ".odt", ".fodt", ".md".
+ * @param out receives the format.
+ * @param path the file name; only its extension is read.
+ * @return #CISPREF_OK, or #CISPREF_EARG for another or no extension or a NULL argument.
+ */
+CISPREF_EXPORT int cispref_render_format_from_path(cispref_render_format_t *out,
+                                                   const char *path);
+
+/**
  * Parse a render format name ("html", "odt", "fodt", "md").
  * @param out receives the format.
  * @param name the name.

@@ -336,6 +336,21 @@ class TextBoundaryTest(unittest.TestCase):
     """Messages cut at a byte limit in C stay text: cispref.Error or ValueError, never
     UnicodeDecodeError, whatever the width of the character at the limit."""
 
+    def test_format_lists_come_from_the_library(self):
+        # The formats of render.h and export.h, in the order of their enums.
+        self.assertEqual(cispref.RENDER_FORMATS, ("html", "odt", "fodt", "md"))
+        self.assertEqual(cispref.EXPORT_FORMATS, ("xml", "json"))
+        ref = cispref.default()
+        with self.assertRaises(ValueError) as caught:
+            ref.render("pdf")
+        self.assertIn("(html, odt, fodt or md)", str(caught.exception))
+        with tempfile.TemporaryDirectory() as tmp, self.assertRaises(ValueError) as caught:
+            ref.save(os.path.join(tmp, "out"), "yaml")
+        self.assertIn("(xml or json)", str(caught.exception))
+        for name in cispref.RENDER_FORMATS:
+            if name != "odt":
+                self.assertIsInstance(ref.render(name), str)
+
     def test_render_message_about_a_long_id(self):
         ref = cispref.default()
         for char in WIDE:
