@@ -12,12 +12,6 @@
 #define NS "urn:cispref:referential"
 #define XML_DECL "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 #define ROOT "<referential xmlns=\"" NS "\" format-version=\"1\" id=\"mini\" version=\"1\" xml:lang=\"fr\">"
-/* A strictly valid referential, cut where an item's text goes (line 4). */
-#define ITEM_HEAD                                                                          \
-	XML_DECL ROOT "\n  <title>Mini</title>\n"                                          \
-	"<domain id=\"d\" kind=\"core\"><title>D</title><plan id=\"p\" kind=\"individual\">"  \
-	"<title>P</title><competence id=\"c\"><title>C</title><savoir id=\"s\">"
-#define ITEM_TAIL "</savoir></competence></plan></domain>\n</referential>\n"
 
 /* Where *out points until a load succeeds: any change to it is a bug. */
 static char sentinel_storage;
@@ -203,26 +197,6 @@ static cispref_referential *check_invalid_fixture(const char *name, unsigned lon
 	o.ref = SENTINEL;
 	outcome_free(&o);
 	return ref;
-}
-
-/* A text of @n bytes of 'a' in an item, in a buffer of its own (free it). */
-static char *document_with_item_text(size_t n, size_t *size)
-{
-	size_t head = strlen(ITEM_HEAD), tail = strlen(ITEM_TAIL);
-	char *doc = xmalloc(head + n + tail + 1);
-	memcpy(doc, ITEM_HEAD, head);
-	memset(doc + head, 'a', n);
-	memcpy(doc + head + n, ITEM_TAIL, tail + 1);
-	*size = head + n + tail;
-	return doc;
-}
-
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "wb");
-	assert_non_null(f);
-	assert_true(fputs(text, f) >= 0);
-	assert_int_equal(fclose(f), 0);
 }
 
 static double seconds_since(const struct timespec *start)
