@@ -79,7 +79,7 @@ fi
 ninja -C "$build/lib-build" lib/libcispref.a > "$build/build.log" 2>&1 ||
 	{ cat "$build/build.log"; fail_all "the library does not build with $CC"; }
 
-deps=$(pkg-config --libs libxml-2.0 libutf8proc libzip) || fail_all "pkg-config failed"
+deps=$(pkg-config --libs libxml-2.0 libutf8proc libzip libacl) || fail_all "pkg-config failed"
 status=0
 mkdir -p "$build/artifacts"
 for t in $targets; do
