@@ -44,7 +44,6 @@ static void assert_ids(const char *text, const char *const *ids, size_t n)
 	assert_int_equal(count_lines(text), n);
 }
 
-#define N_ELEMENTS(a) (sizeof(a) / sizeof((a)[0]))
 #define ASSERT_IDS(text, ids) assert_ids(text, ids, N_ELEMENTS(ids))
 
 static void test_help(void **state)

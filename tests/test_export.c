@@ -11,12 +11,6 @@
  * test_json_string_escapes. */
 #include "../lib/json.c"
 
-#define SF CISPREF_ITEM_SAVOIR_FAIRE
-#define SFC CISPREF_ITEM_SAVOIR_FAIRE_COMPORTEMENTAL
-#define S CISPREF_ITEM_SAVOIR
-
-#define OK(call) assert_int_equal((call), CISPREF_OK)
-
 /* Export @ref to a new buffer (free() it with cispref_buffer_free). */
 static char *export_to_buffer(const cispref_referential *ref, cispref_format_t format, size_t *size)
 {
@@ -707,14 +701,6 @@ static void assert_dir_holds(const char *dir, const char *expected)
 	if (strcmp(names, expected) != 0)
 		fail_msg("directory %s holds \"%s\", expected \"%s\"", dir, names, expected);
 	free(names);
-}
-
-static void write_file(const char *path, const char *content)
-{
-	FILE *f = fopen(path, "wb");
-	assert_non_null(f);
-	assert_int_equal(fputs(content, f) >= 0, 1);
-	assert_int_equal(fclose(f), 0);
 }
 
 static void assert_file_is(const char *path, const char *content, size_t size)

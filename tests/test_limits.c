@@ -11,28 +11,6 @@
 
 #include "test_util.h"
 
-#define HEAD                                                                               \
-	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                     \
-	"<referential xmlns=\"urn:cispref:referential\" format-version=\"1\" id=\"mini\" "   \
-	"version=\"1\" xml:lang=\"fr\">\n"                                                   \
-	"  <title>Mini</title>\n"                                                            \
-	"<domain id=\"d\" kind=\"core\"><title>D</title><plan id=\"p\" kind=\"individual\">"  \
-	"<title>P</title><competence id=\"c\"><title>C</title><savoir id=\"s\">"
-#define TAIL "</savoir></competence></plan></domain>\n</referential>\n"
-
-/* A valid document whose one item holds @n letters. */
-static char *document(size_t n, size_t *size)
-{
-	size_t head = strlen(HEAD), tail = strlen(TAIL);
-	char *doc = malloc(head + n + tail + 1);
-	assert_non_null(doc);
-	memcpy(doc, HEAD, head);
-	memset(doc + head, 'a', n);
-	memcpy(doc + head + n, TAIL, tail + 1);
-	*size = head + n + tail;
-	return doc;
-}
-
 static int load(const char *doc, size_t size, const cispref_load_options *options,
                 cispref_error *error)
 {
@@ -55,7 +33,7 @@ static void test_defaults(void **state)
 	assert_int_equal(defaults.max_attributes, CISPREF_DEFAULT_MAX_ATTRIBUTES);
 	assert_int_equal(defaults.flags, CISPREF_LOAD_DEFAULT);
 	size_t size;
-	char *doc = document(10, &size);
+	char *doc = document_with_item_text(10, &size);
 	cispref_error error;
 	assert_int_equal(load(doc, size, NULL, &error), CISPREF_OK);
 	assert_int_equal(load(doc, size, &defaults, &error), CISPREF_OK);
@@ -70,7 +48,7 @@ static void test_input_size(void **state)
 {
 	(void)state;
 	size_t size;
-	char *doc = document(10, &size);
+	char *doc = document_with_item_text(10, &size);
 	cispref_load_options options = CISPREF_LOAD_OPTIONS_INIT;
 	cispref_error error;
 	options.max_input_size = size - 1;
@@ -90,7 +68,7 @@ static void test_elements(void **state)
 {
 	(void)state;
 	size_t size;
-	char *doc = document(10, &size);
+	char *doc = document_with_item_text(10, &size);
 	/* referential, title, domain, title, plan, title, competence, title, savoir: 9 */
 	cispref_load_options options = CISPREF_LOAD_OPTIONS_INIT;
 	cispref_error error;
@@ -109,7 +87,7 @@ static void test_text_length(void **state)
 {
 	(void)state;
 	size_t size;
-	char *doc = document(100, &size);
+	char *doc = document_with_item_text(100, &size);
 	cispref_load_options options = CISPREF_LOAD_OPTIONS_INIT;
 	cispref_error error;
 	options.max_text_length = 99;
@@ -120,7 +98,7 @@ static void test_text_length(void **state)
 	free(doc);
 
 	/* attribute values count against the same limit: the root's id is "mini" */
-	doc = document(1, &size);
+	doc = document_with_item_text(1, &size);
 	options.max_text_length = 3;
 	assert_int_equal(load(doc, size, &options, &error), CISPREF_ELIMIT);
 	assert_string_equal(error.text, "attribute 'id' is longer than 3 bytes");
@@ -133,7 +111,7 @@ static void test_raised_text_limit(void **state)
 {
 	(void)state;
 	size_t size;
-	char *doc = document(12 * 1000 * 1000, &size);
+	char *doc = document_with_item_text(12 * 1000 * 1000, &size);
 	cispref_error error;
 	assert_int_equal(load(doc, size, NULL, &error), CISPREF_ELIMIT);
 	cispref_load_options options = CISPREF_LOAD_OPTIONS_INIT;
@@ -149,7 +127,7 @@ static void test_every_entry_point(void **state)
 {
 	(void)state;
 	size_t size;
-	char *doc = document(50, &size);
+	char *doc = document_with_item_text(50, &size);
 	char *dir = make_temp_dir();
 	assert_non_null(dir);
 	char path[4200];
@@ -197,20 +175,21 @@ static void test_every_entry_point(void **state)
 
 /* ---- attributes per start tag ------------------------------------------------------ */
 
-/* HEAD with @extra more attributes "a0"... on the root element, which starts line 2. */
+/* ITEM_HEAD with @extra more attributes "a0"... on the root element, which starts line 2. */
 static char *many_attributes(size_t extra, size_t *size)
 {
-	const char *root = strstr(HEAD, "<referential");
-	const char *gt = strchr(root, '>');
-	size_t before = (size_t)(gt - HEAD), after = strlen(gt), tail = strlen(TAIL);
+	/* one pointer to the head: two copies of a literal need not be one object */
+	const char *head = ITEM_HEAD;
+	const char *gt = strchr(strstr(head, "<referential"), '>');
+	size_t before = (size_t)(gt - head), after = strlen(gt), tail = strlen(ITEM_TAIL);
 	char *doc = malloc(before + extra * 16 + after + tail + 1);
 	assert_non_null(doc);
-	memcpy(doc, HEAD, before);
+	memcpy(doc, head, before);
 	size_t n = before;
 	for (size_t i = 0; i < extra; i++)
 		n += (size_t)sprintf(doc + n, " a%zu=\"1\"", i);
 	memcpy(doc + n, gt, after);
-	memcpy(doc + n + after, TAIL, tail + 1);
+	memcpy(doc + n + after, ITEM_TAIL, tail + 1);
 	*size = n + after + tail;
 	return doc;
 }
@@ -238,7 +217,7 @@ static void test_attributes(void **state)
 {
 	(void)state;
 	size_t size;
-	char *doc = document(1, &size);
+	char *doc = document_with_item_text(1, &size);
 	cispref_load_options options = CISPREF_LOAD_OPTIONS_INIT;
 	cispref_error error;
 	options.max_attributes = 5;
@@ -350,7 +329,7 @@ static void test_unscannable_encodings(void **state)
 	assert_non_null(strstr(error.text, "EBCDIC"));
 	/* ISO-8859-1 writes markup as ASCII: read as before */
 	size_t size;
-	char *doc = document(1, &size);
+	char *doc = document_with_item_text(1, &size);
 	memcpy(strstr(doc, "UTF-8"), "UTF-8", 5);
 	char *latin = malloc(size + 16);
 	assert_non_null(latin);
@@ -389,7 +368,7 @@ static void test_size_before_reading(void **state)
 {
 	(void)state;
 	size_t size;
-	char *doc = document(10, &size);
+	char *doc = document_with_item_text(10, &size);
 	char *dir = make_temp_dir();
 	assert_non_null(dir);
 	char path[4200];
@@ -445,7 +424,7 @@ static void test_named_pipe(void **state)
 {
 	(void)state;
 	size_t size;
-	char *doc = document(10, &size);
+	char *doc = document_with_item_text(10, &size);
 	char *dir = make_temp_dir();
 	assert_non_null(dir);
 	char path[4200];

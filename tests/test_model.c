@@ -1,13 +1,6 @@
 /* The model and its builder: accessors, lookups, edits, errors, kind names, equality. */
 #include "test_util.h"
 
-#define SF CISPREF_ITEM_SAVOIR_FAIRE
-#define SFC CISPREF_ITEM_SAVOIR_FAIRE_COMPORTEMENTAL
-#define S CISPREF_ITEM_SAVOIR
-
-/* Fail the test unless the builder call succeeded. */
-#define OK(call) assert_int_equal((call), CISPREF_OK)
-
 /* Mutable handles on the nodes of a mutable referential, found by id: a lookup gives a
  * const handle, cispref_referential_edit_*() the same node as mutable. */
 static cispref_domain *edit_domain(cispref_referential *ref, const char *id)

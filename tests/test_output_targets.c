@@ -30,8 +30,6 @@
 #include "run_program.h"
 #include "private.h"
 
-#define OK(call) assert_int_equal((call), CISPREF_OK)
-
 static const unsigned both_ways[] = {CISPREF__WRITE_DEFAULT, CISPREF__WRITE_NAMED_TEMPORARY};
 #define FOR_BOTH_WAYS(flags)                                                                 \
 	for (size_t way_ = 0; way_ < 2; way_++)                                                  \

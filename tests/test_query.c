@@ -6,11 +6,6 @@
  * own expected values in a comment at their top. */
 #include "test_util.h"
 
-#define SF CISPREF_ITEM_SAVOIR_FAIRE
-#define SFC CISPREF_ITEM_SAVOIR_FAIRE_COMPORTEMENTAL
-#define S CISPREF_ITEM_SAVOIR
-#define N_ELEMENTS(a) (sizeof(a) / sizeof((a)[0]))
-
 /* The embedded referential and its index, shared by the tests that only read them. */
 typedef struct shared {
 	cispref_referential *ref;

@@ -784,10 +784,6 @@ struct exp_concept {
 	struct occurrence not_occ[2];
 };
 
-#define SF  CISPREF_ITEM_SAVOIR_FAIRE
-#define SFC CISPREF_ITEM_SAVOIR_FAIRE_COMPORTEMENTAL
-#define S   CISPREF_ITEM_SAVOIR
-
 /* Occurrences found by reading every detail table of 3.2, including the inclusive-writing
  * and apostrophe variants. Grouping follows NOTES.md ("Concepts"). */
 static const struct exp_concept EXPECTED_CONCEPTS[] = {

@@ -13,10 +13,6 @@
 
 #include "run_program.h"
 
-#define SF CISPREF_ITEM_SAVOIR_FAIRE
-#define SFC CISPREF_ITEM_SAVOIR_FAIRE_COMPORTEMENTAL
-#define S CISPREF_ITEM_SAVOIR
-#define OK(call) assert_int_equal((call), CISPREF_OK)
 #define FORMAT_COUNT 4
 
 static const cispref_render_format_t all_formats[FORMAT_COUNT] = {
@@ -1264,14 +1260,6 @@ static size_t entries_in(const char *dir)
 		n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
 	closedir(d);
 	return n;
-}
-
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
 }
 
 static void test_paths_and_streams(void **state)

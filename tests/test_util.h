@@ -17,6 +17,28 @@
 #error "FIXTURES_DIR must be defined"
 #endif
 
+/* A call that must succeed. */
+#define OK(call) assert_int_equal((call), CISPREF_OK)
+
+/* The item kinds, short. */
+#define SF CISPREF_ITEM_SAVOIR_FAIRE
+#define SFC CISPREF_ITEM_SAVOIR_FAIRE_COMPORTEMENTAL
+#define S CISPREF_ITEM_SAVOIR
+
+/* The number of elements of an array (not of a pointer). */
+#define N_ELEMENTS(a) (sizeof(a) / sizeof((a)[0]))
+
+/* A strictly valid referential whose one item's text is cut out: ITEM_HEAD, the text
+ * (on line 4), ITEM_TAIL. */
+#define ITEM_HEAD                                                                          \
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                     \
+	"<referential xmlns=\"urn:cispref:referential\" format-version=\"1\" id=\"mini\" "   \
+	"version=\"1\" xml:lang=\"fr\">\n"                                                   \
+	"  <title>Mini</title>\n"                                                            \
+	"<domain id=\"d\" kind=\"core\"><title>D</title><plan id=\"p\" kind=\"individual\">"  \
+	"<title>P</title><competence id=\"c\"><title>C</title><savoir id=\"s\">"
+#define ITEM_TAIL "</savoir></competence></plan></domain>\n</referential>\n"
+
 /* The default load options with @flags (#cispref_load_flags_t). */
 static inline cispref_load_options load_options_with(unsigned flags)
 {
@@ -63,6 +85,29 @@ static inline char *read_whole_file(const char *path, size_t *size)
 			*size = len;
 	}
 	return buf;
+}
+
+/* That document with @n bytes of 'a' as the item's text, in a buffer of its own (free()
+ * it); its length in *@size. */
+static inline char *document_with_item_text(size_t n, size_t *size)
+{
+	size_t head = strlen(ITEM_HEAD), tail = strlen(ITEM_TAIL);
+	char *doc = malloc(head + n + tail + 1);
+	assert_non_null(doc);
+	memcpy(doc, ITEM_HEAD, head);
+	memset(doc + head, 'a', n);
+	memcpy(doc + head + n, ITEM_TAIL, tail + 1);
+	*size = head + n + tail;
+	return doc;
+}
+
+/* Write @text to a new file at @path, replacing any. */
+static inline void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_true(fputs(text, f) >= 0);
+	assert_int_equal(fclose(f), 0);
 }
 
 /* A fresh empty directory under TMPDIR (or /tmp); free() the returned path. */

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Build the fuzz targets of tests/fuzz/ with clang's libFuzzer, AddressSanitizer and
-# UndefinedBehaviorSanitizer, and run each for a bounded time from a copy of its seed
-# corpus in BUILD_DIR/corpus/ (the repository's corpus is never written to).
+# UndefinedBehaviorSanitizer, and run each for a bounded time from its seeds: a copy of
+# its committed corpus and the seeds made from the fixtures (seeds.list, make-seeds.sh),
+# in BUILD_DIR/corpus/ (the repository's corpus is never written to).
 #
 #   run-fuzzers.sh [SECONDS [BUILD_DIR]]   run each target SECONDS (default 60)
 #   run-fuzzers.sh --available             exit 0 when clang can link libFuzzer
@@ -99,11 +100,21 @@ for t in $targets; do
 
 	rm -f "$build/artifacts/$t-"*
 	# A fresh copy of the seeds, where libFuzzer adds what it finds; it stays in the
-	# build directory, to replay (under valgrind, say) or to pick new seeds from.
+	# build directory, to replay (under valgrind, say) or to pick new seeds from. The
+	# seeds made from the fixtures have names of their own (TARGET-NAME, as in the meson
+	# build), so that none replaces a committed one.
 	corpus=$build/corpus/$t
 	rm -rf "$corpus"
 	mkdir -p "$corpus"
 	cp -R "$src/tests/fuzz/corpus/$t/." "$corpus/"
+	if grep -q "^${t}[[:space:]]" "$src/tests/fuzz/seeds.list" &&
+		! sh "$src/tests/fuzz/make-seeds.sh" "$src/tests/fuzz/seeds.list" "$src" "$t" \
+			"$corpus" "$t-"; then
+		echo "fuzz-$t: FAIL, cannot make the seeds of tests/fuzz/seeds.list"
+		echo "$t fail" >> "$results"
+		status=1
+		continue
+	fi
 	dict=
 	[ "$t" != search ] && dict=-dict=$src/tests/fuzz/cispref.dict
 	log=$build/fuzz_$t.log
