@@ -74,8 +74,7 @@ static void test_text_cut_by_loader(void **state)
 	for (size_t w = 0; w < 3; w++) {
 		for (size_t pad = 0; pad < 4; pad++) {
 			char *id = repeated(pad, wide[w], 300);
-			char *doc = malloc(strlen(id) + 256);
-			assert_non_null(doc);
+			char *doc = malloc_or_exit(strlen(id) + 256);
 			sprintf(doc, "<referential xmlns=\"urn:cispref:referential\" format-version=\"1\" "
 			             "id=\"%s\" version=\"1\" xml:lang=\"fr\"><title>t</title></referential>",
 			        id);
@@ -99,8 +98,7 @@ static void test_other_arrays(void **state)
 	for (size_t w = 0; w < 3; w++) {
 		for (size_t pad = 0; pad < 4; pad++) {
 			char *text = repeated(pad, wide[w], 300);
-			char *doc = malloc(strlen(text) + 1024);
-			assert_non_null(doc);
+			char *doc = malloc_or_exit(strlen(text) + 1024);
 			sprintf(doc, "<referential xmlns=\"urn:cispref:referential\" format-version=\"1\" "
 			             "id=\"r\" version=\"1\" xml:lang=\"fr\"><title>t</title>"
 			             "<domain %.*s=\"x\" id=\"d\" kind=\"core\"><title>D</title></domain>"
