@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* cispref-bench: load, index and search one referential and say how long it took and how
  * much memory it needed.
  *

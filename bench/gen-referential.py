@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 cispref developers
+# SPDX-License-Identifier: MIT
 """Write a large synthetic referential in cispref XML, and the queries to search it with.
 
 The document is valid against data/cispref.xsd and loads with the default (strict) flags:

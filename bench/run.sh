@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 cispref developers
+# SPDX-License-Identifier: MIT
 # Build what the benchmark needs, generate the synthetic referential (cached), then time
 # xmllint --stream, cispref-bench and bench/search.py on it and compare them with the
 # targets. A measurement, not a test: it exits 0 whether the targets are met or not.

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 cispref developers
+# SPDX-License-Identifier: MIT
 """The baseline for cispref-bench: the same work in plain Python 3 (standard library only).
 
     bench/search.py [--runs N] [--queries FILE] [--limit N] FILE

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* madvise() and MADV_HUGEPAGE are not in POSIX */
 #define _DEFAULT_SOURCE
 #include <stdint.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* A region allocator: everything a referential holds is carved out of a few large blocks
  * and released at once, so no node needs its own free and a load does few mallocs. */
 #ifndef CISPREF_ARENA_H

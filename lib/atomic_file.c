@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* Writing an output file without ever destroying the previous one, whatever the name
  * leads to:
  * - a regular file, or a name that does not exist yet, is replaced atomically: the bytes

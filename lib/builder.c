@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* Creating and editing a referential: argument checks on top of model.c's constructors,
  * and removal that keeps the id index and the references consistent. */
 #include <string.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* The index: who uses which concept, the most shared concepts, related competences. */
 #include <stdlib.h>
 #include <string.h>

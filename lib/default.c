@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* The referential compiled into the library: its bytes come from data/ at build time. */
 #include "private.h"
 

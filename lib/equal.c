@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* Structural comparison of two referentials, used to check that a write then a read
  * gives back the same model. */
 #include <string.h>

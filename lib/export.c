@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* The public entry of export, and the one table of export formats: each row names a
  * format and the writer (one file each: xml_write.c, json_write.c) that serialises into a
  * libxml2 buffer, which then goes to the caller's buffer, stream or file (output.c).

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* Unicode folding for search, and the one rule of what a word is made of. */
 #include <stdlib.h>
 #include <utf8proc.h>

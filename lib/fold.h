@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* Folding text for search: case, accents and punctuation do not count. This module also
  * owns the library's one rule for what a word is made of (cispref__fold_is_word_char),
  * which the inclusive-writing scanner uses too, so a word is the same thing to both. */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* The inclusive-writing scanner and normaliser (see inclusive.h). Hand-written: the rule
  * is the library's own (which words, which separators), over utf8proc for code points. */
 #include <string.h>

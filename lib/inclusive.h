@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* Inclusive writing: the one definition of an article pair ("la-le", "la·du", "la. au",
  * "la le"...), used by the validator (inclusive-writing-mixed), the renderers' normaliser
  * (CISPREF_INCLUSIVE_NORMALIZED) and, later, the search analyser. The definition is

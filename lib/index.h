@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* The body of cispref_index: the concept usage tables and the word index for search. */
 #ifndef CISPREF_INDEX_H
 #define CISPREF_INDEX_H

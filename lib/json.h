@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* A small JSON writer into a libxml2 buffer: strings escaped as RFC 8259 asks,
  * two-space indentation. Failures (out of memory) are remembered in `failed`. */
 #ifndef CISPREF_JSON_H

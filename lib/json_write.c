@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* The cispref-json export (format_version 1): keys always present, in the contract's
  * order, two-space indentation. */
 #include <stdio.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* BCP 47 well-formedness, written by hand: the grammar is twenty lines of RFC 5646, and
  * liblangtag, Debian's library for it, loads the whole IANA registry (an XML file of
  * some 9 000 records) to validate subtags, which the renderers do not need: they only

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* BCP 47 language tags (RFC 5646), split into the parts that OpenDocument's fo:language,
  * fo:script and fo:country name. */
 #ifndef CISPREF_LANGTAG_H

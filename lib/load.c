@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* Reading cispref XML with libxml2's SAX2 push parser: no tree is built, elements are
  * checked against the format as they arrive, and the first fault stops the parser. */
 #include <errno.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* The scan of an input's bytes before they reach libxml2: see load_scan.h. Hand-written
  * because libxml2 offers no hook between reading a start tag's attributes and checking
  * them, and its decoded buffer is not reachable from outside. */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* A look at the bytes of an input before libxml2 parses them, for what libxml2 would
  * spend more than linear time on: it checks the attributes of a start tag for duplicates
  * pair by pair (2.9), so a tag with 300 000 attributes takes minutes before any callback

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* The model's nodes: creation, read accessors, lookup, comparison and release. */
 #include <string.h>
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* Node types by id, filters, and walks over competences and items. */
 #include <string.h>
 

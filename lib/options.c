@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* The initialisers of the versioned option structs: the same values as their _INIT
  * macros, for callers that cannot expand a macro (bindings, other languages' FFIs). */
 #include "private.h"

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* Handing a serialised document (a libxml2 buffer) to the caller: as a new buffer, on a
  * stream, or in a file replaced atomically. Exporters and renderers share these, so every
  * output path fails and reports the same way. Each function frees @buf. */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* Private definitions shared by the library's files: the bodies of the opaque types and
  * the helpers that build them. Nothing here is exported. */
 #ifndef CISPREF_PRIVATE_H

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* The public entry of rendering, and the one table of render formats: each row names a
  * format and the renderer (one file each) that writes it. Adding a format is one renderer
  * file and one row here; nothing else in the library knows the list. The options are

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* The rendering context that every renderer walks: the options checked and resolved once
  * (which domains, notes and concepts appear, texts in which inclusive style), the French
  * labels of the printed cahier, anchors, and what several formats ask of the model (the

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* The HTML cahier: one self-contained HTML5 file for screen and print, written with
  * libxml2's xmlTextWriter so that every text and attribute is escaped by libxml2.
  *

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* The Markdown cahier: CommonMark with pipe tables. Every text of the model goes through
  * escaped(), the one place that knows Markdown's metacharacters; everything else written
  * here is fixed syntax. Inside a table cell the items are written "• item" and separated

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* The OpenDocument cahier: an ODT package (a ZIP file written with libzip) or a flat FODT
  * file. Both hold the same parts, written by the same functions with libxml2's
  * xmlTextWriter: the package splits them into content.xml (automatic table styles and the

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* What the renderers share (render_context.c): the options resolved once into a rendering
  * context (which domains, notes and concepts appear), texts in the chosen inclusive-writing
  * style, the French labels of the printed cahier, anchors; and the one function each

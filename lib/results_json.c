@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* Search results as JSON, for scripts and the command-line tool. */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* Full-text search: an inverted index of folded words (built with the index), prefix
  * matching by binary search in the sorted vocabulary, AND across query words with
  * bitmaps of entries, then ranking. */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* The library's one hash table, from strings to values whose key lives inside the value
  * (a node's id, a word of the vocabulary, a concept's usage): open addressing with linear
  * probing, 32 bits of the hash kept in the slot. libxml2 2.9's hash tables stop growing at

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* The validator: rules the schema cannot express, each reported as a diagnostic with a
  * stable tag, in document order. */
 #include <stdio.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* Catching what libxml2 says while the library serialises with it.
  *
  * libxml2 2.9 reports a failed allocation by printing on stderr ("Memory allocation

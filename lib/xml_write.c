@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* The canonical XML form, written with libxml2's xmlTextWriter so that escaping and
  * encoding are libxml2's, never hand-made. */
 #include <libxml/xmlwriter.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* Running a program of the build as a child process and capturing what it prints. */
 #ifndef CISPREF_TEST_RUN_PROGRAM_H
 #define CISPREF_TEST_RUN_PROGRAM_H

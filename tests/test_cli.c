@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* The cispref tool: outputs and exit codes of each subcommand, run as a child process. */
 #include "run_program.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* The query subcommands of the cispref tool (search, show, list, concepts): outputs and
  * exit codes, run as a child process on the embedded referential and on fixtures.
  * Expected texts are copied from data/accompagnement-cisp.xml; counts were made by hand

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* The error record: a message or a source name longer than its fixed array is cut at a
  * character boundary, so that it stays valid UTF-8 (RFC 3629) whatever the width of the
  * character that straddles the limit. */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* Export: canonical XML round trips, XML write/read on tricky texts, the cispref-json
  * contract, streams, atomic file replacement, invalid arguments. */
 #include <dirent.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* The library's hash table (lib/strmap.c): SipHash against the reference vectors, the
  * map's operations, and the point of the secret key: ids built to collide under the
  * unkeyed FNV-1a the table used before load about as fast as random ids of the same

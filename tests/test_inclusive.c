@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* Inclusive writing: one table of cases run against every user of the one definition of
  * an article pair (lib/inclusive.c): the scanner, the normaliser of the renderers, the
  * validator's inclusive-writing-mixed, and the folding that search indexes words with.

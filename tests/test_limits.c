@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* The loader's limits: input size, number of elements, text and attribute length,
  * attributes per start tag, each refused with CISPREF_ELIMIT and a message naming it, and
  * each raised or lifted through cispref_load_options; the input size compared before

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* Tests of the XML loader (load.h): hostile and broken inputs are refused with the right
  * status, source, position and message, leave *out alone, print nothing and leak nothing;
  * valid inputs read the same through every entry point. */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* API misuse: every public function called with NULL and out-of-range arguments, and
  * with handles of another referential. Each call must return an error code (and fill the
  * error record when it takes one) or the neutral value its header documents, change

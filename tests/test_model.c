@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* The model and its builder: accessors, lookups, edits, errors, kind names, equality. */
 #include "test_util.h"
 

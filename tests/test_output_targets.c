@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* Writing an output file, by what its name leads to (lib/atomic_file.c): regular files
  * replaced atomically with their mode, owner, group and ACL; symbolic links written
  * through; FIFOs and character devices written in place; directories, block devices and

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* Querying: node types, filtered walks, the concept index and full-text search.
  *
  * Expected values on the embedded referential were counted from

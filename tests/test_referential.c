@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /*
  * Pins the content of the embedded referential (cispref_referential_load_default())
  * against the source text, "Référentiel de compétences de l'accompagnement en CISP",

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* Rendering: every format is parsed back (HTML with libxml2's HTML parser, ODT unzipped
  * with libzip, FODT as XML, Markdown split into table rows and cells) and must hold every
  * competence title and item in source order; special characters survive; each option

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 cispref developers
+# SPDX-License-Identifier: MIT
 # The ODT and FODT cahiers of the embedded referential open in LibreOffice: each is
 # converted to PDF headless, and the PDF's text (pdftotext) must hold every competence
 # title. Whitespace, hyphens and compatibility forms (ligatures) are ignored when

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* Threads: eight threads at once read one referential (the embedded one) and search one
  * index, as doc/api.md allows: they walk every node through the accessors, query the
  * concept index, search, validate, export XML and JSON, render the cahier, and load their

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* Small helpers shared by the cmocka test programs. */
 #ifndef CISPREF_TEST_UTIL_H
 #define CISPREF_TEST_UTIL_H

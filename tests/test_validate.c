@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* The validator: one fixture per tag (tests/fixtures/validate-<tag>.xml) with exactly the
  * intended findings, a clean fixture, the tag table, a model built in C, and the embedded
  * referential. */

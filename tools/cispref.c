@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* cispref: validate, inspect, query and export competence referentials. */
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* Helpers shared by the subcommands of the cispref tool. The tool uses only the public
  * API: what it does, any program linking the library can do. */
 #ifndef CISPREF_CLI_H

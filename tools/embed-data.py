@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 cispref developers
+# SPDX-License-Identifier: MIT
 """Turn a data file into a C source holding its bytes, so the library carries the
 referential it was built with. Usage: embed-data.py INPUT OUTPUT SYMBOL"""
 import sys

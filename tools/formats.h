@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* The formats of a subcommand, as the library lists them: --help and the usage errors
  * take the names from here, so the tool keeps no list of its own. */
 #ifndef CISPREF_TOOLS_FORMATS_H

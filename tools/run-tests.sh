@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 cispref developers
+# SPDX-License-Identifier: MIT
 # Run every test: build with warnings as errors and run the suite, run it again under
 # valgrind's memcheck and under AddressSanitizer + UndefinedBehaviorSanitizer, run the
 # threads test under ThreadSanitizer, run each fuzz target under libFuzzer for

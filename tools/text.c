@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* Escaping the texts of the line-oriented outputs. A referential's texts may hold a tab,
  * a line feed or a carriage return (XML allows them, as characters or as &#9; &#10;
  * &#13;): written as they are, they would split a record over lines or fields. */

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 cispref developers
+# SPDX-License-Identifier: MIT
 """Competence referentials of the CISP sector as typed, read-only Python objects.
 
 Every str argument is handed to C, where a NUL would end it: a str holding one raises

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* Shared declarations of the Python module's files. The module uses only the public C
  * API of cispref, and of CPython only the limited API (the build defines Py_LIMITED_API).
  *

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* Strings between Python and C, and cispref.Error: what every other file of the module
  * needs. It calls none of them. */
 #include <string.h>

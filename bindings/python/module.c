@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* The cispref Python module: loading functions, the module object and its state. */
 #include <string.h>
 

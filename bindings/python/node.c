@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* The node types: read-only views of domains, summary entries, plans, competences,
  * items, concepts and notes. */
 #include "cispref_py.h"

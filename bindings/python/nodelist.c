@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* A read-only sequence over one list of the model: len(), indexing (negative too),
  * iteration, `in`. It holds its referential, like every node. */
 #include "cispref_py.h"

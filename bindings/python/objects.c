@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* Creating the module's objects: every file that hands out a node, a list or a
  * referential calls here, so that the node types and the list type need not call each
  * other. The types come from the module state of the owning referential. */

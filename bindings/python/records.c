@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* Diagnostics and search hits as named tuples (structseq). */
 #include "cispref_py.h"
 

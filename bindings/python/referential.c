@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* The Referential type: metadata, lists, lookup by id, search, validation, export. */
 #include <string.h>
 

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 cispref developers
+# SPDX-License-Identifier: MIT
 """List the competences of a domain of the embedded referential, with their item counts.
 
     list_competences.py [DOMAIN_ID]     (default: psy)

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 cispref developers
+# SPDX-License-Identifier: MIT
 """Search the embedded referential: accents, case and inclusive-writing punctuation do not
 matter.
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /**
  * @file cispref.h
  * @brief The one header to include: the whole cispref API.

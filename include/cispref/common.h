@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /**
  * @file common.h
  * @brief Export macro, status codes and the error record shared by every module.

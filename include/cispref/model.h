@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /**
  * @file model.h
  * @brief The typed model of a referential and its read accessors.

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /**
  * @file query.h
  * @brief Navigating and querying a referential: node types, filters, iteration, shared

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /**
  * @file render.h
  * @brief Render a referential as a printed cahier: HTML, OpenDocument (ODT, FODT) or

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 cispref developers
+# SPDX-License-Identifier: MIT
 """The shared library exports exactly the functions the public headers declare, and
 every global symbol of the static archive carries the library's prefix: `cispref_` for
 the API, `cispref__` for internals shared between the library's files. An unprefixed

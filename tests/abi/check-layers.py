@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 cispref developers
+# SPDX-License-Identifier: MIT
 """The library's files, and the Python binding's, depend on each other one way only.
 
     check-layers.py SOURCE-ROOT GROUP=OBJECT-OR-ARCHIVE[,...] ...

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 cispref developers
+# SPDX-License-Identifier: MIT
 """Every function the public headers declare is called in the misuse test.
 
     check-misuse-coverage.py TEST_SOURCE HEADER...

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 cispref developers
+# SPDX-License-Identifier: MIT
 # Every public header compiles on its own, as C99 and as C++, under strict warnings: it
 # includes what it needs and uses nothing beyond the standard.
 #   compile-headers.sh CC SOURCE_INCLUDE_DIR BUILD_INCLUDE_DIR HEADER...

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* A program outside the project that uses cispref the way its users do. */
 #include <stdio.h>
 #include <cispref/cispref.h>

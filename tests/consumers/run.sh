@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 cispref developers
+# SPDX-License-Identifier: MIT
 # Build a program against cispref as its users do, then run it.
 #   run.sh subproject SOURCE_ROOT WORK_DIR         meson project with cispref as a subproject
 #   run.sh subproject-static SOURCE_ROOT WORK_DIR  the same, the parent choosing static libraries
@@ -107,6 +109,10 @@ pkgconfig)
 	for f in format.md architecture.md; do
 		cmp "$prefix/share/doc/cispref/$f" "$source_root/doc/$f"
 	done
+	# ... and the licences: the code's and the notice of the referential's text.
+	cmp "$prefix/share/doc/cispref/LICENSE" "$source_root/LICENSE"
+	cmp "$prefix/share/doc/cispref/LicenseRef-Interfede-Cahier.txt" \
+		"$source_root/LICENSES/LicenseRef-Interfede-Cahier.txt"
 	if command -v doxygen >/dev/null; then
 		[ -f "$prefix/share/doc/cispref/html/index.html" ] || fail "no share/doc/cispref/html/index.html"
 	fi

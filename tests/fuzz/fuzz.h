@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* Helpers shared by the fuzz targets; each target includes it once. */
 #ifndef CISPREF_FUZZ_H
 #define CISPREF_FUZZ_H

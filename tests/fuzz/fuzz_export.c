@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* Fuzz target: import, then every exporter and renderer, the validator, and the XML
  * round trip.
  *

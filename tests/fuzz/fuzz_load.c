@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* Fuzz target: XML import from memory.
  *
  * Input: one option byte, then the document. Bit 0 of the option byte picks

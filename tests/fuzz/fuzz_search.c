@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* Fuzz target: search queries on the embedded referential.
  *
  * Input: three option bytes, then the query (UTF-8 or not; it ends at the first NUL).

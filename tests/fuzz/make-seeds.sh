@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 cispref developers
+# SPDX-License-Identifier: MIT
 # Write the seeds that seeds.list gives for one fuzz target: for each of its lines
 # "TARGET BYTE FILE [NAME]", OUTDIR/PREFIX+NAME holds the byte BYTE (hex) and then the
 # bytes of SRCDIR/FILE.

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* A main() for the fuzz targets without libFuzzer: it feeds every file of the given
  * directories (or the given files) to LLVMFuzzerTestOneInput(), once each, in name order.
  * Built with any compiler, it replays the seed corpus and the crashes found so far as an

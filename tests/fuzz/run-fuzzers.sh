@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 cispref developers
+# SPDX-License-Identifier: MIT
 # Build the fuzz targets of tests/fuzz/ with clang's libFuzzer, AddressSanitizer and
 # UndefinedBehaviorSanitizer, and run each for a bounded time from its seeds: a copy of
 # its committed corpus and the seeds made from the fixtures (seeds.list, make-seeds.sh),

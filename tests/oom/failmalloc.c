@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* An LD_PRELOAD shim that makes one allocation fail, for the allocation-failure sweep
  * (tests/oom/sweep.py).
  *

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 cispref developers
+# SPDX-License-Identifier: MIT
 """Allocation-failure sweep: run cispref commands with the failmalloc shim preloaded,
 failing allocation N for N = 1, 2, ... until a run no longer reaches N.
 

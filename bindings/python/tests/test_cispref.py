@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 cispref developers
+# SPDX-License-Identifier: MIT
 """Tests of the cispref Python module (standard library unittest only)."""
 import collections.abc
 import gc
