@@ -19,9 +19,11 @@ static Py_ssize_t nodelist_length(PyObject *o)
 	case LIST_SUMMARY: return (Py_ssize_t)cispref_domain_summary_count(p);
 	case LIST_PLANS: return (Py_ssize_t)cispref_domain_plan_count(p);
 	case LIST_COMPETENCES: return (Py_ssize_t)cispref_plan_competence_count(p);
-	/* only the references that resolve, so that every element is a Note */
-	case LIST_NOTE_REFS: return self->note_count;
-	default: return (Py_ssize_t)cispref_competence_item_count(p, item_kinds[self->kind]);
+	case LIST_SAVOIR_FAIRE:
+	case LIST_SAVOIR_FAIRE_COMPORTEMENTAUX:
+	case LIST_SAVOIRS: return (Py_ssize_t)cispref_competence_item_count(p, item_kinds[self->kind]);
+	/* gathered: for notes, only the references that resolve, so that each is a Note */
+	default: return self->node_count;
 	}
 }
 
@@ -42,8 +44,12 @@ static PyObject *nodelist_item(PyObject *o, Py_ssize_t index)
 	case LIST_SUMMARY: return wrap_node(self->owner, CISPREF_NODE_SUMMARY_ENTRY, cispref_domain_summary_entry(p, i));
 	case LIST_PLANS: return wrap_node(self->owner, CISPREF_NODE_PLAN, cispref_domain_plan(p, i));
 	case LIST_COMPETENCES: return wrap_node(self->owner, CISPREF_NODE_COMPETENCE, cispref_plan_competence(p, i));
-	case LIST_NOTE_REFS: return wrap_node(self->owner, CISPREF_NODE_NOTE, self->notes[index]);
-	default: return wrap_node(self->owner, CISPREF_NODE_ITEM, cispref_competence_item(p, item_kinds[self->kind], i));
+	case LIST_SAVOIR_FAIRE:
+	case LIST_SAVOIR_FAIRE_COMPORTEMENTAUX:
+	case LIST_SAVOIRS: return wrap_node(self->owner, CISPREF_NODE_ITEM, cispref_competence_item(p, item_kinds[self->kind], i));
+	case LIST_NOTE_REFS: return wrap_node(self->owner, CISPREF_NODE_NOTE, self->nodes[index]);
+	case LIST_ALL_COMPETENCES: return wrap_node(self->owner, CISPREF_NODE_COMPETENCE, self->nodes[index]);
+	default: return wrap_node(self->owner, CISPREF_NODE_ITEM, self->nodes[index]);
 	}
 }
 
@@ -103,14 +109,14 @@ static void nodelist_dealloc(PyObject *o)
 {
 	PyTypeObject *type = Py_TYPE(o);
 	PyObject_GC_UnTrack(o);
-	PyMem_Free(((NodeListObject *)o)->notes);
+	PyMem_Free(((NodeListObject *)o)->nodes);
 	Py_DECREF(((NodeListObject *)o)->owner);
 	PyObject_GC_Del(o);
 	Py_DECREF(type);
 }
 
 static PyMethodDef nodelist_methods[] = {
-	{"__reduce__", refuse_pickling, METH_NOARGS, NULL},
+	{"__reduce__", refuse_pickling, METH_NOARGS, REDUCE_DOC},
 	{NULL, NULL, 0, NULL},
 };
 
