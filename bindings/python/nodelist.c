@@ -115,8 +115,16 @@ static void nodelist_dealloc(PyObject *o)
 	Py_DECREF(type);
 }
 
+/* NodeList[Item] in annotations that are evaluated, as the stubs declare it generic. */
+static PyObject *class_getitem(PyObject *type, PyObject *item)
+{
+	return Py_GenericAlias(type, item);
+}
+
 static PyMethodDef nodelist_methods[] = {
 	{"__reduce__", refuse_pickling, METH_NOARGS, REDUCE_DOC},
+	{"__class_getitem__", class_getitem, METH_O | METH_CLASS,
+	 "__class_getitem__($cls, item, /)\n--\n\nNodeList[Item]: a generic alias, for annotations."},
 	{NULL, NULL, 0, NULL},
 };
 
@@ -144,12 +152,13 @@ static PyType_Spec nodelist_spec = {
 	.slots = nodelist_slots,
 };
 
-/* The list type is not a module attribute (as before); it is registered as a
+/* The list type, a module attribute for annotations (NodeList[Item]), registered as a
  * collections.abc.Sequence. */
 int nodelist_type_add(PyObject *module, module_state *state)
 {
 	PyObject *type = PyType_FromModuleAndSpec(module, &nodelist_spec, NULL);
-	if (!(state->nodelist_type = (PyTypeObject *)type))
+	if (!(state->nodelist_type = (PyTypeObject *)type) ||
+	    PyModule_AddType(module, state->nodelist_type) < 0)
 		return -1;
 	PyObject *abc = PyImport_ImportModule("collections.abc");
 	PyObject *sequence = abc ? PyObject_GetAttrString(abc, "Sequence") : NULL;

@@ -10,155 +10,290 @@ and the first concept query (which builds the index). Objects are safe to share
 between threads: a referential is never changed once loaded.
 """
 
-from os import PathLike
-from typing import Iterable, Iterator, NamedTuple, Optional, Sequence, Union, overload
+from _typeshed import StrOrBytesPath, structseq
+from collections.abc import Iterable, Sequence
+from types import GenericAlias
+from typing import Any, Final, Generic, Literal, Protocol, TypeVar, Union, final, overload
+
+from typing_extensions import TypeAlias
 
 __version__: str
 # The formats render() and save() accept, in the library's order.
 RENDER_FORMATS: tuple[str, ...]
 EXPORT_FORMATS: tuple[str, ...]
 
+_DomainKind: TypeAlias = Literal["core", "transversal"]
+_PlanKind: TypeAlias = Literal["individual", "collective", "internal", "external", "joint"]
+_ItemKind: TypeAlias = Literal["savoir-faire", "savoir-faire-comportemental", "savoir"]
+_Severity: TypeAlias = Literal["error", "warning", "info"]
+_HitField: TypeAlias = Literal["title", "summary", "item"]
+_RenderFormat: TypeAlias = Literal["html", "odt", "fodt", "md"]
+_ExportFormat: TypeAlias = Literal["xml", "json"]
+_Inclusive: TypeAlias = Literal["source", "normalized"]
+
+class _BinaryReader(Protocol):
+    def read(self, size: int = ..., /) -> bytes: ...
+
 class Error(Exception):
-    """A referential could not be loaded, saved or exported."""
-    file: Optional[str]
+    """A referential could not be loaded, saved, exported or rendered."""
+    file: str | None
     line: int
     column: int
     tag: str
+    rule: str | None
 
-class NodeList(Sequence["_Node"]):
-    """A read-only sequence of nodes: len(), indexing, slicing, iteration."""
+class FileError(Error, OSError):
+    """A file could not be read or written; errno is None when no system call failed."""
+
+class ParseError(Error):
+    """The input is not a referential this library reads."""
+
+class RuleError(Error):
+    """A strict load refused a referential that breaks a validator rule (see rule)."""
+
+_T_co = TypeVar("_T_co", covariant=True)
+
+@final
+class NodeList(Sequence[_T_co], Generic[_T_co]):
+    """A read-only sequence of nodes: len(), indexing, slicing (a list), iteration."""
     def __len__(self) -> int: ...
     @overload
-    def __getitem__(self, index: int) -> "_Node": ...
+    def __getitem__(self, index: int) -> _T_co: ...
     @overload
-    def __getitem__(self, index: slice) -> list["_Node"]: ...
-    def __iter__(self) -> Iterator["_Node"]: ...
+    def __getitem__(self, index: slice) -> list[_T_co]: ...
+    def __class_getitem__(cls, item: Any, /) -> GenericAlias: ...
 
+@final
 class Domain:
-    id: str
-    kind: str  # 'core' | 'transversal'
-    title: str
-    summary: NodeList  # of SummaryEntry
-    plans: NodeList  # of Plan
-    parent: "Referential"
-    referential: "Referential"
+    @property
+    def id(self) -> str: ...
+    @property
+    def kind(self) -> _DomainKind: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def summary(self) -> NodeList[SummaryEntry]: ...
+    @property
+    def plans(self) -> NodeList[Plan]: ...
+    @property
+    def parent(self) -> Referential: ...
+    @property
+    def referential(self) -> Referential: ...
 
+@final
 class SummaryEntry:
-    id: str
-    plan: str  # 'individual' | 'collective' | 'internal' | 'external' | 'joint'
-    text: str
-    competence: Optional["Competence"]
-    competence_id: Optional[str]
-    domain: Domain
-    parent: Domain
+    @property
+    def id(self) -> str: ...
+    @property
+    def plan(self) -> _PlanKind: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def competence(self) -> Competence | None: ...
+    @property
+    def competence_id(self) -> str | None: ...
+    @property
+    def domain(self) -> Domain: ...
+    @property
+    def parent(self) -> Domain: ...
 
+@final
 class Plan:
-    id: str
-    kind: str  # 'individual' | 'collective' | 'internal' | 'external' | 'joint'
-    title: str
-    competences: NodeList  # of Competence
-    domain: Domain
-    parent: Domain
+    @property
+    def id(self) -> str: ...
+    @property
+    def kind(self) -> _PlanKind: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def competences(self) -> NodeList[Competence]: ...
+    @property
+    def domain(self) -> Domain: ...
+    @property
+    def parent(self) -> Domain: ...
 
+@final
 class Competence:
-    id: str
-    title: str
-    savoir_faire: NodeList  # of Item
-    savoir_faire_comportementaux: NodeList  # of Item
-    savoirs: NodeList  # of Item
-    notes: NodeList  # of Note
-    note_ids: tuple[str, ...]
-    plan: Plan
-    domain: Domain
-    parent: Plan
-    def related(self) -> list[tuple["Competence", int]]: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def savoir_faire(self) -> NodeList[Item]: ...
+    @property
+    def savoir_faire_comportementaux(self) -> NodeList[Item]: ...
+    @property
+    def savoirs(self) -> NodeList[Item]: ...
+    @property
+    def items(self) -> NodeList[Item]: ...
+    @property
+    def notes(self) -> NodeList[Note]: ...
+    @property
+    def note_ids(self) -> tuple[str, ...]: ...
+    @property
+    def plan(self) -> Plan: ...
+    @property
+    def domain(self) -> Domain: ...
+    @property
+    def parent(self) -> Plan: ...
+    def related(self) -> list[tuple[Competence, int]]: ...
 
+@final
 class Item:
-    id: str
-    kind: str  # 'savoir-faire' | 'savoir-faire-comportemental' | 'savoir'
-    text: str
-    concept: Optional["Concept"]
-    concept_id: Optional[str]
-    competence: Competence
-    parent: Competence
+    @property
+    def id(self) -> str: ...
+    @property
+    def kind(self) -> _ItemKind: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def concept(self) -> Concept | None: ...
+    @property
+    def concept_id(self) -> str | None: ...
+    @property
+    def competence(self) -> Competence: ...
+    @property
+    def parent(self) -> Competence: ...
 
+@final
 class Concept:
-    id: str
-    kind: str  # 'savoir-faire' | 'savoir-faire-comportemental' | 'savoir'
-    label: str
-    items: list[Item]
-    competences: list[Competence]
-    parent: "Referential"
+    @property
+    def id(self) -> str: ...
+    @property
+    def kind(self) -> _ItemKind: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def items(self) -> list[Item]: ...
+    @property
+    def competences(self) -> list[Competence]: ...
+    @property
+    def parent(self) -> Referential: ...
 
+@final
 class Note:
-    id: str
-    number: str
-    text: str
-    parent: "Referential"
+    @property
+    def id(self) -> str: ...
+    @property
+    def number(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def parent(self) -> Referential: ...
 
-_Node = Union[Domain, SummaryEntry, Plan, Competence, Item, Concept, Note]
+# Any node that ref[id] may give.
+_Node: TypeAlias = Union[Domain, SummaryEntry, Plan, Competence, Item, Concept, Note]
+_D = TypeVar("_D")
 
-class Diagnostic(NamedTuple):
-    severity: str  # 'error' | 'warning' | 'info'
-    tag: str
-    message: str
-    file: Optional[str]
-    line: int
-    column: int
-    id: Optional[str]
+@final
+class Diagnostic(structseq[Any], tuple[_Severity, str, str, str | None, int, int, str | None]):
+    """A finding of Referential.validate()."""
+    __match_args__: Final = ("severity", "tag", "message", "file", "line", "column", "id")
+    @property
+    def severity(self) -> _Severity: ...
+    @property
+    def tag(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def file(self) -> str | None: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def column(self) -> int: ...
+    @property
+    def id(self) -> str | None: ...
 
-class Hit(NamedTuple):
-    id: str
-    field: str  # 'title' | 'summary' | 'item'
-    text: str
-    path: str
-    matched_words: int
-    domain: Domain
-    plan: Optional[Plan]
-    competence: Optional[Competence]
-    item: Optional[Item]
-    summary_entry: Optional[SummaryEntry]
+@final
+class Hit(structseq[Any], tuple[str, _HitField, str, str, int, Domain, Plan | None,
+                                Competence | None, Item | None, SummaryEntry | None]):
+    """A hit of Referential.search()."""
+    __match_args__: Final = ("id", "field", "text", "path", "matched_words", "domain", "plan",
+                             "competence", "item", "summary_entry")
+    @property
+    def id(self) -> str: ...
+    @property
+    def field(self) -> _HitField: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def matched_words(self) -> int: ...
+    @property
+    def domain(self) -> Domain: ...
+    @property
+    def plan(self) -> Plan | None: ...
+    @property
+    def competence(self) -> Competence | None: ...
+    @property
+    def item(self) -> Item | None: ...
+    @property
+    def summary_entry(self) -> SummaryEntry | None: ...
 
+@final
 class Referential:
-    id: str
-    title: str
-    version: str
-    language: str
-    origin: Optional[str]
-    source: dict[str, str]
-    domains: NodeList  # of Domain
-    concepts: NodeList  # of Concept
-    notes: NodeList  # of Note
-    def __getitem__(self, id: str) -> _Node: ...
-    def __contains__(self, id: object) -> bool: ...
-    def get(self, id: str, default: object = None) -> Optional[_Node]: ...
-    def search(self, query: str, domain: Optional[str] = None,
-               plan: Union[None, str, Iterable[str]] = None,
-               kind: Union[None, str, Iterable[str]] = None,
+    """A competence referential (read-only); ref[id] finds any node by id."""
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def version(self) -> str: ...
+    @property
+    def language(self) -> str: ...
+    @property
+    def origin(self) -> str | None: ...
+    @property
+    def source(self) -> dict[str, str]: ...
+    @property
+    def domains(self) -> NodeList[Domain]: ...
+    @property
+    def concepts(self) -> NodeList[Concept]: ...
+    @property
+    def notes(self) -> NodeList[Note]: ...
+    @property
+    def competences(self) -> NodeList[Competence]: ...
+    @property
+    def items(self) -> NodeList[Item]: ...
+    def __getitem__(self, id: str, /) -> _Node: ...
+    def __contains__(self, id: object, /) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    @overload
+    def get(self, __id: str) -> _Node | None: ...
+    @overload
+    def get(self, __id: str, __default: _D) -> _Node | _D: ...
+    def search(self, query: str, domain: str | None = None,
+               plan: _PlanKind | Iterable[_PlanKind] | None = None,
+               kind: _ItemKind | Iterable[_ItemKind] | None = None,
                limit: int = 0) -> list[Hit]: ...
-    def top_concepts(self, n: int = -1) -> list[Concept]: ...
+    def top_concepts(self, limit: int = 0) -> list[Concept]: ...
     def to_xml(self) -> str: ...
     def to_json(self) -> str: ...
-    def save(self, path: Union[str, bytes, PathLike], format: str = "xml") -> None: ...
+    def save(self, path: StrOrBytesPath, format: _ExportFormat | None = None) -> None: ...
     def validate(self) -> list[Diagnostic]: ...
     @overload
-    def render(self, format: str, path: None = None, *, domains: Optional[Sequence[str]] = None,
-               summary: bool = True, notes: bool = True, index: bool = True,
-               title: Optional[str] = None, inclusive: str = "source") -> Union[str, bytes]: ...
+    def render(self, path: None = None, *, format: Literal["odt"],
+               domains: Iterable[str] | None = None, summary: bool = True,
+               notes: bool = True, index: bool = True, title: str | None = None,
+               inclusive: _Inclusive = "source") -> bytes: ...
     @overload
-    def render(self, format: str, path: Union[str, bytes, PathLike], *,
-               domains: Optional[Sequence[str]] = None, summary: bool = True,
-               notes: bool = True, index: bool = True, title: Optional[str] = None,
-               inclusive: str = "source") -> None: ...
+    def render(self, path: None = None, *, format: Literal["html", "fodt", "md"],
+               domains: Iterable[str] | None = None, summary: bool = True,
+               notes: bool = True, index: bool = True, title: str | None = None,
+               inclusive: _Inclusive = "source") -> str: ...
+    @overload
+    def render(self, path: StrOrBytesPath, format: _RenderFormat | None = None, *,
+               domains: Iterable[str] | None = None, summary: bool = True,
+               notes: bool = True, index: bool = True, title: str | None = None,
+               inclusive: _Inclusive = "source") -> None: ...
 
-def load(path: Union[str, bytes, PathLike], *, lenient: bool = False,
-         max_input_size: Optional[int] = None, max_text_length: Optional[int] = None,
-         max_elements: Optional[int] = None) -> Referential: ...
-def loads(data: Union[str, bytes], name: Union[None, str, bytes, PathLike] = None, *,
-          lenient: bool = False, max_input_size: Optional[int] = None,
-          max_text_length: Optional[int] = None,
-          max_elements: Optional[int] = None) -> Referential:
-    """bytes follow the encoding their XML declaration names; a str is text already and
-    is read as such whatever its declaration names (as xml.etree does)."""
-    ...
+def load(source: StrOrBytesPath | _BinaryReader, *, lenient: bool = False,
+         max_input_size: int | None = None, max_text_length: int | None = None,
+         max_elements: int | None = None) -> Referential: ...
+def loads(data: str | bytes, name: StrOrBytesPath | None = None, *,
+          lenient: bool = False, max_input_size: int | None = None,
+          max_text_length: int | None = None,
+          max_elements: int | None = None) -> Referential: ...
 def default() -> Referential: ...
