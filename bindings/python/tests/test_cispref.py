@@ -476,7 +476,7 @@ class DecodedInputTest(unittest.TestCase):
 
 
 class OptionalArgumentTest(unittest.TestCase):
-    """Every parameter that cispref.pyi marks Optional takes None."""
+    """Every parameter that the stubs (cispref/_cispref.pyi) mark optional takes None."""
 
     def test_none_everywhere_the_stub_allows_it(self):
         ref = cispref.default()
