@@ -63,7 +63,23 @@ static int report(cispref_error *error, const char *path, int err, const char *f
 	}
 	cispref__error_set(error, CISPREF_EIO, path, 0, 0, "cannot write '%s': %s%s%s", path,
 	                   detail, detail[0] && err ? ": " : "", err ? strerror(err) : "");
+	cispref__error_set_errnum(error, err);
 	return CISPREF_EIO;
+}
+
+/* As report(), for a target that is a directory: the message has no system text, as no
+ * system call failed, but the error carries EISDIR, as open() for writing would give. */
+__attribute__((format(printf, 3, 4)))
+static int refuse_directory(cispref_error *error, const char *path, const char *fmt, ...)
+{
+	char detail[CISPREF_ERROR_TEXT_LENGTH];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(detail, sizeof detail, fmt, ap);
+	va_end(ap);
+	int rc = report(error, path, 0, "%s", detail);
+	cispref__error_set_errnum(error, EISDIR);
+	return rc;
 }
 
 /* ---- signals ---------------------------------------------------------------------- */
@@ -502,7 +518,7 @@ static int replace_file(const char *path, const char *name, const char *data, si
 {
 	size_t len = strlen(name);
 	if (len == 0 || name[len - 1] == '/')
-		return report(error, path, 0, "'%s' names a directory", name);
+		return refuse_directory(error, path, "'%s' names a directory", name);
 	struct place at;
 	char *dir = NULL;
 	if (open_place(&at, name, &dir) != 0) {
@@ -525,7 +541,7 @@ int cispref__write_file_atomic(const char *path, const char *data, size_t size,
 	struct stat st;
 	if (stat(path, &st) == 0) {
 		if (S_ISDIR(st.st_mode))
-			return report(error, path, 0, "it is a directory");
+			return refuse_directory(error, path, "%s", "it is a directory");
 		if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode))
 			return write_in_place(path, data, size, error);
 		if (S_ISBLK(st.st_mode))

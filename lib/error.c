@@ -109,6 +109,8 @@ void cispref__error_set(cispref_error *error, int code, const char *source,
 	if (!error)
 		return;
 	error->code = code;
+	error->errnum = 0;
+	error->rule = NULL;
 	error->line = line;
 	error->column = column;
 	int n = snprintf(error->source, sizeof error->source, "%s", source ? source : "");
@@ -124,4 +126,10 @@ void cispref__error_set(cispref_error *error, int code, const char *source,
 	size_t length = strlen(error->text);
 	if (length == sizeof error->text - 1)
 		cispref__utf8_trim(error->text, length);
+}
+
+void cispref__error_set_errnum(cispref_error *error, int errnum)
+{
+	if (error)
+		error->errnum = errnum;
 }

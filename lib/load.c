@@ -678,9 +678,12 @@ static void read_failed(loader *ld, long n)
 		cispref__error_set(ld->error, CISPREF_EIO, ld->name, 0, 0,
 		                   "cannot read '%s': it is a named pipe that no process has open "
 		                   "for writing", ld->name);
-	else
+	else {
+		int err = errno;
 		cispref__error_set(ld->error, CISPREF_EIO, ld->name, 0, 0, "cannot read '%s': %s",
-		                   ld->name, strerror(errno));
+		                   ld->name, strerror(err));
+		cispref__error_set_errnum(ld->error, err);
+	}
 	ld->status = CISPREF_EIO;
 }
 
@@ -975,6 +978,8 @@ static int refuse_kind(const char *path, const char *kind, cispref_error *error)
 {
 	cispref__error_set(error, CISPREF_EIO, path, 0, 0, "cannot read '%s': it is %s%s", path,
 	                   kind, strcmp(kind, "a directory") == 0 ? "" : ", not a file or a pipe");
+	if (strcmp(kind, "a directory") == 0)
+		cispref__error_set_errnum(error, EISDIR);
 	return CISPREF_EIO;
 }
 
@@ -995,14 +1000,18 @@ int cispref_referential_load_file(cispref_referential **out, const char *path,
 	/* O_NONBLOCK: opening a named pipe for reading waits for a writer otherwise. */
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0) {
+		int err = errno;
 		cispref__error_set(error, CISPREF_EIO, path, 0, 0, "cannot open '%s': %s", path,
-		                   strerror(errno));
+		                   strerror(err));
+		cispref__error_set_errnum(error, err);
 		return CISPREF_EIO;
 	}
 	int rc = CISPREF_OK;
 	if (fstat(fd, &st) != 0) {
+		int err = errno;
 		cispref__error_set(error, CISPREF_EIO, path, 0, 0, "cannot read '%s': %s", path,
-		                   strerror(errno));
+		                   strerror(err));
+		cispref__error_set_errnum(error, err);
 		rc = CISPREF_EIO;
 	} else if ((kind = unreadable_kind(st.st_mode)) != NULL) {
 		rc = refuse_kind(path, kind, error);

@@ -109,6 +109,9 @@ struct cispref_note {
 void cispref__error_set(cispref_error *error, int code, const char *source,
                         unsigned long line, unsigned long column, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
+/* Record the errno of the system call behind a #CISPREF_EIO that @error holds (after
+ * cispref__error_set(), which clears it). @error may be NULL. */
+void cispref__error_set_errnum(cispref_error *error, int errnum);
 /* Shorten @s (@length bytes) so that it does not end inside a UTF-8 sequence, as a cut at
  * a byte limit (snprintf into a fixed array) may leave it; returns the new length. Other
  * bytes that are not UTF-8 are left alone. */

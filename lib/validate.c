@@ -523,6 +523,9 @@ int cispref__validate_strict(const cispref_referential *ref, cispref_error *erro
 		const cispref_diagnostic *d = list->list.items[0];
 		cispref__error_set(error, CISPREF_ERULE, ref->origin, d->line, d->column,
 		                   "%s [%s]", d->message, d->tag);
+		/* the tag is a string of the static table (see tags[]), valid for ever */
+		if (error)
+			error->rule = d->tag;
 		rc = CISPREF_ERULE;
 	}
 	cispref_diagnostics_free(list);

@@ -3,6 +3,8 @@
 /* The error record: a message or a source name longer than its fixed array is cut at a
  * character boundary, so that it stays valid UTF-8 (RFC 3629) whatever the width of the
  * character that straddles the limit. */
+#include <errno.h>
+#include <stdio.h>
 #include <libxml/xmlstring.h>
 
 #include "test_util.h"
@@ -164,6 +166,57 @@ static void test_source(void **state)
 	assert_string_equal(error.source, "caf\xE9");
 }
 
+/* A strict load refused for a validator rule names the rule (the tag that doc/format.md
+ * gives it); other failures name none. */
+static void test_rule(void **state)
+{
+	(void)state;
+	cispref_referential *ref;
+	cispref_error error;
+	assert_int_equal(cispref_referential_load_file(&ref, fixture("load-duplicate-id.xml"), NULL,
+	                                               &error),
+	                 CISPREF_ERULE);
+	assert_non_null(error.rule);
+	assert_string_equal(error.rule, "duplicate-id");
+	assert_int_equal(error.errnum, 0);
+	assert_int_equal(cispref_referential_load_file(&ref, fixture("load-unknown-concept.xml"),
+	                                               NULL, &error),
+	                 CISPREF_ERULE);
+	assert_string_equal(error.rule, "concept-unknown");
+	assert_int_equal(cispref_referential_load_memory(&ref, "<", 1, NULL, NULL, &error),
+	                 CISPREF_EXML);
+	assert_null(error.rule);
+}
+
+/* An I/O failure carries the errno that POSIX gives the failed call: open() of a name
+ * that does not exist is ENOENT; a directory refused for reading or writing is EISDIR
+ * (what open() for writing gives). Other failures carry 0. */
+static void test_errnum(void **state)
+{
+	(void)state;
+	cispref_referential *ref;
+	cispref_error error;
+	assert_int_equal(cispref_referential_load_file(&ref, FIXTURES_DIR "/no-such-file.xml", NULL,
+	                                               &error),
+	                 CISPREF_EIO);
+	assert_int_equal(error.errnum, ENOENT);
+	assert_null(error.rule);
+	assert_int_equal(cispref_referential_load_file(&ref, FIXTURES_DIR, NULL, &error), CISPREF_EIO);
+	assert_int_equal(error.errnum, EISDIR);
+	assert_int_equal(cispref_referential_load_default(&ref, NULL), CISPREF_OK);
+	assert_int_equal(cispref_export_path(FIXTURES_DIR, ref, CISPREF_FORMAT_XML, &error),
+	                 CISPREF_EIO);
+	assert_int_equal(error.errnum, EISDIR);
+	assert_int_equal(cispref_export_path(FIXTURES_DIR "/no-such-dir/out.xml", ref,
+	                                     CISPREF_FORMAT_XML, &error),
+	                 CISPREF_EIO);
+	assert_int_equal(error.errnum, ENOENT);
+	cispref_referential_free(ref);
+	assert_int_equal(cispref_referential_load_memory(&ref, "<", 1, NULL, NULL, &error),
+	                 CISPREF_EXML);
+	assert_int_equal(error.errnum, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -171,6 +224,8 @@ int main(void)
 		cmocka_unit_test(test_text_cut_by_loader),
 		cmocka_unit_test(test_other_arrays),
 		cmocka_unit_test(test_source),
+		cmocka_unit_test(test_rule),
+		cmocka_unit_test(test_errnum),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

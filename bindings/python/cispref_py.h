@@ -39,7 +39,9 @@ typedef struct {
 	PyTypeObject *nodelist_type;
 	PyTypeObject *diagnostic_type;
 	PyTypeObject *hit_type;
-	PyObject *error;
+	/* cispref.Error and its subclasses FileError (also an OSError), ParseError and
+	 * RuleError */
+	PyObject *error, *file_error, *parse_error, *rule_error;
 } module_state;
 
 /* The state of the module that made @o's type; @o is any object of the module's own
@@ -65,10 +67,15 @@ typedef struct {
 	const void *ptr;
 } NodeObject;
 
-/* The lists a NodeList can show. */
+/* The lists a NodeList can show. The first ones read the model's own lists; from
+ * LIST_NOTE_REFS on, the list is gathered once into NodeListObject::nodes. */
 typedef enum {
 	LIST_DOMAINS, LIST_CONCEPTS, LIST_NOTES, LIST_SUMMARY, LIST_PLANS, LIST_COMPETENCES,
-	LIST_SAVOIR_FAIRE, LIST_SAVOIR_FAIRE_COMPORTEMENTAUX, LIST_SAVOIRS, LIST_NOTE_REFS
+	LIST_SAVOIR_FAIRE, LIST_SAVOIR_FAIRE_COMPORTEMENTAUX, LIST_SAVOIRS,
+	LIST_NOTE_REFS,        /* a competence's notes that exist */
+	LIST_ALL_COMPETENCES,  /* every competence of the referential, in document order */
+	LIST_ALL_ITEMS,        /* every item of the referential, in document order */
+	LIST_ITEMS             /* a competence's items, its three lists one after the other */
 } list_kind;
 
 /* A read-only view of one list of the model. */
@@ -77,12 +84,12 @@ typedef struct {
 	ReferentialObject *owner;
 	list_kind kind;
 	const void *parent;
-	/* LIST_NOTE_REFS: the notes that the references resolve to, found once. Which
-	 * references resolve is known only by looking each up, and doing that again for
-	 * every len() and every index made iteration quadratic. The referential is
-	 * read-only, so the answer cannot change. */
-	const cispref_note **notes;
-	Py_ssize_t note_count;
+	/* From LIST_NOTE_REFS on: the handles, gathered once. Which note references
+	 * resolve is known only by looking each up, and the flat lists only by walking the
+	 * referential: doing that again for every len() and every index would make
+	 * iteration quadratic. The referential is read-only, so the answer cannot change. */
+	const void **nodes;
+	Py_ssize_t node_count;
 } NodeListObject;
 
 /* ---- helpers.c: strings between Python and C ------------------------------------ */
@@ -104,9 +111,12 @@ const char *c_text(PyObject *o, const char *what);
  * the library can build, so none pickles. The static types refused by themselves; heap
  * types would pickle under protocols 0 and 1 (copyreg) without this. */
 PyObject *refuse_pickling(PyObject *self, PyObject *unused);
+/* Its docstring, with the text signature that inspect.signature() reads. */
+#define REDUCE_DOC "__reduce__($self, /)\n--\n\nRaises TypeError: the object does not pickle."
 /* PyArg "O&" converter: a file name (str, bytes or os.PathLike, as bytes) or None. */
 int optional_path(PyObject *o, void *out);
-/* Raise the module's cispref.Error with the details of @error; returns NULL. */
+/* Raise the module's cispref.Error (or the subclass for @error's code, MemoryError for
+ * CISPREF_ENOMEM) with the details of @error; returns NULL. */
 PyObject *raise_error(const module_state *state, const cispref_error *error);
 
 /* ---- objects.c: creating the module's objects ----------------------------------- */

@@ -93,28 +93,73 @@ int optional_path(PyObject *o, void *out)
 	return PyUnicode_FSConverter(o, out);
 }
 
-/* cispref.Error with the details of @error as attributes. */
+/* The class for @code: cispref.FileError (also an OSError) for I/O, ParseError for input
+ * that is not a document the library reads, RuleError for a validator rule, Error
+ * otherwise. */
+static PyObject *error_class(const module_state *state, int code)
+{
+	switch (code) {
+	case CISPREF_EIO: return state->file_error;
+	case CISPREF_EXML:
+	case CISPREF_EFORMAT:
+	case CISPREF_EVERSION:
+	case CISPREF_ELIMIT: return state->parse_error;
+	case CISPREF_ERULE: return state->rule_error;
+	default: return state->error;
+	}
+}
+
+/* Set the attributes @names[i] of @exc to @values[i] (new references, NULL for a failed
+ * one, all released); 0, or -1 with an exception. */
+static int set_attributes(PyObject *exc, const char *const *names, PyObject **values, int count)
+{
+	int rc = 0;
+	for (int i = 0; i < count; i++) {
+		if (rc == 0 && (!values[i] || PyObject_SetAttrString(exc, names[i], values[i]) < 0))
+			rc = -1;
+		Py_XDECREF(values[i]);
+	}
+	return rc;
+}
+
+/* OSError's own attributes, as os.strerror() and open() give them; errno None when no
+ * system call failed. */
+static int set_os_attributes(PyObject *exc, const cispref_error *error)
+{
+	static const char *const names[] = {"errno", "strerror", "filename"};
+	PyObject *values[] = {
+		error->errnum ? PyLong_FromLong(error->errnum) : Py_NewRef(Py_None),
+		error->errnum ? PyUnicode_DecodeLocale(strerror(error->errnum), "surrogateescape")
+		              : Py_NewRef(Py_None),
+		path_str_or_none(error->source),
+	};
+	return set_attributes(exc, names, values, 3);
+}
+
+/* The exception for @error with its details as attributes: file, line, column, tag,
+ * rule (and errno, strerror, filename for a FileError). Its str() is the library's
+ * message. Out of memory is MemoryError. */
 PyObject *raise_error(const module_state *state, const cispref_error *error)
 {
+	if (error->code == CISPREF_ENOMEM)
+		return PyErr_NoMemory();
+	PyObject *type = error_class(state, error->code);
 	PyObject *text = message_str(error->text);
-	PyObject *exc = text ? PyObject_CallFunctionObjArgs(state->error, text, NULL) : NULL;
+	PyObject *exc = text ? PyObject_CallFunctionObjArgs(type, text, NULL) : NULL;
 	Py_XDECREF(text);
 	if (!exc)
 		return NULL;
-	PyObject *file = path_str_or_none(error->source);
-	PyObject *line = PyLong_FromUnsignedLong(error->line);
-	PyObject *column = PyLong_FromUnsignedLong(error->column);
-	PyObject *tag = PyUnicode_FromString(cispref_status_tag(error->code));
-	if (file && line && column && tag &&
-	    PyObject_SetAttrString(exc, "file", file) == 0 &&
-	    PyObject_SetAttrString(exc, "line", line) == 0 &&
-	    PyObject_SetAttrString(exc, "column", column) == 0 &&
-	    PyObject_SetAttrString(exc, "tag", tag) == 0)
-		PyErr_SetObject(state->error, exc);
-	Py_XDECREF(file);
-	Py_XDECREF(line);
-	Py_XDECREF(column);
-	Py_XDECREF(tag);
+	static const char *const names[] = {"file", "line", "column", "tag", "rule"};
+	PyObject *values[] = {
+		path_str_or_none(error->source),
+		PyLong_FromUnsignedLong(error->line),
+		PyLong_FromUnsignedLong(error->column),
+		PyUnicode_FromString(cispref_status_tag(error->code)),
+		str_or_none(error->code == CISPREF_ERULE ? error->rule : NULL),
+	};
+	if (set_attributes(exc, names, values, 5) == 0 &&
+	    (type != state->file_error || set_os_attributes(exc, error) == 0))
+		PyErr_SetObject(type, exc);
 	Py_DECREF(exc);
 	return NULL;
 }

@@ -29,20 +29,45 @@ static int load_options(cispref_load_options *options, int lenient, PyObject *ma
 	return 0;
 }
 
-static PyObject *py_load(PyObject *module, PyObject *args, PyObject *kwargs)
+/* The bytes of a binary file object @file, read to its end, and its name (a new
+ * reference, or NULL when it has none that is a file name). At most one byte more than
+ * @options allows is read: that is enough for the library to refuse the input. */
+static PyObject *read_file_object(PyObject *file, const cispref_load_options *options,
+                                  PyObject **name)
 {
-	static char *keywords[] = {"path", "lenient", "max_input_size", "max_text_length",
-	                           "max_elements", NULL};
-	PyObject *path, *max_input = Py_None, *max_text = Py_None, *max_elements = Py_None;
-	int lenient = 0;
-	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O&|$pOOO", keywords, PyUnicode_FSConverter,
-	                                 &path, &lenient, &max_input, &max_text, &max_elements))
+	*name = NULL;
+	size_t max = options->max_input_size;
+	PyObject *data = max && max < (size_t)PY_SSIZE_T_MAX
+		? PyObject_CallMethod(file, "read", "n", (Py_ssize_t)max + 1)
+		: PyObject_CallMethod(file, "read", NULL);
+	if (!data)
 		return NULL;
-	cispref_load_options options = CISPREF_LOAD_OPTIONS_INIT;
-	if (load_options(&options, lenient, max_input, max_text, max_elements) < 0) {
-		Py_DECREF(path);
+	if (!PyBytes_Check(data)) {
+		PyObject *type = type_name(data);
+		if (type)
+			PyErr_Format(PyExc_TypeError, "load() reads binary files: read() gave %.100U, "
+			             "not bytes (open the file with 'rb')", type);
+		Py_XDECREF(type);
+		Py_DECREF(data);
 		return NULL;
 	}
+	/* a name that is not a file name (an int for a descriptor, none for BytesIO) is
+	 * left out: errors then call the input "<memory>" */
+	PyObject *attr = PyObject_GetAttrString(file, "name");
+	if (!attr)
+		PyErr_Clear();
+	else if ((PyUnicode_Check(attr) || PyBytes_Check(attr)) && !PyUnicode_FSConverter(attr, name))
+		PyErr_Clear();
+	Py_XDECREF(attr);
+	return data;
+}
+
+static PyObject *load_path(module_state *state, PyObject *source,
+                           const cispref_load_options *options)
+{
+	PyObject *path;
+	if (!PyUnicode_FSConverter(source, &path))
+		return NULL;
 	const char *file = PyBytes_AsString(path);
 	if (!file) {
 		Py_DECREF(path);
@@ -51,11 +76,61 @@ static PyObject *py_load(PyObject *module, PyObject *args, PyObject *kwargs)
 	cispref_referential *ref;
 	cispref_error error;
 	PyThreadState *thread = PyEval_SaveThread();
-	int rc = cispref_referential_load_file(&ref, file, &options, &error);
+	int rc = cispref_referential_load_file(&ref, file, options, &error);
 	PyEval_RestoreThread(thread);
 	Py_DECREF(path);
-	module_state *state = PyModule_GetState(module);
 	return rc ? raise_error(state, &error) : wrap_referential(state, ref);
+}
+
+/* Load @size bytes at @doc, named @name (NULL: "<memory>"), without the GIL: the caller
+ * keeps both alive and they are immutable (bytes). */
+static PyObject *load_bytes(module_state *state, const char *doc, Py_ssize_t size,
+                            const char *name, const cispref_load_options *options)
+{
+	cispref_referential *ref;
+	cispref_error error;
+	PyThreadState *thread = PyEval_SaveThread();
+	int rc = cispref_referential_load_memory(&ref, doc, (size_t)size, name, options, &error);
+	PyEval_RestoreThread(thread);
+	return rc ? raise_error(state, &error) : wrap_referential(state, ref);
+}
+
+static PyObject *load_file_object(module_state *state, PyObject *file,
+                                  const cispref_load_options *options)
+{
+	PyObject *name;
+	PyObject *data = read_file_object(file, options, &name);
+	if (!data)
+		return NULL;
+	char *doc;
+	Py_ssize_t size;
+	PyObject *ref = NULL;
+	if (PyBytes_AsStringAndSize(data, &doc, &size) == 0)
+		ref = load_bytes(state, doc, size, name ? PyBytes_AsString(name) : NULL, options);
+	Py_DECREF(data);
+	Py_XDECREF(name);
+	return ref;
+}
+
+static PyObject *py_load(PyObject *module, PyObject *args, PyObject *kwargs)
+{
+	static char *keywords[] = {"source", "lenient", "max_input_size", "max_text_length",
+	                           "max_elements", NULL};
+	PyObject *source, *max_input = Py_None, *max_text = Py_None, *max_elements = Py_None;
+	int lenient = 0;
+	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|$pOOO:load", keywords, &source,
+	                                 &lenient, &max_input, &max_text, &max_elements))
+		return NULL;
+	cispref_load_options options = CISPREF_LOAD_OPTIONS_INIT;
+	if (load_options(&options, lenient, max_input, max_text, max_elements) < 0)
+		return NULL;
+	module_state *state = PyModule_GetState(module);
+	/* a file name (str, bytes, os.PathLike), else anything with read() */
+	int is_path = PyUnicode_Check(source) || PyBytes_Check(source) ||
+	              PyObject_HasAttrString(source, "__fspath__");
+	if (is_path || !PyObject_HasAttrString(source, "read"))
+		return load_path(state, source, &options);
+	return load_file_object(state, source, &options);
 }
 
 static int is_space(char c)
@@ -130,7 +205,7 @@ static PyObject *py_loads(PyObject *module, PyObject *args, PyObject *kwargs)
 	PyObject *data, *name = NULL, *max_input = Py_None, *max_text = Py_None,
 		*max_elements = Py_None;
 	int lenient = 0;
-	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|O&$pOOO", keywords, &data, optional_path,
+	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|O&$pOOO:loads", keywords, &data, optional_path,
 	                                 &name, &lenient, &max_input, &max_text, &max_elements))
 		return NULL;
 	cispref_load_options options = CISPREF_LOAD_OPTIONS_INIT;
@@ -145,16 +220,10 @@ static PyObject *py_loads(PyObject *module, PyObject *args, PyObject *kwargs)
 		return NULL;
 	}
 	/* both bytes objects are ours and immutable while the GIL is released */
-	cispref_referential *ref;
-	cispref_error error;
-	PyThreadState *thread = PyEval_SaveThread();
-	int rc = cispref_referential_load_memory(&ref, doc, (size_t)size, source,
-	                                                      &options, &error);
-	PyEval_RestoreThread(thread);
+	PyObject *ref = load_bytes(PyModule_GetState(module), doc, size, source, &options);
 	Py_DECREF(bytes);
 	Py_XDECREF(name);
-	module_state *state = PyModule_GetState(module);
-	return rc ? raise_error(state, &error) : wrap_referential(state, ref);
+	return ref;
 }
 
 static PyObject *py_default(PyObject *module, PyObject *unused)
@@ -171,24 +240,34 @@ static PyObject *py_default(PyObject *module, PyObject *unused)
 
 static PyMethodDef module_methods[] = {
 	{"load", (PyCFunction)(void (*)(void))py_load, METH_VARARGS | METH_KEYWORDS,
-	 "load(path, *, lenient=False, max_input_size=None, max_text_length=None,\n"
-	 "     max_elements=None) -> Referential\n\n"
-	 "Load a referential from a cispref XML file. Raises cispref.Error (with file, line,\n"
-	 "column and tag) when the file cannot be read or is not a valid referential; with\n"
-	 "lenient=True, a referential that breaks validator rules is kept for validate().\n"
-	 "The max_* limits replace the library's defaults (0 lifts a limit); beyond one,\n"
-	 "cispref.Error has the tag 'limit-exceeded'."},
+	 "load(source, *, lenient=False, max_input_size=None, max_text_length=None,\n"
+	 "     max_elements=None)\n--\n\n"
+	 "Load a referential (-> Referential) from cispref XML. source is a file name (str,\n"
+	 "bytes or os.PathLike) or a binary file object (open(..., 'rb'), io.BytesIO), read\n"
+	 "to its end from where it stands and not closed.\n\n"
+	 "Raises cispref.FileError (an OSError, with errno) when the file cannot be read,\n"
+	 "cispref.ParseError when it is not a referential this library reads (tag\n"
+	 "'xml-error', 'format-error', 'unsupported-version' or 'limit-exceeded'), and\n"
+	 "cispref.RuleError when it breaks a rule of the validator (rule: the rule's tag,\n"
+	 "such as 'duplicate-id'); each is a cispref.Error with file, line and column.\n"
+	 "With lenient=True, a referential that breaks validator rules is kept for\n"
+	 "validate().\n\n"
+	 "The max_* limits, in bytes (max_input_size, max_text_length) or elements, replace\n"
+	 "the library's defaults; None keeps a default and 0 lifts the limit (0 means 'no\n"
+	 "limit' here as in search() and the command line)."},
 	{"loads", (PyCFunction)(void (*)(void))py_loads, METH_VARARGS | METH_KEYWORDS,
-	 "loads(data, name=None, *, lenient=False, max_input_size=None, max_text_length=None,\n"
-	 "      max_elements=None) -> Referential\n\n"
-	 "Load a referential from cispref XML given as bytes or str. Bytes follow the\n"
-	 "encoding their XML declaration names; a str is text already and is read as such\n"
-	 "whatever encoding its declaration names (as xml.etree does). name (a file name:\n"
-	 "str, bytes or os.PathLike) is how errors call the input. Options as for load()."},
+	 "loads(data, name=None, *, lenient=False, max_input_size=None,\n"
+	 "      max_text_length=None, max_elements=None)\n--\n\n"
+	 "Load a referential (-> Referential) from cispref XML given as bytes or str. Bytes\n"
+	 "follow the encoding their XML declaration names; a str is text already and is\n"
+	 "read as such whatever encoding its declaration names (as xml.etree does). name (a\n"
+	 "file name: str, bytes or os.PathLike) is how errors call the input. Errors and\n"
+	 "options as for load()."},
 	{"default", py_default, METH_NOARGS,
-	 "default() -> Referential\n\n"
-	 "The referential embedded in the library: the \"Référentiel de compétences de\n"
-	 "l'accompagnement en CISP\" (Les cahiers de l'Interfédé n°24, 2020)."},
+	 "default()\n--\n\n"
+	 "The referential embedded in the library (-> Referential): the \"Référentiel de\n"
+	 "compétences de l'accompagnement en CISP\" (Les cahiers de l'Interfédé n°24,\n"
+	 "2020). Each call returns a new, independent Referential."},
 	{NULL, NULL, 0, NULL},
 };
 
@@ -202,6 +281,9 @@ static int module_traverse(PyObject *module, visitproc visit, void *arg)
 	Py_VISIT(state->diagnostic_type);
 	Py_VISIT(state->hit_type);
 	Py_VISIT(state->error);
+	Py_VISIT(state->file_error);
+	Py_VISIT(state->parse_error);
+	Py_VISIT(state->rule_error);
 	return 0;
 }
 
@@ -215,6 +297,9 @@ static int module_clear(PyObject *module)
 	Py_CLEAR(state->diagnostic_type);
 	Py_CLEAR(state->hit_type);
 	Py_CLEAR(state->error);
+	Py_CLEAR(state->file_error);
+	Py_CLEAR(state->parse_error);
+	Py_CLEAR(state->rule_error);
 	return 0;
 }
 
@@ -223,18 +308,84 @@ static void module_free(void *module)
 	module_clear((PyObject *)module);
 }
 
-/* Fill a new module object: each one gets its own types and exception (the state starts
+/* Class attributes: what an Error raised by Python code (without the library's
+ * details) answers; its tag is the library's name for a code it does not know. */
+static PyObject *error_defaults(void)
+{
+	return Py_BuildValue("{s:O,s:i,s:i,s:s,s:O}", "file", Py_None, "line", 0, "column", 0,
+	                     "tag", cispref_status_tag(CISPREF_OK - 1000), "rule", Py_None);
+}
+
+/* cispref.FileError: a cispref.Error and an OSError. Its str() is the library's message
+ * (BaseException's), not OSError's "[Errno 2] ...", which would say less: errno,
+ * strerror and filename are set as attributes after it is made. */
+static PyObject *new_file_error(PyObject *error)
+{
+	PyObject *bases = PyTuple_Pack(2, error, PyExc_OSError);
+	PyObject *dict = PyDict_New();
+	PyObject *str = PyObject_GetAttrString(PyExc_BaseException, "__str__");
+	PyObject *type = NULL;
+	if (bases && dict && str && PyDict_SetItemString(dict, "__str__", str) == 0)
+		type = PyErr_NewExceptionWithDoc(
+			"cispref.FileError",
+			"A file could not be read or written: a cispref.Error that is also an\n"
+			"OSError, with errno (None when no system call failed, as for a refused\n"
+			"device), strerror and filename.",
+			bases, dict);
+	Py_XDECREF(bases);
+	Py_XDECREF(dict);
+	Py_XDECREF(str);
+	return type;
+}
+
+static int add_exception(PyObject *module, const char *name, PyObject *type)
+{
+	return type ? PyModule_AddObjectRef(module, name, type) : -1;
+}
+
+/* cispref.Error and its subclasses, one set per module object. */
+static int exceptions_add(PyObject *module, module_state *state)
+{
+	PyObject *defaults = error_defaults();
+	if (!defaults)
+		return -1;
+	state->error = PyErr_NewExceptionWithDoc(
+		"cispref.Error",
+		"A referential could not be loaded, saved, exported or rendered. Attributes:\n"
+		"file (None when unknown), line, column (1-based, 0 when unknown), tag (the\n"
+		"status: 'io-error', 'xml-error', 'format-error', 'unsupported-version',\n"
+		"'limit-exceeded', 'rule-violation', ...) and rule (for a RuleError, the\n"
+		"validator rule's tag, such as 'duplicate-id'; else None). str() is the\n"
+		"library's message.",
+		NULL, defaults);
+	Py_DECREF(defaults);
+	if (add_exception(module, "Error", state->error) < 0)
+		return -1;
+	state->file_error = new_file_error(state->error);
+	state->parse_error = PyErr_NewExceptionWithDoc(
+		"cispref.ParseError",
+		"The input is not a referential this library reads: not well-formed XML, not\n"
+		"the cispref format, an unsupported format version, or beyond a limit.",
+		state->error, NULL);
+	state->rule_error = PyErr_NewExceptionWithDoc(
+		"cispref.RuleError",
+		"A strict load refused a referential that breaks a validator rule: rule is\n"
+		"the rule's tag ('duplicate-id', ...), line and column where it is broken.\n"
+		"load(..., lenient=True) keeps such a referential for validate().",
+		state->error, NULL);
+	if (add_exception(module, "FileError", state->file_error) < 0 ||
+	    add_exception(module, "ParseError", state->parse_error) < 0 ||
+	    add_exception(module, "RuleError", state->rule_error) < 0)
+		return -1;
+	return 0;
+}
+
+/* Fill a new module object: each one gets its own types and exceptions (the state starts
  * zeroed, and module_clear releases whatever was made when a step fails). */
 static int module_exec(PyObject *module)
 {
 	module_state *state = PyModule_GetState(module);
-	state->error = PyErr_NewExceptionWithDoc(
-		"cispref.Error",
-		"A referential could not be loaded, saved or exported. Attributes: file, line,\n"
-		"column (0 when unknown) and tag (a short stable name of the cause, such as\n"
-		"'xml-error', 'format-error', 'io-error', 'invalid-referential').",
-		NULL, NULL);
-	if (!state->error || PyModule_AddObjectRef(module, "Error", state->error) < 0 ||
+	if (exceptions_add(module, state) < 0 ||
 	    referential_type_add(module, state) < 0 || nodelist_type_add(module, state) < 0 ||
 	    node_types_add(module, state) < 0 || record_types_add(module, state) < 0 ||
 	    PyModule_AddStringConstant(module, "__version__", cispref_version()) < 0)
@@ -249,7 +400,7 @@ static PyModuleDef_Slot module_slots[] = {
 
 static struct PyModuleDef module_def = {
 	PyModuleDef_HEAD_INIT,
-	.m_name = "cispref",
+	.m_name = "cispref._cispref",
 	.m_doc = "Competence referentials of the CISP sector (Walloon socio-professional integration)\n"
 	         "as typed, read-only Python objects: load, navigate, search, validate, export.\n"
 	         "A str argument holding a NUL character raises ValueError; file names may be str,\n"
@@ -265,7 +416,7 @@ static struct PyModuleDef module_def = {
 
 /* Multi-phase initialisation (PEP 489): the module object is made by the import system,
  * then module_exec fills it. */
-PyMODINIT_FUNC PyInit_cispref(void)
+PyMODINIT_FUNC PyInit__cispref(void)
 {
 	return PyModuleDef_Init(&module_def);
 }

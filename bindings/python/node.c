@@ -71,7 +71,7 @@ static PyObject *node_repr_with(PyObject *self, const char *id, const char *text
 }
 
 static PyMethodDef node_methods[] = {
-	{"__reduce__", refuse_pickling, METH_NOARGS, NULL},
+	{"__reduce__", refuse_pickling, METH_NOARGS, REDUCE_DOC},
 	{NULL, NULL, 0, NULL},
 };
 
@@ -216,6 +216,7 @@ static PyGetSetDef comp_getset[] = {
 	{"savoir_faire", comp_list, NULL, "The savoir-faire (a sequence of Item).", (void *)LIST_SAVOIR_FAIRE},
 	{"savoir_faire_comportementaux", comp_list, NULL, "The savoir-faire comportementaux (a sequence of Item).", (void *)LIST_SAVOIR_FAIRE_COMPORTEMENTAUX},
 	{"savoirs", comp_list, NULL, "The savoirs (a sequence of Item).", (void *)LIST_SAVOIRS},
+	{"items", comp_list, NULL, "All its items (a sequence of Item): the savoir-faire, then the savoir-faire comportementaux, then the savoirs; Item.kind tells which.", (void *)LIST_ITEMS},
 	{"notes", comp_list, NULL, "The notes it refers to that exist (a sequence of Note).", (void *)LIST_NOTE_REFS},
 	{"note_ids", comp_note_ids, NULL, "The ids of the notes it refers to (a tuple).", NULL},
 	{"plan", comp_plan, NULL, "The plan.", NULL},
@@ -225,10 +226,11 @@ static PyGetSetDef comp_getset[] = {
 };
 
 static PyMethodDef comp_methods[] = {
-	{"__reduce__", refuse_pickling, METH_NOARGS, NULL},
+	{"__reduce__", refuse_pickling, METH_NOARGS, REDUCE_DOC},
 	{"related", comp_related, METH_NOARGS,
-	 "related() -> list of (Competence, int)\n\n"
-	 "The competences that share concepts with this one, and how many, most first."},
+	 "related($self, /)\n--\n\n"
+	 "The competences that share concepts with this one, and how many: a list of\n"
+	 "(Competence, int), the most shared first (then in document order)."},
 	{NULL, NULL, 0, NULL},
 };
 

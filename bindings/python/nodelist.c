@@ -21,9 +21,11 @@ static Py_ssize_t nodelist_length(PyObject *o)
 	case LIST_SUMMARY: return (Py_ssize_t)cispref_domain_summary_count(p);
 	case LIST_PLANS: return (Py_ssize_t)cispref_domain_plan_count(p);
 	case LIST_COMPETENCES: return (Py_ssize_t)cispref_plan_competence_count(p);
-	/* only the references that resolve, so that every element is a Note */
-	case LIST_NOTE_REFS: return self->note_count;
-	default: return (Py_ssize_t)cispref_competence_item_count(p, item_kinds[self->kind]);
+	case LIST_SAVOIR_FAIRE:
+	case LIST_SAVOIR_FAIRE_COMPORTEMENTAUX:
+	case LIST_SAVOIRS: return (Py_ssize_t)cispref_competence_item_count(p, item_kinds[self->kind]);
+	/* gathered: for notes, only the references that resolve, so that each is a Note */
+	default: return self->node_count;
 	}
 }
 
@@ -44,8 +46,12 @@ static PyObject *nodelist_item(PyObject *o, Py_ssize_t index)
 	case LIST_SUMMARY: return wrap_node(self->owner, CISPREF_NODE_SUMMARY_ENTRY, cispref_domain_summary_entry(p, i));
 	case LIST_PLANS: return wrap_node(self->owner, CISPREF_NODE_PLAN, cispref_domain_plan(p, i));
 	case LIST_COMPETENCES: return wrap_node(self->owner, CISPREF_NODE_COMPETENCE, cispref_plan_competence(p, i));
-	case LIST_NOTE_REFS: return wrap_node(self->owner, CISPREF_NODE_NOTE, self->notes[index]);
-	default: return wrap_node(self->owner, CISPREF_NODE_ITEM, cispref_competence_item(p, item_kinds[self->kind], i));
+	case LIST_SAVOIR_FAIRE:
+	case LIST_SAVOIR_FAIRE_COMPORTEMENTAUX:
+	case LIST_SAVOIRS: return wrap_node(self->owner, CISPREF_NODE_ITEM, cispref_competence_item(p, item_kinds[self->kind], i));
+	case LIST_NOTE_REFS: return wrap_node(self->owner, CISPREF_NODE_NOTE, self->nodes[index]);
+	case LIST_ALL_COMPETENCES: return wrap_node(self->owner, CISPREF_NODE_COMPETENCE, self->nodes[index]);
+	default: return wrap_node(self->owner, CISPREF_NODE_ITEM, self->nodes[index]);
 	}
 }
 
@@ -105,14 +111,22 @@ static void nodelist_dealloc(PyObject *o)
 {
 	PyTypeObject *type = Py_TYPE(o);
 	PyObject_GC_UnTrack(o);
-	PyMem_Free(((NodeListObject *)o)->notes);
+	PyMem_Free(((NodeListObject *)o)->nodes);
 	Py_DECREF(((NodeListObject *)o)->owner);
 	PyObject_GC_Del(o);
 	Py_DECREF(type);
 }
 
+/* NodeList[Item] in annotations that are evaluated, as the stubs declare it generic. */
+static PyObject *class_getitem(PyObject *type, PyObject *item)
+{
+	return Py_GenericAlias(type, item);
+}
+
 static PyMethodDef nodelist_methods[] = {
-	{"__reduce__", refuse_pickling, METH_NOARGS, NULL},
+	{"__reduce__", refuse_pickling, METH_NOARGS, REDUCE_DOC},
+	{"__class_getitem__", class_getitem, METH_O | METH_CLASS,
+	 "__class_getitem__($cls, item, /)\n--\n\nNodeList[Item]: a generic alias, for annotations."},
 	{NULL, NULL, 0, NULL},
 };
 
@@ -140,12 +154,13 @@ static PyType_Spec nodelist_spec = {
 	.slots = nodelist_slots,
 };
 
-/* The list type is not a module attribute (as before); it is registered as a
+/* The list type, a module attribute for annotations (NodeList[Item]), registered as a
  * collections.abc.Sequence. */
 int nodelist_type_add(PyObject *module, module_state *state)
 {
 	PyObject *type = PyType_FromModuleAndSpec(module, &nodelist_spec, NULL);
-	if (!(state->nodelist_type = (PyTypeObject *)type))
+	if (!(state->nodelist_type = (PyTypeObject *)type) ||
+	    PyModule_AddType(module, state->nodelist_type) < 0)
 		return -1;
 	PyObject *abc = PyImport_ImportModule("collections.abc");
 	PyObject *sequence = abc ? PyObject_GetAttrString(abc, "Sequence") : NULL;

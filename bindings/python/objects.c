@@ -31,19 +31,82 @@ PyObject *wrap_node(ReferentialObject *owner, cispref_node_type_t type, const vo
 	return (PyObject *)node;
 }
 
-/* Fill @self->notes with the notes that @self->parent's references name and that exist. */
-static int resolve_notes(NodeListObject *self)
+/* A growing array of handles, filled in document order. */
+typedef struct {
+	const void **nodes;
+	Py_ssize_t count, size;
+} gathered;
+
+static int gather(gathered *g, const void *node)
 {
-	const cispref_competence *comp = self->parent;
-	size_t n = cispref_competence_note_count(comp);
-	if (!(self->notes = PyMem_Calloc(n + 1, sizeof *self->notes))) {
-		PyErr_NoMemory();
-		return -1;
+	if (g->count == g->size) {
+		Py_ssize_t size = g->size ? 2 * g->size : 16;
+		const void **nodes = PyMem_Realloc(g->nodes, (size_t)size * sizeof *nodes);
+		if (!nodes)
+			return -1;
+		g->nodes = nodes;
+		g->size = size;
 	}
+	g->nodes[g->count++] = node;
+	return 0;
+}
+
+static int gather_competence(const cispref_competence *competence, void *g)
+{
+	return gather(g, competence);
+}
+
+static int gather_item(const cispref_item *item, void *g)
+{
+	return gather(g, item);
+}
+
+/* The notes that a competence's references name and that exist. */
+static int gather_notes(gathered *g, const cispref_competence *comp)
+{
+	size_t n = cispref_competence_note_count(comp);
 	for (size_t i = 0; i < n; i++) {
 		const cispref_note *note = cispref_competence_note(comp, i);
-		if (note)
-			self->notes[self->note_count++] = note;
+		if (note && gather(g, note) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* A competence's items, in the order the library's walk gives them. */
+static int gather_items(gathered *g, const cispref_competence *comp)
+{
+	static const cispref_item_kind_t kinds[] = {CISPREF_ITEM_SAVOIR_FAIRE,
+	                                            CISPREF_ITEM_SAVOIR_FAIRE_COMPORTEMENTAL,
+	                                            CISPREF_ITEM_SAVOIR};
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		size_t n = cispref_competence_item_count(comp, kinds[k]);
+		for (size_t i = 0; i < n; i++)
+			if (gather(g, cispref_competence_item(comp, kinds[k], i)) < 0)
+				return -1;
+	}
+	return 0;
+}
+
+/* Fill @self->nodes for the lists gathered once (see list_kind); the walks visit every
+ * node (no filter, no stop) unless gathering runs out of memory. */
+static int gather_list(NodeListObject *self)
+{
+	gathered g = {NULL, 0, 0};
+	int rc;
+	switch (self->kind) {
+	case LIST_NOTE_REFS: rc = gather_notes(&g, self->parent); break;
+	case LIST_ITEMS: rc = gather_items(&g, self->parent); break;
+	case LIST_ALL_COMPETENCES:
+		rc = cispref_referential_foreach_competence(self->parent, NULL, gather_competence, &g);
+		break;
+	default: rc = cispref_referential_foreach_item(self->parent, NULL, gather_item, &g); break;
+	}
+	self->nodes = g.nodes;
+	self->node_count = g.count;
+	if (rc != 0) {
+		PyErr_NoMemory();
+		return -1;
 	}
 	return 0;
 }
@@ -57,10 +120,10 @@ PyObject *nodelist_new(ReferentialObject *owner, list_kind kind, const void *par
 	self->owner = (ReferentialObject *)Py_NewRef((PyObject *)owner);
 	self->kind = kind;
 	self->parent = parent;
-	self->notes = NULL;
-	self->note_count = 0;
+	self->nodes = NULL;
+	self->node_count = 0;
 	PyObject_GC_Track(self);
-	if (kind == LIST_NOTE_REFS && resolve_notes(self) < 0) {
+	if (kind >= LIST_NOTE_REFS && gather_list(self) < 0) {
 		Py_DECREF(self);
 		return NULL;
 	}

@@ -138,23 +138,34 @@ static int parse_item(int *out, const char *name)
 	return rc;
 }
 
+/* A limit argument: an int >= 0, where 0 means "no limit" (as in the library's search
+ * options and the command line's --limit). */
+static int parse_limit(PyObject *value, size_t *out)
+{
+	Py_ssize_t limit = PyNumber_AsSsize_t(value, PyExc_OverflowError);
+	if (limit == -1 && PyErr_Occurred())
+		return -1;
+	if (limit < 0) {
+		PyErr_SetString(PyExc_ValueError, "limit must not be negative (0 means no limit)");
+		return -1;
+	}
+	*out = (size_t)limit;
+	return 0;
+}
+
 static PyObject *ref_search(PyObject *s, PyObject *args, PyObject *kwargs)
 {
 	static char *keywords[] = {"query", "domain", "plan", "kind", "limit", NULL};
 	const char *query, *domain = NULL;
-	PyObject *query_object, *domain_object = Py_None, *plan = Py_None, *kind = Py_None;
-	Py_ssize_t limit = 0;
-	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|OOOn:search", keywords, &query_object,
+	PyObject *query_object, *domain_object = Py_None, *plan = Py_None, *kind = Py_None,
+		*limit = NULL;
+	cispref_search_options options = CISPREF_SEARCH_OPTIONS_INIT;
+	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|OOOO:search", keywords, &query_object,
 	                                 &domain_object, &plan, &kind, &limit) ||
 	    !(query = c_text(query_object, "query")) ||
-	    (domain_object != Py_None && !(domain = c_text(domain_object, "domain"))))
+	    (domain_object != Py_None && !(domain = c_text(domain_object, "domain"))) ||
+	    (limit && parse_limit(limit, &options.limit) < 0))
 		return NULL;
-	cispref_search_options options = CISPREF_SEARCH_OPTIONS_INIT;
-	if (limit < 0) {
-		PyErr_SetString(PyExc_ValueError, "limit must not be negative");
-		return NULL;
-	}
-	options.limit = (size_t)limit;
 	options.filter.domain_id = domain;
 	if (kind_mask(plan, parse_plan, "plan kind", &options.filter.plan_kinds) < 0 ||
 	    kind_mask(kind, parse_item, "item kind", &options.filter.item_kinds) < 0)
@@ -180,17 +191,20 @@ static PyObject *ref_search(PyObject *s, PyObject *args, PyObject *kwargs)
 	return list;
 }
 
-static PyObject *top_concepts(PyObject *s, PyObject *args)
+static PyObject *top_concepts(PyObject *s, PyObject *args, PyObject *kwargs)
 {
-	Py_ssize_t top = -1;
-	if (!PyArg_ParseTuple(args, "|n:top_concepts", &top))
+	static char *keywords[] = {"limit", NULL};
+	PyObject *limit_object = NULL;
+	size_t limit = 0;
+	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "|O:top_concepts", keywords, &limit_object) ||
+	    (limit_object && parse_limit(limit_object, &limit) < 0))
 		return NULL;
 	const cispref_index *index = referential_index((ReferentialObject *)s);
 	if (!index)
 		return NULL;
 	size_t n = cispref_index_top_concepts(index, NULL, 0);
-	if (top >= 0 && (size_t)top < n)
-		n = (size_t)top;
+	if (limit && limit < n)
+		n = limit;
 	const cispref_concept **concepts = PyMem_Calloc(n + 1, sizeof *concepts);
 	if (!concepts)
 		return PyErr_NoMemory();
@@ -213,6 +227,8 @@ static PyObject *top_concepts(PyObject *s, PyObject *args)
 typedef struct format_family {
 	size_t (*count)(void);
 	const char *(*name)(size_t index);
+	int (*from_name)(int *out, const char *name);
+	int (*from_path)(int *out, const char *path);
 } format_family;
 
 static const char *render_format_name(size_t i)
@@ -220,13 +236,47 @@ static const char *render_format_name(size_t i)
 	return cispref_render_format_name((cispref_render_format_t)i);
 }
 
+static int render_from_name(int *out, const char *name)
+{
+	cispref_render_format_t f;
+	int rc = cispref_render_format_from_name(&f, name);
+	*out = (int)f;
+	return rc;
+}
+
+static int render_from_path(int *out, const char *path)
+{
+	cispref_render_format_t f;
+	int rc = cispref_render_format_from_path(&f, path);
+	*out = (int)f;
+	return rc;
+}
+
 static const char *export_format_name(size_t i)
 {
 	return cispref_format_name((cispref_format_t)i);
 }
 
-static const format_family render_formats = {cispref_render_format_count, render_format_name};
-static const format_family export_formats = {cispref_format_count, export_format_name};
+static int export_from_name(int *out, const char *name)
+{
+	cispref_format_t f;
+	int rc = cispref_format_from_name(&f, name);
+	*out = (int)f;
+	return rc;
+}
+
+static int export_from_path(int *out, const char *path)
+{
+	cispref_format_t f;
+	int rc = cispref_format_from_path(&f, path);
+	*out = (int)f;
+	return rc;
+}
+
+static const format_family render_formats = {cispref_render_format_count, render_format_name,
+                                             render_from_name, render_from_path};
+static const format_family export_formats = {cispref_format_count, export_format_name,
+                                             export_from_name, export_from_path};
 
 /* ValueError "unknown format 'pdf' (html, odt, fodt or md)"; returns NULL. */
 static PyObject *unknown_format(const format_family *family, const char *name)
@@ -273,31 +323,68 @@ static PyObject *export_as(PyObject *s, cispref_format_t format)
 static PyObject *ref_to_xml(PyObject *s, PyObject *unused) { (void)unused; return export_as(s, CISPREF_FORMAT_XML); }
 static PyObject *ref_to_json(PyObject *s, PyObject *unused) { (void)unused; return export_as(s, CISPREF_FORMAT_JSON); }
 
+/* The format a save or render writes: the one @format_object names (NULL or None: not
+ * given), else the one the extension of @file names (NULL: no file), else @fallback
+ * (-1: none, which is a ValueError). A name and an extension that disagree are a
+ * ValueError too: writing XML into 'out.json' would go unnoticed. 0, or -1 with an
+ * exception. */
+static int pick_format(const format_family *family, PyObject *format_object, const char *file,
+                       int fallback, int *out)
+{
+	int by_path = -1;
+	if (file && family->from_path(&by_path, file) != 0)
+		by_path = -1;
+	if (!format_object || format_object == Py_None) {
+		*out = by_path >= 0 ? by_path : fallback;
+		if (*out >= 0)
+			return 0;
+		char list[128] = "";
+		for (size_t i = 0, used = 0, n = family->count(); i < n && used < sizeof list; i++) {
+			int k = snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "",
+			                 family->name(i));
+			used += k > 0 ? (size_t)k : 0;
+		}
+		PyErr_Format(PyExc_ValueError, "no format: give format= (%s)%s", list,
+		             file ? ", or a file name with its extension" : "");
+		return -1;
+	}
+	const char *name = c_text(format_object, "format");
+	if (!name)
+		return -1;
+	if (family->from_name(out, name) != 0) {
+		unknown_format(family, name);
+		return -1;
+	}
+	if (by_path >= 0 && by_path != *out) {
+		PyObject *shown = PyUnicode_DecodeFSDefault(file);
+		if (shown)
+			PyErr_Format(PyExc_ValueError,
+			             "format '%s' does not match the file name %R, which asks for '%s'",
+			             name, shown, family->name((size_t)by_path));
+		Py_XDECREF(shown);
+		return -1;
+	}
+	return 0;
+}
+
 static PyObject *ref_save(PyObject *s, PyObject *args, PyObject *kwargs)
 {
 	static char *keywords[] = {"path", "format", NULL};
 	PyObject *path, *format_object = NULL;
-	const char *format_name = "xml";
 	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O&|O:save", keywords, PyUnicode_FSConverter,
 	                                 &path, &format_object))
 		return NULL;
-	cispref_format_t format;
-	if (format_object && !(format_name = c_text(format_object, "format"))) {
-		Py_DECREF(path);
-		return NULL;
-	}
-	if (cispref_format_from_name(&format, format_name) != 0) {
-		Py_DECREF(path);
-		return unknown_format(&export_formats, format_name);
-	}
 	const char *file = PyBytes_AsString(path);
-	if (!file) {
+	int format;
+	/* a name with another extension is XML, as for the command line's export -o */
+	if (!file || pick_format(&export_formats, format_object, file, CISPREF_FORMAT_XML,
+	                         &format) < 0) {
 		Py_DECREF(path);
 		return NULL;
 	}
 	cispref_error error;
 	PyThreadState *thread = PyEval_SaveThread();
-	int rc = cispref_export_path(file, REF(s), format, &error);
+	int rc = cispref_export_path(file, REF(s), (cispref_format_t)format, &error);
 	PyEval_RestoreThread(thread);
 	Py_DECREF(path);
 	if (rc)
@@ -366,29 +453,66 @@ static PyObject *render_result(const char *buffer, size_t size, cispref_render_f
 	return PyUnicode_DecodeUTF8(buffer, (Py_ssize_t)size, "strict");
 }
 
+/* Whether @o is a str that names a render format ("html"). */
+static int is_render_format_name(PyObject *o)
+{
+	int format;
+	Py_ssize_t size;
+	const char *text = o && PyUnicode_Check(o) ? PyUnicode_AsUTF8AndSize(o, &size) : NULL;
+	if (!text) {
+		PyErr_Clear();
+		return 0;
+	}
+	return strlen(text) == (size_t)size && render_from_name(&format, text) == 0;
+}
+
+/* The file (@path: bytes, or NULL) and format of render(path, format). The order was
+ * render(format, path) before it became save()'s: a first argument that names a format
+ * with a second that does not, which the new order could only refuse, is still read the
+ * old way, with a DeprecationWarning. 0, or -1 with an exception (*path may then hold a
+ * reference to release). */
+static int render_target(PyObject *path_object, PyObject *format_object, PyObject **path,
+                         int *format)
+{
+	*path = NULL;
+	if (is_render_format_name(path_object) &&
+	    (!format_object || format_object == Py_None || !is_render_format_name(format_object))) {
+		if (PyErr_WarnEx(PyExc_DeprecationWarning,
+		                 "render(format, path) is the old order: write render(path, format) "
+		                 "or render(format=...)", 1) < 0)
+			return -1;
+		PyObject *swap = path_object;
+		path_object = format_object;
+		format_object = swap;
+	}
+	if (path_object && !optional_path(path_object, path))
+		return -1;
+	const char *file = *path ? PyBytes_AsString(*path) : NULL;
+	if (*path && !file)
+		return -1;
+	return pick_format(&render_formats, format_object, file, -1, format);
+}
+
 static PyObject *ref_render(PyObject *s, PyObject *args, PyObject *kwargs)
 {
-	static char *keywords[] = {"format", "path", "domains", "summary", "notes", "index",
+	static char *keywords[] = {"path", "format", "domains", "summary", "notes", "index",
 	                           "title", "inclusive", NULL};
-	const char *format_name, *title = NULL;
-	PyObject *format_object, *path = NULL, *domains = Py_None, *title_object = Py_None,
-		*inclusive = NULL, *ids_tuple = NULL;
+	const char *title = NULL;
+	PyObject *path_object = NULL, *format_object = NULL, *path = NULL, *domains = Py_None,
+		*title_object = Py_None, *inclusive = NULL, *ids_tuple = NULL;
 	int summary = 1, notes = 1, with_index = 1;
-	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|O&$OpppOO:render", keywords,
-	                                 &format_object, optional_path, &path, &domains,
+	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "|OO$OpppOO:render", keywords,
+	                                 &path_object, &format_object, &domains,
 	                                 &summary, &notes, &with_index, &title_object, &inclusive))
 		return NULL;
-	cispref_render_format_t format;
+	int format_value;
 	cispref_render_options opts = CISPREF_RENDER_OPTIONS_INIT;
 	const char **ids = NULL;
 	PyObject *result = NULL;
-	if (!(format_name = c_text(format_object, "format")) ||
+	if (render_target(path_object, format_object, &path, &format_value) < 0 ||
 	    (title_object != Py_None && !(title = c_text(title_object, "title"))))
 		goto done;
-	if (cispref_render_format_from_name(&format, format_name) != 0) {
-		unknown_format(&render_formats, format_name);
-		goto done;
-	}
+	cispref_render_format_t format = (cispref_render_format_t)format_value;
 	/* any iterable of ids but a str, as a tuple (see render_options) */
 	if (domains != Py_None && (PyUnicode_Check(domains) || !(ids_tuple = PySequence_Tuple(domains)))) {
 		if (!PyErr_Occurred() || PyErr_ExceptionMatches(PyExc_TypeError))
@@ -459,35 +583,59 @@ static PyGetSetDef ref_getset[] = {
 	{"domains", ref_list, NULL, "The domains (a sequence of Domain).", (void *)LIST_DOMAINS},
 	{"concepts", ref_list, NULL, "The shared concepts (a sequence of Concept).", (void *)LIST_CONCEPTS},
 	{"notes", ref_list, NULL, "The notes (a sequence of Note).", (void *)LIST_NOTES},
+	{"competences", ref_list, NULL, "Every competence, in document order (a sequence of Competence).", (void *)LIST_ALL_COMPETENCES},
+	{"items", ref_list, NULL, "Every item, in document order (a sequence of Item): competence by competence, its savoir-faire, then comportementaux, then savoirs.", (void *)LIST_ALL_ITEMS},
 	{NULL, NULL, NULL, NULL, NULL},
 };
 
 static PyMethodDef ref_methods[] = {
-	{"__reduce__", refuse_pickling, METH_NOARGS, NULL},
-	{"get", ref_get, METH_VARARGS, "get(id, default=None)\n\nThe node with this id, or default."},
+	{"__reduce__", refuse_pickling, METH_NOARGS, REDUCE_DOC},
+	{"get", ref_get, METH_VARARGS,
+	 "get($self, id, default=None, /)\n--\n\n"
+	 "The node with this id (Domain, SummaryEntry, Plan, Competence, Item, Concept or\n"
+	 "Note), or default when there is none."},
 	{"search", (PyCFunction)(void (*)(void))ref_search, METH_VARARGS | METH_KEYWORDS,
-	 "search(query, domain=None, plan=None, kind=None, limit=0) -> list of Hit\n\n"
-	 "Search competence titles, summary entries and items. Case, accents and punctuation\n"
-	 "are ignored; each word matches the beginning of a word; every word must match.\n"
-	 "domain is a domain id, plan a plan kind (or several), kind an item kind (or several);\n"
-	 "limit keeps the best hits. Raises ValueError for a query with no word or a domain\n"
-	 "id that names no domain."},
-	{"top_concepts", top_concepts, METH_VARARGS,
-	 "top_concepts(n=-1) -> list of Concept\n\nThe most shared concepts first (all by default)."},
-	{"to_xml", ref_to_xml, METH_NOARGS, "to_xml() -> str\n\nThe referential as canonical cispref XML."},
-	{"to_json", ref_to_json, METH_NOARGS, "to_json() -> str\n\nThe referential as cispref-json (format_version 1)."},
+	 "search($self, /, query, domain=None, plan=None, kind=None, limit=0)\n--\n\n"
+	 "Search competence titles, summary entries and items (-> list of Hit, the best\n"
+	 "first). Case, accents and punctuation are ignored; each word matches the\n"
+	 "beginning of a word; every word must match. domain is a domain id, plan a plan\n"
+	 "kind (or several), kind an item kind (or several); limit keeps that many hits, the\n"
+	 "best, and 0 (the default) keeps them all, as the command line's --limit 0 does.\n"
+	 "Raises ValueError for a query with no word, a domain id that names no domain, an\n"
+	 "unknown kind or a negative limit."},
+	{"top_concepts", (PyCFunction)(void (*)(void))top_concepts, METH_VARARGS | METH_KEYWORDS,
+	 "top_concepts($self, /, limit=0)\n--\n\n"
+	 "The concepts, the most shared first (-> list of Concept): at most limit of them,\n"
+	 "all for 0 (the default). Raises ValueError for a negative limit."},
+	{"to_xml", ref_to_xml, METH_NOARGS,
+	 "to_xml($self, /)\n--\n\nThe referential as canonical cispref XML (-> str)."},
+	{"to_json", ref_to_json, METH_NOARGS,
+	 "to_json($self, /)\n--\n\nThe referential as cispref-json, format_version 1 (-> str)."},
 	{"save", (PyCFunction)(void (*)(void))ref_save, METH_VARARGS | METH_KEYWORDS,
-	 "save(path, format='xml')\n\nWrite the referential to path, atomically ('xml' or 'json').\n"
-	 "On failure the previous file is left as it was and cispref.Error is raised."},
+	 "save($self, /, path, format=None)\n--\n\n"
+	 "Write the referential to path (str, bytes or os.PathLike), atomically, as 'xml'\n"
+	 "or 'json' (EXPORT_FORMATS). Without format, the extension decides ('.json' is\n"
+	 "JSON; '.xml' and any other is XML); a format that the extension contradicts\n"
+	 "('out.json' with format='xml') raises ValueError, as does an unknown format. On\n"
+	 "failure the previous file is left as it was and cispref.FileError (an OSError)\n"
+	 "is raised."},
 	{"render", (PyCFunction)(void (*)(void))ref_render, METH_VARARGS | METH_KEYWORDS,
-	 "render(format, path=None, *, domains=None, summary=True, notes=True, index=True,\n"
-	 "       title=None, inclusive='source') -> str | bytes | None\n\n"
-	 "The printed cahier as 'html', 'fodt' or 'md' (str) or 'odt' (bytes); with path, it\n"
-	 "is written there atomically and None is returned. domains picks domain ids;\n"
-	 "inclusive='normalized' writes the 'la-le' pairs as 'la·le'. Raises ValueError for\n"
-	 "an unknown format or domain, cispref.Error when the file cannot be written."},
+	 "render($self, /, path=None, format=None, *, domains=None, summary=True, notes=True,\n"
+	 "       index=True, title=None, inclusive='source')\n--\n\n"
+	 "The printed cahier. Without path it is returned: 'html', 'fodt' or 'md' as str,\n"
+	 "'odt' as bytes (format is then required). With path (str, bytes or\n"
+	 "os.PathLike), it is written there atomically and None is returned; format\n"
+	 "defaults to what the extension names (.html/.htm, .odt, .fodt, .md) and must not\n"
+	 "contradict it. path and format come in the same order as for save(); the old\n"
+	 "order render(format, path) still works, with a DeprecationWarning.\n\n"
+	 "domains picks domain ids (a sequence of str); summary, notes and index leave out\n"
+	 "those parts when False; title replaces the referential's title;\n"
+	 "inclusive='normalized' writes the 'la-le' pairs as 'la·le' ('source', the\n"
+	 "default, keeps them as printed). Raises ValueError for no, an unknown or a\n"
+	 "contradicted format, or an unknown domain, cispref.FileError when the file cannot\n"
+	 "be written."},
 	{"validate", ref_validate, METH_NOARGS,
-	 "validate() -> list of Diagnostic\n\nThe validator's findings, in document order."},
+	 "validate($self, /)\n--\n\nThe validator's findings, in document order (-> list of Diagnostic)."},
 	{NULL, NULL, 0, NULL},
 };
 

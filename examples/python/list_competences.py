@@ -10,7 +10,7 @@ import sys
 import cispref
 
 
-def main():
+def main() -> None:
     ref = cispref.default()
     domain_id = sys.argv[1] if len(sys.argv) > 1 else "psy"
     domain = ref.get(domain_id)

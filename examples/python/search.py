@@ -11,7 +11,7 @@ import sys
 import cispref
 
 
-def main():
+def main() -> None:
     if len(sys.argv) < 2:
         sys.exit("usage: search.py WORD...")
     ref = cispref.default()

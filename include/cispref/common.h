@@ -76,6 +76,19 @@ typedef struct cispref_error {
 	unsigned long column;                      /**< 1-based column in the input, 0 if none. */
 	char source[CISPREF_ERROR_SOURCE_LENGTH];  /**< File name or input name, "" if none. */
 	char text[CISPREF_ERROR_TEXT_LENGTH];      /**< A sentence saying what is wrong. */
+	/**
+	 * For #CISPREF_EIO, the `errno` value of the system call that failed (ENOENT,
+	 * EACCES, ...), or EISDIR when a directory is refused; 0 when no system call failed
+	 * (a file that changed while it was opened, a refused device), and for other codes.
+	 * Bindings map it onto their own error types (Python's OSError).
+	 */
+	int errnum;
+	/**
+	 * For #CISPREF_ERULE, the stable tag of the validator rule that the document breaks
+	 * ("duplicate-id", one of cispref_validator_tag()): a static string, valid for the
+	 * life of the program. NULL for other codes.
+	 */
+	const char *rule;
 } cispref_error;
 
 /**

@@ -119,7 +119,10 @@ def group_paths(label, paths):
         return label, paths
     objects = []
     for directory in paths:
-        objects += sorted(glob.glob(os.path.join(glob.escape(directory), "*.p", "*.o")))
+        # a source outside the target's directory gives an object named "../x.c" ->
+        # ".._x.c.o", which "*.o" leaves out as a hidden file
+        for pattern in ("*.o", ".*.o"):
+            objects += sorted(glob.glob(os.path.join(glob.escape(directory), "*.p", pattern)))
     return label[:-len("-dir")], objects
 
 

@@ -3,9 +3,13 @@
 """Tests of the cispref Python module (standard library unittest only)."""
 import collections.abc
 import gc
+import errno
 import importlib.util
+import inspect
+import io
 import json
 import os
+import pathlib
 import pickle
 import subprocess
 import sys
@@ -13,6 +17,7 @@ import tempfile
 import threading
 import time
 import unittest
+import warnings
 
 try:
     import _xxsubinterpreters as interpreters  # CPython's own, 3.8 to 3.12
@@ -20,6 +25,10 @@ except ImportError:
     interpreters = None
 
 import cispref
+
+# The old order render(format, path) still works with a DeprecationWarning; the tests use
+# the new one everywhere but where they check the warning.
+warnings.simplefilter("error", DeprecationWarning)
 
 SOURCE_ROOT = os.environ.get("CISPREF_SOURCE_ROOT",
                              os.path.join(os.path.dirname(__file__), "..", "..", ".."))
@@ -250,7 +259,7 @@ class RenderTest(unittest.TestCase):
     def test_every_competence_title_is_in_each_text_format(self):
         titles = [c.title for d in self.ref.domains for p in d.plans for c in p.competences]
         for fmt in ("html", "fodt", "md"):
-            text = self.ref.render(fmt)
+            text = self.ref.render(format=fmt)
             self.assertIsInstance(text, str)
             # In document order: each title is found after the previous one.
             position = 0
@@ -264,7 +273,7 @@ class RenderTest(unittest.TestCase):
     def test_odt_is_a_zip_package(self):
         import io
         import zipfile
-        package = self.ref.render("odt")
+        package = self.ref.render(format="odt")
         self.assertIsInstance(package, bytes)
         with zipfile.ZipFile(io.BytesIO(package)) as odt:
             self.assertEqual(odt.namelist()[0], "mimetype")
@@ -272,36 +281,37 @@ class RenderTest(unittest.TestCase):
             self.assertIn(self.ref["psy.ind.1"].savoirs[0].text.encode(), odt.read("content.xml"))
 
     def test_options(self):
-        md = self.ref.render("md", domains=["admin"], summary=False, index=False, notes=False,
-                             inclusive="normalized", title="Cahier administratif")
+        md = self.ref.render(format="md", domains=["admin"], summary=False, index=False,
+                             notes=False, inclusive="normalized", title="Cahier administratif")
         self.assertIn("Cahier administratif", md)
         self.assertIn(self.ref["admin.joint.1"].title, md)
         self.assertNotIn(self.ref["psy.ind.1"].title, md)
-        normalized = self.ref.render("md", domains=["psy"], inclusive="normalized")
+        normalized = self.ref.render(format="md", domains=["psy"], inclusive="normalized")
         self.assertIn("Analyser les besoins psycho-sociaux de la·du stagiaire", normalized)
         self.assertNotIn("de la-du stagiaire", normalized)
 
     def test_render_to_a_path_and_errors(self):
         with tempfile.TemporaryDirectory() as tmp:
             path = os.path.join(tmp, "cahier.html")
-            self.assertIsNone(self.ref.render("html", path))
+            self.assertIsNone(self.ref.render(path, "html"))
             with open(path, encoding="utf-8") as cahier:
-                self.assertEqual(cahier.read(), self.ref.render("html"))
+                self.assertEqual(cahier.read(), self.ref.render(format="html"))
             with self.assertRaises(cispref.Error) as caught:
-                self.ref.render("html", tmp)
+                self.ref.render(tmp, "html")
             self.assertEqual(caught.exception.tag, "io-error")
         with self.assertRaises(ValueError):
-            self.ref.render("pdf")
+            self.ref.render(format="pdf")
         with self.assertRaisesRegex(ValueError, "^no domain has the id 'nope'$"):
-            self.ref.render("html", domains=["nope"])
+            self.ref.render(format="html", domains=["nope"])
         with self.assertRaisesRegex(ValueError,
                                     "unknown inclusive style 'other'.*'source' or 'normalized'"):
-            self.ref.render("html", inclusive="other")
+            self.ref.render(format="html", inclusive="other")
         with self.assertRaises(TypeError):
-            self.ref.render("html", inclusive=None)
-        self.assertEqual(self.ref.render("md", inclusive="source"), self.ref.render("md"))
+            self.ref.render(format="html", inclusive=None)
+        self.assertEqual(self.ref.render(format="md", inclusive="source"),
+                         self.ref.render(format="md"))
         with self.assertRaises(TypeError):
-            self.ref.render("html", domains="psy")
+            self.ref.render(format="html", domains="psy")
 
 
 SMALL = os.path.join(FIXTURES, "example-small.xml")
@@ -344,14 +354,17 @@ class TextBoundaryTest(unittest.TestCase):
         self.assertEqual(cispref.EXPORT_FORMATS, ("xml", "json"))
         ref = cispref.default()
         with self.assertRaises(ValueError) as caught:
-            ref.render("pdf")
+            ref.render(format="pdf")
         self.assertIn("(html, odt, fodt or md)", str(caught.exception))
         with tempfile.TemporaryDirectory() as tmp, self.assertRaises(ValueError) as caught:
             ref.save(os.path.join(tmp, "out"), "yaml")
         self.assertIn("(xml or json)", str(caught.exception))
+        with self.assertRaises(ValueError) as caught:
+            ref.render()
+        self.assertIn("no format: give format= (html, odt, fodt, md)", str(caught.exception))
         for name in cispref.RENDER_FORMATS:
             if name != "odt":
-                self.assertIsInstance(ref.render(name), str)
+                self.assertIsInstance(ref.render(format=name), str)
 
     def test_render_message_about_a_long_id(self):
         ref = cispref.default()
@@ -359,7 +372,7 @@ class TextBoundaryTest(unittest.TestCase):
             for pad in range(4):
                 domain = "a" * pad + char * 300
                 with self.assertRaises(ValueError) as caught:
-                    ref.render("md", domains=[domain])
+                    ref.render(format="md", domains=[domain])
                 self.assertNotIsInstance(caught.exception, UnicodeDecodeError)
                 message = str(caught.exception)
                 self.assertNotIn("\ufffd", message)
@@ -402,16 +415,16 @@ class PathTest(unittest.TestCase):
         self.assertEqual(ref.origin, os.fsdecode(self.path))
         self.assertEqual(cispref.load(os.fsdecode(self.path)).origin, os.fsdecode(self.path))
         md = os.path.join(self.dir, b"cahier\xe9.md")
-        self.assertIsNone(ref.render("md", md))
+        self.assertIsNone(ref.render(md, "md"))
         with open(md, encoding="utf-8") as cahier:
-            self.assertEqual(cahier.read(), ref.render("md"))
+            self.assertEqual(cahier.read(), ref.render(format="md"))
 
     def test_path_like(self):
         import pathlib
         path = pathlib.Path(os.fsdecode(self.path))
         cispref.default().save(path)
         self.assertEqual(cispref.load(path).origin, str(path))
-        self.assertIsNone(cispref.default().render("md", path))
+        self.assertIsNone(cispref.default().render(path, "md"))
 
     def test_diagnostics_file(self):
         with open(os.path.join(FIXTURES, "validate-note-unused.xml"), "rb") as fixture:
@@ -465,12 +478,13 @@ class DecodedInputTest(unittest.TestCase):
 
 
 class OptionalArgumentTest(unittest.TestCase):
-    """Every parameter that cispref.pyi marks Optional takes None."""
+    """Every parameter that the stubs (cispref/_cispref.pyi) mark optional takes None."""
 
     def test_none_everywhere_the_stub_allows_it(self):
         ref = cispref.default()
-        self.assertEqual(ref.render("md", None), ref.render("md"))
-        self.assertEqual(ref.render("md", None, domains=None, title=None), ref.render("md"))
+        self.assertEqual(ref.render(None, "md"), ref.render(format="md"))
+        self.assertEqual(ref.render(None, "md", domains=None, title=None),
+                         ref.render(format="md"))
         self.assertEqual(ref.search("stagiaire", domain=None, plan=None, kind=None),
                          ref.search("stagiaire"))
         self.assertIsNone(ref.get("nope", None))
@@ -490,10 +504,10 @@ class NulTest(unittest.TestCase):
             lambda: ref["psy\0anything"],
             lambda: "psy\0x" in ref,
             lambda: ref.get("psy\0x"),
-            lambda: ref.render("md", domains=["psy\0x"]),
-            lambda: ref.render("md\0"),
-            lambda: ref.render("md", title="T\0itre"),
-            lambda: ref.render("md", inclusive="source\0"),
+            lambda: ref.render(format="md", domains=["psy\0x"]),
+            lambda: ref.render(format="md\0"),
+            lambda: ref.render(format="md", title="T\0itre"),
+            lambda: ref.render(format="md", inclusive="source\0"),
             lambda: ref.search("stagiaire\0x"),
             lambda: ref.search("stagiaire", domain="psy\0x"),
             lambda: ref.search("stagiaire", plan="individual\0x"),
@@ -548,7 +562,7 @@ class LifetimeTest(unittest.TestCase):
             ref.search("stagiaire")
             walk(ref)
             ref.validate()
-            ref.render("odt")
+            ref.render(format="odt")
         for _ in range(20):
             cycle()
         gc.collect()
@@ -589,6 +603,258 @@ TYPE_NAMES = ("Referential", "Domain", "SummaryEntry", "Plan", "Competence", "It
               "Concept", "Note", "Diagnostic", "Hit")
 
 
+NS = "{urn:cispref:referential}"
+ITEM_TAGS = {NS + "savoir-faire": "savoir-faire",
+             NS + "savoir-faire-comportemental": "savoir-faire-comportemental",
+             NS + "savoir": "savoir"}
+
+
+class FlatListsTest(unittest.TestCase):
+    """ref.competences, ref.items and competence.items, against the XML file read by
+    xml.etree (the data file is canonical: a competence's savoir-faire, then its
+    comportementaux, then its savoirs)."""
+
+    @classmethod
+    def setUpClass(cls):
+        import xml.etree.ElementTree as ET
+        cls.tree = ET.parse(DATA).getroot()
+        cls.ref = cispref.load(DATA)
+
+    def test_competences_in_document_order(self):
+        ids = [c.get("id") for c in self.tree.iter(NS + "competence")]
+        self.assertEqual(len(ids), 21)  # the 21 detail tables of the source's 3.2
+        self.assertEqual([c.id for c in self.ref.competences], ids)
+        self.assertIsInstance(self.ref.competences[-1], cispref.Competence)
+        self.assertEqual(self.ref.competences[-1], self.ref[ids[-1]])
+
+    def test_items_in_document_order_with_their_kind(self):
+        items = [(e.get("id"), ITEM_TAGS[e.tag]) for e in self.tree.iter()
+                 if e.tag in ITEM_TAGS]
+        self.assertEqual(len(items), 110 + 104 + 119)
+        self.assertEqual([(i.id, i.kind) for i in self.ref.items], items)
+        self.assertEqual([i.id for i in self.ref.items[-3:]], [i[0] for i in items[-3:]])
+
+    def test_competence_items(self):
+        for element in self.tree.iter(NS + "competence"):
+            competence = self.ref[element.get("id")]
+            expected = [(e.get("id"), ITEM_TAGS[e.tag]) for e in element if e.tag in ITEM_TAGS]
+            self.assertEqual([(i.id, i.kind) for i in competence.items], expected)
+            self.assertEqual(list(competence.items), list(competence.savoir_faire)
+                             + list(competence.savoir_faire_comportementaux)
+                             + list(competence.savoirs))
+            self.assertTrue(all(i.competence == competence for i in competence.items))
+
+    def test_lists_keep_their_referential_alive(self):
+        items = cispref.load(DATA).items
+        gc.collect()
+        self.assertEqual(len(items), 333)
+        self.assertEqual(items[0].competence.items[0], items[0])
+
+    def test_node_list_is_generic(self):
+        alias = cispref.NodeList[cispref.Item]
+        self.assertIs(alias.__origin__, cispref.NodeList)
+        self.assertEqual(alias.__args__, (cispref.Item,))
+        self.assertIsInstance(self.ref.items, cispref.NodeList)
+
+
+class ExceptionTest(unittest.TestCase):
+    def test_hierarchy(self):
+        self.assertTrue(issubclass(cispref.FileError, cispref.Error))
+        self.assertTrue(issubclass(cispref.FileError, OSError))
+        for name in ("ParseError", "RuleError"):
+            self.assertTrue(issubclass(getattr(cispref, name), cispref.Error))
+            self.assertFalse(issubclass(getattr(cispref, name), OSError))
+        # raised by Python code, an Error still answers every attribute
+        error = cispref.Error("made here")
+        self.assertEqual((error.file, error.line, error.column, error.rule),
+                         (None, 0, 0, None))
+
+    def test_missing_file_is_an_os_error_with_errno(self):
+        path = os.path.join(FIXTURES, "no-such-file.xml")
+        with self.assertRaises(OSError) as caught:
+            cispref.load(path)
+        error = caught.exception
+        self.assertIsInstance(error, cispref.FileError)
+        self.assertEqual(error.errno, errno.ENOENT)
+        self.assertEqual(error.strerror, os.strerror(errno.ENOENT))
+        self.assertEqual((error.filename, error.file), (path, path))
+        self.assertEqual(error.tag, "io-error")
+        self.assertIsNone(error.rule)
+        self.assertEqual(str(error), f"cannot open '{path}': {os.strerror(errno.ENOENT)}")
+
+    def test_directory(self):
+        with self.assertRaises(cispref.FileError) as caught:
+            cispref.load(FIXTURES)
+        self.assertEqual(caught.exception.errno, errno.EISDIR)
+        with tempfile.TemporaryDirectory() as tmp, self.assertRaises(OSError) as caught:
+            cispref.default().save(tmp)
+        self.assertEqual(caught.exception.errno, errno.EISDIR)
+        with tempfile.TemporaryDirectory() as tmp, self.assertRaises(OSError) as caught:
+            cispref.default().render(os.path.join(tmp, "missing", "cahier.md"))
+        self.assertEqual(caught.exception.errno, errno.ENOENT)
+
+    def test_rule_error_names_the_rule(self):
+        # load-duplicate-id.xml repeats the id d.ind.1.sf.1 on line 11 (doc/format.md:
+        # the rule duplicate-id)
+        path = os.path.join(FIXTURES, "load-duplicate-id.xml")
+        with self.assertRaises(cispref.RuleError) as caught:
+            cispref.load(path)
+        error = caught.exception
+        self.assertEqual((error.rule, error.tag, error.file, error.line),
+                         ("duplicate-id", "rule-violation", path, 11))
+        with self.assertRaises(cispref.RuleError) as caught:
+            cispref.load(os.path.join(FIXTURES, "load-unknown-concept.xml"))
+        self.assertEqual(caught.exception.rule, "concept-unknown")
+
+    def test_parse_errors(self):
+        for name, tag in (("load-not-xml.xml", "xml-error"), ("load-wrong-root.xml", "format-error"),
+                          ("load-version-2.xml", "unsupported-version")):
+            with self.subTest(name), self.assertRaises(cispref.ParseError) as caught:
+                cispref.load(os.path.join(FIXTURES, name))
+            self.assertEqual(caught.exception.tag, tag)
+            self.assertIsNone(caught.exception.rule)
+        with self.assertRaises(cispref.ParseError) as caught:
+            cispref.load(DATA, max_elements=10)
+        self.assertEqual(caught.exception.tag, "limit-exceeded")
+
+
+class LoadSourcesTest(unittest.TestCase):
+    def test_path_kinds(self):
+        expected = cispref.load(DATA)
+        for source in (DATA, os.fsencode(DATA), pathlib.Path(DATA)):
+            with self.subTest(type(source).__name__):
+                self.assertEqual(cispref.load(source), expected)
+
+    def test_binary_file_objects(self):
+        expected = cispref.load(DATA)
+        with open(DATA, "rb") as f:
+            self.assertEqual(cispref.load(f), expected)
+        with open(DATA, "rb") as f:
+            self.assertEqual(cispref.load(io.BytesIO(f.read())), expected)
+
+    def test_errors_name_the_file_object(self):
+        path = os.path.join(FIXTURES, "load-duplicate-id.xml")
+        with open(path, "rb") as f, self.assertRaises(cispref.RuleError) as caught:
+            cispref.load(f)
+        self.assertEqual((caught.exception.file, caught.exception.line), (path, 11))
+        with open(path, "rb") as f:
+            data = f.read()
+        with self.assertRaises(cispref.RuleError) as caught:
+            cispref.load(io.BytesIO(data))
+        self.assertEqual(caught.exception.line, 11)
+
+    def test_limit_applies_to_file_objects(self):
+        with open(DATA, "rb") as f, self.assertRaises(cispref.ParseError) as caught:
+            cispref.load(f, max_input_size=1000)
+        self.assertEqual(caught.exception.tag, "limit-exceeded")
+
+    def test_text_files_are_refused(self):
+        with open(DATA, encoding="utf-8") as f, self.assertRaisesRegex(TypeError, "'rb'"):
+            cispref.load(f)
+        with self.assertRaises(TypeError):
+            cispref.load(42)
+
+
+class SaveRenderFormatTest(unittest.TestCase):
+    def setUp(self):
+        self.ref = cispref.default()
+        self.tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(self.tmp.cleanup)
+
+    def path(self, name):
+        return os.path.join(self.tmp.name, name)
+
+    def read(self, name):
+        with open(self.path(name), "rb") as f:
+            return f.read()
+
+    def test_save_follows_the_extension(self):
+        self.ref.save(self.path("out.json"))
+        self.assertEqual(json.loads(self.read("out.json"))["format"], "cispref-json")
+        self.ref.save(self.path("out.xml"))
+        self.assertEqual(self.read("out.xml").decode(), self.ref.to_xml())
+        # another extension: XML, as the command line's export -o does
+        self.ref.save(self.path("out.bak"))
+        self.assertEqual(self.read("out.bak").decode(), self.ref.to_xml())
+        self.ref.save(self.path("out.bak"), "json")
+        self.assertEqual(self.read("out.bak").decode(), self.ref.to_json())
+        self.ref.save(path=self.path("k.json"), format="json")
+        self.assertEqual(self.read("k.json").decode(), self.ref.to_json())
+
+    def test_save_refuses_a_contradiction(self):
+        with self.assertRaisesRegex(ValueError, "format 'xml' does not match .*'json'"):
+            self.ref.save(self.path("out.json"), "xml")
+        self.assertFalse(os.path.exists(self.path("out.json")))
+        with self.assertRaises(ValueError):
+            self.ref.save(self.path("out.xml"), format="json")
+
+    def test_render_follows_the_extension(self):
+        self.assertIsNone(self.ref.render(self.path("cahier.md")))
+        self.assertEqual(self.read("cahier.md").decode(), self.ref.render(format="md"))
+        self.ref.render(self.path("cahier.htm"))
+        self.assertEqual(self.read("cahier.htm").decode(), self.ref.render(format="html"))
+        self.ref.render(self.path("cahier.odt"))
+        self.assertEqual(self.read("cahier.odt")[:2], b"PK")
+        self.ref.render(path=self.path("cahier.txt"), format="md")
+        self.assertEqual(self.read("cahier.txt").decode(), self.ref.render(format="md"))
+        self.assertIsInstance(self.ref.render(format="odt"), bytes)
+
+    def test_render_refuses_a_contradiction_or_no_format(self):
+        with self.assertRaisesRegex(ValueError, "does not match"):
+            self.ref.render(self.path("cahier.html"), "md")
+        with self.assertRaisesRegex(ValueError, "no format"):
+            self.ref.render(self.path("cahier.txt"))
+        with self.assertRaisesRegex(ValueError, "no format"):
+            self.ref.render()
+        self.assertEqual(os.listdir(self.tmp.name), [])
+
+    def test_old_render_order_warns(self):
+        with self.assertWarns(DeprecationWarning):
+            self.assertEqual(self.ref.render("md"), self.ref.render(format="md"))
+        with self.assertWarns(DeprecationWarning):
+            self.assertIsNone(self.ref.render("md", self.path("old.txt")))
+        self.assertEqual(self.read("old.txt").decode(), self.ref.render(format="md"))
+
+
+class LimitTest(unittest.TestCase):
+    """limit=0 is "no limit" everywhere, as the library's search options and the command
+    line's --limit 0 say."""
+
+    def test_zero_means_all(self):
+        ref = cispref.default()
+        self.assertEqual(len(ref.top_concepts(0)), len(ref.concepts))
+        self.assertEqual(ref.top_concepts(limit=0), ref.top_concepts())
+        self.assertEqual(len(ref.top_concepts(3)), 3)
+        self.assertEqual(ref.search("bilan", limit=0), ref.search("bilan"))
+        self.assertEqual(len(ref.search("bilan", limit=1)), 1)
+        for call in (lambda: ref.top_concepts(-1), lambda: ref.search("bilan", limit=-1)):
+            with self.assertRaisesRegex(ValueError, "0 means no limit"):
+                call()
+
+
+class SignatureTest(unittest.TestCase):
+    def test_every_function_has_a_signature(self):
+        ext = cispref._cispref
+        functions = [getattr(ext, n) for n in dir(ext) if callable(getattr(ext, n))
+                     and not isinstance(getattr(ext, n), type)]
+        for cls in [getattr(ext, n) for n in dir(ext) if isinstance(getattr(ext, n), type)
+                    and getattr(ext, n).__module__ == "cispref"
+                    and not issubclass(getattr(ext, n), (BaseException, tuple))]:
+            # (exceptions and the structseq records bring CPython's own methods)
+            for name, value in vars(cls).items():
+                if callable(value) and not name.startswith("__") or name in (
+                        "__reduce__", "__class_getitem__"):
+                    functions.append(getattr(cls, name))
+        self.assertGreater(len(functions), 15)
+        for function in functions:
+            with self.subTest(function.__qualname__):
+                inspect.signature(function)
+        self.assertEqual(str(inspect.signature(cispref.Referential.save)),
+                         "(self, /, path, format=None)")
+        self.assertEqual(list(inspect.signature(cispref.Referential.render).parameters)[:3],
+                         ["self", "path", "format"])
+
+
 class ModuleStateTest(unittest.TestCase):
     """The types and cispref.Error belong to each module object, as PEP 489 and 630 ask."""
 
@@ -621,11 +887,12 @@ class ModuleStateTest(unittest.TestCase):
         self.assertIsInstance(ref.domains, collections.abc.Sequence)
 
     def test_a_second_module_object_has_its_own_types(self):
-        spec = importlib.util.spec_from_file_location("cispref", cispref.__file__)
+        extension = cispref._cispref
+        spec = importlib.util.spec_from_file_location(extension.__name__, extension.__file__)
         other = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(other)
-        self.assertIsNot(other, cispref)
-        for name in TYPE_NAMES + ("Error",):
+        self.assertIsNot(other, extension)
+        for name in TYPE_NAMES + ("NodeList", "Error", "FileError", "ParseError", "RuleError"):
             with self.subTest(name):
                 self.assertIsNot(getattr(other, name), getattr(cispref, name))
         ref = other.default()
@@ -714,7 +981,7 @@ class GilTest(unittest.TestCase):
         ref = cispref.loads(self.document, max_input_size=0, max_elements=0)
         with tempfile.TemporaryDirectory() as folder:
             count, seconds = self.stamps_during(
-                lambda: ref.render("html", os.path.join(folder, "big.html")))
+                lambda: ref.render(os.path.join(folder, "big.html"), "html"))
         self.assertGreater(count, 0, f"no progress during {seconds:.3f}s of render(path=...)")
 
 
