@@ -272,7 +272,8 @@ static void test_validate_control_chars(void **state)
 	assert_int_equal(r.status, 0);
 	snprintf(expected, sizeof expected,
 	         "I: %s/two\\nlines.xml:14: summary-text-differs summary entry 'd.sum.1' reads "
-	         "\"Entrée\\ndu sommaire\" where competence 'c1' is titled \"Compétence\\tune\\ndeux\"\n",
+	         "\"Entrée\\ndu sommaire\" where competence 'c1' is titled \"Compétence\\tune\\ndeux\"\n"
+	         "0 errors, 0 warnings, 1 info\n",
 	         run_dir);
 	assert_string_equal(r.out, expected);
 	assert_string_equal(r.err, "");
