@@ -3,7 +3,7 @@
 #include <stdlib.h>
 
 #include "cli.h"
-#include "json.h"
+#include "cli_json.h"
 
 static void help(void)
 {

@@ -2,7 +2,7 @@
 #include <unistd.h> /* optind */
 
 #include "cli.h"
-#include "json.h"
+#include "cli_json.h"
 
 static void help(void)
 {

@@ -30,6 +30,8 @@ static const char letters[] = {'E', 'W', 'I'};
 typedef struct tally {
 	size_t counts[3]; /* per cispref_severity_t */
 	cispref_severity_t level; /* the least severe finding printed */
+	int incomplete; /* a file could not be checked (out of memory): no summary, whose
+	                 * counts would be wrong */
 } tally;
 
 /* One finding as a line; the message and the file name may hold any text of the
@@ -69,6 +71,7 @@ static int validate_one(tally *t, const char *path)
 	if (cispref_validate(&list, ref) != 0) {
 		cli_error("out of memory");
 		cispref_referential_free(ref);
+		t->incomplete = 1;
 		return 1;
 	}
 	for (size_t i = 0; i < cispref_diagnostics_count(list); i++) {
@@ -203,7 +206,7 @@ static int parse_arguments(validate_args *a, int argc, char **argv)
 
 int cmd_validate(int argc, char **argv)
 {
-	validate_args a = {{{0}, CISPREF_SEVERITY_INFO}, 0, 0, 0, NULL, 0};
+	validate_args a = {{{0}, CISPREF_SEVERITY_INFO, 0}, 0, 0, 0, NULL, 0};
 	/* At most one file per argument. */
 	a.files = calloc((size_t)argc + 1, sizeof *a.files);
 	if (!a.files) {
@@ -217,7 +220,7 @@ int cmd_validate(int argc, char **argv)
 		int failed = a.file_count ? 0 : validate_one(&a.tally, NULL);
 		for (size_t i = 0; i < a.file_count; i++)
 			failed |= validate_one(&a.tally, a.files[i]);
-		if (!a.quiet)
+		if (!a.quiet && !a.tally.incomplete)
 			print_summary(&a.tally);
 		rc = failed ? EXIT_INVALID : EXIT_OK;
 	} else if (rc < 0) {

@@ -3,7 +3,7 @@
 #include <stdio.h>
 
 #include "cli.h"
-#include "json.h"
+#include "cli_json.h"
 #include "show.h"
 
 static void items_json(cli_json *j, const char *key, const cispref_competence *c,

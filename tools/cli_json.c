@@ -1,6 +1,6 @@
 #include <stdio.h>
 
-#include "json.h"
+#include "cli_json.h"
 
 static void indent(int depth)
 {
