@@ -24,13 +24,25 @@ typedef struct run {
  * sent to @out_path (for instance "/dev/full"), or to a file in @dir when @out_path is
  * NULL, and its standard error to a file in @dir. What it wrote on standard output is
  * read back only from the file in @dir (r.out is "" otherwise). */
+static inline run run_program_io(const char *const *argv, const char *dir, const char *in_path,
+                                 const char *out_path);
+
 static inline run run_program_to(const char *const *argv, const char *dir, const char *out_path)
+{
+	return run_program_io(argv, dir, NULL, out_path);
+}
+
+/* The same with standard input read from @in_path (NULL: the test's own). */
+static inline run run_program_io(const char *const *argv, const char *dir, const char *in_path,
+                                 const char *out_path)
 {
 	char own_out[4200], err_path[4200];
 	snprintf(own_out, sizeof own_out, "%s/stdout", dir);
 	snprintf(err_path, sizeof err_path, "%s/stderr", dir);
 	posix_spawn_file_actions_t actions;
 	posix_spawn_file_actions_init(&actions);
+	if (in_path)
+		posix_spawn_file_actions_addopen(&actions, 0, in_path, O_RDONLY, 0);
 	posix_spawn_file_actions_addopen(&actions, 1, out_path ? out_path : own_out,
 	                                 O_WRONLY | O_CREAT | O_TRUNC, 0644);
 	posix_spawn_file_actions_addopen(&actions, 2, err_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -92,6 +104,20 @@ static inline run run_cispref_va(const char *out_path, const char *first, va_lis
 		argv[argc++] = a;
 	argv[argc] = NULL;
 	return run_program_to(argv, run_dir, out_path);
+}
+
+/* Run the cispref tool with standard input read from @in_path. */
+static inline run run_cispref_from(const char *in_path, const char *first, ...)
+{
+	const char *argv[32] = {CISPREF_EXE, first};
+	int argc = 2;
+	va_list ap;
+	va_start(ap, first);
+	for (const char *a; (a = va_arg(ap, const char *)) != NULL && argc < 31;)
+		argv[argc++] = a;
+	va_end(ap);
+	argv[argc] = NULL;
+	return run_program_io(argv, run_dir, in_path, NULL);
 }
 
 /* Run the cispref tool with the given arguments (NULL-terminated) in run_dir. */

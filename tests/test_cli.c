@@ -274,12 +274,466 @@ static void test_validate_control_chars(void **state)
 	assert_int_equal(r.status, 0);
 	snprintf(expected, sizeof expected,
 	         "I: %s/two\\nlines.xml:14: summary-text-differs summary entry 'd.sum.1' reads "
-	         "\"Entrée\\ndu sommaire\" where competence 'c1' is titled \"Compétence\\tune\\ndeux\"\n",
+	         "\"Entrée\\ndu sommaire\" where competence 'c1' is titled \"Compétence\\tune\\ndeux\"\n"
+	         "0 errors, 0 warnings, 1 info\n",
 	         run_dir);
 	assert_string_equal(r.out, expected);
 	assert_string_equal(r.err, "");
 	run_free(&r);
 	remove(path);
+}
+
+
+/* ---- one grammar for every command (cispref(1)) ---- */
+
+static const char *const commands[] = {"validate", "info", "export", "search",
+                                       "show", "list", "concepts", "render"};
+#define COMMAND_COUNT (sizeof commands / sizeof commands[0])
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The long option names in @text after each @dash ("--", or "\\-\\-" in the man
+ * page's source, where a hyphen is "\\-"), without --help, sorted, each once, joined
+ * by spaces into @out. */
+static void long_options(char *out, size_t size, const char *text, size_t length,
+                         const char *dash)
+{
+	char names[64][32];
+	const char *sorted[64];
+	size_t count = 0;
+	const char *end = text + length;
+	for (const char *p = strstr(text, dash); p && p < end; p = strstr(p, dash)) {
+		p += strlen(dash);
+		char name[32];
+		size_t n = 0;
+		while (p < end && n + 1 < sizeof name) {
+			if (*p >= 'a' && *p <= 'z')
+				name[n++] = *p++;
+			else if (strncmp(p, "\\-", 2) == 0 && p[2] >= 'a' && p[2] <= 'z')
+				name[n++] = '-', p += 2;
+			else if (*p == '-' && p[1] >= 'a' && p[1] <= 'z')
+				name[n++] = *p++;
+			else
+				break;
+		}
+		name[n] = '\0';
+		int seen = strcmp(name, "help") == 0 || n == 0;
+		for (size_t i = 0; i < count && !seen; i++)
+			seen = strcmp(names[i], name) == 0;
+		if (!seen && count < 64) {
+			strcpy(names[count], name);
+			sorted[count] = names[count];
+			count++;
+		}
+	}
+	qsort(sorted, count, sizeof *sorted, compare_names);
+	out[0] = '\0';
+	for (size_t i = 0; i < count; i++)
+		snprintf(out + strlen(out), size - strlen(out), "%s%s", i ? " " : "", sorted[i]);
+}
+
+/* The long options of the option lines of @command's --help (lines whose first
+ * character after the indentation is '-'). */
+static void help_options(char *out, size_t size, const char *command)
+{
+	run r = run_cispref(command, "--help", NULL);
+	assert_int_equal(r.status, 0);
+	char *lines = calloc(1, strlen(r.out) + 1);
+	assert_non_null(lines);
+	for (const char *line = r.out; *line;) {
+		size_t n = strcspn(line, "\n");
+		if (line[strspn(line, " ")] == '-')
+			strncat(lines, line, n + (line[n] == '\n'));
+		line += n + (line[n] == '\n');
+	}
+	long_options(out, size, lines, strlen(lines), "--");
+	free(lines);
+	run_free(&r);
+}
+
+/* The long options of @command's lines in the man page's SYNOPSIS: from each
+ * ".B cispref COMMAND" to the next ".br". */
+static void man_options(char *out, size_t size, const char *man, const char *command)
+{
+	char head[64], all[4096] = "";
+	snprintf(head, sizeof head, "\n.B cispref %s", command);
+	const char *synopsis = strstr(man, ".SH SYNOPSIS"), *end = strstr(man, ".SH DESCRIPTION");
+	assert_non_null(synopsis);
+	assert_non_null(end);
+	for (const char *p = strstr(synopsis, head); p && p < end; p = strstr(p + 1, head)) {
+		char c = p[strlen(head)];
+		if (c != '\n' && c != ' ')
+			continue;
+		const char *br = strstr(p, "\n.br\n");
+		assert_non_null(br);
+		strncat(all, p, (size_t)(br - p) < sizeof all - strlen(all) - 1
+		                    ? (size_t)(br - p) : sizeof all - strlen(all) - 1);
+	}
+	assert_true(all[0] != '\0');
+	long_options(out, size, all, strlen(all), "\\-\\-");
+}
+
+/* Every command's --help gives the options the man page's synopsis gives it. */
+static void test_help_matches_man(void **state)
+{
+	(void)state;
+	char *man = read_whole_file(DATA_DIR "/../doc/cispref.1", NULL);
+	assert_non_null(man);
+	for (size_t i = 0; i < COMMAND_COUNT; i++) {
+		char from_help[1024], from_man[1024];
+		help_options(from_help, sizeof from_help, commands[i]);
+		man_options(from_man, sizeof from_man, man, commands[i]);
+		if (strcmp(from_help, from_man) != 0)
+			fail_msg("cispref %s: --help has '%s', the man page '%s'", commands[i], from_help,
+			         from_man);
+		assert_non_null(strstr(from_help, "input"));
+	}
+	free(man);
+}
+
+/* The structure of the JSON document in run_dir/stdout as python3's json module reads
+ * it: an object as {key:shape,...} in order, an array as [shape of its first element],
+ * a string or null as s, a number as n. */
+static char *json_shape(void)
+{
+	static const char script[] =
+		"import json, sys\n"
+		"def shape(v):\n"
+		"    if isinstance(v, dict):\n"
+		"        return '{' + ','.join(k + ':' + shape(x) for k, x in v.items()) + '}'\n"
+		"    if isinstance(v, list):\n"
+		"        return '[' + (shape(v[0]) if v else '') + ']'\n"
+		"    if isinstance(v, bool):\n"
+		"        return 'b'\n"
+		"    if isinstance(v, int):\n"
+		"        return 'n'\n"
+		"    return 's'\n"
+		"print(shape(json.load(open(sys.argv[1], encoding='utf-8'))))\n";
+	char path[4200];
+	snprintf(path, sizeof path, "%s/stdout", run_dir);
+	char *copy = NULL;
+	/* The JSON is read from a copy: running python3 replaces run_dir/stdout. */
+	char json_path[4200];
+	snprintf(json_path, sizeof json_path, "%s/doc.json", run_dir);
+	assert_int_equal(rename(path, json_path), 0);
+	const char *argv[] = {"/usr/bin/env", "python3", "-c", script, json_path, NULL};
+	run r = run_program(argv, run_dir);
+	if (r.status != 0)
+		fail_msg("python3 could not read the JSON: %s", r.err);
+	copy = strdup(r.out);
+	run_free(&r);
+	return copy;
+}
+
+/* Run cispref with @args (NULL-terminated, at most 8) and return the shape of what it
+ * printed. */
+static char *shape_of(const char *const *args)
+{
+	run r = run_cispref(args[0], args[1], args[2], args[3], args[4], args[5], args[6], args[7],
+	                    NULL);
+	if (r.status != 0)
+		fail_msg("cispref %s %s: exit %d, %s", args[0], args[1], r.status, r.err);
+	run_free(&r);
+	return json_shape();
+}
+
+/* The shapes of cispref(1), JSON OUTPUTS, for each command and each type of node. */
+static void test_json_outputs(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *args[8];
+		const char *shape;
+	} cases[] = {
+		{{"info", "-f", "json", NULL},
+		 "{id:s,title:s,version:s,language:s,source:{publisher:s,series:s,number:s,date:s,"
+		 "approval:s},counts:{domains:n,plans:n,competences:n,summary_entries:n,savoir_faire:n,"
+		 "savoir_faire_comportementaux:n,savoirs:n,concepts:n,notes:n}}\n"},
+		{{"list", "--format", "json", NULL},
+		 "{id:s,title:s,domains:[{id:s,kind:s,title:s,plans:[{id:s,kind:s,title:s,"
+		 "competences:[{id:s,title:s,savoir_faire:n,savoir_faire_comportementaux:n,"
+		 "savoirs:n}]}]}]}\n"},
+		{{"show", "-f", "json", "psy", NULL},
+		 "{type:s,id:s,kind:s,title:s,summary:[{id:s,plan:s,text:s,competence:s}],"
+		 "plans:[{id:s,kind:s,title:s}]}\n"},
+		{{"show", "-f", "json", "psy.sum.1", NULL},
+		 "{type:s,id:s,domain:s,plan:s,text:s,competence:s}\n"},
+		{{"show", "-f", "json", "psy.ind", NULL},
+		 "{type:s,id:s,domain:s,kind:s,title:s,competences:[{id:s,title:s}]}\n"},
+		{{"show", "-f", "json", "psy.ind.1", NULL},
+		 "{type:s,id:s,plan:s,title:s,savoir_faire:[{id:s,text:s,concept:s}],"
+		 "savoir_faire_comportementaux:[{id:s,text:s,concept:s}],"
+		 "savoirs:[{id:s,text:s,concept:s}],notes:[{id:s,number:s,text:s}]}\n"},
+		{{"show", "-f", "json", "psy.ind.1.sf.1", NULL},
+		 "{type:s,id:s,kind:s,competence:s,text:s,concept:s}\n"},
+		{{"show", "-f", "json", "c.ecoute-active", NULL},
+		 "{type:s,id:s,kind:s,label:s,competence_count:n,items:[{id:s,competence:s,text:s}]}\n"},
+		{{"show", "-f", "json", "note.21", NULL}, "{type:s,id:s,number:s,text:s}\n"},
+		{{"concepts", "-f", "json", "--top", "2", NULL},
+		 "[{id:s,competence_count:n,item_count:n,kind:s,label:s}]\n"},
+		{{"search", "-f", "json", "ecoute", NULL},
+		 "[{id:s,field:s,text:s,path:s,matched_words:n,domain:s,plan:s,competence:s}]\n"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *shape = shape_of(cases[i].args);
+		if (strcmp(shape, cases[i].shape) != 0)
+			fail_msg("cispref %s %s ... %s: shape\n%s, expected\n%s", cases[i].args[0],
+			         cases[i].args[1], cases[i].args[3] ? cases[i].args[3] : "", shape,
+			         cases[i].shape);
+		free(shape);
+	}
+	/* Values the source gives: 21 detail tables, 24 summary entries, 3 notes. */
+	run r = run_cispref("info", "-f", "json", NULL);
+	assert_non_null(strstr(r.out, "\"competences\": 21,"));
+	assert_non_null(strstr(r.out, "\"summary_entries\": 24,"));
+	assert_non_null(strstr(r.out, "\"notes\": 3\n"));
+	run_free(&r);
+	/* A text with a tab and a line feed stays one JSON string, escaped. */
+	r = run_cispref("show", "-f", "json", "-i", fixture("cli-control-chars.xml"), "c1", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "\"title\": \"Compétence\\tune\\ndeux\""));
+	run_free(&r);
+	free(json_shape());
+	r = run_cispref("info", "--format", "xml", NULL);
+	assert_int_equal(r.status, 2);
+	assert_string_equal(r.out, "");
+	run_free(&r);
+}
+
+/* "-i -" reads standard input and "-o -" writes standard output, in every command. */
+static void test_standard_streams(void **state)
+{
+	(void)state;
+	const char *xml = DATA_DIR "/accompagnement-cisp.xml";
+	static const char *const readers[] = {"info", "list", "concepts"};
+	for (size_t i = 0; i < 3; i++) {
+		run a = run_cispref(readers[i], "-i", xml, NULL);
+		run b = run_cispref_from(xml, readers[i], "-i", "-", NULL);
+		assert_int_equal(b.status, 0);
+		assert_string_equal(a.out, b.out);
+		run_free(&a);
+		run_free(&b);
+	}
+	run r = run_cispref_from(xml, "show", "--input", "-", "psy.ind", NULL);
+	assert_int_equal(r.status, 0);
+	assert_true(strncmp(r.out, "plan psy.ind [individual] in psy\n", 33) == 0);
+	run_free(&r);
+	r = run_cispref_from(xml, "search", "-i", "-", "-n", "1", "ecoute", NULL);
+	assert_int_equal(r.status, 0);
+	assert_int_equal(strchr(r.out, '\n') - r.out + 1, (long)strlen(r.out)); /* one line */
+	run_free(&r);
+	r = run_cispref_from(xml, "export", "-i", "-", "-o", "-", "-f", "json", NULL);
+	assert_int_equal(r.status, 0);
+	assert_true(strncmp(r.out, "{\n  \"format\": \"cispref-json\",", 29) == 0);
+	run_free(&r);
+	run a = run_cispref("render", "-f", "md", NULL);
+	run b = run_cispref_from(xml, "render", "-f", "md", "-i", "-", "--output", "-", NULL);
+	assert_int_equal(b.status, 0);
+	assert_string_equal(a.out, b.out);
+	run_free(&a);
+	run_free(&b);
+	/* validate: "-" as a FILE, or -i -; the findings name standard input. */
+	r = run_cispref_from(fixture("cli-duplicate-id.xml"), "validate", "-", NULL);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.out, "E: (standard input):11: duplicate-id the id 'c1.sf.1'"));
+	run_free(&r);
+	r = run_cispref_from(fixture("cli-duplicate-id.xml"), "validate", "-i", "-", NULL);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.out, "E: (standard input):11: duplicate-id"));
+	run_free(&r);
+}
+
+/* The summary counts every finding of every file; --level and --quiet choose what is
+ * printed. */
+static void test_validate_summary(void **state)
+{
+	(void)state;
+	run r = run_cispref("validate", NULL);
+	assert_int_equal(r.status, 0);
+	size_t counts[3] = {0};
+	const char *last = r.out;
+	for (const char *line = r.out; *line; line = strchr(line, '\n') + 1) {
+		last = line;
+		const char *found = strchr("EWI", line[0]);
+		if (line[0] && found && line[1] == ':')
+			counts[found - "EWI"]++;
+	}
+	char expected[128];
+	snprintf(expected, sizeof expected, "%zu errors, %zu warnings, %zu infos\n", counts[0],
+	         counts[1], counts[2]);
+	assert_string_equal(last, expected);
+	assert_true(counts[1] > 1 && counts[2] > 1); /* plural forms */
+	run_free(&r);
+
+	r = run_cispref("validate", "--level", "warning", NULL);
+	assert_int_equal(r.status, 0);
+	assert_null(strstr(r.out, "I: "));
+	assert_non_null(strstr(r.out, "W: "));
+	assert_non_null(strstr(r.out, expected)); /* the summary counts all */
+	run_free(&r);
+	r = run_cispref("validate", "-l", "error", NULL);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, expected);
+	run_free(&r);
+
+	/* Two files: the totals. */
+	r = run_cispref("validate", fixture("cli-duplicate-id.xml"), fixture("cli-not-xml.xml"), NULL);
+	assert_int_equal(r.status, 1);
+	size_t errors = 0;
+	for (const char *p = r.out; (p = strstr(p, "E: ")) != NULL; p++)
+		errors++;
+	char summary[64];
+	snprintf(summary, sizeof summary, "\n%zu error%s, ", errors, errors == 1 ? "" : "s");
+	assert_true(errors >= 2);
+	assert_non_null(strstr(r.out, summary));
+	run_free(&r);
+
+	static const char *const bad[][3] = {
+		{"--level", "fatal", NULL}, {"--level", "warnings", NULL}, {"--level", "", NULL},
+		{"-l", "error", "-q"}, {"--explain", "-l", "info"}, {"--level", NULL, NULL},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		r = run_cispref("validate", bad[i][0], bad[i][1], bad[i][2], NULL);
+		if (r.status != 2 || r.out[0])
+			fail_msg("validate %s %s: exit %d, out '%s'", bad[i][0], bad[i][1], r.status, r.out);
+		run_free(&r);
+	}
+	r = run_cispref("validate", "--explain", "plan-emtpy", NULL);
+	assert_int_equal(r.status, 2);
+	assert_string_equal(r.err, "cispref validate: unknown tag 'plan-emtpy'; did you mean "
+	                           "plan-empty?\n");
+	run_free(&r);
+}
+
+/* --lenient lets the inspecting commands read a file that breaks the validator's
+ * rules. */
+static void test_lenient(void **state)
+{
+	(void)state;
+	const char *bad = fixture("cli-duplicate-id.xml");
+	static const char *const args[][3] = {
+		{"info", NULL, NULL}, {"list", NULL, NULL}, {"concepts", NULL, NULL},
+		{"show", "c1", NULL}, {"search", "a", NULL},
+	};
+	for (size_t i = 0; i < sizeof args / sizeof args[0]; i++) {
+		run r = run_cispref(args[i][0], "-i", bad, args[i][1], NULL);
+		assert_int_equal(r.status, 1);
+		assert_non_null(strstr(r.err, "duplicate"));
+		run_free(&r);
+		r = run_cispref(args[i][0], "--lenient", "-i", bad, args[i][1], NULL);
+		if (r.status != 0)
+			fail_msg("%s --lenient: exit %d, %s", args[i][0], r.status, r.err);
+		run_free(&r);
+	}
+}
+
+/* Numeric options: digits only, within range; 0 is no limit in every command. */
+static void test_numeric_options(void **state)
+{
+	(void)state;
+	static const char *const bad[] = {"-1", "+1", " 1", "1 ", "1x", "", "0x10", "1e3",
+	                                  "18446744073709551616", "99999999999999999999999"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		run r = run_cispref("search", "--limit", bad[i], "ecoute", NULL);
+		if (r.status != 2 || r.out[0])
+			fail_msg("search --limit '%s': exit %d", bad[i], r.status);
+		assert_non_null(strstr(r.err, "cispref search: --limit"));
+		run_free(&r);
+		r = run_cispref("concepts", "--top", bad[i], NULL);
+		if (r.status != 2 || r.out[0])
+			fail_msg("concepts --top '%s': exit %d", bad[i], r.status);
+		run_free(&r);
+	}
+	run all = run_cispref("search", "stagiaire", NULL);
+	run zero = run_cispref("search", "-n", "0", "stagiaire", NULL);
+	assert_int_equal(zero.status, 0);
+	assert_string_equal(all.out, zero.out);
+	run_free(&all);
+	run_free(&zero);
+	all = run_cispref("concepts", NULL);
+	zero = run_cispref("concepts", "-t", "0", NULL);
+	assert_int_equal(zero.status, 0);
+	assert_string_equal(all.out, zero.out);
+	run_free(&all);
+	run_free(&zero);
+	/* The largest value is no error. */
+	zero = run_cispref("concepts", "-t", "18446744073709551615", NULL);
+	assert_int_equal(zero.status, 0);
+	run_free(&zero);
+}
+
+/* Usage errors: exit 2, one prefix, getopt's own messages replaced. */
+static void test_usage_messages(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *args[4];
+		const char *err;
+	} cases[] = {
+		{{"info", "-i", NULL}, "cispref info: option '-i' needs a value\n"
+		                       "Try 'cispref info --help'.\n"},
+		{{"list", "--format", NULL}, "cispref list: option '--format' needs a value\n"
+		                             "Try 'cispref list --help'.\n"},
+		{{"show", "--bogus=1", "psy", NULL}, "cispref show: unknown option '--bogus'\n"
+		                                     "Try 'cispref show --help'.\n"},
+		{{"concepts", "-z", NULL}, "cispref concepts: unknown option '-z'\n"
+		                           "Try 'cispref concepts --help'.\n"},
+		{{"search", "-F", "json", "ecoute"}, "cispref search: unknown option '-F'\n"
+		                                     "Try 'cispref search --help'.\n"},
+		{{"export", "-o", NULL}, "cispref export: option '-o' needs a value\n"
+		                         "Try 'cispref export --help'.\n"},
+		{{"render", "--domain", "PSY", "-fmd"}, "cispref render: no domain has the id 'PSY'; "
+		                                        "did you mean psy?\n"},
+		{{"render", "-f", "md", "-d"}, "cispref render: option '-d' needs a value\n"
+		                               "Try 'cispref render --help'.\n"},
+		{{"validate", "--quiet=1", NULL}, NULL},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		run r = run_cispref(cases[i].args[0], cases[i].args[1], cases[i].args[2],
+		                    cases[i].args[3], NULL);
+		if (r.status != 2 || (cases[i].err && strcmp(r.err, cases[i].err) != 0))
+			fail_msg("cispref %s %s: exit %d, stderr '%s'", cases[i].args[0], cases[i].args[1],
+			         r.status, r.err);
+		assert_string_equal(r.out, "");
+		run_free(&r);
+	}
+	/* A file that cannot be read: one prefix, then where. */
+	run r = run_cispref("info", "-i", "/nonexistent/referential.xml", NULL);
+	assert_int_equal(r.status, 1);
+	assert_true(strncmp(r.err, "cispref info: /nonexistent/referential.xml:", 43) == 0);
+	assert_null(strstr(r.err + 1, "cispref"));
+	run_free(&r);
+	r = run_cispref("render", "--domain", "nope", "-f", "md", NULL);
+	assert_int_equal(r.status, 2);
+	assert_string_equal(r.err, "cispref render: no domain has the id 'nope'; it must be one "
+	                           "of psy, peda, sociopro, admin or com\n");
+	run_free(&r);
+}
+
+/* There is no PDF renderer: the tool says how to get a PDF. */
+static void test_render_pdf(void **state)
+{
+	(void)state;
+	char path[4200];
+	snprintf(path, sizeof path, "%s/cahier.pdf", run_dir);
+	run r = run_cispref("render", "-o", path, NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "cispref renders no PDF"));
+	assert_non_null(strstr(r.err, "weasyprint"));
+	assert_non_null(strstr(r.err, "libreoffice"));
+	assert_int_equal(access(path, F_OK), -1); /* nothing written */
+	run_free(&r);
+	r = run_cispref("render", "--format", "PDF", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "cispref renders no PDF"));
+	run_free(&r);
+	r = run_cispref("render", "-o", "CAHIER.PDF", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "cispref renders no PDF"));
+	run_free(&r);
 }
 
 /* ---- write errors: standard output on a full device (cispref(1), EXIT STATUS) ---- */
@@ -339,6 +793,14 @@ int main(void)
 		cmocka_unit_test(test_export),
 		cmocka_unit_test(test_info_control_chars),
 		cmocka_unit_test(test_validate_control_chars),
+		cmocka_unit_test(test_help_matches_man),
+		cmocka_unit_test(test_json_outputs),
+		cmocka_unit_test(test_standard_streams),
+		cmocka_unit_test(test_validate_summary),
+		cmocka_unit_test(test_lenient),
+		cmocka_unit_test(test_numeric_options),
+		cmocka_unit_test(test_usage_messages),
+		cmocka_unit_test(test_render_pdf),
 		cmocka_unit_test(test_validate_write_error),
 		cmocka_unit_test(test_info_write_error),
 		cmocka_unit_test(test_export_write_error),

@@ -598,6 +598,22 @@ static void test_query(void **state)
 	assert_int_equal(cispref_referential_foreach_item(f->ref, &filter, on_item, &calls), CISPREF_ENOTFOUND);
 	assert_int_equal(calls, 0);
 
+	/* Suggestions: no query, no room, no candidates or an unknown node type give none. */
+	const char *near[2] = {NULL, NULL};
+	const char *const names[] = {"duplicate-id", NULL};
+	assert_int_equal(cispref_suggest(near, 2, NULL, names, 2), 0);
+	assert_int_equal(cispref_suggest(near, 2, "", names, 2), 0);
+	assert_int_equal(cispref_suggest(NULL, 2, "duplicate-id", names, 2), 0);
+	assert_int_equal(cispref_suggest(near, 2, "duplicate-id", NULL, 2), 0);
+	assert_int_equal(cispref_suggest(NULL, 0, "duplicate-id", names, 2), 1); /* counting */
+	assert_null(near[0]);
+	assert_int_equal(cispref_referential_suggest_ids(near, 2, NULL, "psy", CISPREF_NODE_NONE), 0);
+	assert_int_equal(cispref_referential_suggest_ids(near, 2, f->ref, NULL, CISPREF_NODE_NONE), 0);
+	assert_int_equal(cispref_referential_suggest_ids(NULL, 2, f->ref, "psy", CISPREF_NODE_NONE), 0);
+	assert_int_equal(cispref_referential_suggest_ids(near, 2, f->ref, "psy", (cispref_node_type_t)BAD_KIND), 0);
+	assert_int_equal(cispref_referential_suggest_ids(near, 2, f->ref, "psy", (cispref_node_type_t)NEGATIVE_KIND), 0);
+	assert_null(near[0]);
+
 	cispref_index *const untouched = (cispref_index *)f;
 	cispref_index *index = untouched;
 	assert_int_equal(cispref_index_new(NULL, f->ref), CISPREF_EARG);

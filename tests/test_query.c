@@ -1337,11 +1337,56 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* Suggestions follow the policy of query.h: equal without case, then a dotted tail
+ * equal, then nearer by edit distance; in the candidates' (or document) order within a
+ * rank. */
+static void test_suggest(void **state)
+{
+	const cispref_referential *ref = ((shared *)*state)->ref;
+	static const char *const tags[] = {"duplicate-id", "plan-empty", "note-unused", "PLAN-EMPTY"};
+	const char *out[8] = {NULL};
+	/* Two letters swapped: a distance of 1, whatever the case. */
+	assert_int_equal(cispref_suggest(out, 8, "plan-emtpy", tags, 4), 2);
+	assert_string_equal(out[0], "plan-empty");
+	assert_string_equal(out[1], "PLAN-EMPTY");
+	assert_int_equal(cispref_suggest(out, 8, "Plan-Empty", tags, 4), 2);
+	assert_string_equal(out[0], "plan-empty");
+	/* Only the room given is written; the count says how many there are. */
+	out[1] = NULL;
+	assert_int_equal(cispref_suggest(out, 1, "duplicat-id", tags, 4), 1);
+	assert_string_equal(out[0], "duplicate-id");
+	assert_null(out[1]);
+	assert_int_equal(cispref_suggest(out, 8, "validity", tags, 4), 0);
+	/* Two bytes: only a match without case counts. */
+	static const char *const short_names[] = {"ab", "AC", "Ab"};
+	assert_int_equal(cispref_suggest(out, 8, "aB", short_names, 3), 2);
+	assert_string_equal(out[0], "ab");
+	assert_string_equal(out[1], "Ab");
+
+	/* The example: the id without its "c." prefix. */
+	assert_true(cispref_referential_suggest_ids(out, 8, ref, "ecoute-active", CISPREF_NODE_NONE) >= 1);
+	assert_string_equal(out[0], "c.ecoute-active");
+	assert_int_equal(cispref_referential_suggest_ids(out, 8, ref, "ecoute-active", CISPREF_NODE_DOMAIN), 0);
+	/* Domains: case, then one letter off. */
+	assert_int_equal(cispref_referential_suggest_ids(out, 8, ref, "PSY", CISPREF_NODE_DOMAIN), 1);
+	assert_string_equal(out[0], "psy");
+	assert_int_equal(cispref_referential_suggest_ids(out, 8, ref, "psi", CISPREF_NODE_DOMAIN), 1);
+	assert_string_equal(out[0], "psy");
+	/* Dotted tails first, in document order, then the ids one edit away. */
+	size_t n = cispref_referential_suggest_ids(out, 8, ref, "ind.1", CISPREF_NODE_COMPETENCE);
+	assert_true(n > 3);
+	assert_string_equal(out[0], "psy.ind.1");
+	assert_string_equal(out[1], "peda.ind.1");
+	assert_string_equal(out[2], "sociopro.ind.1");
+	assert_string_equal(out[3], "psy.ind.2");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_node_type),
 		cmocka_unit_test(test_node_type_name),
+		cmocka_unit_test(test_suggest),
 		cmocka_unit_test(test_foreach_all),
 		cmocka_unit_test(test_foreach_filters),
 		cmocka_unit_test(test_foreach_stop_and_errors),

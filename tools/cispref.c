@@ -51,6 +51,7 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
 		if (strcmp(argv[1], commands[i].name) != 0)
 			continue;
+		cli_command = commands[i].name;
 		int rc = commands[i].run(argc - 1, argv + 1);
 		cli_text_release();
 		/* Every command's output is checked here, once: a command reports only what

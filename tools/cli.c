@@ -3,14 +3,25 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
+const char *cli_command;
+
+/* "cispref COMMAND: " or "cispref: " on stderr. */
+static void prefix(void)
+{
+	fprintf(stderr, "cispref%s%s: ", cli_command ? " " : "", cli_command ? cli_command : "");
+}
+
 void cli_print_error(const cispref_error *error)
 {
-	fprintf(stderr, "cispref: ");
+	prefix();
 	if (error->source[0])
 		fprintf(stderr, "%s:", cli_text(error->source));
 	if (error->line)
@@ -20,47 +31,158 @@ void cli_print_error(const cispref_error *error)
 	fprintf(stderr, "%s%s\n", error->source[0] || error->line ? " " : "", cli_text(error->text));
 }
 
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	prefix();
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
 int cli_load(cispref_referential **out, const char *path, unsigned flags)
 {
 	cispref_error error = {0};
 	cispref_load_options options = CISPREF_LOAD_OPTIONS_INIT;
 	options.flags = flags;
-	int rc = path ? cispref_referential_load_file(out, path, &options, &error)
-	              : cispref_referential_load_default(out, &error);
+	int rc;
+	if (!path)
+		rc = cispref_referential_load_default(out, &error);
+	else if (strcmp(path, "-") == 0)
+		rc = cispref_referential_load_fd(out, STDIN_FILENO, "(standard input)", &options,
+		                                 &error);
+	else
+		rc = cispref_referential_load_file(out, path, &options, &error);
 	if (rc == 0)
 		return EXIT_OK;
 	cli_print_error(&error);
 	return EXIT_INVALID;
 }
 
-int cli_usage_error(const char *command, const char *fmt, ...)
+int cli_usage_error(const char *fmt, ...)
 {
 	va_list ap;
-	fprintf(stderr, "cispref %s: ", command);
+	prefix();
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry 'cispref %s --help'.\n", command);
+	fprintf(stderr, "\nTry 'cispref %s --help'.\n", cli_command ? cli_command : "");
 	return EXIT_USAGE;
 }
 
-int cli_input_options(int argc, char **argv, const char *command, void (*help)(void),
-                      const char **input)
+int cli_option_error(int c, char **argv)
 {
-	static const struct option options[] = {
-		{"input", required_argument, NULL, 'i'},
-		{"help", no_argument, NULL, 'h'},
-		{0, 0, 0, 0},
-	};
-	int c;
-	*input = NULL;
+	char name[64];
+	const char *arg = argv[optind - 1];
+	if (optopt > 0 && optopt < 128 && arg[0] == '-' && arg[1] != '-')
+		snprintf(name, sizeof name, "-%c", optopt);
+	else
+		snprintf(name, sizeof name, "%.*s", (int)strcspn(arg, "="), arg);
+	if (c == ':')
+		return cli_usage_error("option '%s' needs a value", name);
+	return cli_usage_error("unknown option '%s'", name);
+}
+
+void cli_getopt_reset(void)
+{
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "i:h", options, NULL)) != -1) {
-		switch (c) {
-		case 'i': *input = optarg; break;
-		case 'h': help(); return EXIT_OK;
-		default: return cli_usage_error(command, "invalid option");
+	opterr = 0; /* the messages are cli_option_error()'s */
+}
+
+int cli_parse_count(size_t *out, const char *option, const char *arg)
+{
+	/* strtoull() alone would take "-1" (as a huge number), " 7" and "+7". */
+	if (!arg[0] || strspn(arg, "0123456789") != strlen(arg))
+		return cli_usage_error("%s takes a number (0 for no limit), not '%s'", option, arg);
+	errno = 0;
+	unsigned long long value = strtoull(arg, NULL, 10);
+	if (errno == ERANGE || value > SIZE_MAX)
+		return cli_usage_error("%s: '%s' is too large", option, arg);
+	*out = (size_t)value;
+	return EXIT_OK;
+}
+
+int cli_parse_text_format(int *as_json, const char *arg)
+{
+	if (strcmp(arg, "json") != 0 && strcmp(arg, "text") != 0)
+		return cli_usage_error("unknown format '%s' (text or json)", arg);
+	*as_json = strcmp(arg, "json") == 0;
+	return EXIT_OK;
+}
+
+/* "a, b or c" on stderr. */
+static void print_names(const char *const *names, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		fprintf(stderr, "%s%s", i == 0 ? "" : i + 1 == count ? " or " : ", ", cli_text(names[i]));
+}
+
+int cli_unknown_name(const char *message, const char *const *suggestions, size_t count,
+                     const char *const *all, size_t all_count)
+{
+	enum { SHOWN = 5 };
+	prefix();
+	fputs(message, stderr);
+	if (count) {
+		fprintf(stderr, "; did you mean ");
+		print_names(suggestions, count < SHOWN ? count : SHOWN);
+		fprintf(stderr, "?");
+	} else if (all && all_count) {
+		fprintf(stderr, "; it must be one of ");
+		print_names(all, all_count);
+	}
+	fputc('\n', stderr);
+	return EXIT_USAGE;
+}
+
+int cli_unknown_domain(const cispref_referential *ref, const char *id)
+{
+	enum { SHOWN = 5 };
+	const char *near[SHOWN];
+	size_t count = cispref_referential_suggest_ids(near, SHOWN, ref, id, CISPREF_NODE_DOMAIN);
+	size_t domains = cispref_referential_domain_count(ref);
+	const char **all = calloc(domains + 1, sizeof *all);
+	for (size_t d = 0; all && d < domains; d++)
+		all[d] = cispref_domain_id(cispref_referential_domain(ref, d));
+	char message[512];
+	snprintf(message, sizeof message, "no domain has the id '%s'", cli_text(id));
+	int rc = cli_unknown_name(message, near, count < SHOWN ? count : SHOWN, all,
+	                          all ? domains : 0);
+	free(all);
+	return rc;
+}
+
+const char *cli_output_path(const char *arg)
+{
+	return strcmp(arg, "-") == 0 ? NULL : arg;
+}
+
+int cli_inspect_option(cli_inspect *o, int c, const char *arg)
+{
+	switch (c) {
+	case 'i': o->input = arg; return EXIT_OK;
+	case 'f': return cli_parse_text_format(&o->as_json, arg);
+	case CLI_OPT_LENIENT: o->load_flags |= CISPREF_LOAD_LENIENT; return EXIT_OK;
+	default: return -1;
+	}
+}
+
+int cli_inspect_options(int argc, char **argv, void (*help)(void), cli_inspect *o)
+{
+	static const struct option options[] = {CLI_INSPECT_LONG_OPTIONS, {0, 0, 0, 0}};
+	int c;
+	cli_getopt_reset();
+	while ((c = getopt_long(argc, argv, ":" CLI_INSPECT_SHORT_OPTIONS, options, NULL)) != -1) {
+		if (c == 'h') {
+			help();
+			return EXIT_OK;
 		}
+		int rc = cli_inspect_option(o, c, optarg);
+		if (rc == -1)
+			return cli_option_error(c, argv);
+		if (rc)
+			return rc;
 	}
 	return -1;
 }

@@ -10,22 +10,79 @@
 /* Exit codes, as documented in cispref(1). */
 enum { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
 
-/* Load @path, or the embedded referential when @path is NULL; on failure print the error
- * and return EXIT_INVALID. */
+/* The command being run ("info", "search"...), or NULL before one is chosen: every
+ * message starts with "cispref COMMAND: ", once. */
+extern const char *cli_command;
+
+/* Load @path ("-" for standard input), or the embedded referential when @path is NULL;
+ * on failure print the error and return EXIT_INVALID. */
 int cli_load(cispref_referential **out, const char *path, unsigned flags);
 
-/* Print "cispref: SOURCE:LINE:COLUMN: TEXT" on stderr. */
+/* Print "cispref COMMAND: SOURCE:LINE:COLUMN: TEXT" on stderr. */
 void cli_print_error(const cispref_error *error);
 
-/* Print a usage error and the hint to use --help; returns EXIT_USAGE. */
-int cli_usage_error(const char *command, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+/* Print "cispref COMMAND: MESSAGE" on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Parse the options of a command that takes only "-i FILE" and "--help": returns -1 to go
- * on, with *input set (NULL when not given) and optind at the first operand, or the exit
- * code to end with (after printing the help, or a usage error). */
-int cli_input_options(int argc, char **argv, const char *command, void (*help)(void),
-                      const char **input);
+/* Print a usage error and the hint to use --help; returns EXIT_USAGE. */
+int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* The usage error of getopt_long()'s return @c ('?' unknown option, ':' missing
+ * argument); the option strings start with ':' and opterr is 0, so that getopt prints
+ * nothing itself and the message has one prefix. Returns EXIT_USAGE. */
+int cli_option_error(int c, char **argv);
+
+/* Start parsing a command's options with getopt_long(). */
+void cli_getopt_reset(void);
+
+/* Parse the value of a numeric option (--limit, --top): digits only, within size_t.
+ * 0 means "no limit" in every command. Returns EXIT_OK, or a usage error. */
+int cli_parse_count(size_t *out, const char *option, const char *arg);
+
+/* Parse the value of --format for the commands that print text or JSON: sets @as_json.
+ * Returns EXIT_OK, or a usage error. */
+int cli_parse_text_format(int *as_json, const char *arg);
+
+/* Report that a name given on the command line names nothing (exit status 2):
+ * "cispref COMMAND: MESSAGE", then the close names that @suggestions holds (@count of
+ * them, at most 5 printed) as "; did you mean ...?", else, when @all is not NULL, the
+ * valid names it lists (@all_count of them). */
+int cli_unknown_name(const char *message, const char *const *suggestions, size_t count,
+                     const char *const *all, size_t all_count);
+
+/* The usage error of a domain id that names no domain of @ref, with the close ids or the
+ * list of domains. */
+int cli_unknown_domain(const cispref_referential *ref, const char *id);
+
+/* The output file of -o: NULL (standard output) for "-". */
+const char *cli_output_path(const char *arg);
+
+/* What the commands that inspect a referential (info, list, show, concepts, search)
+ * share: -i FILE, -f text|json, --lenient. */
+typedef struct cli_inspect {
+	const char *input; /* NULL: the embedded referential; "-": standard input */
+	int as_json;
+	unsigned load_flags; /* CISPREF_LOAD_LENIENT with --lenient */
+} cli_inspect;
+
+/* The long option value of --lenient, and the long options of cli_inspect. */
+enum { CLI_OPT_LENIENT = 300 };
+#define CLI_INSPECT_LONG_OPTIONS                                  \
+	{"input", required_argument, NULL, 'i'},                  \
+	{"format", required_argument, NULL, 'f'},                 \
+	{"lenient", no_argument, NULL, CLI_OPT_LENIENT},          \
+	{"help", no_argument, NULL, 'h'}
+/* Their short options, after the leading ':' of an option string. */
+#define CLI_INSPECT_SHORT_OPTIONS "i:f:h"
+
+/* Apply @c if it is one of cli_inspect's options: EXIT_OK, a usage error, or -1 when
+ * @c is none of them. */
+int cli_inspect_option(cli_inspect *o, int c, const char *arg);
+
+/* Parse the options of a command that has only cli_inspect's: returns -1 to go on, with
+ * optind at the first operand, or the exit code to end with (after printing @help, or a
+ * usage error). */
+int cli_inspect_options(int argc, char **argv, void (*help)(void), cli_inspect *o);
 
 /* Flush and close standard output at the end of a command (@command, or NULL for the
  * tool's own --help and --version) that returned @rc. When anything written to standard

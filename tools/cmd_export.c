@@ -12,8 +12,10 @@ static void help(void)
 	       "Write a referential as cispref XML (canonical form) or as cispref-json.\n\n"
 	       "  -f, --format FORMAT  one of the formats below; by default the one whose\n"
 	       "                       extension -o FILE ends in, else xml\n"
-	       "  -i, --input FILE     read FILE instead of the embedded referential\n"
-	       "  -o, --output FILE    write FILE (replaced atomically) instead of stdout\n"
+	       "  -i, --input FILE     read FILE ('-': standard input) instead of the embedded\n"
+	       "                       referential\n"
+	       "  -o, --output FILE    write FILE (replaced atomically) instead of standard\n"
+	       "                       output ('-')\n"
 	       "  -h, --help           show this help\n\n"
 	       "Formats:\n");
 	cli_print_formats(&cli_export_formats);
@@ -32,24 +34,24 @@ int cmd_export(int argc, char **argv)
 	cispref_format_t format = CISPREF_FORMAT_XML;
 	char names[128];
 	int c, given = 0;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "f:i:o:h", options, NULL)) != -1) {
+	cli_getopt_reset();
+	while ((c = getopt_long(argc, argv, ":f:i:o:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (cispref_format_from_name(&format, optarg) != 0)
-				return cli_usage_error("export", "unknown format '%s' (%s)", optarg,
+				return cli_usage_error("unknown format '%s' (%s)", optarg,
 				                       cli_format_names(&cli_export_formats, names,
 				                                        sizeof names));
 			given = 1;
 			break;
 		case 'i': input = optarg; break;
-		case 'o': output = optarg; break;
+		case 'o': output = cli_output_path(optarg); break;
 		case 'h': help(); return EXIT_OK;
-		default: return cli_usage_error("export", "invalid option");
+		default: return cli_option_error(c, argv);
 		}
 	}
 	if (optind < argc)
-		return cli_usage_error("export", "unexpected argument '%s'", argv[optind]);
+		return cli_usage_error("unexpected argument '%s'", argv[optind]);
 	if (!given && output)
 		(void)cispref_format_from_path(&format, output); /* unknown: xml stays */
 	cispref_referential *ref;

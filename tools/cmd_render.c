@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -19,9 +20,11 @@ static void help(void)
 	       "index of shared concepts.\n\n"
 	       "  -f, --format FORMAT     one of the formats below; may be left out when -o FILE\n"
 	       "                          ends in the format's extension (or .htm for html)\n"
-	       "  -i, --input FILE        read FILE instead of the embedded referential\n"
-	       "  -o, --output FILE       write FILE (replaced atomically) instead of stdout;\n"
-	       "                          an ODT package is not written to a terminal\n"
+	       "  -i, --input FILE        read FILE ('-': standard input) instead of the\n"
+	       "                          embedded referential\n"
+	       "  -o, --output FILE       write FILE (replaced atomically) instead of standard\n"
+	       "                          output ('-'); an ODT package is not written to a\n"
+	       "                          terminal\n"
 	       "  -d, --domain ID         only this domain (repeat for more)\n"
 	       "      --no-summary        leave out the summary overview\n"
 	       "      --no-index          leave out the index of shared concepts\n"
@@ -32,6 +35,24 @@ static void help(void)
 	       "  -h, --help              show this help\n\n"
 	       "Formats:\n");
 	cli_print_formats(&cli_render_formats);
+	printf("\nFor a PDF, render html and print it (a browser, or weasyprint), or render odt\n"
+	       "and convert it (libreoffice --convert-to pdf).\n");
+}
+
+/* cispref renders no PDF: say how to get one from what it renders. */
+static int no_pdf(const char *what)
+{
+	return cli_usage_error("%s: cispref renders no PDF; render html and print it to PDF "
+	                       "(a browser's Print, or 'weasyprint cahier.html cahier.pdf'), or "
+	                       "render odt and convert it ('libreoffice --headless --convert-to "
+	                       "pdf cahier.odt')", what);
+}
+
+/* Whether @path ends in ".pdf", in any case. */
+static int is_pdf(const char *path)
+{
+	size_t n = path ? strlen(path) : 0;
+	return n >= 4 && strcasecmp(path + n - 4, ".pdf") == 0;
 }
 
 typedef struct render_args {
@@ -46,19 +67,21 @@ typedef struct render_args {
 enum { OPT_NO_SUMMARY = 256, OPT_NO_INDEX, OPT_NO_NOTES, OPT_INCLUSIVE };
 
 /* Apply one option; EXIT_OK, or the exit code of a usage error. */
-static int apply_option(render_args *a, int c)
+static int apply_option(render_args *a, int c, char **argv)
 {
 	cispref_render_format_t format;
 	char names[128];
 	switch (c) {
 	case 'f':
+		if (strcasecmp(optarg, "pdf") == 0)
+			return no_pdf("unknown format 'pdf'");
 		if (cispref_render_format_from_name(&format, optarg) != 0)
-			return cli_usage_error("render", "unknown format '%s' (%s)", optarg,
+			return cli_usage_error("unknown format '%s' (%s)", optarg,
 			                       cli_format_names(&cli_render_formats, names, sizeof names));
 		a->format = (int)format;
 		return EXIT_OK;
 	case 'i': a->input = optarg; return EXIT_OK;
-	case 'o': a->output = optarg; return EXIT_OK;
+	case 'o': a->output = cli_output_path(optarg); return EXIT_OK;
 	case 'd': a->domains[a->domain_count++] = optarg; return EXIT_OK;
 	case 't': a->options.title = optarg; return EXIT_OK;
 	case OPT_NO_SUMMARY: a->options.summary = false; return EXIT_OK;
@@ -66,11 +89,11 @@ static int apply_option(render_args *a, int c)
 	case OPT_NO_NOTES: a->options.notes = false; return EXIT_OK;
 	case OPT_INCLUSIVE:
 		if (cispref_inclusive_style_from_name(&a->options.inclusive, optarg) != 0)
-			return cli_usage_error("render", "unknown inclusive style '%s' (source or normalized)",
+			return cli_usage_error("unknown inclusive style '%s' (source or normalized)",
 			                       optarg);
 		return EXIT_OK;
 	default:
-		return cli_usage_error("render", "invalid option");
+		return cli_option_error(c, argv);
 	}
 }
 
@@ -90,29 +113,31 @@ static int parse_arguments(render_args *a, int argc, char **argv)
 		{0, 0, 0, 0},
 	};
 	int c;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "f:i:o:d:t:h", options, NULL)) != -1) {
+	cli_getopt_reset();
+	while ((c = getopt_long(argc, argv, ":f:i:o:d:t:h", options, NULL)) != -1) {
 		if (c == 'h') {
 			help();
 			return -1;
 		}
-		int rc = apply_option(a, c);
+		int rc = apply_option(a, c, argv);
 		if (rc)
 			return rc;
 	}
 	if (optind < argc)
-		return cli_usage_error("render", "unexpected argument '%s'", argv[optind]);
+		return cli_usage_error("unexpected argument '%s'", argv[optind]);
 	cispref_render_format_t format;
 	if (a->format < 0 && cispref_render_format_from_path(&format, a->output) == 0)
 		a->format = (int)format;
+	if (a->format < 0 && is_pdf(a->output))
+		return no_pdf(a->output);
 	if (a->format < 0) {
 		char names[128];
-		return cli_usage_error("render", "no format: give --format %s",
+		return cli_usage_error("no format: give --format %s",
 		                       cli_format_names(&cli_render_formats, names, sizeof names));
 	}
 	/* A ZIP package would garble a terminal; a pipe or a file is fine. */
 	if (a->format == CISPREF_RENDER_ODT && !a->output && isatty(STDOUT_FILENO))
-		return cli_usage_error("render", "an ODT package is binary: give -o FILE or "
+		return cli_usage_error("an ODT package is binary: give -o FILE or "
 		                                 "redirect the output");
 	a->options.domains = a->domain_count ? a->domains : NULL;
 	return EXIT_OK;
@@ -124,6 +149,12 @@ static int render(const render_args *a)
 	int rc = cli_load(&ref, a->input, CISPREF_LOAD_DEFAULT);
 	if (rc)
 		return rc;
+	for (size_t i = 0; i < a->domain_count; i++)
+		if (!cispref_referential_find_domain(ref, a->domains[i])) {
+			rc = cli_unknown_domain(ref, a->domains[i]);
+			cispref_referential_free(ref);
+			return rc;
+		}
 	cispref_error error = {0};
 	cispref_render_format_t format = (cispref_render_format_t)a->format;
 	rc = a->output ? cispref_render_path(a->output, ref, format, &a->options, &error)
@@ -145,7 +176,7 @@ int cmd_render(int argc, char **argv)
 	/* At most one domain per argument: room for all of them and the NULL. */
 	a.domains = calloc((size_t)argc + 1, sizeof *a.domains);
 	if (!a.domains) {
-		fprintf(stderr, "cispref render: out of memory\n");
+		cli_error("out of memory");
 		return EXIT_INVALID;
 	}
 	int rc = parse_arguments(&a, argc, argv);

@@ -9,7 +9,8 @@
 
 static void help(void)
 {
-	printf("Usage: cispref search [OPTION]... WORD...\n\n"
+	printf("Usage: cispref search [-d ID] [-p KIND]... [-k KIND]... [-n N] [-f text|json]\n"
+	       "                      [-i FILE] [--lenient] WORD...\n\n"
 	       "Search competence titles, summary entries and items for every WORD (case,\n"
 	       "accents and punctuation ignored; a word matches the beginning of a word).\n\n"
 	       "  -d, --domain ID      only in this domain\n"
@@ -17,9 +18,11 @@ static void help(void)
 	       "                       external, joint); may be repeated\n"
 	       "  -k, --kind KIND      only items of KIND (savoir-faire,\n"
 	       "                       savoir-faire-comportemental, savoir); may be repeated\n"
-	       "  -n, --limit N        at most N hits\n"
-	       "  -F, --format FORMAT  text (the default) or json\n"
-	       "  -i, --input FILE     read FILE instead of the embedded referential\n"
+	       "  -n, --limit N        at most N hits (0, the default: all)\n"
+	       "  -f, --format FORMAT  text (the default) or json\n"
+	       "  -i, --input FILE     read FILE ('-': standard input) instead of the embedded\n"
+	       "                       referential\n"
+	       "      --lenient        accept a file that breaks the validator's rules\n"
 	       "  -h, --help           show this help\n");
 }
 
@@ -60,31 +63,63 @@ static int print_results(const cispref_results *results, int as_json)
 	return EXIT_OK;
 }
 
-static int search(const char *input, const char *words, const cispref_search_options *options,
-                  int as_json)
+static int search(const cli_inspect *o, const char *words,
+                  const cispref_search_options *options)
 {
 	cispref_referential *ref;
-	int rc = cli_load(&ref, input, CISPREF_LOAD_DEFAULT);
+	int rc = cli_load(&ref, o->input, o->load_flags);
 	if (rc)
 		return rc;
+	const char *domain = options->filter.domain_id;
+	if (domain && !cispref_referential_find_domain(ref, domain)) {
+		rc = cli_unknown_domain(ref, domain);
+		cispref_referential_free(ref);
+		return rc;
+	}
 	cispref_index *index = NULL;
 	cispref_results *results = NULL;
 	cispref_error error = {0};
 	if (cispref_index_new(&index, ref) != 0) {
-		fprintf(stderr, "cispref search: out of memory\n");
+		cli_error("out of memory");
 		rc = EXIT_INVALID;
 	} else if (cispref_search(&results, index, words, options, &error) != 0) {
-		rc = error.code == CISPREF_EARG ? cli_usage_error("search", "%s", error.text)
-		                                  : EXIT_INVALID;
-		if (error.code != CISPREF_EARG)
+		if (error.code == CISPREF_EARG) {
+			rc = cli_usage_error("%s", error.text);
+		} else {
 			cli_print_error(&error);
+			rc = EXIT_INVALID;
+		}
 	} else {
-		rc = print_results(results, as_json);
+		rc = print_results(results, o->as_json);
 	}
 	cispref_results_free(results);
 	cispref_index_free(index);
 	cispref_referential_free(ref);
 	return rc;
+}
+
+/* Apply one of search's own options: EXIT_OK, a usage error, or -1 when @c is not one. */
+static int search_option(cispref_search_options *so, int c, const char *arg)
+{
+	cispref_plan_kind_t plan;
+	cispref_item_kind_t kind;
+	switch (c) {
+	case 'd': so->filter.domain_id = arg; return EXIT_OK;
+	case 'p':
+		if (cispref_plan_kind_from_name(&plan, arg) != 0)
+			return cli_usage_error("unknown plan kind '%s' (individual, collective, "
+			                       "internal, external or joint)", arg);
+		so->filter.plan_kinds |= CISPREF_MASK(plan);
+		return EXIT_OK;
+	case 'k':
+		if (cispref_item_kind_from_name(&kind, arg) != 0)
+			return cli_usage_error("unknown item kind '%s' (savoir-faire, "
+			                       "savoir-faire-comportemental or savoir)", arg);
+		so->filter.item_kinds |= CISPREF_MASK(kind);
+		return EXIT_OK;
+	case 'n': return cli_parse_count(&so->limit, "--limit", arg);
+	default: return -1;
+	}
 }
 
 int cmd_search(int argc, char **argv)
@@ -94,52 +129,35 @@ int cmd_search(int argc, char **argv)
 		{"plan", required_argument, NULL, 'p'},
 		{"kind", required_argument, NULL, 'k'},
 		{"limit", required_argument, NULL, 'n'},
-		{"format", required_argument, NULL, 'F'},
-		{"input", required_argument, NULL, 'i'},
-		{"help", no_argument, NULL, 'h'},
+		CLI_INSPECT_LONG_OPTIONS,
 		{0, 0, 0, 0},
 	};
 	cispref_search_options search_options = CISPREF_SEARCH_OPTIONS_INIT;
-	const char *input = NULL;
-	int as_json = 0, c;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "d:p:k:n:F:i:h", options, NULL)) != -1) {
-		cispref_plan_kind_t plan;
-		cispref_item_kind_t kind;
-		char *end;
-		switch (c) {
-		case 'd': search_options.filter.domain_id = optarg; break;
-		case 'p':
-			if (cispref_plan_kind_from_name(&plan, optarg) != 0)
-				return cli_usage_error("search", "unknown plan kind '%s'", optarg);
-			search_options.filter.plan_kinds |= CISPREF_MASK(plan);
-			break;
-		case 'k':
-			if (cispref_item_kind_from_name(&kind, optarg) != 0)
-				return cli_usage_error("search", "unknown item kind '%s'", optarg);
-			search_options.filter.item_kinds |= CISPREF_MASK(kind);
-			break;
-		case 'n':
-			search_options.limit = strtoul(optarg, &end, 10);
-			if (*end || !*optarg || optarg[0] == '-')
-				return cli_usage_error("search", "--limit takes a number, not '%s'", optarg);
-			break;
-		case 'F':
-			if (strcmp(optarg, "json") != 0 && strcmp(optarg, "text") != 0)
-				return cli_usage_error("search", "unknown format '%s' (text or json)", optarg);
-			as_json = strcmp(optarg, "json") == 0;
-			break;
-		case 'i': input = optarg; break;
-		case 'h': help(); return EXIT_OK;
-		default: return cli_usage_error("search", "invalid option");
+	cli_inspect o = {0};
+	int c;
+	cli_getopt_reset();
+	while ((c = getopt_long(argc, argv, ":d:p:k:n:" CLI_INSPECT_SHORT_OPTIONS, options,
+	                        NULL)) != -1) {
+		if (c == 'h') {
+			help();
+			return EXIT_OK;
 		}
+		int rc = search_option(&search_options, c, optarg);
+		if (rc == -1)
+			rc = cli_inspect_option(&o, c, optarg);
+		if (rc == -1)
+			return cli_option_error(c, argv);
+		if (rc)
+			return rc;
 	}
 	if (optind == argc)
-		return cli_usage_error("search", "no word to search for");
+		return cli_usage_error("no word to search for");
 	char *words = join(argc - optind, argv + optind);
-	if (!words)
+	if (!words) {
+		cli_error("out of memory");
 		return EXIT_INVALID;
-	int rc = search(input, words, &search_options, as_json);
+	}
+	int rc = search(&o, words, &search_options);
 	free(words);
 	return rc;
 }

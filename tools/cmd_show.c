@@ -4,14 +4,19 @@
 #include <unistd.h> /* optind */
 
 #include "cli.h"
+#include "show.h"
 
 static void help(void)
 {
-	printf("Usage: cispref show [-i FILE] ID\n\n"
+	printf("Usage: cispref show [-f text|json] [-i FILE] [--lenient] ID\n\n"
 	       "Print the node with ID (domain, summary entry, plan, competence, item, concept\n"
-	       "or note) and its children.\n\n"
-	       "  -i, --input FILE  read FILE instead of the embedded referential\n"
-	       "  -h, --help        show this help\n");
+	       "or note) and its children. An ID that names nothing is a usage error, with the\n"
+	       "close ids as suggestions.\n\n"
+	       "  -f, --format FORMAT  text (the default) or json\n"
+	       "  -i, --input FILE     read FILE ('-': standard input) instead of the embedded\n"
+	       "                       referential\n"
+	       "      --lenient        accept a file that breaks the validator's rules\n"
+	       "  -h, --help           show this help\n");
 }
 
 static const char *const list_titles[CISPREF_ITEM_KIND_COUNT] = {
@@ -70,13 +75,8 @@ static void show_competence(const cispref_competence *c)
 	}
 }
 
-static int show_concept(const cispref_referential *ref, const cispref_concept *concept)
+static void show_concept(const cispref_index *index, const cispref_concept *concept)
 {
-	cispref_index *index;
-	if (cispref_index_new(&index, ref) != 0) {
-		fprintf(stderr, "cispref show: out of memory\n");
-		return EXIT_INVALID;
-	}
 	printf("concept %s [%s]\n%s\n", cispref_concept_id(concept),
 	       cispref_item_kind_name(cispref_concept_kind(concept)),
 	       cli_text(cispref_concept_label(concept)));
@@ -86,11 +86,10 @@ static int show_concept(const cispref_referential *ref, const cispref_concept *c
 		const cispref_item *item = cispref_index_concept_item(index, concept, i);
 		printf("  %s %s\n", cispref_item_id(item), cli_text(cispref_item_text(item)));
 	}
-	cispref_index_free(index);
-	return EXIT_OK;
 }
 
-static int show(const cispref_referential *ref, const char *id)
+static void show_text(const cispref_referential *ref, const cispref_index *index,
+                      const char *id)
 {
 	switch (cispref_referential_node_type(ref, id)) {
 	case CISPREF_NODE_DOMAIN:
@@ -120,7 +119,8 @@ static int show(const cispref_referential *ref, const char *id)
 		break;
 	}
 	case CISPREF_NODE_CONCEPT:
-		return show_concept(ref, cispref_referential_find_concept(ref, id));
+		show_concept(index, cispref_referential_find_concept(ref, id));
+		break;
 	case CISPREF_NODE_NOTE: {
 		const cispref_note *n = cispref_referential_find_note(ref, id);
 		printf("note %s (number %s)\n%s\n", id, cli_text(cispref_note_number(n)),
@@ -128,25 +128,53 @@ static int show(const cispref_referential *ref, const char *id)
 		break;
 	}
 	default:
-		fprintf(stderr, "cispref show: no node has the id '%s'\n", id);
+		break;
+	}
+}
+
+/* An id that names nothing: the close ids, if any. */
+static int unknown_id(const cispref_referential *ref, const char *id)
+{
+	enum { SHOWN = 5 };
+	const char *near[SHOWN];
+	size_t count = cispref_referential_suggest_ids(near, SHOWN, ref, id, CISPREF_NODE_NONE);
+	char message[512];
+	snprintf(message, sizeof message, "no node has the id '%s'", cli_text(id));
+	return cli_unknown_name(message, near, count < SHOWN ? count : SHOWN, NULL, 0);
+}
+
+static int show(const cispref_referential *ref, const char *id, int as_json)
+{
+	cispref_node_type_t type = cispref_referential_node_type(ref, id);
+	if (type == CISPREF_NODE_NONE)
+		return unknown_id(ref, id);
+	/* Only a concept needs the index (the items that use it). */
+	cispref_index *index = NULL;
+	if (type == CISPREF_NODE_CONCEPT && cispref_index_new(&index, ref) != 0) {
+		cli_error("out of memory");
 		return EXIT_INVALID;
 	}
+	if (as_json)
+		show_json(ref, index, id);
+	else
+		show_text(ref, index, id);
+	cispref_index_free(index);
 	return EXIT_OK;
 }
 
 int cmd_show(int argc, char **argv)
 {
-	const char *input;
-	int rc = cli_input_options(argc, argv, "show", help, &input);
+	cli_inspect o = {0};
+	int rc = cli_inspect_options(argc, argv, help, &o);
 	if (rc >= 0)
 		return rc;
 	if (argc - optind != 1)
-		return cli_usage_error("show", "expected one ID");
+		return cli_usage_error("expected one ID");
 	cispref_referential *ref;
-	rc = cli_load(&ref, input, CISPREF_LOAD_DEFAULT);
+	rc = cli_load(&ref, o.input, o.load_flags);
 	if (rc)
 		return rc;
-	rc = show(ref, argv[optind]);
+	rc = show(ref, argv[optind], o.as_json);
 	cispref_referential_free(ref);
 	return rc;
 }

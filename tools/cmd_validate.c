@@ -2,67 +2,99 @@
  * SPDX-License-Identifier: MIT */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 
 static void help(void)
 {
-	printf("Usage: cispref validate [-q] [FILE]...\n"
+	printf("Usage: cispref validate [-l error|warning|info] [-q] [-i FILE] [FILE]...\n"
 	       "       cispref validate --explain [TAG]...\n\n"
-	       "Check each FILE (the embedded referential when none is given) and print one\n"
-	       "line per finding:  E|W|I: FILE:LINE: TAG MESSAGE\n"
-	       "(E error, W warning, I info).\n\n"
-	       "  -q, --quiet      print errors only\n"
-	       "  -x, --explain    instead of checking files, describe each TAG (every tag when\n"
-	       "                   none is given): TAG, severity and rule, separated by tabs\n"
-	       "  -h, --help       show this help\n\n"
+	       "Check each FILE ('-': standard input; the embedded referential when none is\n"
+	       "given) and print one line per finding:  E|W|I: FILE:LINE: TAG MESSAGE\n"
+	       "(E error, W warning, I info), then a summary of what was found in all:\n"
+	       "  0 errors, 4 warnings, 25 infos\n\n"
+	       "  -l, --level LEVEL  print the findings of LEVEL and above only: error,\n"
+	       "                     warning or info (the default); the summary counts all\n"
+	       "  -q, --quiet        print errors only, and no summary\n"
+	       "  -i, --input FILE   check FILE too (as a FILE operand)\n"
+	       "  -x, --explain      instead of checking files, describe each TAG (every tag when\n"
+	       "                     none is given): TAG, severity and rule, separated by tabs\n"
+	       "  -h, --help         show this help\n\n"
 	       "Exit status: 0 when no file has an error, 1 otherwise or when the output could not\n"
 	       "be written, 2 on a usage error.\n");
 }
 
 static const char letters[] = {'E', 'W', 'I'};
 
+/* What the run found, over every file. */
+typedef struct tally {
+	size_t counts[3]; /* per cispref_severity_t */
+	cispref_severity_t level; /* the least severe finding printed */
+	int incomplete; /* a file could not be checked (out of memory): no summary, whose
+	                 * counts would be wrong */
+} tally;
+
 /* One finding as a line; the message and the file name may hold any text of the
  * referential or of the command line. */
-static void print_finding(char letter, const char *file, unsigned long line, const char *tag,
-                          const char *message)
+static void print_finding(tally *t, cispref_severity_t severity, const char *file,
+                          unsigned long line, const char *tag, const char *message)
 {
-	printf("%c: %s:%lu: %s %s\n", letter, cli_text(file ? file : "-"), line, tag,
+	t->counts[severity]++;
+	if (severity > t->level)
+		return;
+	printf("%c: %s:%lu: %s %s\n", letters[severity], cli_text(file ? file : "-"), line, tag,
 	       cli_text(message));
 }
 
+static int load(cispref_referential **out, const char *path, cispref_error *error)
+{
+	cispref_load_options options = CISPREF_LOAD_OPTIONS_INIT;
+	options.flags = CISPREF_LOAD_LENIENT;
+	if (!path)
+		return cispref_referential_load_default(out, error);
+	if (strcmp(path, "-") == 0)
+		return cispref_referential_load_fd(out, 0, "(standard input)", &options, error);
+	return cispref_referential_load_file(out, path, &options, error);
+}
+
 /* Validate one referential (NULL path: the embedded one); returns 1 if it has errors. */
-static int validate_one(const char *path, int quiet)
+static int validate_one(tally *t, const char *path)
 {
 	cispref_referential *ref;
 	cispref_error error = {0};
-	cispref_load_options options = CISPREF_LOAD_OPTIONS_INIT;
-	options.flags = CISPREF_LOAD_LENIENT;
-	int rc = path ? cispref_referential_load_file(&ref, path, &options, &error)
-	              : cispref_referential_load_default(&ref, &error);
-	if (rc != 0) {
-		print_finding('E', error.source, error.line, cispref_status_tag(error.code), error.text);
+	if (load(&ref, path, &error) != 0) {
+		print_finding(t, CISPREF_SEVERITY_ERROR, error.source, error.line,
+		              cispref_status_tag(error.code), error.text);
 		return 1;
 	}
 	cispref_diagnostics *list;
 	if (cispref_validate(&list, ref) != 0) {
-		fprintf(stderr, "cispref validate: out of memory\n");
+		cli_error("out of memory");
 		cispref_referential_free(ref);
+		t->incomplete = 1;
 		return 1;
 	}
 	for (size_t i = 0; i < cispref_diagnostics_count(list); i++) {
 		const cispref_diagnostic *d = cispref_diagnostics_get(list, i);
-		cispref_severity_t severity = cispref_diagnostic_severity(d);
-		if (quiet && severity != CISPREF_SEVERITY_ERROR)
-			continue;
-		print_finding(letters[severity], cispref_diagnostic_file(d), cispref_diagnostic_line(d),
-		              cispref_diagnostic_tag(d), cispref_diagnostic_message(d));
+		print_finding(t, cispref_diagnostic_severity(d), cispref_diagnostic_file(d),
+		              cispref_diagnostic_line(d), cispref_diagnostic_tag(d),
+		              cispref_diagnostic_message(d));
 	}
 	int errors = cispref_diagnostics_count_severity(list, CISPREF_SEVERITY_ERROR) > 0;
 	cispref_diagnostics_free(list);
 	cispref_referential_free(ref);
 	return errors;
+}
+
+/* "0 errors, 4 warnings, 25 infos" */
+static void print_summary(const tally *t)
+{
+	static const char *const nouns[3] = {"error", "warning", "info"};
+	for (int s = 0; s < 3; s++)
+		printf("%s%zu %s%s", s ? ", " : "", t->counts[s], nouns[s], t->counts[s] == 1 ? "" : "s");
+	printf("\n");
 }
 
 /* Whether @tag names a status code of the library (io-error, xml-error...), which
@@ -76,18 +108,38 @@ static int is_status_tag(const char *tag)
 	return 0;
 }
 
+/* The usage error of a tag the validator does not have, with the close tags. */
+static int unknown_tag(const char *tag)
+{
+	enum { SHOWN = 5 };
+	size_t count = cispref_validator_tag_count();
+	const char **tags = malloc((count + 1) * sizeof *tags);
+	const char *near[SHOWN];
+	size_t n = 0;
+	for (size_t i = 0; tags && i < count; i++)
+		tags[i] = cispref_validator_tag(i);
+	if (tags)
+		n = cispref_suggest(near, SHOWN, tag, tags, count);
+	free(tags);
+	if (!n)
+		return cli_usage_error("unknown tag '%s' ('cispref validate --explain' lists them "
+		                       "all)", cli_text(tag));
+	char message[512];
+	snprintf(message, sizeof message, "unknown tag '%s'", cli_text(tag));
+	return cli_unknown_name(message, near, n < SHOWN ? n : SHOWN, NULL, 0);
+}
+
 /* "TAG<tab>SEVERITY<tab>EXPLANATION" for each of @tags, or for every tag of the validator
  * when @count is 0. */
 static int explain(char **tags, int count)
 {
 	for (int i = 0; i < count; i++) {
 		if (is_status_tag(tags[i]))
-			return cli_usage_error("validate", "'%s' is not a rule of the validator: it says "
-			                       "why a file could not be loaded, and the rest of its "
-			                       "line says what was found", tags[i]);
+			return cli_usage_error("'%s' is not a rule of the validator: it says why a file "
+			                       "could not be loaded, and the rest of its line says what "
+			                       "was found", tags[i]);
 		if (!cispref_validator_tag_explain(NULL, tags[i]))
-			return cli_usage_error("validate", "unknown tag '%s' ('cispref validate --explain' "
-			                       "lists them all)", tags[i]);
+			return unknown_tag(tags[i]);
 	}
 	size_t n = count ? (size_t)count : cispref_validator_tag_count();
 	for (size_t i = 0; i < n; i++) {
@@ -99,32 +151,83 @@ static int explain(char **tags, int count)
 	return EXIT_OK;
 }
 
-int cmd_validate(int argc, char **argv)
+static int parse_level(cispref_severity_t *out, const char *arg)
+{
+	for (int s = 0; s < 3; s++)
+		if (strcmp(arg, cispref_severity_name((cispref_severity_t)s)) == 0) {
+			*out = (cispref_severity_t)s;
+			return EXIT_OK;
+		}
+	return cli_usage_error("unknown level '%s' (error, warning or info)", arg);
+}
+
+typedef struct validate_args {
+	tally tally;
+	int quiet, explaining, level_given;
+	const char **files; /* from -i, then the operands */
+	size_t file_count;
+} validate_args;
+
+static int parse_arguments(validate_args *a, int argc, char **argv)
 {
 	static const struct option options[] = {
+		{"level", required_argument, NULL, 'l'},
 		{"quiet", no_argument, NULL, 'q'},
+		{"input", required_argument, NULL, 'i'},
 		{"explain", no_argument, NULL, 'x'},
 		{"help", no_argument, NULL, 'h'},
 		{0, 0, 0, 0},
 	};
-	int quiet = 0, explaining = 0, c;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "qxh", options, NULL)) != -1) {
+	int c, rc;
+	cli_getopt_reset();
+	while ((c = getopt_long(argc, argv, ":l:qi:xh", options, NULL)) != -1) {
 		switch (c) {
-		case 'q': quiet = 1; break;
-		case 'x': explaining = 1; break;
-		case 'h': help(); return EXIT_OK;
-		default: return cli_usage_error("validate", "invalid option");
+		case 'l':
+			if ((rc = parse_level(&a->tally.level, optarg)) != EXIT_OK)
+				return rc;
+			a->level_given = 1;
+			break;
+		case 'q': a->quiet = 1; break;
+		case 'i': a->files[a->file_count++] = optarg; break;
+		case 'x': a->explaining = 1; break;
+		case 'h': help(); return -1;
+		default: return cli_option_error(c, argv);
 		}
 	}
-	if (explaining && quiet)
-		return cli_usage_error("validate", "--quiet and --explain do not go together");
-	if (explaining)
-		return explain(argv + optind, argc - optind);
-	int failed = 0;
-	if (optind == argc)
-		failed = validate_one(NULL, quiet);
-	for (int i = optind; i < argc; i++)
-		failed |= validate_one(argv[i], quiet);
-	return failed ? EXIT_INVALID : EXIT_OK;
+	if (a->explaining && (a->quiet || a->level_given || a->file_count))
+		return cli_usage_error("--explain takes tags, not --quiet, --level or --input");
+	if (a->quiet && a->level_given)
+		return cli_usage_error("--quiet and --level do not go together");
+	if (a->quiet)
+		a->tally.level = CISPREF_SEVERITY_ERROR;
+	if (!a->explaining)
+		for (int i = optind; i < argc; i++)
+			a->files[a->file_count++] = argv[i];
+	return EXIT_OK;
+}
+
+int cmd_validate(int argc, char **argv)
+{
+	validate_args a = {{{0}, CISPREF_SEVERITY_INFO, 0}, 0, 0, 0, NULL, 0};
+	/* At most one file per argument. */
+	a.files = calloc((size_t)argc + 1, sizeof *a.files);
+	if (!a.files) {
+		cli_error("out of memory");
+		return EXIT_INVALID;
+	}
+	int rc = parse_arguments(&a, argc, argv);
+	if (rc == EXIT_OK && a.explaining) {
+		rc = explain(argv + optind, argc - optind);
+	} else if (rc == EXIT_OK) {
+		int failed = a.file_count ? 0 : validate_one(&a.tally, NULL);
+		for (size_t i = 0; i < a.file_count; i++)
+			failed |= validate_one(&a.tally, a.files[i]);
+		if (!a.quiet && !a.tally.incomplete)
+			print_summary(&a.tally);
+		rc = failed ? EXIT_INVALID : EXIT_OK;
+	} else if (rc < 0) {
+		rc = EXIT_OK; /* --help */
+	}
+	free(a.files);
+	return rc;
 }

@@ -47,6 +47,48 @@ CISPREF_EXPORT cispref_node_type_t cispref_referential_node_type(const cispref_r
 /** Name of a node type ("domain", "summary-entry", "plan", ...), NULL when out of range. */
 CISPREF_EXPORT const char *cispref_node_type_name(cispref_node_type_t type);
 
+/** @name Suggestions
+ * What to offer when a name (an id, a tag) names nothing: the same policy for every
+ * front end.
+ * @{ */
+/**
+ * The names of @p candidates close to @p query, best first. Close means, with ASCII
+ * letters compared without case: equal to @p query; or with a tail after a dot equal to
+ * it (`c.ecoute-active` for `ecoute-active`); or, for a query of 3 bytes or more, the
+ * name or one of its tails after a dot within an edit distance (insertions, deletions,
+ * substitutions, swaps of two neighbours) of 1 (queries up to 5 bytes), 2 (up to 10)
+ * or 3 (longer). They come in that order, nearer first, then in the order of
+ * @p candidates. A name equal to @p query is returned too (rank first): the caller
+ * decides whether an exact match needs suggesting.
+ * @param out receives up to @p max pointers into @p candidates (may be NULL when @p max
+ *        is 0).
+ * @param max room in @p out.
+ * @param query the name that was not found; NULL or "" gives no suggestion.
+ * @param candidates the known names (NULL entries are skipped).
+ * @param count number of @p candidates.
+ * @return the number of close names (may exceed @p max); 0 for invalid arguments.
+ */
+CISPREF_EXPORT size_t cispref_suggest(const char **out, size_t max, const char *query,
+                                      const char *const *candidates, size_t count);
+
+/**
+ * The ids of @p ref close to @p query, as cispref_suggest() chooses them, among the
+ * nodes of @p type (#CISPREF_NODE_NONE for every node), in document order within a rank
+ * (domains, each followed by its summary entries, plans, competences and items; then
+ * concepts; then notes).
+ * @param out receives up to @p max ids, owned by @p ref (may be NULL when @p max is 0).
+ * @param max room in @p out.
+ * @param ref the referential.
+ * @param query the id that was not found; NULL or "" gives no suggestion.
+ * @param type the type of node wanted, or #CISPREF_NODE_NONE for any.
+ * @return the number of close ids (may exceed @p max); 0 for invalid arguments.
+ */
+CISPREF_EXPORT size_t cispref_referential_suggest_ids(const char **out, size_t max,
+                                                      const cispref_referential *ref,
+                                                      const char *query,
+                                                      cispref_node_type_t type);
+/** @} */
+
 /** @name Filters
  * @{ */
 /** Version of #cispref_filter this header describes. */
