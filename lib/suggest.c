@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* "Did you mean": which known names are close to one that names nothing. The policy lives
  * here, not in the front ends, so the tool and the bindings suggest the same names.
  *

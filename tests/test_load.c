@@ -177,7 +177,7 @@ static void assert_rejected(outcome *o, int code, const char *source, unsigned l
 static double seconds_since(const struct timespec *start)
 {
 	struct timespec now;
-	clock_gettime(CLOCK_MONOTONIC, &now);
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now); /* work done, whatever the machine's load */
 	return (double)(now.tv_sec - start->tv_sec) + (double)(now.tv_nsec - start->tv_nsec) / 1e9;
 }
 
@@ -445,7 +445,7 @@ static void entity_bomb_rejected_quickly(void **state)
 	assert_non_null(strstr(doc, "<!ENTITY lol9 \"&lol8;&lol8;"));
 
 	struct timespec start;
-	clock_gettime(CLOCK_MONOTONIC, &start);
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &start);
 	outcome o = load_buffer(doc, n, "bomb.xml", CISPREF_LOAD_LENIENT);
 	double took = seconds_since(&start);
 	assert_rejected(&o, CISPREF_EFORMAT, "bomb.xml", 2, ANY, "<!DOCTYPE>");

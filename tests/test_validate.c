@@ -524,9 +524,9 @@ static double seconds_to_validate(const cispref_referential *ref, size_t *duplic
 	for (int run = 0; run < 3; run++) {
 		cispref_diagnostics *list = NULL;
 		struct timespec a, b;
-		clock_gettime(CLOCK_MONOTONIC, &a);
+		clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &a); /* not inflated by other processes */
 		assert_int_equal(cispref_validate(&list, ref), CISPREF_OK);
-		clock_gettime(CLOCK_MONOTONIC, &b);
+		clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &b);
 		double t = (double)(b.tv_sec - a.tv_sec) + (double)(b.tv_nsec - a.tv_nsec) / 1e9;
 		best = t < best ? t : best;
 		*duplicates = 0;

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 #include <stdio.h>
 
 #include "cli_json.h"

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* The JSON outputs of the tool's own commands (info, list, show, concepts), written to
  * standard output: keys in the order the calls give them (the order cispref(1)
  * documents), two-space indentation.

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* The outputs of cispref show, one file each. */
 #ifndef CISPREF_TOOLS_SHOW_H
 #define CISPREF_TOOLS_SHOW_H

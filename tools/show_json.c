@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
 /* cispref show --format json: one object per node, its "type" first (cispref(1) gives
  * the keys of each type). */
 #include <stdio.h>
