@@ -81,7 +81,7 @@ pkgconfig)
 	prefix=$work/prefix
 	libdir=lib/x86_64-linux-gnu
 	run setup.log meson setup "$work/cispref-build" "$source_root" --prefix="$prefix" \
-		--libdir="$libdir" -Ddefault_library=both -Dtests=disabled -Dpython=disabled
+		--libdir="$libdir" -Ddefault_library=both -Dtests=disabled
 	run install.log meson install -C "$work/cispref-build"
 	unset LD_LIBRARY_PATH
 	export PKG_CONFIG_PATH="$prefix/$libdir/pkgconfig"
@@ -90,6 +90,18 @@ pkgconfig)
 	run validate.log "$prefix/bin/cispref" validate
 	readelf -d "$prefix/bin/cispref" | grep -qF "[\$ORIGIN/../$libdir]" ||
 		fail "no \$ORIGIN rpath: $(readelf -d "$prefix/bin/cispref" | grep -E 'RPATH|RUNPATH')"
+
+	# The installed Python module (when the build made one: Python's headers found) needs
+	# no library path either: libcispref is linked into it. Its directory is given to the
+	# interpreter the way a site's configuration would, not through the environment.
+	module=$(find "$prefix" -name '_cispref*.so' | head -n 1)
+	if [ -n "$module" ]; then
+		site=$(dirname "$(dirname "$module")")
+		domains=$(env -u PYTHONPATH python3 -c "import sys; sys.path.insert(0, sys.argv[1]); \
+import cispref; print(len(cispref.default().domains))" "$site") || fail "the installed module does not import"
+		[ "$domains" = 5 ] || fail "the installed module sees $domains domains"
+		if ldd "$module" | grep -F libcispref; then fail "the module links libcispref.so"; fi
+	fi
 
 	# Only cispref's include directory: its headers include no dependency's.
 	cflags=$(pkg-config --cflags cispref)
