@@ -976,6 +976,8 @@ static const char *unreadable_kind(mode_t mode)
 
 static int refuse_kind(const char *path, const char *kind, cispref_error *error)
 {
+	if (!kind) /* never, as called; says so to the compiler's format checks */
+		kind = "not a regular file";
 	cispref__error_set(error, CISPREF_EIO, path, 0, 0, "cannot read '%s': it is %s%s", path,
 	                   kind, strcmp(kind, "a directory") == 0 ? "" : ", not a file or a pipe");
 	if (strcmp(kind, "a directory") == 0)
