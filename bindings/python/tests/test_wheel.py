@@ -8,10 +8,10 @@ works there from / with no build tree, no PYTHONPATH and no LD_LIBRARY_PATH.
 The wheel holds the package and nothing else: no header, man page, command-line tool,
 data file or libcispref.so (the library is linked into the extension).
 
-Exit status 77 (skipped) when this interpreter lacks pip, venv or meson-python (Debian:
-python3-pip, python3-venv, python3-mesonpy).
+It uses this interpreter, or the system's /usr/bin/python3 when this one lacks pip, venv
+or meson-python; exit status 77 (skipped) when neither has them (Debian: python3-pip,
+python3-venv, python3-mesonpy).
 """
-import importlib.util
 import os
 import shutil
 import subprocess
@@ -35,12 +35,22 @@ print(sorted(os.listdir(os.path.dirname(cispref.__file__))))
 """
 
 
-def missing_tools():
-    for module in ("pip", "venv", "ensurepip", "mesonpy"):
-        if importlib.util.find_spec(module) is None:
-            return module
-    if shutil.which("meson") is None:
-        return "meson"
+TOOLS = ("pip", "venv", "ensurepip", "mesonpy")
+
+
+def has_tools(python):
+    """Whether @python can import pip, venv, ensurepip and meson-python."""
+    probe = ("import importlib.util, sys; "
+             f"sys.exit(any(importlib.util.find_spec(m) is None for m in {TOOLS!r}))")
+    return subprocess.run([python, "-c", probe], check=False).returncode == 0
+
+
+def interpreter():
+    """This interpreter, or the system's (where Debian's python3-mesonpy installs) when this
+    one lacks the tools: a pyenv or other private Python may come first on PATH."""
+    for python in (sys.executable, "/usr/bin/python3"):
+        if os.path.exists(python) and has_tools(python):
+            return python
     return None
 
 
@@ -83,16 +93,16 @@ def check_wheel_contents(wheel):
 
 
 def main():
-    missing = missing_tools()
-    if missing:
-        print(f"skipped: {missing} is not available to {sys.executable}")
+    python = interpreter()
+    if shutil.which("meson") is None or python is None:
+        print(f"skipped: meson, or {', '.join(TOOLS)} for {sys.executable} or /usr/bin/python3")
         return SKIP
     with tempfile.TemporaryDirectory(prefix="cispref-wheel-") as tmp:
         source = os.path.join(tmp, "src")
         wheels = os.path.join(tmp, "wheels")
         venv = os.path.join(tmp, "venv")
         copy_sources(source)
-        run(sys.executable, "-m", "pip", "wheel", "--no-build-isolation", "--no-deps",
+        run(python, "-m", "pip", "wheel", "--no-build-isolation", "--no-deps",
             "--no-index", "-w", wheels, source, cwd=tmp)
         built = [os.path.join(wheels, n) for n in os.listdir(wheels) if n.endswith(".whl")]
         if len(built) != 1:
@@ -100,7 +110,7 @@ def main():
         check_wheel_contents(built[0])
         # The build tree goes first, so that nothing can be found there afterwards.
         shutil.rmtree(source)
-        run(sys.executable, "-m", "venv", venv)
+        run(python, "-m", "venv", venv)
         python = os.path.join(venv, "bin", "python")
         run(python, "-m", "pip", "install", "--no-index", "--no-deps", built[0], cwd=tmp)
         out = run(python, "-c", CHECK, cwd="/", capture_output=True, text=True).stdout
