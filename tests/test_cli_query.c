@@ -157,7 +157,9 @@ static void test_search_json(void **state)
 	assert_true(strncmp(r.out, "peda.col.2.sf.6\titem\t", 21) == 0);
 	run_free(&r);
 
-	/* A summary hit has no plan; a summary entry that names no competence has none. */
+	/* A summary hit has no plan; a summary entry that names no competence has none. The
+	 * item "alpha-beta-alpha-beta" is found too: its compound joined, "alphabeta", has the
+	 * Snowball stem of "alphabet"; that one joined word is its one matching word. */
 	r = run_cispref("search", "-F", "json", "-i", fixture("query-search.xml"), "alphabet", NULL);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out,
@@ -171,6 +173,16 @@ static void test_search_json(void **state)
 		"    \"domain\": \"d1\",\n"
 		"    \"plan\": null,\n"
 		"    \"competence\": null\n"
+		"  },\n"
+		"  {\n"
+		"    \"id\": \"d1.ind.2.s.1\",\n"
+		"    \"field\": \"item\",\n"
+		"    \"text\": \"alpha-beta-alpha-beta\",\n"
+		"    \"path\": \"Domaine un › Individuel › Alphas et betas alpha › alpha-beta-alpha-beta\",\n"
+		"    \"matched_words\": 1,\n"
+		"    \"domain\": \"d1\",\n"
+		"    \"plan\": \"d1.ind\",\n"
+		"    \"competence\": \"d1.ind.2\"\n"
 		"  }\n"
 		"]\n");
 	run_free(&r);
@@ -616,14 +628,15 @@ static void test_list_control_chars(void **state)
 static void test_search_control_chars(void **state)
 {
 	(void)state;
-	/* Three fields a line: id, field, path; the path is escaped as a whole. */
+	/* Three fields a line: id, field, path; the path is escaped as a whole. "écoute" as
+	 * typed ranks before "Écouter", a word of the same stem. */
 	run r = run_cispref("search", "-i", fixture(CONTROL), "ecoute", NULL);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out,
-		"c1.sf.1\titem\tDomaine\\ttabulé › Plan\\rindividuel › Compétence\\tune\\ndeux › "
-		"Écouter\\tactivement\n"
 		"c1.sfc.1\titem\tDomaine\\ttabulé › Plan\\rindividuel › Compétence\\tune\\ndeux › "
-		"Être\\nà l'écoute\n");
+		"Être\\nà l'écoute\n"
+		"c1.sf.1\titem\tDomaine\\ttabulé › Plan\\rindividuel › Compétence\\tune\\ndeux › "
+		"Écouter\\tactivement\n");
 	run_free(&r);
 	r = run_cispref("search", "-i", fixture(CONTROL), "sommaire", NULL);
 	assert_int_equal(r.status, 0);
