@@ -35,7 +35,8 @@ char *cispref__inclusive_normalize(arena *a, const char *text);
  * feminine ending the word's own ending allows ("e", "ne" after n, "le" after l, "te"
  * after t or u, "se" after x, "ve" after f, "trice" or "rice" after "teur", "euse" after
  * "eur", "ère" after "er", each also with "s"), then maybe the plural ("-s", "·s", ".s",
- * ")s", "(s)"); or "(s)" alone. Nothing of a word may follow. Letters compare
+ * ")s", "(s)"); or "(s)" alone. The word has two letters at least, and nothing of a
+ * word may follow. Letters compare
  * ASCII-case-insensitively, so folded and source text both work. */
 typedef struct inclusive_suffix {
 	size_t length; /* bytes, from the end of the base word */
