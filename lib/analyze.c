@@ -201,6 +201,34 @@ int cispref__analyze(const char *text, analyze_cb callback, void *payload)
 	return rc;
 }
 
+/* ---- inflection ---------------------------------------------------------------- */
+
+static int ends_with(const char *word, size_t length, const char *ending)
+{
+	size_t n = strlen(ending);
+	return length >= n && memcmp(word + length - n, ending, n) == 0;
+}
+
+size_t cispref__inflection_key(const char *word, size_t length, char *out)
+{
+	memcpy(out, word, length);
+	if (length > 4 && ends_with(out, length, "aux")) { /* sociaux: social */
+		out[length - 2] = 'l';
+		length--;
+	} else if (length > 3 && (out[length - 1] == 's' || out[length - 1] == 'x')) {
+		length--;
+	}
+	for (int i = 0; i < 2 && length > 3 && out[length - 1] == 'e'; i++) /* adaptées */
+		length--;
+	if (length > 3 && (ends_with(out, length, "ll") || ends_with(out, length, "nn") ||
+	                   ends_with(out, length, "tt"))) /* professionnelle */
+		length--;
+	if (length > 3 && ends_with(out, length, "iv")) /* active: actif */
+		out[length - 1] = 'f';
+	out[length] = '\0';
+	return length;
+}
+
 /* ---- stemming ------------------------------------------------------------------ */
 
 struct analyze_stemmer {

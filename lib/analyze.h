@@ -39,4 +39,14 @@ void cispref__stemmer_free(analyze_stemmer *stemmer);
 const char *cispref__stem(analyze_stemmer *stemmer, const char *word, size_t length,
                           size_t *stem_length);
 
+/* The word without its endings of number and gender, into @out (room for @length + 1
+ * bytes), and its length: a final "aux" becomes "al", else a final "s" or "x" goes; then
+ * up to two final "e"; then a doubled final l, n or t is made single, and a final "iv"
+ * becomes "if". "professionnelles", "professionnel"; "adaptées", "adapté"; "sociaux",
+ * "sociale" have one key each. Never shorter than 3 letters. A match by Snowball stem
+ * is kept only between words of the same key: the stemmer also joins derived words
+ * ("intervenir" and "intervenants", "évaluer" and "évaluations"), which search should
+ * not. Hand-written: Snowball has no inflection-only French stemmer. */
+size_t cispref__inflection_key(const char *word, size_t length, char *out);
+
 #endif

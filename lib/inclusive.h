@@ -36,8 +36,8 @@ char *cispref__inclusive_normalize(arena *a, const char *text);
  * after t or u, "se" after x, "ve" after f, "trice" or "rice" after "teur", "euse" after
  * "eur", "ère" after "er", each also with "s"), then maybe the plural ("-s", "·s", ".s",
  * ")s", "(s)"); or "(s)" alone. The word has two letters at least, and nothing of a
- * word may follow. Letters compare
- * ASCII-case-insensitively, so folded and source text both work. */
+ * word may follow. Letters compare ASCII-case-insensitively, so folded and source text
+ * both work. */
 typedef struct inclusive_suffix {
 	size_t length; /* bytes, from the end of the base word */
 	int plural;    /* it ends with the plural: the base form is the word plus "s" */

@@ -412,7 +412,33 @@ static size_t exact_word(const cispref_index *index, const char *word)
 	return lo < hi && strcmp(index->words[lo]->word, word) == 0 ? lo : SIZE_MAX;
 }
 
-/* The same word, then the same stem (@stemmer NULL: not at all). */
+/* The inflection key of @word (analyze.h), in @buffer when it is large enough. */
+static char *inflection_key(const char *word, char *buffer, size_t size)
+{
+	size_t length = strlen(word);
+	char *out = length < size ? buffer : malloc(length + 1);
+	if (out)
+		cispref__inflection_key(word, length, out);
+	return out;
+}
+
+/* Whether @a and @b differ only by their endings of number and gender; -1 when out of
+ * memory. */
+static int same_inflection(const char *a, const char *b)
+{
+	char buffer_a[64], buffer_b[64];
+	char *x = inflection_key(a, buffer_a, sizeof buffer_a);
+	char *y = inflection_key(b, buffer_b, sizeof buffer_b);
+	int same = x && y ? strcmp(x, y) == 0 : -1;
+	if (x != buffer_a)
+		free(x);
+	if (y != buffer_b)
+		free(y);
+	return same;
+}
+
+/* The same word, then a word of the same stem and inflection key (@stemmer NULL: not
+ * at all). */
 static int mark_exact_and_stem(matches *m, const cispref_index *index, const char *word,
                                analyze_stemmer *stemmer, unsigned pass)
 {
@@ -432,8 +458,13 @@ static int mark_exact_and_stem(matches *m, const cispref_index *index, const cha
 	copy[length] = '\0';
 	stem_range(index, copy, &lo, &hi);
 	free(copy);
-	for (size_t i = lo; i < hi; i++)
-		mark_word(m, index, index->by_stem[i]->position, LEVEL_STEM);
+	for (size_t i = lo; i < hi; i++) {
+		int same = same_inflection(word, index->by_stem[i]->word);
+		if (same < 0)
+			return -1;
+		if (same)
+			mark_word(m, index, index->by_stem[i]->position, LEVEL_STEM);
+	}
 	return 0;
 }
 

@@ -158,8 +158,8 @@ static void test_search_json(void **state)
 	run_free(&r);
 
 	/* A summary hit has no plan; a summary entry that names no competence has none. The
-	 * item "alpha-beta-alpha-beta" is found too: its compound joined, "alphabeta", has the
-	 * Snowball stem of "alphabet"; that one joined word is its one matching word. */
+	 * item "alpha-beta-alpha-beta" is found too: its compound joined, "alphabeta", begins
+	 * with "alphabet"; that one joined word is its one matching word. */
 	r = run_cispref("search", "-F", "json", "-i", fixture("query-search.xml"), "alphabet", NULL);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out,
