@@ -570,6 +570,29 @@ static void test_concepts(void **state)
 	assert_true(strncmp(r.out, "c.ecoute-active\t", 16) == 0);
 	run_free(&r);
 
+	/* By the words of their labels: "écoute active" is in two labels of
+	 * data/accompagnement-cisp.xml, the aptitude and the savoir; both hold both words as
+	 * typed, so document order. Words after the option are part of the query. */
+	r = run_cispref("concepts", "--search", "ecoute", "active", NULL);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out,
+		"c.ecoute-active\t13 competences\t13 items\tsavoir-faire-comportemental\t"
+		"Adopter une posture d'écoute active\n"
+		"c.savoir-ecoute-active\t2 competences\t2 items\tsavoir\tL'écoute active\n");
+	run_free(&r);
+	r = run_cispref("concepts", "-s", "l\xE2\x80\x99" "ecoute", "-t", "1", NULL);
+	assert_int_equal(r.status, 0);
+	assert_true(strncmp(r.out, "c.ecoute-active\t", 16) == 0 && count_lines(r.out) == 1);
+	run_free(&r);
+	r = run_cispref("concepts", "-s", "xylophone", NULL);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "");
+	run_free(&r);
+	r = run_cispref("concepts", "-s", " ;", NULL); /* no word: a usage error */
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "no word"));
+	run_free(&r);
+
 	/* All 52 concepts are used; a larger --top prints them all. */
 	r = run_cispref("concepts", NULL);
 	assert_int_equal(r.status, 0);
