@@ -180,6 +180,55 @@ static PyObject *ref_search(PyObject *s, PyObject *args, PyObject *kwargs)
 	return list;
 }
 
+/* The concepts whose label matches @query, best first (a search of the concept field). */
+static PyObject *find_concepts(PyObject *s, PyObject *args, PyObject *kwargs)
+{
+	static char *keywords[] = {"query", "kind", "limit", NULL};
+	const char *query;
+	PyObject *query_object, *kind = Py_None;
+	Py_ssize_t limit = 0;
+	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|On:find_concepts", keywords,
+	                                 &query_object, &kind, &limit) ||
+	    !(query = c_text(query_object, "query")))
+		return NULL;
+	if (limit < 0) {
+		PyErr_SetString(PyExc_ValueError, "limit must not be negative");
+		return NULL;
+	}
+	cispref_search_options options = CISPREF_SEARCH_OPTIONS_INIT;
+	options.fields = CISPREF_MASK(CISPREF_HIT_CONCEPT);
+	options.limit = (size_t)limit;
+	if (kind_mask(kind, parse_item, "item kind", &options.filter.item_kinds) < 0)
+		return NULL;
+	const cispref_index *index = referential_index((ReferentialObject *)s);
+	if (!index)
+		return NULL;
+	cispref_results *results;
+	cispref_error error;
+	PyThreadState *thread = PyEval_SaveThread();
+	int rc = cispref_search(&results, index, query, &options, &error);
+	PyEval_RestoreThread(thread);
+	if (rc != 0) {
+		if (error.code == CISPREF_EARG)
+			set_value_error(error.text);
+		else
+			PyErr_NoMemory();
+		return NULL;
+	}
+	size_t n = cispref_results_count(results);
+	PyObject *list = PyList_New((Py_ssize_t)n);
+	for (size_t i = 0; list && i < n; i++) {
+		const cispref_concept *concept = cispref_hit_concept(cispref_results_get(results, i));
+		PyObject *node = wrap_node((ReferentialObject *)s, CISPREF_NODE_CONCEPT, concept);
+		if (!node)
+			Py_CLEAR(list);
+		else
+			PyList_SetItem(list, (Py_ssize_t)i, node);
+	}
+	cispref_results_free(results);
+	return list;
+}
+
 static PyObject *top_concepts(PyObject *s, PyObject *args)
 {
 	Py_ssize_t top = -1;
@@ -465,6 +514,11 @@ static PyGetSetDef ref_getset[] = {
 static PyMethodDef ref_methods[] = {
 	{"__reduce__", refuse_pickling, METH_NOARGS, NULL},
 	{"get", ref_get, METH_VARARGS, "get(id, default=None)\n\nThe node with this id, or default."},
+	{"find_concepts", (PyCFunction)(void (*)(void))find_concepts, METH_VARARGS | METH_KEYWORDS,
+	 "find_concepts(query, kind=None, limit=0) -> list of Concept\n\n"
+	 "The shared concepts whose label holds the words of query, best first, found as\n"
+	 "search() finds texts. kind is an item kind (or several); limit keeps the best.\n"
+	 "Raises ValueError for a query with no word."},
 	{"search", (PyCFunction)(void (*)(void))ref_search, METH_VARARGS | METH_KEYWORDS,
 	 "search(query, domain=None, plan=None, kind=None, limit=0) -> list of Hit\n\n"
 	 "Search competence titles, summary entries and items. Case, accents and punctuation\n"
