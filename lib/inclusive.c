@@ -216,6 +216,8 @@ int cispref__inclusive_suffix(const char *text, size_t base, size_t end, inclusi
 	int best_plural = 0;
 	if (end < base + 2) /* one letter ("a-e", "x.e") is a label or a range, not a word */
 		return 0;
+	if (*p != '(' && !mark_length(p)) /* most words: a space or the end follows */
+		return 0;
 	for (size_t r = 0; r < SUFFIX_RULE_COUNT; r++) {
 		if (!base_ends_with(text, base, end, suffix_rules[r].base_ends))
 			continue;
