@@ -87,8 +87,14 @@ sed -n '/^$/q;p' "$results/cispref.txt"
 if [ "$SKIP_PYTHON" = 1 ]; then
 	: > "$results/python.txt"
 else
-	say "== bench/search.py --runs $PY_RUNS"
-	python3 "$here/search.py" --runs "$PY_RUNS" "$file" > "$results/python.txt"
+	# search.py stems with PyStemmer; Debian's python3-stemmer serves /usr/bin/python3,
+	# which another python3 first in PATH may not see. PYTHON chooses one.
+	py=${PYTHON:-python3}
+	if ! "$py" -c 'import Stemmer' 2>/dev/null && /usr/bin/python3 -c 'import Stemmer' 2>/dev/null; then
+		py=/usr/bin/python3
+	fi
+	say "== bench/search.py --runs $PY_RUNS ($py)"
+	"$py" "$here/search.py" --runs "$PY_RUNS" "$file" > "$results/python.txt"
 	echo
 	sed -n '/^$/q;p' "$results/python.txt"
 fi

@@ -1,18 +1,23 @@
 #!/usr/bin/env python3
 # SPDX-FileCopyrightText: 2026 cispref developers
 # SPDX-License-Identifier: MIT
-"""The baseline for cispref-bench: the same work in plain Python 3 (standard library only).
+"""The baseline for cispref-bench: the same work in plain Python 3 (the standard library
+and PyStemmer, Debian's python3-stemmer, which binds the same Snowball stemmers).
 
     bench/search.py [--runs N] [--queries FILE] [--limit N] FILE
 
 Loads FILE with xml.etree.ElementTree.iterparse, checking what cispref's strict loader
 checks (format version, unique ids, references that resolve, plan kinds of core domains,
-non-empty texts); builds a word index (NFKD, case folding, marks dropped, words are runs
-of letters and digits; a sorted vocabulary for prefixes, a posting list per word); then
-runs the queries of FILE.queries (as bench/gen-referential.py writes them) with the
-semantics of cispref_search(): each query word matches the beginning of a word of the
-text, a hit holds every query word, hits are ranked by field (titles, summary entries,
-items), then by the number of matching words, then in document order.
+non-empty texts); builds a word index with the French analysis of doc/search.md (NFKD,
+case folding, marks dropped, œ and æ as oe and ae; elided words dropped, inclusive
+suffixes read as the base form, article pairs as two words, hyphenated compounds also
+joined; a sorted vocabulary for prefixes, the Snowball stem of each word, a posting list
+per word); then runs the queries of FILE.queries (as bench/gen-referential.py writes
+them) with the semantics of cispref_search(): each query word matches a text word that is
+the same word, has the same stem and inflection key, or begins with it; a hit holds every
+query word but the stop words (unless there is nothing else); hits are ranked by field
+(titles, summary entries, items), then score, then the number of matching words, then
+in document order.
 
 Prints the same figures as cispref-bench, and the same key=value lines.
 """
@@ -28,6 +33,12 @@ import time
 import unicodedata
 import xml.etree.ElementTree as ET
 
+try:
+    import Stemmer  # PyStemmer: Debian's python3-stemmer, for /usr/bin/python3
+except ImportError:
+    sys.exit("search.py: needs PyStemmer (Debian: apt-get install python3-stemmer, then run "
+             "it with /usr/bin/python3)")
+
 NS = "{urn:cispref:referential}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 ITEM_KINDS = {NS + "savoir-faire": 0, NS + "savoir-faire-comportemental": 1, NS + "savoir": 2}
@@ -36,7 +47,9 @@ PLAN_KINDS = {"individual", "collective", "internal", "external", "joint"}
 FIELD_TITLE, FIELD_SUMMARY, FIELD_ITEM = 0, 1, 2
 
 _MARKS = None
-_WORD = re.compile(r"[^\W_]+")
+# A word: letters and digits (marks are gone after folding); U+02BC, a letter to Unicode,
+# is an apostrophe in French text.
+_WORD = re.compile(r"[^\W_\u02bc]+")
 
 
 def marks_table():
@@ -48,11 +61,160 @@ def marks_table():
     return _MARKS
 
 
-def fold_words(text):
+def fold(text):
     folded = unicodedata.normalize("NFKD", text).casefold()
     if not folded.isascii():
-        folded = folded.translate(_MARKS)
-    return _WORD.findall(folded)
+        folded = folded.translate(_MARKS).replace("\u0153", "oe").replace("\u00e6", "ae")
+    return folded
+
+
+# ---- the French analysis of lib/analyze.c ---------------------------------------------
+
+STOP_WORDS = frozenset(
+    "a au aux avec ce ces d dans de des du en et l la le les leur leurs ou par pour qu "
+    "que qui sa se ses son sur un une".split())
+ELIDED = frozenset("c d j jusqu l lorsqu m n puisqu qu s t".split())
+APOSTROPHES = "'\u2019\u02bc"
+HYPHENS = "-\u2010\u2011"
+MARKS = "-.:\u00b7\u2010\u2011"
+SPACES = " \u00a0"
+STOP, JOINED = 1, 2
+SUFFIX_RULES = [("es", ""), ("e", ""), ("nes", "n"), ("ne", "n"), ("les", "l"), ("le", "l"),
+                ("tes", "t"), ("te", "t"), ("tes", "u"), ("te", "u"), ("ses", "x"),
+                ("se", "x"), ("ves", "f"), ("ve", "f"), ("trices", "teur"), ("trice", "teur"),
+                ("rices", "teur"), ("rice", "teur"), ("euses", "eur"), ("euse", "eur"),
+                ("eres", "er"), ("ere", "er"), ("\u00e8res", "er"), ("\u00e8re", "er")]
+_PAIR = re.compile("la([-.:\u00b7\u2010\u2011]?[ \u00a0]*)(le|du|au)")
+
+
+def is_word_char(c):
+    return bool(_WORD.match(c))
+
+
+def next_pair(f, start):
+    """(start, end, second) of the first article pair at or after start, or None."""
+    while True:
+        m = _PAIR.search(f, start)
+        if not m:
+            return None
+        p = m.start()
+        before = f[p - 1] if p else ""
+        after = m.end()
+        if (m.group(1) and (not before or (not is_word_char(before) and before not in HYPHENS))
+                and (after >= len(f) or not is_word_char(f[after]))):
+            return (p, after, m.group(2))
+        start = p + 1
+
+
+def ends_alone(f, q):
+    return q >= len(f) or not is_word_char(f[q])
+
+
+def suffix_with(f, p, seg):
+    paren = p < len(f) and f[p] == "("
+    if not paren and not (p < len(f) and f[p] in MARKS):
+        return None
+    q = p + 1
+    if not f.startswith(seg, q):
+        return None
+    q += len(seg)
+    if paren:
+        if q >= len(f) or f[q] != ")":
+            return None
+        q += 1
+    plural = seg.endswith("s")
+    more = 0
+    if paren and f.startswith("(s)", q) and ends_alone(f, q + 3):
+        plural, more = True, 3
+    else:
+        m = 0 if paren else (1 if q < len(f) and f[q] in MARKS else 0)
+        if (paren or m) and q + m < len(f) and f[q + m] in "sS" and ends_alone(f, q + m + 1):
+            plural, more = True, m + 1
+    if not more and not ends_alone(f, q):
+        return None
+    return (q - p + more, plural)
+
+
+def inclusive_suffix(f, s, e):
+    """(length, plural) of the inclusive suffix after the word f[s:e], or None."""
+    base = f[s:e]
+    size = len(base.encode())  # the C scanner counts bytes
+    if size < 2:
+        return None
+    best = None
+    for seg, ending in SUFFIX_RULES:
+        if not (size > len(ending.encode()) and base.endswith(ending)):
+            continue
+        r = suffix_with(f, e, seg)
+        if r and (best is None or len(f[e:e + r[0]].encode()) > len(f[e:e + best[0]].encode())):
+            best = r
+    if best is None and f.startswith("(s)", e) and ends_alone(f, e + 3):
+        best = (3, True)
+    return best
+
+
+def analyse(text):
+    """The analysed words of text: a list of (word, flags)."""
+    f = fold(text)
+    n = len(f)
+    out = []
+    pos = 0
+    compound = False
+    prev, prev_stop = "", False
+    pair = next_pair(f, 0)
+    while pos < n:
+        c = f[pos]
+        if not is_word_char(c):
+            if not (c in HYPHENS and pos + 1 < n):
+                compound = False
+            pos += 1
+            continue
+        while pair and pair[0] < pos:
+            pair = next_pair(f, pos)
+        if pair and pair[0] == pos:
+            out.append(("la", STOP))
+            out.append((pair[2], STOP))
+            pos = pair[1]
+            compound = False
+            pair = next_pair(f, pos)
+            continue
+        end = _WORD.match(f, pos).end()
+        w = f[pos:end]
+        if end + 1 < n and f[end] in APOSTROPHES and is_word_char(f[end + 1]) and w in ELIDED:
+            pos = end + 1
+            compound = False
+            continue
+        newpos = end
+        suf = inclusive_suffix(f, pos, end)
+        if suf:
+            newpos = end + suf[0]
+            if suf[1]:
+                w += "s"
+        stop = w in STOP_WORDS
+        out.append((w, STOP if stop else 0))
+        if compound and not stop and not prev_stop:
+            out.append((prev + w, JOINED))
+        prev, prev_stop = w, stop
+        pos = newpos
+        compound = pos + 1 < n and f[pos] in HYPHENS and is_word_char(f[pos + 1])
+    return out
+
+
+def inflection_key(word):
+    """cispref__inflection_key(), on the UTF-8 bytes as the C code does."""
+    b = word.encode()
+    if len(b) > 4 and b.endswith(b"aux"):
+        b = b[:-3] + b"al"
+    elif len(b) > 3 and b[-1:] in (b"s", b"x"):
+        b = b[:-1]
+    for _ in range(2):
+        if len(b) > 3 and b.endswith(b"e"):
+            b = b[:-1]
+    if len(b) > 3 and (b.endswith(b"ll") or b.endswith(b"nn") or b.endswith(b"tt")):
+        b = b[:-1]
+    if len(b) > 3 and b.endswith(b"iv"):
+        b = b[:-1] + b"f"
+    return b
 
 
 class LoadError(Exception):
@@ -172,11 +334,13 @@ def load(path):
 
 
 class Index:
-    """entries: [(field, text, words)] in the order cispref indexes them; vocabulary: the
-    sorted folded words; postings: word -> ascending entry numbers."""
+    """entries: [(field, text, words, joined)] in the order cispref indexes them (words:
+    the analysed words, joined: a parallel tuple of booleans); vocabulary: the sorted
+    words; postings: word -> ascending entry numbers; by_stem: Snowball stem -> words."""
 
     def __init__(self, ref):
         marks_table()
+        self.stemmer = Stemmer.Stemmer("french")
         self.entries = []
         postings = {}
         intern = {}
@@ -192,11 +356,16 @@ class Index:
                         self._add(FIELD_ITEM, item[2], postings, intern)
         self.vocabulary = sorted(postings)
         self.postings = postings
+        self.by_stem = {}
+        for w, stem in zip(self.vocabulary, self.stemmer.stemWords(self.vocabulary)):
+            self.by_stem.setdefault(stem, []).append(w)
 
     def _add(self, field, text, postings, intern):
         e = len(self.entries)
-        words = tuple(intern.setdefault(w, w) for w in fold_words(text))
-        self.entries.append((field, text, words))
+        analysed = analyse(text)
+        words = tuple(intern.setdefault(w, w) for w, _ in analysed)
+        joined = tuple(bool(fl & JOINED) for _, fl in analysed)
+        self.entries.append((field, text, words, joined))
         for w in words:
             lst = postings.get(w)
             if lst is None:
@@ -212,32 +381,89 @@ class Index:
             hi += 1
         return v[lo:hi]
 
-    def search(self, query, limit=0):
-        qwords = []
-        for w in fold_words(query):
-            if w not in qwords:
-                qwords.append(w)
-        if not qwords:
+    def exact_and_stem(self, word, stem_too):
+        """{vocabulary word: level} for the same word (3) and the same stem and key (2)."""
+        levels = {}
+        if stem_too:
+            key = inflection_key(word)
+            for w in self.by_stem.get(self.stemmer.stemWord(word), ()):
+                if inflection_key(w) == key:
+                    levels[w] = 2
+        if word in self.postings:
+            levels[word] = 3
+        return levels
+
+    def parse(self, query):
+        clauses, joins, last = [], [], None  # clauses: [word, stop, dropped]
+        position = {}
+        for w, fl in analyse(query):
+            if fl & JOINED:
+                continue
+            c = position.get(w)
+            if c is None:
+                if len(clauses) == MAX_QUERY_WORDS:
+                    raise ValueError("too many words")
+                c = position[w] = len(clauses)
+                clauses.append([w, bool(fl & STOP), False])
+            if last is not None:
+                a, b = clauses[last], clauses[c]
+                if not a[1] and not b[1] and len(joins) < MAX_JOINED:
+                    jw = a[0] + b[0]
+                    if all(j[0] != jw for j in joins):
+                        joins.append((jw, last, c))
+            last = c
+        if not clauses:
             raise ValueError("empty query")
+        for i, ci in enumerate(clauses):
+            for j, cj in enumerate(clauses):
+                if ci[2]:
+                    break
+                ci[2] = j != i and not cj[2] and cj[0].startswith(ci[0])
+        return clauses, joins
+
+    def search(self, query, limit=0):
+        clauses, joins = self.parse(query)
+        live = [i for i, c in enumerate(clauses) if not c[2]]
+        any_required = any(not clauses[i][1] for i in live)
+        levels_of = []
+        marked = set()
         match = None
-        for qw in qwords:
+        for i in live:
+            word, stop, _ = clauses[i]
+            levels = {}
+            for jw, a, b in joins:
+                if a == i or b == i:
+                    for w, l in self.exact_and_stem(jw, True).items():
+                        levels[w] = max(levels.get(w, 0), l)
+            for w, l in self.exact_and_stem(word, not stop).items():
+                levels[w] = max(levels.get(w, 0), l)
+            for w in self.prefix_words(word):
+                levels.setdefault(w, 1)
+            levels_of.append(levels)
+            marked.update(levels)
+            if stop and any_required:
+                continue
             found = set()
-            for w in self.prefix_words(qw):
+            for w in levels:
                 found.update(self.postings[w])
             match = found if match is None else match & found
-            if not match:
-                return []
-        qt = tuple(qwords)
         hits = []
         entries = self.entries
-        for e in match:
-            field, text, words = entries[e]
-            matched = sum(1 for w in words if w.startswith(qt))
-            hits.append((field, -matched, e))
+        for e in match or ():
+            field, text, words, joined = entries[e]
+            score = 0
+            for levels in levels_of:
+                score += max((levels.get(w, 0) for w in words), default=0)
+            matched = sum(1 for w, j in zip(words, joined) if not j and w in marked)
+            hits.append((field, -min(score, 255), -max(1, min(matched, 255)), e))
         hits.sort()
         if limit:
             hits = hits[:limit]
         return hits
+
+
+MAX_QUERY_WORDS = 32
+MAX_JOINED = 32
 
 
 def read_queries(path):

@@ -131,6 +131,111 @@ char *cispref__inclusive_normalize(arena *a, const char *text)
 	return out;
 }
 
+/* ---- Suffixes: "intervenant-e-s", "acteur·trice", "intervenant(e)s" ---- */
+
+/* The feminine endings inclusive writing adds after a word, each with the ending the
+ * base word must have for it ("professionnel·le", not "présente-le"): the condition keeps
+ * imperatives and compounds ("donne-le", "peut-être") from being read as suffixes. Longest
+ * first within a family, so that "·trices" is preferred to "·trice". */
+static const struct suffix_rule {
+	const char *segment;
+	const char *base_ends;
+} suffix_rules[] = {
+	{"es", ""}, {"e", ""},
+	{"nes", "n"}, {"ne", "n"}, {"les", "l"}, {"le", "l"},
+	{"tes", "t"}, {"te", "t"}, {"tes", "u"}, {"te", "u"}, /* tout·e·s, tou·te·s */
+	{"ses", "x"}, {"se", "x"}, {"ves", "f"}, {"ve", "f"},
+	{"trices", "teur"}, {"trice", "teur"}, {"rices", "teur"}, {"rice", "teur"},
+	{"euses", "eur"}, {"euse", "eur"},
+	{"eres", "er"}, {"ere", "er"}, {"\xC3\xA8res", "er"}, {"\xC3\xA8re", "er"},
+};
+#define SUFFIX_RULE_COUNT (sizeof suffix_rules / sizeof suffix_rules[0])
+
+/* ASCII case-insensitive: whether @p starts with @s (bytes past ASCII compare as they are). */
+static size_t starts_with(const char *p, const char *s)
+{
+	size_t n = 0;
+	for (; s[n]; n++) {
+		unsigned char a = (unsigned char)p[n], b = (unsigned char)s[n];
+		if (a != b && !(a < 128 && a >= 'A' && a <= 'Z' && a - 'A' + 'a' == b))
+			return 0;
+	}
+	return n;
+}
+
+static int base_ends_with(const char *text, size_t base, size_t end, const char *ending)
+{
+	size_t n = strlen(ending);
+	return end - base > n && starts_with(text + end - n, ending) == n;
+}
+
+/* After a segment at @q: nothing, a mark then "s", "s" (after a closing parenthesis) or
+ * "(s)". Returns the length of that plural mark (0 for none) and sets *@plural. */
+static size_t plural_mark(const char *q, int paren, int *plural)
+{
+	if (paren && starts_with(q, "(s)") && ends_alone(q + 3)) {
+		*plural = 1;
+		return 3;
+	}
+	size_t m = paren ? 0 : mark_length(q);
+	if ((paren || m) && (q[m] == 's' || q[m] == 'S') && ends_alone(q + m + 1)) {
+		*plural = 1;
+		return m + 1;
+	}
+	return 0;
+}
+
+/* The suffix of one rule at @p (the mark or parenthesis after the base), or 0. */
+static size_t suffix_with(const char *p, const struct suffix_rule *rule, int *plural)
+{
+	int paren = *p == '(';
+	size_t open = paren ? 1 : mark_length(p);
+	if (!open)
+		return 0;
+	size_t seg = starts_with(p + open, rule->segment);
+	if (!seg)
+		return 0;
+	const char *q = p + open + seg;
+	if (paren) {
+		if (*q != ')')
+			return 0;
+		q++;
+	}
+	*plural = rule->segment[strlen(rule->segment) - 1] == 's';
+	size_t more = plural_mark(q, paren, plural);
+	if (!more && !ends_alone(q))
+		return 0;
+	return (size_t)(q - p) + more;
+}
+
+int cispref__inclusive_suffix(const char *text, size_t base, size_t end, inclusive_suffix *out)
+{
+	const char *p = text + end;
+	int plural = 0;
+	size_t best = 0;
+	int best_plural = 0;
+	if (end < base + 2) /* one letter ("a-e", "x.e") is a label or a range, not a word */
+		return 0;
+	if (*p != '(' && !mark_length(p)) /* most words: a space or the end follows */
+		return 0;
+	for (size_t r = 0; r < SUFFIX_RULE_COUNT; r++) {
+		if (!base_ends_with(text, base, end, suffix_rules[r].base_ends))
+			continue;
+		size_t n = suffix_with(p, &suffix_rules[r], &plural);
+		if (n > best)
+			best = n, best_plural = plural;
+	}
+	/* "intervenant(s)": the plural alone, in parentheses only (a mark then "s" is too
+	 * common elsewhere to be read as one). */
+	if (!best && starts_with(p, "(s)") && ends_alone(p + 3))
+		best = 3, best_plural = 1;
+	if (!best)
+		return 0;
+	out->length = best;
+	out->plural = best_plural;
+	return 1;
+}
+
 /* ---- Style names (the public enum of render.h) ---- */
 
 static const char *const style_names[] = {"source", "normalized"};

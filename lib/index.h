@@ -15,19 +15,22 @@ typedef struct concept_usage {
 	vec competences;
 } concept_usage;
 
-/* A searchable text: a competence title, a summary entry or an item. */
+/* A searchable text: a competence title, a summary entry, an item or a concept's label. */
 typedef struct search_entry {
 	cispref_hit_field_t field;
-	const void *node; /* cispref_competence, cispref_summary_entry or cispref_item */
+	const void *node; /* cispref_competence, _summary_entry, _item or _concept */
 	const char *text;
 } search_entry;
 
-/* A folded word and the entries that hold it, in ascending order. */
+/* An analysed word (lib/analyze.h), its stem, and the entries that hold it, in
+ * ascending order. */
 typedef struct word_postings {
 	const char *word;
+	const char *stem;
 	uint32_t *entries;
 	uint32_t count;
 	uint32_t capacity;
+	uint32_t position; /* in cispref_index.words */
 } word_postings;
 
 struct cispref_index {
@@ -36,10 +39,12 @@ struct cispref_index {
 	strmap usage_by_concept;          /* concept id -> concept_usage * */
 	const cispref_concept **top;      /* concepts in use, most shared first */
 	size_t top_count;
-	search_entry *entries;
+	search_entry *entries;            /* the texts in document order, then the concepts */
 	size_t entry_count;
+	size_t text_entry_count;          /* the entries before the concepts */
 	word_postings **words;            /* sorted by word */
 	size_t word_count;
+	word_postings **by_stem;          /* the same, sorted by stem, then word */
 };
 
 /* search.c */

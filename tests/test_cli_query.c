@@ -157,7 +157,9 @@ static void test_search_json(void **state)
 	assert_true(strncmp(r.out, "peda.col.2.sf.6\titem\t", 21) == 0);
 	run_free(&r);
 
-	/* A summary hit has no plan; a summary entry that names no competence has none. */
+	/* A summary hit has no plan; a summary entry that names no competence has none. The
+	 * item "alpha-beta-alpha-beta" is found too: its compound joined, "alphabeta", begins
+	 * with "alphabet"; that one joined word is its one matching word. */
 	r = run_cispref("search", "-f", "json", "-i", fixture("query-search.xml"), "alphabet", NULL);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out,
@@ -171,6 +173,16 @@ static void test_search_json(void **state)
 		"    \"domain\": \"d1\",\n"
 		"    \"plan\": null,\n"
 		"    \"competence\": null\n"
+		"  },\n"
+		"  {\n"
+		"    \"id\": \"d1.ind.2.s.1\",\n"
+		"    \"field\": \"item\",\n"
+		"    \"text\": \"alpha-beta-alpha-beta\",\n"
+		"    \"path\": \"Domaine un › Individuel › Alphas et betas alpha › alpha-beta-alpha-beta\",\n"
+		"    \"matched_words\": 1,\n"
+		"    \"domain\": \"d1\",\n"
+		"    \"plan\": \"d1.ind\",\n"
+		"    \"competence\": \"d1.ind.2\"\n"
 		"  }\n"
 		"]\n");
 	run_free(&r);
@@ -574,6 +586,29 @@ static void test_concepts(void **state)
 	assert_true(strncmp(r.out, "c.ecoute-active\t", 16) == 0);
 	run_free(&r);
 
+	/* By the words of their labels: "écoute active" is in two labels of
+	 * data/accompagnement-cisp.xml, the aptitude and the savoir; both hold both words as
+	 * typed, so document order. Words after the option are part of the query. */
+	r = run_cispref("concepts", "--search", "ecoute", "active", NULL);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out,
+		"c.ecoute-active\t13 competences\t13 items\tsavoir-faire-comportemental\t"
+		"Adopter une posture d'écoute active\n"
+		"c.savoir-ecoute-active\t2 competences\t2 items\tsavoir\tL'écoute active\n");
+	run_free(&r);
+	r = run_cispref("concepts", "-s", "l\xE2\x80\x99" "ecoute", "-t", "1", NULL);
+	assert_int_equal(r.status, 0);
+	assert_true(strncmp(r.out, "c.ecoute-active\t", 16) == 0 && count_lines(r.out) == 1);
+	run_free(&r);
+	r = run_cispref("concepts", "-s", "xylophone", NULL);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "");
+	run_free(&r);
+	r = run_cispref("concepts", "-s", " ;", NULL); /* no word: a usage error */
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "no word"));
+	run_free(&r);
+
 	/* All 52 concepts are used; a larger --top prints them all. */
 	r = run_cispref("concepts", NULL);
 	assert_int_equal(r.status, 0);
@@ -633,14 +668,15 @@ static void test_list_control_chars(void **state)
 static void test_search_control_chars(void **state)
 {
 	(void)state;
-	/* Three fields a line: id, field, path; the path is escaped as a whole. */
+	/* Three fields a line: id, field, path; the path is escaped as a whole. "écoute" as
+	 * typed ranks before "Écouter", a word of the same stem. */
 	run r = run_cispref("search", "-i", fixture(CONTROL), "ecoute", NULL);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out,
-		"c1.sf.1\titem\tDomaine\\ttabulé › Plan\\rindividuel › Compétence\\tune\\ndeux › "
-		"Écouter\\tactivement\n"
 		"c1.sfc.1\titem\tDomaine\\ttabulé › Plan\\rindividuel › Compétence\\tune\\ndeux › "
-		"Être\\nà l'écoute\n");
+		"Être\\nà l'écoute\n"
+		"c1.sf.1\titem\tDomaine\\ttabulé › Plan\\rindividuel › Compétence\\tune\\ndeux › "
+		"Écouter\\tactivement\n");
 	run_free(&r);
 	r = run_cispref("search", "-i", fixture(CONTROL), "sommaire", NULL);
 	assert_int_equal(r.status, 0);

@@ -7,7 +7,9 @@
  * (include/cispref/render.h) and the word rule of lib/fold.h; the inputs are the forms
  * the cahier prints (la-le, la·du, la.le, la. du, la- au, la:au, "de la du stagiaire")
  * and the other forms search will meet. Built against the static library: the scanner,
- * the normaliser and the folding are internal. */
+ * the normaliser and the folding are internal. The search analyser is a user too: it reads
+ * a pair as its two words and a word with an inclusive suffix as its base form, plural
+ * kept ("intervenant·e·s" is "intervenants"), which the cases' last column says. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,6 +19,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "analyze.h"
 #include "fold.h"
 #include "inclusive.h"
 #include "private.h"
@@ -33,39 +36,70 @@ static const struct inclusive_case {
 	size_t at;              /* byte offset of the pair's "la" */
 	const char *normalized; /* what CISPREF_INCLUSIVE_NORMALIZED writes */
 	const char *words;      /* the folded words, joined by one space */
+	const char *analysed;   /* the words of the search analyser (lib/analyze.h) */
 } cases[] = {
 	/* pairs: one mark, then optional spaces */
-	{"la-le stagiaire", "-", 0, "la" MIDDOT "le stagiaire", "la le stagiaire"},
-	{"la" HYPHEN "le", HYPHEN, 0, "la" MIDDOT "le", "la le"},
-	{"de la" NB_HYPHEN "du", NB_HYPHEN, 3, "de la" MIDDOT "du", "de la du"},
-	{"la" MIDDOT "au", MIDDOT, 0, "la" MIDDOT "au", "la au"},
-	{"la.le", ".", 0, "la" MIDDOT "le", "la le"},
-	{"La:le stagiaire", ":", 0, "La" MIDDOT "le stagiaire", "la le stagiaire"},
-	{"à la- au stagiaire", "- ", 3, "à la" MIDDOT "au stagiaire", "a la au stagiaire"},
-	{"la. le", ". ", 0, "la" MIDDOT "le", "la le"},
-	{"la-" NBSP "du", "-" NBSP, 0, "la" MIDDOT "du", "la du"},
-	{"(la-le)", "-", 1, "(la" MIDDOT "le)", "la le"},
+	{"la-le stagiaire", "-", 0, "la" MIDDOT "le stagiaire", "la le stagiaire", "la le stagiaire"},
+	{"la" HYPHEN "le", HYPHEN, 0, "la" MIDDOT "le", "la le", "la le"},
+	{"de la" NB_HYPHEN "du", NB_HYPHEN, 3, "de la" MIDDOT "du", "de la du", "de la du"},
+	{"la" MIDDOT "au", MIDDOT, 0, "la" MIDDOT "au", "la au", "la au"},
+	{"la.le", ".", 0, "la" MIDDOT "le", "la le", "la le"},
+	{"La:le stagiaire", ":", 0, "La" MIDDOT "le stagiaire", "la le stagiaire", "la le stagiaire"},
+	{"à la- au stagiaire", "- ", 3, "à la" MIDDOT "au stagiaire", "a la au stagiaire", "a la au stagiaire"},
+	{"la. le", ". ", 0, "la" MIDDOT "le", "la le", "la le"},
+	{"la-" NBSP "du", "-" NBSP, 0, "la" MIDDOT "du", "la du", "la du"},
+	{"(la-le)", "-", 1, "(la" MIDDOT "le)", "la le", "la le"},
 	/* pairs: spaces alone, as the cahier prints "de la du stagiaire" */
-	{"la le", " ", 0, "la" MIDDOT "le", "la le"},
+	{"la le", " ", 0, "la" MIDDOT "le", "la le", "la le"},
 	{"suivi de la du stagiaire", " ", 9, "suivi de la" MIDDOT "du stagiaire",
-	 "suivi de la du stagiaire"},
-	{"la  au", "  ", 0, "la" MIDDOT "au", "la au"},
+	 "suivi de la du stagiaire", "suivi de la du stagiaire"},
+	{"la  au", "  ", 0, "la" MIDDOT "au", "la au", "la au"},
 	/* not pairs */
-	{"tou.te.s", NULL, 0, "tou.te.s", "tou te s"},
-	{"intervenant-e-s", NULL, 0, "intervenant-e-s", "intervenant e s"},
+	{"tou.te.s", NULL, 0, "tou.te.s", "tou te s", "tous"},
+	{"intervenant-e-s", NULL, 0, "intervenant-e-s", "intervenant e s", "intervenants"},
 	{"intervenant" MIDDOT "e" MIDDOT "s", NULL, 0, "intervenant" MIDDOT "e" MIDDOT "s",
-	 "intervenant e s"},
-	{"acteur. actrice", NULL, 0, "acteur. actrice", "acteur actrice"},
-	{"la - le", NULL, 0, "la - le", "la le"},            /* spaces before the mark */
-	{"la-de", NULL, 0, "la-de", "la de"},                /* "de" is no second word */
-	{"la-les", NULL, 0, "la-les", "la les"},
-	{"gala-le", NULL, 0, "gala-le", "gala le"},
-	{"la-lecture", NULL, 0, "la-lecture", "la lecture"},
-	{"la-Le", NULL, 0, "la-Le", "la le"},
-	{"présente-la au groupe", NULL, 0, "présente-la au groupe", "presente la au groupe"},
-	{"la-le" ACUTE, NULL, 0, "la-le" ACUTE, "la le"},   /* "lé": a mark is part of a word */
-	{"la" ACUTE "-le", NULL, 0, "la" ACUTE "-le", "la le"},
-	{"elle-lui", NULL, 0, "elle-lui", "elle lui"},
+	 "intervenant e s", "intervenants"},
+	{"acteur. actrice", NULL, 0, "acteur. actrice", "acteur actrice", "acteur actrice"},
+	{"la - le", NULL, 0, "la - le", "la le", "la le"},            /* spaces before the mark */
+	{"la-de", NULL, 0, "la-de", "la de", "la de"},                /* "de" is no second word */
+	{"la-les", NULL, 0, "la-les", "la les", "la les"},
+	{"gala-le", NULL, 0, "gala-le", "gala le", "gala le"},
+	{"la-lecture", NULL, 0, "la-lecture", "la lecture", "la lecture"},
+	{"la-Le", NULL, 0, "la-Le", "la le", "la le"},
+	{"présente-la au groupe", NULL, 0, "présente-la au groupe", "presente la au groupe", "presente la au groupe"},
+	{"la-le" ACUTE, NULL, 0, "la-le" ACUTE, "la le", "la le"},   /* "lé": a mark is part of a word */
+	{"la" ACUTE "-le", NULL, 0, "la" ACUTE "-le", "la le", "la le"},
+	{"elle-lui", NULL, 0, "elle-lui", "elle lui", "elle lui ellelui"}, /* a compound */
+	/* inclusive suffixes: the search reads the base form, plural kept */
+	{"intervenant.e.s", NULL, 0, "intervenant.e.s", "intervenant e s", "intervenants"},
+	{"intervenant(e)s", NULL, 0, "intervenant(e)s", "intervenant e s", "intervenants"},
+	{"intervenant(e)(s)", NULL, 0, "intervenant(e)(s)", "intervenant e s", "intervenants"},
+	{"intervenant(s)", NULL, 0, "intervenant(s)", "intervenant s", "intervenants"},
+	{"Intervenant-E-S", NULL, 0, "Intervenant-E-S", "intervenant e s", "intervenants"},
+	{"intervenant" MIDDOT "es", NULL, 0, "intervenant" MIDDOT "es", "intervenant es",
+	 "intervenants"},
+	{"acteur" MIDDOT "trice", NULL, 0, "acteur" MIDDOT "trice", "acteur trice", "acteur"},
+	{"acteur" MIDDOT "trice" MIDDOT "s", NULL, 0, "acteur" MIDDOT "trice" MIDDOT "s",
+	 "acteur trice s", "acteurs"},
+	{"professionnel-le-s", NULL, 0, "professionnel-le-s", "professionnel le s",
+	 "professionnels"},
+	{"citoyen" NB_HYPHEN "ne", NULL, 0, "citoyen" NB_HYPHEN "ne", "citoyen ne", "citoyen"},
+	{"travailleur" MIDDOT "euses", NULL, 0, "travailleur" MIDDOT "euses",
+	 "travailleur euses", "travailleurs"},
+	{"premier" MIDDOT "ère", NULL, 0, "premier" MIDDOT "ère", "premier ere", "premier"},
+	{"sportif.ve.s", NULL, 0, "sportif.ve.s", "sportif ve s", "sportifs"},
+	{"heureux:se", NULL, 0, "heureux:se", "heureux se", "heureux"},
+	{"tout" MIDDOT "e" MIDDOT "s les stagiaires", NULL, 0,
+	 "tout" MIDDOT "e" MIDDOT "s les stagiaires", "tout e s les stagiaires",
+	 "touts les stagiaires"},
+	/* not suffixes: the ending does not fit the word, or a word goes on */
+	{"présente-le au groupe", NULL, 0, "présente-le au groupe", "presente le au groupe",
+	 "presente le au groupe"},
+	{"intervenant-esprit", NULL, 0, "intervenant-esprit", "intervenant esprit",
+	 "intervenant esprit intervenantesprit"},
+	{"peut-être", NULL, 0, "peut-être", "peut etre", "peut etre peutetre"},
+	{"psycho-social", NULL, 0, "psycho-social", "psycho social", "psycho social psychosocial"},
+	{"la-le-s", "-", 0, "la" MIDDOT "le-s", "la le s", "la le s"},
 };
 #define CASE_COUNT (sizeof cases / sizeof cases[0])
 
@@ -303,6 +337,59 @@ static void test_folding(void **state)
 	}
 }
 
+/* ---- the search analyser ---- */
+
+static int add_analysed(const char *word, size_t length, unsigned flags, void *payload)
+{
+	(void)flags;
+	return add_word(word, length, payload);
+}
+
+static void test_analyser(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < CASE_COUNT; i++) {
+		words w = {{0}};
+		assert_int_equal(cispref__analyze(cases[i].input, add_analysed, &w), 0);
+		if (strcmp(w.text, cases[i].analysed) != 0)
+			fail_msg("case %zu \"%s\": \"%s\", expected \"%s\"", i, cases[i].input, w.text,
+			         cases[i].analysed);
+	}
+}
+
+/* The suffix scanner itself: where the base word ends and how long the suffix is. */
+static void test_suffix_scanner(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text;
+		size_t base, end;  /* the word before the suffix */
+		size_t length;     /* of the suffix, 0 for none */
+		int plural;
+	} suffixes[] = {
+		{"intervenant-e-s", 0, 11, 4, 1},
+		{"intervenant" MIDDOT "e", 0, 11, 3, 0},
+		{"les intervenant.e.s du centre", 4, 15, 4, 1},
+		{"acteur" MIDDOT "trices", 0, 6, 8, 1},
+		{"acteur(trice)", 0, 6, 7, 0},
+		{"vendeur" MIDDOT "trice", 0, 7, 0, 0}, /* "trice" after "teur" only */
+		{"donne-le", 0, 5, 0, 0},
+		{"intervenant-e-", 0, 11, 2, 0},     /* the trailing hyphen is no plural */
+		{"intervenant-ex", 0, 11, 0, 0},
+		{"intervenant(e", 0, 11, 0, 0},
+		{"x-e", 0, 1, 0, 0},                 /* a base of one letter is too short */
+	};
+	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		inclusive_suffix got = {0, 0};
+		int found = cispref__inclusive_suffix(suffixes[i].text, suffixes[i].base,
+		                                      suffixes[i].end, &got);
+		if (found != (suffixes[i].length != 0) || (found && (got.length != suffixes[i].length ||
+		                                                     got.plural != suffixes[i].plural)))
+			fail_msg("\"%s\": %d, %zu bytes, plural %d", suffixes[i].text, found, got.length,
+			         got.plural);
+	}
+}
+
 /* The one word rule both modules use: letters, digits, combining marks; not the
  * separators of inclusive writing nor spaces. */
 static void test_word_rule(void **state)
@@ -310,7 +397,7 @@ static void test_word_rule(void **state)
 	(void)state;
 	static const int32_t word[] = {'a', 'Z', '7', 0xE9, 0x301, 0x2164 /* Ⅴ */};
 	static const int32_t not_word[] = {'-', 0x2010, 0x2011, '.', ':', 0xB7, ' ', 0xA0, '\'',
-	                                   0x2019, -1};
+	                                   0x2019, 0x2BC /* modifier letter apostrophe */, -1};
 	for (size_t i = 0; i < sizeof word / sizeof word[0]; i++)
 		assert_true(cispref__fold_is_word_char(word[i]));
 	for (size_t i = 0; i < sizeof not_word / sizeof not_word[0]; i++)
@@ -327,6 +414,8 @@ int main(void)
 		cmocka_unit_test(test_validator),
 		cmocka_unit_test(test_validator_counts_separators),
 		cmocka_unit_test(test_folding),
+		cmocka_unit_test(test_analyser),
+		cmocka_unit_test(test_suffix_scanner),
 		cmocka_unit_test(test_word_rule),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -684,6 +684,11 @@ static void test_search(void **state)
 	options = defaults;
 	options.filter.version = 0;
 	assert_fails(CISPREF_EARG, cispref_search(&results, f->index, "projet", &options, ERR));
+	options.version = CISPREF_SEARCH_OPTIONS_VERSION + 1;
+	assert_fails(CISPREF_EARG, cispref_search(&results, f->index, "projet", &options, ERR));
+	options = defaults;
+	options.fields = 1u << 4; /* no such field */
+	assert_fails(CISPREF_EARG, cispref_search(&results, f->index, "projet", &options, ERR));
 	options = defaults;
 	options.filter.domain_id = "no-such-domain";
 	assert_fails(CISPREF_ENOTFOUND, cispref_search(&results, f->index, "projet", &options, ERR));
@@ -699,6 +704,7 @@ static void test_search(void **state)
 	assert_null(cispref_hit_id(NULL));
 	assert_int_equal(cispref_hit_matched_words(NULL), 0);
 	assert_null(cispref_hit_domain(NULL));
+	assert_null(cispref_hit_concept(NULL));
 	assert_null(cispref_hit_plan(NULL));
 	assert_null(cispref_hit_competence(NULL));
 	assert_null(cispref_hit_item(NULL));

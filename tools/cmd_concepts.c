@@ -3,16 +3,21 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "cli_json.h"
 
 static void help(void)
 {
-	printf("Usage: cispref concepts [-t N] [-f text|json] [-i FILE] [--lenient]\n\n"
+	printf("Usage: cispref concepts [-t N] [-s WORDS] [-f text|json] [-i FILE] [--lenient]\n\n"
 	       "List the shared concepts, most shared first: id, number of competences and of\n"
 	       "items that use it, kind and canonical label.\n\n"
-	       "  -t, --top N          only the N most shared (0, the default: all)\n"
+	       "  -t, --top N          only the N most shared (with --search: the N best;\n"
+	       "                       0, the default: all)\n"
+	       "  -s, --search WORDS   only the concepts whose label has WORDS, best first, found\n"
+	       "                       as cispref search finds texts (words after the options are\n"
+	       "                       added to the query)\n"
 	       "  -f, --format FORMAT  text (the default) or json\n"
 	       "  -i, --input FILE     read FILE ('-': standard input) instead of the embedded\n"
 	       "                       referential\n"
@@ -49,17 +54,72 @@ static void print_json(const cispref_index *index, const cispref_concept *const 
 	cli_json_close(&j, ']');
 }
 
-static int print_concepts(const cispref_index *index, size_t top, int as_json)
+/* @first and the @argc words of @argv, joined by spaces (malloc'd). */
+static char *join_words(const char *first, int argc, char **argv)
 {
-	size_t count = cispref_index_top_concepts(index, NULL, 0);
-	if (top && top < count)
-		count = top;
-	const cispref_concept **concepts = malloc((count + 1) * sizeof *concepts);
-	if (!concepts) {
+	size_t length = strlen(first) + 1;
+	for (int i = 0; i < argc; i++)
+		length += strlen(argv[i]) + 1;
+	char *words = malloc(length);
+	if (!words)
+		return NULL;
+	strcpy(words, first);
+	for (int i = 0; i < argc; i++) {
+		strcat(words, " ");
+		strcat(words, argv[i]);
+	}
+	return words;
+}
+
+/* The concepts whose label matches @words, in the rank order of cispref_search() (a
+ * search of the concept field): at most @top, or all for 0. Fills *@out (malloc'd). */
+static int found_concepts(const cispref_index *index, const char *words, size_t top,
+                          const cispref_concept ***out, size_t *count)
+{
+	cispref_search_options options = CISPREF_SEARCH_OPTIONS_INIT;
+	options.fields = CISPREF_MASK(CISPREF_HIT_CONCEPT);
+	options.limit = top;
+	cispref_results *results = NULL;
+	cispref_error error = {0};
+	if (cispref_search(&results, index, words, &options, &error) != 0)
+		return error.code == CISPREF_EARG ? cli_usage_error("%s", error.text)
+		                                  : (cli_print_error(&error), EXIT_INVALID);
+	*count = cispref_results_count(results);
+	*out = malloc((*count + 1) * sizeof **out);
+	for (size_t i = 0; *out && i < *count; i++)
+		(*out)[i] = cispref_hit_concept(cispref_results_get(results, i));
+	cispref_results_free(results);
+	if (!*out) {
 		cli_error("out of memory");
 		return EXIT_INVALID;
 	}
-	cispref_index_top_concepts(index, concepts, count);
+	return EXIT_OK;
+}
+
+static int most_shared(const cispref_index *index, size_t top, const cispref_concept ***out,
+                       size_t *count)
+{
+	*count = cispref_index_top_concepts(index, NULL, 0);
+	if (top && top < *count)
+		*count = top;
+	*out = malloc((*count + 1) * sizeof **out);
+	if (!*out) {
+		cli_error("out of memory");
+		return EXIT_INVALID;
+	}
+	cispref_index_top_concepts(index, *out, *count);
+	return EXIT_OK;
+}
+
+static int print_concepts(const cispref_index *index, const char *words, size_t top,
+                          int as_json)
+{
+	const cispref_concept **concepts = NULL;
+	size_t count = 0;
+	int rc = words ? found_concepts(index, words, top, &concepts, &count)
+	               : most_shared(index, top, &concepts, &count);
+	if (rc)
+		return rc;
 	if (as_json)
 		print_json(index, concepts, count);
 	else
@@ -72,17 +132,23 @@ int cmd_concepts(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{"top", required_argument, NULL, 't'},
+		{"search", required_argument, NULL, 's'},
 		CLI_INSPECT_LONG_OPTIONS,
 		{0, 0, 0, 0},
 	};
 	cli_inspect o = {0};
 	size_t top = 0;
+	const char *search = NULL;
 	int c, rc;
 	cli_getopt_reset();
-	while ((c = getopt_long(argc, argv, ":t:" CLI_INSPECT_SHORT_OPTIONS, options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":t:s:" CLI_INSPECT_SHORT_OPTIONS, options, NULL)) != -1) {
 		if (c == 'h') {
 			help();
 			return EXIT_OK;
+		}
+		if (c == 's') {
+			search = optarg;
+			continue;
 		}
 		rc = c == 't' ? cli_parse_count(&top, "--top", optarg) : cli_inspect_option(&o, c, optarg);
 		if (rc == -1)
@@ -90,20 +156,24 @@ int cmd_concepts(int argc, char **argv)
 		if (rc)
 			return rc;
 	}
-	if (optind < argc)
+	if (optind < argc && !search)
 		return cli_usage_error("unexpected argument '%s'", argv[optind]);
-	cispref_referential *ref;
+	char *words = NULL;
+	if (search && !(words = join_words(search, argc - optind, argv + optind))) {
+		cli_error("out of memory");
+		return EXIT_INVALID;
+	}
+	cispref_referential *ref = NULL;
 	rc = cli_load(&ref, o.input, o.load_flags);
-	if (rc)
-		return rc;
-	cispref_index *index;
-	if (cispref_index_new(&index, ref) != 0) {
+	cispref_index *index = NULL;
+	if (!rc && cispref_index_new(&index, ref) != 0) {
 		cli_error("out of memory");
 		rc = EXIT_INVALID;
-	} else {
-		rc = print_concepts(index, top, o.as_json);
+	} else if (!rc) {
+		rc = print_concepts(index, words, top, o.as_json);
 		cispref_index_free(index);
 	}
 	cispref_referential_free(ref);
+	free(words);
 	return rc;
 }

@@ -191,6 +191,55 @@ static PyObject *ref_search(PyObject *s, PyObject *args, PyObject *kwargs)
 	return list;
 }
 
+/* The concepts whose label matches @query, best first (a search of the concept field). */
+static PyObject *find_concepts(PyObject *s, PyObject *args, PyObject *kwargs)
+{
+	static char *keywords[] = {"query", "kind", "limit", NULL};
+	const char *query;
+	PyObject *query_object, *kind = Py_None;
+	Py_ssize_t limit = 0;
+	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|On:find_concepts", keywords,
+	                                 &query_object, &kind, &limit) ||
+	    !(query = c_text(query_object, "query")))
+		return NULL;
+	if (limit < 0) {
+		PyErr_SetString(PyExc_ValueError, "limit must not be negative");
+		return NULL;
+	}
+	cispref_search_options options = CISPREF_SEARCH_OPTIONS_INIT;
+	options.fields = CISPREF_MASK(CISPREF_HIT_CONCEPT);
+	options.limit = (size_t)limit;
+	if (kind_mask(kind, parse_item, "item kind", &options.filter.item_kinds) < 0)
+		return NULL;
+	const cispref_index *index = referential_index((ReferentialObject *)s);
+	if (!index)
+		return NULL;
+	cispref_results *results;
+	cispref_error error;
+	PyThreadState *thread = PyEval_SaveThread();
+	int rc = cispref_search(&results, index, query, &options, &error);
+	PyEval_RestoreThread(thread);
+	if (rc != 0) {
+		if (error.code == CISPREF_EARG)
+			set_value_error(error.text);
+		else
+			PyErr_NoMemory();
+		return NULL;
+	}
+	size_t n = cispref_results_count(results);
+	PyObject *list = PyList_New((Py_ssize_t)n);
+	for (size_t i = 0; list && i < n; i++) {
+		const cispref_concept *concept = cispref_hit_concept(cispref_results_get(results, i));
+		PyObject *node = wrap_node((ReferentialObject *)s, CISPREF_NODE_CONCEPT, concept);
+		if (!node)
+			Py_CLEAR(list);
+		else
+			PyList_SetItem(list, (Py_ssize_t)i, node);
+	}
+	cispref_results_free(results);
+	return list;
+}
+
 static PyObject *top_concepts(PyObject *s, PyObject *args, PyObject *kwargs)
 {
 	static char *keywords[] = {"limit", NULL};
@@ -594,6 +643,11 @@ static PyMethodDef ref_methods[] = {
 	 "get($self, id, default=None, /)\n--\n\n"
 	 "The node with this id (Domain, SummaryEntry, Plan, Competence, Item, Concept or\n"
 	 "Note), or default when there is none."},
+	{"find_concepts", (PyCFunction)(void (*)(void))find_concepts, METH_VARARGS | METH_KEYWORDS,
+	 "find_concepts($self, /, query, kind=None, limit=0)\n--\n\n"
+	 "The shared concepts (a list of Concept) whose label holds the words of query, best\n"
+	 "first, found as search() finds texts. kind is an item kind (or several); limit keeps\n"
+	 "the best (0: all). Raises ValueError for a query with no word."},
 	{"search", (PyCFunction)(void (*)(void))ref_search, METH_VARARGS | METH_KEYWORDS,
 	 "search($self, /, query, domain=None, plan=None, kind=None, limit=0)\n--\n\n"
 	 "Search competence titles, summary entries and items (-> list of Hit, the best\n"

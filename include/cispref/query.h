@@ -225,11 +225,20 @@ CISPREF_EXPORT size_t cispref_index_related_competences(const cispref_index *ind
 typedef enum cispref_hit_field_t {
 	CISPREF_HIT_TITLE = 0,   /**< A competence's title. */
 	CISPREF_HIT_SUMMARY = 1, /**< A summary entry's text. */
-	CISPREF_HIT_ITEM = 2     /**< An item's text. */
+	CISPREF_HIT_ITEM = 2,    /**< An item's text. */
+	CISPREF_HIT_CONCEPT = 3  /**< A shared concept's label (see cispref_hit_concept()). */
 } cispref_hit_field_t;
 
-/** Version of #cispref_search_options this header describes. */
-#define CISPREF_SEARCH_OPTIONS_VERSION 1
+/** The fields a search looks in when its mask is 0: titles, summary entries and items. */
+#define CISPREF_SEARCH_TEXTS \
+	(CISPREF_MASK(CISPREF_HIT_TITLE) | CISPREF_MASK(CISPREF_HIT_SUMMARY) | \
+	 CISPREF_MASK(CISPREF_HIT_ITEM))
+/** Every field, concept labels included. */
+#define CISPREF_SEARCH_ALL_FIELDS (CISPREF_SEARCH_TEXTS | CISPREF_MASK(CISPREF_HIT_CONCEPT))
+
+/** Version of #cispref_search_options this header describes. Version 1 (without
+ * `fields`) is still accepted and searches #CISPREF_SEARCH_TEXTS. */
+#define CISPREF_SEARCH_OPTIONS_VERSION 2
 
 /** Options of cispref_search(); initialise with #CISPREF_SEARCH_OPTIONS_INIT or
  * cispref_search_options_init(). */
@@ -237,10 +246,16 @@ typedef struct cispref_search_options {
 	unsigned int version;  /**< #CISPREF_SEARCH_OPTIONS_VERSION. */
 	cispref_filter filter; /**< What to search; an item-kind mask leaves out titles and summaries. */
 	size_t limit;          /**< At most this many hits (the best), 0 for all. */
+	/** Where to look: a mask of #cispref_hit_field_t, 0 for #CISPREF_SEARCH_TEXTS (concept
+	 *  labels only when asked for, so that a search for texts keeps its hits and ranks).
+	 *  `CISPREF_MASK(CISPREF_HIT_CONCEPT)` alone finds concepts by their words. A concept
+	 *  passes a filter without domain, domain kinds or plan kinds (it belongs to none),
+	 *  and an item-kind mask by its kind. */
+	unsigned int fields;
 } cispref_search_options;
 
-/** Default search options: search everything, return every hit. */
-#define CISPREF_SEARCH_OPTIONS_INIT {CISPREF_SEARCH_OPTIONS_VERSION, CISPREF_FILTER_INIT, 0}
+/** Default search options: search the texts, return every hit. */
+#define CISPREF_SEARCH_OPTIONS_INIT {CISPREF_SEARCH_OPTIONS_VERSION, CISPREF_FILTER_INIT, 0, 0}
 
 /**
  * Set @p options to #CISPREF_SEARCH_OPTIONS_INIT, for callers that cannot expand the
@@ -257,13 +272,21 @@ typedef struct cispref_results cispref_results;
 typedef struct cispref_hit cispref_hit;
 
 /**
- * Search competence titles, summary entries and item texts for @p query.
+ * Search competence titles, summary entries and item texts (and, when @p options ask,
+ * concept labels) for @p query, with the French analysis of doc/search.md.
  *
- * Case, accents and punctuation are ignored ("ecoute" finds "écoute", "stagiaire" finds
- * "la·le stagiaire" and "la-du stagiaire"); each word of the query matches the beginning
- * of a word of the text, and a hit holds every word of the query. Hits come ranked:
- * competence titles first, then summary entries, then items; within each, more matching
- * words first; then document order.
+ * Case, accents, punctuation and ligatures are ignored ("ecoute" finds "écoute", "oeuvre"
+ * "œuvre", "stagiaire" "la·le stagiaire" and "la-du stagiaire"); elided articles are
+ * dropped ("l'écoute" looks for "écoute"); inclusive writing is read as its base form
+ * ("intervenants" finds "intervenant-e-s"); hyphenated compounds match joined and split
+ * ("psychosocial" finds "psycho-social"). Each word of the query matches a text word that
+ * is the same word, has the same stem (Snowball's French stemmer: "évaluations" finds
+ * "évaluation") or begins with it; a hit holds every word of the query but the stop words
+ * ("les", "des", "de", ...), which need not match unless the query has no other word.
+ * Hits come ranked: competence titles first, then summary entries, then items, then
+ * concepts; within each, the higher score first (each query word found adds 3 as the
+ * same word, 2 by its stem, 1 as a prefix), then more matching text words, then document
+ * order.
  *
  * @param out receives the results; release them with cispref_results_free().
  * @param index the index to search.
@@ -272,7 +295,8 @@ typedef struct cispref_hit cispref_hit;
  * @param error filled on failure (may be NULL).
  * @return #CISPREF_OK (possibly with no hit), #CISPREF_EARG for an empty query, a query
  *         of punctuation only, one that is not valid UTF-8 or one of more than 32
- *         different words, or for NULL arguments or options of another version;
+ *         different words, or for NULL arguments, options of an unknown version or a
+ *         fields mask with unknown bits;
  *         #CISPREF_ENOTFOUND for a filter's domain id that names no domain (@p error
  *         says which); #CISPREF_ENOMEM.
  */
@@ -291,15 +315,18 @@ CISPREF_EXPORT void cispref_results_free(cispref_results *results);
 CISPREF_EXPORT cispref_hit_field_t cispref_hit_field(const cispref_hit *hit);
 /** The text that matched. */
 CISPREF_EXPORT const char *cispref_hit_text(const cispref_hit *hit);
-/** The hit's node id (competence, summary entry or item). */
+/** The hit's node id (competence, summary entry, item or concept). */
 CISPREF_EXPORT const char *cispref_hit_id(const cispref_hit *hit);
 /** How many words of the text match a word of the query. */
 CISPREF_EXPORT size_t cispref_hit_matched_words(const cispref_hit *hit);
-/** The domain of the hit. */
+/** The domain of the hit, NULL for a concept. */
 CISPREF_EXPORT const cispref_domain *cispref_hit_domain(const cispref_hit *hit);
-/** The plan of the hit, or NULL for a summary entry. */
+/** The concept of a concept hit (#CISPREF_HIT_CONCEPT), NULL otherwise. */
+CISPREF_EXPORT const cispref_concept *cispref_hit_concept(const cispref_hit *hit);
+/** The plan of the hit, or NULL for a summary entry or a concept. */
 CISPREF_EXPORT const cispref_plan *cispref_hit_plan(const cispref_hit *hit);
-/** The competence of the hit: the one it is in, or the one a summary entry names (or NULL). */
+/** The competence of the hit: the one it is in, or the one a summary entry names (or
+ * NULL); NULL for a concept. */
 CISPREF_EXPORT const cispref_competence *cispref_hit_competence(const cispref_hit *hit);
 /** The item of an item hit, NULL otherwise. */
 CISPREF_EXPORT const cispref_item *cispref_hit_item(const cispref_hit *hit);
@@ -307,16 +334,16 @@ CISPREF_EXPORT const cispref_item *cispref_hit_item(const cispref_hit *hit);
 CISPREF_EXPORT const cispref_summary_entry *cispref_hit_summary_entry(const cispref_hit *hit);
 /**
  * Where the hit is, as titles joined by " › ": domain › plan › competence › item
- * (domain › summary entry for a summary hit).
+ * (domain › summary entry for a summary hit; the label for a concept).
  */
 CISPREF_EXPORT const char *cispref_hit_path(const cispref_hit *hit);
-/** Name of a hit field ("title", "summary", "item"), NULL when out of range. */
+/** Name of a hit field ("title", "summary", "item", "concept"), NULL when out of range. */
 CISPREF_EXPORT const char *cispref_hit_field_name(cispref_hit_field_t field);
 
 /**
  * Write search results as a JSON array, one object per hit in rank order:
  * `{"id", "field", "text", "path", "matched_words", "domain", "plan", "competence"}`
- * (plan and competence are ids or null).
+ * (domain, plan and competence are ids or null: a concept hit has none).
  * @param out receives a NUL-terminated buffer to release with cispref_buffer_free().
  * @param size receives its length without the NUL (may be NULL).
  * @param results the results.

@@ -8,7 +8,10 @@
  *           another version, bit 7 exports the results as JSON;
  *   byte 1: bits 0-4 the plan-kind mask, bits 5-7 which domain bit 5 of byte 0 picks
  *           (one past the last names no domain: the search fails with CISPREF_ENOTFOUND);
- *   byte 2: the limit (0: every hit).
+ *   byte 2: bits 0-6 the limit (0: every hit), bit 7 searches concept labels too.
+ * The query goes through the French analysis (folding, ligatures, elision, inclusive
+ * pairs and suffixes, hyphenated compounds, stop words, Snowball stems): the dictionary
+ * (cispref.dict) holds its pieces (', ’, U+02BC, ·, -e-s, (e)s, œ, stop words). 
  * The referential is loaded and indexed once, on the first input: the index is read-only
  * and every search starts from the same state. */
 #include <stdint.h>
@@ -42,12 +45,22 @@ static void check_hit(const cispref_hit *hit, size_t previous_field)
 	FUZZ_CHECK(hit != NULL);
 	cispref_hit_field_t field = cispref_hit_field(hit);
 	FUZZ_CHECK(cispref_hit_field_name(field) != NULL);
-	/* Ranked by field first: titles, then summary entries, then items. */
+	/* Ranked by field first: titles, then summary entries, then items, then concepts. */
 	FUZZ_CHECK((size_t)field >= previous_field);
 	const char *id = cispref_hit_id(hit);
 	FUZZ_CHECK(id != NULL && cispref_referential_node_type(ref, id) != CISPREF_NODE_NONE);
 	FUZZ_CHECK(cispref_hit_text(hit) != NULL && cispref_hit_path(hit) != NULL);
 	FUZZ_CHECK(cispref_hit_matched_words(hit) >= 1);
+	if (field == CISPREF_HIT_CONCEPT) {
+		/* in no domain, plan or competence */
+		FUZZ_CHECK(cispref_hit_concept(hit) != NULL && cispref_hit_domain(hit) == NULL);
+		FUZZ_CHECK(cispref_hit_plan(hit) == NULL && cispref_hit_competence(hit) == NULL);
+		FUZZ_CHECK(cispref_hit_item(hit) == NULL && cispref_hit_summary_entry(hit) == NULL);
+		FUZZ_CHECK(cispref_referential_node_type(ref, id) == CISPREF_NODE_CONCEPT);
+		fuzz_sink += fuzz_touch(cispref_hit_text(hit)) + fuzz_touch(cispref_hit_path(hit));
+		return;
+	}
+	FUZZ_CHECK(cispref_hit_concept(hit) == NULL);
 	FUZZ_CHECK(cispref_hit_domain(hit) != NULL);
 	FUZZ_CHECK((cispref_hit_item(hit) != NULL) == (field == CISPREF_HIT_ITEM));
 	FUZZ_CHECK((cispref_hit_summary_entry(hit) != NULL) == (field == CISPREF_HIT_SUMMARY));
@@ -78,7 +91,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (bad_version)
 		options.filter.version = CISPREF_FILTER_VERSION + 1;
 	options.filter.plan_kinds = data[1] & 31u;
-	options.limit = data[2];
+	options.limit = data[2] & 127u;
+	if (data[2] & 128)
+		options.fields = CISPREF_SEARCH_ALL_FIELDS;
 
 	char *query = malloc(size - 3 + 1);
 	FUZZ_CHECK(query != NULL);

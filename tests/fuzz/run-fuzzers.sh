@@ -81,9 +81,10 @@ fi
 ninja -C "$build/lib-build" lib/libcispref.a > "$build/build.log" 2>&1 ||
 	{ cat "$build/build.log"; fail_all "the library does not build with $CC"; }
 
-# What the static archive needs: the libraries of its Requires.private, and threads.
+# What the static archive needs: the libraries of its Requires.private, libstemmer
+# (which ships no pkg-config file), and threads.
 deps=$(pkg-config --libs libxml-2.0 libutf8proc libzip libacl) || fail_all "pkg-config failed"
-deps="$deps -pthread"
+deps="$deps -lstemmer -pthread"
 status=0
 mkdir -p "$build/artifacts"
 for t in $targets; do

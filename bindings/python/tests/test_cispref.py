@@ -161,6 +161,17 @@ class SearchTest(unittest.TestCase):
         self.assertTrue(all(h.domain.id == "peda" for h in hits))
         self.assertEqual(hits[0].field, "title")
 
+    def test_find_concepts(self):
+        # "écoute active" is in two concept labels of data/accompagnement-cisp.xml
+        self.assertEqual([c.id for c in self.ref.find_concepts("l’ecoute active")],
+                         ["c.ecoute-active", "c.savoir-ecoute-active"])
+        self.assertEqual([c.id for c in self.ref.find_concepts("ecoute", kind="savoir")],
+                         ["c.savoir-ecoute-active"])
+        self.assertEqual(len(self.ref.find_concepts("ecoute", limit=1)), 1)
+        self.assertEqual(self.ref.find_concepts("xylophone"), [])
+        with self.assertRaises(ValueError):
+            self.ref.find_concepts(" ;")
+
     def test_bad_queries(self):
         for query in ("", "   ", "·-."):
             with self.assertRaises(ValueError):

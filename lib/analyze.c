@@ -1,0 +1,272 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
+/* The French analysis of search (see analyze.h and doc/search.md). The stemming is
+ * Snowball's (libstemmer); elision, compounds and stop words are a few rules of French
+ * typography that no Debian library offers on their own, so they are written here. */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libstemmer.h>
+
+#include "analyze.h"
+#include "fold.h"
+#include "inclusive.h"
+
+/* Folded, sorted (strcmp) for bsearch. Articles, prepositions and conjunctions that a
+ * query may hold without the text having them in the same form. */
+static const char *const stop_words[] = {
+	"a", "au", "aux", "avec", "ce", "ces", "d", "dans", "de", "des", "du", "en", "et",
+	"l", "la", "le", "les", "leur", "leurs", "ou", "par", "pour", "qu", "que", "qui",
+	"sa", "se", "ses", "son", "sur", "un", "une",
+};
+
+/* The words French elides before a vowel or a mute h, folded and sorted. */
+static const char *const elided_words[] = {
+	"c", "d", "j", "jusqu", "l", "lorsqu", "m", "n", "puisqu", "qu", "s", "t",
+};
+
+static int in_list(const char *const *list, size_t n, const char *word, size_t length)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strncmp(list[mid], word, length);
+		if (c == 0)
+			c = list[mid][length] != '\0'; /* longer than the word: after it */
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+int cispref__analyze_is_stop_word(const char *word, size_t length)
+{
+	return in_list(stop_words, sizeof stop_words / sizeof *stop_words, word, length);
+}
+
+static int is_elided_word(const char *word, size_t length)
+{
+	return in_list(elided_words, sizeof elided_words / sizeof *elided_words, word, length);
+}
+
+/* ---- the walk ------------------------------------------------------------------ */
+
+typedef struct walk {
+	char *text; /* folded */
+	size_t length;
+	analyze_cb callback;
+	void *payload;
+	char *word;     /* scratch: the word being given, with room for a plural "s" */
+	char *previous; /* the previous word, for the joined form of a compound */
+	size_t previous_length;
+	unsigned previous_flags;
+	int compound;  /* the previous word ended with a hyphen joining it to this one */
+	inclusive_pair pair; /* the next article pair, when has_pair */
+	int has_pair;
+} walk;
+
+static int32_t char_at(const walk *w, size_t pos, size_t *step)
+{
+	return cispref__fold_char_at(w->text, w->length, pos, step);
+}
+
+static int is_apostrophe(int32_t c)
+{
+	return c == '\'' || c == 0x2019 || c == 0x2BC;
+}
+
+static int is_hyphen(int32_t c)
+{
+	return c == '-' || c == 0x2010 || c == 0x2011;
+}
+
+/* Whether the character at @pos is @test's and a word character follows it. */
+static int joins(const walk *w, size_t pos, int (*test)(int32_t))
+{
+	size_t step, next;
+	if (!test(char_at(w, pos, &step)))
+		return 0;
+	return cispref__fold_is_word_char(char_at(w, pos + step, &next));
+}
+
+static int give(walk *w, const char *word, size_t length, unsigned flags)
+{
+	return w->callback(word, length, flags, w->payload);
+}
+
+/* Give the word of the scratch buffer, and the compound it closes, if any. */
+static int give_word(walk *w, size_t length)
+{
+	w->word[length] = '\0';
+	unsigned flags = cispref__analyze_is_stop_word(w->word, length) ? ANALYZE_STOP : 0;
+	int rc = give(w, w->word, length, flags);
+	if (rc == 0 && w->compound && !(flags & ANALYZE_STOP) &&
+	    !(w->previous_flags & ANALYZE_STOP)) {
+		memcpy(w->previous + w->previous_length, w->word, length + 1);
+		rc = give(w, w->previous, w->previous_length + length, ANALYZE_JOINED);
+	}
+	memcpy(w->previous, w->word, length + 1);
+	w->previous_length = length;
+	w->previous_flags = flags;
+	return rc;
+}
+
+/* An article pair starting at @start: its two words, which are stop words. */
+static int give_pair(walk *w, size_t *pos)
+{
+	const inclusive_pair *p = &w->pair;
+	int rc = give(w, "la", 2, ANALYZE_STOP);
+	if (rc == 0) {
+		memcpy(w->word, w->text + p->second, 2);
+		w->word[2] = '\0';
+		rc = give(w, w->word, 2, ANALYZE_STOP);
+	}
+	*pos = p->start + p->length;
+	w->compound = 0;
+	w->has_pair = cispref__inclusive_next(w->text, *pos, &w->pair);
+	return rc;
+}
+
+/* The word [start, end): dropped when elided, else given in its base form. */
+static int one_word(walk *w, size_t start, size_t end, size_t *pos)
+{
+	size_t step;
+	if (joins(w, end, is_apostrophe) && is_elided_word(w->text + start, end - start)) {
+		char_at(w, end, &step);
+		*pos = end + step;
+		w->compound = 0;
+		return 0;
+	}
+	size_t length = end - start;
+	memcpy(w->word, w->text + start, length);
+	inclusive_suffix suffix;
+	*pos = end;
+	if (cispref__inclusive_suffix(w->text, start, end, &suffix)) {
+		*pos = end + suffix.length;
+		if (suffix.plural)
+			w->word[length++] = 's';
+	}
+	int rc = give_word(w, length);
+	w->compound = joins(w, *pos, is_hyphen);
+	return rc;
+}
+
+static int run(walk *w)
+{
+	size_t pos = 0;
+	int rc = 0;
+	w->has_pair = cispref__inclusive_next(w->text, 0, &w->pair);
+	while (rc == 0 && pos < w->length) {
+		size_t step;
+		if (!cispref__fold_is_word_char(char_at(w, pos, &step))) {
+			/* anything but the one hyphen between two parts ends a compound */
+			if (!is_hyphen(char_at(w, pos, &step)) || pos + step >= w->length)
+				w->compound = 0;
+			pos += step;
+			continue;
+		}
+		while (w->has_pair && w->pair.start < pos) /* a pair inside a word: none */
+			w->has_pair = cispref__inclusive_next(w->text, pos, &w->pair);
+		if (w->has_pair && w->pair.start == pos) {
+			rc = give_pair(w, &pos);
+			continue;
+		}
+		size_t end = pos;
+		while (end < w->length && cispref__fold_is_word_char(char_at(w, end, &step)))
+			end += step;
+		rc = one_word(w, pos, end, &pos);
+	}
+	return rc;
+}
+
+int cispref__analyze(const char *text, analyze_cb callback, void *payload)
+{
+	walk w = {0};
+	int rc = cispref__fold(text, &w.text, &w.length);
+	if (rc)
+		return rc;
+	w.callback = callback;
+	w.payload = payload;
+	/* a word is at most the text plus its plural "s"; a compound, two of them */
+	w.word = malloc(w.length + 2);
+	w.previous = malloc(2 * w.length + 4);
+	rc = w.word && w.previous ? run(&w) : -2;
+	free(w.word);
+	free(w.previous);
+	free(w.text);
+	return rc;
+}
+
+/* ---- inflection ---------------------------------------------------------------- */
+
+static int ends_with(const char *word, size_t length, const char *ending)
+{
+	size_t n = strlen(ending);
+	return length >= n && memcmp(word + length - n, ending, n) == 0;
+}
+
+size_t cispref__inflection_key(const char *word, size_t length, char *out)
+{
+	memcpy(out, word, length);
+	if (length > 4 && ends_with(out, length, "aux")) { /* sociaux: social */
+		out[length - 2] = 'l';
+		length--;
+	} else if (length > 3 && (out[length - 1] == 's' || out[length - 1] == 'x')) {
+		length--;
+	}
+	for (int i = 0; i < 2 && length > 3 && out[length - 1] == 'e'; i++) /* adaptées */
+		length--;
+	if (length > 3 && (ends_with(out, length, "ll") || ends_with(out, length, "nn") ||
+	                   ends_with(out, length, "tt"))) /* professionnelle */
+		length--;
+	if (length > 3 && ends_with(out, length, "iv")) /* active: actif */
+		out[length - 1] = 'f';
+	out[length] = '\0';
+	return length;
+}
+
+/* ---- stemming ------------------------------------------------------------------ */
+
+struct analyze_stemmer {
+	struct sb_stemmer *snowball;
+};
+
+analyze_stemmer *cispref__stemmer_new(void)
+{
+	analyze_stemmer *s = malloc(sizeof *s);
+	if (!s)
+		return NULL;
+	/* NULL only when out of memory: the French algorithm is part of every libstemmer */
+	if (!(s->snowball = sb_stemmer_new("french", "UTF_8"))) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void cispref__stemmer_free(analyze_stemmer *stemmer)
+{
+	if (!stemmer)
+		return;
+	sb_stemmer_delete(stemmer->snowball);
+	free(stemmer);
+}
+
+const char *cispref__stem(analyze_stemmer *stemmer, const char *word, size_t length,
+                          size_t *stem_length)
+{
+	if (length > INT_MAX) { /* beyond libstemmer's int: left as it is */
+		*stem_length = length;
+		return word;
+	}
+	const sb_symbol *stem = sb_stemmer_stem(stemmer->snowball, (const sb_symbol *)word,
+	                                        (int)length);
+	if (!stem)
+		return NULL;
+	*stem_length = (size_t)sb_stemmer_length(stemmer->snowball);
+	return (const char *)stem;
+}
