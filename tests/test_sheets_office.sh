@@ -36,8 +36,9 @@ for case in default hostile; do
 	[ "$case" = hostile ] && input="-i $hostile"
 	# shellcheck disable=SC2086 # $input is empty or two words
 	"$cispref" export $input --format csv -o "$work/$case.csv"
+	# the format from the name's extension
 	# shellcheck disable=SC2086
-	"$cispref" export $input --format xlsx -o "$work/$case.xlsx"
+	"$cispref" export $input -o "$work/$case.xlsx"
 	# The package holds a workbook and its worksheets.
 	unzip -l "$work/$case.xlsx" >"$work/$case.list"
 	for part in xl/workbook.xml xl/worksheets/sheet1.xml xl/worksheets/sheet2.xml \
@@ -109,5 +110,12 @@ PY
 		done
 	fi
 done
+# The command line's excel-fr dialect: a UTF-8 BOM, then the French headers.
+"$cispref" export --format csv-excel-fr -o "$work/excel-fr.csv"
+if [ "$(head -c 14 "$work/excel-fr.csv" | od -An -tx1 | tr -d ' \n')" != \
+	efbbbf22646f6d61696e65223b22 ]; then
+	echo "FAIL: export --format csv-excel-fr does not begin with a BOM and \"domaine\";"
+	status=1
+fi
 [ $status -eq 0 ] || cat "$work"/soffice-*.log
 exit $status
