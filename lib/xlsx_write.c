@@ -55,7 +55,9 @@ static int name_taken(const xlsx_writer *w, const char *name)
 }
 
 /* Copy at most @max_chars UTF-8 characters of @id into @name, each forbidden character
- * (and control character) replaced with '_'. */
+ * (and control character) replaced with '_'. The loader and the builder accept only
+ * ids of ASCII letters, digits, '_', '.' and '-', so today only the cut matters: the
+ * replacement keeps the workbook valid should the id rules ever widen. */
 static void sanitise(char name[LXW_MAX_SHEETNAME_LENGTH], const char *id, size_t max_chars)
 {
 	size_t used = 0, chars = 0;
