@@ -163,7 +163,9 @@ int cispref__xlsx_write(xmlBufferPtr out, const cispref_referential *ref,
 /* sheet_rows.c: one row per item, in the model's order, for the spreadsheet exports.
  * A row callback gets the cells (never NULL: "" for a missing value) and returns 0 to go
  * on or an error code, which the walk returns. */
-enum { CISPREF__SHEET_COLUMNS = 7 }; /* domain, plan, competence, kind, id, text, concept */
+enum { CISPREF__SHEET_COLUMNS = 7, /* domain, plan, competence, kind, id, text, concept */
+       CISPREF__SHEET_ID = 4,      /* the item's id */
+       CISPREF__SHEET_TEXT = 5 };  /* the item's text */
 typedef int (*cispref__sheet_row_fn)(const char *const cells[CISPREF__SHEET_COLUMNS],
                                      void *data);
 const char *const *cispref__sheet_headers(int french);

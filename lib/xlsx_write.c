@@ -106,11 +106,11 @@ static int item_row(const char *const cells[CISPREF__SHEET_COLUMNS], void *data)
 	xlsx_writer *w = data;
 	w->row++;
 	for (int c = 0; c < CISPREF__SHEET_COLUMNS && !w->failed; c++) {
-		lxw_format *format = c == 5 ? w->text : w->cell;
+		lxw_format *format = c == CISPREF__SHEET_TEXT ? w->text : w->cell;
 		lxw_error err = worksheet_write_string(w->sheet, w->row, (lxw_col_t)c, cells[c],
 		                                       format);
 		if (err == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED)
-			w->failed_item = cells[4];
+			w->failed_item = cells[CISPREF__SHEET_ID];
 		fail(w, err);
 	}
 	return w->failed ? CISPREF_EIO : CISPREF_OK;
