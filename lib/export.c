@@ -1,7 +1,8 @@
 /* SPDX-FileCopyrightText: 2026 cispref developers
  * SPDX-License-Identifier: MIT */
 /* The public entry of export, and the one table of export formats: each row names a
- * format and the writer (one file each: xml_write.c, json_write.c) that serialises into a
+ * format and the writer (one file each: xml_write.c, json_write.c, csv_write.c,
+ * xlsx_write.c) that serialises into a
  * libxml2 buffer, which then goes to the caller's buffer, stream or file (output.c).
  * Adding a format is one writer file and one row here. */
 #include <stdlib.h>
@@ -23,12 +24,22 @@ typedef struct export_format_row {
 static int write_xml(xmlBufferPtr out, const cispref_referential *ref, cispref_error *error);
 
 /* Indexed by cispref_format_t. Media types: application/xml (RFC 7303), application/json
- * (RFC 8259). */
+ * (RFC 8259), text/csv (RFC 4180), XLSX (ECMA-376). Both CSV dialects end in .csv: a
+ * file name picks the first, RFC 4180. */
 static const export_format_row formats[] = {
 	[CISPREF_FORMAT_XML] = {"xml", ".xml", "application/xml",
 	                        "cispref XML, canonical form", write_xml},
 	[CISPREF_FORMAT_JSON] = {"json", ".json", "application/json",
 	                         "cispref-json, format_version 1", cispref__json_write},
+	[CISPREF_FORMAT_CSV] = {"csv", ".csv", "text/csv",
+	                        "one row per item, RFC 4180 (UTF-8, commas)", cispref__csv_write},
+	[CISPREF_FORMAT_CSV_EXCEL_FR] = {"csv-excel-fr", ".csv", "text/csv",
+	                                 "one row per item, for a French Excel (BOM, semicolons)",
+	                                 cispref__csv_excel_fr_write},
+	[CISPREF_FORMAT_XLSX] = {"xlsx", ".xlsx",
+	                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	                         "workbook: every item, then a sheet per domain",
+	                         cispref__xlsx_write},
 };
 #define FORMAT_COUNT (sizeof formats / sizeof formats[0])
 

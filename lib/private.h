@@ -152,6 +152,28 @@ int cispref__validate_strict(const cispref_referential *ref, cispref_error *erro
 int cispref__xml_write(xmlBufferPtr out, const cispref_referential *ref, cispref_error *error);
 int cispref__json_write(xmlBufferPtr out, const cispref_referential *ref, cispref_error *error);
 
+/* csv_write.c, xlsx_write.c: the spreadsheet exports (the CSV dialects and the
+ * workbook, doc/interchange.md). */
+int cispref__csv_write(xmlBufferPtr out, const cispref_referential *ref, cispref_error *error);
+int cispref__csv_excel_fr_write(xmlBufferPtr out, const cispref_referential *ref,
+                                cispref_error *error);
+int cispref__xlsx_write(xmlBufferPtr out, const cispref_referential *ref,
+                        cispref_error *error);
+
+/* sheet_rows.c: one row per item, in the model's order, for the spreadsheet exports.
+ * A row callback gets the cells (never NULL: "" for a missing value) and returns 0 to go
+ * on or an error code, which the walk returns. */
+enum { CISPREF__SHEET_COLUMNS = 7, /* domain, plan, competence, kind, id, text, concept */
+       CISPREF__SHEET_ID = 4,      /* the item's id */
+       CISPREF__SHEET_TEXT = 5 };  /* the item's text */
+typedef int (*cispref__sheet_row_fn)(const char *const cells[CISPREF__SHEET_COLUMNS],
+                                     void *data);
+const char *const *cispref__sheet_headers(int french);
+int cispref__sheet_rows(const cispref_referential *ref, cispref__sheet_row_fn row, void *data);
+int cispref__sheet_domain_rows(const cispref_domain *domain, cispref__sheet_row_fn row,
+                               void *data);
+size_t cispref__sheet_domain_row_count(const cispref_domain *domain);
+
 /* xml_catch.c: libxml2's error handlers taken for the length of one operation (they are
  * the calling thread's), so that nothing reaches stderr and a failure libxml2 only
  * reports (its text writer swallows some) still fails the operation. */

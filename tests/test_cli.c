@@ -225,7 +225,9 @@ static void test_export(void **state)
 	free(written);
 	run_free(&r);
 	r = run_cispref("export", "--help", NULL);
-	assert_non_null(strstr(r.out, "  json    cispref-json"));
+	/* the names in one column, as wide as the longest */
+	assert_non_null(strstr(r.out, "\n  json          cispref-json"));
+	assert_non_null(strstr(r.out, "\n  csv-excel-fr  one row per item"));
 	run_free(&r);
 
 	/* So does an output path that cannot be written. */

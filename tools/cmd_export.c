@@ -9,7 +9,9 @@
 static void help(void)
 {
 	printf("Usage: cispref export [--format FORMAT] [-i FILE] [-o FILE]\n\n"
-	       "Write a referential as cispref XML (canonical form) or as cispref-json.\n\n"
+	       "Write a referential as cispref XML (canonical form), as cispref-json, or as\n"
+	       "a spreadsheet: one row per item, CSV (RFC 4180, or csv-excel-fr for a French\n"
+	       "Excel) or an XLSX workbook.\n\n"
 	       "  -f, --format FORMAT  one of the formats below; by default the one whose\n"
 	       "                       extension -o FILE ends in, else xml\n"
 	       "  -i, --input FILE     read FILE ('-': standard input) instead of the embedded\n"

@@ -56,7 +56,12 @@ const char *cli_format_names(const cli_formats *formats, char *buf, size_t size)
 
 void cli_print_formats(const cli_formats *formats)
 {
+	/* names in one column, as wide as the longest (at least 6) */
+	int width = 6;
 	for (size_t i = 0; i < formats->count(); i++)
-		printf("  %-6s  %s (%s)\n", formats->name(i), formats->description(i),
+		if ((int)strlen(formats->name(i)) > width)
+			width = (int)strlen(formats->name(i));
+	for (size_t i = 0; i < formats->count(); i++)
+		printf("  %-*s  %s (%s)\n", width, formats->name(i), formats->description(i),
 		       formats->extension(i));
 }

@@ -276,6 +276,7 @@ static PyObject *top_concepts(PyObject *s, PyObject *args, PyObject *kwargs)
 typedef struct format_family {
 	size_t (*count)(void);
 	const char *(*name)(size_t index);
+	const char *(*extension)(size_t index);
 	int (*from_name)(int *out, const char *name);
 	int (*from_path)(int *out, const char *path);
 } format_family;
@@ -283,6 +284,11 @@ typedef struct format_family {
 static const char *render_format_name(size_t i)
 {
 	return cispref_render_format_name((cispref_render_format_t)i);
+}
+
+static const char *render_format_extension(size_t i)
+{
+	return cispref_render_format_extension((cispref_render_format_t)i);
 }
 
 static int render_from_name(int *out, const char *name)
@@ -306,6 +312,11 @@ static const char *export_format_name(size_t i)
 	return cispref_format_name((cispref_format_t)i);
 }
 
+static const char *export_format_extension(size_t i)
+{
+	return cispref_format_extension((cispref_format_t)i);
+}
+
 static int export_from_name(int *out, const char *name)
 {
 	cispref_format_t f;
@@ -323,9 +334,11 @@ static int export_from_path(int *out, const char *path)
 }
 
 static const format_family render_formats = {cispref_render_format_count, render_format_name,
-                                             render_from_name, render_from_path};
+                                             render_format_extension, render_from_name,
+                                             render_from_path};
 static const format_family export_formats = {cispref_format_count, export_format_name,
-                                             export_from_name, export_from_path};
+                                             export_format_extension, export_from_name,
+                                             export_from_path};
 
 /* ValueError "unknown format 'pdf' (html, odt, fodt or md)"; returns NULL. */
 static PyObject *unknown_format(const format_family *family, const char *name)
@@ -375,7 +388,8 @@ static PyObject *ref_to_json(PyObject *s, PyObject *unused) { (void)unused; retu
 /* The format a save or render writes: the one @format_object names (NULL or None: not
  * given), else the one the extension of @file names (NULL: no file), else @fallback
  * (-1: none, which is a ValueError). A name and an extension that disagree are a
- * ValueError too: writing XML into 'out.json' would go unnoticed. 0, or -1 with an
+ * ValueError too: writing XML into 'out.json' would go unnoticed. Formats that share an
+ * extension agree with it (format='csv-excel-fr' into 'out.csv'). 0, or -1 with an
  * exception. */
 static int pick_format(const format_family *family, PyObject *format_object, const char *file,
                        int fallback, int *out)
@@ -404,7 +418,8 @@ static int pick_format(const format_family *family, PyObject *format_object, con
 		unknown_format(family, name);
 		return -1;
 	}
-	if (by_path >= 0 && by_path != *out) {
+	if (by_path >= 0 && strcmp(family->extension((size_t)by_path),
+	                           family->extension((size_t)*out)) != 0) {
 		PyObject *shown = PyUnicode_DecodeFSDefault(file);
 		if (shown)
 			PyErr_Format(PyExc_ValueError,

@@ -2,12 +2,13 @@
  * SPDX-License-Identifier: MIT */
 /**
  * @file export.h
- * @brief Write a referential as cispref XML or as JSON.
+ * @brief Write a referential as cispref XML, as JSON, or as spreadsheets (CSV, XLSX).
  *
  * XML output is the canonical form of doc/format.md, written with libxml2's writer:
  * loading a canonical file and exporting it gives the same bytes. JSON output follows
  * the contract `cispref-json` version 1 (keys always present, in a fixed order).
- * Output is deterministic.
+ * The spreadsheet formats hold one row per item (doc/interchange.md, "Spreadsheets"):
+ * they are for reading and sorting, and are not read back. Output is deterministic.
  *
  * @defgroup export Export
  * @{
@@ -29,10 +30,24 @@ extern "C" {
 /** Output formats. */
 typedef enum cispref_format_t {
 	CISPREF_FORMAT_XML = 0,  /**< "xml": the cispref XML format. */
-	CISPREF_FORMAT_JSON = 1  /**< "json": the cispref-json contract. */
+	CISPREF_FORMAT_JSON = 1, /**< "json": the cispref-json contract. */
+	/** "csv": one row per item, columns domain, plan, competence, kind, id, text,
+	 * concept (ids; an item without a concept has an empty field); RFC 4180: UTF-8
+	 * without a BOM, commas, CRLF after each record, every field quoted, texts never
+	 * altered. */
+	CISPREF_FORMAT_CSV = 2,
+	/** "csv-excel-fr": the same rows for a French-language Excel: a UTF-8 BOM,
+	 * semicolons, CRLF, French headers, and an apostrophe before any field that begins
+	 * with = + - @, a tab or a carriage return, so that no cell becomes a formula. */
+	CISPREF_FORMAT_CSV_EXCEL_FR = 3,
+	/** "xlsx": an Office Open XML workbook (libxlsxwriter): a flat sheet of every item,
+	 * then one sheet per domain, each with a frozen header row, an autofilter and
+	 * wrapped texts; every cell is a string, never a formula. */
+	CISPREF_FORMAT_XLSX = 4
 } cispref_format_t;
 
-/** Name of a format ("xml", "json"), or NULL for a value out of range. */
+/** Name of a format ("xml", "json", "csv", "csv-excel-fr", "xlsx"), or NULL for a value
+ * out of range. */
 CISPREF_EXPORT const char *cispref_format_name(cispref_format_t format);
 /** Parse a format name: 0 and `*out` set, or #CISPREF_EARG. */
 CISPREF_EXPORT int cispref_format_from_name(cispref_format_t *out, const char *name);
@@ -41,22 +56,25 @@ CISPREF_EXPORT int cispref_format_from_name(cispref_format_t *out, const char *n
  * Number of export formats. The formats are the values 0 to this count less one, in the
  * order of #cispref_format_t; front ends list them from here rather than keeping their own
  * list.
- * @return the count (2 in this version).
+ * @return the count (5 in this version).
  */
 CISPREF_EXPORT size_t cispref_format_count(void);
 
 /**
  * The usual file name extension of an export format, with its dot.
  * @param format the format.
- * @return ".xml" or ".json" (static strings), or NULL for a value out of range.
+ * @return ".xml", ".json", ".csv" (both CSV dialects) or ".xlsx" (static strings), or
+ *         NULL for a value out of range.
  */
 CISPREF_EXPORT const char *cispref_format_extension(cispref_format_t format);
 
 /**
  * The media type of an export format's output.
  * @param format the format.
- * @return "application/xml" or "application/json" (static strings), or NULL for a value
- *         out of range.
+ * @return "application/xml", "application/json", "text/csv" (RFC 4180; the dialect
+ *         is not part of the type), or
+ *         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" (static
+ *         strings), or NULL for a value out of range.
  */
 CISPREF_EXPORT const char *cispref_format_media_type(cispref_format_t format);
 
@@ -69,7 +87,8 @@ CISPREF_EXPORT const char *cispref_format_description(cispref_format_t format);
 
 /**
  * The export format a file name asks for, by its extension (what follows its last dot,
- * compared exactly): ".xml" or ".json".
+ * compared exactly): ".xml", ".json", ".csv" (the RFC 4180 dialect, the first format
+ * of that extension) or ".xlsx".
  * @param out receives the format.
  * @param path the file name; only its extension is read.
  * @return #CISPREF_OK, or #CISPREF_EARG for another or no extension or a NULL argument.
@@ -79,10 +98,18 @@ CISPREF_EXPORT int cispref_format_from_path(cispref_format_t *out, const char *p
 /**
  * Export into a new buffer.
  * @param out receives a NUL-terminated buffer to release with cispref_buffer_free().
- * @param size receives its length without the NUL (may be NULL).
+ * @param size receives its length without the NUL (may be NULL; pass it for
+ *        #CISPREF_FORMAT_XLSX, a binary ZIP package that holds NUL bytes).
  * @param ref the referential.
  * @param format the output format.
  * @param error filled on failure (may be NULL).
+ * @return #CISPREF_OK, #CISPREF_EARG, #CISPREF_ENOMEM; for #CISPREF_FORMAT_XML,
+ *         #CISPREF_ELIMIT beyond what a load with the default limits reads; for
+ *         #CISPREF_FORMAT_XLSX, #CISPREF_ELIMIT for a referential beyond a worksheet's
+ *         limits (more than 1,048,575 items, a text longer than 32,767 characters), or
+ *         #CISPREF_EIO when the workbook cannot be written: libxlsxwriter writes only
+ *         files, so the package is made in a private directory under `$TMPDIR` (else
+ *         `/tmp`), read back and removed. The stream and path functions return the same.
  */
 CISPREF_EXPORT int cispref_export_buffer(char **out, size_t *size,
                                          const cispref_referential *ref,

@@ -362,14 +362,14 @@ class TextBoundaryTest(unittest.TestCase):
     def test_format_lists_come_from_the_library(self):
         # The formats of render.h and export.h, in the order of their enums.
         self.assertEqual(cispref.RENDER_FORMATS, ("html", "odt", "fodt", "md"))
-        self.assertEqual(cispref.EXPORT_FORMATS, ("xml", "json"))
+        self.assertEqual(cispref.EXPORT_FORMATS, ("xml", "json", "csv", "csv-excel-fr", "xlsx"))
         ref = cispref.default()
         with self.assertRaises(ValueError) as caught:
             ref.render(format="pdf")
         self.assertIn("(html, odt, fodt or md)", str(caught.exception))
         with tempfile.TemporaryDirectory() as tmp, self.assertRaises(ValueError) as caught:
             ref.save(os.path.join(tmp, "out"), "yaml")
-        self.assertIn("(xml or json)", str(caught.exception))
+        self.assertIn("(xml, json, csv, csv-excel-fr or xlsx)", str(caught.exception))
         with self.assertRaises(ValueError) as caught:
             ref.render()
         self.assertIn("no format: give format= (html, odt, fodt, md)", str(caught.exception))
@@ -793,6 +793,17 @@ class SaveRenderFormatTest(unittest.TestCase):
         self.assertEqual(self.read("out.bak").decode(), self.ref.to_json())
         self.ref.save(path=self.path("k.json"), format="json")
         self.assertEqual(self.read("k.json").decode(), self.ref.to_json())
+
+    def test_save_spreadsheets(self):
+        # The CSV dialects share .csv: the name picks RFC 4180, format= the other one.
+        self.ref.save(self.path("out.csv"))
+        self.assertTrue(self.read("out.csv").startswith(b'"domain","plan","competence"'))
+        self.ref.save(self.path("out.csv"), format="csv-excel-fr")
+        self.assertTrue(self.read("out.csv").startswith(b'\xef\xbb\xbf"domaine";"plan";'))
+        self.ref.save(self.path("out.xlsx"))
+        self.assertEqual(self.read("out.xlsx")[:4], b"PK\x03\x04")
+        with self.assertRaisesRegex(ValueError, "format 'xlsx' does not match .*'csv'"):
+            self.ref.save(self.path("out.csv"), format="xlsx")
 
     def test_save_refuses_a_contradiction(self):
         with self.assertRaisesRegex(ValueError, "format 'xml' does not match .*'json'"):
