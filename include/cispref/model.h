@@ -200,8 +200,9 @@ CISPREF_EXPORT const char *cispref_referential_uuid(const cispref_referential *r
 CISPREF_EXPORT const char *cispref_referential_base_uri(const cispref_referential *ref);
 /**
  * The UUID of the node with @p id (of any type), written into @p out as 36 lower-case
- * characters and a NUL. Computed on each call (one SHA-1 of 16 + strlen(@p id) bytes,
- * well under a microsecond), nothing is stored: it is safe from several threads.
+ * characters and a NUL. Computed on each call (one SHA-1 of 16 + strlen(@p id) bytes:
+ * about 0.6 microseconds on a 2020s x86-64 core); nothing is stored, so it is safe from
+ * several threads.
  * @param out receives the UUID; set to "" when the call fails.
  * @param ref the referential.
  * @param id the node's id.
