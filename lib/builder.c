@@ -4,7 +4,7 @@
  * and removal that keeps the id index and the references consistent. */
 #include <string.h>
 
-#include "private.h"
+#include "identity.h"
 
 static int check_new_id(const cispref_referential *ref, const char *id)
 {
@@ -120,6 +120,7 @@ int cispref_referential_new(cispref_referential **out, const char *id, const cha
 	}
 	ref->language = "fr";
 	ref->version = "1";
+	cispref__identity_set(ref, NULL, NULL); /* derived from the id: cannot fail */
 	*out = ref;
 	return CISPREF_OK;
 }

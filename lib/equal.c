@@ -92,7 +92,8 @@ bool cispref_referential_equal(const cispref_referential *a, const cispref_refer
 	if (!a || !b)
 		return a == b;
 	if (!same(a->id, b->id) || !same(a->title, b->title) || !same(a->version, b->version) ||
-	    !same(a->language, b->language))
+	    !same(a->language, b->language) || strcmp(a->uuid, b->uuid) != 0 ||
+	    !same(a->base_uri, b->base_uri))
 		return false;
 	for (int f = 0; f < CISPREF_SOURCE_FIELD_COUNT; f++)
 		if (!same(a->source[f], b->source[f]))

@@ -3,10 +3,28 @@
 /* The cispref-json export (format_version 1): keys always present, in the contract's
  * order, two-space indentation. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "identity.h"
 #include "json.h"
-#include "private.h"
+
+/* The keys every node object ends with, "uuid" and "uri" (null without a base URI):
+ * added within format_version 1 after the contract's first keys, so none of those
+ * moves. */
+static void identity(json *j, const cispref_referential *ref, const node *n)
+{
+	char uuid[CISPREF_UUID_STRING_SIZE];
+	char *uri = NULL;
+	cispref__identity_node_uuid(uuid, ref, n->id);
+	if (cispref__identity_node_uri(&uri, ref, n->id) != CISPREF_OK)
+		j->failed = 1;
+	cispref__json_key(j, "uuid", 0);
+	cispref__json_string(j, uuid);
+	cispref__json_key(j, "uri", 0);
+	cispref__json_string(j, uri);
+	free(uri);
+}
 
 static void items(json *j, const vec *list)
 {
@@ -21,6 +39,7 @@ static void items(json *j, const vec *list)
 		cispref__json_string(j, item->text);
 		cispref__json_key(j, "concept", 0);
 		cispref__json_string(j, item->concept_id);
+		identity(j, item->competence->plan->domain->ref, &item->node);
 		cispref__json_close(j, "}", 0);
 	}
 	cispref__json_close(j, "]", list->count == 0);
@@ -46,6 +65,7 @@ static void competence(json *j, const cispref_competence *c)
 		cispref__json_string(j, c->note_ids.items[n]);
 	}
 	cispref__json_close(j, "]", c->note_ids.count == 0);
+	identity(j, c->plan->domain->ref, &c->node);
 	cispref__json_close(j, "}", 0);
 }
 
@@ -65,6 +85,7 @@ static void plan(json *j, const cispref_plan *p)
 		competence(j, p->competences.items[c]);
 	}
 	cispref__json_close(j, "]", p->competences.count == 0);
+	identity(j, p->domain->ref, &p->node);
 	cispref__json_close(j, "}", 0);
 }
 
@@ -89,6 +110,7 @@ static void domain(json *j, const cispref_domain *d)
 		cispref__json_string(j, entry->text);
 		cispref__json_key(j, "competence", 0);
 		cispref__json_string(j, entry->competence_id);
+		identity(j, d->ref, &entry->node);
 		cispref__json_close(j, "}", 0);
 	}
 	cispref__json_close(j, "]", d->summary.count == 0);
@@ -99,6 +121,7 @@ static void domain(json *j, const cispref_domain *d)
 		plan(j, d->plans.items[p]);
 	}
 	cispref__json_close(j, "]", d->plans.count == 0);
+	identity(j, d->ref, &d->node);
 	cispref__json_close(j, "}", 0);
 }
 
@@ -116,6 +139,7 @@ static void concepts_and_notes(json *j, const cispref_referential *ref)
 		cispref__json_string(j, cispref_item_kind_name(c->kind));
 		cispref__json_key(j, "label", 0);
 		cispref__json_string(j, c->label);
+		identity(j, ref, &c->node);
 		cispref__json_close(j, "}", 0);
 	}
 	cispref__json_close(j, "]", ref->concepts.count == 0);
@@ -131,6 +155,7 @@ static void concepts_and_notes(json *j, const cispref_referential *ref)
 		cispref__json_string(j, n->number);
 		cispref__json_key(j, "text", 0);
 		cispref__json_string(j, n->text);
+		identity(j, ref, &n->node);
 		cispref__json_close(j, "}", 0);
 	}
 	cispref__json_close(j, "]", ref->notes.count == 0);
@@ -160,6 +185,11 @@ int cispref__json_write(xmlBufferPtr out, const cispref_referential *ref, cispre
 	}
 	cispref__json_close(&j, "]", ref->domains.count == 0);
 	concepts_and_notes(&j, ref);
+	/* the referential's identity: its namespace, and its base URI as its URI */
+	cispref__json_key(&j, "uuid", 0);
+	cispref__json_string(&j, ref->uuid);
+	cispref__json_key(&j, "uri", 0);
+	cispref__json_string(&j, ref->base_uri);
 	cispref__json_close(&j, "}", 0);
 	cispref__json_raw(&j, "\n");
 	if (j.failed) {

@@ -15,10 +15,11 @@
 
 #include "private.h"
 #include "load_scan.h"
+#include "identity.h"
 
 #define NS "urn:cispref:referential"
 #define MAX_DEPTH 8  /* the format nests six levels; anything deeper is refused earlier */
-#define MAX_ATTRS 4
+#define MAX_ATTRS 6
 #define CHUNK (64 * 1024)
 
 typedef enum ctx {
@@ -197,11 +198,24 @@ static int check_id(loader *ld, const char *id)
 	return check_ref(ld, "id", id);
 }
 
+/* The root's optional uuid and base-uri (identity.c checks them and derives the
+ * namespace of a referential that names none). */
+static int read_identity(loader *ld, const char *uuid, const char *base_uri)
+{
+	char why[CISPREF_ERROR_TEXT_LENGTH];
+	int rc = cispref__identity_check(uuid, base_uri, why, sizeof why);
+	if (!rc)
+		rc = cispref__identity_set(ld->ref, uuid, base_uri);
+	if (rc)
+		fail(ld, rc, "%s", rc == CISPREF_ENOMEM ? "out of memory" : why);
+	return rc;
+}
+
 static int start_referential(loader *ld, frame *parent, frame *self, char **v, int arg)
 {
 	(void)parent;
 	(void)arg;
-	/* v: format-version, id, version, xml:lang */
+	/* v: format-version, id, version, xml:lang, uuid, base-uri */
 	if (strcmp(v[0], "1") != 0) {
 		fail(ld, CISPREF_EVERSION,
 		     "format version '%s' is not supported: this library reads version 1", v[0]);
@@ -214,6 +228,8 @@ static int start_referential(loader *ld, frame *parent, frame *self, char **v, i
 	    !(ref->version = cispref__arena_strdup(ref->arena, v[2])) ||
 	    !(ref->language = cispref__arena_strdup(ref->arena, v[3])))
 		return nomem(ld);
+	if (read_identity(ld, v[4], v[5]) != 0)
+		return -1;
 	self->title = &ref->title;
 	return 0;
 }
@@ -366,7 +382,7 @@ static int start_note(loader *ld, frame *parent, frame *self, char **v, int arg)
 
 static const rule rules[] = {
 	{CTX_DOCUMENT, "referential", 1, 0, CTX_REFERENTIAL,
-	 {"format-version", "id", "version", "xml:lang"}, start_referential, 0},
+	 {"format-version", "id", "version", "xml:lang", "?uuid", "?base-uri"}, start_referential, 0},
 	{CTX_REFERENTIAL, "title", 1, 0, CTX_TEXT, {0}, start_title, 0},
 	{CTX_REFERENTIAL, "source", 2, 0, CTX_SOURCE, {0}, NULL, 0},
 	{CTX_REFERENTIAL, "domain", 3, 1, CTX_DOMAIN, {"id", "kind"}, start_domain, 0},

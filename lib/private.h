@@ -45,6 +45,8 @@ struct cispref_referential {
 	const char *language;
 	const char *origin;
 	const char *source[CISPREF_SOURCE_FIELD_COUNT];
+	char uuid[CISPREF_UUID_STRING_SIZE]; /* the namespace, lower-case (identity.c) */
+	const char *base_uri;                /* NULL when none */
 	vec domains;
 	vec concepts;
 	vec notes;

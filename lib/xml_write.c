@@ -178,6 +178,8 @@ static void write_document(xml_out *o, const cispref_referential *ref)
 	attribute(o, "id", ref->id);
 	attribute(o, "version", ref->version);
 	attribute(o, "xml:lang", ref->language);
+	attribute(o, "uuid", ref->uuid); /* always: a derived namespace is kept from now on */
+	attribute(o, "base-uri", ref->base_uri);
 	text_element(o, "title", ref->title);
 	write_source(o, ref);
 	for (size_t d = 0; d < ref->domains.count; d++)

@@ -224,7 +224,11 @@ static void test_write_read_minimal(void **state)
 	assert_string_equal(xml,
 	                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	                    "<referential xmlns=\"urn:cispref:referential\" format-version=\"1\" "
-	                    "id=\"min\" version=\"1\" xml:lang=\"fr\">\n"
+	                    "id=\"min\" version=\"1\" xml:lang=\"fr\" "
+	                    /* the namespace derived from "min", which the writer keeps:
+	                     * uuid.uuid5(uuid.uuid5(uuid.NAMESPACE_URL,
+	                     * "urn:cispref:referential"), "min") in Python */
+	                    "uuid=\"898a2603-d10f-5b6c-a9fc-47f7b40b9ea5\">\n"
 	                    "  <title>Minimal</title>\n"
 	                    "</referential>\n");
 	OK(cispref_referential_load_memory(&back, xml, size, NULL, NULL, NULL));
@@ -264,7 +268,11 @@ static cispref_referential *build_tiny(void)
 }
 
 /* Written by hand from the contract in DESIGN.md: keys always present and in its order,
- * null for no concept / competence, [] for empty lists, two-space indentation. */
+ * null for no concept / competence, [] for empty lists, two-space indentation; every node
+ * object and the document end with "uuid" and "uri" (null: no base URI). The UUIDs come
+ * from Python, not from cispref: the namespace is the one derived from the id "tiny",
+ * ns = uuid.uuid5(uuid.uuid5(uuid.NAMESPACE_URL, "urn:cispref:referential"), "tiny")
+ * (a1daad77-...), and each node's is uuid.uuid5(ns, node_id). */
 static const char tiny_json[] =
 	"{\n"
 	"  \"format\": \"cispref-json\",\n"
@@ -282,12 +290,16 @@ static const char tiny_json[] =
 	"        {\n"
 	"          \"plan\": \"individual\",\n"
 	"          \"text\": \"Linked\",\n"
-	"          \"competence\": \"d.ind.1\"\n"
+	"          \"competence\": \"d.ind.1\",\n"
+	"          \"uuid\": \"325d4bee-c5d7-50d7-8432-4a23a06c3925\",\n"
+	"          \"uri\": null\n"
 	"        },\n"
 	"        {\n"
 	"          \"plan\": \"joint\",\n"
 	"          \"text\": \"\",\n"
-	"          \"competence\": null\n"
+	"          \"competence\": null,\n"
+	"          \"uuid\": \"63efd5f9-8dfc-5d5a-8ca5-b6161d3a9a3b\",\n"
+	"          \"uri\": null\n"
 	"        }\n"
 	"      ],\n"
 	"      \"plans\": [\n"
@@ -303,7 +315,9 @@ static const char tiny_json[] =
 	"                {\n"
 	"                  \"id\": \"d.ind.1.sf.1\",\n"
 	"                  \"text\": \"A\\nB\",\n"
-	"                  \"concept\": \"c.1\"\n"
+	"                  \"concept\": \"c.1\",\n"
+	"                  \"uuid\": \"4628605c-7a52-568c-9a84-86598f103b12\",\n"
+	"                  \"uri\": null\n"
 	"                }\n"
 	"              ],\n"
 	"              \"savoir_faire_comportementaux\": [],\n"
@@ -311,45 +325,63 @@ static const char tiny_json[] =
 	"                {\n"
 	"                  \"id\": \"d.ind.1.s.1\",\n"
 	"                  \"text\": \"line\\r\\nend\",\n"
-	"                  \"concept\": null\n"
+	"                  \"concept\": null,\n"
+	"                  \"uuid\": \"ceaa9bf3-52d1-55b7-b7ed-90527657b774\",\n"
+	"                  \"uri\": null\n"
 	"                }\n"
 	"              ],\n"
 	"              \"notes\": [\n"
 	"                \"n.1\"\n"
-	"              ]\n"
+	"              ],\n"
+	"              \"uuid\": \"6dacbab1-b309-5222-abb4-16035c0bc817\",\n"
+	"              \"uri\": null\n"
 	"            }\n"
-	"          ]\n"
+	"          ],\n"
+	"          \"uuid\": \"c8ad6272-783d-5153-b20c-92f74a1a1241\",\n"
+	"          \"uri\": null\n"
 	"        },\n"
 	"        {\n"
 	"          \"id\": \"d.col\",\n"
 	"          \"kind\": \"collective\",\n"
 	"          \"title\": \"Col\",\n"
-	"          \"competences\": []\n"
+	"          \"competences\": [],\n"
+	"          \"uuid\": \"9a1c7a7c-7587-58e1-acfc-f0844bbeecb0\",\n"
+	"          \"uri\": null\n"
 	"        }\n"
-	"      ]\n"
+	"      ],\n"
+	"      \"uuid\": \"805a4d84-2051-53db-a781-d0946f5ae1f6\",\n"
+	"      \"uri\": null\n"
 	"    },\n"
 	"    {\n"
 	"      \"id\": \"e\",\n"
 	"      \"kind\": \"transversal\",\n"
 	"      \"title\": \"\",\n"
 	"      \"summary\": [],\n"
-	"      \"plans\": []\n"
+	"      \"plans\": [],\n"
+	"      \"uuid\": \"4dae8aa1-eee7-5fc7-91e7-3dcbcb1d7081\",\n"
+	"      \"uri\": null\n"
 	"    }\n"
 	"  ],\n"
 	"  \"concepts\": [\n"
 	"    {\n"
 	"      \"id\": \"c.1\",\n"
 	"      \"kind\": \"savoir-faire\",\n"
-	"      \"label\": \"<&>'/\"\n"
+	"      \"label\": \"<&>'/\",\n"
+	"      \"uuid\": \"a34fd364-249f-50f2-b9b1-af19063cab19\",\n"
+	"      \"uri\": null\n"
 	"    }\n"
 	"  ],\n"
 	"  \"notes\": [\n"
 	"    {\n"
 	"      \"id\": \"n.1\",\n"
 	"      \"number\": \"21\",\n"
-	"      \"text\": \"Note\\tone\"\n"
+	"      \"text\": \"Note\\tone\",\n"
+	"      \"uuid\": \"49b8162f-9f26-5873-bc42-530375f5dd9e\",\n"
+	"      \"uri\": null\n"
 	"    }\n"
-	"  ]\n"
+	"  ],\n"
+	"  \"uuid\": \"a1daad77-6fb3-5afd-ad7f-06d9d5715e81\",\n"
+	"  \"uri\": null\n"
 	"}\n";
 
 static void test_json_tiny(void **state)
@@ -382,7 +414,11 @@ static void test_json_empty(void **state)
 	                    "  \"language\": \"fr\",\n"
 	                    "  \"domains\": [],\n"
 	                    "  \"concepts\": [],\n"
-	                    "  \"notes\": []\n"
+	                    "  \"notes\": [],\n"
+	                    /* uuid.uuid5(uuid.uuid5(uuid.NAMESPACE_URL,
+	                     * "urn:cispref:referential"), "e") in Python */
+	                    "  \"uuid\": \"289be64c-a0f1-50f2-862d-f02fb69238b4\",\n"
+	                    "  \"uri\": null\n"
 	                    "}\n");
 	cispref_buffer_free(json);
 	cispref_referential_free(ref);
@@ -604,9 +640,10 @@ static void test_json_default_parses(void **state)
 	assert_int_equal((size_t)(j.p - json), size);
 
 	static const char *const top[] = {"format", "format_version", "id", "title", "version",
-	                                  "language", "domains", "concepts", "notes"};
-	assert_int_equal(j.top_key_count, 9);
-	for (int i = 0; i < 9; i++)
+	                                  "language", "domains", "concepts", "notes", "uuid",
+	                                  "uri"};
+	assert_int_equal(j.top_key_count, 11);
+	for (int i = 0; i < 11; i++)
 		assert_string_equal(j.top_keys[i], top[i]);
 	assert_int_equal(j.top_array_len[6], cispref_referential_domain_count(ref));
 	assert_int_equal(j.top_array_len[7], cispref_referential_concept_count(ref));

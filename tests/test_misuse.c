@@ -921,6 +921,51 @@ static void test_builder_bad_arguments(void **state)
 	cispref_buffer_free(after);
 }
 
+/* Identity: NULL arguments, unknown ids and refused values leave the namespace, the base
+ * URI and the caller's buffers as documented. */
+static void test_identity(void **state)
+{
+	world *f = *state;
+	char *before = snapshot(f->built);
+	char uuid[CISPREF_UUID_STRING_SIZE] = "x";
+	char *uri = (char *)"x";
+	assert_null(cispref_referential_uuid(NULL));
+	assert_null(cispref_referential_base_uri(NULL));
+	assert_int_equal(cispref_referential_node_uuid(NULL, f->ref, "psy"), CISPREF_EARG);
+	assert_int_equal(cispref_referential_node_uuid(uuid, NULL, "psy"), CISPREF_EARG);
+	assert_string_equal(uuid, "");
+	assert_int_equal(cispref_referential_node_uuid(uuid, f->ref, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_referential_node_uuid(uuid, f->ref, "no.such"), CISPREF_ENOTFOUND);
+	assert_int_equal(cispref_referential_node_uuid(uuid, f->ref, ""), CISPREF_ENOTFOUND);
+	assert_string_equal(uuid, "");
+	assert_int_equal(cispref_referential_node_uri(NULL, f->ref, "psy"), CISPREF_EARG);
+	assert_int_equal(cispref_referential_node_uri(&uri, NULL, "psy"), CISPREF_EARG);
+	assert_null(uri);
+	uri = (char *)"x";
+	assert_int_equal(cispref_referential_node_uri(&uri, f->ref, NULL), CISPREF_EARG);
+	assert_null(uri);
+	assert_int_equal(cispref_referential_node_uri(&uri, f->ref, "no.such"), CISPREF_ENOTFOUND);
+	assert_null(uri);
+
+	assert_int_equal(cispref_referential_set_uuid(NULL, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_uuid(NULL, "3a04826e-5654-4fb8-a9bf-07e876000407"), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_uuid(f->built, ""), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_uuid(f->built, "00000000-0000-0000-0000-000000000000"), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_uuid(f->built, "3a04826e-5654-4fb8-a9bf-07e8760004070"), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_uuid(f->built, "3a04826e5654-4fb8-a9bf-07e876000407-"), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_uuid(f->built, "\xff"), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_base_uri(NULL, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_base_uri(NULL, "https://example.org/"), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_base_uri(f->built, ""), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_base_uri(f->built, "example.org/"), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_base_uri(f->built, "https://example.org/\xff"), CISPREF_EARG);
+
+	char *after = snapshot(f->built);
+	assert_string_equal(before, after);
+	cispref_buffer_free(before);
+	cispref_buffer_free(after);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -936,6 +981,7 @@ int main(void)
 		cmocka_unit_test(test_search),
 		cmocka_unit_test(test_builder_null),
 		cmocka_unit_test(test_builder_bad_arguments),
+		cmocka_unit_test(test_identity),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

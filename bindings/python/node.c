@@ -75,6 +75,48 @@ static PyMethodDef node_methods[] = {
 	{NULL, NULL, 0, NULL},
 };
 
+/* ---- identity, the same for every node type --------------------------------------- */
+
+/* The id of @s; its type's getset table passes the node type as closure. */
+static const char *node_id_of(PyObject *s, void *type)
+{
+	switch ((cispref_node_type_t)(intptr_t)type) {
+	case CISPREF_NODE_DOMAIN: return cispref_domain_id(PTR(s, cispref_domain));
+	case CISPREF_NODE_SUMMARY_ENTRY: return cispref_summary_entry_id(PTR(s, cispref_summary_entry));
+	case CISPREF_NODE_PLAN: return cispref_plan_id(PTR(s, cispref_plan));
+	case CISPREF_NODE_COMPETENCE: return cispref_competence_id(PTR(s, cispref_competence));
+	case CISPREF_NODE_ITEM: return cispref_item_id(PTR(s, cispref_item));
+	case CISPREF_NODE_CONCEPT: return cispref_concept_id(PTR(s, cispref_concept));
+	case CISPREF_NODE_NOTE: return cispref_note_id(PTR(s, cispref_note));
+	default: return NULL;
+	}
+}
+
+static PyObject *node_uuid(PyObject *s, void *type)
+{
+	char uuid[CISPREF_UUID_STRING_SIZE];
+	/* cannot fail: the node is in its referential, which nothing edits */
+	cispref_referential_node_uuid(uuid, OWNER(s)->ref, node_id_of(s, type));
+	return PyUnicode_FromString(uuid);
+}
+
+static PyObject *node_uri(PyObject *s, void *type)
+{
+	char *uri = NULL;
+	if (cispref_referential_node_uri(&uri, OWNER(s)->ref, node_id_of(s, type)) == CISPREF_ENOMEM)
+		return PyErr_NoMemory();
+	PyObject *result = str_or_none(uri);
+	cispref_buffer_free(uri);
+	return result;
+}
+
+/* The two identity entries of the getset table of node type @type. */
+#define UUID_DOC "Its UUID: version 5 (RFC 4122) of its id in the referential's namespace, lower-case."
+#define URI_DOC "Its URI: the referential's base URI followed by its id, or None without a base URI."
+#define IDENTITY_GETSET(type) \
+	{"uuid", node_uuid, NULL, UUID_DOC, (void *)(intptr_t)(type)}, \
+	{"uri", node_uri, NULL, URI_DOC, (void *)(intptr_t)(type)}
+
 /* ---- domain -------------------------------------------------------------------- */
 
 static PyObject *domain_id(PyObject *s, void *c) { (void)c; return str_or_none(cispref_domain_id(PTR(s, cispref_domain))); }
@@ -97,6 +139,7 @@ static PyGetSetDef domain_getset[] = {
 	{"plans", domain_plans, NULL, "The plans (a sequence).", NULL},
 	{"parent", owner_of, NULL, "The referential.", NULL},
 	{"referential", owner_of, NULL, "The referential.", NULL},
+	IDENTITY_GETSET(CISPREF_NODE_DOMAIN),
 	{NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -123,6 +166,7 @@ static PyGetSetDef entry_getset[] = {
 	{"competence_id", entry_competence_id, NULL, "The id of the competence it names, or None.", NULL},
 	{"domain", entry_domain, NULL, "The domain.", NULL},
 	{"parent", entry_domain, NULL, "The domain.", NULL},
+	IDENTITY_GETSET(CISPREF_NODE_SUMMARY_ENTRY),
 	{NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -147,6 +191,7 @@ static PyGetSetDef plan_getset[] = {
 	{"competences", plan_competences, NULL, "The competences (a sequence).", NULL},
 	{"domain", plan_domain, NULL, "The domain.", NULL},
 	{"parent", plan_domain, NULL, "The domain.", NULL},
+	IDENTITY_GETSET(CISPREF_NODE_PLAN),
 	{NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -222,6 +267,7 @@ static PyGetSetDef comp_getset[] = {
 	{"plan", comp_plan, NULL, "The plan.", NULL},
 	{"domain", comp_domain, NULL, "The domain.", NULL},
 	{"parent", comp_plan, NULL, "The plan.", NULL},
+	IDENTITY_GETSET(CISPREF_NODE_COMPETENCE),
 	{NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -257,6 +303,7 @@ static PyGetSetDef item_getset[] = {
 	{"concept_id", item_concept_id, NULL, "The id of the concept it points to, or None.", NULL},
 	{"competence", item_competence, NULL, "The competence.", NULL},
 	{"parent", item_competence, NULL, "The competence.", NULL},
+	IDENTITY_GETSET(CISPREF_NODE_ITEM),
 	{NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -301,6 +348,7 @@ static PyGetSetDef concept_getset[] = {
 	{"items", concept_users, NULL, "The items that point to it, in document order (a list).", NULL},
 	{"competences", concept_users, NULL, "The competences that use it, in document order (a list).", (void *)1},
 	{"parent", owner_of, NULL, "The referential.", NULL},
+	IDENTITY_GETSET(CISPREF_NODE_CONCEPT),
 	{NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -321,6 +369,7 @@ static PyGetSetDef note_getset[] = {
 	{"number", note_number, NULL, "The note's number as printed ('21').", NULL},
 	{"text", note_text, NULL, "The note's text.", NULL},
 	{"parent", owner_of, NULL, "The referential.", NULL},
+	IDENTITY_GETSET(CISPREF_NODE_NOTE),
 	{NULL, NULL, NULL, NULL, NULL},
 };
 

@@ -29,6 +29,8 @@ static PyObject *ref_id(PyObject *s, void *c) { (void)c; return str_or_none(cisp
 static PyObject *ref_title(PyObject *s, void *c) { (void)c; return str_or_none(cispref_referential_title(REF(s))); }
 static PyObject *ref_version(PyObject *s, void *c) { (void)c; return str_or_none(cispref_referential_version(REF(s))); }
 static PyObject *ref_language(PyObject *s, void *c) { (void)c; return str_or_none(cispref_referential_language(REF(s))); }
+static PyObject *ref_uuid(PyObject *s, void *c) { (void)c; return str_or_none(cispref_referential_uuid(REF(s))); }
+static PyObject *ref_uri(PyObject *s, void *c) { (void)c; return str_or_none(cispref_referential_base_uri(REF(s))); }
 static PyObject *ref_origin(PyObject *s, void *c) { (void)c; return path_str_or_none(cispref_referential_origin(REF(s))); }
 static PyObject *ref_list(PyObject *s, void *c) { return nodelist_new((ReferentialObject *)s, (list_kind)(intptr_t)c, REF(s)); }
 
@@ -642,6 +644,8 @@ static PyGetSetDef ref_getset[] = {
 	{"title", ref_title, NULL, "The referential's title.", NULL},
 	{"version", ref_version, NULL, "The referential's version (edition).", NULL},
 	{"language", ref_language, NULL, "The language of its texts ('fr').", NULL},
+	{"uuid", ref_uuid, NULL, "Its namespace UUID (RFC 4122, lower-case): every node's UUID derives from it.", NULL},
+	{"uri", ref_uri, NULL, "Its base URI, which each node's URI begins with, or None.", NULL},
 	{"origin", ref_origin, NULL, "The file or name it was loaded from.", NULL},
 	{"source", ref_source, NULL, "The source metadata: a dict with the fields that are set among publisher, series, number, date, approval.", NULL},
 	{"domains", ref_list, NULL, "The domains (a sequence of Domain).", (void *)LIST_DOMAINS},

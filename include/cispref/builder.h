@@ -55,6 +55,28 @@ CISPREF_EXPORT int cispref_referential_set_language(cispref_referential *ref,
 CISPREF_EXPORT int cispref_referential_set_source(cispref_referential *ref,
                                                   cispref_source_field_t field,
                                                   const char *value);
+/**
+ * Set the namespace UUID from which every node's UUID derives (see model.h, Identity).
+ * Changing it changes every node's UUID: do it when a referential starts its life, not
+ * between two editions.
+ * @param ref the referential.
+ * @param uuid an RFC 4122 UUID in its string form (8-4-4-4-12 hexadecimal digits, either
+ *        case: it is kept lower-case), not the nil UUID; NULL goes back to the UUID
+ *        derived from the referential's id.
+ * @return #CISPREF_OK, or #CISPREF_EARG for a NULL @p ref or a @p uuid of another form.
+ */
+CISPREF_EXPORT int cispref_referential_set_uuid(cispref_referential *ref, const char *uuid);
+/**
+ * Set the base URI that gives each node a URI (the base followed by the node's id).
+ * @param ref the referential.
+ * @param base_uri a URI with a scheme (RFC 3986 section 3: a scheme such as "https",
+ *        ':', then only what the URI grammar allows, non-ASCII percent-encoded) of at most
+ *        #CISPREF_BASE_URI_MAX bytes, copied; NULL removes it.
+ * @return #CISPREF_OK; #CISPREF_EARG for a NULL @p ref or a @p base_uri that is not
+ *         such a URI; #CISPREF_ENOMEM.
+ */
+CISPREF_EXPORT int cispref_referential_set_base_uri(cispref_referential *ref,
+                                                    const char *base_uri);
 /** Append a domain. */
 CISPREF_EXPORT int cispref_referential_add_domain(cispref_domain **out,
                                                   cispref_referential *ref, const char *id,

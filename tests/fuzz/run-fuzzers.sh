@@ -84,7 +84,7 @@ ninja -C "$build/lib-build" lib/libcispref.a > "$build/build.log" 2>&1 ||
 # What the static archive needs: the libraries of its Requires.private, libstemmer
 # (which ships no pkg-config file), and threads.
 deps=$(pkg-config --libs libxml-2.0 libutf8proc libzip libacl) || fail_all "pkg-config failed"
-deps="$deps -lstemmer -lcsv $(pkg-config --libs xlsxwriter) -pthread"
+deps="$deps -lstemmer -lcsv $(pkg-config --libs xlsxwriter uuid) -pthread"
 status=0
 mkdir -p "$build/artifacts"
 for t in $targets; do

@@ -17,6 +17,7 @@ import tempfile
 import threading
 import time
 import unittest
+import uuid
 import warnings
 
 try:
@@ -36,8 +37,13 @@ FIXTURES = os.path.join(SOURCE_ROOT, "tests", "fixtures")
 DATA = os.path.join(SOURCE_ROOT, "data", "accompagnement-cisp.xml")
 
 
+def ident(node):
+    """The identity keys that end every object of the JSON export."""
+    return {"uuid": node.uuid, "uri": node.uri}
+
+
 def items_json(items):
-    return [{"id": i.id, "text": i.text, "concept": i.concept_id} for i in items]
+    return [{"id": i.id, "text": i.text, "concept": i.concept_id, **ident(i)} for i in items]
 
 
 def walk(ref):
@@ -47,8 +53,8 @@ def walk(ref):
         "id": ref.id, "title": ref.title, "version": ref.version, "language": ref.language,
         "domains": [{
             "id": d.id, "kind": d.kind, "title": d.title,
-            "summary": [{"plan": e.plan, "text": e.text, "competence": e.competence_id}
-                        for e in d.summary],
+            "summary": [{"plan": e.plan, "text": e.text, "competence": e.competence_id,
+                         **ident(e)} for e in d.summary],
             "plans": [{
                 "id": p.id, "kind": p.kind, "title": p.title,
                 "competences": [{
@@ -57,17 +63,65 @@ def walk(ref):
                     "savoir_faire_comportementaux": items_json(c.savoir_faire_comportementaux),
                     "savoirs": items_json(c.savoirs),
                     "notes": list(c.note_ids),
+                    **ident(c),
                 } for c in p.competences],
+                **ident(p),
             } for p in d.plans],
+            **ident(d),
         } for d in ref.domains],
-        "concepts": [{"id": c.id, "kind": c.kind, "label": c.label} for c in ref.concepts],
-        "notes": [{"id": n.id, "number": n.number, "text": n.text} for n in ref.notes],
+        "concepts": [{"id": c.id, "kind": c.kind, "label": c.label, **ident(c)}
+                     for c in ref.concepts],
+        "notes": [{"id": n.id, "number": n.number, "text": n.text, **ident(n)}
+                  for n in ref.notes],
+        **ident(ref),
     }
 
 
 def rss_kib():
     with open("/proc/self/statm") as statm:
         return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+class IdentityTest(unittest.TestCase):
+    """UUIDs and URIs, checked against Python's own uuid5 (independent of libuuid)."""
+
+    def nodes(self, ref):
+        for d in ref.domains:
+            yield d
+            yield from d.summary
+            for p in d.plans:
+                yield p
+                for c in p.competences:
+                    yield c
+                    yield from c.items
+        yield from ref.concepts
+        yield from ref.notes
+
+    def test_embedded(self):
+        ref = cispref.default()
+        self.assertEqual(ref.uuid, "3a04826e-5654-4fb8-a9bf-07e876000407")
+        self.assertIsNone(ref.uri)
+        namespace = uuid.UUID(ref.uuid)
+        count = 0
+        for node in self.nodes(ref):
+            self.assertEqual(node.uuid, str(uuid.uuid5(namespace, node.id)))
+            self.assertIsNone(node.uri)
+            count += 1
+        self.assertEqual(count, 447)
+
+    def test_base_uri_and_derived_namespace(self):
+        with open(os.path.join(FIXTURES, "example-small.xml"), "rb") as f:
+            xml = f.read()
+        ref = cispref.loads(xml.replace(b' xml:lang="fr">',
+                                        b' xml:lang="fr" base-uri="https://example.org/s/">', 1))
+        # no uuid attribute: derived from the id "small"
+        derived = uuid.uuid5(uuid.uuid5(uuid.NAMESPACE_URL, "urn:cispref:referential"), "small")
+        self.assertEqual(ref.uuid, str(derived))
+        self.assertEqual(ref.uri, "https://example.org/s/")
+        for node in self.nodes(ref):
+            self.assertEqual(node.uri, "https://example.org/s/" + node.id)
+            self.assertEqual(node.uuid, str(uuid.uuid5(derived, node.id)))
+        self.assertEqual(walk(ref), json.loads(ref.to_json()))
 
 
 class ModelTest(unittest.TestCase):
