@@ -23,12 +23,14 @@ typedef struct export_format_row {
 static int write_xml(xmlBufferPtr out, const cispref_referential *ref, cispref_error *error);
 
 /* Indexed by cispref_format_t. Media types: application/xml (RFC 7303), application/json
- * (RFC 8259). */
+ * (RFC 8259), text/csv (RFC 4180). */
 static const export_format_row formats[] = {
 	[CISPREF_FORMAT_XML] = {"xml", ".xml", "application/xml",
 	                        "cispref XML, canonical form", write_xml},
 	[CISPREF_FORMAT_JSON] = {"json", ".json", "application/json",
 	                         "cispref-json, format_version 1", cispref__json_write},
+	[CISPREF_FORMAT_MOODLE] = {"moodle", ".csv", "text/csv",
+	                           "Moodle competency framework CSV", cispref__moodle_write},
 };
 #define FORMAT_COUNT (sizeof formats / sizeof formats[0])
 

@@ -29,10 +29,12 @@ extern "C" {
 /** Output formats. */
 typedef enum cispref_format_t {
 	CISPREF_FORMAT_XML = 0,  /**< "xml": the cispref XML format. */
-	CISPREF_FORMAT_JSON = 1  /**< "json": the cispref-json contract. */
+	CISPREF_FORMAT_JSON = 1, /**< "json": the cispref-json contract. */
+	/** "moodle": a Moodle competency framework CSV, default options (moodle.h). */
+	CISPREF_FORMAT_MOODLE = 2
 } cispref_format_t;
 
-/** Name of a format ("xml", "json"), or NULL for a value out of range. */
+/** Name of a format ("xml", "json", "moodle"), or NULL for a value out of range. */
 CISPREF_EXPORT const char *cispref_format_name(cispref_format_t format);
 /** Parse a format name: 0 and `*out` set, or #CISPREF_EARG. */
 CISPREF_EXPORT int cispref_format_from_name(cispref_format_t *out, const char *name);
@@ -41,7 +43,7 @@ CISPREF_EXPORT int cispref_format_from_name(cispref_format_t *out, const char *n
  * Number of export formats. The formats are the values 0 to this count less one, in the
  * order of #cispref_format_t; front ends list them from here rather than keeping their own
  * list.
- * @return the count (2 in this version).
+ * @return the count (3 in this version).
  */
 CISPREF_EXPORT size_t cispref_format_count(void);
 
