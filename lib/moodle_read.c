@@ -180,8 +180,8 @@ static void report_unreached(importer *im, entry *start)
 		e = e->parent;
 	}
 	entry *cycle = e && e->state == 1 ? e : NULL; /* where the path closes on itself */
-	int in_cycle = 0;
-	for (size_t i = path.count; i-- > 0;) {
+	int in_cycle = 0; /* the path runs up from @start: the cycle is its end */
+	for (size_t i = 0; i < path.count; i++) {
 		entry *p = path.items[i];
 		in_cycle |= p == cycle;
 		if (in_cycle)
@@ -278,15 +278,20 @@ static const char *description_text(importer *im, const moodle_row *row)
 	return copy ? squeeze(copy) : "";
 }
 
-/* Whether @full begins with the short name @name, which Moodle (or cispref) cut at 100
- * characters and may have ended with "..." or an ellipsis. */
+/* Whether @name is a short name cut at 100 characters (by Moodle, which may end it with
+ * "...", or by cispref, with an ellipsis) and @full the whole text it starts. A short name
+ * well under 100 characters is whole: a description that starts with it says more. */
 static int extends(const char *full, const char *name)
 {
 	size_t n = strlen(name);
-	if (n >= 3 && strcmp(name + n - 3, "...") == 0)
+	int ellipsis = 0;
+	if (n >= 3 && (strcmp(name + n - 3, "...") == 0 ||
+	               strcmp(name + n - 3, "\xe2\x80\xa6") == 0)) {
 		n -= 3;
-	else if (n >= 3 && strcmp(name + n - 3, "\xe2\x80\xa6") == 0)
-		n -= 3;
+		ellipsis = 1;
+	}
+	if (!ellipsis && cispref__moodle_length(name) < 90)
+		return 0;
 	while (n > 0 && name[n - 1] == ' ')
 		n--;
 	return strlen(full) > n && strncmp(full, name, n) == 0;
