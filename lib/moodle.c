@@ -1,7 +1,6 @@
 /* SPDX-FileCopyrightText: 2026 cispref developers
  * SPDX-License-Identifier: MIT */
-/* The Moodle CSV options (defaults, checks) and the export entry that takes them; the
- * registry's row (export.c) writes the same with the defaults. */
+/* The Moodle CSV options: defaults, checks, and the character count both ways need. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,32 +116,4 @@ int cispref__moodle_check_export_options(char **scale_config,
 		return CISPREF_ENOMEM;
 	}
 	return CISPREF_OK;
-}
-
-int cispref_moodle_export_buffer(char **out, size_t *size, const cispref_referential *ref,
-                                 const cispref_moodle_options *options, cispref_error *error)
-{
-	cispref_moodle_options o;
-	if (!out || !ref) {
-		cispref__error_set(error, CISPREF_EARG, NULL, 0, 0, "invalid argument");
-		return CISPREF_EARG;
-	}
-	int rc = cispref__moodle_options(&o, options, error);
-	if (rc)
-		return rc;
-	xml_catch c;
-	cispref__xml_catch_begin(&c);
-	xmlBufferPtr buf = xmlBufferCreate();
-	if (!buf) {
-		cispref__error_set(error, CISPREF_ENOMEM, NULL, 0, 0, "out of memory");
-		rc = CISPREF_ENOMEM;
-	} else {
-		rc = cispref__moodle_write_options(buf, ref, &o, error);
-	}
-	rc = cispref__xml_catch_end(&c, rc, error);
-	if (rc) {
-		xmlBufferFree(buf);
-		return rc;
-	}
-	return cispref__output_buffer(buf, out, size, error);
 }

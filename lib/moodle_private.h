@@ -37,7 +37,7 @@ typedef struct moodle_table {
 	char delimiter;
 } moodle_table;
 
-/* moodle.c */
+/* moodle.c (the leaf the others call) */
 /* Number of characters (UTF-8 code points) of @s. */
 size_t cispref__moodle_length(const char *s);
 /* Check the export options; *@scale_config receives the JSON of the scale configuration

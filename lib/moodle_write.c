@@ -299,3 +299,33 @@ int cispref__moodle_write(xmlBufferPtr out, const cispref_referential *ref,
 	cispref_moodle_options options = CISPREF_MOODLE_OPTIONS_INIT;
 	return cispref__moodle_write_options(out, ref, &options, error);
 }
+
+/* The public entry with options of one's own; the registry's row (export.c) calls
+ * cispref__moodle_write() with the defaults. */
+int cispref_moodle_export_buffer(char **out, size_t *size, const cispref_referential *ref,
+                                 const cispref_moodle_options *options, cispref_error *error)
+{
+	cispref_moodle_options o;
+	if (!out || !ref) {
+		cispref__error_set(error, CISPREF_EARG, NULL, 0, 0, "invalid argument");
+		return CISPREF_EARG;
+	}
+	int rc = cispref__moodle_options(&o, options, error);
+	if (rc)
+		return rc;
+	xml_catch c;
+	cispref__xml_catch_begin(&c);
+	xmlBufferPtr buf = xmlBufferCreate();
+	if (!buf) {
+		cispref__error_set(error, CISPREF_ENOMEM, NULL, 0, 0, "out of memory");
+		rc = CISPREF_ENOMEM;
+	} else {
+		rc = cispref__moodle_write_options(buf, ref, &o, error);
+	}
+	rc = cispref__xml_catch_end(&c, rc, error);
+	if (rc) {
+		xmlBufferFree(buf);
+		return rc;
+	}
+	return cispref__output_buffer(buf, out, size, error);
+}

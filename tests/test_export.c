@@ -846,7 +846,7 @@ static void test_invalid_arguments(void **state)
 	assert_int_equal(cispref_export_buffer(NULL, &size, ref, CISPREF_FORMAT_XML, &error),
 	                 CISPREF_EARG);
 	assert_int_equal(error.code, CISPREF_EARG);
-	assert_int_equal(cispref_export_buffer(&out, &size, ref, (cispref_format_t)2, NULL),
+	assert_int_equal(cispref_export_buffer(&out, &size, ref, (cispref_format_t)3, NULL),
 	                 CISPREF_EARG);
 	assert_int_equal(cispref_export_buffer(&out, &size, ref, (cispref_format_t)-1, NULL),
 	                 CISPREF_EARG);
@@ -876,7 +876,7 @@ static void test_invalid_arguments(void **state)
 	memset(&error, 0, sizeof error);
 	assert_int_equal(cispref_export_path(path, NULL, CISPREF_FORMAT_XML, &error), CISPREF_EARG);
 	assert_int_equal(error.code, CISPREF_EARG);
-	assert_int_equal(cispref_export_path(path, ref, (cispref_format_t)2, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_export_path(path, ref, (cispref_format_t)3, NULL), CISPREF_EARG);
 	assert_dir_holds(dir, "");
 	assert_int_equal(rmdir(dir), 0);
 	free(dir);
@@ -889,7 +889,7 @@ static void test_format_names(void **state)
 	cispref_format_t f = (cispref_format_t)9;
 	assert_string_equal(cispref_format_name(CISPREF_FORMAT_XML), "xml");
 	assert_string_equal(cispref_format_name(CISPREF_FORMAT_JSON), "json");
-	assert_null(cispref_format_name((cispref_format_t)2));
+	assert_null(cispref_format_name((cispref_format_t)3));
 	assert_null(cispref_format_name((cispref_format_t)-1));
 	OK(cispref_format_from_name(&f, "xml"));
 	assert_int_equal(f, CISPREF_FORMAT_XML);
@@ -902,16 +902,18 @@ static void test_format_names(void **state)
 	assert_int_equal(cispref_format_from_name(NULL, "xml"), CISPREF_EARG);
 	assert_int_equal(f, CISPREF_FORMAT_JSON);
 
-	/* The table of formats, as export.h documents it (RFC 7303, RFC 8259). */
-	assert_int_equal(cispref_format_count(), 2);
+	/* The table of formats, as export.h documents it (RFC 7303, RFC 8259, RFC 4180). */
+	assert_int_equal(cispref_format_count(), 3);
+	assert_string_equal(cispref_format_extension(CISPREF_FORMAT_MOODLE), ".csv");
+	assert_string_equal(cispref_format_media_type(CISPREF_FORMAT_MOODLE), "text/csv");
 	assert_string_equal(cispref_format_extension(CISPREF_FORMAT_XML), ".xml");
 	assert_string_equal(cispref_format_extension(CISPREF_FORMAT_JSON), ".json");
 	assert_string_equal(cispref_format_media_type(CISPREF_FORMAT_XML), "application/xml");
 	assert_string_equal(cispref_format_media_type(CISPREF_FORMAT_JSON), "application/json");
 	assert_true(strlen(cispref_format_description(CISPREF_FORMAT_XML)) > 0);
-	assert_null(cispref_format_extension((cispref_format_t)2));
-	assert_null(cispref_format_media_type((cispref_format_t)2));
-	assert_null(cispref_format_description((cispref_format_t)2));
+	assert_null(cispref_format_extension((cispref_format_t)3));
+	assert_null(cispref_format_media_type((cispref_format_t)3));
+	assert_null(cispref_format_description((cispref_format_t)3));
 	OK(cispref_format_from_path(&f, "dir/referentiel.xml"));
 	assert_int_equal(f, CISPREF_FORMAT_XML);
 	OK(cispref_format_from_path(&f, "referentiel.json"));

@@ -22,7 +22,7 @@
 # the library is fixed.
 set -u
 CC=${FUZZ_CC:-clang}
-targets="load export search"
+targets="load export search moodle"
 src=$(cd "$(dirname "$0")/../.." && pwd)
 
 # Whether the compiler links a libFuzzer program: Debian's clang needs the runtime of
@@ -82,7 +82,8 @@ ninja -C "$build/lib-build" lib/libcispref.a > "$build/build.log" 2>&1 ||
 	{ cat "$build/build.log"; fail_all "the library does not build with $CC"; }
 
 # What the static archive needs: the libraries of its Requires.private, and threads.
-deps=$(pkg-config --libs libxml-2.0 libutf8proc libzip libacl) || fail_all "pkg-config failed"
+# libcsv has no pkg-config file (Debian libcsv-dev): it is named directly.
+deps="$(pkg-config --libs libxml-2.0 libutf8proc libzip libacl) -lcsv" || fail_all "pkg-config failed"
 deps="$deps -pthread"
 status=0
 mkdir -p "$build/artifacts"
