@@ -334,13 +334,18 @@ static int parse_convention(importer *im, entry *e)
 	if (!cispref__id_is_valid(e->id))
 		return -1;
 	size_t n = (size_t)(colon - key);
+	int two = last > colon; /* "note:NUMBER:ID" and "concept:KIND:ID" have two colons */
 	if (n == 4 && strncmp(key, "note", 4) == 0) {
 		e->role = ROLE_NOTE;
+		if (!two)
+			return -1;
 		e->number = cispref__arena_strndup(im->a, colon + 1, (size_t)(last - colon - 1));
 		im->failed |= !e->number;
-		return last > colon ? 0 : -1;
+		return 0;
 	}
 	if (n == 7 && strncmp(key, "concept", 7) == 0) {
+		if (!two)
+			return -1;
 		e->role = ROLE_CONCEPT;
 		e->kind = kind_value(colon + 1, (size_t)(last - colon - 1), ROLE_ITEM);
 		return e->kind < 0 ? -1 : 0;
