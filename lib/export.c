@@ -40,6 +40,8 @@ static const export_format_row formats[] = {
 	                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 	                         "workbook: every item, then a sheet per domain",
 	                         cispref__xlsx_write},
+	[CISPREF_FORMAT_MOODLE] = {"moodle", ".csv", "text/csv",
+	                           "Moodle competency framework CSV", cispref__moodle_write},
 };
 #define FORMAT_COUNT (sizeof formats / sizeof formats[0])
 

@@ -150,6 +150,17 @@ int cispref__id_is_valid(const char *id);
 /* validate.c: the first error-severity finding, for the strict loader. */
 int cispref__validate_strict(const cispref_referential *ref, cispref_error *error);
 
+/* validate.c: a list that an importer fills with what it repaired or dropped. @tag
+ * must outlive the list (a static string). */
+cispref_diagnostics *cispref__diagnostics_new(void);
+int cispref__diagnostics_add(cispref_diagnostics *list, cispref_severity_t severity,
+                             const char *tag, const char *file, unsigned long line,
+                             const char *node_id, const char *message);
+
+/* moodle_write.c: the Moodle CSV with the default options, for export.c's table. */
+int cispref__moodle_write(xmlBufferPtr out, const cispref_referential *ref,
+                          cispref_error *error);
+
 /* xml_write.c, json_write.c: serialise into a libxml2 buffer. */
 int cispref__xml_write(xmlBufferPtr out, const cispref_referential *ref, cispref_error *error);
 int cispref__json_write(xmlBufferPtr out, const cispref_referential *ref, cispref_error *error);

@@ -532,6 +532,35 @@ int cispref__validate_strict(const cispref_referential *ref, cispref_error *erro
 	return rc;
 }
 
+/* ---- lists built by importers ------------------------------------------------- */
+
+cispref_diagnostics *cispref__diagnostics_new(void)
+{
+	cispref_diagnostics *list = calloc(1, sizeof *list);
+	if (list && !(list->arena = cispref__arena_new())) {
+		free(list);
+		return NULL;
+	}
+	return list;
+}
+
+int cispref__diagnostics_add(cispref_diagnostics *list, cispref_severity_t severity,
+                             const char *tag, const char *file, unsigned long line,
+                             const char *node_id, const char *message)
+{
+	arena *a = list->arena;
+	cispref_diagnostic *d = cispref__arena_alloc(a, sizeof *d);
+	if (!d || !(d->message = cispref__arena_strdup(a, message)) ||
+	    (node_id && !(d->node_id = cispref__arena_strdup(a, node_id))) ||
+	    (file && !(d->file = cispref__arena_strdup(a, file))) ||
+	    cispref__vec_push(a, &list->list, d) != 0)
+		return CISPREF_ENOMEM;
+	d->severity = severity;
+	d->tag = tag;
+	d->line = line;
+	return CISPREF_OK;
+}
+
 /* ---- accessors ----------------------------------------------------------------- */
 
 size_t cispref_diagnostics_count(const cispref_diagnostics *list)

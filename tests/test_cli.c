@@ -759,6 +759,43 @@ static void test_info_write_error(void **state)
 	assert_write_error("info", "info", NULL);
 }
 
+/* export --format moodle, then import --from moodle: the referential less its summaries
+ * (doc/interchange.md); dropped rows on standard error with their line, exit status 1. */
+static void test_import_moodle(void **state)
+{
+	(void)state;
+	char csv[4200], xml[4200];
+	snprintf(csv, sizeof csv, "%s/ref.csv", run_dir);
+	snprintf(xml, sizeof xml, "%s/ref.xml", run_dir);
+	run r = run_cispref("export", "--format", "moodle", "-o", csv, NULL);
+	assert_int_equal(r.status, 0);
+	run_free(&r);
+	r = run_cispref("import", "--from", "moodle", csv, "-o", xml, "-q", NULL);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.err, "");
+	run_free(&r);
+	r = run_cispref("info", "-i", xml, NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "Competences: 21\n"));
+	assert_non_null(strstr(r.out, "Summary entries: 0\n"));
+	run_free(&r);
+
+	r = run_cispref("import", "--from", "moodle", FIXTURES_DIR "/moodle-dropped.csv", NULL);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.err, "moodle-dropped.csv:3: moodle-parent-unknown "));
+	assert_non_null(strstr(r.out, "<referential "));
+	run_free(&r);
+	r = run_cispref("import", "--from", "moodle", "--delimiter", "|", csv, NULL);
+	assert_int_equal(r.status, 2);
+	run_free(&r);
+	r = run_cispref("import", "--from", "case", csv, NULL);
+	assert_int_equal(r.status, 2);
+	run_free(&r);
+	r = run_cispref("import", "--from", "moodle", "--depths", "item,domain", csv, NULL);
+	assert_int_equal(r.status, 1);
+	run_free(&r);
+}
+
 static void test_export_write_error(void **state)
 {
 	(void)state;
@@ -793,6 +830,7 @@ int main(void)
 		cmocka_unit_test(test_validate_explain),
 		cmocka_unit_test(test_info),
 		cmocka_unit_test(test_export),
+		cmocka_unit_test(test_import_moodle),
 		cmocka_unit_test(test_info_control_chars),
 		cmocka_unit_test(test_validate_control_chars),
 		cmocka_unit_test(test_help_matches_man),

@@ -145,7 +145,7 @@ static void test_names(void **state)
 	assert_int_equal(cispref_format_from_name(NULL, "xml"), CISPREF_EARG);
 	assert_int_equal(cispref_format_from_name(&format, NULL), CISPREF_EARG);
 	assert_int_equal(cispref_format_from_name(&format, "yaml"), CISPREF_EARG);
-	assert_int_equal(cispref_format_count(), CISPREF_FORMAT_XLSX + 1);
+	assert_int_equal(cispref_format_count(), CISPREF_FORMAT_MOODLE + 1);
 	assert_null(cispref_format_extension((cispref_format_t)BAD_KIND));
 	assert_null(cispref_format_media_type((cispref_format_t)NEGATIVE_KIND));
 	assert_null(cispref_format_description((cispref_format_t)BAD_KIND));
@@ -405,6 +405,35 @@ static void test_load(void **state)
 
 	/* No failure above touched the output. */
 	assert_ptr_equal(ref, untouched);
+}
+
+/* ---- Moodle CSV ------------------------------------------------------------------ */
+
+static void test_moodle(void **state)
+{
+	world *f = *state;
+	cispref_referential *ref = f->ref, *untouched = f->ref;
+	cispref_diagnostics *diags = (cispref_diagnostics *)f, *diags_before = diags;
+	char *out = (char *)f;
+	cispref_moodle_options bad = CISPREF_MOODLE_OPTIONS_INIT;
+	bad.version = 77;
+	cispref_moodle_options_init(NULL);
+
+	assert_fails(CISPREF_EARG, cispref_moodle_export_buffer(NULL, NULL, f->ref, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_moodle_export_buffer(&out, NULL, NULL, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_moodle_export_buffer(&out, NULL, f->ref, &bad, ERR));
+	assert_ptr_equal(out, (char *)f);
+
+	assert_fails(CISPREF_EARG, cispref_moodle_import_memory(NULL, NULL, "", 0, NULL, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_moodle_import_memory(&ref, &diags, NULL, 3, NULL, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_moodle_import_memory(&ref, &diags, "", 0, NULL, &bad, ERR));
+	assert_fails(CISPREF_EFORMAT, cispref_moodle_import_memory(&ref, &diags, "", 0, NULL, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_moodle_import_file(NULL, NULL, "x.csv", NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_moodle_import_file(&ref, NULL, NULL, NULL, ERR));
+	assert_fails(CISPREF_EIO, cispref_moodle_import_file(&ref, &diags, f->tmp, NULL, ERR));
+	assert_fails(CISPREF_EIO, cispref_moodle_import_file(&ref, &diags, "/nonexistent/x.csv", NULL, ERR));
+	assert_ptr_equal(ref, untouched);
+	assert_ptr_equal(diags, diags_before);
 }
 
 /* ---- export and render ---------------------------------------------------------- */
@@ -975,6 +1004,7 @@ int main(void)
 		cmocka_unit_test(test_model_out_of_range),
 		cmocka_unit_test(test_load),
 		cmocka_unit_test(test_export),
+		cmocka_unit_test(test_moodle),
 		cmocka_unit_test(test_render),
 		cmocka_unit_test(test_validate),
 		cmocka_unit_test(test_query),

@@ -13,7 +13,8 @@ static const struct command {
 } commands[] = {
 	{"validate", cmd_validate, "check referentials and report every finding"},
 	{"info", cmd_info, "print a referential's title, version and counts"},
-	{"export", cmd_export, "write a referential as XML or JSON"},
+	{"export", cmd_export, "write a referential as XML, JSON or Moodle CSV"},
+	{"import", cmd_import, "read a Moodle competency framework into a referential"},
 	{"search", cmd_search, "find competences, summary entries and items by words"},
 	{"show", cmd_show, "print a node, found by its id, and its children"},
 	{"list", cmd_list, "print the outline of a referential"},

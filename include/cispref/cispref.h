@@ -21,6 +21,7 @@
 #include <cispref/validate.h>
 #include <cispref/query.h>
 #include <cispref/render.h>
+#include <cispref/moodle.h>
 #undef CISPREF_H_INSIDE
 
 #endif

@@ -43,10 +43,13 @@ typedef enum cispref_format_t {
 	/** "xlsx": an Office Open XML workbook (libxlsxwriter): a flat sheet of every item,
 	 * then one sheet per domain, each with a frozen header row, an autofilter and
 	 * wrapped texts; every cell is a string, never a formula. */
-	CISPREF_FORMAT_XLSX = 4
+	CISPREF_FORMAT_XLSX = 4,
+	/** "moodle": a Moodle competency framework CSV, default options (moodle.h). Its
+	 * extension is .csv too: a file name alone picks "csv". */
+	CISPREF_FORMAT_MOODLE = 5
 } cispref_format_t;
 
-/** Name of a format ("xml", "json", "csv", "csv-excel-fr", "xlsx"), or NULL for a value
+/** Name of a format ("xml", "json", "csv", "csv-excel-fr", "xlsx", "moodle"), or NULL for a value
  * out of range. */
 CISPREF_EXPORT const char *cispref_format_name(cispref_format_t format);
 /** Parse a format name: 0 and `*out` set, or #CISPREF_EARG. */
@@ -56,7 +59,7 @@ CISPREF_EXPORT int cispref_format_from_name(cispref_format_t *out, const char *n
  * Number of export formats. The formats are the values 0 to this count less one, in the
  * order of #cispref_format_t; front ends list them from here rather than keeping their own
  * list.
- * @return the count (5 in this version).
+ * @return the count (6 in this version).
  */
 CISPREF_EXPORT size_t cispref_format_count(void);
 

@@ -1,0 +1,953 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
+/* The Moodle framework importer: the table of rows (moodle_csv.c) becomes a tree the way
+ * tool_lpimportcsv builds it (parents matched by ID number whatever the order, one
+ * framework row), except that every row Moodle would drop is reported, then the tree
+ * becomes a referential: by cispref's ID-number convention when the whole file follows
+ * it (a file cispref wrote), else by the depth mapping (doc/interchange.md). The result
+ * goes through the validator, whose findings carry the CSV lines of the nodes. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <libxml/HTMLparser.h>
+
+#include "identity.h"
+#include "moodle_private.h"
+
+/* What a row becomes. */
+typedef enum role {
+	ROLE_DOMAIN, ROLE_PLAN, ROLE_COMPETENCE, ROLE_ITEM, ROLE_CONCEPTS, ROLE_CONCEPT,
+	ROLE_NOTES, ROLE_NOTE
+} role;
+
+typedef struct entry {
+	moodle_row *row;
+	const char *key;       /* the ID number */
+	struct entry *parent;  /* NULL for a root, or a parent that is not there */
+	vec children;          /* entry *, in file order */
+	int state;             /* 0 not reached, 1 being classified, 2 reached or reported */
+	int reached;           /* from a root: the row is imported */
+	size_t depth;
+	/* cispref's convention, when the row follows it */
+	role role;
+	int kind;
+	const char *id;
+	const char *number;    /* a note's */
+} entry;
+
+typedef struct importer {
+	arena *a;              /* the table's */
+	const cispref_moodle_options *o;
+	const char *name;
+	cispref_diagnostics *diags;
+	strmap entries;        /* ID number -> entry */
+	vec roots;
+	moodle_row *framework;
+	cispref_referential *ref;
+	role depths[4];
+	size_t depth_count;
+	size_t notes_made;
+	const char *uuid;      /* the framework description's identity lines, or NULL */
+	const char *base_uri;
+	int failed;            /* out of memory */
+} importer;
+
+static const char *entry_key(const void *e)
+{
+	return ((const entry *)e)->key;
+}
+
+static void diag(importer *im, cispref_severity_t severity, const char *tag,
+                 unsigned long line, const char *node_id, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+static void diag(importer *im, cispref_severity_t severity, const char *tag,
+                 unsigned long line, const char *node_id, const char *fmt, ...)
+{
+	char message[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof message, fmt, ap);
+	va_end(ap);
+	cispref__utf8_trim(message, strlen(message));
+	if (cispref__diagnostics_add(im->diags, severity, tag, im->name, line, node_id,
+	                             message) != 0)
+		im->failed = 1;
+}
+
+#define DROPPED CISPREF_SEVERITY_ERROR
+
+/* Moodle's test of the "Is framework" cell is PHP's truth: neither "" nor "0". */
+static int is_framework(const moodle_row *row)
+{
+	const char *v = row->cells[COL_IS_FRAMEWORK];
+	return *v && strcmp(v, "0") != 0;
+}
+
+/* ---- the tree ------------------------------------------------------------------- */
+
+static void index_rows(importer *im, const vec *rows)
+{
+	for (size_t i = 0; i < rows->count && !im->failed; i++) {
+		moodle_row *row = rows->items[i];
+		if (is_framework(row)) {
+			if (im->framework)
+				diag(im, DROPPED, "moodle-framework-duplicate", im->framework->line, NULL,
+				     "another framework row follows on line %lu; Moodle keeps the last "
+				     "one only", row->line);
+			im->framework = row;
+			continue;
+		}
+		if (!*row->cells[COL_IDNUMBER]) {
+			diag(im, DROPPED, "moodle-idnumber-empty", row->line, NULL,
+			     "row '%s' has no ID number: Moodle drops it", row->cells[COL_SHORTNAME]);
+			continue;
+		}
+		entry *e = cispref__arena_alloc(im->a, sizeof *e);
+		if (!e) {
+			im->failed = 1;
+			return;
+		}
+		e->row = row;
+		e->key = row->cells[COL_IDNUMBER];
+		int added = cispref__strmap_add(&im->entries, e);
+		if (added < 0)
+			im->failed = 1;
+		else if (added > 0)
+			diag(im, DROPPED, "moodle-idnumber-duplicate", row->line, NULL,
+			     "ID number '%s' is already used on line %lu: this row is dropped", e->key,
+			     ((entry *)cispref__strmap_find(&im->entries, e->key))->row->line);
+	}
+}
+
+/* Link every entry to its parent, in file order (rows are visited in file order). */
+static void link_rows(importer *im, const vec *rows)
+{
+	for (size_t i = 0; i < rows->count && !im->failed; i++) {
+		moodle_row *row = rows->items[i];
+		entry *e = *row->cells[COL_IDNUMBER] ? cispref__strmap_find(&im->entries,
+		                                                            row->cells[COL_IDNUMBER])
+		                                      : NULL;
+		if (!e || e->row != row)
+			continue;
+		const char *parent = row->cells[COL_PARENT];
+		if (!*parent) {
+			im->failed |= cispref__vec_push(im->a, &im->roots, e) != 0;
+			continue;
+		}
+		e->parent = cispref__strmap_find(&im->entries, parent);
+		if (e->parent)
+			im->failed |= cispref__vec_push(im->a, &e->parent->children, e) != 0;
+		else
+			diag(im, DROPPED, "moodle-parent-unknown", row->line, NULL,
+			     "row '%s' names the parent '%s', which no row has as ID number: Moodle "
+			     "drops it", e->key, parent);
+	}
+}
+
+/* Depth-first from the roots, without recursion (a chain of parents may be as long as
+ * the file): every entry reached is marked with its depth. */
+static void reach(importer *im)
+{
+	vec stack = {0};
+	for (size_t r = im->roots.count; r-- > 0 && !im->failed;)
+		im->failed |= cispref__vec_push(im->a, &stack, im->roots.items[r]) != 0;
+	while (stack.count && !im->failed) {
+		entry *e = stack.items[--stack.count];
+		e->state = 2;
+		e->reached = 1;
+		e->depth = e->parent ? e->parent->depth + 1 : 0;
+		for (size_t c = e->children.count; c-- > 0 && !im->failed;)
+			im->failed |= cispref__vec_push(im->a, &stack, e->children.items[c]) != 0;
+	}
+}
+
+/* An entry not reached sits in a cycle of parents, or under one, or under a row that was
+ * dropped. Walking up marks the path (state 1); the walk ends at an entry already
+ * settled, at an entry without a parent, or back on the path: a cycle. Each entry is
+ * walked once. */
+static void report_unreached(importer *im, entry *start)
+{
+	vec path = {0};
+	entry *e = start;
+	while (e && e->state == 0) {
+		e->state = 1;
+		if (cispref__vec_push(im->a, &path, e) != 0) {
+			im->failed = 1;
+			return;
+		}
+		e = e->parent;
+	}
+	entry *cycle = e && e->state == 1 ? e : NULL; /* where the path closes on itself */
+	int in_cycle = 0; /* the path runs up from @start: the cycle is its end */
+	for (size_t i = 0; i < path.count; i++) {
+		entry *p = path.items[i];
+		in_cycle |= p == cycle;
+		if (in_cycle)
+			diag(im, DROPPED, "moodle-parent-cycle", p->row->line, NULL,
+			     "row '%s' is in a cycle of parents: Moodle drops it", p->key);
+		else if (p->parent)
+			diag(im, DROPPED, "moodle-ancestor-dropped", p->row->line, NULL,
+			     "row '%s' is under row '%s', which is dropped: Moodle drops it too",
+			     p->key, p->parent->key);
+	}
+	for (size_t i = 0; i < path.count; i++)
+		((entry *)path.items[i])->state = 2;
+}
+
+static void report_all_unreached(importer *im, const vec *rows)
+{
+	for (size_t i = 0; i < rows->count && !im->failed; i++) {
+		moodle_row *row = rows->items[i];
+		entry *e = *row->cells[COL_IDNUMBER]
+		               ? cispref__strmap_find(&im->entries, row->cells[COL_IDNUMBER])
+		               : NULL;
+		if (e && e->row == row && e->state == 0)
+			report_unreached(im, e);
+	}
+}
+
+/* ---- texts ---------------------------------------------------------------------- */
+
+/* Collapse runs of white space into one space and trim, in place. */
+static char *squeeze(char *s)
+{
+	char *w = s;
+	int space = 1;
+	for (char *r = s; *r; r++) {
+		int is_space = *r == ' ' || *r == '\t' || *r == '\n' || *r == '\r';
+		if (is_space && !space)
+			*w++ = ' ';
+		else if (!is_space)
+			*w++ = *r;
+		space = is_space;
+	}
+	while (w > s && w[-1] == ' ')
+		w--;
+	*w = '\0';
+	return s;
+}
+
+static void html_text(xmlBufferPtr out, xmlNodePtr n)
+{
+	for (; n; n = n->next) {
+		if (n->type == XML_TEXT_NODE && n->content)
+			xmlBufferCat(out, n->content);
+		else if (n->type == XML_ELEMENT_NODE) {
+			xmlBufferCCat(out, " ");
+			html_text(out, n->children);
+			xmlBufferCCat(out, " ");
+		}
+	}
+}
+
+/* The text of an HTML description (libxml2's HTML parser), white space squeezed. */
+static char *text_from_html(importer *im, const char *html)
+{
+	xml_catch c;
+	cispref__xml_catch_begin(&c);
+	htmlDocPtr doc = htmlReadMemory(html, (int)strlen(html), NULL, "UTF-8",
+	                                HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	                                HTML_PARSE_NONET);
+	xmlBufferPtr buf = xmlBufferCreate();
+	if (doc && buf)
+		html_text(buf, xmlDocGetRootElement(doc));
+	char *text = buf ? cispref__arena_strdup(im->a, (const char *)xmlBufferContent(buf))
+	                 : NULL;
+	xmlBufferFree(buf);
+	xmlFreeDoc(doc);
+	(void)cispref__xml_catch_end(&c, CISPREF_OK, NULL);
+	if (!text)
+		im->failed = 1;
+	return text ? squeeze(text) : NULL;
+}
+
+/* A foreign row's description as plain text: HTML (format 1) converted, other formats
+ * as written, white space squeezed. */
+static const char *description_text(importer *im, const moodle_row *row)
+{
+	const char *d = row->cells[COL_DESCRIPTION];
+	if (!*d)
+		return "";
+	if (strcmp(row->cells[COL_FORMAT], MOODLE_FORMAT_HTML) == 0)
+		return text_from_html(im, d);
+	char *copy = cispref__arena_strdup(im->a, d);
+	if (!copy)
+		im->failed = 1;
+	return copy ? squeeze(copy) : "";
+}
+
+/* Whether @name is a short name cut at 100 characters (by Moodle, which may end it with
+ * "...", or by cispref, with an ellipsis) and @full the whole text it starts. A short name
+ * well under 100 characters is whole: a description that starts with it says more. */
+static int extends(const char *full, const char *name)
+{
+	size_t n = strlen(name);
+	int ellipsis = 0;
+	if (n >= 3 && (strcmp(name + n - 3, "...") == 0 ||
+	               strcmp(name + n - 3, "\xe2\x80\xa6") == 0)) {
+		n -= 3;
+		ellipsis = 1;
+	}
+	if (!ellipsis && cispref__moodle_length(name) < 90)
+		return 0;
+	while (n > 0 && name[n - 1] == ' ')
+		n--;
+	return strlen(full) > n && strncmp(full, name, n) == 0;
+}
+
+/* ---- cispref's convention ------------------------------------------------------- */
+
+static int kind_value(const char *name, size_t n, role r)
+{
+	char word[64];
+	if (n >= sizeof word)
+		return -1;
+	memcpy(word, name, n);
+	word[n] = '\0';
+	cispref_domain_kind_t domain;
+	cispref_plan_kind_t plan;
+	cispref_item_kind_t item;
+	if (r == ROLE_DOMAIN)
+		return cispref_domain_kind_from_name(&domain, word) ? -1 : (int)domain;
+	if (r == ROLE_PLAN)
+		return cispref_plan_kind_from_name(&plan, word) ? -1 : (int)plan;
+	return cispref_item_kind_from_name(&item, word) ? -1 : (int)item;
+}
+
+/* Read @e's ID number by the convention: 0 when it follows it. */
+static int parse_convention(importer *im, entry *e)
+{
+	const char *key = e->key, *colon = strchr(key, ':');
+	if (strcmp(key, MOODLE_CONCEPTS_BRANCH) == 0 || strcmp(key, MOODLE_NOTES_BRANCH) == 0) {
+		e->role = strcmp(key, MOODLE_NOTES_BRANCH) == 0 ? ROLE_NOTES : ROLE_CONCEPTS;
+		return 0;
+	}
+	if (!colon) {
+		e->role = ROLE_COMPETENCE;
+		e->id = key;
+		return cispref__id_is_valid(key) ? 0 : -1;
+	}
+	const char *last = strrchr(key, ':');
+	e->id = last + 1;
+	if (!cispref__id_is_valid(e->id))
+		return -1;
+	size_t n = (size_t)(colon - key);
+	int two = last > colon; /* "note:NUMBER:ID" and "concept:KIND:ID" have two colons */
+	if (n == 4 && strncmp(key, "note", 4) == 0) {
+		e->role = ROLE_NOTE;
+		if (!two)
+			return -1;
+		e->number = cispref__arena_strndup(im->a, colon + 1, (size_t)(last - colon - 1));
+		im->failed |= !e->number;
+		return 0;
+	}
+	if (n == 7 && strncmp(key, "concept", 7) == 0) {
+		if (!two)
+			return -1;
+		e->role = ROLE_CONCEPT;
+		e->kind = kind_value(colon + 1, (size_t)(last - colon - 1), ROLE_ITEM);
+		return e->kind < 0 ? -1 : 0;
+	}
+	if (colon != last)
+		return -1;
+	static const role roles[] = {ROLE_DOMAIN, ROLE_PLAN, ROLE_ITEM};
+	for (size_t r = 0; r < 3; r++)
+		if ((e->kind = kind_value(key, n, roles[r])) >= 0) {
+			e->role = roles[r];
+			return 0;
+		}
+	return -1;
+}
+
+/* The role a convention row's parent must have. */
+static int parent_fits(const entry *e)
+{
+	static const int parent_role[] = {
+		[ROLE_DOMAIN] = -1, [ROLE_PLAN] = ROLE_DOMAIN, [ROLE_COMPETENCE] = ROLE_PLAN,
+		[ROLE_ITEM] = ROLE_COMPETENCE, [ROLE_CONCEPTS] = -1, [ROLE_CONCEPT] = ROLE_CONCEPTS,
+		[ROLE_NOTES] = -1, [ROLE_NOTE] = ROLE_NOTES};
+	int want = parent_role[e->role];
+	return want < 0 ? !e->parent : e->parent && (int)e->parent->role == want;
+}
+
+/* Whether every row kept follows cispref's convention, and the framework's ID number is
+ * ID@VERSION. */
+static int follows_convention(importer *im, const vec *rows)
+{
+	const char *at = strchr(im->framework->cells[COL_IDNUMBER], '@');
+	char id[256];
+	size_t n = at ? (size_t)(at - im->framework->cells[COL_IDNUMBER]) : 0;
+	if ((im->o->flags & CISPREF_MOODLE_FOREIGN) || !at || n >= sizeof id)
+		return 0;
+	memcpy(id, im->framework->cells[COL_IDNUMBER], n);
+	id[n] = '\0';
+	if (!cispref__id_is_valid(id))
+		return 0;
+	for (size_t i = 0; i < rows->count; i++) {
+		moodle_row *row = rows->items[i];
+		entry *e = *row->cells[COL_IDNUMBER]
+		               ? cispref__strmap_find(&im->entries, row->cells[COL_IDNUMBER])
+		               : NULL;
+		if (e && e->row == row && parse_convention(im, e) != 0)
+			return 0;
+	}
+	for (size_t i = 0; i < rows->count; i++) {
+		moodle_row *row = rows->items[i];
+		entry *e = *row->cells[COL_IDNUMBER]
+		               ? cispref__strmap_find(&im->entries, row->cells[COL_IDNUMBER])
+		               : NULL;
+		if (e && e->row == row && e->reached && !parent_fits(e))
+			return 0;
+	}
+	return 1;
+}
+
+/* ---- building the referential --------------------------------------------------- */
+
+static char *copy(importer *im, const char *s)
+{
+	char *c = cispref__arena_strdup(im->ref->arena, s ? s : "");
+	im->failed |= !c;
+	return c;
+}
+
+/* The framework description cispref writes: the title, then "field: value" lines. */
+static void read_metadata(importer *im, const char *description)
+{
+	cispref_referential *ref = im->ref;
+	char *text = cispref__arena_strdup(im->a, description);
+	if (!text) {
+		im->failed = 1;
+		return;
+	}
+	const char **target = &ref->title;
+	xmlBufferPtr value = xmlBufferCreate();
+	for (char *line = text, *next; line && value; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		const char **field = NULL;
+		size_t n = strcspn(line, ":");
+		if (strncmp(line + n, ": ", 2) == 0) {
+			line[n] = '\0';
+			if (strcmp(line, MOODLE_LANGUAGE_FIELD) == 0)
+				field = &ref->language;
+			else if (strcmp(line, MOODLE_UUID_FIELD) == 0)
+				field = &im->uuid;
+			else if (strcmp(line, MOODLE_BASE_URI_FIELD) == 0)
+				field = &im->base_uri;
+			for (int f = 0; f < CISPREF_SOURCE_FIELD_COUNT; f++)
+				if (strcmp(line, cispref_source_field_name((cispref_source_field_t)f)) == 0)
+					field = &ref->source[f];
+			if (!field)
+				line[n] = ':';
+		}
+		if (field || line == text) {
+			if (line != text)
+				*target = copy(im, (const char *)xmlBufferContent(value));
+			xmlBufferEmpty(value);
+			target = field ? field : target;
+			line = field ? line + n + 2 : line;
+		} else {
+			xmlBufferCCat(value, "\n");
+		}
+		xmlBufferCCat(value, line);
+	}
+	if (value)
+		*target = copy(im, (const char *)xmlBufferContent(value));
+	im->failed |= !value;
+	xmlBufferFree(value);
+}
+
+static void convention_framework(importer *im)
+{
+	const moodle_row *fw = im->framework;
+	const char *idnumber = fw->cells[COL_IDNUMBER], *at = strchr(idnumber, '@');
+	cispref_referential *ref = im->ref;
+	ref->id = cispref__arena_strndup(ref->arena, idnumber, (size_t)(at - idnumber));
+	ref->version = copy(im, at + 1);
+	im->failed |= !ref->id;
+	if (*fw->cells[COL_DESCRIPTION])
+		read_metadata(im, fw->cells[COL_DESCRIPTION]);
+	else
+		ref->title = copy(im, fw->cells[COL_SHORTNAME]);
+}
+
+static void set_line(node *n, const entry *e)
+{
+	n->line = (uint32_t)(e->row->line > UINT32_MAX ? UINT32_MAX : e->row->line);
+}
+
+/* The first ID number of a cross-reference list, from its last ':' (the id). */
+static void link_references(importer *im, entry *e, void *made)
+{
+	char *list = cispref__arena_strdup(im->a, e->row->cells[COL_RELATED]);
+	im->failed |= !list;
+	for (char *save = NULL, *ref = list ? strtok_r(list, ",", &save) : NULL; ref;
+	     ref = strtok_r(NULL, ",", &save)) {
+		const char *colon = strrchr(ref, ':');
+		const char *id = colon ? colon + 1 : ref;
+		if (e->role == ROLE_ITEM && strncmp(ref, "concept:", 8) == 0)
+			((cispref_item *)made)->concept_id = copy(im, id);
+		else if (e->role == ROLE_COMPETENCE && strncmp(ref, "note:", 5) == 0)
+			im->failed |= cispref__competence_add_note_id(made, id) != 0;
+	}
+}
+
+static const char *convention_text(const entry *e)
+{
+	const char *d = e->row->cells[COL_DESCRIPTION];
+	return e->role == ROLE_NOTE || *d ? d : e->row->cells[COL_SHORTNAME];
+}
+
+/* Build the node of @e under @parent (the node its parent row became). */
+static void *convention_node(importer *im, entry *e, void *parent)
+{
+	const char *text = convention_text(e);
+	void *made = NULL;
+	switch (e->role) {
+	case ROLE_DOMAIN: made = cispref__domain_create(im->ref, e->id, e->kind, text); break;
+	case ROLE_PLAN: made = cispref__plan_create(parent, e->id, e->kind, text); break;
+	case ROLE_COMPETENCE: made = cispref__competence_create(parent, e->id, text); break;
+	case ROLE_ITEM: made = cispref__item_create(parent, e->id, e->kind, text, NULL); break;
+	case ROLE_CONCEPT: made = cispref__concept_create(im->ref, e->id, e->kind, text); break;
+	case ROLE_NOTE: made = cispref__note_create(im->ref, e->id, e->number, text); break;
+	case ROLE_CONCEPTS:
+	case ROLE_NOTES: return im->ref; /* a branch, not a node */
+	}
+	if (!made) {
+		im->failed = 1;
+		return NULL;
+	}
+	set_line(made, e);
+	if (e->role == ROLE_ITEM || e->role == ROLE_COMPETENCE)
+		link_references(im, e, made);
+	return made;
+}
+
+/* Walk the tree depth first, each child built under the node its parent became. */
+typedef void *(*build_fn)(importer *im, entry *e, void *parent);
+
+typedef struct frame {
+	entry *e;
+	void *parent;
+} frame;
+
+static void walk(importer *im, build_fn build)
+{
+	frame *stack = NULL;
+	size_t count = 0, capacity = 0;
+	for (size_t r = im->roots.count; r-- > 0;) {
+		if (count == capacity) {
+			capacity = capacity ? capacity * 2 : 64;
+			frame *grown = realloc(stack, capacity * sizeof *stack);
+			if (!grown) {
+				im->failed = 1;
+				break;
+			}
+			stack = grown;
+		}
+		stack[count++] = (frame){im->roots.items[r], NULL};
+	}
+	while (count && !im->failed) {
+		frame f = stack[--count];
+		void *made = build(im, f.e, f.parent);
+		for (size_t c = f.e->children.count; made && c-- > 0;) {
+			if (count == capacity) {
+				capacity *= 2;
+				frame *grown = realloc(stack, capacity * sizeof *stack);
+				if (!grown) {
+					im->failed = 1;
+					break;
+				}
+				stack = grown;
+			}
+			stack[count++] = (frame){f.e->children.items[c], made};
+		}
+	}
+	free(stack);
+}
+
+/* ---- a foreign framework: the depth mapping ------------------------------------- */
+
+/* A node of the model and the containers above it, as the walk carries them. */
+typedef struct place {
+	cispref_domain *domain;
+	cispref_plan *plan;
+	cispref_competence *competence;
+} place;
+
+/* @want made into an id: characters outside [A-Za-z0-9._-] become '_', a leading '_'
+ * when it starts otherwise than with a letter or '_', and "-2", "-3"... when taken. */
+static const char *unique_id(importer *im, const char *want, unsigned long line)
+{
+	size_t n = strlen(want);
+	char *id = cispref__arena_alloc(im->a, n + 32);
+	if (!id) {
+		im->failed = 1;
+		return NULL;
+	}
+	char *w = id;
+	if (!((*want >= 'A' && *want <= 'Z') || (*want >= 'a' && *want <= 'z') || *want == '_'))
+		*w++ = '_';
+	for (const char *r = want; *r; r++)
+		*w++ = strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-",
+		              *r) ? *r : '_';
+	*w = '\0';
+	for (unsigned long k = 2; cispref__find(im->ref, id); k++)
+		snprintf(w, 32, "-%lu", k);
+	if (strcmp(id, want) != 0 && line)
+		diag(im, CISPREF_SEVERITY_INFO, "moodle-id-changed", line, id,
+		     "ID number '%s' is not a cispref id: it becomes '%s'", want, id);
+	return id;
+}
+
+static place *new_place(importer *im, const place *from)
+{
+	place *p = cispref__arena_alloc(im->a, sizeof *p);
+	if (!p) {
+		im->failed = 1;
+		return NULL;
+	}
+	if (from)
+		*p = *from;
+	return p;
+}
+
+/* The domain and plan a competence needs, made up when the mapping has none. */
+static void ensure_domain(importer *im, place *p)
+{
+	if (p->domain || im->failed)
+		return;
+	const char *id = unique_id(im, im->ref->id, 0);
+	p->domain = id ? cispref__domain_create(im->ref, id, CISPREF_DOMAIN_CORE,
+	                                        im->ref->title) : NULL;
+	im->failed |= !p->domain;
+}
+
+static void ensure_plan(importer *im, place *p)
+{
+	ensure_domain(im, p);
+	if (p->plan || im->failed)
+		return;
+	char want[512];
+	snprintf(want, sizeof want, "%s.plan", p->domain->node.id);
+	const char *id = unique_id(im, want, 0);
+	p->plan = id ? cispref__plan_create(p->domain, id, CISPREF_PLAN_INDIVIDUAL,
+	                                    p->domain->title) : NULL;
+	im->failed |= !p->plan;
+}
+
+/* A foreign row's title: its short name, or the description when that gives the whole of
+ * a cut short name; *@rest receives a description that says more, else NULL. */
+static const char *foreign_title(importer *im, const entry *e, const char **rest)
+{
+	const char *name = e->row->cells[COL_SHORTNAME];
+	const char *description = description_text(im, e->row);
+	*rest = NULL;
+	if (!description)
+		return NULL;
+	if (!*name) {
+		diag(im, CISPREF_SEVERITY_WARNING, "moodle-shortname-empty", e->row->line, NULL,
+		     "row '%s' has no short name (Moodle drops it): its %s is taken", e->key,
+		     *description ? "description" : "ID number");
+		return *description ? description : e->key;
+	}
+	if (extends(description, name))
+		return description;
+	if (*description && strcmp(description, name) != 0)
+		*rest = description;
+	return name;
+}
+
+/* A competence's description becomes a note it refers to. */
+static void keep_description(importer *im, cispref_competence *comp, const char *text)
+{
+	char want[512], number[32];
+	snprintf(want, sizeof want, "%s.description", comp->node.id);
+	snprintf(number, sizeof number, "%zu", ++im->notes_made);
+	const char *id = unique_id(im, want, 0);
+	cispref_note *note = id ? cispref__note_create(im->ref, id, number, text) : NULL;
+	im->failed |= !note || cispref__competence_add_note_id(comp, id) != 0;
+	if (note)
+		note->node.line = comp->node.line;
+}
+
+static void report_lost_columns(importer *im, const entry *e, const char *id)
+{
+	if (*e->row->cells[COL_RELATED])
+		diag(im, CISPREF_SEVERITY_INFO, "moodle-related-dropped", e->row->line, id,
+		     "the cross-references of row '%s' (%s) have no place in the model", e->key,
+		     e->row->cells[COL_RELATED]);
+	if (*e->row->cells[COL_RULE_TYPE])
+		diag(im, CISPREF_SEVERITY_INFO, "moodle-rule-dropped", e->row->line, id,
+		     "the completion rule of row '%s' has no place in the model", e->key);
+}
+
+static void *foreign_node(importer *im, entry *e, void *parent)
+{
+	place *p = new_place(im, parent);
+	const char *rest, *title = p ? foreign_title(im, e, &rest) : NULL;
+	const char *id = title ? unique_id(im, e->key, e->row->line) : NULL;
+	if (!id)
+		return NULL;
+	role r = e->depth < im->depth_count ? im->depths[e->depth] : ROLE_ITEM;
+	node *made = NULL;
+	if (r == ROLE_DOMAIN) {
+		p->domain = cispref__domain_create(im->ref, id, CISPREF_DOMAIN_CORE, title);
+		p->plan = NULL;
+		made = p->domain ? &p->domain->node : NULL;
+	} else if (r == ROLE_PLAN) {
+		ensure_domain(im, p);
+		p->plan = p->domain ? cispref__plan_create(p->domain, id, CISPREF_PLAN_INDIVIDUAL,
+		                                           title) : NULL;
+		made = p->plan ? &p->plan->node : NULL;
+	} else if (r == ROLE_COMPETENCE) {
+		ensure_plan(im, p);
+		p->competence = p->plan ? cispref__competence_create(p->plan, id, title) : NULL;
+		made = p->competence ? &p->competence->node : NULL;
+	} else {
+		cispref_item *item = cispref__item_create(p->competence, id,
+		                                          CISPREF_ITEM_SAVOIR_FAIRE, title, NULL);
+		made = item ? &item->node : NULL;
+	}
+	if (!made) {
+		im->failed = 1;
+		return NULL;
+	}
+	set_line(made, e);
+	if (rest && r == ROLE_COMPETENCE)
+		keep_description(im, p->competence, rest);
+	else if (rest)
+		diag(im, CISPREF_SEVERITY_INFO, "moodle-description-dropped", e->row->line, id,
+		     "the description of row '%s' has no place in the model", e->key);
+	report_lost_columns(im, e, id);
+	return p;
+}
+
+/* The namespace and base URI the framework row carries (a file cispref wrote), checked as
+ * the XML loader checks them; otherwise, or when they are wrong (reported), the namespace
+ * derived from the referential's id, as for any referential without one (model.h). */
+static void set_identity(importer *im)
+{
+	char why[256];
+	const char *uuid = im->uuid, *base_uri = im->base_uri;
+	if ((uuid || base_uri) && cispref__identity_check(uuid, base_uri, why, sizeof why) != 0) {
+		diag(im, CISPREF_SEVERITY_WARNING, "moodle-identity-invalid", im->framework->line,
+		     NULL, "%s: the namespace is derived from the id instead", why);
+		uuid = base_uri = NULL;
+	}
+	im->failed |= cispref__identity_set(im->ref, uuid, base_uri) != CISPREF_OK;
+}
+
+static void foreign_framework(importer *im)
+{
+	const moodle_row *fw = im->framework;
+	cispref_referential *ref = im->ref;
+	ref->title = copy(im, "");
+	ref->version = copy(im, "1");
+	ref->language = copy(im, "und"); /* BCP 47: undetermined; the CSV does not say */
+	const char *id = unique_id(im, *fw->cells[COL_IDNUMBER] ? fw->cells[COL_IDNUMBER]
+	                                                        : "moodle", fw->line);
+	ref->id = id ? copy(im, id) : NULL;
+	entry e = {.row = (moodle_row *)fw, .key = fw->cells[COL_IDNUMBER]};
+	const char *rest, *title = foreign_title(im, &e, &rest);
+	ref->title = copy(im, title);
+	im->failed |= !ref->id || !title;
+}
+
+/* Parse the depth mapping: roles in increasing order, competence among them. */
+static int parse_depths(importer *im, cispref_error *error)
+{
+	static const char *const names[] = {"domain", "plan", "competence", "item"};
+	const char *p = im->o->depths ? im->o->depths : CISPREF_MOODLE_DEFAULT_DEPTHS;
+	int last = -1, competence = 0;
+	im->depth_count = 0;
+	do {
+		size_t n = strcspn(p, ",");
+		int found = -1;
+		for (int r = 0; r < 4; r++)
+			if (strlen(names[r]) == n && strncmp(names[r], p, n) == 0)
+				found = r;
+		if (found <= last) {
+			cispref__error_set(error, CISPREF_EARG, NULL, 0, 0,
+			                   "the depth mapping '%s' is not a list of domain, plan, "
+			                   "competence, item in this order", im->o->depths);
+			return CISPREF_EARG;
+		}
+		competence |= found == ROLE_COMPETENCE;
+		im->depths[im->depth_count++] = (role)found;
+		last = found;
+		p += n;
+	} while (*p++ == ',');
+	if (!competence) {
+		cispref__error_set(error, CISPREF_EARG, NULL, 0, 0,
+		                   "the depth mapping '%s' has no competence", im->o->depths);
+		return CISPREF_EARG;
+	}
+	return CISPREF_OK;
+}
+
+/* ---- the entry ------------------------------------------------------------------ */
+
+/* Append the validator's findings on the result to the import's. */
+static void validate_result(importer *im)
+{
+	cispref_diagnostics *found = NULL;
+	if (cispref_validate(&found, im->ref) != 0) {
+		im->failed = 1;
+		return;
+	}
+	for (size_t i = 0; i < cispref_diagnostics_count(found) && !im->failed; i++) {
+		const cispref_diagnostic *d = cispref_diagnostics_get(found, i);
+		im->failed |= cispref__diagnostics_add(im->diags, cispref_diagnostic_severity(d),
+		                                       cispref_diagnostic_tag(d), im->name,
+		                                       cispref_diagnostic_line(d),
+		                                       cispref_diagnostic_node_id(d),
+		                                       cispref_diagnostic_message(d)) != 0;
+	}
+	cispref_diagnostics_free(found);
+}
+
+static int build(importer *im, const vec *rows, cispref_error *error)
+{
+	index_rows(im, rows);
+	if (!im->failed && !im->framework) {
+		cispref__error_set(error, CISPREF_EFORMAT, im->name, 0, 0,
+		                   "no row has 'Is framework' set: this is not a Moodle competency "
+		                   "framework");
+		return CISPREF_EFORMAT;
+	}
+	link_rows(im, rows);
+	reach(im);
+	report_all_unreached(im, rows);
+	if (!im->failed && !(im->ref = cispref__referential_create()))
+		im->failed = 1;
+	if (!im->failed && !(im->ref->origin = cispref__arena_strdup(im->ref->arena, im->name)))
+		im->failed = 1;
+	if (!im->failed && follows_convention(im, rows)) {
+		convention_framework(im);
+		walk(im, convention_node);
+	} else if (!im->failed) {
+		foreign_framework(im);
+		walk(im, foreign_node);
+	}
+	if (!im->failed)
+		set_identity(im);
+	if (!im->failed)
+		validate_result(im);
+	if (im->failed) {
+		cispref__error_set(error, CISPREF_ENOMEM, im->name, 0, 0, "out of memory");
+		return CISPREF_ENOMEM;
+	}
+	return CISPREF_OK;
+}
+
+int cispref_moodle_import_memory(cispref_referential **out, cispref_diagnostics **diagnostics,
+                                 const char *data, size_t size, const char *name,
+                                 const cispref_moodle_options *options, cispref_error *error)
+{
+	cispref_moodle_options o;
+	if (!out || (!data && size)) {
+		cispref__error_set(error, CISPREF_EARG, NULL, 0, 0, "invalid argument");
+		return CISPREF_EARG;
+	}
+	int rc = cispref__moodle_options(&o, options, error);
+	importer im = {0};
+	im.o = &o;
+	im.name = name ? name : "<memory>";
+	if (!rc)
+		rc = parse_depths(&im, error);
+	if (rc)
+		return rc;
+	moodle_table table = {0};
+	if (!(table.arena = cispref__arena_new()) || !(im.diags = cispref__diagnostics_new())) {
+		cispref__arena_free(table.arena);
+		cispref__error_set(error, CISPREF_ENOMEM, NULL, 0, 0, "out of memory");
+		return CISPREF_ENOMEM;
+	}
+	im.a = table.arena;
+	cispref__strmap_init(&im.entries, entry_key);
+	rc = cispref__moodle_csv_read(&table, data ? data : "", size, im.name, &o, error);
+	if (!rc)
+		rc = build(&im, &table.rows, error);
+	cispref__strmap_free(&im.entries);
+	cispref__arena_free(table.arena);
+	if (rc) {
+		cispref_referential_free(im.ref);
+		cispref_diagnostics_free(im.diags);
+		return rc;
+	}
+	*out = im.ref;
+	if (diagnostics)
+		*diagnostics = im.diags;
+	else
+		cispref_diagnostics_free(im.diags);
+	return CISPREF_OK;
+}
+
+/* Read the whole of a regular file, at most @limit bytes (0: no limit). */
+static int read_file(char **out, size_t *size, const char *path, size_t limit,
+                     cispref_error *error)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		int errnum = fd < 0 ? errno : S_ISDIR(st.st_mode) ? EISDIR : 0;
+		cispref__error_set(error, CISPREF_EIO, path, 0, 0, "cannot read '%s': %s", path,
+		                   errnum ? strerror(errnum) : "not a regular file");
+		cispref__error_set_errnum(error, errnum);
+		if (fd >= 0)
+			close(fd);
+		return CISPREF_EIO;
+	}
+	if (limit && (size_t)st.st_size > limit) {
+		close(fd);
+		cispref__error_set(error, CISPREF_ELIMIT, path, 0, 0, "the input is %lld bytes, "
+		                   "more than the limit of %zu", (long long)st.st_size, limit);
+		return CISPREF_ELIMIT;
+	}
+	char *buf = malloc((size_t)st.st_size + 1);
+	size_t got = 0;
+	ssize_t n = 1;
+	while (buf && got < (size_t)st.st_size &&
+	       (n = read(fd, buf + got, (size_t)st.st_size - got)) > 0)
+		got += (size_t)n;
+	int errnum = errno;
+	close(fd);
+	if (!buf || n < 0) {
+		free(buf);
+		cispref__error_set(error, buf ? CISPREF_EIO : CISPREF_ENOMEM, path, 0, 0,
+		                   "cannot read '%s': %s", path, buf ? strerror(errnum)
+		                                                     : "out of memory");
+		return buf ? CISPREF_EIO : CISPREF_ENOMEM;
+	}
+	*out = buf;
+	*size = got;
+	return CISPREF_OK;
+}
+
+int cispref_moodle_import_file(cispref_referential **out, cispref_diagnostics **diagnostics,
+                               const char *path, const cispref_moodle_options *options,
+                               cispref_error *error)
+{
+	cispref_moodle_options o;
+	if (!out || !path) {
+		cispref__error_set(error, CISPREF_EARG, NULL, 0, 0, "invalid argument");
+		return CISPREF_EARG;
+	}
+	int rc = cispref__moodle_options(&o, options, error);
+	char *data = NULL;
+	size_t size = 0;
+	if (!rc)
+		rc = read_file(&data, &size, path, o.max_input_size, error);
+	if (!rc)
+		rc = cispref_moodle_import_memory(out, diagnostics, data, size, path, &o, error);
+	free(data);
+	return rc;
+}

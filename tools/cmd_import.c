@@ -1,0 +1,130 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static void help(void)
+{
+	printf("Usage: cispref import --from moodle [OPTION]... FILE [-o OUTPUT]\n\n"
+	       "Read a framework of another tool and write it as a referential: cispref XML, or\n"
+	       "cispref-json when OUTPUT ends in .json. What the import repaired or dropped, then\n"
+	       "what the validator finds in the result, is printed on standard error, one line\n"
+	       "each with the line of FILE it comes from:  E|W|I: FILE:LINE: TAG MESSAGE\n\n"
+	       "  -F, --from FORMAT      the input's format: moodle (a Moodle competency\n"
+	       "                         framework CSV)\n"
+	       "  -o, --output FILE      write FILE (replaced atomically) instead of standard\n"
+	       "                         output ('-')\n"
+	       "  -e, --encoding NAME    the input's encoding, as iconv names it (default UTF-8)\n"
+	       "  -d, --delimiter C      ',' ';' ':' or 'tab' (default: detected)\n"
+	       "      --depths LIST      the role of each depth of the framework, among domain,\n"
+	       "                         plan, competence, item, in this order (default\n"
+	       "                         domain,plan,competence,item)\n"
+	       "      --foreign          map by depth even a file cispref wrote\n"
+	       "  -q, --quiet            print errors only\n"
+	       "  -h, --help             show this help\n\n"
+	       "Exit status: 0 when nothing of error severity was found, 1 otherwise (the output\n"
+	       "is written all the same unless the file could not be read), 2 on a usage error.\n");
+}
+
+enum { OPT_DEPTHS = 400, OPT_FOREIGN };
+
+/* Print the findings on stderr; returns whether one is an error. */
+static int report(const cispref_diagnostics *list, int quiet)
+{
+	static const char letters[] = {'E', 'W', 'I'};
+	int errors = 0;
+	for (size_t i = 0; i < cispref_diagnostics_count(list); i++) {
+		const cispref_diagnostic *d = cispref_diagnostics_get(list, i);
+		cispref_severity_t s = cispref_diagnostic_severity(d);
+		errors |= s == CISPREF_SEVERITY_ERROR;
+		if (quiet && s != CISPREF_SEVERITY_ERROR)
+			continue;
+		const char *file = cispref_diagnostic_file(d);
+		fprintf(stderr, "%c: %s:%lu: %s ", letters[s], cli_text(file ? file : "-"),
+		        cispref_diagnostic_line(d), cispref_diagnostic_tag(d));
+		fprintf(stderr, "%s\n", cli_text(cispref_diagnostic_message(d)));
+	}
+	return errors;
+}
+
+static int parse_delimiter(char *out, const char *arg)
+{
+	if (strcmp(arg, "tab") == 0 || strcmp(arg, "\t") == 0)
+		*out = '\t';
+	else if (strlen(arg) == 1 && strchr(",;:", arg[0]))
+		*out = arg[0];
+	else
+		return cli_usage_error("the delimiter is one of ',' ';' ':' or 'tab', not '%s'", arg);
+	return EXIT_OK;
+}
+
+static int run(const char *input, const char *output, const cispref_moodle_options *o,
+               int quiet)
+{
+	cispref_referential *ref;
+	cispref_diagnostics *list = NULL;
+	cispref_error error = {0};
+	if (cispref_moodle_import_file(&ref, &list, input, o, &error) != 0) {
+		cli_print_error(&error);
+		return EXIT_INVALID;
+	}
+	int errors = report(list, quiet);
+	cispref_diagnostics_free(list);
+	cispref_format_t format = CISPREF_FORMAT_XML;
+	if (output && cispref_format_from_path(&format, output) != 0)
+		format = CISPREF_FORMAT_XML;
+	int rc = output ? cispref_export_path(output, ref, format, &error)
+	                : cispref_export_stream(stdout, ref, format, &error);
+	cispref_referential_free(ref);
+	if (rc) {
+		if (output || !cli_stdout_failed())
+			cli_print_error(&error);
+		return EXIT_INVALID;
+	}
+	return errors ? EXIT_INVALID : EXIT_OK;
+}
+
+int cmd_import(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"from", required_argument, NULL, 'F'},
+		{"output", required_argument, NULL, 'o'},
+		{"encoding", required_argument, NULL, 'e'},
+		{"delimiter", required_argument, NULL, 'd'},
+		{"depths", required_argument, NULL, OPT_DEPTHS},
+		{"foreign", no_argument, NULL, OPT_FOREIGN},
+		{"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},
+		{0, 0, 0, 0},
+	};
+	cispref_moodle_options o = CISPREF_MOODLE_OPTIONS_INIT;
+	const char *output = NULL, *from = NULL;
+	int c, quiet = 0, rc;
+	cli_getopt_reset();
+	while ((c = getopt_long(argc, argv, ":F:o:e:d:qh", options, NULL)) != -1) {
+		switch (c) {
+		case 'F': from = optarg; break;
+		case 'o': output = cli_output_path(optarg); break;
+		case 'e': o.encoding = optarg; break;
+		case 'd':
+			if ((rc = parse_delimiter(&o.delimiter, optarg)) != EXIT_OK)
+				return rc;
+			break;
+		case OPT_DEPTHS: o.depths = optarg; break;
+		case OPT_FOREIGN: o.flags |= CISPREF_MOODLE_FOREIGN; break;
+		case 'q': quiet = 1; break;
+		case 'h': help(); return EXIT_OK;
+		default: return cli_option_error(c, argv);
+		}
+	}
+	if (!from)
+		return cli_usage_error("--from FORMAT is required (moodle)");
+	if (strcmp(from, "moodle") != 0)
+		return cli_usage_error("unknown input format '%s' (moodle)", from);
+	if (optind != argc - 1)
+		return cli_usage_error(optind < argc ? "one FILE only" : "a FILE to import is required");
+	return run(argv[optind], output, &o, quiet);
+}
