@@ -815,6 +815,10 @@ static int load(cispref_referential **out, const char *name,
 	 * or bogus input from reserving much before it has been read. */
 	size_t ids = size_hint / BYTES_PER_ID;
 	(void)cispref__strmap_reserve(&ld.ref->index, ids < MAX_RESERVED_IDS ? ids : MAX_RESERVED_IDS);
+	/* The arena's next block is sized from the input (nodes and texts take about as
+	 * much as the XML), so that a large load makes one block, in one mapping, and the
+	 * pages it does not write cost nothing. */
+	cispref__arena_reserve(ld.ref->arena, size_hint + size_hint / 4);
 	int rc = parse(&ld, read_source, source);
 	free(ld.text);
 	free(ld.values);
