@@ -7,7 +7,8 @@
  *   cispref-once default [N]      the embedded default: the first load of the process,
  *                                 then N more (20), median
  *   cispref-once cycles FILE [N]  N cycles (5) of load, index, a few searches and free,
- *                                 and the resident size after each free
+ *                                 and the resident size after each free (without the
+ *                                 index and searches when CISPREF_ONCE_NO_INDEX is set)
  *
  * The first load of a process pays for what later ones find ready: pages the kernel
  * must fault in and zero, malloc's first growth, libxml2's and the library's one-time
@@ -18,6 +19,9 @@
  * (CLOCK_PROCESS_CPUTIME_ID), which other users of a shared machine disturb less. Output:
  * "key=value" lines. */
 #include <stdio.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -135,7 +139,7 @@ static int search_some(const cispref_index *index)
 	return 0;
 }
 
-static int cycles(const char *path, int n)
+static int cycles(const char *path, int n, int with_index)
 {
 	printf("rss_baseline_bytes=%lld\n", current_rss());
 	for (int i = 1; i <= n; i++) {
@@ -145,19 +149,24 @@ static int cycles(const char *path, int n)
 		int rc = cispref_referential_load_file(&ref, path, NULL, &error);
 		if (rc != CISPREF_OK)
 			return failed("load", rc, &error);
-		rc = cispref_index_new(&index, ref);
+		rc = with_index ? cispref_index_new(&index, ref) : CISPREF_OK;
 		if (rc != CISPREF_OK) {
 			fprintf(stderr, "cispref-once: index: %s\n", cispref_status_tag(rc));
 			return 1;
 		}
 		printf("rss_loaded_%d_bytes=%lld\n", i, current_rss());
-		if (search_some(index) != 0)
+		if (index && search_some(index) != 0)
 			return 1;
 		cispref_index_free(index);
 		cispref_referential_free(ref);
 		printf("rss_after_free_%d_bytes=%lld\n", i, current_rss());
 	}
 	printf("cycles=%d\n", n);
+#ifdef __GLIBC__
+	/* what of it malloc holds as free memory */
+	malloc_trim(0);
+	printf("rss_after_trim_bytes=%lld\n", current_rss());
+#endif
 	return 0;
 }
 
@@ -168,7 +177,8 @@ int main(int argc, char **argv)
 	if (argc >= 2 && strcmp(argv[1], "default") == 0)
 		return load_default(argc >= 3 ? atoi(argv[2]) > 0 ? atoi(argv[2]) : 20 : 20);
 	if (argc >= 3 && strcmp(argv[1], "cycles") == 0)
-		return cycles(argv[2], argc >= 4 && atoi(argv[3]) > 0 ? atoi(argv[3]) : 5);
+		return cycles(argv[2], argc >= 4 && atoi(argv[3]) > 0 ? atoi(argv[3]) : 5,
+		              !getenv("CISPREF_ONCE_NO_INDEX"));
 	fprintf(stderr, "usage: cispref-once load FILE | default [N] | cycles FILE [N]\n");
 	return 2;
 }

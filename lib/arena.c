@@ -95,6 +95,26 @@ static void *map_aligned(size_t bytes)
 	return p + head;
 }
 
+void *cispref__pages_alloc(size_t bytes)
+{
+	if (bytes < MAP_MIN / 8)
+		return calloc(1, bytes ? bytes : 1);
+	if (bytes > SIZE_MAX - HUGE_PAGE)
+		return NULL;
+	void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	return p == MAP_FAILED ? NULL : p;
+}
+
+void cispref__pages_free(void *p, size_t bytes)
+{
+	if (!p)
+		return;
+	if (bytes < MAP_MIN / 8)
+		free(p);
+	else
+		munmap(p, bytes);
+}
+
 static block *new_block(size_t want)
 {
 	if (want > SIZE_MAX - sizeof(block) - HUGE_PAGE)

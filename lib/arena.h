@@ -20,6 +20,12 @@ void *cispref__arena_alloc(arena *a, size_t size);
 char *cispref__arena_strdup(arena *a, const char *s);
 char *cispref__arena_strndup(arena *a, const char *s, size_t n);
 
+/* Zeroed memory for a large table: from its own mapping when large (256 KiB or more),
+ * so that freeing it gives it back to the system and its unwritten pages cost nothing;
+ * from calloc() when small. Free with the same @bytes. NULL when out of memory. */
+void *cispref__pages_alloc(size_t bytes);
+void cispref__pages_free(void *p, size_t bytes);
+
 /* A growable array of pointers whose storage lives in an arena. Storage holds 4, 8,
  * 16... pointers; outgrown storage is kept by the arena for the next array that grows
  * to that size (thousands of small arrays grow one after the other in a load). */

@@ -19,9 +19,13 @@
 /* The key of a value stored in the map. */
 typedef const char *(*strmap_key_fn)(const void *value);
 
+/* A slot is 8 bytes: 32 bits of the hash, and where the value is in the map's list of
+ * values. With the value's pointer in the slot (16 bytes) half a million ids took
+ * 16 MiB of slots; now 8 MiB of slots and 4 MiB of values, and an insertion still reads
+ * no key but on a full hash match. */
 typedef struct strmap_slot {
 	uint32_t hash;
-	void *value; /* NULL: empty; STRMAP_REMOVED: a removed entry */
+	uint32_t entry; /* 0: empty; 1: a removed entry; else 2 + the value's position */
 } strmap_slot;
 
 typedef struct strmap {
@@ -29,6 +33,7 @@ typedef struct strmap {
 	size_t capacity; /* a power of two, or 0 */
 	size_t used;     /* entries plus removed slots, which also lengthen probes */
 	size_t count;    /* entries */
+	void **values;   /* room for 3/4 of capacity; NULL where an entry was removed */
 	strmap_key_fn key;
 } strmap;
 
@@ -46,8 +51,8 @@ int cispref__strmap_reserve(strmap *map, size_t count);
 /* Remove @value itself (not another value with the same key). */
 void cispref__strmap_remove(strmap *map, const void *value);
 /* The next value from *@position (0 to start; advanced past the value), or NULL at the
- * end. The order is the slots', which depends on the process's secret: sort it before
- * it reaches any output. */
+ * end. The order is not the order of addition (a resize follows the slots, which depend
+ * on the process's secret): sort it before it reaches any output. */
 void *cispref__strmap_next(const strmap *map, size_t *position);
 
 /* SipHash-c-d of @length bytes under the 128-bit @key (key[0] holds bytes 0-7 read
