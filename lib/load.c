@@ -819,9 +819,15 @@ static int load(cispref_referential **out, const char *name,
 	 * much as the XML), so that a large load makes one block, in one mapping, and the
 	 * pages it does not write cost nothing. */
 	cispref__arena_reserve(ld.ref->arena, size_hint + size_hint / 4);
+	strmap_batch pending = {0};
+	ld.ref->pending = &pending;
 	int rc = parse(&ld, read_source, source);
 	free(ld.text);
 	free(ld.values);
+	if (cispref__index_pending(ld.ref) != 0 && rc == 0) {
+		cispref__error_set(error, CISPREF_ENOMEM, name, 0, 0, "out of memory");
+		rc = CISPREF_ENOMEM;
+	}
 	if (rc == 0 && !(options->flags & CISPREF_LOAD_LENIENT))
 		rc = cispref__validate_strict(ld.ref, error);
 	if (rc != 0) {

@@ -118,6 +118,13 @@ static void *node_create(cispref_referential *ref, size_t size, node_type type,
 	    cispref__vec_push(ref->arena, parent_list, n) != 0)
 		return NULL;
 	n->type = type;
+	if (ref->pending) {
+		long present = cispref__strmap_add_soon(&ref->index, ref->pending, n);
+		if (present < 0)
+			return NULL;
+		ref->duplicate_ids += (size_t)present;
+		return n;
+	}
 	int added = cispref__strmap_add(&ref->index, n);
 	ref->duplicate_ids += added == 1;
 	if (added < 0) {
@@ -125,6 +132,18 @@ static void *node_create(cispref_referential *ref, size_t size, node_type type,
 		return NULL;
 	}
 	return n;
+}
+
+int cispref__index_pending(cispref_referential *ref)
+{
+	if (!ref->pending)
+		return 0;
+	long present = cispref__strmap_add_batch(&ref->index, ref->pending);
+	ref->pending = NULL;
+	if (present < 0)
+		return -1;
+	ref->duplicate_ids += (size_t)present;
+	return 0;
 }
 
 /* Copy an optional text into the arena: NULL stays NULL, a failed copy is reported. */

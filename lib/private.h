@@ -39,6 +39,9 @@ struct cispref_referential {
 	strmap index; /* id -> node *, the first node holding each id */
 	size_t duplicate_ids; /* nodes whose id another node held first: 0 spares the
 	                       * validator a lookup per node */
+	strmap_batch *pending; /* while loading: nodes on their way into the index (the
+	                        * loader adds them, cispref__index_pending(), before any
+	                        * lookup); NULL otherwise */
 	const char *id;
 	const char *title;
 	const char *version;
@@ -139,6 +142,9 @@ cispref_concept *cispref__concept_create(cispref_referential *ref, const char *i
 cispref_note *cispref__note_create(cispref_referential *ref, const char *id,
                                    const char *number, const char *text);
 node *cispref__find(const cispref_referential *ref, const char *id);
+/* Add the nodes @ref->pending holds to the index and stop batching: 0 or -1 (out of
+ * memory). */
+int cispref__index_pending(cispref_referential *ref);
 const char *cispref__node_id(const void *n); /* the key of the id index */
 
 /* text.c */

@@ -203,15 +203,12 @@ static int resize(strmap *map, size_t count)
 	return 0;
 }
 
-int cispref__strmap_add(strmap *map, void *value)
+/* Add @value whose key @key hashes to @h. */
+static int add_hashed(strmap *map, void *value, const char *key, uint32_t h)
 {
-	const char *key = value ? map->key(value) : NULL;
-	if (!key)
-		return -1;
 	/* used < 3/4 of capacity after this: the value's position fits in value_room() */
 	if ((map->used + 1) * 4 > map->capacity * 3 && resize(map, map->count) != 0)
 		return -1;
-	uint32_t h = hash_of(key);
 	for (size_t i = h & (map->capacity - 1);; i = (i + 1) & (map->capacity - 1)) {
 		strmap_slot *slot = &map->slots[i];
 		if (slot->entry == EMPTY) {
@@ -227,6 +224,47 @@ int cispref__strmap_add(strmap *map, void *value)
 		    strcmp(map->key(map->values[slot->entry - FIRST_ENTRY]), key) == 0)
 			return 1;
 	}
+}
+
+int cispref__strmap_add(strmap *map, void *value)
+{
+	const char *key = value ? map->key(value) : NULL;
+	if (!key)
+		return -1;
+	return add_hashed(map, value, key, hash_of(key));
+}
+
+long cispref__strmap_add_batch(strmap *map, strmap_batch *batch)
+{
+	long present = 0;
+	for (unsigned i = 0; i < batch->count; i++) {
+		void *value = batch->values[i];
+		int rc = add_hashed(map, value, map->key(value), batch->hashes[i]);
+		if (rc < 0) {
+			batch->count = 0;
+			return -1;
+		}
+		present += rc;
+	}
+	batch->count = 0;
+	return present;
+}
+
+long cispref__strmap_add_soon(strmap *map, strmap_batch *batch, void *value)
+{
+	const char *key = value ? map->key(value) : NULL;
+	if (!key)
+		return -1;
+	uint32_t h = hash_of(key);
+#if defined(__GNUC__)
+	if (map->capacity)
+		__builtin_prefetch(&map->slots[h & (map->capacity - 1)], 1);
+#endif
+	batch->values[batch->count] = value;
+	batch->hashes[batch->count] = h;
+	if (++batch->count < STRMAP_BATCH)
+		return 0;
+	return cispref__strmap_add_batch(map, batch);
 }
 
 int cispref__strmap_reserve(strmap *map, size_t count)
