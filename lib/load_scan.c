@@ -355,31 +355,75 @@ static size_t utf8_characters(const unsigned char *p, size_t n)
 	return n - continuation;
 }
 
-/* Move the place over @n bytes of one-byte units that hold no markup, a word at a time:
- * stepping the state machine byte by byte made the scan a third of a load's
- * instructions. */
-static void advance(load_scan *s, const unsigned char *p, size_t n)
+/* Move the place (*@line, *@column) over @n one-byte units at @p. */
+static void advance(const load_scan *s, unsigned long *line, unsigned long *column,
+                    const unsigned char *p, size_t n)
 {
 	const unsigned char *nl;
 	while (n && (nl = memchr(p, '\n', n)) != NULL) {
-		s->line++;
-		s->column = 1;
+		++*line;
+		*column = 1;
 		n -= (size_t)(nl + 1 - p);
 		p = nl + 1;
 	}
-	s->column += s->utf8 ? utf8_characters(p, n) : n;
+	*column += s->utf8 ? utf8_characters(p, n) : n;
+}
+
+/* One code unit, stepped through the state machine with its place. */
+static int step_unit(load_scan *s, uint32_t u)
+{
+	if (step(s, u) != 0)
+		return s->status;
+	if (s->skip)
+		s->skip--;
+	else if (u == '\n')
+		s->line++, s->column = 1;
+	else if (starts_character(s, u))
+		s->column++;
+	return 0;
+}
+
+/* One-byte units after any byte order mark: the state machine passes over runs (see
+ * run_length()), and the place is worked out only where it is needed, from the place
+ * of @p: at the last start tag's '<' and at the end (or at the fault). Following the
+ * place run by run was most of the scan's cost. */
+static int scan_bytes(load_scan *s, const unsigned char *p, size_t n)
+{
+	size_t lt = SIZE_MAX; /* the last '<' that opened markup here */
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		i += run_length(s, p + i, n - i);
+		if (i == n)
+			break;
+		if (s->state == TEXT && p[i] == '<')
+			lt = i;
+		if ((rc = step(s, p[i])) != 0)
+			break;
+	}
+	unsigned long line = s->line, column = s->column;
+	if (lt != SIZE_MAX) {
+		advance(s, &line, &column, p, lt);
+		s->tag_line = line;
+		s->tag_column = column;
+		if (rc) { /* the fault is the tag's: its place, from the '<' */
+			s->error_line = line;
+			s->error_column = column;
+		}
+	}
+	if (rc)
+		return rc;
+	size_t from = lt == SIZE_MAX ? 0 : lt;
+	advance(s, &line, &column, p + from, n - from);
+	s->line = line;
+	s->column = column;
+	return 0;
 }
 
 static int scan_units(load_scan *s, const unsigned char *bytes, size_t size)
 {
 	for (size_t i = 0; i < size; i++) {
-		if (s->width == 1 && !s->skip) {
-			size_t run = run_length(s, bytes + i, size - i);
-			advance(s, bytes + i, run);
-			i += run;
-			if (i == size)
-				break;
-		}
+		if (s->width == 1 && !s->skip)
+			return scan_bytes(s, bytes + i, size - i);
 		if (s->width == 1) {
 			s->unit = bytes[i];
 		} else {
@@ -391,14 +435,8 @@ static int scan_units(load_scan *s, const unsigned char *bytes, size_t size)
 		}
 		uint32_t u = s->unit;
 		s->unit = 0;
-		if (step(s, u) != 0)
+		if (step_unit(s, u) != 0)
 			return s->status;
-		if (s->skip)
-			s->skip--;
-		else if (u == '\n')
-			s->line++, s->column = 1;
-		else if (starts_character(s, u))
-			s->column++;
 	}
 	return 0;
 }
