@@ -144,8 +144,8 @@ static size_t value_room(size_t capacity)
 void cispref__strmap_free(strmap *map)
 {
 	/* large tables are mapped on their own: freeing gives them back to the system */
-	cispref__pages_free(map->slots, map->capacity * sizeof *map->slots);
-	cispref__pages_free(map->values, value_room(map->capacity) * sizeof *map->values);
+	cispref__pages_free(map->slots, map->capacity * sizeof *map->slots, 1);
+	cispref__pages_free(map->values, value_room(map->capacity) * sizeof *map->values, 0);
 	map->slots = NULL;
 	map->values = NULL;
 	map->capacity = map->used = map->count = 0;
@@ -177,10 +177,11 @@ static int resize(strmap *map, size_t count)
 		capacity *= 2;
 	if (capacity > (size_t)UINT32_MAX)
 		return -1; /* positions are 32 bits */
-	strmap_slot *slots = cispref__pages_alloc(capacity * sizeof *slots);
-	void **values = slots ? cispref__pages_alloc(value_room(capacity) * sizeof *values) : NULL;
+	strmap_slot *slots = cispref__pages_alloc(capacity * sizeof *slots, 1);
+	/* values are written in order: small pages, as many as are written */
+	void **values = slots ? cispref__pages_alloc(value_room(capacity) * sizeof *values, 0) : NULL;
 	if (!values) {
-		cispref__pages_free(slots, capacity * sizeof *slots);
+		cispref__pages_free(slots, capacity * sizeof *slots, 1);
 		return -1;
 	}
 	uint32_t n = 0;
