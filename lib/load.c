@@ -65,6 +65,7 @@ struct loader {
 	int depth;
 	char *text;
 	size_t text_len, text_cap;
+	const rule *found[CTX_EMPTY + 1]; /* per context, the rule last found */
 	char *values; /* the current element's attribute values, one after the other */
 	size_t values_cap;
 };
@@ -530,7 +531,12 @@ static int read_attributes(loader *ld, const rule *r, int count, const xmlChar *
 static const rule *place_child(loader *ld, frame *parent, const char *name)
 {
 	ctx where = parent ? parent->rule->self : CTX_DOCUMENT;
-	const rule *r = find_rule(where, name);
+	/* siblings mostly repeat: try the rule last found in this context first */
+	const rule *r = ld->found[where];
+	if (!r || strcmp(r->name, name) != 0)
+		r = find_rule(where, name);
+	if (r)
+		ld->found[where] = r;
 	if (!r) {
 		char expected[256];
 		expected_children(where, expected, sizeof expected);
