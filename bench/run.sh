@@ -7,7 +7,8 @@
 #
 #   bench/run.sh                      # 20 000 competences, 500 000 items, seed 1
 #   COMPETENCES=2000 bench/run.sh     # smaller; also ITEMS_PER_COMPETENCE, SEED,
-#                                     # RUNS (cispref loads, 5), PY_RUNS (3), SKIP_PYTHON=1
+#                                     # RUNS (cispref loads, 5), PY_RUNS (3), SKIP_PYTHON=1,
+#                                     # SCALE_PAIRS (7), SKIP_SCALE=1
 #
 # Everything it writes goes under build-bench/ at the top of the source tree.
 set -eu
@@ -174,5 +175,29 @@ target("load <= 1.5 x xmllint --stream", load <= 1.5 * xmllint, "%.2f x" % (load
 target("peak memory <= 2 x file size", peak <= 2 * size, "%.2f x" % (peak / size))
 target("search median < 1 ms", med < 1000, "%.1f us" % med)
 EOF
+# ---- load and memory at scale: what a program that loads once sees -------------------
+# (bench/scale.py; its own section: fresh processes, paired runs, three sizes)
+# SCALE_PAIRS (7) rounds; SKIP_SCALE=1 skips it. The smaller files are the same
+# referential's shape at a hundredth and a tenth of COMPETENCES.
+if [ "${SKIP_SCALE:-0}" != 1 ]; then
+	scale_files=""
+	for c in $((COMPETENCES / 100)) $((COMPETENCES / 10)); do
+		[ "$c" -ge 1 ] || c=1
+		f="$data/referential-c$c-i$ITEMS_PER_COMPETENCE-s$SEED-$gensum.xml"
+		if [ ! -f "$f" ]; then
+			say "== generating $f"
+			python3 "$gen" --competences "$c" --items-per-competence "$ITEMS_PER_COMPETENCE" \
+				--seed "$SEED" -o "$f"
+		fi
+		scale_files="$scale_files $f"
+	done
+	say "== load and memory at scale (${SCALE_PAIRS:-7} rounds of fresh processes)"
+	# shellcheck disable=SC2086 # two paths without blanks, split on purpose
+	python3 "$here/scale.py" --once "$build/bench/cispref-once" --floor "$build/bench/cispref-floor" \
+		--results "$results" --pairs "${SCALE_PAIRS:-7}" $scale_files "$file" ||
+		say "run.sh: the scale measurement failed"
+fi
+# ---- end of load and memory at scale ---------------------------------------------------
+
 say "(raw figures in $results/)"
 exit 0

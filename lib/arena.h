@@ -11,13 +11,26 @@ typedef struct arena arena;
 
 arena *cispref__arena_new(void);
 void cispref__arena_free(arena *a);
-/* Zeroed memory aligned for any type; NULL when out of memory. */
+/* The next block the arena needs is at least @bytes (once): a load sizes it from its
+ * input. Only the pages written cost memory. */
+void cispref__arena_reserve(arena *a, size_t bytes);
+/* Zeroed memory aligned for pointers, sizes and 64-bit integers (8 bytes; not for long
+ * double); NULL when out of memory. */
 void *cispref__arena_alloc(arena *a, size_t size);
 char *cispref__arena_strdup(arena *a, const char *s);
 char *cispref__arena_strndup(arena *a, const char *s, size_t n);
 
-/* A growable array of pointers whose storage lives in an arena. Growing leaves the old
- * storage in the arena: at most as much again as the array, and freed with it. */
+/* Zeroed memory for a large table: from its own mapping when large (256 KiB or more),
+ * so that freeing it gives it back to the system and its unwritten pages cost nothing;
+ * from calloc() when small. @huge: on huge pages when 2 MiB or more (for tables
+ * written all over, in random order). Free with the same @bytes and @huge. NULL when
+ * out of memory. */
+void *cispref__pages_alloc(size_t bytes, int huge);
+void cispref__pages_free(void *p, size_t bytes, int huge);
+
+/* A growable array of pointers whose storage lives in an arena. Storage holds 4, 8,
+ * 16... pointers; outgrown storage is kept by the arena for the next array that grows
+ * to that size (thousands of small arrays grow one after the other in a load). */
 typedef struct vec {
 	void **items;
 	size_t count;

@@ -66,6 +66,9 @@ struct loader {
 	int depth;
 	char *text;
 	size_t text_len, text_cap;
+	const rule *found[CTX_EMPTY + 1]; /* per context, the rule last found */
+	char *values; /* the current element's attribute values, one after the other */
+	size_t values_cap;
 };
 
 /* ---- errors -------------------------------------------------------------------- */
@@ -441,13 +444,17 @@ static void expected_children(ctx parent, char *out, size_t size)
 /* ---- attributes ---------------------------------------------------------------- */
 
 /* With entity substitution off, libxml2 hands a '&' in an attribute value over as the
- * five characters "&#38;" (a literal '&' cannot occur in well-formed input): decode it. */
-static char *copy_attribute(const xmlChar *value, const xmlChar *end)
+ * five characters "&#38;" (a literal '&' cannot occur in well-formed input): decode it.
+ * Writes the value and its NUL at @copy; returns the byte after the NUL. */
+static char *copy_attribute(char *copy, const xmlChar *value, const xmlChar *end)
 {
 	size_t len = (size_t)(end - value);
-	char *copy = malloc(len + 1);
-	if (!copy)
-		return NULL;
+	const xmlChar *amp = memchr(value, '&', len);
+	if (!amp) {
+		memcpy(copy, value, len);
+		copy[len] = '\0';
+		return copy + len + 1;
+	}
 	size_t o = 0;
 	for (size_t i = 0; i < len; i++) {
 		if (value[i] == '&' && len - i >= 5 && memcmp(value + i, "&#38;", 5) == 0) {
@@ -458,46 +465,73 @@ static char *copy_attribute(const xmlChar *value, const xmlChar *end)
 		}
 	}
 	copy[o] = '\0';
-	return copy;
+	return copy + o + 1;
 }
 
-static void free_values(char **values)
+/* The attribute's name as messages quote it: "xml:lang", "{foreign}name", "id". */
+static const char *attribute_name(char *name, size_t size, const char *local, const char *uri)
 {
-	for (int i = 0; i < MAX_ATTRS; i++)
-		free(values[i]);
+	if (uri && strcmp(uri, (const char *)XML_XML_NAMESPACE) == 0)
+		snprintf(name, size, "xml:%s", local);
+	else
+		snprintf(name, size, "%s%s", uri ? "{foreign}" : "", local);
+	cispref__utf8_trim(name, strlen(name));
+	return name;
 }
 
-/* Fill @values in the order of @r->attrs; refuse unknown and missing attributes. */
+/* Whether the attribute @local of namespace @uri is the one @want names: "xml:lang" is
+ * in the XML namespace, the others in none. Compared in place: building each name with
+ * snprintf() was a tenth of a load's instructions. */
+static int attribute_is(const char *want, const char *local, const char *uri)
+{
+	if (!uri)
+		return strcmp(want, local) == 0;
+	return strncmp(want, "xml:", 4) == 0 && strcmp(want + 4, local) == 0 &&
+	       strcmp(uri, (const char *)XML_XML_NAMESPACE) == 0;
+}
+
+/* Fill @values in the order of @r->attrs, refusing unknown and missing attributes. The
+ * values are copied into the loader's scratch buffer, valid until the next element. */
 static int read_attributes(loader *ld, const rule *r, int count, const xmlChar **attrs,
                            char **values)
 {
+	int slots[MAX_ATTRS];
+	size_t need = 0;
 	for (int i = 0; i < count; i++) {
 		const char *local = (const char *)attrs[5 * i];
 		const char *uri = (const char *)attrs[5 * i + 2];
 		char name[128];
-		if (uri && strcmp(uri, (const char *)XML_XML_NAMESPACE) == 0)
-			snprintf(name, sizeof name, "xml:%s", local);
-		else
-			snprintf(name, sizeof name, "%s%s", uri ? "{foreign}" : "", local);
-		cispref__utf8_trim(name, strlen(name)); /* the message quotes it */
 		int slot = -1;
-		for (int a = 0; a < MAX_ATTRS && r->attrs[a]; a++) {
-			const char *want = r->attrs[a] + (r->attrs[a][0] == '?');
-			if (strcmp(want, name) == 0)
+		for (int a = 0; a < MAX_ATTRS && r->attrs[a]; a++)
+			if (attribute_is(r->attrs[a] + (r->attrs[a][0] == '?'), local, uri))
 				slot = a;
-		}
-		if (slot < 0) {
-			fail(ld, CISPREF_EFORMAT, "element '%s' has no attribute '%s'", r->name, name);
+		/* no duplicates (libxml2 refuses them): a fifth attribute matches no slot */
+		if (slot < 0 || i >= MAX_ATTRS) {
+			fail(ld, CISPREF_EFORMAT, "element '%s' has no attribute '%s'", r->name,
+			     attribute_name(name, sizeof name, local, uri));
 			return -1;
 		}
 		size_t len = (size_t)(attrs[5 * i + 4] - attrs[5 * i + 3]);
 		size_t max = ld->options->max_text_length;
 		if (max && len > max) {
-			fail(ld, CISPREF_ELIMIT, "attribute '%s' is longer than %zu bytes", name, max);
+			fail(ld, CISPREF_ELIMIT, "attribute '%s' is longer than %zu bytes",
+			     attribute_name(name, sizeof name, local, uri), max);
 			return -1;
 		}
-		if (!(values[slot] = copy_attribute(attrs[5 * i + 3], attrs[5 * i + 4])))
+		slots[i] = slot;
+		need += len + 1;
+	}
+	if (need > ld->values_cap) {
+		char *grown = realloc(ld->values, need * 2);
+		if (!grown)
 			return nomem(ld);
+		ld->values = grown;
+		ld->values_cap = need * 2;
+	}
+	char *at = ld->values;
+	for (int i = 0; i < count; i++) {
+		values[slots[i]] = at;
+		at = copy_attribute(at, attrs[5 * i + 3], attrs[5 * i + 4]);
 	}
 	for (int a = 0; a < MAX_ATTRS && r->attrs[a]; a++)
 		if (!values[a] && r->attrs[a][0] != '?') {
@@ -513,7 +547,12 @@ static int read_attributes(loader *ld, const rule *r, int count, const xmlChar *
 static const rule *place_child(loader *ld, frame *parent, const char *name)
 {
 	ctx where = parent ? parent->rule->self : CTX_DOCUMENT;
-	const rule *r = find_rule(where, name);
+	/* siblings mostly repeat: try the rule last found in this context first */
+	const rule *r = ld->found[where];
+	if (!r || strcmp(r->name, name) != 0)
+		r = find_rule(where, name);
+	if (r)
+		ld->found[where] = r;
 	if (!r) {
 		char expected[256];
 		expected_children(where, expected, sizeof expected);
@@ -587,7 +626,6 @@ static void on_start(void *data, const xmlChar *localname, const xmlChar *prefix
 		ld->seen_root = 1;
 		ld->text_len = 0;
 	}
-	free_values(values);
 }
 
 static void on_end(void *data, const xmlChar *localname, const xmlChar *prefix,
@@ -642,7 +680,7 @@ static void on_characters(void *data, const xmlChar *chars, int len)
 	frame *self = &ld->stack[ld->depth - 1];
 	if (!self->text) {
 		for (int i = 0; i < len; i++)
-			if (!strchr(" \t\r\n", chars[i])) {
+			if (chars[i] != ' ' && chars[i] != '\n' && chars[i] != '\t' && chars[i] != '\r') {
 				fail_text(ld, self->rule->name, chars, i, len);
 				return;
 			}
@@ -799,8 +837,19 @@ static int load(cispref_referential **out, const char *name,
 	 * or bogus input from reserving much before it has been read. */
 	size_t ids = size_hint / BYTES_PER_ID;
 	(void)cispref__strmap_reserve(&ld.ref->index, ids < MAX_RESERVED_IDS ? ids : MAX_RESERVED_IDS);
+	/* The arena's next block is sized from the input (nodes and texts take about as
+	 * much as the XML), so that a large load makes one block, in one mapping, and the
+	 * pages it does not write cost nothing. */
+	cispref__arena_reserve(ld.ref->arena, size_hint + size_hint / 4);
+	strmap_batch pending = {0};
+	ld.ref->pending = &pending;
 	int rc = parse(&ld, read_source, source);
 	free(ld.text);
+	free(ld.values);
+	if (cispref__index_pending(ld.ref) != 0 && rc == 0) {
+		cispref__error_set(error, CISPREF_ENOMEM, name, 0, 0, "out of memory");
+		rc = CISPREF_ENOMEM;
+	}
 	if (rc == 0 && !(options->flags & CISPREF_LOAD_LENIENT))
 		rc = cispref__validate_strict(ld.ref, error);
 	if (rc != 0) {

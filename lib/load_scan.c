@@ -310,9 +310,120 @@ static int starts_character(const load_scan *s, uint32_t u)
 	return s->width == 4 || u < 0xDC00 || u > 0xDFFF;
 }
 
+/* How many of the @n one-byte units at @p the scanner can pass over in its state without
+ * stepping through them: those that only move the place (text, quoted values, end tags,
+ * a start tag's attribute names and blanks) or add to the element's name. */
+static size_t run_length(load_scan *s, const unsigned char *p, size_t n)
+{
+	int stop;
+	switch (s->state) {
+	case TEXT: stop = '<'; break;
+	case DQ: stop = '"'; break;
+	case SQ: stop = '\''; break;
+	case END_TAG: stop = '>'; break;
+	case START: {
+		size_t i = 0;
+		if (s->name_done) {
+			while (i < n && p[i] != '"' && p[i] != '\'' && p[i] != '>' && p[i] != '=')
+				i++;
+			return i;
+		}
+		while (i < n && !is_blank(p[i]) && p[i] != '/' && p[i] != '>' && p[i] != '=' &&
+		       p[i] != '"' && p[i] != '\'')
+			add_name(s, p[i++]);
+		return i;
+	}
+	default: return 0;
+	}
+	const unsigned char *at = memchr(p, stop, n);
+	return at ? (size_t)(at - p) : n;
+}
+
+/* The UTF-8 characters in @n bytes: the bytes that are not continuation bytes
+ * (10xxxxxx), counted eight at a time (bit 7 set, bit 6 clear, in each byte). */
+static size_t utf8_characters(const unsigned char *p, size_t n)
+{
+	size_t continuation = 0, i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+		memcpy(&x, p + i, 8);
+		uint64_t m = x & ~(x << 1) & 0x8080808080808080u;
+		continuation += (size_t)(((m >> 7) * 0x0101010101010101u) >> 56);
+	}
+	for (; i < n; i++)
+		continuation += (p[i] & 0xC0) == 0x80;
+	return n - continuation;
+}
+
+/* Move the place (*@line, *@column) over @n one-byte units at @p. */
+static void advance(const load_scan *s, unsigned long *line, unsigned long *column,
+                    const unsigned char *p, size_t n)
+{
+	const unsigned char *nl;
+	while (n && (nl = memchr(p, '\n', n)) != NULL) {
+		++*line;
+		*column = 1;
+		n -= (size_t)(nl + 1 - p);
+		p = nl + 1;
+	}
+	*column += s->utf8 ? utf8_characters(p, n) : n;
+}
+
+/* One code unit, stepped through the state machine with its place. */
+static int step_unit(load_scan *s, uint32_t u)
+{
+	if (step(s, u) != 0)
+		return s->status;
+	if (s->skip)
+		s->skip--;
+	else if (u == '\n')
+		s->line++, s->column = 1;
+	else if (starts_character(s, u))
+		s->column++;
+	return 0;
+}
+
+/* One-byte units after any byte order mark: the state machine passes over runs (see
+ * run_length()), and the place is worked out only where it is needed, from the place
+ * of @p: at the last start tag's '<' and at the end (or at the fault). Following the
+ * place run by run was most of the scan's cost. */
+static int scan_bytes(load_scan *s, const unsigned char *p, size_t n)
+{
+	size_t lt = SIZE_MAX; /* the last '<' that opened markup here */
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		i += run_length(s, p + i, n - i);
+		if (i == n)
+			break;
+		if (s->state == TEXT && p[i] == '<')
+			lt = i;
+		if ((rc = step(s, p[i])) != 0)
+			break;
+	}
+	unsigned long line = s->line, column = s->column;
+	if (lt != SIZE_MAX) {
+		advance(s, &line, &column, p, lt);
+		s->tag_line = line;
+		s->tag_column = column;
+		if (rc) { /* the fault is the tag's: its place, from the '<' */
+			s->error_line = line;
+			s->error_column = column;
+		}
+	}
+	if (rc)
+		return rc;
+	size_t from = lt == SIZE_MAX ? 0 : lt;
+	advance(s, &line, &column, p + from, n - from);
+	s->line = line;
+	s->column = column;
+	return 0;
+}
+
 static int scan_units(load_scan *s, const unsigned char *bytes, size_t size)
 {
 	for (size_t i = 0; i < size; i++) {
+		if (s->width == 1 && !s->skip)
+			return scan_bytes(s, bytes + i, size - i);
 		if (s->width == 1) {
 			s->unit = bytes[i];
 		} else {
@@ -324,14 +435,8 @@ static int scan_units(load_scan *s, const unsigned char *bytes, size_t size)
 		}
 		uint32_t u = s->unit;
 		s->unit = 0;
-		if (step(s, u) != 0)
+		if (step_unit(s, u) != 0)
 			return s->status;
-		if (s->skip)
-			s->skip--;
-		else if (u == '\n')
-			s->line++, s->column = 1;
-		else if (starts_character(s, u))
-			s->column++;
 	}
 	return 0;
 }

@@ -118,6 +118,13 @@ static void *node_create(cispref_referential *ref, size_t size, node_type type,
 	    cispref__vec_push(ref->arena, parent_list, n) != 0)
 		return NULL;
 	n->type = type;
+	if (ref->pending) {
+		long present = cispref__strmap_add_soon(&ref->index, ref->pending, n);
+		if (present < 0)
+			return NULL;
+		ref->duplicate_ids += (size_t)present;
+		return n;
+	}
 	int added = cispref__strmap_add(&ref->index, n);
 	ref->duplicate_ids += added == 1;
 	if (added < 0) {
@@ -127,10 +134,24 @@ static void *node_create(cispref_referential *ref, size_t size, node_type type,
 	return n;
 }
 
+int cispref__index_pending(cispref_referential *ref)
+{
+	if (!ref->pending)
+		return 0;
+	long present = cispref__strmap_add_batch(&ref->index, ref->pending);
+	ref->pending = NULL;
+	if (present < 0)
+		return -1;
+	ref->duplicate_ids += (size_t)present;
+	return 0;
+}
+
 /* Copy an optional text into the arena: NULL stays NULL, a failed copy is reported. */
 static int copy_text(arena *a, const char **dest, const char *text)
 {
-	const char *copy = text ? cispref__arena_strdup(a, text) : NULL;
+	/* the loader creates every node with an empty text, which its end tag replaces: an
+	 * empty text is not copied (half a million bytes and allocations at 500 000 items) */
+	const char *copy = !text ? NULL : !*text ? "" : cispref__arena_strdup(a, text);
 	if (text && !copy)
 		return -1;
 	*dest = copy;

@@ -27,18 +27,24 @@ typedef enum node_type {
 	NODE_NOTE
 } node_type;
 
+/* 20 bytes, aligned on 4: the node's first 4-byte field packs after it (an item takes
+ * 48 bytes, not 56, half a million times). Nodes are carved from the arena on 8 bytes,
+ * so the id, at offset 8, is aligned all the same. */
 typedef struct node {
 	node_type type;
 	uint32_t line;   /* where it was read from, 0 when built in memory */
 	const char *id;
-	uint32_t column; /* 32 bits each: a node is 24 bytes, not 32, in referentials of */
-} node;              /* half a million items */
+	uint32_t column; /* 32 bits each: a node is 20 bytes, not 32 */
+} __attribute__((packed, aligned(4))) node;
 
 struct cispref_referential {
 	arena *arena;
 	strmap index; /* id -> node *, the first node holding each id */
 	size_t duplicate_ids; /* nodes whose id another node held first: 0 spares the
 	                       * validator a lookup per node */
+	strmap_batch *pending; /* while loading: nodes on their way into the index (the
+	                        * loader adds them, cispref__index_pending(), before any
+	                        * lookup); NULL otherwise */
 	const char *id;
 	const char *title;
 	const char *version;
@@ -54,8 +60,8 @@ struct cispref_referential {
 
 struct cispref_domain {
 	node node;
-	cispref_referential *ref;
 	cispref_domain_kind_t kind;
+	cispref_referential *ref;
 	const char *title;
 	vec summary;
 	vec plans;
@@ -63,16 +69,16 @@ struct cispref_domain {
 
 struct cispref_summary_entry {
 	node node;
+	cispref_plan_kind_t plan_kind; /* 4-byte fields right after the node pack with it */
 	cispref_domain *domain;
-	cispref_plan_kind_t plan_kind;
 	const char *text;
 	const char *competence_id;
 };
 
 struct cispref_plan {
 	node node;
-	cispref_domain *domain;
 	cispref_plan_kind_t kind;
+	cispref_domain *domain;
 	const char *title;
 	vec competences;
 };
@@ -87,18 +93,22 @@ struct cispref_competence {
 
 struct cispref_item {
 	node node;
-	cispref_competence *competence;
 	cispref_item_kind_t kind;
+	cispref_competence *competence;
 	const char *text;
 	const char *concept_id;
 };
 
 struct cispref_concept {
 	node node;
-	cispref_referential *ref;
 	cispref_item_kind_t kind;
+	cispref_referential *ref;
 	const char *label;
 };
+
+_Static_assert(sizeof(node) == 12 + sizeof(const char *) &&
+                   sizeof(struct cispref_item) == sizeof(node) + 4 + 3 * sizeof(void *),
+               "an item packs its kind after its node (48 bytes on 64-bit machines)");
 
 struct cispref_note {
 	node node;
@@ -141,6 +151,9 @@ cispref_concept *cispref__concept_create(cispref_referential *ref, const char *i
 cispref_note *cispref__note_create(cispref_referential *ref, const char *id,
                                    const char *number, const char *text);
 node *cispref__find(const cispref_referential *ref, const char *id);
+/* Add the nodes @ref->pending holds to the index and stop batching: 0 or -1 (out of
+ * memory). */
+int cispref__index_pending(cispref_referential *ref);
 const char *cispref__node_id(const void *n); /* the key of the id index */
 
 /* text.c */

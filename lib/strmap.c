@@ -7,10 +7,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "arena.h"
 #include "strmap.h"
-
-static char removed_marker;
-#define STRMAP_REMOVED ((void *)&removed_marker)
 
 /* ---- the hash ------------------------------------------------------------------- */
 
@@ -124,6 +122,10 @@ static uint32_t hash_of(const char *key)
 
 /* ---- the table ------------------------------------------------------------------ */
 
+#define EMPTY 0
+#define REMOVED 1
+#define FIRST_ENTRY 2
+
 void cispref__strmap_init(strmap *map, strmap_key_fn key)
 {
 	/* every map is initialised here before use: the secret is drawn once per process,
@@ -133,16 +135,20 @@ void cispref__strmap_init(strmap *map, strmap_key_fn key)
 	map->key = key;
 }
 
-void cispref__strmap_free(strmap *map)
+/* Values fit in 3/4 of the slots: a map grows before it is fuller. */
+static size_t value_room(size_t capacity)
 {
-	free(map->slots);
-	map->slots = NULL;
-	map->capacity = map->used = map->count = 0;
+	return capacity / 4 * 3;
 }
 
-static int live(const strmap_slot *slot)
+void cispref__strmap_free(strmap *map)
 {
-	return slot->value && slot->value != STRMAP_REMOVED;
+	/* large tables are mapped on their own: freeing gives them back to the system */
+	cispref__pages_free(map->slots, map->capacity * sizeof *map->slots, 1);
+	cispref__pages_free(map->values, value_room(map->capacity) * sizeof *map->values, 0);
+	map->slots = NULL;
+	map->values = NULL;
+	map->capacity = map->used = map->count = 0;
 }
 
 void *cispref__strmap_find(const strmap *map, const char *key)
@@ -152,37 +158,73 @@ void *cispref__strmap_find(const strmap *map, const char *key)
 	uint32_t h = hash_of(key);
 	for (size_t i = h & (map->capacity - 1);; i = (i + 1) & (map->capacity - 1)) {
 		const strmap_slot *slot = &map->slots[i];
-		if (!slot->value)
+		if (slot->entry == EMPTY)
 			return NULL;
-		if (live(slot) && slot->hash == h && strcmp(map->key(slot->value), key) == 0)
-			return slot->value;
+		if (slot->entry != REMOVED && slot->hash == h) {
+			void *value = map->values[slot->entry - FIRST_ENTRY];
+			if (strcmp(map->key(value), key) == 0)
+				return value;
+		}
 	}
 }
 
 /* Rebuild into the smallest table that is at most half full, dropping the removed
- * markers. Tables are grown when three quarters full: linear probing stays short, and
- * half a million ids take 16 MiB of slots, not 64. */
+ * entries. Tables are grown when three quarters full: linear probing stays short. */
 static int resize(strmap *map, size_t count)
 {
 	size_t capacity = 64;
 	while (capacity < (count + 1) * 2)
 		capacity *= 2;
-	strmap_slot *slots = calloc(capacity, sizeof *slots);
-	if (!slots)
+	if (capacity > (size_t)UINT32_MAX)
+		return -1; /* positions are 32 bits */
+	strmap_slot *slots = cispref__pages_alloc(capacity * sizeof *slots, 1);
+	/* values are written in order: small pages, as many as are written */
+	void **values = slots ? cispref__pages_alloc(value_room(capacity) * sizeof *values, 0) : NULL;
+	if (!values) {
+		cispref__pages_free(slots, capacity * sizeof *slots, 1);
 		return -1;
-	for (size_t i = 0; i < map->capacity; i++) {
-		if (!live(&map->slots[i]))
-			continue;
-		size_t j = map->slots[i].hash & (capacity - 1);
-		while (slots[j].value)
-			j = (j + 1) & (capacity - 1);
-		slots[j] = map->slots[i];
 	}
-	free(map->slots);
+	uint32_t n = 0;
+	for (size_t i = 0; i < map->capacity; i++) {
+		const strmap_slot *old = &map->slots[i];
+		if (old->entry < FIRST_ENTRY)
+			continue;
+		size_t j = old->hash & (capacity - 1);
+		while (slots[j].entry != EMPTY)
+			j = (j + 1) & (capacity - 1);
+		values[n] = map->values[old->entry - FIRST_ENTRY];
+		slots[j].hash = old->hash;
+		slots[j].entry = FIRST_ENTRY + n++;
+	}
+	cispref__strmap_free(map);
 	map->slots = slots;
+	map->values = values;
 	map->capacity = capacity;
-	map->used = map->count;
+	map->used = map->count = n;
 	return 0;
+}
+
+/* Add @value whose key @key hashes to @h. */
+static int add_hashed(strmap *map, void *value, const char *key, uint32_t h)
+{
+	/* used < 3/4 of capacity after this: the value's position fits in value_room() */
+	if ((map->used + 1) * 4 > map->capacity * 3 && resize(map, map->count) != 0)
+		return -1;
+	for (size_t i = h & (map->capacity - 1);; i = (i + 1) & (map->capacity - 1)) {
+		strmap_slot *slot = &map->slots[i];
+		if (slot->entry == EMPTY) {
+			/* positions are handed out in order and never reused until a resize */
+			map->values[map->used] = value;
+			slot->hash = h;
+			slot->entry = (uint32_t)(FIRST_ENTRY + map->used);
+			map->used++;
+			map->count++;
+			return 0;
+		}
+		if (slot->entry != REMOVED && slot->hash == h &&
+		    strcmp(map->key(map->values[slot->entry - FIRST_ENTRY]), key) == 0)
+			return 1;
+	}
 }
 
 int cispref__strmap_add(strmap *map, void *value)
@@ -190,21 +232,40 @@ int cispref__strmap_add(strmap *map, void *value)
 	const char *key = value ? map->key(value) : NULL;
 	if (!key)
 		return -1;
-	if ((map->used + 1) * 4 > map->capacity * 3 && resize(map, map->count) != 0)
+	return add_hashed(map, value, key, hash_of(key));
+}
+
+long cispref__strmap_add_batch(strmap *map, strmap_batch *batch)
+{
+	long present = 0;
+	for (unsigned i = 0; i < batch->count; i++) {
+		void *value = batch->values[i];
+		int rc = add_hashed(map, value, map->key(value), batch->hashes[i]);
+		if (rc < 0) {
+			batch->count = 0;
+			return -1;
+		}
+		present += rc;
+	}
+	batch->count = 0;
+	return present;
+}
+
+long cispref__strmap_add_soon(strmap *map, strmap_batch *batch, void *value)
+{
+	const char *key = value ? map->key(value) : NULL;
+	if (!key)
 		return -1;
 	uint32_t h = hash_of(key);
-	for (size_t i = h & (map->capacity - 1);; i = (i + 1) & (map->capacity - 1)) {
-		strmap_slot *slot = &map->slots[i];
-		if (!slot->value) {
-			slot->hash = h;
-			slot->value = value;
-			map->used++;
-			map->count++;
-			return 0;
-		}
-		if (live(slot) && slot->hash == h && strcmp(map->key(slot->value), key) == 0)
-			return 1;
-	}
+#if defined(__GNUC__)
+	if (map->capacity)
+		__builtin_prefetch(&map->slots[h & (map->capacity - 1)], 1);
+#endif
+	batch->values[batch->count] = value;
+	batch->hashes[batch->count] = h;
+	if (++batch->count < STRMAP_BATCH)
+		return 0;
+	return cispref__strmap_add_batch(map, batch);
 }
 
 int cispref__strmap_reserve(strmap *map, size_t count)
@@ -222,10 +283,11 @@ void cispref__strmap_remove(strmap *map, const void *value)
 	uint32_t h = hash_of(key);
 	for (size_t i = h & (map->capacity - 1);; i = (i + 1) & (map->capacity - 1)) {
 		strmap_slot *slot = &map->slots[i];
-		if (!slot->value)
+		if (slot->entry == EMPTY)
 			return;
-		if (slot->value == value) {
-			slot->value = STRMAP_REMOVED;
+		if (slot->entry != REMOVED && map->values[slot->entry - FIRST_ENTRY] == value) {
+			map->values[slot->entry - FIRST_ENTRY] = NULL;
+			slot->entry = REMOVED;
 			map->count--;
 			return;
 		}
@@ -234,10 +296,10 @@ void cispref__strmap_remove(strmap *map, const void *value)
 
 void *cispref__strmap_next(const strmap *map, size_t *position)
 {
-	while (*position < map->capacity) {
-		const strmap_slot *slot = &map->slots[(*position)++];
-		if (live(slot))
-			return slot->value;
+	while (*position < map->used) {
+		void *value = map->values[(*position)++];
+		if (value)
+			return value;
 	}
 	return NULL;
 }

@@ -19,9 +19,13 @@
 /* The key of a value stored in the map. */
 typedef const char *(*strmap_key_fn)(const void *value);
 
+/* A slot is 8 bytes: 32 bits of the hash, and where the value is in the map's list of
+ * values. With the value's pointer in the slot (16 bytes) half a million ids took
+ * 16 MiB of slots; now 8 MiB of slots and 4 MiB of values, and an insertion still reads
+ * no key but on a full hash match. */
 typedef struct strmap_slot {
 	uint32_t hash;
-	void *value; /* NULL: empty; STRMAP_REMOVED: a removed entry */
+	uint32_t entry; /* 0: empty; 1: a removed entry; else 2 + the value's position */
 } strmap_slot;
 
 typedef struct strmap {
@@ -29,6 +33,7 @@ typedef struct strmap {
 	size_t capacity; /* a power of two, or 0 */
 	size_t used;     /* entries plus removed slots, which also lengthen probes */
 	size_t count;    /* entries */
+	void **values;   /* room for 3/4 of capacity; NULL where an entry was removed */
 	strmap_key_fn key;
 } strmap;
 
@@ -40,14 +45,32 @@ void *cispref__strmap_find(const strmap *map, const char *key);
 /* Add @value unless a value with the same key is there: 0 added, 1 already there (the map
  * is unchanged), -1 out of memory or a NULL key. */
 int cispref__strmap_add(strmap *map, void *value);
+/* Values on their way into a map: adding half a million ids one at a time, each
+ * insertion waited for its slot to come from memory (a sixth of a large load). A batch
+ * hashes each value as it comes and asks for its slot ahead, then adds the values in
+ * order when full, so the slots arrive while the next values are made. */
+#define STRMAP_BATCH 8
+typedef struct strmap_batch {
+	void *values[STRMAP_BATCH];
+	uint32_t hashes[STRMAP_BATCH];
+	unsigned count;
+} strmap_batch;
+
+/* Put @value in @batch (zeroed before first use), adding the batch to @map when it is
+ * full: the number of values not added because their key was there (the map keeps the
+ * first), or -1 when out of memory or a key is NULL. Until cispref__strmap_add_batch()
+ * the values in the batch are not in the map. */
+long cispref__strmap_add_soon(strmap *map, strmap_batch *batch, void *value);
+/* Add what @batch holds to @map, in order: as cispref__strmap_add_soon(). */
+long cispref__strmap_add_batch(strmap *map, strmap_batch *batch);
 /* Make room for @count entries in all, so that adding them does not rehash: -1 when out
  * of memory (the map is unchanged). */
 int cispref__strmap_reserve(strmap *map, size_t count);
 /* Remove @value itself (not another value with the same key). */
 void cispref__strmap_remove(strmap *map, const void *value);
 /* The next value from *@position (0 to start; advanced past the value), or NULL at the
- * end. The order is the slots', which depends on the process's secret: sort it before
- * it reaches any output. */
+ * end. The order is not the order of addition (a resize follows the slots, which depend
+ * on the process's secret): sort it before it reaches any output. */
 void *cispref__strmap_next(const strmap *map, size_t *position);
 
 /* SipHash-c-d of @length bytes under the 128-bit @key (key[0] holds bytes 0-7 read
