@@ -347,13 +347,40 @@ static void print_search_keys(const char *key, const search_run *run, const quer
 	free(per);
 }
 
+/* The first queries of the process (the warm-up pass): what a program that loads a
+ * referential and searches it a few times sees, before caches and scratch memory. */
+#define FIRST_QUERIES 50
+
+static void print_first(const double *us, size_t n)
+{
+	stats s = stats_of(us, n < FIRST_QUERIES ? n : FIRST_QUERIES);
+	printf("  %-28s median %9.1f us   p99 %9.1f us   max %9.1f us\n",
+	       "search (first 50, cold)", s.median, s.p99, s.max);
+}
+
+/* One line per query: number, class, µs with every hit, µs with the limit, hits. */
+static void write_times(const char *path, const search_run *full, const search_run *top,
+                        const query *q, size_t n)
+{
+	FILE *f = fopen(path, "w");
+	if (!f) {
+		fprintf(stderr, "cispref-bench: %s: %s\n", path, strerror(errno));
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		fprintf(f, "%zu\t%s\t%.1f\t%.1f\t%zu\n", i, classes[q[i].cls], full->us[i],
+		        top->us[i], full->hits[i]);
+	fclose(f);
+}
+
 static void usage(FILE *out)
 {
 	fprintf(out,
 	        "usage: cispref-bench [--runs N] [--queries FILE] [--limit N] FILE\n"
 	        "  --runs N        loads and index builds to time (5)\n"
 	        "  --queries FILE  one query a line, 'class<TAB>text' (FILE.queries)\n"
-	        "  --limit N       limit of the second search pass (20)\n");
+	        "  --limit N       limit of the second search pass (20)\n"
+	        "  --times FILE    write each query's times there\n");
 }
 
 static double mib(long long bytes)
@@ -368,12 +395,14 @@ int main(int argc, char **argv)
 
 	int runs = 5;
 	size_t limit = 20;
-	const char *path = NULL, *queries_path = NULL;
+	const char *path = NULL, *queries_path = NULL, *times_path = NULL;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc)
 			runs = atoi(argv[++i]);
 		else if (strcmp(argv[i], "--queries") == 0 && i + 1 < argc)
 			queries_path = argv[++i];
+		else if (strcmp(argv[i], "--times") == 0 && i + 1 < argc)
+			times_path = argv[++i];
 		else if (strcmp(argv[i], "--limit") == 0 && i + 1 < argc)
 			limit = (size_t)strtoul(argv[++i], NULL, 10);
 		else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
@@ -454,6 +483,8 @@ int main(int argc, char **argv)
 	search_run full = {xmalloc((nq + 1) * sizeof(double)), xmalloc((nq + 1) * sizeof(size_t)), 0, 0};
 	search_run top = {xmalloc((nq + 1) * sizeof(double)), xmalloc((nq + 1) * sizeof(size_t)), 0, 0};
 	run_queries(index, q, nq, 0, &full); /* warm-up */
+	double *first_us = xmalloc((nq + 1) * sizeof(double));
+	memcpy(first_us, full.us, nq * sizeof(double));
 	double s0 = now();
 	run_queries(index, q, nq, 0, &full);
 	double search_total = now() - s0;
@@ -527,6 +558,7 @@ int main(int argc, char **argv)
 	char label[64];
 	snprintf(label, sizeof label, "search (limit %zu)", limit);
 	print_search(label, &top, q, nq);
+	print_first(first_us, nq);
 	printf("  peak RSS at the end          %10.1f MiB\n", mib(peak_end > peak_search ? peak_end : peak_search));
 
 	printf("\n");
@@ -552,6 +584,12 @@ int main(int argc, char **argv)
 	print_search_keys("search", &full, q, nq);
 	printf("search_limit=%zu\n", limit);
 	print_search_keys("search_limit", &top, q, nq);
+	stats first = stats_of(first_us, nq < FIRST_QUERIES ? nq : FIRST_QUERIES);
+	printf("search_first50_p99_us=%.1f\n", first.p99);
+	printf("search_first50_max_us=%.1f\n", first.max);
+	if (times_path)
+		write_times(times_path, &full, &top, q, nq);
+	free(first_us);
 
 	for (size_t i = 0; i < nq; i++)
 		free(q[i].text);

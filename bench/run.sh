@@ -83,7 +83,7 @@ done
 
 # ---- cispref and Python ----------------------------------------------------------------
 say "== cispref-bench --runs $RUNS"
-"$bench" --runs "$RUNS" "$file" > "$results/cispref.txt"
+"$bench" --runs "$RUNS" --times "$results/cispref-times.txt" "$file" > "$results/cispref.txt"
 sed -n '/^$/q;p' "$results/cispref.txt"
 if [ "$SKIP_PYTHON" = 1 ]; then
 	: > "$results/python.txt"
@@ -95,7 +95,7 @@ else
 		py=/usr/bin/python3
 	fi
 	say "== bench/search.py --runs $PY_RUNS ($py)"
-	"$py" "$here/search.py" --runs "$PY_RUNS" "$file" > "$results/python.txt"
+	"$py" "$here/search.py" --runs "$PY_RUNS" --times "$results/python-times.txt" "$file" > "$results/python.txt"
 	echo
 	sed -n '/^$/q;p' "$results/python.txt"
 fi
@@ -174,6 +174,24 @@ def target(name, ok, detail):
 target("load <= 1.5 x xmllint --stream", load <= 1.5 * xmllint, "%.2f x" % (load / xmllint))
 target("peak memory <= 2 x file size", peak <= 2 * size, "%.2f x" % (peak / size))
 target("search median < 1 ms", med < 1000, "%.1f us" % med)
+# search, from the issue "Search that understands French"
+target("search p50 <= 100 us, every hit", med <= 100, "%.1f us" % med)
+target("search p99 <= 1 ms, every hit", p99 <= 1000, "%.1f us" % p99)
+lp99 = f(c, "search_limit_p99_us")
+target("search p99 <= 300 us, limit %s" % c["search_limit"], lp99 <= 300, "%.1f us" % lp99)
+cold = f(c, "search_first50_p99_us")
+target("first 50 queries of a process, p99 <= 2 ms", cold <= 2000, "%.1f us" % cold)
+ratio = f(c, "index_best_s") / load
+target("index build <= 1.5 x load", ratio <= 1.5, "%.2f x" % ratio)
+if py:
+    def times(name):
+        with open(os.path.join(results, name), encoding="utf-8") as t:
+            return [float(line.split("\t")[2]) for line in t]
+    ct, pt = times("cispref-times.txt"), times("python-times.txt")
+    slower = [i for i in range(min(len(ct), len(pt))) if ct[i] > pt[i]]
+    worst = max(ct[i] / pt[i] for i in range(min(len(ct), len(pt))))
+    target("no query slower than Python, every hit", not slower,
+           "%d slower; worst cispref / Python %.3f" % (len(slower), worst))
 EOF
 # ---- load and memory at scale: what a program that loads once sees -------------------
 # (bench/scale.py; its own section: fresh processes, paired runs, three sizes)

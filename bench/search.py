@@ -529,6 +529,7 @@ def main(argv):
     ap.add_argument("--runs", type=int, default=3, help="loads and index builds to time (3)")
     ap.add_argument("--queries", default=None, help="one 'class<TAB>query' a line (FILE.queries)")
     ap.add_argument("--limit", type=int, default=20, help="limit of the second search pass (20)")
+    ap.add_argument("--times", default=None, help="write each query's times there")
     args = ap.parse_args(argv)
     marks_table()  # a constant table, like utf8proc's: built before anything is timed
     peak_before, rss_before = peak_rss(), current_rss()
@@ -562,6 +563,10 @@ def main(argv):
     full_us, full_hits, full_failed = run_queries(index, queries, 0)
     search_total = time.perf_counter() - s0
     top_us, top_hits, top_failed = run_queries(index, queries, args.limit)
+    if args.times:  # number, class, us every hit, us with the limit, hits (as cispref-bench)
+        with open(args.times, "w", encoding="utf-8") as f:
+            for i, (cls, _) in enumerate(queries):
+                f.write("%d\t%s\t%.1f\t%.1f\t%d\n" % (i, cls, full_us[i], top_us[i], full_hits[i]))
     del index, ref
     gc.collect()
     for _ in range(1, args.runs):

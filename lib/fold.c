@@ -9,6 +9,8 @@
 
 int cispref__fold_is_word_char(int32_t c)
 {
+	if (c >= 0 && c < 0x80) /* ASCII: the letters and digits are its only word characters */
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 	/* U+02BC MODIFIER LETTER APOSTROPHE is a letter to Unicode, but French text uses it
 	 * as an apostrophe ("lʼécoute"): it separates words, as ' and ’ do. */
 	if (c == 0x2BC)
@@ -41,23 +43,89 @@ static void fold_ligatures(char *folded, size_t length)
 			p++;
 }
 
+#define FOLD_OPTIONS (UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | \
+                      UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK)
+
+typedef struct folded_text {
+	char *data;
+	size_t length, capacity;
+} folded_text;
+
+static int reserve(folded_text *f, size_t more)
+{
+	if (f->length + more < f->capacity)
+		return 0;
+	size_t capacity = (f->length + more) * 2 + 16;
+	char *grown = realloc(f->data, capacity);
+	if (!grown)
+		return -2;
+	f->data = grown;
+	f->capacity = capacity;
+	return 0;
+}
+
+/* A run of non-ASCII characters, through utf8proc. Folding the runs between ASCII
+ * characters one by one gives what folding the whole text does: an ASCII character is
+ * its own decomposition, with combining class 0, so the canonical reordering of marks
+ * never moves anything across it. */
+static int fold_run(folded_text *f, const utf8proc_uint8_t *run, size_t length)
+{
+	utf8proc_int32_t small[64], *points = small;
+	utf8proc_ssize_t n = utf8proc_decompose_custom(run, (utf8proc_ssize_t)length, small, 64,
+	                                               FOLD_OPTIONS, NULL, NULL);
+	if (n > 64) {
+		if (!(points = malloc((size_t)n * sizeof *points)))
+			return -2;
+		n = utf8proc_decompose_custom(run, (utf8proc_ssize_t)length, points, n, FOLD_OPTIONS,
+		                              NULL, NULL);
+	}
+	int rc = n < 0 ? (n == UTF8PROC_ERROR_NOMEM ? -2 : -1) : reserve(f, (size_t)n * 4);
+	for (utf8proc_ssize_t i = 0; rc == 0 && i < n; i++)
+		f->length += (size_t)utf8proc_encode_char(points[i],
+		                                          (utf8proc_uint8_t *)f->data + f->length);
+	if (points != small)
+		free(points);
+	return rc;
+}
+
 int cispref__fold(const char *text, char **out, size_t *length)
 {
-	utf8proc_uint8_t *folded = NULL;
-	utf8proc_ssize_t len = utf8proc_map((const utf8proc_uint8_t *)text, 0, &folded,
-	                                    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT |
-	                                    UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD |
-	                                    UTF8PROC_STRIPMARK);
-	if (len < 0)
-		return len == UTF8PROC_ERROR_NOMEM ? -2 : -1;
-	fold_ligatures((char *)folded, (size_t)len);
-	*out = (char *)folded;
-	*length = (size_t)len;
+	/* Texts are mostly ASCII, whose folding is lower case: only the runs of other
+	 * characters go through utf8proc (which takes most of the time of indexing when it
+	 * is given whole texts). */
+	folded_text f = {NULL, 0, 0};
+	const unsigned char *p = (const unsigned char *)text, *end = p + strlen(text);
+	int rc = reserve(&f, (size_t)(end - p) + 1);
+	while (rc == 0 && *p) {
+		if (*p < 0x80) {
+			f.data[f.length++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') : *p);
+			p++;
+			continue;
+		}
+		const unsigned char *run = p;
+		while (*p >= 0x80)
+			p++;
+		rc = fold_run(&f, run, (size_t)(p - run));
+		if (rc == 0)
+			rc = reserve(&f, (size_t)(end - p) + 1); /* the rest, if all ASCII */
+	}
+	if (rc) {
+		free(f.data);
+		return rc;
+	}
+	f.data[f.length] = '\0';
+	fold_ligatures(f.data, f.length);
+	*out = f.data;
+	*length = f.length;
 	return 0;
 }
 
 int32_t cispref__fold_char_at(const char *text, size_t length, size_t pos, size_t *step)
 {
+	if (pos < length && (unsigned char)text[pos] < 0x80) {
+		*step = 1;
+		return (unsigned char)text[pos];
+	}
 	utf8proc_int32_t c = -1;
 	utf8proc_ssize_t n = pos < length
 		? utf8proc_iterate((const utf8proc_uint8_t *)text + pos, (utf8proc_ssize_t)(length - pos), &c)

@@ -4,6 +4,7 @@
 #ifndef CISPREF_INDEX_H
 #define CISPREF_INDEX_H
 
+#include <stdatomic.h>
 #include <stdint.h>
 
 #include "private.h"
@@ -33,6 +34,21 @@ typedef struct word_postings {
 	uint32_t position; /* in cispref_index.words */
 } word_postings;
 
+/* The memory a search works in (search.c). Searches reuse it instead of allocating, per
+ * query, memory in proportion to the referential; one search uses one at a time. */
+typedef struct search_scratch search_scratch;
+
+/* Searches that can run at once without allocating a scratch area of their own. */
+#define CISPREF_SCRATCH_SLOTS 8
+
+/* A scratch area of the index, made on first use; @busy is taken with an atomic
+ * exchange by the search that uses it (the index is otherwise read-only and shared by
+ * threads), which also orders the accesses to @scratch between threads. */
+typedef struct scratch_slot {
+	atomic_int busy;
+	search_scratch *scratch;
+} scratch_slot;
+
 struct cispref_index {
 	const cispref_referential *ref;
 	arena *arena;
@@ -40,16 +56,19 @@ struct cispref_index {
 	const cispref_concept **top;      /* concepts in use, most shared first */
 	size_t top_count;
 	search_entry *entries;            /* the texts in document order, then the concepts */
+	uint8_t *fields;                  /* entries[i].field, packed: ranking reads it per hit */
 	size_t entry_count;
 	size_t text_entry_count;          /* the entries before the concepts */
 	word_postings **words;            /* sorted by word */
 	size_t word_count;
 	word_postings **by_stem;          /* the same, sorted by stem, then word */
+	scratch_slot scratch[CISPREF_SCRATCH_SLOTS];
 };
 
 /* search.c */
 int cispref__word_index_build(cispref_index *index);
 void cispref__word_index_free(cispref_index *index);
+void cispref__search_scratch_free(search_scratch *scratch);
 
 /* navigate.c */
 /* Whether @filter (NULL: none) can be applied to @ref: #CISPREF_OK, #CISPREF_EARG for a

@@ -19,7 +19,10 @@ static void hit_object(json *j, const cispref_hit *hit)
 	cispref__json_key(j, "text", 0);
 	cispref__json_string(j, cispref_hit_text(hit));
 	cispref__json_key(j, "path", 0);
-	cispref__json_string(j, cispref_hit_path(hit));
+	const char *path = cispref_hit_path(hit);
+	if (!path) /* a hit always has a path: NULL means it could not be built */
+		j->failed = 1;
+	cispref__json_string(j, path);
 	cispref__json_key(j, "matched_words", 0);
 	char number[32];
 	snprintf(number, sizeof number, "%zu", cispref_hit_matched_words(hit));

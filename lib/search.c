@@ -5,6 +5,7 @@
  * the same stem, or begins with it (binary searches in the sorted vocabulary and in the
  * vocabulary sorted by stem); AND across query words with bitmaps of entries, stop words
  * optional; then ranking. doc/search.md is the reference. */
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,14 +24,12 @@ enum { LEVEL_PREFIX = 1, LEVEL_STEM = 2, LEVEL_EXACT = 3 };
 struct cispref_hit {
 	const search_entry *entry;
 	const struct cispref_results *results;
-	uint32_t order;
-	uint32_t matched;
-	uint32_t score;
 	const char *path; /* built by cispref_hit_path() on first use */
+	uint32_t matched;
 };
 
 struct cispref_results {
-	arena *arena;
+	arena *arena; /* made by cispref_hit_path() on first use */
 	cispref_hit *hits;
 	size_t count;
 };
@@ -79,6 +78,7 @@ static int add_entry(builder *b, cispref_hit_field_t field, const void *node, co
 {
 	cispref_index *index = b->index;
 	b->entry = (uint32_t)index->entry_count;
+	index->fields[index->entry_count] = (uint8_t)field;
 	index->entries[index->entry_count++] = (search_entry){field, node, text};
 	/* Texts of a referential are valid UTF-8; a failure here is out of memory. */
 	return cispref__analyze(text, add_word, b) == -2 ? -1 : 0;
@@ -187,9 +187,12 @@ int cispref__word_index_build(cispref_index *index)
 	size_t total = entry_total(ref);
 	if (total >= JOINED_POSTING)
 		return CISPREF_ELIMIT;
+	for (int i = 0; i < CISPREF_SCRATCH_SLOTS; i++)
+		atomic_init(&index->scratch[i].busy, 0);
 	builder b = {index, {0}, 0};
 	cispref__strmap_init(&b.vocabulary, postings_word);
-	int failed = !(index->entries = malloc((total + 1) * sizeof *index->entries));
+	int failed = !(index->entries = malloc((total + 1) * sizeof *index->entries)) ||
+	             !(index->fields = malloc(total + 1));
 	for (size_t d = 0; !failed && d < ref->domains.count; d++)
 		failed = index_domain(&b, ref->domains.items[d]) != 0;
 	index->text_entry_count = index->entry_count;
@@ -210,11 +213,14 @@ int cispref__word_index_build(cispref_index *index)
 
 void cispref__word_index_free(cispref_index *index)
 {
+	for (int i = 0; i < CISPREF_SCRATCH_SLOTS; i++)
+		cispref__search_scratch_free(index->scratch[i].scratch);
 	for (size_t i = 0; index->words && i < index->word_count; i++)
 		free(index->words[i]->entries);
 	free(index->words);
 	free(index->by_stem);
 	free(index->entries);
+	free(index->fields);
 }
 
 /* ---- the query ----------------------------------------------------------------- */
@@ -358,51 +364,144 @@ static void stem_range(const cispref_index *index, const char *stem, size_t *lo,
 	*hi = a;
 }
 
-/* Entries holding every required query word (a bitmap); for each entry, its score (the
- * sum over query words of how well each matches, one byte, saturating) and how many of
- * its words match (@matched, one byte, saturating; joined compounds are not counted, and
- * each vocabulary word counts once, @counted, even when it matches several query words). */
-typedef struct matches {
-	uint64_t *all;
-	uint64_t *one;     /* the entries of the query word being matched */
-	uint64_t *counted; /* vocabulary words already counted in @matched */
-	uint8_t *matched;
-	uint8_t *score;
-	size_t words; /* 64-bit words in each entry bitmap */
-} matches;
+/* ---- scratch memory ------------------------------------------------------------ */
 
-static void matches_free(matches *m)
-{
-	free(m->all);
-	free(m->one);
-	free(m->counted);
-	free(m->matched);
-	free(m->score);
-}
+/* What a query knows of one of its candidate entries (those with their bit set in
+ * search_scratch.bitmap; the states of the others are stale). Nothing is cleared per
+ * query but the bits of the candidates: a query that finds 5 entries writes 5 states,
+ * not one per entry of the referential. */
+typedef struct entry_state {
+	uint8_t score;    /* the sum over query words of how well each matches (saturating) */
+	uint8_t matched;  /* the text's words that match (saturating; not joined ones) */
+	uint8_t required; /* the required query words it holds */
+	uint8_t clause;   /* the last query word that scored it: one score per query word */
+} entry_state;
 
-static uint8_t saturating_add(uint8_t a, unsigned b)
-{
-	return a + b > UINT8_MAX ? UINT8_MAX : (uint8_t)(a + b);
-}
+#define NO_CLAUSE 0xFF
 
-/* The vocabulary word @w matches the query word being matched at @level: the entries
- * that hold it and are not yet in m->one get the level. Levels come best first, so
- * the first one an entry gets is its best. */
-static void mark_word(matches *m, const cispref_index *index, size_t w, unsigned level)
+/* A vocabulary word that a query word matches, and how well. */
+typedef struct word_match {
+	uint32_t word;
+	uint32_t level;
+} word_match;
+
+/* A hit being ranked: its entry and its rank key (smaller first, doc/search.md). */
+typedef struct ranked {
+	uint32_t entry;
+	uint32_t key;
+} ranked;
+
+/* The memory of one search at a time, kept with the index between searches (see
+ * take_scratch). Sized by the referential once, then by the largest query seen. */
+struct search_scratch {
+	entry_state *state;   /* index->entry_count */
+	uint64_t *bitmap;     /* the candidates, a bit per entry; all 0 between queries */
+	uint32_t *word_stamp; /* index->word_count: the vocabulary words already counted */
+	uint32_t generation;  /* of the query being run, for word_stamp */
+	analyze_stemmer *stemmer; /* made on first use: not every query stems */
+	uint32_t *candidates; /* the entries of the first query word matched */
+	size_t candidate_capacity;
+	ranked *hits, *spare; /* the hits, and room to sort them */
+	size_t hit_capacity;
+	word_match *matches;  /* the vocabulary words of every query word */
+	size_t match_count, match_capacity;
+};
+
+static search_scratch *scratch_new(const cispref_index *index)
 {
-	const word_postings *p = index->words[w];
-	int count = !(m->counted[w / 64] >> (w % 64) & 1);
-	m->counted[w / 64] |= (uint64_t)1 << (w % 64);
-	for (uint32_t i = 0; i < p->count; i++) {
-		uint32_t e = p->entries[i] & ~JOINED_POSTING;
-		uint64_t bit = (uint64_t)1 << (e % 64);
-		if (!(m->one[e / 64] & bit)) {
-			m->one[e / 64] |= bit;
-			m->score[e] = saturating_add(m->score[e], level);
-		}
-		if (count && !(p->entries[i] & JOINED_POSTING))
-			m->matched[e] = saturating_add(m->matched[e], 1);
+	search_scratch *s = calloc(1, sizeof *s);
+	if (!s)
+		return NULL;
+	/* calloc: untouched pages cost nothing until a query reaches their entries */
+	s->state = calloc(index->entry_count + 1, sizeof *s->state);
+	s->word_stamp = calloc(index->word_count + 1, sizeof *s->word_stamp);
+	s->bitmap = calloc(index->entry_count / 64 + 1, sizeof *s->bitmap);
+	if (!s->state || !s->word_stamp || !s->bitmap) {
+		cispref__search_scratch_free(s);
+		return NULL;
 	}
+	return s;
+}
+
+void cispref__search_scratch_free(search_scratch *s)
+{
+	if (!s)
+		return;
+	free(s->state);
+	free(s->word_stamp);
+	free(s->bitmap);
+	cispref__stemmer_free(s->stemmer);
+	free(s->candidates);
+	free(s->hits);
+	free(s->spare);
+	free(s->matches);
+	free(s);
+}
+
+/* A scratch area for one search: one of the index's slots, taken with an atomic flag
+ * (the index is shared read-only by threads; the slot's memory belongs to whoever holds
+ * the flag), or, when every slot is busy, one of its own that give_scratch frees. */
+static search_scratch *take_scratch(const cispref_index *index, int *slot)
+{
+	cispref_index *mutable_index = (cispref_index *)index; /* only the slots change */
+	for (int i = 0; i < CISPREF_SCRATCH_SLOTS; i++) {
+		scratch_slot *sl = &mutable_index->scratch[i];
+		if (atomic_load_explicit(&sl->busy, memory_order_relaxed) ||
+		    atomic_exchange_explicit(&sl->busy, 1, memory_order_acquire))
+			continue;
+		if (!sl->scratch && !(sl->scratch = scratch_new(index))) {
+			atomic_store_explicit(&sl->busy, 0, memory_order_release);
+			return NULL;
+		}
+		*slot = i;
+		return sl->scratch;
+	}
+	*slot = -1;
+	return scratch_new(index);
+}
+
+static void give_scratch(const cispref_index *index, search_scratch *s, int slot)
+{
+	if (slot < 0) {
+		cispref__search_scratch_free(s);
+		return;
+	}
+	cispref_index *mutable_index = (cispref_index *)index;
+	atomic_store_explicit(&mutable_index->scratch[slot].busy, 0, memory_order_release);
+}
+
+/* A new generation: every stamp of the previous queries becomes stale. */
+static void next_generation(search_scratch *s, const cispref_index *index)
+{
+	if (++s->generation == 0) { /* wrapped: stale stamps could look current */
+		memset(s->word_stamp, 0, (index->word_count + 1) * sizeof *s->word_stamp);
+		s->generation = 1;
+	}
+}
+
+static int grow(void **array, size_t *capacity, size_t need, size_t size)
+{
+	if (need <= *capacity)
+		return 0;
+	size_t n = *capacity ? *capacity : 64;
+	while (n < need)
+		n *= 2;
+	void *grown = realloc(*array, n * size);
+	if (!grown)
+		return -1;
+	*array = grown;
+	*capacity = n;
+	return 0;
+}
+
+/* ---- matching ------------------------------------------------------------------ */
+
+static int add_match(search_scratch *s, size_t w, unsigned level)
+{
+	if (grow((void **)&s->matches, &s->match_capacity, s->match_count + 1, sizeof *s->matches))
+		return -1;
+	s->matches[s->match_count++] = (word_match){(uint32_t)w, level};
+	return 0;
 }
 
 static size_t exact_word(const cispref_index *index, const char *word)
@@ -437,22 +536,22 @@ static int same_inflection(const char *a, const char *b)
 	return same;
 }
 
-/* The same word, then a word of the same stem and inflection key (@stemmer NULL: not
- * at all). */
-static int mark_exact_and_stem(matches *m, const cispref_index *index, const char *word,
-                               analyze_stemmer *stemmer, unsigned pass)
+/* The same word (@pass LEVEL_EXACT), or the words of the same stem and inflection key
+ * (LEVEL_STEM; @stem 0: none). */
+static int match_exact_or_stem(search_scratch *s, const cispref_index *index, const char *word,
+                               int stem, unsigned pass)
 {
 	if (pass == LEVEL_EXACT) {
 		size_t w = exact_word(index, word);
-		if (w != SIZE_MAX)
-			mark_word(m, index, w, LEVEL_EXACT);
-		return 0;
+		return w != SIZE_MAX ? add_match(s, w, LEVEL_EXACT) : 0;
 	}
-	if (!stemmer)
+	if (!stem)
 		return 0;
+	if (!s->stemmer && !(s->stemmer = cispref__stemmer_new()))
+		return -1;
 	size_t length, lo, hi;
-	const char *stem = cispref__stem(stemmer, word, strlen(word), &length);
-	char *copy = stem ? copy_word(stem, length) : NULL;
+	const char *stemmed = cispref__stem(s->stemmer, word, strlen(word), &length);
+	char *copy = stemmed ? copy_word(stemmed, length) : NULL;
 	if (!copy)
 		return -1;
 	copy[length] = '\0';
@@ -460,34 +559,31 @@ static int mark_exact_and_stem(matches *m, const cispref_index *index, const cha
 	free(copy);
 	for (size_t i = lo; i < hi; i++) {
 		int same = same_inflection(word, index->by_stem[i]->word);
-		if (same < 0)
+		if (same < 0 || (same && add_match(s, index->by_stem[i]->position, LEVEL_STEM) != 0))
 			return -1;
-		if (same)
-			mark_word(m, index, index->by_stem[i]->position, LEVEL_STEM);
 	}
 	return 0;
 }
 
-/* The entries that the clause @c matches, into m->one, best level first: the word
- * itself or a joined form of it, their stems (not for stop words), then the words it
- * begins. */
-static int match_clause(matches *m, const cispref_index *index, const query *q, size_t c,
-                        analyze_stemmer *stemmer)
+/* The vocabulary words that the clause @c matches, appended to s->matches, best level
+ * first: the word itself or a joined form of it, their stems (not for stop words), then
+ * the words it begins. */
+static int match_clause(search_scratch *s, const cispref_index *index, const query *q, size_t c)
 {
 	const clause *cl = &q->clauses[c];
-	memset(m->one, 0, m->words * sizeof *m->one);
 	for (unsigned pass = LEVEL_EXACT; pass >= LEVEL_STEM; pass--) {
-		if (mark_exact_and_stem(m, index, cl->word, cl->stop ? NULL : stemmer, pass) != 0)
+		if (match_exact_or_stem(s, index, cl->word, !cl->stop, pass) != 0)
 			return -1;
 		for (size_t j = 0; j < q->join_count; j++)
 			if ((q->joins[j].first == c || q->joins[j].second == c) &&
-			    mark_exact_and_stem(m, index, q->joins[j].word, stemmer, pass) != 0)
+			    match_exact_or_stem(s, index, q->joins[j].word, 1, pass) != 0)
 				return -1;
 	}
 	size_t lo, hi;
 	prefix_range(index, cl->word, &lo, &hi);
 	for (size_t i = lo; i < hi; i++)
-		mark_word(m, index, i, LEVEL_PREFIX);
+		if (add_match(s, i, LEVEL_PREFIX) != 0)
+			return -1;
 	return 0;
 }
 
@@ -503,32 +599,98 @@ static int required(const query *q, size_t c)
 	return 1;
 }
 
-static int find_matches(matches *m, const cispref_index *index, const query *q)
+static uint8_t saturating_add(uint8_t a, unsigned b)
 {
-	m->words = index->entry_count / 64 + 1;
-	m->all = calloc(m->words, sizeof *m->all);
-	m->one = malloc(m->words * sizeof *m->one);
-	m->counted = calloc(index->word_count / 64 + 1, sizeof *m->counted);
-	m->matched = calloc(index->entry_count + 1, 1);
-	m->score = calloc(index->entry_count + 1, 1);
-	analyze_stemmer *stemmer = cispref__stemmer_new();
-	int rc = m->all && m->one && m->counted && m->matched && m->score && stemmer ? 0 : -1;
-	int first = 1;
-	for (size_t c = 0; rc == 0 && c < q->count; c++) {
+	return a + b > UINT8_MAX ? UINT8_MAX : (uint8_t)(a + b);
+}
+
+/* A query word's matches, s->matches[begin, end). */
+typedef struct clause_span {
+	size_t begin, end;
+	size_t postings; /* of all its words: what applying it costs */
+	int required;
+} clause_span;
+
+/* The entries of the vocabulary words of @span get the clause's score (the first level
+ * an entry gets in a clause is its best: levels come best first) and their count of
+ * matching words (each vocabulary word counted once in a query, even when it matches
+ * several query words). With @create, entries not yet met become candidates; without,
+ * only candidates are updated, which costs a test of a bit (in 64 KiB for 500 000
+ * entries: in cache) for the others: a hit must hold the first required word applied. */
+static void apply_clause(search_scratch *s, const cispref_index *index, const clause_span *span,
+                         uint8_t c, int create, size_t *candidates, int *in_order)
+{
+	entry_state *state = s->state;
+	uint64_t *bitmap = s->bitmap;
+	uint32_t last = 0;
+	for (size_t m = span->begin; m < span->end; m++) {
+		const word_postings *p = index->words[s->matches[m].word];
+		unsigned level = s->matches[m].level;
+		int count = s->word_stamp[s->matches[m].word] != s->generation;
+		s->word_stamp[s->matches[m].word] = s->generation;
+		for (uint32_t i = 0; i < p->count; i++) {
+			uint32_t e = p->entries[i] & ~JOINED_POSTING;
+			uint64_t bit = (uint64_t)1 << (e % 64);
+			entry_state *st = &state[e];
+			if (!(bitmap[e / 64] & bit)) {
+				if (!create)
+					continue;
+				bitmap[e / 64] |= bit;
+				*st = (entry_state){0, 0, 0, NO_CLAUSE};
+				if (*candidates && e < last)
+					*in_order = 0;
+				last = e;
+				s->candidates[(*candidates)++] = e;
+			}
+			if (st->clause != c) {
+				st->clause = c;
+				st->score = saturating_add(st->score, level);
+				st->required += (uint8_t)span->required;
+			}
+			if (count && !(p->entries[i] & JOINED_POSTING))
+				st->matched = saturating_add(st->matched, 1);
+		}
+	}
+}
+
+/* Match every clause: the required one with the fewest postings first, which makes the
+ * candidates; then the others, on those candidates only. Returns the number of
+ * candidates in s->candidates (in document order when *in_order), or SIZE_MAX when out
+ * of memory; *required_count is how many required clauses a hit holds. */
+static size_t find_matches(search_scratch *s, const cispref_index *index, const query *q,
+                           unsigned *required_count, int *in_order)
+{
+	clause_span spans[MAX_QUERY_WORDS];
+	size_t first = SIZE_MAX;
+	s->match_count = 0;
+	*required_count = 0;
+	for (size_t c = 0; c < q->count; c++) {
+		spans[c] = (clause_span){s->match_count, s->match_count, 0, 0};
 		if (q->clauses[c].dropped)
 			continue;
-		rc = match_clause(m, index, q, c, stemmer);
-		if (rc || !required(q, c))
-			continue;
-		if (first)
-			memcpy(m->all, m->one, m->words * sizeof *m->all);
-		else
-			for (size_t i = 0; i < m->words; i++)
-				m->all[i] &= m->one[i];
-		first = 0;
+		if (match_clause(s, index, q, c) != 0)
+			return SIZE_MAX;
+		clause_span *span = &spans[c];
+		span->end = s->match_count;
+		for (size_t m = span->begin; m < span->end; m++)
+			span->postings += index->words[s->matches[m].word]->count;
+		span->required = required(q, c);
+		*required_count += (unsigned)span->required;
+		if (span->required && (first == SIZE_MAX || span->postings < spans[first].postings))
+			first = c;
 	}
-	cispref__stemmer_free(stemmer);
-	return rc;
+	size_t room = spans[first].postings < index->entry_count ? spans[first].postings
+	                                                          : index->entry_count;
+	if (grow((void **)&s->candidates, &s->candidate_capacity, room + 1, sizeof *s->candidates))
+		return SIZE_MAX;
+	next_generation(s, index);
+	size_t candidates = 0;
+	*in_order = 1;
+	apply_clause(s, index, &spans[first], (uint8_t)first, 1, &candidates, in_order);
+	for (size_t c = 0; c < q->count && candidates; c++)
+		if (c != first && !q->clauses[c].dropped)
+			apply_clause(s, index, &spans[c], (uint8_t)c, 0, &candidates, in_order);
+	return candidates;
 }
 
 /* ---- filters and ranking ------------------------------------------------------- */
@@ -576,18 +738,6 @@ static int entry_passes(const search_entry *e, const cispref_filter *filter, uns
 	       cispref__filter_item_kind(filter, item->kind);
 }
 
-static int compare_hits(const void *a, const void *b)
-{
-	const cispref_hit *x = a, *y = b;
-	if (x->entry->field != y->entry->field)
-		return x->entry->field < y->entry->field ? -1 : 1;
-	if (x->score != y->score)
-		return x->score > y->score ? -1 : 1;
-	if (x->matched != y->matched)
-		return x->matched > y->matched ? -1 : 1;
-	return x->order < y->order ? -1 : x->order > y->order;
-}
-
 /* "domain › plan › competence › item" ("domain › entry" for a summary entry). */
 static const char *hit_path(arena *a, const cispref_hit *hit)
 {
@@ -630,46 +780,199 @@ static int invalid_query(cispref_error *error, const char *why)
 	return CISPREF_EARG;
 }
 
-static int push_hit(cispref_results *r, size_t *capacity, const search_entry *entry,
-                    uint32_t order, uint32_t matched, uint32_t score)
+/* The rank key of an entry: field, then score, then matched words, each best first;
+ * hits of one key keep their document order. Smaller is better. */
+static uint32_t rank_key(unsigned field, const entry_state *st)
 {
-	if (r->count == *capacity) {
-		*capacity = *capacity ? *capacity * 2 : 64;
-		cispref_hit *grown = realloc(r->hits, *capacity * sizeof *grown);
-		if (!grown)
-			return -1;
-		r->hits = grown;
-	}
 	/* a text matched only through a joined compound matched that one word */
-	r->hits[r->count++] = (cispref_hit){entry, r, order, matched ? matched : 1, score, NULL};
+	unsigned matched = st->matched ? st->matched : 1;
+	return (uint32_t)field << 16 | (uint32_t)(UINT8_MAX - st->score) << 8 |
+	       (uint32_t)(UINT8_MAX - matched);
+}
+
+#define KEY_HIGH(key) ((key) >> 8) /* field and score: 10 bits */
+#define KEY_LOW(key) ((key) & 0xFF) /* matched words */
+#define HIGH_KEYS 1024
+#define LOW_KEYS 256
+
+/* One stable counting pass of @n hits from @in to @out by the digit @low (else high). */
+static void counting_pass(const ranked *in, ranked *out, size_t n, int low)
+{
+	uint32_t start[HIGH_KEYS] = {0};
+	for (size_t i = 0; i < n; i++)
+		start[low ? KEY_LOW(in[i].key) : KEY_HIGH(in[i].key)]++;
+	uint32_t sum = 0;
+	for (size_t k = 0; k < HIGH_KEYS; k++) {
+		uint32_t c = start[k];
+		start[k] = sum;
+		sum += c;
+	}
+	for (size_t i = 0; i < n; i++)
+		out[start[low ? KEY_LOW(in[i].key) : KEY_HIGH(in[i].key)]++] = in[i];
+}
+
+/* Sort @n hits in document order by rank key, stably (document order within a key), in
+ * linear time: two counting passes (matched words, then field and score), each skipped
+ * when its digit is the same in every key (@differ: the bits that differ somewhere). */
+static void sort_ranked(ranked *hits, ranked *spare, size_t n, uint32_t differ)
+{
+	if (n <= 16) { /* insertion sort: stable, and cheaper than the passes */
+		for (size_t i = 1; i < n; i++) {
+			ranked h = hits[i];
+			size_t j = i;
+			for (; j > 0 && hits[j - 1].key > h.key; j--)
+				hits[j] = hits[j - 1];
+			hits[j] = h;
+		}
+		return;
+	}
+	if (KEY_LOW(differ) && KEY_HIGH(differ)) {
+		counting_pass(hits, spare, n, 1);
+		counting_pass(spare, hits, n, 0);
+	} else if (differ) {
+		counting_pass(hits, spare, n, KEY_LOW(differ) != 0);
+		memcpy(hits, spare, n * sizeof *hits);
+	}
+}
+
+/* The first @limit of the @n hits in rank order, still in document order, moved to the
+ * front (top-k): the key of the last one kept is found by counting, without sorting. */
+static size_t select_best(ranked *hits, size_t n, size_t limit)
+{
+	uint32_t high[HIGH_KEYS] = {0}, low[LOW_KEYS] = {0};
+	for (size_t i = 0; i < n; i++)
+		high[KEY_HIGH(hits[i].key)]++;
+	size_t before = 0, h = 0;
+	while (before + high[h] < limit)
+		before += high[h++];
+	for (size_t i = 0; i < n; i++)
+		if (KEY_HIGH(hits[i].key) == h)
+			low[KEY_LOW(hits[i].key)]++;
+	size_t l = 0;
+	while (before + low[l] < limit)
+		before += low[l++];
+	uint32_t threshold = (uint32_t)h << 8 | (uint32_t)l;
+	size_t equal = limit - before, kept = 0; /* of the threshold key, the first ones */
+	for (size_t i = 0; i < n && kept < limit; i++)
+		if (hits[i].key < threshold || (hits[i].key == threshold && equal && equal--))
+			hits[kept++] = hits[i];
+	return kept;
+}
+
+static int compare_candidates(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+typedef struct gathering {
+	search_scratch *s;
+	const cispref_index *index;
+	const cispref_search_options *options;
+	unsigned fields;
+	int any;                 /* no filter: every entry before @end passes */
+	size_t end;              /* the concepts come last: without them, they are no hits */
+	unsigned required_count; /* of the query: a hit holds them all */
+	size_t count;
+	uint32_t keys_or, keys_and; /* which digits of the keys differ: see sort_ranked */
+} gathering;
+
+static void gather_one(gathering *g, uint32_t e)
+{
+	const entry_state *st = &g->s->state[e];
+	if (st->required != g->required_count || e >= g->end ||
+	    (!g->any && !entry_passes(&g->index->entries[e], &g->options->filter, g->fields)))
+		return;
+	uint32_t key = rank_key(g->index->fields[e], st);
+	g->keys_or |= key;
+	g->keys_and &= key;
+	g->s->hits[g->count++] = (ranked){e, key};
+}
+
+/* The hits (candidates that hold every required word and pass the filter) into s->hits,
+ * in document order, and the candidates' bits cleared. A few candidates are sorted;
+ * many are read from the bitmap, in order, which also reads their states in order. */
+static void gather_hits(gathering *g, size_t candidates, int in_order)
+{
+	search_scratch *s = g->s;
+	size_t words = g->index->entry_count / 64 + 1;
+	g->count = 0;
+	g->keys_or = 0;
+	g->keys_and = UINT32_MAX;
+	if (candidates < 64 || candidates * 32 < words) {
+		if (!in_order)
+			qsort(s->candidates, candidates, sizeof *s->candidates, compare_candidates);
+		for (size_t i = 0; i < candidates; i++) {
+			uint32_t e = s->candidates[i];
+			s->bitmap[e / 64] = 0;
+			gather_one(g, e);
+		}
+		return;
+	}
+	uint32_t lo = UINT32_MAX, hi = 0;
+	for (size_t i = 0; i < candidates; i++) {
+		lo = s->candidates[i] < lo ? s->candidates[i] : lo;
+		hi = s->candidates[i] > hi ? s->candidates[i] : hi;
+	}
+	for (size_t w = lo / 64; w <= hi / 64; w++) {
+		for (uint64_t bits = s->bitmap[w]; bits; bits &= bits - 1)
+			gather_one(g, (uint32_t)(w * 64 + (size_t)__builtin_ctzll(bits)));
+		s->bitmap[w] = 0;
+	}
+}
+
+static void clear_candidates(search_scratch *s, size_t candidates)
+{
+	for (size_t i = 0; i < candidates; i++)
+		s->bitmap[s->candidates[i] / 64] = 0;
+}
+
+/* Room in s->hits (and s->spare, to sort them) for @n hits. */
+static int reserve_hits(search_scratch *s, size_t n)
+{
+	size_t capacity = s->hit_capacity;
+	if (grow((void **)&s->hits, &s->hit_capacity, n + 1, sizeof *s->hits))
+		return -1;
+	if (s->hit_capacity != capacity) {
+		ranked *spare = realloc(s->spare, s->hit_capacity * sizeof *spare);
+		if (!spare) {
+			s->hit_capacity = 0; /* the next query grows both again */
+			return -1;
+		}
+		s->spare = spare;
+	}
 	return 0;
 }
 
-/* Gather the entries of the bitmap that pass the filter, then rank them. */
-static int collect_hits(cispref_results *r, const cispref_index *index, const matches *m,
-                        const cispref_search_options *options)
+/* The hits of the query, ranked, cut at the limit, into @r. */
+static int collect_hits(cispref_results *r, search_scratch *s, const cispref_index *index,
+                        const query *q, const cispref_search_options *options)
 {
-	size_t capacity = 0;
-	unsigned fields = search_fields(options);
-	int any = filter_is_empty(&options->filter, fields);
-	/* the concepts come last: without them, the scan stops before them */
-	size_t end = fields & CISPREF_MASK(CISPREF_HIT_CONCEPT) ? index->entry_count
-	                                                       : index->text_entry_count;
-	for (size_t w = 0; w < m->words && w * 64 < end; w++)
-		for (uint64_t bits = m->all[w]; bits; bits &= bits - 1) {
-			size_t e = w * 64 + (size_t)__builtin_ctzll(bits);
-			if (e >= end)
-				break;
-			const search_entry *entry = &index->entries[e];
-			if (!any && !entry_passes(entry, &options->filter, fields))
-				continue;
-			if (push_hit(r, &capacity, entry, (uint32_t)e, m->matched[e], m->score[e]) != 0)
-				return CISPREF_ENOMEM;
-		}
-	if (r->count)
-		qsort(r->hits, r->count, sizeof *r->hits, compare_hits);
-	if (options->limit && r->count > options->limit)
-		r->count = options->limit;
+	gathering g = {s, index, options, search_fields(options), 0, 0, 0, 0, 0, 0};
+	g.any = filter_is_empty(&options->filter, g.fields);
+	g.end = g.fields & CISPREF_MASK(CISPREF_HIT_CONCEPT) ? index->entry_count
+	                                                    : index->text_entry_count;
+	int in_order;
+	size_t candidates = find_matches(s, index, q, &g.required_count, &in_order);
+	if (candidates == SIZE_MAX)
+		return CISPREF_ENOMEM;
+	if (reserve_hits(s, candidates) != 0) {
+		clear_candidates(s, candidates);
+		return CISPREF_ENOMEM;
+	}
+	gather_hits(&g, candidates, in_order);
+	size_t n = g.count;
+	if (options->limit && n > options->limit)
+		n = select_best(s->hits, n, options->limit);
+	sort_ranked(s->hits, s->spare, n, g.keys_or ^ g.keys_and);
+	if (n && !(r->hits = malloc(n * sizeof *r->hits)))
+		return CISPREF_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t e = s->hits[i].entry;
+		r->hits[i] = (cispref_hit){&index->entries[e], r, NULL,
+		                           UINT8_MAX - KEY_LOW(s->hits[i].key)};
+	}
+	r->count = n;
 	return CISPREF_OK;
 }
 
@@ -704,13 +1007,12 @@ int cispref_search(cispref_results **out, const cispref_index *index, const char
 		return CISPREF_EARG;
 	}
 	drop_prefix_words(&q);
-	matches m = {0};
-	cispref_results *r = calloc(1, sizeof *r);
-	if (rc == 0 && r && (r->arena = cispref__arena_new()) && find_matches(&m, index, &q) == 0)
-		rc = collect_hits(r, index, &m, options);
-	else
-		rc = CISPREF_ENOMEM;
-	matches_free(&m);
+	int slot = -1;
+	search_scratch *s = rc == 0 ? take_scratch(index, &slot) : NULL;
+	cispref_results *r = s ? calloc(1, sizeof *r) : NULL;
+	rc = r ? collect_hits(r, s, index, &q, options) : CISPREF_ENOMEM;
+	if (s)
+		give_scratch(index, s, slot);
 	query_free(&q);
 	if (rc) {
 		cispref_results_free(r);
@@ -775,8 +1077,9 @@ const char *cispref_hit_path(const cispref_hit *hit)
 	/* Built on first use: most callers read the paths of a few hits only. The results
 	 * belong to one thread at a time, so writing the cache here needs no lock. */
 	cispref_hit *h = (cispref_hit *)hit;
-	if (!h->path)
-		h->path = hit_path(h->results->arena, h);
+	cispref_results *r = (cispref_results *)h->results;
+	if (!h->path && (r->arena || (r->arena = cispref__arena_new())))
+		h->path = hit_path(r->arena, h);
 	return h->path;
 }
 

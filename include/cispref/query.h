@@ -8,7 +8,8 @@
  * Lookups by id work on the referential itself (see model.h). Concept queries and search
  * need an index, built once from a referential with cispref_index_new(): the index
  * borrows the referential, which must outlive it and must not be edited while it exists.
- * An index is read-only once built, so several threads may query it at once.
+ * An index is read-only once built, so several threads may query it at once (search
+ * reuses scratch memory that the index keeps: see cispref_search()).
  *
  * @defgroup query Querying
  * @{
@@ -286,7 +287,15 @@ typedef struct cispref_hit cispref_hit;
  * Hits come ranked: competence titles first, then summary entries, then items, then
  * concepts; within each, the higher score first (each query word found adds 3 as the
  * same word, 2 by its stem, 1 as a prefix), then more matching text words, then document
- * order.
+ * order. With a limit, only the best hits are ranked (the cost is linear in the hits).
+ *
+ * Threads and memory: any number of threads may search one index at once. A search
+ * works in scratch memory that the index keeps between searches (about 5 bytes per
+ * searchable text and 4 per distinct word, made by the first search that needs it, freed
+ * by cispref_index_free()); the index holds 8 such areas, each used by one search at a
+ * time (taken and given back with an atomic flag, no lock), and a search that finds all
+ * 8 busy allocates one for itself and frees it on return. Apart from that, a search
+ * allocates in proportion to its query and its hits, not to the referential.
  *
  * @param out receives the results; release them with cispref_results_free().
  * @param index the index to search.

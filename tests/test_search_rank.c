@@ -1,0 +1,177 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
+/* Search ranks hits without sorting them all and reuses scratch memory kept with the
+ * index (lib/search.c). What must not change for it: the hits of a query with a limit
+ * of N are the first N of its hits without a limit (doc/search.md, "Ranking"); a
+ * query gives the same hits on a fresh index as after many other queries on the same
+ * index; and more threads at once than the index has scratch areas get the same hits
+ * as one thread. */
+#include <pthread.h>
+
+#include "test_util.h"
+
+#define THREADS 20 /* more than the index's scratch areas (8) */
+
+static const char *const queries[] = {
+	"accompagnement", "a", "e", "pro", "de la", "les outils adaptés", "psycho social",
+	"écoute active", "intervenant·e·s", "évaluations", "com", "partenar", "de",
+	"projet professionnel", "l'écoute", "social", "s", "mettre en oeuvre", "zzzz",
+};
+#define QUERY_COUNT (sizeof queries / sizeof *queries)
+
+/* The ids of the hits, one per line, with the field and matched words. */
+static char *hits_of(const cispref_index *index, const char *query, size_t limit,
+                     unsigned fields)
+{
+	cispref_search_options options = CISPREF_SEARCH_OPTIONS_INIT;
+	options.limit = limit;
+	options.fields = fields;
+	cispref_results *r = NULL;
+	if (cispref_search(&r, index, query, &options, NULL) != CISPREF_OK)
+		return NULL;
+	size_t n = cispref_results_count(r), size = 1;
+	for (size_t i = 0; i < n; i++)
+		size += strlen(cispref_hit_id(cispref_results_get(r, i))) + 32;
+	char *out = malloc_or_exit(size), *p = out;
+	*p = '\0';
+	for (size_t i = 0; i < n; i++) {
+		const cispref_hit *h = cispref_results_get(r, i);
+		p += sprintf(p, "%s %d %zu\n", cispref_hit_id(h), (int)cispref_hit_field(h),
+		             cispref_hit_matched_words(h));
+	}
+	cispref_results_free(r);
+	return out;
+}
+
+static size_t lines(const char *text)
+{
+	size_t n = 0;
+	for (; *text; text++)
+		n += *text == '\n';
+	return n;
+}
+
+/* The first @n lines of @text. */
+static char *first_lines(const char *text, size_t n)
+{
+	const char *p = text;
+	for (size_t i = 0; i < n && *p; i++)
+		p = strchr(p, '\n') + 1;
+	char *out = malloc_or_exit((size_t)(p - text) + 1);
+	memcpy(out, text, (size_t)(p - text));
+	out[p - text] = '\0';
+	return out;
+}
+
+static void test_limit_keeps_the_best_in_rank_order(void **state)
+{
+	const cispref_index *index = *state;
+	for (unsigned f = 0; f < 2; f++) {
+		unsigned fields = f ? CISPREF_SEARCH_ALL_FIELDS : 0;
+		for (size_t q = 0; q < QUERY_COUNT; q++) {
+			char *all = hits_of(index, queries[q], 0, fields);
+			assert_non_null(all);
+			size_t n = lines(all);
+			for (size_t limit = 1; limit <= n + 2; limit++) {
+				char *top = hits_of(index, queries[q], limit, fields);
+				char *expected = first_lines(all, limit);
+				assert_non_null(top);
+				assert_string_equal(top, expected);
+				free(top);
+				free(expected);
+			}
+			free(all);
+		}
+	}
+}
+
+static void test_same_hits_after_other_queries(void **state)
+{
+	const cispref_index *used = *state;
+	const cispref_referential *ref = cispref_index_referential(used);
+	for (size_t q = 0; q < QUERY_COUNT; q++) {
+		cispref_index *fresh = NULL;
+		assert_int_equal(cispref_index_new(&fresh, ref), CISPREF_OK);
+		char *first = hits_of(fresh, queries[q], 0, CISPREF_SEARCH_ALL_FIELDS);
+		cispref_index_free(fresh);
+		/* the shared index has run every query, many times, before this one */
+		for (size_t r = 0; r < 3; r++)
+			for (size_t other = 0; other < QUERY_COUNT; other++)
+				free(hits_of(used, queries[other], r, 0));
+		char *later = hits_of(used, queries[q], 0, CISPREF_SEARCH_ALL_FIELDS);
+		assert_non_null(first);
+		assert_non_null(later);
+		assert_string_equal(first, later);
+		free(first);
+		free(later);
+	}
+}
+
+typedef struct worker {
+	const cispref_index *index;
+	char *const *expected;
+	int same;
+} worker;
+
+static void *search_all(void *arg)
+{
+	worker *w = arg;
+	w->same = 1;
+	for (size_t round = 0; round < 5; round++)
+		for (size_t q = 0; q < QUERY_COUNT; q++) {
+			char *hits = hits_of(w->index, queries[q], 0, 0);
+			w->same &= hits && strcmp(hits, w->expected[q]) == 0;
+			free(hits);
+		}
+	return NULL;
+}
+
+static void test_more_threads_than_scratch_areas(void **state)
+{
+	const cispref_index *index = *state;
+	char *expected[QUERY_COUNT];
+	for (size_t q = 0; q < QUERY_COUNT; q++)
+		assert_non_null(expected[q] = hits_of(index, queries[q], 0, 0));
+	pthread_t threads[THREADS];
+	worker workers[THREADS];
+	for (int t = 0; t < THREADS; t++) {
+		workers[t] = (worker){index, expected, 0};
+		assert_int_equal(pthread_create(&threads[t], NULL, search_all, &workers[t]), 0);
+	}
+	for (int t = 0; t < THREADS; t++) {
+		assert_int_equal(pthread_join(threads[t], NULL), 0);
+		assert_true(workers[t].same);
+	}
+	for (size_t q = 0; q < QUERY_COUNT; q++)
+		free(expected[q]);
+}
+
+static int setup(void **state)
+{
+	cispref_referential *ref = NULL;
+	cispref_index *index = NULL;
+	if (cispref_referential_load_default(&ref, NULL) != CISPREF_OK ||
+	    cispref_index_new(&index, ref) != CISPREF_OK)
+		return -1;
+	*state = index;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	cispref_index *index = *state;
+	const cispref_referential *ref = cispref_index_referential(index);
+	cispref_index_free(index);
+	cispref_referential_free((cispref_referential *)ref);
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_limit_keeps_the_best_in_rank_order),
+		cmocka_unit_test(test_same_hits_after_other_queries),
+		cmocka_unit_test(test_more_threads_than_scratch_areas),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
