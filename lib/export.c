@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: MIT */
 /* The public entry of export, and the one table of export formats: each row names a
  * format and the writer (one file each: xml_write.c, json_write.c, csv_write.c,
- * xlsx_write.c) that serialises into a
+ * xlsx_write.c, moodle_write.c, skos_write.c, esco_write.c) that serialises into a
  * libxml2 buffer, which then goes to the caller's buffer, stream or file (output.c).
  * Adding a format is one writer file and one row here. */
 #include <stdlib.h>
@@ -24,8 +24,8 @@ typedef struct export_format_row {
 static int write_xml(xmlBufferPtr out, const cispref_referential *ref, cispref_error *error);
 
 /* Indexed by cispref_format_t. Media types: application/xml (RFC 7303), application/json
- * (RFC 8259), text/csv (RFC 4180), XLSX (ECMA-376). Both CSV dialects end in .csv: a
- * file name picks the first, RFC 4180. */
+ * (RFC 8259), text/csv (RFC 4180), XLSX (ECMA-376), text/turtle (RDF 1.1 Turtle). Every
+ * CSV format ends in .csv: a file name picks the first, RFC 4180. */
 static const export_format_row formats[] = {
 	[CISPREF_FORMAT_XML] = {"xml", ".xml", "application/xml",
 	                        "cispref XML, canonical form", write_xml},
@@ -42,6 +42,11 @@ static const export_format_row formats[] = {
 	                         cispref__xlsx_write},
 	[CISPREF_FORMAT_MOODLE] = {"moodle", ".csv", "text/csv",
 	                           "Moodle competency framework CSV", cispref__moodle_write},
+	[CISPREF_FORMAT_SKOS] = {"skos", ".ttl", "text/turtle",
+	                         "SKOS concept scheme in Turtle", cispref__skos_write},
+	[CISPREF_FORMAT_ESCO_CSV] = {"esco-csv", ".csv", "text/csv",
+	                             "ESCO-style skills CSV, one row per item",
+	                             cispref__esco_write},
 };
 #define FORMAT_COUNT (sizeof formats / sizeof formats[0])
 

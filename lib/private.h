@@ -186,6 +186,15 @@ int cispref__csv_excel_fr_write(xmlBufferPtr out, const cispref_referential *ref
 int cispref__xlsx_write(xmlBufferPtr out, const cispref_referential *ref,
                         cispref_error *error);
 
+/* skos_write.c, esco_write.c: the SKOS concept scheme in Turtle and the ESCO-style CSV
+ * (doc/interchange.md, "SKOS and ESCO"). cispref__skos_iri() appends to @out the IRI both
+ * give the node @id (NULL: the concept scheme): the node's URI with a base URI, else
+ * urn:uuid: and its UUID; CISPREF_EFORMAT when it would hold a character an IRI cannot,
+ * CISPREF_ENOMEM. */
+int cispref__skos_write(xmlBufferPtr out, const cispref_referential *ref, cispref_error *error);
+int cispref__esco_write(xmlBufferPtr out, const cispref_referential *ref, cispref_error *error);
+int cispref__skos_iri(xmlBufferPtr out, const cispref_referential *ref, const char *id);
+
 /* sheet_rows.c: one row per item, in the model's order, for the spreadsheet exports.
  * A row callback gets the cells (never NULL: "" for a missing value) and returns 0 to go
  * on or an error code, which the walk returns. */

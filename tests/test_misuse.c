@@ -145,7 +145,7 @@ static void test_names(void **state)
 	assert_int_equal(cispref_format_from_name(NULL, "xml"), CISPREF_EARG);
 	assert_int_equal(cispref_format_from_name(&format, NULL), CISPREF_EARG);
 	assert_int_equal(cispref_format_from_name(&format, "yaml"), CISPREF_EARG);
-	assert_int_equal(cispref_format_count(), CISPREF_FORMAT_MOODLE + 1);
+	assert_int_equal(cispref_format_count(), CISPREF_FORMAT_ESCO_CSV + 1);
 	assert_null(cispref_format_extension((cispref_format_t)BAD_KIND));
 	assert_null(cispref_format_media_type((cispref_format_t)NEGATIVE_KIND));
 	assert_null(cispref_format_description((cispref_format_t)BAD_KIND));

@@ -2,13 +2,16 @@
  * SPDX-License-Identifier: MIT */
 /**
  * @file export.h
- * @brief Write a referential as cispref XML, as JSON, or as spreadsheets (CSV, XLSX).
+ * @brief Write a referential as cispref XML, as JSON, as spreadsheets (CSV, XLSX), or for
+ * other software (Moodle, SKOS, ESCO).
  *
  * XML output is the canonical form of doc/format.md, written with libxml2's writer:
  * loading a canonical file and exporting it gives the same bytes. JSON output follows
  * the contract `cispref-json` version 1 (keys always present, in a fixed order).
  * The spreadsheet formats hold one row per item (doc/interchange.md, "Spreadsheets"):
- * they are for reading and sorting, and are not read back. Output is deterministic.
+ * they are for reading and sorting, and are not read back. The SKOS and ESCO formats
+ * (doc/interchange.md, "SKOS and ESCO") name nodes by IRI: their URI when the referential
+ * has a base URI, else `urn:uuid:` and their UUID. Output is deterministic.
  *
  * @defgroup export Export
  * @{
@@ -46,11 +49,27 @@ typedef enum cispref_format_t {
 	CISPREF_FORMAT_XLSX = 4,
 	/** "moodle": a Moodle competency framework CSV, default options (moodle.h). Its
 	 * extension is .csv too: a file name alone picks "csv". */
-	CISPREF_FORMAT_MOODLE = 5
+	CISPREF_FORMAT_MOODLE = 5,
+	/** "skos": a SKOS concept scheme in RDF 1.1 Turtle (.ttl, text/turtle): the
+	 * referential is the skos:ConceptScheme; domains (its top concepts), plans,
+	 * competences, items and shared concepts are skos:Concept, each with skos:inScheme,
+	 * skos:prefLabel in the referential's language and skos:notation (its id); the tree is
+	 * skos:broader and skos:narrower, a shared concept is skos:related to its items, a
+	 * competence's notes are its skos:note. Nodes are named by their URI (base URI and
+	 * id), or `urn:uuid:` and their UUID when the referential has no base URI. */
+	CISPREF_FORMAT_SKOS = 6,
+	/** "esco-csv": one row per item in the columns of ESCO's skills CSV (conceptType,
+	 * conceptUri, skillType, reuseLevel, preferredLabel, altLabels, hiddenLabels, status,
+	 * modifiedDate, scopeNote, definition, inScheme, description); skillType
+	 * "skill/competence" for savoir-faire and savoir-faire comportementaux, "knowledge"
+	 * for savoirs; conceptUri the item's IRI in the "skos" export. RFC 4180: UTF-8
+	 * without a BOM, commas, CRLF, every field quoted; multi-valued cells one value a
+	 * line. Its extension is .csv too. */
+	CISPREF_FORMAT_ESCO_CSV = 7
 } cispref_format_t;
 
-/** Name of a format ("xml", "json", "csv", "csv-excel-fr", "xlsx", "moodle"), or NULL for a value
- * out of range. */
+/** Name of a format ("xml", "json", "csv", "csv-excel-fr", "xlsx", "moodle", "skos",
+ * "esco-csv"), or NULL for a value out of range. */
 CISPREF_EXPORT const char *cispref_format_name(cispref_format_t format);
 /** Parse a format name: 0 and `*out` set, or #CISPREF_EARG. */
 CISPREF_EXPORT int cispref_format_from_name(cispref_format_t *out, const char *name);
@@ -59,15 +78,15 @@ CISPREF_EXPORT int cispref_format_from_name(cispref_format_t *out, const char *n
  * Number of export formats. The formats are the values 0 to this count less one, in the
  * order of #cispref_format_t; front ends list them from here rather than keeping their own
  * list.
- * @return the count (6 in this version).
+ * @return the count (8 in this version).
  */
 CISPREF_EXPORT size_t cispref_format_count(void);
 
 /**
  * The usual file name extension of an export format, with its dot.
  * @param format the format.
- * @return ".xml", ".json", ".csv" (both CSV dialects) or ".xlsx" (static strings), or
- *         NULL for a value out of range.
+ * @return ".xml", ".json", ".csv" (the CSV formats), ".xlsx" or ".ttl" (static strings),
+ *         or NULL for a value out of range.
  */
 CISPREF_EXPORT const char *cispref_format_extension(cispref_format_t format);
 
@@ -76,8 +95,8 @@ CISPREF_EXPORT const char *cispref_format_extension(cispref_format_t format);
  * @param format the format.
  * @return "application/xml", "application/json", "text/csv" (RFC 4180; the dialect
  *         is not part of the type), or
- *         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" (static
- *         strings), or NULL for a value out of range.
+ *         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", or
+ *         "text/turtle" (static strings), or NULL for a value out of range.
  */
 CISPREF_EXPORT const char *cispref_format_media_type(cispref_format_t format);
 
@@ -91,7 +110,7 @@ CISPREF_EXPORT const char *cispref_format_description(cispref_format_t format);
 /**
  * The export format a file name asks for, by its extension (what follows its last dot,
  * compared exactly): ".xml", ".json", ".csv" (the RFC 4180 dialect, the first format
- * of that extension) or ".xlsx".
+ * of that extension), ".xlsx" or ".ttl" (SKOS).
  * @param out receives the format.
  * @param path the file name; only its extension is read.
  * @return #CISPREF_OK, or #CISPREF_EARG for another or no extension or a NULL argument.
@@ -112,7 +131,10 @@ CISPREF_EXPORT int cispref_format_from_path(cispref_format_t *out, const char *p
  *         limits (more than 1,048,575 items, a text longer than 32,767 characters), or
  *         #CISPREF_EIO when the workbook cannot be written: libxlsxwriter writes only
  *         files, so the package is made in a private directory under `$TMPDIR` (else
- *         `/tmp`), read back and removed. The stream and path functions return the same.
+ *         `/tmp`), read back and removed; for #CISPREF_FORMAT_SKOS and
+ *         #CISPREF_FORMAT_ESCO_CSV, #CISPREF_EFORMAT for a referential (leniently loaded)
+ *         whose language is not a language tag, or with a node without an id. The stream
+ *         and path functions return the same.
  */
 CISPREF_EXPORT int cispref_export_buffer(char **out, size_t *size,
                                          const cispref_referential *ref,

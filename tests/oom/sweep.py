@@ -61,6 +61,8 @@ COMMANDS = [
     ("render-md", ["render", "-o", "OUT.md"], 3),
     ("render-md-stdout", ["render", "--format", "md"], 7),
     ("search-json", ["search", "--format", "json", "écoute"], 7),
+    ("export-skos", ["export", "--format", "skos", "-o", "OUT"], 11),
+    ("export-esco", ["export", "--format", "esco-csv", "-o", "OUT"], 11),
 ]
 
 

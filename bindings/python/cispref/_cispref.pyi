@@ -30,7 +30,7 @@ _ItemKind: TypeAlias = Literal["savoir-faire", "savoir-faire-comportemental", "s
 _Severity: TypeAlias = Literal["error", "warning", "info"]
 _HitField: TypeAlias = Literal["title", "summary", "item"]
 _RenderFormat: TypeAlias = Literal["html", "odt", "fodt", "md"]
-_ExportFormat: TypeAlias = Literal["xml", "json", "csv", "csv-excel-fr", "xlsx", "moodle"]
+_ExportFormat: TypeAlias = Literal["xml", "json", "csv", "csv-excel-fr", "xlsx", "moodle", "skos", "esco-csv"]
 _Inclusive: TypeAlias = Literal["source", "normalized"]
 
 class _BinaryReader(Protocol):
