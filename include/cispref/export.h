@@ -46,10 +46,14 @@ typedef enum cispref_format_t {
 	CISPREF_FORMAT_XLSX = 4,
 	/** "moodle": a Moodle competency framework CSV, default options (moodle.h). Its
 	 * extension is .csv too: a file name alone picks "csv". */
-	CISPREF_FORMAT_MOODLE = 5
+	CISPREF_FORMAT_MOODLE = 5,
+	/** "case": a 1EdTech CASE 1.1 package (CFPackage JSON) that validates against the
+	 * official schema; read back by cispref_case_import_memory() (case.h). Its extension
+	 * is .json too: a file name alone picks "json". */
+	CISPREF_FORMAT_CASE = 6
 } cispref_format_t;
 
-/** Name of a format ("xml", "json", "csv", "csv-excel-fr", "xlsx", "moodle"), or NULL for a value
+/** Name of a format ("xml", "json", "csv", "csv-excel-fr", "xlsx", "moodle", "case"), or NULL for a value
  * out of range. */
 CISPREF_EXPORT const char *cispref_format_name(cispref_format_t format);
 /** Parse a format name: 0 and `*out` set, or #CISPREF_EARG. */
@@ -59,7 +63,7 @@ CISPREF_EXPORT int cispref_format_from_name(cispref_format_t *out, const char *n
  * Number of export formats. The formats are the values 0 to this count less one, in the
  * order of #cispref_format_t; front ends list them from here rather than keeping their own
  * list.
- * @return the count (6 in this version).
+ * @return the count (7 in this version).
  */
 CISPREF_EXPORT size_t cispref_format_count(void);
 
