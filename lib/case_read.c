@@ -59,6 +59,8 @@ typedef struct importer {
 	int depths[4];
 	size_t depth_count;
 	size_t notes_made;
+	struct place *top_place; /* what the roots of a foreign package share: the domain and
+	                          * plan made up for them when the mapping has none */
 	int failed;             /* out of memory */
 	int bad;                /* CISPREF_EFORMAT, error filled */
 	cispref_error *error;
@@ -939,6 +941,8 @@ static void *foreign_node(importer *im, citem *c, void *parent)
 	}
 	if (parent)
 		*p = *(place *)parent;
+	else if (im->top_place)
+		*p = *im->top_place;
 	char where[64], want[64];
 	snprintf(where, sizeof where, "CFItems[%zu]", c->index);
 	const char *code = c->code && *c->code ? c->code : NULL;
@@ -981,6 +985,8 @@ static void *foreign_node(importer *im, citem *c, void *parent)
 		im->failed = 1;
 		return NULL;
 	}
+	if (!parent) /* one made-up domain and plan for all the roots */
+		im->top_place = p;
 	if (c->notes && *c->notes && r == DEPTH_COMPETENCE)
 		keep_notes(im, p->competence, c->notes);
 	else if (c->notes && *c->notes)
@@ -1092,7 +1098,6 @@ static int build(importer *im, const char *data, size_t size, cispref_error *err
 	link_tree(im);
 	reach(im);
 	report_unreached(im);
-	report_repairs(im);
 	if (!im->failed && !(im->ref = cispref__referential_create()))
 		im->failed = 1;
 	if (!im->failed && !(im->ref->origin = cispref__arena_strdup(im->ref->arena, im->name)))
@@ -1106,6 +1111,7 @@ static int build(importer *im, const char *data, size_t size, cispref_error *err
 	}
 	if (im->bad)
 		return CISPREF_EFORMAT;
+	report_repairs(im);
 	if (!im->failed)
 		set_identity(im);
 	if (!im->failed)
