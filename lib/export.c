@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "private.h"
+#include "case_private.h"
 
 typedef int (*export_writer)(xmlBufferPtr out, const cispref_referential *ref,
                              cispref_error *error);
@@ -42,6 +42,8 @@ static const export_format_row formats[] = {
 	                         cispref__xlsx_write},
 	[CISPREF_FORMAT_MOODLE] = {"moodle", ".csv", "text/csv",
 	                           "Moodle competency framework CSV", cispref__moodle_write},
+	[CISPREF_FORMAT_CASE] = {"case", ".json", "application/json",
+	                         "1EdTech CASE 1.1 package (CFPackage JSON)", cispref__case_write},
 	[CISPREF_FORMAT_SKOS] = {"skos", ".ttl", "text/turtle",
 	                         "SKOS concept scheme in Turtle", cispref__skos_write},
 	[CISPREF_FORMAT_ESCO_CSV] = {"esco-csv", ".csv", "text/csv",

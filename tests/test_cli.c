@@ -788,11 +788,45 @@ static void test_import_moodle(void **state)
 	r = run_cispref("import", "--from", "moodle", "--delimiter", "|", csv, NULL);
 	assert_int_equal(r.status, 2);
 	run_free(&r);
-	r = run_cispref("import", "--from", "case", csv, NULL);
+	r = run_cispref("import", "--from", "yaml", csv, NULL);
 	assert_int_equal(r.status, 2);
 	run_free(&r);
 	r = run_cispref("import", "--from", "moodle", "--depths", "item,domain", csv, NULL);
 	assert_int_equal(r.status, 1);
+	run_free(&r);
+}
+
+/* export --format case, then import --from case: the same XML (doc/interchange.md); a
+ * file that is not JSON fails with its line and column, exit status 1. */
+static void test_import_case(void **state)
+{
+	(void)state;
+	char json[4200], xml[4200], back[4200];
+	snprintf(json, sizeof json, "%s/ref.case.json", run_dir);
+	snprintf(xml, sizeof xml, "%s/ref-before.xml", run_dir);
+	snprintf(back, sizeof back, "%s/ref-back.xml", run_dir);
+	run r = run_cispref("export", "--format", "case", "-o", json, NULL);
+	assert_int_equal(r.status, 0);
+	run_free(&r);
+	r = run_cispref("export", "-o", xml, NULL);
+	assert_int_equal(r.status, 0);
+	run_free(&r);
+	r = run_cispref("import", "--from", "case", json, "-o", back, "-q", NULL);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.err, "");
+	run_free(&r);
+	size_t a_size, b_size;
+	char *a = read_whole_file(xml, &a_size), *b = read_whole_file(back, &b_size);
+	assert_int_equal(a_size, b_size);
+	assert_memory_equal(a, b, a_size);
+	free(a);
+	free(b);
+	r = run_cispref("import", "--from", "case", FIXTURES_DIR "/case-truncated.json", NULL);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.err, "case-truncated.json:4:19: not JSON: premature end"));
+	run_free(&r);
+	r = run_cispref("import", "--from", "case", "--encoding", "UTF-8", json, NULL);
+	assert_int_equal(r.status, 2);
 	run_free(&r);
 }
 
@@ -831,6 +865,7 @@ int main(void)
 		cmocka_unit_test(test_info),
 		cmocka_unit_test(test_export),
 		cmocka_unit_test(test_import_moodle),
+		cmocka_unit_test(test_import_case),
 		cmocka_unit_test(test_info_control_chars),
 		cmocka_unit_test(test_validate_control_chars),
 		cmocka_unit_test(test_help_matches_man),

@@ -945,7 +945,7 @@ static void test_format_names(void **state)
 	assert_int_equal(f, CISPREF_FORMAT_JSON);
 
 	/* The table of formats, as export.h documents it (RFC 7303, RFC 8259). */
-	assert_int_equal(cispref_format_count(), 8);
+	assert_int_equal(cispref_format_count(), 9);
 	assert_string_equal(cispref_format_extension(CISPREF_FORMAT_SKOS), ".ttl");
 	assert_string_equal(cispref_format_media_type(CISPREF_FORMAT_SKOS), "text/turtle");
 	assert_string_equal(cispref_format_extension(CISPREF_FORMAT_ESCO_CSV), ".csv");

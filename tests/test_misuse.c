@@ -436,6 +436,33 @@ static void test_moodle(void **state)
 	assert_ptr_equal(diags, diags_before);
 }
 
+/* ---- CASE packages --------------------------------------------------------------- */
+
+static void test_case(void **state)
+{
+	world *f = *state;
+	cispref_referential *ref = f->ref, *untouched = f->ref;
+	cispref_diagnostics *diags = (cispref_diagnostics *)f, *diags_before = diags;
+	cispref_case_options bad = CISPREF_CASE_OPTIONS_INIT;
+	bad.version = 77;
+	cispref_case_options depths = CISPREF_CASE_OPTIONS_INIT;
+	depths.depths = "item,competence";
+	cispref_case_options_init(NULL);
+
+	assert_fails(CISPREF_EARG, cispref_case_import_memory(NULL, NULL, "{}", 2, NULL, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_case_import_memory(&ref, &diags, NULL, 3, NULL, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_case_import_memory(&ref, &diags, "{}", 2, NULL, &bad, ERR));
+	assert_fails(CISPREF_EARG, cispref_case_import_memory(&ref, &diags, "{}", 2, NULL, &depths, ERR));
+	assert_fails(CISPREF_EFORMAT, cispref_case_import_memory(&ref, &diags, "", 0, NULL, NULL, ERR));
+	assert_fails(CISPREF_EFORMAT, cispref_case_import_memory(&ref, &diags, "{}", 2, NULL, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_case_import_file(NULL, NULL, "x.json", NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_case_import_file(&ref, NULL, NULL, NULL, ERR));
+	assert_fails(CISPREF_EIO, cispref_case_import_file(&ref, &diags, f->tmp, NULL, ERR));
+	assert_fails(CISPREF_EIO, cispref_case_import_file(&ref, &diags, "/nonexistent/x.json", NULL, ERR));
+	assert_ptr_equal(ref, untouched);
+	assert_ptr_equal(diags, diags_before);
+}
+
 /* ---- export and render ---------------------------------------------------------- */
 
 static void test_export(void **state)
@@ -1005,6 +1032,7 @@ int main(void)
 		cmocka_unit_test(test_load),
 		cmocka_unit_test(test_export),
 		cmocka_unit_test(test_moodle),
+		cmocka_unit_test(test_case),
 		cmocka_unit_test(test_render),
 		cmocka_unit_test(test_validate),
 		cmocka_unit_test(test_query),

@@ -8,17 +8,19 @@
 
 static void help(void)
 {
-	printf("Usage: cispref import --from moodle [OPTION]... FILE [-o OUTPUT]\n\n"
+	printf("Usage: cispref import --from moodle|case [OPTION]... FILE [-o OUTPUT]\n\n"
 	       "Read a framework of another tool and write it as a referential: cispref XML, or\n"
 	       "cispref-json when OUTPUT ends in .json. What the import repaired or dropped, then\n"
 	       "what the validator finds in the result, is printed on standard error, one line\n"
 	       "each with the line of FILE it comes from:  E|W|I: FILE:LINE: TAG MESSAGE\n\n"
 	       "  -F, --from FORMAT      the input's format: moodle (a Moodle competency\n"
-	       "                         framework CSV)\n"
+	       "                         framework CSV) or case (a 1EdTech CASE 1.1 package,\n"
+	       "                         CFPackage JSON)\n"
 	       "  -o, --output FILE      write FILE (replaced atomically) instead of standard\n"
 	       "                         output ('-')\n"
-	       "  -e, --encoding NAME    the input's encoding, as iconv names it (default UTF-8)\n"
-	       "  -d, --delimiter C      ',' ';' ':' or 'tab' (default: detected)\n"
+	       "  -e, --encoding NAME    moodle: the input's encoding, as iconv names it (default\n"
+	       "                         UTF-8)\n"
+	       "  -d, --delimiter C      moodle: ',' ';' ':' or 'tab' (default: detected)\n"
 	       "      --depths LIST      the role of each depth of the framework, among domain,\n"
 	       "                         plan, competence, item, in this order (default\n"
 	       "                         domain,plan,competence,item)\n"
@@ -43,8 +45,12 @@ static int report(const cispref_diagnostics *list, int quiet)
 		if (quiet && s != CISPREF_SEVERITY_ERROR)
 			continue;
 		const char *file = cispref_diagnostic_file(d);
-		fprintf(stderr, "%c: %s:%lu: %s ", letters[s], cli_text(file ? file : "-"),
-		        cispref_diagnostic_line(d), cispref_diagnostic_tag(d));
+		/* a CASE package's findings have no line (0): jansson keeps none per value */
+		unsigned long line = cispref_diagnostic_line(d);
+		fprintf(stderr, "%c: %s", letters[s], cli_text(file ? file : "-"));
+		if (line)
+			fprintf(stderr, ":%lu", line);
+		fprintf(stderr, ": %s ", cispref_diagnostic_tag(d));
 		fprintf(stderr, "%s\n", cli_text(cispref_diagnostic_message(d)));
 	}
 	return errors;
@@ -61,13 +67,26 @@ static int parse_delimiter(char *out, const char *arg)
 	return EXIT_OK;
 }
 
-static int run(const char *input, const char *output, const cispref_moodle_options *o,
-               int quiet)
+/* Read @input in the format @from names ("moodle" or "case"). */
+static int import(cispref_referential **ref, cispref_diagnostics **list, const char *from,
+                  const char *input, const cispref_moodle_options *o, cispref_error *error)
+{
+	if (strcmp(from, "moodle") == 0)
+		return cispref_moodle_import_file(ref, list, input, o, error);
+	cispref_case_options c = CISPREF_CASE_OPTIONS_INIT;
+	c.depths = o->depths;
+	if (o->flags & CISPREF_MOODLE_FOREIGN)
+		c.flags |= CISPREF_CASE_FOREIGN;
+	return cispref_case_import_file(ref, list, input, &c, error);
+}
+
+static int run(const char *from, const char *input, const char *output,
+               const cispref_moodle_options *o, int quiet)
 {
 	cispref_referential *ref;
 	cispref_diagnostics *list = NULL;
 	cispref_error error = {0};
-	if (cispref_moodle_import_file(&ref, &list, input, o, &error) != 0) {
+	if (import(&ref, &list, from, input, o, &error) != 0) {
 		cli_print_error(&error);
 		return EXIT_INVALID;
 	}
@@ -121,10 +140,13 @@ int cmd_import(int argc, char **argv)
 		}
 	}
 	if (!from)
-		return cli_usage_error("--from FORMAT is required (moodle)");
-	if (strcmp(from, "moodle") != 0)
-		return cli_usage_error("unknown input format '%s' (moodle)", from);
+		return cli_usage_error("--from FORMAT is required (moodle, case)");
+	if (strcmp(from, "moodle") != 0 && strcmp(from, "case") != 0)
+		return cli_usage_error("unknown input format '%s' (moodle, case)", from);
+	if (strcmp(from, "case") == 0 && (o.encoding || o.delimiter))
+		return cli_usage_error("--encoding and --delimiter are for --from moodle: a CASE "
+		                       "package is UTF-8 JSON");
 	if (optind != argc - 1)
 		return cli_usage_error(optind < argc ? "one FILE only" : "a FILE to import is required");
-	return run(argv[optind], output, &o, quiet);
+	return run(from, argv[optind], output, &o, quiet);
 }

@@ -22,6 +22,7 @@
 #include <cispref/query.h>
 #include <cispref/render.h>
 #include <cispref/moodle.h>
+#include <cispref/case.h>
 #undef CISPREF_H_INSIDE
 
 #endif

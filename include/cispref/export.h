@@ -50,6 +50,10 @@ typedef enum cispref_format_t {
 	/** "moodle": a Moodle competency framework CSV, default options (moodle.h). Its
 	 * extension is .csv too: a file name alone picks "csv". */
 	CISPREF_FORMAT_MOODLE = 5,
+	/** "case": a 1EdTech CASE 1.1 package (CFPackage JSON) that validates against the
+	 * official schema; read back by cispref_case_import_memory() (case.h). Its extension
+	 * is .json too: a file name alone picks "json". */
+	CISPREF_FORMAT_CASE = 6,
 	/** "skos": a SKOS concept scheme in RDF 1.1 Turtle (.ttl, text/turtle): the
 	 * referential is the skos:ConceptScheme; domains (its top concepts), plans,
 	 * competences, items and shared concepts are skos:Concept, each with skos:inScheme,
@@ -57,7 +61,7 @@ typedef enum cispref_format_t {
 	 * skos:broader and skos:narrower, a shared concept is skos:related to its items, a
 	 * competence's notes are its skos:note. Nodes are named by their URI (base URI and
 	 * id), or `urn:uuid:` and their UUID when the referential has no base URI. */
-	CISPREF_FORMAT_SKOS = 6,
+	CISPREF_FORMAT_SKOS = 7,
 	/** "esco-csv": one row per item in the columns of ESCO's skills CSV (conceptType,
 	 * conceptUri, skillType, reuseLevel, preferredLabel, altLabels, hiddenLabels, status,
 	 * modifiedDate, scopeNote, definition, inScheme, description); skillType
@@ -65,11 +69,11 @@ typedef enum cispref_format_t {
 	 * for savoirs; conceptUri the item's IRI in the "skos" export. RFC 4180: UTF-8
 	 * without a BOM, commas, CRLF, every field quoted; multi-valued cells one value a
 	 * line. Its extension is .csv too. */
-	CISPREF_FORMAT_ESCO_CSV = 7
+	CISPREF_FORMAT_ESCO_CSV = 8
 } cispref_format_t;
 
-/** Name of a format ("xml", "json", "csv", "csv-excel-fr", "xlsx", "moodle", "skos",
- * "esco-csv"), or NULL for a value out of range. */
+/** Name of a format ("xml", "json", "csv", "csv-excel-fr", "xlsx", "moodle", "case",
+ * "skos", "esco-csv"), or NULL for a value out of range. */
 CISPREF_EXPORT const char *cispref_format_name(cispref_format_t format);
 /** Parse a format name: 0 and `*out` set, or #CISPREF_EARG. */
 CISPREF_EXPORT int cispref_format_from_name(cispref_format_t *out, const char *name);
@@ -78,7 +82,7 @@ CISPREF_EXPORT int cispref_format_from_name(cispref_format_t *out, const char *n
  * Number of export formats. The formats are the values 0 to this count less one, in the
  * order of #cispref_format_t; front ends list them from here rather than keeping their own
  * list.
- * @return the count (8 in this version).
+ * @return the count (9 in this version).
  */
 CISPREF_EXPORT size_t cispref_format_count(void);
 

@@ -23,7 +23,7 @@
 set -u
 CC=${FUZZ_CC:-clang}
 # FUZZ_TARGETS (default: all of them) runs only the targets it lists.
-targets=${FUZZ_TARGETS:-"load export search moodle"}
+targets=${FUZZ_TARGETS:-"load export search moodle case"}
 src=$(cd "$(dirname "$0")/../.." && pwd)
 
 # Whether the compiler links a libFuzzer program: Debian's clang needs the runtime of
@@ -85,7 +85,7 @@ ninja -C "$build/lib-build" lib/libcispref.a > "$build/build.log" 2>&1 ||
 # What the static archive needs: the libraries of its Requires.private, libstemmer
 # (which ships no pkg-config file), and threads.
 deps=$(pkg-config --libs libxml-2.0 libutf8proc libzip libacl) || fail_all "pkg-config failed"
-deps="$deps -lstemmer -lcsv $(pkg-config --libs xlsxwriter uuid) -pthread"
+deps="$deps -lstemmer -lcsv $(pkg-config --libs xlsxwriter uuid jansson) -pthread"
 status=0
 mkdir -p "$build/artifacts"
 for t in $targets; do
