@@ -6,13 +6,9 @@
  * cispref's convention when cispref wrote the package (case_write.c), else by the depth
  * mapping the Moodle import uses (doc/interchange.md, "CASE"). What the import repairs
  * or drops is reported; the validator's findings follow. */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <jansson.h>
 
 #include "case_private.h"
@@ -1196,48 +1192,6 @@ int cispref_case_import_memory(cispref_referential **out, cispref_diagnostics **
 	return CISPREF_OK;
 }
 
-/* Read the whole of a regular file, at most @limit bytes (0: no limit). As the Moodle
- * importer's: each importer reads its own file so that neither depends on the other. */
-static int read_file(char **out, size_t *size, const char *path, size_t limit,
-                     cispref_error *error)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	struct stat st;
-	if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		int errnum = fd < 0 ? errno : S_ISDIR(st.st_mode) ? EISDIR : 0;
-		cispref__error_set(error, CISPREF_EIO, path, 0, 0, "cannot read '%s': %s", path,
-		                   errnum ? strerror(errnum) : "not a regular file");
-		cispref__error_set_errnum(error, errnum);
-		if (fd >= 0)
-			close(fd);
-		return CISPREF_EIO;
-	}
-	if (limit && (size_t)st.st_size > limit) {
-		close(fd);
-		cispref__error_set(error, CISPREF_ELIMIT, path, 0, 0, "the input is %lld bytes, "
-		                   "more than the limit of %zu", (long long)st.st_size, limit);
-		return CISPREF_ELIMIT;
-	}
-	char *buf = malloc((size_t)st.st_size + 1);
-	size_t got = 0;
-	ssize_t n = 1;
-	while (buf && got < (size_t)st.st_size &&
-	       (n = read(fd, buf + got, (size_t)st.st_size - got)) > 0)
-		got += (size_t)n;
-	int errnum = errno;
-	close(fd);
-	if (!buf || n < 0) {
-		free(buf);
-		cispref__error_set(error, buf ? CISPREF_EIO : CISPREF_ENOMEM, path, 0, 0,
-		                   "cannot read '%s': %s", path, buf ? strerror(errnum)
-		                                                     : "out of memory");
-		return buf ? CISPREF_EIO : CISPREF_ENOMEM;
-	}
-	*out = buf;
-	*size = got;
-	return CISPREF_OK;
-}
-
 int cispref_case_import_file(cispref_referential **out, cispref_diagnostics **diagnostics,
                              const char *path, const cispref_case_options *options,
                              cispref_error *error)
@@ -1251,7 +1205,7 @@ int cispref_case_import_file(cispref_referential **out, cispref_diagnostics **di
 	char *data = NULL;
 	size_t size = 0;
 	if (!rc)
-		rc = read_file(&data, &size, path, o.max_input_size, error);
+		rc = cispref__read_regular_file(&data, &size, path, o.max_input_size, error);
 	if (!rc)
 		rc = cispref_case_import_memory(out, diagnostics, data, size, path, &o, error);
 	free(data);

@@ -6,13 +6,9 @@
  * becomes a referential: by cispref's ID-number convention when the whole file follows
  * it (a file cispref wrote), else by the depth mapping (doc/interchange.md). The result
  * goes through the validator, whose findings carry the CSV lines of the nodes. */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <libxml/HTMLparser.h>
 
 #include "identity.h"
@@ -891,47 +887,6 @@ int cispref_moodle_import_memory(cispref_referential **out, cispref_diagnostics 
 	return CISPREF_OK;
 }
 
-/* Read the whole of a regular file, at most @limit bytes (0: no limit). */
-static int read_file(char **out, size_t *size, const char *path, size_t limit,
-                     cispref_error *error)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	struct stat st;
-	if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		int errnum = fd < 0 ? errno : S_ISDIR(st.st_mode) ? EISDIR : 0;
-		cispref__error_set(error, CISPREF_EIO, path, 0, 0, "cannot read '%s': %s", path,
-		                   errnum ? strerror(errnum) : "not a regular file");
-		cispref__error_set_errnum(error, errnum);
-		if (fd >= 0)
-			close(fd);
-		return CISPREF_EIO;
-	}
-	if (limit && (size_t)st.st_size > limit) {
-		close(fd);
-		cispref__error_set(error, CISPREF_ELIMIT, path, 0, 0, "the input is %lld bytes, "
-		                   "more than the limit of %zu", (long long)st.st_size, limit);
-		return CISPREF_ELIMIT;
-	}
-	char *buf = malloc((size_t)st.st_size + 1);
-	size_t got = 0;
-	ssize_t n = 1;
-	while (buf && got < (size_t)st.st_size &&
-	       (n = read(fd, buf + got, (size_t)st.st_size - got)) > 0)
-		got += (size_t)n;
-	int errnum = errno;
-	close(fd);
-	if (!buf || n < 0) {
-		free(buf);
-		cispref__error_set(error, buf ? CISPREF_EIO : CISPREF_ENOMEM, path, 0, 0,
-		                   "cannot read '%s': %s", path, buf ? strerror(errnum)
-		                                                     : "out of memory");
-		return buf ? CISPREF_EIO : CISPREF_ENOMEM;
-	}
-	*out = buf;
-	*size = got;
-	return CISPREF_OK;
-}
-
 int cispref_moodle_import_file(cispref_referential **out, cispref_diagnostics **diagnostics,
                                const char *path, const cispref_moodle_options *options,
                                cispref_error *error)
@@ -945,7 +900,7 @@ int cispref_moodle_import_file(cispref_referential **out, cispref_diagnostics **
 	char *data = NULL;
 	size_t size = 0;
 	if (!rc)
-		rc = read_file(&data, &size, path, o.max_input_size, error);
+		rc = cispref__read_regular_file(&data, &size, path, o.max_input_size, error);
 	if (!rc)
 		rc = cispref_moodle_import_memory(out, diagnostics, data, size, path, &o, error);
 	free(data);

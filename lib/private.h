@@ -231,6 +231,12 @@ int cispref__output_buffer(xmlBufferPtr buf, char **out, size_t *size, cispref_e
 int cispref__output_stream(xmlBufferPtr buf, FILE *stream, cispref_error *error);
 int cispref__output_path(xmlBufferPtr buf, const char *path, cispref_error *error);
 
+/* input_file.c: the whole of the regular file at @path, at most @limit bytes (0: no
+ * limit), in a malloc'ed *@out the caller frees; its length in *@size. CISPREF_EIO (the
+ * errno in the error record), CISPREF_ELIMIT or CISPREF_ENOMEM. */
+int cispref__read_regular_file(char **out, size_t *size, const char *path, size_t limit,
+                               cispref_error *error);
+
 /* atomic_file.c: write @data to what @path names, as cispref_export_path() documents:
  * a regular or new file replaced atomically, links followed, FIFOs and character devices
  * written in place. @flags: CISPREF__WRITE_NAMED_TEMPORARY skips O_TMPFILE (the tests
