@@ -1179,17 +1179,7 @@ int cispref_case_import_memory(cispref_referential **out, cispref_diagnostics **
 	cispref__strmap_free(&im.concepts);
 	json_decref(im.top);
 	cispref__arena_free(im.a);
-	if (rc) {
-		cispref_referential_free(im.ref);
-		cispref_diagnostics_free(im.diags);
-		return rc;
-	}
-	*out = im.ref;
-	if (diagnostics)
-		*diagnostics = im.diags;
-	else
-		cispref_diagnostics_free(im.diags);
-	return CISPREF_OK;
+	return cispref__import_hand_over(out, diagnostics, im.ref, im.diags, rc);
 }
 
 int cispref_case_import_file(cispref_referential **out, cispref_diagnostics **diagnostics,

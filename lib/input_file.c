@@ -1,7 +1,7 @@
 /* SPDX-FileCopyrightText: 2026 cispref developers
  * SPDX-License-Identifier: MIT */
-/* Reading a whole input file into memory, for the importers whose parsers take a buffer
- * (libcsv, jansson): one copy of the checks every importer needs. */
+/* What the importers (Moodle CSV, CASE) share: reading a whole input file into memory,
+ * for parsers that take a buffer (libcsv, jansson), and handing their result over. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -48,5 +48,21 @@ int cispref__read_regular_file(char **out, size_t *size, const char *path, size_
 	}
 	*out = buf;
 	*size = got;
+	return CISPREF_OK;
+}
+
+int cispref__import_hand_over(cispref_referential **out, cispref_diagnostics **diagnostics,
+                              cispref_referential *ref, cispref_diagnostics *diags, int rc)
+{
+	if (rc) {
+		cispref_referential_free(ref);
+		cispref_diagnostics_free(diags);
+		return rc;
+	}
+	*out = ref;
+	if (diagnostics)
+		*diagnostics = diags;
+	else
+		cispref_diagnostics_free(diags);
 	return CISPREF_OK;
 }

@@ -874,17 +874,7 @@ int cispref_moodle_import_memory(cispref_referential **out, cispref_diagnostics 
 		rc = build(&im, &table.rows, error);
 	cispref__strmap_free(&im.entries);
 	cispref__arena_free(table.arena);
-	if (rc) {
-		cispref_referential_free(im.ref);
-		cispref_diagnostics_free(im.diags);
-		return rc;
-	}
-	*out = im.ref;
-	if (diagnostics)
-		*diagnostics = im.diags;
-	else
-		cispref_diagnostics_free(im.diags);
-	return CISPREF_OK;
+	return cispref__import_hand_over(out, diagnostics, im.ref, im.diags, rc);
 }
 
 int cispref_moodle_import_file(cispref_referential **out, cispref_diagnostics **diagnostics,

@@ -236,6 +236,11 @@ int cispref__output_path(xmlBufferPtr buf, const char *path, cispref_error *erro
  * errno in the error record), CISPREF_ELIMIT or CISPREF_ENOMEM. */
 int cispref__read_regular_file(char **out, size_t *size, const char *path, size_t limit,
                                cispref_error *error);
+/* input_file.c: an importer's result to its caller. When @rc is not CISPREF_OK, @ref and
+ * @diags are freed and @rc returned, *@out untouched; else *@out takes @ref and
+ * *@diagnostics @diags (freed when @diagnostics is NULL). */
+int cispref__import_hand_over(cispref_referential **out, cispref_diagnostics **diagnostics,
+                              cispref_referential *ref, cispref_diagnostics *diags, int rc);
 
 /* atomic_file.c: write @data to what @path names, as cispref_export_path() documents:
  * a regular or new file replaced atomically, links followed, FIFOs and character devices
