@@ -183,6 +183,11 @@ int cispref__json_write(xmlBufferPtr out, const cispref_referential *ref, cispre
 int cispref__csv_write(xmlBufferPtr out, const cispref_referential *ref, cispref_error *error);
 int cispref__csv_excel_fr_write(xmlBufferPtr out, const cispref_referential *ref,
                                 cispref_error *error);
+/* csv_write.c: a table of @rows rows of @columns cells (row-major, NULL for ""), the
+ * header row first, in the RFC 4180 dialect or (@excel_fr) the French Excel one:
+ * 0 or CISPREF_ENOMEM. */
+int cispref__csv_table(xmlBufferPtr out, int excel_fr, size_t columns, size_t rows,
+                       const char *const *cells);
 int cispref__xlsx_write(xmlBufferPtr out, const cispref_referential *ref,
                         cispref_error *error);
 
