@@ -289,7 +289,8 @@ static void test_validate_control_chars(void **state)
 /* ---- one grammar for every command (cispref(1)) ---- */
 
 static const char *const commands[] = {"validate", "info", "export", "search",
-                                       "show", "list", "concepts", "render"};
+                                       "show", "list", "concepts", "render", "coverage",
+                                       "needs"};
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
 
 static int compare_names(const void *a, const void *b)

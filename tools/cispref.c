@@ -20,6 +20,8 @@ static const struct command {
 	{"list", cmd_list, "print the outline of a referential"},
 	{"concepts", cmd_concepts, "list the shared concepts, most shared first"},
 	{"render", cmd_render, "write the printed cahier as HTML, ODT, FODT or Markdown"},
+	{"coverage", cmd_coverage, "which competences a team's positioning covers, and by whom"},
+	{"needs", cmd_needs, "the training needs of a team's positioning, ranked"},
 };
 
 static void usage(FILE *out)
