@@ -92,6 +92,21 @@ static int index_targets(strmap *map, target_entry *entries, const team *t)
 	return CISPREF_OK;
 }
 
+/* The level @id names: a scale has a handful of levels, which a few comparisons find
+ * sooner than a hash; a long scale goes through the map. */
+static const cispref_level *find_level(const cispref_positioning *pos, const char *id)
+{
+	if (pos->levels.count > 8)
+		return cispref__strmap_find(&pos->level_index, id);
+	for (size_t l = 0; l < pos->levels.count; l++) {
+		const cispref_level *level = pos->levels.items[l];
+		if (strcmp(level->id, id) == 0)
+			/* the first of that id, as the map keeps it */
+			return level;
+	}
+	return NULL;
+}
+
 /* Resolve every rating, then group them by person (a counting sort keeps the
  * document's order within a person). */
 static int resolve_ratings(team *t, const strmap *targets)
@@ -116,7 +131,7 @@ static int resolve_ratings(team *t, const strmap *targets)
 		                                  ? last
 		                                  : cispref__strmap_find(&pos->person_index, rating->person);
 		const target_entry *target = cispref__strmap_find(targets, rating->target);
-		const cispref_level *level = cispref__strmap_find(&pos->level_index, rating->level);
+		const cispref_level *level = find_level(pos, rating->level);
 		last = p ? p : last;
 		if (!p || !target || !level)
 			continue;

@@ -231,6 +231,12 @@ void cispref__xml_catch_begin(xml_catch *c);
  * fills @error and returns CISPREF_ENOMEM (or CISPREF_EXML for another libxml2 error). */
 int cispref__xml_catch_end(xml_catch *c, int rc, cispref_error *error);
 
+/* odt_package.c: the ODT package of @parts (content.xml, styles.xml, meta.xml, in that
+ * order; the caller keeps them) appended to @out: CISPREF_OK or CISPREF_ENOMEM. */
+enum { CISPREF__ODT_PARTS = 3 };
+int cispref__odt_package(xmlBufferPtr out, xmlBufferPtr parts[CISPREF__ODT_PARTS],
+                         cispref_error *error);
+
 /* output.c: hand a serialised document to the caller; each frees @buf. */
 int cispref__output_buffer(xmlBufferPtr buf, char **out, size_t *size, cispref_error *error);
 int cispref__output_stream(xmlBufferPtr buf, FILE *stream, cispref_error *error);

@@ -290,7 +290,7 @@ static void test_validate_control_chars(void **state)
 
 static const char *const commands[] = {"validate", "info", "export", "search",
                                        "show", "list", "concepts", "render", "coverage",
-                                       "needs"};
+                                       "needs", "grid"};
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
 
 static int compare_names(const void *a, const void *b)

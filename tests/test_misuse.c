@@ -1217,6 +1217,31 @@ static void test_positioning_bad_arguments(void **state)
 	                                                (cispref_team_format_t)NEGATIVE_KIND, 0,
 	                                                ERR));
 	assert_null(buf);
+	/* drawing */
+	assert_fails(CISPREF_EARG, cispref_team_render(NULL, NULL, CISPREF_TEAM_RENDER_GRID,
+	                                               CISPREF_RENDER_HTML, pos, f->ref, NULL, 0, ERR));
+	assert_fails(CISPREF_EARG, cispref_team_render(&buf, NULL, CISPREF_TEAM_RENDER_GRID,
+	                                               CISPREF_RENDER_HTML, pos, NULL, NULL, 0, ERR));
+	assert_fails(CISPREF_EARG, cispref_team_render(&buf, NULL, CISPREF_TEAM_RENDER_GRID,
+	                                               CISPREF_RENDER_MARKDOWN, pos, f->ref, NULL, 0,
+	                                               ERR));
+	assert_fails(CISPREF_EARG, cispref_team_render(&buf, NULL,
+	                                               (cispref_team_render_t)BAD_KIND,
+	                                               CISPREF_RENDER_HTML, pos, f->ref, NULL, 0, ERR));
+	assert_fails(CISPREF_EARG, cispref_team_render(&buf, NULL, CISPREF_TEAM_RENDER_COVERAGE,
+	                                               CISPREF_RENDER_HTML, NULL, f->ref, NULL, 0, ERR));
+	assert_fails(CISPREF_EARG, cispref_team_render(&buf, NULL, CISPREF_TEAM_RENDER_GRID,
+	                                               CISPREF_RENDER_HTML, NULL, f->ref, "p", 0, ERR));
+	assert_fails(CISPREF_ENOTFOUND, cispref_team_render(&buf, NULL, CISPREF_TEAM_RENDER_GRID,
+	                                                    CISPREF_RENDER_HTML, pos, f->ref, "q", 0,
+	                                                    ERR));
+	assert_null(buf);
+	assert_fails(CISPREF_EARG, cispref_team_render_path(NULL, CISPREF_TEAM_RENDER_GRID,
+	                                                    CISPREF_RENDER_HTML, pos, f->ref, NULL, 0,
+	                                                    ERR));
+	assert_fails(CISPREF_EARG, cispref_team_render_path("x.html", CISPREF_TEAM_RENDER_GRID,
+	                                                    CISPREF_RENDER_HTML, pos, f->ref, NULL,
+	                                                    1u << 7, ERR));
 	cispref_needs_free(needs);
 	cispref_coverage_free(cov);
 	cispref_positioning_free(pos);

@@ -437,6 +437,72 @@ static void test_exports(void **state)
 	cispref_coverage_free(cov);
 }
 
+/* ---- grids and matrices -------------------------------------------------------- */
+
+static size_t count(const char *haystack, const char *needle)
+{
+	size_t n = 0;
+	for (const char *p = haystack; (p = strstr(p, needle)) != NULL; p += strlen(needle))
+		n++;
+	return n;
+}
+
+static void test_render_html(void **state)
+{
+	world *w = *state;
+	char *html = NULL;
+	/* blank, on the default scale: 333 items x 4 levels, nothing ticked, 21 tables */
+	OK(cispref_team_render(&html, NULL, CISPREF_TEAM_RENDER_GRID, CISPREF_RENDER_HTML, NULL,
+	                       w->ref, NULL, 0, NULL));
+	assert_int_equal(count(html, "\xE2\x98\x90"), 333 * 4);
+	assert_int_equal(count(html, "\xE2\x98\x92"), 0);
+	assert_int_equal(count(html, "<table>"), 21);
+	assert_int_equal(count(html, "<th>expert·e</th>"), 21);
+	assert_non_null(strstr(html, "Date : "));
+	cispref_buffer_free(html);
+	/* p01's: psy.ind.1 (14 items, from its own rating), psy.ind.2.sfc.2, com.ext.3's three
+	 * items: 18 ticks, the name filled in */
+	OK(cispref_team_render(&html, NULL, CISPREF_TEAM_RENDER_GRID, CISPREF_RENDER_HTML, w->team,
+	                       w->ref, "p01", 0, NULL));
+	assert_int_equal(count(html, "\xE2\x98\x92"), 18);
+	assert_non_null(strstr(html, "<span class=\"name\">Awa</span>"));
+	cispref_buffer_free(html);
+	OK(cispref_team_render(&html, NULL, CISPREF_TEAM_RENDER_GRID, CISPREF_RENDER_HTML, w->team,
+	                       w->ref, "p01", CISPREF_TEAM_ANONYMIZE, NULL));
+	assert_null(strstr(html, "Awa"));
+	assert_non_null(strstr(html, "<span class=\"name\">p01</span>"));
+	cispref_buffer_free(html);
+	/* the matrix: 21 rows, 19 marked, a column per person */
+	OK(cispref_team_render(&html, NULL, CISPREF_TEAM_RENDER_COVERAGE, CISPREF_RENDER_HTML,
+	                       w->team, w->ref, NULL, 0, NULL));
+	assert_int_equal(count(html, "<tr class=\"uncovered\">"), 19);
+	assert_int_equal(count(html, "<tr"), 22);
+	assert_non_null(strstr(html, "<th>Benoît</th>"));
+	cispref_buffer_free(html);
+	assert_int_equal(cispref_team_render(&html, NULL, CISPREF_TEAM_RENDER_GRID,
+	                                     CISPREF_RENDER_HTML, w->team, w->ref, "p99", 0, NULL),
+	                 CISPREF_ENOTFOUND);
+}
+
+static void test_render_odt(void **state)
+{
+	world *w = *state;
+	char *odt = NULL;
+	size_t size = 0;
+	OK(cispref_team_render(&odt, &size, CISPREF_TEAM_RENDER_COVERAGE, CISPREF_RENDER_ODT,
+	                       w->team, w->ref, NULL, 0, NULL));
+	/* a ZIP file whose first entry is the stored mimetype (ODF 1.3, part 2, 3.3) */
+	assert_true(size > 100);
+	assert_memory_equal(odt, "PK\x03\x04", 4);
+	assert_memory_equal(odt + 30, "mimetype", 8);
+	assert_memory_equal(odt + 38, "application/vnd.oasis.opendocument.text", 39);
+	cispref_buffer_free(odt);
+	/* binary output needs its size */
+	assert_int_equal(cispref_team_render(&odt, NULL, CISPREF_TEAM_RENDER_GRID,
+	                                     CISPREF_RENDER_ODT, NULL, w->ref, NULL, 0, NULL),
+	                 CISPREF_EARG);
+}
+
 /* ---- hostile input --------------------------------------------------------------- */
 
 static void refused(const char *doc, size_t size, int code, unsigned long line,
@@ -599,6 +665,8 @@ int main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_builder),
 		cmocka_unit_test(test_exports),
+		cmocka_unit_test(test_render_html),
+		cmocka_unit_test(test_render_odt),
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_huge_attribute),

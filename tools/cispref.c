@@ -22,6 +22,7 @@ static const struct command {
 	{"render", cmd_render, "write the printed cahier as HTML, ODT, FODT or Markdown"},
 	{"coverage", cmd_coverage, "which competences a team's positioning covers, and by whom"},
 	{"needs", cmd_needs, "the training needs of a team's positioning, ranked"},
+	{"grid", cmd_grid, "a positioning grid to print and fill in, as HTML or ODT"},
 };
 
 static void usage(FILE *out)

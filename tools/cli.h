@@ -120,5 +120,6 @@ int cmd_concepts(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 int cmd_coverage(int argc, char **argv);
 int cmd_needs(int argc, char **argv);
+int cmd_grid(int argc, char **argv);
 
 #endif

@@ -11,28 +11,34 @@
 
 enum { OPT_ANONYMIZE = 400, OPT_PERSON };
 
-typedef enum team_output { OUT_TEXT, OUT_JSON, OUT_CSV, OUT_CSV_EXCEL_FR } team_output;
+typedef enum team_output {
+	OUT_TEXT, OUT_JSON, OUT_CSV, OUT_CSV_EXCEL_FR, OUT_HTML, OUT_ODT
+} team_output;
 
 typedef struct team_args {
 	const char *team;   /* the positioning document */
 	const char *input;  /* the referential; NULL: the embedded one */
 	const char *person; /* needs: one person's */
 	team_output output;
+	int output_given;
+	const char *path;   /* -o; NULL: standard output */
 	unsigned flags;     /* CISPREF_TEAM_ANONYMIZE */
 } team_args;
 
 static void help_coverage(void)
 {
-	printf("Usage: cispref coverage TEAM.xml [-i FILE] [-f text|json|csv|csv-excel-fr]\n"
-	       "                        [--anonymize]\n\n"
+	printf("Usage: cispref coverage TEAM.xml [-i FILE] [-f text|json|csv|csv-excel-fr|html|odt]\n"
+	       "                        [-o FILE] [--anonymize]\n\n"
 	       "For each competence of the referential, the persons of the positioning document\n"
 	       "TEAM.xml who master it (doc/positioning.md). Text: one line per competence,\n"
 	       "  ID<tab>COUNT<tab>PERSONS   (PERSONS is '-' when nobody covers it)\n"
 	       "then the number of competences nobody covers.\n\n"
 	       "  -i, --input FILE     the referential rated ('-': standard input; by default the\n"
 	       "                       embedded one)\n"
-	       "  -f, --format FORMAT  text (the default), json, csv (RFC 4180) or csv-excel-fr;\n"
-	       "                       the CSV holds the matrix: one column per person\n"
+	       "  -f, --format FORMAT  text (the default), json, csv (RFC 4180) or csv-excel-fr\n"
+	       "                       (the matrix: one column per person), html or odt (the\n"
+	       "                       matrix to print, uncovered competences marked)\n"
+	       "  -o, --output FILE    html and odt: write FILE (replaced atomically)\n"
 	       "      --anonymize      name persons by their ids, never by their display names\n"
 	       "  -h, --help           show this help\n");
 }
@@ -54,13 +60,14 @@ static void help_needs(void)
 
 static int parse_output(team_output *out, const char *arg)
 {
-	static const char *const names[] = {"text", "json", "csv", "csv-excel-fr"};
+	static const char *const names[] = {"text", "json", "csv", "csv-excel-fr", "html", "odt"};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (strcmp(arg, names[i]) == 0) {
 			*out = (team_output)i;
 			return EXIT_OK;
 		}
-	return cli_usage_error("unknown format '%s' (text, json, csv or csv-excel-fr)", arg);
+	return cli_usage_error("unknown format '%s' (text, json, csv, csv-excel-fr, html or odt)",
+	                       arg);
 }
 
 /* -1 to go on, or the exit code to end with. */
@@ -71,21 +78,24 @@ static int parse(team_args *a, int argc, char **argv, int needs, void (*help)(vo
 		{"format", required_argument, NULL, 'f'},
 		{"anonymize", no_argument, NULL, OPT_ANONYMIZE},
 		{"person", required_argument, NULL, OPT_PERSON},
+		{"output", required_argument, NULL, 'o'},
 		{"help", no_argument, NULL, 'h'},
 		{0, 0, 0, 0},
 	};
 	int c, rc;
 	cli_getopt_reset();
-	while ((c = getopt_long(argc, argv, ":i:f:h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":i:f:o:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'i': a->input = optarg; break;
 		case 'f':
 			if ((rc = parse_output(&a->output, optarg)) != EXIT_OK)
 				return rc;
+			a->output_given = 1;
 			break;
+		case 'o': a->path = cli_output_path(optarg); break;
 		case OPT_ANONYMIZE: a->flags |= CISPREF_TEAM_ANONYMIZE; break;
 		case OPT_PERSON:
-			if (!needs)
+			if (needs == 0)
 				return cli_usage_error("unrecognized option '--person'");
 			a->person = optarg;
 			break;
@@ -93,11 +103,16 @@ static int parse(team_args *a, int argc, char **argv, int needs, void (*help)(vo
 		default: return cli_option_error(c, argv);
 		}
 	}
-	if (optind >= argc)
+	if (optind >= argc && needs != 2)
 		return cli_usage_error("a positioning document (TEAM.xml) is needed");
 	if (optind + 1 < argc)
 		return cli_usage_error("unexpected argument '%s'", argv[optind + 1]);
-	a->team = argv[optind];
+	a->team = optind < argc ? argv[optind] : NULL;
+	if (a->path && !a->output_given) {
+		cispref_render_format_t f;
+		if (cispref_render_format_from_path(&f, a->path) == 0 && f <= CISPREF_RENDER_ODT)
+			a->output = f == CISPREF_RENDER_ODT ? OUT_ODT : OUT_HTML;
+	}
 	return -1;
 }
 
@@ -161,6 +176,79 @@ static const cispref_team_format_t formats[] = {
 	[OUT_CSV_EXCEL_FR] = CISPREF_TEAM_FORMAT_CSV_EXCEL_FR,
 };
 
+/* A grid or the coverage matrix, as HTML or ODT, into -o FILE (replaced atomically) or on
+ * standard output (HTML only: an ODT package is binary). */
+static int draw(const team_args *a, cispref_team_render_t what, const cispref_positioning *team,
+                const cispref_referential *ref)
+{
+	cispref_render_format_t format = a->output == OUT_ODT ? CISPREF_RENDER_ODT
+	                                                      : CISPREF_RENDER_HTML;
+	cispref_error error = {0};
+	int rc;
+	if (a->path) {
+		rc = cispref_team_render_path(a->path, what, format, team, ref, a->person, a->flags,
+		                              &error);
+	} else if (format == CISPREF_RENDER_ODT) {
+		return cli_usage_error("an ODT package is written to a file: give -o FILE");
+	} else {
+		char *buf = NULL;
+		size_t size = 0;
+		rc = cispref_team_render(&buf, &size, what, format, team, ref, a->person, a->flags,
+		                         &error);
+		if (rc == 0)
+			fwrite(buf, 1, size, stdout);
+		cispref_buffer_free(buf);
+	}
+	if (rc == CISPREF_ENOTFOUND)
+		return cli_usage_error("no person '%s' in %s", cli_text(a->person), cli_text(a->team));
+	if (rc) {
+		cli_print_error(&error);
+		return EXIT_INVALID;
+	}
+	return EXIT_OK;
+}
+
+static void help_grid(void)
+{
+	printf("Usage: cispref grid [TEAM.xml] [--person ID] [-i FILE] [-f html|odt] [-o FILE]\n"
+	       "                    [--anonymize]\n\n"
+	       "A positioning grid to print and fill in by hand: a place for the name and the\n"
+	       "date, then one table per competence, its items in rows and one box per level.\n"
+	       "Blank on the default scale, or on the scale of TEAM.xml; with --person, ticked\n"
+	       "with that person's levels and named.\n\n"
+	       "      --person ID      fill the grid with the levels of this person of TEAM.xml\n"
+	       "  -i, --input FILE     the referential (by default the embedded one)\n"
+	       "  -f, --format FORMAT  html or odt; by default the extension of -o FILE, else html\n"
+	       "  -o, --output FILE    write FILE (replaced atomically); an ODT needs one\n"
+	       "      --anonymize      name the person by their id, never by the display name\n"
+	       "  -h, --help           show this help\n");
+}
+
+int cmd_grid(int argc, char **argv)
+{
+	team_args a = {0};
+	a.output = OUT_HTML;
+	int rc = parse(&a, argc, argv, 2, help_grid);
+	if (rc >= 0)
+		return rc;
+	if (a.output != OUT_HTML && a.output != OUT_ODT)
+		return cli_usage_error("a grid is drawn as html or odt");
+	if (a.person && !a.team)
+		return cli_usage_error("--person needs the positioning document (TEAM.xml)");
+	cispref_referential *ref;
+	cispref_positioning *team = NULL;
+	if (a.team)
+		rc = load_both(&ref, &team, &a);
+	else
+		rc = cli_load(&ref, a.input, CISPREF_LOAD_DEFAULT);
+	if (rc)
+		return rc;
+	rc = draw(&a, CISPREF_TEAM_RENDER_GRID, team, ref);
+	cispref_positioning_free(team);
+	cispref_referential_free(ref);
+	return rc;
+}
+
 int cmd_coverage(int argc, char **argv)
 {
 	team_args a = {0};
@@ -172,7 +260,9 @@ int cmd_coverage(int argc, char **argv)
 	if ((rc = load_both(&ref, &team, &a)) != EXIT_OK)
 		return rc;
 	cispref_coverage *cov = NULL;
-	if (cispref_coverage_new(&cov, team, ref) != 0) {
+	if (a.output == OUT_HTML || a.output == OUT_ODT) {
+		rc = draw(&a, CISPREF_TEAM_RENDER_COVERAGE, team, ref);
+	} else if (cispref_coverage_new(&cov, team, ref) != 0) {
 		cli_error("out of memory");
 		rc = EXIT_INVALID;
 	} else if (a.output == OUT_TEXT) {

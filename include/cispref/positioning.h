@@ -27,6 +27,7 @@
 
 #include <cispref/load.h>
 #include <cispref/validate.h>
+#include <cispref/render.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -419,6 +420,67 @@ CISPREF_EXPORT int cispref_coverage_export(char **out, size_t *size,
 CISPREF_EXPORT int cispref_needs_export(char **out, size_t *size, const cispref_needs *needs,
                                         cispref_team_format_t format, unsigned flags,
                                         cispref_error *error);
+/** @} */
+
+/** @name Printed grids and matrices
+ * @{ */
+/** What cispref_team_render() draws. */
+typedef enum cispref_team_render_t {
+	/**
+	 * A positioning grid to print and fill in by hand: a place for the name and the
+	 * date, then one table per competence, its items in rows and one checkbox column per
+	 * level of the scale. Blank, or ticked with one person's levels.
+	 */
+	CISPREF_TEAM_RENDER_GRID = 0,
+	/**
+	 * The coverage matrix: competences in rows, persons in columns, the level in each
+	 * cell, the number of proficient persons per row, the competences nobody covers
+	 * marked.
+	 */
+	CISPREF_TEAM_RENDER_COVERAGE = 1
+} cispref_team_render_t;
+
+/**
+ * Draw a grid or a coverage matrix as HTML (one self-contained file) or ODT.
+ * @param out receives the document (NUL-terminated for HTML; binary for ODT); free it
+ *            with cispref_buffer_free(). Untouched on failure.
+ * @param size receives its length in bytes (may be NULL for HTML).
+ * @param what #CISPREF_TEAM_RENDER_GRID or #CISPREF_TEAM_RENDER_COVERAGE.
+ * @param format #CISPREF_RENDER_HTML or #CISPREF_RENDER_ODT.
+ * @param pos the team's document: its scale, persons and levels. For a grid it may be
+ *        NULL (a blank grid on the default scale); a coverage matrix needs it.
+ * @param ref the referential whose competences are drawn.
+ * @param person for a grid, the id of the person whose levels are ticked and whose name
+ *        fills the field, or NULL for a blank grid; ignored for a matrix.
+ * @param flags #CISPREF_TEAM_ANONYMIZE: persons named by their ids.
+ * @param error filled on failure (may be NULL).
+ * @return #CISPREF_OK, #CISPREF_ENOTFOUND (unknown person), #CISPREF_EARG,
+ *         #CISPREF_ENOMEM.
+ */
+CISPREF_EXPORT int cispref_team_render(char **out, size_t *size, cispref_team_render_t what,
+                                       cispref_render_format_t format,
+                                       const cispref_positioning *pos,
+                                       const cispref_referential *ref, const char *person,
+                                       unsigned flags, cispref_error *error);
+/**
+ * Draw as cispref_team_render() does, into the file at @p path: written beside it, then
+ * renamed, so that a failure leaves the previous file as it was.
+ * @param path the file to write.
+ * @param what as cispref_team_render().
+ * @param format as cispref_team_render().
+ * @param pos as cispref_team_render().
+ * @param ref as cispref_team_render().
+ * @param person as cispref_team_render().
+ * @param flags as cispref_team_render().
+ * @param error filled on failure (may be NULL).
+ * @return as cispref_team_render(), or #CISPREF_EIO.
+ */
+CISPREF_EXPORT int cispref_team_render_path(const char *path, cispref_team_render_t what,
+                                            cispref_render_format_t format,
+                                            const cispref_positioning *pos,
+                                            const cispref_referential *ref,
+                                            const char *person, unsigned flags,
+                                            cispref_error *error);
 /** @} */
 
 #ifdef __cplusplus
