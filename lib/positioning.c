@@ -36,6 +36,7 @@ int cispref_rating_source_from_name(cispref_rating_source_t *out, const char *na
 static const char *level_key(const void *v) { return ((const cispref_level *)v)->id; }
 static const char *person_key(const void *v) { return ((const cispref_person *)v)->id; }
 static const char *rating_key(const void *v) { return ((const cispref_rating *)v)->key; }
+static const char *interned_key(const void *v) { return ((const interned *)v)->text; }
 
 /* A copy in the arena, or NULL for NULL; *@failed set when memory ran out. */
 static const char *copy(cispref_positioning *pos, const char *s, int *failed)
@@ -57,6 +58,7 @@ cispref_positioning *cispref__positioning_create(const char *referential_id,
 	cispref__strmap_init(&pos->level_index, level_key);
 	cispref__strmap_init(&pos->person_index, person_key);
 	cispref__strmap_init(&pos->rating_index, rating_key);
+	cispref__strmap_init(&pos->strings, interned_key);
 	int failed = !(pos->arena = cispref__arena_new());
 	if (!failed) {
 		pos->referential_id = copy(pos, referential_id ? referential_id : "", &failed);
@@ -136,6 +138,39 @@ const cispref_rating *cispref__positioning_find_rating(const cispref_positioning
 	return r;
 }
 
+const interned *cispref__positioning_intern(cispref_positioning *pos, const char *s)
+{
+	interned *in = cispref__strmap_find(&pos->strings, s);
+	if (in)
+		return in;
+	if (pos->string_count == UINT32_MAX - 1 || !(in = cispref__arena_alloc(pos->arena, sizeof *in)) ||
+	    !(in->text = cispref__arena_strdup(pos->arena, s)))
+		return NULL;
+	in->id = pos->string_count + 1;
+	if (cispref__strmap_add(&pos->strings, in) < 0)
+		return NULL;
+	pos->string_count++;
+	return in;
+}
+
+/* The builder's key of @r, in the arena. */
+static int index_rating(cispref_positioning *pos, cispref_rating *r)
+{
+	if (!(r->key = make_key(pos, r->person, r->target, r->date, r->source)))
+		return -1;
+	/* a second rating with the same key stays out: the builder refuses it before */
+	return cispref__strmap_add(&pos->rating_index, r) < 0 ? -1 : 0;
+}
+
+int cispref__positioning_index_ratings(cispref_positioning *pos)
+{
+	for (size_t i = 0; !pos->rating_index_built && i < pos->ratings.count; i++)
+		if (index_rating(pos, pos->ratings.items[i]) != 0)
+			return -1;
+	pos->rating_index_built = 1;
+	return 0;
+}
+
 cispref_rating *cispref__positioning_rating_create(cispref_positioning *pos,
                                                    const char *person, const char *target,
                                                    const char *level, const char *date,
@@ -144,21 +179,26 @@ cispref_rating *cispref__positioning_rating_create(cispref_positioning *pos,
 {
 	int failed = 0;
 	cispref_rating *r = cispref__arena_alloc(pos->arena, sizeof *r);
-	if (!r)
+	const interned *p = r ? cispref__positioning_intern(pos, person) : NULL;
+	const interned *t = p ? cispref__positioning_intern(pos, target) : NULL;
+	const interned *l = t ? cispref__positioning_intern(pos, level) : NULL;
+	const interned *d = l && date ? cispref__positioning_intern(pos, date) : NULL;
+	if (!l || (date && !d))
 		return NULL;
-	r->person = copy(pos, person, &failed);
-	r->target = copy(pos, target, &failed);
-	r->level = copy(pos, level, &failed);
-	r->date = copy(pos, date, &failed);
+	r->person = p->text;
+	r->person_id = p->id;
+	r->target = t->text;
+	r->target_id = t->id;
+	r->level = l->text;
+	r->level_id = l->id;
+	r->date = d ? d->text : NULL;
+	r->date_id = d ? d->id : 0;
 	r->comment = copy(pos, comment, &failed);
 	r->source = source;
 	r->index = pos->ratings.count;
-	if (failed || !(r->key = make_key(pos, person, target, date, source)) ||
-	    cispref__vec_push(pos->arena, &pos->ratings, r) != 0)
+	if (failed || cispref__vec_push(pos->arena, &pos->ratings, r) != 0)
 		return NULL;
-	/* a second rating with the same key stays out of the index: the validator reports
-	 * it, the builder refuses it before */
-	if (cispref__strmap_add(&pos->rating_index, r) < 0) {
+	if (pos->rating_index_built && index_rating(pos, r) != 0) {
 		pos->ratings.count--;
 		return NULL;
 	}
@@ -276,6 +316,8 @@ int cispref_positioning_add_rating(cispref_positioning *pos, const char *person,
 	if (!cispref__strmap_find(&pos->person_index, person) ||
 	    !cispref__strmap_find(&pos->level_index, level))
 		return CISPREF_ENOTFOUND;
+	if (cispref__positioning_index_ratings(pos) != 0)
+		return CISPREF_ENOMEM;
 	if (cispref__positioning_find_rating(pos, person, target, date, source))
 		return CISPREF_EEXISTS;
 	return cispref__positioning_rating_create(pos, person, target, level, date, source,
@@ -291,6 +333,7 @@ void cispref_positioning_free(cispref_positioning *pos)
 	cispref__strmap_free(&pos->level_index);
 	cispref__strmap_free(&pos->person_index);
 	cispref__strmap_free(&pos->rating_index);
+	cispref__strmap_free(&pos->strings);
 	cispref__arena_free(pos->arena);
 	free(pos);
 }

@@ -107,52 +107,74 @@ static const cispref_level *find_level(const cispref_positioning *pos, const cha
 	return NULL;
 }
 
+/* What each interned string of the document names: a person (index + 1), a target
+ * (slot + 1), a level (rank + 1), 0 for none. Each distinct string is looked up once, so
+ * that resolving a rating is three array reads. */
+typedef struct resolution {
+	uint32_t *person, *target;
+	team_level *level;
+} resolution;
+
+static int resolve_strings(resolution *res, const team *t, const strmap *targets)
+{
+	const cispref_positioning *pos = t->pos;
+	size_t n = (size_t)pos->string_count + 1;
+	res->person = calloc(n, sizeof *res->person);
+	res->target = calloc(n, sizeof *res->target);
+	res->level = calloc(n, sizeof *res->level);
+	if (!res->person || !res->target || !res->level)
+		return CISPREF_ENOMEM;
+	size_t at = 0;
+	for (const interned *in; (in = cispref__strmap_next(&pos->strings, &at)) != NULL;) {
+		const cispref_person *p = cispref__strmap_find(&pos->person_index, in->text);
+		const target_entry *e = cispref__strmap_find(targets, in->text);
+		const cispref_level *l = find_level(pos, in->text);
+		res->person[in->id] = p ? (uint32_t)p->index + 1 : 0;
+		res->target[in->id] = e ? e->slot + 1 : 0;
+		res->level[in->id] = l ? (team_level)(l->rank + 1) : 0;
+	}
+	return CISPREF_OK;
+}
+
 /* Resolve every rating, then group them by person (a counting sort keeps the
  * document's order within a person). */
 static int resolve_ratings(team *t, const strmap *targets)
 {
 	const cispref_positioning *pos = t->pos;
 	size_t n = pos->ratings.count;
-	team_rating *all = malloc((n + 1) * sizeof *all);
-	size_t *owner = malloc((n + 1) * sizeof *owner);
-	t->person_start = calloc(t->persons + 2, sizeof *t->person_start);
-	t->ratings = malloc((n + 1) * sizeof *t->ratings);
-	if (!all || !owner || !t->person_start || !t->ratings) {
-		free(all);
-		free(owner);
-		return CISPREF_ENOMEM;
-	}
-	size_t kept = 0;
-	const cispref_person *last = NULL;
-	for (size_t r = 0; r < n; r++) {
+	resolution res = {0};
+	int rc = resolve_strings(&res, t, targets);
+	uint32_t *owner = rc ? NULL : malloc((n + 1) * sizeof *owner);
+	size_t *fill = owner ? calloc(t->persons + 1, sizeof *fill) : NULL;
+	t->person_start = fill ? calloc(t->persons + 2, sizeof *t->person_start) : NULL;
+	t->ratings = t->person_start ? malloc((n + 1) * sizeof *t->ratings) : NULL;
+	if (!t->ratings)
+		rc = CISPREF_ENOMEM;
+	/* first pass: count each person's ratings that resolve */
+	for (size_t r = 0; !rc && r < n; r++) {
 		const cispref_rating *rating = pos->ratings.items[r];
-		/* ratings come person by person: spare the hash when the person repeats */
-		const cispref_person *p = last && strcmp(last->id, rating->person) == 0
-		                                  ? last
-		                                  : cispref__strmap_find(&pos->person_index, rating->person);
-		const target_entry *target = cispref__strmap_find(targets, rating->target);
-		const cispref_level *level = find_level(pos, rating->level);
-		last = p ? p : last;
-		if (!p || !target || !level)
-			continue;
-		all[kept] = (team_rating){target->slot, (team_level)(level->rank + 1), rating};
-		owner[kept++] = p->index;
-		t->person_start[p->index + 1]++;
+		uint32_t p = res.person[rating->person_id];
+		owner[r] = p && res.target[rating->target_id] && res.level[rating->level_id] ? p : 0;
+		if (owner[r])
+			t->person_start[p]++;
 	}
-	for (size_t p = 0; p < t->persons; p++)
+	for (size_t p = 0; !rc && p < t->persons; p++)
 		t->person_start[p + 1] += t->person_start[p];
-	size_t *fill = calloc(t->persons + 1, sizeof *fill);
-	if (!fill) {
-		free(all);
-		free(owner);
-		return CISPREF_ENOMEM;
+	/* second pass: place them */
+	for (size_t r = 0; !rc && r < n; r++) {
+		if (!owner[r])
+			continue;
+		const cispref_rating *rating = pos->ratings.items[r];
+		size_t p = owner[r] - 1;
+		t->ratings[t->person_start[p] + fill[p]++] =
+			(team_rating){res.target[rating->target_id] - 1, res.level[rating->level_id], rating};
 	}
-	for (size_t r = 0; r < kept; r++)
-		t->ratings[t->person_start[owner[r]] + fill[owner[r]]++] = all[r];
-	free(fill);
-	free(all);
 	free(owner);
-	return CISPREF_OK;
+	free(fill);
+	free(res.person);
+	free(res.target);
+	free(res.level);
+	return rc;
 }
 
 int cispref__team_new(team *t, const cispref_positioning *pos, const cispref_referential *ref)

@@ -5,6 +5,7 @@
  * findings are diagnostics like the referential validator's (validate.h), with their own
  * tags (doc/positioning.md, "Validation against the referential"). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "positioning_private.h"
@@ -100,7 +101,7 @@ static void check_persons(checker *ck)
 	}
 }
 
-static void check_rating(checker *ck, const cispref_rating *r)
+static void check_rating(checker *ck, const cispref_rating *r, const cispref_rating *first)
 {
 	if (!cispref__strmap_find(&ck->pos->person_index, r->person))
 		report(ck, RULE_UNKNOWN_PERSON, r->line, r->person,
@@ -113,11 +114,52 @@ static void check_rating(checker *ck, const cispref_rating *r)
 	if (!cispref__strmap_find(&ck->pos->level_index, r->level))
 		report(ck, RULE_UNKNOWN_LEVEL, r->line, r->level,
 		       "the rating's level '%s' is not in the scale", r->level);
-	const cispref_rating *first = cispref__strmap_find(&ck->pos->rating_index, r->key);
-	if (first && first != r)
+	if (first)
 		report(ck, RULE_DUPLICATE_RATING, r->line, r->target,
 		       "person '%s' already rated '%s' for this date and source (line %lu)",
 		       r->person, r->target, first->line);
+}
+
+/* Ratings in the order that puts the ratings of one person, target, date and source
+ * together, the earliest first (interned ids compare as the strings they stand for
+ * would for equality, which is all this order is for). */
+static int compare_ratings(const void *a, const void *b)
+{
+	const cispref_rating *x = *(const cispref_rating *const *)a;
+	const cispref_rating *y = *(const cispref_rating *const *)b;
+	uint32_t kx[] = {x->person_id, x->target_id, x->date_id, (uint32_t)x->source};
+	uint32_t ky[] = {y->person_id, y->target_id, y->date_id, (uint32_t)y->source};
+	for (int i = 0; i < 4; i++)
+		if (kx[i] != ky[i])
+			return kx[i] < ky[i] ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* For each rating that repeats an earlier one, that earlier one (by document position);
+ * NULL elsewhere. A sort rather than a map of joined keys: a loaded document keeps no
+ * key per rating. NULL when out of memory. */
+static const cispref_rating **find_duplicates(const cispref_positioning *pos)
+{
+	size_t n = pos->ratings.count;
+	const cispref_rating **sorted = malloc((n + 1) * sizeof *sorted);
+	const cispref_rating **first = calloc(n + 1, sizeof *first);
+	if (!sorted || !first) {
+		free(sorted);
+		free(first);
+		return NULL;
+	}
+	memcpy(sorted, pos->ratings.items, n * sizeof *sorted);
+	qsort(sorted, n, sizeof *sorted, compare_ratings);
+	for (size_t i = 1, run = 0; i < n; i++) {
+		const cispref_rating *a = sorted[run], *b = sorted[i];
+		if (a->person_id == b->person_id && a->target_id == b->target_id &&
+		    a->date_id == b->date_id && a->source == b->source)
+			first[b->index] = a;
+		else
+			run = i;
+	}
+	free(sorted);
+	return first;
 }
 
 int cispref_positioning_validate(cispref_diagnostics **out, const cispref_positioning *pos,
@@ -132,8 +174,11 @@ int cispref_positioning_validate(cispref_diagnostics **out, const cispref_positi
 	check_referential(&ck);
 	check_scale(&ck);
 	check_persons(&ck);
+	const cispref_rating **first = find_duplicates(pos);
+	ck.failed |= first == NULL;
 	for (size_t i = 0; i < pos->ratings.count && !ck.failed; i++)
-		check_rating(&ck, pos->ratings.items[i]);
+		check_rating(&ck, pos->ratings.items[i], first[i]);
+	free(first);
 	if (ck.failed) {
 		cispref_diagnostics_free(ck.list);
 		return CISPREF_ENOMEM;
