@@ -305,3 +305,90 @@ int cispref_needs_export(char **out, size_t *size, const cispref_needs *needs,
 	}
 	return finish(buf, rc, out, size, error);
 }
+
+/* ---- ratings ------------------------------------------------------------------- */
+
+enum { RATING_COLUMNS = 7 };
+
+/* The cells of rating @r: person, name, target, level, date, source, comment. */
+static void rating_cells(const cispref_positioning *pos, const cispref_rating *r,
+                         unsigned flags, const char *cells[RATING_COLUMNS])
+{
+	const cispref_person *p = cispref_positioning_find_person(pos, r->person);
+	cells[0] = r->person;
+	cells[1] = p ? person_label(p, flags) : r->person;
+	cells[2] = r->target;
+	cells[3] = r->level;
+	cells[4] = r->date;
+	cells[5] = cispref_rating_source_name(r->source);
+	cells[6] = flags & CISPREF_TEAM_ANONYMIZE ? NULL : r->comment;
+}
+
+static const char *const rating_headers[RATING_COLUMNS] = {
+	"person", "name", "target", "level", "date", "source", "comment"};
+
+static void ratings_json(json *j, const cispref_positioning *pos, unsigned flags)
+{
+	cispref__json_open(j, "{");
+	cispref__json_key(j, "format", 1);
+	cispref__json_string(j, "cispref-ratings");
+	cispref__json_key(j, "format_version", 0);
+	cispref__json_raw(j, "1");
+	cispref__json_key(j, "referential", 0);
+	cispref__json_string(j, pos->referential_id);
+	cispref__json_key(j, "edition", 0);
+	cispref__json_string(j, pos->edition);
+	cispref__json_key(j, "ratings", 0);
+	cispref__json_open(j, "[");
+	for (size_t i = 0; i < pos->ratings.count; i++) {
+		const char *cells[RATING_COLUMNS];
+		rating_cells(pos, pos->ratings.items[i], flags, cells);
+		cispref__json_element(j, i);
+		cispref__json_open(j, "{");
+		for (int c = 0; c < RATING_COLUMNS; c++) {
+			cispref__json_key(j, rating_headers[c], c == 0);
+			cispref__json_string(j, cells[c]);
+		}
+		cispref__json_close(j, "}", 0);
+	}
+	cispref__json_close(j, "]", pos->ratings.count == 0);
+	cispref__json_close(j, "}", 0);
+	cispref__json_raw(j, "\n");
+}
+
+static int ratings_csv(xmlBufferPtr out, const cispref_positioning *pos, int excel_fr,
+                       unsigned flags)
+{
+	size_t rows = 1 + pos->ratings.count;
+	const char **cells = calloc(RATING_COLUMNS * rows + 1, sizeof *cells);
+	if (!cells)
+		return CISPREF_ENOMEM;
+	for (int c = 0; c < RATING_COLUMNS; c++)
+		cells[c] = rating_headers[c];
+	for (size_t i = 0; i < pos->ratings.count; i++)
+		rating_cells(pos, pos->ratings.items[i], flags, cells + (i + 1) * RATING_COLUMNS);
+	int rc = cispref__csv_table(out, excel_fr, RATING_COLUMNS, rows, cells);
+	free(cells);
+	return rc;
+}
+
+int cispref_positioning_export_ratings(char **out, size_t *size, const cispref_positioning *pos,
+                                       cispref_team_format_t format, unsigned flags,
+                                       cispref_error *error)
+{
+	if (!out || !pos || (unsigned)format > CISPREF_TEAM_FORMAT_CSV_EXCEL_FR ||
+	    (flags & ~(unsigned)CISPREF_TEAM_ANONYMIZE))
+		return bad(error);
+	xmlBufferPtr buf = xmlBufferCreate();
+	if (!buf)
+		return finish(NULL, CISPREF_ENOMEM, out, size, error);
+	int rc;
+	if (format == CISPREF_TEAM_FORMAT_JSON) {
+		json j = {buf, 0, 0};
+		ratings_json(&j, pos, flags);
+		rc = j.failed ? CISPREF_ENOMEM : CISPREF_OK;
+	} else {
+		rc = ratings_csv(buf, pos, format == CISPREF_TEAM_FORMAT_CSV_EXCEL_FR, flags);
+	}
+	return finish(buf, rc, out, size, error);
+}

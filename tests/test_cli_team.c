@@ -9,8 +9,9 @@ static void test_coverage_text(void **state)
 	(void)state;
 	run r = run_cispref("coverage", fixture("positioning-team.xml"), NULL);
 	assert_int_equal(r.status, 0);
-	assert_true(strncmp(r.out, "psy.ind.1\t2\tAwa, Benoît\npsy.ind.2\t0\t-\n"
-	                           "psy.ind.3\t2\tp03, p04\n", 47) == 0);
+	static const char head[] = "psy.ind.1\t2\tAwa, Benoît\npsy.ind.2\t0\t-\n"
+	                           "psy.ind.3\t2\tp03, p04\n";
+	assert_true(strncmp(r.out, head, sizeof head - 1) == 0);
 	assert_non_null(strstr(r.out, "\n19 of 21 competences covered by nobody\n"));
 	run_free(&r);
 	r = run_cispref("coverage", "--anonymize", fixture("positioning-team.xml"), NULL);
@@ -68,6 +69,22 @@ static void test_needs(void **state)
 	run_free(&r);
 }
 
+static void test_ratings(void **state)
+{
+	(void)state;
+	run r = run_cispref("ratings", "--anonymize", fixture("positioning-team.xml"), NULL);
+	assert_int_equal(r.status, 0);
+	static const char head[] = "\"person\",\"name\",\"target\",\"level\",\"date\",\"source\","
+	                           "\"comment\"\r\n\"p01\",\"p01\",\"psy.ind.1\",\"maitrise\","
+	                           "\"2026-03-02\",\"self\",\"\"\r\n";
+	assert_true(strncmp(r.out, head, sizeof head - 1) == 0);
+	assert_null(strstr(r.out, "Observée"));
+	run_free(&r);
+	r = run_cispref("ratings", "--person", "p01", fixture("positioning-team.xml"), NULL);
+	assert_int_equal(r.status, 2);
+	run_free(&r);
+}
+
 static void test_validate_positioning(void **state)
 {
 	(void)state;
@@ -101,6 +118,7 @@ int main(void)
 		cmocka_unit_test(test_coverage_text),
 		cmocka_unit_test(test_coverage_formats),
 		cmocka_unit_test(test_needs),
+		cmocka_unit_test(test_ratings),
 		cmocka_unit_test(test_validate_positioning),
 	};
 	return cmocka_run_group_tests(tests, run_dir_setup, run_dir_teardown);

@@ -1108,6 +1108,8 @@ static void test_positioning_null(void **state)
 	                                                   CISPREF_TEAM_FORMAT_JSON, 0, ERR));
 	assert_fails(CISPREF_EARG, cispref_needs_export(&buf, NULL, NULL, CISPREF_TEAM_FORMAT_CSV,
 	                                                0, ERR));
+	assert_fails(CISPREF_EARG, cispref_positioning_export_ratings(&buf, NULL, NULL,
+	                                                              CISPREF_TEAM_FORMAT_CSV, 0, ERR));
 	assert_null(buf);
 }
 
@@ -1216,6 +1218,12 @@ static void test_positioning_bad_arguments(void **state)
 	assert_fails(CISPREF_EARG, cispref_needs_export(&buf, NULL, needs,
 	                                                (cispref_team_format_t)NEGATIVE_KIND, 0,
 	                                                ERR));
+	assert_fails(CISPREF_EARG, cispref_positioning_export_ratings(NULL, NULL, pos,
+	                                                              CISPREF_TEAM_FORMAT_JSON, 0,
+	                                                              ERR));
+	assert_fails(CISPREF_EARG, cispref_positioning_export_ratings(&buf, NULL, pos,
+	                                                              CISPREF_TEAM_FORMAT_JSON, 4u,
+	                                                              ERR));
 	assert_null(buf);
 	/* drawing */
 	assert_fails(CISPREF_EARG, cispref_team_render(NULL, NULL, CISPREF_TEAM_RENDER_GRID,

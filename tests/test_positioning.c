@@ -400,6 +400,14 @@ static void test_builder(void **state)
 	cispref_positioning_free(pos);
 }
 
+static size_t count(const char *haystack, const char *needle)
+{
+	size_t n = 0;
+	for (const char *p = haystack; (p = strstr(p, needle)) != NULL; p += strlen(needle))
+		n++;
+	return n;
+}
+
 /* ---- exports -------------------------------------------------------------------- */
 
 static void test_exports(void **state)
@@ -435,17 +443,21 @@ static void test_exports(void **state)
 	cispref_buffer_free(s);
 	cispref_needs_free(needs);
 	cispref_coverage_free(cov);
+	/* the ratings: a header and 16 rows; anonymised, no name and no comment */
+	OK(cispref_positioning_export_ratings(&s, NULL, w->team, CISPREF_TEAM_FORMAT_CSV, 0, NULL));
+	assert_int_equal(count(s, "\r\n"), 17);
+	assert_non_null(strstr(s, "\"p04\",\"p04\",\"psy.ind.3\",\"expertise\",\"\",\"peer\","
+	                          "\"Observée en entretien & en groupe\"\r\n"));
+	cispref_buffer_free(s);
+	OK(cispref_positioning_export_ratings(&s, NULL, w->team, CISPREF_TEAM_FORMAT_JSON,
+	                                      CISPREF_TEAM_ANONYMIZE, NULL));
+	assert_null(strstr(s, "Awa"));
+	assert_null(strstr(s, "Observée"));
+	assert_int_equal(count(s, "\"target\": "), 16);
+	cispref_buffer_free(s);
 }
 
 /* ---- grids and matrices -------------------------------------------------------- */
-
-static size_t count(const char *haystack, const char *needle)
-{
-	size_t n = 0;
-	for (const char *p = haystack; (p = strstr(p, needle)) != NULL; p += strlen(needle))
-		n++;
-	return n;
-}
 
 static void test_render_html(void **state)
 {

@@ -23,6 +23,7 @@ static const struct command {
 	{"coverage", cmd_coverage, "which competences a team's positioning covers, and by whom"},
 	{"needs", cmd_needs, "the training needs of a team's positioning, ranked"},
 	{"grid", cmd_grid, "a positioning grid to print and fill in, as HTML or ODT"},
+	{"ratings", cmd_ratings, "the ratings of a team's positioning, as CSV or JSON"},
 };
 
 static void usage(FILE *out)

@@ -121,5 +121,6 @@ int cmd_render(int argc, char **argv);
 int cmd_coverage(int argc, char **argv);
 int cmd_needs(int argc, char **argv);
 int cmd_grid(int argc, char **argv);
+int cmd_ratings(int argc, char **argv);
 
 #endif

@@ -95,7 +95,7 @@ static int parse(team_args *a, int argc, char **argv, int needs, void (*help)(vo
 		case 'o': a->path = cli_output_path(optarg); break;
 		case OPT_ANONYMIZE: a->flags |= CISPREF_TEAM_ANONYMIZE; break;
 		case OPT_PERSON:
-			if (needs == 0)
+			if (needs == 0 || needs == 3)
 				return cli_usage_error("unrecognized option '--person'");
 			a->person = optarg;
 			break;
@@ -310,5 +310,39 @@ int cmd_needs(int argc, char **argv)
 	cispref_needs_free(needs);
 	cispref_positioning_free(team);
 	cispref_referential_free(ref);
+	return rc;
+}
+
+static void help_ratings(void)
+{
+	printf("Usage: cispref ratings TEAM.xml [-f json|csv|csv-excel-fr] [--anonymize]\n\n"
+	       "The ratings of the positioning document TEAM.xml, one per row (or object), in\n"
+	       "document order: person, name, target, level, date, source, comment.\n\n"
+	       "  -f, --format FORMAT  csv (the default, RFC 4180), csv-excel-fr or json\n"
+	       "      --anonymize      the person's id for the name, and no comments\n"
+	       "  -h, --help           show this help\n");
+}
+
+int cmd_ratings(int argc, char **argv)
+{
+	team_args a = {0};
+	a.output = OUT_CSV;
+	int rc = parse(&a, argc, argv, 3, help_ratings);
+	if (rc >= 0)
+		return rc;
+	if (a.output != OUT_JSON && a.output != OUT_CSV && a.output != OUT_CSV_EXCEL_FR)
+		return cli_usage_error("the ratings are written as json, csv or csv-excel-fr");
+	cispref_positioning *team;
+	cispref_error error = {0};
+	if (cispref_positioning_load_file(&team, a.team, NULL, &error) != 0) {
+		cli_print_error(&error);
+		return EXIT_INVALID;
+	}
+	char *buf = NULL;
+	size_t size = 0;
+	int status = cispref_positioning_export_ratings(&buf, &size, team, formats[a.output],
+	                                                a.flags, &error);
+	rc = print_export(status, buf, size, &error);
+	cispref_positioning_free(team);
 	return rc;
 }

@@ -416,6 +416,23 @@ CISPREF_EXPORT int cispref_coverage_export(char **out, size_t *size,
                                            const cispref_coverage *coverage,
                                            cispref_team_format_t format, unsigned flags,
                                            cispref_error *error);
+/**
+ * Serialise the ratings of @p pos, one row (or object) per rating in document order:
+ * person, name, target, level, date, source, comment (doc/positioning.md, "Outputs").
+ * With #CISPREF_TEAM_ANONYMIZE the name is the person's id and comments are left out
+ * (a comment may name someone).
+ * @param out receives a NUL-terminated buffer; free it with cispref_buffer_free().
+ * @param size its length (may be NULL).
+ * @param pos the document.
+ * @param format the format.
+ * @param flags #cispref_team_flags_t values combined with `|`.
+ * @param error filled on failure (may be NULL).
+ * @return #CISPREF_OK, #CISPREF_EARG or #CISPREF_ENOMEM.
+ */
+CISPREF_EXPORT int cispref_positioning_export_ratings(char **out, size_t *size,
+                                                      const cispref_positioning *pos,
+                                                      cispref_team_format_t format,
+                                                      unsigned flags, cispref_error *error);
 /** Serialise a needs list; as cispref_coverage_export(). */
 CISPREF_EXPORT int cispref_needs_export(char **out, size_t *size, const cispref_needs *needs,
                                         cispref_team_format_t format, unsigned flags,

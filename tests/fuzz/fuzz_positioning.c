@@ -50,6 +50,11 @@ static void exports(const cispref_positioning *pos, uint8_t byte)
 		                                flags, NULL) == CISPREF_OK);
 		FUZZ_CHECK(strlen(buf) == size);
 		cispref_buffer_free(buf);
+		FUZZ_CHECK(cispref_positioning_export_ratings(&buf, &size, pos,
+		                                              (cispref_team_format_t)format, flags,
+		                                              NULL) == CISPREF_OK);
+		FUZZ_CHECK(strlen(buf) == size);
+		cispref_buffer_free(buf);
 	}
 	cispref_needs_free(needs);
 	cispref_coverage_free(cov);
