@@ -17,12 +17,24 @@
 
 #include "fuzz.h"
 
+/* The embedded referential, loaded once for the process and freed at its exit (so that
+ * leak checkers see nothing left). */
+static cispref_referential *kept;
+
+static void free_reference(void)
+{
+	cispref_referential_free(kept);
+	kept = NULL;
+}
+
 static cispref_referential *reference(void)
 {
-	static cispref_referential *ref; /* loaded once, kept for the process */
-	if (!ref && cispref_referential_load_default(&ref, NULL) != CISPREF_OK)
-		abort();
-	return ref;
+	if (!kept) {
+		if (cispref_referential_load_default(&kept, NULL) != CISPREF_OK)
+			abort();
+		atexit(free_reference);
+	}
+	return kept;
 }
 
 static void exports(const cispref_positioning *pos, uint8_t byte)
