@@ -148,7 +148,8 @@ static const cispref_rating **find_duplicates(const cispref_positioning *pos)
 		free(first);
 		return NULL;
 	}
-	memcpy(sorted, pos->ratings.items, n * sizeof *sorted);
+	if (n) /* an empty vec has no storage */
+		memcpy(sorted, pos->ratings.items, n * sizeof *sorted);
 	qsort(sorted, n, sizeof *sorted, compare_ratings);
 	for (size_t i = 1, run = 0; i < n; i++) {
 		const cispref_rating *a = sorted[run], *b = sorted[i];
