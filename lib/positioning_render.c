@@ -73,6 +73,19 @@ static int grid_tables(team_doc *doc, const team *t, const cispref_positioning *
 	return CISPREF_OK;
 }
 
+/* The latest date among the ratings of person @p, for the grid's date field; NULL when
+ * none is dated. */
+static const char *latest_date(const team *t, size_t p)
+{
+	const char *latest = NULL;
+	for (size_t r = t->person_start[p]; r < t->person_start[p + 1]; r++) {
+		const char *date = t->ratings[r].rating->date;
+		if (date && (!latest || strcmp(date, latest) > 0))
+			latest = date;
+	}
+	return latest;
+}
+
 static int build_grid(team_doc *doc, const cispref_positioning *pos,
                       const cispref_referential *ref, const char *person, unsigned flags)
 {
@@ -95,6 +108,8 @@ static int build_grid(team_doc *doc, const cispref_positioning *pos,
 	doc->title = "Grille de positionnement";
 	doc->fields = 1;
 	doc->name = p ? person_label(p, flags) : NULL;
+	/* the date lives in the document, which outlives the drawing; the view does not */
+	doc->date = p && !rc ? latest_date(&t, p->index) : NULL;
 	doc->legend = "Pour chaque élément, cochez le niveau où vous vous situez aujourd'hui. "
 	              "Ce positionnement sert à votre formation et à l'organisation de "
 	              "l'équipe ; il n'est pas une évaluation.";

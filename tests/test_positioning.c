@@ -478,6 +478,8 @@ static void test_render_html(void **state)
 	                       w->ref, "p01", 0, NULL));
 	assert_int_equal(count(html, "\xE2\x98\x92"), 18);
 	assert_non_null(strstr(html, "<span class=\"name\">Awa</span>"));
+	/* the date field: p01's latest dated rating */
+	assert_non_null(strstr(html, "<span class=\"date\">2026-03-02</span>"));
 	cispref_buffer_free(html);
 	OK(cispref_team_render(&html, NULL, CISPREF_TEAM_RENDER_GRID, CISPREF_RENDER_HTML, w->team,
 	                       w->ref, "p01", CISPREF_TEAM_ANONYMIZE, NULL));
