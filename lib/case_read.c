@@ -12,10 +12,8 @@
 #include <jansson.h>
 
 #include "case_private.h"
+#include "depth_map.h"
 #include "identity.h"
-
-/* What a depth of a foreign package becomes. */
-enum { DEPTH_DOMAIN, DEPTH_PLAN, DEPTH_COMPETENCE, DEPTH_ITEM };
 
 typedef struct citem {
 	json_t *obj;
@@ -52,10 +50,9 @@ typedef struct importer {
 	strmap concepts;        /* CFConcept identifier -> concept_ref */
 	vec roots;
 	cispref_referential *ref;
-	int depths[4];
-	size_t depth_count;
+	depth_map depths;
 	size_t notes_made;
-	struct place *top_place; /* what the roots of a foreign package share: the domain and
+	depth_place *top_place; /* what the roots of a foreign package share: the domain and
 	                          * plan made up for them when the mapping has none */
 	int failed;             /* out of memory */
 	int bad;                /* CISPREF_EFORMAT, error filled */
@@ -656,26 +653,13 @@ static char *copy(importer *im, const char *s)
 	return c;
 }
 
-/* @want made into an id that no node holds: characters outside [A-Za-z0-9._-] become
- * '_', a leading '_' unless it starts with a letter or '_', "-2", "-3"... when taken. */
+/* @want made into an id (cispref__import_id()); the change reported when @where names
+ * the item it is read from (NULL: the id is made up). */
 static const char *unique_id(importer *im, const char *want, const char *where)
 {
-	size_t n = strlen(want);
-	char *id = cispref__arena_alloc(im->a, n + 32);
-	if (!id) {
-		im->failed = 1;
-		return NULL;
-	}
-	char *w = id;
-	if (!((*want >= 'A' && *want <= 'Z') || (*want >= 'a' && *want <= 'z') || *want == '_'))
-		*w++ = '_';
-	for (const char *r = want; *r; r++)
-		*w++ = strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-",
-		              *r) ? *r : '_';
-	*w = '\0';
-	for (unsigned long k = 2; cispref__find(im->ref, id); k++)
-		snprintf(w, 32, "-%lu", k);
-	if (strcmp(id, want) != 0 && where)
+	const char *id = cispref__import_id(im->a, im->ref, want);
+	im->failed |= !id;
+	if (id && where && strcmp(id, want) != 0)
 		diag(im, CISPREF_SEVERITY_INFO, "case-id-changed", id,
 		     "humanCodingScheme '%s' of %s is not a cispref id: it becomes '%s'", want, where,
 		     id);
@@ -887,35 +871,6 @@ static void *convention_node(importer *im, citem *c, void *parent)
 
 /* ---- a foreign package: the depth mapping ---------------------------------------- */
 
-typedef struct place {
-	cispref_domain *domain;
-	cispref_plan *plan;
-	cispref_competence *competence;
-} place;
-
-static void ensure_domain(importer *im, place *p)
-{
-	if (p->domain || im->failed)
-		return;
-	const char *id = unique_id(im, im->ref->id, NULL);
-	p->domain = id ? cispref__domain_create(im->ref, id, CISPREF_DOMAIN_CORE, im->ref->title)
-	               : NULL;
-	im->failed |= !p->domain;
-}
-
-static void ensure_plan(importer *im, place *p)
-{
-	ensure_domain(im, p);
-	if (p->plan || im->failed)
-		return;
-	char want[512];
-	snprintf(want, sizeof want, "%s.plan", p->domain->node.id);
-	const char *id = unique_id(im, want, NULL);
-	p->plan = id ? cispref__plan_create(p->domain, id, CISPREF_PLAN_INDIVIDUAL,
-	                                    p->domain->title) : NULL;
-	im->failed |= !p->plan;
-}
-
 /* A competence's notes become a note it refers to. */
 static void keep_notes(importer *im, cispref_competence *comp, const char *notes)
 {
@@ -930,13 +885,13 @@ static void keep_notes(importer *im, cispref_competence *comp, const char *notes
 
 static void *foreign_node(importer *im, citem *c, void *parent)
 {
-	place *p = cispref__arena_alloc(im->a, sizeof *p);
+	depth_place *p = cispref__arena_alloc(im->a, sizeof *p);
 	if (!p) {
 		im->failed = 1;
 		return NULL;
 	}
 	if (parent)
-		*p = *(place *)parent;
+		*p = *(depth_place *)parent;
 	else if (im->top_place)
 		*p = *im->top_place;
 	char where[64], want[64];
@@ -954,29 +909,8 @@ static void *foreign_node(importer *im, citem *c, void *parent)
 	}
 	if (!id)
 		return NULL;
-	int r = c->depth < im->depth_count ? im->depths[c->depth] : DEPTH_ITEM;
-	node *made = NULL;
-	char *t = copy(im, title), *i = copy(im, id);
-	if (r == DEPTH_DOMAIN) {
-		p->domain = cispref__domain_create(im->ref, i, CISPREF_DOMAIN_CORE, t);
-		p->plan = NULL;
-		made = p->domain ? &p->domain->node : NULL;
-	} else if (r == DEPTH_PLAN) {
-		ensure_domain(im, p);
-		p->plan = p->domain ? cispref__plan_create(p->domain, i, CISPREF_PLAN_INDIVIDUAL, t)
-		                    : NULL;
-		made = p->plan ? &p->plan->node : NULL;
-	} else if (r == DEPTH_COMPETENCE) {
-		ensure_plan(im, p);
-		p->competence = p->plan ? cispref__competence_create(p->plan, i, t) : NULL;
-		made = p->competence ? &p->competence->node : NULL;
-	} else {
-		cispref_item *it = p->competence
-		                       ? cispref__item_create(p->competence, i,
-		                                              CISPREF_ITEM_SAVOIR_FAIRE, t, NULL)
-		                       : NULL;
-		made = it ? &it->node : NULL;
-	}
+	depth_role r = cispref__depth_map_role(&im->depths, c->depth);
+	node *made = cispref__depth_place_node(im->ref, im->a, p, r, id, title);
 	if (!made) {
 		im->failed = 1;
 		return NULL;
@@ -1010,37 +944,6 @@ static void foreign_referential(importer *im)
 		ref->source[CISPREF_SOURCE_PUBLISHER] = copy(im, publisher ? publisher : creator);
 }
 
-/* Parse the depth mapping: roles in increasing order, competence among them. */
-static int parse_depths(importer *im, cispref_error *error)
-{
-	static const char *const names[] = {"domain", "plan", "competence", "item"};
-	const char *p = im->o->depths ? im->o->depths : "domain,plan,competence,item";
-	int last = -1, competence = 0;
-	do {
-		size_t n = strcspn(p, ",");
-		int found = -1;
-		for (int r = 0; r < 4; r++)
-			if (strlen(names[r]) == n && strncmp(names[r], p, n) == 0)
-				found = r;
-		if (found <= last) {
-			cispref__error_set(error, CISPREF_EARG, NULL, 0, 0,
-			                   "the depth mapping '%s' is not a list of domain, plan, "
-			                   "competence, item in this order", im->o->depths);
-			return CISPREF_EARG;
-		}
-		competence |= found == DEPTH_COMPETENCE;
-		im->depths[im->depth_count++] = found;
-		last = found;
-		p += n;
-	} while (*p++ == ',');
-	if (!competence) {
-		cispref__error_set(error, CISPREF_EARG, NULL, 0, 0,
-		                   "the depth mapping '%s' has no competence", im->o->depths);
-		return CISPREF_EARG;
-	}
-	return CISPREF_OK;
-}
-
 /* ---- the entry ------------------------------------------------------------------- */
 
 /* The namespace: the CFDocument's identifier when it is a canonical UUID (cispref's
@@ -1060,23 +963,6 @@ static void set_identity(importer *im)
 		base_uri = NULL;
 	}
 	im->failed |= cispref__identity_set(im->ref, uuid, base_uri) != CISPREF_OK;
-}
-
-static void validate_result(importer *im)
-{
-	cispref_diagnostics *found = NULL;
-	if (cispref_validate(&found, im->ref) != 0) {
-		im->failed = 1;
-		return;
-	}
-	for (size_t i = 0; i < cispref_diagnostics_count(found) && !im->failed; i++) {
-		const cispref_diagnostic *d = cispref_diagnostics_get(found, i);
-		im->failed |= cispref__diagnostics_add(im->diags, cispref_diagnostic_severity(d),
-		                                       cispref_diagnostic_tag(d), im->name, 0,
-		                                       cispref_diagnostic_node_id(d),
-		                                       cispref_diagnostic_message(d)) != 0;
-	}
-	cispref_diagnostics_free(found);
 }
 
 static int build(importer *im, const char *data, size_t size, cispref_error *error)
@@ -1110,8 +996,9 @@ static int build(importer *im, const char *data, size_t size, cispref_error *err
 	report_repairs(im);
 	if (!im->failed)
 		set_identity(im);
+	/* the validator's findings follow the import's, without lines: JSON keeps none */
 	if (!im->failed)
-		validate_result(im);
+		im->failed = cispref__import_validate(im->diags, im->ref, im->name, 0) != 0;
 	if (im->failed) {
 		cispref__error_set(error, CISPREF_ENOMEM, im->name, 0, 0, "out of memory");
 		return CISPREF_ENOMEM;
@@ -1156,7 +1043,7 @@ int cispref_case_import_memory(cispref_referential **out, cispref_diagnostics **
 	im.name = name ? name : "<memory>";
 	im.error = error;
 	if (!rc)
-		rc = parse_depths(&im, error);
+		rc = cispref__depth_map_parse(&im.depths, o.depths, error);
 	if (rc)
 		return rc;
 	if (o.max_input_size && size > o.max_input_size) {

@@ -11,13 +11,15 @@
 #include <string.h>
 #include <libxml/HTMLparser.h>
 
+#include "depth_map.h"
 #include "identity.h"
 #include "moodle_private.h"
 
 /* What a row becomes. */
 typedef enum role {
-	ROLE_DOMAIN, ROLE_PLAN, ROLE_COMPETENCE, ROLE_ITEM, ROLE_CONCEPTS, ROLE_CONCEPT,
-	ROLE_NOTES, ROLE_NOTE
+	/* the roles of the depth mapping first, with its values */
+	ROLE_DOMAIN = DEPTH_DOMAIN, ROLE_PLAN = DEPTH_PLAN, ROLE_COMPETENCE = DEPTH_COMPETENCE,
+	ROLE_ITEM = DEPTH_ITEM, ROLE_CONCEPTS, ROLE_CONCEPT, ROLE_NOTES, ROLE_NOTE
 } role;
 
 typedef struct entry {
@@ -44,8 +46,7 @@ typedef struct importer {
 	vec roots;
 	moodle_row *framework;
 	cispref_referential *ref;
-	role depths[4];
-	size_t depth_count;
+	depth_map depths;
 	size_t notes_made;
 	const char *uuid;      /* the framework description's identity lines, or NULL */
 	const char *base_uri;
@@ -571,72 +572,16 @@ static void walk(importer *im, build_fn build)
 
 /* ---- a foreign framework: the depth mapping ------------------------------------- */
 
-/* A node of the model and the containers above it, as the walk carries them. */
-typedef struct place {
-	cispref_domain *domain;
-	cispref_plan *plan;
-	cispref_competence *competence;
-} place;
-
-/* @want made into an id: characters outside [A-Za-z0-9._-] become '_', a leading '_'
- * when it starts otherwise than with a letter or '_', and "-2", "-3"... when taken. */
+/* @want made into an id (cispref__import_id()); the change reported with @line (0: the
+ * id is made up, not read). */
 static const char *unique_id(importer *im, const char *want, unsigned long line)
 {
-	size_t n = strlen(want);
-	char *id = cispref__arena_alloc(im->a, n + 32);
-	if (!id) {
-		im->failed = 1;
-		return NULL;
-	}
-	char *w = id;
-	if (!((*want >= 'A' && *want <= 'Z') || (*want >= 'a' && *want <= 'z') || *want == '_'))
-		*w++ = '_';
-	for (const char *r = want; *r; r++)
-		*w++ = strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-",
-		              *r) ? *r : '_';
-	*w = '\0';
-	for (unsigned long k = 2; cispref__find(im->ref, id); k++)
-		snprintf(w, 32, "-%lu", k);
-	if (strcmp(id, want) != 0 && line)
+	const char *id = cispref__import_id(im->a, im->ref, want);
+	im->failed |= !id;
+	if (id && line && strcmp(id, want) != 0)
 		diag(im, CISPREF_SEVERITY_INFO, "moodle-id-changed", line, id,
 		     "ID number '%s' is not a cispref id: it becomes '%s'", want, id);
 	return id;
-}
-
-static place *new_place(importer *im, const place *from)
-{
-	place *p = cispref__arena_alloc(im->a, sizeof *p);
-	if (!p) {
-		im->failed = 1;
-		return NULL;
-	}
-	if (from)
-		*p = *from;
-	return p;
-}
-
-/* The domain and plan a competence needs, made up when the mapping has none. */
-static void ensure_domain(importer *im, place *p)
-{
-	if (p->domain || im->failed)
-		return;
-	const char *id = unique_id(im, im->ref->id, 0);
-	p->domain = id ? cispref__domain_create(im->ref, id, CISPREF_DOMAIN_CORE,
-	                                        im->ref->title) : NULL;
-	im->failed |= !p->domain;
-}
-
-static void ensure_plan(importer *im, place *p)
-{
-	ensure_domain(im, p);
-	if (p->plan || im->failed)
-		return;
-	char want[512];
-	snprintf(want, sizeof want, "%s.plan", p->domain->node.id);
-	const char *id = unique_id(im, want, 0);
-	p->plan = id ? cispref__plan_create(p->domain, id, CISPREF_PLAN_INDIVIDUAL,
-	                                    p->domain->title) : NULL;
-	im->failed |= !p->plan;
 }
 
 /* A foreign row's title: its short name, or the description when that gives the whole of
@@ -687,37 +632,22 @@ static void report_lost_columns(importer *im, const entry *e, const char *id)
 
 static void *foreign_node(importer *im, entry *e, void *parent)
 {
-	place *p = new_place(im, parent);
+	depth_place *p = cispref__arena_alloc(im->a, sizeof *p);
 	const char *rest, *title = p ? foreign_title(im, e, &rest) : NULL;
 	const char *id = title ? unique_id(im, e->key, e->row->line) : NULL;
-	if (!id)
+	if (!id) {
+		im->failed |= !p;
 		return NULL;
-	role r = e->depth < im->depth_count ? im->depths[e->depth] : ROLE_ITEM;
-	node *made = NULL;
-	if (r == ROLE_DOMAIN) {
-		p->domain = cispref__domain_create(im->ref, id, CISPREF_DOMAIN_CORE, title);
-		p->plan = NULL;
-		made = p->domain ? &p->domain->node : NULL;
-	} else if (r == ROLE_PLAN) {
-		ensure_domain(im, p);
-		p->plan = p->domain ? cispref__plan_create(p->domain, id, CISPREF_PLAN_INDIVIDUAL,
-		                                           title) : NULL;
-		made = p->plan ? &p->plan->node : NULL;
-	} else if (r == ROLE_COMPETENCE) {
-		ensure_plan(im, p);
-		p->competence = p->plan ? cispref__competence_create(p->plan, id, title) : NULL;
-		made = p->competence ? &p->competence->node : NULL;
-	} else {
-		cispref_item *item = cispref__item_create(p->competence, id,
-		                                          CISPREF_ITEM_SAVOIR_FAIRE, title, NULL);
-		made = item ? &item->node : NULL;
 	}
+	*p = parent ? *(depth_place *)parent : (depth_place){0};
+	depth_role r = cispref__depth_map_role(&im->depths, e->depth);
+	node *made = cispref__depth_place_node(im->ref, im->a, p, r, id, title);
 	if (!made) {
 		im->failed = 1;
 		return NULL;
 	}
 	set_line(made, e);
-	if (rest && r == ROLE_COMPETENCE)
+	if (rest && r == DEPTH_COMPETENCE)
 		keep_description(im, p->competence, rest);
 	else if (rest)
 		diag(im, CISPREF_SEVERITY_INFO, "moodle-description-dropped", e->row->line, id,
@@ -757,58 +687,7 @@ static void foreign_framework(importer *im)
 	im->failed |= !ref->id || !title;
 }
 
-/* Parse the depth mapping: roles in increasing order, competence among them. */
-static int parse_depths(importer *im, cispref_error *error)
-{
-	static const char *const names[] = {"domain", "plan", "competence", "item"};
-	const char *p = im->o->depths ? im->o->depths : CISPREF_MOODLE_DEFAULT_DEPTHS;
-	int last = -1, competence = 0;
-	im->depth_count = 0;
-	do {
-		size_t n = strcspn(p, ",");
-		int found = -1;
-		for (int r = 0; r < 4; r++)
-			if (strlen(names[r]) == n && strncmp(names[r], p, n) == 0)
-				found = r;
-		if (found <= last) {
-			cispref__error_set(error, CISPREF_EARG, NULL, 0, 0,
-			                   "the depth mapping '%s' is not a list of domain, plan, "
-			                   "competence, item in this order", im->o->depths);
-			return CISPREF_EARG;
-		}
-		competence |= found == ROLE_COMPETENCE;
-		im->depths[im->depth_count++] = (role)found;
-		last = found;
-		p += n;
-	} while (*p++ == ',');
-	if (!competence) {
-		cispref__error_set(error, CISPREF_EARG, NULL, 0, 0,
-		                   "the depth mapping '%s' has no competence", im->o->depths);
-		return CISPREF_EARG;
-	}
-	return CISPREF_OK;
-}
-
 /* ---- the entry ------------------------------------------------------------------ */
-
-/* Append the validator's findings on the result to the import's. */
-static void validate_result(importer *im)
-{
-	cispref_diagnostics *found = NULL;
-	if (cispref_validate(&found, im->ref) != 0) {
-		im->failed = 1;
-		return;
-	}
-	for (size_t i = 0; i < cispref_diagnostics_count(found) && !im->failed; i++) {
-		const cispref_diagnostic *d = cispref_diagnostics_get(found, i);
-		im->failed |= cispref__diagnostics_add(im->diags, cispref_diagnostic_severity(d),
-		                                       cispref_diagnostic_tag(d), im->name,
-		                                       cispref_diagnostic_line(d),
-		                                       cispref_diagnostic_node_id(d),
-		                                       cispref_diagnostic_message(d)) != 0;
-	}
-	cispref_diagnostics_free(found);
-}
 
 static int build(importer *im, const vec *rows, cispref_error *error)
 {
@@ -835,8 +714,9 @@ static int build(importer *im, const vec *rows, cispref_error *error)
 	}
 	if (!im->failed)
 		set_identity(im);
+	/* the validator's findings follow the import's, with the CSV lines of the nodes */
 	if (!im->failed)
-		validate_result(im);
+		im->failed = cispref__import_validate(im->diags, im->ref, im->name, 1) != 0;
 	if (im->failed) {
 		cispref__error_set(error, CISPREF_ENOMEM, im->name, 0, 0, "out of memory");
 		return CISPREF_ENOMEM;
@@ -858,7 +738,7 @@ int cispref_moodle_import_memory(cispref_referential **out, cispref_diagnostics 
 	im.o = &o;
 	im.name = name ? name : "<memory>";
 	if (!rc)
-		rc = parse_depths(&im, error);
+		rc = cispref__depth_map_parse(&im.depths, o.depths, error);
 	if (rc)
 		return rc;
 	moodle_table table = {0};

@@ -242,6 +242,17 @@ int cispref__read_regular_file(char **out, size_t *size, const char *path, size_
 int cispref__import_hand_over(cispref_referential **out, cispref_diagnostics **diagnostics,
                               cispref_referential *ref, cispref_diagnostics *diags, int rc);
 
+/* input_file.c: @want made into an id no node of @ref holds: characters outside
+ * [A-Za-z0-9._-] become '_', a '_' goes before one that starts otherwise than with a
+ * letter or '_', and "-2", "-3"... follow when it is taken. Allocated in @a; NULL out of
+ * memory. */
+const char *cispref__import_id(arena *a, const cispref_referential *ref, const char *want);
+/* input_file.c: append to @diags the validator's findings on @ref, as from the input
+ * @name, with the lines of the nodes when @lines (a CSV), else none (JSON keeps none).
+ * CISPREF_OK or CISPREF_ENOMEM. */
+int cispref__import_validate(cispref_diagnostics *diags, const cispref_referential *ref,
+                             const char *name, int lines);
+
 /* atomic_file.c: write @data to what @path names, as cispref_export_path() documents:
  * a regular or new file replaced atomically, links followed, FIFOs and character devices
  * written in place. @flags: CISPREF__WRITE_NAMED_TEMPORARY skips O_TMPFILE (the tests
