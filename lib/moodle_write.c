@@ -307,6 +307,13 @@ int cispref__moodle_write(xmlBufferPtr out, const cispref_referential *ref,
 	return cispref__moodle_write_options(out, ref, &options, error);
 }
 
+/* cispref__moodle_write_options() as a writer of cispref__serialise(). */
+static int write_with(xmlBufferPtr out, const cispref_referential *ref, const void *options,
+                      cispref_error *error)
+{
+	return cispref__moodle_write_options(out, ref, options, error);
+}
+
 /* The CSV with @options into a new libxml2 buffer, for the three public entries; NULL
  * with *@rc and @error set. The registry's row (export.c) calls cispref__moodle_write()
  * with the defaults instead. */
@@ -322,21 +329,7 @@ static xmlBufferPtr serialise(const cispref_referential *ref,
 	}
 	if ((*rc = cispref__moodle_options(&o, options, error)) != CISPREF_OK)
 		return NULL;
-	xml_catch c;
-	cispref__xml_catch_begin(&c);
-	xmlBufferPtr buf = xmlBufferCreate();
-	if (!buf) {
-		cispref__error_set(error, CISPREF_ENOMEM, NULL, 0, 0, "out of memory");
-		*rc = CISPREF_ENOMEM;
-	} else {
-		*rc = cispref__moodle_write_options(buf, ref, &o, error);
-	}
-	*rc = cispref__xml_catch_end(&c, *rc, error);
-	if (*rc) {
-		xmlBufferFree(buf);
-		return NULL;
-	}
-	return buf;
+	return cispref__serialise(ref, write_with, &o, error, rc);
 }
 
 int cispref_moodle_export_buffer(char **out, size_t *size, const cispref_referential *ref,

@@ -226,6 +226,14 @@ void cispref__xml_catch_begin(xml_catch *c);
  * fills @error and returns CISPREF_ENOMEM (or CISPREF_EXML for another libxml2 error). */
 int cispref__xml_catch_end(xml_catch *c, int rc, cispref_error *error);
 
+/* output.c: run @write(buffer, @ref, @context, @error) into a new libxml2 buffer,
+ * libxml2's own failures caught as failures of the export: the buffer, or NULL with *@rc
+ * and @error set. Every export entry (export.c, moodle_write.c) serialises through it. */
+typedef int (*cispref__writer)(xmlBufferPtr out, const cispref_referential *ref,
+                               const void *context, cispref_error *error);
+xmlBufferPtr cispref__serialise(const cispref_referential *ref, cispref__writer write,
+                               const void *context, cispref_error *error, int *rc);
+
 /* output.c: hand a serialised document to the caller; each frees @buf. */
 int cispref__output_buffer(xmlBufferPtr buf, char **out, size_t *size, cispref_error *error);
 int cispref__output_stream(xmlBufferPtr buf, FILE *stream, cispref_error *error);
