@@ -7,7 +7,8 @@
  *
  * XML output is the canonical form of doc/format.md, written with libxml2's writer:
  * loading a canonical file and exporting it gives the same bytes. JSON output follows
- * the contract `cispref-json` version 1 (keys always present, in a fixed order).
+ * the contract `cispref-json` version 1 (doc/format.md, "The JSON export": keys always
+ * present, in a fixed order, every node object ending with its "uuid" and "uri").
  * The spreadsheet formats hold one row per item (doc/interchange.md, "Spreadsheets"):
  * they are for reading and sorting, and are not read back. The SKOS and ESCO formats
  * (doc/interchange.md, "SKOS and ESCO") name nodes by IRI: their URI when the referential
