@@ -87,6 +87,15 @@ const char *cispref__import_id(arena *a, const cispref_referential *ref, const c
 	return id;
 }
 
+int cispref__import_finish(cispref_diagnostics *diags, const cispref_referential *ref,
+                           const char *name, int lines, int failed, cispref_error *error)
+{
+	if (!failed && cispref__import_validate(diags, ref, name, lines) == CISPREF_OK)
+		return CISPREF_OK;
+	cispref__error_set(error, CISPREF_ENOMEM, name, 0, 0, "out of memory");
+	return CISPREF_ENOMEM;
+}
+
 int cispref__import_validate(cispref_diagnostics *diags, const cispref_referential *ref,
                              const char *name, int lines)
 {

@@ -12,6 +12,7 @@
 #include <libxml/HTMLparser.h>
 
 #include "depth_map.h"
+#include "import_tree.h"
 #include "identity.h"
 #include "moodle_private.h"
 
@@ -23,13 +24,10 @@ typedef enum role {
 } role;
 
 typedef struct entry {
+	tree_node t;           /* first: the tree's walks see an entry as its tree_node;
+	                        * children in file order */
 	moodle_row *row;
 	const char *key;       /* the ID number */
-	struct entry *parent;  /* NULL for a root, or a parent that is not there */
-	vec children;          /* entry *, in file order */
-	int state;             /* 0 not reached, 1 being classified, 2 reached or reported */
-	int reached;           /* from a root: the row is imported */
-	size_t depth;
 	/* cispref's convention, when the row follows it */
 	role role;
 	int kind;
@@ -58,22 +56,16 @@ static const char *entry_key(const void *e)
 	return ((const entry *)e)->key;
 }
 
-static void diag(importer *im, cispref_severity_t severity, const char *tag,
-                 unsigned long line, const char *node_id, const char *fmt, ...)
-	__attribute__((format(printf, 6, 7)));
-
+/* A finding of the import, with the line of the CSV it is about. */
+__attribute__((format(printf, 6, 7)))
 static void diag(importer *im, cispref_severity_t severity, const char *tag,
                  unsigned long line, const char *node_id, const char *fmt, ...)
 {
-	char message[512];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(message, sizeof message, fmt, ap);
+	im->failed |= cispref__diagnostics_addv(im->diags, severity, tag, im->name, line,
+	                                        node_id, fmt, ap) != 0;
 	va_end(ap);
-	cispref__utf8_trim(message, strlen(message));
-	if (cispref__diagnostics_add(im->diags, severity, tag, im->name, line, node_id,
-	                             message) != 0)
-		im->failed = 1;
 }
 
 #define DROPPED CISPREF_SEVERITY_ERROR
@@ -136,9 +128,10 @@ static void link_rows(importer *im, const vec *rows)
 			im->failed |= cispref__vec_push(im->a, &im->roots, e) != 0;
 			continue;
 		}
-		e->parent = cispref__strmap_find(&im->entries, parent);
-		if (e->parent)
-			im->failed |= cispref__vec_push(im->a, &e->parent->children, e) != 0;
+		entry *above = cispref__strmap_find(&im->entries, parent);
+		e->t.parent = above ? &above->t : NULL;
+		if (above)
+			im->failed |= cispref__vec_push(im->a, &above->t.children, e) != 0;
 		else
 			diag(im, DROPPED, "moodle-parent-unknown", row->line, NULL,
 			     "row '%s' names the parent '%s', which no row has as ID number: Moodle "
@@ -146,54 +139,31 @@ static void link_rows(importer *im, const vec *rows)
 	}
 }
 
-/* Depth-first from the roots, without recursion (a chain of parents may be as long as
- * the file): every entry reached is marked with its depth. */
-static void reach(importer *im)
-{
-	vec stack = {0};
-	for (size_t r = im->roots.count; r-- > 0 && !im->failed;)
-		im->failed |= cispref__vec_push(im->a, &stack, im->roots.items[r]) != 0;
-	while (stack.count && !im->failed) {
-		entry *e = stack.items[--stack.count];
-		e->state = 2;
-		e->reached = 1;
-		e->depth = e->parent ? e->parent->depth + 1 : 0;
-		for (size_t c = e->children.count; c-- > 0 && !im->failed;)
-			im->failed |= cispref__vec_push(im->a, &stack, e->children.items[c]) != 0;
-	}
-}
-
 /* An entry not reached sits in a cycle of parents, or under one, or under a row that was
- * dropped. Walking up marks the path (state 1); the walk ends at an entry already
- * settled, at an entry without a parent, or back on the path: a cycle. Each entry is
- * walked once. */
+ * dropped: the climb from it (cispref__tree_climb()) finds which. Each entry is climbed
+ * once. */
 static void report_unreached(importer *im, entry *start)
 {
 	vec path = {0};
-	entry *e = start;
-	while (e && e->state == 0) {
-		e->state = 1;
-		if (cispref__vec_push(im->a, &path, e) != 0) {
-			im->failed = 1;
-			return;
-		}
-		e = e->parent;
+	tree_node *cycle;
+	if (cispref__tree_climb(im->a, &start->t, &path, &cycle) != 0) {
+		im->failed = 1;
+		return;
 	}
-	entry *cycle = e && e->state == 1 ? e : NULL; /* where the path closes on itself */
 	int in_cycle = 0; /* the path runs up from @start: the cycle is its end */
 	for (size_t i = 0; i < path.count; i++) {
-		entry *p = path.items[i];
-		in_cycle |= p == cycle;
+		entry *p = path.items[i], *parent = (entry *)p->t.parent;
+		in_cycle |= &p->t == cycle;
 		if (in_cycle)
 			diag(im, DROPPED, "moodle-parent-cycle", p->row->line, NULL,
 			     "row '%s' is in a cycle of parents: Moodle drops it", p->key);
-		else if (p->parent)
+		else if (parent)
 			diag(im, DROPPED, "moodle-ancestor-dropped", p->row->line, NULL,
 			     "row '%s' is under row '%s', which is dropped: Moodle drops it too",
-			     p->key, p->parent->key);
+			     p->key, parent->key);
 	}
 	for (size_t i = 0; i < path.count; i++)
-		((entry *)path.items[i])->state = 2;
+		((entry *)path.items[i])->t.state = 2;
 }
 
 static void report_all_unreached(importer *im, const vec *rows)
@@ -203,7 +173,7 @@ static void report_all_unreached(importer *im, const vec *rows)
 		entry *e = *row->cells[COL_IDNUMBER]
 		               ? cispref__strmap_find(&im->entries, row->cells[COL_IDNUMBER])
 		               : NULL;
-		if (e && e->row == row && e->state == 0)
+		if (e && e->row == row && e->t.state == 0)
 			report_unreached(im, e);
 	}
 }
@@ -369,7 +339,8 @@ static int parent_fits(const entry *e)
 		[ROLE_ITEM] = ROLE_COMPETENCE, [ROLE_CONCEPTS] = -1, [ROLE_CONCEPT] = ROLE_CONCEPTS,
 		[ROLE_NOTES] = -1, [ROLE_NOTE] = ROLE_NOTES};
 	int want = parent_role[e->role];
-	return want < 0 ? !e->parent : e->parent && (int)e->parent->role == want;
+	const entry *parent = (const entry *)e->t.parent;
+	return want < 0 ? !parent : parent && (int)parent->role == want;
 }
 
 /* Whether every row kept follows cispref's convention, and the framework's ID number is
@@ -398,7 +369,7 @@ static int follows_convention(importer *im, const vec *rows)
 		entry *e = *row->cells[COL_IDNUMBER]
 		               ? cispref__strmap_find(&im->entries, row->cells[COL_IDNUMBER])
 		               : NULL;
-		if (e && e->row == row && e->reached && !parent_fits(e))
+		if (e && e->row == row && e->t.reached && !parent_fits(e))
 			return 0;
 	}
 	return 1;
@@ -503,8 +474,10 @@ static const char *convention_text(const entry *e)
 }
 
 /* Build the node of @e under @parent (the node its parent row became). */
-static void *convention_node(importer *im, entry *e, void *parent)
+static void *convention_node(void *context, tree_node *tree, void *parent)
 {
+	importer *im = context;
+	entry *e = (entry *)tree;
 	const char *text = convention_text(e);
 	void *made = NULL;
 	switch (e->role) {
@@ -525,49 +498,6 @@ static void *convention_node(importer *im, entry *e, void *parent)
 	if (e->role == ROLE_ITEM || e->role == ROLE_COMPETENCE)
 		link_references(im, e, made);
 	return made;
-}
-
-/* Walk the tree depth first, each child built under the node its parent became. */
-typedef void *(*build_fn)(importer *im, entry *e, void *parent);
-
-typedef struct frame {
-	entry *e;
-	void *parent;
-} frame;
-
-static void walk(importer *im, build_fn build)
-{
-	frame *stack = NULL;
-	size_t count = 0, capacity = 0;
-	for (size_t r = im->roots.count; r-- > 0;) {
-		if (count == capacity) {
-			capacity = capacity ? capacity * 2 : 64;
-			frame *grown = realloc(stack, capacity * sizeof *stack);
-			if (!grown) {
-				im->failed = 1;
-				break;
-			}
-			stack = grown;
-		}
-		stack[count++] = (frame){im->roots.items[r], NULL};
-	}
-	while (count && !im->failed) {
-		frame f = stack[--count];
-		void *made = build(im, f.e, f.parent);
-		for (size_t c = f.e->children.count; made && c-- > 0;) {
-			if (count == capacity) {
-				capacity *= 2;
-				frame *grown = realloc(stack, capacity * sizeof *stack);
-				if (!grown) {
-					im->failed = 1;
-					break;
-				}
-				stack = grown;
-			}
-			stack[count++] = (frame){f.e->children.items[c], made};
-		}
-	}
-	free(stack);
 }
 
 /* ---- a foreign framework: the depth mapping ------------------------------------- */
@@ -630,8 +560,10 @@ static void report_lost_columns(importer *im, const entry *e, const char *id)
 		     "the completion rule of row '%s' has no place in the model", e->key);
 }
 
-static void *foreign_node(importer *im, entry *e, void *parent)
+static void *foreign_node(void *context, tree_node *tree, void *parent)
 {
+	importer *im = context;
+	entry *e = (entry *)tree;
 	depth_place *p = cispref__arena_alloc(im->a, sizeof *p);
 	const char *rest, *title = p ? foreign_title(im, e, &rest) : NULL;
 	const char *id = title ? unique_id(im, e->key, e->row->line) : NULL;
@@ -640,7 +572,7 @@ static void *foreign_node(importer *im, entry *e, void *parent)
 		return NULL;
 	}
 	*p = parent ? *(depth_place *)parent : (depth_place){0};
-	depth_role r = cispref__depth_map_role(&im->depths, e->depth);
+	depth_role r = cispref__depth_map_role(&im->depths, e->t.depth);
 	node *made = cispref__depth_place_node(im->ref, im->a, p, r, id, title);
 	if (!made) {
 		im->failed = 1;
@@ -699,7 +631,7 @@ static int build(importer *im, const vec *rows, cispref_error *error)
 		return CISPREF_EFORMAT;
 	}
 	link_rows(im, rows);
-	reach(im);
+	im->failed |= cispref__tree_reach(im->a, &im->roots) != 0;
 	report_all_unreached(im, rows);
 	if (!im->failed && !(im->ref = cispref__referential_create()))
 		im->failed = 1;
@@ -707,21 +639,15 @@ static int build(importer *im, const vec *rows, cispref_error *error)
 		im->failed = 1;
 	if (!im->failed && follows_convention(im, rows)) {
 		convention_framework(im);
-		walk(im, convention_node);
+		im->failed |= cispref__tree_walk(&im->roots, convention_node, im, &im->failed) != 0;
 	} else if (!im->failed) {
 		foreign_framework(im);
-		walk(im, foreign_node);
+		im->failed |= cispref__tree_walk(&im->roots, foreign_node, im, &im->failed) != 0;
 	}
 	if (!im->failed)
 		set_identity(im);
 	/* the validator's findings follow the import's, with the CSV lines of the nodes */
-	if (!im->failed)
-		im->failed = cispref__import_validate(im->diags, im->ref, im->name, 1) != 0;
-	if (im->failed) {
-		cispref__error_set(error, CISPREF_ENOMEM, im->name, 0, 0, "out of memory");
-		return CISPREF_ENOMEM;
-	}
-	return CISPREF_OK;
+	return cispref__import_finish(im->diags, im->ref, im->name, 1, im->failed, error);
 }
 
 int cispref_moodle_import_memory(cispref_referential **out, cispref_diagnostics **diagnostics,

@@ -169,6 +169,11 @@ cispref_diagnostics *cispref__diagnostics_new(void);
 int cispref__diagnostics_add(cispref_diagnostics *list, cispref_severity_t severity,
                              const char *tag, const char *file, unsigned long line,
                              const char *node_id, const char *message);
+/* The same with the message made by vsnprintf(@fmt, @ap), cut at 511 bytes on a UTF-8
+ * boundary: what an importer's diag() hands over. */
+int cispref__diagnostics_addv(cispref_diagnostics *list, cispref_severity_t severity,
+                              const char *tag, const char *file, unsigned long line,
+                              const char *node_id, const char *fmt, va_list ap);
 
 /* moodle_write.c: the Moodle CSV with the default options, for export.c's table. */
 int cispref__moodle_write(xmlBufferPtr out, const cispref_referential *ref,
@@ -260,6 +265,12 @@ const char *cispref__import_id(arena *a, const cispref_referential *ref, const c
  * CISPREF_OK or CISPREF_ENOMEM. */
 int cispref__import_validate(cispref_diagnostics *diags, const cispref_referential *ref,
                              const char *name, int lines);
+/* input_file.c: the end of an import that built @ref (unless @failed, out of memory):
+ * the validator's findings appended as cispref__import_validate() does. CISPREF_OK, or
+ * CISPREF_ENOMEM with @error filled (naming the input @name) when @failed or when the
+ * validation runs out of memory. */
+int cispref__import_finish(cispref_diagnostics *diags, const cispref_referential *ref,
+                           const char *name, int lines, int failed, cispref_error *error);
 
 /* atomic_file.c: write @data to what @path names, as cispref_export_path() documents:
  * a regular or new file replaced atomically, links followed, FIFOs and character devices
