@@ -849,10 +849,12 @@ static void test_export_moodle_options(void **state)
 	run_free(&r);
 	r = run_cispref("export", "--format", "moodle", "--scale-default", "0", NULL);
 	assert_int_equal(r.status, 2);
-	assert_non_null(strstr(r.err, "--scale-default counts from 1"));
+	assert_non_null(strstr(r.err, "--scale-default takes a position on the scale, from 1, "
+	                              "not '0'"));
 	run_free(&r);
 	r = run_cispref("export", "--format", "moodle", "--scale-proficient", "x", NULL);
 	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "--scale-proficient takes a position on the scale"));
 	run_free(&r);
 	/* what the library refuses: a term Moodle does not know, a value beyond the scale;
 	 * the file is left as it was */

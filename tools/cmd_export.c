@@ -42,10 +42,11 @@ enum { OPT_SCALE = 300, OPT_SCALE_DEFAULT, OPT_SCALE_PROFICIENT, OPT_TAXONOMY };
 /* A 1-based position on the scale: the library checks it against the scale's length. */
 static int parse_position(size_t *out, const char *option, const char *arg)
 {
-	int rc = cli_parse_count(out, option, arg);
-	if (rc == EXIT_OK && *out == 0)
-		return cli_usage_error("%s counts from 1, not '%s'", option, arg);
-	return rc;
+	/* cli_parse_count()'s own message would speak of "0 for no limit" */
+	if (!arg[0] || strspn(arg, "0123456789") != strlen(arg) || strspn(arg, "0") == strlen(arg))
+		return cli_usage_error("%s takes a position on the scale, from 1, not '%s'", option,
+		                       arg);
+	return cli_parse_count(out, option, arg);
 }
 
 /* Apply @c if it is a Moodle option: EXIT_OK, a usage error, or -1 when it is not one. */
