@@ -169,6 +169,11 @@ cispref_diagnostics *cispref__diagnostics_new(void);
 int cispref__diagnostics_add(cispref_diagnostics *list, cispref_severity_t severity,
                              const char *tag, const char *file, unsigned long line,
                              const char *node_id, const char *message);
+/* The same with the message made by vsnprintf(@fmt, @ap), cut at 511 bytes on a UTF-8
+ * boundary: what an importer's diag() hands over. */
+int cispref__diagnostics_addv(cispref_diagnostics *list, cispref_severity_t severity,
+                              const char *tag, const char *file, unsigned long line,
+                              const char *node_id, const char *fmt, va_list ap);
 
 /* moodle_write.c: the Moodle CSV with the default options, for export.c's table. */
 int cispref__moodle_write(xmlBufferPtr out, const cispref_referential *ref,
@@ -226,6 +231,14 @@ void cispref__xml_catch_begin(xml_catch *c);
  * fills @error and returns CISPREF_ENOMEM (or CISPREF_EXML for another libxml2 error). */
 int cispref__xml_catch_end(xml_catch *c, int rc, cispref_error *error);
 
+/* output.c: run @write(buffer, @ref, @context, @error) into a new libxml2 buffer,
+ * libxml2's own failures caught as failures of the export: the buffer, or NULL with *@rc
+ * and @error set. Every export entry (export.c, moodle_write.c) serialises through it. */
+typedef int (*cispref__writer)(xmlBufferPtr out, const cispref_referential *ref,
+                               const void *context, cispref_error *error);
+xmlBufferPtr cispref__serialise(const cispref_referential *ref, cispref__writer write,
+                               const void *context, cispref_error *error, int *rc);
+
 /* output.c: hand a serialised document to the caller; each frees @buf. */
 int cispref__output_buffer(xmlBufferPtr buf, char **out, size_t *size, cispref_error *error);
 int cispref__output_stream(xmlBufferPtr buf, FILE *stream, cispref_error *error);
@@ -241,6 +254,23 @@ int cispref__read_regular_file(char **out, size_t *size, const char *path, size_
  * *@diagnostics @diags (freed when @diagnostics is NULL). */
 int cispref__import_hand_over(cispref_referential **out, cispref_diagnostics **diagnostics,
                               cispref_referential *ref, cispref_diagnostics *diags, int rc);
+
+/* input_file.c: @want made into an id no node of @ref holds: characters outside
+ * [A-Za-z0-9._-] become '_', a '_' goes before one that starts otherwise than with a
+ * letter or '_', and "-2", "-3"... follow when it is taken. Allocated in @a; NULL out of
+ * memory. */
+const char *cispref__import_id(arena *a, const cispref_referential *ref, const char *want);
+/* input_file.c: append to @diags the validator's findings on @ref, as from the input
+ * @name, with the lines of the nodes when @lines (a CSV), else none (JSON keeps none).
+ * CISPREF_OK or CISPREF_ENOMEM. */
+int cispref__import_validate(cispref_diagnostics *diags, const cispref_referential *ref,
+                             const char *name, int lines);
+/* input_file.c: the end of an import that built @ref (unless @failed, out of memory):
+ * the validator's findings appended as cispref__import_validate() does. CISPREF_OK, or
+ * CISPREF_ENOMEM with @error filled (naming the input @name) when @failed or when the
+ * validation runs out of memory. */
+int cispref__import_finish(cispref_diagnostics *diags, const cispref_referential *ref,
+                           const char *name, int lines, int failed, cispref_error *error);
 
 /* atomic_file.c: write @data to what @path names, as cispref_export_path() documents:
  * a regular or new file replaced atomically, links followed, FIFOs and character devices

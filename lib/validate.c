@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: MIT */
 /* The validator: rules the schema cannot express, each reported as a diagnostic with a
  * stable tag, in document order. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -559,6 +560,16 @@ int cispref__diagnostics_add(cispref_diagnostics *list, cispref_severity_t sever
 	d->tag = tag;
 	d->line = line;
 	return CISPREF_OK;
+}
+
+int cispref__diagnostics_addv(cispref_diagnostics *list, cispref_severity_t severity,
+                              const char *tag, const char *file, unsigned long line,
+                              const char *node_id, const char *fmt, va_list ap)
+{
+	char message[512];
+	vsnprintf(message, sizeof message, fmt, ap);
+	cispref__utf8_trim(message, strlen(message));
+	return cispref__diagnostics_add(list, severity, tag, file, line, node_id, message);
 }
 
 /* ---- accessors ----------------------------------------------------------------- */

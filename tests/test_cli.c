@@ -796,6 +796,84 @@ static void test_import_moodle(void **state)
 	run_free(&r);
 }
 
+/* export --format moodle with a scale and a taxonomy of one's own: the framework row
+ * carries them as Moodle stores them (doc/interchange.md, "Scale", "Taxonomy"); the
+ * options need --format moodle, and a position counts from 1. */
+static void test_export_moodle_options(void **state)
+{
+	(void)state;
+	/* 14 columns: ..., scale values (5), scale configuration (6), rule type, rule
+	 * outcome, rule config, cross-references, exported ID, is framework (12), taxonomy */
+	static const char tail[] =
+		"\"Insuffisant,Suffisant,Bien\","
+		"\"[{\"\"scaleid\"\":null},"
+		"{\"\"id\"\":1,\"\"scaledefault\"\":0,\"\"proficient\"\":0},"
+		"{\"\"id\"\":2,\"\"scaledefault\"\":1,\"\"proficient\"\":1},"
+		"{\"\"id\"\":3,\"\"scaledefault\"\":0,\"\"proficient\"\":1}]\","
+		"\"\",\"\",\"\",\"\",\"\",\"1\",\"level,outcome,competency,indicator\"\n";
+	char csv[4200];
+	snprintf(csv, sizeof csv, "%s/options.csv", run_dir);
+	run r = run_cispref("export", "--format", "moodle", "--scale", "Insuffisant,Suffisant,Bien",
+	                    "--scale-default", "2", "--scale-proficient", "2", "--taxonomy",
+	                    "level,outcome,competency,indicator", NULL);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.err, "");
+	assert_non_null(strstr(r.out, tail));
+	/* the defaults are gone from the framework row */
+	assert_null(strstr(r.out, "Non acquis"));
+	assert_null(strstr(r.out, "domain,practice,competency,skill"));
+	run_free(&r);
+	/* the same bytes into a file */
+	r = run_cispref("export", "--format", "moodle", "--scale", "Insuffisant,Suffisant,Bien",
+	                "--scale-default", "2", "--scale-proficient", "2", "--taxonomy",
+	                "level,outcome,competency,indicator", "-o", csv, NULL);
+	assert_int_equal(r.status, 0);
+	run_free(&r);
+	size_t size;
+	char *written = read_whole_file(csv, &size);
+	assert_non_null(written);
+	assert_non_null(strstr(written, tail));
+	free(written);
+	/* and the file reads back as the same framework */
+	r = run_cispref("import", "--from", "moodle", csv, "-q", "-o", "/dev/null", NULL);
+	assert_int_equal(r.status, 0);
+	run_free(&r);
+
+	/* usage errors: without --format moodle (a .csv name picks "csv"), a position 0 */
+	r = run_cispref("export", "--taxonomy", "level", "-o", csv, NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "are for --format moodle"));
+	run_free(&r);
+	r = run_cispref("export", "--format", "json", "--scale", "A,B", NULL);
+	assert_int_equal(r.status, 2);
+	run_free(&r);
+	r = run_cispref("export", "--format", "moodle", "--scale-default", "0", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "--scale-default takes a position on the scale, from 1, "
+	                              "not '0'"));
+	run_free(&r);
+	r = run_cispref("export", "--format", "moodle", "--scale-proficient", "x", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "--scale-proficient takes a position on the scale"));
+	run_free(&r);
+	/* what the library refuses: a term Moodle does not know, a value beyond the scale;
+	 * the file is left as it was */
+	r = run_cispref("export", "--format", "moodle", "--taxonomy", "domain,chapter", "-o", csv,
+	                NULL);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.err, "taxonomy"));
+	assert_string_equal(r.out, "");
+	run_free(&r);
+	written = read_whole_file(csv, &size);
+	assert_non_null(strstr(written, tail));
+	free(written);
+	r = run_cispref("export", "--format", "moodle", "--scale", "A,B", "--scale-default", "3",
+	                NULL);
+	assert_int_equal(r.status, 1);
+	assert_string_equal(r.out, "");
+	run_free(&r);
+}
+
 /* export --format case, then import --from case: the same XML (doc/interchange.md); a
  * file that is not JSON fails with its line and column, exit status 1. */
 static void test_import_case(void **state)
@@ -878,6 +956,7 @@ int main(void)
 		cmocka_unit_test(test_render_pdf),
 		cmocka_unit_test(test_validate_write_error),
 		cmocka_unit_test(test_info_write_error),
+		cmocka_unit_test(test_export_moodle_options),
 		cmocka_unit_test(test_export_write_error),
 		cmocka_unit_test(test_render_write_error),
 		cmocka_unit_test(test_tool_write_error),

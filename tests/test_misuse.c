@@ -424,6 +424,23 @@ static void test_moodle(void **state)
 	assert_fails(CISPREF_EARG, cispref_moodle_export_buffer(&out, NULL, f->ref, &bad, ERR));
 	assert_ptr_equal(out, (char *)f);
 
+	assert_fails(CISPREF_EARG, cispref_moodle_export_stream(NULL, f->ref, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_moodle_export_stream(stdout, NULL, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_moodle_export_stream(stdout, f->ref, &bad, ERR));
+	FILE *read_only = fopen(fixture("load-valid.xml"), "r");
+	assert_non_null(read_only);
+	assert_fails(CISPREF_EIO, cispref_moodle_export_stream(read_only, f->ref, NULL, ERR));
+	fclose(read_only);
+
+	char path[4200];
+	snprintf(path, sizeof path, "%s/missing/out.csv", f->tmp);
+	assert_fails(CISPREF_EARG, cispref_moodle_export_path(NULL, f->ref, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_moodle_export_path("", f->ref, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_moodle_export_path(path, NULL, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_moodle_export_path(path, f->ref, &bad, ERR));
+	assert_fails(CISPREF_EIO, cispref_moodle_export_path(path, f->ref, NULL, ERR));
+	assert_fails(CISPREF_EIO, cispref_moodle_export_path(f->tmp, f->ref, NULL, ERR));
+
 	assert_fails(CISPREF_EARG, cispref_moodle_import_memory(NULL, NULL, "", 0, NULL, NULL, ERR));
 	assert_fails(CISPREF_EARG, cispref_moodle_import_memory(&ref, &diags, NULL, 3, NULL, NULL, ERR));
 	assert_fails(CISPREF_EARG, cispref_moodle_import_memory(&ref, &diags, "", 0, NULL, &bad, ERR));

@@ -15,7 +15,9 @@ static PyStructSequence_Field diagnostic_fields[] = {
 };
 
 static PyStructSequence_Desc diagnostic_desc = {
-	"cispref.Diagnostic", "A finding of Referential.validate().", diagnostic_fields, 7,
+	"cispref.Diagnostic",
+	"A finding of Referential.validate(), or of an import (load(..., diagnostics=[])).",
+	diagnostic_fields, 7,
 };
 
 static PyStructSequence_Field hit_fields[] = {

@@ -686,9 +686,10 @@ static PyMethodDef ref_methods[] = {
 	 "to_json($self, /)\n--\n\nThe referential as cispref-json, format_version 1 (-> str)."},
 	{"save", (PyCFunction)(void (*)(void))ref_save, METH_VARARGS | METH_KEYWORDS,
 	 "save($self, /, path, format=None)\n--\n\n"
-	 "Write the referential to path (str, bytes or os.PathLike), atomically, as 'xml'\n"
-	 "or 'json' (EXPORT_FORMATS). Without format, the extension decides ('.json' is\n"
-	 "JSON; '.xml' and any other is XML); a format that the extension contradicts\n"
+	 "Write the referential to path (str, bytes or os.PathLike), atomically, in one of\n"
+	 "EXPORT_FORMATS ('xml', 'json', 'moodle', 'case', ...; doc/interchange.md). Without\n"
+	 "format, the extension decides ('.json' is JSON, '.csv' CSV, '.xlsx', '.ttl' SKOS;\n"
+	 "'.xml' and any other is XML); a format that the extension contradicts\n"
 	 "('out.json' with format='xml') raises ValueError, as does an unknown format. On\n"
 	 "failure the previous file is left as it was and cispref.FileError (an OSError)\n"
 	 "is raised."},

@@ -30,7 +30,11 @@ _ItemKind: TypeAlias = Literal["savoir-faire", "savoir-faire-comportemental", "s
 _Severity: TypeAlias = Literal["error", "warning", "info"]
 _HitField: TypeAlias = Literal["title", "summary", "item"]
 _RenderFormat: TypeAlias = Literal["html", "odt", "fodt", "md"]
-_ExportFormat: TypeAlias = Literal["xml", "json", "csv", "csv-excel-fr", "xlsx", "moodle", "skos", "esco-csv"]
+_ExportFormat: TypeAlias = Literal["xml", "json", "csv", "csv-excel-fr", "xlsx", "moodle", "case",
+                                   "skos", "esco-csv"]
+# What load() and loads() read: cispref XML, a Moodle framework CSV, a CASE package.
+_LoadFormat: TypeAlias = Literal["xml", "moodle", "case"]
+_Delimiter: TypeAlias = Literal[",", ";", ":", "\t"]
 _Inclusive: TypeAlias = Literal["source", "normalized"]
 
 class _BinaryReader(Protocol):
@@ -217,7 +221,7 @@ _D = TypeVar("_D")
 
 @final
 class Diagnostic(structseq[Any], tuple[_Severity, str, str, str | None, int, int, str | None]):
-    """A finding of Referential.validate()."""
+    """A finding of Referential.validate(), or of an import (load(diagnostics=...))."""
     __match_args__: Final = ("severity", "tag", "message", "file", "line", "column", "id")
     @property
     def severity(self) -> _Severity: ...
@@ -325,11 +329,16 @@ class Referential:
                notes: bool = True, index: bool = True, title: str | None = None,
                inclusive: _Inclusive = "source") -> None: ...
 
-def load(source: StrOrBytesPath | _BinaryReader, *, lenient: bool = False,
-         max_input_size: int | None = None, max_text_length: int | None = None,
-         max_elements: int | None = None) -> Referential: ...
+def load(source: StrOrBytesPath | _BinaryReader, *, format: _LoadFormat | None = "xml",
+         lenient: bool = False, max_input_size: int | None = None,
+         max_text_length: int | None = None, max_elements: int | None = None,
+         depths: str | None = None, encoding: str | None = None,
+         delimiter: _Delimiter | None = None, foreign: bool = False,
+         diagnostics: list[Diagnostic] | None = None) -> Referential: ...
 def loads(data: str | bytes, name: StrOrBytesPath | None = None, *,
-          lenient: bool = False, max_input_size: int | None = None,
-          max_text_length: int | None = None,
-          max_elements: int | None = None) -> Referential: ...
+          format: _LoadFormat | None = "xml", lenient: bool = False,
+          max_input_size: int | None = None, max_text_length: int | None = None,
+          max_elements: int | None = None, depths: str | None = None,
+          encoding: str | None = None, delimiter: _Delimiter | None = None,
+          foreign: bool = False, diagnostics: list[Diagnostic] | None = None) -> Referential: ...
 def default() -> Referential: ...
