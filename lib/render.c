@@ -35,7 +35,7 @@ static const render_format_row formats[] = {
 	                         "application/vnd.oasis.opendocument.text-flat-xml",
 	                         "flat OpenDocument text (one XML file)", cispref__render_fodt},
 	[CISPREF_RENDER_MARKDOWN] = {"md", {".md"}, "text/markdown",
-	                             "CommonMark with pipe tables", cispref__render_md},
+	                             "CommonMark: headings and bullet lists", cispref__render_md},
 };
 #define FORMAT_COUNT (sizeof formats / sizeof formats[0])
 

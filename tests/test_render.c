@@ -391,13 +391,41 @@ static int is_ascii_punct(char c)
 	return c && strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) != NULL;
 }
 
-/* Undo the backslash escapes of @s[0..len) into a new string. */
+/* @cp as UTF-8 at @out (up to 3 bytes: the tests write only white space of the BMP). */
+static size_t utf8_encode(char *out, unsigned long cp)
+{
+	assert_true(cp < 0x10000);
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	out[0] = (char)(0xE0 | (cp >> 12));
+	out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[2] = (char)(0x80 | (cp & 0x3F));
+	return 3;
+}
+
+/* Undo the backslash escapes and the numeric character references of @s[0..len) into a
+ * new string (the renderer writes white space at the ends of a text as references). */
 static char *md_unescape(const char *s, size_t len)
 {
-	char *out = malloc(len + 1);
+	char *out = malloc(4 * len + 1);
 	assert_non_null(out);
 	size_t o = 0;
 	for (size_t i = 0; i < len; i++) {
+		unsigned long cp;
+		int used = 0;
+		if (s[i] == '&' && sscanf(s + i, "&#%lu;%n", &cp, &used) == 1 && used > 0 &&
+		    i + (size_t)used <= len) {
+			o += utf8_encode(out + o, cp);
+			i += (size_t)used - 1;
+			continue;
+		}
 		if (s[i] == '\\' && i + 1 < len && is_ascii_punct(s[i + 1]))
 			i++;
 		out[o++] = s[i];
@@ -434,58 +462,33 @@ static void md_title(strlist *l, const char *line, size_t len)
 	md_add(l, "title: ", line, end);
 }
 
-/* The cells of a table row "| a | b |": items separated by "<br>", each "• item". */
-static void md_row(strlist *l, const char *row, size_t len)
-{
-	assert_true(len > 0 && row[0] == '|');
-	size_t start = 1;
-	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++) {
-		size_t end = md_find(row, len, start, '|');
-		assert_true(end < len);
-		size_t a = start, b = end;
-		while (a < b && row[a] == ' ')
-			a++;
-		while (b > a && row[b - 1] == ' ')
-			b--;
-		while (a < b) {
-			const char *br = strstr(row + a, "<br>");
-			size_t stop = br && (size_t)(br - row) < b ? (size_t)(br - row) : b;
-			/* "• " and the text; an empty text leaves "•", its space trimmed at the end */
-			const char *bullet = "\xE2\x80\xA2 ";
-			size_t skip = stop - a < strlen(bullet) ? stop - a : strlen(bullet);
-			assert_true(skip >= 3);
-			assert_memory_equal(row + a, bullet, skip);
-			md_add(l, kind_prefix[k], row + a + skip, stop - a - skip);
-			a = stop < b ? stop + 4 : b;
-		}
-		start = end + 1;
-	}
-}
+/* The column titles render.h names. */
+static const char *const column_labels[CISPREF_ITEM_KIND_COUNT] = {
+	"Savoir-faire", "Savoir-faire comportementaux", "Savoirs"};
 
-/* Competence headings are "#### ", followed by a blank line, the header row, the
- * delimiter row and the one row of items. */
+/* A competence is a heading "#### title", then for each column a heading "##### label"
+ * and its items as a bullet list "- item", up to the next heading of level 4 or less. */
 static void md_content(strlist *l, const char *doc)
 {
-	const char *line = doc;
-	while (*line) {
+	int kind = -1; /* the column whose items follow, -1 outside a competence */
+	for (const char *line = doc; *line;) {
 		const char *eol = strchr(line, '\n');
 		size_t len = eol ? (size_t)(eol - line) : strlen(line);
-		if (len > 5 && strncmp(line, "#### ", 5) == 0) {
+		if (len > 6 && strncmp(line, "##### ", 6) == 0) {
+			assert_true(kind >= -1 && kind + 1 < CISPREF_ITEM_KIND_COUNT);
+			kind++;
+			const char *label = column_labels[kind];
+			assert_int_equal(len - 6, strlen(label));
+			assert_memory_equal(line + 6, label, len - 6);
+		} else if (len > 5 && strncmp(line, "#### ", 5) == 0) {
 			md_title(l, line + 5, len - 5);
-			const char *header = strchr(line, '\n');
-			assert_non_null(header);
-			header += 2; /* the blank line */
-			const char *table_head = "| Savoir-faire | Savoir-faire comportementaux | Savoirs |\n"
-			                         "| --- | --- | --- |\n";
-			assert_true(starts_with(header, table_head));
-			const char *row = header + strlen(table_head);
-			const char *row_end = strchr(row, '\n');
-			assert_non_null(row_end);
-			md_row(l, row, (size_t)(row_end - row));
-			line = row_end;
-		} else {
-			line += len;
+			kind = -1;
+		} else if (len && line[0] == '#') {
+			kind = -2; /* a chapter, domain or plan: no competence */
+		} else if (kind >= 0 && len >= 2 && strncmp(line, "- ", 2) == 0) {
+			md_add(l, kind_prefix[kind], line + 2, len - 2);
 		}
+		line += len;
 		if (*line == '\n')
 			line++;
 	}
@@ -641,8 +644,36 @@ static void test_special_characters(void **state)
 	/* Markdown: the title line, escaped, reads back as the title. */
 	char *md = render(ref, CISPREF_RENDER_MARKDOWN, NULL, &size);
 	assert_true(starts_with(md, "# Titre \\<spécial\\> \\& \"guillemets\" 'apostrophes'\n\n"));
-	assert_non_null(strstr(md, "| Individuel | Entrée \\& \\<z\\> |\n"));
+	assert_non_null(strstr(md, "\n- Individuel\n  - Entrée \\& \\<z\\>\n"));
 	assert_non_null(strstr(md, "[^1]: Note \\<x\\> \\& y\n"));
+	cispref_buffer_free(md);
+	cispref_referential_free(ref);
+}
+
+/* White space at either end of a text would change the Markdown's structure: four spaces
+ * open a code block, "* x*" is a list item rather than emphasis, and CommonMark strips it
+ * from headings and paragraphs. The renderer writes it as character references. */
+static void test_markdown_white_space(void **state)
+{
+	(void)state;
+	cispref_referential *ref = NULL;
+	cispref_domain *domain;
+	cispref_plan *plan;
+	cispref_competence *comp;
+	OK(cispref_referential_new(&ref, "w", "Blancs"));
+	OK(cispref_referential_set_source(ref, CISPREF_SOURCE_APPROVAL, " approuvé "));
+	OK(cispref_referential_add_domain(&domain, ref, "d", CISPREF_DOMAIN_CORE, "Domaine"));
+	OK(cispref_domain_add_plan(&plan, domain, "d.p", CISPREF_PLAN_INDIVIDUAL, "Plan"));
+	OK(cispref_plan_add_competence(&comp, plan, "d.p.1", "  Titre indenté"));
+	OK(cispref_competence_add_item(NULL, comp, "d.p.1.sf.1", SF, "    quatre espaces"));
+	OK(cispref_competence_add_item(NULL, comp, "d.p.1.sf.2", SF, NBSP "- tiret "));
+	check_content(ref, CISPREF_RENDER_MARKDOWN, NULL);
+	size_t size;
+	char *md = render(ref, CISPREF_RENDER_MARKDOWN, NULL, &size);
+	assert_non_null(strstr(md, "\n#### &#32;&#32;Titre indenté\n"));
+	assert_non_null(strstr(md, "\n- &#32;&#32;&#32;&#32;quatre espaces\n"));
+	assert_non_null(strstr(md, "\n- &#160;- tiret&#32;\n"));
+	assert_non_null(strstr(md, "\n*&#32;approuvé&#32;*\n"));
 	cispref_buffer_free(md);
 	cispref_referential_free(ref);
 }
@@ -976,7 +1007,7 @@ static void test_domain_selection(void **state)
 
 	char *md = render(ref, CISPREF_RENDER_MARKDOWN, &options, &size);
 	assert_null(strstr(md, "## Accompagnement pédagogique"));
-	assert_non_null(strstr(md, "### Communication\n\n| Plan | Compétence |"));
+	assert_non_null(strstr(md, "### Communication\n\n- Interne\n  - Transmettre en interne"));
 	assert_null(strstr(md, "[^23]"));
 	cispref_buffer_free(md);
 
@@ -1171,7 +1202,7 @@ static void test_inclusive_normalisation(void **state)
 	char *md = render(ref, CISPREF_RENDER_MARKDOWN, &options, &size);
 	assert_non_null(strstr(md, "#### Accompagner la" MIDDOT "le stagiaire dans son processus "
 	                           "de formation\n"));
-	assert_non_null(strstr(md, "• Adapter sa communication à la" MIDDOT "au stagiaire<br>"));
+	assert_non_null(strstr(md, "\n- Adapter sa communication à la" MIDDOT "au stagiaire\n"));
 	assert_null(strstr(md, "la.le"));
 	assert_null(strstr(md, "la-le"));
 	assert_null(strstr(md, "la-du"));
@@ -1180,7 +1211,7 @@ static void test_inclusive_normalisation(void **state)
 	md = render(ref, CISPREF_RENDER_MARKDOWN, &options, &size);
 	assert_non_null(strstr(md, "#### Accompagner la.le stagiaire dans son processus "
 	                           "de formation\n"));
-	assert_non_null(strstr(md, "• Adapter sa communication à la- au stagiaire<br>"));
+	assert_non_null(strstr(md, "\n- Adapter sa communication à la- au stagiaire\n"));
 	cispref_buffer_free(md);
 	cispref_referential_free(ref);
 }
@@ -1454,7 +1485,7 @@ static void test_cli(void **state)
 	assert_non_null(strstr(r.out, "Usage: cispref render --format FORMAT"));
 	/* The formats are listed from the library, each with its extension. */
 	assert_non_null(strstr(r.out, "\n  html    one self-contained HTML5 file, ready to print (.html)\n"));
-	assert_non_null(strstr(r.out, "\n  md      CommonMark with pipe tables (.md)\n"));
+	assert_non_null(strstr(r.out, "\n  md      CommonMark: headings and bullet lists (.md)\n"));
 	run_free(&r);
 
 	r = run_cispref("--help", NULL);
@@ -1535,6 +1566,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_content_every_format),
 		cmocka_unit_test(test_special_characters),
+		cmocka_unit_test(test_markdown_white_space),
 		cmocka_unit_test(test_html_structure),
 		cmocka_unit_test(test_odt_package),
 		cmocka_unit_test(test_fodt_document),

@@ -35,13 +35,20 @@
  *   contents whose page numbers are reference fields, footnotes (text:note) labelled with
  *   the source's note numbers.
  * - #CISPREF_RENDER_FODT: the same document as one flat OpenDocument XML file.
- * - #CISPREF_RENDER_MARKDOWN: CommonMark with pipe tables (a GitHub Flavored Markdown
- *   extension). Within a cell, each item is written "• item" and items are separated by
- *   `<br>`, so every renderer of pipe tables shows one item per line. Note references use
- *   the common footnote syntax `[^21]`. Markdown metacharacters of texts are escaped with
- *   backslashes (`\`, `` ` ``, `*`, `_`, `[`, `]`, `<`, `>`, `|`, `&`, `~`, `#`, and a `+`,
- *   `-`, `=` or ordered-list marker that would start a line); line breaks and tabs in a
- *   text become spaces.
+ * - #CISPREF_RENDER_MARKDOWN: plain CommonMark, which every CommonMark renderer reads the
+ *   same way (no table, no raw HTML): headings `#` (title), `##` (chapters and domains),
+ *   `###` (plans, and the domains of the overview), `####` (competences), `#####` (the
+ *   columns Savoir-faire, Savoir-faire comportementaux, Savoirs), each followed by its
+ *   items as a bullet list `- item` (no list when the source's cell is empty); the
+ *   overview lists each plan as an item and its summary entries as a list under it.
+ *   Note references use the common footnote syntax `[^21]` after the competence's title,
+ *   where the source puts its marker (renderers without footnotes show them as text).
+ *   Markdown metacharacters of texts are escaped with backslashes (`\`, `` ` ``, `*`,
+ *   `_`, `[`, `]`, `<`, `>`, `|`, `&`, `~`, `#`, and a `+`, `-`, `=` or ordered-list
+ *   marker that would start a line); white space at either end of a text is written as
+ *   numeric character references (`&#32;`), since it would otherwise indent a line into
+ *   a code block or keep emphasis from closing; line breaks and tabs in a text become
+ *   spaces.
  *
  * @defgroup render Rendering
  * @{
@@ -66,7 +73,7 @@ typedef enum cispref_render_format_t {
 	CISPREF_RENDER_HTML = 0,    /**< "html": one self-contained HTML5 file. */
 	CISPREF_RENDER_ODT = 1,     /**< "odt": an OpenDocument text package (binary, ZIP). */
 	CISPREF_RENDER_FODT = 2,    /**< "fodt": a flat OpenDocument text file (XML). */
-	CISPREF_RENDER_MARKDOWN = 3 /**< "md": CommonMark with pipe tables. */
+	CISPREF_RENDER_MARKDOWN = 3 /**< "md": CommonMark, headings and bullet lists. */
 } cispref_render_format_t;
 
 /** How inclusive-writing forms of the texts are written. */
@@ -167,8 +174,8 @@ CISPREF_EXPORT const char *cispref_render_format_extension(cispref_render_format
 CISPREF_EXPORT const char *cispref_render_format_media_type(cispref_render_format_t format);
 
 /**
- * A short English description of a render format, for help texts ("CommonMark with pipe
- * tables").
+ * A short English description of a render format, for help texts ("CommonMark: headings
+ * and bullet lists").
  * @param format the format.
  * @return a static string, or NULL for a value out of range.
  */
