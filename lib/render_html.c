@@ -64,6 +64,8 @@ static const char stylesheet[] =
 	" page-break-after: avoid; }\n"
 	"dl.concepts dd { margin: .1em 0 0 1.2em; }\n"
 	"dl.concepts dd ul { margin: 0; padding-left: 1em; }\n"
+	".figure { margin: 0 0 1.5em; break-inside: avoid; page-break-inside: avoid; }\n"
+	".figure svg { display: block; width: 100%; max-width: 170mm; height: auto; margin: 0 auto; }\n"
 	".kind { font-weight: normal; font-style: italic; color: #555; font-size: .9em; }\n"
 	/* Table headers repeat on every page a table spans; rows never split, and a table that
 	 * fits on a page is not split from its caption. */
@@ -362,6 +364,22 @@ static void write_summary_table(html *h, const cispref_domain *domain)
 	newline(h);
 }
 
+/* The schema of the mission's contours (3.1.1) drawn from the model, as inline SVG; the
+ * front matter calls this at the figure's place. Nothing when no core domain is
+ * rendered. */
+static void write_figure_contours(html *h)
+{
+	if (h->failed || !cispref__render_figure_present(h->ctx))
+		return;
+	start(h, "div", "figure contours");
+	newline(h);
+	if (!h->failed && cispref__render_figure_svg(h->w, h->ctx, NULL, NULL) != CISPREF_OK)
+		h->failed = 1;
+	newline(h);
+	end(h);
+	newline(h);
+}
+
 static void write_overview(html *h)
 {
 	render_ctx *ctx = h->ctx;
@@ -369,6 +387,8 @@ static void write_overview(html *h)
 	attr(h, "id", RENDER_ID_OVERVIEW);
 	newline(h);
 	element(h, "h2", NULL, RENDER_LABEL_OVERVIEW);
+	/* Until the front matter places it in 3.1.1, the schema opens the overview. */
+	write_figure_contours(h);
 	for (size_t d = 0; d < ctx->domains.count; d++)
 		write_summary_table(h, ctx->domains.items[d]);
 	end(h);

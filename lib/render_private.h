@@ -8,6 +8,7 @@
 #define CISPREF_RENDER_PRIVATE_H
 
 #include <libxml/tree.h>
+#include <libxml/xmlwriter.h>
 
 #include "private.h"
 
@@ -82,6 +83,8 @@ const char *cispref__render_kind_label(cispref_item_kind_t kind);     /* "savoir
 #define RENDER_LABEL_INDEX "Index des concepts partagés"
 #define RENDER_LABEL_PLAN "Plan"
 #define RENDER_LABEL_COMPETENCE "Compétence"
+/* The accessible title of the schema of the mission's contours (3.1.1). */
+#define RENDER_LABEL_FIGURE "Schéma du contour de la mission d'accompagnement"
 
 /* Anchors (HTML ids, ODF bookmarks): "prefix-id" for a node, and these for the chapters,
  * which hold no "-" so that no node's anchor can take them. */
@@ -97,6 +100,15 @@ const char *cispref__render_anchor(render_ctx *ctx, const char *prefix, const ch
 const char *cispref__render_claim_anchor(render_ctx *ctx, const char *prefix, const char *id);
 /* "#anchor", a link to an anchor of the document. */
 const char *cispref__render_fragment(render_ctx *ctx, const char *anchor);
+
+/* The schema of the mission's contours (3.1.1), drawn from the rendered domains
+ * (render_figure.c): whether there is one to draw (a core domain is rendered), and the
+ * SVG element written with @w (the "svg" root with its namespace, the same for HTML
+ * inline and for an image file), its size in millimetres in *width_mm, *height_mm
+ * (either may be NULL). CISPREF_OK, or CISPREF_ENOMEM when the writer failed. */
+int cispref__render_figure_present(render_ctx *ctx);
+int cispref__render_figure_svg(xmlTextWriterPtr w, render_ctx *ctx, double *width_mm,
+                               double *height_mm);
 
 /* One renderer per file; each appends the whole document to @out. Only the table of
  * formats in render.c calls them. */

@@ -132,6 +132,8 @@ static const char *const odf_namespaces[][2] = {
 	{"manifest", "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"},
 	{"xlink", "http://www.w3.org/1999/xlink"},
 	{"fo", "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"},
+	{"draw", "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"},
+	{"svg", "http://www.w3.org/2000/svg"},
 };
 
 static xmlXPathContextPtr xpath_context(xmlDocPtr doc)
@@ -199,9 +201,26 @@ static void add_node_text(strlist *l, const char *prefix, xmlNodePtr node)
 
 static int parse_errors;
 
+/* libxml2's HTML parser knows HTML 4 only, and reports the elements of inline SVG (HTML5)
+ * as unknown tags: those are not errors of the document. */
+static int is_svg_tag_error(const xmlError *error)
+{
+	static const char *const svg_elements[] = {"svg", "g", "rect", "text", "tspan"};
+	char name[32];
+	if (error->domain != XML_FROM_HTML || error->code != XML_HTML_UNKNOWN_TAG ||
+	    sscanf(error->message, "Tag %31s invalid", name) != 1)
+		return 0;
+	for (size_t i = 0; i < sizeof svg_elements / sizeof svg_elements[0]; i++)
+		if (strcmp(name, svg_elements[i]) == 0)
+			return 1;
+	return 0;
+}
+
 static void count_error(void *payload, xmlErrorPtr error)
 {
 	(void)payload;
+	if (is_svg_tag_error(error))
+		return;
 	parse_errors++;
 	print_message("parser: line %d: %s", error->line, error->message);
 }
@@ -678,6 +697,194 @@ static void test_markdown_white_space(void **state)
 	cispref_referential_free(ref);
 }
 
+/* ---- the schema of the mission's contours ------------------------------------------- */
+
+/* The SVG of the HTML cahier (between "<svg" and "</svg>"), parsed as XML: it must be
+ * well-formed on its own, in the SVG namespace. NULL when the document has none. */
+static xmlDocPtr html_figure(const char *html)
+{
+	const char *a = strstr(html, "<svg"), *b = strstr(html, "</svg>");
+	if (!a)
+		return NULL;
+	assert_non_null(b);
+	assert_null(strstr(b + 1, "<svg")); /* one figure */
+	xmlDocPtr doc = parse_xml(a, (size_t)(b + 6 - a), "figure.svg");
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	assert_string_equal((const char *)root->name, "svg");
+	assert_non_null(root->ns);
+	assert_string_equal((const char *)root->ns->href, "http://www.w3.org/2000/svg");
+	return doc;
+}
+
+/* The label of each group of @cls ("domain": the columns, "axis": the bands), its lines
+ * joined by spaces, in document order; and how many there are. */
+static size_t figure_labels(xmlDocPtr doc, const char *cls, strlist *labels)
+{
+	xmlXPathContextPtr ctx = xpath_context(doc);
+	char expr[128];
+	snprintf(expr, sizeof expr, "/svg:svg/svg:g[@class='%s']", cls);
+	xmlXPathObjectPtr groups = select_nodes(ctx, NULL, expr);
+	size_t n = node_count(groups);
+	for (size_t g = 0; g < n; g++) {
+		xmlXPathObjectPtr lines = select_nodes(ctx, node_at(groups, g), "svg:text[1]/svg:tspan");
+		char joined[512] = "";
+		for (size_t i = 0; i < node_count(lines); i++) {
+			xmlChar *line = xmlNodeGetContent(node_at(lines, i));
+			snprintf(joined + strlen(joined), sizeof joined - strlen(joined), "%s%s",
+			         i ? " " : "", (const char *)line);
+			xmlFree(line);
+		}
+		list_add(labels, "", joined);
+		xmlXPathFreeObject(lines);
+	}
+	xmlXPathFreeObject(groups);
+	xmlXPathFreeContext(ctx);
+	return n;
+}
+
+/* A referential of @core core domains (the second one named @renamed) and the two
+ * transversal axes. */
+static cispref_referential *contours_referential(size_t core, const char *renamed)
+{
+	cispref_referential *ref = NULL;
+	cispref_domain *domain;
+	cispref_plan *plan;
+	OK(cispref_referential_new(&ref, "f", "Figure"));
+	for (size_t d = 0; d < core; d++) {
+		char id[16], title[64];
+		snprintf(id, sizeof id, "d%zu", d + 1);
+		snprintf(title, sizeof title, "Domaine numéro %zu", d + 1);
+		OK(cispref_referential_add_domain(&domain, ref, id, CISPREF_DOMAIN_CORE,
+		                                  d == 1 ? renamed : title));
+		snprintf(id, sizeof id, "d%zu.ind", d + 1);
+		OK(cispref_domain_add_plan(&plan, domain, id, CISPREF_PLAN_INDIVIDUAL, "Individuel"));
+		snprintf(id, sizeof id, "d%zu.col", d + 1);
+		OK(cispref_domain_add_plan(&plan, domain, id, CISPREF_PLAN_COLLECTIVE, "Collectif"));
+	}
+	OK(cispref_referential_add_domain(&domain, ref, "adm", CISPREF_DOMAIN_TRANSVERSAL,
+	                                  "Accompagnement administratif"));
+	OK(cispref_domain_add_plan(&plan, domain, "adm.j", CISPREF_PLAN_JOINT, "Individuel et collectif"));
+	OK(cispref_referential_add_domain(&domain, ref, "com", CISPREF_DOMAIN_TRANSVERSAL, "Communication"));
+	OK(cispref_domain_add_plan(&plan, domain, "com.int", CISPREF_PLAN_INTERNAL, "Communication interne"));
+	OK(cispref_domain_add_plan(&plan, domain, "com.ext", CISPREF_PLAN_EXTERNAL, "Communication externe"));
+	return ref;
+}
+
+static void assert_contours(xmlDocPtr svg, const char *const *domains, size_t count)
+{
+	strlist got = {0}, expected = {0};
+	assert_int_equal(figure_labels(svg, "domain", &got), count);
+	for (size_t i = 0; i < count; i++)
+		list_add(&expected, "", domains[i]);
+	assert_lists_equal(&got, &expected, "figure columns");
+	list_free(&got);
+	list_free(&expected);
+	assert_int_equal(figure_labels(svg, "axis", &got), 2);
+	assert_string_equal(got.items[0], "Accompagnement administratif");
+	assert_string_equal(got.items[1], "Communication");
+	list_free(&got);
+}
+
+/* Base64 (RFC 4648, section 4) into @out, white space skipped: the number of bytes. */
+static size_t base64_decode(const char *in, char *out)
+{
+	static const char alphabet[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	unsigned long bits = 0;
+	int count = 0;
+	size_t n = 0;
+	for (const char *p = in; *p && *p != '='; p++) {
+		const char *at = strchr(alphabet, *p);
+		if (!at || !*p) {
+			assert_non_null(strchr(" \t\r\n", *p));
+			continue;
+		}
+		bits = (bits << 6) | (unsigned long)(at - alphabet);
+		if ((count += 6) >= 8) {
+			count -= 8;
+			out[n++] = (char)((bits >> count) & 0xFF);
+		}
+	}
+	return n;
+}
+
+/* The SVG of the ODT package (a part, named by the frame) or of the flat file (inline,
+ * base64), parsed. */
+static xmlDocPtr odf_figure(cispref_render_format_t format, const char *buf, size_t size)
+{
+	xmlDocPtr content = odf_document(format, buf, size);
+	xmlXPathContextPtr ctx = xpath_context(content);
+	assert_int_equal(count_nodes(ctx, "//text:p/draw:frame/draw:image"), 1);
+	xmlDocPtr doc = NULL;
+	if (format == CISPREF_RENDER_ODT) {
+		assert_string_equal(first_text(ctx, "//draw:image/@xlink:href"), "Pictures/contours.svg");
+		package p = open_package(buf, size);
+		doc = package_xml(&p, "Pictures/contours.svg");
+		xmlDocPtr manifest = package_xml(&p, "META-INF/manifest.xml");
+		xmlXPathContextPtr m = xpath_context(manifest);
+		assert_string_equal(first_text(m, "//manifest:file-entry[@manifest:full-path="
+		                                  "'Pictures/contours.svg']/@manifest:media-type"),
+		                    "image/svg+xml");
+		xmlXPathFreeContext(m);
+		xmlFreeDoc(manifest);
+		close_package(&p);
+	} else {
+		xmlXPathObjectPtr binary = select_nodes(ctx, NULL, "//draw:image/office:binary-data");
+		assert_int_equal(node_count(binary), 1);
+		xmlChar *data = xmlNodeGetContent(node_at(binary, 0));
+		xmlXPathFreeObject(binary);
+		size_t length = strlen((const char *)data);
+		char *svg = malloc(length);
+		assert_non_null(svg);
+		size_t n = base64_decode((const char *)data, svg);
+		doc = parse_xml(svg, n, "figure.svg");
+		free(svg);
+		xmlFree(data);
+	}
+	xmlXPathFreeContext(ctx);
+	xmlFreeDoc(content);
+	return doc;
+}
+
+static void test_figure_contours(void **state)
+{
+	(void)state;
+	static const char *const cahier[] = {"Accompagnement psycho-social",
+	                                     "Accompagnement pédagogique",
+	                                     "Accompagnement socioprofessionnel"};
+	cispref_referential *ref = load_default();
+	size_t size;
+	for (int f = 0; f < 3; f++) {
+		char *out = render(ref, all_formats[f], NULL, &size);
+		xmlDocPtr svg = f == 0 ? html_figure(out) : odf_figure(all_formats[f], out, size);
+		assert_non_null(svg);
+		assert_contours(svg, cahier, 3);
+		xmlFreeDoc(svg);
+		cispref_buffer_free(out);
+	}
+	/* no core domain rendered: no schema */
+	static const char *const com[] = {"com", NULL};
+	cispref_render_options options = CISPREF_RENDER_OPTIONS_INIT;
+	options.domains = com;
+	char *html = render(ref, CISPREF_RENDER_HTML, &options, &size);
+	assert_null(html_figure(html));
+	cispref_buffer_free(html);
+	cispref_referential_free(ref);
+
+	/* the drawing follows the model: a renamed domain, a fourth column */
+	static const char *const four[] = {"Domaine numéro 1", "Accompagnement <renommé> & co",
+	                                   "Domaine numéro 3", "Domaine numéro 4"};
+	ref = contours_referential(4, four[1]);
+	for (int f = 0; f < 3; f++) {
+		char *out = render(ref, all_formats[f], NULL, &size);
+		xmlDocPtr svg = f == 0 ? html_figure(out) : odf_figure(all_formats[f], out, size);
+		assert_contours(svg, four, 4);
+		xmlFreeDoc(svg);
+		cispref_buffer_free(out);
+	}
+	cispref_referential_free(ref);
+}
+
 /* ---- (3) the structure of each format ------------------------------------------------ */
 
 static void test_html_structure(void **state)
@@ -691,7 +898,15 @@ static void test_html_structure(void **state)
 	assert_null(strstr(html, "<script"));
 	assert_null(strstr(html, "src="));
 	assert_null(strstr(html, "<link"));
-	assert_null(strstr(html, "http"));
+	/* no address but the namespace name of the inline SVG, which names no resource */
+	const char *svg_ns = "xmlns=\"http://www.w3.org/2000/svg\"";
+	const char *svg_at = strstr(html, svg_ns);
+	assert_non_null(svg_at);
+	assert_null(strstr(svg_at + 1, svg_ns));
+	assert_null(strstr(svg_at + strlen(svg_ns), "http"));
+	char *before = strndup(html, (size_t)(svg_at - html));
+	assert_null(strstr(before, "http"));
+	free(before);
 	/* the print stylesheet */
 	assert_non_null(strstr(html, "@page { size: A4;"));
 	assert_non_null(strstr(html, "@bottom-center { content: counter(page);"));
@@ -846,7 +1061,8 @@ static void test_fodt_document(void **state)
 	xmlXPathFreeContext(ctx);
 	xmlFreeDoc(doc);
 
-	/* the body is the same as the package's content.xml */
+	/* the body is the same as the package's content.xml, but for the figure's image: a
+	 * part of the package there, inline here */
 	char *odt = render(ref, CISPREF_RENDER_ODT, NULL, &size);
 	package p = open_package(odt, size);
 	char *content = package_entry(&p, "content.xml", NULL);
@@ -855,7 +1071,13 @@ static void test_fodt_document(void **state)
 	char *body_end = strstr(body, "</office:body>");
 	assert_non_null(body_end);
 	body_end[0] = '\0';
+	char *image = strstr(body, "<draw:image ");
+	assert_non_null(image);
+	char *after_image = strstr(image, "</draw:image>");
+	assert_non_null(after_image);
+	image[0] = '\0';
 	assert_non_null(strstr(fodt, body));
+	assert_non_null(strstr(fodt, after_image));
 	free(content);
 	close_package(&p);
 	cispref_buffer_free(odt);
@@ -1567,6 +1789,7 @@ int main(void)
 		cmocka_unit_test(test_content_every_format),
 		cmocka_unit_test(test_special_characters),
 		cmocka_unit_test(test_markdown_white_space),
+		cmocka_unit_test(test_figure_contours),
 		cmocka_unit_test(test_html_structure),
 		cmocka_unit_test(test_odt_package),
 		cmocka_unit_test(test_fodt_document),

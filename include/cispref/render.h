@@ -9,8 +9,12 @@
  * - a title page with the source metadata (series and number, title, publisher, date,
  *   approval);
  * - a table of contents (HTML and ODT; in Markdown the headings serve);
- * - the summary overview: for each domain, its summary list as printed (3.1.2/3.1.3 of the
- *   cahier) as a table with the columns Plan | Compétence;
+ * - the summary overview: the schema of the mission's contours (3.1.1 of the cahier) drawn
+ *   from the model (one column per rendered core domain, its title on top and one cell
+ *   per plan, crossed by one band per rendered transversal axis with the titles of its
+ *   plans; none when no core domain is rendered), then for each domain its summary list
+ *   as printed (3.1.2/3.1.3) as a table with the columns Plan | Compétence (in Markdown,
+ *   a list of plans with their entries; the schema is drawn in HTML and ODT only);
  * - for each domain a chapter (starting on a new page), for each plan a section, and for
  *   each competence a table titled by the competence with the three columns
  *   Savoir-faire | Savoir-faire comportementaux | Savoirs, the items as lists in the
@@ -27,13 +31,15 @@
  * Formats:
  * - #CISPREF_RENDER_HTML: one self-contained HTML5 file (CSS inline, no script, no external
  *   resource) with a print stylesheet: A4 pages with numbers, each chapter on a new page,
- *   table headers repeated, rows kept whole. It parses without error in libxml2's HTML
- *   parser.
+ *   table headers repeated, rows kept whole; the schema is inline SVG. It parses without
+ *   error in libxml2's HTML parser, but for the SVG elements, which that HTML 4 parser
+ *   reports as unknown tags.
  * - #CISPREF_RENDER_ODT: an OpenDocument text package (a ZIP file: `mimetype` first and
  *   uncompressed, META-INF/manifest.xml, content.xml, styles.xml, meta.xml) with named
  *   styles (Title, Heading 1 to 3 with outline levels, table and list styles), a table of
  *   contents whose page numbers are reference fields, footnotes (text:note) labelled with
- *   the source's note numbers.
+ *   the source's note numbers; the schema is an SVG image (the part
+ *   `Pictures/contours.svg`, inline as base64 in the flat file).
  * - #CISPREF_RENDER_FODT: the same document as one flat OpenDocument XML file.
  * - #CISPREF_RENDER_MARKDOWN: plain CommonMark, which every CommonMark renderer reads the
  *   same way (no table, no raw HTML): headings `#` (title), `##` (chapters and domains),
