@@ -6,6 +6,7 @@
  * runs of summary entries under one plan, the competences that refer to a note). The
  * renderers depend on this file; it knows none of them. */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -371,7 +372,7 @@ int cispref__render_check_options(const cispref_render_options *options,
                                   cispref_error *error)
 {
 	const char *problem = NULL;
-	if (options && options->version != CISPREF_RENDER_OPTIONS_VERSION)
+	if (options && options->version != 1 && options->version != CISPREF_RENDER_OPTIONS_VERSION)
 		problem = "render options of an unsupported version";
 	else if (options && (unsigned)options->inclusive > CISPREF_INCLUSIVE_NORMALIZED)
 		problem = "unknown inclusive-writing style";
@@ -390,7 +391,12 @@ int cispref__render_context_init(render_ctx *ctx, const cispref_referential *ref
 	memset(ctx, 0, sizeof *ctx);
 	cispref__strmap_init(&ctx->claimed, anchor_itself);
 	ctx->ref = ref;
-	ctx->opt = options ? *options : defaults;
+	ctx->opt = defaults;
+	if (options && options->version == 1) /* no title_page, contents: the defaults */
+		memcpy(&ctx->opt, options, offsetof(cispref_render_options, title_page));
+	else if (options)
+		ctx->opt = *options;
+	ctx->opt.version = CISPREF_RENDER_OPTIONS_VERSION;
 	ctx->arena = cispref__arena_new();
 	if (!ctx->arena)
 		return CISPREF_ENOMEM;

@@ -590,8 +590,10 @@ static void write_document(html *h)
 	write_head(h);
 	start(h, "body", NULL);
 	newline(h);
-	write_title_page(h);
-	write_contents(h);
+	if (ctx->opt.title_page)
+		write_title_page(h);
+	if (ctx->opt.contents)
+		write_contents(h);
 	if (ctx->opt.summary)
 		write_overview(h);
 	for (size_t d = 0; d < ctx->domains.count; d++)

@@ -338,7 +338,8 @@ int cispref__render_md(xmlBufferPtr out, render_ctx *ctx, cispref_error *error)
 {
 	(void)error; /* only memory can run out, which the caller reports */
 	md m = {out, ctx, 0};
-	write_title_page(&m);
+	if (ctx->opt.title_page)
+		write_title_page(&m);
 	if (ctx->opt.summary)
 		write_overview(&m);
 	for (size_t d = 0; d < ctx->domains.count; d++)

@@ -1006,8 +1006,10 @@ static void write_body(odt *o)
 	render_ctx *ctx = o->ctx;
 	start(o, "office:body");
 	start(o, "office:text");
-	write_title_page(o);
-	write_contents(o);
+	if (ctx->opt.title_page)
+		write_title_page(o);
+	if (ctx->opt.contents)
+		write_contents(o);
 	if (ctx->opt.summary)
 		write_overview(o);
 	for (size_t d = 0; d < ctx->domains.count; d++)

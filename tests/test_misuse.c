@@ -512,6 +512,7 @@ static void test_render(void **state)
 	assert_int_equal(options.version, defaults.version);
 	assert_null(options.domains);
 	assert_true(options.summary && options.notes && options.index);
+	assert_true(options.title_page && options.contents);
 	assert_null(options.title);
 	assert_int_equal(options.inclusive, defaults.inclusive);
 	cispref_render_options_init(NULL);

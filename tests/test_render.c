@@ -1256,6 +1256,46 @@ static size_t occurrences(const char *haystack, const char *needle)
 	return n;
 }
 
+/* The title page and the contents can be left out; options of version 1, which had no
+ * such fields, keep both. */
+static void test_title_page_and_contents(void **state)
+{
+	(void)state;
+	cispref_referential *ref = load_default();
+	cispref_render_options options = CISPREF_RENDER_OPTIONS_INIT;
+	size_t size;
+	for (int variant = 0; variant < 3; variant++) {
+		options.title_page = options.contents = variant == 0;
+		if (variant == 2) /* version 1: the fields after `inclusive` are not read */
+			options.version = 1;
+		int kept = variant != 1;
+		char *html = render(ref, CISPREF_RENDER_HTML, &options, &size);
+		xmlDocPtr doc = parse_html(html, size);
+		xmlXPathContextPtr ctx = xpath_context(doc);
+		assert_int_equal(count_nodes(ctx, "//div[@id='title-page']"), kept);
+		assert_int_equal(count_nodes(ctx, "//h1"), kept);
+		assert_int_equal(count_nodes(ctx, "//div[@id='contents']"), kept);
+		assert_int_equal(count_nodes(ctx, "//table[@class='competence']"), 21);
+		xmlXPathFreeContext(ctx);
+		xmlFreeDoc(doc);
+		cispref_buffer_free(html);
+		char *fodt = render(ref, CISPREF_RENDER_FODT, &options, &size);
+		doc = parse_xml(fodt, size, "cahier.fodt");
+		ctx = xpath_context(doc);
+		assert_int_equal(count_nodes(ctx, "//text:p[@text:style-name='Title']"), kept);
+		assert_int_equal(count_nodes(ctx, "//text:table-of-content"), kept);
+		assert_int_equal(count_nodes(ctx, "//text:h[@text:outline-level='3']"), 21);
+		xmlXPathFreeContext(ctx);
+		xmlFreeDoc(doc);
+		cispref_buffer_free(fodt);
+		char *md = render(ref, CISPREF_RENDER_MARKDOWN, &options, &size);
+		assert_int_equal(starts_with(md, "# "), kept);
+		assert_int_equal(strstr(md, "**Les cahiers de l'Interfédé n°24**") != NULL, kept);
+		cispref_buffer_free(md);
+	}
+	cispref_referential_free(ref);
+}
+
 static void test_no_summary_index_notes(void **state)
 {
 	(void)state;
@@ -1459,7 +1499,7 @@ static void test_invalid_arguments(void **state)
 	assert_int_equal(cispref_render_buffer(NULL, &size, ref, CISPREF_RENDER_HTML, NULL, NULL),
 	                 CISPREF_EARG);
 	cispref_render_options options = CISPREF_RENDER_OPTIONS_INIT;
-	options.version = 2;
+	options.version = CISPREF_RENDER_OPTIONS_VERSION + 1;
 	assert_int_equal(cispref_render_buffer(&out, &size, ref, CISPREF_RENDER_HTML, &options, NULL),
 	                 CISPREF_EARG);
 	options.version = CISPREF_RENDER_OPTIONS_VERSION;
@@ -1753,6 +1793,13 @@ static void test_cli(void **state)
 	assert_null(strstr(r.out, "suivi de la du stagiaire"));
 	run_free(&r);
 
+	r = run_cispref("render", "-f", "html", "--no-title-page", "--no-contents", NULL);
+	assert_int_equal(r.status, 0);
+	assert_null(strstr(r.out, "id=\"title-page\""));
+	assert_null(strstr(r.out, "id=\"contents\""));
+	assert_non_null(strstr(r.out, "id=\"overview\""));
+	run_free(&r);
+
 	r = run_cispref("render", "-f", "md", "--no-notes", "-i", DATA_DIR "/accompagnement-cisp.xml",
 	            NULL);
 	assert_int_equal(r.status, 0);
@@ -1796,6 +1843,7 @@ int main(void)
 		cmocka_unit_test(test_language_tags),
 		cmocka_unit_test(test_domain_selection),
 		cmocka_unit_test(test_no_summary_index_notes),
+		cmocka_unit_test(test_title_page_and_contents),
 		cmocka_unit_test(test_title),
 		cmocka_unit_test(test_inclusive_normalisation),
 		cmocka_unit_test(test_invalid_arguments),

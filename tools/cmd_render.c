@@ -13,7 +13,8 @@
 static void help(void)
 {
 	printf("Usage: cispref render --format FORMAT [-i FILE] [-o FILE] [--domain ID]...\n"
-	       "                      [--no-summary] [--no-index] [--no-notes]\n"
+	       "                      [--no-title-page] [--no-contents] [--no-summary]\n"
+	       "                      [--no-index] [--no-notes]\n"
 	       "                      [--inclusive source|normalized] [--title TEXT]\n\n"
 	       "Write the printed cahier of a referential: the title page, the table of\n"
 	       "contents, the summary overview, one table per competence, the notes and the\n"
@@ -26,6 +27,8 @@ static void help(void)
 	       "                          output ('-'); an ODT package is not written to a\n"
 	       "                          terminal\n"
 	       "  -d, --domain ID         only this domain (repeat for more)\n"
+	       "      --no-title-page     leave out the title page\n"
+	       "      --no-contents       leave out the table of contents\n"
 	       "      --no-summary        leave out the summary overview\n"
 	       "      --no-index          leave out the index of shared concepts\n"
 	       "      --no-notes          leave out the notes\n"
@@ -64,7 +67,8 @@ typedef struct render_args {
 	cispref_render_options options;
 } render_args;
 
-enum { OPT_NO_SUMMARY = 256, OPT_NO_INDEX, OPT_NO_NOTES, OPT_INCLUSIVE };
+enum { OPT_NO_SUMMARY = 256, OPT_NO_INDEX, OPT_NO_NOTES, OPT_INCLUSIVE, OPT_NO_TITLE_PAGE,
+       OPT_NO_CONTENTS };
 
 /* Apply one option; EXIT_OK, or the exit code of a usage error. */
 static int apply_option(render_args *a, int c, char **argv)
@@ -87,6 +91,8 @@ static int apply_option(render_args *a, int c, char **argv)
 	case OPT_NO_SUMMARY: a->options.summary = false; return EXIT_OK;
 	case OPT_NO_INDEX: a->options.index = false; return EXIT_OK;
 	case OPT_NO_NOTES: a->options.notes = false; return EXIT_OK;
+	case OPT_NO_TITLE_PAGE: a->options.title_page = false; return EXIT_OK;
+	case OPT_NO_CONTENTS: a->options.contents = false; return EXIT_OK;
 	case OPT_INCLUSIVE:
 		if (cispref_inclusive_style_from_name(&a->options.inclusive, optarg) != 0)
 			return cli_usage_error("unknown inclusive style '%s' (source or normalized)",
@@ -108,6 +114,8 @@ static int parse_arguments(render_args *a, int argc, char **argv)
 		{"no-summary", no_argument, NULL, OPT_NO_SUMMARY},
 		{"no-index", no_argument, NULL, OPT_NO_INDEX},
 		{"no-notes", no_argument, NULL, OPT_NO_NOTES},
+		{"no-title-page", no_argument, NULL, OPT_NO_TITLE_PAGE},
+		{"no-contents", no_argument, NULL, OPT_NO_CONTENTS},
 		{"inclusive", required_argument, NULL, OPT_INCLUSIVE},
 		{"help", no_argument, NULL, 'h'},
 		{0, 0, 0, 0},

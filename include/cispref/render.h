@@ -113,8 +113,11 @@ typedef enum cispref_inclusive_style_t {
 	CISPREF_INCLUSIVE_NORMALIZED = 1
 } cispref_inclusive_style_t;
 
-/** Version of #cispref_render_options this header describes. */
-#define CISPREF_RENDER_OPTIONS_VERSION 1
+/**
+ * Version of #cispref_render_options this header describes. Version 1 had no
+ * `title_page` and `contents`; the render functions still take it, with both true.
+ */
+#define CISPREF_RENDER_OPTIONS_VERSION 2
 
 /**
  * What to render; initialise with #CISPREF_RENDER_OPTIONS_INIT or
@@ -135,11 +138,24 @@ typedef struct cispref_render_options {
 	/** The document's title; NULL for the referential's title. Written verbatim. */
 	const char *title;
 	cispref_inclusive_style_t inclusive; /**< Default #CISPREF_INCLUSIVE_SOURCE. */
+	/**
+	 * Include the title page (default true; since version 2). Without it the document
+	 * starts with the table of contents, or the first chapter: for a cahier whose cover
+	 * is printed apart. In Markdown the title page is the level-1 heading and the
+	 * paragraphs of the source metadata.
+	 */
+	bool title_page;
+	/** Include the table of contents (HTML and ODT; default true; since version 2). */
+	bool contents;
 } cispref_render_options;
 
-/** Default options: every domain, summary, notes and index, the texts as printed. */
-#define CISPREF_RENDER_OPTIONS_INIT \
-	{CISPREF_RENDER_OPTIONS_VERSION, NULL, true, true, true, NULL, CISPREF_INCLUSIVE_SOURCE}
+/**
+ * Default options: every domain, title page, contents, summary, notes and index, the
+ * texts as printed.
+ */
+#define CISPREF_RENDER_OPTIONS_INIT                                                         \
+	{CISPREF_RENDER_OPTIONS_VERSION, NULL, true, true, true, NULL, CISPREF_INCLUSIVE_SOURCE, \
+	 true, true}
 
 /**
  * Set @p options to #CISPREF_RENDER_OPTIONS_INIT, for callers that cannot expand the

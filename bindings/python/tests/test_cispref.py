@@ -355,6 +355,17 @@ class RenderTest(unittest.TestCase):
         self.assertIn("Analyser les besoins psycho-sociaux de la·du stagiaire", normalized)
         self.assertNotIn("de la-du stagiaire", normalized)
 
+    def test_title_page_and_contents_options(self):
+        html = self.ref.render(format="html")
+        self.assertIn('id="title-page"', html)
+        self.assertIn('id="contents"', html)
+        bare = self.ref.render(format="html", title_page=False, contents=False)
+        self.assertNotIn('id="title-page"', bare)
+        self.assertNotIn('id="contents"', bare)
+        self.assertIn(self.ref["psy.ind.1"].title, bare)
+        md = self.ref.render(format="md", title_page=False)
+        self.assertFalse(md.startswith("# "))
+
     def test_render_to_a_path_and_errors(self):
         with tempfile.TemporaryDirectory() as tmp:
             path = os.path.join(tmp, "cahier.html")
