@@ -30,11 +30,16 @@ typedef struct render_ctx {
 	vec notes;         /* const cispref_note *, the rendered ones, in the referential's order */
 	vec concepts;      /* render_concept *, sorted by key; empty without the index option */
 	strmap claimed;    /* anchors already defined in the document */
+	int unbreakable;   /* laid out in lines (HTML, ODT): inclusive pairs must not break */
 	int failed;        /* a text could not be allocated: the output is to be dropped */
 } render_ctx;
 
-/* A text in the chosen inclusive style; "" for NULL. Valid as long as the context. */
+/* A text in the chosen inclusive style, and with no line break inside an inclusive pair
+ * in the formats laid out in lines; "" for NULL. Valid as long as the context. */
 const char *cispref__render_text(render_ctx *ctx, const char *text);
+/* @label (a constant of the cahier, such as an index kind label) that no line breaks:
+ * spaces as U+00A0, U+2060 WORD JOINER after each hyphen. */
+const char *cispref__render_nowrap(render_ctx *ctx, const char *label);
 /* The source date as a French reader expects it: "2020-12" → "décembre 2020"; other forms
  * are returned as they are. */
 const char *cispref__render_date(render_ctx *ctx, const char *date);
@@ -67,10 +72,12 @@ size_t cispref__render_plan_run(const cispref_domain *domain, size_t first);
 /* The options checked (version, inclusive style, title): CISPREF_OK or CISPREF_EARG with
  * @error filled. */
 int cispref__render_check_options(const cispref_render_options *options, cispref_error *error);
-/* Resolve checked @options (NULL: the defaults) for @ref. Whatever it returns, release the
- * context with cispref__render_context_free(). */
+/* Resolve checked @options (NULL: the defaults) for @ref, for a format laid out in lines
+ * when @unbreakable (see render_ctx). Whatever it returns, release the context with
+ * cispref__render_context_free(). */
 int cispref__render_context_init(render_ctx *ctx, const cispref_referential *ref,
-                                 const cispref_render_options *options, cispref_error *error);
+                                 const cispref_render_options *options, int unbreakable,
+                                 cispref_error *error);
 void cispref__render_context_free(render_ctx *ctx);
 
 /* Labels of the printed cahier. */

@@ -23,6 +23,12 @@
  * - the index of shared concepts: each concept that a rendered item points to, sorted by
  *   label (case and accents ignored), with the competences that use it.
  *
+ * In the formats laid out in lines (HTML, ODT, FODT) no line break falls inside an
+ * inclusive article pair (as defined with #CISPREF_INCLUSIVE_NORMALIZED): U+2060 WORD
+ * JOINER follows its hyphen ("la-\u2060le") and its spaces are U+00A0 ("de la\u00A0du"),
+ * so that "la-" never ends a line above "le stagiaire". Both are invisible; the model's
+ * texts and the Markdown are unchanged.
+ *
  * Labels of the document (headings, column titles) are French, like the referentials this
  * library holds. Texts are escaped by libxml2's writer (HTML, ODT, FODT) or by the
  * Markdown escaper; nothing of the model is ever written as markup. Output is
