@@ -25,7 +25,8 @@
  *
  * In the formats laid out in lines (HTML, ODT, FODT) no line break falls inside an
  * inclusive article pair (as defined with #CISPREF_INCLUSIVE_NORMALIZED): U+2060 WORD
- * JOINER follows its hyphen ("la-\u2060le") and its spaces are U+00A0 ("de la\u00A0du"),
+ * JOINER follows its hyphen ("la-le" is written "la-", U+2060, "le") and its spaces are
+ * U+00A0 NO-BREAK SPACE ("de la du" is written "de la", U+00A0, "du"),
  * so that "la-" never ends a line above "le stagiaire". Both are invisible; the model's
  * texts and the Markdown are unchanged.
  *
