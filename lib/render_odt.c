@@ -282,7 +282,7 @@ static const para_style para_styles[] = {
 	 "fo:margin-top=0cm;fo:margin-bottom=0.25cm;fo:line-height=115%", NULL, NULL},
 	{"Heading", NULL, "Standard", "text", 0,
 	 "fo:margin-top=0.42cm;fo:margin-bottom=0.21cm;fo:keep-with-next=always", NULL,
-	 SANS BLUE "fo:font-size=14pt"},
+	 SANS BLUE "fo:font-size=14pt;fo:hyphenate=false"},
 	{"Title", NULL, "Heading", "chapter", 0,
 	 "fo:text-align=center;fo:margin-top=1.2cm;fo:margin-bottom=0.6cm", NULL,
 	 "fo:font-size=26pt;fo:font-weight=bold"},
@@ -469,9 +469,14 @@ static void write_default_style(odt *o)
 {
 	start(o, "style:default-style");
 	attr(o, "style:family", "paragraph");
-	properties(o, "style:paragraph-properties", "fo:orphans=2;fo:widows=2");
+	properties(o, "style:paragraph-properties",
+	           "fo:orphans=2;fo:widows=2;fo:hyphenation-ladder-count=2");
 	start(o, "style:text-properties");
-	props(o, "style:font-name=Liberation Serif;fo:font-size=10.5pt;fo:hyphenate=false");
+	/* French hyphenation (the language below says which rules; LibreOffice needs the
+	 * hyphenation patterns of that language, Debian's hyphen-fr): at least two letters
+	 * on each side of a break, no more than two hyphens in a row. */
+	props(o, "style:font-name=Liberation Serif;fo:font-size=10.5pt;fo:hyphenate=true;"
+	         "fo:hyphenation-remain-char-count=2;fo:hyphenation-push-char-count=2");
 	language_attributes(o, cispref__langtag_document(o->ctx->ref->language));
 	end(o);
 	end(o);
@@ -548,6 +553,11 @@ static const char *const automatic_styles[][3] = {
 	{"SummaryTable", "table",
 	 "style:width=" TEXT_WIDTH ";table:align=margins;fo:margin-bottom=0.4cm;"
 	 "style:may-break-between-rows=true;table:border-model=collapsing"},
+	/* A small table on one page, with its caption (which keeps with the next paragraph):
+	 * never its header and two rows at the foot of a page (see RENDER_SMALL_TABLE_ROWS). */
+	{"SummaryTableKeep", "table",
+	 "style:width=" TEXT_WIDTH ";table:align=margins;fo:margin-bottom=0.4cm;"
+	 "style:may-break-between-rows=false;fo:keep-with-next=auto;table:border-model=collapsing"},
 	{"ItemColumn", "table-column", "style:column-width=5.667cm"},
 	{"PlanColumn", "table-column", "style:column-width=3.6cm"},
 	{"EntryColumn", "table-column", "style:column-width=13.4cm"},
@@ -790,7 +800,9 @@ static void write_summary_table(odt *o, const cispref_domain *domain)
 	bookmark(o, cispref__render_claim_anchor(o->ctx, "summary", domain->node.id));
 	odf_text(o, cispref__render_text(o->ctx, domain->title));
 	end(o);
-	table_start(o, "SummaryTable", "Summary");
+	table_start(o, domain->summary.count <= RENDER_SMALL_TABLE_ROWS ? "SummaryTableKeep"
+	                                                                : "SummaryTable",
+	            "Summary");
 	column(o, "PlanColumn", 1);
 	column(o, "EntryColumn", 1);
 	header_rows(o, labels, 2);
@@ -980,7 +992,8 @@ static void write_index_entry(odt *o, const render_concept *entry)
 	odf_text(o, " ");
 	start(o, "text:span");
 	attr(o, "text:style-name", "Concept_20_Kind");
-	odf_text(o, cispref__render_kind_label(entry->concept->kind));
+	/* the label never breaks across lines */
+	odf_text(o, cispref__render_nowrap(ctx, cispref__render_kind_label(entry->concept->kind)));
 	end(o);
 	end(o);
 	for (size_t c = 0; c < entry->competences.count; c++) {

@@ -93,6 +93,11 @@ const char *cispref__render_kind_label(cispref_item_kind_t kind);     /* "savoir
 /* The accessible title of the schema of the mission's contours (3.1.1). */
 #define RENDER_LABEL_FIGURE "Schéma du contour de la mission d'accompagnement"
 
+/* A table of at most this many rows (summary entries, or items in the longest column of
+ * a competence) is small: it is kept on one page rather than split, which would leave its
+ * header and a row or two at the foot of a page. A longer one may break between rows. */
+#define RENDER_SMALL_TABLE_ROWS 12
+
 /* Anchors (HTML ids, ODF bookmarks): "prefix-id" for a node, and these for the chapters,
  * which hold no "-" so that no node's anchor can take them. */
 #define RENDER_ID_CONTENTS "contents"

@@ -241,7 +241,7 @@ static xmlDocPtr parse_html(const char *buf, size_t size)
 static void html_content(strlist *l, xmlDocPtr doc)
 {
 	xmlXPathContextPtr ctx = xpath_context(doc);
-	xmlXPathObjectPtr tables = select_nodes(ctx, NULL, "//table[@class='competence']");
+	xmlXPathObjectPtr tables = select_nodes(ctx, NULL, "//table[contains(@class,'competence')]");
 	for (size_t t = 0; t < node_count(tables); t++) {
 		xmlNodePtr table = node_at(tables, t);
 		xmlXPathObjectPtr title = select_nodes(ctx, table, "caption/span[@class='title']");
@@ -664,7 +664,7 @@ static void test_special_characters(void **state)
 	assert_string_equal(first_text(ctx, "//h1"), "Titre <spécial> & \"guillemets\" 'apostrophes'");
 	assert_string_equal(first_text(ctx, "//p[@class='series']"), "Série <x> n°7");
 	assert_string_equal(first_text(ctx, "//p[@class='date']"), "1er janvier 2021");
-	assert_string_equal(first_text(ctx, "//table[@class='summary']//td/a"), "Entrée & <z>");
+	assert_string_equal(first_text(ctx, "//table[contains(@class,'summary')]//td/a"), "Entrée & <z>");
 	assert_string_equal(first_text(ctx, "//p[@class='note']/span[@class='text']"), "Note <x> & y");
 	assert_string_equal(first_text(ctx, "//dl[@class='concepts']/dt/span[@class='label']"),
 	                    "Concept <&> \"q\"");
@@ -948,6 +948,139 @@ static void test_unbreakable_pairs(void **state)
 	cispref_referential_free(ref);
 }
 
+/* ---- print polish ----------------------------------------------------------------------- */
+
+/* The rule of the stylesheet that starts with @selector, up to its "}" ("" when none). */
+static const char *css_rule(const char *html, const char *selector)
+{
+	static char rule[1024];
+	const char *at = strstr(html, selector);
+	rule[0] = '\0';
+	if (at) {
+		const char *close = strchr(at, '}');
+		snprintf(rule, sizeof rule, "%.*s", close ? (int)(close - at + 1) : 0, at);
+	}
+	return rule;
+}
+
+/* A referential whose one domain lists @entries summary entries. */
+static cispref_referential *summary_referential(size_t entries)
+{
+	cispref_referential *ref = NULL;
+	cispref_domain *domain;
+	cispref_plan *plan;
+	cispref_competence *comp;
+	OK(cispref_referential_new(&ref, "s", "Sommaire"));
+	OK(cispref_referential_add_domain(&domain, ref, "d", CISPREF_DOMAIN_CORE, "Domaine"));
+	OK(cispref_domain_add_plan(&plan, domain, "d.p", CISPREF_PLAN_INDIVIDUAL, "Individuel"));
+	OK(cispref_plan_add_competence(&comp, plan, "d.p.1", "Compétence"));
+	for (size_t e = 0; e < entries; e++) {
+		char id[32];
+		snprintf(id, sizeof id, "d.sum.%zu", e + 1);
+		OK(cispref_domain_add_summary_entry(NULL, domain, id, CISPREF_PLAN_INDIVIDUAL, id, NULL));
+	}
+	return ref;
+}
+
+/* The table style, and its may-break-between-rows, of the summary table of @domain in a
+ * flat ODT: "style=value". */
+static void summary_table_style(const char *fodt, size_t size, const char *domain, char *out,
+                                size_t out_size)
+{
+	xmlDocPtr doc = parse_xml(fodt, size, "cahier.fodt");
+	xmlXPathContextPtr ctx = xpath_context(doc);
+	char expr[256], style[64];
+	snprintf(expr, sizeof expr, "//text:p[text:bookmark/@text:name='summary-%s']"
+	                            "/following-sibling::table:table[1]/@table:style-name", domain);
+	snprintf(style, sizeof style, "%s", first_text(ctx, expr));
+	snprintf(expr, sizeof expr, "//style:style[@style:name='%s']/style:table-properties"
+	                            "/@style:may-break-between-rows", style);
+	snprintf(out, out_size, "%s=%s", style, first_text(ctx, expr));
+	xmlXPathFreeContext(ctx);
+	xmlFreeDoc(doc);
+}
+
+/* The size of a small table, as render.h documents it. */
+#define SMALL_TABLE_ROWS 12
+
+/* Small tables are not split; a long one may break between rows. */
+static void test_small_tables_kept(void **state)
+{
+	(void)state;
+	cispref_referential *ref = load_default();
+	size_t size;
+	char *html = render(ref, CISPREF_RENDER_HTML, NULL, &size);
+	assert_string_equal(css_rule(html, "table.keep {"),
+	                    "table.keep { break-inside: avoid; page-break-inside: avoid; }");
+	assert_null(strstr(html, "\ntable { break-inside"));
+	xmlDocPtr doc = parse_html(html, size);
+	xmlXPathContextPtr ctx = xpath_context(doc);
+	/* the overview's Communication table: 4 entries */
+	assert_string_equal(first_text(ctx, "//table[@id='summary-com']/@class"), "summary keep");
+	xmlXPathFreeContext(ctx);
+	xmlFreeDoc(doc);
+	cispref_buffer_free(html);
+	char *fodt = render(ref, CISPREF_RENDER_FODT, NULL, &size);
+	char style[128];
+	summary_table_style(fodt, size, "com", style, sizeof style);
+	assert_string_equal(style, "SummaryTableKeep=false");
+	cispref_buffer_free(fodt);
+	cispref_referential_free(ref);
+
+	for (size_t entries = SMALL_TABLE_ROWS; entries <= SMALL_TABLE_ROWS + 1; entries++) {
+		int small = entries == SMALL_TABLE_ROWS;
+		ref = summary_referential(entries);
+		html = render(ref, CISPREF_RENDER_HTML, NULL, &size);
+		assert_non_null(strstr(html, small ? "<table class=\"summary keep\""
+		                                   : "<table class=\"summary\""));
+		cispref_buffer_free(html);
+		fodt = render(ref, CISPREF_RENDER_FODT, NULL, &size);
+		summary_table_style(fodt, size, "d", style, sizeof style);
+		assert_string_equal(style, small ? "SummaryTableKeep=false" : "SummaryTable=true");
+		cispref_buffer_free(fodt);
+		cispref_referential_free(ref);
+	}
+}
+
+/* French hyphenation in the body, not in headings; the "↑" links back from the notes not
+ * printed (and absent from ODT); the index's kind labels kept on one line. */
+static void test_print_typography(void **state)
+{
+	(void)state;
+	cispref_referential *ref = load_default();
+	size_t size;
+	char *html = render(ref, CISPREF_RENDER_HTML, NULL, &size);
+	assert_true(starts_with(html, "<!DOCTYPE html>\n<html lang=\"fr\">"));
+	assert_non_null(strstr(css_rule(html, "html {"), " hyphens: auto;"));
+	assert_non_null(strstr(css_rule(html, "h1, h2, h3,"), " hyphens: manual;"));
+	assert_non_null(strstr(css_rule(html, "\n.kind {"), "white-space: nowrap;"));
+	const char *print = strstr(html, "@media print {");
+	assert_non_null(print);
+	assert_non_null(strstr(print, "\n  a.back { display: none; }\n"));
+	assert_non_null(strstr(html, "<a class=\"back\""));
+	cispref_buffer_free(html);
+
+	char *fodt = render(ref, CISPREF_RENDER_FODT, NULL, &size);
+	assert_null(strstr(fodt, "\xE2\x86\x91")); /* ↑ */
+	xmlDocPtr doc = parse_xml(fodt, size, "cahier.fodt");
+	xmlXPathContextPtr ctx = xpath_context(doc);
+	const char *body = "//style:default-style[@style:family='paragraph']/style:text-properties";
+	char expr[256];
+	snprintf(expr, sizeof expr, "%s/@fo:hyphenate", body);
+	assert_string_equal(first_text(ctx, expr), "true");
+	snprintf(expr, sizeof expr, "%s/@fo:language", body);
+	assert_string_equal(first_text(ctx, expr), "fr");
+	assert_string_equal(first_text(ctx, "//style:style[@style:name='Heading']"
+	                                    "/style:text-properties/@fo:hyphenate"), "false");
+	assert_string_equal(first_text(ctx, "//text:p[text:bookmark/@text:name="
+	                                    "'concept-c.ecoute-active']/text:span"),
+	                    "savoir-" WORD_JOINER "faire" NBSP "comportemental");
+	xmlXPathFreeContext(ctx);
+	xmlFreeDoc(doc);
+	cispref_buffer_free(fodt);
+	cispref_referential_free(ref);
+}
+
 /* ---- (3) the structure of each format ------------------------------------------------ */
 
 static void test_html_structure(void **state)
@@ -992,8 +1125,8 @@ static void test_html_structure(void **state)
 	assert_int_equal(count_nodes(ctx, "//div[@class='chapter domain']/h2"), domains);
 	assert_int_equal(count_nodes(ctx, "//div[@class='plan']/h3"),
 	                 cispref_referential_plan_total(ref));
-	assert_int_equal(count_nodes(ctx, "//table[@class='summary']"), domains);
-	assert_int_equal(count_nodes(ctx, "//table[@class='summary']/tbody/tr"),
+	assert_int_equal(count_nodes(ctx, "//table[contains(@class,'summary')]"), domains);
+	assert_int_equal(count_nodes(ctx, "//table[contains(@class,'summary')]/tbody/tr"),
 	                 cispref_referential_summary_total(ref));
 	assert_int_equal(count_nodes(ctx, "//table/thead/tr/th"),
 	                 3 * cispref_referential_competence_total(ref) + 2 * domains);
@@ -1082,7 +1215,8 @@ static void test_odt_package(void **state)
 	                 cispref_referential_competence_total(ref));
 	assert_int_equal(count_nodes(ctx, "//text:h[@text:outline-level='1']"),
 	                 cispref_referential_domain_count(ref) + 2); /* + overview, index */
-	assert_int_equal(count_nodes(ctx, "//table:table[@table:style-name='SummaryTable']"),
+	/* every domain's summary table is small (test_small_tables_kept) */
+	assert_int_equal(count_nodes(ctx, "//table:table[@table:style-name='SummaryTableKeep']"),
 	                 cispref_referential_domain_count(ref));
 	assert_int_equal(count_nodes(ctx, "//table:table-header-rows"),
 	                 cispref_referential_domain_count(ref) +
@@ -1279,7 +1413,7 @@ static void test_domain_selection(void **state)
 	                    "Accompagnement psycho-social");
 	assert_string_equal(first_text(ctx, "(//div[@class='chapter domain'])[2]/h2"), "Communication");
 	assert_int_equal(count_nodes(ctx, "//div[@class='chapter domain']"), 2);
-	assert_int_equal(count_nodes(ctx, "//table[@class='summary']"), 2);
+	assert_int_equal(count_nodes(ctx, "//table[contains(@class,'summary')]"), 2);
 	/* only the notes of psy (21, 22), and only concepts its competences or com's use */
 	assert_int_equal(count_nodes(ctx, "//p[@class='note']"), 2);
 	assert_int_equal(count_nodes(ctx, "//dl[@class='concepts']"
@@ -1338,7 +1472,7 @@ static void test_title_page_and_contents(void **state)
 		assert_int_equal(count_nodes(ctx, "//div[@id='title-page']"), kept);
 		assert_int_equal(count_nodes(ctx, "//h1"), kept);
 		assert_int_equal(count_nodes(ctx, "//div[@id='contents']"), kept);
-		assert_int_equal(count_nodes(ctx, "//table[@class='competence']"), 21);
+		assert_int_equal(count_nodes(ctx, "//table[contains(@class,'competence')]"), 21);
 		xmlXPathFreeContext(ctx);
 		xmlFreeDoc(doc);
 		cispref_buffer_free(html);
@@ -1370,11 +1504,11 @@ static void test_no_summary_index_notes(void **state)
 	char *html = render(ref, CISPREF_RENDER_HTML, &options, &size);
 	char *fodt = render(ref, CISPREF_RENDER_FODT, &options, &size);
 	char *md = render(ref, CISPREF_RENDER_MARKDOWN, &options, &size);
-	assert_non_null(strstr(html, "<table class=\"summary\""));
+	assert_non_null(strstr(html, "<table class=\"summary"));
 	assert_non_null(strstr(html, "id=\"concepts\""));
 	assert_int_equal(occurrences(html, "<sup class=\"note-ref\">"), 3);
 	assert_int_equal(occurrences(html, "<p class=\"note\""), 3);
-	assert_non_null(strstr(fodt, "table:style-name=\"SummaryTable\""));
+	assert_non_null(strstr(fodt, "table:style-name=\"SummaryTable"));
 	assert_non_null(strstr(fodt, "text:name=\"concepts\""));
 	assert_int_equal(occurrences(fodt, "<text:note "), 3);
 	assert_non_null(strstr(fodt, "<text:note-citation text:label=\"22\">22</text:note-citation>"));
@@ -1395,13 +1529,13 @@ static void test_no_summary_index_notes(void **state)
 	html = render(ref, CISPREF_RENDER_HTML, &options, &size);
 	fodt = render(ref, CISPREF_RENDER_FODT, &options, &size);
 	md = render(ref, CISPREF_RENDER_MARKDOWN, &options, &size);
-	assert_null(strstr(html, "class=\"summary\""));
+	assert_null(strstr(html, "class=\"summary"));
 	assert_null(strstr(html, "id=\"overview\""));
 	assert_null(strstr(html, "id=\"concepts\""));
 	assert_null(strstr(html, "<sup class=\"note-ref\""));
 	assert_null(strstr(html, "id=\"notes\""));
 	assert_null(strstr(html, "Les compétences transversales sociales et en situation"));
-	assert_null(strstr(fodt, "table:style-name=\"SummaryTable\""));
+	assert_null(strstr(fodt, "table:style-name=\"SummaryTable"));
 	assert_null(strstr(fodt, "text:name=\"concepts\""));
 	assert_null(strstr(fodt, "<text:note "));
 	assert_null(strstr(md, "Vue d'ensemble"));
@@ -1909,6 +2043,8 @@ int main(void)
 		cmocka_unit_test(test_markdown_white_space),
 		cmocka_unit_test(test_figure_contours),
 		cmocka_unit_test(test_unbreakable_pairs),
+		cmocka_unit_test(test_small_tables_kept),
+		cmocka_unit_test(test_print_typography),
 		cmocka_unit_test(test_html_structure),
 		cmocka_unit_test(test_odt_package),
 		cmocka_unit_test(test_fodt_document),

@@ -38,14 +38,20 @@
  * Formats:
  * - #CISPREF_RENDER_HTML: one self-contained HTML5 file (CSS inline, no script, no external
  *   resource) with a print stylesheet: A4 pages with numbers, each chapter on a new page,
- *   table headers repeated, rows kept whole; the schema is inline SVG. It parses without
+ *   table headers repeated, rows kept whole, a small table (12 rows at most: summary
+ *   entries, or items in a competence's longest column) kept whole on one page, French
+ *   hyphenation in the body (`hyphens: auto` with the document's `lang`), the index's
+ *   kind labels never broken, the links from the notes back to the competences ("↑")
+ *   on screen only, and the page numbers of the contents and the index (CSS Paged Media
+ *   `target-counter()`, which WeasyPrint lays out); the schema is inline SVG. It parses without
  *   error in libxml2's HTML parser, but for the SVG elements, which that HTML 4 parser
  *   reports as unknown tags.
  * - #CISPREF_RENDER_ODT: an OpenDocument text package (a ZIP file: `mimetype` first and
  *   uncompressed, META-INF/manifest.xml, content.xml, styles.xml, meta.xml) with named
  *   styles (Title, Heading 1 to 3 with outline levels, table and list styles), a table of
  *   contents whose page numbers are reference fields, footnotes (text:note) labelled with
- *   the source's note numbers; the schema is an SVG image (the part
+ *   the source's note numbers, hyphenation on in the document's language (headings
+ *   excepted), small tables (12 rows at most) that do not break between rows; the schema is an SVG image (the part
  *   `Pictures/contours.svg`, inline as base64 in the flat file).
  * - #CISPREF_RENDER_FODT: the same document as one flat OpenDocument XML file.
  * - #CISPREF_RENDER_MARKDOWN: plain CommonMark, which every CommonMark renderer reads the
