@@ -26,7 +26,8 @@ static const char stylesheet[] =
 	" -webkit-hyphens: auto; hyphens: auto; }\n"
 	/* Words are hyphenated in the document's language (the lang attribute of <html>);
 	 * headings, captions and labels are not. */
-	"h1, h2, h3, caption, th, .series, .kind { -webkit-hyphens: manual; hyphens: manual; }\n"
+	"h1, h2, h3, caption, th, .series, .kind, .contents, dl.concepts dt { -webkit-hyphens: manual;"
+	" hyphens: manual; }\n"
 	"body { max-width: 62rem; margin: 0 auto; padding: 1.5rem; }\n"
 	"h1, h2, h3, caption, th, .series, .contents { font-family: \"Liberation Sans\", Arial,"
 	" \"DejaVu Sans\", sans-serif; }\n"

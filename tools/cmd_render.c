@@ -38,17 +38,10 @@ static void help(void)
 	       "  -h, --help              show this help\n\n"
 	       "Formats:\n");
 	cli_print_formats(&cli_render_formats);
-	printf("\nFor a PDF, render html and print it (a browser, or weasyprint), or render odt\n"
-	       "and convert it (libreoffice --convert-to pdf).\n");
-}
-
-/* cispref renders no PDF: say how to get one from what it renders. */
-static int no_pdf(const char *what)
-{
-	return cli_usage_error("%s: cispref renders no PDF; render html and print it to PDF "
-	                       "(a browser's Print, or 'weasyprint cahier.html cahier.pdf'), or "
-	                       "render odt and convert it ('libreoffice --headless --convert-to "
-	                       "pdf cahier.odt')", what);
+	printf("  pdf     the html cahier typeset by WeasyPrint (Debian package weasyprint),\n"
+	       "          with page numbers in the contents and the index (.pdf; -o needed)\n"
+	       "\nWithout WeasyPrint, render odt and convert it to PDF with LibreOffice\n"
+	       "(soffice --headless --convert-to pdf cahier.odt).\n");
 }
 
 /* Whether @path ends in ".pdf", in any case. */
@@ -62,6 +55,7 @@ typedef struct render_args {
 	const char *input;
 	const char *output;
 	int format; /* a cispref_render_format_t, or -1 when not given */
+	int pdf;    /* the HTML typeset as PDF (render_pdf.c) */
 	const char **domains; /* NULL-terminated, or NULL for all */
 	size_t domain_count;
 	cispref_render_options options;
@@ -77,10 +71,11 @@ static int apply_option(render_args *a, int c, char **argv)
 	char names[128];
 	switch (c) {
 	case 'f':
-		if (strcasecmp(optarg, "pdf") == 0)
-			return no_pdf("unknown format 'pdf'");
+		a->pdf = strcasecmp(optarg, "pdf") == 0;
+		if (a->pdf)
+			return EXIT_OK;
 		if (cispref_render_format_from_name(&format, optarg) != 0)
-			return cli_usage_error("unknown format '%s' (%s)", optarg,
+			return cli_usage_error("unknown format '%s' (%s or pdf)", optarg,
 			                       cli_format_names(&cli_render_formats, names, sizeof names));
 		a->format = (int)format;
 		return EXIT_OK;
@@ -137,10 +132,14 @@ static int parse_arguments(render_args *a, int argc, char **argv)
 	if (a->format < 0 && cispref_render_format_from_path(&format, a->output) == 0)
 		a->format = (int)format;
 	if (a->format < 0 && is_pdf(a->output))
-		return no_pdf(a->output);
+		a->pdf = 1;
+	if (a->pdf && !a->output)
+		return cli_usage_error("a PDF is written to a file: give -o FILE.pdf");
+	if (a->pdf)
+		a->format = CISPREF_RENDER_HTML;
 	if (a->format < 0) {
 		char names[128];
-		return cli_usage_error("no format: give --format %s",
+		return cli_usage_error("no format: give --format %s or pdf",
 		                       cli_format_names(&cli_render_formats, names, sizeof names));
 	}
 	/* A ZIP package would garble a terminal; a pipe or a file is fine. */
@@ -163,6 +162,11 @@ static int render(const render_args *a)
 			cispref_referential_free(ref);
 			return rc;
 		}
+	if (a->pdf) {
+		rc = cli_render_pdf(ref, &a->options, a->output);
+		cispref_referential_free(ref);
+		return rc;
+	}
 	cispref_error error = {0};
 	cispref_render_format_t format = (cispref_render_format_t)a->format;
 	rc = a->output ? cispref_render_path(a->output, ref, format, &a->options, &error)
@@ -180,7 +184,7 @@ static int render(const render_args *a)
 
 int cmd_render(int argc, char **argv)
 {
-	render_args a = {NULL, NULL, -1, NULL, 0, CISPREF_RENDER_OPTIONS_INIT};
+	render_args a = {NULL, NULL, -1, 0, NULL, 0, CISPREF_RENDER_OPTIONS_INIT};
 	/* At most one domain per argument: room for all of them and the NULL. */
 	a.domains = calloc((size_t)argc + 1, sizeof *a.domains);
 	if (!a.domains) {
