@@ -125,15 +125,6 @@ static const char *band_plans(figure *f, const cispref_domain *domain)
 
 /* ---- Line breaking ---- */
 
-/* Characters (not bytes) of @s[0..length). */
-static size_t characters(const char *s, size_t length)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < length; i++)
-		n += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return n;
-}
-
 static void add_line(figure *f, lines *out, const char *s, size_t length)
 {
 	if (out->count == MAX_LINES) {
@@ -143,6 +134,22 @@ static void add_line(figure *f, lines *out, const char *s, size_t length)
 	if (!line)
 		f->ctx->failed = 1;
 	out->line[out->count++] = line ? line : "";
+}
+
+/* Where to end a line of @s (@length bytes) of at most @room characters: at the last
+ * space that keeps it within @room, else after its first word (kept whole). Linear in
+ * the line's length, since a title may be long. */
+static size_t line_end(const char *s, size_t length, size_t room)
+{
+	size_t count = 0, cut = 0;
+	for (size_t i = 0; i < length && count <= room; i++) {
+		if (s[i] == ' ')
+			cut = i;
+		count += ((unsigned char)s[i] & 0xC0) != 0x80;
+	}
+	if (count <= room)
+		return length; /* it all fits */
+	return cut ? cut : strcspn(s, " ");
 }
 
 /* Break @s into lines of at most @width millimetres at @font: greedily at spaces; the
@@ -156,15 +163,8 @@ static lines wrap(figure *f, const char *s, double width, double font)
 	while (*s == ' ')
 		s++;
 	while (*s) {
-		size_t length = strlen(s), cut = length;
-		if (characters(s, length) > room && out.count + 1 < MAX_LINES) {
-			cut = 0;
-			for (size_t i = 0; i < length && characters(s, i) <= room; i++)
-				if (s[i] == ' ')
-					cut = i;
-			if (!cut) /* one long word: keep it whole */
-				cut = strcspn(s, " ");
-		}
+		size_t length = strlen(s);
+		size_t cut = out.count + 1 < MAX_LINES ? line_end(s, length, room) : length;
 		add_line(f, &out, s, cut);
 		s += cut;
 		while (*s == ' ')
