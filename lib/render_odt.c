@@ -853,6 +853,7 @@ static void write_figure_contours(odt *o)
 	         "svg:width=" TEXT_WIDTH);
 	attr(o, "svg:height", size);
 	start(o, "draw:image");
+	attr(o, "draw:mime-type", "image/svg+xml");
 	if (o->flat) {
 		start(o, "office:binary-data");
 		if (!o->failed)
@@ -861,14 +862,14 @@ static void write_figure_contours(odt *o)
 		end(o);
 	} else {
 		props(o, "xlink:href=" FIGURE_PART ";xlink:type=simple;xlink:show=embed;"
-		         "xlink:actuate=onLoad;draw:mime-type=image/svg+xml");
+		         "xlink:actuate=onLoad");
 	}
+	end(o); /* draw:image */
 	start(o, "svg:title");
 	string(o, RENDER_LABEL_FIGURE);
 	end(o);
-	end(o);
-	end(o);
-	end(o);
+	end(o); /* draw:frame */
+	end(o); /* text:p */
 	xmlBufferFree(svg);
 }
 
