@@ -49,6 +49,7 @@ typedef struct figure {
 	const cispref_domain *bands[16]; /* the transversal domains drawn */
 	size_t band_count;
 	double column_width, head_height, cell_height, band_height, height;
+	size_t band_title_lines; /* the most lines a band's title takes */
 } figure;
 
 typedef struct svg {
@@ -108,17 +109,20 @@ static const char *plan_title(figure *f, const cispref_domain *domain, cispref_p
 static const char *band_plans(figure *f, const cispref_domain *domain)
 {
 	size_t length = 1;
-	for (size_t p = 0; p < domain->plans.count; p++)
-		length += strlen(cispref__render_text(f->ctx, ((cispref_plan *)domain->plans.items[p])->title)) + 4;
+	for (size_t p = 0; p < domain->plans.count; p++) {
+		const cispref_plan *plan = domain->plans.items[p];
+		length += strlen(cispref__render_text(f->ctx, plan->title)) + 4;
+	}
 	char *out = cispref__arena_alloc(f->ctx->arena, length);
 	if (!out) {
 		f->ctx->failed = 1;
 		return "";
 	}
 	for (size_t p = 0; p < domain->plans.count; p++) {
+		const cispref_plan *plan = domain->plans.items[p];
 		if (p)
 			strcat(out, " \xC2\xB7 "); /* " · " */
-		strcat(out, cispref__render_text(f->ctx, ((cispref_plan *)domain->plans.items[p])->title));
+		strcat(out, cispref__render_text(f->ctx, plan->title));
 	}
 	return out;
 }
@@ -200,7 +204,17 @@ static void layout(figure *f)
 	}
 	f->head_height = block_height(head, HEAD_FONT);
 	f->cell_height = block_height(cell, CELL_FONT);
-	f->band_height = 2 * PAD + (BAND_FONT + BAND_SUB_FONT) * LEADING;
+	size_t band_title = 1, band_plans_lines = 1;
+	for (size_t b = 0; b < f->band_count; b++) {
+		lines l = wrap(f, cispref__render_text(f->ctx, f->bands[b]->title), WIDTH - 4 * PAD,
+		               BAND_FONT);
+		band_title = l.count > band_title ? l.count : band_title;
+		l = wrap(f, band_plans(f, f->bands[b]), WIDTH - 4 * PAD, BAND_SUB_FONT);
+		band_plans_lines = l.count > band_plans_lines ? l.count : band_plans_lines;
+	}
+	f->band_title_lines = band_title;
+	f->band_height = 2 * PAD + ((double)band_title * BAND_FONT +
+	                            (double)band_plans_lines * BAND_SUB_FONT) * LEADING;
 	f->height = f->head_height + GAP + (double)f->row_count * (f->cell_height + GAP) +
 	            (double)f->band_count * (f->band_height + GAP) + GAP;
 }
@@ -340,13 +354,14 @@ static void draw_band(svg *s, figure *f, size_t b, double top)
 	attr(s, "class", "axis");
 	rect(s, 0, y, WIDTH, f->band_height,
 	     "fill=#f6dcc8;fill-opacity=0.93;stroke=#a84f12;stroke-width=0.4");
-	lines title = {{cispref__render_text(f->ctx, domain->title)}, 1};
-	lines plans = {{band_plans(f, domain)}, 1};
+	lines title = wrap(f, cispref__render_text(f->ctx, domain->title), WIDTH - 4 * PAD,
+	                   BAND_FONT);
+	lines plans = wrap(f, band_plans(f, domain), WIDTH - 4 * PAD, BAND_SUB_FONT);
 	double baseline = y + PAD + BAND_FONT * 0.95;
 	label(s, &title, WIDTH / 2, baseline, BAND_FONT, "fill=#5a2a08;font-weight=bold");
 	if (domain->plans.count)
-		label(s, &plans, WIDTH / 2, baseline + BAND_FONT * LEADING, BAND_SUB_FONT,
-		      "fill=#5a2a08;font-style=italic");
+		label(s, &plans, WIDTH / 2, baseline + (double)f->band_title_lines * BAND_FONT * LEADING,
+		      BAND_SUB_FONT, "fill=#5a2a08;font-style=italic");
 	end(s);
 }
 

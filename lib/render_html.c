@@ -26,8 +26,8 @@ static const char stylesheet[] =
 	" -webkit-hyphens: auto; hyphens: auto; }\n"
 	/* Words are hyphenated in the document's language (the lang attribute of <html>);
 	 * headings, captions and labels are not. */
-	"h1, h2, h3, caption, th, .series, .kind, .contents, dl.concepts dt { -webkit-hyphens: manual;"
-	" hyphens: manual; }\n"
+	"h1, h2, h3, caption, th, .series, .kind, .contents, dl.concepts dt {"
+	" -webkit-hyphens: manual; hyphens: manual; }\n"
 	"body { max-width: 62rem; margin: 0 auto; padding: 1.5rem; }\n"
 	"h1, h2, h3, caption, th, .series, .contents { font-family: \"Liberation Sans\", Arial,"
 	" \"DejaVu Sans\", sans-serif; }\n"
@@ -70,7 +70,8 @@ static const char stylesheet[] =
 	"dl.concepts dd { margin: .1em 0 0 1.2em; }\n"
 	"dl.concepts dd ul { margin: 0; padding-left: 1em; }\n"
 	".figure { margin: 0 0 1.5em; break-inside: avoid; page-break-inside: avoid; }\n"
-	".figure svg { display: block; width: 100%; max-width: 170mm; height: auto; margin: 0 auto; }\n"
+	".figure svg { display: block; width: 100%; max-width: 170mm; height: auto;"
+	" margin: 0 auto; }\n"
 	".kind { font-weight: normal; font-style: italic; color: #555; font-size: .9em;"
 	" white-space: nowrap; }\n"
 	/* Table headers repeat on every page a table spans; rows never split, and a small

@@ -789,9 +789,12 @@ static cispref_referential *contours_referential(size_t core, const char *rename
 	OK(cispref_referential_add_domain(&domain, ref, "adm", CISPREF_DOMAIN_TRANSVERSAL,
 	                                  "Accompagnement administratif"));
 	OK(cispref_domain_add_plan(&plan, domain, "adm.j", CISPREF_PLAN_JOINT, "Individuel et collectif"));
-	OK(cispref_referential_add_domain(&domain, ref, "com", CISPREF_DOMAIN_TRANSVERSAL, "Communication"));
-	OK(cispref_domain_add_plan(&plan, domain, "com.int", CISPREF_PLAN_INTERNAL, "Communication interne"));
-	OK(cispref_domain_add_plan(&plan, domain, "com.ext", CISPREF_PLAN_EXTERNAL, "Communication externe"));
+	OK(cispref_referential_add_domain(&domain, ref, "com", CISPREF_DOMAIN_TRANSVERSAL,
+	                                  "Communication"));
+	OK(cispref_domain_add_plan(&plan, domain, "com.int", CISPREF_PLAN_INTERNAL,
+	                           "Communication interne"));
+	OK(cispref_domain_add_plan(&plan, domain, "com.ext", CISPREF_PLAN_EXTERNAL,
+	                           "Communication externe"));
 	return ref;
 }
 

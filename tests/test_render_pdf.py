@@ -8,8 +8,8 @@ that heading is, and so is each page number of the index of shared concepts; the
 back from the notes ("↑"), which are for the screen, are not printed. The expected texts
 come from the model (the JSON export). Whitespace, hyphens (the typesetter hyphenates
 French words at line ends), soft hyphens, word joiners, compatibility forms and case
-(the stylesheet sets plan headings in capitals) are ignored when comparing, since a title may wrap anywhere. A missing WeasyPrint or
-pdftotext is a failure, not a skip.
+(the stylesheet sets plan headings in capitals) are ignored when comparing, since a
+title may wrap anywhere. A missing WeasyPrint or pdftotext is a failure, not a skip.
 
     test_render_pdf.py CISPREF_EXE WORK_DIR
 """
