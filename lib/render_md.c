@@ -4,7 +4,9 @@
  * cmark-gfm in its safe mode, markdown-it, Pandoc...) reads the same structure: headings
  * and bullet lists only, no table, no raw HTML. A competence is a heading, then one
  * heading per column of the printed table with the items as a bullet list; the overview
- * lists each domain's summary entries under their plan. Every text of the model goes
+ * lists each domain's summary entries under their plan. With the gfm_tables option, the
+ * overview and each competence are pipe tables instead (GitHub Flavored Markdown). Every
+ * text of the model goes
  * through escaped(), the one place that knows Markdown's metacharacters; everything else
  * written here is fixed syntax. */
 #include <stdio.h>
@@ -215,11 +217,73 @@ static void write_summary(md *m, const cispref_domain *domain)
 	raw(m, "\n");
 }
 
+/* ---- Pipe tables (the gfm_tables option) ---- */
+
+static void table_header(md *m, const char *const *labels, size_t count)
+{
+	raw(m, "|");
+	for (size_t i = 0; i < count; i++) {
+		raw(m, " ");
+		escaped(m, labels[i], 0);
+		raw(m, " |");
+	}
+	raw(m, "\n|");
+	for (size_t i = 0; i < count; i++)
+		raw(m, " --- |");
+	raw(m, "\n");
+}
+
+/* The plan cell shows the plan on the first entry listed under it, as printed. */
+static void write_summary_table(md *m, const cispref_domain *domain)
+{
+	static const char *const labels[] = {RENDER_LABEL_PLAN, RENDER_LABEL_COMPETENCE};
+	if (!domain->summary.count)
+		return;
+	heading(m, "###", cispref__render_text(m->ctx, domain->title));
+	table_header(m, labels, 2);
+	for (size_t e = 0; e < domain->summary.count; e++) {
+		const cispref_summary_entry *entry = domain->summary.items[e];
+		raw(m, "| ");
+		if (cispref__render_plan_run(domain, e))
+			escaped(m, cispref__render_plan_label(entry->plan_kind), 0);
+		raw(m, " | ");
+		escaped(m, cispref__render_text(m->ctx, entry->text), 0);
+		raw(m, " |\n");
+	}
+	raw(m, "\n");
+}
+
+/* One row of three cells; in a cell, each item "• item", then " <br>" before the next:
+ * a line break where raw HTML is shown, and items still apart, each after its bullet,
+ * where it is dropped (cmark-gfm's safe mode). */
+static void write_competence_table(md *m, const cispref_competence *comp)
+{
+	const char *labels[CISPREF_ITEM_KIND_COUNT];
+	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
+		labels[k] = cispref__render_column_label((cispref_item_kind_t)k);
+	table_header(m, labels, CISPREF_ITEM_KIND_COUNT);
+	raw(m, "|");
+	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++) {
+		raw(m, " ");
+		for (size_t i = 0; i < comp->items[k].count; i++) {
+			const cispref_item *item = comp->items[k].items[i];
+			raw(m, i ? " <br>\xE2\x80\xA2 " : "\xE2\x80\xA2 "); /* "• " */
+			escaped(m, cispref__render_text(m->ctx, item->text), 0);
+		}
+		raw(m, " |");
+	}
+	raw(m, "\n\n");
+}
+
 static void write_overview(md *m)
 {
 	heading(m, "##", RENDER_LABEL_OVERVIEW);
-	for (size_t d = 0; d < m->ctx->domains.count; d++)
-		write_summary(m, m->ctx->domains.items[d]);
+	for (size_t d = 0; d < m->ctx->domains.count; d++) {
+		if (m->ctx->opt.gfm_tables)
+			write_summary_table(m, m->ctx->domains.items[d]);
+		else
+			write_summary(m, m->ctx->domains.items[d]);
+	}
 }
 
 /* ---- Competences ---- */
@@ -258,6 +322,10 @@ static void write_competence(md *m, const cispref_competence *comp)
 		raw(m, "]");
 	}
 	raw(m, "\n\n");
+	if (m->ctx->opt.gfm_tables) {
+		write_competence_table(m, comp);
+		return;
+	}
 	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++) {
 		heading(m, "#####", cispref__render_column_label((cispref_item_kind_t)k));
 		for (size_t i = 0; i < comp->items[k].count; i++) {

@@ -513,6 +513,64 @@ static void md_content(strlist *l, const char *doc)
 	}
 }
 
+/* With the gfm_tables option: the cells of the one row of a competence table
+ * "| a | b | c |", each item "• item", separated by " <br>". */
+static void md_row(strlist *l, const char *row, size_t len)
+{
+	assert_true(len > 0 && row[0] == '|');
+	size_t start = 1;
+	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++) {
+		size_t end = md_find(row, len, start, '|');
+		assert_true(end < len);
+		size_t a = start, b = end;
+		while (a < b && row[a] == ' ')
+			a++;
+		while (b > a && row[b - 1] == ' ')
+			b--;
+		while (a < b) {
+			const char *br = strstr(row + a, " <br>");
+			size_t stop = br && (size_t)(br - row) < b ? (size_t)(br - row) : b;
+			/* "• " and the text; an empty text leaves "•", its space trimmed at the end */
+			const char *bullet = "\xE2\x80\xA2 ";
+			size_t skip = stop - a < strlen(bullet) ? stop - a : strlen(bullet);
+			assert_true(skip >= 3);
+			assert_memory_equal(row + a, bullet, skip);
+			md_add(l, kind_prefix[k], row + a + skip, stop - a - skip);
+			a = stop < b ? stop + 5 : b;
+		}
+		start = end + 1;
+	}
+}
+
+/* With the gfm_tables option: a competence heading "#### title", a blank line, the header
+ * row, the delimiter row and the one row of items. */
+static void md_table_content(strlist *l, const char *doc)
+{
+	const char *line = doc;
+	while (*line) {
+		const char *eol = strchr(line, '\n');
+		size_t len = eol ? (size_t)(eol - line) : strlen(line);
+		if (len > 5 && strncmp(line, "#### ", 5) == 0) {
+			md_title(l, line + 5, len - 5);
+			const char *header = strchr(line, '\n');
+			assert_non_null(header);
+			header += 2; /* the blank line */
+			const char *table_head = "| Savoir-faire | Savoir-faire comportementaux | Savoirs |\n"
+			                         "| --- | --- | --- |\n";
+			assert_true(starts_with(header, table_head));
+			const char *row = header + strlen(table_head);
+			const char *row_end = strchr(row, '\n');
+			assert_non_null(row_end);
+			md_row(l, row, (size_t)(row_end - row));
+			line = row_end;
+		} else {
+			line += len;
+		}
+		if (*line == '\n')
+			line++;
+	}
+}
+
 /* ---- Any format ----------------------------------------------------------------- */
 
 /* The titles and items a rendered document holds, found by parsing it. */
@@ -1456,6 +1514,33 @@ static size_t occurrences(const char *haystack, const char *needle)
 	return n;
 }
 
+/* The gfm_tables option: pipe tables for the overview and each competence, every item
+ * back from its cell; without it, no table at all. */
+static void test_markdown_gfm_tables(void **state)
+{
+	(void)state;
+	for (int r = 0; r < 2; r++) {
+		cispref_referential *ref = r ? tricky_referential() : load_default();
+		cispref_render_options options = CISPREF_RENDER_OPTIONS_INIT;
+		options.gfm_tables = true;
+		size_t size;
+		char *md = render(ref, CISPREF_RENDER_MARKDOWN, &options, &size);
+		strlist got = {0}, expected = {0};
+		md_table_content(&got, md);
+		expected_content(&expected, ref, NULL);
+		assert_lists_equal(&got, &expected, "md with pipe tables");
+		assert_int_equal(occurrences(md, "\n| Plan | Compétence |\n| --- | --- |\n"), r ? 1 : 5);
+		assert_null(strstr(md, "\n##### "));
+		list_free(&got);
+		list_free(&expected);
+		cispref_buffer_free(md);
+		md = render(ref, CISPREF_RENDER_MARKDOWN, NULL, &size);
+		assert_null(strstr(md, "| --- |"));
+		cispref_buffer_free(md);
+		cispref_referential_free(ref);
+	}
+}
+
 /* The title page and the contents can be left out; options of version 1, which had no
  * such fields, keep both. */
 static void test_title_page_and_contents(void **state)
@@ -2001,6 +2086,12 @@ static void test_cli(void **state)
 	assert_null(strstr(r.out, "suivi de la du stagiaire"));
 	run_free(&r);
 
+	r = run_cispref("render", "-f", "md", "--gfm-tables", "--domain", "com", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "\n| Plan | Compétence |\n| --- | --- |\n"));
+	assert_non_null(strstr(r.out, "\n| Savoir-faire | Savoir-faire comportementaux | Savoirs |\n"));
+	run_free(&r);
+
 	r = run_cispref("render", "-f", "html", "--no-title-page", "--no-contents", NULL);
 	assert_int_equal(r.status, 0);
 	assert_null(strstr(r.out, "id=\"title-page\""));
@@ -2044,6 +2135,7 @@ int main(void)
 		cmocka_unit_test(test_content_every_format),
 		cmocka_unit_test(test_special_characters),
 		cmocka_unit_test(test_markdown_white_space),
+		cmocka_unit_test(test_markdown_gfm_tables),
 		cmocka_unit_test(test_figure_contours),
 		cmocka_unit_test(test_unbreakable_pairs),
 		cmocka_unit_test(test_small_tables_kept),

@@ -14,7 +14,7 @@ static void help(void)
 {
 	printf("Usage: cispref render --format FORMAT [-i FILE] [-o FILE] [--domain ID]...\n"
 	       "                      [--no-title-page] [--no-contents] [--no-summary]\n"
-	       "                      [--no-index] [--no-notes]\n"
+	       "                      [--no-index] [--no-notes] [--gfm-tables]\n"
 	       "                      [--inclusive source|normalized] [--title TEXT]\n\n"
 	       "Write the printed cahier of a referential: the title page, the table of\n"
 	       "contents, the summary overview, one table per competence, the notes and the\n"
@@ -32,6 +32,8 @@ static void help(void)
 	       "      --no-summary        leave out the summary overview\n"
 	       "      --no-index          leave out the index of shared concepts\n"
 	       "      --no-notes          leave out the notes\n"
+	       "      --gfm-tables        md: the overview and each competence as pipe tables\n"
+	       "                          (GitHub Flavored Markdown) rather than lists\n"
 	       "      --inclusive STYLE   source (as printed, the default) or normalized:\n"
 	       "                          \"la-le\", \"la.le\", \"la- le\"... become \"la\xC2\xB7le\"\n"
 	       "  -t, --title TEXT        the document's title instead of the referential's\n"
@@ -62,7 +64,7 @@ typedef struct render_args {
 } render_args;
 
 enum { OPT_NO_SUMMARY = 256, OPT_NO_INDEX, OPT_NO_NOTES, OPT_INCLUSIVE, OPT_NO_TITLE_PAGE,
-       OPT_NO_CONTENTS };
+       OPT_NO_CONTENTS, OPT_GFM_TABLES };
 
 /* Apply one option; EXIT_OK, or the exit code of a usage error. */
 static int apply_option(render_args *a, int c, char **argv)
@@ -88,6 +90,7 @@ static int apply_option(render_args *a, int c, char **argv)
 	case OPT_NO_NOTES: a->options.notes = false; return EXIT_OK;
 	case OPT_NO_TITLE_PAGE: a->options.title_page = false; return EXIT_OK;
 	case OPT_NO_CONTENTS: a->options.contents = false; return EXIT_OK;
+	case OPT_GFM_TABLES: a->options.gfm_tables = true; return EXIT_OK;
 	case OPT_INCLUSIVE:
 		if (cispref_inclusive_style_from_name(&a->options.inclusive, optarg) != 0)
 			return cli_usage_error("unknown inclusive style '%s' (source or normalized)",
@@ -111,6 +114,7 @@ static int parse_arguments(render_args *a, int argc, char **argv)
 		{"no-notes", no_argument, NULL, OPT_NO_NOTES},
 		{"no-title-page", no_argument, NULL, OPT_NO_TITLE_PAGE},
 		{"no-contents", no_argument, NULL, OPT_NO_CONTENTS},
+		{"gfm-tables", no_argument, NULL, OPT_GFM_TABLES},
 		{"inclusive", required_argument, NULL, OPT_INCLUSIVE},
 		{"help", no_argument, NULL, 'h'},
 		{0, 0, 0, 0},

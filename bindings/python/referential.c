@@ -562,15 +562,16 @@ static int render_target(PyObject *path_object, PyObject *format_object, PyObjec
 static PyObject *ref_render(PyObject *s, PyObject *args, PyObject *kwargs)
 {
 	static char *keywords[] = {"path", "format", "domains", "summary", "notes", "index",
-	                           "title", "inclusive", "title_page", "contents", NULL};
+	                           "title", "inclusive", "title_page", "contents", "gfm_tables",
+	                           NULL};
 	const char *title = NULL;
 	PyObject *path_object = NULL, *format_object = NULL, *path = NULL, *domains = Py_None,
 		*title_object = Py_None, *inclusive = NULL, *ids_tuple = NULL;
-	int summary = 1, notes = 1, with_index = 1, title_page = 1, contents = 1;
-	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "|OO$OpppOOpp:render", keywords,
+	int summary = 1, notes = 1, with_index = 1, title_page = 1, contents = 1, gfm_tables = 0;
+	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "|OO$OpppOOppp:render", keywords,
 	                                 &path_object, &format_object, &domains,
 	                                 &summary, &notes, &with_index, &title_object, &inclusive,
-	                                 &title_page, &contents))
+	                                 &title_page, &contents, &gfm_tables))
 		return NULL;
 	int format_value;
 	cispref_render_options opts = CISPREF_RENDER_OPTIONS_INIT;
@@ -594,6 +595,7 @@ static PyObject *ref_render(PyObject *s, PyObject *args, PyObject *kwargs)
 	opts.title = title;
 	opts.title_page = title_page;
 	opts.contents = contents;
+	opts.gfm_tables = gfm_tables;
 	const char *file = path ? PyBytes_AsString(path) : NULL;
 	if (path && !file)
 		goto done;
@@ -697,7 +699,8 @@ static PyMethodDef ref_methods[] = {
 	 "is raised."},
 	{"render", (PyCFunction)(void (*)(void))ref_render, METH_VARARGS | METH_KEYWORDS,
 	 "render($self, /, path=None, format=None, *, domains=None, summary=True, notes=True,\n"
-	 "       index=True, title=None, inclusive='source', title_page=True, contents=True)\n"
+	 "       index=True, title=None, inclusive='source', title_page=True, contents=True,\n"
+	 "       gfm_tables=False)\n"
 	 "--\n\n"
 	 "The printed cahier. Without path it is returned: 'html', 'fodt' or 'md' as str,\n"
 	 "'odt' as bytes (format is then required). With path (str, bytes or\n"
@@ -708,7 +711,8 @@ static PyMethodDef ref_methods[] = {
 	 "domains picks domain ids (a sequence of str); title_page, contents, summary,\n"
 	 "notes and index leave out those parts when False; title replaces the referential's title;\n"
 	 "inclusive='normalized' writes the 'la-le' pairs as 'la·le' ('source', the\n"
-	 "default, keeps them as printed). Raises ValueError for no, an unknown or a\n"
+	 "default, keeps them as printed); gfm_tables=True lays the Markdown's overview\n"
+	 "and competences out as pipe tables (GitHub Flavored Markdown). Raises ValueError for no, an unknown or a\n"
 	 "contradicted format, or an unknown domain, cispref.FileError when the file cannot\n"
 	 "be written."},
 	{"validate", ref_validate, METH_NOARGS,

@@ -67,7 +67,8 @@
  *   marker that would start a line); white space at either end of a text is written as
  *   numeric character references (`&#32;`), since it would otherwise indent a line into
  *   a code block or keep emphasis from closing; line breaks and tabs in a text become
- *   spaces.
+ *   spaces. The option #cispref_render_options::gfm_tables writes the overview and each
+ *   competence as pipe tables instead.
  *
  * @defgroup render Rendering
  * @{
@@ -128,7 +129,8 @@ typedef enum cispref_inclusive_style_t {
 
 /**
  * Version of #cispref_render_options this header describes. Version 1 had no
- * `title_page` and `contents`; the render functions still take it, with both true.
+ * `title_page`, `contents` and `gfm_tables`; the render functions still take it, with
+ * their defaults.
  */
 #define CISPREF_RENDER_OPTIONS_VERSION 2
 
@@ -160,6 +162,15 @@ typedef struct cispref_render_options {
 	bool title_page;
 	/** Include the table of contents (HTML and ODT; default true; since version 2). */
 	bool contents;
+	/**
+	 * Markdown only: lay the overview and each competence out as pipe tables, the GitHub
+	 * Flavored Markdown extension, rather than as headings and bullet lists (default
+	 * false; since version 2). Plain CommonMark renderers show pipe tables as paragraphs.
+	 * In a cell each item is written "• item", with " <br>" before the next: a line
+	 * break where raw HTML is shown, and the items still apart, each after its bullet,
+	 * where it is dropped (cmark-gfm's safe mode).
+	 */
+	bool gfm_tables;
 } cispref_render_options;
 
 /**
@@ -168,7 +179,7 @@ typedef struct cispref_render_options {
  */
 #define CISPREF_RENDER_OPTIONS_INIT                                                         \
 	{CISPREF_RENDER_OPTIONS_VERSION, NULL, true, true, true, NULL, CISPREF_INCLUSIVE_SOURCE, \
-	 true, true}
+	 true, true, false}
 
 /**
  * Set @p options to #CISPREF_RENDER_OPTIONS_INIT, for callers that cannot expand the

@@ -314,19 +314,19 @@ class Referential:
                domains: Iterable[str] | None = None, summary: bool = True,
                notes: bool = True, index: bool = True, title: str | None = None,
                inclusive: _Inclusive = "source", title_page: bool = True,
-               contents: bool = True) -> bytes: ...
+               contents: bool = True, gfm_tables: bool = False) -> bytes: ...
     @overload
     def render(self, path: None = None, *, format: Literal["html", "fodt", "md"],
                domains: Iterable[str] | None = None, summary: bool = True,
                notes: bool = True, index: bool = True, title: str | None = None,
                inclusive: _Inclusive = "source", title_page: bool = True,
-               contents: bool = True) -> str: ...
+               contents: bool = True, gfm_tables: bool = False) -> str: ...
     @overload
     def render(self, path: StrOrBytesPath, format: _RenderFormat | None = None, *,
                domains: Iterable[str] | None = None, summary: bool = True,
                notes: bool = True, index: bool = True, title: str | None = None,
                inclusive: _Inclusive = "source", title_page: bool = True,
-               contents: bool = True) -> None: ...
+               contents: bool = True, gfm_tables: bool = False) -> None: ...
 
 def load(source: StrOrBytesPath | _BinaryReader, *, lenient: bool = False,
          max_input_size: int | None = None, max_text_length: int | None = None,

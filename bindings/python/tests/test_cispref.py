@@ -368,6 +368,9 @@ class RenderTest(unittest.TestCase):
         self.assertIn(self.ref["psy.ind.1"].title, bare)
         md = self.ref.render(format="md", title_page=False)
         self.assertFalse(md.startswith("# "))
+        self.assertNotIn("| --- |", md)
+        tables = self.ref.render(format="md", gfm_tables=True)
+        self.assertIn("| Savoir-faire | Savoir-faire comportementaux | Savoirs |\n", tables)
 
     def test_render_to_a_path_and_errors(self):
         with tempfile.TemporaryDirectory() as tmp:
