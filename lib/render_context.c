@@ -6,6 +6,7 @@
  * runs of summary entries under one plan, the competences that refer to a note). The
  * renderers depend on this file; it knows none of them. */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,14 +44,41 @@ const char *cispref__render_text(render_ctx *ctx, const char *text)
 {
 	if (!text)
 		return "";
-	if (ctx->opt.inclusive != CISPREF_INCLUSIVE_NORMALIZED)
-		return text;
-	char *normal = cispref__inclusive_normalize(ctx->arena, text);
-	if (!normal) {
+	const char *out = text;
+	if (ctx->opt.inclusive == CISPREF_INCLUSIVE_NORMALIZED)
+		out = cispref__inclusive_normalize(ctx->arena, out);
+	if (out && ctx->unbreakable)
+		out = cispref__inclusive_unbreakable(ctx->arena, out);
+	if (!out) {
 		ctx->failed = 1;
 		return text;
 	}
-	return normal;
+	return out;
+}
+
+const char *cispref__render_nowrap(render_ctx *ctx, const char *label)
+{
+	size_t len = strlen(label);
+	char *out = cispref__arena_alloc(ctx->arena, len * 4 + 1);
+	if (!out) {
+		ctx->failed = 1;
+		return label;
+	}
+	char *o = out;
+	for (const char *p = label; *p; p++) {
+		if (*p == ' ') {
+			memcpy(o, "\xC2\xA0", 2);
+			o += 2;
+			continue;
+		}
+		*o++ = *p;
+		if (*p == '-') {
+			memcpy(o, "\xE2\x81\xA0", 3);
+			o += 3;
+		}
+	}
+	*o = '\0';
+	return out;
 }
 
 /* The strings up to NULL joined, in the context's arena ("" when out of memory). */
@@ -371,7 +399,7 @@ int cispref__render_check_options(const cispref_render_options *options,
                                   cispref_error *error)
 {
 	const char *problem = NULL;
-	if (options && options->version != CISPREF_RENDER_OPTIONS_VERSION)
+	if (options && options->version != 1 && options->version != CISPREF_RENDER_OPTIONS_VERSION)
 		problem = "render options of an unsupported version";
 	else if (options && (unsigned)options->inclusive > CISPREF_INCLUSIVE_NORMALIZED)
 		problem = "unknown inclusive-writing style";
@@ -384,13 +412,20 @@ int cispref__render_check_options(const cispref_render_options *options,
 }
 
 int cispref__render_context_init(render_ctx *ctx, const cispref_referential *ref,
-                                 const cispref_render_options *options, cispref_error *error)
+                                 const cispref_render_options *options, int unbreakable,
+                                 cispref_error *error)
 {
 	static const cispref_render_options defaults = CISPREF_RENDER_OPTIONS_INIT;
 	memset(ctx, 0, sizeof *ctx);
 	cispref__strmap_init(&ctx->claimed, anchor_itself);
 	ctx->ref = ref;
-	ctx->opt = options ? *options : defaults;
+	ctx->unbreakable = unbreakable;
+	ctx->opt = defaults;
+	if (options && options->version == 1) /* no title_page, contents: the defaults */
+		memcpy(&ctx->opt, options, offsetof(cispref_render_options, title_page));
+	else if (options)
+		ctx->opt = *options;
+	ctx->opt.version = CISPREF_RENDER_OPTIONS_VERSION;
 	ctx->arena = cispref__arena_new();
 	if (!ctx->arena)
 		return CISPREF_ENOMEM;

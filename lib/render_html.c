@@ -22,7 +22,12 @@
 static const char stylesheet[] =
 	"\n"
 	"html { font-family: \"Liberation Serif\", \"Times New Roman\", \"DejaVu Serif\", serif;"
-	" font-size: 11pt; line-height: 1.4; color: #1a1a1a; background: #fff; }\n"
+	" font-size: 11pt; line-height: 1.4; color: #1a1a1a; background: #fff;"
+	" -webkit-hyphens: auto; hyphens: auto; }\n"
+	/* Words are hyphenated in the document's language (the lang attribute of <html>);
+	 * headings, captions and labels are not. */
+	"h1, h2, h3, caption, th, .series, .kind, .contents, dl.concepts dt {"
+	" -webkit-hyphens: manual; hyphens: manual; }\n"
 	"body { max-width: 62rem; margin: 0 auto; padding: 1.5rem; }\n"
 	"h1, h2, h3, caption, th, .series, .contents { font-family: \"Liberation Sans\", Arial,"
 	" \"DejaVu Sans\", sans-serif; }\n"
@@ -64,12 +69,17 @@ static const char stylesheet[] =
 	" page-break-after: avoid; }\n"
 	"dl.concepts dd { margin: .1em 0 0 1.2em; }\n"
 	"dl.concepts dd ul { margin: 0; padding-left: 1em; }\n"
-	".kind { font-weight: normal; font-style: italic; color: #555; font-size: .9em; }\n"
-	/* Table headers repeat on every page a table spans; rows never split, and a table that
-	 * fits on a page is not split from its caption. */
+	".figure { margin: 0 0 1.5em; break-inside: avoid; page-break-inside: avoid; }\n"
+	".figure svg { display: block; width: 100%; max-width: 170mm; height: auto;"
+	" margin: 0 auto; }\n"
+	".kind { font-weight: normal; font-style: italic; color: #555; font-size: .9em;"
+	" white-space: nowrap; }\n"
+	/* Table headers repeat on every page a table spans; rows never split, and a small
+	 * table (class keep) is not split at all: moved whole to the next page with its
+	 * caption, rather than leaving its header and a row or two at the foot of a page. */
 	"thead { display: table-header-group; }\n"
 	"tr { break-inside: avoid; page-break-inside: avoid; }\n"
-	"table { break-inside: avoid; page-break-inside: avoid; }\n"
+	"table.keep { break-inside: avoid; page-break-inside: avoid; }\n"
 	/* A4 pages numbered in the bottom margin box (CSS Paged Media). Engines without margin
 	 * boxes ignore the boxes; the margins are wide enough for the page numbers of their own
 	 * print header and footer, which is the fallback. Engines with margin boxes print their
@@ -87,7 +97,10 @@ static const char stylesheet[] =
 	"  .chapter { break-before: page; page-break-before: always; }\n"
 	"  thead th, table.summary tbody th { -webkit-print-color-adjust: exact;"
 	" print-color-adjust: exact; }\n"
-	"  .contents a::after { content: leader('.') target-counter(attr(href url), page); }\n"
+	"  .contents a::after, dl.concepts dd a::after { content: leader('.')"
+	" target-counter(attr(href url), page); }\n"
+	/* Marks for the screen only: the links from a note back to the competences. */
+	"  a.back { display: none; }\n"
 	"  dl.concepts { columns: 2; column-gap: 8mm; }\n"
 	"  dl.concepts dd { break-before: avoid; page-break-before: avoid;"
 	" break-inside: avoid; page-break-inside: avoid; }\n"
@@ -349,7 +362,8 @@ static void write_summary_table(html *h, const cispref_domain *domain)
 	static const char *const labels[] = {RENDER_LABEL_PLAN, RENDER_LABEL_COMPETENCE};
 	if (!domain->summary.count)
 		return;
-	start(h, "table", "summary");
+	start(h, "table", domain->summary.count <= RENDER_SMALL_TABLE_ROWS ? "summary keep"
+	                                                                 : "summary");
 	id_attr(h, "summary", domain->node.id);
 	element(h, "caption", NULL, cispref__render_text(h->ctx, domain->title));
 	header_row(h, labels, 2);
@@ -362,6 +376,22 @@ static void write_summary_table(html *h, const cispref_domain *domain)
 	newline(h);
 }
 
+/* The schema of the mission's contours (3.1.1) drawn from the model, as inline SVG; the
+ * front matter calls this at the figure's place. Nothing when no core domain is
+ * rendered. */
+static void write_figure_contours(html *h)
+{
+	if (h->failed || !cispref__render_figure_present(h->ctx))
+		return;
+	start(h, "div", "figure contours");
+	newline(h);
+	if (!h->failed && cispref__render_figure_svg(h->w, h->ctx, NULL, NULL) != CISPREF_OK)
+		h->failed = 1;
+	newline(h);
+	end(h);
+	newline(h);
+}
+
 static void write_overview(html *h)
 {
 	render_ctx *ctx = h->ctx;
@@ -369,6 +399,8 @@ static void write_overview(html *h)
 	attr(h, "id", RENDER_ID_OVERVIEW);
 	newline(h);
 	element(h, "h2", NULL, RENDER_LABEL_OVERVIEW);
+	/* Until the front matter places it in 3.1.1, the schema opens the overview. */
+	write_figure_contours(h);
 	for (size_t d = 0; d < ctx->domains.count; d++)
 		write_summary_table(h, ctx->domains.items[d]);
 	end(h);
@@ -436,7 +468,10 @@ static void write_competence(html *h, const cispref_competence *comp)
 	const char *labels[CISPREF_ITEM_KIND_COUNT];
 	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
 		labels[k] = cispref__render_column_label((cispref_item_kind_t)k);
-	start(h, "table", "competence");
+	size_t rows = 0;
+	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
+		rows = comp->items[k].count > rows ? comp->items[k].count : rows;
+	start(h, "table", rows <= RENDER_SMALL_TABLE_ROWS ? "competence keep" : "competence");
 	id_attr(h, "competence", comp->node.id);
 	write_caption(h, comp);
 	header_row(h, labels, CISPREF_ITEM_KIND_COUNT);
@@ -570,8 +605,10 @@ static void write_document(html *h)
 	write_head(h);
 	start(h, "body", NULL);
 	newline(h);
-	write_title_page(h);
-	write_contents(h);
+	if (ctx->opt.title_page)
+		write_title_page(h);
+	if (ctx->opt.contents)
+		write_contents(h);
 	if (ctx->opt.summary)
 		write_overview(h);
 	for (size_t d = 0; d < ctx->domains.count; d++)

@@ -1,11 +1,17 @@
 /* SPDX-FileCopyrightText: 2026 cispref developers
  * SPDX-License-Identifier: MIT */
-/* The Markdown cahier: CommonMark with pipe tables. Every text of the model goes through
- * escaped(), the one place that knows Markdown's metacharacters; everything else written
- * here is fixed syntax. Inside a table cell the items are written "• item" and separated
- * by <br>, the only line break that pipe tables allow. */
+/* The Markdown cahier: plain CommonMark, so that every CommonMark renderer (cmark,
+ * cmark-gfm in its safe mode, markdown-it, Pandoc...) reads the same structure: headings
+ * and bullet lists only, no table, no raw HTML. A competence is a heading, then one
+ * heading per column of the printed table with the items as a bullet list; the overview
+ * lists each domain's summary entries under their plan. With the gfm_tables option, the
+ * overview and each competence are pipe tables instead (GitHub Flavored Markdown). Every
+ * text of the model goes
+ * through escaped(), the one place that knows Markdown's metacharacters; everything else
+ * written here is fixed syntax. */
 #include <stdio.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "render_private.h"
 
@@ -27,8 +33,8 @@ static void raw(md *m, const char *s)
 }
 
 /* Characters that mean something to Markdown wherever they are: a backslash makes each of
- * them literal (CommonMark allows a backslash before any ASCII punctuation, and pipe
- * tables honour "\|"). */
+ * them literal (CommonMark allows a backslash before any ASCII punctuation). "|" is
+ * escaped for the renderers with pipe tables, "~" for those with strikethrough. */
 static int is_inline_special(char c)
 {
 	return c && strchr("\\`*_[]<>|&~#", c) != NULL;
@@ -52,23 +58,58 @@ static size_t block_marker(const char *s, int *needs_escape)
 	return 0;
 }
 
-/* Write @s as literal Markdown text; @line_start when it begins a line of a block. Line
- * breaks and tabs become spaces so that a text never ends a table row or a paragraph. */
-static void escaped(md *m, const char *s, int line_start)
+/* The length of the white space character at @s (a tab or a Unicode space separator such
+ * as U+0020 or U+00A0), 0 when there is none; its code point in *cp. */
+static size_t white_space(const char *s, utf8proc_int32_t *cp)
 {
-	if (line_start) {
-		int needs_escape;
-		size_t skip = block_marker(s, &needs_escape);
-		raw_length(m, s, skip);
-		s += skip;
-		if (needs_escape && !is_inline_special(*s)) {
-			raw(m, "\\");
-			raw_length(m, s, 1);
-			s++;
-		}
+	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, cp);
+	if (n <= 0 || (*cp != '\t' && utf8proc_category(*cp) != UTF8PROC_CATEGORY_ZS))
+		return 0;
+	return (size_t)n;
+}
+
+/* Write the white space at the start of @s as numeric character references and return
+ * where it ends. Literal white space there would be lost (CommonMark strips it from the
+ * start and end of a paragraph or heading), would indent the line into a code block, or
+ * would keep emphasis delimiters next to it from opening or closing ("* x*" is a list
+ * item, not emphasis). */
+static const char *white_space_references(md *m, const char *s, const char *end)
+{
+	utf8proc_int32_t cp;
+	for (size_t n; s < end && (n = white_space(s, &cp)) > 0; s += n) {
+		char ref[16];
+		snprintf(ref, sizeof ref, "&#%ld;", (long)(cp == '\t' ? ' ' : cp));
+		raw(m, ref);
 	}
+	return s;
+}
+
+/* Where the white space that ends @s starts (@end when there is none). */
+static const char *trailing_white_space(const char *s, const char *end)
+{
+	const char *run = end; /* the start of the white space seen last, if it lasts */
+	utf8proc_int32_t cp;
+	for (const char *p = s; p < end;) {
+		size_t n = white_space(p, &cp);
+		if (n) {
+			run = run == end ? p : run;
+			p += n;
+			continue;
+		}
+		run = end;
+		p++;
+		while (p < end && ((unsigned char)*p & 0xC0) == 0x80)
+			p++; /* the rest of a multi-byte character */
+	}
+	return run;
+}
+
+/* The inside of a text: metacharacters behind a backslash; line breaks and tabs become
+ * spaces, so that a text never ends a paragraph or a list item. */
+static void escaped_inside(md *m, const char *s, const char *end)
+{
 	const char *run = s;
-	for (const char *p = s; *p; p++) {
+	for (const char *p = s; p < end; p++) {
 		if (*p == '\n' || *p == '\r' || *p == '\t') {
 			raw_length(m, run, (size_t)(p - run));
 			raw(m, " ");
@@ -79,7 +120,30 @@ static void escaped(md *m, const char *s, int line_start)
 			run = p;
 		}
 	}
-	raw(m, run);
+	raw_length(m, run, (size_t)(end - run));
+}
+
+/* Write @s as literal Markdown text; @line_start when it begins a line of a block (a
+ * paragraph or the text of a list item), where a list or heading marker must be
+ * escaped. White space at either end is written as character references. */
+static void escaped(md *m, const char *s, int line_start)
+{
+	const char *end = s + strlen(s);
+	const char *last = trailing_white_space(s, end);
+	const char *p = white_space_references(m, s, last);
+	if (line_start && p == s) {
+		int needs_escape;
+		size_t skip = block_marker(p, &needs_escape);
+		raw_length(m, p, skip);
+		p += skip;
+		if (needs_escape && !is_inline_special(*p)) {
+			raw(m, "\\");
+			raw_length(m, p, 1);
+			p++;
+		}
+	}
+	escaped_inside(m, p, last);
+	white_space_references(m, last, end);
 }
 
 static void heading(md *m, const char *marks, const char *s)
@@ -90,14 +154,25 @@ static void heading(md *m, const char *marks, const char *s)
 	raw(m, "\n\n");
 }
 
-static void paragraph(md *m, const char *before, const char *s, const char *after)
+/* A paragraph, emphasised by @delimiter ("*", "**") or not (""). An empty text writes
+ * nothing, since "****" would be a thematic break. */
+static void paragraph(md *m, const char *delimiter, const char *s)
 {
-	if (!s)
+	if (!s || !*s)
 		return;
-	raw(m, before);
-	escaped(m, s, before[0] == '\0');
-	raw(m, after);
+	raw(m, delimiter);
+	escaped(m, s, delimiter[0] == '\0');
+	raw(m, delimiter);
 	raw(m, "\n\n");
+}
+
+/* A bullet list item at @indent ("" or "  " under an item of the outer list). */
+static void list_item(md *m, const char *indent, const char *s)
+{
+	raw(m, indent);
+	raw(m, "- ");
+	escaped(m, s, 1);
+	raw(m, "\n");
 }
 
 /* ---- Title page ---- */
@@ -109,22 +184,40 @@ static void write_title_page(md *m)
 	heading(m, "#", ctx->title);
 	const char *own_title = cispref__render_text(ctx, ref->title);
 	if (strcmp(own_title, ctx->title) != 0)
-		paragraph(m, "", own_title, "");
-	paragraph(m, "**", cispref__render_series_line(ctx), "**");
+		paragraph(m, "", own_title);
+	paragraph(m, "**", cispref__render_series_line(ctx));
 	const char *publisher = cispref__render_source(ctx, CISPREF_SOURCE_PUBLISHER);
 	const char *date = cispref__render_date(ctx, ref->source[CISPREF_SOURCE_DATE]);
-	if (publisher || date) {
-		escaped(m, publisher ? publisher : "", 1);
-		raw(m, publisher && date ? " \xC2\xB7 " : ""); /* " · " */
-		escaped(m, date ? date : "", !publisher);
+	if (publisher && date) {
+		escaped(m, publisher, 1);
+		raw(m, " \xC2\xB7 "); /* " · " */
+		escaped(m, date, 0);
 		raw(m, "\n\n");
+	} else {
+		paragraph(m, "", publisher ? publisher : date);
 	}
-	const char *approval = cispref__render_source(ctx, CISPREF_SOURCE_APPROVAL);
-	if (approval)
-		paragraph(m, "*", approval, "*");
+	paragraph(m, "*", cispref__render_source(ctx, CISPREF_SOURCE_APPROVAL));
 }
 
-/* ---- Tables ---- */
+/* ---- Overview ---- */
+
+/* Each plan label is an item of the outer list, its entries a list under it, as printed
+ * (the plan shown once above the entries listed under it). */
+static void write_summary(md *m, const cispref_domain *domain)
+{
+	if (!domain->summary.count)
+		return;
+	heading(m, "###", cispref__render_text(m->ctx, domain->title));
+	for (size_t e = 0; e < domain->summary.count; e++) {
+		const cispref_summary_entry *entry = domain->summary.items[e];
+		if (cispref__render_plan_run(domain, e))
+			list_item(m, "", cispref__render_plan_label(entry->plan_kind));
+		list_item(m, "  ", cispref__render_text(m->ctx, entry->text));
+	}
+	raw(m, "\n");
+}
+
+/* ---- Pipe tables (the gfm_tables option) ---- */
 
 static void table_header(md *m, const char *const *labels, size_t count)
 {
@@ -160,12 +253,40 @@ static void write_summary_table(md *m, const cispref_domain *domain)
 	raw(m, "\n");
 }
 
+/* One row of three cells; in a cell, each item "• item", then " <br>" before the next:
+ * a line break where raw HTML is shown, and items still apart, each after its bullet,
+ * where it is dropped (cmark-gfm's safe mode). */
+static void write_competence_table(md *m, const cispref_competence *comp)
+{
+	const char *labels[CISPREF_ITEM_KIND_COUNT];
+	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
+		labels[k] = cispref__render_column_label((cispref_item_kind_t)k);
+	table_header(m, labels, CISPREF_ITEM_KIND_COUNT);
+	raw(m, "|");
+	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++) {
+		raw(m, " ");
+		for (size_t i = 0; i < comp->items[k].count; i++) {
+			const cispref_item *item = comp->items[k].items[i];
+			raw(m, i ? " <br>\xE2\x80\xA2 " : "\xE2\x80\xA2 "); /* "• " */
+			escaped(m, cispref__render_text(m->ctx, item->text), 0);
+		}
+		raw(m, " |");
+	}
+	raw(m, "\n\n");
+}
+
 static void write_overview(md *m)
 {
 	heading(m, "##", RENDER_LABEL_OVERVIEW);
-	for (size_t d = 0; d < m->ctx->domains.count; d++)
-		write_summary_table(m, m->ctx->domains.items[d]);
+	for (size_t d = 0; d < m->ctx->domains.count; d++) {
+		if (m->ctx->opt.gfm_tables)
+			write_summary_table(m, m->ctx->domains.items[d]);
+		else
+			write_summary(m, m->ctx->domains.items[d]);
+	}
 }
+
+/* ---- Competences ---- */
 
 /* The footnote label of @note: its number when that is a plain word, otherwise its
  * position, since a label cannot hold spaces or brackets. */
@@ -185,9 +306,11 @@ static void note_label(md *m, const cispref_note *note)
 	raw(m, label);
 }
 
+/* The competence's heading holds its note references, where the source puts its
+ * markers; each column of the printed table is a heading one level down with its items
+ * as a list (none when the source's cell is empty). */
 static void write_competence(md *m, const cispref_competence *comp)
 {
-	const char *labels[CISPREF_ITEM_KIND_COUNT];
 	raw(m, "#### ");
 	escaped(m, cispref__render_text(m->ctx, comp->title), 0);
 	for (size_t n = 0; n < cispref_competence_note_count(comp); n++) {
@@ -199,20 +322,19 @@ static void write_competence(md *m, const cispref_competence *comp)
 		raw(m, "]");
 	}
 	raw(m, "\n\n");
-	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
-		labels[k] = cispref__render_column_label((cispref_item_kind_t)k);
-	table_header(m, labels, CISPREF_ITEM_KIND_COUNT);
-	raw(m, "|");
+	if (m->ctx->opt.gfm_tables) {
+		write_competence_table(m, comp);
+		return;
+	}
 	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++) {
-		raw(m, " ");
+		heading(m, "#####", cispref__render_column_label((cispref_item_kind_t)k));
 		for (size_t i = 0; i < comp->items[k].count; i++) {
 			const cispref_item *item = comp->items[k].items[i];
-			raw(m, i ? "<br>\xE2\x80\xA2 " : "\xE2\x80\xA2 "); /* "• " */
-			escaped(m, cispref__render_text(m->ctx, item->text), 0);
+			list_item(m, "", cispref__render_text(m->ctx, item->text));
 		}
-		raw(m, " |");
+		if (comp->items[k].count)
+			raw(m, "\n");
 	}
-	raw(m, "\n\n");
 }
 
 static void write_domain(md *m, const cispref_domain *domain)
@@ -228,8 +350,9 @@ static void write_domain(md *m, const cispref_domain *domain)
 
 /* ---- Notes and index ---- */
 
-/* Referenced notes become footnote definitions; a note nobody refers to is a plain
- * paragraph, since renderers drop unreferenced footnotes. */
+/* Referenced notes become footnote definitions (renderers without footnotes show them as
+ * paragraphs "[^21]: text"); a note nobody refers to is a plain paragraph, since
+ * renderers drop unreferenced footnotes. */
 static void write_notes(md *m)
 {
 	render_ctx *ctx = m->ctx;
@@ -240,32 +363,40 @@ static void write_notes(md *m)
 			raw(m, "[^");
 			note_label(m, note);
 			raw(m, "]: ");
+			escaped(m, cispref__render_text(ctx, note->text), 0);
 		} else {
-			raw(m, "**");
-			escaped(m, note->number ? note->number : "", 0);
-			raw(m, "** ");
+			const char *number = note->number ? note->number : "";
+			if (*number) {
+				raw(m, "**");
+				escaped(m, number, 0);
+				raw(m, "** ");
+			}
+			escaped(m, cispref__render_text(ctx, note->text), !*number);
 		}
-		escaped(m, cispref__render_text(ctx, note->text), 0);
 		raw(m, "\n\n");
 	}
 }
 
+/* Each concept is an item with its label in bold and its kind in italics; the
+ * competences that use it are a list under it. */
 static void write_index(md *m)
 {
 	render_ctx *ctx = m->ctx;
 	heading(m, "##", RENDER_LABEL_INDEX);
 	for (size_t i = 0; i < ctx->concepts.count; i++) {
 		const render_concept *entry = ctx->concepts.items[i];
-		raw(m, "- **");
-		escaped(m, entry->label, 0);
-		raw(m, "** *");
+		raw(m, "- ");
+		if (*entry->label) {
+			raw(m, "**");
+			escaped(m, entry->label, 0);
+			raw(m, "** ");
+		}
+		raw(m, "*");
 		escaped(m, cispref__render_kind_label(entry->concept->kind), 0);
 		raw(m, "*\n");
 		for (size_t c = 0; c < entry->competences.count; c++) {
 			const cispref_competence *comp = entry->competences.items[c];
-			raw(m, "  - ");
-			escaped(m, cispref__render_text(ctx, comp->title), 1);
-			raw(m, "\n");
+			list_item(m, "  ", cispref__render_text(ctx, comp->title));
 		}
 	}
 	raw(m, "\n");
@@ -275,7 +406,8 @@ int cispref__render_md(xmlBufferPtr out, render_ctx *ctx, cispref_error *error)
 {
 	(void)error; /* only memory can run out, which the caller reports */
 	md m = {out, ctx, 0};
-	write_title_page(&m);
+	if (ctx->opt.title_page)
+		write_title_page(&m);
 	if (ctx->opt.summary)
 		write_overview(&m);
 	for (size_t d = 0; d < ctx->domains.count; d++)

@@ -22,6 +22,8 @@
 
 #define ODF_VERSION "1.3"
 #define ODT_MIMETYPE "application/vnd.oasis.opendocument.text"
+/* The schema of the mission's contours, a part of the package (ODF 1.3 part 2, 3.7). */
+#define FIGURE_PART "Pictures/contours.svg"
 /* Text area of an A4 page with 2 cm margins: tab stops and table widths depend on it. */
 #define TEXT_WIDTH "17cm"
 
@@ -32,6 +34,7 @@ static const char *const namespaces[][2] = {
 	{"table", "urn:oasis:names:tc:opendocument:xmlns:table:1.0"},
 	{"fo", "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"},
 	{"svg", "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"},
+	{"draw", "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"},
 	{"xlink", "http://www.w3.org/1999/xlink"},
 	{"dc", "http://purl.org/dc/elements/1.1/"},
 	{"meta", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"},
@@ -45,6 +48,7 @@ typedef struct odt {
 	render_ctx *ctx;
 	unsigned notes;  /* footnotes written so far: their ids must be unique */
 	unsigned tables; /* tables written so far: their names must be unique */
+	int flat;        /* one flat file: images are inline, not parts of a package */
 	int failed;
 } odt;
 
@@ -278,7 +282,7 @@ static const para_style para_styles[] = {
 	 "fo:margin-top=0cm;fo:margin-bottom=0.25cm;fo:line-height=115%", NULL, NULL},
 	{"Heading", NULL, "Standard", "text", 0,
 	 "fo:margin-top=0.42cm;fo:margin-bottom=0.21cm;fo:keep-with-next=always", NULL,
-	 SANS BLUE "fo:font-size=14pt"},
+	 SANS BLUE "fo:font-size=14pt;fo:hyphenate=false"},
 	{"Title", NULL, "Heading", "chapter", 0,
 	 "fo:text-align=center;fo:margin-top=1.2cm;fo:margin-bottom=0.6cm", NULL,
 	 "fo:font-size=26pt;fo:font-weight=bold"},
@@ -312,6 +316,8 @@ static const para_style para_styles[] = {
 	{"Table_20_Caption", "Table Caption", "Standard", "extra", 0,
 	 "fo:margin-top=0.4cm;fo:margin-bottom=0.15cm;fo:keep-with-next=always", NULL,
 	 SANS "fo:font-weight=bold"},
+	{"Figure", NULL, "Standard", "extra", 0,
+	 "fo:text-align=center;fo:margin-top=0.2cm;fo:margin-bottom=0.5cm", NULL, NULL},
 	{"Footnote", NULL, "Standard", "extra", 0,
 	 "fo:margin-left=0.5cm;fo:text-indent=-0.5cm;fo:margin-bottom=0.1cm", NULL,
 	 "fo:font-size=9pt"},
@@ -463,9 +469,14 @@ static void write_default_style(odt *o)
 {
 	start(o, "style:default-style");
 	attr(o, "style:family", "paragraph");
-	properties(o, "style:paragraph-properties", "fo:orphans=2;fo:widows=2");
+	properties(o, "style:paragraph-properties",
+	           "fo:orphans=2;fo:widows=2;fo:hyphenation-ladder-count=2");
 	start(o, "style:text-properties");
-	props(o, "style:font-name=Liberation Serif;fo:font-size=10.5pt;fo:hyphenate=false");
+	/* French hyphenation (the language below says which rules; LibreOffice needs the
+	 * hyphenation patterns of that language, Debian's hyphen-fr): at least two letters
+	 * on each side of a break, no more than two hyphens in a row. */
+	props(o, "style:font-name=Liberation Serif;fo:font-size=10.5pt;fo:hyphenate=true;"
+	         "fo:hyphenation-remain-char-count=2;fo:hyphenation-push-char-count=2");
 	language_attributes(o, cispref__langtag_document(o->ctx->ref->language));
 	end(o);
 	end(o);
@@ -542,10 +553,18 @@ static const char *const automatic_styles[][3] = {
 	{"SummaryTable", "table",
 	 "style:width=" TEXT_WIDTH ";table:align=margins;fo:margin-bottom=0.4cm;"
 	 "style:may-break-between-rows=true;table:border-model=collapsing"},
+	/* A small table on one page, with its caption (which keeps with the next paragraph):
+	 * never its header and two rows at the foot of a page (see RENDER_SMALL_TABLE_ROWS). */
+	{"SummaryTableKeep", "table",
+	 "style:width=" TEXT_WIDTH ";table:align=margins;fo:margin-bottom=0.4cm;"
+	 "style:may-break-between-rows=false;fo:keep-with-next=auto;table:border-model=collapsing"},
 	{"ItemColumn", "table-column", "style:column-width=5.667cm"},
 	{"PlanColumn", "table-column", "style:column-width=3.6cm"},
 	{"EntryColumn", "table-column", "style:column-width=13.4cm"},
 	{"KeepRow", "table-row", "fo:keep-together=always"},
+	{"FigureFrame", "graphic",
+	 "style:vertical-pos=top;style:vertical-rel=baseline;style:horizontal-pos=center;"
+	 "style:horizontal-rel=paragraph;fo:border=none;fo:padding=0cm"},
 	{"HeadCell", "table-cell",
 	 "fo:background-color=#dde6ee;fo:padding=0.1cm;fo:border=0.5pt solid #808080"},
 	{"BodyCell", "table-cell", "fo:padding=0.1cm;fo:border=0.5pt solid #808080"},
@@ -781,7 +800,9 @@ static void write_summary_table(odt *o, const cispref_domain *domain)
 	bookmark(o, cispref__render_claim_anchor(o->ctx, "summary", domain->node.id));
 	odf_text(o, cispref__render_text(o->ctx, domain->title));
 	end(o);
-	table_start(o, "SummaryTable", "Summary");
+	table_start(o, domain->summary.count <= RENDER_SMALL_TABLE_ROWS ? "SummaryTableKeep"
+	                                                                : "SummaryTable",
+	            "Summary");
 	column(o, "PlanColumn", 1);
 	column(o, "EntryColumn", 1);
 	header_rows(o, labels, 2);
@@ -790,9 +811,73 @@ static void write_summary_table(odt *o, const cispref_domain *domain)
 	end(o);
 }
 
+/* The SVG of the schema of the mission's contours, as a file of its own, in a new buffer
+ * (NULL when memory runs out); its height in millimetres in *height. */
+static xmlBufferPtr figure_svg(render_ctx *ctx, double *height)
+{
+	xmlBufferPtr buf = xmlBufferCreate();
+	xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
+	int rc = w ? xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) : -1;
+	if (rc >= 0)
+		rc = cispref__render_figure_svg(w, ctx, NULL, height) == CISPREF_OK ? 0 : -1;
+	if (rc >= 0)
+		rc = xmlTextWriterEndDocument(w);
+	if (w)
+		xmlFreeTextWriter(w); /* flushes into @buf */
+	if (rc < 0 && buf) {
+		xmlBufferFree(buf);
+		buf = NULL;
+	}
+	return buf;
+}
+
+/* The schema of the mission's contours (3.1.1) drawn from the model: an SVG image in a
+ * frame as wide as the text, centred in its paragraph; a part of the package, or its
+ * bytes inline in the flat file. The front matter calls this at the figure's place.
+ * Nothing when no core domain is rendered. */
+static void write_figure_contours(odt *o)
+{
+	double height = 0;
+	xmlBufferPtr svg = !o->failed && cispref__render_figure_present(o->ctx)
+	                       ? figure_svg(o->ctx, &height) : NULL;
+	if (!svg) {
+		o->failed |= !o->failed && cispref__render_figure_present(o->ctx);
+		return;
+	}
+	char size[32];
+	snprintf(size, sizeof size, "%.2fmm", height);
+	start(o, "text:p");
+	attr(o, "text:style-name", "Figure");
+	start(o, "draw:frame");
+	props(o, "draw:style-name=FigureFrame;draw:name=contours;text:anchor-type=as-char;"
+	         "svg:width=" TEXT_WIDTH);
+	attr(o, "svg:height", size);
+	start(o, "draw:image");
+	attr(o, "draw:mime-type", "image/svg+xml");
+	if (o->flat) {
+		start(o, "office:binary-data");
+		if (!o->failed)
+			check(o, xmlTextWriterWriteBase64(o->w, (const char *)xmlBufferContent(svg), 0,
+			                                  xmlBufferLength(svg)));
+		end(o);
+	} else {
+		props(o, "xlink:href=" FIGURE_PART ";xlink:type=simple;xlink:show=embed;"
+		         "xlink:actuate=onLoad");
+	}
+	end(o); /* draw:image */
+	start(o, "svg:title");
+	string(o, RENDER_LABEL_FIGURE);
+	end(o);
+	end(o); /* draw:frame */
+	end(o); /* text:p */
+	xmlBufferFree(svg);
+}
+
 static void write_overview(odt *o)
 {
 	heading(o, 1, RENDER_ID_OVERVIEW, RENDER_LABEL_OVERVIEW);
+	/* Until the front matter places it in 3.1.1, the schema opens the overview. */
+	write_figure_contours(o);
 	for (size_t d = 0; d < o->ctx->domains.count; d++)
 		write_summary_table(o, o->ctx->domains.items[d]);
 }
@@ -908,7 +993,8 @@ static void write_index_entry(odt *o, const render_concept *entry)
 	odf_text(o, " ");
 	start(o, "text:span");
 	attr(o, "text:style-name", "Concept_20_Kind");
-	odf_text(o, cispref__render_kind_label(entry->concept->kind));
+	/* the label never breaks across lines */
+	odf_text(o, cispref__render_nowrap(ctx, cispref__render_kind_label(entry->concept->kind)));
 	end(o);
 	end(o);
 	for (size_t c = 0; c < entry->competences.count; c++) {
@@ -934,8 +1020,10 @@ static void write_body(odt *o)
 	render_ctx *ctx = o->ctx;
 	start(o, "office:body");
 	start(o, "office:text");
-	write_title_page(o);
-	write_contents(o);
+	if (ctx->opt.title_page)
+		write_title_page(o);
+	if (ctx->opt.contents)
+		write_contents(o);
 	if (ctx->opt.summary)
 		write_overview(o);
 	for (size_t d = 0; d < ctx->domains.count; d++)
@@ -1036,6 +1124,8 @@ static void manifest_part(odt *o)
 	manifest_entry(o, "content.xml", "text/xml");
 	manifest_entry(o, "styles.xml", "text/xml");
 	manifest_entry(o, "meta.xml", "text/xml");
+	if (cispref__render_figure_present(o->ctx))
+		manifest_entry(o, FIGURE_PART, "image/svg+xml");
 	end(o);
 	document_end(o);
 }
@@ -1043,6 +1133,7 @@ static void manifest_part(odt *o)
 /* The flat file: every part under one office:document. */
 static void flat_document(odt *o)
 {
+	o->flat = 1;
 	root_start(o, "office:document");
 	attr(o, "office:mimetype", ODT_MIMETYPE);
 	write_meta(o);
@@ -1061,7 +1152,7 @@ static void flat_document(odt *o)
 /* Run @part with a fresh writer into @out. */
 static int write_part(xmlBufferPtr out, render_ctx *ctx, part_writer part)
 {
-	odt o = {xmlNewTextWriterMemory(out, 0), ctx, 0, 0, 0};
+	odt o = {xmlNewTextWriterMemory(out, 0), ctx, 0, 0, 0, 0};
 	if (!o.w)
 		return CISPREF_ENOMEM;
 	part(&o);
@@ -1099,26 +1190,30 @@ static int add_entry(zip_t *zip, const char *name, xmlBufferPtr data, int stored
 	return 0;
 }
 
-enum { PART_MIMETYPE, PART_MANIFEST, PART_CONTENT, PART_STYLES, PART_META, PART_COUNT };
+/* The figure is the last part, and only there when the document has one. */
+enum { PART_MIMETYPE, PART_MANIFEST, PART_CONTENT, PART_STYLES, PART_META, PART_FIGURE,
+       PART_COUNT };
 
 static const char *const part_names[PART_COUNT] = {
-	"mimetype", "META-INF/manifest.xml", "content.xml", "styles.xml", "meta.xml"};
+	"mimetype", "META-INF/manifest.xml", "content.xml", "styles.xml", "meta.xml", FIGURE_PART};
 
 /* Serialise every part; libzip reads them only when the archive is closed. */
 static int write_parts(xmlBufferPtr parts[PART_COUNT], render_ctx *ctx)
 {
-	static const part_writer writers[PART_COUNT] = {NULL, manifest_part, content_part,
-	                                                styles_part, meta_part};
-	for (int p = 0; p < PART_COUNT; p++)
+	static const part_writer writers[PART_FIGURE] = {NULL, manifest_part, content_part,
+	                                                 styles_part, meta_part};
+	for (int p = 0; p < PART_FIGURE; p++)
 		if (!(parts[p] = xmlBufferCreate()))
 			return CISPREF_ENOMEM;
 	if (xmlBufferCat(parts[PART_MIMETYPE], X(ODT_MIMETYPE)) != 0)
 		return CISPREF_ENOMEM;
-	for (int p = PART_MANIFEST; p < PART_COUNT; p++) {
+	for (int p = PART_MANIFEST; p < PART_FIGURE; p++) {
 		int rc = write_part(parts[p], ctx, writers[p]);
 		if (rc)
 			return rc;
 	}
+	if (cispref__render_figure_present(ctx) && !(parts[PART_FIGURE] = figure_svg(ctx, NULL)))
+		return CISPREF_ENOMEM;
 	return CISPREF_OK;
 }
 
@@ -1159,7 +1254,8 @@ static int build_package(xmlBufferPtr out, xmlBufferPtr parts[PART_COUNT], cispr
 	if (zip) {
 		rc = 0;
 		for (int p = 0; rc == 0 && p < PART_COUNT; p++)
-			rc = add_entry(zip, part_names[p], parts[p], p == PART_MIMETYPE);
+			if (parts[p])
+				rc = add_entry(zip, part_names[p], parts[p], p == PART_MIMETYPE);
 		if (rc == 0 && zip_close(zip) == 0)
 			zip = NULL;
 		else

@@ -529,6 +529,8 @@ static void test_render(void **state)
 	assert_int_equal(options.version, defaults.version);
 	assert_null(options.domains);
 	assert_true(options.summary && options.notes && options.index);
+	assert_true(options.title_page && options.contents);
+	assert_false(options.gfm_tables);
 	assert_null(options.title);
 	assert_int_equal(options.inclusive, defaults.inclusive);
 	cispref_render_options_init(NULL);

@@ -53,7 +53,7 @@ import re, sys, unicodedata
 
 def normal(text):
     text = unicodedata.normalize("NFKC", text)
-    return re.sub(r"[\s\-\u00ad\u2010\u2011]+", "", text)
+    return re.sub(r"[\s\-\u00ad\u2010\u2011\u2060]+", "", text)
 
 titles = open(sys.argv[1], encoding="utf-8").read().splitlines()
 pdf = normal(open(sys.argv[2], encoding="utf-8").read())

@@ -562,14 +562,16 @@ static int render_target(PyObject *path_object, PyObject *format_object, PyObjec
 static PyObject *ref_render(PyObject *s, PyObject *args, PyObject *kwargs)
 {
 	static char *keywords[] = {"path", "format", "domains", "summary", "notes", "index",
-	                           "title", "inclusive", NULL};
+	                           "title", "inclusive", "title_page", "contents", "gfm_tables",
+	                           NULL};
 	const char *title = NULL;
 	PyObject *path_object = NULL, *format_object = NULL, *path = NULL, *domains = Py_None,
 		*title_object = Py_None, *inclusive = NULL, *ids_tuple = NULL;
-	int summary = 1, notes = 1, with_index = 1;
-	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "|OO$OpppOO:render", keywords,
+	int summary = 1, notes = 1, with_index = 1, title_page = 1, contents = 1, gfm_tables = 0;
+	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "|OO$OpppOOppp:render", keywords,
 	                                 &path_object, &format_object, &domains,
-	                                 &summary, &notes, &with_index, &title_object, &inclusive))
+	                                 &summary, &notes, &with_index, &title_object, &inclusive,
+	                                 &title_page, &contents, &gfm_tables))
 		return NULL;
 	int format_value;
 	cispref_render_options opts = CISPREF_RENDER_OPTIONS_INIT;
@@ -591,6 +593,9 @@ static PyObject *ref_render(PyObject *s, PyObject *args, PyObject *kwargs)
 	opts.notes = notes;
 	opts.index = with_index;
 	opts.title = title;
+	opts.title_page = title_page;
+	opts.contents = contents;
+	opts.gfm_tables = gfm_tables;
 	const char *file = path ? PyBytes_AsString(path) : NULL;
 	if (path && !file)
 		goto done;
@@ -695,17 +700,20 @@ static PyMethodDef ref_methods[] = {
 	 "is raised."},
 	{"render", (PyCFunction)(void (*)(void))ref_render, METH_VARARGS | METH_KEYWORDS,
 	 "render($self, /, path=None, format=None, *, domains=None, summary=True, notes=True,\n"
-	 "       index=True, title=None, inclusive='source')\n--\n\n"
+	 "       index=True, title=None, inclusive='source', title_page=True, contents=True,\n"
+	 "       gfm_tables=False)\n"
+	 "--\n\n"
 	 "The printed cahier. Without path it is returned: 'html', 'fodt' or 'md' as str,\n"
 	 "'odt' as bytes (format is then required). With path (str, bytes or\n"
 	 "os.PathLike), it is written there atomically and None is returned; format\n"
 	 "defaults to what the extension names (.html/.htm, .odt, .fodt, .md) and must not\n"
 	 "contradict it. path and format come in the same order as for save(); the old\n"
 	 "order render(format, path) still works, with a DeprecationWarning.\n\n"
-	 "domains picks domain ids (a sequence of str); summary, notes and index leave out\n"
-	 "those parts when False; title replaces the referential's title;\n"
+	 "domains picks domain ids (a sequence of str); title_page, contents, summary,\n"
+	 "notes and index leave out those parts when False; title replaces the referential's title;\n"
 	 "inclusive='normalized' writes the 'la-le' pairs as 'la·le' ('source', the\n"
-	 "default, keeps them as printed). Raises ValueError for no, an unknown or a\n"
+	 "default, keeps them as printed); gfm_tables=True lays the Markdown's overview\n"
+	 "and competences out as pipe tables (GitHub Flavored Markdown). Raises ValueError for no, an unknown or a\n"
 	 "contradicted format, or an unknown domain, cispref.FileError when the file cannot\n"
 	 "be written."},
 	{"validate", ref_validate, METH_NOARGS,

@@ -317,17 +317,20 @@ class Referential:
     def render(self, path: None = None, *, format: Literal["odt"],
                domains: Iterable[str] | None = None, summary: bool = True,
                notes: bool = True, index: bool = True, title: str | None = None,
-               inclusive: _Inclusive = "source") -> bytes: ...
+               inclusive: _Inclusive = "source", title_page: bool = True,
+               contents: bool = True, gfm_tables: bool = False) -> bytes: ...
     @overload
     def render(self, path: None = None, *, format: Literal["html", "fodt", "md"],
                domains: Iterable[str] | None = None, summary: bool = True,
                notes: bool = True, index: bool = True, title: str | None = None,
-               inclusive: _Inclusive = "source") -> str: ...
+               inclusive: _Inclusive = "source", title_page: bool = True,
+               contents: bool = True, gfm_tables: bool = False) -> str: ...
     @overload
     def render(self, path: StrOrBytesPath, format: _RenderFormat | None = None, *,
                domains: Iterable[str] | None = None, summary: bool = True,
                notes: bool = True, index: bool = True, title: str | None = None,
-               inclusive: _Inclusive = "source") -> None: ...
+               inclusive: _Inclusive = "source", title_page: bool = True,
+               contents: bool = True, gfm_tables: bool = False) -> None: ...
 
 def load(source: StrOrBytesPath | _BinaryReader, *, format: _LoadFormat | None = "xml",
          lenient: bool = False, max_input_size: int | None = None,

@@ -326,6 +326,9 @@ class RenderTest(unittest.TestCase):
         for fmt in ("html", "fodt", "md"):
             text = self.ref.render(format=fmt)
             self.assertIsInstance(text, str)
+            # HTML and ODT keep inclusive pairs on one line: a word joiner after the
+            # hyphen, no-break spaces; as read, they are the title's text.
+            text = text.replace("\u2060", "").replace("\u00a0", " ")
             # In document order: each title is found after the previous one.
             position = 0
             for title in titles:
@@ -354,6 +357,20 @@ class RenderTest(unittest.TestCase):
         normalized = self.ref.render(format="md", domains=["psy"], inclusive="normalized")
         self.assertIn("Analyser les besoins psycho-sociaux de la·du stagiaire", normalized)
         self.assertNotIn("de la-du stagiaire", normalized)
+
+    def test_title_page_and_contents_options(self):
+        html = self.ref.render(format="html")
+        self.assertIn('id="title-page"', html)
+        self.assertIn('id="contents"', html)
+        bare = self.ref.render(format="html", title_page=False, contents=False)
+        self.assertNotIn('id="title-page"', bare)
+        self.assertNotIn('id="contents"', bare)
+        self.assertIn(self.ref["psy.ind.1"].title, bare)
+        md = self.ref.render(format="md", title_page=False)
+        self.assertFalse(md.startswith("# "))
+        self.assertNotIn("| --- |", md)
+        tables = self.ref.render(format="md", gfm_tables=True)
+        self.assertIn("| Savoir-faire | Savoir-faire comportementaux | Savoirs |\n", tables)
 
     def test_render_to_a_path_and_errors(self):
         with tempfile.TemporaryDirectory() as tmp:
