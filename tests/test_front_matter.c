@@ -239,6 +239,45 @@ static void test_without_front_matter(void **state)
 	cispref_referential_free(ref);
 }
 
+/* The JSON export's "front_matter" (doc/format.md): the last member, with the fixture's
+ * sections, blocks and runs as the format specifies them. */
+static void test_json(void **state)
+{
+	(void)state;
+	cispref_referential *ref = load_fixture();
+	char *json = NULL;
+	OK(cispref_export_buffer(&json, NULL, ref, CISPREF_FORMAT_JSON, NULL));
+	static const char *const pieces[] = {
+		"  \"front_matter\": [\n    {\n      \"id\": \"fm.1\",\n      \"number\": \"1\",\n"
+		"      \"level\": 1,\n      \"heading\": [\n        {\n          \"kind\": \"text\",\n"
+		"          \"text\": \"Introduction\"\n        }\n      ],\n"
+		"      \"heading_text\": \"Introduction\",\n",
+		"\"kind\": \"note-ref\",\n",
+		"\"note\": \"note.1\"\n",
+		"\"kind\": \"em\",\n",
+		"\"kind\": \"q\",\n",
+		"\"kind\": \"list\",\n",
+		"\"label\": \"1°\",\n",
+		"\"label\": null,\n",
+		"\"attribution\": \"Tony Poumier\"\n",
+		"\"date\": \"16 octobre 2017\",\n",
+		"\"actors\": null,\n",
+		"\"drawing\": \"contours\",\n",
+		"\"domain_kind\": \"transversal\"\n",
+		"\"kind\": \"details\",\n",
+		"\"number\": null,\n",
+	};
+	for (size_t i = 0; i < N_ELEMENTS(pieces); i++)
+		if (!strstr(json, pieces[i]))
+			fail_msg("the JSON export lacks %s", pieces[i]);
+	/* the last member */
+	const char *last = strstr(json, "\n  \"front_matter\"");
+	assert_non_null(last);
+	assert_null(strstr(last + 1, "\n  \""));
+	cispref_buffer_free(json);
+	cispref_referential_free(ref);
+}
+
 /* ---- hostile input ------------------------------------------------------------- */
 
 /* Load HEAD @body TAIL; expects failure @code at @line:@column with @message in it. The
@@ -427,6 +466,7 @@ int main(void)
 		cmocka_unit_test(test_kind_names),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_without_front_matter),
+		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_hostile_inline),
 		cmocka_unit_test(test_hostile_structure),
 		cmocka_unit_test(test_hostile_depth),
