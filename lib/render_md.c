@@ -226,6 +226,181 @@ static void write_domain(md *m, const cispref_domain *domain)
 	}
 }
 
+/* ---- Front matter ---- */
+
+/* Inline runs: emphasis as "*", quotations between curly quotes, note references as
+ * footnote references. A run's text is escaped; "*" inside emphasis is escaped too, so
+ * the markers are the only ones. */
+static void write_runs(md *m, const cispref_rich_text *rt, int line_start)
+{
+	for (size_t i = 0; rt && i < rt->runs.count; i++) {
+		const cispref_inline *run = rt->runs.items[i];
+		const cispref_note *note;
+		switch (run->kind) {
+		case CISPREF_INLINE_TEXT:
+			escaped(m, cispref__render_text(m->ctx, run->text), line_start && i == 0);
+			break;
+		case CISPREF_INLINE_EMPHASIS:
+			raw(m, "*");
+			write_runs(m, &run->children, 0);
+			raw(m, "*");
+			break;
+		case CISPREF_INLINE_QUOTATION:
+			raw(m, "\xE2\x80\x9C"); /* “ */
+			write_runs(m, &run->children, 0);
+			raw(m, "\xE2\x80\x9D"); /* ” */
+			break;
+		case CISPREF_INLINE_NOTE_REF:
+			if (!(note = cispref__render_front_note(m->ctx, run)))
+				break;
+			raw(m, "[^");
+			note_label(m, note);
+			raw(m, "]");
+			break;
+		}
+	}
+}
+
+/* The schema of the mission's contours. The one place that draws it: for now a
+ * placeholder naming the figure (the drawing made from the domains replaces this
+ * function alone). */
+static void figure_contours(md *m, const cispref_block *figure)
+{
+	(void)figure;
+	raw(m, "> \\[");
+	escaped(m, RENDER_LABEL_FIGURE_PENDING, 0);
+	raw(m, "\\]\n\n");
+}
+
+static void write_list(md *m, const cispref_block *b)
+{
+	for (size_t i = 0; i < b->children.count; i++) {
+		const cispref_list_item *it = b->children.items[i];
+		/* a bullet list keeps the source's marker as text: "1°" is no Markdown marker */
+		raw(m, "- ");
+		if (it->label) {
+			escaped(m, it->label, 1);
+			raw(m, " ");
+		}
+		write_runs(m, &it->text, !it->label);
+		raw(m, "\n");
+	}
+	raw(m, "\n");
+}
+
+static void write_quote(md *m, const cispref_block *b)
+{
+	if (b->text) {
+		raw(m, "> **");
+		write_runs(m, b->text, 0);
+		raw(m, "**\n>\n");
+	}
+	for (size_t i = 0; i < b->children.count; i++) {
+		raw(m, i ? ">\n> " : "> ");
+		write_runs(m, b->children.items[i], 1);
+		raw(m, "\n");
+	}
+	if (b->attribution) {
+		raw(m, ">\n> \xE2\x80\x94 "); /* — */
+		escaped(m, cispref__render_text(m->ctx, b->attribution), 0);
+		raw(m, "\n");
+	}
+	raw(m, "\n");
+}
+
+static void write_timeline(md *m, const cispref_block *b)
+{
+	for (size_t i = 0; i < b->children.count; i++) {
+		const cispref_phase *ph = b->children.items[i];
+		raw(m, "**");
+		write_runs(m, &ph->heading, 0);
+		raw(m, "**\n\n");
+		for (size_t s = 0; s < ph->steps.count; s++) {
+			const cispref_step *st = ph->steps.items[s];
+			raw(m, "- *");
+			escaped(m, cispref__render_text(m->ctx, st->date), 0);
+			raw(m, "* : ");
+			write_runs(m, &st->task, 0);
+			if (st->actors) {
+				raw(m, " (");
+				escaped(m, cispref__render_text(m->ctx, st->actors), 0);
+				raw(m, ")");
+			}
+			raw(m, "\n");
+		}
+		raw(m, "\n");
+	}
+}
+
+static void write_block(md *m, const cispref_block *b)
+{
+	render_ctx *ctx = m->ctx;
+	switch (b->kind) {
+	case CISPREF_BLOCK_PARAGRAPH:
+		write_runs(m, b->text, 1);
+		raw(m, "\n\n");
+		break;
+	case CISPREF_BLOCK_LIST:
+		write_list(m, b);
+		break;
+	case CISPREF_BLOCK_QUOTE:
+		write_quote(m, b);
+		break;
+	case CISPREF_BLOCK_TIMELINE:
+		write_timeline(m, b);
+		break;
+	case CISPREF_BLOCK_FIGURE:
+		figure_contours(m, b);
+		write_runs(m, b->text, 1); /* the caption, under the drawing */
+		raw(m, "\n\n");
+		break;
+	case CISPREF_BLOCK_OVERVIEW:
+		for (size_t d = 0; ctx->opt.summary && d < ctx->domains.count; d++)
+			if (((const cispref_domain *)ctx->domains.items[d])->kind == b->domain_kind)
+				write_summary_table(m, ctx->domains.items[d]);
+		break;
+	case CISPREF_BLOCK_DETAILS:
+		for (size_t d = 0; d < ctx->domains.count; d++)
+			write_domain(m, ctx->domains.items[d]);
+		break;
+	}
+}
+
+static void write_section(md *m, const cispref_section *s)
+{
+	static const char *const marks[] = {"##", "###", "####", "#####", "######"};
+	raw(m, marks[s->level < 5 ? s->level - 1 : 4]);
+	raw(m, " ");
+	if (s->number) {
+		escaped(m, s->number, 0);
+		raw(m, " ");
+	}
+	write_runs(m, &s->heading, 0);
+	raw(m, "\n\n");
+	for (size_t b = 0; b < s->blocks.count; b++)
+		write_block(m, s->blocks.items[b]);
+	for (size_t i = 0; i < s->subsections.count; i++)
+		write_section(m, s->subsections.items[i]);
+}
+
+/* The contents: the front matter's headings, as a nested list. */
+static void write_contents(md *m, const vec *sections, int depth)
+{
+	if (depth == 0)
+		heading(m, "##", RENDER_LABEL_CONTENTS);
+	for (size_t i = 0; i < sections->count; i++) {
+		const cispref_section *s = sections->items[i];
+		for (int d = 0; d < depth; d++)
+			raw(m, "  ");
+		raw(m, "- ");
+		escaped(m, cispref__render_section_title(m->ctx, s), 0);
+		raw(m, "\n");
+		write_contents(m, &s->subsections, depth + 1);
+	}
+	if (depth == 0)
+		raw(m, "\n");
+}
+
 /* ---- Notes and index ---- */
 
 /* Referenced notes become footnote definitions; a note nobody refers to is a plain
@@ -236,7 +411,8 @@ static void write_notes(md *m)
 	heading(m, "##", RENDER_LABEL_NOTES);
 	for (size_t n = 0; n < ctx->notes.count; n++) {
 		const cispref_note *note = ctx->notes.items[n];
-		if (cispref__render_note_is_referenced(ctx, note)) {
+		if (cispref__render_note_is_referenced(ctx, note) ||
+		    cispref__render_note_in_front(ctx, note)) {
 			raw(m, "[^");
 			note_label(m, note);
 			raw(m, "]: ");
@@ -276,9 +452,18 @@ int cispref__render_md(xmlBufferPtr out, render_ctx *ctx, cispref_error *error)
 	(void)error; /* only memory can run out, which the caller reports */
 	md m = {out, ctx, 0};
 	write_title_page(&m);
-	if (ctx->opt.summary)
+	/* with front matter, its sections in order, and after them what no overview or
+	 * details block placed */
+	int front = ctx->ref->sections.count > 0;
+	if (front) {
+		write_contents(&m, &ctx->ref->sections, 0);
+		for (size_t i = 0; i < ctx->ref->sections.count; i++)
+			write_section(&m, ctx->ref->sections.items[i]);
+	}
+	if (ctx->opt.summary && !(front && cispref__render_front_has(ctx, CISPREF_BLOCK_OVERVIEW)))
 		write_overview(&m);
-	for (size_t d = 0; d < ctx->domains.count; d++)
+	for (size_t d = 0; !(front && cispref__render_front_has(ctx, CISPREF_BLOCK_DETAILS)) &&
+	                   d < ctx->domains.count; d++)
 		write_domain(&m, ctx->domains.items[d]);
 	if (ctx->notes.count)
 		write_notes(&m);

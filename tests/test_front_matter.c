@@ -456,6 +456,188 @@ static void test_validator(void **state)
 	assert_true(finds(SECTION "<list id=\"s\"><item>a</item></list>\n</section>\n", "duplicate-id", 6));
 }
 
+/* ---- renderers ------------------------------------------------------------------- */
+
+/* The texts the fixture's front matter prints, in document order: every text run (of
+ * headings, paragraphs, items, quotations, tasks, captions), the section numbers, list
+ * labels, dates, actors and attributions. */
+typedef struct texts {
+	const char *list[128];
+	size_t count;
+} texts;
+
+static void add_text(texts *t, const char *s)
+{
+	if (s && *s && t->count < N_ELEMENTS(t->list))
+		t->list[t->count++] = s;
+}
+
+static void collect_runs(texts *t, const cispref_rich_text *rt)
+{
+	for (size_t i = 0; i < cispref_rich_text_count(rt); i++) {
+		const cispref_inline *run = cispref_rich_text_run(rt, i);
+		add_text(t, cispref_inline_text(run));
+		if (cispref_inline_children(run))
+			collect_runs(t, cispref_inline_children(run));
+	}
+}
+
+static void collect_section(texts *t, const cispref_section *s)
+{
+	add_text(t, cispref_section_number(s));
+	collect_runs(t, cispref_section_heading(s));
+	for (size_t b = 0; b < cispref_section_block_count(s); b++) {
+		const cispref_block *block = cispref_section_block(s, b);
+		collect_runs(t, cispref_block_text(block));
+		for (size_t i = 0; i < cispref_block_list_item_count(block); i++) {
+			add_text(t, cispref_list_item_label(cispref_block_list_item(block, i)));
+			collect_runs(t, cispref_list_item_text(cispref_block_list_item(block, i)));
+		}
+		collect_runs(t, cispref_block_heading(block));
+		for (size_t i = 0; i < cispref_block_paragraph_count(block); i++)
+			collect_runs(t, cispref_block_paragraph(block, i));
+		add_text(t, cispref_block_attribution(block));
+		for (size_t i = 0; i < cispref_block_phase_count(block); i++) {
+			const cispref_phase *ph = cispref_block_phase(block, i);
+			collect_runs(t, cispref_phase_heading(ph));
+			for (size_t j = 0; j < cispref_phase_step_count(ph); j++) {
+				add_text(t, cispref_step_date(cispref_phase_step(ph, j)));
+				collect_runs(t, cispref_step_task(cispref_phase_step(ph, j)));
+				add_text(t, cispref_step_actors(cispref_phase_step(ph, j)));
+			}
+		}
+		collect_runs(t, cispref_block_caption(block));
+	}
+	for (size_t i = 0; i < cispref_section_subsection_count(s); i++)
+		collect_section(t, cispref_section_subsection(s, i));
+}
+
+/* @s as @format writes text: '&' escaped ("&amp;" in XML, "\&" in Markdown); in ODF a
+ * space that starts a text is the element text:s (ODF collapses leading spaces). */
+static void as_written(char *out, size_t size, const char *s, cispref_render_format_t format)
+{
+	const char *amp = format == CISPREF_RENDER_MARKDOWN ? "\\&" : "&amp;";
+	size_t n = 0;
+	if (format == CISPREF_RENDER_FODT && *s == ' ') {
+		n = (size_t)snprintf(out, size, "<text:s/>");
+		s++;
+	}
+	for (; *s && n + 6 < size; s++) {
+		if (*s == '&') {
+			memcpy(out + n, amp, strlen(amp));
+			n += strlen(amp);
+		} else {
+			out[n++] = *s;
+		}
+	}
+	out[n] = '\0';
+}
+
+/* Where @s (as @format writes it) is in @doc from @from on, or NULL. */
+static const char *find_from(const char *doc, const char *from, const char *s,
+                             cispref_render_format_t format)
+{
+	char written[512];
+	as_written(written, sizeof written, s, format);
+	(void)doc;
+	return strstr(from, written);
+}
+
+static void check_rendering(cispref_render_format_t format)
+{
+	cispref_referential *ref = load_fixture();
+	char *doc = NULL;
+	OK(cispref_render_buffer(&doc, NULL, ref, format, NULL, NULL));
+	texts t = {{0}, 0};
+	for (size_t i = 0; i < cispref_referential_section_count(ref); i++)
+		collect_section(&t, cispref_referential_section(ref, i));
+	assert_true(t.count > 40);
+	/* every text, in the order of the front matter: each is found after the previous
+	 * one (the contents list the headings first: the search starts after the last
+	 * section's title there, the heading of Part 3's last subsection) */
+	const char *at = strstr(doc, "Les compétences en détail");
+	assert_non_null(at);
+	at++;
+	for (size_t i = 0; i < t.count; i++) {
+		const char *found = find_from(doc, at, t.list[i], format);
+		if (!found)
+			fail_msg("%s: \"%s\" is missing or out of order", cispref_render_format_name(format),
+			         t.list[i]);
+		at = found;
+	}
+	/* the contents list the front matter's headings, numbered */
+	static const char *const contents[] = {"1 Introduction", "1.1 Les principes",
+	                                       "Une phase exploratoire", "3.1 Les contours de la mission",
+	                                       "3.2 Les compétences en détail"};
+	const char *c = doc;
+	for (size_t i = 0; i < N_ELEMENTS(contents); i++) {
+		c = strstr(c, contents[i]);
+		if (!c)
+			fail_msg("%s: the contents lack \"%s\"", cispref_render_format_name(format),
+			         contents[i]);
+	}
+	/* 3.1's overview: the summary tables of both kinds of domain, before 3.2; 3.2's
+	 * details: the detail tables after its heading; the notes */
+	const char *s31 = strstr(c, "Les contours de la mission");
+	const char *s32 = s31 ? strstr(s31, "Les compétences en détail") : NULL;
+	assert_non_null(s32);
+	const char *summary = strstr(s31, "Informer l’équipe");
+	assert_true(summary && summary < s32);
+	assert_non_null(strstr(s32, "Cibler les besoins"));
+	assert_non_null(strstr(s32, "Rédiger un compte rendu"));
+	/* ODF prints the notes as footnotes where they are referred to, the others in a
+	 * chapter at the end */
+	const char *notes = format == CISPREF_RENDER_FODT ? doc : s32;
+	assert_non_null(strstr(notes, "Décret du 10 juillet 2013."));
+	assert_non_null(strstr(notes, "Une note d’une compétence."));
+	/* the figure's placeholder (the drawing's hook) */
+	assert_non_null(strstr(s31, "Schéma"));
+	/* quotations get their marks */
+	assert_non_null(strstr(doc, "\xE2\x80\x9C" "partager" "\xE2\x80\x9D"));
+	cispref_buffer_free(doc);
+	cispref_referential_free(ref);
+}
+
+static void test_render_html(void **state)
+{
+	(void)state;
+	check_rendering(CISPREF_RENDER_HTML);
+}
+
+static void test_render_fodt(void **state)
+{
+	(void)state;
+	check_rendering(CISPREF_RENDER_FODT);
+}
+
+static void test_render_markdown(void **state)
+{
+	(void)state;
+	check_rendering(CISPREF_RENDER_MARKDOWN);
+}
+
+/* Note references of the front matter: a link to the numbered note (HTML), a footnote
+ * with the source's number (ODF), a footnote reference (Markdown). */
+static void test_render_note_refs(void **state)
+{
+	(void)state;
+	cispref_referential *ref = load_fixture();
+	char *doc = NULL;
+	OK(cispref_render_buffer(&doc, NULL, ref, CISPREF_RENDER_HTML, NULL, NULL));
+	assert_non_null(strstr(doc, "Le décret<sup class=\"note-ref\"><a href=\"#note-note.1\""));
+	assert_non_null(strstr(doc, "<p class=\"note\" id=\"note-note.1\"><span class=\"number\">1</span>"));
+	cispref_buffer_free(doc);
+	OK(cispref_render_buffer(&doc, NULL, ref, CISPREF_RENDER_FODT, NULL, NULL));
+	assert_non_null(strstr(doc, "Le décret<text:note text:id=\"ftn1\" text:note-class=\"footnote\">"
+	                            "<text:note-citation text:label=\"1\">1</text:note-citation>"));
+	cispref_buffer_free(doc);
+	OK(cispref_render_buffer(&doc, NULL, ref, CISPREF_RENDER_MARKDOWN, NULL, NULL));
+	assert_non_null(strstr(doc, "Le décret[^1] définit les *missions* des centres.\n"));
+	assert_non_null(strstr(doc, "[^1]: Décret du 10 juillet 2013.\n"));
+	cispref_buffer_free(doc);
+	cispref_referential_free(ref);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -471,6 +653,10 @@ int main(void)
 		cmocka_unit_test(test_hostile_structure),
 		cmocka_unit_test(test_hostile_depth),
 		cmocka_unit_test(test_validator),
+		cmocka_unit_test(test_render_html),
+		cmocka_unit_test(test_render_fodt),
+		cmocka_unit_test(test_render_markdown),
+		cmocka_unit_test(test_render_note_refs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
