@@ -228,9 +228,39 @@ static void write_domain(md *m, const cispref_domain *domain)
 
 /* ---- Front matter ---- */
 
+static void write_runs(md *m, const cispref_rich_text *rt, int line_start);
+
+/* Emphasis between "*". CommonMark takes a "*" followed (or, to close, preceded) by white
+ * space for text, so spaces at either end of the emphasis are moved outside the markers:
+ * the runs are written aside first, to see them. */
+static void write_emphasis(md *m, const cispref_rich_text *rt)
+{
+	xmlBufferPtr outer = m->out, inner = xmlBufferCreate();
+	if (!inner) {
+		m->failed = 1;
+		return;
+	}
+	m->out = inner;
+	write_runs(m, rt, 0);
+	m->out = outer;
+	const char *t = (const char *)xmlBufferContent(inner);
+	size_t n = (size_t)xmlBufferLength(inner), lead = strspn(t, " ");
+	size_t trail = 0;
+	while (trail < n - lead && t[n - 1 - trail] == ' ')
+		trail++;
+	raw_length(m, t, lead);
+	if (n > lead + trail) {
+		raw(m, "*");
+		raw_length(m, t + lead, n - lead - trail);
+		raw(m, "*");
+	}
+	raw_length(m, t + n - trail, trail);
+	xmlBufferFree(inner);
+}
+
 /* Inline runs: emphasis as "*", quotations between curly quotes, note references as
- * footnote references. A run's text is escaped; "*" inside emphasis is escaped too, so
- * the markers are the only ones. */
+ * footnote references. A run's text is escaped ("*" included), so the markers are the
+ * only ones. */
 static void write_runs(md *m, const cispref_rich_text *rt, int line_start)
 {
 	for (size_t i = 0; rt && i < rt->runs.count; i++) {
@@ -241,9 +271,7 @@ static void write_runs(md *m, const cispref_rich_text *rt, int line_start)
 			escaped(m, cispref__render_text(m->ctx, run->text), line_start && i == 0);
 			break;
 		case CISPREF_INLINE_EMPHASIS:
-			raw(m, "*");
-			write_runs(m, &run->children, 0);
-			raw(m, "*");
+			write_emphasis(m, &run->children);
 			break;
 		case CISPREF_INLINE_QUOTATION:
 			raw(m, "\xE2\x80\x9C"); /* “ */

@@ -638,6 +638,26 @@ static void test_render_note_refs(void **state)
 	cispref_referential_free(ref);
 }
 
+/* CommonMark reads a "*" next to white space as text: spaces at the ends of an emphasis
+ * go outside its markers. */
+static void test_render_markdown_emphasis_spaces(void **state)
+{
+	(void)state;
+	const char *body = SECTION "<p>les<em> missions </em>des <em> </em>centres</p>\n</section>\n";
+	size_t n = strlen(HEAD) + strlen(body) + strlen(TAIL);
+	char *xml = malloc_or_exit(n + 1);
+	snprintf(xml, n + 1, "%s%s%s", HEAD, body, TAIL);
+	cispref_load_options lenient = load_options_with(CISPREF_LOAD_LENIENT);
+	cispref_referential *ref = NULL;
+	OK(cispref_referential_load_memory(&ref, xml, n, "em.xml", &lenient, NULL));
+	char *doc = NULL;
+	OK(cispref_render_buffer(&doc, NULL, ref, CISPREF_RENDER_MARKDOWN, NULL, NULL));
+	assert_non_null(strstr(doc, "\nles *missions* des  centres\n"));
+	cispref_buffer_free(doc);
+	cispref_referential_free(ref);
+	free(xml);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -657,6 +677,7 @@ int main(void)
 		cmocka_unit_test(test_render_fodt),
 		cmocka_unit_test(test_render_markdown),
 		cmocka_unit_test(test_render_note_refs),
+		cmocka_unit_test(test_render_markdown_emphasis_spaces),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
