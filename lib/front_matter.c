@@ -223,6 +223,113 @@ void cispref__block_rich_texts(const cispref_block *block, cispref__rich_text_fn
 	}
 }
 
+/* ---- removing a note's references (the builder) ------------------------------------ */
+
+/* Removing note-refs brings text runs together, which are joined, as a reader would read
+ * them back. The room the joined texts need is measured and taken first, so that running
+ * out of memory changes nothing. */
+typedef struct dropping {
+	cispref_referential *ref;
+	const char *id;
+	size_t need;  /* first pass: bytes the joined texts may take */
+	char *room;   /* second pass: where they go */
+} dropping;
+
+static int refers(const cispref_inline *run, const char *id)
+{
+	return run->kind == CISPREF_INLINE_NOTE_REF && strcmp(run->text, id) == 0;
+}
+
+/* First pass: in @rt and the runs inside it, the bytes of the texts of each list of runs
+ * that holds a note-ref to the note. */
+static void measure(const cispref_rich_text *rt, dropping *d)
+{
+	size_t text = 0;
+	int found = 0;
+	for (size_t i = 0; i < rt->runs.count; i++) {
+		const cispref_inline *run = rt->runs.items[i];
+		found |= refers(run, d->id);
+		if (run->kind == CISPREF_INLINE_TEXT)
+			text += strlen(run->text) + 1;
+		else if (run->kind != CISPREF_INLINE_NOTE_REF)
+			measure(&run->children, d);
+	}
+	if (found)
+		d->need += text;
+}
+
+/* Second pass: drop the note-refs, join the texts that come together. */
+static void drop(cispref_rich_text *rt, dropping *d)
+{
+	int found = 0;
+	for (size_t i = rt->runs.count; i-- > 0;) {
+		cispref_inline *run = rt->runs.items[i];
+		if (refers(run, d->id)) {
+			cispref__vec_remove(&rt->runs, i);
+			found = 1;
+		} else if (run->kind != CISPREF_INLINE_TEXT && run->kind != CISPREF_INLINE_NOTE_REF) {
+			drop(&run->children, d);
+		}
+	}
+	/* each stretch of text runs becomes one run, written once: the joined texts take at
+	 * most what the measure counted */
+	for (size_t i = 0; found && i < rt->runs.count; i++) {
+		size_t end = i, length = 0;
+		while (end < rt->runs.count &&
+		       ((cispref_inline *)rt->runs.items[end])->kind == CISPREF_INLINE_TEXT)
+			length += strlen(((cispref_inline *)rt->runs.items[end++])->text);
+		if (end - i < 2)
+			continue;
+		cispref_inline *first = rt->runs.items[i];
+		char *joined = d->room, *at = joined;
+		for (size_t k = i; k < end; k++) {
+			const char *t = ((cispref_inline *)rt->runs.items[k])->text;
+			memcpy(at, t, strlen(t));
+			at += strlen(t);
+		}
+		*at = '\0';
+		d->room += length + 1;
+		first->text = joined;
+		while (end-- > i + 1)
+			cispref__vec_remove(&rt->runs, i + 1);
+	}
+}
+
+static void measure_in(const cispref_rich_text *rt, void *data)
+{
+	measure(rt, data);
+}
+
+static void drop_in(const cispref_rich_text *rt, void *data)
+{
+	/* the rich texts belong to the referential the builder changes */
+	drop((cispref_rich_text *)rt, data);
+}
+
+static void walk_section(cispref_section *s, cispref__rich_text_fn visit, dropping *d)
+{
+	visit(&s->heading, d);
+	for (size_t b = 0; b < s->blocks.count; b++)
+		cispref__block_rich_texts(s->blocks.items[b], visit, d);
+	for (size_t i = 0; i < s->subsections.count; i++)
+		walk_section(s->subsections.items[i], visit, d);
+}
+
+int cispref__front_matter_drop_note_refs(cispref_referential *ref, const char *note_id)
+{
+	dropping d = {ref, note_id, 0, NULL};
+	for (size_t i = 0; i < ref->sections.count; i++)
+		walk_section(ref->sections.items[i], measure_in, &d);
+	if (!d.need)
+		return 0; /* no reference: nothing to do */
+	/* each join writes at most the two texts, which the measure counted with their NULs */
+	if (!(d.room = cispref__arena_alloc(ref->arena, d.need)))
+		return -1;
+	for (size_t i = 0; i < ref->sections.count; i++)
+		walk_section(ref->sections.items[i], drop_in, &d);
+	return 0;
+}
+
 /* ---- accessors ----------------------------------------------------------------- */
 
 size_t cispref_referential_section_count(const cispref_referential *ref)

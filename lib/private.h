@@ -203,6 +203,9 @@ void cispref__rich_text_note_refs(const cispref_rich_text *rt, cispref__note_ref
 typedef void (*cispref__rich_text_fn)(const cispref_rich_text *rt, void *data);
 void cispref__block_rich_texts(const cispref_block *block, cispref__rich_text_fn visit,
                                void *data);
+/* Remove the note-refs to @note_id from the front matter (the builder's removal of a
+ * note), joining the text runs that come together: 0 or -1 (out of memory). */
+int cispref__front_matter_drop_note_refs(cispref_referential *ref, const char *note_id);
 /* Allocate a node of @type holding @id and register it in the index (see model.c). */
 void *cispref__node_create(cispref_referential *ref, size_t size, node_type type,
                            const char *id, vec *parent_list);

@@ -219,6 +219,27 @@ static void test_round_trip(void **state)
 	cispref_referential_free(ref);
 }
 
+/* The builder's removal of a note removes its references from the front matter too, and
+ * joins the texts around them as a reader would: what is written reads back equal. */
+static void test_remove_note(void **state)
+{
+	(void)state;
+	cispref_referential *ref = load_fixture(), *again = NULL;
+	OK(cispref_referential_remove_note(ref, 0)); /* note.1 */
+	const cispref_section *s1 = cispref_referential_section(ref, 0);
+	assert_runs(cispref_block_text(cispref_section_block(s1, 0)),
+	            "Le décret définit les |em(missions)| des centres.");
+	char *xml = NULL;
+	size_t size = 0;
+	OK(cispref_export_buffer(&xml, &size, ref, CISPREF_FORMAT_XML, NULL));
+	assert_non_null(strstr(xml, "<p>Le décret définit les <em>missions</em> des centres.</p>"));
+	OK(cispref_referential_load_memory(&again, xml, size, "again", NULL, NULL));
+	assert_true(cispref_referential_equal(ref, again));
+	cispref_buffer_free(xml);
+	cispref_referential_free(again);
+	cispref_referential_free(ref);
+}
+
 /* A referential without front matter is written as before: the canonical export
  * fixture, read and written, gives its own bytes, with no front-matter element. */
 static void test_without_front_matter(void **state)
@@ -667,6 +688,7 @@ int main(void)
 		cmocka_unit_test(test_timeline_figure_overview),
 		cmocka_unit_test(test_kind_names),
 		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_remove_note),
 		cmocka_unit_test(test_without_front_matter),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_hostile_inline),
