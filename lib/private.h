@@ -24,7 +24,9 @@ typedef enum node_type {
 	NODE_COMPETENCE,
 	NODE_ITEM,
 	NODE_CONCEPT,
-	NODE_NOTE
+	NODE_NOTE,
+	NODE_SECTION, /* front matter (front_matter.c): ids in the same space as the others */
+	NODE_BLOCK
 } node_type;
 
 /* 20 bytes, aligned on 4: the node's first 4-byte field packs after it (an item takes
@@ -56,6 +58,7 @@ struct cispref_referential {
 	vec domains;
 	vec concepts;
 	vec notes;
+	vec sections; /* the front matter's top-level sections; empty without front matter */
 };
 
 struct cispref_domain {
@@ -116,6 +119,96 @@ struct cispref_note {
 	const char *number;
 	const char *text;
 };
+
+/* ---- front matter (front_matter.c) ---------------------------------------------- */
+
+/* Inline content: runs of text, emphasis, quotation and note references. @plain is the
+ * text of the runs with quotation marks around quotations and without the note
+ * references, set by cispref__rich_text_finish() once the runs are complete. */
+struct cispref_rich_text {
+	vec runs; /* cispref_inline * */
+	const char *plain;
+};
+
+struct cispref_inline {
+	cispref_inline_kind_t kind;
+	uint32_t line, column;        /* where it was read from, 0 when built in memory */
+	const char *text;             /* TEXT: the text; NOTE_REF: the note's id */
+	cispref_rich_text children;   /* EMPHASIS, QUOTATION: what they hold */
+};
+
+struct cispref_section {
+	node node;
+	uint32_t level;                /* 1 for a Part */
+	cispref_section *parent;       /* NULL for a top-level section */
+	cispref_referential *ref;
+	const char *number;            /* NULL when unnumbered */
+	cispref_rich_text heading;
+	vec blocks;                    /* cispref_block * */
+	vec subsections;               /* cispref_section * */
+};
+
+struct cispref_list_item {
+	const char *label; /* NULL for a bullet */
+	cispref_rich_text text;
+};
+
+struct cispref_step {
+	const char *date;
+	const char *actors; /* NULL when none */
+	cispref_rich_text task;
+};
+
+struct cispref_phase {
+	cispref_rich_text heading;
+	vec steps; /* cispref_step * */
+};
+
+/* A block; its node's id is NULL when the block has none (it is then not in the index),
+ * the node's line and column are set all the same. */
+struct cispref_block {
+	node node;
+	cispref_block_kind_t kind;
+	cispref_section *section;
+	cispref_rich_text *text;        /* P: the paragraph; QUOTE: its heading or NULL;
+	                                 * FIGURE: its caption */
+	vec children;                   /* LIST: cispref_list_item *; QUOTE: cispref_rich_text *
+	                                 * (its paragraphs); TIMELINE: cispref_phase * */
+	const char *attribution;        /* QUOTE: NULL when none */
+	const char *drawing;            /* FIGURE: "contours" */
+	cispref_domain_kind_t domain_kind; /* OVERVIEW */
+};
+
+/* Creation without checks, for the loader (and the builder). NULL on ENOMEM. */
+cispref_section *cispref__section_create(cispref_referential *ref, cispref_section *parent,
+                                         const char *id, const char *number);
+/* @id may be NULL (a block without id). */
+cispref_block *cispref__block_create(cispref_section *section, cispref_block_kind_t kind,
+                                     const char *id);
+cispref_rich_text *cispref__block_add_paragraph(cispref_block *quote);
+cispref_list_item *cispref__list_item_create(cispref_block *list, const char *label);
+cispref_phase *cispref__phase_create(cispref_block *timeline);
+cispref_step *cispref__step_create(cispref_referential *ref, cispref_phase *phase);
+/* A run appended to @parent; @text is copied (the text, or the note's id). */
+cispref_inline *cispref__inline_create(cispref_referential *ref, cispref_rich_text *parent,
+                                       cispref_inline_kind_t kind, const char *text,
+                                       size_t length);
+/* Set @rt's plain text from its runs: 0 or -1 (out of memory). */
+int cispref__rich_text_finish(cispref_referential *ref, cispref_rich_text *rt);
+/* The note ids referenced in @rt, in order, each passed to @visit with @data. */
+typedef void (*cispref__note_ref_fn)(const cispref_inline *ref, void *data);
+void cispref__rich_text_note_refs(const cispref_rich_text *rt, cispref__note_ref_fn visit,
+                                  void *data);
+/* Every rich text of @block (paragraph, heading, items, tasks, caption), in order. */
+typedef void (*cispref__rich_text_fn)(const cispref_rich_text *rt, void *data);
+void cispref__block_rich_texts(const cispref_block *block, cispref__rich_text_fn visit,
+                               void *data);
+/* Remove the note-refs to @note_id from the front matter (the builder's removal of a
+ * note), joining the text runs that come together: 0 or -1 (out of memory). */
+int cispref__front_matter_drop_note_refs(cispref_referential *ref, const char *note_id);
+/* Allocate a node of @type holding @id and register it in the index (see model.c). */
+void *cispref__node_create(cispref_referential *ref, size_t size, node_type type,
+                           const char *id, vec *parent_list);
 
 /* error.c */
 void cispref__error_set(cispref_error *error, int code, const char *source,

@@ -126,24 +126,45 @@ static void escaped_inside(md *m, const char *s, const char *end)
 /* Write @s as literal Markdown text; @line_start when it begins a line of a block (a
  * paragraph or the text of a list item), where a list or heading marker must be
  * escaped. White space at either end is written as character references. */
+/* At the start of a line: a list or heading marker at @p written escaped; where the text
+ * goes on. */
+static const char *escaped_marker(md *m, const char *p)
+{
+	int needs_escape;
+	size_t skip = block_marker(p, &needs_escape);
+	raw_length(m, p, skip);
+	p += skip;
+	if (needs_escape && !is_inline_special(*p)) {
+		raw(m, "\\");
+		raw_length(m, p, 1);
+		p++;
+	}
+	return p;
+}
+
 static void escaped(md *m, const char *s, int line_start)
 {
 	const char *end = s + strlen(s);
 	const char *last = trailing_white_space(s, end);
 	const char *p = white_space_references(m, s, last);
-	if (line_start && p == s) {
-		int needs_escape;
-		size_t skip = block_marker(p, &needs_escape);
-		raw_length(m, p, skip);
-		p += skip;
-		if (needs_escape && !is_inline_special(*p)) {
-			raw(m, "\\");
-			raw_length(m, p, 1);
-			p++;
-		}
-	}
+	if (line_start && p == s)
+		p = escaped_marker(m, p);
 	escaped_inside(m, p, last);
 	white_space_references(m, last, end);
+}
+
+/* Write @s, one of the runs of a paragraph, as literal Markdown text. Unlike escaped(),
+ * its white space stays literal except at the start of the block (@line_start): between
+ * runs it is ordinary text, and emphasis moves it outside its markers itself. */
+static void escaped_run(md *m, const char *s, int line_start)
+{
+	const char *end = s + strlen(s), *p = s;
+	if (line_start) {
+		p = white_space_references(m, s, end);
+		if (p == s)
+			p = escaped_marker(m, p);
+	}
+	escaped_inside(m, p, end);
 }
 
 static void heading(md *m, const char *marks, const char *s)
@@ -348,6 +369,208 @@ static void write_domain(md *m, const cispref_domain *domain)
 	}
 }
 
+/* ---- Front matter ---- */
+
+static void write_runs(md *m, const cispref_rich_text *rt, int line_start);
+
+/* Emphasis between "*". CommonMark takes a "*" followed (or, to close, preceded) by white
+ * space for text, so spaces at either end of the emphasis are moved outside the markers:
+ * the runs are written aside first, to see them. */
+static void write_emphasis(md *m, const cispref_rich_text *rt)
+{
+	xmlBufferPtr outer = m->out, inner = xmlBufferCreate();
+	if (!inner) {
+		m->failed = 1;
+		return;
+	}
+	m->out = inner;
+	write_runs(m, rt, 0);
+	m->out = outer;
+	const char *t = (const char *)xmlBufferContent(inner);
+	size_t n = (size_t)xmlBufferLength(inner), lead = strspn(t, " ");
+	size_t trail = 0;
+	while (trail < n - lead && t[n - 1 - trail] == ' ')
+		trail++;
+	raw_length(m, t, lead);
+	if (n > lead + trail) {
+		raw(m, "*");
+		raw_length(m, t + lead, n - lead - trail);
+		raw(m, "*");
+	}
+	raw_length(m, t + n - trail, trail);
+	xmlBufferFree(inner);
+}
+
+/* Inline runs: emphasis as "*", quotations between curly quotes, note references as
+ * footnote references. A run's text is escaped ("*" included), so the markers are the
+ * only ones. */
+static void write_runs(md *m, const cispref_rich_text *rt, int line_start)
+{
+	for (size_t i = 0; rt && i < rt->runs.count; i++) {
+		const cispref_inline *run = rt->runs.items[i];
+		const cispref_note *note;
+		switch (run->kind) {
+		case CISPREF_INLINE_TEXT:
+			escaped_run(m, cispref__render_text(m->ctx, run->text), line_start && i == 0);
+			break;
+		case CISPREF_INLINE_EMPHASIS:
+			write_emphasis(m, &run->children);
+			break;
+		case CISPREF_INLINE_QUOTATION:
+			raw(m, "\xE2\x80\x9C"); /* “ */
+			write_runs(m, &run->children, 0);
+			raw(m, "\xE2\x80\x9D"); /* ” */
+			break;
+		case CISPREF_INLINE_NOTE_REF:
+			if (!(note = cispref__render_front_note(m->ctx, run)))
+				break;
+			raw(m, "[^");
+			note_label(m, note);
+			raw(m, "]");
+			break;
+		}
+	}
+}
+
+/* The schema of the mission's contours: Markdown has no drawing, so the place names it
+ * (the HTML, ODT and PDF cahiers draw it from the model). */
+static void figure_contours(md *m, const cispref_block *figure)
+{
+	(void)figure;
+	raw(m, "> \\[");
+	escaped(m, RENDER_LABEL_FIGURE, 0);
+	raw(m, "\\]\n\n");
+}
+
+static void write_list(md *m, const cispref_block *b)
+{
+	for (size_t i = 0; i < b->children.count; i++) {
+		const cispref_list_item *it = b->children.items[i];
+		/* a bullet list keeps the source's marker as text: "1°" is no Markdown marker */
+		raw(m, "- ");
+		if (it->label) {
+			escaped(m, it->label, 1);
+			raw(m, " ");
+		}
+		write_runs(m, &it->text, !it->label);
+		raw(m, "\n");
+	}
+	raw(m, "\n");
+}
+
+static void write_quote(md *m, const cispref_block *b)
+{
+	if (b->text) {
+		raw(m, "> **");
+		write_runs(m, b->text, 0);
+		raw(m, "**\n>\n");
+	}
+	for (size_t i = 0; i < b->children.count; i++) {
+		raw(m, i ? ">\n> " : "> ");
+		write_runs(m, b->children.items[i], 1);
+		raw(m, "\n");
+	}
+	if (b->attribution) {
+		raw(m, ">\n> \xE2\x80\x94 "); /* — */
+		escaped(m, cispref__render_text(m->ctx, b->attribution), 0);
+		raw(m, "\n");
+	}
+	raw(m, "\n");
+}
+
+static void write_timeline(md *m, const cispref_block *b)
+{
+	for (size_t i = 0; i < b->children.count; i++) {
+		const cispref_phase *ph = b->children.items[i];
+		raw(m, "**");
+		write_runs(m, &ph->heading, 0);
+		raw(m, "**\n\n");
+		for (size_t s = 0; s < ph->steps.count; s++) {
+			const cispref_step *st = ph->steps.items[s];
+			raw(m, "- *");
+			escaped(m, cispref__render_text(m->ctx, st->date), 0);
+			raw(m, "* : ");
+			write_runs(m, &st->task, 0);
+			if (st->actors) {
+				raw(m, " (");
+				escaped(m, cispref__render_text(m->ctx, st->actors), 0);
+				raw(m, ")");
+			}
+			raw(m, "\n");
+		}
+		raw(m, "\n");
+	}
+}
+
+static void write_block(md *m, const cispref_block *b)
+{
+	render_ctx *ctx = m->ctx;
+	switch (b->kind) {
+	case CISPREF_BLOCK_PARAGRAPH:
+		write_runs(m, b->text, 1);
+		raw(m, "\n\n");
+		break;
+	case CISPREF_BLOCK_LIST:
+		write_list(m, b);
+		break;
+	case CISPREF_BLOCK_QUOTE:
+		write_quote(m, b);
+		break;
+	case CISPREF_BLOCK_TIMELINE:
+		write_timeline(m, b);
+		break;
+	case CISPREF_BLOCK_FIGURE:
+		figure_contours(m, b);
+		write_runs(m, b->text, 1); /* the caption, under the drawing */
+		raw(m, "\n\n");
+		break;
+	case CISPREF_BLOCK_OVERVIEW:
+		for (size_t d = 0; ctx->opt.summary && d < ctx->domains.count; d++)
+			if (((const cispref_domain *)ctx->domains.items[d])->kind == b->domain_kind)
+				write_summary_table(m, ctx->domains.items[d]);
+		break;
+	case CISPREF_BLOCK_DETAILS:
+		for (size_t d = 0; d < ctx->domains.count; d++)
+			write_domain(m, ctx->domains.items[d]);
+		break;
+	}
+}
+
+static void write_section(md *m, const cispref_section *s)
+{
+	static const char *const marks[] = {"##", "###", "####", "#####", "######"};
+	raw(m, marks[s->level < 5 ? s->level - 1 : 4]);
+	raw(m, " ");
+	if (s->number) {
+		escaped(m, s->number, 0);
+		raw(m, " ");
+	}
+	write_runs(m, &s->heading, 0);
+	raw(m, "\n\n");
+	for (size_t b = 0; b < s->blocks.count; b++)
+		write_block(m, s->blocks.items[b]);
+	for (size_t i = 0; i < s->subsections.count; i++)
+		write_section(m, s->subsections.items[i]);
+}
+
+/* The contents: the front matter's headings, as a nested list. */
+static void write_contents(md *m, const vec *sections, int depth)
+{
+	if (depth == 0)
+		heading(m, "##", RENDER_LABEL_CONTENTS);
+	for (size_t i = 0; i < sections->count; i++) {
+		const cispref_section *s = sections->items[i];
+		for (int d = 0; d < depth; d++)
+			raw(m, "  ");
+		raw(m, "- ");
+		escaped(m, cispref__render_section_title(m->ctx, s), 0);
+		raw(m, "\n");
+		write_contents(m, &s->subsections, depth + 1);
+	}
+	if (depth == 0)
+		raw(m, "\n");
+}
+
 /* ---- Notes and index ---- */
 
 /* Referenced notes become footnote definitions (renderers without footnotes show them as
@@ -359,7 +582,8 @@ static void write_notes(md *m)
 	heading(m, "##", RENDER_LABEL_NOTES);
 	for (size_t n = 0; n < ctx->notes.count; n++) {
 		const cispref_note *note = ctx->notes.items[n];
-		if (cispref__render_note_is_referenced(ctx, note)) {
+		if (cispref__render_note_is_referenced(ctx, note) ||
+		    cispref__render_note_in_front(ctx, note)) {
 			raw(m, "[^");
 			note_label(m, note);
 			raw(m, "]: ");
@@ -408,9 +632,19 @@ int cispref__render_md(xmlBufferPtr out, render_ctx *ctx, cispref_error *error)
 	md m = {out, ctx, 0};
 	if (ctx->opt.title_page)
 		write_title_page(&m);
-	if (ctx->opt.summary)
+	/* with front matter, its sections in order, and after them what no overview or
+	 * details block placed */
+	int front = ctx->ref->sections.count > 0;
+	if (front) {
+		if (ctx->opt.contents)
+			write_contents(&m, &ctx->ref->sections, 0);
+		for (size_t i = 0; i < ctx->ref->sections.count; i++)
+			write_section(&m, ctx->ref->sections.items[i]);
+	}
+	if (ctx->opt.summary && !(front && cispref__render_front_has(ctx, CISPREF_BLOCK_OVERVIEW)))
 		write_overview(&m);
-	for (size_t d = 0; d < ctx->domains.count; d++)
+	for (size_t d = 0; !(front && cispref__render_front_has(ctx, CISPREF_BLOCK_DETAILS)) &&
+	                   d < ctx->domains.count; d++)
 		write_domain(&m, ctx->domains.items[d]);
 	if (ctx->notes.count)
 		write_notes(&m);

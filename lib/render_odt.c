@@ -184,7 +184,7 @@ static void heading_start(odt *o, int level, const char *anchor)
 	char n[8];
 	snprintf(n, sizeof n, "%d", level);
 	start(o, "text:h");
-	attr(o, "text:style-name", styles[level - 1]);
+	attr(o, "text:style-name", styles[level < 3 ? level - 1 : 2]);
 	attr(o, "text:outline-level", n);
 	bookmark(o, anchor);
 }
@@ -338,6 +338,36 @@ static const para_style para_styles[] = {
 	 "16.4cm", "fo:font-size=9.5pt"},
 };
 
+/* The styles of the front matter, written only for a referential that has one (the
+ * output of the others stays as it was). */
+static const para_style front_para_styles[] = {
+	{"Front_20_Body", "Front Body", "Text_20_body", "text", 0, "fo:text-align=justify", NULL,
+	 NULL},
+	{"Labelled_20_Item", "Labelled Item", "Text_20_body", "list", 0,
+	 "fo:margin-left=1cm;fo:text-indent=-1cm;fo:margin-bottom=0.12cm", NULL, NULL},
+	{"Quotations", NULL, "Text_20_body", "html", 0,
+	 "fo:margin-left=1.5cm;fo:margin-right=1.5cm", NULL, "fo:font-style=italic"},
+	{"Quotation_20_Heading", "Quotation Heading", "Quotations", "html", 0,
+	 "fo:keep-with-next=always", NULL, "fo:font-style=normal;fo:font-weight=bold"},
+	{"Quotation_20_Attribution", "Quotation Attribution", "Quotations", "html", 0,
+	 "fo:text-align=end", NULL, "fo:font-style=normal"},
+	{"Timeline_20_Phase", "Timeline Phase", "Text_20_body", "text", 0,
+	 "fo:margin-top=0.3cm;fo:keep-with-next=always", NULL, SANS BLUE "fo:font-weight=bold"},
+	{"Timeline_20_Step", "Timeline Step", "Text_20_body", "text", 0,
+	 "fo:margin-left=4.5cm;fo:text-indent=-4.5cm;fo:margin-bottom=0.12cm", NULL, NULL},
+	{"Figure", NULL, "Standard", "extra", 0,
+	 "fo:text-align=center;fo:margin-top=0.3cm;fo:padding=1.5cm;"
+	 "fo:border=0.5pt solid #808080;fo:keep-with-next=always", NULL,
+	 SANS "fo:color=#555555"},
+	{"Figure_20_Caption", "Figure Caption", "Standard", "extra", 0,
+	 "fo:text-align=center;fo:margin-top=0.15cm;fo:margin-bottom=0.4cm", NULL,
+	 "fo:font-style=italic"},
+};
+
+static const char *const front_text_styles[][3] = {
+	{"Emphasis", NULL, "fo:font-style=italic"},
+};
+
 static const char *const text_styles[][3] = {
 	{"Concept_20_Kind", "Concept Kind",
 	 "fo:font-style=italic;fo:font-weight=normal;fo:color=#555555"},
@@ -387,7 +417,8 @@ static void write_text_style(odt *o, const char *const *s)
 {
 	start(o, "style:style");
 	attr(o, "style:name", s[0]);
-	attr(o, "style:display-name", s[1]);
+	if (s[1])
+		attr(o, "style:display-name", s[1]);
 	attr(o, "style:family", "text");
 	properties(o, "style:text-properties", s[2]);
 	end(o);
@@ -500,6 +531,12 @@ static void write_common_styles(odt *o)
 		write_para_style(o, &para_styles[i]);
 	for (size_t i = 0; i < sizeof text_styles / sizeof text_styles[0]; i++)
 		write_text_style(o, text_styles[i]);
+	for (size_t i = 0; o->ctx->ref->sections.count &&
+	                   i < sizeof front_para_styles / sizeof front_para_styles[0]; i++)
+		write_para_style(o, &front_para_styles[i]);
+	for (size_t i = 0; o->ctx->ref->sections.count &&
+	                   i < sizeof front_text_styles / sizeof front_text_styles[0]; i++)
+		write_text_style(o, front_text_styles[i]);
 	write_list_style(o);
 	write_outline_style(o);
 	write_notes_configuration(o);
@@ -602,7 +639,8 @@ static size_t unreferenced_notes(const render_ctx *ctx)
 {
 	size_t count = 0;
 	for (size_t n = 0; n < ctx->notes.count; n++)
-		count += !cispref__render_note_is_referenced(ctx, ctx->notes.items[n]);
+		count += !cispref__render_note_is_referenced(ctx, ctx->notes.items[n]) &&
+		         !cispref__render_note_in_front(ctx, ctx->notes.items[n]);
 	return count;
 }
 
@@ -674,6 +712,8 @@ static void contents_domain(odt *o, const cispref_domain *domain)
 	}
 }
 
+static void contents_section(odt *o, const cispref_section *s);
+
 static void contents_body(odt *o)
 {
 	render_ctx *ctx = o->ctx;
@@ -682,9 +722,13 @@ static void contents_body(odt *o)
 	attr(o, "text:name", RENDER_LABEL_CONTENTS "_Head");
 	paragraph(o, "text:p", "Contents_20_Heading", RENDER_LABEL_CONTENTS);
 	end(o);
-	if (ctx->opt.summary)
+	int front = ctx->ref->sections.count > 0;
+	for (size_t i = 0; i < ctx->ref->sections.count; i++)
+		contents_section(o, ctx->ref->sections.items[i]);
+	if (ctx->opt.summary && !(front && cispref__render_front_has(ctx, CISPREF_BLOCK_OVERVIEW)))
 		contents_entry(o, 1, RENDER_ID_OVERVIEW, RENDER_LABEL_OVERVIEW);
-	for (size_t d = 0; d < ctx->domains.count; d++)
+	for (size_t d = 0; !(front && cispref__render_front_has(ctx, CISPREF_BLOCK_DETAILS)) &&
+	                   d < ctx->domains.count; d++)
 		contents_domain(o, ctx->domains.items[d]);
 	if (unreferenced_notes(ctx))
 		contents_entry(o, 1, RENDER_ID_NOTES, RENDER_LABEL_NOTES);
@@ -876,8 +920,10 @@ static void write_figure_contours(odt *o)
 static void write_overview(odt *o)
 {
 	heading(o, 1, RENDER_ID_OVERVIEW, RENDER_LABEL_OVERVIEW);
-	/* Until the front matter places it in 3.1.1, the schema opens the overview. */
-	write_figure_contours(o);
+	/* Without a figure block in the front matter to place it, the schema opens the
+	 * overview. */
+	if (!cispref__render_front_has(o->ctx, CISPREF_BLOCK_FIGURE))
+		write_figure_contours(o);
 	for (size_t d = 0; d < o->ctx->domains.count; d++)
 		write_summary_table(o, o->ctx->domains.items[d]);
 }
@@ -959,6 +1005,153 @@ static void write_domain(odt *o, const cispref_domain *domain)
 	}
 }
 
+/* ---- Body: front matter ---- */
+
+static void write_runs(odt *o, const cispref_rich_text *rt)
+{
+	for (size_t i = 0; rt && i < rt->runs.count; i++) {
+		const cispref_inline *run = rt->runs.items[i];
+		const cispref_note *note;
+		switch (run->kind) {
+		case CISPREF_INLINE_TEXT:
+			odf_text(o, cispref__render_text(o->ctx, run->text));
+			break;
+		case CISPREF_INLINE_EMPHASIS:
+			start(o, "text:span");
+			attr(o, "text:style-name", "Emphasis");
+			write_runs(o, &run->children);
+			end(o);
+			break;
+		case CISPREF_INLINE_QUOTATION:
+			string(o, "\xE2\x80\x9C"); /* “ */
+			write_runs(o, &run->children);
+			string(o, "\xE2\x80\x9D"); /* ” */
+			break;
+		case CISPREF_INLINE_NOTE_REF:
+			if ((note = cispref__render_front_note(o->ctx, run)) != NULL)
+				footnote(o, note);
+			break;
+		}
+	}
+}
+
+static void runs_paragraph(odt *o, const char *style, const char *label,
+                           const cispref_rich_text *rt)
+{
+	start(o, "text:p");
+	attr(o, "text:style-name", style);
+	if (label) {
+		odf_text(o, label);
+		empty(o, "text:tab", NULL, NULL);
+	}
+	write_runs(o, rt);
+	end(o);
+}
+
+/* The schema of the mission's contours, drawn from the model at the figure's place. */
+static void figure_contours(odt *o, const cispref_block *figure)
+{
+	(void)figure; /* its caption follows, written by the caller */
+	write_figure_contours(o);
+}
+
+static void write_timeline(odt *o, const cispref_block *b)
+{
+	for (size_t i = 0; i < b->children.count; i++) {
+		const cispref_phase *ph = b->children.items[i];
+		runs_paragraph(o, "Timeline_20_Phase", NULL, &ph->heading);
+		for (size_t s = 0; s < ph->steps.count; s++) {
+			const cispref_step *st = ph->steps.items[s];
+			start(o, "text:p");
+			attr(o, "text:style-name", "Timeline_20_Step");
+			odf_text(o, cispref__render_text(o->ctx, st->date));
+			empty(o, "text:tab", NULL, NULL);
+			write_runs(o, &st->task);
+			if (st->actors) {
+				odf_text(o, " (");
+				odf_text(o, cispref__render_text(o->ctx, st->actors));
+				odf_text(o, ")");
+			}
+			end(o);
+		}
+	}
+}
+
+static void write_block(odt *o, const cispref_block *b)
+{
+	render_ctx *ctx = o->ctx;
+	switch (b->kind) {
+	case CISPREF_BLOCK_PARAGRAPH:
+		runs_paragraph(o, "Front_20_Body", NULL, b->text);
+		break;
+	case CISPREF_BLOCK_LIST:
+		for (size_t i = 0; i < b->children.count; i++) {
+			const cispref_list_item *it = b->children.items[i];
+			runs_paragraph(o, "Labelled_20_Item", it->label ? it->label : "\xE2\x80\xA2",
+			               &it->text);
+		}
+		break;
+	case CISPREF_BLOCK_QUOTE:
+		if (b->text)
+			runs_paragraph(o, "Quotation_20_Heading", NULL, b->text);
+		for (size_t i = 0; i < b->children.count; i++)
+			runs_paragraph(o, "Quotations", NULL, b->children.items[i]);
+		if (b->attribution) {
+			start(o, "text:p");
+			attr(o, "text:style-name", "Quotation_20_Attribution");
+			odf_text(o, "\xE2\x80\x94 "); /* — */
+			odf_text(o, cispref__render_text(ctx, b->attribution));
+			end(o);
+		}
+		break;
+	case CISPREF_BLOCK_TIMELINE:
+		write_timeline(o, b);
+		break;
+	case CISPREF_BLOCK_FIGURE:
+		figure_contours(o, b);
+		runs_paragraph(o, "Figure_20_Caption", NULL, b->text);
+		break;
+	case CISPREF_BLOCK_OVERVIEW:
+		for (size_t d = 0; ctx->opt.summary && d < ctx->domains.count; d++)
+			if (((const cispref_domain *)ctx->domains.items[d])->kind == b->domain_kind)
+				write_summary_table(o, ctx->domains.items[d]);
+		break;
+	case CISPREF_BLOCK_DETAILS:
+		for (size_t d = 0; d < ctx->domains.count; d++)
+			write_domain(o, ctx->domains.items[d]);
+		break;
+	}
+}
+
+static void write_section(odt *o, const cispref_section *s)
+{
+	render_ctx *ctx = o->ctx;
+	heading_start(o, (int)(s->level < 3 ? s->level : 3),
+	              cispref__render_claim_anchor(ctx, "section", s->node.id));
+	if (s->number) {
+		odf_text(o, s->number);
+		odf_text(o, " ");
+	}
+	write_runs(o, &s->heading);
+	end(o);
+	for (size_t b = 0; b < s->blocks.count; b++)
+		write_block(o, s->blocks.items[b]);
+	for (size_t i = 0; i < s->subsections.count; i++)
+		write_section(o, s->subsections.items[i]);
+}
+
+static void contents_section(odt *o, const cispref_section *s)
+{
+	render_ctx *ctx = o->ctx;
+	contents_entry(o, (int)(s->level < 3 ? s->level : 3),
+	               cispref__render_anchor(ctx, "section", s->node.id),
+	               cispref__render_section_title(ctx, s));
+	for (size_t i = 0; i < s->subsections.count; i++)
+		contents_section(o, s->subsections.items[i]);
+	for (size_t d = 0; cispref__render_section_has_details(s) && d < ctx->domains.count; d++)
+		contents_domain(o, ctx->domains.items[d]);
+}
+
 /* ---- Body: notes and index ---- */
 
 /* Referenced notes are footnotes already; only the notes nobody refers to get a chapter,
@@ -969,7 +1162,8 @@ static void write_unreferenced_notes(odt *o)
 	int titled = 0;
 	for (size_t n = 0; n < ctx->notes.count; n++) {
 		const cispref_note *note = ctx->notes.items[n];
-		if (cispref__render_note_is_referenced(ctx, note))
+		if (cispref__render_note_is_referenced(ctx, note) ||
+		    cispref__render_note_in_front(ctx, note))
 			continue;
 		if (!titled++)
 			heading(o, 1, RENDER_ID_NOTES, RENDER_LABEL_NOTES);
@@ -1024,9 +1218,15 @@ static void write_body(odt *o)
 		write_title_page(o);
 	if (ctx->opt.contents)
 		write_contents(o);
-	if (ctx->opt.summary)
+	/* with front matter, its sections in order, and after them what no overview or
+	 * details block placed */
+	int front = ctx->ref->sections.count > 0;
+	for (size_t i = 0; i < ctx->ref->sections.count; i++)
+		write_section(o, ctx->ref->sections.items[i]);
+	if (ctx->opt.summary && !(front && cispref__render_front_has(ctx, CISPREF_BLOCK_OVERVIEW)))
 		write_overview(o);
-	for (size_t d = 0; d < ctx->domains.count; d++)
+	for (size_t d = 0; !(front && cispref__render_front_has(ctx, CISPREF_BLOCK_DETAILS)) &&
+	                   d < ctx->domains.count; d++)
 		write_domain(o, ctx->domains.items[d]);
 	write_unreferenced_notes(o);
 	if (ctx->concepts.count)

@@ -69,6 +69,19 @@ int cispref__render_note_references(const render_ctx *ctx, const cispref_note *n
  * run of the entry before it (tables then span or skip the plan cell). */
 size_t cispref__render_plan_run(const cispref_domain *domain, size_t first);
 
+/* The front matter (printed whole whenever the referential has one, whatever the domains
+ * chosen). Whether a note-ref of the front matter names @note: */
+int cispref__render_note_in_front(const render_ctx *ctx, const cispref_note *note);
+/* The note a note-ref run names when notes are rendered and it resolves, else NULL. */
+const cispref_note *cispref__render_front_note(const render_ctx *ctx, const cispref_inline *run);
+/* Whether a block of @kind is somewhere in the front matter; the renderers print what it
+ * stands for (summary tables, detail tables) after the front matter when it is not. */
+int cispref__render_front_has(const render_ctx *ctx, cispref_block_kind_t kind);
+/* Whether @section holds a details block itself (the contents list the domains there). */
+int cispref__render_section_has_details(const cispref_section *section);
+/* "3.1.1 Heading" (the plain heading for an unnumbered section), in the chosen style. */
+const char *cispref__render_section_title(render_ctx *ctx, const cispref_section *section);
+
 /* The options checked (version, inclusive style, title): CISPREF_OK or CISPREF_EARG with
  * @error filled. */
 int cispref__render_check_options(const cispref_render_options *options, cispref_error *error);

@@ -132,6 +132,135 @@ static void write_domain(xml_out *o, const cispref_domain *domain)
 	end(o);
 }
 
+/* ---- front matter ---------------------------------------------------------------- */
+
+static void write_runs(xml_out *o, const cispref_rich_text *rt)
+{
+	for (size_t i = 0; i < rt->runs.count; i++) {
+		const cispref_inline *run = rt->runs.items[i];
+		if (run->kind == CISPREF_INLINE_TEXT) {
+			text(o, run->text);
+			continue;
+		}
+		start(o, cispref_inline_kind_name(run->kind));
+		if (run->kind == CISPREF_INLINE_NOTE_REF)
+			attribute(o, "note", run->text);
+		else
+			write_runs(o, &run->children);
+		end(o);
+	}
+}
+
+static void set_indent(xml_out *o, int indent)
+{
+	if (!o->failed)
+		check(o, xmlTextWriterSetIndent(o->w, indent));
+}
+
+/* An element of inline content. Mixed content is written without indentation, which
+ * would add text to it: the writer's indentation is off from the start tag to the end
+ * tag. The empty raw write tells the writer that text came last, so that it does not
+ * indent the end tag after an inline element. */
+static void inline_element(xml_out *o, const char *name, const char *label,
+                           const cispref_rich_text *rt)
+{
+	start(o, name);
+	attribute(o, "label", label);
+	set_indent(o, 0);
+	write_runs(o, rt);
+	set_indent(o, 1);
+	if (!o->failed)
+		check(o, xmlTextWriterWriteRaw(o->w, X("")));
+	end(o);
+}
+
+static void write_quote(xml_out *o, const cispref_block *b)
+{
+	if (b->text)
+		inline_element(o, "heading", NULL, b->text);
+	for (size_t i = 0; i < b->children.count; i++)
+		inline_element(o, "p", NULL, b->children.items[i]);
+	if (b->attribution)
+		text_element(o, "attribution", b->attribution);
+}
+
+static void write_timeline(xml_out *o, const cispref_block *b)
+{
+	for (size_t i = 0; i < b->children.count; i++) {
+		const cispref_phase *ph = b->children.items[i];
+		start(o, "phase");
+		inline_element(o, "heading", NULL, &ph->heading);
+		for (size_t s = 0; s < ph->steps.count; s++) {
+			const cispref_step *st = ph->steps.items[s];
+			start(o, "step");
+			text_element(o, "date", st->date);
+			if (st->actors)
+				text_element(o, "actors", st->actors);
+			inline_element(o, "task", NULL, &st->task);
+			end(o);
+		}
+		end(o);
+	}
+}
+
+static void write_block(xml_out *o, const cispref_block *b)
+{
+	if (b->kind == CISPREF_BLOCK_PARAGRAPH) {
+		inline_element(o, "p", NULL, b->text);
+		return;
+	}
+	start(o, cispref_block_kind_name(b->kind));
+	attribute(o, "id", b->node.id);
+	switch (b->kind) {
+	case CISPREF_BLOCK_LIST:
+		for (size_t i = 0; i < b->children.count; i++) {
+			const cispref_list_item *it = b->children.items[i];
+			inline_element(o, "item", it->label, &it->text);
+		}
+		break;
+	case CISPREF_BLOCK_QUOTE:
+		write_quote(o, b);
+		break;
+	case CISPREF_BLOCK_TIMELINE:
+		write_timeline(o, b);
+		break;
+	case CISPREF_BLOCK_FIGURE:
+		attribute(o, "drawing", b->drawing);
+		inline_element(o, "caption", NULL, b->text);
+		break;
+	case CISPREF_BLOCK_OVERVIEW:
+		attribute(o, "domain-kind", cispref_domain_kind_name(b->domain_kind));
+		break;
+	case CISPREF_BLOCK_PARAGRAPH:
+	case CISPREF_BLOCK_DETAILS:
+		break;
+	}
+	end(o);
+}
+
+static void write_section(xml_out *o, const cispref_section *s)
+{
+	start(o, "section");
+	attribute(o, "id", s->node.id);
+	attribute(o, "number", s->number);
+	inline_element(o, "heading", NULL, &s->heading);
+	for (size_t i = 0; i < s->blocks.count; i++)
+		write_block(o, s->blocks.items[i]);
+	for (size_t i = 0; i < s->subsections.count; i++)
+		write_section(o, s->subsections.items[i]);
+	end(o);
+}
+
+static void write_front_matter(xml_out *o, const cispref_referential *ref)
+{
+	if (!ref->sections.count)
+		return;
+	start(o, "front-matter");
+	for (size_t i = 0; i < ref->sections.count; i++)
+		write_section(o, ref->sections.items[i]);
+	end(o);
+}
+
 static void write_concepts(xml_out *o, const cispref_referential *ref)
 {
 	if (!ref->concepts.count)
@@ -182,6 +311,7 @@ static void write_document(xml_out *o, const cispref_referential *ref)
 	attribute(o, "base-uri", ref->base_uri);
 	text_element(o, "title", ref->title);
 	write_source(o, ref);
+	write_front_matter(o, ref);
 	for (size_t d = 0; d < ref->domains.count; d++)
 		write_domain(o, ref->domains.items[d]);
 	write_concepts(o, ref);

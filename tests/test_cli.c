@@ -130,7 +130,7 @@ static void test_validate_explain(void **state)
 	r = run_cispref("validate", "-x", "note-unused", "duplicate-id", NULL);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out,
-		"note-unused\tinfo\tNo competence refers to this note.\n"
+		"note-unused\tinfo\tNeither a competence nor the front matter refers to this note.\n"
 		"duplicate-id\terror\tTwo elements share an id; ids must be unique.\n");
 	run_free(&r);
 

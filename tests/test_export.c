@@ -381,7 +381,8 @@ static const char tiny_json[] =
 	"    }\n"
 	"  ],\n"
 	"  \"uuid\": \"a1daad77-6fb3-5afd-ad7f-06d9d5715e81\",\n"
-	"  \"uri\": null\n"
+	"  \"uri\": null,\n"
+	"  \"front_matter\": []\n"
 	"}\n";
 
 static void test_json_tiny(void **state)
@@ -418,7 +419,8 @@ static void test_json_empty(void **state)
 	                    /* uuid.uuid5(uuid.uuid5(uuid.NAMESPACE_URL,
 	                     * "urn:cispref:referential"), "e") in Python */
 	                    "  \"uuid\": \"289be64c-a0f1-50f2-862d-f02fb69238b4\",\n"
-	                    "  \"uri\": null\n"
+	                    "  \"uri\": null,\n"
+	                    "  \"front_matter\": []\n"
 	                    "}\n");
 	cispref_buffer_free(json);
 	cispref_referential_free(ref);
@@ -641,9 +643,9 @@ static void test_json_default_parses(void **state)
 
 	static const char *const top[] = {"format", "format_version", "id", "title", "version",
 	                                  "language", "domains", "concepts", "notes", "uuid",
-	                                  "uri"};
-	assert_int_equal(j.top_key_count, 11);
-	for (int i = 0; i < 11; i++)
+	                                  "uri", "front_matter"};
+	assert_int_equal(j.top_key_count, 12);
+	for (int i = 0; i < 12; i++)
 		assert_string_equal(j.top_keys[i], top[i]);
 	assert_int_equal(j.top_array_len[6], cispref_referential_domain_count(ref));
 	assert_int_equal(j.top_array_len[7], cispref_referential_concept_count(ref));

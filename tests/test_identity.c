@@ -243,7 +243,8 @@ static void test_json_keys(void **state)
 		"\"uuid\": \"06f77ce7-3afe-56bd-8793-fd55f1c76cdb\",\n"
 		"      \"uri\": \"https://example.org/cisp/note.21\"\n"));
 	const char *tail = "  \"uuid\": \"" EMBEDDED_NS "\",\n"
-	                   "  \"uri\": \"https://example.org/cisp/\"\n}\n";
+	                   "  \"uri\": \"https://example.org/cisp/\",\n"
+	                   "  \"front_matter\": []\n}\n";
 	assert_string_equal(json + strlen(json) - strlen(tail), tail);
 	cispref_buffer_free(json);
 

@@ -1041,6 +1041,99 @@ static void test_identity(void **state)
 	cispref_buffer_free(after);
 }
 
+/* The front matter's accessors: NULL, out of range, and a block of another kind. */
+static void test_front_matter(void **state)
+{
+	(void)state;
+	cispref_block_kind_t bk = CISPREF_BLOCK_LIST;
+	assert_null(cispref_block_kind_name((cispref_block_kind_t)BAD_KIND));
+	assert_null(cispref_block_kind_name((cispref_block_kind_t)NEGATIVE_KIND));
+	assert_int_equal(cispref_block_kind_from_name(&bk, "section"), CISPREF_EARG);
+	assert_int_equal(cispref_block_kind_from_name(&bk, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_block_kind_from_name(NULL, "p"), CISPREF_EARG);
+	assert_int_equal(bk, CISPREF_BLOCK_LIST);
+	assert_null(cispref_inline_kind_name((cispref_inline_kind_t)BAD_KIND));
+
+	assert_int_equal(cispref_referential_section_count(NULL), 0);
+	assert_null(cispref_referential_section(NULL, 0));
+	assert_null(cispref_referential_find_section(NULL, "fm.1"));
+	assert_null(cispref_referential_find_block(NULL, "fm.1"));
+	assert_null(cispref_section_id(NULL));
+	assert_null(cispref_section_number(NULL));
+	assert_int_equal(cispref_section_level(NULL), 0);
+	assert_null(cispref_section_heading(NULL));
+	assert_null(cispref_section_parent(NULL));
+	assert_int_equal(cispref_section_block_count(NULL), 0);
+	assert_null(cispref_section_block(NULL, 0));
+	assert_int_equal(cispref_section_subsection_count(NULL), 0);
+	assert_null(cispref_section_subsection(NULL, 0));
+	assert_int_equal(cispref_block_kind(NULL), CISPREF_BLOCK_PARAGRAPH);
+	assert_null(cispref_block_id(NULL));
+	assert_null(cispref_block_section(NULL));
+	assert_null(cispref_block_text(NULL));
+	assert_int_equal(cispref_block_list_item_count(NULL), 0);
+	assert_null(cispref_block_list_item(NULL, 0));
+	assert_null(cispref_block_heading(NULL));
+	assert_int_equal(cispref_block_paragraph_count(NULL), 0);
+	assert_null(cispref_block_paragraph(NULL, 0));
+	assert_null(cispref_block_attribution(NULL));
+	assert_int_equal(cispref_block_phase_count(NULL), 0);
+	assert_null(cispref_block_phase(NULL, 0));
+	assert_null(cispref_block_drawing(NULL));
+	assert_null(cispref_block_caption(NULL));
+	assert_int_equal(cispref_block_domain_kind(NULL), CISPREF_DOMAIN_CORE);
+	assert_null(cispref_list_item_label(NULL));
+	assert_null(cispref_list_item_text(NULL));
+	assert_null(cispref_phase_heading(NULL));
+	assert_int_equal(cispref_phase_step_count(NULL), 0);
+	assert_null(cispref_phase_step(NULL, 0));
+	assert_null(cispref_step_date(NULL));
+	assert_null(cispref_step_actors(NULL));
+	assert_null(cispref_step_task(NULL));
+	assert_int_equal(cispref_rich_text_count(NULL), 0);
+	assert_null(cispref_rich_text_run(NULL, 0));
+	assert_string_equal(cispref_rich_text_plain(NULL), "");
+	assert_int_equal(cispref_inline_kind(NULL), CISPREF_INLINE_TEXT);
+	assert_null(cispref_inline_text(NULL));
+	assert_null(cispref_inline_note_id(NULL));
+	assert_null(cispref_inline_children(NULL));
+
+	/* out of range, and accessors of one kind asked of another */
+	cispref_referential *ref = NULL;
+	assert_int_equal(cispref_referential_load_file(&ref, FIXTURES_DIR "/front-matter.xml", NULL,
+	                                               NULL),
+	                 CISPREF_OK);
+	assert_null(cispref_referential_section(ref, SIZE_MAX));
+	assert_null(cispref_referential_find_section(ref, "psy")); /* a domain, not a section */
+	assert_null(cispref_referential_find_block(ref, "fm.1")); /* a section, not a block */
+	const cispref_section *s = cispref_referential_section(ref, 0);
+	assert_null(cispref_section_block(s, SIZE_MAX));
+	assert_null(cispref_section_subsection(s, SIZE_MAX));
+	const cispref_block *p = cispref_section_block(s, 0);
+	assert_int_equal(cispref_block_kind(p), CISPREF_BLOCK_PARAGRAPH);
+	assert_null(cispref_block_list_item(p, 0));
+	assert_null(cispref_block_heading(p));
+	assert_null(cispref_block_paragraph(p, 0));
+	assert_null(cispref_block_attribution(p));
+	assert_null(cispref_block_phase(p, 0));
+	assert_null(cispref_block_drawing(p));
+	assert_null(cispref_block_caption(p));
+	assert_int_equal(cispref_block_domain_kind(p), CISPREF_DOMAIN_CORE);
+	const cispref_rich_text *text = cispref_block_text(p);
+	assert_null(cispref_rich_text_run(text, SIZE_MAX));
+	const cispref_inline *run = cispref_rich_text_run(text, 0);
+	assert_int_equal(cispref_inline_kind(run), CISPREF_INLINE_TEXT);
+	assert_null(cispref_inline_note_id(run));
+	assert_null(cispref_inline_children(run));
+	const cispref_block *list = cispref_referential_find_block(ref, "fm.1.list.1");
+	assert_null(cispref_block_text(list));
+	assert_null(cispref_block_list_item(list, SIZE_MAX));
+	const cispref_block *timeline = cispref_referential_find_block(ref, "fm.2.timeline");
+	assert_null(cispref_block_phase(timeline, SIZE_MAX));
+	assert_null(cispref_phase_step(cispref_block_phase(timeline, 0), SIZE_MAX));
+	cispref_referential_free(ref);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1059,6 +1152,7 @@ int main(void)
 		cmocka_unit_test(test_builder_null),
 		cmocka_unit_test(test_builder_bad_arguments),
 		cmocka_unit_test(test_identity),
+		cmocka_unit_test(test_front_matter),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -48,6 +48,207 @@ static PyObject *ref_source(PyObject *s, void *c)
 	return dict;
 }
 
+
+/* ---- the front matter: plain objects (types.SimpleNamespace), built on each access -- */
+
+/* A namespace with the attributes of @dict (its reference is stolen); NULL on error. */
+static PyObject *namespace_of(PyObject *ns_type, PyObject *dict)
+{
+	if (!dict)
+		return NULL;
+	PyObject *args = PyTuple_New(0);
+	PyObject *o = args ? PyObject_Call(ns_type, args, dict) : NULL;
+	Py_XDECREF(args);
+	Py_DECREF(dict);
+	return o;
+}
+
+/* dict[key] = value, the value's reference stolen; -1 on error (also for a NULL value). */
+static int put(PyObject *dict, const char *key, PyObject *value)
+{
+	if (!value)
+		return -1;
+	int rc = PyDict_SetItemString(dict, key, value);
+	Py_DECREF(value);
+	return rc;
+}
+
+static PyObject *fm_runs(PyObject *ns, const cispref_rich_text *rt);
+
+static PyObject *fm_run(PyObject *ns, const cispref_inline *run)
+{
+	PyObject *d = PyDict_New();
+	cispref_inline_kind_t kind = cispref_inline_kind(run);
+	if (!d || put(d, "kind", PyUnicode_FromString(cispref_inline_kind_name(kind))) < 0 ||
+	    put(d, "text", str_or_none(cispref_inline_text(run))) < 0 ||
+	    put(d, "note", str_or_none(cispref_inline_note_id(run))) < 0 ||
+	    put(d, "runs", cispref_inline_children(run) ? fm_runs(ns, cispref_inline_children(run))
+	                                                : PyTuple_New(0)) < 0)
+		Py_CLEAR(d);
+	return namespace_of(ns, d);
+}
+
+static PyObject *fm_runs(PyObject *ns, const cispref_rich_text *rt)
+{
+	size_t n = cispref_rich_text_count(rt);
+	PyObject *t = PyTuple_New((Py_ssize_t)n);
+	for (size_t i = 0; t && i < n; i++) {
+		PyObject *run = fm_run(ns, cispref_rich_text_run(rt, i));
+		if (!run || PyTuple_SetItem(t, (Py_ssize_t)i, run) < 0)
+			Py_CLEAR(t);
+	}
+	return t;
+}
+
+/* dict[key] = the plain text of @rt (None for NULL), dict[key_runs] = its runs. */
+static int put_text(PyObject *ns, PyObject *d, const char *key, const char *key_runs,
+                    const cispref_rich_text *rt)
+{
+	if (!rt)
+		return put(d, key, Py_NewRef(Py_None)) < 0 || put(d, key_runs, PyTuple_New(0)) < 0 ? -1 : 0;
+	return put(d, key, PyUnicode_FromString(cispref_rich_text_plain(rt))) < 0 ||
+	       put(d, key_runs, fm_runs(ns, rt)) < 0 ? -1 : 0;
+}
+
+static PyObject *fm_list_item(PyObject *ns, const cispref_list_item *it)
+{
+	PyObject *d = PyDict_New();
+	if (!d || put(d, "label", str_or_none(cispref_list_item_label(it))) < 0 ||
+	    put_text(ns, d, "text", "runs", cispref_list_item_text(it)) < 0)
+		Py_CLEAR(d);
+	return namespace_of(ns, d);
+}
+
+static PyObject *fm_step(PyObject *ns, const cispref_step *st)
+{
+	PyObject *d = PyDict_New();
+	if (!d || put(d, "date", str_or_none(cispref_step_date(st))) < 0 ||
+	    put(d, "actors", str_or_none(cispref_step_actors(st))) < 0 ||
+	    put_text(ns, d, "task", "task_runs", cispref_step_task(st)) < 0)
+		Py_CLEAR(d);
+	return namespace_of(ns, d);
+}
+
+static PyObject *fm_phase(PyObject *ns, const cispref_phase *ph)
+{
+	size_t n = cispref_phase_step_count(ph);
+	PyObject *steps = PyTuple_New((Py_ssize_t)n);
+	for (size_t i = 0; steps && i < n; i++) {
+		PyObject *st = fm_step(ns, cispref_phase_step(ph, i));
+		if (!st || PyTuple_SetItem(steps, (Py_ssize_t)i, st) < 0)
+			Py_CLEAR(steps);
+	}
+	PyObject *d = steps ? PyDict_New() : NULL;
+	if (!d || put_text(ns, d, "heading", "heading_runs", cispref_phase_heading(ph)) < 0 ||
+	    put(d, "steps", Py_NewRef(steps)) < 0)
+		Py_CLEAR(d);
+	Py_XDECREF(steps);
+	return namespace_of(ns, d);
+}
+
+/* A tuple of what @get(@parent, i) gives for i < @count, each made by @make. */
+typedef const void *(*fm_get)(const void *parent, size_t index);
+typedef PyObject *(*fm_make)(PyObject *ns, const void *child);
+
+static PyObject *fm_tuple(PyObject *ns, const void *parent, size_t count, fm_get get, fm_make make)
+{
+	PyObject *t = PyTuple_New((Py_ssize_t)count);
+	for (size_t i = 0; t && i < count; i++) {
+		PyObject *o = make(ns, get(parent, i));
+		if (!o || PyTuple_SetItem(t, (Py_ssize_t)i, o) < 0)
+			Py_CLEAR(t);
+	}
+	return t;
+}
+
+static const void *get_list_item(const void *b, size_t i) { return cispref_block_list_item(b, i); }
+static const void *get_phase(const void *b, size_t i) { return cispref_block_phase(b, i); }
+static const void *get_paragraph(const void *b, size_t i) { return cispref_block_paragraph(b, i); }
+static PyObject *make_list_item(PyObject *ns, const void *o) { return fm_list_item(ns, o); }
+static PyObject *make_phase(PyObject *ns, const void *o) { return fm_phase(ns, o); }
+static PyObject *make_runs(PyObject *ns, const void *o) { return fm_runs(ns, o); }
+
+/* A block: kind and id, then the attributes of its kind. */
+static PyObject *fm_block(PyObject *ns, const cispref_block *b)
+{
+	PyObject *d = PyDict_New();
+	cispref_block_kind_t kind = cispref_block_kind(b);
+	if (!d || put(d, "kind", PyUnicode_FromString(cispref_block_kind_name(kind))) < 0 ||
+	    put(d, "id", str_or_none(cispref_block_id(b))) < 0)
+		goto failed;
+	int rc = 0;
+	switch (kind) {
+	case CISPREF_BLOCK_PARAGRAPH:
+		rc = put_text(ns, d, "text", "runs", cispref_block_text(b));
+		break;
+	case CISPREF_BLOCK_LIST:
+		rc = put(d, "items", fm_tuple(ns, b, cispref_block_list_item_count(b), get_list_item,
+		                              make_list_item));
+		break;
+	case CISPREF_BLOCK_QUOTE:
+		rc = put_text(ns, d, "heading", "heading_runs", cispref_block_heading(b)) < 0 ||
+		     put(d, "paragraphs", fm_tuple(ns, b, cispref_block_paragraph_count(b),
+		                                   get_paragraph, make_runs)) < 0 ||
+		     put(d, "attribution", str_or_none(cispref_block_attribution(b))) < 0 ? -1 : 0;
+		break;
+	case CISPREF_BLOCK_TIMELINE:
+		rc = put(d, "phases", fm_tuple(ns, b, cispref_block_phase_count(b), get_phase, make_phase));
+		break;
+	case CISPREF_BLOCK_FIGURE:
+		rc = put(d, "drawing", str_or_none(cispref_block_drawing(b))) < 0 ||
+		     put_text(ns, d, "caption", "caption_runs", cispref_block_caption(b)) < 0 ? -1 : 0;
+		break;
+	case CISPREF_BLOCK_OVERVIEW:
+		rc = put(d, "domain_kind", PyUnicode_FromString(cispref_domain_kind_name(
+		                                cispref_block_domain_kind(b))));
+		break;
+	case CISPREF_BLOCK_DETAILS:
+		break;
+	}
+	if (rc < 0)
+		goto failed;
+	return namespace_of(ns, d);
+failed:
+	Py_XDECREF(d);
+	return NULL;
+}
+
+static const void *get_block(const void *s, size_t i) { return cispref_section_block(s, i); }
+static const void *get_subsection(const void *s, size_t i) { return cispref_section_subsection(s, i); }
+static PyObject *make_block(PyObject *ns, const void *o) { return fm_block(ns, o); }
+static PyObject *make_section(PyObject *ns, const void *o);
+
+static PyObject *fm_section(PyObject *ns, const cispref_section *s)
+{
+	PyObject *d = PyDict_New();
+	if (!d || put(d, "id", str_or_none(cispref_section_id(s))) < 0 ||
+	    put(d, "number", str_or_none(cispref_section_number(s))) < 0 ||
+	    put(d, "level", PyLong_FromUnsignedLong(cispref_section_level(s))) < 0 ||
+	    put_text(ns, d, "heading", "heading_runs", cispref_section_heading(s)) < 0 ||
+	    put(d, "blocks", fm_tuple(ns, s, cispref_section_block_count(s), get_block, make_block)) < 0 ||
+	    put(d, "sections", fm_tuple(ns, s, cispref_section_subsection_count(s), get_subsection,
+	                                make_section)) < 0)
+		Py_CLEAR(d);
+	return namespace_of(ns, d);
+}
+
+static PyObject *make_section(PyObject *ns, const void *o) { return fm_section(ns, o); }
+static const void *get_section(const void *r, size_t i) { return cispref_referential_section(r, i); }
+
+static PyObject *ref_front_matter(PyObject *s, void *c)
+{
+	(void)c;
+	PyObject *types = PyImport_ImportModule("types");
+	PyObject *ns = types ? PyObject_GetAttrString(types, "SimpleNamespace") : NULL;
+	Py_XDECREF(types);
+	if (!ns)
+		return NULL;
+	PyObject *t = fm_tuple(ns, REF(s), cispref_referential_section_count(REF(s)), get_section,
+	                       make_section);
+	Py_DECREF(ns);
+	return t;
+}
+
 /* The node with @key as id, or NULL without an exception set when there is none. */
 static PyObject *lookup(PyObject *s, PyObject *key)
 {
@@ -657,6 +858,7 @@ static PyGetSetDef ref_getset[] = {
 	{"concepts", ref_list, NULL, "The shared concepts (a sequence of Concept).", (void *)LIST_CONCEPTS},
 	{"notes", ref_list, NULL, "The notes (a sequence of Note).", (void *)LIST_NOTES},
 	{"competences", ref_list, NULL, "Every competence, in document order (a sequence of Competence).", (void *)LIST_ALL_COMPETENCES},
+	{"front_matter", ref_front_matter, NULL, "The front matter's top-level sections (a tuple, empty without front matter), read-only plain objects built on each access: a section has id, number (None when unnumbered), level (1 for a Part), heading (its plain text), heading_runs, blocks and sections; a block has kind ('p', 'list', 'quote', 'timeline', 'figure', 'overview', 'details'), id (or None) and the attributes of its kind: text and runs (p); items, each with label and text and runs (list); heading, heading_runs, paragraphs (tuples of runs) and attribution (quote); phases, each with heading, heading_runs and steps of date, actors, task and task_runs (timeline); drawing, caption and caption_runs (figure); domain_kind (overview). A run has kind ('text', 'em', 'q', 'note-ref'), text, note and runs. Plain texts put quotations between curly quotes and leave note references out.", NULL},
 	{"items", ref_list, NULL, "Every item, in document order (a sequence of Item): competence by competence, its savoir-faire, then comportementaux, then savoirs.", (void *)LIST_ALL_ITEMS},
 	{NULL, NULL, NULL, NULL, NULL},
 };

@@ -99,7 +99,12 @@ CISPREF_EXPORT int cispref_referential_move_concept(cispref_referential *ref, si
 CISPREF_EXPORT int cispref_referential_add_note(cispref_note **out, cispref_referential *ref,
                                                 const char *id, const char *number,
                                                 const char *text);
-/** Remove the note at @p index and every reference to it. */
+/**
+ * Remove the note at @p index and every reference to it: those of competences, and the
+ * note-refs of the front matter (the texts on either side of one are joined).
+ * @return #CISPREF_OK; #CISPREF_EARG for an index out of range; #CISPREF_ENOMEM, with
+ *         nothing changed.
+ */
 CISPREF_EXPORT int cispref_referential_remove_note(cispref_referential *ref, size_t index);
 /** Move the note at @p from to position @p to. */
 CISPREF_EXPORT int cispref_referential_move_note(cispref_referential *ref, size_t from,

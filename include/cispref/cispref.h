@@ -15,6 +15,7 @@
 #include <cispref/common.h>
 #include <cispref/version.h>
 #include <cispref/model.h>
+#include <cispref/front_matter.h>
 #include <cispref/builder.h>
 #include <cispref/load.h>
 #include <cispref/export.h>

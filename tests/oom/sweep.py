@@ -12,9 +12,11 @@ For every N the run must either
 it must never die of a signal, and it must not leave more blocks allocated at exit than
 the reference run (a leak on the failure path).
 
-    sweep.py CISPREF SHIM FIXTURE WORK_DIR [--stride S] [--only NAME] [--jobs J]
+    sweep.py CISPREF SHIM FIXTURE WORK_DIR [--stride S] [--only NAME] [--jobs J] [--read-fixture]
 
-Each command is swept at every Sth N (S as in COMMANDS below; --stride 1 sweeps every N
+With --read-fixture, the exports, renders and searches read FIXTURE instead of the
+embedded referential (to sweep what a fixture has and the embedded one lacks, as front
+matter). Each command is swept at every Sth N (S as in COMMANDS below; --stride 1 sweeps every N
 of every command: some 40 000 runs, five minutes on two cores). A leak is counted as the
 blocks still allocated at exit, compared with the reference run's; the few blocks that
 libxml2 2.9 itself loses on its own failure paths are told apart by the stack of the
@@ -218,6 +220,7 @@ def main():
     parser.add_argument("--stride", type=int)
     parser.add_argument("--only")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--read-fixture", action="store_true")
     opts = parser.parse_args()
     shutil.rmtree(opts.work, ignore_errors=True)
     os.makedirs(opts.work)
@@ -226,6 +229,8 @@ def main():
         if opts.only and opts.only != name:
             continue
         step = max(opts.stride or stride, 1)
+        if opts.read_fixture and args[0] in ("export", "render", "search"):
+            args = [args[0], "-i", "FIXTURE"] + args[1:]
 
         def points(total, step=step, offset=index, tail=tail[0] if tail else 0):
             return sorted(set(range(1 + offset % step, total + 1, step)) |

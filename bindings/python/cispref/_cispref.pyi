@@ -15,7 +15,7 @@ between threads: a referential is never changed once loaded.
 from _typeshed import StrOrBytesPath, structseq
 from collections.abc import Iterable, Sequence
 from types import GenericAlias
-from typing import Any, Final, Generic, Literal, Protocol, TypeVar, Union, final, overload
+from typing import Any, Final, Generic, Literal, Protocol, TypeVar, Union, final, overload, type_check_only
 
 from typing_extensions import TypeAlias
 
@@ -265,6 +265,62 @@ class Hit(structseq[Any], tuple[str, _HitField, str, str, int, Domain, Plan | No
     @property
     def summary_entry(self) -> SummaryEntry | None: ...
 
+# The front matter's plain objects (types.SimpleNamespace at run time): these classes
+# only describe their attributes.
+@type_check_only
+class _Run(Protocol):
+    kind: Literal["text", "em", "q", "note-ref"]
+    text: str | None
+    note: str | None
+    runs: tuple[_Run, ...]
+
+@type_check_only
+class _ListItem(Protocol):
+    label: str | None
+    text: str
+    runs: tuple[_Run, ...]
+
+@type_check_only
+class _Step(Protocol):
+    date: str
+    actors: str | None
+    task: str
+    task_runs: tuple[_Run, ...]
+
+@type_check_only
+class _Phase(Protocol):
+    heading: str
+    heading_runs: tuple[_Run, ...]
+    steps: tuple[_Step, ...]
+
+@type_check_only
+class _Block(Protocol):
+    """The attributes beyond kind and id are those of the block's kind."""
+    kind: Literal["p", "list", "quote", "timeline", "figure", "overview", "details"]
+    id: str | None
+    text: str
+    runs: tuple[_Run, ...]
+    items: tuple[_ListItem, ...]
+    heading: str | None
+    heading_runs: tuple[_Run, ...]
+    paragraphs: tuple[tuple[_Run, ...], ...]
+    attribution: str | None
+    phases: tuple[_Phase, ...]
+    drawing: str
+    caption: str
+    caption_runs: tuple[_Run, ...]
+    domain_kind: _DomainKind
+
+@type_check_only
+class _Section(Protocol):
+    id: str
+    number: str | None
+    level: int
+    heading: str
+    heading_runs: tuple[_Run, ...]
+    blocks: tuple[_Block, ...]
+    sections: tuple[_Section, ...]
+
 @final
 class Referential:
     """A competence referential (read-only); ref[id] finds any node by id."""
@@ -294,6 +350,8 @@ class Referential:
     def competences(self) -> NodeList[Competence]: ...
     @property
     def items(self) -> NodeList[Item]: ...
+    @property
+    def front_matter(self) -> tuple[_Section, ...]: ...
     def __getitem__(self, id: str, /) -> _Node: ...
     def __contains__(self, id: object, /) -> bool: ...
     def __eq__(self, other: object, /) -> bool: ...

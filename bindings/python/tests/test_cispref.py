@@ -74,12 +74,100 @@ def walk(ref):
         "notes": [{"id": n.id, "number": n.number, "text": n.text, **ident(n)}
                   for n in ref.notes],
         **ident(ref),
+        "front_matter": [section_json(ref, s) for s in ref.front_matter],
     }
+
+
+def runs_json(runs):
+    """Front-matter runs as the JSON contract shapes them (doc/format.md)."""
+    out = []
+    for r in runs:
+        if r.kind == "text":
+            out.append({"kind": "text", "text": r.text})
+        elif r.kind == "note-ref":
+            out.append({"kind": "note-ref", "note": r.note})
+        else:
+            out.append({"kind": r.kind, "runs": runs_json(r.runs)})
+    return out
+
+
+def block_json(b):
+    out = {"kind": b.kind, "id": b.id}
+    if b.kind == "p":
+        out["text"] = runs_json(b.runs)
+    elif b.kind == "list":
+        out["items"] = [{"label": i.label, "text": runs_json(i.runs)} for i in b.items]
+    elif b.kind == "quote":
+        out["heading"] = runs_json(b.heading_runs) if b.heading is not None else None
+        out["paragraphs"] = [runs_json(p) for p in b.paragraphs]
+        out["attribution"] = b.attribution
+    elif b.kind == "timeline":
+        out["phases"] = [{"heading": runs_json(ph.heading_runs),
+                          "steps": [{"date": st.date, "actors": st.actors,
+                                     "task": runs_json(st.task_runs)} for st in ph.steps]}
+                         for ph in b.phases]
+    elif b.kind == "figure":
+        out["drawing"] = b.drawing
+        out["caption"] = runs_json(b.caption_runs)
+    elif b.kind == "overview":
+        out["domain_kind"] = b.domain_kind
+    return out
+
+
+def section_json(ref, s):
+    node_uuid = str(uuid.uuid5(uuid.UUID(ref.uuid), s.id))
+    return {"id": s.id, "number": s.number, "level": s.level,
+            "heading": runs_json(s.heading_runs), "heading_text": s.heading,
+            "blocks": [block_json(b) for b in s.blocks],
+            "sections": [section_json(ref, sub) for sub in s.sections],
+            "uuid": node_uuid, "uri": ref.uri + s.id if ref.uri else None}
 
 
 def rss_kib():
     with open("/proc/self/statm") as statm:
         return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+class FrontMatterTest(unittest.TestCase):
+    """ref.front_matter, against tests/fixtures/front-matter.xml."""
+
+    def setUp(self):
+        self.ref = cispref.load(os.path.join(FIXTURES, "front-matter.xml"))
+
+    def test_sections(self):
+        fm = self.ref.front_matter
+        self.assertEqual([s.id for s in fm], ["fm.1", "fm.2", "fm.3"])
+        self.assertEqual([s.number for s in fm], ["1", "2", "3"])
+        self.assertEqual(fm[1].heading, "Démarche & méthode")
+        self.assertEqual([(s.id, s.level, s.number) for s in fm[1].sections],
+                         [("fm.2.1", 2, None)])
+        self.assertEqual([b.kind for b in fm[0].blocks], ["p", "p", "list", "quote"])
+        self.assertEqual([b.kind for b in fm[2].sections[0].blocks],
+                         ["figure", "overview", "overview"])
+        self.assertEqual(cispref.default().front_matter, ())
+
+    def test_blocks_and_runs(self):
+        fm = self.ref.front_matter
+        p = fm[0].blocks[1]
+        self.assertEqual(p.text, "Il parle d’“accompagnement global” et d’insertion “durable”.")
+        self.assertEqual([r.kind for r in p.runs], ["text", "q", "text", "em", "note-ref", "text"])
+        self.assertEqual(p.runs[4].note, "note.2")
+        self.assertEqual([r.kind for r in p.runs[1].runs], ["text", "em"])
+        lst = fm[0].blocks[2]
+        self.assertEqual([i.label for i in lst.items], ["1°", "2°", None])
+        quote = fm[0].blocks[3]
+        self.assertEqual((quote.heading, quote.attribution), ("Accompagner", "Tony Poumier"))
+        self.assertEqual(len(quote.paragraphs), 2)
+        step = fm[1].blocks[0].phases[0].steps[1]
+        self.assertEqual((step.date, step.actors, step.task),
+                         ("Décembre 2017 - Janvier 2018", None, "Entretiens avec les équipes"))
+        fig = fm[2].sections[0].blocks[0]
+        self.assertEqual((fig.id, fig.drawing, fig.caption),
+                         ("fm.3.1.figure", "contours", "Schéma des contours de la mission"))
+        self.assertEqual(fm[2].sections[0].blocks[2].domain_kind, "transversal")
+
+    def test_walk_matches_the_json_export(self):
+        self.assertEqual(walk(self.ref), json.loads(self.ref.to_json()))
 
 
 class IdentityTest(unittest.TestCase):
