@@ -1022,6 +1022,51 @@ static void test_identity(void **state)
 	cispref_buffer_free(after);
 }
 
+/* The edition diff: NULL arguments, indexes and kinds out of range, and the neutral
+ * values of accessors given NULL. */
+static void test_diff(void **state)
+{
+	world *f = *state;
+	cispref_diff *diff = (cispref_diff *)0x1;
+	cispref_segment_t type = CISPREF_SEGMENT_INSERTED;
+	assert_fails(CISPREF_EARG, cispref_diff_new(NULL, f->ref, f->ref, ERR));
+	assert_fails(CISPREF_EARG, cispref_diff_new(&diff, NULL, f->ref, ERR));
+	assert_fails(CISPREF_EARG, cispref_diff_new(&diff, f->ref, NULL, ERR));
+	assert_ptr_equal(diff, (cispref_diff *)0x1);
+	assert_int_equal(cispref_diff_new(&diff, f->ref, NULL, NULL), CISPREF_EARG);
+	cispref_diff_free(NULL);
+	assert_int_equal(cispref_diff_count(NULL), 0);
+	assert_int_equal(cispref_diff_count_kind(NULL, CISPREF_CHANGE_ADDED), 0);
+	assert_null(cispref_diff_get(NULL, 0));
+	assert_int_equal(cispref_change_kind(NULL), CISPREF_CHANGE_METADATA);
+	assert_null(cispref_change_kind_name((cispref_change_kind_t)BAD_KIND));
+	assert_null(cispref_change_kind_name((cispref_change_kind_t)NEGATIVE_KIND));
+	assert_int_equal(cispref_change_node_type(NULL), CISPREF_NODE_NONE);
+	assert_null(cispref_change_old_id(NULL));
+	assert_null(cispref_change_new_id(NULL));
+	assert_null(cispref_change_domain_id(NULL));
+	assert_null(cispref_change_field(NULL));
+	assert_null(cispref_change_old_value(NULL));
+	assert_null(cispref_change_new_value(NULL));
+	assert_true(cispref_change_similarity(NULL) == 0);
+	assert_int_equal(cispref_change_segment_count(NULL), 0);
+	assert_null(cispref_change_segment(&type, NULL, 0));
+	assert_int_equal(type, CISPREF_SEGMENT_INSERTED);
+
+	/* A real diff, asked out of range. */
+	OK(cispref_diff_new(&diff, f->built, f->ref, NULL));
+	size_t count = cispref_diff_count(diff);
+	assert_true(count > 0);
+	assert_null(cispref_diff_get(diff, count));
+	assert_null(cispref_diff_get(diff, SIZE_MAX));
+	assert_int_equal(cispref_diff_count_kind(diff, (cispref_change_kind_t)BAD_KIND), 0);
+	assert_int_equal(cispref_diff_count_kind(diff, (cispref_change_kind_t)NEGATIVE_KIND), 0);
+	const cispref_change *first = cispref_diff_get(diff, 0);
+	assert_null(cispref_change_segment(&type, first, SIZE_MAX));
+	assert_int_equal(type, CISPREF_SEGMENT_INSERTED);
+	cispref_diff_free(diff);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1040,6 +1085,7 @@ int main(void)
 		cmocka_unit_test(test_builder_null),
 		cmocka_unit_test(test_builder_bad_arguments),
 		cmocka_unit_test(test_identity),
+		cmocka_unit_test(test_diff),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
