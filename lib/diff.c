@@ -42,6 +42,7 @@ static int emit(cispref_change **out, work *w, cispref_change_kind_t kind, const
 	c->kind = kind;
 	c->type = any ? any->type : CISPREF_NODE_NONE;
 	c->field = field; /* static strings */
+	c->item_kind = any && any->type == CISPREF_NODE_ITEM ? any->kind : -1;
 	if (copy(w, &c->old_id, o ? o->id : NULL) || copy(w, &c->new_id, n ? n->id : NULL) ||
 	    copy(w, &c->domain_id, any ? any->domain_id : NULL) ||
 	    copy(w, &c->old_value, old_value) || copy(w, &c->new_value, new_value) ||
@@ -211,8 +212,34 @@ static int compare(work *w)
 	return rc;
 }
 
+static int add_domain(work *w, const cispref_domain *domain)
+{
+	diff_domain *d = cispref__arena_alloc(w->diff->arena, sizeof *d);
+	if (!d || copy(w, &d->id, domain->node.id) || copy(w, &d->title, domain->title))
+		return CISPREF_ENOMEM;
+	return cispref__vec_push(w->diff->arena, &w->diff->domains, d) ? CISPREF_ENOMEM : 0;
+}
+
+/* The headings of the outputs: both editions, and every domain. */
+static int describe(work *w, diff_edition *e, const cispref_referential *ref)
+{
+	if (copy(w, &e->id, ref->id) || copy(w, &e->title, ref->title) ||
+	    copy(w, &e->version, ref->version))
+		return CISPREF_ENOMEM;
+	for (size_t i = 0; i < ref->domains.count; i++) {
+		const cispref_domain *domain = ref->domains.items[i];
+		if (ref == w->old_ref && cispref_referential_find_domain(w->new_ref, domain->node.id))
+			continue;
+		if (add_domain(w, domain))
+			return CISPREF_ENOMEM;
+	}
+	return CISPREF_OK;
+}
+
 static int prepare(work *w)
 {
+	if (describe(w, &w->diff->new, w->new_ref) || describe(w, &w->diff->old, w->old_ref))
+		return CISPREF_ENOMEM;
 	if (cispref__diff_flatten(&w->old, w->old_ref) != 0 ||
 	    cispref__diff_flatten(&w->new, w->new_ref) != 0)
 		return CISPREF_ENOMEM;

@@ -87,14 +87,34 @@ struct cispref_change {
 	const char *old_value;
 	const char *new_value;
 	double similarity;
+	int item_kind; /* an item's kind (in NEW; in OLD when removed), -1 for other nodes */
 	diff_segment *segments;
 	size_t segment_count;
 };
+
+/* A domain as the changelog names it. */
+typedef struct diff_domain {
+	const char *id;
+	const char *title;
+} diff_domain;
+
+/* What the two referentials were, for the outputs' headings. */
+typedef struct diff_edition {
+	const char *id, *title, *version;
+} diff_edition;
 
 struct cispref_diff {
 	arena *arena; /* the changes and copies of every string they give */
 	vec changes;
 	size_t counts[DIFF_CHANGE_KINDS];
+	diff_edition old, new;
+	vec domains; /* diff_domain *: those of NEW in order, then those of OLD only */
 };
+
+/* diff_write.c, diff_changelog.c: the outputs of cispref_diff_write(). */
+int cispref__diff_text(xmlBufferPtr out, const cispref_diff *diff);
+int cispref__diff_json(xmlBufferPtr out, const cispref_diff *diff);
+int cispref__diff_markdown(xmlBufferPtr out, const cispref_diff *diff);
+int cispref__diff_html(xmlBufferPtr out, const cispref_diff *diff);
 
 #endif

@@ -178,6 +178,53 @@ CISPREF_EXPORT size_t cispref_change_segment_count(const cispref_change *change)
 CISPREF_EXPORT const char *cispref_change_segment(cispref_segment_t *type,
                                                   const cispref_change *change, size_t index);
 
+/** @name Output
+ * A diff as text, JSON, or a changelog a publisher can print (doc/diff.md shows each).
+ * @{ */
+/** Formats of cispref_diff_write(). */
+typedef enum cispref_diff_format_t {
+	/** One line per change, the word diff marked as GNU wdiff does: "[-old-]",
+	 * "{+new+}" ("text"). */
+	CISPREF_DIFF_TEXT = 0,
+	/** A JSON object: both editions, counts per kind, and the changes with every field
+	 * of the accessors above ("json"). */
+	CISPREF_DIFF_JSON = 1,
+	/** A changelog in French, in CommonMark: a section per domain (then concepts and
+	 * notes), words deleted in `<del>` and inserted in `<ins>` ("md"). */
+	CISPREF_DIFF_MARKDOWN = 2,
+	/** The same changelog as one self-contained HTML page with a print stylesheet
+	 * ("html"). */
+	CISPREF_DIFF_HTML = 3
+} cispref_diff_format_t;
+
+/** Number of diff formats. */
+#define CISPREF_DIFF_FORMAT_COUNT 4
+
+/** Name of a diff format ("text", "json", "md", "html"); NULL out of range. */
+CISPREF_EXPORT const char *cispref_diff_format_name(cispref_diff_format_t format);
+/** Parse a diff format name: 0 and `*out` set, or #CISPREF_EARG for an unknown name. */
+CISPREF_EXPORT int cispref_diff_format_from_name(cispref_diff_format_t *out, const char *name);
+/**
+ * Write @p diff in @p format into a new buffer.
+ * @param out receives a NUL-terminated buffer to release with cispref_buffer_free().
+ * @param size receives its length in bytes (without the NUL); may be NULL.
+ * @param diff the diff.
+ * @param format the format.
+ * @param error filled on failure; may be NULL.
+ * @return #CISPREF_OK, #CISPREF_EARG (NULL argument, unknown format) or #CISPREF_ENOMEM.
+ */
+CISPREF_EXPORT int cispref_diff_write(char **out, size_t *size, const cispref_diff *diff,
+                                      cispref_diff_format_t format, cispref_error *error);
+/**
+ * Write @p diff in @p format to the file @p path, as cispref_export_path() writes: a
+ * regular file is replaced atomically, so a failure leaves the old one as it was.
+ * @return #CISPREF_OK, #CISPREF_EARG, #CISPREF_EIO (errno in the error record) or
+ *         #CISPREF_ENOMEM.
+ */
+CISPREF_EXPORT int cispref_diff_save(const char *path, const cispref_diff *diff,
+                                     cispref_diff_format_t format, cispref_error *error);
+/** @} */
+
 #ifdef __cplusplus
 }
 #endif
