@@ -32,6 +32,11 @@ _HitField: TypeAlias = Literal["title", "summary", "item"]
 _RenderFormat: TypeAlias = Literal["html", "odt", "fodt", "md"]
 _ExportFormat: TypeAlias = Literal["xml", "json", "csv", "csv-excel-fr", "xlsx", "moodle", "skos", "esco-csv"]
 _Inclusive: TypeAlias = Literal["source", "normalized"]
+_ChangeKind: TypeAlias = Literal["metadata", "added", "renamed", "moved", "kind", "text",
+                                 "concept", "link", "notes", "removed"]
+_NodeType: TypeAlias = Literal["domain", "summary-entry", "plan", "competence", "item",
+                               "concept", "note"]
+_WordOp: TypeAlias = Literal["same", "deleted", "inserted"]
 
 class _BinaryReader(Protocol):
     def read(self, size: int = ..., /) -> bytes: ...
@@ -235,6 +240,34 @@ class Diagnostic(structseq[Any], tuple[_Severity, str, str, str | None, int, int
     def id(self) -> str | None: ...
 
 @final
+class Change(structseq[Any], tuple[_ChangeKind, _NodeType | None, str | None, str | None,
+                                   str | None, str | None, str | None, str | None,
+                                   float | None, tuple[tuple[_WordOp, str], ...]]):
+    """A change of cispref.diff()."""
+    __match_args__: Final = ("kind", "node", "old_id", "new_id", "domain", "field", "old",
+                             "new", "similarity", "words")
+    @property
+    def kind(self) -> _ChangeKind: ...
+    @property
+    def node(self) -> _NodeType | None: ...
+    @property
+    def old_id(self) -> str | None: ...
+    @property
+    def new_id(self) -> str | None: ...
+    @property
+    def domain(self) -> str | None: ...
+    @property
+    def field(self) -> str | None: ...
+    @property
+    def old(self) -> str | None: ...
+    @property
+    def new(self) -> str | None: ...
+    @property
+    def similarity(self) -> float | None: ...
+    @property
+    def words(self) -> tuple[tuple[_WordOp, str], ...]: ...
+
+@final
 class Hit(structseq[Any], tuple[str, _HitField, str, str, int, Domain, Plan | None,
                                 Competence | None, Item | None, SummaryEntry | None]):
     """A hit of Referential.search()."""
@@ -333,3 +366,4 @@ def loads(data: str | bytes, name: StrOrBytesPath | None = None, *,
           max_text_length: int | None = None,
           max_elements: int | None = None) -> Referential: ...
 def default() -> Referential: ...
+def diff(old: Referential, new: Referential) -> list[Change]: ...
