@@ -34,6 +34,9 @@ typedef enum rule {
 	RULE_SUMMARY_COMPETENCE_UNKNOWN,
 	RULE_PLAN_KIND_NOT_ALLOWED,
 	RULE_TEXT_EMPTY,
+	RULE_REPLACEMENT_UNKNOWN,
+	RULE_REPLACEMENT_SELF,
+	RULE_REPLACEMENT_CYCLE,
 	RULE_COMPETENCE_EMPTY,
 	RULE_ITEM_DUPLICATE,
 	RULE_SUMMARY_NO_COMPETENCE,
@@ -67,6 +70,13 @@ static const struct tag_info {
 	                           "A core domain may only have individual and collective plans."},
 	[RULE_TEXT_EMPTY] = {"text-empty", CISPREF_SEVERITY_ERROR,
 	                "A title, item text, summary entry, concept label or note text is empty."},
+	[RULE_REPLACEMENT_UNKNOWN] = {"replacement-unknown", CISPREF_SEVERITY_ERROR,
+	                              "A deprecated node's replaced-by names no node."},
+	[RULE_REPLACEMENT_SELF] = {"replacement-self", CISPREF_SEVERITY_ERROR,
+	                           "A deprecated node names itself as its replacement."},
+	[RULE_REPLACEMENT_CYCLE] = {"replacement-cycle", CISPREF_SEVERITY_ERROR,
+	                            "Following replaced-by from a deprecated node comes back to "
+	                            "it."},
 	[RULE_COMPETENCE_EMPTY] = {"competence-empty", CISPREF_SEVERITY_WARNING,
 	                      "A competence has no item at all."},
 	[RULE_ITEM_DUPLICATE] = {"item-duplicate", CISPREF_SEVERITY_WARNING,
@@ -160,6 +170,7 @@ typedef struct checker {
 	strmap referenced;  /* ids of competences, concepts and notes referred to */
 	strmap positions;   /* competence id -> position */
 	int failed;
+	strmap cycles;      /* the edition links' walk states (cispref__edition_cycles()) */
 } checker;
 
 /* Whether the checks that can only find warnings and infos are skipped. */
@@ -217,6 +228,18 @@ static void check_node(checker *ck, const node *n, const char *what, const char 
 		       (unsigned long)first->line);
 	if (empty(text))
 		report(ck, RULE_TEXT_EMPTY, n, "%s '%s' has an empty text", what, n->id);
+	const edition_link *link = cispref__edition_of(ck->ref, n);
+	if (!link || !link->replaced_by)
+		return;
+	if (strcmp(link->replaced_by, n->id) == 0)
+		report(ck, RULE_REPLACEMENT_SELF, n, "%s '%s' is replaced by itself", what, n->id);
+	else if (!cispref__find(ck->ref, link->replaced_by))
+		report(ck, RULE_REPLACEMENT_UNKNOWN, n, "%s '%s' is replaced by '%s', which names no node",
+		       what, n->id, link->replaced_by);
+	else if (cispref__edition_on_cycle(&ck->cycles, n->id))
+		report(ck, RULE_REPLACEMENT_CYCLE, n,
+		       "the replacements of %s '%s' lead back to it ('%s', ...)", what, n->id,
+		       link->replaced_by);
 }
 
 static void mark_referenced(checker *ck, const char *id)
@@ -484,10 +507,11 @@ static void check_referential(checker *ck)
 static cispref_diagnostics *run_checks(const cispref_referential *ref, int strict)
 {
 	checker ck = {ref, calloc(1, sizeof(cispref_diagnostics)), strict, cispref__arena_new(),
-	              {0}, {0}, 0};
+	              {0}, {0}, 0, {0}};
 	cispref__strmap_init(&ck.referenced, string_itself);
 	cispref__strmap_init(&ck.positions, position_id);
-	if (!ck.out || !(ck.out->arena = cispref__arena_new()) || !ck.scratch)
+	if (!ck.out || !(ck.out->arena = cispref__arena_new()) || !ck.scratch ||
+	    cispref__edition_cycles(&ck.cycles, ck.scratch, ref) != 0)
 		ck.failed = 1;
 	if (!ck.failed && !strict) /* what is referenced only matters to warnings and infos */
 		collect_references(&ck);
@@ -495,6 +519,7 @@ static cispref_diagnostics *run_checks(const cispref_referential *ref, int stric
 		check_referential(&ck);
 	cispref__strmap_free(&ck.referenced);
 	cispref__strmap_free(&ck.positions);
+	cispref__strmap_free(&ck.cycles);
 	cispref__arena_free(ck.scratch);
 	if (ck.failed) {
 		cispref_diagnostics_free(ck.out);

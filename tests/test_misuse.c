@@ -1022,6 +1022,33 @@ static void test_identity(void **state)
 	cispref_buffer_free(after);
 }
 
+/* Edition links: NULL arguments, unknown ids and refused replacements change nothing. */
+static void test_editions(void **state)
+{
+	world *f = *state;
+	char *before = snapshot(f->built);
+	assert_false(cispref_referential_node_deprecated(NULL, "psy"));
+	assert_false(cispref_referential_node_deprecated(f->ref, NULL));
+	assert_false(cispref_referential_node_deprecated(f->ref, "no.such"));
+	assert_null(cispref_referential_node_replaced_by(NULL, "psy"));
+	assert_null(cispref_referential_node_replaced_by(f->ref, NULL));
+	assert_null(cispref_referential_node_replaced_by(f->ref, "no.such"));
+	assert_int_equal(cispref_referential_set_deprecated(NULL, "b.d", true, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_deprecated(f->built, NULL, true, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_deprecated(f->built, "no.such", true, NULL),
+	                 CISPREF_ENOTFOUND);
+	/* a replacement without deprecation, or that is not an id */
+	assert_int_equal(cispref_referential_set_deprecated(f->built, "b.d", false, "b.k"), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_deprecated(f->built, "b.d", true, "not an id"),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_deprecated(f->built, "b.d", true, ""), CISPREF_EARG);
+	assert_false(cispref_referential_node_deprecated(f->built, "b.d"));
+	char *after = snapshot(f->built);
+	assert_string_equal(before, after);
+	cispref_buffer_free(before);
+	cispref_buffer_free(after);
+}
+
 /* The edition diff: NULL arguments, indexes and kinds out of range, and the neutral
  * values of accessors given NULL. */
 static void test_diff(void **state)
@@ -1053,6 +1080,22 @@ static void test_diff(void **state)
 	assert_null(cispref_change_segment(&type, NULL, 0));
 	assert_int_equal(type, CISPREF_SEGMENT_INSERTED);
 
+	cispref_diff_format_t format = CISPREF_DIFF_HTML;
+	assert_null(cispref_diff_format_name((cispref_diff_format_t)BAD_KIND));
+	assert_null(cispref_diff_format_name((cispref_diff_format_t)NEGATIVE_KIND));
+	assert_int_equal(cispref_diff_format_from_name(NULL, "text"), CISPREF_EARG);
+	assert_int_equal(cispref_diff_format_from_name(&format, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_diff_format_from_name(&format, "TEXT"), CISPREF_EARG);
+	assert_int_equal(format, CISPREF_DIFF_HTML);
+	char *buffer = (char *)"x";
+	size_t size = 7;
+	assert_fails(CISPREF_EARG, cispref_diff_write(NULL, &size, NULL, CISPREF_DIFF_TEXT, ERR));
+	assert_fails(CISPREF_EARG, cispref_diff_write(&buffer, &size, NULL, CISPREF_DIFF_TEXT, ERR));
+	assert_int_equal(size, 7);
+	assert_fails(CISPREF_EARG, cispref_diff_save(NULL, NULL, CISPREF_DIFF_TEXT, ERR));
+	assert_fails(CISPREF_EARG, cispref_diff_save("", NULL, CISPREF_DIFF_TEXT, ERR));
+	assert_fails(CISPREF_EARG, cispref_diff_save("x.txt", NULL, CISPREF_DIFF_TEXT, ERR));
+
 	/* A real diff, asked out of range. */
 	OK(cispref_diff_new(&diff, f->built, f->ref, NULL));
 	size_t count = cispref_diff_count(diff);
@@ -1064,6 +1107,9 @@ static void test_diff(void **state)
 	const cispref_change *first = cispref_diff_get(diff, 0);
 	assert_null(cispref_change_segment(&type, first, SIZE_MAX));
 	assert_int_equal(type, CISPREF_SEGMENT_INSERTED);
+	assert_fails(CISPREF_EARG, cispref_diff_write(&buffer, NULL, diff, (cispref_diff_format_t)BAD_KIND, ERR));
+	assert_fails(CISPREF_EARG, cispref_diff_write(&buffer, NULL, diff, (cispref_diff_format_t)NEGATIVE_KIND, ERR));
+	assert_fails(CISPREF_EARG, cispref_diff_save("x.txt", diff, (cispref_diff_format_t)BAD_KIND, ERR));
 	cispref_diff_free(diff);
 }
 
@@ -1085,6 +1131,7 @@ int main(void)
 		cmocka_unit_test(test_builder_null),
 		cmocka_unit_test(test_builder_bad_arguments),
 		cmocka_unit_test(test_identity),
+		cmocka_unit_test(test_editions),
 		cmocka_unit_test(test_diff),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

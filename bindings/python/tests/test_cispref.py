@@ -39,7 +39,10 @@ DATA = os.path.join(SOURCE_ROOT, "data", "accompagnement-cisp.xml")
 
 def ident(node):
     """The identity keys that end every object of the JSON export."""
-    return {"uuid": node.uuid, "uri": node.uri}
+    keys = {"uuid": node.uuid, "uri": node.uri}
+    if not isinstance(node, cispref.Referential):  # nodes also end with their edition links
+        keys.update(deprecated=node.deprecated, replaced_by=node.replaced_by)
+    return keys
 
 
 def items_json(items):
