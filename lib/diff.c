@@ -167,6 +167,23 @@ static int moved(work *w, const dnode *o, const dnode *n, size_t new_index)
 	return emit(NULL, w, CISPREF_CHANGE_MOVED, o, n, "position", before, after);
 }
 
+/* The edition link as a diff value: NULL not deprecated, "" without a replacement. */
+static const char *link_value(const cispref_referential *ref, const dnode *d)
+{
+	if (!cispref_referential_node_deprecated(ref, d->id))
+		return NULL;
+	const char *by = cispref_referential_node_replaced_by(ref, d->id);
+	return by ? by : "";
+}
+
+static int deprecation_change(work *w, const dnode *o, const dnode *n)
+{
+	const char *before = link_value(w->old_ref, o), *after = link_value(w->new_ref, n);
+	return same(before, after) ? CISPREF_OK
+	                           : emit(NULL, w, CISPREF_CHANGE_DEPRECATED, o, n, "replaced-by",
+	                                  before, after);
+}
+
 /* The changes of a node found in both, in the order of cispref_change_kind_t. */
 static int matched_changes(work *w, size_t new_index)
 {
@@ -179,7 +196,9 @@ static int matched_changes(work *w, size_t new_index)
 	if (rc == 0 && n->type == CISPREF_NODE_NOTE)
 		rc = text_change(w, o, n, "number", ((const cispref_note *)o->body)->number,
 		                 ((const cispref_note *)n->body)->number);
-	return rc ? rc : link_changes(w, o, n);
+	if (rc == 0)
+		rc = link_changes(w, o, n);
+	return rc ? rc : deprecation_change(w, o, n);
 }
 
 /* An added node, and the renaming that pairs it with a removed node, if any. */

@@ -103,7 +103,7 @@ static const char *kind_label(cispref_change_kind_t kind)
 	static const char *const labels[DIFF_CHANGE_KINDS] = {
 		"Modifié", "Ajouté", "Probablement renommé", "Déplacé", "Type modifié",
 		"Texte modifié", "Concept modifié", "Renvoi modifié", "Notes modifiées",
-		"Supprimé"};
+		"Déprécié", "Supprimé"};
 	return labels[kind];
 }
 
@@ -152,6 +152,27 @@ static void moved(writer *w, const cispref_change *c)
 	ids(w, c->new_value);
 }
 
+/* An edition link: NULL not deprecated, "" deprecated alone, else the replacement. */
+static void link_state(writer *w, const char *value)
+{
+	if (!value) {
+		put(w, "en vigueur");
+	} else if (!*value) {
+		put(w, "déprécié");
+	} else {
+		put(w, "déprécié, remplacé par ");
+		code(w, value);
+	}
+}
+
+static void deprecated(writer *w, const cispref_change *c)
+{
+	raw(w, " : ");
+	link_state(w, c->old_value);
+	raw(w, " → ");
+	link_state(w, c->new_value);
+}
+
 static void details(writer *w, const cispref_change *c)
 {
 	char buf[64];
@@ -176,6 +197,9 @@ static void details(writer *w, const cispref_change *c)
 		put(w, field_label(c->field));
 		raw(w, " : ");
 		words(w, c);
+		return;
+	case CISPREF_CHANGE_DEPRECATED:
+		deprecated(w, c);
 		return;
 	case CISPREF_CHANGE_KIND:
 		raw(w, " : ");

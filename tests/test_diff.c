@@ -37,6 +37,7 @@ typedef struct expected {
 #define CON CISPREF_CHANGE_CONCEPT
 #define LNK CISPREF_CHANGE_LINK
 #define NTS CISPREF_CHANGE_NOTES
+#define DEP CISPREF_CHANGE_DEPRECATED
 #define REM CISPREF_CHANGE_REMOVED
 #define T_NONE CISPREF_NODE_NONE
 #define T_DOM CISPREF_NODE_DOMAIN
@@ -88,6 +89,8 @@ static const expected edition_changes[] = {
 	{KND, T_ITEM, "c1.sfc.1", "c1.sfc.1", "kind", "savoir-faire-comportemental",
 	 "savoir-faire"},
 	{CON, T_ITEM, "c1.s.1", "c1.s.1", "concept", NULL, "k.reseau"},
+	/* deprecated in the new edition, replaced by an item added there */
+	{DEP, T_ITEM, "c3.sf.1", "c3.sf.1", "replaced-by", NULL, "c4.sf.1"},
 	/* c3.sfc.1 → c3.sfc.2: 3 common words of 5 + 5, Dice 0.6: not a renaming */
 	{ADD, T_ITEM, NULL, "c3.sfc.2", NULL, NULL, "Rester calme lors des conflits"},
 	{MOV, T_ITEM, "t1.s.1", "t1.s.1", "parent", "t1", "c3"},
@@ -122,17 +125,18 @@ static void test_editions(void **state)
 	check_changes(diff, edition_changes, N_ELEMENTS(edition_changes));
 	/* Per kind, counted from the list above. */
 	static const size_t per_kind[] = {[MD] = 2, [ADD] = 6, [REN] = 1, [MOV] = 3, [KND] = 3,
-	                                  [TXT] = 6, [CON] = 1, [LNK] = 1, [NTS] = 1, [REM] = 5};
+	                                  [TXT] = 6, [CON] = 1, [LNK] = 1, [NTS] = 1, [DEP] = 1,
+	                                  [REM] = 5};
 	for (size_t k = 0; k < N_ELEMENTS(per_kind); k++)
 		assert_int_equal(cispref_diff_count_kind(diff, (cispref_change_kind_t)k), per_kind[k]);
 	/* The renaming: 2 × 5 common words / (6 + 6). */
-	const cispref_change *renamed = cispref_diff_get(diff, 19);
+	const cispref_change *renamed = cispref_diff_get(diff, 20);
 	assert_true(cispref_change_similarity(renamed) > 10.0 / 12 - 1e-9 &&
 	            cispref_change_similarity(renamed) < 10.0 / 12 + 1e-9);
 	/* Domains: the node's domain in NEW (t1.s.1 moved from t to d), in OLD when removed. */
-	assert_string_equal(cispref_change_domain_id(cispref_diff_get(diff, 12)), "d");
-	assert_string_equal(cispref_change_domain_id(cispref_diff_get(diff, 26)), "t");
-	assert_null(cispref_change_domain_id(cispref_diff_get(diff, 20)));
+	assert_string_equal(cispref_change_domain_id(cispref_diff_get(diff, 13)), "d");
+	assert_string_equal(cispref_change_domain_id(cispref_diff_get(diff, 27)), "t");
+	assert_null(cispref_change_domain_id(cispref_diff_get(diff, 21)));
 	cispref_diff_free(diff);
 }
 
@@ -361,6 +365,8 @@ static void test_outputs(void **state)
 	assert_non_null(strstr(md, "## Domaine premier (`d`)\n"));
 	assert_non_null(strstr(md, "## Communication (`t`)\n"));
 	assert_non_null(strstr(md, "titre : Domaine <del>un</del> <ins>premier</ins>\n"));
+	assert_non_null(strstr(md, "- **Déprécié** — savoir-faire `c3.sf.1` : en vigueur → "
+	                           "déprécié, remplacé par `c4.sf.1`\n"));
 	/* A removed item is listed under the domain it was in. */
 	assert_true(strstr(md, "`t1.sf.1` : Rédiger un") > strstr(md, "## Communication"));
 	cispref_buffer_free(md);
@@ -372,6 +378,7 @@ static void test_outputs(void **state)
 	char *json = write_diff(diff, CISPREF_DIFF_JSON);
 	assert_non_null(strstr(json, "\"format\": \"cispref-diff\""));
 	assert_non_null(strstr(json, "\"removed\": 5"));
+	assert_non_null(strstr(json, "\"deprecated\": 1"));
 	cispref_buffer_free(json);
 	cispref_diff_format_t format;
 	for (int f = 0; f < CISPREF_DIFF_FORMAT_COUNT; f++) {
@@ -410,6 +417,81 @@ static void test_output_escapes(void **state)
 	cispref_diff_free(diff);
 	cispref_referential_free(a);
 	cispref_referential_free(b);
+}
+
+/* A document with one item carrying @attributes, loaded from memory. */
+static int load_item_with(cispref_referential **out, const char *attributes, cispref_error *error)
+{
+	char xml[2048];
+	snprintf(xml, sizeof xml,
+	         "<?xml version=\"1.0\"?>\n<referential xmlns=\"urn:cispref:referential\" "
+	         "format-version=\"1\" id=\"r\" version=\"1\" xml:lang=\"fr\"><title>R</title>"
+	         "<domain id=\"d\" kind=\"core\"><title>D</title><plan id=\"p\" kind=\"individual\">"
+	         "<title>P</title><competence id=\"c\"><title>C</title>"
+	         "<savoir id=\"s1\" %s>Un</savoir><savoir id=\"s2\">Deux</savoir>"
+	         "</competence></plan></domain></referential>\n", attributes);
+	return cispref_referential_load_memory(out, xml, strlen(xml), "edition.xml", NULL, error);
+}
+
+/* Edition links through the loader, the XML writer, JSON and the setter. */
+static void test_edition_links(void **state)
+{
+	(void)state;
+	cispref_referential *ref = NULL;
+	OK(load_item_with(&ref, "deprecated=\"true\" replaced-by=\"s2\"", NULL));
+	assert_true(cispref_referential_node_deprecated(ref, "s1"));
+	assert_string_equal(cispref_referential_node_replaced_by(ref, "s1"), "s2");
+	assert_false(cispref_referential_node_deprecated(ref, "s2"));
+	char *xml = NULL, *json = NULL;
+	OK(cispref_export_buffer(&xml, NULL, ref, CISPREF_FORMAT_XML, NULL));
+	assert_non_null(strstr(xml, "<savoir id=\"s1\" deprecated=\"true\" replaced-by=\"s2\">Un</savoir>"));
+	OK(cispref_export_buffer(&json, NULL, ref, CISPREF_FORMAT_JSON, NULL));
+	assert_non_null(strstr(json, "\"deprecated\": true,\n"));
+	assert_non_null(strstr(json, "\"replaced_by\": \"s2\"\n"));
+	cispref_referential *back = NULL;
+	OK(cispref_referential_load_memory(&back, xml, strlen(xml), "back.xml", NULL, NULL));
+	assert_true(cispref_referential_equal(ref, back));
+	/* Equality and the diff see a link that changes. */
+	OK(cispref_referential_set_deprecated(back, "s1", true, NULL));
+	assert_false(cispref_referential_equal(ref, back));
+	cispref_diff *diff = diff_of(ref, back);
+	const expected want[] = {{DEP, T_ITEM, "s1", "s1", "replaced-by", "s2", ""}};
+	check_changes(diff, want, 1);
+	cispref_diff_free(diff);
+	OK(cispref_referential_set_deprecated(back, "s1", false, NULL));
+	assert_false(cispref_referential_node_deprecated(back, "s1"));
+	diff = diff_of(ref, back);
+	const expected undone[] = {{DEP, T_ITEM, "s1", "s1", "replaced-by", "s2", NULL}};
+	check_changes(diff, undone, 1);
+	cispref_diff_free(diff);
+	cispref_buffer_free(xml);
+	cispref_buffer_free(json);
+	cispref_referential_free(back);
+	cispref_referential_free(ref);
+
+	/* deprecated="false" is the default, written nowhere. */
+	OK(load_item_with(&ref, "deprecated=\"false\"", NULL));
+	assert_false(cispref_referential_node_deprecated(ref, "s1"));
+	cispref_referential_free(ref);
+
+	/* The loader refuses malformed links: what, and where. */
+	static const char *const bad[] = {"deprecated=\"yes\"", "replaced-by=\"s2\"",
+	                                  "deprecated=\"false\" replaced-by=\"s2\"",
+	                                  "deprecated=\"true\" replaced-by=\"not an id\""};
+	for (size_t i = 0; i < N_ELEMENTS(bad); i++) {
+		cispref_error error = {0};
+		ref = NULL;
+		assert_int_equal(load_item_with(&ref, bad[i], &error), CISPREF_EFORMAT);
+		assert_null(ref);
+		assert_int_equal(error.line, 2);
+		assert_true(strstr(error.text, "deprecated") || strstr(error.text, "replaced-by"));
+	}
+	/* A replacement that names no node breaks a validator rule: the strict load refuses
+	 * it. */
+	cispref_error error = {0};
+	assert_int_equal(load_item_with(&ref, "deprecated=\"true\" replaced-by=\"s9\"", &error),
+	                 CISPREF_ERULE);
+	assert_string_equal(error.rule, "replacement-unknown");
 }
 
 static void test_cli(void **state)
@@ -477,6 +559,7 @@ int main(void)
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_outputs),
 		cmocka_unit_test(test_output_escapes),
+		cmocka_unit_test(test_edition_links),
 		cmocka_unit_test(test_cli),
 	};
 	return cmocka_run_group_tests(tests, run_dir_setup, run_dir_teardown);

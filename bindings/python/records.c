@@ -38,7 +38,7 @@ static PyStructSequence_Desc hit_desc = {
 
 static PyStructSequence_Field change_fields[] = {
 	{"kind", "'metadata', 'added', 'renamed', 'moved', 'kind', 'text', 'concept', 'link',\n"
-	         "'notes' or 'removed' (doc/diff.md)"},
+	         "'notes', 'deprecated' or 'removed' (doc/diff.md)"},
 	{"node", "'domain', 'summary-entry', 'plan', 'competence', 'item', 'concept', 'note',\n"
 	         "or None for metadata"},
 	{"old_id", "the node's id in the old edition, or None"},

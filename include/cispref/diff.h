@@ -103,8 +103,13 @@ typedef enum cispref_change_kind_t {
 	/** A competence's note references changed (values: the note ids separated by one
 	 * space, "" for none). */
 	CISPREF_CHANGE_NOTES = 8,
+	/** The node's edition link changed (model.h, Editions), field "replaced-by": each
+	 * value is NULL when the node is not deprecated, "" when it is without a
+	 * replacement, else the replacement's id. A node deprecated in NEW gives
+	 * NULL → "ID". */
+	CISPREF_CHANGE_DEPRECATED = 9,
 	/** The node is in OLD only (old id set, new id NULL). */
-	CISPREF_CHANGE_REMOVED = 9
+	CISPREF_CHANGE_REMOVED = 10
 } cispref_change_kind_t;
 
 /** What a segment of a word diff is. */
@@ -140,7 +145,7 @@ CISPREF_EXPORT const cispref_change *cispref_diff_get(const cispref_diff *diff, 
 /** The change's kind; #CISPREF_CHANGE_METADATA for NULL. */
 CISPREF_EXPORT cispref_change_kind_t cispref_change_kind(const cispref_change *change);
 /** Name of a change kind ("metadata", "added", "renamed", "moved", "kind", "text",
- * "concept", "link", "notes", "removed"); NULL out of range. */
+ * "concept", "link", "notes", "deprecated", "removed"); NULL out of range. */
 CISPREF_EXPORT const char *cispref_change_kind_name(cispref_change_kind_t kind);
 /** Type of the node changed; #CISPREF_NODE_NONE for metadata (and NULL). */
 CISPREF_EXPORT cispref_node_type_t cispref_change_node_type(const cispref_change *change);

@@ -33,7 +33,7 @@ _RenderFormat: TypeAlias = Literal["html", "odt", "fodt", "md"]
 _ExportFormat: TypeAlias = Literal["xml", "json", "csv", "csv-excel-fr", "xlsx", "moodle", "skos", "esco-csv"]
 _Inclusive: TypeAlias = Literal["source", "normalized"]
 _ChangeKind: TypeAlias = Literal["metadata", "added", "renamed", "moved", "kind", "text",
-                                 "concept", "link", "notes", "removed"]
+                                 "concept", "link", "notes", "deprecated", "removed"]
 _NodeType: TypeAlias = Literal["domain", "summary-entry", "plan", "competence", "item",
                                "concept", "note"]
 _WordOp: TypeAlias = Literal["same", "deleted", "inserted"]

@@ -1100,11 +1100,11 @@ class DiffTest(unittest.TestCase):
 
     def test_editions(self):
         changes = cispref.diff(self.old, self.new)
-        self.assertEqual(len(changes), 29)
+        self.assertEqual(len(changes), 30)
         counts = collections.Counter(c.kind for c in changes)
         self.assertEqual(counts, {"metadata": 2, "added": 6, "renamed": 1, "moved": 3,
                                   "kind": 3, "text": 6, "concept": 1, "link": 1,
-                                  "notes": 1, "removed": 5})
+                                  "notes": 1, "deprecated": 1, "removed": 5})
         first = changes[0]
         self.assertIsInstance(first, cispref.Change)
         self.assertEqual(tuple(first)[:8], ("metadata", None, None, None, None, "version", "1", "2"))
@@ -1121,9 +1121,15 @@ class DiffTest(unittest.TestCase):
                                  "c2": ("parent", "d.ind", "d.col")})
         self.assertEqual([c.old_id for c in changes if c.kind == "removed"],
                          ["c2.sf.2", "c3.sfc.1", "t1.sf.1", "k.old", "n2"])
+        deprecated = [(c.new_id, c.field, c.old, c.new) for c in changes if c.kind == "deprecated"]
+        self.assertEqual(deprecated, [("c3.sf.1", "replaced-by", None, "c4.sf.1")])
+        self.assertTrue(self.new["c3.sf.1"].deprecated)
+        self.assertEqual(self.new["c3.sf.1"].replaced_by, "c4.sf.1")
+        self.assertFalse(self.old["c3.sf.1"].deprecated)
+        self.assertIsNone(self.old["c3.sf.1"].replaced_by)
 
     def test_keywords_and_errors(self):
-        self.assertEqual(len(cispref.diff(new=self.new, old=self.old)), 29)
+        self.assertEqual(len(cispref.diff(new=self.new, old=self.old)), 30)
         with self.assertRaises(TypeError):
             cispref.diff(self.old, "diff-edition-2.xml")
         with self.assertRaises(TypeError):
