@@ -494,6 +494,30 @@ static void test_edition_links(void **state)
 	assert_string_equal(error.rule, "replacement-unknown");
 }
 
+/* The CASE export carries a replacement as a replacedBy CFAssociation, which the import
+ * reads back. */
+static void test_edition_links_case(void **state)
+{
+	(void)state;
+	cispref_referential *ref = load("diff-edition-2.xml", 0);
+	char *json = NULL;
+	size_t size = 0;
+	OK(cispref_export_buffer(&json, &size, ref, CISPREF_FORMAT_CASE, NULL));
+	assert_non_null(strstr(json, "\"associationType\": \"replacedBy\""));
+	cispref_referential *back = NULL;
+	OK(cispref_case_import_memory(&back, NULL, json, size, "case.json", NULL, NULL));
+	assert_true(cispref_referential_node_deprecated(back, "c3.sf.1"));
+	assert_string_equal(cispref_referential_node_replaced_by(back, "c3.sf.1"), "c4.sf.1");
+	assert_false(cispref_referential_node_deprecated(back, "c4.sf.1"));
+	cispref_diff *diff = diff_of(ref, back);
+	for (size_t i = 0; i < cispref_diff_count(diff); i++)
+		assert_int_not_equal(cispref_change_kind(cispref_diff_get(diff, i)), CISPREF_CHANGE_DEPRECATED);
+	cispref_diff_free(diff);
+	cispref_buffer_free(json);
+	cispref_referential_free(back);
+	cispref_referential_free(ref);
+}
+
 static void test_cli(void **state)
 {
 	(void)state;
@@ -560,6 +584,7 @@ int main(void)
 		cmocka_unit_test(test_outputs),
 		cmocka_unit_test(test_output_escapes),
 		cmocka_unit_test(test_edition_links),
+		cmocka_unit_test(test_edition_links_case),
 		cmocka_unit_test(test_cli),
 	};
 	return cmocka_run_group_tests(tests, run_dir_setup, run_dir_teardown);
