@@ -301,13 +301,11 @@ static void summary(writer *w, const cispref_diff *diff)
 
 static void body(writer *w, const cispref_diff *diff)
 {
-	size_t length = strlen(diff->new.title ? diff->new.title : "") + 64;
-	char *title = malloc(length);
-	if (title)
-		snprintf(title, length, "Modifications du référentiel « %s »",
-		         diff->new.title ? diff->new.title : "");
-	heading(w, 1, title ? title : "Modifications du référentiel", NULL);
-	free(title);
+	raw(w, w->html ? "<h1>" : "# ");
+	put(w, "Modifications du référentiel « ");
+	put(w, diff->new.title);
+	put(w, " »");
+	raw(w, w->html ? "</h1>\n\n" : "\n\n");
 	summary(w, diff);
 	section(w, diff, SECTION_METADATA, NULL, "Référentiel");
 	for (size_t d = 0; d < diff->domains.count; d++) {
