@@ -201,21 +201,31 @@ static int matched_changes(work *w, size_t new_index)
 	return rc ? rc : deprecation_change(w, o, n);
 }
 
-/* An added node, and the renaming that pairs it with a removed node, if any. */
+/* The renaming that pairs the added node @n with a removed node, if any. */
+static int renamed(work *w, const dnode *n, size_t new_index)
+{
+	if (w->next_rename >= w->rename_count || w->renames[w->next_rename].new_index != new_index)
+		return CISPREF_OK;
+	const diff_rename *r = &w->renames[w->next_rename++];
+	const dnode *o = &w->old.items[r->old_index];
+	cispref_change *c;
+	int rc = emit(&c, w, CISPREF_CHANGE_RENAMED, o, n, NULL, o->text, n->text);
+	if (rc == 0)
+		c->similarity = r->similarity;
+	return rc;
+}
+
+/* An added node, its probable renaming, and its edition link when it comes deprecated
+ * (software that never saw it learns at once where to go instead). */
 static int added_changes(work *w, size_t new_index)
 {
 	const dnode *n = &w->new.items[new_index];
 	int rc = emit(NULL, w, CISPREF_CHANGE_ADDED, NULL, n, NULL, NULL, n->text);
-	if (rc || w->next_rename >= w->rename_count ||
-	    w->renames[w->next_rename].new_index != new_index)
-		return rc;
-	const diff_rename *r = &w->renames[w->next_rename++];
-	const dnode *o = &w->old.items[r->old_index];
-	cispref_change *c;
-	rc = emit(&c, w, CISPREF_CHANGE_RENAMED, o, n, NULL, o->text, n->text);
 	if (rc == 0)
-		c->similarity = r->similarity;
-	return rc;
+		rc = renamed(w, n, new_index);
+	const char *link = rc == 0 ? link_value(w->new_ref, n) : NULL;
+	return link ? emit(NULL, w, CISPREF_CHANGE_DEPRECATED, NULL, n, "replaced-by", NULL, link)
+	            : rc;
 }
 
 static int compare(work *w)

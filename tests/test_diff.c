@@ -460,9 +460,16 @@ static void test_edition_links(void **state)
 	cispref_diff_free(diff);
 	OK(cispref_referential_set_deprecated(back, "s1", false, NULL));
 	assert_false(cispref_referential_node_deprecated(back, "s1"));
+	/* An item added already deprecated: its addition, then its link. */
+	cispref_item *added = NULL;
+	cispref_competence *comp = cispref_referential_edit_competence(back, cispref_referential_find_competence(back, "c"));
+	OK(cispref_competence_add_item(&added, comp, "s3", CISPREF_ITEM_SAVOIR, "Trois"));
+	OK(cispref_referential_set_deprecated(back, "s3", true, "s2"));
 	diff = diff_of(ref, back);
-	const expected undone[] = {{DEP, T_ITEM, "s1", "s1", "replaced-by", "s2", NULL}};
-	check_changes(diff, undone, 1);
+	const expected undone[] = {{DEP, T_ITEM, "s1", "s1", "replaced-by", "s2", NULL},
+	                           {ADD, T_ITEM, NULL, "s3", NULL, NULL, "Trois"},
+	                           {DEP, T_ITEM, NULL, "s3", "replaced-by", NULL, "s2"}};
+	check_changes(diff, undone, 3);
 	cispref_diff_free(diff);
 	cispref_buffer_free(xml);
 	cispref_buffer_free(json);

@@ -106,7 +106,8 @@ typedef enum cispref_change_kind_t {
 	/** The node's edition link changed (model.h, Editions), field "replaced-by": each
 	 * value is NULL when the node is not deprecated, "" when it is without a
 	 * replacement, else the replacement's id. A node deprecated in NEW gives
-	 * NULL → "ID". */
+	 * NULL → "ID"; an added node that comes deprecated has this change too, after its
+	 * addition. */
 	CISPREF_CHANGE_DEPRECATED = 9,
 	/** The node is in OLD only (old id set, new id NULL). */
 	CISPREF_CHANGE_REMOVED = 10
