@@ -29,6 +29,9 @@ typedef struct citem {
 	long long sequence;
 	int has_sequence;
 	int role;               /* case_role, the convention's; -1 none */
+	struct citem *replaced_by;      /* a replacedBy association's destination, or NULL */
+	const char *replaced_link;      /* the identifier of that association */
+	node *made;             /* what the convention's walk made of it */
 } citem;
 
 typedef struct importer {
@@ -522,6 +525,30 @@ static void child_of(importer *im, json_t *assoc, const char *where)
 	child->has_sequence = sequence_of(im, assoc, where, &child->sequence);
 }
 
+/* One replacedBy (doc/format.md, "Editions"): kept when both ends are CFItems; of
+ * several from one item, the one of smallest identifier, as for isChildOf. */
+static void replaced_by(importer *im, json_t *assoc, const char *where)
+{
+	const char *oid, *ouri, *did, *duri;
+	link_of(im, assoc, "originNodeURI", where, &oid, &ouri);
+	link_of(im, assoc, "destinationNodeURI", where, &did, &duri);
+	const char *id = text(im, assoc, "identifier", where);
+	citem *from = find_item(im, oid, ouri), *to = find_item(im, did, duri);
+	if (im->bad)
+		return;
+	if (!from || !to) {
+		diag(im, CISPREF_SEVERITY_WARNING, "case-association-unknown", NULL,
+		     "%s (replacedBy) joins '%s' to '%s', not two CFItems: ignored", where,
+		     oid ? oid : ouri ? ouri : "(nothing)", did ? did : duri ? duri : "(nothing)");
+		return;
+	}
+	id = id ? id : "";
+	if (from->replaced_by && strcmp(id, from->replaced_link) >= 0)
+		return;
+	from->replaced_by = to;
+	from->replaced_link = id;
+}
+
 static void read_associations(importer *im)
 {
 	json_t *assocs = package_member(im, "CFAssociations"), *obj;
@@ -539,6 +566,8 @@ static void read_associations(importer *im)
 		const char *type = text(im, obj, "associationType", where);
 		if (type && strcmp(type, "isChildOf") == 0)
 			child_of(im, obj, where);
+		else if (type && strcmp(type, "replacedBy") == 0)
+			replaced_by(im, obj, where);
 		else if (!other++)
 			other_type = type ? type : "(none)";
 		if (im->bad || im->failed)
@@ -546,7 +575,7 @@ static void read_associations(importer *im)
 	}
 	if (other)
 		diag(im, CISPREF_SEVERITY_INFO, "case-association-dropped", NULL,
-		     "%zu associations other than isChildOf (the first of type '%s') have no place "
+		     "%zu associations other than isChildOf and replacedBy (the first of type '%s') have no place "
 		     "in the model", other, other_type);
 }
 
@@ -798,7 +827,20 @@ static void *convention_node(void *context, tree_node *tree, void *parent)
 		made = it ? &it->node : NULL;
 	}
 	im->failed |= !made;
+	c->made = made;
 	return made;
+}
+
+/* The replacedBy associations kept, as edition links of the nodes made (a package of
+ * cispref's convention: the nodes of a foreign one are made otherwise). */
+static void convention_replacements(importer *im)
+{
+	for (size_t i = 0; i < im->items.count && !im->failed; i++) {
+		citem *c = im->items.items[i];
+		if (c->made && c->replaced_by && c->replaced_by->made)
+			im->failed |= cispref__edition_set(im->ref, c->made, 1,
+			                                   c->replaced_by->made->id) != 0;
+	}
 }
 
 /* ---- a foreign package: the depth mapping ---------------------------------------- */
@@ -921,6 +963,7 @@ static int build(importer *im, const char *data, size_t size, cispref_error *err
 	if (!im->failed && follows_convention(im)) {
 		convention_referential(im);
 		im->failed |= cispref__tree_walk(&im->roots, convention_node, im, &im->failed) != 0;
+		convention_replacements(im);
 	} else if (!im->failed) {
 		foreign_referential(im);
 		im->failed |= cispref__tree_walk(&im->roots, foreign_node, im, &im->failed) != 0;

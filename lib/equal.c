@@ -148,6 +148,29 @@ static bool section_same(const void *va, const void *vb)
 	       vec_same(&a->subsections, &b->subsections, section_same);
 }
 
+/* Every node of @a marked deprecated is so in @b, with the same replacement. */
+static bool editions_within(const cispref_referential *a, const cispref_referential *b,
+                            size_t *count)
+{
+	size_t position = 0;
+	*count = 0;
+	for (const edition_link *link; (link = cispref__strmap_next(&a->editions, &position));) {
+		if (cispref__edition_of(a, link->n) != link)
+			continue; /* its node was removed */
+		(*count)++;
+		const edition_link *other = cispref__edition_get(b, link->id);
+		if (!other || !same(link->replaced_by, other->replaced_by))
+			return false;
+	}
+	return true;
+}
+
+static bool editions_same(const cispref_referential *a, const cispref_referential *b)
+{
+	size_t in_a, in_b;
+	return editions_within(a, b, &in_a) && editions_within(b, a, &in_b) && in_a == in_b;
+}
+
 bool cispref_referential_equal(const cispref_referential *a, const cispref_referential *b)
 {
 	if (!a || !b)
@@ -159,7 +182,7 @@ bool cispref_referential_equal(const cispref_referential *a, const cispref_refer
 	for (int f = 0; f < CISPREF_SOURCE_FIELD_COUNT; f++)
 		if (!same(a->source[f], b->source[f]))
 			return false;
-	return vec_same(&a->sections, &b->sections, section_same) &&
+	return editions_same(a, b) && vec_same(&a->sections, &b->sections, section_same) &&
 	       vec_same(&a->domains, &b->domains, domain_same) &&
 	       vec_same(&a->concepts, &b->concepts, concept_same) &&
 	       vec_same(&a->notes, &b->notes, note_same);

@@ -9,7 +9,8 @@
 #include "identity.h"
 #include "json.h"
 
-/* The keys every node object ends with, "uuid" and "uri" (null without a base URI):
+/* The keys every node object ends with, "uuid", "uri" (null without a base URI),
+ * "deprecated" and "replaced_by" (null when none):
  * added within format_version 1 after the contract's first keys, so none of those
  * moves. */
 static void identity(json *j, const cispref_referential *ref, const node *n)
@@ -24,6 +25,12 @@ static void identity(json *j, const cispref_referential *ref, const node *n)
 	cispref__json_key(j, "uri", 0);
 	cispref__json_string(j, uri);
 	free(uri);
+	/* Edition links (doc/format.md, "Editions"), added after "uri" the same way. */
+	const edition_link *link = cispref__edition_of(ref, n);
+	cispref__json_key(j, "deprecated", 0);
+	cispref__json_raw(j, link ? "true" : "false");
+	cispref__json_key(j, "replaced_by", 0);
+	cispref__json_string(j, link ? link->replaced_by : NULL);
 }
 
 static void items(json *j, const vec *list)

@@ -597,6 +597,8 @@ static int start_inline_note_ref(loader *ld, frame *parent, frame *self, char **
 	run->column = (uint32_t)xmlSAX2GetColumnNumber(ld->ctxt);
 	return 0;
 }
+/* The optional attributes of edition links, which every node's element takes. */
+#define EDITION "?deprecated", "?replaced-by"
 
 static const rule rules[] = {
 	{CTX_DOCUMENT, "referential", 1, 0, CTX_REFERENTIAL,
@@ -604,7 +606,7 @@ static const rule rules[] = {
 	{CTX_REFERENTIAL, "title", 1, 0, CTX_TEXT, {0}, start_title, 0},
 	{CTX_REFERENTIAL, "source", 2, 0, CTX_SOURCE, {0}, NULL, 0},
 	{CTX_REFERENTIAL, "front-matter", 3, 0, CTX_FRONT, {0}, NULL, 0},
-	{CTX_REFERENTIAL, "domain", 4, 1, CTX_DOMAIN, {"id", "kind"}, start_domain, 0},
+	{CTX_REFERENTIAL, "domain", 4, 1, CTX_DOMAIN, {"id", "kind", EDITION}, start_domain, 0},
 	{CTX_REFERENTIAL, "concepts", 5, 0, CTX_CONCEPTS, {0}, NULL, 0},
 	{CTX_REFERENTIAL, "notes", 6, 0, CTX_NOTES, {0}, NULL, 0},
 	{CTX_SOURCE, "publisher", 1, 0, CTX_TEXT, {0}, start_source_field, CISPREF_SOURCE_PUBLISHER},
@@ -614,20 +616,19 @@ static const rule rules[] = {
 	{CTX_SOURCE, "approval", 5, 0, CTX_TEXT, {0}, start_source_field, CISPREF_SOURCE_APPROVAL},
 	{CTX_DOMAIN, "title", 1, 0, CTX_TEXT, {0}, start_title, 0},
 	{CTX_DOMAIN, "summary", 2, 0, CTX_SUMMARY, {0}, start_summary, 0},
-	{CTX_DOMAIN, "plan", 3, 1, CTX_PLAN, {"id", "kind"}, start_plan, 0},
-	{CTX_SUMMARY, "entry", 1, 1, CTX_TEXT, {"id", "plan", "?competence"}, start_entry, 0},
+	{CTX_DOMAIN, "plan", 3, 1, CTX_PLAN, {"id", "kind", EDITION}, start_plan, 0},
+	{CTX_SUMMARY, "entry", 1, 1, CTX_TEXT, {"id", "plan", "?competence", EDITION}, start_entry,
+	 0},
 	{CTX_PLAN, "title", 1, 0, CTX_TEXT, {0}, start_title, 0},
-	{CTX_PLAN, "competence", 2, 1, CTX_COMPETENCE, {"id"}, start_competence, 0},
+	{CTX_PLAN, "competence", 2, 1, CTX_COMPETENCE, {"id", EDITION}, start_competence, 0},
 	{CTX_COMPETENCE, "title", 1, 0, CTX_TEXT, {0}, start_title, 0},
 	{CTX_COMPETENCE, "note-ref", 2, 1, CTX_EMPTY, {"note"}, start_note_ref, 0},
-	{CTX_COMPETENCE, "savoir-faire", 3, 1, CTX_TEXT, {"id", "?concept"}, start_item,
+	{CTX_COMPETENCE, "savoir-faire", 3, 1, CTX_TEXT, {"id", "?concept", EDITION}, start_item,
 	 CISPREF_ITEM_SAVOIR_FAIRE},
-	{CTX_COMPETENCE, "savoir-faire-comportemental", 4, 1, CTX_TEXT, {"id", "?concept"},
+	{CTX_COMPETENCE, "savoir-faire-comportemental", 4, 1, CTX_TEXT, {"id", "?concept", EDITION},
 	 start_item, CISPREF_ITEM_SAVOIR_FAIRE_COMPORTEMENTAL},
-	{CTX_COMPETENCE, "savoir", 5, 1, CTX_TEXT, {"id", "?concept"}, start_item,
+	{CTX_COMPETENCE, "savoir", 5, 1, CTX_TEXT, {"id", "?concept", EDITION}, start_item,
 	 CISPREF_ITEM_SAVOIR},
-	{CTX_CONCEPTS, "concept", 1, 1, CTX_TEXT, {"id", "kind"}, start_concept, 0},
-	{CTX_NOTES, "note", 1, 1, CTX_TEXT, {"id", "number"}, start_note, 0},
 	{CTX_FRONT, "section", 1, 1, CTX_SECTION, {"id", "?number"}, start_section, 0},
 	{CTX_SECTION, "heading", 1, 0, CTX_INLINE, {0}, start_heading, 0},
 	{CTX_SECTION, "p", 2, 1, CTX_INLINE, {0}, start_paragraph, 0},
@@ -657,6 +658,8 @@ static const rule rules[] = {
 	{CTX_Q, "em", 1, 1, CTX_INNER, {0}, start_span, CISPREF_INLINE_EMPHASIS},
 	{CTX_Q, "note-ref", 1, 1, CTX_EMPTY, {"note"}, start_inline_note_ref, 0},
 	{CTX_INNER, "note-ref", 1, 1, CTX_EMPTY, {"note"}, start_inline_note_ref, 0},
+	{CTX_CONCEPTS, "concept", 1, 1, CTX_TEXT, {"id", "kind", EDITION}, start_concept, 0},
+	{CTX_NOTES, "note", 1, 1, CTX_TEXT, {"id", "number", EDITION}, start_note, 0},
 };
 
 #define RULE_COUNT (sizeof rules / sizeof rules[0])
@@ -714,6 +717,31 @@ static void expected_children(ctx parent, char *out, size_t size)
 }
 
 /* ---- attributes ---------------------------------------------------------------- */
+
+/* deprecated="true|false" and replaced-by="ID" of a node's element (doc/format.md,
+ * "Editions"); replaced-by only with deprecated="true". */
+static int edition_attributes(loader *ld, const rule *r, frame *self, char **values)
+{
+	const char *deprecated = NULL, *replaced_by = NULL;
+	for (int a = 0; a < MAX_ATTRS && r->attrs[a]; a++) {
+		if (strcmp(r->attrs[a], "?deprecated") == 0)
+			deprecated = values[a];
+		else if (strcmp(r->attrs[a], "?replaced-by") == 0)
+			replaced_by = values[a];
+	}
+	if (deprecated && strcmp(deprecated, "true") != 0 && strcmp(deprecated, "false") != 0)
+		return bad_value(ld, "deprecated", deprecated, "true or false");
+	if (replaced_by && check_ref(ld, "replaced-by", replaced_by) != 0)
+		return -1;
+	int is_deprecated = deprecated && strcmp(deprecated, "true") == 0;
+	if (replaced_by && !is_deprecated) {
+		fail(ld, CISPREF_EFORMAT, "attribute 'replaced-by' needs deprecated=\"true\"");
+		return -1;
+	}
+	if (!is_deprecated)
+		return 0;
+	return cispref__edition_set(ld->ref, self->node, 1, replaced_by) == 0 ? 0 : nomem(ld);
+}
 
 /* With entity substitution off, libxml2 hands a '&' in an attribute value over as the
  * five characters "&#38;" (a literal '&' cannot occur in well-formed input): decode it.
@@ -905,7 +933,8 @@ static void on_start(void *data, const xmlChar *localname, const xmlChar *prefix
 	memset(self, 0, sizeof *self);
 	self->rule = r;
 	if (read_attributes(ld, r, nb_attributes, attributes, values) == 0 &&
-	    (!r->start || r->start(ld, parent, self, values, r->arg) == 0)) {
+	    (!r->start || r->start(ld, parent, self, values, r->arg) == 0) &&
+	    edition_attributes(ld, r, self, values) == 0) {
 		node *n = self->node;
 		if (n && r->self != CTX_SUMMARY) { /* a summary's node is its domain */
 			n->line = (unsigned long)xmlSAX2GetLineNumber(ld->ctxt);

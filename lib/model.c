@@ -92,6 +92,13 @@ int cispref_item_kind_from_name(cispref_item_kind_t *out, const char *name)
 
 /* ---- creation ------------------------------------------------------------------ */
 
+/* The key of ref->editions: an edition_link begins with its id (private.h); read here
+ * so that the model does not call the file of edition links, which calls the model. */
+static const char *link_id(const void *link)
+{
+	return ((const edition_link *)link)->id;
+}
+
 cispref_referential *cispref__referential_create(void)
 {
 	arena *a = cispref__arena_new();
@@ -104,6 +111,7 @@ cispref_referential *cispref__referential_create(void)
 	}
 	ref->arena = a;
 	cispref__strmap_init(&ref->index, cispref__node_id);
+	cispref__strmap_init(&ref->editions, link_id);
 	ref->id = ref->title = ref->version = ref->language = "";
 	return ref;
 }
@@ -259,6 +267,7 @@ void cispref_referential_free(cispref_referential *ref)
 	if (!ref)
 		return;
 	cispref__strmap_free(&ref->index);
+	cispref__strmap_free(&ref->editions);
 	cispref__arena_free(ref->arena);
 }
 

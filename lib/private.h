@@ -59,6 +59,7 @@ struct cispref_referential {
 	vec concepts;
 	vec notes;
 	vec sections; /* the front matter's top-level sections; empty without front matter */
+	strmap editions; /* id -> edition_link: the nodes marked deprecated (edition.c) */
 };
 
 struct cispref_domain {
@@ -248,6 +249,28 @@ node *cispref__find(const cispref_referential *ref, const char *id);
  * memory). */
 int cispref__index_pending(cispref_referential *ref);
 const char *cispref__node_id(const void *n); /* the key of the id index */
+
+/* edition.c: the edition links of the nodes marked deprecated, kept aside (few nodes
+ * have one; the nodes stay small). A link names its node, so that a link outliving its
+ * node (removed by the builder) is ignored. */
+typedef struct edition_link {
+	const char *id;
+	const node *n;
+	const char *replaced_by; /* NULL when none is named */
+} edition_link;
+/* Mark @n deprecated (replaced by @replaced_by, copied; may be NULL) or not: 0 or -1
+ * (out of memory). */
+int cispref__edition_set(cispref_referential *ref, const node *n, int deprecated,
+                         const char *replaced_by);
+/* The link of the node that holds @id, or NULL when it is not deprecated. */
+const edition_link *cispref__edition_get(const cispref_referential *ref, const char *id);
+/* Fill @out (initialised here; the caller frees it) with the walk states of the links of
+ * @ref, carved from @a, so that cispref__edition_on_cycle() tells the nodes whose chain
+ * of replacements comes back to them. 0 or -1 (out of memory). */
+int cispref__edition_cycles(strmap *out, arena *a, const cispref_referential *ref);
+int cispref__edition_on_cycle(const strmap *cycles, const char *id);
+/* The link of @n itself, or NULL. */
+const edition_link *cispref__edition_of(const cispref_referential *ref, const node *n);
 
 /* text.c */
 int cispref__text_is_valid(const char *text);

@@ -37,6 +37,9 @@ typedef enum rule {
 	RULE_TEXT_EMPTY,
 	RULE_SECTION_NUMBER_DUPLICATE,
 	RULE_DETAILS_REPEATED,
+	RULE_REPLACEMENT_UNKNOWN,
+	RULE_REPLACEMENT_SELF,
+	RULE_REPLACEMENT_CYCLE,
 	RULE_COMPETENCE_EMPTY,
 	RULE_ITEM_DUPLICATE,
 	RULE_SUMMARY_NO_COMPETENCE,
@@ -78,6 +81,13 @@ static const struct tag_info {
 	[RULE_DETAILS_REPEATED] = {"details-repeated", CISPREF_SEVERITY_ERROR,
 	                      "The front matter has more than one 'details': the detail tables "
 	                      "are printed once."},
+	[RULE_REPLACEMENT_UNKNOWN] = {"replacement-unknown", CISPREF_SEVERITY_ERROR,
+	                              "A deprecated node's replaced-by names no node."},
+	[RULE_REPLACEMENT_SELF] = {"replacement-self", CISPREF_SEVERITY_ERROR,
+	                           "A deprecated node names itself as its replacement."},
+	[RULE_REPLACEMENT_CYCLE] = {"replacement-cycle", CISPREF_SEVERITY_ERROR,
+	                            "Following replaced-by from a deprecated node comes back to "
+	                            "it."},
 	[RULE_COMPETENCE_EMPTY] = {"competence-empty", CISPREF_SEVERITY_WARNING,
 	                      "A competence has no item at all."},
 	[RULE_ITEM_DUPLICATE] = {"item-duplicate", CISPREF_SEVERITY_WARNING,
@@ -181,6 +191,7 @@ typedef struct checker {
 	strmap front_notes; /* front matter: note ids referred to */
 	size_t details;     /* front matter: 'details' blocks seen */
 	int failed;
+	strmap cycles;      /* the edition links' walk states (cispref__edition_cycles()) */
 } checker;
 
 /* Whether the checks that can only find warnings and infos are skipped. */
@@ -238,6 +249,18 @@ static void check_node(checker *ck, const node *n, const char *what, const char 
 		       (unsigned long)first->line);
 	if (empty(text))
 		report(ck, RULE_TEXT_EMPTY, n, "%s '%s' has an empty text", what, n->id);
+	const edition_link *link = cispref__edition_of(ck->ref, n);
+	if (!link || !link->replaced_by)
+		return;
+	if (strcmp(link->replaced_by, n->id) == 0)
+		report(ck, RULE_REPLACEMENT_SELF, n, "%s '%s' is replaced by itself", what, n->id);
+	else if (!cispref__find(ck->ref, link->replaced_by))
+		report(ck, RULE_REPLACEMENT_UNKNOWN, n, "%s '%s' is replaced by '%s', which names no node",
+		       what, n->id, link->replaced_by);
+	else if (cispref__edition_on_cycle(&ck->cycles, n->id))
+		report(ck, RULE_REPLACEMENT_CYCLE, n,
+		       "the replacements of %s '%s' lead back to it ('%s', ...)", what, n->id,
+		       link->replaced_by);
 }
 
 static void mark_referenced(checker *ck, const char *id)
@@ -649,12 +672,13 @@ static void check_referential(checker *ck)
 static cispref_diagnostics *run_checks(const cispref_referential *ref, int strict)
 {
 	checker ck = {ref, calloc(1, sizeof(cispref_diagnostics)), strict, cispref__arena_new(),
-	              {0}, {0}, {0}, {0}, 0, 0};
+	              {0}, {0}, {0}, {0}, 0, 0, {0}};
 	cispref__strmap_init(&ck.referenced, string_itself);
 	cispref__strmap_init(&ck.positions, position_id);
 	cispref__strmap_init(&ck.numbers, string_itself);
 	cispref__strmap_init(&ck.front_notes, string_itself);
-	if (!ck.out || !(ck.out->arena = cispref__arena_new()) || !ck.scratch)
+	if (!ck.out || !(ck.out->arena = cispref__arena_new()) || !ck.scratch ||
+	    cispref__edition_cycles(&ck.cycles, ck.scratch, ref) != 0)
 		ck.failed = 1;
 	if (!ck.failed && !strict) /* what is referenced only matters to warnings and infos */
 		collect_references(&ck);
@@ -664,6 +688,7 @@ static cispref_diagnostics *run_checks(const cispref_referential *ref, int stric
 	cispref__strmap_free(&ck.positions);
 	cispref__strmap_free(&ck.numbers);
 	cispref__strmap_free(&ck.front_notes);
+	cispref__strmap_free(&ck.cycles);
 	cispref__arena_free(ck.scratch);
 	if (ck.failed) {
 		cispref_diagnostics_free(ck.out);

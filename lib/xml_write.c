@@ -16,6 +16,7 @@
 typedef struct xml_out {
 	xmlTextWriterPtr w;
 	int failed;
+	const cispref_referential *ref; /* for the edition links */
 } xml_out;
 
 static void check(xml_out *o, int rc)
@@ -41,6 +42,16 @@ static void attribute(xml_out *o, const char *name, const char *value)
 {
 	if (value && !o->failed)
 		check(o, xmlTextWriterWriteAttribute(o->w, X(name), X(value)));
+}
+
+/* deprecated="true" and replaced-by, after a node's other attributes. */
+static void edition(xml_out *o, const node *n)
+{
+	const edition_link *link = cispref__edition_of(o->ref, n);
+	if (!link)
+		return;
+	attribute(o, "deprecated", "true");
+	attribute(o, "replaced-by", link->replaced_by);
 }
 
 static void text(xml_out *o, const char *text)
@@ -75,6 +86,7 @@ static void write_item(xml_out *o, const cispref_item *item)
 	start(o, cispref_item_kind_name(item->kind));
 	attribute(o, "id", item->node.id);
 	attribute(o, "concept", item->concept_id);
+	edition(o, &item->node);
 	text(o, item->text);
 	end(o);
 }
@@ -83,6 +95,7 @@ static void write_competence(xml_out *o, const cispref_competence *comp)
 {
 	start(o, "competence");
 	attribute(o, "id", comp->node.id);
+	edition(o, &comp->node);
 	text_element(o, "title", comp->title);
 	for (size_t n = 0; n < comp->note_ids.count; n++) {
 		start(o, "note-ref");
@@ -106,6 +119,7 @@ static void write_summary(xml_out *o, const cispref_domain *domain)
 		attribute(o, "id", entry->node.id);
 		attribute(o, "plan", cispref_plan_kind_name(entry->plan_kind));
 		attribute(o, "competence", entry->competence_id);
+		edition(o, &entry->node);
 		text(o, entry->text);
 		end(o);
 	}
@@ -117,6 +131,7 @@ static void write_domain(xml_out *o, const cispref_domain *domain)
 	start(o, "domain");
 	attribute(o, "id", domain->node.id);
 	attribute(o, "kind", cispref_domain_kind_name(domain->kind));
+	edition(o, &domain->node);
 	text_element(o, "title", domain->title);
 	write_summary(o, domain);
 	for (size_t p = 0; p < domain->plans.count; p++) {
@@ -124,6 +139,7 @@ static void write_domain(xml_out *o, const cispref_domain *domain)
 		start(o, "plan");
 		attribute(o, "id", plan->node.id);
 		attribute(o, "kind", cispref_plan_kind_name(plan->kind));
+		edition(o, &plan->node);
 		text_element(o, "title", plan->title);
 		for (size_t c = 0; c < plan->competences.count; c++)
 			write_competence(o, plan->competences.items[c]);
@@ -271,6 +287,7 @@ static void write_concepts(xml_out *o, const cispref_referential *ref)
 		start(o, "concept");
 		attribute(o, "id", c->node.id);
 		attribute(o, "kind", cispref_item_kind_name(c->kind));
+		edition(o, &c->node);
 		text(o, c->label);
 		end(o);
 	}
@@ -287,6 +304,7 @@ static void write_notes(xml_out *o, const cispref_referential *ref)
 		start(o, "note");
 		attribute(o, "id", n->node.id);
 		attribute(o, "number", n->number);
+		edition(o, &n->node);
 		text(o, n->text);
 		end(o);
 	}
@@ -328,7 +346,7 @@ int cispref__xml_write(xmlBufferPtr out, const cispref_referential *ref, cispref
 		cispref__error_set(error, CISPREF_ENOMEM, NULL, 0, 0, "out of memory");
 		return CISPREF_ENOMEM;
 	}
-	xml_out o = {w, 0};
+	xml_out o = {w, 0, ref};
 	write_document(&o, ref);
 	xmlFreeTextWriter(w); /* flushes into @out */
 	if (o.failed) {

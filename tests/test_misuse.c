@@ -1134,6 +1134,97 @@ static void test_front_matter(void **state)
 	cispref_referential_free(ref);
 }
 
+/* Edition links: NULL arguments, unknown ids and refused replacements change nothing. */
+static void test_editions(void **state)
+{
+	world *f = *state;
+	char *before = snapshot(f->built);
+	assert_false(cispref_referential_node_deprecated(NULL, "psy"));
+	assert_false(cispref_referential_node_deprecated(f->ref, NULL));
+	assert_false(cispref_referential_node_deprecated(f->ref, "no.such"));
+	assert_null(cispref_referential_node_replaced_by(NULL, "psy"));
+	assert_null(cispref_referential_node_replaced_by(f->ref, NULL));
+	assert_null(cispref_referential_node_replaced_by(f->ref, "no.such"));
+	assert_int_equal(cispref_referential_set_deprecated(NULL, "b.d", true, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_deprecated(f->built, NULL, true, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_deprecated(f->built, "no.such", true, NULL),
+	                 CISPREF_ENOTFOUND);
+	/* a replacement without deprecation, or that is not an id */
+	assert_int_equal(cispref_referential_set_deprecated(f->built, "b.d", false, "b.k"), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_deprecated(f->built, "b.d", true, "not an id"),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_deprecated(f->built, "b.d", true, ""), CISPREF_EARG);
+	assert_false(cispref_referential_node_deprecated(f->built, "b.d"));
+	char *after = snapshot(f->built);
+	assert_string_equal(before, after);
+	cispref_buffer_free(before);
+	cispref_buffer_free(after);
+}
+
+/* The edition diff: NULL arguments, indexes and kinds out of range, and the neutral
+ * values of accessors given NULL. */
+static void test_diff(void **state)
+{
+	world *f = *state;
+	cispref_diff *diff = (cispref_diff *)0x1;
+	cispref_segment_t type = CISPREF_SEGMENT_INSERTED;
+	assert_fails(CISPREF_EARG, cispref_diff_new(NULL, f->ref, f->ref, ERR));
+	assert_fails(CISPREF_EARG, cispref_diff_new(&diff, NULL, f->ref, ERR));
+	assert_fails(CISPREF_EARG, cispref_diff_new(&diff, f->ref, NULL, ERR));
+	assert_ptr_equal(diff, (cispref_diff *)0x1);
+	assert_int_equal(cispref_diff_new(&diff, f->ref, NULL, NULL), CISPREF_EARG);
+	cispref_diff_free(NULL);
+	assert_int_equal(cispref_diff_count(NULL), 0);
+	assert_int_equal(cispref_diff_count_kind(NULL, CISPREF_CHANGE_ADDED), 0);
+	assert_null(cispref_diff_get(NULL, 0));
+	assert_int_equal(cispref_change_kind(NULL), CISPREF_CHANGE_METADATA);
+	assert_null(cispref_change_kind_name((cispref_change_kind_t)BAD_KIND));
+	assert_null(cispref_change_kind_name((cispref_change_kind_t)NEGATIVE_KIND));
+	assert_int_equal(cispref_change_node_type(NULL), CISPREF_NODE_NONE);
+	assert_null(cispref_change_old_id(NULL));
+	assert_null(cispref_change_new_id(NULL));
+	assert_null(cispref_change_domain_id(NULL));
+	assert_null(cispref_change_field(NULL));
+	assert_null(cispref_change_old_value(NULL));
+	assert_null(cispref_change_new_value(NULL));
+	assert_true(cispref_change_similarity(NULL) == 0);
+	assert_int_equal(cispref_change_segment_count(NULL), 0);
+	assert_null(cispref_change_segment(&type, NULL, 0));
+	assert_int_equal(type, CISPREF_SEGMENT_INSERTED);
+
+	cispref_diff_format_t format = CISPREF_DIFF_HTML;
+	assert_null(cispref_diff_format_name((cispref_diff_format_t)BAD_KIND));
+	assert_null(cispref_diff_format_name((cispref_diff_format_t)NEGATIVE_KIND));
+	assert_int_equal(cispref_diff_format_from_name(NULL, "text"), CISPREF_EARG);
+	assert_int_equal(cispref_diff_format_from_name(&format, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_diff_format_from_name(&format, "TEXT"), CISPREF_EARG);
+	assert_int_equal(format, CISPREF_DIFF_HTML);
+	char *buffer = (char *)"x";
+	size_t size = 7;
+	assert_fails(CISPREF_EARG, cispref_diff_write(NULL, &size, NULL, CISPREF_DIFF_TEXT, ERR));
+	assert_fails(CISPREF_EARG, cispref_diff_write(&buffer, &size, NULL, CISPREF_DIFF_TEXT, ERR));
+	assert_int_equal(size, 7);
+	assert_fails(CISPREF_EARG, cispref_diff_save(NULL, NULL, CISPREF_DIFF_TEXT, ERR));
+	assert_fails(CISPREF_EARG, cispref_diff_save("", NULL, CISPREF_DIFF_TEXT, ERR));
+	assert_fails(CISPREF_EARG, cispref_diff_save("x.txt", NULL, CISPREF_DIFF_TEXT, ERR));
+
+	/* A real diff, asked out of range. */
+	OK(cispref_diff_new(&diff, f->built, f->ref, NULL));
+	size_t count = cispref_diff_count(diff);
+	assert_true(count > 0);
+	assert_null(cispref_diff_get(diff, count));
+	assert_null(cispref_diff_get(diff, SIZE_MAX));
+	assert_int_equal(cispref_diff_count_kind(diff, (cispref_change_kind_t)BAD_KIND), 0);
+	assert_int_equal(cispref_diff_count_kind(diff, (cispref_change_kind_t)NEGATIVE_KIND), 0);
+	const cispref_change *first = cispref_diff_get(diff, 0);
+	assert_null(cispref_change_segment(&type, first, SIZE_MAX));
+	assert_int_equal(type, CISPREF_SEGMENT_INSERTED);
+	assert_fails(CISPREF_EARG, cispref_diff_write(&buffer, NULL, diff, (cispref_diff_format_t)BAD_KIND, ERR));
+	assert_fails(CISPREF_EARG, cispref_diff_write(&buffer, NULL, diff, (cispref_diff_format_t)NEGATIVE_KIND, ERR));
+	assert_fails(CISPREF_EARG, cispref_diff_save("x.txt", diff, (cispref_diff_format_t)BAD_KIND, ERR));
+	cispref_diff_free(diff);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1153,6 +1244,8 @@ int main(void)
 		cmocka_unit_test(test_builder_bad_arguments),
 		cmocka_unit_test(test_identity),
 		cmocka_unit_test(test_front_matter),
+		cmocka_unit_test(test_editions),
+		cmocka_unit_test(test_diff),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

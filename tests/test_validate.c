@@ -50,6 +50,14 @@ static const fixture_case cases[] = {
 	 {{"section-number-duplicate", E, 8, "fm.2", "number '1'"}},
 	 1},
 	{"details-repeated", {{"details-repeated", E, 8, "fm.1", "second 'details'"}}, 1},
+	/* c2, deprecated without a replacement, is no finding */
+	{"replacement-unknown", {{"replacement-unknown", E, 16, "c1.sf.2", "'c1.sf.9'"}}, 1},
+	{"replacement-self", {{"replacement-self", E, 16, "c1.sf.2", "itself"}}, 1},
+	/* t1.sf.1 leads into the cycle without being on it */
+	{"replacement-cycle",
+	 {{"replacement-cycle", E, 15, "c1.sf.1", "'c1.sf.2'"},
+	  {"replacement-cycle", E, 16, "c1.sf.2", "'c1.sf.1'"}},
+	 2},
 	{"competence-empty", {{"competence-empty", W, 8, "c1", NULL}}, 1},
 	{"item-duplicate", {{"item-duplicate", W, 12, "c1.sf.3", "c1.sf.1"}}, 1},
 	{"summary-no-competence", {{"summary-no-competence", W, 8, "d.sum.2", NULL}}, 1},
@@ -89,6 +97,8 @@ static const struct {
 	{"note-unknown", E},          {"summary-competence-unknown", E},
 	{"plan-kind-not-allowed", E}, {"text-empty", E},
 	{"section-number-duplicate", E}, {"details-repeated", E},
+	{"replacement-unknown", E},   {"replacement-self", E},
+	{"replacement-cycle", E},
 	{"competence-empty", W},      {"item-duplicate", W},
 	{"summary-no-competence", W}, {"competence-no-summary", W},
 	{"concept-kind-mismatch", W}, {"plan-empty", W},
@@ -214,6 +224,9 @@ TAG_TEST(test_plan_kind_not_allowed, "plan-kind-not-allowed")
 TAG_TEST(test_text_empty, "text-empty")
 TAG_TEST(test_section_number_duplicate, "section-number-duplicate")
 TAG_TEST(test_details_repeated, "details-repeated")
+TAG_TEST(test_replacement_unknown, "replacement-unknown")
+TAG_TEST(test_replacement_self, "replacement-self")
+TAG_TEST(test_replacement_cycle, "replacement-cycle")
 TAG_TEST(test_competence_empty, "competence-empty")
 TAG_TEST(test_item_duplicate, "item-duplicate")
 TAG_TEST(test_summary_no_competence, "summary-no-competence")
@@ -597,6 +610,9 @@ int main(void)
 		cmocka_unit_test(test_text_empty),
 		cmocka_unit_test(test_section_number_duplicate),
 		cmocka_unit_test(test_details_repeated),
+		cmocka_unit_test(test_replacement_unknown),
+		cmocka_unit_test(test_replacement_self),
+		cmocka_unit_test(test_replacement_cycle),
 		cmocka_unit_test(test_competence_empty),
 		cmocka_unit_test(test_item_duplicate),
 		cmocka_unit_test(test_summary_no_competence),

@@ -20,6 +20,7 @@ static const struct command {
 	{"list", cmd_list, "print the outline of a referential"},
 	{"concepts", cmd_concepts, "list the shared concepts, most shared first"},
 	{"render", cmd_render, "write the printed cahier as HTML, ODT, FODT or Markdown"},
+	{"diff", cmd_diff, "say what changed between two editions of a referential"},
 };
 
 static void usage(FILE *out)

@@ -7,7 +7,7 @@
  *   helpers.c      strings between Python and C, cispref.Error
  *   objects.c      creating nodes, lists and referentials; the referential's index
  *   node.c         the node types          nodelist.c  the list type
- *   records.c      Diagnostic and Hit
+ *   records.c      Diagnostic, Hit and Change
  *   referential.c  the Referential type
  *   loading.c      the readers of load() and loads(): XML, Moodle CSV, CASE
  *   module.c       load(), loads(), default(), the module and its state
@@ -40,6 +40,7 @@ typedef struct {
 	PyTypeObject *nodelist_type;
 	PyTypeObject *diagnostic_type;
 	PyTypeObject *hit_type;
+	PyTypeObject *change_type;
 	/* cispref.Error and its subclasses FileError (also an OSError), ParseError and
 	 * RuleError */
 	PyObject *error, *file_error, *parse_error, *rule_error;
@@ -176,5 +177,6 @@ int referential_type_add(PyObject *module, module_state *state);  /* referential
 /* records.c */
 PyObject *diagnostics_to_list(const module_state *state, const cispref_diagnostics *list);
 PyObject *results_to_list(ReferentialObject *owner, const cispref_results *results);
+PyObject *changes_to_list(const module_state *state, const cispref_diff *diff);
 
 #endif

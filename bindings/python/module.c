@@ -203,6 +203,30 @@ static PyObject *py_default(PyObject *module, PyObject *unused)
 	return rc ? raise_error(state, &error) : wrap_referential(state, ref);
 }
 
+static PyObject *py_diff(PyObject *module, PyObject *args, PyObject *kwargs)
+{
+	static char *keywords[] = {"old", "new", NULL};
+	module_state *state = PyModule_GetState(module);
+	PyObject *old_obj, *new_obj;
+	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!O!:diff", keywords,
+	                                 state->referential_type, &old_obj,
+	                                 state->referential_type, &new_obj))
+		return NULL;
+	const cispref_referential *a = ((ReferentialObject *)old_obj)->ref;
+	const cispref_referential *b = ((ReferentialObject *)new_obj)->ref;
+	cispref_diff *diff;
+	cispref_error error;
+	/* Both referentials stay alive (the arguments hold them) and are never changed. */
+	PyThreadState *thread = PyEval_SaveThread();
+	int rc = cispref_diff_new(&diff, a, b, &error);
+	PyEval_RestoreThread(thread);
+	if (rc)
+		return raise_error(state, &error);
+	PyObject *out = changes_to_list(state, diff);
+	cispref_diff_free(diff);
+	return out;
+}
+
 static PyMethodDef module_methods[] = {
 	{"load", (PyCFunction)(void (*)(void))py_load, METH_VARARGS | METH_KEYWORDS,
 	 "load(source, *, format='xml', lenient=False, max_input_size=None,\n"
@@ -252,6 +276,15 @@ static PyMethodDef module_methods[] = {
 	 "The referential embedded in the library (-> Referential): the \"Référentiel de\n"
 	 "compétences de l'accompagnement en CISP\" (Les cahiers de l'Interfédé n°24,\n"
 	 "2020). Each call returns a new, independent Referential."},
+	{"diff", (PyCFunction)(void (*)(void))py_diff, METH_VARARGS | METH_KEYWORDS,
+	 "diff(old, new)\n--\n\n"
+	 "What changed from the Referential old to the Referential new (-> list[Change]):\n"
+	 "nodes matched by id; metadata changes, then the changes of each node in the\n"
+	 "document order of new, then the nodes removed, in the order of old. Each Change\n"
+	 "has kind, node, old_id, new_id, domain, field, old, new, similarity and words;\n"
+	 "doc/diff.md gives the rules ('probably renamed', moves, the word diff). An empty\n"
+	 "list means the two hold the same content (old == new). Raises cispref.RuleError\n"
+	 "(rule 'duplicate-id') for a referential loaded leniently with duplicate ids."},
 	{NULL, NULL, 0, NULL},
 };
 
@@ -264,6 +297,7 @@ static int module_traverse(PyObject *module, visitproc visit, void *arg)
 	Py_VISIT(state->nodelist_type);
 	Py_VISIT(state->diagnostic_type);
 	Py_VISIT(state->hit_type);
+	Py_VISIT(state->change_type);
 	Py_VISIT(state->error);
 	Py_VISIT(state->file_error);
 	Py_VISIT(state->parse_error);
@@ -280,6 +314,7 @@ static int module_clear(PyObject *module)
 	Py_CLEAR(state->nodelist_type);
 	Py_CLEAR(state->diagnostic_type);
 	Py_CLEAR(state->hit_type);
+	Py_CLEAR(state->change_type);
 	Py_CLEAR(state->error);
 	Py_CLEAR(state->file_error);
 	Py_CLEAR(state->parse_error);

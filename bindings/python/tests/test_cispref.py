@@ -39,7 +39,10 @@ DATA = os.path.join(SOURCE_ROOT, "data", "accompagnement-cisp.xml")
 
 def ident(node):
     """The identity keys that end every object of the JSON export."""
-    return {"uuid": node.uuid, "uri": node.uri}
+    keys = {"uuid": node.uuid, "uri": node.uri}
+    if not isinstance(node, cispref.Referential):  # nodes also end with their edition links
+        keys.update(deprecated=node.deprecated, replaced_by=node.replaced_by)
+    return keys
 
 
 def items_json(items):
@@ -120,7 +123,9 @@ def section_json(ref, s):
             "heading": runs_json(s.heading_runs), "heading_text": s.heading,
             "blocks": [block_json(b) for b in s.blocks],
             "sections": [section_json(ref, sub) for sub in s.sections],
-            "uuid": node_uuid, "uri": ref.uri + s.id if ref.uri else None}
+            "uuid": node_uuid, "uri": ref.uri + s.id if ref.uri else None,
+            # a section ends with the edition links as every node does; none can have one
+            "deprecated": False, "replaced_by": None}
 
 
 def rss_kib():
@@ -1186,6 +1191,60 @@ class ExamplesTest(unittest.TestCase):
         result = self.run_example("search.py", "RGPD")
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertEqual(result.stdout.splitlines()[-1], "2 hit(s)")
+
+
+class DiffTest(unittest.TestCase):
+    """cispref.diff() on the two fixture editions (tests/fixtures/diff-edition-*.xml,
+    whose changes tests/test_diff.c lists by hand)."""
+
+    def setUp(self):
+        self.old = cispref.load(os.path.join(FIXTURES, "diff-edition-1.xml"))
+        self.new = cispref.load(os.path.join(FIXTURES, "diff-edition-2.xml"))
+
+    def test_identical(self):
+        self.assertEqual(cispref.diff(self.old, self.old), [])
+        self.assertEqual(cispref.diff(cispref.default(), cispref.default()), [])
+
+    def test_editions(self):
+        changes = cispref.diff(self.old, self.new)
+        self.assertEqual(len(changes), 30)
+        counts = collections.Counter(c.kind for c in changes)
+        self.assertEqual(counts, {"metadata": 2, "added": 6, "renamed": 1, "moved": 3,
+                                  "kind": 3, "text": 6, "concept": 1, "link": 1,
+                                  "notes": 1, "deprecated": 1, "removed": 5})
+        first = changes[0]
+        self.assertIsInstance(first, cispref.Change)
+        self.assertEqual(tuple(first)[:8], ("metadata", None, None, None, None, "version", "1", "2"))
+        self.assertIsNone(first.similarity)
+        self.assertEqual(first.words, ())
+        title = changes[2]
+        self.assertEqual((title.kind, title.node, title.old_id, title.field), ("text", "domain", "d", "title"))
+        self.assertEqual(title.words, (("same", "Domaine"), ("deleted", "un"), ("inserted", "premier")))
+        renamed = [c for c in changes if c.kind == "renamed"]
+        self.assertEqual([(c.old_id, c.new_id) for c in renamed], [("t1.sf.1", "t1.sf.9")])
+        self.assertAlmostEqual(renamed[0].similarity, 10 / 12)
+        moved = {c.new_id: (c.field, c.old, c.new) for c in changes if c.kind == "moved"}
+        self.assertEqual(moved, {"c1.sf.3": ("position", "2", "0"), "t1.s.1": ("parent", "t1", "c3"),
+                                 "c2": ("parent", "d.ind", "d.col")})
+        self.assertEqual([c.old_id for c in changes if c.kind == "removed"],
+                         ["c2.sf.2", "c3.sfc.1", "t1.sf.1", "k.old", "n2"])
+        deprecated = [(c.new_id, c.field, c.old, c.new) for c in changes if c.kind == "deprecated"]
+        self.assertEqual(deprecated, [("c3.sf.1", "replaced-by", None, "c4.sf.1")])
+        self.assertTrue(self.new["c3.sf.1"].deprecated)
+        self.assertEqual(self.new["c3.sf.1"].replaced_by, "c4.sf.1")
+        self.assertFalse(self.old["c3.sf.1"].deprecated)
+        self.assertIsNone(self.old["c3.sf.1"].replaced_by)
+
+    def test_keywords_and_errors(self):
+        self.assertEqual(len(cispref.diff(new=self.new, old=self.old)), 30)
+        with self.assertRaises(TypeError):
+            cispref.diff(self.old, "diff-edition-2.xml")
+        with self.assertRaises(TypeError):
+            cispref.diff(self.old)
+        dup = cispref.load(os.path.join(FIXTURES, "validate-duplicate-id.xml"), lenient=True)
+        with self.assertRaises(cispref.RuleError) as caught:
+            cispref.diff(self.old, dup)
+        self.assertEqual(caught.exception.rule, "duplicate-id")
 
 
 if __name__ == "__main__":
