@@ -634,24 +634,81 @@ static int pick_format(const format_family *family, PyObject *format_object, con
 	return 0;
 }
 
+/* A 1-based position on the scale from @value (NULL or None: not given, 0) into @out. 0,
+ * or -1 with a TypeError or ValueError naming @name. */
+static int scale_position(PyObject *value, const char *name, size_t *out)
+{
+	*out = 0;
+	if (!value || value == Py_None)
+		return 0;
+	if (!PyLong_Check(value)) {
+		PyErr_Format(PyExc_TypeError, "%s must be an int or None", name);
+		return -1;
+	}
+	Py_ssize_t n = PyLong_AsSsize_t(value);
+	if (n < 1) {
+		if (!PyErr_Occurred() || PyErr_ExceptionMatches(PyExc_OverflowError)) {
+			PyErr_Clear();
+			PyErr_Format(PyExc_ValueError, "%s is a position on the scale, from 1", name);
+		}
+		return -1;
+	}
+	*out = (size_t)n;
+	return 0;
+}
+
+/* The Moodle export's options from save()'s keyword arguments (NULL or None: not given)
+ * into @o; *given set when one of them was given. 0, or -1 with an exception. */
+static int moodle_save_options(PyObject *const values[4], cispref_moodle_options *o, int *given)
+{
+	cispref_moodle_options_init(o);
+	*given = 0;
+	for (int i = 0; i < 4; i++)
+		*given |= values[i] && values[i] != Py_None;
+	if (values[0] && values[0] != Py_None && !(o->scale = c_text(values[0], "scale")))
+		return -1;
+	if (scale_position(values[1], "scale_default", &o->scale_default) < 0 ||
+	    scale_position(values[2], "scale_proficient", &o->scale_proficient) < 0)
+		return -1;
+	if (values[3] && values[3] != Py_None && !(o->taxonomy = c_text(values[3], "taxonomy")))
+		return -1;
+	return 0;
+}
+
 static PyObject *ref_save(PyObject *s, PyObject *args, PyObject *kwargs)
 {
-	static char *keywords[] = {"path", "format", NULL};
-	PyObject *path, *format_object = NULL;
-	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O&|O:save", keywords, PyUnicode_FSConverter,
-	                                 &path, &format_object))
+	static char *keywords[] = {"path",     "format",           "scale",
+	                           "scale_default", "scale_proficient", "taxonomy", NULL};
+	PyObject *path, *format_object = NULL, *moodle_values[4] = {NULL, NULL, NULL, NULL};
+	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O&|O$OOOO:save", keywords,
+	                                 PyUnicode_FSConverter, &path, &format_object,
+	                                 &moodle_values[0], &moodle_values[1], &moodle_values[2],
+	                                 &moodle_values[3]))
 		return NULL;
 	const char *file = PyBytes_AsString(path);
-	int format;
+	int format, moodle_given = 0;
+	cispref_moodle_options moodle;
 	/* a name with another extension is XML, as for the command line's export -o */
-	if (!file || pick_format(&export_formats, format_object, file, CISPREF_FORMAT_XML,
-	                         &format) < 0) {
+	if (!file ||
+	    pick_format(&export_formats, format_object, file, CISPREF_FORMAT_XML, &format) < 0 ||
+	    moodle_save_options(moodle_values, &moodle, &moodle_given) < 0) {
 		Py_DECREF(path);
+		return NULL;
+	}
+	/* an option the chosen format does not take is an error, not silently ignored */
+	if (moodle_given && format != CISPREF_FORMAT_MOODLE) {
+		Py_DECREF(path);
+		PyErr_Format(PyExc_ValueError,
+		             "scale, scale_default, scale_proficient and taxonomy are options of "
+		             "format='moodle', not '%s'",
+		             cispref_format_name((cispref_format_t)format));
 		return NULL;
 	}
 	cispref_error error;
 	PyThreadState *thread = PyEval_SaveThread();
-	int rc = cispref_export_path(file, REF(s), (cispref_format_t)format, &error);
+	int rc = format == CISPREF_FORMAT_MOODLE
+	             ? cispref_moodle_export_path(file, REF(s), &moodle, &error)
+	             : cispref_export_path(file, REF(s), (cispref_format_t)format, &error);
 	PyEval_RestoreThread(thread);
 	Py_DECREF(path);
 	if (rc)
@@ -892,14 +949,20 @@ static PyMethodDef ref_methods[] = {
 	{"to_json", ref_to_json, METH_NOARGS,
 	 "to_json($self, /)\n--\n\nThe referential as cispref-json, format_version 1 (-> str)."},
 	{"save", (PyCFunction)(void (*)(void))ref_save, METH_VARARGS | METH_KEYWORDS,
-	 "save($self, /, path, format=None)\n--\n\n"
+	 "save($self, /, path, format=None, *, scale=None, scale_default=None,\n"
+	 "     scale_proficient=None, taxonomy=None)\n--\n\n"
 	 "Write the referential to path (str, bytes or os.PathLike), atomically, in one of\n"
 	 "EXPORT_FORMATS ('xml', 'json', 'moodle', 'case', ...; doc/interchange.md). Without\n"
 	 "format, the extension decides ('.json' is JSON, '.csv' CSV, '.xlsx', '.ttl' SKOS;\n"
 	 "'.xml' and any other is XML); a format that the extension contradicts\n"
 	 "('out.json' with format='xml') raises ValueError, as does an unknown format. On\n"
 	 "failure the previous file is left as it was and cispref.FileError (an OSError)\n"
-	 "is raised."},
+	 "is raised. With format='moodle' (only), scale (str: the values, comma-joined,\n"
+	 "lowest first), scale_default and scale_proficient (int: 1-based positions on the\n"
+	 "scale: the value a rating starts at, default 1; the first proficient one, default\n"
+	 "the last) and taxonomy (str: the terms per depth, comma-joined) set the scale and\n"
+	 "taxonomy of the framework (doc/interchange.md); positions beyond the scale raise\n"
+	 "cispref.Error, a position below 1 ValueError."},
 	{"render", (PyCFunction)(void (*)(void))ref_render, METH_VARARGS | METH_KEYWORDS,
 	 "render($self, /, path=None, format=None, *, domains=None, summary=True, notes=True,\n"
 	 "       index=True, title=None, inclusive='source', title_page=True, contents=True,\n"

@@ -1038,7 +1038,8 @@ class SignatureTest(unittest.TestCase):
             with self.subTest(function.__qualname__):
                 inspect.signature(function)
         self.assertEqual(str(inspect.signature(cispref.Referential.save)),
-                         "(self, /, path, format=None)")
+                         "(self, /, path, format=None, *, scale=None, scale_default=None, "
+                         "scale_proficient=None, taxonomy=None)")
         self.assertEqual(list(inspect.signature(cispref.Referential.render).parameters)[:3],
                          ["self", "path", "format"])
 

@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: MIT
 """cispref.load(..., format="moodle"|"case") and loads(): imports from Python, their
 options and their findings (standard library unittest only)."""
+import csv
 import io
 import os
 import tempfile
@@ -52,6 +53,38 @@ class RoundTripTest(unittest.TestCase):
         self.assertEqual(back.uuid, self.ref.uuid)
         self.assertEqual([i.uuid for i in back.items], [i.uuid for i in self.ref.items])
         self.assertEqual(back.origin, path)
+
+    def test_moodle_scale_and_taxonomy(self):
+        """save()'s scale options land in the framework row (doc/interchange.md gives this
+        example's configuration, from Moodle's scale configuration format)."""
+        path = self.path("framework.csv")
+        self.ref.save(path, format="moodle", scale="Insuffisant,Suffisant,Bien",
+                      scale_default=2, scale_proficient=2,
+                      taxonomy="domain,domain,competency,skill")
+        with open(path, encoding="utf-8", newline="") as f:
+            framework = next(row for row in csv.reader(f) if row[12] == "1")
+        self.assertEqual(framework[5], "Insuffisant,Suffisant,Bien")
+        self.assertEqual(framework[6],
+                         '[{"scaleid":null},{"id":1,"scaledefault":0,"proficient":0},'
+                         '{"id":2,"scaledefault":1,"proficient":1},'
+                         '{"id":3,"scaledefault":0,"proficient":1}]')
+        self.assertEqual(framework[13], "domain,domain,competency,skill")
+        # the framework's own scale does not change what comes back
+        self.assertEqual(cispref.load(path, format="moodle"), without_summaries(self.ref))
+
+    def test_moodle_options_are_checked(self):
+        path = self.path("framework.csv")
+        with self.assertRaisesRegex(ValueError, "position on the scale, from 1"):
+            self.ref.save(path, format="moodle", scale_default=0)
+        with self.assertRaises(TypeError):
+            self.ref.save(path, format="moodle", scale_proficient="2")
+        with self.assertRaisesRegex(cispref.Error, "beyond its labels"):
+            self.ref.save(path, format="moodle", scale="A,B", scale_proficient=3)
+        self.assertFalse(os.path.exists(path))  # nothing written on failure
+        with self.assertRaisesRegex(ValueError, "options of format='moodle', not 'json'"):
+            self.ref.save(self.path("ref.json"), taxonomy="domain")
+        with self.assertRaises(TypeError):
+            self.ref.save(path, "moodle", "A,B")  # the options are keyword-only
 
     def test_moodle_from_memory_and_file_objects(self):
         path = self.path("framework.csv")
