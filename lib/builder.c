@@ -221,6 +221,9 @@ int cispref_referential_remove_note(cispref_referential *ref, size_t index)
 	cispref_note *note = ref ? cispref__vec_get(&ref->notes, index) : NULL;
 	if (!note)
 		return CISPREF_EARG;
+	/* first, as only it can fail (for want of memory), before anything changed */
+	if (cispref__front_matter_drop_note_refs(ref, note->node.id) != 0)
+		return CISPREF_ENOMEM;
 	unindex(ref, &note->node);
 	unreference(ref, &note->node);
 	cispref__vec_remove(&ref->notes, index);

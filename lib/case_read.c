@@ -12,28 +12,26 @@
 #include <jansson.h>
 
 #include "case_private.h"
+#include "depth_map.h"
+#include "import_tree.h"
 #include "identity.h"
 
-/* What a depth of a foreign package becomes. */
-enum { DEPTH_DOMAIN, DEPTH_PLAN, DEPTH_COMPETENCE, DEPTH_ITEM };
-
 typedef struct citem {
+	tree_node t;            /* first: the tree's walks see a citem as its tree_node */
 	json_t *obj;
 	size_t index;           /* in CFItems, for messages */
 	const char *identifier;
 	const char *statement;  /* fullStatement */
 	const char *code;       /* humanCodingScheme */
 	const char *notes;
-	struct citem *parent;   /* NULL: the CFDocument (when linked) */
 	int linked;             /* an isChildOf was kept for it */
 	const char *link_id;    /* the identifier of that association */
 	long long sequence;
 	int has_sequence;
-	vec children;           /* citem *, ordered by sequence once linked */
-	int state;              /* 0 not reached, 1 on the path, 2 settled */
-	int reached;
-	size_t depth;
 	int role;               /* case_role, the convention's; -1 none */
+	struct citem *replaced_by;      /* a replacedBy association's destination, or NULL */
+	const char *replaced_link;      /* the identifier of that association */
+	node *made;             /* what the convention's walk made of it */
 } citem;
 
 typedef struct importer {
@@ -52,10 +50,9 @@ typedef struct importer {
 	strmap concepts;        /* CFConcept identifier -> concept_ref */
 	vec roots;
 	cispref_referential *ref;
-	int depths[4];
-	size_t depth_count;
+	depth_map depths;
 	size_t notes_made;
-	struct place *top_place; /* what the roots of a foreign package share: the domain and
+	depth_place *top_place; /* what the roots of a foreign package share: the domain and
 	                          * plan made up for them when the mapping has none */
 	int failed;             /* out of memory */
 	int bad;                /* CISPREF_EFORMAT, error filled */
@@ -104,22 +101,16 @@ static void *find_keyed(const strmap *map, const char *key)
 	return k ? k->value : NULL;
 }
 
-static void diag(importer *im, cispref_severity_t severity, const char *tag,
-                 const char *node_id, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
-
+/* A finding of the import (no line: jansson keeps none per value). */
+__attribute__((format(printf, 5, 6)))
 static void diag(importer *im, cispref_severity_t severity, const char *tag,
                  const char *node_id, const char *fmt, ...)
 {
-	char message[512];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(message, sizeof message, fmt, ap);
+	im->failed |= cispref__diagnostics_addv(im->diags, severity, tag, im->name, 0, node_id,
+	                                        fmt, ap) != 0;
 	va_end(ap);
-	cispref__utf8_trim(message, strlen(message));
-	if (cispref__diagnostics_add(im->diags, severity, tag, im->name, 0, node_id,
-	                             message) != 0)
-		im->failed = 1;
 }
 
 static void refuse(importer *im, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -530,8 +521,32 @@ static void child_of(importer *im, json_t *assoc, const char *where)
 	}
 	child->linked = 1;
 	child->link_id = id;
-	child->parent = parent;
+	child->t.parent = parent ? &parent->t : NULL; /* NULL: the CFDocument */
 	child->has_sequence = sequence_of(im, assoc, where, &child->sequence);
+}
+
+/* One replacedBy (doc/format.md, "Editions"): kept when both ends are CFItems; of
+ * several from one item, the one of smallest identifier, as for isChildOf. */
+static void replaced_by(importer *im, json_t *assoc, const char *where)
+{
+	const char *oid, *ouri, *did, *duri;
+	link_of(im, assoc, "originNodeURI", where, &oid, &ouri);
+	link_of(im, assoc, "destinationNodeURI", where, &did, &duri);
+	const char *id = text(im, assoc, "identifier", where);
+	citem *from = find_item(im, oid, ouri), *to = find_item(im, did, duri);
+	if (im->bad)
+		return;
+	if (!from || !to) {
+		diag(im, CISPREF_SEVERITY_WARNING, "case-association-unknown", NULL,
+		     "%s (replacedBy) joins '%s' to '%s', not two CFItems: ignored", where,
+		     oid ? oid : ouri ? ouri : "(nothing)", did ? did : duri ? duri : "(nothing)");
+		return;
+	}
+	id = id ? id : "";
+	if (from->replaced_by && strcmp(id, from->replaced_link) >= 0)
+		return;
+	from->replaced_by = to;
+	from->replaced_link = id;
 }
 
 static void read_associations(importer *im)
@@ -551,6 +566,8 @@ static void read_associations(importer *im)
 		const char *type = text(im, obj, "associationType", where);
 		if (type && strcmp(type, "isChildOf") == 0)
 			child_of(im, obj, where);
+		else if (type && strcmp(type, "replacedBy") == 0)
+			replaced_by(im, obj, where);
 		else if (!other++)
 			other_type = type ? type : "(none)";
 		if (im->bad || im->failed)
@@ -558,7 +575,7 @@ static void read_associations(importer *im)
 	}
 	if (other)
 		diag(im, CISPREF_SEVERITY_INFO, "case-association-dropped", NULL,
-		     "%zu associations other than isChildOf (the first of type '%s') have no place "
+		     "%zu associations other than isChildOf and replacedBy (the first of type '%s') have no place "
 		     "in the model", other, other_type);
 }
 
@@ -584,31 +601,16 @@ static void link_tree(importer *im)
 			     "CFItems[%zu] ('%s') is the child of nothing (no isChildOf): dropped",
 			     c->index, c->statement ? c->statement : c->identifier);
 		else
-			im->failed |= cispref__vec_push(im->a, c->parent ? &c->parent->children
-			                                                 : &im->roots, c) != 0;
+			im->failed |= cispref__vec_push(im->a, c->t.parent ? &c->t.parent->children
+			                                                   : &im->roots, c) != 0;
 	}
 	if (im->roots.count)
 		qsort(im->roots.items, im->roots.count, sizeof(void *), sibling_order);
 	for (size_t i = 0; i < im->items.count; i++) {
 		citem *c = im->items.items[i];
-		if (c->children.count)
-			qsort(c->children.items, c->children.count, sizeof(void *), sibling_order);
-	}
-}
-
-/* Depth first from the roots without recursion (a chain may be as long as the file). */
-static void reach(importer *im)
-{
-	vec stack = {0};
-	for (size_t r = im->roots.count; r-- > 0 && !im->failed;)
-		im->failed |= cispref__vec_push(im->a, &stack, im->roots.items[r]) != 0;
-	while (stack.count && !im->failed) {
-		citem *c = stack.items[--stack.count];
-		c->state = 2;
-		c->reached = 1;
-		c->depth = c->parent ? c->parent->depth + 1 : 0;
-		for (size_t k = c->children.count; k-- > 0 && !im->failed;)
-			im->failed |= cispref__vec_push(im->a, &stack, c->children.items[k]) != 0;
+		/* ordered by sequence once linked */
+		if (c->t.children.count)
+			qsort(c->t.children.items, c->t.children.count, sizeof(void *), sibling_order);
 	}
 }
 
@@ -617,23 +619,15 @@ static void report_unreached(importer *im)
 {
 	for (size_t i = 0; i < im->items.count && !im->failed; i++) {
 		citem *start = im->items.items[i];
-		if (!start->linked || start->state)
+		if (!start->linked || start->t.state)
 			continue;
 		vec path = {0};
-		citem *c = start;
-		while (c && c->state == 0) {
-			c->state = 1;
-			if (cispref__vec_push(im->a, &path, c) != 0) {
-				im->failed = 1;
-				return;
-			}
-			c = c->parent;
-		}
-		citem *cycle = c && c->state == 1 ? c : NULL;
+		tree_node *cycle;
+		im->failed |= cispref__tree_climb(im->a, &start->t, &path, &cycle) != 0;
 		int in_cycle = 0;
-		for (size_t p = 0; p < path.count; p++) {
-			citem *e = path.items[p];
-			in_cycle |= e == cycle;
+		for (size_t p = 0; p < path.count && !im->failed; p++) {
+			citem *e = path.items[p], *parent = (citem *)e->t.parent;
+			in_cycle |= &e->t == cycle;
 			if (in_cycle)
 				diag(im, CISPREF_SEVERITY_ERROR, "case-parent-cycle", e->code,
 				     "CFItems[%zu] is in a cycle of isChildOf associations: dropped",
@@ -641,8 +635,8 @@ static void report_unreached(importer *im)
 			else
 				diag(im, CISPREF_SEVERITY_ERROR, "case-ancestor-dropped", e->code,
 				     "CFItems[%zu] is under CFItems[%zu], which is dropped: dropped too",
-				     e->index, e->parent ? e->parent->index : 0);
-			e->state = 2;
+				     e->index, parent ? parent->index : 0);
+			e->t.state = 2;
 		}
 	}
 }
@@ -656,69 +650,17 @@ static char *copy(importer *im, const char *s)
 	return c;
 }
 
-/* @want made into an id that no node holds: characters outside [A-Za-z0-9._-] become
- * '_', a leading '_' unless it starts with a letter or '_', "-2", "-3"... when taken. */
+/* @want made into an id (cispref__import_id()); the change reported when @where names
+ * the item it is read from (NULL: the id is made up). */
 static const char *unique_id(importer *im, const char *want, const char *where)
 {
-	size_t n = strlen(want);
-	char *id = cispref__arena_alloc(im->a, n + 32);
-	if (!id) {
-		im->failed = 1;
-		return NULL;
-	}
-	char *w = id;
-	if (!((*want >= 'A' && *want <= 'Z') || (*want >= 'a' && *want <= 'z') || *want == '_'))
-		*w++ = '_';
-	for (const char *r = want; *r; r++)
-		*w++ = strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-",
-		              *r) ? *r : '_';
-	*w = '\0';
-	for (unsigned long k = 2; cispref__find(im->ref, id); k++)
-		snprintf(w, 32, "-%lu", k);
-	if (strcmp(id, want) != 0 && where)
+	const char *id = cispref__import_id(im->a, im->ref, want);
+	im->failed |= !id;
+	if (id && where && strcmp(id, want) != 0)
 		diag(im, CISPREF_SEVERITY_INFO, "case-id-changed", id,
 		     "humanCodingScheme '%s' of %s is not a cispref id: it becomes '%s'", want, where,
 		     id);
 	return id;
-}
-
-typedef void *(*build_fn)(importer *im, citem *c, void *parent);
-
-typedef struct frame {
-	citem *c;
-	void *parent;
-} frame;
-
-static int push_frame(frame **stack, size_t *count, size_t *capacity, frame f)
-{
-	if (*count == *capacity) {
-		size_t grown_capacity = *capacity ? *capacity * 2 : 64;
-		frame *grown = realloc(*stack, grown_capacity * sizeof **stack);
-		if (!grown)
-			return -1;
-		*stack = grown;
-		*capacity = grown_capacity;
-	}
-	(*stack)[(*count)++] = f;
-	return 0;
-}
-
-/* Walk the tree depth first, each child built under what its parent became. */
-static void walk(importer *im, build_fn build)
-{
-	frame *stack = NULL;
-	size_t count = 0, capacity = 0;
-	for (size_t r = im->roots.count; r-- > 0 && !im->failed;)
-		im->failed |= push_frame(&stack, &count, &capacity,
-		                         (frame){im->roots.items[r], NULL}) != 0;
-	while (count && !im->failed) {
-		frame f = stack[--count];
-		void *made = build(im, f.c, f.parent);
-		for (size_t k = f.c->children.count; made && k-- > 0 && !im->failed;)
-			im->failed |= push_frame(&stack, &count, &capacity,
-			                         (frame){f.c->children.items[k], made}) != 0;
-	}
-	free(stack);
 }
 
 /* ---- cispref's convention -------------------------------------------------------- */
@@ -740,7 +682,7 @@ static int follows_convention(importer *im)
 		return 0;
 	for (size_t i = 0; i < im->items.count; i++) {
 		citem *c = im->items.items[i];
-		if (!c->reached)
+		if (!c->t.reached)
 			continue;
 		c->role = role_of(c);
 		if (c->role < 0 || !c->code || !cispref__id_is_valid(c->code) || !c->statement)
@@ -748,11 +690,12 @@ static int follows_convention(importer *im)
 	}
 	for (size_t i = 0; i < im->items.count; i++) {
 		citem *c = im->items.items[i];
-		if (!c->reached)
+		if (!c->t.reached)
 			continue;
 		int want = c->role == CASE_DOMAIN ? -1
 		           : c->role <= CASE_COMPETENCE ? c->role - 1 : CASE_COMPETENCE;
-		if (want < 0 ? c->parent != NULL : !c->parent || c->parent->role != want)
+		const citem *parent = (const citem *)c->t.parent;
+		if (want < 0 ? parent != NULL : !parent || parent->role != want)
 			goto broken;
 	}
 	return 1;
@@ -843,8 +786,10 @@ static void convention_summary(importer *im, cispref_domain *d, json_t *ext)
 	}
 }
 
-static void *convention_node(importer *im, citem *c, void *parent)
+static void *convention_node(void *context, tree_node *tree, void *parent)
 {
+	importer *im = context;
+	citem *c = (citem *)tree;
 	json_t *ext = extension(c->obj);
 	const char *kind = ext_text(im, ext, "kind", "extensions.cispref");
 	char *id = copy(im, c->code), *title = copy(im, c->statement);
@@ -882,39 +827,23 @@ static void *convention_node(importer *im, citem *c, void *parent)
 		made = it ? &it->node : NULL;
 	}
 	im->failed |= !made;
+	c->made = made;
 	return made;
 }
 
+/* The replacedBy associations kept, as edition links of the nodes made (a package of
+ * cispref's convention: the nodes of a foreign one are made otherwise). */
+static void convention_replacements(importer *im)
+{
+	for (size_t i = 0; i < im->items.count && !im->failed; i++) {
+		citem *c = im->items.items[i];
+		if (c->made && c->replaced_by && c->replaced_by->made)
+			im->failed |= cispref__edition_set(im->ref, c->made, 1,
+			                                   c->replaced_by->made->id) != 0;
+	}
+}
+
 /* ---- a foreign package: the depth mapping ---------------------------------------- */
-
-typedef struct place {
-	cispref_domain *domain;
-	cispref_plan *plan;
-	cispref_competence *competence;
-} place;
-
-static void ensure_domain(importer *im, place *p)
-{
-	if (p->domain || im->failed)
-		return;
-	const char *id = unique_id(im, im->ref->id, NULL);
-	p->domain = id ? cispref__domain_create(im->ref, id, CISPREF_DOMAIN_CORE, im->ref->title)
-	               : NULL;
-	im->failed |= !p->domain;
-}
-
-static void ensure_plan(importer *im, place *p)
-{
-	ensure_domain(im, p);
-	if (p->plan || im->failed)
-		return;
-	char want[512];
-	snprintf(want, sizeof want, "%s.plan", p->domain->node.id);
-	const char *id = unique_id(im, want, NULL);
-	p->plan = id ? cispref__plan_create(p->domain, id, CISPREF_PLAN_INDIVIDUAL,
-	                                    p->domain->title) : NULL;
-	im->failed |= !p->plan;
-}
 
 /* A competence's notes become a note it refers to. */
 static void keep_notes(importer *im, cispref_competence *comp, const char *notes)
@@ -928,15 +857,17 @@ static void keep_notes(importer *im, cispref_competence *comp, const char *notes
 	im->failed |= !note || cispref__competence_add_note_id(comp, id) != 0;
 }
 
-static void *foreign_node(importer *im, citem *c, void *parent)
+static void *foreign_node(void *context, tree_node *tree, void *parent)
 {
-	place *p = cispref__arena_alloc(im->a, sizeof *p);
+	importer *im = context;
+	citem *c = (citem *)tree;
+	depth_place *p = cispref__arena_alloc(im->a, sizeof *p);
 	if (!p) {
 		im->failed = 1;
 		return NULL;
 	}
 	if (parent)
-		*p = *(place *)parent;
+		*p = *(depth_place *)parent;
 	else if (im->top_place)
 		*p = *im->top_place;
 	char where[64], want[64];
@@ -954,29 +885,8 @@ static void *foreign_node(importer *im, citem *c, void *parent)
 	}
 	if (!id)
 		return NULL;
-	int r = c->depth < im->depth_count ? im->depths[c->depth] : DEPTH_ITEM;
-	node *made = NULL;
-	char *t = copy(im, title), *i = copy(im, id);
-	if (r == DEPTH_DOMAIN) {
-		p->domain = cispref__domain_create(im->ref, i, CISPREF_DOMAIN_CORE, t);
-		p->plan = NULL;
-		made = p->domain ? &p->domain->node : NULL;
-	} else if (r == DEPTH_PLAN) {
-		ensure_domain(im, p);
-		p->plan = p->domain ? cispref__plan_create(p->domain, i, CISPREF_PLAN_INDIVIDUAL, t)
-		                    : NULL;
-		made = p->plan ? &p->plan->node : NULL;
-	} else if (r == DEPTH_COMPETENCE) {
-		ensure_plan(im, p);
-		p->competence = p->plan ? cispref__competence_create(p->plan, i, t) : NULL;
-		made = p->competence ? &p->competence->node : NULL;
-	} else {
-		cispref_item *it = p->competence
-		                       ? cispref__item_create(p->competence, i,
-		                                              CISPREF_ITEM_SAVOIR_FAIRE, t, NULL)
-		                       : NULL;
-		made = it ? &it->node : NULL;
-	}
+	depth_role r = cispref__depth_map_role(&im->depths, c->t.depth);
+	node *made = cispref__depth_place_node(im->ref, im->a, p, r, id, title);
 	if (!made) {
 		im->failed = 1;
 		return NULL;
@@ -1010,37 +920,6 @@ static void foreign_referential(importer *im)
 		ref->source[CISPREF_SOURCE_PUBLISHER] = copy(im, publisher ? publisher : creator);
 }
 
-/* Parse the depth mapping: roles in increasing order, competence among them. */
-static int parse_depths(importer *im, cispref_error *error)
-{
-	static const char *const names[] = {"domain", "plan", "competence", "item"};
-	const char *p = im->o->depths ? im->o->depths : "domain,plan,competence,item";
-	int last = -1, competence = 0;
-	do {
-		size_t n = strcspn(p, ",");
-		int found = -1;
-		for (int r = 0; r < 4; r++)
-			if (strlen(names[r]) == n && strncmp(names[r], p, n) == 0)
-				found = r;
-		if (found <= last) {
-			cispref__error_set(error, CISPREF_EARG, NULL, 0, 0,
-			                   "the depth mapping '%s' is not a list of domain, plan, "
-			                   "competence, item in this order", im->o->depths);
-			return CISPREF_EARG;
-		}
-		competence |= found == DEPTH_COMPETENCE;
-		im->depths[im->depth_count++] = found;
-		last = found;
-		p += n;
-	} while (*p++ == ',');
-	if (!competence) {
-		cispref__error_set(error, CISPREF_EARG, NULL, 0, 0,
-		                   "the depth mapping '%s' has no competence", im->o->depths);
-		return CISPREF_EARG;
-	}
-	return CISPREF_OK;
-}
-
 /* ---- the entry ------------------------------------------------------------------- */
 
 /* The namespace: the CFDocument's identifier when it is a canonical UUID (cispref's
@@ -1062,23 +941,6 @@ static void set_identity(importer *im)
 	im->failed |= cispref__identity_set(im->ref, uuid, base_uri) != CISPREF_OK;
 }
 
-static void validate_result(importer *im)
-{
-	cispref_diagnostics *found = NULL;
-	if (cispref_validate(&found, im->ref) != 0) {
-		im->failed = 1;
-		return;
-	}
-	for (size_t i = 0; i < cispref_diagnostics_count(found) && !im->failed; i++) {
-		const cispref_diagnostic *d = cispref_diagnostics_get(found, i);
-		im->failed |= cispref__diagnostics_add(im->diags, cispref_diagnostic_severity(d),
-		                                       cispref_diagnostic_tag(d), im->name, 0,
-		                                       cispref_diagnostic_node_id(d),
-		                                       cispref_diagnostic_message(d)) != 0;
-	}
-	cispref_diagnostics_free(found);
-}
-
 static int build(importer *im, const char *data, size_t size, cispref_error *error)
 {
 	int rc = parse(im, data, size, error);
@@ -1092,7 +954,7 @@ static int build(importer *im, const char *data, size_t size, cispref_error *err
 	if (im->bad)
 		return CISPREF_EFORMAT;
 	link_tree(im);
-	reach(im);
+	im->failed |= cispref__tree_reach(im->a, &im->roots) != 0;
 	report_unreached(im);
 	if (!im->failed && !(im->ref = cispref__referential_create()))
 		im->failed = 1;
@@ -1100,23 +962,19 @@ static int build(importer *im, const char *data, size_t size, cispref_error *err
 		im->failed = 1;
 	if (!im->failed && follows_convention(im)) {
 		convention_referential(im);
-		walk(im, convention_node);
+		im->failed |= cispref__tree_walk(&im->roots, convention_node, im, &im->failed) != 0;
+		convention_replacements(im);
 	} else if (!im->failed) {
 		foreign_referential(im);
-		walk(im, foreign_node);
+		im->failed |= cispref__tree_walk(&im->roots, foreign_node, im, &im->failed) != 0;
 	}
 	if (im->bad)
 		return CISPREF_EFORMAT;
 	report_repairs(im);
 	if (!im->failed)
 		set_identity(im);
-	if (!im->failed)
-		validate_result(im);
-	if (im->failed) {
-		cispref__error_set(error, CISPREF_ENOMEM, im->name, 0, 0, "out of memory");
-		return CISPREF_ENOMEM;
-	}
-	return CISPREF_OK;
+	/* the validator's findings follow the import's, without lines: JSON keeps none */
+	return cispref__import_finish(im->diags, im->ref, im->name, 0, im->failed, error);
 }
 
 void cispref_case_options_init(cispref_case_options *options)
@@ -1156,7 +1014,7 @@ int cispref_case_import_memory(cispref_referential **out, cispref_diagnostics **
 	im.name = name ? name : "<memory>";
 	im.error = error;
 	if (!rc)
-		rc = parse_depths(&im, error);
+		rc = cispref__depth_map_parse(&im.depths, o.depths, error);
 	if (rc)
 		return rc;
 	if (o.max_input_size && size > o.max_input_size) {

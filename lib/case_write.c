@@ -360,6 +360,71 @@ static void child_of(writer *w, size_t *count, const node *child, const char *ch
 	free(uri);
 }
 
+/* The title a CFItem of @n has, or NULL when @n is no CFItem (a concept, a note, a
+ * summary entry). */
+static const char *item_title(const node *n)
+{
+	switch (n->type) {
+	case NODE_DOMAIN: return ((const cispref_domain *)n)->title;
+	case NODE_PLAN: return ((const cispref_plan *)n)->title;
+	case NODE_COMPETENCE: return ((const cispref_competence *)n)->title;
+	case NODE_ITEM: return ((const cispref_item *)n)->text;
+	default: return NULL;
+	}
+}
+
+/* @n replacedBy its replacement (doc/format.md, "Editions"), when both are CFItems: the
+ * identifier is the UUID of "replacedBy:" and the id, as isChildOf's are. */
+static void replaced_by(writer *w, size_t *count, const node *n)
+{
+	const edition_link *e = cispref__edition_of(w->ref, n);
+	const node *to = e && e->replaced_by ? cispref__find(w->ref, e->replaced_by) : NULL;
+	if (!to || !item_title(to))
+		return;
+	char uuid[CISPREF_UUID_STRING_SIZE], *uri = NULL;
+	size_t size = sizeof "replacedBy:" + strlen(n->id);
+	char *name = malloc(size);
+	if (!name) {
+		w->j.failed = 1;
+		return;
+	}
+	snprintf(name, size, "replacedBy:%s", n->id);
+	identify(w, name, uuid, &uri);
+	free(name);
+	cispref__json_element(&w->j, (*count)++);
+	cispref__json_open(&w->j, "{");
+	member(w, "identifier", uuid, 1);
+	member(w, "uri", uri, 0);
+	member(w, "associationType", "replacedBy", 0);
+	link(w, "originNodeURI", item_title(n), n->id);
+	link(w, "destinationNodeURI", item_title(to), to->id);
+	member(w, "lastChangeDateTime", w->stamp, 0);
+	cispref__json_close(&w->j, "}", 0);
+	free(uri);
+}
+
+/* The replacedBy associations of the CFItems, in document order. */
+static void replacements(writer *w, size_t *count)
+{
+	if (w->ref->editions.count == 0)
+		return;
+	for (size_t d = 0; d < w->ref->domains.count; d++) {
+		const cispref_domain *domain = w->ref->domains.items[d];
+		replaced_by(w, count, &domain->node);
+		for (size_t p = 0; p < domain->plans.count; p++) {
+			const cispref_plan *plan = domain->plans.items[p];
+			replaced_by(w, count, &plan->node);
+			for (size_t c = 0; c < plan->competences.count; c++) {
+				const cispref_competence *comp = plan->competences.items[c];
+				replaced_by(w, count, &comp->node);
+				for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
+					for (size_t i = 0; i < comp->items[k].count; i++)
+						replaced_by(w, count, &((const cispref_item *)comp->items[k].items[i])->node);
+			}
+		}
+	}
+}
+
 static void associations(writer *w)
 {
 	size_t count = 0;
@@ -386,6 +451,7 @@ static void associations(writer *w)
 			}
 		}
 	}
+	replacements(w, &count);
 	cispref__json_close(&w->j, "]", count == 0);
 }
 

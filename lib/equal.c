@@ -87,6 +87,90 @@ static bool note_same(const void *va, const void *vb)
 	       same(a->text, b->text);
 }
 
+/* ---- front matter ---------------------------------------------------------------- */
+
+static bool rich_same(const cispref_rich_text *a, const cispref_rich_text *b);
+
+static bool run_same(const void *va, const void *vb)
+{
+	const cispref_inline *a = va, *b = vb;
+	return a->kind == b->kind && same(a->text, b->text) && rich_same(&a->children, &b->children);
+}
+
+static bool rich_same(const cispref_rich_text *a, const cispref_rich_text *b)
+{
+	if (!a || !b)
+		return a == b;
+	return vec_same(&a->runs, &b->runs, run_same);
+}
+
+static bool rich_ptr_same(const void *a, const void *b)
+{
+	return rich_same(a, b);
+}
+
+static bool list_item_same(const void *va, const void *vb)
+{
+	const cispref_list_item *a = va, *b = vb;
+	return same(a->label, b->label) && rich_same(&a->text, &b->text);
+}
+
+static bool step_same(const void *va, const void *vb)
+{
+	const cispref_step *a = va, *b = vb;
+	return same(a->date, b->date) && same(a->actors, b->actors) && rich_same(&a->task, &b->task);
+}
+
+static bool phase_same(const void *va, const void *vb)
+{
+	const cispref_phase *a = va, *b = vb;
+	return rich_same(&a->heading, &b->heading) && vec_same(&a->steps, &b->steps, step_same);
+}
+
+static bool block_same(const void *va, const void *vb)
+{
+	const cispref_block *a = va, *b = vb;
+	if (a->kind != b->kind || !same(a->node.id, b->node.id) || !rich_same(a->text, b->text) ||
+	    !same(a->attribution, b->attribution) || !same(a->drawing, b->drawing) ||
+	    a->domain_kind != b->domain_kind)
+		return false;
+	equal_fn child = a->kind == CISPREF_BLOCK_LIST    ? list_item_same
+	                 : a->kind == CISPREF_BLOCK_QUOTE ? rich_ptr_same
+	                                                  : phase_same;
+	return vec_same(&a->children, &b->children, child);
+}
+
+static bool section_same(const void *va, const void *vb)
+{
+	const cispref_section *a = va, *b = vb;
+	return node_same(&a->node, &b->node) && same(a->number, b->number) &&
+	       rich_same(&a->heading, &b->heading) && vec_same(&a->blocks, &b->blocks, block_same) &&
+	       vec_same(&a->subsections, &b->subsections, section_same);
+}
+
+/* Every node of @a marked deprecated is so in @b, with the same replacement. */
+static bool editions_within(const cispref_referential *a, const cispref_referential *b,
+                            size_t *count)
+{
+	size_t position = 0;
+	*count = 0;
+	for (const edition_link *link; (link = cispref__strmap_next(&a->editions, &position));) {
+		if (cispref__edition_of(a, link->n) != link)
+			continue; /* its node was removed */
+		(*count)++;
+		const edition_link *other = cispref__edition_get(b, link->id);
+		if (!other || !same(link->replaced_by, other->replaced_by))
+			return false;
+	}
+	return true;
+}
+
+static bool editions_same(const cispref_referential *a, const cispref_referential *b)
+{
+	size_t in_a, in_b;
+	return editions_within(a, b, &in_a) && editions_within(b, a, &in_b) && in_a == in_b;
+}
+
 bool cispref_referential_equal(const cispref_referential *a, const cispref_referential *b)
 {
 	if (!a || !b)
@@ -98,7 +182,8 @@ bool cispref_referential_equal(const cispref_referential *a, const cispref_refer
 	for (int f = 0; f < CISPREF_SOURCE_FIELD_COUNT; f++)
 		if (!same(a->source[f], b->source[f]))
 			return false;
-	return vec_same(&a->domains, &b->domains, domain_same) &&
+	return editions_same(a, b) && vec_same(&a->sections, &b->sections, section_same) &&
+	       vec_same(&a->domains, &b->domains, domain_same) &&
 	       vec_same(&a->concepts, &b->concepts, concept_same) &&
 	       vec_same(&a->notes, &b->notes, note_same);
 }

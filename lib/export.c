@@ -126,6 +126,13 @@ static int write_xml(xmlBufferPtr out, const cispref_referential *ref, cispref_e
 	return rc ? rc : readable_by_default((size_t)xmlBufferLength(out), error);
 }
 
+/* The writer of the format row @context. */
+static int write_row(xmlBufferPtr out, const cispref_referential *ref, const void *context,
+                     cispref_error *error)
+{
+	return ((const export_format_row *)context)->write(out, ref, error);
+}
+
 /* Serialise into a new libxml2 buffer, or return NULL with @error filled. */
 static xmlBufferPtr serialise(const cispref_referential *ref, cispref_format_t format,
                               cispref_error *error, int *rc)
@@ -135,22 +142,7 @@ static xmlBufferPtr serialise(const cispref_referential *ref, cispref_format_t f
 		*rc = CISPREF_EARG;
 		return NULL;
 	}
-	xml_catch c;
-	cispref__xml_catch_begin(&c);
-	xmlBufferPtr buf = xmlBufferCreate();
-	if (!buf) {
-		cispref__error_set(error, CISPREF_ENOMEM, NULL, 0, 0, "out of memory");
-		*rc = CISPREF_ENOMEM;
-	} else {
-		*rc = formats[format].write(buf, ref, error);
-	}
-	/* A failure that libxml2 only reported fails the export too. */
-	*rc = cispref__xml_catch_end(&c, *rc, error);
-	if (*rc) {
-		xmlBufferFree(buf);
-		return NULL;
-	}
-	return buf;
+	return cispref__serialise(ref, write_row, row(format), error, rc);
 }
 
 int cispref_export_buffer(char **out, size_t *size, const cispref_referential *ref,

@@ -131,6 +131,45 @@ char *cispref__inclusive_normalize(arena *a, const char *text)
 	return out;
 }
 
+/* Why U+2060 WORD JOINER after the hyphen rather than U+2011 NON-BREAKING HYPHEN in its
+ * place: the joiner is a default-ignorable format character, which text engines
+ * (HarfBuzz under WeasyPrint and Pango, LibreOffice) never draw, so it needs no glyph
+ * in any font; the visible hyphen stays the source's character, in every font's glyph,
+ * and a PDF's text still reads and searches "la-le". U+2011 needs its own glyph, which
+ * some fonts lack (the engine then takes it from another font), and would change the
+ * text a reader copies. */
+char *cispref__inclusive_unbreakable(arena *a, const char *text)
+{
+	size_t len = strlen(text);
+	/* A pair grows most when "la-le" gets the three bytes of the joiner, and one space
+	 * (one byte) becomes U+00A0 (two): never beyond three times the text. */
+	char *out = cispref__arena_alloc(a, len * 3 + 1);
+	if (!out)
+		return NULL;
+	char *o = out;
+	size_t done = 0;
+	inclusive_pair pair;
+	while (cispref__inclusive_next(text, done, &pair)) {
+		memcpy(o, text + done, pair.separator - done); /* up to "la" */
+		o += pair.separator - done;
+		const char *sep = text + pair.separator, *end = text + pair.second;
+		size_t mark = mark_length(sep);
+		memcpy(o, sep, mark);
+		o += mark;
+		if (*sep == '-' || strncmp(sep, "\xE2\x80\x90", 3) == 0) {
+			memcpy(o, "\xE2\x81\xA0", 3); /* U+2060 */
+			o += 3;
+		}
+		for (const char *p = sep + mark; p < end; p += *p == ' ' ? 1 : 2) {
+			memcpy(o, "\xC2\xA0", 2); /* U+0020 or U+00A0, as U+00A0 */
+			o += 2;
+		}
+		done = pair.second;
+	}
+	memcpy(o, text + done, len - done + 1);
+	return out;
+}
+
 /* ---- Suffixes: "intervenant-e-s", "acteur·trice", "intervenant(e)s" ---- */
 
 /* The feminine endings inclusive writing adds after a word, each with the ending the

@@ -31,6 +31,15 @@ int cispref__inclusive_next(const char *text, size_t from, inclusive_pair *out);
  * NULL when out of memory. */
 char *cispref__inclusive_normalize(arena *a, const char *text);
 
+/* @text with no line break possible inside a pair, for output laid out in lines (the
+ * printed cahier); the text in the model is unchanged. Each space of a pair's separator
+ * becomes U+00A0 NO-BREAK SPACE, and U+2060 WORD JOINER follows a hyphen mark ("-",
+ * U+2010), after which line breaking would otherwise allow a break: "la-le" →
+ * "la-\u2060le", "la- du" → "la-\u2060\u00A0du", "de la du" → "de la\u00A0du". The other
+ * marks (".", ":", "·", U+2011) allow no break before a letter. A new string in @a, or
+ * NULL when out of memory. */
+char *cispref__inclusive_unbreakable(arena *a, const char *text);
+
 /* An inclusive-writing suffix after a word: a mark (- ‐ ‑ . : ·) or a parenthesis, a
  * feminine ending the word's own ending allows ("e", "ne" after n, "le" after l, "te"
  * after t or u, "se" after x, "ve" after f, "trice" or "rice" after "teur", "euse" after

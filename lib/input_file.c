@@ -1,9 +1,11 @@
 /* SPDX-FileCopyrightText: 2026 cispref developers
  * SPDX-License-Identifier: MIT */
 /* What the importers (Moodle CSV, CASE) share: reading a whole input file into memory,
- * for parsers that take a buffer (libcsv, jansson), and handing their result over. */
+ * for parsers that take a buffer (libcsv, jansson), making a foreign code into an id,
+ * appending the validator's findings, and handing their result over. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -65,4 +67,51 @@ int cispref__import_hand_over(cispref_referential **out, cispref_diagnostics **d
 	else
 		cispref_diagnostics_free(diags);
 	return CISPREF_OK;
+}
+
+const char *cispref__import_id(arena *a, const cispref_referential *ref, const char *want)
+{
+	size_t n = strlen(want);
+	char *id = cispref__arena_alloc(a, n + 32);
+	if (!id)
+		return NULL;
+	char *w = id;
+	if (!((*want >= 'A' && *want <= 'Z') || (*want >= 'a' && *want <= 'z') || *want == '_'))
+		*w++ = '_';
+	for (const char *r = want; *r; r++)
+		*w++ = strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-",
+		              *r) ? *r : '_';
+	*w = '\0';
+	for (unsigned long k = 2; cispref__find(ref, id); k++)
+		snprintf(w, 32, "-%lu", k);
+	return id;
+}
+
+int cispref__import_finish(cispref_diagnostics *diags, const cispref_referential *ref,
+                           const char *name, int lines, int failed, cispref_error *error)
+{
+	if (!failed && cispref__import_validate(diags, ref, name, lines) == CISPREF_OK)
+		return CISPREF_OK;
+	cispref__error_set(error, CISPREF_ENOMEM, name, 0, 0, "out of memory");
+	return CISPREF_ENOMEM;
+}
+
+int cispref__import_validate(cispref_diagnostics *diags, const cispref_referential *ref,
+                             const char *name, int lines)
+{
+	cispref_diagnostics *found = NULL;
+	if (cispref_validate(&found, ref) != 0)
+		return CISPREF_ENOMEM;
+	int rc = CISPREF_OK;
+	for (size_t i = 0; i < cispref_diagnostics_count(found) && !rc; i++) {
+		const cispref_diagnostic *d = cispref_diagnostics_get(found, i);
+		if (cispref__diagnostics_add(diags, cispref_diagnostic_severity(d),
+		                             cispref_diagnostic_tag(d), name,
+		                             lines ? cispref_diagnostic_line(d) : 0,
+		                             cispref_diagnostic_node_id(d),
+		                             cispref_diagnostic_message(d)) != 0)
+			rc = CISPREF_ENOMEM;
+	}
+	cispref_diagnostics_free(found);
+	return rc;
 }

@@ -12,12 +12,23 @@
 #include "identity.h"
 
 #define NS "urn:cispref:referential"
-#define MAX_DEPTH 8  /* the format nests six levels; anything deeper is refused earlier */
+/* The format nests 15 levels at most: referential, front-matter, sections (at most
+ * MAX_SECTION_LEVEL), timeline, phase, step, task, em, q, note-ref. Anything deeper is
+ * refused before it reaches the stack. */
+#define MAX_SECTION_LEVEL 6
+#define MAX_DEPTH 16
 #define MAX_ATTRS 6
 
 typedef enum ctx {
 	CTX_DOCUMENT, CTX_REFERENTIAL, CTX_SOURCE, CTX_DOMAIN, CTX_SUMMARY, CTX_PLAN,
-	CTX_COMPETENCE, CTX_CONCEPTS, CTX_NOTES, CTX_TEXT, CTX_EMPTY
+	CTX_COMPETENCE, CTX_CONCEPTS, CTX_NOTES,
+	CTX_FRONT, CTX_SECTION, CTX_LIST, CTX_QUOTE, CTX_TIMELINE, CTX_PHASE, CTX_STEP,
+	CTX_FIGURE,
+	CTX_INLINE, /* inline content of a block: text, em, q, note-ref */
+	CTX_EM,     /* inside an em: text, q, note-ref */
+	CTX_Q,      /* inside a q: text, em, note-ref */
+	CTX_INNER,  /* inside em/q or q/em: text and note-ref only */
+	CTX_TEXT, CTX_EMPTY
 } ctx;
 
 typedef struct loader loader;
@@ -42,6 +53,9 @@ struct frame {
 	void *node;            /* the node this element made, if any */
 	const char **text;     /* for a text element: where its text goes */
 	const char **title;    /* for an element with a title child: where the title goes */
+	cispref_rich_text *rich; /* for inline content: where its runs go */
+	void *part;            /* a front-matter part that is no node: phase, step */
+	unsigned seen;         /* bit n: a child of stage n was seen */
 };
 
 struct loader {
@@ -278,14 +292,219 @@ static int start_note(loader *ld, frame *parent, frame *self, char **v, int arg)
 	return 0;
 }
 
+/* ---- front matter --------------------------------------------------------------- */
+
+static int start_section(loader *ld, frame *parent, frame *self, char **v, int arg)
+{
+	(void)arg;
+	cispref_section *up = parent->rule->self == CTX_SECTION ? parent->node : NULL;
+	if (up && up->level >= MAX_SECTION_LEVEL) {
+		fail(ld, CISPREF_ELIMIT, "sections nest deeper than %d levels", MAX_SECTION_LEVEL);
+		return -1;
+	}
+	if (check_id(ld, v[0]) != 0)
+		return -1;
+	cispref_section *s = cispref__section_create(ld->ref, up, v[0], v[1]);
+	if (!s)
+		return nomem(ld);
+	self->node = s;
+	return 0;
+}
+
+static int start_heading(loader *ld, frame *parent, frame *self, char **v, int arg)
+{
+	(void)ld;
+	(void)v;
+	(void)arg;
+	self->rich = &((cispref_section *)parent->node)->heading;
+	return 0;
+}
+
+/* A block of @kind in the section @parent stands for; v[0] is its optional id. */
+static cispref_block *new_block(loader *ld, frame *parent, frame *self, const char *id,
+                                cispref_block_kind_t kind)
+{
+	if (id && check_id(ld, id) != 0)
+		return NULL;
+	cispref_block *b = cispref__block_create(parent->node, kind, id);
+	if (!b) {
+		nomem(ld);
+		return NULL;
+	}
+	self->node = b;
+	return b;
+}
+
+static int start_block(loader *ld, frame *parent, frame *self, char **v, int kind)
+{
+	return new_block(ld, parent, self, v[0], (cispref_block_kind_t)kind) ? 0 : -1;
+}
+
+static int start_paragraph(loader *ld, frame *parent, frame *self, char **v, int arg)
+{
+	(void)v;
+	(void)arg;
+	cispref_block *b = new_block(ld, parent, self, NULL, CISPREF_BLOCK_PARAGRAPH);
+	if (!b)
+		return -1;
+	self->rich = b->text;
+	return 0;
+}
+
+static int start_figure(loader *ld, frame *parent, frame *self, char **v, int arg)
+{
+	(void)arg;
+	if (strcmp(v[1], "contours") != 0)
+		return bad_value(ld, "drawing", v[1], "contours");
+	cispref_block *b = new_block(ld, parent, self, v[0], CISPREF_BLOCK_FIGURE);
+	if (!b)
+		return -1;
+	b->drawing = "contours";
+	return 0;
+}
+
+static int start_overview(loader *ld, frame *parent, frame *self, char **v, int arg)
+{
+	(void)arg;
+	cispref_domain_kind_t kind;
+	if (cispref_domain_kind_from_name(&kind, v[0]) != 0)
+		return bad_value(ld, "domain-kind", v[0], "core or transversal");
+	cispref_block *b = new_block(ld, parent, self, NULL, CISPREF_BLOCK_OVERVIEW);
+	if (!b)
+		return -1;
+	b->domain_kind = kind;
+	return 0;
+}
+
+static int start_caption(loader *ld, frame *parent, frame *self, char **v, int arg)
+{
+	(void)ld;
+	(void)v;
+	(void)arg;
+	self->rich = ((cispref_block *)parent->node)->text;
+	return 0;
+}
+
+static int start_list_item(loader *ld, frame *parent, frame *self, char **v, int arg)
+{
+	(void)arg;
+	/* an empty label is a bullet, as an absent one */
+	cispref_list_item *it =
+		cispref__list_item_create(parent->node, v[0] && *v[0] ? v[0] : NULL);
+	if (!it)
+		return nomem(ld);
+	self->rich = &it->text;
+	return 0;
+}
+
+static int start_quote_heading(loader *ld, frame *parent, frame *self, char **v, int arg)
+{
+	(void)v;
+	(void)arg;
+	cispref_block *b = parent->node;
+	if (!(b->text = cispref__arena_alloc(ld->ref->arena, sizeof *b->text)))
+		return nomem(ld);
+	b->text->plain = "";
+	self->rich = b->text;
+	return 0;
+}
+
+static int start_quote_paragraph(loader *ld, frame *parent, frame *self, char **v, int arg)
+{
+	(void)v;
+	(void)arg;
+	if (!(self->rich = cispref__block_add_paragraph(parent->node)))
+		return nomem(ld);
+	return 0;
+}
+
+static int start_attribution(loader *ld, frame *parent, frame *self, char **v, int arg)
+{
+	(void)ld;
+	(void)v;
+	(void)arg;
+	self->text = &((cispref_block *)parent->node)->attribution;
+	return 0;
+}
+
+static int start_phase(loader *ld, frame *parent, frame *self, char **v, int arg)
+{
+	(void)v;
+	(void)arg;
+	if (!(self->part = cispref__phase_create(parent->node)))
+		return nomem(ld);
+	return 0;
+}
+
+static int start_phase_heading(loader *ld, frame *parent, frame *self, char **v, int arg)
+{
+	(void)ld;
+	(void)v;
+	(void)arg;
+	self->rich = &((cispref_phase *)parent->part)->heading;
+	return 0;
+}
+
+static int start_step(loader *ld, frame *parent, frame *self, char **v, int arg)
+{
+	(void)v;
+	(void)arg;
+	if (!(self->part = cispref__step_create(ld->ref, parent->part)))
+		return nomem(ld);
+	return 0;
+}
+
+/* date (arg 0), actors (1), task (2) of a step */
+static int start_step_part(loader *ld, frame *parent, frame *self, char **v, int arg)
+{
+	(void)ld;
+	(void)v;
+	cispref_step *st = parent->part;
+	if (arg == 2)
+		self->rich = &st->task;
+	else
+		self->text = arg == 0 ? &st->date : &st->actors;
+	return 0;
+}
+
+static int start_span(loader *ld, frame *parent, frame *self, char **v, int kind)
+{
+	(void)v;
+	cispref_inline *run =
+		cispref__inline_create(ld->ref, parent->rich, (cispref_inline_kind_t)kind, NULL, 0);
+	if (!run)
+		return nomem(ld);
+	self->rich = &run->children;
+	return 0;
+}
+
+static int start_inline_note_ref(loader *ld, frame *parent, frame *self, char **v, int arg)
+{
+	(void)self;
+	(void)arg;
+	if (check_ref(ld, "note", v[0]) != 0)
+		return -1;
+	cispref_inline *run = cispref__inline_create(ld->ref, parent->rich, CISPREF_INLINE_NOTE_REF,
+	                                             v[0], strlen(v[0]));
+	if (!run)
+		return nomem(ld);
+	run->line = (uint32_t)xmlSAX2GetLineNumber(ld->run.ctxt);
+	run->column = (uint32_t)xmlSAX2GetColumnNumber(ld->run.ctxt);
+	return 0;
+}
+
+/* The optional attributes of edition links, which every node's element takes. */
+#define EDITION "?deprecated", "?replaced-by"
+
 static const rule rules[] = {
 	{CTX_DOCUMENT, "referential", 1, 0, CTX_REFERENTIAL,
 	 {"format-version", "id", "version", "xml:lang", "?uuid", "?base-uri"}, start_referential, 0},
 	{CTX_REFERENTIAL, "title", 1, 0, CTX_TEXT, {0}, start_title, 0},
 	{CTX_REFERENTIAL, "source", 2, 0, CTX_SOURCE, {0}, NULL, 0},
-	{CTX_REFERENTIAL, "domain", 3, 1, CTX_DOMAIN, {"id", "kind"}, start_domain, 0},
-	{CTX_REFERENTIAL, "concepts", 4, 0, CTX_CONCEPTS, {0}, NULL, 0},
-	{CTX_REFERENTIAL, "notes", 5, 0, CTX_NOTES, {0}, NULL, 0},
+	{CTX_REFERENTIAL, "front-matter", 3, 0, CTX_FRONT, {0}, NULL, 0},
+	{CTX_REFERENTIAL, "domain", 4, 1, CTX_DOMAIN, {"id", "kind", EDITION}, start_domain, 0},
+	{CTX_REFERENTIAL, "concepts", 5, 0, CTX_CONCEPTS, {0}, NULL, 0},
+	{CTX_REFERENTIAL, "notes", 6, 0, CTX_NOTES, {0}, NULL, 0},
 	{CTX_SOURCE, "publisher", 1, 0, CTX_TEXT, {0}, start_source_field, CISPREF_SOURCE_PUBLISHER},
 	{CTX_SOURCE, "series", 2, 0, CTX_TEXT, {0}, start_source_field, CISPREF_SOURCE_SERIES},
 	{CTX_SOURCE, "number", 3, 0, CTX_TEXT, {0}, start_source_field, CISPREF_SOURCE_NUMBER},
@@ -293,28 +512,85 @@ static const rule rules[] = {
 	{CTX_SOURCE, "approval", 5, 0, CTX_TEXT, {0}, start_source_field, CISPREF_SOURCE_APPROVAL},
 	{CTX_DOMAIN, "title", 1, 0, CTX_TEXT, {0}, start_title, 0},
 	{CTX_DOMAIN, "summary", 2, 0, CTX_SUMMARY, {0}, start_summary, 0},
-	{CTX_DOMAIN, "plan", 3, 1, CTX_PLAN, {"id", "kind"}, start_plan, 0},
-	{CTX_SUMMARY, "entry", 1, 1, CTX_TEXT, {"id", "plan", "?competence"}, start_entry, 0},
+	{CTX_DOMAIN, "plan", 3, 1, CTX_PLAN, {"id", "kind", EDITION}, start_plan, 0},
+	{CTX_SUMMARY, "entry", 1, 1, CTX_TEXT, {"id", "plan", "?competence", EDITION}, start_entry,
+	 0},
 	{CTX_PLAN, "title", 1, 0, CTX_TEXT, {0}, start_title, 0},
-	{CTX_PLAN, "competence", 2, 1, CTX_COMPETENCE, {"id"}, start_competence, 0},
+	{CTX_PLAN, "competence", 2, 1, CTX_COMPETENCE, {"id", EDITION}, start_competence, 0},
 	{CTX_COMPETENCE, "title", 1, 0, CTX_TEXT, {0}, start_title, 0},
 	{CTX_COMPETENCE, "note-ref", 2, 1, CTX_EMPTY, {"note"}, start_note_ref, 0},
-	{CTX_COMPETENCE, "savoir-faire", 3, 1, CTX_TEXT, {"id", "?concept"}, start_item,
+	{CTX_COMPETENCE, "savoir-faire", 3, 1, CTX_TEXT, {"id", "?concept", EDITION}, start_item,
 	 CISPREF_ITEM_SAVOIR_FAIRE},
-	{CTX_COMPETENCE, "savoir-faire-comportemental", 4, 1, CTX_TEXT, {"id", "?concept"},
+	{CTX_COMPETENCE, "savoir-faire-comportemental", 4, 1, CTX_TEXT, {"id", "?concept", EDITION},
 	 start_item, CISPREF_ITEM_SAVOIR_FAIRE_COMPORTEMENTAL},
-	{CTX_COMPETENCE, "savoir", 5, 1, CTX_TEXT, {"id", "?concept"}, start_item,
+	{CTX_COMPETENCE, "savoir", 5, 1, CTX_TEXT, {"id", "?concept", EDITION}, start_item,
 	 CISPREF_ITEM_SAVOIR},
-	{CTX_CONCEPTS, "concept", 1, 1, CTX_TEXT, {"id", "kind"}, start_concept, 0},
-	{CTX_NOTES, "note", 1, 1, CTX_TEXT, {"id", "number"}, start_note, 0},
+	{CTX_FRONT, "section", 1, 1, CTX_SECTION, {"id", "?number"}, start_section, 0},
+	{CTX_SECTION, "heading", 1, 0, CTX_INLINE, {0}, start_heading, 0},
+	{CTX_SECTION, "p", 2, 1, CTX_INLINE, {0}, start_paragraph, 0},
+	{CTX_SECTION, "list", 2, 1, CTX_LIST, {"?id"}, start_block, CISPREF_BLOCK_LIST},
+	{CTX_SECTION, "quote", 2, 1, CTX_QUOTE, {"?id"}, start_block, CISPREF_BLOCK_QUOTE},
+	{CTX_SECTION, "timeline", 2, 1, CTX_TIMELINE, {"?id"}, start_block, CISPREF_BLOCK_TIMELINE},
+	{CTX_SECTION, "figure", 2, 1, CTX_FIGURE, {"id", "drawing"}, start_figure, 0},
+	{CTX_SECTION, "overview", 2, 1, CTX_EMPTY, {"domain-kind"}, start_overview, 0},
+	{CTX_SECTION, "details", 2, 1, CTX_EMPTY, {0}, start_block, CISPREF_BLOCK_DETAILS},
+	{CTX_SECTION, "section", 3, 1, CTX_SECTION, {"id", "?number"}, start_section, 0},
+	{CTX_LIST, "item", 1, 1, CTX_INLINE, {"?label"}, start_list_item, 0},
+	{CTX_QUOTE, "heading", 1, 0, CTX_INLINE, {0}, start_quote_heading, 0},
+	{CTX_QUOTE, "p", 2, 1, CTX_INLINE, {0}, start_quote_paragraph, 0},
+	{CTX_QUOTE, "attribution", 3, 0, CTX_TEXT, {0}, start_attribution, 0},
+	{CTX_TIMELINE, "phase", 1, 1, CTX_PHASE, {0}, start_phase, 0},
+	{CTX_PHASE, "heading", 1, 0, CTX_INLINE, {0}, start_phase_heading, 0},
+	{CTX_PHASE, "step", 2, 1, CTX_STEP, {0}, start_step, 0},
+	{CTX_STEP, "date", 1, 0, CTX_TEXT, {0}, start_step_part, 0},
+	{CTX_STEP, "actors", 2, 0, CTX_TEXT, {0}, start_step_part, 1},
+	{CTX_STEP, "task", 3, 0, CTX_INLINE, {0}, start_step_part, 2},
+	{CTX_FIGURE, "caption", 1, 0, CTX_INLINE, {0}, start_caption, 0},
+	{CTX_INLINE, "em", 1, 1, CTX_EM, {0}, start_span, CISPREF_INLINE_EMPHASIS},
+	{CTX_INLINE, "q", 1, 1, CTX_Q, {0}, start_span, CISPREF_INLINE_QUOTATION},
+	{CTX_INLINE, "note-ref", 1, 1, CTX_EMPTY, {"note"}, start_inline_note_ref, 0},
+	{CTX_EM, "q", 1, 1, CTX_INNER, {0}, start_span, CISPREF_INLINE_QUOTATION},
+	{CTX_EM, "note-ref", 1, 1, CTX_EMPTY, {"note"}, start_inline_note_ref, 0},
+	{CTX_Q, "em", 1, 1, CTX_INNER, {0}, start_span, CISPREF_INLINE_EMPHASIS},
+	{CTX_Q, "note-ref", 1, 1, CTX_EMPTY, {"note"}, start_inline_note_ref, 0},
+	{CTX_INNER, "note-ref", 1, 1, CTX_EMPTY, {"note"}, start_inline_note_ref, 0},
+	{CTX_CONCEPTS, "concept", 1, 1, CTX_TEXT, {"id", "kind", EDITION}, start_concept, 0},
+	{CTX_NOTES, "note", 1, 1, CTX_TEXT, {"id", "number", EDITION}, start_note, 0},
 };
 
 #define RULE_COUNT (sizeof rules / sizeof rules[0])
 
-/* Elements whose first child must be a title. */
-static int needs_title(ctx c)
+/* The child that must come first in elements of @c (stage 1), or NULL. */
+static const char *first_child(ctx c)
 {
-	return c == CTX_REFERENTIAL || c == CTX_DOMAIN || c == CTX_PLAN || c == CTX_COMPETENCE;
+	if (c == CTX_REFERENTIAL || c == CTX_DOMAIN || c == CTX_PLAN || c == CTX_COMPETENCE)
+		return "title";
+	if (c == CTX_SECTION || c == CTX_PHASE)
+		return "heading";
+	if (c == CTX_STEP)
+		return "date";
+	return NULL;
+}
+
+/* The children elements of @c must hold at least once, besides the first one: the
+ * stage of one (as a bit of frame.seen) and its name. */
+static const struct required {
+	ctx parent;
+	unsigned stage;
+	const char *name;
+} required[] = {
+	{CTX_FRONT, 1, "section"}, {CTX_LIST, 1, "item"},   {CTX_QUOTE, 2, "p"},
+	{CTX_TIMELINE, 1, "phase"}, {CTX_PHASE, 2, "step"}, {CTX_STEP, 3, "task"},
+	{CTX_FIGURE, 1, "caption"},
+};
+
+/* The name of a child that @f lacks, or NULL. */
+static const char *missing_child(const frame *f)
+{
+	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
+		if (required[i].parent == f->rule->self && !(f->seen & (1u << required[i].stage)))
+			return required[i].name;
+	return NULL;
 }
 
 static const rule *find_rule(ctx parent, const char *name)
@@ -337,6 +613,31 @@ static void expected_children(ctx parent, char *out, size_t size)
 }
 
 /* ---- attributes ---------------------------------------------------------------- */
+
+/* deprecated="true|false" and replaced-by="ID" of a node's element (doc/format.md,
+ * "Editions"); replaced-by only with deprecated="true". */
+static int edition_attributes(loader *ld, const rule *r, frame *self, char **values)
+{
+	const char *deprecated = NULL, *replaced_by = NULL;
+	for (int a = 0; a < MAX_ATTRS && r->attrs[a]; a++) {
+		if (strcmp(r->attrs[a], "?deprecated") == 0)
+			deprecated = values[a];
+		else if (strcmp(r->attrs[a], "?replaced-by") == 0)
+			replaced_by = values[a];
+	}
+	if (deprecated && strcmp(deprecated, "true") != 0 && strcmp(deprecated, "false") != 0)
+		return bad_value(ld, "deprecated", deprecated, "true or false");
+	if (replaced_by && check_ref(ld, "replaced-by", replaced_by) != 0)
+		return -1;
+	int is_deprecated = deprecated && strcmp(deprecated, "true") == 0;
+	if (replaced_by && !is_deprecated) {
+		fail(ld, CISPREF_EFORMAT, "attribute 'replaced-by' needs deprecated=\"true\"");
+		return -1;
+	}
+	if (!is_deprecated)
+		return 0;
+	return cispref__edition_set(ld->ref, self->node, 1, replaced_by) == 0 ? 0 : nomem(ld);
+}
 
 /* Fill @values in the order of @r->attrs, refusing unknown and missing attributes. The
  * values are copied into the loader's scratch buffer, valid until the next element. */
@@ -420,13 +721,27 @@ static const rule *place_child(loader *ld, frame *parent, const char *name)
 			     name, parent->rule->name);
 			return NULL;
 		}
-		if (needs_title(where) && r->stage > 1 && parent->stage < 1) {
-			fail(ld, CISPREF_EFORMAT, "element '%s' must begin with a 'title'", parent->rule->name);
+		const char *first = first_child(where);
+		if (first && r->stage > 1 && parent->stage < 1) {
+			fail(ld, CISPREF_EFORMAT, "element '%s' must begin with a '%s'",
+			     parent->rule->name, first);
 			return NULL;
 		}
 		parent->stage = r->stage;
+		parent->seen |= 1u << r->stage;
 	}
 	return r;
+}
+
+/* The text read since the last tag, as a text run of @f's inline content. */
+static int flush_text(loader *ld, frame *f)
+{
+	if (!ld->text_len)
+		return 0;
+	if (!cispref__inline_create(ld->ref, f->rich, CISPREF_INLINE_TEXT, ld->text, ld->text_len))
+		return nomem(ld);
+	ld->text_len = 0;
+	return 0;
 }
 
 static void on_start(void *data, const xmlChar *localname, const xmlChar *prefix,
@@ -452,6 +767,9 @@ static void on_start(void *data, const xmlChar *localname, const xmlChar *prefix
 	const rule *r = place_child(ld, parent, name);
 	if (!r)
 		return;
+	/* the text before the child is a run of the parent's inline content */
+	if (parent && parent->rich && flush_text(ld, parent) != 0)
+		return;
 	if (ld->depth == MAX_DEPTH) { /* unreachable with the rules above; kept as a guard */
 		fail(ld, CISPREF_ELIMIT, "elements nest deeper than %d levels", MAX_DEPTH);
 		return;
@@ -461,7 +779,8 @@ static void on_start(void *data, const xmlChar *localname, const xmlChar *prefix
 	memset(self, 0, sizeof *self);
 	self->rule = r;
 	if (read_attributes(ld, r, nb_attributes, attributes, values) == 0 &&
-	    (!r->start || r->start(ld, parent, self, values, r->arg) == 0)) {
+	    (!r->start || r->start(ld, parent, self, values, r->arg) == 0) &&
+	    edition_attributes(ld, r, self, values) == 0) {
 		node *n = self->node;
 		if (n && r->self != CTX_SUMMARY) { /* a summary's node is its domain */
 			n->line = (unsigned long)xmlSAX2GetLineNumber(ld->run.ctxt);
@@ -483,8 +802,24 @@ static void on_end(void *data, const xmlChar *localname, const xmlChar *prefix,
 	if (ld->run.status || ld->depth == 0)
 		return;
 	frame *self = &ld->stack[ld->depth - 1];
-	if (needs_title(self->rule->self) && self->stage < 1) {
-		fail(ld, CISPREF_EFORMAT, "element '%s' lacks its 'title'", self->rule->name);
+	const char *first = first_child(self->rule->self);
+	if (first && self->stage < 1) {
+		fail(ld, CISPREF_EFORMAT, "element '%s' lacks its '%s'", self->rule->name, first);
+		return;
+	}
+	if ((first = missing_child(self)) != NULL) {
+		fail(ld, CISPREF_EFORMAT, "element '%s' lacks a '%s'", self->rule->name, first);
+		return;
+	}
+	if (self->rich) {
+		if (flush_text(ld, self) != 0)
+			return;
+		if (self->rule->self == CTX_INLINE &&
+		    cispref__rich_text_finish(ld->ref, self->rich) != 0) {
+			nomem(ld);
+			return;
+		}
+		ld->depth--;
 		return;
 	}
 	if (self->text) {
@@ -523,7 +858,7 @@ static void on_characters(void *data, const xmlChar *chars, int len)
 	if (ld->run.status || ld->depth == 0)
 		return;
 	frame *self = &ld->stack[ld->depth - 1];
-	if (!self->text) {
+	if (!self->text && !self->rich) {
 		for (int i = 0; i < len; i++)
 			if (chars[i] != ' ' && chars[i] != '\n' && chars[i] != '\t' && chars[i] != '\r') {
 				fail_text(ld, self->rule->name, chars, i, len);

@@ -92,6 +92,13 @@ int cispref_item_kind_from_name(cispref_item_kind_t *out, const char *name)
 
 /* ---- creation ------------------------------------------------------------------ */
 
+/* The key of ref->editions: an edition_link begins with its id (private.h); read here
+ * so that the model does not call the file of edition links, which calls the model. */
+static const char *link_id(const void *link)
+{
+	return ((const edition_link *)link)->id;
+}
+
 cispref_referential *cispref__referential_create(void)
 {
 	arena *a = cispref__arena_new();
@@ -104,14 +111,15 @@ cispref_referential *cispref__referential_create(void)
 	}
 	ref->arena = a;
 	cispref__strmap_init(&ref->index, cispref__node_id);
+	cispref__strmap_init(&ref->editions, link_id);
 	ref->id = ref->title = ref->version = ref->language = "";
 	return ref;
 }
 
 /* Allocate a node, copy its id and register it in the index (unless another node holds
  * the id already: the validator reports duplicates, the first one stays addressable). */
-static void *node_create(cispref_referential *ref, size_t size, node_type type,
-                         const char *id, vec *parent_list)
+void *cispref__node_create(cispref_referential *ref, size_t size, node_type type,
+                           const char *id, vec *parent_list)
 {
 	node *n = cispref__arena_alloc(ref->arena, size);
 	if (!n || !(n->id = cispref__arena_strdup(ref->arena, id)) ||
@@ -161,7 +169,7 @@ static int copy_text(arena *a, const char **dest, const char *text)
 cispref_domain *cispref__domain_create(cispref_referential *ref, const char *id,
                                        cispref_domain_kind_t kind, const char *title)
 {
-	cispref_domain *d = node_create(ref, sizeof *d, NODE_DOMAIN, id, &ref->domains);
+	cispref_domain *d = cispref__node_create(ref, sizeof *d, NODE_DOMAIN, id, &ref->domains);
 	if (!d || copy_text(ref->arena, &d->title, title) != 0)
 		return NULL;
 	d->ref = ref;
@@ -176,7 +184,7 @@ cispref_summary_entry *cispref__summary_entry_create(cispref_domain *domain, con
 {
 	arena *a = domain->ref->arena;
 	cispref_summary_entry *e =
-		node_create(domain->ref, sizeof *e, NODE_SUMMARY_ENTRY, id, &domain->summary);
+		cispref__node_create(domain->ref, sizeof *e, NODE_SUMMARY_ENTRY, id, &domain->summary);
 	if (!e || copy_text(a, &e->text, text) != 0 ||
 	    copy_text(a, &e->competence_id, competence_id) != 0)
 		return NULL;
@@ -188,7 +196,7 @@ cispref_summary_entry *cispref__summary_entry_create(cispref_domain *domain, con
 cispref_plan *cispref__plan_create(cispref_domain *domain, const char *id,
                                    cispref_plan_kind_t kind, const char *title)
 {
-	cispref_plan *p = node_create(domain->ref, sizeof *p, NODE_PLAN, id, &domain->plans);
+	cispref_plan *p = cispref__node_create(domain->ref, sizeof *p, NODE_PLAN, id, &domain->plans);
 	if (!p || copy_text(domain->ref->arena, &p->title, title) != 0)
 		return NULL;
 	p->domain = domain;
@@ -201,7 +209,7 @@ cispref_competence *cispref__competence_create(cispref_plan *plan, const char *i
 {
 	cispref_referential *ref = plan->domain->ref;
 	cispref_competence *c =
-		node_create(ref, sizeof *c, NODE_COMPETENCE, id, &plan->competences);
+		cispref__node_create(ref, sizeof *c, NODE_COMPETENCE, id, &plan->competences);
 	if (!c || copy_text(ref->arena, &c->title, title) != 0)
 		return NULL;
 	c->plan = plan;
@@ -214,7 +222,7 @@ cispref_item *cispref__item_create(cispref_competence *competence, const char *i
 {
 	cispref_referential *ref = competence->plan->domain->ref;
 	cispref_item *it =
-		node_create(ref, sizeof *it, NODE_ITEM, id, &competence->items[kind]);
+		cispref__node_create(ref, sizeof *it, NODE_ITEM, id, &competence->items[kind]);
 	if (!it || copy_text(ref->arena, &it->text, text) != 0 ||
 	    copy_text(ref->arena, &it->concept_id, concept_id) != 0)
 		return NULL;
@@ -235,7 +243,7 @@ int cispref__competence_add_note_id(cispref_competence *competence, const char *
 cispref_concept *cispref__concept_create(cispref_referential *ref, const char *id,
                                          cispref_item_kind_t kind, const char *label)
 {
-	cispref_concept *c = node_create(ref, sizeof *c, NODE_CONCEPT, id, &ref->concepts);
+	cispref_concept *c = cispref__node_create(ref, sizeof *c, NODE_CONCEPT, id, &ref->concepts);
 	if (!c || copy_text(ref->arena, &c->label, label) != 0)
 		return NULL;
 	c->ref = ref;
@@ -246,7 +254,7 @@ cispref_concept *cispref__concept_create(cispref_referential *ref, const char *i
 cispref_note *cispref__note_create(cispref_referential *ref, const char *id,
                                    const char *number, const char *text)
 {
-	cispref_note *n = node_create(ref, sizeof *n, NODE_NOTE, id, &ref->notes);
+	cispref_note *n = cispref__node_create(ref, sizeof *n, NODE_NOTE, id, &ref->notes);
 	if (!n || copy_text(ref->arena, &n->number, number) != 0 ||
 	    copy_text(ref->arena, &n->text, text) != 0)
 		return NULL;
@@ -259,6 +267,7 @@ void cispref_referential_free(cispref_referential *ref)
 	if (!ref)
 		return;
 	cispref__strmap_free(&ref->index);
+	cispref__strmap_free(&ref->editions);
 	cispref__arena_free(ref->arena);
 }
 

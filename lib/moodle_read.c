@@ -11,23 +11,23 @@
 #include <string.h>
 #include <libxml/HTMLparser.h>
 
+#include "depth_map.h"
+#include "import_tree.h"
 #include "identity.h"
 #include "moodle_private.h"
 
 /* What a row becomes. */
 typedef enum role {
-	ROLE_DOMAIN, ROLE_PLAN, ROLE_COMPETENCE, ROLE_ITEM, ROLE_CONCEPTS, ROLE_CONCEPT,
-	ROLE_NOTES, ROLE_NOTE
+	/* the roles of the depth mapping first, with its values */
+	ROLE_DOMAIN = DEPTH_DOMAIN, ROLE_PLAN = DEPTH_PLAN, ROLE_COMPETENCE = DEPTH_COMPETENCE,
+	ROLE_ITEM = DEPTH_ITEM, ROLE_CONCEPTS, ROLE_CONCEPT, ROLE_NOTES, ROLE_NOTE
 } role;
 
 typedef struct entry {
+	tree_node t;           /* first: the tree's walks see an entry as its tree_node;
+	                        * children in file order */
 	moodle_row *row;
 	const char *key;       /* the ID number */
-	struct entry *parent;  /* NULL for a root, or a parent that is not there */
-	vec children;          /* entry *, in file order */
-	int state;             /* 0 not reached, 1 being classified, 2 reached or reported */
-	int reached;           /* from a root: the row is imported */
-	size_t depth;
 	/* cispref's convention, when the row follows it */
 	role role;
 	int kind;
@@ -44,8 +44,7 @@ typedef struct importer {
 	vec roots;
 	moodle_row *framework;
 	cispref_referential *ref;
-	role depths[4];
-	size_t depth_count;
+	depth_map depths;
 	size_t notes_made;
 	const char *uuid;      /* the framework description's identity lines, or NULL */
 	const char *base_uri;
@@ -57,22 +56,16 @@ static const char *entry_key(const void *e)
 	return ((const entry *)e)->key;
 }
 
-static void diag(importer *im, cispref_severity_t severity, const char *tag,
-                 unsigned long line, const char *node_id, const char *fmt, ...)
-	__attribute__((format(printf, 6, 7)));
-
+/* A finding of the import, with the line of the CSV it is about. */
+__attribute__((format(printf, 6, 7)))
 static void diag(importer *im, cispref_severity_t severity, const char *tag,
                  unsigned long line, const char *node_id, const char *fmt, ...)
 {
-	char message[512];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(message, sizeof message, fmt, ap);
+	im->failed |= cispref__diagnostics_addv(im->diags, severity, tag, im->name, line,
+	                                        node_id, fmt, ap) != 0;
 	va_end(ap);
-	cispref__utf8_trim(message, strlen(message));
-	if (cispref__diagnostics_add(im->diags, severity, tag, im->name, line, node_id,
-	                             message) != 0)
-		im->failed = 1;
 }
 
 #define DROPPED CISPREF_SEVERITY_ERROR
@@ -135,9 +128,10 @@ static void link_rows(importer *im, const vec *rows)
 			im->failed |= cispref__vec_push(im->a, &im->roots, e) != 0;
 			continue;
 		}
-		e->parent = cispref__strmap_find(&im->entries, parent);
-		if (e->parent)
-			im->failed |= cispref__vec_push(im->a, &e->parent->children, e) != 0;
+		entry *above = cispref__strmap_find(&im->entries, parent);
+		e->t.parent = above ? &above->t : NULL;
+		if (above)
+			im->failed |= cispref__vec_push(im->a, &above->t.children, e) != 0;
 		else
 			diag(im, DROPPED, "moodle-parent-unknown", row->line, NULL,
 			     "row '%s' names the parent '%s', which no row has as ID number: Moodle "
@@ -145,54 +139,31 @@ static void link_rows(importer *im, const vec *rows)
 	}
 }
 
-/* Depth-first from the roots, without recursion (a chain of parents may be as long as
- * the file): every entry reached is marked with its depth. */
-static void reach(importer *im)
-{
-	vec stack = {0};
-	for (size_t r = im->roots.count; r-- > 0 && !im->failed;)
-		im->failed |= cispref__vec_push(im->a, &stack, im->roots.items[r]) != 0;
-	while (stack.count && !im->failed) {
-		entry *e = stack.items[--stack.count];
-		e->state = 2;
-		e->reached = 1;
-		e->depth = e->parent ? e->parent->depth + 1 : 0;
-		for (size_t c = e->children.count; c-- > 0 && !im->failed;)
-			im->failed |= cispref__vec_push(im->a, &stack, e->children.items[c]) != 0;
-	}
-}
-
 /* An entry not reached sits in a cycle of parents, or under one, or under a row that was
- * dropped. Walking up marks the path (state 1); the walk ends at an entry already
- * settled, at an entry without a parent, or back on the path: a cycle. Each entry is
- * walked once. */
+ * dropped: the climb from it (cispref__tree_climb()) finds which. Each entry is climbed
+ * once. */
 static void report_unreached(importer *im, entry *start)
 {
 	vec path = {0};
-	entry *e = start;
-	while (e && e->state == 0) {
-		e->state = 1;
-		if (cispref__vec_push(im->a, &path, e) != 0) {
-			im->failed = 1;
-			return;
-		}
-		e = e->parent;
+	tree_node *cycle;
+	if (cispref__tree_climb(im->a, &start->t, &path, &cycle) != 0) {
+		im->failed = 1;
+		return;
 	}
-	entry *cycle = e && e->state == 1 ? e : NULL; /* where the path closes on itself */
 	int in_cycle = 0; /* the path runs up from @start: the cycle is its end */
 	for (size_t i = 0; i < path.count; i++) {
-		entry *p = path.items[i];
-		in_cycle |= p == cycle;
+		entry *p = path.items[i], *parent = (entry *)p->t.parent;
+		in_cycle |= &p->t == cycle;
 		if (in_cycle)
 			diag(im, DROPPED, "moodle-parent-cycle", p->row->line, NULL,
 			     "row '%s' is in a cycle of parents: Moodle drops it", p->key);
-		else if (p->parent)
+		else if (parent)
 			diag(im, DROPPED, "moodle-ancestor-dropped", p->row->line, NULL,
 			     "row '%s' is under row '%s', which is dropped: Moodle drops it too",
-			     p->key, p->parent->key);
+			     p->key, parent->key);
 	}
 	for (size_t i = 0; i < path.count; i++)
-		((entry *)path.items[i])->state = 2;
+		((entry *)path.items[i])->t.state = 2;
 }
 
 static void report_all_unreached(importer *im, const vec *rows)
@@ -202,7 +173,7 @@ static void report_all_unreached(importer *im, const vec *rows)
 		entry *e = *row->cells[COL_IDNUMBER]
 		               ? cispref__strmap_find(&im->entries, row->cells[COL_IDNUMBER])
 		               : NULL;
-		if (e && e->row == row && e->state == 0)
+		if (e && e->row == row && e->t.state == 0)
 			report_unreached(im, e);
 	}
 }
@@ -368,7 +339,8 @@ static int parent_fits(const entry *e)
 		[ROLE_ITEM] = ROLE_COMPETENCE, [ROLE_CONCEPTS] = -1, [ROLE_CONCEPT] = ROLE_CONCEPTS,
 		[ROLE_NOTES] = -1, [ROLE_NOTE] = ROLE_NOTES};
 	int want = parent_role[e->role];
-	return want < 0 ? !e->parent : e->parent && (int)e->parent->role == want;
+	const entry *parent = (const entry *)e->t.parent;
+	return want < 0 ? !parent : parent && (int)parent->role == want;
 }
 
 /* Whether every row kept follows cispref's convention, and the framework's ID number is
@@ -397,7 +369,7 @@ static int follows_convention(importer *im, const vec *rows)
 		entry *e = *row->cells[COL_IDNUMBER]
 		               ? cispref__strmap_find(&im->entries, row->cells[COL_IDNUMBER])
 		               : NULL;
-		if (e && e->row == row && e->reached && !parent_fits(e))
+		if (e && e->row == row && e->t.reached && !parent_fits(e))
 			return 0;
 	}
 	return 1;
@@ -502,8 +474,10 @@ static const char *convention_text(const entry *e)
 }
 
 /* Build the node of @e under @parent (the node its parent row became). */
-static void *convention_node(importer *im, entry *e, void *parent)
+static void *convention_node(void *context, tree_node *tree, void *parent)
 {
+	importer *im = context;
+	entry *e = (entry *)tree;
 	const char *text = convention_text(e);
 	void *made = NULL;
 	switch (e->role) {
@@ -526,117 +500,18 @@ static void *convention_node(importer *im, entry *e, void *parent)
 	return made;
 }
 
-/* Walk the tree depth first, each child built under the node its parent became. */
-typedef void *(*build_fn)(importer *im, entry *e, void *parent);
-
-typedef struct frame {
-	entry *e;
-	void *parent;
-} frame;
-
-static void walk(importer *im, build_fn build)
-{
-	frame *stack = NULL;
-	size_t count = 0, capacity = 0;
-	for (size_t r = im->roots.count; r-- > 0;) {
-		if (count == capacity) {
-			capacity = capacity ? capacity * 2 : 64;
-			frame *grown = realloc(stack, capacity * sizeof *stack);
-			if (!grown) {
-				im->failed = 1;
-				break;
-			}
-			stack = grown;
-		}
-		stack[count++] = (frame){im->roots.items[r], NULL};
-	}
-	while (count && !im->failed) {
-		frame f = stack[--count];
-		void *made = build(im, f.e, f.parent);
-		for (size_t c = f.e->children.count; made && c-- > 0;) {
-			if (count == capacity) {
-				capacity *= 2;
-				frame *grown = realloc(stack, capacity * sizeof *stack);
-				if (!grown) {
-					im->failed = 1;
-					break;
-				}
-				stack = grown;
-			}
-			stack[count++] = (frame){f.e->children.items[c], made};
-		}
-	}
-	free(stack);
-}
-
 /* ---- a foreign framework: the depth mapping ------------------------------------- */
 
-/* A node of the model and the containers above it, as the walk carries them. */
-typedef struct place {
-	cispref_domain *domain;
-	cispref_plan *plan;
-	cispref_competence *competence;
-} place;
-
-/* @want made into an id: characters outside [A-Za-z0-9._-] become '_', a leading '_'
- * when it starts otherwise than with a letter or '_', and "-2", "-3"... when taken. */
+/* @want made into an id (cispref__import_id()); the change reported with @line (0: the
+ * id is made up, not read). */
 static const char *unique_id(importer *im, const char *want, unsigned long line)
 {
-	size_t n = strlen(want);
-	char *id = cispref__arena_alloc(im->a, n + 32);
-	if (!id) {
-		im->failed = 1;
-		return NULL;
-	}
-	char *w = id;
-	if (!((*want >= 'A' && *want <= 'Z') || (*want >= 'a' && *want <= 'z') || *want == '_'))
-		*w++ = '_';
-	for (const char *r = want; *r; r++)
-		*w++ = strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-",
-		              *r) ? *r : '_';
-	*w = '\0';
-	for (unsigned long k = 2; cispref__find(im->ref, id); k++)
-		snprintf(w, 32, "-%lu", k);
-	if (strcmp(id, want) != 0 && line)
+	const char *id = cispref__import_id(im->a, im->ref, want);
+	im->failed |= !id;
+	if (id && line && strcmp(id, want) != 0)
 		diag(im, CISPREF_SEVERITY_INFO, "moodle-id-changed", line, id,
 		     "ID number '%s' is not a cispref id: it becomes '%s'", want, id);
 	return id;
-}
-
-static place *new_place(importer *im, const place *from)
-{
-	place *p = cispref__arena_alloc(im->a, sizeof *p);
-	if (!p) {
-		im->failed = 1;
-		return NULL;
-	}
-	if (from)
-		*p = *from;
-	return p;
-}
-
-/* The domain and plan a competence needs, made up when the mapping has none. */
-static void ensure_domain(importer *im, place *p)
-{
-	if (p->domain || im->failed)
-		return;
-	const char *id = unique_id(im, im->ref->id, 0);
-	p->domain = id ? cispref__domain_create(im->ref, id, CISPREF_DOMAIN_CORE,
-	                                        im->ref->title) : NULL;
-	im->failed |= !p->domain;
-}
-
-static void ensure_plan(importer *im, place *p)
-{
-	ensure_domain(im, p);
-	if (p->plan || im->failed)
-		return;
-	char want[512];
-	snprintf(want, sizeof want, "%s.plan", p->domain->node.id);
-	const char *id = unique_id(im, want, 0);
-	p->plan = id ? cispref__plan_create(p->domain, id, CISPREF_PLAN_INDIVIDUAL,
-	                                    p->domain->title) : NULL;
-	im->failed |= !p->plan;
 }
 
 /* A foreign row's title: its short name, or the description when that gives the whole of
@@ -685,39 +560,26 @@ static void report_lost_columns(importer *im, const entry *e, const char *id)
 		     "the completion rule of row '%s' has no place in the model", e->key);
 }
 
-static void *foreign_node(importer *im, entry *e, void *parent)
+static void *foreign_node(void *context, tree_node *tree, void *parent)
 {
-	place *p = new_place(im, parent);
+	importer *im = context;
+	entry *e = (entry *)tree;
+	depth_place *p = cispref__arena_alloc(im->a, sizeof *p);
 	const char *rest, *title = p ? foreign_title(im, e, &rest) : NULL;
 	const char *id = title ? unique_id(im, e->key, e->row->line) : NULL;
-	if (!id)
+	if (!id) {
+		im->failed |= !p;
 		return NULL;
-	role r = e->depth < im->depth_count ? im->depths[e->depth] : ROLE_ITEM;
-	node *made = NULL;
-	if (r == ROLE_DOMAIN) {
-		p->domain = cispref__domain_create(im->ref, id, CISPREF_DOMAIN_CORE, title);
-		p->plan = NULL;
-		made = p->domain ? &p->domain->node : NULL;
-	} else if (r == ROLE_PLAN) {
-		ensure_domain(im, p);
-		p->plan = p->domain ? cispref__plan_create(p->domain, id, CISPREF_PLAN_INDIVIDUAL,
-		                                           title) : NULL;
-		made = p->plan ? &p->plan->node : NULL;
-	} else if (r == ROLE_COMPETENCE) {
-		ensure_plan(im, p);
-		p->competence = p->plan ? cispref__competence_create(p->plan, id, title) : NULL;
-		made = p->competence ? &p->competence->node : NULL;
-	} else {
-		cispref_item *item = cispref__item_create(p->competence, id,
-		                                          CISPREF_ITEM_SAVOIR_FAIRE, title, NULL);
-		made = item ? &item->node : NULL;
 	}
+	*p = parent ? *(depth_place *)parent : (depth_place){0};
+	depth_role r = cispref__depth_map_role(&im->depths, e->t.depth);
+	node *made = cispref__depth_place_node(im->ref, im->a, p, r, id, title);
 	if (!made) {
 		im->failed = 1;
 		return NULL;
 	}
 	set_line(made, e);
-	if (rest && r == ROLE_COMPETENCE)
+	if (rest && r == DEPTH_COMPETENCE)
 		keep_description(im, p->competence, rest);
 	else if (rest)
 		diag(im, CISPREF_SEVERITY_INFO, "moodle-description-dropped", e->row->line, id,
@@ -757,58 +619,7 @@ static void foreign_framework(importer *im)
 	im->failed |= !ref->id || !title;
 }
 
-/* Parse the depth mapping: roles in increasing order, competence among them. */
-static int parse_depths(importer *im, cispref_error *error)
-{
-	static const char *const names[] = {"domain", "plan", "competence", "item"};
-	const char *p = im->o->depths ? im->o->depths : CISPREF_MOODLE_DEFAULT_DEPTHS;
-	int last = -1, competence = 0;
-	im->depth_count = 0;
-	do {
-		size_t n = strcspn(p, ",");
-		int found = -1;
-		for (int r = 0; r < 4; r++)
-			if (strlen(names[r]) == n && strncmp(names[r], p, n) == 0)
-				found = r;
-		if (found <= last) {
-			cispref__error_set(error, CISPREF_EARG, NULL, 0, 0,
-			                   "the depth mapping '%s' is not a list of domain, plan, "
-			                   "competence, item in this order", im->o->depths);
-			return CISPREF_EARG;
-		}
-		competence |= found == ROLE_COMPETENCE;
-		im->depths[im->depth_count++] = (role)found;
-		last = found;
-		p += n;
-	} while (*p++ == ',');
-	if (!competence) {
-		cispref__error_set(error, CISPREF_EARG, NULL, 0, 0,
-		                   "the depth mapping '%s' has no competence", im->o->depths);
-		return CISPREF_EARG;
-	}
-	return CISPREF_OK;
-}
-
 /* ---- the entry ------------------------------------------------------------------ */
-
-/* Append the validator's findings on the result to the import's. */
-static void validate_result(importer *im)
-{
-	cispref_diagnostics *found = NULL;
-	if (cispref_validate(&found, im->ref) != 0) {
-		im->failed = 1;
-		return;
-	}
-	for (size_t i = 0; i < cispref_diagnostics_count(found) && !im->failed; i++) {
-		const cispref_diagnostic *d = cispref_diagnostics_get(found, i);
-		im->failed |= cispref__diagnostics_add(im->diags, cispref_diagnostic_severity(d),
-		                                       cispref_diagnostic_tag(d), im->name,
-		                                       cispref_diagnostic_line(d),
-		                                       cispref_diagnostic_node_id(d),
-		                                       cispref_diagnostic_message(d)) != 0;
-	}
-	cispref_diagnostics_free(found);
-}
 
 static int build(importer *im, const vec *rows, cispref_error *error)
 {
@@ -820,7 +631,7 @@ static int build(importer *im, const vec *rows, cispref_error *error)
 		return CISPREF_EFORMAT;
 	}
 	link_rows(im, rows);
-	reach(im);
+	im->failed |= cispref__tree_reach(im->a, &im->roots) != 0;
 	report_all_unreached(im, rows);
 	if (!im->failed && !(im->ref = cispref__referential_create()))
 		im->failed = 1;
@@ -828,20 +639,15 @@ static int build(importer *im, const vec *rows, cispref_error *error)
 		im->failed = 1;
 	if (!im->failed && follows_convention(im, rows)) {
 		convention_framework(im);
-		walk(im, convention_node);
+		im->failed |= cispref__tree_walk(&im->roots, convention_node, im, &im->failed) != 0;
 	} else if (!im->failed) {
 		foreign_framework(im);
-		walk(im, foreign_node);
+		im->failed |= cispref__tree_walk(&im->roots, foreign_node, im, &im->failed) != 0;
 	}
 	if (!im->failed)
 		set_identity(im);
-	if (!im->failed)
-		validate_result(im);
-	if (im->failed) {
-		cispref__error_set(error, CISPREF_ENOMEM, im->name, 0, 0, "out of memory");
-		return CISPREF_ENOMEM;
-	}
-	return CISPREF_OK;
+	/* the validator's findings follow the import's, with the CSV lines of the nodes */
+	return cispref__import_finish(im->diags, im->ref, im->name, 1, im->failed, error);
 }
 
 int cispref_moodle_import_memory(cispref_referential **out, cispref_diagnostics **diagnostics,
@@ -858,7 +664,7 @@ int cispref_moodle_import_memory(cispref_referential **out, cispref_diagnostics 
 	im.o = &o;
 	im.name = name ? name : "<memory>";
 	if (!rc)
-		rc = parse_depths(&im, error);
+		rc = cispref__depth_map_parse(&im.depths, o.depths, error);
 	if (rc)
 		return rc;
 	moodle_table table = {0};

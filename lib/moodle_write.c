@@ -307,32 +307,63 @@ int cispref__moodle_write(xmlBufferPtr out, const cispref_referential *ref,
 	return cispref__moodle_write_options(out, ref, &options, error);
 }
 
-/* The public entry with options of one's own; the registry's row (export.c) calls
- * cispref__moodle_write() with the defaults. */
+/* cispref__moodle_write_options() as a writer of cispref__serialise(). */
+static int write_with(xmlBufferPtr out, const cispref_referential *ref, const void *options,
+                      cispref_error *error)
+{
+	return cispref__moodle_write_options(out, ref, options, error);
+}
+
+/* The CSV with @options into a new libxml2 buffer, for the three public entries; NULL
+ * with *@rc and @error set. The registry's row (export.c) calls cispref__moodle_write()
+ * with the defaults instead. */
+static xmlBufferPtr serialise(const cispref_referential *ref,
+                              const cispref_moodle_options *options, cispref_error *error,
+                              int *rc)
+{
+	cispref_moodle_options o;
+	if (!ref) {
+		cispref__error_set(error, CISPREF_EARG, NULL, 0, 0, "invalid argument");
+		*rc = CISPREF_EARG;
+		return NULL;
+	}
+	if ((*rc = cispref__moodle_options(&o, options, error)) != CISPREF_OK)
+		return NULL;
+	return cispref__serialise(ref, write_with, &o, error, rc);
+}
+
 int cispref_moodle_export_buffer(char **out, size_t *size, const cispref_referential *ref,
                                  const cispref_moodle_options *options, cispref_error *error)
 {
-	cispref_moodle_options o;
-	if (!out || !ref) {
+	if (!out) {
 		cispref__error_set(error, CISPREF_EARG, NULL, 0, 0, "invalid argument");
 		return CISPREF_EARG;
 	}
-	int rc = cispref__moodle_options(&o, options, error);
-	if (rc)
-		return rc;
-	xml_catch c;
-	cispref__xml_catch_begin(&c);
-	xmlBufferPtr buf = xmlBufferCreate();
-	if (!buf) {
-		cispref__error_set(error, CISPREF_ENOMEM, NULL, 0, 0, "out of memory");
-		rc = CISPREF_ENOMEM;
-	} else {
-		rc = cispref__moodle_write_options(buf, ref, &o, error);
+	int rc;
+	xmlBufferPtr buf = serialise(ref, options, error, &rc);
+	return buf ? cispref__output_buffer(buf, out, size, error) : rc;
+}
+
+int cispref_moodle_export_stream(FILE *stream, const cispref_referential *ref,
+                                 const cispref_moodle_options *options, cispref_error *error)
+{
+	if (!stream) {
+		cispref__error_set(error, CISPREF_EARG, NULL, 0, 0, "invalid argument");
+		return CISPREF_EARG;
 	}
-	rc = cispref__xml_catch_end(&c, rc, error);
-	if (rc) {
-		xmlBufferFree(buf);
-		return rc;
+	int rc;
+	xmlBufferPtr buf = serialise(ref, options, error, &rc);
+	return buf ? cispref__output_stream(buf, stream, error) : rc;
+}
+
+int cispref_moodle_export_path(const char *path, const cispref_referential *ref,
+                               const cispref_moodle_options *options, cispref_error *error)
+{
+	if (!path || !*path) {
+		cispref__error_set(error, CISPREF_EARG, NULL, 0, 0, "invalid argument: no path");
+		return CISPREF_EARG;
 	}
-	return cispref__output_buffer(buf, out, size, error);
+	int rc;
+	xmlBufferPtr buf = serialise(ref, options, error, &rc);
+	return buf ? cispref__output_path(buf, path, error) : rc;
 }

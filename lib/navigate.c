@@ -15,6 +15,9 @@ cispref_node_type_t cispref_referential_node_type(const cispref_referential *ref
 		[NODE_ITEM] = CISPREF_NODE_ITEM,
 		[NODE_CONCEPT] = CISPREF_NODE_CONCEPT,
 		[NODE_NOTE] = CISPREF_NODE_NOTE,
+		/* front-matter sections and blocks have no node type of the query API */
+		[NODE_SECTION] = CISPREF_NODE_NONE,
+		[NODE_BLOCK] = CISPREF_NODE_NONE,
 	};
 	const node *n = cispref__find(ref, id);
 	return n ? types[n->type] : CISPREF_NODE_NONE;

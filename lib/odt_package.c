@@ -37,10 +37,13 @@ static int add_entry(zip_t *zip, const char *name, xmlBufferPtr data, int stored
 	return 0;
 }
 
-enum { PART_MIMETYPE, PART_MANIFEST, PART_CONTENT, PART_STYLES, PART_META, PART_COUNT };
+/* The figure is the last part, and only there when the document has one. */
+enum { PART_MIMETYPE, PART_MANIFEST, PART_CONTENT, PART_STYLES, PART_META, PART_FIGURE,
+       PART_COUNT };
 
 static const char *const part_names[PART_COUNT] = {
-	"mimetype", "META-INF/manifest.xml", "content.xml", "styles.xml", "meta.xml"};
+	"mimetype", "META-INF/manifest.xml", "content.xml", "styles.xml", "meta.xml",
+	CISPREF__ODT_FIGURE_PART};
 
 static void manifest_entry(xmlTextWriterPtr w, int *failed, const char *path, const char *type)
 {
@@ -52,8 +55,8 @@ static void manifest_entry(xmlTextWriterPtr w, int *failed, const char *path, co
 	           xmlTextWriterEndElement(w) < 0;
 }
 
-/* META-INF/manifest.xml: the package's parts. */
-static int manifest_part(xmlBufferPtr out)
+/* META-INF/manifest.xml: the package's parts, the figure's when @figure. */
+static int manifest_part(xmlBufferPtr out, int figure)
 {
 	xmlTextWriterPtr w = xmlNewTextWriterMemory(out, 0);
 	if (!w)
@@ -68,6 +71,8 @@ static int manifest_part(xmlBufferPtr out)
 		manifest_entry(w, &failed, "content.xml", "text/xml");
 		manifest_entry(w, &failed, "styles.xml", "text/xml");
 		manifest_entry(w, &failed, "meta.xml", "text/xml");
+		if (figure)
+			manifest_entry(w, &failed, CISPREF__ODT_FIGURE_PART, "image/svg+xml");
 	}
 	failed |= failed || xmlTextWriterEndElement(w) < 0 || xmlTextWriterEndDocument(w) < 0;
 	xmlFreeTextWriter(w);
@@ -111,7 +116,8 @@ static int build_package(xmlBufferPtr out, xmlBufferPtr parts[PART_COUNT], cispr
 	if (zip) {
 		rc = 0;
 		for (int p = 0; rc == 0 && p < PART_COUNT; p++)
-			rc = add_entry(zip, part_names[p], parts[p], p == PART_MIMETYPE);
+			if (parts[p])
+				rc = add_entry(zip, part_names[p], parts[p], p == PART_MIMETYPE);
 		if (rc == 0 && zip_close(zip) == 0)
 			zip = NULL;
 		else
@@ -136,10 +142,10 @@ int cispref__odt_package(xmlBufferPtr out, xmlBufferPtr parts[CISPREF__ODT_PARTS
                          cispref_error *error)
 {
 	xmlBufferPtr all[PART_COUNT] = {xmlBufferCreate(), xmlBufferCreate(), parts[0], parts[1],
-	                                parts[2]};
+	                                parts[2], parts[CISPREF__ODT_FIGURE]};
 	int rc = all[PART_MIMETYPE] && all[PART_MANIFEST] &&
 	                         xmlBufferCat(all[PART_MIMETYPE], X(ODT_MIMETYPE)) == 0
-	                 ? manifest_part(all[PART_MANIFEST])
+	                 ? manifest_part(all[PART_MANIFEST], all[PART_FIGURE] != NULL)
 	                 : CISPREF_ENOMEM;
 	if (rc == CISPREF_OK)
 		rc = build_package(out, all, error);

@@ -1,12 +1,34 @@
 /* SPDX-FileCopyrightText: 2026 cispref developers
  * SPDX-License-Identifier: MIT */
-/* Handing a serialised document (a libxml2 buffer) to the caller: as a new buffer, on a
- * stream, or in a file replaced atomically. Exporters and renderers share these, so every
- * output path fails and reports the same way. Each function frees @buf. */
+/* Making a serialised document (a libxml2 buffer, libxml2's failures caught) and handing
+ * it to the caller: as a new buffer, on a stream, or in a file replaced atomically.
+ * Exporters and renderers share these, so every output path fails and reports the same
+ * way. Each output function frees @buf. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "private.h"
+
+xmlBufferPtr cispref__serialise(const cispref_referential *ref, cispref__writer write,
+                               const void *context, cispref_error *error, int *rc)
+{
+	xml_catch c;
+	cispref__xml_catch_begin(&c);
+	xmlBufferPtr buf = xmlBufferCreate();
+	if (!buf) {
+		cispref__error_set(error, CISPREF_ENOMEM, NULL, 0, 0, "out of memory");
+		*rc = CISPREF_ENOMEM;
+	} else {
+		*rc = write(buf, ref, context, error);
+	}
+	/* A failure that libxml2 only reported fails the export too. */
+	*rc = cispref__xml_catch_end(&c, *rc, error);
+	if (*rc) {
+		xmlBufferFree(buf);
+		return NULL;
+	}
+	return buf;
+}
 
 int cispref__output_buffer(xmlBufferPtr buf, char **out, size_t *size, cispref_error *error)
 {

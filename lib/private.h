@@ -24,7 +24,9 @@ typedef enum node_type {
 	NODE_COMPETENCE,
 	NODE_ITEM,
 	NODE_CONCEPT,
-	NODE_NOTE
+	NODE_NOTE,
+	NODE_SECTION, /* front matter (front_matter.c): ids in the same space as the others */
+	NODE_BLOCK
 } node_type;
 
 /* 20 bytes, aligned on 4: the node's first 4-byte field packs after it (an item takes
@@ -56,6 +58,8 @@ struct cispref_referential {
 	vec domains;
 	vec concepts;
 	vec notes;
+	vec sections; /* the front matter's top-level sections; empty without front matter */
+	strmap editions; /* id -> edition_link: the nodes marked deprecated (edition.c) */
 };
 
 struct cispref_domain {
@@ -117,6 +121,96 @@ struct cispref_note {
 	const char *text;
 };
 
+/* ---- front matter (front_matter.c) ---------------------------------------------- */
+
+/* Inline content: runs of text, emphasis, quotation and note references. @plain is the
+ * text of the runs with quotation marks around quotations and without the note
+ * references, set by cispref__rich_text_finish() once the runs are complete. */
+struct cispref_rich_text {
+	vec runs; /* cispref_inline * */
+	const char *plain;
+};
+
+struct cispref_inline {
+	cispref_inline_kind_t kind;
+	uint32_t line, column;        /* where it was read from, 0 when built in memory */
+	const char *text;             /* TEXT: the text; NOTE_REF: the note's id */
+	cispref_rich_text children;   /* EMPHASIS, QUOTATION: what they hold */
+};
+
+struct cispref_section {
+	node node;
+	uint32_t level;                /* 1 for a Part */
+	cispref_section *parent;       /* NULL for a top-level section */
+	cispref_referential *ref;
+	const char *number;            /* NULL when unnumbered */
+	cispref_rich_text heading;
+	vec blocks;                    /* cispref_block * */
+	vec subsections;               /* cispref_section * */
+};
+
+struct cispref_list_item {
+	const char *label; /* NULL for a bullet */
+	cispref_rich_text text;
+};
+
+struct cispref_step {
+	const char *date;
+	const char *actors; /* NULL when none */
+	cispref_rich_text task;
+};
+
+struct cispref_phase {
+	cispref_rich_text heading;
+	vec steps; /* cispref_step * */
+};
+
+/* A block; its node's id is NULL when the block has none (it is then not in the index),
+ * the node's line and column are set all the same. */
+struct cispref_block {
+	node node;
+	cispref_block_kind_t kind;
+	cispref_section *section;
+	cispref_rich_text *text;        /* P: the paragraph; QUOTE: its heading or NULL;
+	                                 * FIGURE: its caption */
+	vec children;                   /* LIST: cispref_list_item *; QUOTE: cispref_rich_text *
+	                                 * (its paragraphs); TIMELINE: cispref_phase * */
+	const char *attribution;        /* QUOTE: NULL when none */
+	const char *drawing;            /* FIGURE: "contours" */
+	cispref_domain_kind_t domain_kind; /* OVERVIEW */
+};
+
+/* Creation without checks, for the loader (and the builder). NULL on ENOMEM. */
+cispref_section *cispref__section_create(cispref_referential *ref, cispref_section *parent,
+                                         const char *id, const char *number);
+/* @id may be NULL (a block without id). */
+cispref_block *cispref__block_create(cispref_section *section, cispref_block_kind_t kind,
+                                     const char *id);
+cispref_rich_text *cispref__block_add_paragraph(cispref_block *quote);
+cispref_list_item *cispref__list_item_create(cispref_block *list, const char *label);
+cispref_phase *cispref__phase_create(cispref_block *timeline);
+cispref_step *cispref__step_create(cispref_referential *ref, cispref_phase *phase);
+/* A run appended to @parent; @text is copied (the text, or the note's id). */
+cispref_inline *cispref__inline_create(cispref_referential *ref, cispref_rich_text *parent,
+                                       cispref_inline_kind_t kind, const char *text,
+                                       size_t length);
+/* Set @rt's plain text from its runs: 0 or -1 (out of memory). */
+int cispref__rich_text_finish(cispref_referential *ref, cispref_rich_text *rt);
+/* The note ids referenced in @rt, in order, each passed to @visit with @data. */
+typedef void (*cispref__note_ref_fn)(const cispref_inline *ref, void *data);
+void cispref__rich_text_note_refs(const cispref_rich_text *rt, cispref__note_ref_fn visit,
+                                  void *data);
+/* Every rich text of @block (paragraph, heading, items, tasks, caption), in order. */
+typedef void (*cispref__rich_text_fn)(const cispref_rich_text *rt, void *data);
+void cispref__block_rich_texts(const cispref_block *block, cispref__rich_text_fn visit,
+                               void *data);
+/* Remove the note-refs to @note_id from the front matter (the builder's removal of a
+ * note), joining the text runs that come together: 0 or -1 (out of memory). */
+int cispref__front_matter_drop_note_refs(cispref_referential *ref, const char *note_id);
+/* Allocate a node of @type holding @id and register it in the index (see model.c). */
+void *cispref__node_create(cispref_referential *ref, size_t size, node_type type,
+                           const char *id, vec *parent_list);
+
 /* error.c */
 void cispref__error_set(cispref_error *error, int code, const char *source,
                         unsigned long line, unsigned long column, const char *fmt, ...)
@@ -156,6 +250,28 @@ node *cispref__find(const cispref_referential *ref, const char *id);
 int cispref__index_pending(cispref_referential *ref);
 const char *cispref__node_id(const void *n); /* the key of the id index */
 
+/* edition.c: the edition links of the nodes marked deprecated, kept aside (few nodes
+ * have one; the nodes stay small). A link names its node, so that a link outliving its
+ * node (removed by the builder) is ignored. */
+typedef struct edition_link {
+	const char *id;
+	const node *n;
+	const char *replaced_by; /* NULL when none is named */
+} edition_link;
+/* Mark @n deprecated (replaced by @replaced_by, copied; may be NULL) or not: 0 or -1
+ * (out of memory). */
+int cispref__edition_set(cispref_referential *ref, const node *n, int deprecated,
+                         const char *replaced_by);
+/* The link of the node that holds @id, or NULL when it is not deprecated. */
+const edition_link *cispref__edition_get(const cispref_referential *ref, const char *id);
+/* Fill @out (initialised here; the caller frees it) with the walk states of the links of
+ * @ref, carved from @a, so that cispref__edition_on_cycle() tells the nodes whose chain
+ * of replacements comes back to them. 0 or -1 (out of memory). */
+int cispref__edition_cycles(strmap *out, arena *a, const cispref_referential *ref);
+int cispref__edition_on_cycle(const strmap *cycles, const char *id);
+/* The link of @n itself, or NULL. */
+const edition_link *cispref__edition_of(const cispref_referential *ref, const node *n);
+
 /* text.c */
 int cispref__text_is_valid(const char *text);
 int cispref__id_is_valid(const char *id);
@@ -169,6 +285,11 @@ cispref_diagnostics *cispref__diagnostics_new(void);
 int cispref__diagnostics_add(cispref_diagnostics *list, cispref_severity_t severity,
                              const char *tag, const char *file, unsigned long line,
                              const char *node_id, const char *message);
+/* The same with the message made by vsnprintf(@fmt, @ap), cut at 511 bytes on a UTF-8
+ * boundary: what an importer's diag() hands over. */
+int cispref__diagnostics_addv(cispref_diagnostics *list, cispref_severity_t severity,
+                              const char *tag, const char *file, unsigned long line,
+                              const char *node_id, const char *fmt, va_list ap);
 
 /* moodle_write.c: the Moodle CSV with the default options, for export.c's table. */
 int cispref__moodle_write(xmlBufferPtr out, const cispref_referential *ref,
@@ -232,10 +353,20 @@ void cispref__xml_catch_begin(xml_catch *c);
 int cispref__xml_catch_end(xml_catch *c, int rc, cispref_error *error);
 
 /* odt_package.c: the ODT package of @parts (content.xml, styles.xml, meta.xml, in that
- * order; the caller keeps them) appended to @out: CISPREF_OK or CISPREF_ENOMEM. */
-enum { CISPREF__ODT_PARTS = 3 };
+ * order, then an optional SVG picture stored as CISPREF__ODT_FIGURE_PART, NULL when the
+ * document has none; the caller keeps them) appended to @out: CISPREF_OK or
+ * CISPREF_ENOMEM. */
+enum { CISPREF__ODT_FIGURE = 3, CISPREF__ODT_PARTS = 4 };
+#define CISPREF__ODT_FIGURE_PART "Pictures/contours.svg"
 int cispref__odt_package(xmlBufferPtr out, xmlBufferPtr parts[CISPREF__ODT_PARTS],
                          cispref_error *error);
+/* output.c: run @write(buffer, @ref, @context, @error) into a new libxml2 buffer,
+ * libxml2's own failures caught as failures of the export: the buffer, or NULL with *@rc
+ * and @error set. Every export entry (export.c, moodle_write.c) serialises through it. */
+typedef int (*cispref__writer)(xmlBufferPtr out, const cispref_referential *ref,
+                               const void *context, cispref_error *error);
+xmlBufferPtr cispref__serialise(const cispref_referential *ref, cispref__writer write,
+                               const void *context, cispref_error *error, int *rc);
 
 /* output.c: hand a serialised document to the caller; each frees @buf. */
 int cispref__output_buffer(xmlBufferPtr buf, char **out, size_t *size, cispref_error *error);
@@ -252,6 +383,23 @@ int cispref__read_regular_file(char **out, size_t *size, const char *path, size_
  * *@diagnostics @diags (freed when @diagnostics is NULL). */
 int cispref__import_hand_over(cispref_referential **out, cispref_diagnostics **diagnostics,
                               cispref_referential *ref, cispref_diagnostics *diags, int rc);
+
+/* input_file.c: @want made into an id no node of @ref holds: characters outside
+ * [A-Za-z0-9._-] become '_', a '_' goes before one that starts otherwise than with a
+ * letter or '_', and "-2", "-3"... follow when it is taken. Allocated in @a; NULL out of
+ * memory. */
+const char *cispref__import_id(arena *a, const cispref_referential *ref, const char *want);
+/* input_file.c: append to @diags the validator's findings on @ref, as from the input
+ * @name, with the lines of the nodes when @lines (a CSV), else none (JSON keeps none).
+ * CISPREF_OK or CISPREF_ENOMEM. */
+int cispref__import_validate(cispref_diagnostics *diags, const cispref_referential *ref,
+                             const char *name, int lines);
+/* input_file.c: the end of an import that built @ref (unless @failed, out of memory):
+ * the validator's findings appended as cispref__import_validate() does. CISPREF_OK, or
+ * CISPREF_ENOMEM with @error filled (naming the input @name) when @failed or when the
+ * validation runs out of memory. */
+int cispref__import_finish(cispref_diagnostics *diags, const cispref_referential *ref,
+                           const char *name, int lines, int failed, cispref_error *error);
 
 /* atomic_file.c: write @data to what @path names, as cispref_export_path() documents:
  * a regular or new file replaced atomically, links followed, FIFOs and character devices

@@ -20,6 +20,7 @@ typedef struct render_format_row {
 	const char *media_type;
 	const char *description;
 	render_writer write;
+	int typeset; /* laid out in lines by the reader's engine: no break inside a pair */
 } render_format_row;
 
 /* Indexed by cispref_render_format_t. Media types: text/html (RFC 2854), the ODF types of
@@ -28,14 +29,14 @@ typedef struct render_format_row {
 static const render_format_row formats[] = {
 	[CISPREF_RENDER_HTML] = {"html", {".html", ".htm"}, "text/html",
 	                         "one self-contained HTML5 file, ready to print",
-	                         cispref__render_html},
+	                         cispref__render_html, 1},
 	[CISPREF_RENDER_ODT] = {"odt", {".odt"}, "application/vnd.oasis.opendocument.text",
-	                        "OpenDocument text package", cispref__render_odt},
+	                        "OpenDocument text package", cispref__render_odt, 1},
 	[CISPREF_RENDER_FODT] = {"fodt", {".fodt"},
 	                         "application/vnd.oasis.opendocument.text-flat-xml",
-	                         "flat OpenDocument text (one XML file)", cispref__render_fodt},
+	                         "flat OpenDocument text (one XML file)", cispref__render_fodt, 1},
 	[CISPREF_RENDER_MARKDOWN] = {"md", {".md"}, "text/markdown",
-	                             "CommonMark with pipe tables", cispref__render_md},
+	                             "CommonMark: headings and bullet lists", cispref__render_md, 0},
 };
 #define FORMAT_COUNT (sizeof formats / sizeof formats[0])
 
@@ -121,7 +122,8 @@ static xmlBufferPtr render(const cispref_referential *ref, cispref_render_format
 	xml_catch c; /* a failure that libxml2 only reports fails the rendering too */
 	cispref__xml_catch_begin(&c);
 	xmlBufferPtr buf = xmlBufferCreate();
-	*rc = buf ? cispref__render_context_init(&ctx, ref, options, &local) : CISPREF_ENOMEM;
+	*rc = buf ? cispref__render_context_init(&ctx, ref, options, formats[format].typeset, &local)
+	          : CISPREF_ENOMEM;
 	if (*rc == CISPREF_OK)
 		*rc = formats[format].write(buf, &ctx, &local);
 	if (*rc == CISPREF_OK && ctx.failed)

@@ -6,6 +6,7 @@
  * runs of summary entries under one plan, the competences that refer to a note). The
  * renderers depend on this file; it knows none of them. */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,14 +44,41 @@ const char *cispref__render_text(render_ctx *ctx, const char *text)
 {
 	if (!text)
 		return "";
-	if (ctx->opt.inclusive != CISPREF_INCLUSIVE_NORMALIZED)
-		return text;
-	char *normal = cispref__inclusive_normalize(ctx->arena, text);
-	if (!normal) {
+	const char *out = text;
+	if (ctx->opt.inclusive == CISPREF_INCLUSIVE_NORMALIZED)
+		out = cispref__inclusive_normalize(ctx->arena, out);
+	if (out && ctx->unbreakable)
+		out = cispref__inclusive_unbreakable(ctx->arena, out);
+	if (!out) {
 		ctx->failed = 1;
 		return text;
 	}
-	return normal;
+	return out;
+}
+
+const char *cispref__render_nowrap(render_ctx *ctx, const char *label)
+{
+	size_t len = strlen(label);
+	char *out = cispref__arena_alloc(ctx->arena, len * 4 + 1);
+	if (!out) {
+		ctx->failed = 1;
+		return label;
+	}
+	char *o = out;
+	for (const char *p = label; *p; p++) {
+		if (*p == ' ') {
+			memcpy(o, "\xC2\xA0", 2);
+			o += 2;
+			continue;
+		}
+		*o++ = *p;
+		if (*p == '-') {
+			memcpy(o, "\xE2\x81\xA0", 3);
+			o += 3;
+		}
+	}
+	*o = '\0';
+	return out;
 }
 
 /* The strings up to NULL joined, in the context's arena ("" when out of memory). */
@@ -208,6 +236,82 @@ size_t cispref__render_plan_run(const cispref_domain *domain, size_t first)
 	return n;
 }
 
+/* ---- Front matter ---- */
+
+typedef struct note_search {
+	const char *id;
+	int found;
+} note_search;
+
+static void match_note(const cispref_inline *run, void *data)
+{
+	note_search *ns = data;
+	ns->found |= strcmp(run->text, ns->id) == 0;
+}
+
+static void search_rich_text(const cispref_rich_text *rt, void *data)
+{
+	cispref__rich_text_note_refs(rt, match_note, data);
+}
+
+static int section_refers_to(const cispref_section *s, note_search *ns)
+{
+	search_rich_text(&s->heading, ns);
+	for (size_t b = 0; !ns->found && b < s->blocks.count; b++)
+		cispref__block_rich_texts(s->blocks.items[b], search_rich_text, ns);
+	for (size_t i = 0; !ns->found && i < s->subsections.count; i++)
+		section_refers_to(s->subsections.items[i], ns);
+	return ns->found;
+}
+
+int cispref__render_note_in_front(const render_ctx *ctx, const cispref_note *note)
+{
+	note_search ns = {note->node.id, 0};
+	for (size_t i = 0; !ns.found && i < ctx->ref->sections.count; i++)
+		section_refers_to(ctx->ref->sections.items[i], &ns);
+	return ns.found;
+}
+
+const cispref_note *cispref__render_front_note(const render_ctx *ctx, const cispref_inline *run)
+{
+	return ctx->opt.notes ? cispref_referential_find_note(ctx->ref, run->text) : NULL;
+}
+
+static int section_has(const cispref_section *s, cispref_block_kind_t kind)
+{
+	for (size_t b = 0; b < s->blocks.count; b++)
+		if (((const cispref_block *)s->blocks.items[b])->kind == kind)
+			return 1;
+	for (size_t i = 0; i < s->subsections.count; i++)
+		if (section_has(s->subsections.items[i], kind))
+			return 1;
+	return 0;
+}
+
+int cispref__render_front_has(const render_ctx *ctx, cispref_block_kind_t kind)
+{
+	for (size_t i = 0; i < ctx->ref->sections.count; i++)
+		if (section_has(ctx->ref->sections.items[i], kind))
+			return 1;
+	return 0;
+}
+
+int cispref__render_section_has_details(const cispref_section *section)
+{
+	for (size_t b = 0; b < section->blocks.count; b++)
+		if (((const cispref_block *)section->blocks.items[b])->kind == CISPREF_BLOCK_DETAILS)
+			return 1;
+	return 0;
+}
+
+const char *cispref__render_section_title(render_ctx *ctx, const cispref_section *section)
+{
+	const char *heading = cispref__render_text(ctx, section->heading.plain);
+	if (!section->number)
+		return heading;
+	return concat(ctx, section->number, " ", heading, (const char *)NULL);
+}
+
 /* ---- Resolving the options ---- */
 
 static int domain_listed(const char *const *ids, const char *id)
@@ -244,7 +348,8 @@ static int select_notes(render_ctx *ctx)
 		return CISPREF_OK;
 	for (size_t n = 0; n < ctx->ref->notes.count; n++) {
 		cispref_note *note = ctx->ref->notes.items[n];
-		if ((!ctx->opt.domains || cispref__render_note_is_referenced(ctx, note)) &&
+		if ((!ctx->opt.domains || cispref__render_note_is_referenced(ctx, note) ||
+		     cispref__render_note_in_front(ctx, note)) &&
 		    cispref__vec_push(ctx->arena, &ctx->notes, note) != 0)
 			return CISPREF_ENOMEM;
 	}
@@ -371,7 +476,7 @@ int cispref__render_check_options(const cispref_render_options *options,
                                   cispref_error *error)
 {
 	const char *problem = NULL;
-	if (options && options->version != CISPREF_RENDER_OPTIONS_VERSION)
+	if (options && options->version != 1 && options->version != CISPREF_RENDER_OPTIONS_VERSION)
 		problem = "render options of an unsupported version";
 	else if (options && (unsigned)options->inclusive > CISPREF_INCLUSIVE_NORMALIZED)
 		problem = "unknown inclusive-writing style";
@@ -384,13 +489,20 @@ int cispref__render_check_options(const cispref_render_options *options,
 }
 
 int cispref__render_context_init(render_ctx *ctx, const cispref_referential *ref,
-                                 const cispref_render_options *options, cispref_error *error)
+                                 const cispref_render_options *options, int unbreakable,
+                                 cispref_error *error)
 {
 	static const cispref_render_options defaults = CISPREF_RENDER_OPTIONS_INIT;
 	memset(ctx, 0, sizeof *ctx);
 	cispref__strmap_init(&ctx->claimed, anchor_itself);
 	ctx->ref = ref;
-	ctx->opt = options ? *options : defaults;
+	ctx->unbreakable = unbreakable;
+	ctx->opt = defaults;
+	if (options && options->version == 1) /* no title_page, contents: the defaults */
+		memcpy(&ctx->opt, options, offsetof(cispref_render_options, title_page));
+	else if (options)
+		ctx->opt = *options;
+	ctx->opt.version = CISPREF_RENDER_OPTIONS_VERSION;
 	ctx->arena = cispref__arena_new();
 	if (!ctx->arena)
 		return CISPREF_ENOMEM;

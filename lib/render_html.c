@@ -22,7 +22,12 @@
 static const char stylesheet[] =
 	"\n"
 	"html { font-family: \"Liberation Serif\", \"Times New Roman\", \"DejaVu Serif\", serif;"
-	" font-size: 11pt; line-height: 1.4; color: #1a1a1a; background: #fff; }\n"
+	" font-size: 11pt; line-height: 1.4; color: #1a1a1a; background: #fff;"
+	" -webkit-hyphens: auto; hyphens: auto; }\n"
+	/* Words are hyphenated in the document's language (the lang attribute of <html>);
+	 * headings, captions and labels are not. */
+	"h1, h2, h3, caption, th, .series, .kind, .contents, dl.concepts dt {"
+	" -webkit-hyphens: manual; hyphens: manual; }\n"
 	"body { max-width: 62rem; margin: 0 auto; padding: 1.5rem; }\n"
 	"h1, h2, h3, caption, th, .series, .contents { font-family: \"Liberation Sans\", Arial,"
 	" \"DejaVu Sans\", sans-serif; }\n"
@@ -64,12 +69,17 @@ static const char stylesheet[] =
 	" page-break-after: avoid; }\n"
 	"dl.concepts dd { margin: .1em 0 0 1.2em; }\n"
 	"dl.concepts dd ul { margin: 0; padding-left: 1em; }\n"
-	".kind { font-weight: normal; font-style: italic; color: #555; font-size: .9em; }\n"
-	/* Table headers repeat on every page a table spans; rows never split, and a table that
-	 * fits on a page is not split from its caption. */
+	".figure { margin: 0 0 1.5em; break-inside: avoid; page-break-inside: avoid; }\n"
+	".figure svg { display: block; width: 100%; max-width: 170mm; height: auto;"
+	" margin: 0 auto; }\n"
+	".kind { font-weight: normal; font-style: italic; color: #555; font-size: .9em;"
+	" white-space: nowrap; }\n"
+	/* Table headers repeat on every page a table spans; rows never split, and a small
+	 * table (class keep) is not split at all: moved whole to the next page with its
+	 * caption, rather than leaving its header and a row or two at the foot of a page. */
 	"thead { display: table-header-group; }\n"
 	"tr { break-inside: avoid; page-break-inside: avoid; }\n"
-	"table { break-inside: avoid; page-break-inside: avoid; }\n"
+	"table.keep { break-inside: avoid; page-break-inside: avoid; }\n"
 	/* A4 pages numbered in the bottom margin box (CSS Paged Media). Engines without margin
 	 * boxes ignore the boxes; the margins are wide enough for the page numbers of their own
 	 * print header and footer, which is the fallback. Engines with margin boxes print their
@@ -87,11 +97,32 @@ static const char stylesheet[] =
 	"  .chapter { break-before: page; page-break-before: always; }\n"
 	"  thead th, table.summary tbody th { -webkit-print-color-adjust: exact;"
 	" print-color-adjust: exact; }\n"
-	"  .contents a::after { content: leader('.') target-counter(attr(href url), page); }\n"
+	"  .contents a::after, dl.concepts dd a::after { content: leader('.')"
+	" target-counter(attr(href url), page); }\n"
+	/* Marks for the screen only: the links from a note back to the competences. */
+	"  a.back { display: none; }\n"
 	"  dl.concepts { columns: 2; column-gap: 8mm; }\n"
 	"  dl.concepts dd { break-before: avoid; page-break-before: avoid;"
 	" break-inside: avoid; page-break-inside: avoid; }\n"
 	"}\n";
+
+/* What the front matter adds to the stylesheet, only for a referential that has one
+ * (the cahier of the others stays as it was). Written raw as the stylesheet is. */
+static const char front_stylesheet[] =
+	"h4, h5, h6 { font-family: \"Liberation Sans\", Arial, \"DejaVu Sans\", sans-serif;"
+	" color: #1f4e79; margin: 1.2em 0 .5em; }\n"
+	"h2 .number, h3 .number, h4 .number, h5 .number { margin-right: .5em; }\n"
+	"ul.labelled { list-style: none; padding-left: 2.2em; }\n"
+	"ul.labelled .label { display: inline-block; min-width: 2em; margin-left: -2.2em;"
+	" margin-right: .2em; }\n"
+	"blockquote { margin: 1em 2em; font-style: italic; }\n"
+	"blockquote .quote-heading { font-weight: bold; font-style: normal; }\n"
+	"blockquote .attribution { text-align: right; font-style: normal; }\n"
+	"table.timeline th { width: 12em; }\n"
+	".figure { margin: 1em 0; break-inside: avoid; page-break-inside: avoid; }\n"
+	".figure .drawing { border: 1px solid #8a8a8a; min-height: 8em; display: flex;"
+	" align-items: center; justify-content: center; color: #555; }\n"
+	".figure .caption { text-align: center; font-style: italic; }\n";
 
 /* The writer and its state. libxml2's writer calls return a negative number on failure
  * (only for want of memory): the first one sets @failed, every later call is a no-op and
@@ -206,6 +237,8 @@ static void write_head(html *h)
 	element(h, "title", NULL, h->ctx->title);
 	start(h, "style", NULL);
 	raw(h, stylesheet);
+	if (h->ctx->ref->sections.count)
+		raw(h, front_stylesheet);
 	end(h);
 	newline(h);
 	end(h);
@@ -349,7 +382,8 @@ static void write_summary_table(html *h, const cispref_domain *domain)
 	static const char *const labels[] = {RENDER_LABEL_PLAN, RENDER_LABEL_COMPETENCE};
 	if (!domain->summary.count)
 		return;
-	start(h, "table", "summary");
+	start(h, "table", domain->summary.count <= RENDER_SMALL_TABLE_ROWS ? "summary keep"
+	                                                                 : "summary");
 	id_attr(h, "summary", domain->node.id);
 	element(h, "caption", NULL, cispref__render_text(h->ctx, domain->title));
 	header_row(h, labels, 2);
@@ -362,6 +396,22 @@ static void write_summary_table(html *h, const cispref_domain *domain)
 	newline(h);
 }
 
+/* The schema of the mission's contours (3.1.1) drawn from the model, as inline SVG; the
+ * front matter calls this at the figure's place. Nothing when no core domain is
+ * rendered. */
+static void write_figure_contours(html *h)
+{
+	if (h->failed || !cispref__render_figure_present(h->ctx))
+		return;
+	start(h, "div", "figure contours");
+	newline(h);
+	if (!h->failed && cispref__render_figure_svg(h->w, h->ctx, NULL, NULL) != CISPREF_OK)
+		h->failed = 1;
+	newline(h);
+	end(h);
+	newline(h);
+}
+
 static void write_overview(html *h)
 {
 	render_ctx *ctx = h->ctx;
@@ -369,6 +419,10 @@ static void write_overview(html *h)
 	attr(h, "id", RENDER_ID_OVERVIEW);
 	newline(h);
 	element(h, "h2", NULL, RENDER_LABEL_OVERVIEW);
+	/* Without a figure block in the front matter to place it, the schema opens the
+	 * overview. */
+	if (!cispref__render_front_has(ctx, CISPREF_BLOCK_FIGURE))
+		write_figure_contours(h);
 	for (size_t d = 0; d < ctx->domains.count; d++)
 		write_summary_table(h, ctx->domains.items[d]);
 	end(h);
@@ -436,7 +490,10 @@ static void write_competence(html *h, const cispref_competence *comp)
 	const char *labels[CISPREF_ITEM_KIND_COUNT];
 	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
 		labels[k] = cispref__render_column_label((cispref_item_kind_t)k);
-	start(h, "table", "competence");
+	size_t rows = 0;
+	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
+		rows = comp->items[k].count > rows ? comp->items[k].count : rows;
+	start(h, "table", rows <= RENDER_SMALL_TABLE_ROWS ? "competence keep" : "competence");
 	id_attr(h, "competence", comp->node.id);
 	write_caption(h, comp);
 	header_row(h, labels, CISPREF_ITEM_KIND_COUNT);
@@ -505,6 +562,14 @@ static void write_notes(html *h)
 		start(h, "span", "text");
 		text(h, cispref__render_text(ctx, note->text));
 		end(h);
+		if (cispref__render_note_in_front(ctx, note)) {
+			text(h, " ");
+			start(h, "a", "back");
+			attr(h, "href", cispref__render_fragment(
+				ctx, cispref__render_anchor(ctx, "fnref", note->node.id)));
+			text(h, "\xE2\x86\x91"); /* ↑ */
+			end(h);
+		}
 		cispref__render_note_references(h->ctx, note, backlink, h);
 		end(h);
 		newline(h);
@@ -555,6 +620,276 @@ static void write_index(html *h)
 	newline(h);
 }
 
+/* ---- Front matter ---- */
+
+static void write_runs(html *h, const cispref_rich_text *rt)
+{
+	for (size_t i = 0; rt && i < rt->runs.count; i++) {
+		const cispref_inline *run = rt->runs.items[i];
+		const cispref_note *note;
+		switch (run->kind) {
+		case CISPREF_INLINE_TEXT:
+			text(h, cispref__render_text(h->ctx, run->text));
+			break;
+		case CISPREF_INLINE_EMPHASIS:
+			start(h, "em", NULL);
+			write_runs(h, &run->children);
+			end(h);
+			break;
+		case CISPREF_INLINE_QUOTATION:
+			text(h, "\xE2\x80\x9C"); /* “ */
+			write_runs(h, &run->children);
+			text(h, "\xE2\x80\x9D"); /* ” */
+			break;
+		case CISPREF_INLINE_NOTE_REF:
+			if (!(note = cispref__render_front_note(h->ctx, run)))
+				break;
+			start(h, "sup", "note-ref");
+			start(h, "a", NULL);
+			attr(h, "href", cispref__render_fragment(
+				h->ctx, cispref__render_anchor(h->ctx, "note", note->node.id)));
+			id_attr(h, "fnref", note->node.id);
+			text(h, note->number ? note->number : "*");
+			end(h);
+			end(h);
+			break;
+		}
+	}
+}
+
+static void runs_element(html *h, const char *name, const char *cls, const cispref_rich_text *rt)
+{
+	start(h, name, cls);
+	write_runs(h, rt);
+	end(h);
+	newline(h);
+}
+
+/* The schema of the mission's contours, drawn from the model at the figure's place. */
+static void figure_contours(html *h, const cispref_block *figure)
+{
+	(void)figure; /* its caption follows, written by the caller */
+	write_figure_contours(h);
+}
+
+static void write_list(html *h, const cispref_block *b)
+{
+	int labelled = 0;
+	for (size_t i = 0; i < b->children.count; i++)
+		labelled |= ((const cispref_list_item *)b->children.items[i])->label != NULL;
+	start(h, "ul", labelled ? "labelled" : NULL);
+	id_attr(h, "block", b->node.id);
+	newline(h);
+	for (size_t i = 0; i < b->children.count; i++) {
+		const cispref_list_item *it = b->children.items[i];
+		start(h, "li", NULL);
+		if (it->label) {
+			start(h, "span", "label");
+			text(h, it->label);
+			end(h);
+			text(h, " ");
+		}
+		write_runs(h, &it->text);
+		end(h);
+		newline(h);
+	}
+	end(h);
+	newline(h);
+}
+
+static void write_quote(html *h, const cispref_block *b)
+{
+	start(h, "blockquote", NULL);
+	id_attr(h, "block", b->node.id);
+	newline(h);
+	if (b->text)
+		runs_element(h, "p", "quote-heading", b->text);
+	for (size_t i = 0; i < b->children.count; i++)
+		runs_element(h, "p", NULL, b->children.items[i]);
+	if (b->attribution) {
+		start(h, "p", "attribution");
+		text(h, "\xE2\x80\x94 "); /* — */
+		text(h, cispref__render_text(h->ctx, b->attribution));
+		end(h);
+		newline(h);
+	}
+	end(h);
+	newline(h);
+}
+
+static void write_timeline(html *h, const cispref_block *b)
+{
+	start(h, "div", "timeline");
+	id_attr(h, "block", b->node.id);
+	newline(h);
+	for (size_t i = 0; i < b->children.count; i++) {
+		const cispref_phase *ph = b->children.items[i];
+		start(h, "table", "timeline");
+		start(h, "caption", NULL);
+		write_runs(h, &ph->heading);
+		end(h);
+		start(h, "tbody", NULL);
+		newline(h);
+		for (size_t s = 0; s < ph->steps.count; s++) {
+			const cispref_step *st = ph->steps.items[s];
+			start(h, "tr", NULL);
+			start(h, "th", NULL);
+			attr(h, "scope", "row");
+			text(h, cispref__render_text(h->ctx, st->date));
+			end(h);
+			start(h, "td", NULL);
+			write_runs(h, &st->task);
+			if (st->actors) {
+				text(h, " ");
+				start(h, "span", "actors");
+				text(h, "(");
+				text(h, cispref__render_text(h->ctx, st->actors));
+				text(h, ")");
+				end(h);
+			}
+			end(h);
+			end(h);
+			newline(h);
+		}
+		end(h);
+		end(h);
+		newline(h);
+	}
+	end(h);
+	newline(h);
+}
+
+static void write_figure(html *h, const cispref_block *b)
+{
+	start(h, "div", "figure");
+	id_attr(h, "block", b->node.id);
+	newline(h);
+	figure_contours(h, b);
+	runs_element(h, "p", "caption", b->text);
+	end(h);
+	newline(h);
+}
+
+static void write_domain(html *h, const cispref_domain *domain);
+
+static void write_block(html *h, const cispref_block *b)
+{
+	render_ctx *ctx = h->ctx;
+	switch (b->kind) {
+	case CISPREF_BLOCK_PARAGRAPH:
+		runs_element(h, "p", NULL, b->text);
+		break;
+	case CISPREF_BLOCK_LIST:
+		write_list(h, b);
+		break;
+	case CISPREF_BLOCK_QUOTE:
+		write_quote(h, b);
+		break;
+	case CISPREF_BLOCK_TIMELINE:
+		write_timeline(h, b);
+		break;
+	case CISPREF_BLOCK_FIGURE:
+		write_figure(h, b);
+		break;
+	case CISPREF_BLOCK_OVERVIEW:
+		for (size_t d = 0; ctx->opt.summary && d < ctx->domains.count; d++)
+			if (((const cispref_domain *)ctx->domains.items[d])->kind == b->domain_kind)
+				write_summary_table(h, ctx->domains.items[d]);
+		break;
+	case CISPREF_BLOCK_DETAILS:
+		for (size_t d = 0; d < ctx->domains.count; d++)
+			write_domain(h, ctx->domains.items[d]);
+		break;
+	}
+}
+
+static void write_section(html *h, const cispref_section *s)
+{
+	static const char *const headings[] = {"h2", "h3", "h4", "h5", "h6"};
+	unsigned level = s->level < 5 ? s->level : 5;
+	start(h, "div", s->level == 1 ? "chapter section" : "section");
+	id_attr(h, "section", s->node.id);
+	newline(h);
+	start(h, headings[level - 1], NULL);
+	if (s->number) {
+		start(h, "span", "number");
+		text(h, s->number);
+		end(h);
+		text(h, " ");
+	}
+	write_runs(h, &s->heading);
+	end(h);
+	newline(h);
+	for (size_t b = 0; b < s->blocks.count; b++)
+		write_block(h, s->blocks.items[b]);
+	for (size_t i = 0; i < s->subsections.count; i++)
+		write_section(h, s->subsections.items[i]);
+	end(h);
+	newline(h);
+}
+
+static void contents_section(html *h, const cispref_section *s)
+{
+	render_ctx *ctx = h->ctx;
+	contents_entry(h, "section", s->node.id, cispref__render_section_title(ctx, s), 1);
+	int details = cispref__render_section_has_details(s);
+	if (s->subsections.count || (details && ctx->domains.count)) {
+		start(h, "ul", NULL);
+		for (size_t i = 0; i < s->subsections.count; i++)
+			contents_section(h, s->subsections.items[i]);
+		for (size_t d = 0; details && d < ctx->domains.count; d++)
+			write_contents_domain(h, ctx->domains.items[d]);
+		end(h);
+	}
+	end(h);
+	newline(h);
+}
+
+/* The contents of a cahier with front matter: its sections, the domains under the
+ * section that holds the detail tables (or after the sections when none does). */
+static void write_front_contents(html *h)
+{
+	render_ctx *ctx = h->ctx;
+	start(h, "div", "contents");
+	attr(h, "id", RENDER_ID_CONTENTS);
+	attr(h, "role", "navigation");
+	newline(h);
+	element(h, "h2", NULL, RENDER_LABEL_CONTENTS);
+	start(h, "ul", NULL);
+	newline(h);
+	for (size_t i = 0; i < ctx->ref->sections.count; i++)
+		contents_section(h, ctx->ref->sections.items[i]);
+	if (ctx->opt.summary && !cispref__render_front_has(ctx, CISPREF_BLOCK_OVERVIEW))
+		contents_chapter(h, RENDER_ID_OVERVIEW, RENDER_LABEL_OVERVIEW);
+	for (size_t d = 0; !cispref__render_front_has(ctx, CISPREF_BLOCK_DETAILS) &&
+	                   d < ctx->domains.count; d++)
+		write_contents_domain(h, ctx->domains.items[d]);
+	if (ctx->notes.count)
+		contents_chapter(h, RENDER_ID_NOTES, RENDER_LABEL_NOTES);
+	if (ctx->concepts.count)
+		contents_chapter(h, RENDER_ID_INDEX, RENDER_LABEL_INDEX);
+	end(h);
+	end(h);
+	newline(h);
+}
+
+/* The body of a cahier with front matter: the sections in order, what their overview
+ * and details blocks stand for in their place; the summary and detail tables no block
+ * placed after them, so that nothing is left out. */
+static void write_front_body(html *h)
+{
+	render_ctx *ctx = h->ctx;
+	if (ctx->opt.contents)
+		write_front_contents(h);
+	for (size_t i = 0; i < ctx->ref->sections.count; i++)
+		write_section(h, ctx->ref->sections.items[i]);
+	if (ctx->opt.summary && !cispref__render_front_has(ctx, CISPREF_BLOCK_OVERVIEW))
+		write_overview(h);
+	for (size_t d = 0; !cispref__render_front_has(ctx, CISPREF_BLOCK_DETAILS) &&
+	                   d < ctx->domains.count; d++)
+		write_domain(h, ctx->domains.items[d]);
+}
+
 /* ---- The document ---- */
 
 static void write_document(html *h)
@@ -570,12 +905,18 @@ static void write_document(html *h)
 	write_head(h);
 	start(h, "body", NULL);
 	newline(h);
-	write_title_page(h);
-	write_contents(h);
-	if (ctx->opt.summary)
-		write_overview(h);
-	for (size_t d = 0; d < ctx->domains.count; d++)
-		write_domain(h, ctx->domains.items[d]);
+	if (ctx->opt.title_page)
+		write_title_page(h);
+	if (ctx->ref->sections.count) {
+		write_front_body(h);
+	} else {
+		if (ctx->opt.contents)
+			write_contents(h);
+		if (ctx->opt.summary)
+			write_overview(h);
+		for (size_t d = 0; d < ctx->domains.count; d++)
+			write_domain(h, ctx->domains.items[d]);
+	}
 	if (ctx->notes.count)
 		write_notes(h);
 	if (ctx->concepts.count)

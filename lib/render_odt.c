@@ -21,6 +21,7 @@
 
 #define ODF_VERSION "1.3"
 #define ODT_MIMETYPE "application/vnd.oasis.opendocument.text"
+/* The schema of the mission's contours, a part of the package (ODF 1.3 part 2, 3.7). */
 /* Text area of an A4 page with 2 cm margins: tab stops and table widths depend on it. */
 #define TEXT_WIDTH "17cm"
 
@@ -31,6 +32,7 @@ static const char *const namespaces[][2] = {
 	{"table", "urn:oasis:names:tc:opendocument:xmlns:table:1.0"},
 	{"fo", "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"},
 	{"svg", "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"},
+	{"draw", "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"},
 	{"xlink", "http://www.w3.org/1999/xlink"},
 	{"dc", "http://purl.org/dc/elements/1.1/"},
 	{"meta", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"},
@@ -44,6 +46,7 @@ typedef struct odt {
 	render_ctx *ctx;
 	unsigned notes;  /* footnotes written so far: their ids must be unique */
 	unsigned tables; /* tables written so far: their names must be unique */
+	int flat;        /* one flat file: images are inline, not parts of a package */
 	int failed;
 } odt;
 
@@ -179,7 +182,7 @@ static void heading_start(odt *o, int level, const char *anchor)
 	char n[8];
 	snprintf(n, sizeof n, "%d", level);
 	start(o, "text:h");
-	attr(o, "text:style-name", styles[level - 1]);
+	attr(o, "text:style-name", styles[level < 3 ? level - 1 : 2]);
 	attr(o, "text:outline-level", n);
 	bookmark(o, anchor);
 }
@@ -277,7 +280,7 @@ static const para_style para_styles[] = {
 	 "fo:margin-top=0cm;fo:margin-bottom=0.25cm;fo:line-height=115%", NULL, NULL},
 	{"Heading", NULL, "Standard", "text", 0,
 	 "fo:margin-top=0.42cm;fo:margin-bottom=0.21cm;fo:keep-with-next=always", NULL,
-	 SANS BLUE "fo:font-size=14pt"},
+	 SANS BLUE "fo:font-size=14pt;fo:hyphenate=false"},
 	{"Title", NULL, "Heading", "chapter", 0,
 	 "fo:text-align=center;fo:margin-top=1.2cm;fo:margin-bottom=0.6cm", NULL,
 	 "fo:font-size=26pt;fo:font-weight=bold"},
@@ -311,6 +314,8 @@ static const para_style para_styles[] = {
 	{"Table_20_Caption", "Table Caption", "Standard", "extra", 0,
 	 "fo:margin-top=0.4cm;fo:margin-bottom=0.15cm;fo:keep-with-next=always", NULL,
 	 SANS "fo:font-weight=bold"},
+	{"Figure", NULL, "Standard", "extra", 0,
+	 "fo:text-align=center;fo:margin-top=0.2cm;fo:margin-bottom=0.5cm", NULL, NULL},
 	{"Footnote", NULL, "Standard", "extra", 0,
 	 "fo:margin-left=0.5cm;fo:text-indent=-0.5cm;fo:margin-bottom=0.1cm", NULL,
 	 "fo:font-size=9pt"},
@@ -329,6 +334,36 @@ static const para_style para_styles[] = {
 	 "fo:margin-top=0.25cm;fo:keep-with-next=always", NULL, "fo:font-weight=bold"},
 	{"Index_20_Reference", "Index Reference", "Standard", "index", 0, "fo:margin-left=0.6cm",
 	 "16.4cm", "fo:font-size=9.5pt"},
+};
+
+/* The styles of the front matter, written only for a referential that has one (the
+ * output of the others stays as it was). */
+static const para_style front_para_styles[] = {
+	{"Front_20_Body", "Front Body", "Text_20_body", "text", 0, "fo:text-align=justify", NULL,
+	 NULL},
+	{"Labelled_20_Item", "Labelled Item", "Text_20_body", "list", 0,
+	 "fo:margin-left=1cm;fo:text-indent=-1cm;fo:margin-bottom=0.12cm", NULL, NULL},
+	{"Quotations", NULL, "Text_20_body", "html", 0,
+	 "fo:margin-left=1.5cm;fo:margin-right=1.5cm", NULL, "fo:font-style=italic"},
+	{"Quotation_20_Heading", "Quotation Heading", "Quotations", "html", 0,
+	 "fo:keep-with-next=always", NULL, "fo:font-style=normal;fo:font-weight=bold"},
+	{"Quotation_20_Attribution", "Quotation Attribution", "Quotations", "html", 0,
+	 "fo:text-align=end", NULL, "fo:font-style=normal"},
+	{"Timeline_20_Phase", "Timeline Phase", "Text_20_body", "text", 0,
+	 "fo:margin-top=0.3cm;fo:keep-with-next=always", NULL, SANS BLUE "fo:font-weight=bold"},
+	{"Timeline_20_Step", "Timeline Step", "Text_20_body", "text", 0,
+	 "fo:margin-left=4.5cm;fo:text-indent=-4.5cm;fo:margin-bottom=0.12cm", NULL, NULL},
+	{"Figure", NULL, "Standard", "extra", 0,
+	 "fo:text-align=center;fo:margin-top=0.3cm;fo:padding=1.5cm;"
+	 "fo:border=0.5pt solid #808080;fo:keep-with-next=always", NULL,
+	 SANS "fo:color=#555555"},
+	{"Figure_20_Caption", "Figure Caption", "Standard", "extra", 0,
+	 "fo:text-align=center;fo:margin-top=0.15cm;fo:margin-bottom=0.4cm", NULL,
+	 "fo:font-style=italic"},
+};
+
+static const char *const front_text_styles[][3] = {
+	{"Emphasis", NULL, "fo:font-style=italic"},
 };
 
 static const char *const text_styles[][3] = {
@@ -380,7 +415,8 @@ static void write_text_style(odt *o, const char *const *s)
 {
 	start(o, "style:style");
 	attr(o, "style:name", s[0]);
-	attr(o, "style:display-name", s[1]);
+	if (s[1])
+		attr(o, "style:display-name", s[1]);
 	attr(o, "style:family", "text");
 	properties(o, "style:text-properties", s[2]);
 	end(o);
@@ -462,9 +498,14 @@ static void write_default_style(odt *o)
 {
 	start(o, "style:default-style");
 	attr(o, "style:family", "paragraph");
-	properties(o, "style:paragraph-properties", "fo:orphans=2;fo:widows=2");
+	properties(o, "style:paragraph-properties",
+	           "fo:orphans=2;fo:widows=2;fo:hyphenation-ladder-count=2");
 	start(o, "style:text-properties");
-	props(o, "style:font-name=Liberation Serif;fo:font-size=10.5pt;fo:hyphenate=false");
+	/* French hyphenation (the language below says which rules; LibreOffice needs the
+	 * hyphenation patterns of that language, Debian's hyphen-fr): at least two letters
+	 * on each side of a break, no more than two hyphens in a row. */
+	props(o, "style:font-name=Liberation Serif;fo:font-size=10.5pt;fo:hyphenate=true;"
+	         "fo:hyphenation-remain-char-count=2;fo:hyphenation-push-char-count=2");
 	language_attributes(o, cispref__langtag_document(o->ctx->ref->language));
 	end(o);
 	end(o);
@@ -488,6 +529,12 @@ static void write_common_styles(odt *o)
 		write_para_style(o, &para_styles[i]);
 	for (size_t i = 0; i < sizeof text_styles / sizeof text_styles[0]; i++)
 		write_text_style(o, text_styles[i]);
+	for (size_t i = 0; o->ctx->ref->sections.count &&
+	                   i < sizeof front_para_styles / sizeof front_para_styles[0]; i++)
+		write_para_style(o, &front_para_styles[i]);
+	for (size_t i = 0; o->ctx->ref->sections.count &&
+	                   i < sizeof front_text_styles / sizeof front_text_styles[0]; i++)
+		write_text_style(o, front_text_styles[i]);
 	write_list_style(o);
 	write_outline_style(o);
 	write_notes_configuration(o);
@@ -541,10 +588,18 @@ static const char *const automatic_styles[][3] = {
 	{"SummaryTable", "table",
 	 "style:width=" TEXT_WIDTH ";table:align=margins;fo:margin-bottom=0.4cm;"
 	 "style:may-break-between-rows=true;table:border-model=collapsing"},
+	/* A small table on one page, with its caption (which keeps with the next paragraph):
+	 * never its header and two rows at the foot of a page (see RENDER_SMALL_TABLE_ROWS). */
+	{"SummaryTableKeep", "table",
+	 "style:width=" TEXT_WIDTH ";table:align=margins;fo:margin-bottom=0.4cm;"
+	 "style:may-break-between-rows=false;fo:keep-with-next=auto;table:border-model=collapsing"},
 	{"ItemColumn", "table-column", "style:column-width=5.667cm"},
 	{"PlanColumn", "table-column", "style:column-width=3.6cm"},
 	{"EntryColumn", "table-column", "style:column-width=13.4cm"},
 	{"KeepRow", "table-row", "fo:keep-together=always"},
+	{"FigureFrame", "graphic",
+	 "style:vertical-pos=top;style:vertical-rel=baseline;style:horizontal-pos=center;"
+	 "style:horizontal-rel=paragraph;fo:border=none;fo:padding=0cm"},
 	{"HeadCell", "table-cell",
 	 "fo:background-color=#dde6ee;fo:padding=0.1cm;fo:border=0.5pt solid #808080"},
 	{"BodyCell", "table-cell", "fo:padding=0.1cm;fo:border=0.5pt solid #808080"},
@@ -582,7 +637,8 @@ static size_t unreferenced_notes(const render_ctx *ctx)
 {
 	size_t count = 0;
 	for (size_t n = 0; n < ctx->notes.count; n++)
-		count += !cispref__render_note_is_referenced(ctx, ctx->notes.items[n]);
+		count += !cispref__render_note_is_referenced(ctx, ctx->notes.items[n]) &&
+		         !cispref__render_note_in_front(ctx, ctx->notes.items[n]);
 	return count;
 }
 
@@ -654,6 +710,8 @@ static void contents_domain(odt *o, const cispref_domain *domain)
 	}
 }
 
+static void contents_section(odt *o, const cispref_section *s);
+
 static void contents_body(odt *o)
 {
 	render_ctx *ctx = o->ctx;
@@ -662,9 +720,13 @@ static void contents_body(odt *o)
 	attr(o, "text:name", RENDER_LABEL_CONTENTS "_Head");
 	paragraph(o, "text:p", "Contents_20_Heading", RENDER_LABEL_CONTENTS);
 	end(o);
-	if (ctx->opt.summary)
+	int front = ctx->ref->sections.count > 0;
+	for (size_t i = 0; i < ctx->ref->sections.count; i++)
+		contents_section(o, ctx->ref->sections.items[i]);
+	if (ctx->opt.summary && !(front && cispref__render_front_has(ctx, CISPREF_BLOCK_OVERVIEW)))
 		contents_entry(o, 1, RENDER_ID_OVERVIEW, RENDER_LABEL_OVERVIEW);
-	for (size_t d = 0; d < ctx->domains.count; d++)
+	for (size_t d = 0; !(front && cispref__render_front_has(ctx, CISPREF_BLOCK_DETAILS)) &&
+	                   d < ctx->domains.count; d++)
 		contents_domain(o, ctx->domains.items[d]);
 	if (unreferenced_notes(ctx))
 		contents_entry(o, 1, RENDER_ID_NOTES, RENDER_LABEL_NOTES);
@@ -780,7 +842,9 @@ static void write_summary_table(odt *o, const cispref_domain *domain)
 	bookmark(o, cispref__render_claim_anchor(o->ctx, "summary", domain->node.id));
 	odf_text(o, cispref__render_text(o->ctx, domain->title));
 	end(o);
-	table_start(o, "SummaryTable", "Summary");
+	table_start(o, domain->summary.count <= RENDER_SMALL_TABLE_ROWS ? "SummaryTableKeep"
+	                                                                : "SummaryTable",
+	            "Summary");
 	column(o, "PlanColumn", 1);
 	column(o, "EntryColumn", 1);
 	header_rows(o, labels, 2);
@@ -789,9 +853,75 @@ static void write_summary_table(odt *o, const cispref_domain *domain)
 	end(o);
 }
 
+/* The SVG of the schema of the mission's contours, as a file of its own, in a new buffer
+ * (NULL when memory runs out); its height in millimetres in *height. */
+static xmlBufferPtr figure_svg(render_ctx *ctx, double *height)
+{
+	xmlBufferPtr buf = xmlBufferCreate();
+	xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
+	int rc = w ? xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) : -1;
+	if (rc >= 0)
+		rc = cispref__render_figure_svg(w, ctx, NULL, height) == CISPREF_OK ? 0 : -1;
+	if (rc >= 0)
+		rc = xmlTextWriterEndDocument(w);
+	if (w)
+		xmlFreeTextWriter(w); /* flushes into @buf */
+	if (rc < 0 && buf) {
+		xmlBufferFree(buf);
+		buf = NULL;
+	}
+	return buf;
+}
+
+/* The schema of the mission's contours (3.1.1) drawn from the model: an SVG image in a
+ * frame as wide as the text, centred in its paragraph; a part of the package, or its
+ * bytes inline in the flat file. The front matter calls this at the figure's place.
+ * Nothing when no core domain is rendered. */
+static void write_figure_contours(odt *o)
+{
+	double height = 0;
+	xmlBufferPtr svg = !o->failed && cispref__render_figure_present(o->ctx)
+	                       ? figure_svg(o->ctx, &height) : NULL;
+	if (!svg) {
+		o->failed |= !o->failed && cispref__render_figure_present(o->ctx);
+		return;
+	}
+	char size[32];
+	snprintf(size, sizeof size, "%.2fmm", height);
+	start(o, "text:p");
+	attr(o, "text:style-name", "Figure");
+	start(o, "draw:frame");
+	props(o, "draw:style-name=FigureFrame;draw:name=contours;text:anchor-type=as-char;"
+	         "svg:width=" TEXT_WIDTH);
+	attr(o, "svg:height", size);
+	start(o, "draw:image");
+	attr(o, "draw:mime-type", "image/svg+xml");
+	if (o->flat) {
+		start(o, "office:binary-data");
+		if (!o->failed)
+			check(o, xmlTextWriterWriteBase64(o->w, (const char *)xmlBufferContent(svg), 0,
+			                                  xmlBufferLength(svg)));
+		end(o);
+	} else {
+		props(o, "xlink:href=" CISPREF__ODT_FIGURE_PART ";xlink:type=simple;xlink:show=embed;"
+		         "xlink:actuate=onLoad");
+	}
+	end(o); /* draw:image */
+	start(o, "svg:title");
+	string(o, RENDER_LABEL_FIGURE);
+	end(o);
+	end(o); /* draw:frame */
+	end(o); /* text:p */
+	xmlBufferFree(svg);
+}
+
 static void write_overview(odt *o)
 {
 	heading(o, 1, RENDER_ID_OVERVIEW, RENDER_LABEL_OVERVIEW);
+	/* Without a figure block in the front matter to place it, the schema opens the
+	 * overview. */
+	if (!cispref__render_front_has(o->ctx, CISPREF_BLOCK_FIGURE))
+		write_figure_contours(o);
 	for (size_t d = 0; d < o->ctx->domains.count; d++)
 		write_summary_table(o, o->ctx->domains.items[d]);
 }
@@ -873,6 +1003,153 @@ static void write_domain(odt *o, const cispref_domain *domain)
 	}
 }
 
+/* ---- Body: front matter ---- */
+
+static void write_runs(odt *o, const cispref_rich_text *rt)
+{
+	for (size_t i = 0; rt && i < rt->runs.count; i++) {
+		const cispref_inline *run = rt->runs.items[i];
+		const cispref_note *note;
+		switch (run->kind) {
+		case CISPREF_INLINE_TEXT:
+			odf_text(o, cispref__render_text(o->ctx, run->text));
+			break;
+		case CISPREF_INLINE_EMPHASIS:
+			start(o, "text:span");
+			attr(o, "text:style-name", "Emphasis");
+			write_runs(o, &run->children);
+			end(o);
+			break;
+		case CISPREF_INLINE_QUOTATION:
+			string(o, "\xE2\x80\x9C"); /* “ */
+			write_runs(o, &run->children);
+			string(o, "\xE2\x80\x9D"); /* ” */
+			break;
+		case CISPREF_INLINE_NOTE_REF:
+			if ((note = cispref__render_front_note(o->ctx, run)) != NULL)
+				footnote(o, note);
+			break;
+		}
+	}
+}
+
+static void runs_paragraph(odt *o, const char *style, const char *label,
+                           const cispref_rich_text *rt)
+{
+	start(o, "text:p");
+	attr(o, "text:style-name", style);
+	if (label) {
+		odf_text(o, label);
+		empty(o, "text:tab", NULL, NULL);
+	}
+	write_runs(o, rt);
+	end(o);
+}
+
+/* The schema of the mission's contours, drawn from the model at the figure's place. */
+static void figure_contours(odt *o, const cispref_block *figure)
+{
+	(void)figure; /* its caption follows, written by the caller */
+	write_figure_contours(o);
+}
+
+static void write_timeline(odt *o, const cispref_block *b)
+{
+	for (size_t i = 0; i < b->children.count; i++) {
+		const cispref_phase *ph = b->children.items[i];
+		runs_paragraph(o, "Timeline_20_Phase", NULL, &ph->heading);
+		for (size_t s = 0; s < ph->steps.count; s++) {
+			const cispref_step *st = ph->steps.items[s];
+			start(o, "text:p");
+			attr(o, "text:style-name", "Timeline_20_Step");
+			odf_text(o, cispref__render_text(o->ctx, st->date));
+			empty(o, "text:tab", NULL, NULL);
+			write_runs(o, &st->task);
+			if (st->actors) {
+				odf_text(o, " (");
+				odf_text(o, cispref__render_text(o->ctx, st->actors));
+				odf_text(o, ")");
+			}
+			end(o);
+		}
+	}
+}
+
+static void write_block(odt *o, const cispref_block *b)
+{
+	render_ctx *ctx = o->ctx;
+	switch (b->kind) {
+	case CISPREF_BLOCK_PARAGRAPH:
+		runs_paragraph(o, "Front_20_Body", NULL, b->text);
+		break;
+	case CISPREF_BLOCK_LIST:
+		for (size_t i = 0; i < b->children.count; i++) {
+			const cispref_list_item *it = b->children.items[i];
+			runs_paragraph(o, "Labelled_20_Item", it->label ? it->label : "\xE2\x80\xA2",
+			               &it->text);
+		}
+		break;
+	case CISPREF_BLOCK_QUOTE:
+		if (b->text)
+			runs_paragraph(o, "Quotation_20_Heading", NULL, b->text);
+		for (size_t i = 0; i < b->children.count; i++)
+			runs_paragraph(o, "Quotations", NULL, b->children.items[i]);
+		if (b->attribution) {
+			start(o, "text:p");
+			attr(o, "text:style-name", "Quotation_20_Attribution");
+			odf_text(o, "\xE2\x80\x94 "); /* — */
+			odf_text(o, cispref__render_text(ctx, b->attribution));
+			end(o);
+		}
+		break;
+	case CISPREF_BLOCK_TIMELINE:
+		write_timeline(o, b);
+		break;
+	case CISPREF_BLOCK_FIGURE:
+		figure_contours(o, b);
+		runs_paragraph(o, "Figure_20_Caption", NULL, b->text);
+		break;
+	case CISPREF_BLOCK_OVERVIEW:
+		for (size_t d = 0; ctx->opt.summary && d < ctx->domains.count; d++)
+			if (((const cispref_domain *)ctx->domains.items[d])->kind == b->domain_kind)
+				write_summary_table(o, ctx->domains.items[d]);
+		break;
+	case CISPREF_BLOCK_DETAILS:
+		for (size_t d = 0; d < ctx->domains.count; d++)
+			write_domain(o, ctx->domains.items[d]);
+		break;
+	}
+}
+
+static void write_section(odt *o, const cispref_section *s)
+{
+	render_ctx *ctx = o->ctx;
+	heading_start(o, (int)(s->level < 3 ? s->level : 3),
+	              cispref__render_claim_anchor(ctx, "section", s->node.id));
+	if (s->number) {
+		odf_text(o, s->number);
+		odf_text(o, " ");
+	}
+	write_runs(o, &s->heading);
+	end(o);
+	for (size_t b = 0; b < s->blocks.count; b++)
+		write_block(o, s->blocks.items[b]);
+	for (size_t i = 0; i < s->subsections.count; i++)
+		write_section(o, s->subsections.items[i]);
+}
+
+static void contents_section(odt *o, const cispref_section *s)
+{
+	render_ctx *ctx = o->ctx;
+	contents_entry(o, (int)(s->level < 3 ? s->level : 3),
+	               cispref__render_anchor(ctx, "section", s->node.id),
+	               cispref__render_section_title(ctx, s));
+	for (size_t i = 0; i < s->subsections.count; i++)
+		contents_section(o, s->subsections.items[i]);
+	for (size_t d = 0; cispref__render_section_has_details(s) && d < ctx->domains.count; d++)
+		contents_domain(o, ctx->domains.items[d]);
+}
+
 /* ---- Body: notes and index ---- */
 
 /* Referenced notes are footnotes already; only the notes nobody refers to get a chapter,
@@ -883,7 +1160,8 @@ static void write_unreferenced_notes(odt *o)
 	int titled = 0;
 	for (size_t n = 0; n < ctx->notes.count; n++) {
 		const cispref_note *note = ctx->notes.items[n];
-		if (cispref__render_note_is_referenced(ctx, note))
+		if (cispref__render_note_is_referenced(ctx, note) ||
+		    cispref__render_note_in_front(ctx, note))
 			continue;
 		if (!titled++)
 			heading(o, 1, RENDER_ID_NOTES, RENDER_LABEL_NOTES);
@@ -907,7 +1185,8 @@ static void write_index_entry(odt *o, const render_concept *entry)
 	odf_text(o, " ");
 	start(o, "text:span");
 	attr(o, "text:style-name", "Concept_20_Kind");
-	odf_text(o, cispref__render_kind_label(entry->concept->kind));
+	/* the label never breaks across lines */
+	odf_text(o, cispref__render_nowrap(ctx, cispref__render_kind_label(entry->concept->kind)));
 	end(o);
 	end(o);
 	for (size_t c = 0; c < entry->competences.count; c++) {
@@ -933,11 +1212,19 @@ static void write_body(odt *o)
 	render_ctx *ctx = o->ctx;
 	start(o, "office:body");
 	start(o, "office:text");
-	write_title_page(o);
-	write_contents(o);
-	if (ctx->opt.summary)
+	if (ctx->opt.title_page)
+		write_title_page(o);
+	if (ctx->opt.contents)
+		write_contents(o);
+	/* with front matter, its sections in order, and after them what no overview or
+	 * details block placed */
+	int front = ctx->ref->sections.count > 0;
+	for (size_t i = 0; i < ctx->ref->sections.count; i++)
+		write_section(o, ctx->ref->sections.items[i]);
+	if (ctx->opt.summary && !(front && cispref__render_front_has(ctx, CISPREF_BLOCK_OVERVIEW)))
 		write_overview(o);
-	for (size_t d = 0; d < ctx->domains.count; d++)
+	for (size_t d = 0; !(front && cispref__render_front_has(ctx, CISPREF_BLOCK_DETAILS)) &&
+	                   d < ctx->domains.count; d++)
 		write_domain(o, ctx->domains.items[d]);
 	write_unreferenced_notes(o);
 	if (ctx->concepts.count)
@@ -1018,6 +1305,7 @@ static void meta_part(odt *o)
 /* The flat file: every part under one office:document. */
 static void flat_document(odt *o)
 {
+	o->flat = 1;
 	root_start(o, "office:document");
 	attr(o, "office:mimetype", ODT_MIMETYPE);
 	write_meta(o);
@@ -1036,7 +1324,7 @@ static void flat_document(odt *o)
 /* Run @part with a fresh writer into @out. */
 static int write_part(xmlBufferPtr out, render_ctx *ctx, part_writer part)
 {
-	odt o = {xmlNewTextWriterMemory(out, 0), ctx, 0, 0, 0};
+	odt o = {xmlNewTextWriterMemory(out, 0), ctx, 0, 0, 0, 0};
 	if (!o.w)
 		return CISPREF_ENOMEM;
 	part(&o);
@@ -1052,13 +1340,17 @@ int cispref__render_fodt(xmlBufferPtr out, render_ctx *ctx, cispref_error *error
 
 int cispref__render_odt(xmlBufferPtr out, render_ctx *ctx, cispref_error *error)
 {
-	static const part_writer writers[CISPREF__ODT_PARTS] = {content_part, styles_part,
+	static const part_writer writers[CISPREF__ODT_FIGURE] = {content_part, styles_part,
 	                                                         meta_part};
 	xmlBufferPtr parts[CISPREF__ODT_PARTS] = {NULL};
 	int rc = CISPREF_OK;
-	for (int p = 0; rc == CISPREF_OK && p < CISPREF__ODT_PARTS; p++)
+	for (int p = 0; rc == CISPREF_OK && p < CISPREF__ODT_FIGURE; p++)
 		rc = (parts[p] = xmlBufferCreate()) ? write_part(parts[p], ctx, writers[p])
 		                                    : CISPREF_ENOMEM;
+	/* the schema of the contours, a part of its own that content.xml links to */
+	if (rc == CISPREF_OK && cispref__render_figure_present(ctx) &&
+	    !(parts[CISPREF__ODT_FIGURE] = figure_svg(ctx, NULL)))
+		rc = CISPREF_ENOMEM;
 	if (rc == CISPREF_OK)
 		rc = cispref__odt_package(out, parts, error);
 	for (int p = 0; p < CISPREF__ODT_PARTS; p++)

@@ -8,6 +8,7 @@
 #define CISPREF_RENDER_PRIVATE_H
 
 #include <libxml/tree.h>
+#include <libxml/xmlwriter.h>
 
 #include "private.h"
 
@@ -29,11 +30,16 @@ typedef struct render_ctx {
 	vec notes;         /* const cispref_note *, the rendered ones, in the referential's order */
 	vec concepts;      /* render_concept *, sorted by key; empty without the index option */
 	strmap claimed;    /* anchors already defined in the document */
+	int unbreakable;   /* laid out in lines (HTML, ODT): inclusive pairs must not break */
 	int failed;        /* a text could not be allocated: the output is to be dropped */
 } render_ctx;
 
-/* A text in the chosen inclusive style; "" for NULL. Valid as long as the context. */
+/* A text in the chosen inclusive style, and with no line break inside an inclusive pair
+ * in the formats laid out in lines; "" for NULL. Valid as long as the context. */
 const char *cispref__render_text(render_ctx *ctx, const char *text);
+/* @label (a constant of the cahier, such as an index kind label) that no line breaks:
+ * spaces as U+00A0, U+2060 WORD JOINER after each hyphen. */
+const char *cispref__render_nowrap(render_ctx *ctx, const char *label);
 /* The source date as a French reader expects it: "2020-12" → "décembre 2020"; other forms
  * are returned as they are. */
 const char *cispref__render_date(render_ctx *ctx, const char *date);
@@ -63,13 +69,28 @@ int cispref__render_note_references(const render_ctx *ctx, const cispref_note *n
  * run of the entry before it (tables then span or skip the plan cell). */
 size_t cispref__render_plan_run(const cispref_domain *domain, size_t first);
 
+/* The front matter (printed whole whenever the referential has one, whatever the domains
+ * chosen). Whether a note-ref of the front matter names @note: */
+int cispref__render_note_in_front(const render_ctx *ctx, const cispref_note *note);
+/* The note a note-ref run names when notes are rendered and it resolves, else NULL. */
+const cispref_note *cispref__render_front_note(const render_ctx *ctx, const cispref_inline *run);
+/* Whether a block of @kind is somewhere in the front matter; the renderers print what it
+ * stands for (summary tables, detail tables) after the front matter when it is not. */
+int cispref__render_front_has(const render_ctx *ctx, cispref_block_kind_t kind);
+/* Whether @section holds a details block itself (the contents list the domains there). */
+int cispref__render_section_has_details(const cispref_section *section);
+/* "3.1.1 Heading" (the plain heading for an unnumbered section), in the chosen style. */
+const char *cispref__render_section_title(render_ctx *ctx, const cispref_section *section);
+
 /* The options checked (version, inclusive style, title): CISPREF_OK or CISPREF_EARG with
  * @error filled. */
 int cispref__render_check_options(const cispref_render_options *options, cispref_error *error);
-/* Resolve checked @options (NULL: the defaults) for @ref. Whatever it returns, release the
- * context with cispref__render_context_free(). */
+/* Resolve checked @options (NULL: the defaults) for @ref, for a format laid out in lines
+ * when @unbreakable (see render_ctx). Whatever it returns, release the context with
+ * cispref__render_context_free(). */
 int cispref__render_context_init(render_ctx *ctx, const cispref_referential *ref,
-                                 const cispref_render_options *options, cispref_error *error);
+                                 const cispref_render_options *options, int unbreakable,
+                                 cispref_error *error);
 void cispref__render_context_free(render_ctx *ctx);
 
 /* Labels of the printed cahier. */
@@ -82,6 +103,13 @@ const char *cispref__render_kind_label(cispref_item_kind_t kind);     /* "savoir
 #define RENDER_LABEL_INDEX "Index des concepts partagés"
 #define RENDER_LABEL_PLAN "Plan"
 #define RENDER_LABEL_COMPETENCE "Compétence"
+/* The accessible title of the schema of the mission's contours (3.1.1). */
+#define RENDER_LABEL_FIGURE "Schéma du contour de la mission d'accompagnement"
+
+/* A table of at most this many rows (summary entries, or items in the longest column of
+ * a competence) is small: it is kept on one page rather than split, which would leave its
+ * header and a row or two at the foot of a page. A longer one may break between rows. */
+#define RENDER_SMALL_TABLE_ROWS 12
 
 /* Anchors (HTML ids, ODF bookmarks): "prefix-id" for a node, and these for the chapters,
  * which hold no "-" so that no node's anchor can take them. */
@@ -97,6 +125,15 @@ const char *cispref__render_anchor(render_ctx *ctx, const char *prefix, const ch
 const char *cispref__render_claim_anchor(render_ctx *ctx, const char *prefix, const char *id);
 /* "#anchor", a link to an anchor of the document. */
 const char *cispref__render_fragment(render_ctx *ctx, const char *anchor);
+
+/* The schema of the mission's contours (3.1.1), drawn from the rendered domains
+ * (render_figure.c): whether there is one to draw (a core domain is rendered), and the
+ * SVG element written with @w (the "svg" root with its namespace, the same for HTML
+ * inline and for an image file), its size in millimetres in *width_mm, *height_mm
+ * (either may be NULL). CISPREF_OK, or CISPREF_ENOMEM when the writer failed. */
+int cispref__render_figure_present(render_ctx *ctx);
+int cispref__render_figure_svg(xmlTextWriterPtr w, render_ctx *ctx, double *width_mm,
+                               double *height_mm);
 
 /* One renderer per file; each appends the whole document to @out. Only the table of
  * formats in render.c calls them. */

@@ -4,7 +4,11 @@
  * RDF 1.1 Turtle, mapped as doc/interchange.md ("SKOS and ESCO") says: the referential is
  * the skos:ConceptScheme, every domain, plan, competence, item and shared concept a
  * skos:Concept, the tree broader/narrower both ways, a concept skos:related to the items
- * that point to it, the notes skos:note on the competences that refer to them.
+ * that point to it, the notes skos:note on the competences that refer to them. What SKOS
+ * has no word for, the kind of each node, is said in cispref's own vocabulary (prefix
+ * cispref:, the XML format's namespace with '#'): a class per kind of node
+ * (cispref:Domain, ...) beside skos:Concept, and cispref:kind the model's word for a
+ * domain's, plan's, item's or shared concept's kind (cispref:savoir-faire, ...).
  *
  * Written by hand rather than with raptor2's or serd's serialiser: the output is a fixed
  * shape of a handful of statements, the only rules it needs are the escaping of string
@@ -140,18 +144,19 @@ static int langtag_ok(const char *tag)
 	return 1;
 }
 
-/* "<IRI>\n    a TYPE": the start of a node's statement. A node without an id (a lenient
- * load keeps one) has no IRI: the export fails rather than invent one. */
-static void subject(ttl *w, const char *id, const char *type)
+/* "<IRI>\n    a skos:Concept, cispref:CLASS": the start of a node's statement. A node
+ * without an id (a lenient load keeps one) has no IRI: the export fails rather than
+ * invent one. */
+static void subject(ttl *w, const char *id, const char *class)
 {
 	if (!w->rc && !id) {
 		w->rc = CISPREF_EFORMAT;
 		cispref__error_set(w->error, w->rc, NULL, 0, 0,
-		                   "a %s has no id, so it has no IRI", type);
+		                   "a node (cispref:%s) has no id, so it has no IRI", class);
 	}
 	iri(w, id);
-	puts_(w, "\n    a ");
-	puts_(w, type);
+	puts_(w, "\n    a skos:Concept, cispref:");
+	puts_(w, class);
 }
 
 static void relation(ttl *w, const char *predicate, const char *id)
@@ -186,13 +191,23 @@ static void code(ttl *w, const char *predicate, const char *value)
 	string(w, value);
 }
 
-/* What every concept has: its scheme, label and notation (the id). */
-static void concept(ttl *w, const char *id, const char *label)
+/* What every concept has: its classes, scheme, label and notation (the id). */
+static void concept(ttl *w, const char *id, const char *class, const char *label)
 {
-	subject(w, id, "skos:Concept");
+	subject(w, id, class);
 	relation(w, "skos:inScheme", NULL);
 	text(w, "skos:prefLabel", label);
 	code(w, "skos:notation", id);
+}
+
+/* "cispref:kind cispref:NAME", the model's word for the kind (cispref_*_kind_name(),
+ * words that are all Turtle local names); nothing for a kind out of range. */
+static void kind(ttl *w, const char *name)
+{
+	if (!name)
+		return;
+	puts_(w, " ;\n    cispref:kind cispref:");
+	puts_(w, name);
 }
 
 static void end(ttl *w)
@@ -204,7 +219,8 @@ static void write_item(ttl *w, const cispref_item *item)
 {
 	const cispref_concept *shared =
 		cispref_referential_find_concept(w->ref, item->concept_id);
-	concept(w, item->node.id, item->text);
+	concept(w, item->node.id, "Item", item->text);
+	kind(w, cispref_item_kind_name(item->kind));
 	relation(w, "skos:broader", item->competence->node.id);
 	if (shared)
 		relation(w, "skos:related", shared->node.id);
@@ -221,7 +237,7 @@ static void write_item(ttl *w, const cispref_item *item)
 
 static void write_competence(ttl *w, const cispref_competence *comp)
 {
-	concept(w, comp->node.id, comp->title);
+	concept(w, comp->node.id, "Competence", comp->title);
 	relation(w, "skos:broader", comp->plan->node.id);
 	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
 		for (size_t i = 0; i < comp->items[k].count; i++)
@@ -239,7 +255,8 @@ static void write_competence(ttl *w, const cispref_competence *comp)
 
 static void write_plan(ttl *w, const cispref_plan *plan)
 {
-	concept(w, plan->node.id, plan->title);
+	concept(w, plan->node.id, "Plan", plan->title);
+	kind(w, cispref_plan_kind_name(plan->kind));
 	relation(w, "skos:broader", plan->domain->node.id);
 	for (size_t c = 0; c < plan->competences.count; c++)
 		relation(w, "skos:narrower", ((const cispref_competence *)plan->competences.items[c])->node.id);
@@ -250,7 +267,8 @@ static void write_plan(ttl *w, const cispref_plan *plan)
 
 static void write_domain(ttl *w, const cispref_domain *domain)
 {
-	concept(w, domain->node.id, domain->title);
+	concept(w, domain->node.id, "Domain", domain->title);
+	kind(w, cispref_domain_kind_name(domain->kind));
 	relation(w, "skos:topConceptOf", NULL);
 	for (size_t p = 0; p < domain->plans.count; p++)
 		relation(w, "skos:narrower", ((const cispref_plan *)domain->plans.items[p])->node.id);
@@ -263,9 +281,10 @@ static void write_scheme(ttl *w)
 {
 	const cispref_referential *ref = w->ref;
 	puts_(w, "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
-	         "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n\n");
+	         "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
+	         "@prefix cispref: <" CISPREF_SKOS_VOCABULARY "> .\n\n");
 	iri(w, NULL);
-	puts_(w, "\n    a skos:ConceptScheme");
+	puts_(w, "\n    a skos:ConceptScheme, cispref:Referential");
 	text(w, "skos:prefLabel", ref->title);
 	code(w, "skos:notation", ref->id);
 	code(w, "owl:versionInfo", ref->version);
@@ -289,7 +308,8 @@ int cispref__skos_write(xmlBufferPtr out, const cispref_referential *ref, cispre
 		write_domain(&w, ref->domains.items[d]);
 	for (size_t c = 0; c < ref->concepts.count; c++) {
 		const cispref_concept *shared = ref->concepts.items[c];
-		concept(&w, shared->node.id, shared->label);
+		concept(&w, shared->node.id, "Concept", shared->label);
+		kind(&w, cispref_item_kind_name(shared->kind));
 		end(&w);
 	}
 	return w.rc;

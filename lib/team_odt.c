@@ -249,10 +249,10 @@ static int write_part(xmlBufferPtr out, const team_doc *doc, part_fn part)
 
 int cispref__team_odt(xmlBufferPtr out, const team_doc *doc, cispref_error *error)
 {
-	static const part_fn parts_fn[CISPREF__ODT_PARTS] = {content_part, styles_part, meta_part};
-	xmlBufferPtr parts[CISPREF__ODT_PARTS] = {NULL};
+	static const part_fn parts_fn[CISPREF__ODT_FIGURE] = {content_part, styles_part, meta_part};
+	xmlBufferPtr parts[CISPREF__ODT_PARTS] = {NULL}; /* no figure */
 	int rc = CISPREF_OK;
-	for (int p = 0; rc == CISPREF_OK && p < CISPREF__ODT_PARTS; p++)
+	for (int p = 0; rc == CISPREF_OK && p < CISPREF__ODT_FIGURE; p++)
 		rc = (parts[p] = xmlBufferCreate()) ? write_part(parts[p], doc, parts_fn[p])
 		                                    : CISPREF_ENOMEM;
 	if (rc == CISPREF_OK)

@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: MIT */
 /* The validator: rules the schema cannot express, each reported as a diagnostic with a
  * stable tag, in document order. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,12 +35,19 @@ typedef enum rule {
 	RULE_SUMMARY_COMPETENCE_UNKNOWN,
 	RULE_PLAN_KIND_NOT_ALLOWED,
 	RULE_TEXT_EMPTY,
+	RULE_SECTION_NUMBER_DUPLICATE,
+	RULE_DETAILS_REPEATED,
+	RULE_REPLACEMENT_UNKNOWN,
+	RULE_REPLACEMENT_SELF,
+	RULE_REPLACEMENT_CYCLE,
 	RULE_COMPETENCE_EMPTY,
 	RULE_ITEM_DUPLICATE,
 	RULE_SUMMARY_NO_COMPETENCE,
 	RULE_COMPETENCE_NO_SUMMARY,
 	RULE_CONCEPT_KIND_MISMATCH,
 	RULE_PLAN_EMPTY,
+	RULE_NOTE_REF_REPEATED,
+	RULE_FRONT_MATTER_WHITESPACE,
 	RULE_COMPETENCE_LIST_EMPTY,
 	RULE_SUMMARY_TEXT_DIFFERS,
 	RULE_SUMMARY_PLAN_DIFFERS,
@@ -60,13 +68,26 @@ static const struct tag_info {
 	[RULE_CONCEPT_UNKNOWN] = {"concept-unknown", CISPREF_SEVERITY_ERROR,
 	                     "An item points to a concept that does not exist."},
 	[RULE_NOTE_UNKNOWN] = {"note-unknown", CISPREF_SEVERITY_ERROR,
-	                  "A competence refers to a note that does not exist."},
+	                  "A competence or the front matter refers to a note that does not exist."},
 	[RULE_SUMMARY_COMPETENCE_UNKNOWN] = {"summary-competence-unknown", CISPREF_SEVERITY_ERROR,
 	                                "A summary entry names a competence that does not exist."},
 	[RULE_PLAN_KIND_NOT_ALLOWED] = {"plan-kind-not-allowed", CISPREF_SEVERITY_ERROR,
 	                           "A core domain may only have individual and collective plans."},
 	[RULE_TEXT_EMPTY] = {"text-empty", CISPREF_SEVERITY_ERROR,
-	                "A title, item text, summary entry, concept label or note text is empty."},
+	                "A title, item text, summary entry, concept label or note text is empty, or "
+	                "in the front matter a heading, paragraph, list item, caption, date or task."},
+	[RULE_SECTION_NUMBER_DUPLICATE] = {"section-number-duplicate", CISPREF_SEVERITY_ERROR,
+	                              "Two sections of the front matter have the same number."},
+	[RULE_DETAILS_REPEATED] = {"details-repeated", CISPREF_SEVERITY_ERROR,
+	                      "The front matter has more than one 'details': the detail tables "
+	                      "are printed once."},
+	[RULE_REPLACEMENT_UNKNOWN] = {"replacement-unknown", CISPREF_SEVERITY_ERROR,
+	                              "A deprecated node's replaced-by names no node."},
+	[RULE_REPLACEMENT_SELF] = {"replacement-self", CISPREF_SEVERITY_ERROR,
+	                           "A deprecated node names itself as its replacement."},
+	[RULE_REPLACEMENT_CYCLE] = {"replacement-cycle", CISPREF_SEVERITY_ERROR,
+	                            "Following replaced-by from a deprecated node comes back to "
+	                            "it."},
 	[RULE_COMPETENCE_EMPTY] = {"competence-empty", CISPREF_SEVERITY_WARNING,
 	                      "A competence has no item at all."},
 	[RULE_ITEM_DUPLICATE] = {"item-duplicate", CISPREF_SEVERITY_WARNING,
@@ -79,6 +100,12 @@ static const struct tag_info {
 	[RULE_CONCEPT_KIND_MISMATCH] = {"concept-kind-mismatch", CISPREF_SEVERITY_WARNING,
 	                           "An item points to a concept of another kind."},
 	[RULE_PLAN_EMPTY] = {"plan-empty", CISPREF_SEVERITY_WARNING, "A plan has no competence."},
+	[RULE_NOTE_REF_REPEATED] = {"note-ref-repeated", CISPREF_SEVERITY_WARNING,
+	                       "The front matter refers to the same note twice; each note's "
+	                       "marker is printed once."},
+	[RULE_FRONT_MATTER_WHITESPACE] = {"front-matter-whitespace", CISPREF_SEVERITY_WARNING,
+	                             "Inline content of the front matter starts or ends with white "
+	                             "space, or holds a line break, a tab or two spaces in a row."},
 	[RULE_COMPETENCE_LIST_EMPTY] = {"competence-list-empty", CISPREF_SEVERITY_INFO,
 	                           "A competence has one or two of its three lists empty."},
 	[RULE_SUMMARY_TEXT_DIFFERS] = {"summary-text-differs", CISPREF_SEVERITY_INFO,
@@ -95,7 +122,8 @@ static const struct tag_info {
 	                             "one way."},
 	[RULE_CONCEPT_UNUSED] = {"concept-unused", CISPREF_SEVERITY_INFO,
 	                    "No item points to this concept."},
-	[RULE_NOTE_UNUSED] = {"note-unused", CISPREF_SEVERITY_INFO, "No competence refers to this note."},
+	[RULE_NOTE_UNUSED] = {"note-unused", CISPREF_SEVERITY_INFO,
+	                 "Neither a competence nor the front matter refers to this note."},
 };
 
 /* One row per rule: a rule added to the enum without its row (or a row too many) does not
@@ -159,7 +187,11 @@ typedef struct checker {
 	arena *scratch;     /* what the walk needs and drops */
 	strmap referenced;  /* ids of competences, concepts and notes referred to */
 	strmap positions;   /* competence id -> position */
+	strmap numbers;     /* front matter: section numbers seen */
+	strmap front_notes; /* front matter: note ids referred to */
+	size_t details;     /* front matter: 'details' blocks seen */
 	int failed;
+	strmap cycles;      /* the edition links' walk states (cispref__edition_cycles()) */
 } checker;
 
 /* Whether the checks that can only find warnings and infos are skipped. */
@@ -217,6 +249,18 @@ static void check_node(checker *ck, const node *n, const char *what, const char 
 		       (unsigned long)first->line);
 	if (empty(text))
 		report(ck, RULE_TEXT_EMPTY, n, "%s '%s' has an empty text", what, n->id);
+	const edition_link *link = cispref__edition_of(ck->ref, n);
+	if (!link || !link->replaced_by)
+		return;
+	if (strcmp(link->replaced_by, n->id) == 0)
+		report(ck, RULE_REPLACEMENT_SELF, n, "%s '%s' is replaced by itself", what, n->id);
+	else if (!cispref__find(ck->ref, link->replaced_by))
+		report(ck, RULE_REPLACEMENT_UNKNOWN, n, "%s '%s' is replaced by '%s', which names no node",
+		       what, n->id, link->replaced_by);
+	else if (cispref__edition_on_cycle(&ck->cycles, n->id))
+		report(ck, RULE_REPLACEMENT_CYCLE, n,
+		       "the replacements of %s '%s' lead back to it ('%s', ...)", what, n->id,
+		       link->replaced_by);
 }
 
 static void mark_referenced(checker *ck, const char *id)
@@ -230,10 +274,31 @@ static int is_referenced(const checker *ck, const char *id)
 	return cispref__strmap_find(&ck->referenced, id) != NULL;
 }
 
+static void mark_note_ref(const cispref_inline *run, void *data)
+{
+	mark_referenced(data, run->text);
+}
+
+static void mark_rich_text(const cispref_rich_text *rt, void *data)
+{
+	cispref__rich_text_note_refs(rt, mark_note_ref, data);
+}
+
+static void collect_section_references(checker *ck, const cispref_section *s)
+{
+	mark_rich_text(&s->heading, ck);
+	for (size_t b = 0; b < s->blocks.count; b++)
+		cispref__block_rich_texts(s->blocks.items[b], mark_rich_text, ck);
+	for (size_t i = 0; i < s->subsections.count; i++)
+		collect_section_references(ck, s->subsections.items[i]);
+}
+
 /* References are collected first, so the walk can tell what nobody points to. */
 static void collect_references(checker *ck)
 {
 	const cispref_referential *ref = ck->ref;
+	for (size_t s = 0; s < ref->sections.count; s++)
+		collect_section_references(ck, ref->sections.items[s]);
 	for (size_t d = 0; d < ref->domains.count; d++) {
 		const cispref_domain *domain = ref->domains.items[d];
 		for (size_t e = 0; e < domain->summary.count; e++)
@@ -457,11 +522,133 @@ static void check_domain(checker *ck, const cispref_domain *domain)
 		check_plan(ck, domain, domain->plans.items[p]);
 }
 
+/* ---- front matter ---------------------------------------------------------------- */
+
+/* Where a finding about the front matter is reported: @n's place, under @n's id or, for
+ * a block without one, its section's. */
+static node place(const node *n, const cispref_section *section, uint32_t line, uint32_t column)
+{
+	node where = *n;
+	if (!where.id)
+		where.id = section->node.id;
+	if (line) {
+		where.line = line;
+		where.column = column;
+	}
+	return where;
+}
+
+typedef struct rich_check {
+	checker *ck;
+	const node *where;  /* the block or section holding the text */
+	const cispref_section *section;
+	const char *what;   /* "paragraph", "heading", ... */
+} rich_check;
+
+static void check_note_ref(const cispref_inline *run, void *data)
+{
+	rich_check *rc = data;
+	checker *ck = rc->ck;
+	node at = place(rc->where, rc->section, run->line, run->column);
+	if (!cispref_referential_find_note(ck->ref, run->text)) {
+		report(ck, RULE_NOTE_UNKNOWN, &at,
+		       "the front matter refers to the note '%s', which does not exist", run->text);
+		return;
+	}
+	if (errors_only(ck))
+		return;
+	int added = cispref__strmap_add(&ck->front_notes, (void *)run->text);
+	if (added < 0)
+		ck->failed = 1;
+	else if (added == 1)
+		report(ck, RULE_NOTE_REF_REPEATED, &at,
+		       "the front matter refers to the note '%s' more than once", run->text);
+}
+
+static int badly_spaced(const char *t)
+{
+	size_t n = strlen(t);
+	return n && (t[0] == ' ' || t[n - 1] == ' ' || strpbrk(t, "\n\t\r") || strstr(t, "  "));
+}
+
+static void check_rich_text(checker *ck, const cispref_rich_text *rt, const node *where,
+                            const cispref_section *section, const char *what)
+{
+	rich_check rc = {ck, where, section, what};
+	node at = place(where, section, 0, 0);
+	if (empty(rt->plain))
+		report(ck, RULE_TEXT_EMPTY, &at, "a %s of section '%s' has an empty text", what,
+		       section->node.id);
+	else if (!errors_only(ck) && badly_spaced(rt->plain))
+		report(ck, RULE_FRONT_MATTER_WHITESPACE, &at,
+		       "a %s of section '%s' has white space at its start or end, a line break, a "
+		       "tab or two spaces in a row", what, section->node.id);
+	cispref__rich_text_note_refs(rt, check_note_ref, &rc);
+}
+
+static void check_block(checker *ck, const cispref_block *b)
+{
+	const cispref_section *s = b->section;
+	const node *n = &b->node;
+	if (n->id)
+		check_node(ck, n, cispref_block_kind_name(b->kind), cispref_block_kind_name(b->kind));
+	if (b->kind == CISPREF_BLOCK_DETAILS && ck->details++) {
+		node at = place(n, s, 0, 0);
+		report(ck, RULE_DETAILS_REPEATED, &at,
+		       "section '%s' holds a second 'details'", s->node.id);
+	}
+	if (b->text)
+		check_rich_text(ck, b->text, n, s,
+		                b->kind == CISPREF_BLOCK_PARAGRAPH ? "paragraph"
+		                : b->kind == CISPREF_BLOCK_FIGURE  ? "caption"
+		                                                   : "quotation heading");
+	for (size_t i = 0; i < b->children.count; i++) {
+		const void *child = b->children.items[i];
+		if (b->kind == CISPREF_BLOCK_LIST) {
+			check_rich_text(ck, &((const cispref_list_item *)child)->text, n, s, "list item");
+		} else if (b->kind == CISPREF_BLOCK_QUOTE) {
+			check_rich_text(ck, child, n, s, "quotation paragraph");
+		} else if (b->kind == CISPREF_BLOCK_TIMELINE) {
+			const cispref_phase *ph = child;
+			check_rich_text(ck, &ph->heading, n, s, "phase heading");
+			for (size_t j = 0; j < ph->steps.count; j++) {
+				const cispref_step *st = ph->steps.items[j];
+				node at = place(n, s, 0, 0);
+				if (empty(st->date))
+					report(ck, RULE_TEXT_EMPTY, &at,
+					       "a step of section '%s' has an empty date", s->node.id);
+				check_rich_text(ck, &st->task, n, s, "task");
+			}
+		}
+	}
+}
+
+static void check_section(checker *ck, const cispref_section *s)
+{
+	check_node(ck, &s->node, "section", "section"); /* its heading is checked below */
+	if (s->number) {
+		int added = cispref__strmap_add(&ck->numbers, (void *)s->number);
+		if (added < 0)
+			ck->failed = 1;
+		else if (added == 1)
+			report(ck, RULE_SECTION_NUMBER_DUPLICATE, &s->node,
+			       "section '%s' has the number '%s' of an earlier section", s->node.id,
+			       s->number);
+	}
+	check_rich_text(ck, &s->heading, &s->node, s, "heading");
+	for (size_t b = 0; !done(ck) && b < s->blocks.count; b++)
+		check_block(ck, s->blocks.items[b]);
+	for (size_t i = 0; !done(ck) && i < s->subsections.count; i++)
+		check_section(ck, s->subsections.items[i]);
+}
+
 static void check_referential(checker *ck)
 {
 	const cispref_referential *ref = ck->ref;
 	if (empty(ref->title))
 		report(ck, RULE_TEXT_EMPTY, NULL, "the referential's title is empty");
+	for (size_t s = 0; !done(ck) && s < ref->sections.count; s++)
+		check_section(ck, ref->sections.items[s]);
 	for (size_t d = 0; !done(ck) && d < ref->domains.count; d++)
 		check_domain(ck, ref->domains.items[d]);
 	for (size_t i = 0; i < ref->concepts.count; i++) {
@@ -475,7 +662,8 @@ static void check_referential(checker *ck)
 		const cispref_note *n = ref->notes.items[i];
 		check_node(ck, &n->node, "note", n->text);
 		if (!errors_only(ck) && !is_referenced(ck, n->node.id))
-			report(ck, RULE_NOTE_UNUSED, &n->node, "no competence refers to note '%s'",
+			report(ck, RULE_NOTE_UNUSED, &n->node,
+			       "neither a competence nor the front matter refers to note '%s'",
 			       n->node.id);
 	}
 }
@@ -484,10 +672,13 @@ static void check_referential(checker *ck)
 static cispref_diagnostics *run_checks(const cispref_referential *ref, int strict)
 {
 	checker ck = {ref, calloc(1, sizeof(cispref_diagnostics)), strict, cispref__arena_new(),
-	              {0}, {0}, 0};
+	              {0}, {0}, {0}, {0}, 0, 0, {0}};
 	cispref__strmap_init(&ck.referenced, string_itself);
 	cispref__strmap_init(&ck.positions, position_id);
-	if (!ck.out || !(ck.out->arena = cispref__arena_new()) || !ck.scratch)
+	cispref__strmap_init(&ck.numbers, string_itself);
+	cispref__strmap_init(&ck.front_notes, string_itself);
+	if (!ck.out || !(ck.out->arena = cispref__arena_new()) || !ck.scratch ||
+	    cispref__edition_cycles(&ck.cycles, ck.scratch, ref) != 0)
 		ck.failed = 1;
 	if (!ck.failed && !strict) /* what is referenced only matters to warnings and infos */
 		collect_references(&ck);
@@ -495,6 +686,9 @@ static cispref_diagnostics *run_checks(const cispref_referential *ref, int stric
 		check_referential(&ck);
 	cispref__strmap_free(&ck.referenced);
 	cispref__strmap_free(&ck.positions);
+	cispref__strmap_free(&ck.numbers);
+	cispref__strmap_free(&ck.front_notes);
+	cispref__strmap_free(&ck.cycles);
 	cispref__arena_free(ck.scratch);
 	if (ck.failed) {
 		cispref_diagnostics_free(ck.out);
@@ -559,6 +753,16 @@ int cispref__diagnostics_add(cispref_diagnostics *list, cispref_severity_t sever
 	d->tag = tag;
 	d->line = line;
 	return CISPREF_OK;
+}
+
+int cispref__diagnostics_addv(cispref_diagnostics *list, cispref_severity_t severity,
+                              const char *tag, const char *file, unsigned long line,
+                              const char *node_id, const char *fmt, va_list ap)
+{
+	char message[512];
+	vsnprintf(message, sizeof message, fmt, ap);
+	cispref__utf8_trim(message, strlen(message));
+	return cispref__diagnostics_add(list, severity, tag, file, line, node_id, message);
 }
 
 /* ---- accessors ----------------------------------------------------------------- */

@@ -192,6 +192,12 @@ static lxw_error build_workbook(xlsx_writer *w, const char *file, char *tmpdir,
 
 static int io_error(cispref_error *error, int errnum, const char *what, const char *where)
 {
+	/* fopen() fails with ENOMEM when its own allocation does: that is out of memory, as
+	 * every other allocation failure of the export says, not a file that cannot be read */
+	if (errnum == ENOMEM) {
+		cispref__error_set(error, CISPREF_ENOMEM, NULL, 0, 0, "out of memory");
+		return CISPREF_ENOMEM;
+	}
 	cispref__error_set(error, CISPREF_EIO, NULL, 0, 0, "cannot %s '%s' for the XLSX export: %s",
 	                   what, where, strerror(errnum));
 	cispref__error_set_errnum(error, errnum);

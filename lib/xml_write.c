@@ -16,6 +16,7 @@
 typedef struct xml_out {
 	xmlTextWriterPtr w;
 	int failed;
+	const cispref_referential *ref; /* for the edition links */
 } xml_out;
 
 static void check(xml_out *o, int rc)
@@ -41,6 +42,16 @@ static void attribute(xml_out *o, const char *name, const char *value)
 {
 	if (value && !o->failed)
 		check(o, xmlTextWriterWriteAttribute(o->w, X(name), X(value)));
+}
+
+/* deprecated="true" and replaced-by, after a node's other attributes. */
+static void edition(xml_out *o, const node *n)
+{
+	const edition_link *link = cispref__edition_of(o->ref, n);
+	if (!link)
+		return;
+	attribute(o, "deprecated", "true");
+	attribute(o, "replaced-by", link->replaced_by);
 }
 
 static void text(xml_out *o, const char *text)
@@ -75,6 +86,7 @@ static void write_item(xml_out *o, const cispref_item *item)
 	start(o, cispref_item_kind_name(item->kind));
 	attribute(o, "id", item->node.id);
 	attribute(o, "concept", item->concept_id);
+	edition(o, &item->node);
 	text(o, item->text);
 	end(o);
 }
@@ -83,6 +95,7 @@ static void write_competence(xml_out *o, const cispref_competence *comp)
 {
 	start(o, "competence");
 	attribute(o, "id", comp->node.id);
+	edition(o, &comp->node);
 	text_element(o, "title", comp->title);
 	for (size_t n = 0; n < comp->note_ids.count; n++) {
 		start(o, "note-ref");
@@ -106,6 +119,7 @@ static void write_summary(xml_out *o, const cispref_domain *domain)
 		attribute(o, "id", entry->node.id);
 		attribute(o, "plan", cispref_plan_kind_name(entry->plan_kind));
 		attribute(o, "competence", entry->competence_id);
+		edition(o, &entry->node);
 		text(o, entry->text);
 		end(o);
 	}
@@ -117,6 +131,7 @@ static void write_domain(xml_out *o, const cispref_domain *domain)
 	start(o, "domain");
 	attribute(o, "id", domain->node.id);
 	attribute(o, "kind", cispref_domain_kind_name(domain->kind));
+	edition(o, &domain->node);
 	text_element(o, "title", domain->title);
 	write_summary(o, domain);
 	for (size_t p = 0; p < domain->plans.count; p++) {
@@ -124,11 +139,141 @@ static void write_domain(xml_out *o, const cispref_domain *domain)
 		start(o, "plan");
 		attribute(o, "id", plan->node.id);
 		attribute(o, "kind", cispref_plan_kind_name(plan->kind));
+		edition(o, &plan->node);
 		text_element(o, "title", plan->title);
 		for (size_t c = 0; c < plan->competences.count; c++)
 			write_competence(o, plan->competences.items[c]);
 		end(o);
 	}
+	end(o);
+}
+
+/* ---- front matter ---------------------------------------------------------------- */
+
+static void write_runs(xml_out *o, const cispref_rich_text *rt)
+{
+	for (size_t i = 0; i < rt->runs.count; i++) {
+		const cispref_inline *run = rt->runs.items[i];
+		if (run->kind == CISPREF_INLINE_TEXT) {
+			text(o, run->text);
+			continue;
+		}
+		start(o, cispref_inline_kind_name(run->kind));
+		if (run->kind == CISPREF_INLINE_NOTE_REF)
+			attribute(o, "note", run->text);
+		else
+			write_runs(o, &run->children);
+		end(o);
+	}
+}
+
+static void set_indent(xml_out *o, int indent)
+{
+	if (!o->failed)
+		check(o, xmlTextWriterSetIndent(o->w, indent));
+}
+
+/* An element of inline content. Mixed content is written without indentation, which
+ * would add text to it: the writer's indentation is off from the start tag to the end
+ * tag. The empty raw write tells the writer that text came last, so that it does not
+ * indent the end tag after an inline element. */
+static void inline_element(xml_out *o, const char *name, const char *label,
+                           const cispref_rich_text *rt)
+{
+	start(o, name);
+	attribute(o, "label", label);
+	set_indent(o, 0);
+	write_runs(o, rt);
+	set_indent(o, 1);
+	if (!o->failed)
+		check(o, xmlTextWriterWriteRaw(o->w, X("")));
+	end(o);
+}
+
+static void write_quote(xml_out *o, const cispref_block *b)
+{
+	if (b->text)
+		inline_element(o, "heading", NULL, b->text);
+	for (size_t i = 0; i < b->children.count; i++)
+		inline_element(o, "p", NULL, b->children.items[i]);
+	if (b->attribution)
+		text_element(o, "attribution", b->attribution);
+}
+
+static void write_timeline(xml_out *o, const cispref_block *b)
+{
+	for (size_t i = 0; i < b->children.count; i++) {
+		const cispref_phase *ph = b->children.items[i];
+		start(o, "phase");
+		inline_element(o, "heading", NULL, &ph->heading);
+		for (size_t s = 0; s < ph->steps.count; s++) {
+			const cispref_step *st = ph->steps.items[s];
+			start(o, "step");
+			text_element(o, "date", st->date);
+			if (st->actors)
+				text_element(o, "actors", st->actors);
+			inline_element(o, "task", NULL, &st->task);
+			end(o);
+		}
+		end(o);
+	}
+}
+
+static void write_block(xml_out *o, const cispref_block *b)
+{
+	if (b->kind == CISPREF_BLOCK_PARAGRAPH) {
+		inline_element(o, "p", NULL, b->text);
+		return;
+	}
+	start(o, cispref_block_kind_name(b->kind));
+	attribute(o, "id", b->node.id);
+	switch (b->kind) {
+	case CISPREF_BLOCK_LIST:
+		for (size_t i = 0; i < b->children.count; i++) {
+			const cispref_list_item *it = b->children.items[i];
+			inline_element(o, "item", it->label, &it->text);
+		}
+		break;
+	case CISPREF_BLOCK_QUOTE:
+		write_quote(o, b);
+		break;
+	case CISPREF_BLOCK_TIMELINE:
+		write_timeline(o, b);
+		break;
+	case CISPREF_BLOCK_FIGURE:
+		attribute(o, "drawing", b->drawing);
+		inline_element(o, "caption", NULL, b->text);
+		break;
+	case CISPREF_BLOCK_OVERVIEW:
+		attribute(o, "domain-kind", cispref_domain_kind_name(b->domain_kind));
+		break;
+	case CISPREF_BLOCK_PARAGRAPH:
+	case CISPREF_BLOCK_DETAILS:
+		break;
+	}
+	end(o);
+}
+
+static void write_section(xml_out *o, const cispref_section *s)
+{
+	start(o, "section");
+	attribute(o, "id", s->node.id);
+	attribute(o, "number", s->number);
+	inline_element(o, "heading", NULL, &s->heading);
+	for (size_t i = 0; i < s->blocks.count; i++)
+		write_block(o, s->blocks.items[i]);
+	for (size_t i = 0; i < s->subsections.count; i++)
+		write_section(o, s->subsections.items[i]);
+	end(o);
+}
+
+static void write_front_matter(xml_out *o, const cispref_referential *ref)
+{
+	if (!ref->sections.count)
+		return;
+	start(o, "front-matter");
+	for (size_t i = 0; i < ref->sections.count; i++)
+		write_section(o, ref->sections.items[i]);
 	end(o);
 }
 
@@ -142,6 +287,7 @@ static void write_concepts(xml_out *o, const cispref_referential *ref)
 		start(o, "concept");
 		attribute(o, "id", c->node.id);
 		attribute(o, "kind", cispref_item_kind_name(c->kind));
+		edition(o, &c->node);
 		text(o, c->label);
 		end(o);
 	}
@@ -158,6 +304,7 @@ static void write_notes(xml_out *o, const cispref_referential *ref)
 		start(o, "note");
 		attribute(o, "id", n->node.id);
 		attribute(o, "number", n->number);
+		edition(o, &n->node);
 		text(o, n->text);
 		end(o);
 	}
@@ -182,6 +329,7 @@ static void write_document(xml_out *o, const cispref_referential *ref)
 	attribute(o, "base-uri", ref->base_uri);
 	text_element(o, "title", ref->title);
 	write_source(o, ref);
+	write_front_matter(o, ref);
 	for (size_t d = 0; d < ref->domains.count; d++)
 		write_domain(o, ref->domains.items[d]);
 	write_concepts(o, ref);
@@ -198,7 +346,7 @@ int cispref__xml_write(xmlBufferPtr out, const cispref_referential *ref, cispref
 		cispref__error_set(error, CISPREF_ENOMEM, NULL, 0, 0, "out of memory");
 		return CISPREF_ENOMEM;
 	}
-	xml_out o = {w, 0};
+	xml_out o = {w, 0, ref};
 	write_document(&o, ref);
 	xmlFreeTextWriter(w); /* flushes into @out */
 	if (o.failed) {

@@ -130,7 +130,7 @@ static void test_validate_explain(void **state)
 	r = run_cispref("validate", "-x", "note-unused", "duplicate-id", NULL);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out,
-		"note-unused\tinfo\tNo competence refers to this note.\n"
+		"note-unused\tinfo\tNeither a competence nor the front matter refers to this note.\n"
 		"duplicate-id\terror\tTwo elements share an id; ids must be unique.\n");
 	run_free(&r);
 
@@ -719,26 +719,42 @@ static void test_usage_messages(void **state)
 	run_free(&r);
 }
 
-/* There is no PDF renderer: the tool says how to get a PDF. */
+/* -o FILE.pdf typesets the HTML cahier with WeasyPrint; without it, the tool says how
+ * to get a PDF otherwise and writes nothing. */
 static void test_render_pdf(void **state)
 {
 	(void)state;
 	char path[4200];
 	snprintf(path, sizeof path, "%s/cahier.pdf", run_dir);
-	run r = run_cispref("render", "-o", path, NULL);
-	assert_int_equal(r.status, 2);
-	assert_non_null(strstr(r.err, "cispref renders no PDF"));
-	assert_non_null(strstr(r.err, "weasyprint"));
-	assert_non_null(strstr(r.err, "libreoffice"));
-	assert_int_equal(access(path, F_OK), -1); /* nothing written */
+	run r = run_cispref("render", "-o", path, "--domain", "com", "--no-index", NULL);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.err, "");
 	run_free(&r);
+	size_t size = 0;
+	char *pdf = read_whole_file(path, &size);
+	assert_non_null(pdf);
+	assert_true(size > 1000 && strncmp(pdf, "%PDF-", 5) == 0); /* ISO 32000-1, 7.5.2 */
+	free(pdf);
+	assert_int_equal(unlink(path), 0);
+
+	/* no typesetter on the PATH: an explanation, nothing written */
+	const char *saved = getenv("PATH");
+	char *old_path = saved ? strdup(saved) : NULL;
+	setenv("PATH", run_dir, 1);
+	r = run_cispref("render", "-o", path, NULL);
+	if (old_path)
+		setenv("PATH", old_path, 1);
+	free(old_path);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.err, "WeasyPrint, which is not installed"));
+	assert_non_null(strstr(r.err, "weasyprint"));
+	assert_non_null(strstr(r.err, "soffice --headless --convert-to pdf"));
+	assert_int_equal(access(path, F_OK), -1);
+	run_free(&r);
+
 	r = run_cispref("render", "--format", "PDF", NULL);
 	assert_int_equal(r.status, 2);
-	assert_non_null(strstr(r.err, "cispref renders no PDF"));
-	run_free(&r);
-	r = run_cispref("render", "-o", "CAHIER.PDF", NULL);
-	assert_int_equal(r.status, 2);
-	assert_non_null(strstr(r.err, "cispref renders no PDF"));
+	assert_non_null(strstr(r.err, "a PDF is written to a file: give -o FILE.pdf"));
 	run_free(&r);
 }
 
@@ -797,6 +813,84 @@ static void test_import_moodle(void **state)
 	run_free(&r);
 	r = run_cispref("import", "--from", "moodle", "--depths", "item,domain", csv, NULL);
 	assert_int_equal(r.status, 1);
+	run_free(&r);
+}
+
+/* export --format moodle with a scale and a taxonomy of one's own: the framework row
+ * carries them as Moodle stores them (doc/interchange.md, "Scale", "Taxonomy"); the
+ * options need --format moodle, and a position counts from 1. */
+static void test_export_moodle_options(void **state)
+{
+	(void)state;
+	/* 14 columns: ..., scale values (5), scale configuration (6), rule type, rule
+	 * outcome, rule config, cross-references, exported ID, is framework (12), taxonomy */
+	static const char tail[] =
+		"\"Insuffisant,Suffisant,Bien\","
+		"\"[{\"\"scaleid\"\":null},"
+		"{\"\"id\"\":1,\"\"scaledefault\"\":0,\"\"proficient\"\":0},"
+		"{\"\"id\"\":2,\"\"scaledefault\"\":1,\"\"proficient\"\":1},"
+		"{\"\"id\"\":3,\"\"scaledefault\"\":0,\"\"proficient\"\":1}]\","
+		"\"\",\"\",\"\",\"\",\"\",\"1\",\"level,outcome,competency,indicator\"\n";
+	char csv[4200];
+	snprintf(csv, sizeof csv, "%s/options.csv", run_dir);
+	run r = run_cispref("export", "--format", "moodle", "--scale", "Insuffisant,Suffisant,Bien",
+	                    "--scale-default", "2", "--scale-proficient", "2", "--taxonomy",
+	                    "level,outcome,competency,indicator", NULL);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.err, "");
+	assert_non_null(strstr(r.out, tail));
+	/* the defaults are gone from the framework row */
+	assert_null(strstr(r.out, "Non acquis"));
+	assert_null(strstr(r.out, "domain,practice,competency,skill"));
+	run_free(&r);
+	/* the same bytes into a file */
+	r = run_cispref("export", "--format", "moodle", "--scale", "Insuffisant,Suffisant,Bien",
+	                "--scale-default", "2", "--scale-proficient", "2", "--taxonomy",
+	                "level,outcome,competency,indicator", "-o", csv, NULL);
+	assert_int_equal(r.status, 0);
+	run_free(&r);
+	size_t size;
+	char *written = read_whole_file(csv, &size);
+	assert_non_null(written);
+	assert_non_null(strstr(written, tail));
+	free(written);
+	/* and the file reads back as the same framework */
+	r = run_cispref("import", "--from", "moodle", csv, "-q", "-o", "/dev/null", NULL);
+	assert_int_equal(r.status, 0);
+	run_free(&r);
+
+	/* usage errors: without --format moodle (a .csv name picks "csv"), a position 0 */
+	r = run_cispref("export", "--taxonomy", "level", "-o", csv, NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "are for --format moodle"));
+	run_free(&r);
+	r = run_cispref("export", "--format", "json", "--scale", "A,B", NULL);
+	assert_int_equal(r.status, 2);
+	run_free(&r);
+	r = run_cispref("export", "--format", "moodle", "--scale-default", "0", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "--scale-default takes a position on the scale, from 1, "
+	                              "not '0'"));
+	run_free(&r);
+	r = run_cispref("export", "--format", "moodle", "--scale-proficient", "x", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "--scale-proficient takes a position on the scale"));
+	run_free(&r);
+	/* what the library refuses: a term Moodle does not know, a value beyond the scale;
+	 * the file is left as it was */
+	r = run_cispref("export", "--format", "moodle", "--taxonomy", "domain,chapter", "-o", csv,
+	                NULL);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.err, "taxonomy"));
+	assert_string_equal(r.out, "");
+	run_free(&r);
+	written = read_whole_file(csv, &size);
+	assert_non_null(strstr(written, tail));
+	free(written);
+	r = run_cispref("export", "--format", "moodle", "--scale", "A,B", "--scale-default", "3",
+	                NULL);
+	assert_int_equal(r.status, 1);
+	assert_string_equal(r.out, "");
 	run_free(&r);
 }
 
@@ -882,6 +976,7 @@ int main(void)
 		cmocka_unit_test(test_render_pdf),
 		cmocka_unit_test(test_validate_write_error),
 		cmocka_unit_test(test_info_write_error),
+		cmocka_unit_test(test_export_moodle_options),
 		cmocka_unit_test(test_export_write_error),
 		cmocka_unit_test(test_render_write_error),
 		cmocka_unit_test(test_tool_write_error),

@@ -292,14 +292,18 @@ static const char tiny_json[] =
 	"          \"text\": \"Linked\",\n"
 	"          \"competence\": \"d.ind.1\",\n"
 	"          \"uuid\": \"325d4bee-c5d7-50d7-8432-4a23a06c3925\",\n"
-	"          \"uri\": null\n"
+	"          \"uri\": null,\n"
+	"          \"deprecated\": false,\n"
+	"          \"replaced_by\": null\n"
 	"        },\n"
 	"        {\n"
 	"          \"plan\": \"joint\",\n"
 	"          \"text\": \"\",\n"
 	"          \"competence\": null,\n"
 	"          \"uuid\": \"63efd5f9-8dfc-5d5a-8ca5-b6161d3a9a3b\",\n"
-	"          \"uri\": null\n"
+	"          \"uri\": null,\n"
+	"          \"deprecated\": false,\n"
+	"          \"replaced_by\": null\n"
 	"        }\n"
 	"      ],\n"
 	"      \"plans\": [\n"
@@ -317,7 +321,9 @@ static const char tiny_json[] =
 	"                  \"text\": \"A\\nB\",\n"
 	"                  \"concept\": \"c.1\",\n"
 	"                  \"uuid\": \"4628605c-7a52-568c-9a84-86598f103b12\",\n"
-	"                  \"uri\": null\n"
+	"                  \"uri\": null,\n"
+	"                  \"deprecated\": false,\n"
+	"                  \"replaced_by\": null\n"
 	"                }\n"
 	"              ],\n"
 	"              \"savoir_faire_comportementaux\": [],\n"
@@ -327,18 +333,24 @@ static const char tiny_json[] =
 	"                  \"text\": \"line\\r\\nend\",\n"
 	"                  \"concept\": null,\n"
 	"                  \"uuid\": \"ceaa9bf3-52d1-55b7-b7ed-90527657b774\",\n"
-	"                  \"uri\": null\n"
+	"                  \"uri\": null,\n"
+	"                  \"deprecated\": false,\n"
+	"                  \"replaced_by\": null\n"
 	"                }\n"
 	"              ],\n"
 	"              \"notes\": [\n"
 	"                \"n.1\"\n"
 	"              ],\n"
 	"              \"uuid\": \"6dacbab1-b309-5222-abb4-16035c0bc817\",\n"
-	"              \"uri\": null\n"
+	"              \"uri\": null,\n"
+	"              \"deprecated\": false,\n"
+	"              \"replaced_by\": null\n"
 	"            }\n"
 	"          ],\n"
 	"          \"uuid\": \"c8ad6272-783d-5153-b20c-92f74a1a1241\",\n"
-	"          \"uri\": null\n"
+	"          \"uri\": null,\n"
+	"          \"deprecated\": false,\n"
+	"          \"replaced_by\": null\n"
 	"        },\n"
 	"        {\n"
 	"          \"id\": \"d.col\",\n"
@@ -346,11 +358,15 @@ static const char tiny_json[] =
 	"          \"title\": \"Col\",\n"
 	"          \"competences\": [],\n"
 	"          \"uuid\": \"9a1c7a7c-7587-58e1-acfc-f0844bbeecb0\",\n"
-	"          \"uri\": null\n"
+	"          \"uri\": null,\n"
+	"          \"deprecated\": false,\n"
+	"          \"replaced_by\": null\n"
 	"        }\n"
 	"      ],\n"
 	"      \"uuid\": \"805a4d84-2051-53db-a781-d0946f5ae1f6\",\n"
-	"      \"uri\": null\n"
+	"      \"uri\": null,\n"
+	"      \"deprecated\": false,\n"
+	"      \"replaced_by\": null\n"
 	"    },\n"
 	"    {\n"
 	"      \"id\": \"e\",\n"
@@ -359,7 +375,9 @@ static const char tiny_json[] =
 	"      \"summary\": [],\n"
 	"      \"plans\": [],\n"
 	"      \"uuid\": \"4dae8aa1-eee7-5fc7-91e7-3dcbcb1d7081\",\n"
-	"      \"uri\": null\n"
+	"      \"uri\": null,\n"
+	"      \"deprecated\": false,\n"
+	"      \"replaced_by\": null\n"
 	"    }\n"
 	"  ],\n"
 	"  \"concepts\": [\n"
@@ -368,7 +386,9 @@ static const char tiny_json[] =
 	"      \"kind\": \"savoir-faire\",\n"
 	"      \"label\": \"<&>'/\",\n"
 	"      \"uuid\": \"a34fd364-249f-50f2-b9b1-af19063cab19\",\n"
-	"      \"uri\": null\n"
+	"      \"uri\": null,\n"
+	"      \"deprecated\": false,\n"
+	"      \"replaced_by\": null\n"
 	"    }\n"
 	"  ],\n"
 	"  \"notes\": [\n"
@@ -377,11 +397,14 @@ static const char tiny_json[] =
 	"      \"number\": \"21\",\n"
 	"      \"text\": \"Note\\tone\",\n"
 	"      \"uuid\": \"49b8162f-9f26-5873-bc42-530375f5dd9e\",\n"
-	"      \"uri\": null\n"
+	"      \"uri\": null,\n"
+	"      \"deprecated\": false,\n"
+	"      \"replaced_by\": null\n"
 	"    }\n"
 	"  ],\n"
 	"  \"uuid\": \"a1daad77-6fb3-5afd-ad7f-06d9d5715e81\",\n"
-	"  \"uri\": null\n"
+	"  \"uri\": null,\n"
+	"  \"front_matter\": []\n"
 	"}\n";
 
 static void test_json_tiny(void **state)
@@ -418,7 +441,8 @@ static void test_json_empty(void **state)
 	                    /* uuid.uuid5(uuid.uuid5(uuid.NAMESPACE_URL,
 	                     * "urn:cispref:referential"), "e") in Python */
 	                    "  \"uuid\": \"289be64c-a0f1-50f2-862d-f02fb69238b4\",\n"
-	                    "  \"uri\": null\n"
+	                    "  \"uri\": null,\n"
+	                    "  \"front_matter\": []\n"
 	                    "}\n");
 	cispref_buffer_free(json);
 	cispref_referential_free(ref);
@@ -641,9 +665,9 @@ static void test_json_default_parses(void **state)
 
 	static const char *const top[] = {"format", "format_version", "id", "title", "version",
 	                                  "language", "domains", "concepts", "notes", "uuid",
-	                                  "uri"};
-	assert_int_equal(j.top_key_count, 11);
-	for (int i = 0; i < 11; i++)
+	                                  "uri", "front_matter"};
+	assert_int_equal(j.top_key_count, 12);
+	for (int i = 0; i < 12; i++)
 		assert_string_equal(j.top_keys[i], top[i]);
 	assert_int_equal(j.top_array_len[6], cispref_referential_domain_count(ref));
 	assert_int_equal(j.top_array_len[7], cispref_referential_concept_count(ref));

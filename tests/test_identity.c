@@ -236,14 +236,17 @@ static void test_json_keys(void **state)
 		"\"id\": \"psy.ind.1.sf.1\",\n"));
 	assert_non_null(strstr(json,
 		"\"uuid\": \"049e4f62-e088-55af-b4ba-f8e900871c09\",\n"
-		"                  \"uri\": \"https://example.org/cisp/psy.ind.1.sf.1\"\n"
+		"                  \"uri\": \"https://example.org/cisp/psy.ind.1.sf.1\",\n"
+		"                  \"deprecated\": false,\n"
+		"                  \"replaced_by\": null\n"
 		"                }"));
 	/* a note, and the end of the document: the referential's namespace and base URI */
 	assert_non_null(strstr(json,
 		"\"uuid\": \"06f77ce7-3afe-56bd-8793-fd55f1c76cdb\",\n"
-		"      \"uri\": \"https://example.org/cisp/note.21\"\n"));
+		"      \"uri\": \"https://example.org/cisp/note.21\",\n"));
 	const char *tail = "  \"uuid\": \"" EMBEDDED_NS "\",\n"
-	                   "  \"uri\": \"https://example.org/cisp/\"\n}\n";
+	                   "  \"uri\": \"https://example.org/cisp/\",\n"
+	                   "  \"front_matter\": []\n}\n";
 	assert_string_equal(json + strlen(json) - strlen(tail), tail);
 	cispref_buffer_free(json);
 

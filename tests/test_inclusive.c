@@ -173,6 +173,49 @@ static void test_normaliser(void **state)
 	cispref__arena_free(a);
 }
 
+/* ---- no line break inside a pair (the printed cahier) ---- */
+
+#define WORD_JOINER "\xE2\x81\xA0" /* U+2060 */
+
+/* What cispref__inclusive_unbreakable() writes for a case, from the case's pair: its
+ * mark, then U+2060 after a breakable hyphen ("-", U+2010), then one U+00A0 per space. */
+static void unbreakable_expected(const struct inclusive_case *c, char *out, size_t size)
+{
+	if (!c->separator) {
+		snprintf(out, size, "%s", c->input);
+		return;
+	}
+	const char *sep = c->separator;
+	size_t mark = 0;
+	while (sep[mark] && sep[mark] != ' ' && strncmp(sep + mark, NBSP, 2) != 0)
+		mark++;
+	int joiner = strncmp(sep, "-", mark) == 0 || strncmp(sep, HYPHEN, mark) == 0;
+	int n = snprintf(out, size, "%.*s%.*s%s", (int)(c->at + 2), c->input, (int)mark, sep,
+	                 mark && joiner ? WORD_JOINER : "");
+	for (const char *p = sep + mark; *p; p += *p == ' ' ? 1 : 2)
+		n += snprintf(out + n, size - (size_t)n, NBSP);
+	snprintf(out + n, size - (size_t)n, "%s", c->input + c->at + 2 + strlen(sep));
+}
+
+static void test_unbreakable(void **state)
+{
+	(void)state;
+	arena *a = cispref__arena_new();
+	assert_non_null(a);
+	for (size_t i = 0; i < CASE_COUNT; i++) {
+		char expected[256];
+		unbreakable_expected(&cases[i], expected, sizeof expected);
+		const char *got = cispref__inclusive_unbreakable(a, cases[i].input);
+		assert_non_null(got);
+		if (strcmp(got, expected) != 0)
+			fail_msg("case %zu \"%s\": \"%s\", expected \"%s\"", i, cases[i].input, got,
+			         expected);
+	}
+	assert_string_equal(cispref__inclusive_unbreakable(a, "la-le et la  du, présente-la au groupe"),
+	                    "la-" WORD_JOINER "le et la" NBSP NBSP "du, présente-la au groupe");
+	cispref__arena_free(a);
+}
+
 /* The normaliser as the renderers apply it, on every case at once. */
 static void test_normaliser_rendered(void **state)
 {
@@ -201,17 +244,13 @@ static void test_normaliser_rendered(void **state)
 	char *md = NULL;
 	assert_int_equal(cispref_render_buffer(&md, NULL, ref, CISPREF_RENDER_MARKDOWN, &options,
 	                                       NULL), CISPREF_OK);
-	/* each item is "• text" in a table cell, ended by <br> or the cell's " |"; no case
-	 * holds a character Markdown escapes there */
+	/* each item is a line "- text" of a bullet list; no case holds a character Markdown
+	 * escapes there */
 	for (size_t i = 0; i < CASE_COUNT; i++) {
 		char item[128];
-		snprintf(item, sizeof item, "\xE2\x80\xA2 %s", cases[i].normalized);
-		const char *at = md;
-		while ((at = strstr(at, item)) && strncmp(at + strlen(item), "<br>", 4) != 0 &&
-		       strncmp(at + strlen(item), " |", 2) != 0)
-			at++; /* a longer item that starts the same */
-		if (!at)
-			fail_msg("case %zu: no item \"%s\" in the Markdown", i, item);
+		snprintf(item, sizeof item, "\n- %s\n", cases[i].normalized);
+		if (!strstr(md, item))
+			fail_msg("case %zu: no item \"%s\" in the Markdown", i, cases[i].normalized);
 	}
 	cispref_buffer_free(md);
 	cispref_referential_free(ref);
@@ -411,6 +450,7 @@ int main(void)
 		cmocka_unit_test(test_scanner_walk),
 		cmocka_unit_test(test_normaliser),
 		cmocka_unit_test(test_normaliser_rendered),
+		cmocka_unit_test(test_unbreakable),
 		cmocka_unit_test(test_validator),
 		cmocka_unit_test(test_validator_counts_separators),
 		cmocka_unit_test(test_folding),

@@ -424,6 +424,23 @@ static void test_moodle(void **state)
 	assert_fails(CISPREF_EARG, cispref_moodle_export_buffer(&out, NULL, f->ref, &bad, ERR));
 	assert_ptr_equal(out, (char *)f);
 
+	assert_fails(CISPREF_EARG, cispref_moodle_export_stream(NULL, f->ref, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_moodle_export_stream(stdout, NULL, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_moodle_export_stream(stdout, f->ref, &bad, ERR));
+	FILE *read_only = fopen(fixture("load-valid.xml"), "r");
+	assert_non_null(read_only);
+	assert_fails(CISPREF_EIO, cispref_moodle_export_stream(read_only, f->ref, NULL, ERR));
+	fclose(read_only);
+
+	char path[4200];
+	snprintf(path, sizeof path, "%s/missing/out.csv", f->tmp);
+	assert_fails(CISPREF_EARG, cispref_moodle_export_path(NULL, f->ref, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_moodle_export_path("", f->ref, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_moodle_export_path(path, NULL, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_moodle_export_path(path, f->ref, &bad, ERR));
+	assert_fails(CISPREF_EIO, cispref_moodle_export_path(path, f->ref, NULL, ERR));
+	assert_fails(CISPREF_EIO, cispref_moodle_export_path(f->tmp, f->ref, NULL, ERR));
+
 	assert_fails(CISPREF_EARG, cispref_moodle_import_memory(NULL, NULL, "", 0, NULL, NULL, ERR));
 	assert_fails(CISPREF_EARG, cispref_moodle_import_memory(&ref, &diags, NULL, 3, NULL, NULL, ERR));
 	assert_fails(CISPREF_EARG, cispref_moodle_import_memory(&ref, &diags, "", 0, NULL, &bad, ERR));
@@ -512,6 +529,8 @@ static void test_render(void **state)
 	assert_int_equal(options.version, defaults.version);
 	assert_null(options.domains);
 	assert_true(options.summary && options.notes && options.index);
+	assert_true(options.title_page && options.contents);
+	assert_false(options.gfm_tables);
 	assert_null(options.title);
 	assert_int_equal(options.inclusive, defaults.inclusive);
 	cispref_render_options_init(NULL);
@@ -1255,6 +1274,190 @@ static void test_positioning_bad_arguments(void **state)
 	cispref_positioning_free(pos);
 }
 
+/* The front matter's accessors: NULL, out of range, and a block of another kind. */
+static void test_front_matter(void **state)
+{
+	(void)state;
+	cispref_block_kind_t bk = CISPREF_BLOCK_LIST;
+	assert_null(cispref_block_kind_name((cispref_block_kind_t)BAD_KIND));
+	assert_null(cispref_block_kind_name((cispref_block_kind_t)NEGATIVE_KIND));
+	assert_int_equal(cispref_block_kind_from_name(&bk, "section"), CISPREF_EARG);
+	assert_int_equal(cispref_block_kind_from_name(&bk, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_block_kind_from_name(NULL, "p"), CISPREF_EARG);
+	assert_int_equal(bk, CISPREF_BLOCK_LIST);
+	assert_null(cispref_inline_kind_name((cispref_inline_kind_t)BAD_KIND));
+
+	assert_int_equal(cispref_referential_section_count(NULL), 0);
+	assert_null(cispref_referential_section(NULL, 0));
+	assert_null(cispref_referential_find_section(NULL, "fm.1"));
+	assert_null(cispref_referential_find_block(NULL, "fm.1"));
+	assert_null(cispref_section_id(NULL));
+	assert_null(cispref_section_number(NULL));
+	assert_int_equal(cispref_section_level(NULL), 0);
+	assert_null(cispref_section_heading(NULL));
+	assert_null(cispref_section_parent(NULL));
+	assert_int_equal(cispref_section_block_count(NULL), 0);
+	assert_null(cispref_section_block(NULL, 0));
+	assert_int_equal(cispref_section_subsection_count(NULL), 0);
+	assert_null(cispref_section_subsection(NULL, 0));
+	assert_int_equal(cispref_block_kind(NULL), CISPREF_BLOCK_PARAGRAPH);
+	assert_null(cispref_block_id(NULL));
+	assert_null(cispref_block_section(NULL));
+	assert_null(cispref_block_text(NULL));
+	assert_int_equal(cispref_block_list_item_count(NULL), 0);
+	assert_null(cispref_block_list_item(NULL, 0));
+	assert_null(cispref_block_heading(NULL));
+	assert_int_equal(cispref_block_paragraph_count(NULL), 0);
+	assert_null(cispref_block_paragraph(NULL, 0));
+	assert_null(cispref_block_attribution(NULL));
+	assert_int_equal(cispref_block_phase_count(NULL), 0);
+	assert_null(cispref_block_phase(NULL, 0));
+	assert_null(cispref_block_drawing(NULL));
+	assert_null(cispref_block_caption(NULL));
+	assert_int_equal(cispref_block_domain_kind(NULL), CISPREF_DOMAIN_CORE);
+	assert_null(cispref_list_item_label(NULL));
+	assert_null(cispref_list_item_text(NULL));
+	assert_null(cispref_phase_heading(NULL));
+	assert_int_equal(cispref_phase_step_count(NULL), 0);
+	assert_null(cispref_phase_step(NULL, 0));
+	assert_null(cispref_step_date(NULL));
+	assert_null(cispref_step_actors(NULL));
+	assert_null(cispref_step_task(NULL));
+	assert_int_equal(cispref_rich_text_count(NULL), 0);
+	assert_null(cispref_rich_text_run(NULL, 0));
+	assert_string_equal(cispref_rich_text_plain(NULL), "");
+	assert_int_equal(cispref_inline_kind(NULL), CISPREF_INLINE_TEXT);
+	assert_null(cispref_inline_text(NULL));
+	assert_null(cispref_inline_note_id(NULL));
+	assert_null(cispref_inline_children(NULL));
+
+	/* out of range, and accessors of one kind asked of another */
+	cispref_referential *ref = NULL;
+	assert_int_equal(cispref_referential_load_file(&ref, FIXTURES_DIR "/front-matter.xml", NULL,
+	                                               NULL),
+	                 CISPREF_OK);
+	assert_null(cispref_referential_section(ref, SIZE_MAX));
+	assert_null(cispref_referential_find_section(ref, "psy")); /* a domain, not a section */
+	assert_null(cispref_referential_find_block(ref, "fm.1")); /* a section, not a block */
+	const cispref_section *s = cispref_referential_section(ref, 0);
+	assert_null(cispref_section_block(s, SIZE_MAX));
+	assert_null(cispref_section_subsection(s, SIZE_MAX));
+	const cispref_block *p = cispref_section_block(s, 0);
+	assert_int_equal(cispref_block_kind(p), CISPREF_BLOCK_PARAGRAPH);
+	assert_null(cispref_block_list_item(p, 0));
+	assert_null(cispref_block_heading(p));
+	assert_null(cispref_block_paragraph(p, 0));
+	assert_null(cispref_block_attribution(p));
+	assert_null(cispref_block_phase(p, 0));
+	assert_null(cispref_block_drawing(p));
+	assert_null(cispref_block_caption(p));
+	assert_int_equal(cispref_block_domain_kind(p), CISPREF_DOMAIN_CORE);
+	const cispref_rich_text *text = cispref_block_text(p);
+	assert_null(cispref_rich_text_run(text, SIZE_MAX));
+	const cispref_inline *run = cispref_rich_text_run(text, 0);
+	assert_int_equal(cispref_inline_kind(run), CISPREF_INLINE_TEXT);
+	assert_null(cispref_inline_note_id(run));
+	assert_null(cispref_inline_children(run));
+	const cispref_block *list = cispref_referential_find_block(ref, "fm.1.list.1");
+	assert_null(cispref_block_text(list));
+	assert_null(cispref_block_list_item(list, SIZE_MAX));
+	const cispref_block *timeline = cispref_referential_find_block(ref, "fm.2.timeline");
+	assert_null(cispref_block_phase(timeline, SIZE_MAX));
+	assert_null(cispref_phase_step(cispref_block_phase(timeline, 0), SIZE_MAX));
+	cispref_referential_free(ref);
+}
+
+/* Edition links: NULL arguments, unknown ids and refused replacements change nothing. */
+static void test_editions(void **state)
+{
+	world *f = *state;
+	char *before = snapshot(f->built);
+	assert_false(cispref_referential_node_deprecated(NULL, "psy"));
+	assert_false(cispref_referential_node_deprecated(f->ref, NULL));
+	assert_false(cispref_referential_node_deprecated(f->ref, "no.such"));
+	assert_null(cispref_referential_node_replaced_by(NULL, "psy"));
+	assert_null(cispref_referential_node_replaced_by(f->ref, NULL));
+	assert_null(cispref_referential_node_replaced_by(f->ref, "no.such"));
+	assert_int_equal(cispref_referential_set_deprecated(NULL, "b.d", true, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_deprecated(f->built, NULL, true, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_deprecated(f->built, "no.such", true, NULL),
+	                 CISPREF_ENOTFOUND);
+	/* a replacement without deprecation, or that is not an id */
+	assert_int_equal(cispref_referential_set_deprecated(f->built, "b.d", false, "b.k"), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_deprecated(f->built, "b.d", true, "not an id"),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_deprecated(f->built, "b.d", true, ""), CISPREF_EARG);
+	assert_false(cispref_referential_node_deprecated(f->built, "b.d"));
+	char *after = snapshot(f->built);
+	assert_string_equal(before, after);
+	cispref_buffer_free(before);
+	cispref_buffer_free(after);
+}
+
+/* The edition diff: NULL arguments, indexes and kinds out of range, and the neutral
+ * values of accessors given NULL. */
+static void test_diff(void **state)
+{
+	world *f = *state;
+	cispref_diff *diff = (cispref_diff *)0x1;
+	cispref_segment_t type = CISPREF_SEGMENT_INSERTED;
+	assert_fails(CISPREF_EARG, cispref_diff_new(NULL, f->ref, f->ref, ERR));
+	assert_fails(CISPREF_EARG, cispref_diff_new(&diff, NULL, f->ref, ERR));
+	assert_fails(CISPREF_EARG, cispref_diff_new(&diff, f->ref, NULL, ERR));
+	assert_ptr_equal(diff, (cispref_diff *)0x1);
+	assert_int_equal(cispref_diff_new(&diff, f->ref, NULL, NULL), CISPREF_EARG);
+	cispref_diff_free(NULL);
+	assert_int_equal(cispref_diff_count(NULL), 0);
+	assert_int_equal(cispref_diff_count_kind(NULL, CISPREF_CHANGE_ADDED), 0);
+	assert_null(cispref_diff_get(NULL, 0));
+	assert_int_equal(cispref_change_kind(NULL), CISPREF_CHANGE_METADATA);
+	assert_null(cispref_change_kind_name((cispref_change_kind_t)BAD_KIND));
+	assert_null(cispref_change_kind_name((cispref_change_kind_t)NEGATIVE_KIND));
+	assert_int_equal(cispref_change_node_type(NULL), CISPREF_NODE_NONE);
+	assert_null(cispref_change_old_id(NULL));
+	assert_null(cispref_change_new_id(NULL));
+	assert_null(cispref_change_domain_id(NULL));
+	assert_null(cispref_change_field(NULL));
+	assert_null(cispref_change_old_value(NULL));
+	assert_null(cispref_change_new_value(NULL));
+	assert_true(cispref_change_similarity(NULL) == 0);
+	assert_int_equal(cispref_change_segment_count(NULL), 0);
+	assert_null(cispref_change_segment(&type, NULL, 0));
+	assert_int_equal(type, CISPREF_SEGMENT_INSERTED);
+
+	cispref_diff_format_t format = CISPREF_DIFF_HTML;
+	assert_null(cispref_diff_format_name((cispref_diff_format_t)BAD_KIND));
+	assert_null(cispref_diff_format_name((cispref_diff_format_t)NEGATIVE_KIND));
+	assert_int_equal(cispref_diff_format_from_name(NULL, "text"), CISPREF_EARG);
+	assert_int_equal(cispref_diff_format_from_name(&format, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_diff_format_from_name(&format, "TEXT"), CISPREF_EARG);
+	assert_int_equal(format, CISPREF_DIFF_HTML);
+	char *buffer = (char *)"x";
+	size_t size = 7;
+	assert_fails(CISPREF_EARG, cispref_diff_write(NULL, &size, NULL, CISPREF_DIFF_TEXT, ERR));
+	assert_fails(CISPREF_EARG, cispref_diff_write(&buffer, &size, NULL, CISPREF_DIFF_TEXT, ERR));
+	assert_int_equal(size, 7);
+	assert_fails(CISPREF_EARG, cispref_diff_save(NULL, NULL, CISPREF_DIFF_TEXT, ERR));
+	assert_fails(CISPREF_EARG, cispref_diff_save("", NULL, CISPREF_DIFF_TEXT, ERR));
+	assert_fails(CISPREF_EARG, cispref_diff_save("x.txt", NULL, CISPREF_DIFF_TEXT, ERR));
+
+	/* A real diff, asked out of range. */
+	OK(cispref_diff_new(&diff, f->built, f->ref, NULL));
+	size_t count = cispref_diff_count(diff);
+	assert_true(count > 0);
+	assert_null(cispref_diff_get(diff, count));
+	assert_null(cispref_diff_get(diff, SIZE_MAX));
+	assert_int_equal(cispref_diff_count_kind(diff, (cispref_change_kind_t)BAD_KIND), 0);
+	assert_int_equal(cispref_diff_count_kind(diff, (cispref_change_kind_t)NEGATIVE_KIND), 0);
+	const cispref_change *first = cispref_diff_get(diff, 0);
+	assert_null(cispref_change_segment(&type, first, SIZE_MAX));
+	assert_int_equal(type, CISPREF_SEGMENT_INSERTED);
+	assert_fails(CISPREF_EARG, cispref_diff_write(&buffer, NULL, diff, (cispref_diff_format_t)BAD_KIND, ERR));
+	assert_fails(CISPREF_EARG, cispref_diff_write(&buffer, NULL, diff, (cispref_diff_format_t)NEGATIVE_KIND, ERR));
+	assert_fails(CISPREF_EARG, cispref_diff_save("x.txt", diff, (cispref_diff_format_t)BAD_KIND, ERR));
+	cispref_diff_free(diff);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1275,6 +1478,9 @@ int main(void)
 		cmocka_unit_test(test_identity),
 		cmocka_unit_test(test_positioning_null),
 		cmocka_unit_test(test_positioning_bad_arguments),
+		cmocka_unit_test(test_front_matter),
+		cmocka_unit_test(test_editions),
+		cmocka_unit_test(test_diff),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -3,6 +3,8 @@
 /* The Moodle competency framework CSV: export (the columns of tool_lpimportcsv), import
  * (encodings, delimiters, order, dropped rows, hostile files), the depth mapping, the
  * round trip, and Moodle's own files when ../shared/interop is there. */
+#include <unistd.h>
+
 #include "test_util.h"
 
 #ifndef INTEROP_DIR
@@ -188,6 +190,58 @@ static void export_options(void **state)
 	o.scale = NULL;
 	o.taxonomy = "domain,chapter";
 	assert_int_equal(cispref_moodle_export_buffer(&csv, NULL, ref, &o, &error), CISPREF_EARG);
+	cispref_referential_free(ref);
+}
+
+/* Assert that the file at @path holds @size bytes at @expected. */
+static void assert_file_holds(const char *path, const char *expected, size_t size)
+{
+	size_t written_size;
+	char *written = read_whole_file(path, &written_size);
+	assert_non_null(written);
+	assert_int_equal(written_size, size);
+	assert_memory_equal(written, expected, size);
+	free(written);
+}
+
+/* The stream and path entries write the buffer's bytes, options included. */
+static void export_stream_and_path(void **state)
+{
+	(void)state;
+	cispref_referential *ref;
+	OK(cispref_referential_load_default(&ref, NULL));
+	cispref_moodle_options o = CISPREF_MOODLE_OPTIONS_INIT;
+	o.scale = "Non,Oui";
+	o.taxonomy = "competency,indicator";
+	char *expected;
+	size_t size;
+	OK(cispref_moodle_export_buffer(&expected, &size, ref, &o, NULL));
+	assert_non_null(strstr(expected, "\"Non,Oui\""));
+	assert_non_null(strstr(expected, "\"competency,indicator\""));
+
+	char dir[] = "/tmp/cispref-moodle-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char stream_path[64], path[64];
+	snprintf(stream_path, sizeof stream_path, "%s/stream.csv", dir);
+	snprintf(path, sizeof path, "%s/framework.csv", dir);
+	FILE *stream = fopen(stream_path, "wb");
+	assert_non_null(stream);
+	OK(cispref_moodle_export_stream(stream, ref, &o, NULL));
+	assert_int_equal(fclose(stream), 0);
+	assert_file_holds(stream_path, expected, size);
+
+	OK(cispref_moodle_export_path(path, ref, &o, NULL));
+	assert_file_holds(path, expected, size);
+	/* refused options leave the file as it was */
+	o.taxonomy = "domain,chapter";
+	cispref_error error;
+	assert_int_equal(cispref_moodle_export_path(path, ref, &o, &error), CISPREF_EARG);
+	assert_file_holds(path, expected, size);
+
+	unlink(stream_path);
+	unlink(path);
+	rmdir(dir);
+	cispref_buffer_free(expected);
 	cispref_referential_free(ref);
 }
 
@@ -441,6 +495,7 @@ int main(void)
 		cmocka_unit_test(identity_survives),
 		cmocka_unit_test(export_follows_moodle_columns),
 		cmocka_unit_test(export_options),
+		cmocka_unit_test(export_stream_and_path),
 		cmocka_unit_test(rows_in_any_order),
 		cmocka_unit_test(dropped_rows_are_reported),
 		cmocka_unit_test(french_semicolon_bom),

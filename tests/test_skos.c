@@ -233,21 +233,97 @@ static void test_skos_iris(void **state)
 	/* No base URI: the scheme is the URN of the namespace UUID, domains its top
 	 * concepts under the URN of their UUIDs. */
 	node_iri(iri, sizeof iri, ref, NULL);
-	snprintf(expect, sizeof expect, "\n<%s>\n    a skos:ConceptScheme ;\n", iri);
+	snprintf(expect, sizeof expect, "\n<%s>\n    a skos:ConceptScheme, cispref:Referential ;\n",
+	         iri);
 	assert_non_null(strstr(ttl, expect));
 	node_iri(iri, sizeof iri, ref, cispref_domain_id(cispref_referential_domain(ref, 0)));
 	snprintf(expect, sizeof expect, "skos:hasTopConcept <%s>", iri);
 	assert_non_null(strstr(ttl, expect));
 	assert_non_null(strstr(ttl, "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"));
+	assert_non_null(strstr(ttl, "@prefix cispref: <" CISPREF_SKOS_VOCABULARY "> .\n"));
+	assert_string_equal(CISPREF_SKOS_VOCABULARY, "urn:cispref:referential#");
 	cispref_buffer_free(ttl);
 
 	/* With a base URI, the node URIs (the scheme's is the base URI). */
 	OK(cispref_referential_set_base_uri(ref, "https://example.org/cisp/"));
 	ttl = export(ref, CISPREF_FORMAT_SKOS, &size);
-	assert_non_null(strstr(ttl, "\n<https://example.org/cisp/>\n    a skos:ConceptScheme ;\n"));
-	assert_non_null(strstr(ttl, "\n<https://example.org/cisp/psy.ind.1>\n    a skos:Concept ;\n"
+	assert_non_null(strstr(ttl, "\n<https://example.org/cisp/>\n"
+	                            "    a skos:ConceptScheme, cispref:Referential ;\n"));
+	assert_non_null(strstr(ttl, "\n<https://example.org/cisp/psy.ind.1>\n"
+	                            "    a skos:Concept, cispref:Competence ;\n"
 	                            "    skos:inScheme <https://example.org/cisp/> ;\n"));
 	assert_null(strstr(ttl, "urn:uuid:"));
+	cispref_buffer_free(ttl);
+	cispref_referential_free(ref);
+}
+
+/* A copy of the statement of @ttl that begins with @head, to its final " .\n"; NULL when
+ * there is none. free() it. */
+static char *statement(const char *ttl, const char *head)
+{
+	const char *start = strstr(ttl, head);
+	if (!start)
+		return NULL;
+	size_t n = strcspn(start, "");
+	const char *stop = strstr(start, " .\n");
+	if (stop)
+		n = (size_t)(stop - start) + 3;
+	char *copy = malloc(n + 1);
+	assert_non_null(copy);
+	memcpy(copy, start, n);
+	copy[n] = '\0';
+	return copy;
+}
+
+/* The kinds in cispref's vocabulary (doc/interchange.md, "Kinds"): a class beside
+ * skos:Concept and cispref:kind with the model's word, for the source's nodes of each
+ * kind: psy (a core domain, 3.1.2), admin (transversal, 3.1.3), its joint plan, the
+ * first savoir-faire, comportemental and savoir of psy.ind.1. */
+static void test_skos_kinds(void **state)
+{
+	(void)state;
+	cispref_referential *ref = NULL;
+	OK(cispref_referential_load_default(&ref, NULL));
+	OK(cispref_referential_set_base_uri(ref, "https://example.org/cisp/"));
+	/* not export(): GCC would take the buffer for its local (-Wdangling-pointer) */
+	char *ttl = NULL;
+	OK(cispref_export_buffer(&ttl, NULL, ref, CISPREF_FORMAT_SKOS, NULL));
+	const cispref_competence *c = cispref_referential_find_competence(ref, "psy.ind.1");
+	assert_non_null(c);
+	const cispref_concept *shared = cispref_referential_concept(ref, 0);
+	struct {
+		const char *id, *class, *kind;
+	} nodes[] = {
+		{"psy", "Domain", "core"},
+		{"admin", "Domain", "transversal"},
+		{"psy.ind", "Plan", "individual"},
+		{"admin.joint", "Plan", "joint"},
+		{"psy.ind.1", "Competence", NULL}, /* a competence has no kind */
+		{cispref_item_id(cispref_competence_item(c, SF, 0)), "Item", "savoir-faire"},
+		{cispref_item_id(cispref_competence_item(c, SFC, 0)), "Item",
+		 "savoir-faire-comportemental"},
+		{cispref_item_id(cispref_competence_item(c, S, 0)), "Item", "savoir"},
+		/* a shared concept has its items' kind */
+		{cispref_concept_id(shared), "Concept",
+		 cispref_item_kind_name(cispref_concept_kind(shared))},
+	};
+	char head[512], kind[128];
+	for (size_t i = 0; i < N_ELEMENTS(nodes); i++) {
+		snprintf(head, sizeof head, "\n<https://example.org/cisp/%s>\n"
+		         "    a skos:Concept, cispref:%s ;\n", nodes[i].id, nodes[i].class);
+		char *found = statement(ttl, head);
+		if (!found)
+			print_error("missing: %s\n", head);
+		assert_non_null(found);
+		if (nodes[i].kind) {
+			/* then " ;" or, last, " ." */
+			snprintf(kind, sizeof kind, "    cispref:kind cispref:%s ", nodes[i].kind);
+			assert_non_null(strstr(found, kind));
+		} else {
+			assert_null(strstr(found, "cispref:kind"));
+		}
+		free(found);
+	}
 	cispref_buffer_free(ttl);
 	cispref_referential_free(ref);
 }
@@ -337,7 +413,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_esco_default),     cmocka_unit_test(test_esco_hostile),
-		cmocka_unit_test(test_skos_iris),        cmocka_unit_test(test_skos_literals),
+		cmocka_unit_test(test_skos_iris),        cmocka_unit_test(test_skos_kinds),
+		cmocka_unit_test(test_skos_literals),
 		cmocka_unit_test(test_skos_bad_language), cmocka_unit_test(test_registry),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

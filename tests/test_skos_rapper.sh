@@ -2,7 +2,8 @@
 # SPDX-FileCopyrightText: 2026 cispref developers
 # SPDX-License-Identifier: MIT
 # The SKOS export parses as Turtle with a real RDF parser (raptor2's rapper) and holds
-# exactly the triples doc/interchange.md ("SKOS and ESCO") maps the model to: for the
+# exactly the triples doc/interchange.md ("SKOS and ESCO") maps the model to, the kinds
+# of nodes and items in cispref's vocabulary included: for the
 # embedded referential (no base URI: urn:uuid IRIs) and for
 # tests/fixtures/skos-hostile.xml (a base URI; quotes, backslashes, CR and LF, tabs,
 # '"""', a character outside the BMP, Turtle's own punctuation in texts). The expected
@@ -45,6 +46,8 @@ for case in default hostile; do
 import collections, json, re, sys
 
 SKOS = "http://www.w3.org/2004/02/skos/core#"
+# cispref's vocabulary (doc/interchange.md, "Kinds"): the XML format's namespace and '#'
+CISPREF = "urn:cispref:referential#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 OWL_VERSION = "http://www.w3.org/2002/07/owl#versionInfo"
 ref = json.load(open(sys.argv[1], encoding="utf-8"))
@@ -68,12 +71,15 @@ expected = collections.Counter()
 
 
 def add(s, p, o):
-    expected[(s, p if p.startswith("http") else SKOS + p, o)] += 1
+    expected[(s, p if ":" in p else SKOS + p, o)] += 1
 
 
-def concept(node, label):
+def concept(node, label, cls, kind=None):
     s = iri(node)
     add(s, RDF_TYPE, ("I", SKOS + "Concept"))
+    add(s, RDF_TYPE, ("I", CISPREF + cls))
+    if kind is not None:
+        add(s, CISPREF + "kind", ("I", CISPREF + kind))
     add(s, "inScheme", iri(ref))
     add(s, "prefLabel", text(label))
     add(s, "notation", code(node["id"]))
@@ -86,21 +92,26 @@ def tree(parent, child):
 
 scheme = iri(ref)
 add(scheme, RDF_TYPE, ("I", SKOS + "ConceptScheme"))
+add(scheme, RDF_TYPE, ("I", CISPREF + "Referential"))
 add(scheme, "prefLabel", text(ref["title"]))
 add(scheme, "notation", code(ref["id"]))
 add(scheme, OWL_VERSION, code(ref["version"]))
 concepts = {c["id"]: c for c in ref["concepts"]}
 notes = {n["id"]: n for n in ref["notes"]}
 items = []
+# the JSON's list of an item gives its kind, as cispref_item_kind_name() words it
+ITEM_KINDS = {"savoir_faire": "savoir-faire",
+              "savoir_faire_comportementaux": "savoir-faire-comportemental",
+              "savoirs": "savoir"}
 for d in ref["domains"]:
-    concept(d, d["title"])
+    concept(d, d["title"], "Domain", d["kind"])
     add(scheme, "hasTopConcept", iri(d))
     add(iri(d), "topConceptOf", scheme)
     for p in d["plans"]:
-        concept(p, p["title"])
+        concept(p, p["title"], "Plan", p["kind"])
         tree(d, p)
         for c in p["competences"]:
-            concept(c, c["title"])
+            concept(c, c["title"], "Competence")
             tree(p, c)
             for n in c["notes"]:
                 if n in notes:
@@ -108,13 +119,13 @@ for d in ref["domains"]:
             for kind in ("savoir_faire", "savoir_faire_comportementaux", "savoirs"):
                 for i in c[kind]:
                     items.append(i)
-                    concept(i, i["text"])
+                    concept(i, i["text"], "Item", ITEM_KINDS[kind])
                     tree(c, i)
                     if i.get("concept") in concepts:
                         add(iri(i), "related", iri(concepts[i["concept"]]))
                         add(iri(concepts[i["concept"]]), "related", iri(i))
 for c in ref["concepts"]:
-    concept(c, c["label"])
+    concept(c, c["label"], "Concept", c["kind"])
 
 # N-Triples: subject, predicate, object and ' .'; literals unescaped (ECHAR, UCHAR).
 ESCAPES = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'",
@@ -153,12 +164,19 @@ nodes = 1 + len(ref["concepts"]) + sum(
 if len(labels) != nodes or any(t[2][2] != lang for t in labels):
     print(f"FAIL {case}: {len(labels)} skos:prefLabel, expected {nodes}, all @{lang}")
     fail = 1
+# Every item says its kind, and the three kinds of the model all occur.
+kinds = {t[0]: t[2][1][len(CISPREF):] for t in parsed if t[1] == CISPREF + "kind"}
+item_kinds = collections.Counter(kinds.get(iri(i)) for i in items)
+if None in item_kinds or (case == "default" and set(item_kinds) != set(ITEM_KINDS.values())):
+    print(f"FAIL {case}: item kinds {dict(item_kinds)}")
+    fail = 1
 notations = {t[2][1] for t in parsed if t[1] == SKOS + "notation"}
 if any(i["id"] not in notations for i in items):
     print(f"FAIL {case}: an item's skos:notation is missing")
     fail = 1
 if not fail:
-    print(f"ok {case}: {sum(parsed.values())} triples, {len(items)} items, {nodes} labels")
+    print(f"ok {case}: {sum(parsed.values())} triples, {len(items)} items, {nodes} labels, "
+          f"item kinds {dict(sorted(item_kinds.items()))}")
 sys.exit(fail)
 PY
 done

@@ -46,12 +46,28 @@ static const fixture_case cases[] = {
 	  {"text-empty", E, 10, "c1.sf.1", NULL},
 	  {"text-empty", E, 17, "k", NULL}},
 	 4},
+	{"section-number-duplicate",
+	 {{"section-number-duplicate", E, 8, "fm.2", "number '1'"}},
+	 1},
+	{"details-repeated", {{"details-repeated", E, 8, "fm.1", "second 'details'"}}, 1},
+	/* c2, deprecated without a replacement, is no finding */
+	{"replacement-unknown", {{"replacement-unknown", E, 16, "c1.sf.2", "'c1.sf.9'"}}, 1},
+	{"replacement-self", {{"replacement-self", E, 16, "c1.sf.2", "itself"}}, 1},
+	/* t1.sf.1 leads into the cycle without being on it */
+	{"replacement-cycle",
+	 {{"replacement-cycle", E, 15, "c1.sf.1", "'c1.sf.2'"},
+	  {"replacement-cycle", E, 16, "c1.sf.2", "'c1.sf.1'"}},
+	 2},
 	{"competence-empty", {{"competence-empty", W, 8, "c1", NULL}}, 1},
 	{"item-duplicate", {{"item-duplicate", W, 12, "c1.sf.3", "c1.sf.1"}}, 1},
 	{"summary-no-competence", {{"summary-no-competence", W, 8, "d.sum.2", NULL}}, 1},
 	{"competence-no-summary", {{"competence-no-summary", W, 17, "c2", NULL}}, 1},
 	{"concept-kind-mismatch", {{"concept-kind-mismatch", W, 10, "c1.sf.1", "k.savoir"}}, 1},
 	{"plan-empty", {{"plan-empty", W, 6, "d.ind", NULL}}, 1},
+	{"note-ref-repeated", {{"note-ref-repeated", W, 8, "fm.1", "'n21'"}}, 1},
+	{"front-matter-whitespace",
+	 {{"front-matter-whitespace", W, 7, "fm.1", "a paragraph of section 'fm.1'"}},
+	 1},
 	{"competence-list-empty",
 	 {{"competence-list-empty", I, 8, "c1", "savoir-faire comportementaux, savoirs"},
 	  {"competence-list-empty", I, 12, "c2", "savoirs"}},
@@ -80,9 +96,13 @@ static const struct {
 	{"duplicate-id", E},          {"concept-unknown", E},
 	{"note-unknown", E},          {"summary-competence-unknown", E},
 	{"plan-kind-not-allowed", E}, {"text-empty", E},
+	{"section-number-duplicate", E}, {"details-repeated", E},
+	{"replacement-unknown", E},   {"replacement-self", E},
+	{"replacement-cycle", E},
 	{"competence-empty", W},      {"item-duplicate", W},
 	{"summary-no-competence", W}, {"competence-no-summary", W},
 	{"concept-kind-mismatch", W}, {"plan-empty", W},
+	{"note-ref-repeated", W},     {"front-matter-whitespace", W},
 	{"competence-list-empty", I}, {"summary-text-differs", I},
 	{"summary-plan-differs", I},  {"summary-order-differs", I},
 	{"inclusive-writing-mixed", I}, {"concept-unused", I},
@@ -202,12 +222,19 @@ TAG_TEST(test_note_unknown, "note-unknown")
 TAG_TEST(test_summary_competence_unknown, "summary-competence-unknown")
 TAG_TEST(test_plan_kind_not_allowed, "plan-kind-not-allowed")
 TAG_TEST(test_text_empty, "text-empty")
+TAG_TEST(test_section_number_duplicate, "section-number-duplicate")
+TAG_TEST(test_details_repeated, "details-repeated")
+TAG_TEST(test_replacement_unknown, "replacement-unknown")
+TAG_TEST(test_replacement_self, "replacement-self")
+TAG_TEST(test_replacement_cycle, "replacement-cycle")
 TAG_TEST(test_competence_empty, "competence-empty")
 TAG_TEST(test_item_duplicate, "item-duplicate")
 TAG_TEST(test_summary_no_competence, "summary-no-competence")
 TAG_TEST(test_competence_no_summary, "competence-no-summary")
 TAG_TEST(test_concept_kind_mismatch, "concept-kind-mismatch")
 TAG_TEST(test_plan_empty, "plan-empty")
+TAG_TEST(test_note_ref_repeated, "note-ref-repeated")
+TAG_TEST(test_front_matter_whitespace, "front-matter-whitespace")
 TAG_TEST(test_competence_list_empty, "competence-list-empty")
 TAG_TEST(test_summary_text_differs, "summary-text-differs")
 TAG_TEST(test_summary_plan_differs, "summary-plan-differs")
@@ -581,12 +608,19 @@ int main(void)
 		cmocka_unit_test(test_summary_competence_unknown),
 		cmocka_unit_test(test_plan_kind_not_allowed),
 		cmocka_unit_test(test_text_empty),
+		cmocka_unit_test(test_section_number_duplicate),
+		cmocka_unit_test(test_details_repeated),
+		cmocka_unit_test(test_replacement_unknown),
+		cmocka_unit_test(test_replacement_self),
+		cmocka_unit_test(test_replacement_cycle),
 		cmocka_unit_test(test_competence_empty),
 		cmocka_unit_test(test_item_duplicate),
 		cmocka_unit_test(test_summary_no_competence),
 		cmocka_unit_test(test_competence_no_summary),
 		cmocka_unit_test(test_concept_kind_mismatch),
 		cmocka_unit_test(test_plan_empty),
+		cmocka_unit_test(test_note_ref_repeated),
+		cmocka_unit_test(test_front_matter_whitespace),
 		cmocka_unit_test(test_competence_list_empty),
 		cmocka_unit_test(test_summary_text_differs),
 		cmocka_unit_test(test_summary_plan_differs),

@@ -24,6 +24,7 @@ static const struct command {
 	{"needs", cmd_needs, "the training needs of a team's positioning, ranked"},
 	{"grid", cmd_grid, "a positioning grid to print and fill in, as HTML or ODT"},
 	{"ratings", cmd_ratings, "the ratings of a team's positioning, as CSV or JSON"},
+	{"diff", cmd_diff, "say what changed between two editions of a referential"},
 };
 
 static void usage(FILE *out)

@@ -109,6 +109,12 @@ const char *cli_text(const char *text);
 /* Release the copies made by cli_text(). */
 void cli_text_release(void);
 
+/* Write the cahier of @ref as a PDF at @output: the HTML cahier typeset by WeasyPrint
+ * (tools/render_pdf.c). EXIT_OK, or EXIT_INVALID with the reason printed (no typesetter
+ * installed: how to get a PDF otherwise); @output is untouched on failure. */
+int cli_render_pdf(const cispref_referential *ref, const cispref_render_options *options,
+                   const char *output);
+
 int cmd_validate(int argc, char **argv);
 int cmd_info(int argc, char **argv);
 int cmd_export(int argc, char **argv);
@@ -122,5 +128,6 @@ int cmd_coverage(int argc, char **argv);
 int cmd_needs(int argc, char **argv);
 int cmd_grid(int argc, char **argv);
 int cmd_ratings(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 
 #endif

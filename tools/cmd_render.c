@@ -13,7 +13,8 @@
 static void help(void)
 {
 	printf("Usage: cispref render --format FORMAT [-i FILE] [-o FILE] [--domain ID]...\n"
-	       "                      [--no-summary] [--no-index] [--no-notes]\n"
+	       "                      [--no-title-page] [--no-contents] [--no-summary]\n"
+	       "                      [--no-index] [--no-notes] [--gfm-tables]\n"
 	       "                      [--inclusive source|normalized] [--title TEXT]\n\n"
 	       "Write the printed cahier of a referential: the title page, the table of\n"
 	       "contents, the summary overview, one table per competence, the notes and the\n"
@@ -26,26 +27,23 @@ static void help(void)
 	       "                          output ('-'); an ODT package is not written to a\n"
 	       "                          terminal\n"
 	       "  -d, --domain ID         only this domain (repeat for more)\n"
+	       "      --no-title-page     leave out the title page\n"
+	       "      --no-contents       leave out the table of contents\n"
 	       "      --no-summary        leave out the summary overview\n"
 	       "      --no-index          leave out the index of shared concepts\n"
 	       "      --no-notes          leave out the notes\n"
+	       "      --gfm-tables        md: the overview and each competence as pipe tables\n"
+	       "                          (GitHub Flavored Markdown) rather than lists\n"
 	       "      --inclusive STYLE   source (as printed, the default) or normalized:\n"
 	       "                          \"la-le\", \"la.le\", \"la- le\"... become \"la\xC2\xB7le\"\n"
 	       "  -t, --title TEXT        the document's title instead of the referential's\n"
 	       "  -h, --help              show this help\n\n"
 	       "Formats:\n");
 	cli_print_formats(&cli_render_formats);
-	printf("\nFor a PDF, render html and print it (a browser, or weasyprint), or render odt\n"
-	       "and convert it (libreoffice --convert-to pdf).\n");
-}
-
-/* cispref renders no PDF: say how to get one from what it renders. */
-static int no_pdf(const char *what)
-{
-	return cli_usage_error("%s: cispref renders no PDF; render html and print it to PDF "
-	                       "(a browser's Print, or 'weasyprint cahier.html cahier.pdf'), or "
-	                       "render odt and convert it ('libreoffice --headless --convert-to "
-	                       "pdf cahier.odt')", what);
+	printf("  pdf     the html cahier typeset by WeasyPrint (Debian package weasyprint),\n"
+	       "          with page numbers in the contents and the index (.pdf; -o needed)\n"
+	       "\nWithout WeasyPrint, render odt and convert it to PDF with LibreOffice\n"
+	       "(soffice --headless --convert-to pdf cahier.odt).\n");
 }
 
 /* Whether @path ends in ".pdf", in any case. */
@@ -59,12 +57,14 @@ typedef struct render_args {
 	const char *input;
 	const char *output;
 	int format; /* a cispref_render_format_t, or -1 when not given */
+	int pdf;    /* the HTML typeset as PDF (render_pdf.c) */
 	const char **domains; /* NULL-terminated, or NULL for all */
 	size_t domain_count;
 	cispref_render_options options;
 } render_args;
 
-enum { OPT_NO_SUMMARY = 256, OPT_NO_INDEX, OPT_NO_NOTES, OPT_INCLUSIVE };
+enum { OPT_NO_SUMMARY = 256, OPT_NO_INDEX, OPT_NO_NOTES, OPT_INCLUSIVE, OPT_NO_TITLE_PAGE,
+       OPT_NO_CONTENTS, OPT_GFM_TABLES };
 
 /* Apply one option; EXIT_OK, or the exit code of a usage error. */
 static int apply_option(render_args *a, int c, char **argv)
@@ -73,10 +73,11 @@ static int apply_option(render_args *a, int c, char **argv)
 	char names[128];
 	switch (c) {
 	case 'f':
-		if (strcasecmp(optarg, "pdf") == 0)
-			return no_pdf("unknown format 'pdf'");
+		a->pdf = strcasecmp(optarg, "pdf") == 0;
+		if (a->pdf)
+			return EXIT_OK;
 		if (cispref_render_format_from_name(&format, optarg) != 0)
-			return cli_usage_error("unknown format '%s' (%s)", optarg,
+			return cli_usage_error("unknown format '%s' (%s or pdf)", optarg,
 			                       cli_format_names(&cli_render_formats, names, sizeof names));
 		a->format = (int)format;
 		return EXIT_OK;
@@ -87,6 +88,9 @@ static int apply_option(render_args *a, int c, char **argv)
 	case OPT_NO_SUMMARY: a->options.summary = false; return EXIT_OK;
 	case OPT_NO_INDEX: a->options.index = false; return EXIT_OK;
 	case OPT_NO_NOTES: a->options.notes = false; return EXIT_OK;
+	case OPT_NO_TITLE_PAGE: a->options.title_page = false; return EXIT_OK;
+	case OPT_NO_CONTENTS: a->options.contents = false; return EXIT_OK;
+	case OPT_GFM_TABLES: a->options.gfm_tables = true; return EXIT_OK;
 	case OPT_INCLUSIVE:
 		if (cispref_inclusive_style_from_name(&a->options.inclusive, optarg) != 0)
 			return cli_usage_error("unknown inclusive style '%s' (source or normalized)",
@@ -108,6 +112,9 @@ static int parse_arguments(render_args *a, int argc, char **argv)
 		{"no-summary", no_argument, NULL, OPT_NO_SUMMARY},
 		{"no-index", no_argument, NULL, OPT_NO_INDEX},
 		{"no-notes", no_argument, NULL, OPT_NO_NOTES},
+		{"no-title-page", no_argument, NULL, OPT_NO_TITLE_PAGE},
+		{"no-contents", no_argument, NULL, OPT_NO_CONTENTS},
+		{"gfm-tables", no_argument, NULL, OPT_GFM_TABLES},
 		{"inclusive", required_argument, NULL, OPT_INCLUSIVE},
 		{"help", no_argument, NULL, 'h'},
 		{0, 0, 0, 0},
@@ -129,10 +136,14 @@ static int parse_arguments(render_args *a, int argc, char **argv)
 	if (a->format < 0 && cispref_render_format_from_path(&format, a->output) == 0)
 		a->format = (int)format;
 	if (a->format < 0 && is_pdf(a->output))
-		return no_pdf(a->output);
+		a->pdf = 1;
+	if (a->pdf && !a->output)
+		return cli_usage_error("a PDF is written to a file: give -o FILE.pdf");
+	if (a->pdf)
+		a->format = CISPREF_RENDER_HTML;
 	if (a->format < 0) {
 		char names[128];
-		return cli_usage_error("no format: give --format %s",
+		return cli_usage_error("no format: give --format %s or pdf",
 		                       cli_format_names(&cli_render_formats, names, sizeof names));
 	}
 	/* A ZIP package would garble a terminal; a pipe or a file is fine. */
@@ -155,6 +166,11 @@ static int render(const render_args *a)
 			cispref_referential_free(ref);
 			return rc;
 		}
+	if (a->pdf) {
+		rc = cli_render_pdf(ref, &a->options, a->output);
+		cispref_referential_free(ref);
+		return rc;
+	}
 	cispref_error error = {0};
 	cispref_render_format_t format = (cispref_render_format_t)a->format;
 	rc = a->output ? cispref_render_path(a->output, ref, format, &a->options, &error)
@@ -172,7 +188,7 @@ static int render(const render_args *a)
 
 int cmd_render(int argc, char **argv)
 {
-	render_args a = {NULL, NULL, -1, NULL, 0, CISPREF_RENDER_OPTIONS_INIT};
+	render_args a = {NULL, NULL, -1, 0, NULL, 0, CISPREF_RENDER_OPTIONS_INIT};
 	/* At most one domain per argument: room for all of them and the NULL. */
 	a.domains = calloc((size_t)argc + 1, sizeof *a.domains);
 	if (!a.domains) {

@@ -7,9 +7,10 @@
  *   helpers.c      strings between Python and C, cispref.Error
  *   objects.c      creating nodes, lists and referentials; the referential's index
  *   node.c         the node types          nodelist.c  the list type
- *   records.c      Diagnostic and Hit
+ *   records.c      Diagnostic, Hit and Change
  *   referential.c  the Referential type
  *   positioning.c  the Positioning type (a team's positioning document)
+ *   loading.c      the readers of load() and loads(): XML, Moodle CSV, CASE
  *   module.c       load(), loads(), default(), the module and its state
  * (tests/abi/check-layers.py fails on any cycle.)
  *
@@ -41,6 +42,7 @@ typedef struct {
 	PyTypeObject *diagnostic_type;
 	PyTypeObject *hit_type;
 	PyTypeObject *positioning_type;
+	PyTypeObject *change_type;
 	/* cispref.Error and its subclasses FileError (also an OSError), ParseError and
 	 * RuleError */
 	PyObject *error, *file_error, *parse_error, *rule_error;
@@ -131,6 +133,42 @@ PyObject *nodelist_new(ReferentialObject *owner, list_kind kind, const void *par
 /* @self's index, built on first use (without the GIL); NULL with MemoryError. */
 const cispref_index *referential_index(ReferentialObject *self);
 
+/* ---- loading.c: the readers of load() and loads() -------------------------------- */
+
+typedef enum { READER_XML, READER_MOODLE, READER_CASE } reader_kind;
+
+/* The keywords of load() and loads() that choose the reader and its options, as
+ * parsed (NULL or None for those not given). */
+typedef struct {
+	PyObject *format;
+	int lenient, foreign;
+	PyObject *max_input_size, *max_text_length, *max_elements;
+	PyObject *depths, *encoding, *delimiter;
+	PyObject *diagnostics;
+} load_keywords;
+
+/* A reader and its options. The strings point into the keywords' str objects, which
+ * the caller keeps alive until the load ends. */
+typedef struct {
+	reader_kind reader;
+	int lenient;
+	size_t max_input_size;           /* the reader's, 0 for none: how much to read of a file object */
+	cispref_load_options xml;
+	cispref_moodle_options moodle;
+	cispref_case_options cases;
+	PyObject *diagnostics;           /* borrowed list that receives an import's findings, or NULL */
+} load_request;
+
+/* Fill @r from @k: 0, or -1 with ValueError (an unknown format, a keyword that does not
+ * apply to it, a bad limit or delimiter) or TypeError. */
+int load_request_init(load_request *r, const load_keywords *k);
+/* Read the file at @path, or (@path NULL) @size bytes at @data named @name (NULL:
+ * "<memory>"), as @r says: the Referential, or NULL with cispref.Error. An import
+ * (Moodle, CASE) appends its findings to @r's list; unless lenient, the first of
+ * severity error raises cispref.RuleError, as a strict XML load does for a rule. */
+PyObject *load_request_run(const module_state *state, const load_request *r, const char *path,
+                           const char *data, size_t size, const char *name);
+
 /* ---- the types: each creates its own and adds them to @module ------------------- */
 
 int node_types_add(PyObject *module, module_state *state);        /* node.c */
@@ -146,5 +184,6 @@ int positioning_type_add(PyObject *module, module_state *state);
 /* records.c */
 PyObject *diagnostics_to_list(const module_state *state, const cispref_diagnostics *list);
 PyObject *results_to_list(ReferentialObject *owner, const cispref_results *results);
+PyObject *changes_to_list(const module_state *state, const cispref_diff *diff);
 
 #endif

@@ -5,38 +5,13 @@
 
 #include "cispref_py.h"
 
-/* Load options from keyword arguments; a limit of None keeps the default, 0 lifts it. */
-static int load_options(cispref_load_options *options, int lenient, PyObject *max_input_size,
-                        PyObject *max_text_length, PyObject *max_elements)
-{
-	PyObject *values[] = {max_input_size, max_text_length, max_elements};
-	size_t *fields[] = {&options->max_input_size, &options->max_text_length,
-	                    &options->max_elements};
-	options->flags = lenient ? CISPREF_LOAD_LENIENT : CISPREF_LOAD_DEFAULT;
-	for (int i = 0; i < 3; i++) {
-		if (values[i] == Py_None)
-			continue;
-		size_t value = PyLong_Check(values[i]) ? PyLong_AsSize_t(values[i]) : (size_t)-1;
-		if (value == (size_t)-1) {
-			if (!PyErr_Occurred() || PyErr_ExceptionMatches(PyExc_OverflowError)) {
-				PyErr_Clear();
-				PyErr_SetString(PyExc_ValueError, "limits are integers >= 0, or None");
-			}
-			return -1;
-		}
-		*fields[i] = value;
-	}
-	return 0;
-}
-
 /* The bytes of a binary file object @file, read to its end, and its name (a new
  * reference, or NULL when it has none that is a file name). At most one byte more than
- * @options allows is read: that is enough for the library to refuse the input. */
-static PyObject *read_file_object(PyObject *file, const cispref_load_options *options,
-                                  PyObject **name)
+ * @r's reader allows is read: that is enough for the library to refuse the input. */
+static PyObject *read_file_object(PyObject *file, const load_request *r, PyObject **name)
 {
 	*name = NULL;
-	size_t max = options->max_input_size;
+	size_t max = r->max_input_size;
 	PyObject *data = max && max < (size_t)PY_SSIZE_T_MAX
 		? PyObject_CallMethod(file, "read", "n", (Py_ssize_t)max + 1)
 		: PyObject_CallMethod(file, "read", NULL);
@@ -62,75 +37,60 @@ static PyObject *read_file_object(PyObject *file, const cispref_load_options *op
 	return data;
 }
 
-static PyObject *load_path(module_state *state, PyObject *source,
-                           const cispref_load_options *options)
+static PyObject *load_path(module_state *state, PyObject *source, const load_request *r)
 {
 	PyObject *path;
 	if (!PyUnicode_FSConverter(source, &path))
 		return NULL;
 	const char *file = PyBytes_AsString(path);
-	if (!file) {
-		Py_DECREF(path);
-		return NULL;
-	}
-	cispref_referential *ref;
-	cispref_error error;
-	PyThreadState *thread = PyEval_SaveThread();
-	int rc = cispref_referential_load_file(&ref, file, options, &error);
-	PyEval_RestoreThread(thread);
+	PyObject *ref = file ? load_request_run(state, r, file, NULL, 0, NULL) : NULL;
 	Py_DECREF(path);
-	return rc ? raise_error(state, &error) : wrap_referential(state, ref);
+	return ref;
 }
 
-/* Load @size bytes at @doc, named @name (NULL: "<memory>"), without the GIL: the caller
- * keeps both alive and they are immutable (bytes). */
-static PyObject *load_bytes(module_state *state, const char *doc, Py_ssize_t size,
-                            const char *name, const cispref_load_options *options)
-{
-	cispref_referential *ref;
-	cispref_error error;
-	PyThreadState *thread = PyEval_SaveThread();
-	int rc = cispref_referential_load_memory(&ref, doc, (size_t)size, name, options, &error);
-	PyEval_RestoreThread(thread);
-	return rc ? raise_error(state, &error) : wrap_referential(state, ref);
-}
-
-static PyObject *load_file_object(module_state *state, PyObject *file,
-                                  const cispref_load_options *options)
+static PyObject *load_file_object(module_state *state, PyObject *file, const load_request *r)
 {
 	PyObject *name;
-	PyObject *data = read_file_object(file, options, &name);
+	PyObject *data = read_file_object(file, r, &name);
 	if (!data)
 		return NULL;
 	char *doc;
 	Py_ssize_t size;
 	PyObject *ref = NULL;
+	/* both bytes objects are ours and immutable while the GIL is released */
 	if (PyBytes_AsStringAndSize(data, &doc, &size) == 0)
-		ref = load_bytes(state, doc, size, name ? PyBytes_AsString(name) : NULL, options);
+		ref = load_request_run(state, r, NULL, doc, (size_t)size,
+		                       name ? PyBytes_AsString(name) : NULL);
 	Py_DECREF(data);
 	Py_XDECREF(name);
 	return ref;
 }
 
+/* The keywords that load() and loads() share, after their own first arguments, all
+ * keyword-only (load_keywords). */
+#define LOAD_KEYWORDS "format", "lenient", "max_input_size", "max_text_length", \
+	"max_elements", "depths", "encoding", "delimiter", "foreign", "diagnostics"
+#define LOAD_FORMAT "$OpOOOOOOpO"
+
 static PyObject *py_load(PyObject *module, PyObject *args, PyObject *kwargs)
 {
-	static char *keywords[] = {"source", "lenient", "max_input_size", "max_text_length",
-	                           "max_elements", NULL};
-	PyObject *source, *max_input = Py_None, *max_text = Py_None, *max_elements = Py_None;
-	int lenient = 0;
-	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|$pOOO:load", keywords, &source,
-	                                 &lenient, &max_input, &max_text, &max_elements))
-		return NULL;
-	cispref_load_options options = CISPREF_LOAD_OPTIONS_INIT;
-	if (load_options(&options, lenient, max_input, max_text, max_elements) < 0)
+	static char *keywords[] = {"source", LOAD_KEYWORDS, NULL};
+	PyObject *source;
+	load_keywords k = {0};
+	load_request r;
+	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|" LOAD_FORMAT ":load", keywords,
+	                                 &source, &k.format, &k.lenient, &k.max_input_size,
+	                                 &k.max_text_length, &k.max_elements, &k.depths,
+	                                 &k.encoding, &k.delimiter, &k.foreign, &k.diagnostics) ||
+	    load_request_init(&r, &k) < 0)
 		return NULL;
 	module_state *state = PyModule_GetState(module);
 	/* a file name (str, bytes, os.PathLike), else anything with read() */
 	int is_path = PyUnicode_Check(source) || PyBytes_Check(source) ||
 	              PyObject_HasAttrString(source, "__fspath__");
 	if (is_path || !PyObject_HasAttrString(source, "read"))
-		return load_path(state, source, &options);
-	return load_file_object(state, source, &options);
+		return load_path(state, source, &r);
+	return load_file_object(state, source, &r);
 }
 
 static int is_space(char c)
@@ -174,11 +134,12 @@ static void blank_declared_encoding(char *doc, size_t size)
 	}
 }
 
-/* The bytes to load for @data: bytes as they are (they follow their own declaration), a
- * str as UTF-8. A str is text already: the encoding its declaration names is how it was
- * once stored, not what it is now, so the declaration loses it (as xml.etree reads a
- * str); XML without one is UTF-8. A new reference, or NULL with an exception. */
-static PyObject *document_bytes(PyObject *data)
+/* The bytes to load for @data: bytes as they are (they follow their own declaration, or
+ * encoding=), a str as UTF-8. A str is text already: the encoding its XML declaration
+ * names is how it was once stored, not what it is now, so the declaration loses it (as
+ * xml.etree reads a str); XML without one is UTF-8. For the same reason a str refuses
+ * encoding=. A new reference, or NULL with an exception. */
+static PyObject *document_bytes(PyObject *data, const load_request *r)
 {
 	if (PyBytes_Check(data))
 		return Py_NewRef(data);
@@ -190,37 +151,41 @@ static PyObject *document_bytes(PyObject *data)
 		}
 		return NULL;
 	}
+	if (r->reader == READER_MOODLE && r->moodle.encoding)
+		return set_value_error("encoding= is for bytes: a str is text already");
 	PyObject *bytes = PyUnicode_AsUTF8String(data);
 	char *doc;
 	Py_ssize_t size;
-	if (bytes && PyBytes_AsStringAndSize(bytes, &doc, &size) == 0)
+	if (bytes && r->reader == READER_XML && PyBytes_AsStringAndSize(bytes, &doc, &size) == 0)
 		blank_declared_encoding(doc, (size_t)size);
 	return bytes;
 }
 
 static PyObject *py_loads(PyObject *module, PyObject *args, PyObject *kwargs)
 {
-	static char *keywords[] = {"data", "name", "lenient", "max_input_size", "max_text_length",
-	                           "max_elements", NULL};
-	PyObject *data, *name = NULL, *max_input = Py_None, *max_text = Py_None,
-		*max_elements = Py_None;
-	int lenient = 0;
-	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|O&$pOOO:loads", keywords, &data, optional_path,
-	                                 &name, &lenient, &max_input, &max_text, &max_elements))
+	static char *keywords[] = {"data", "name", LOAD_KEYWORDS, NULL};
+	PyObject *data, *name = NULL;
+	load_keywords k = {0};
+	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|O&" LOAD_FORMAT ":loads", keywords, &data,
+	                                 optional_path, &name, &k.format, &k.lenient,
+	                                 &k.max_input_size, &k.max_text_length, &k.max_elements,
+	                                 &k.depths, &k.encoding, &k.delimiter, &k.foreign,
+	                                 &k.diagnostics))
 		return NULL;
-	cispref_load_options options = CISPREF_LOAD_OPTIONS_INIT;
+	load_request r;
 	PyObject *bytes = NULL;
 	char *doc, *source = NULL;
 	Py_ssize_t size;
-	if (load_options(&options, lenient, max_input, max_text, max_elements) < 0 ||
-	    !(bytes = document_bytes(data)) || PyBytes_AsStringAndSize(bytes, &doc, &size) < 0 ||
+	if (load_request_init(&r, &k) < 0 || !(bytes = document_bytes(data, &r)) ||
+	    PyBytes_AsStringAndSize(bytes, &doc, &size) < 0 ||
 	    (name && !(source = PyBytes_AsString(name)))) {
 		Py_XDECREF(bytes);
 		Py_XDECREF(name);
 		return NULL;
 	}
 	/* both bytes objects are ours and immutable while the GIL is released */
-	PyObject *ref = load_bytes(PyModule_GetState(module), doc, size, source, &options);
+	PyObject *ref = load_request_run(PyModule_GetState(module), &r, NULL, doc, (size_t)size,
+	                                 source);
 	Py_DECREF(bytes);
 	Py_XDECREF(name);
 	return ref;
@@ -248,17 +213,44 @@ static PyObject *py_load_positioning(PyObject *module, PyObject *args)
 	return pos;
 }
 
+static PyObject *py_diff(PyObject *module, PyObject *args, PyObject *kwargs)
+{
+	static char *keywords[] = {"old", "new", NULL};
+	module_state *state = PyModule_GetState(module);
+	PyObject *old_obj, *new_obj;
+	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!O!:diff", keywords,
+	                                 state->referential_type, &old_obj,
+	                                 state->referential_type, &new_obj))
+		return NULL;
+	const cispref_referential *a = ((ReferentialObject *)old_obj)->ref;
+	const cispref_referential *b = ((ReferentialObject *)new_obj)->ref;
+	cispref_diff *diff;
+	cispref_error error;
+	/* Both referentials stay alive (the arguments hold them) and are never changed. */
+	PyThreadState *thread = PyEval_SaveThread();
+	int rc = cispref_diff_new(&diff, a, b, &error);
+	PyEval_RestoreThread(thread);
+	if (rc)
+		return raise_error(state, &error);
+	PyObject *out = changes_to_list(state, diff);
+	cispref_diff_free(diff);
+	return out;
+}
+
 static PyMethodDef module_methods[] = {
 	{"load_positioning", py_load_positioning, METH_VARARGS,
 	 "load_positioning(path, /)\n--\n\n"
 	 "Load a team's positioning document (-> Positioning) from path (str, bytes or\n"
 	 "os.PathLike). Raises cispref.FileError or cispref.ParseError as load() does."},
 	{"load", (PyCFunction)(void (*)(void))py_load, METH_VARARGS | METH_KEYWORDS,
-	 "load(source, *, lenient=False, max_input_size=None, max_text_length=None,\n"
-	 "     max_elements=None)\n--\n\n"
-	 "Load a referential (-> Referential) from cispref XML. source is a file name (str,\n"
-	 "bytes or os.PathLike) or a binary file object (open(..., 'rb'), io.BytesIO), read\n"
-	 "to its end from where it stands and not closed.\n\n"
+	 "load(source, *, format='xml', lenient=False, max_input_size=None,\n"
+	 "     max_text_length=None, max_elements=None, depths=None, encoding=None,\n"
+	 "     delimiter=None, foreign=False, diagnostics=None)\n--\n\n"
+	 "Load a referential (-> Referential). source is a file name (str, bytes or\n"
+	 "os.PathLike) or a binary file object (open(..., 'rb'), io.BytesIO), read to its\n"
+	 "end from where it stands and not closed. format is 'xml' (cispref XML), 'moodle'\n"
+	 "(a Moodle competency framework CSV) or 'case' (a 1EdTech CASE 1.1 package);\n"
+	 "doc/interchange.md says how the last two map onto the model.\n\n"
 	 "Raises cispref.FileError (an OSError, with errno) when the file cannot be read,\n"
 	 "cispref.ParseError when it is not a referential this library reads (tag\n"
 	 "'xml-error', 'format-error', 'unsupported-version' or 'limit-exceeded'), and\n"
@@ -266,22 +258,47 @@ static PyMethodDef module_methods[] = {
 	 "such as 'duplicate-id'); each is a cispref.Error with file, line and column.\n"
 	 "With lenient=True, a referential that breaks validator rules is kept for\n"
 	 "validate().\n\n"
-	 "The max_* limits, in bytes (max_input_size, max_text_length) or elements, replace\n"
-	 "the library's defaults; None keeps a default and 0 lifts the limit (0 means 'no\n"
-	 "limit' here as in search() and the command line)."},
+	 "An import ('moodle', 'case') reports what it repaired or dropped (a row Moodle\n"
+	 "would drop: 'moodle-parent-unknown'...), then what the validator finds in the\n"
+	 "result, each with the line of the input. The first of severity error raises\n"
+	 "cispref.RuleError (rule: its tag), unless lenient=True keeps the referential.\n"
+	 "diagnostics, a list, receives every finding (Diagnostic records), appended in\n"
+	 "order, also when RuleError is raised.\n\n"
+	 "Import options: depths, the role of each depth of a foreign framework among\n"
+	 "'domain', 'plan', 'competence', 'item', comma-joined in this order (default\n"
+	 "'domain,plan,competence,item'); foreign=True maps by depth even a file cispref\n"
+	 "wrote; for 'moodle' only, encoding (as iconv names it; default UTF-8) and\n"
+	 "delimiter (',' ';' ':' or '\\t'; default: detected). A keyword that does not\n"
+	 "apply to the format raises ValueError.\n\n"
+	 "The max_* limits replace the library's defaults; None keeps a default and 0\n"
+	 "lifts the limit (0 means 'no limit' here as in search() and the command line).\n"
+	 "max_input_size is in bytes; max_text_length in bytes of one text ('xml') or one\n"
+	 "cell ('moodle'); max_elements counts XML elements, CSV rows ('moodle') or JSON\n"
+	 "values ('case')."},
 	{"loads", (PyCFunction)(void (*)(void))py_loads, METH_VARARGS | METH_KEYWORDS,
-	 "loads(data, name=None, *, lenient=False, max_input_size=None,\n"
-	 "      max_text_length=None, max_elements=None)\n--\n\n"
-	 "Load a referential (-> Referential) from cispref XML given as bytes or str. Bytes\n"
-	 "follow the encoding their XML declaration names; a str is text already and is\n"
-	 "read as such whatever encoding its declaration names (as xml.etree does). name (a\n"
-	 "file name: str, bytes or os.PathLike) is how errors call the input. Errors and\n"
-	 "options as for load()."},
+	 "loads(data, name=None, *, format='xml', lenient=False, max_input_size=None,\n"
+	 "      max_text_length=None, max_elements=None, depths=None, encoding=None,\n"
+	 "      delimiter=None, foreign=False, diagnostics=None)\n--\n\n"
+	 "Load a referential (-> Referential) from bytes or str. Bytes of XML follow the\n"
+	 "encoding their XML declaration names, bytes of CSV the encoding= given (UTF-8\n"
+	 "by default); a str is text already and is read as such whatever encoding its\n"
+	 "declaration names (as xml.etree does), and refuses encoding=. name (a file name:\n"
+	 "str, bytes or os.PathLike) is how errors and diagnostics call the input. Formats,\n"
+	 "errors and options as for load()."},
 	{"default", py_default, METH_NOARGS,
 	 "default()\n--\n\n"
 	 "The referential embedded in the library (-> Referential): the \"Référentiel de\n"
 	 "compétences de l'accompagnement en CISP\" (Les cahiers de l'Interfédé n°24,\n"
 	 "2020). Each call returns a new, independent Referential."},
+	{"diff", (PyCFunction)(void (*)(void))py_diff, METH_VARARGS | METH_KEYWORDS,
+	 "diff(old, new)\n--\n\n"
+	 "What changed from the Referential old to the Referential new (-> list[Change]):\n"
+	 "nodes matched by id; metadata changes, then the changes of each node in the\n"
+	 "document order of new, then the nodes removed, in the order of old. Each Change\n"
+	 "has kind, node, old_id, new_id, domain, field, old, new, similarity and words;\n"
+	 "doc/diff.md gives the rules ('probably renamed', moves, the word diff). An empty\n"
+	 "list means the two hold the same content (old == new). Raises cispref.RuleError\n"
+	 "(rule 'duplicate-id') for a referential loaded leniently with duplicate ids."},
 	{NULL, NULL, 0, NULL},
 };
 
@@ -295,6 +312,7 @@ static int module_traverse(PyObject *module, visitproc visit, void *arg)
 	Py_VISIT(state->diagnostic_type);
 	Py_VISIT(state->hit_type);
 	Py_VISIT(state->positioning_type);
+	Py_VISIT(state->change_type);
 	Py_VISIT(state->error);
 	Py_VISIT(state->file_error);
 	Py_VISIT(state->parse_error);
@@ -312,6 +330,7 @@ static int module_clear(PyObject *module)
 	Py_CLEAR(state->diagnostic_type);
 	Py_CLEAR(state->hit_type);
 	Py_CLEAR(state->positioning_type);
+	Py_CLEAR(state->change_type);
 	Py_CLEAR(state->error);
 	Py_CLEAR(state->file_error);
 	Py_CLEAR(state->parse_error);

@@ -110,12 +110,26 @@ static PyObject *node_uri(PyObject *s, void *type)
 	return result;
 }
 
-/* The two identity entries of the getset table of node type @type. */
+static PyObject *node_deprecated(PyObject *s, void *type)
+{
+	return PyBool_FromLong(cispref_referential_node_deprecated(OWNER(s)->ref, node_id_of(s, type)));
+}
+
+static PyObject *node_replaced_by(PyObject *s, void *type)
+{
+	return str_or_none(cispref_referential_node_replaced_by(OWNER(s)->ref, node_id_of(s, type)));
+}
+
+/* The identity and edition entries of the getset table of node type @type. */
 #define UUID_DOC "Its UUID: version 5 (RFC 4122) of its id in the referential's namespace, lower-case."
 #define URI_DOC "Its URI: the referential's base URI followed by its id, or None without a base URI."
+#define DEPRECATED_DOC "Whether it is marked deprecated in this edition (doc/format.md, Editions)."
+#define REPLACED_BY_DOC "The id of the node that replaces it, or None."
 #define IDENTITY_GETSET(type) \
 	{"uuid", node_uuid, NULL, UUID_DOC, (void *)(intptr_t)(type)}, \
-	{"uri", node_uri, NULL, URI_DOC, (void *)(intptr_t)(type)}
+	{"uri", node_uri, NULL, URI_DOC, (void *)(intptr_t)(type)}, \
+	{"deprecated", node_deprecated, NULL, DEPRECATED_DOC, (void *)(intptr_t)(type)}, \
+	{"replaced_by", node_replaced_by, NULL, REPLACED_BY_DOC, (void *)(intptr_t)(type)}
 
 /* ---- domain -------------------------------------------------------------------- */
 

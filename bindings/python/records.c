@@ -1,6 +1,6 @@
 /* SPDX-FileCopyrightText: 2026 cispref developers
  * SPDX-License-Identifier: MIT */
-/* Diagnostics and search hits as named tuples (structseq). */
+/* Diagnostics, search hits and the changes of a diff as named tuples (structseq). */
 #include "cispref_py.h"
 
 static PyStructSequence_Field diagnostic_fields[] = {
@@ -15,7 +15,9 @@ static PyStructSequence_Field diagnostic_fields[] = {
 };
 
 static PyStructSequence_Desc diagnostic_desc = {
-	"cispref.Diagnostic", "A finding of Referential.validate().", diagnostic_fields, 7,
+	"cispref.Diagnostic",
+	"A finding of Referential.validate(), or of an import (load(..., diagnostics=[])).",
+	diagnostic_fields, 7,
 };
 
 static PyStructSequence_Field hit_fields[] = {
@@ -36,13 +38,36 @@ static PyStructSequence_Desc hit_desc = {
 	"cispref.Hit", "A hit of Referential.search().", hit_fields, 10,
 };
 
+static PyStructSequence_Field change_fields[] = {
+	{"kind", "'metadata', 'added', 'renamed', 'moved', 'kind', 'text', 'concept', 'link',\n"
+	         "'notes', 'deprecated' or 'removed' (doc/diff.md)"},
+	{"node", "'domain', 'summary-entry', 'plan', 'competence', 'item', 'concept', 'note',\n"
+	         "or None for metadata"},
+	{"old_id", "the node's id in the old edition, or None"},
+	{"new_id", "the node's id in the new edition, or None"},
+	{"domain", "id of the domain holding the node, or None"},
+	{"field", "what changed ('title', 'parent', 'position', 'source.date'...), or None"},
+	{"old", "the value before, or None"},
+	{"new", "the value after, or None"},
+	{"similarity", "for 'renamed', the Dice coefficient of the two texts; else None"},
+	{"words", "for 'text', the word diff: a tuple of (op, words), op 'same', 'deleted'\n"
+	          "or 'inserted'; else ()"},
+	{NULL, NULL},
+};
+
+static PyStructSequence_Desc change_desc = {
+	"cispref.Change", "A change of cispref.diff().", change_fields, 10,
+};
+
 /* Heap types made anew for each module object. */
 int record_types_add(PyObject *module, module_state *state)
 {
 	if (!(state->diagnostic_type = PyStructSequence_NewType(&diagnostic_desc)) ||
 	    PyModule_AddType(module, state->diagnostic_type) < 0 ||
 	    !(state->hit_type = PyStructSequence_NewType(&hit_desc)) ||
-	    PyModule_AddType(module, state->hit_type) < 0)
+	    PyModule_AddType(module, state->hit_type) < 0 ||
+	    !(state->change_type = PyStructSequence_NewType(&change_desc)) ||
+	    PyModule_AddType(module, state->change_type) < 0)
 		return -1;
 	return 0;
 }
@@ -121,6 +146,61 @@ PyObject *results_to_list(ReferentialObject *owner, const cispref_results *resul
 			break;
 		}
 		PyList_SetItem(out, (Py_ssize_t)i, h);
+	}
+	return out;
+}
+
+/* The word diff of a text change: ((op, words), ...). */
+static PyObject *words(const cispref_change *c)
+{
+	static const char *const ops[] = {"same", "deleted", "inserted"};
+	size_t n = cispref_change_segment_count(c);
+	PyObject *out = PyTuple_New((Py_ssize_t)n);
+	for (size_t i = 0; out && i < n; i++) {
+		cispref_segment_t type = CISPREF_SEGMENT_SAME;
+		const char *text = cispref_change_segment(&type, c, i);
+		PyObject *pair = Py_BuildValue("(sN)", ops[type], str_or_none(text));
+		if (!pair) {
+			Py_CLEAR(out);
+			break;
+		}
+		PyTuple_SetItem(out, (Py_ssize_t)i, pair);
+	}
+	return out;
+}
+
+static PyObject *change(const module_state *state, const cispref_change *c)
+{
+	cispref_node_type_t type = cispref_change_node_type(c);
+	PyObject *similarity = cispref_change_kind(c) == CISPREF_CHANGE_RENAMED
+	                               ? PyFloat_FromDouble(cispref_change_similarity(c))
+	                               : Py_NewRef(Py_None);
+	PyObject *values[10] = {
+		str_or_none(cispref_change_kind_name(cispref_change_kind(c))),
+		str_or_none(type == CISPREF_NODE_NONE ? NULL : cispref_node_type_name(type)),
+		str_or_none(cispref_change_old_id(c)),
+		str_or_none(cispref_change_new_id(c)),
+		str_or_none(cispref_change_domain_id(c)),
+		str_or_none(cispref_change_field(c)),
+		str_or_none(cispref_change_old_value(c)),
+		str_or_none(cispref_change_new_value(c)),
+		similarity,
+		words(c),
+	};
+	return record(state->change_type, values, 10);
+}
+
+PyObject *changes_to_list(const module_state *state, const cispref_diff *diff)
+{
+	size_t n = cispref_diff_count(diff);
+	PyObject *out = PyList_New((Py_ssize_t)n);
+	for (size_t i = 0; out && i < n; i++) {
+		PyObject *c = change(state, cispref_diff_get(diff, i));
+		if (!c) {
+			Py_CLEAR(out);
+			break;
+		}
+		PyList_SetItem(out, (Py_ssize_t)i, c);
 	}
 	return out;
 }

@@ -48,6 +48,207 @@ static PyObject *ref_source(PyObject *s, void *c)
 	return dict;
 }
 
+
+/* ---- the front matter: plain objects (types.SimpleNamespace), built on each access -- */
+
+/* A namespace with the attributes of @dict (its reference is stolen); NULL on error. */
+static PyObject *namespace_of(PyObject *ns_type, PyObject *dict)
+{
+	if (!dict)
+		return NULL;
+	PyObject *args = PyTuple_New(0);
+	PyObject *o = args ? PyObject_Call(ns_type, args, dict) : NULL;
+	Py_XDECREF(args);
+	Py_DECREF(dict);
+	return o;
+}
+
+/* dict[key] = value, the value's reference stolen; -1 on error (also for a NULL value). */
+static int put(PyObject *dict, const char *key, PyObject *value)
+{
+	if (!value)
+		return -1;
+	int rc = PyDict_SetItemString(dict, key, value);
+	Py_DECREF(value);
+	return rc;
+}
+
+static PyObject *fm_runs(PyObject *ns, const cispref_rich_text *rt);
+
+static PyObject *fm_run(PyObject *ns, const cispref_inline *run)
+{
+	PyObject *d = PyDict_New();
+	cispref_inline_kind_t kind = cispref_inline_kind(run);
+	if (!d || put(d, "kind", PyUnicode_FromString(cispref_inline_kind_name(kind))) < 0 ||
+	    put(d, "text", str_or_none(cispref_inline_text(run))) < 0 ||
+	    put(d, "note", str_or_none(cispref_inline_note_id(run))) < 0 ||
+	    put(d, "runs", cispref_inline_children(run) ? fm_runs(ns, cispref_inline_children(run))
+	                                                : PyTuple_New(0)) < 0)
+		Py_CLEAR(d);
+	return namespace_of(ns, d);
+}
+
+static PyObject *fm_runs(PyObject *ns, const cispref_rich_text *rt)
+{
+	size_t n = cispref_rich_text_count(rt);
+	PyObject *t = PyTuple_New((Py_ssize_t)n);
+	for (size_t i = 0; t && i < n; i++) {
+		PyObject *run = fm_run(ns, cispref_rich_text_run(rt, i));
+		if (!run || PyTuple_SetItem(t, (Py_ssize_t)i, run) < 0)
+			Py_CLEAR(t);
+	}
+	return t;
+}
+
+/* dict[key] = the plain text of @rt (None for NULL), dict[key_runs] = its runs. */
+static int put_text(PyObject *ns, PyObject *d, const char *key, const char *key_runs,
+                    const cispref_rich_text *rt)
+{
+	if (!rt)
+		return put(d, key, Py_NewRef(Py_None)) < 0 || put(d, key_runs, PyTuple_New(0)) < 0 ? -1 : 0;
+	return put(d, key, PyUnicode_FromString(cispref_rich_text_plain(rt))) < 0 ||
+	       put(d, key_runs, fm_runs(ns, rt)) < 0 ? -1 : 0;
+}
+
+static PyObject *fm_list_item(PyObject *ns, const cispref_list_item *it)
+{
+	PyObject *d = PyDict_New();
+	if (!d || put(d, "label", str_or_none(cispref_list_item_label(it))) < 0 ||
+	    put_text(ns, d, "text", "runs", cispref_list_item_text(it)) < 0)
+		Py_CLEAR(d);
+	return namespace_of(ns, d);
+}
+
+static PyObject *fm_step(PyObject *ns, const cispref_step *st)
+{
+	PyObject *d = PyDict_New();
+	if (!d || put(d, "date", str_or_none(cispref_step_date(st))) < 0 ||
+	    put(d, "actors", str_or_none(cispref_step_actors(st))) < 0 ||
+	    put_text(ns, d, "task", "task_runs", cispref_step_task(st)) < 0)
+		Py_CLEAR(d);
+	return namespace_of(ns, d);
+}
+
+static PyObject *fm_phase(PyObject *ns, const cispref_phase *ph)
+{
+	size_t n = cispref_phase_step_count(ph);
+	PyObject *steps = PyTuple_New((Py_ssize_t)n);
+	for (size_t i = 0; steps && i < n; i++) {
+		PyObject *st = fm_step(ns, cispref_phase_step(ph, i));
+		if (!st || PyTuple_SetItem(steps, (Py_ssize_t)i, st) < 0)
+			Py_CLEAR(steps);
+	}
+	PyObject *d = steps ? PyDict_New() : NULL;
+	if (!d || put_text(ns, d, "heading", "heading_runs", cispref_phase_heading(ph)) < 0 ||
+	    put(d, "steps", Py_NewRef(steps)) < 0)
+		Py_CLEAR(d);
+	Py_XDECREF(steps);
+	return namespace_of(ns, d);
+}
+
+/* A tuple of what @get(@parent, i) gives for i < @count, each made by @make. */
+typedef const void *(*fm_get)(const void *parent, size_t index);
+typedef PyObject *(*fm_make)(PyObject *ns, const void *child);
+
+static PyObject *fm_tuple(PyObject *ns, const void *parent, size_t count, fm_get get, fm_make make)
+{
+	PyObject *t = PyTuple_New((Py_ssize_t)count);
+	for (size_t i = 0; t && i < count; i++) {
+		PyObject *o = make(ns, get(parent, i));
+		if (!o || PyTuple_SetItem(t, (Py_ssize_t)i, o) < 0)
+			Py_CLEAR(t);
+	}
+	return t;
+}
+
+static const void *get_list_item(const void *b, size_t i) { return cispref_block_list_item(b, i); }
+static const void *get_phase(const void *b, size_t i) { return cispref_block_phase(b, i); }
+static const void *get_paragraph(const void *b, size_t i) { return cispref_block_paragraph(b, i); }
+static PyObject *make_list_item(PyObject *ns, const void *o) { return fm_list_item(ns, o); }
+static PyObject *make_phase(PyObject *ns, const void *o) { return fm_phase(ns, o); }
+static PyObject *make_runs(PyObject *ns, const void *o) { return fm_runs(ns, o); }
+
+/* A block: kind and id, then the attributes of its kind. */
+static PyObject *fm_block(PyObject *ns, const cispref_block *b)
+{
+	PyObject *d = PyDict_New();
+	cispref_block_kind_t kind = cispref_block_kind(b);
+	if (!d || put(d, "kind", PyUnicode_FromString(cispref_block_kind_name(kind))) < 0 ||
+	    put(d, "id", str_or_none(cispref_block_id(b))) < 0)
+		goto failed;
+	int rc = 0;
+	switch (kind) {
+	case CISPREF_BLOCK_PARAGRAPH:
+		rc = put_text(ns, d, "text", "runs", cispref_block_text(b));
+		break;
+	case CISPREF_BLOCK_LIST:
+		rc = put(d, "items", fm_tuple(ns, b, cispref_block_list_item_count(b), get_list_item,
+		                              make_list_item));
+		break;
+	case CISPREF_BLOCK_QUOTE:
+		rc = put_text(ns, d, "heading", "heading_runs", cispref_block_heading(b)) < 0 ||
+		     put(d, "paragraphs", fm_tuple(ns, b, cispref_block_paragraph_count(b),
+		                                   get_paragraph, make_runs)) < 0 ||
+		     put(d, "attribution", str_or_none(cispref_block_attribution(b))) < 0 ? -1 : 0;
+		break;
+	case CISPREF_BLOCK_TIMELINE:
+		rc = put(d, "phases", fm_tuple(ns, b, cispref_block_phase_count(b), get_phase, make_phase));
+		break;
+	case CISPREF_BLOCK_FIGURE:
+		rc = put(d, "drawing", str_or_none(cispref_block_drawing(b))) < 0 ||
+		     put_text(ns, d, "caption", "caption_runs", cispref_block_caption(b)) < 0 ? -1 : 0;
+		break;
+	case CISPREF_BLOCK_OVERVIEW:
+		rc = put(d, "domain_kind", PyUnicode_FromString(cispref_domain_kind_name(
+		                                cispref_block_domain_kind(b))));
+		break;
+	case CISPREF_BLOCK_DETAILS:
+		break;
+	}
+	if (rc < 0)
+		goto failed;
+	return namespace_of(ns, d);
+failed:
+	Py_XDECREF(d);
+	return NULL;
+}
+
+static const void *get_block(const void *s, size_t i) { return cispref_section_block(s, i); }
+static const void *get_subsection(const void *s, size_t i) { return cispref_section_subsection(s, i); }
+static PyObject *make_block(PyObject *ns, const void *o) { return fm_block(ns, o); }
+static PyObject *make_section(PyObject *ns, const void *o);
+
+static PyObject *fm_section(PyObject *ns, const cispref_section *s)
+{
+	PyObject *d = PyDict_New();
+	if (!d || put(d, "id", str_or_none(cispref_section_id(s))) < 0 ||
+	    put(d, "number", str_or_none(cispref_section_number(s))) < 0 ||
+	    put(d, "level", PyLong_FromUnsignedLong(cispref_section_level(s))) < 0 ||
+	    put_text(ns, d, "heading", "heading_runs", cispref_section_heading(s)) < 0 ||
+	    put(d, "blocks", fm_tuple(ns, s, cispref_section_block_count(s), get_block, make_block)) < 0 ||
+	    put(d, "sections", fm_tuple(ns, s, cispref_section_subsection_count(s), get_subsection,
+	                                make_section)) < 0)
+		Py_CLEAR(d);
+	return namespace_of(ns, d);
+}
+
+static PyObject *make_section(PyObject *ns, const void *o) { return fm_section(ns, o); }
+static const void *get_section(const void *r, size_t i) { return cispref_referential_section(r, i); }
+
+static PyObject *ref_front_matter(PyObject *s, void *c)
+{
+	(void)c;
+	PyObject *types = PyImport_ImportModule("types");
+	PyObject *ns = types ? PyObject_GetAttrString(types, "SimpleNamespace") : NULL;
+	Py_XDECREF(types);
+	if (!ns)
+		return NULL;
+	PyObject *t = fm_tuple(ns, REF(s), cispref_referential_section_count(REF(s)), get_section,
+	                       make_section);
+	Py_DECREF(ns);
+	return t;
+}
+
 /* The node with @key as id, or NULL without an exception set when there is none. */
 static PyObject *lookup(PyObject *s, PyObject *key)
 {
@@ -433,24 +634,81 @@ static int pick_format(const format_family *family, PyObject *format_object, con
 	return 0;
 }
 
+/* A 1-based position on the scale from @value (NULL or None: not given, 0) into @out. 0,
+ * or -1 with a TypeError or ValueError naming @name. */
+static int scale_position(PyObject *value, const char *name, size_t *out)
+{
+	*out = 0;
+	if (!value || value == Py_None)
+		return 0;
+	if (!PyLong_Check(value)) {
+		PyErr_Format(PyExc_TypeError, "%s must be an int or None", name);
+		return -1;
+	}
+	Py_ssize_t n = PyLong_AsSsize_t(value);
+	if (n < 1) {
+		if (!PyErr_Occurred() || PyErr_ExceptionMatches(PyExc_OverflowError)) {
+			PyErr_Clear();
+			PyErr_Format(PyExc_ValueError, "%s is a position on the scale, from 1", name);
+		}
+		return -1;
+	}
+	*out = (size_t)n;
+	return 0;
+}
+
+/* The Moodle export's options from save()'s keyword arguments (NULL or None: not given)
+ * into @o; *given set when one of them was given. 0, or -1 with an exception. */
+static int moodle_save_options(PyObject *const values[4], cispref_moodle_options *o, int *given)
+{
+	cispref_moodle_options_init(o);
+	*given = 0;
+	for (int i = 0; i < 4; i++)
+		*given |= values[i] && values[i] != Py_None;
+	if (values[0] && values[0] != Py_None && !(o->scale = c_text(values[0], "scale")))
+		return -1;
+	if (scale_position(values[1], "scale_default", &o->scale_default) < 0 ||
+	    scale_position(values[2], "scale_proficient", &o->scale_proficient) < 0)
+		return -1;
+	if (values[3] && values[3] != Py_None && !(o->taxonomy = c_text(values[3], "taxonomy")))
+		return -1;
+	return 0;
+}
+
 static PyObject *ref_save(PyObject *s, PyObject *args, PyObject *kwargs)
 {
-	static char *keywords[] = {"path", "format", NULL};
-	PyObject *path, *format_object = NULL;
-	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O&|O:save", keywords, PyUnicode_FSConverter,
-	                                 &path, &format_object))
+	static char *keywords[] = {"path",     "format",           "scale",
+	                           "scale_default", "scale_proficient", "taxonomy", NULL};
+	PyObject *path, *format_object = NULL, *moodle_values[4] = {NULL, NULL, NULL, NULL};
+	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O&|O$OOOO:save", keywords,
+	                                 PyUnicode_FSConverter, &path, &format_object,
+	                                 &moodle_values[0], &moodle_values[1], &moodle_values[2],
+	                                 &moodle_values[3]))
 		return NULL;
 	const char *file = PyBytes_AsString(path);
-	int format;
+	int format, moodle_given = 0;
+	cispref_moodle_options moodle;
 	/* a name with another extension is XML, as for the command line's export -o */
-	if (!file || pick_format(&export_formats, format_object, file, CISPREF_FORMAT_XML,
-	                         &format) < 0) {
+	if (!file ||
+	    pick_format(&export_formats, format_object, file, CISPREF_FORMAT_XML, &format) < 0 ||
+	    moodle_save_options(moodle_values, &moodle, &moodle_given) < 0) {
 		Py_DECREF(path);
+		return NULL;
+	}
+	/* an option the chosen format does not take is an error, not silently ignored */
+	if (moodle_given && format != CISPREF_FORMAT_MOODLE) {
+		Py_DECREF(path);
+		PyErr_Format(PyExc_ValueError,
+		             "scale, scale_default, scale_proficient and taxonomy are options of "
+		             "format='moodle', not '%s'",
+		             cispref_format_name((cispref_format_t)format));
 		return NULL;
 	}
 	cispref_error error;
 	PyThreadState *thread = PyEval_SaveThread();
-	int rc = cispref_export_path(file, REF(s), (cispref_format_t)format, &error);
+	int rc = format == CISPREF_FORMAT_MOODLE
+	             ? cispref_moodle_export_path(file, REF(s), &moodle, &error)
+	             : cispref_export_path(file, REF(s), (cispref_format_t)format, &error);
 	PyEval_RestoreThread(thread);
 	Py_DECREF(path);
 	if (rc)
@@ -562,14 +820,16 @@ static int render_target(PyObject *path_object, PyObject *format_object, PyObjec
 static PyObject *ref_render(PyObject *s, PyObject *args, PyObject *kwargs)
 {
 	static char *keywords[] = {"path", "format", "domains", "summary", "notes", "index",
-	                           "title", "inclusive", NULL};
+	                           "title", "inclusive", "title_page", "contents", "gfm_tables",
+	                           NULL};
 	const char *title = NULL;
 	PyObject *path_object = NULL, *format_object = NULL, *path = NULL, *domains = Py_None,
 		*title_object = Py_None, *inclusive = NULL, *ids_tuple = NULL;
-	int summary = 1, notes = 1, with_index = 1;
-	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "|OO$OpppOO:render", keywords,
+	int summary = 1, notes = 1, with_index = 1, title_page = 1, contents = 1, gfm_tables = 0;
+	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "|OO$OpppOOppp:render", keywords,
 	                                 &path_object, &format_object, &domains,
-	                                 &summary, &notes, &with_index, &title_object, &inclusive))
+	                                 &summary, &notes, &with_index, &title_object, &inclusive,
+	                                 &title_page, &contents, &gfm_tables))
 		return NULL;
 	int format_value;
 	cispref_render_options opts = CISPREF_RENDER_OPTIONS_INIT;
@@ -591,6 +851,9 @@ static PyObject *ref_render(PyObject *s, PyObject *args, PyObject *kwargs)
 	opts.notes = notes;
 	opts.index = with_index;
 	opts.title = title;
+	opts.title_page = title_page;
+	opts.contents = contents;
+	opts.gfm_tables = gfm_tables;
 	const char *file = path ? PyBytes_AsString(path) : NULL;
 	if (path && !file)
 		goto done;
@@ -652,6 +915,7 @@ static PyGetSetDef ref_getset[] = {
 	{"concepts", ref_list, NULL, "The shared concepts (a sequence of Concept).", (void *)LIST_CONCEPTS},
 	{"notes", ref_list, NULL, "The notes (a sequence of Note).", (void *)LIST_NOTES},
 	{"competences", ref_list, NULL, "Every competence, in document order (a sequence of Competence).", (void *)LIST_ALL_COMPETENCES},
+	{"front_matter", ref_front_matter, NULL, "The front matter's top-level sections (a tuple, empty without front matter), read-only plain objects built on each access: a section has id, number (None when unnumbered), level (1 for a Part), heading (its plain text), heading_runs, blocks and sections; a block has kind ('p', 'list', 'quote', 'timeline', 'figure', 'overview', 'details'), id (or None) and the attributes of its kind: text and runs (p); items, each with label and text and runs (list); heading, heading_runs, paragraphs (tuples of runs) and attribution (quote); phases, each with heading, heading_runs and steps of date, actors, task and task_runs (timeline); drawing, caption and caption_runs (figure); domain_kind (overview). A run has kind ('text', 'em', 'q', 'note-ref'), text, note and runs. Plain texts put quotations between curly quotes and leave note references out.", NULL},
 	{"items", ref_list, NULL, "Every item, in document order (a sequence of Item): competence by competence, its savoir-faire, then comportementaux, then savoirs.", (void *)LIST_ALL_ITEMS},
 	{NULL, NULL, NULL, NULL, NULL},
 };
@@ -685,26 +949,36 @@ static PyMethodDef ref_methods[] = {
 	{"to_json", ref_to_json, METH_NOARGS,
 	 "to_json($self, /)\n--\n\nThe referential as cispref-json, format_version 1 (-> str)."},
 	{"save", (PyCFunction)(void (*)(void))ref_save, METH_VARARGS | METH_KEYWORDS,
-	 "save($self, /, path, format=None)\n--\n\n"
-	 "Write the referential to path (str, bytes or os.PathLike), atomically, as 'xml'\n"
-	 "or 'json' (EXPORT_FORMATS). Without format, the extension decides ('.json' is\n"
-	 "JSON; '.xml' and any other is XML); a format that the extension contradicts\n"
+	 "save($self, /, path, format=None, *, scale=None, scale_default=None,\n"
+	 "     scale_proficient=None, taxonomy=None)\n--\n\n"
+	 "Write the referential to path (str, bytes or os.PathLike), atomically, in one of\n"
+	 "EXPORT_FORMATS ('xml', 'json', 'moodle', 'case', ...; doc/interchange.md). Without\n"
+	 "format, the extension decides ('.json' is JSON, '.csv' CSV, '.xlsx', '.ttl' SKOS;\n"
+	 "'.xml' and any other is XML); a format that the extension contradicts\n"
 	 "('out.json' with format='xml') raises ValueError, as does an unknown format. On\n"
 	 "failure the previous file is left as it was and cispref.FileError (an OSError)\n"
-	 "is raised."},
+	 "is raised. With format='moodle' (only), scale (str: the values, comma-joined,\n"
+	 "lowest first), scale_default and scale_proficient (int: 1-based positions on the\n"
+	 "scale: the value a rating starts at, default 1; the first proficient one, default\n"
+	 "the last) and taxonomy (str: the terms per depth, comma-joined) set the scale and\n"
+	 "taxonomy of the framework (doc/interchange.md); positions beyond the scale raise\n"
+	 "cispref.Error, a position below 1 ValueError."},
 	{"render", (PyCFunction)(void (*)(void))ref_render, METH_VARARGS | METH_KEYWORDS,
 	 "render($self, /, path=None, format=None, *, domains=None, summary=True, notes=True,\n"
-	 "       index=True, title=None, inclusive='source')\n--\n\n"
+	 "       index=True, title=None, inclusive='source', title_page=True, contents=True,\n"
+	 "       gfm_tables=False)\n"
+	 "--\n\n"
 	 "The printed cahier. Without path it is returned: 'html', 'fodt' or 'md' as str,\n"
 	 "'odt' as bytes (format is then required). With path (str, bytes or\n"
 	 "os.PathLike), it is written there atomically and None is returned; format\n"
 	 "defaults to what the extension names (.html/.htm, .odt, .fodt, .md) and must not\n"
 	 "contradict it. path and format come in the same order as for save(); the old\n"
 	 "order render(format, path) still works, with a DeprecationWarning.\n\n"
-	 "domains picks domain ids (a sequence of str); summary, notes and index leave out\n"
-	 "those parts when False; title replaces the referential's title;\n"
+	 "domains picks domain ids (a sequence of str); title_page, contents, summary,\n"
+	 "notes and index leave out those parts when False; title replaces the referential's title;\n"
 	 "inclusive='normalized' writes the 'la-le' pairs as 'la·le' ('source', the\n"
-	 "default, keeps them as printed). Raises ValueError for no, an unknown or a\n"
+	 "default, keeps them as printed); gfm_tables=True lays the Markdown's overview\n"
+	 "and competences out as pipe tables (GitHub Flavored Markdown). Raises ValueError for no, an unknown or a\n"
 	 "contradicted format, or an unknown domain, cispref.FileError when the file cannot\n"
 	 "be written."},
 	{"validate", ref_validate, METH_NOARGS,

@@ -77,6 +77,19 @@ CISPREF_EXPORT int cispref_referential_set_uuid(cispref_referential *ref, const 
  */
 CISPREF_EXPORT int cispref_referential_set_base_uri(cispref_referential *ref,
                                                     const char *base_uri);
+/**
+ * Mark the node with @p id deprecated or not (model.h, Editions).
+ * @param ref the referential.
+ * @param id the node's id (of any type).
+ * @param deprecated whether it is deprecated; false also forgets its replacement.
+ * @param replaced_by the id of the node that replaces it (copied), or NULL; only with
+ *        @p deprecated. It need not resolve yet: cispref_validate() checks it.
+ * @return #CISPREF_OK; #CISPREF_ENOTFOUND when no node has @p id; #CISPREF_EARG for a
+ *         NULL @p ref or @p id, or a @p replaced_by that is not an id or comes without
+ *         @p deprecated; #CISPREF_ENOMEM.
+ */
+CISPREF_EXPORT int cispref_referential_set_deprecated(cispref_referential *ref, const char *id,
+                                                      bool deprecated, const char *replaced_by);
 /** Append a domain. */
 CISPREF_EXPORT int cispref_referential_add_domain(cispref_domain **out,
                                                   cispref_referential *ref, const char *id,
@@ -99,7 +112,12 @@ CISPREF_EXPORT int cispref_referential_move_concept(cispref_referential *ref, si
 CISPREF_EXPORT int cispref_referential_add_note(cispref_note **out, cispref_referential *ref,
                                                 const char *id, const char *number,
                                                 const char *text);
-/** Remove the note at @p index and every reference to it. */
+/**
+ * Remove the note at @p index and every reference to it: those of competences, and the
+ * note-refs of the front matter (the texts on either side of one are joined).
+ * @return #CISPREF_OK; #CISPREF_EARG for an index out of range; #CISPREF_ENOMEM, with
+ *         nothing changed.
+ */
 CISPREF_EXPORT int cispref_referential_remove_note(cispref_referential *ref, size_t index);
 /** Move the note at @p from to position @p to. */
 CISPREF_EXPORT int cispref_referential_move_note(cispref_referential *ref, size_t from,

@@ -15,6 +15,7 @@
 #include <cispref/common.h>
 #include <cispref/version.h>
 #include <cispref/model.h>
+#include <cispref/front_matter.h>
 #include <cispref/builder.h>
 #include <cispref/load.h>
 #include <cispref/export.h>
@@ -24,6 +25,7 @@
 #include <cispref/moodle.h>
 #include <cispref/case.h>
 #include <cispref/positioning.h>
+#include <cispref/diff.h>
 #undef CISPREF_H_INSIDE
 
 #endif

@@ -7,7 +7,8 @@
  *
  * XML output is the canonical form of doc/format.md, written with libxml2's writer:
  * loading a canonical file and exporting it gives the same bytes. JSON output follows
- * the contract `cispref-json` version 1 (keys always present, in a fixed order).
+ * the contract `cispref-json` version 1 (doc/format.md, "The JSON export": keys always
+ * present, in a fixed order, every node object ending with its "uuid" and "uri").
  * The spreadsheet formats hold one row per item (doc/interchange.md, "Spreadsheets"):
  * they are for reading and sorting, and are not read back. The SKOS and ESCO formats
  * (doc/interchange.md, "SKOS and ESCO") name nodes by IRI: their URI when the referential
@@ -60,7 +61,11 @@ typedef enum cispref_format_t {
 	 * skos:prefLabel in the referential's language and skos:notation (its id); the tree is
 	 * skos:broader and skos:narrower, a shared concept is skos:related to its items, a
 	 * competence's notes are its skos:note. Nodes are named by their URI (base URI and
-	 * id), or `urn:uuid:` and their UUID when the referential has no base URI. */
+	 * id), or `urn:uuid:` and their UUID when the referential has no base URI. The kind
+	 * of each node is in the vocabulary #CISPREF_SKOS_VOCABULARY: a second class
+	 * (`cispref:Domain`, `Plan`, `Competence`, `Item`, `Concept`; the scheme
+	 * `cispref:Referential`) and `cispref:kind` with the model's word (`cispref:core`,
+	 * `cispref:individual`, `cispref:savoir-faire-comportemental`...). */
 	CISPREF_FORMAT_SKOS = 7,
 	/** "esco-csv": one row per item in the columns of ESCO's skills CSV (conceptType,
 	 * conceptUri, skillType, reuseLevel, preferredLabel, altLabels, hiddenLabels, status,
@@ -71,6 +76,15 @@ typedef enum cispref_format_t {
 	 * line. Its extension is .csv too. */
 	CISPREF_FORMAT_ESCO_CSV = 8
 } cispref_format_t;
+
+/**
+ * The namespace of cispref's RDF vocabulary in the #CISPREF_FORMAT_SKOS export (Turtle
+ * prefix `cispref:`): the XML format's namespace and `#`, the same for every referential.
+ * Classes `Referential`, `Domain`, `Plan`, `Competence`, `Item`, `Concept`; property
+ * `kind`, whose values are the kind names of model.h (cispref_domain_kind_name(),
+ * cispref_plan_kind_name(), cispref_item_kind_name()) in this namespace.
+ */
+#define CISPREF_SKOS_VOCABULARY "urn:cispref:referential#"
 
 /** Name of a format ("xml", "json", "csv", "csv-excel-fr", "xlsx", "moodle", "case",
  * "skos", "esco-csv"), or NULL for a value out of range. */

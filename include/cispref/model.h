@@ -225,6 +225,24 @@ CISPREF_EXPORT int cispref_referential_node_uri(char **out, const cispref_refere
                                                 const char *id);
 /** @} */
 
+/** @name Editions
+ * A node of any type may be marked deprecated (in the XML, `deprecated="true"`), and
+ * name the node that replaces it (`replaced-by="ID"`), so that software holding its id
+ * in stored data knows where to go in this edition. The validator checks that a
+ * replacement resolves, is not the node itself and leads to no cycle
+ * (doc/format.md, "Editions"). Set them with cispref_referential_set_deprecated().
+ * @{ */
+/** Whether the node with @p id is marked deprecated; false when no node has @p id (and
+ * for a NULL argument). */
+CISPREF_EXPORT bool cispref_referential_node_deprecated(const cispref_referential *ref,
+                                                        const char *id);
+/** The id of the node that replaces the node with @p id, owned by the referential; NULL
+ * when it names none (not deprecated, deprecated without a replacement, no node with
+ * @p id, a NULL argument). The id may name no node: cispref_validate() reports it. */
+CISPREF_EXPORT const char *cispref_referential_node_replaced_by(const cispref_referential *ref,
+                                                                const char *id);
+/** @} */
+
 /** @name Lookup by id
  * Constant-time lookups through the referential's id index; NULL when no node of that
  * type has the id.

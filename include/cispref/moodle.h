@@ -8,9 +8,10 @@
  * a BOM, one framework row then domains, plans, competences and items in document order,
  * then the shared concepts and the notes as two more branches. cispref_export_buffer()
  * with #CISPREF_FORMAT_MOODLE writes it with the default options; the functions here take
- * a scale and a taxonomy of one's own. Import reads any Moodle framework: columns by
- * position whatever the header says, UTF-8 with or without a BOM or another encoding
- * (iconv), `,` `;` `:` or tab as delimiter, RFC 4180 quoting, rows in any order. Rows
+ * a scale and a taxonomy of one's own, into a buffer, a stream or a file. Import reads
+ * any Moodle framework: columns by position whatever the header says, UTF-8 with or
+ * without a BOM or another encoding (iconv), `,` `;` `:` or tab as delimiter, RFC 4180
+ * quoting, rows in any order. Rows
  * Moodle would drop (unknown parent, cycle, duplicate or empty ID number) are reported
  * as diagnostics with their line; the result is then checked by cispref_validate(), whose
  * findings follow, with the CSV lines of the nodes. doc/interchange.md gives the mapping
@@ -26,6 +27,7 @@
 #error "Only <cispref/cispref.h> can be included directly."
 #endif
 
+#include <stdio.h>
 #include <cispref/load.h>
 #include <cispref/model.h>
 #include <cispref/validate.h>
@@ -114,6 +116,25 @@ CISPREF_EXPORT int cispref_moodle_export_buffer(char **out, size_t *size,
                                                 const cispref_referential *ref,
                                                 const cispref_moodle_options *options,
                                                 cispref_error *error);
+
+/**
+ * Write @p ref as a Moodle competency framework CSV to @p stream, which is flushed but
+ * not closed; as cispref_moodle_export_buffer(), and #CISPREF_EIO when the stream
+ * cannot be written.
+ */
+CISPREF_EXPORT int cispref_moodle_export_stream(FILE *stream, const cispref_referential *ref,
+                                                const cispref_moodle_options *options,
+                                                cispref_error *error);
+
+/**
+ * Write @p ref as a Moodle competency framework CSV to what @p path names, the way
+ * cispref_export_path() writes (a file is replaced atomically; on failure it is left as
+ * it was); as cispref_moodle_export_buffer(), and #CISPREF_EARG for a NULL or empty
+ * path, #CISPREF_EIO when the file cannot be written.
+ */
+CISPREF_EXPORT int cispref_moodle_export_path(const char *path, const cispref_referential *ref,
+                                              const cispref_moodle_options *options,
+                                              cispref_error *error);
 
 /**
  * Read a Moodle competency framework from @p size bytes at @p data.

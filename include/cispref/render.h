@@ -9,8 +9,12 @@
  * - a title page with the source metadata (series and number, title, publisher, date,
  *   approval);
  * - a table of contents (HTML and ODT; in Markdown the headings serve);
- * - the summary overview: for each domain, its summary list as printed (3.1.2/3.1.3 of the
- *   cahier) as a table with the columns Plan | Compétence;
+ * - the summary overview: the schema of the mission's contours (3.1.1 of the cahier) drawn
+ *   from the model (one column per rendered core domain, its title on top and one cell
+ *   per plan, crossed by one band per rendered transversal axis with the titles of its
+ *   plans; none when no core domain is rendered), then for each domain its summary list
+ *   as printed (3.1.2/3.1.3) as a table with the columns Plan | Compétence (in Markdown,
+ *   a list of plans with their entries; the schema is drawn in HTML and ODT only);
  * - for each domain a chapter (starting on a new page), for each plan a section, and for
  *   each competence a table titled by the competence with the three columns
  *   Savoir-faire | Savoir-faire comportementaux | Savoirs, the items as lists in the
@@ -18,6 +22,13 @@
  * - the notes of the source as footnotes that the competences refer to;
  * - the index of shared concepts: each concept that a rendered item points to, sorted by
  *   label (case and accents ignored), with the competences that use it.
+ *
+ * In the formats laid out in lines (HTML, ODT, FODT) no line break falls inside an
+ * inclusive article pair (as defined with #CISPREF_INCLUSIVE_NORMALIZED): U+2060 WORD
+ * JOINER follows its hyphen ("la-le" is written "la-", U+2060, "le") and its spaces are
+ * U+00A0 NO-BREAK SPACE ("de la du" is written "de la", U+00A0, "du"),
+ * so that "la-" never ends a line above "le stagiaire". Both are invisible; the model's
+ * texts and the Markdown are unchanged.
  *
  * Labels of the document (headings, column titles) are French, like the referentials this
  * library holds. Texts are escaped by libxml2's writer (HTML, ODT, FODT) or by the
@@ -27,21 +38,37 @@
  * Formats:
  * - #CISPREF_RENDER_HTML: one self-contained HTML5 file (CSS inline, no script, no external
  *   resource) with a print stylesheet: A4 pages with numbers, each chapter on a new page,
- *   table headers repeated, rows kept whole. It parses without error in libxml2's HTML
- *   parser.
+ *   table headers repeated, rows kept whole, a small table (12 rows at most: summary
+ *   entries, or items in a competence's longest column) kept whole on one page, French
+ *   hyphenation in the body (`hyphens: auto` with the document's `lang`), the index's
+ *   kind labels never broken, the links from the notes back to the competences ("↑")
+ *   on screen only, and the page numbers of the contents and the index (CSS Paged Media
+ *   `target-counter()`, which WeasyPrint lays out); the schema is inline SVG. It parses without
+ *   error in libxml2's HTML parser, but for the SVG elements, which that HTML 4 parser
+ *   reports as unknown tags.
  * - #CISPREF_RENDER_ODT: an OpenDocument text package (a ZIP file: `mimetype` first and
  *   uncompressed, META-INF/manifest.xml, content.xml, styles.xml, meta.xml) with named
  *   styles (Title, Heading 1 to 3 with outline levels, table and list styles), a table of
  *   contents whose page numbers are reference fields, footnotes (text:note) labelled with
- *   the source's note numbers.
+ *   the source's note numbers, hyphenation on in the document's language (headings
+ *   excepted), small tables (12 rows at most) that do not break between rows; the schema is an SVG image (the part
+ *   `Pictures/contours.svg`, inline as base64 in the flat file).
  * - #CISPREF_RENDER_FODT: the same document as one flat OpenDocument XML file.
- * - #CISPREF_RENDER_MARKDOWN: CommonMark with pipe tables (a GitHub Flavored Markdown
- *   extension). Within a cell, each item is written "• item" and items are separated by
- *   `<br>`, so every renderer of pipe tables shows one item per line. Note references use
- *   the common footnote syntax `[^21]`. Markdown metacharacters of texts are escaped with
- *   backslashes (`\`, `` ` ``, `*`, `_`, `[`, `]`, `<`, `>`, `|`, `&`, `~`, `#`, and a `+`,
- *   `-`, `=` or ordered-list marker that would start a line); line breaks and tabs in a
- *   text become spaces.
+ * - #CISPREF_RENDER_MARKDOWN: plain CommonMark, which every CommonMark renderer reads the
+ *   same way (no table, no raw HTML): headings `#` (title), `##` (chapters and domains),
+ *   `###` (plans, and the domains of the overview), `####` (competences), `#####` (the
+ *   columns Savoir-faire, Savoir-faire comportementaux, Savoirs), each followed by its
+ *   items as a bullet list `- item` (no list when the source's cell is empty); the
+ *   overview lists each plan as an item and its summary entries as a list under it.
+ *   Note references use the common footnote syntax `[^21]` after the competence's title,
+ *   where the source puts its marker (renderers without footnotes show them as text).
+ *   Markdown metacharacters of texts are escaped with backslashes (`\`, `` ` ``, `*`,
+ *   `_`, `[`, `]`, `<`, `>`, `|`, `&`, `~`, `#`, and a `+`, `-`, `=` or ordered-list
+ *   marker that would start a line); white space at either end of a text is written as
+ *   numeric character references (`&#32;`), since it would otherwise indent a line into
+ *   a code block or keep emphasis from closing; line breaks and tabs in a text become
+ *   spaces. The option #cispref_render_options::gfm_tables writes the overview and each
+ *   competence as pipe tables instead.
  *
  * @defgroup render Rendering
  * @{
@@ -66,7 +93,7 @@ typedef enum cispref_render_format_t {
 	CISPREF_RENDER_HTML = 0,    /**< "html": one self-contained HTML5 file. */
 	CISPREF_RENDER_ODT = 1,     /**< "odt": an OpenDocument text package (binary, ZIP). */
 	CISPREF_RENDER_FODT = 2,    /**< "fodt": a flat OpenDocument text file (XML). */
-	CISPREF_RENDER_MARKDOWN = 3 /**< "md": CommonMark with pipe tables. */
+	CISPREF_RENDER_MARKDOWN = 3 /**< "md": CommonMark, headings and bullet lists. */
 } cispref_render_format_t;
 
 /** How inclusive-writing forms of the texts are written. */
@@ -100,8 +127,12 @@ typedef enum cispref_inclusive_style_t {
 	CISPREF_INCLUSIVE_NORMALIZED = 1
 } cispref_inclusive_style_t;
 
-/** Version of #cispref_render_options this header describes. */
-#define CISPREF_RENDER_OPTIONS_VERSION 1
+/**
+ * Version of #cispref_render_options this header describes. Version 1 had no
+ * `title_page`, `contents` and `gfm_tables`; the render functions still take it, with
+ * their defaults.
+ */
+#define CISPREF_RENDER_OPTIONS_VERSION 2
 
 /**
  * What to render; initialise with #CISPREF_RENDER_OPTIONS_INIT or
@@ -122,11 +153,33 @@ typedef struct cispref_render_options {
 	/** The document's title; NULL for the referential's title. Written verbatim. */
 	const char *title;
 	cispref_inclusive_style_t inclusive; /**< Default #CISPREF_INCLUSIVE_SOURCE. */
+	/**
+	 * Include the title page (default true; since version 2). Without it the document
+	 * starts with the table of contents, or the first chapter: for a cahier whose cover
+	 * is printed apart. In Markdown the title page is the level-1 heading and the
+	 * paragraphs of the source metadata.
+	 */
+	bool title_page;
+	/** Include the table of contents (HTML and ODT; default true; since version 2). */
+	bool contents;
+	/**
+	 * Markdown only: lay the overview and each competence out as pipe tables, the GitHub
+	 * Flavored Markdown extension, rather than as headings and bullet lists (default
+	 * false; since version 2). Plain CommonMark renderers show pipe tables as paragraphs.
+	 * In a cell each item is written "• item", with " <br>" before the next: a line
+	 * break where raw HTML is shown, and the items still apart, each after its bullet,
+	 * where it is dropped (cmark-gfm's safe mode).
+	 */
+	bool gfm_tables;
 } cispref_render_options;
 
-/** Default options: every domain, summary, notes and index, the texts as printed. */
-#define CISPREF_RENDER_OPTIONS_INIT \
-	{CISPREF_RENDER_OPTIONS_VERSION, NULL, true, true, true, NULL, CISPREF_INCLUSIVE_SOURCE}
+/**
+ * Default options: every domain, title page, contents, summary, notes and index, the
+ * texts as printed.
+ */
+#define CISPREF_RENDER_OPTIONS_INIT                                                         \
+	{CISPREF_RENDER_OPTIONS_VERSION, NULL, true, true, true, NULL, CISPREF_INCLUSIVE_SOURCE, \
+	 true, true, false}
 
 /**
  * Set @p options to #CISPREF_RENDER_OPTIONS_INIT, for callers that cannot expand the
@@ -167,8 +220,8 @@ CISPREF_EXPORT const char *cispref_render_format_extension(cispref_render_format
 CISPREF_EXPORT const char *cispref_render_format_media_type(cispref_render_format_t format);
 
 /**
- * A short English description of a render format, for help texts ("CommonMark with pipe
- * tables").
+ * A short English description of a render format, for help texts ("CommonMark: headings
+ * and bullet lists").
  * @param format the format.
  * @return a static string, or NULL for a value out of range.
  */

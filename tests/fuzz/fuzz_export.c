@@ -1,7 +1,8 @@
 /* SPDX-FileCopyrightText: 2026 cispref developers
  * SPDX-License-Identifier: MIT */
-/* Fuzz target: import, then every exporter and renderer, the validator, and the XML
- * round trip.
+/* Fuzz target: import, then every exporter (cispref_format_count() of them: XML, JSON,
+ * the CSV dialects, XLSX, Moodle, CASE, SKOS, ESCO) and renderer, the validator, and the
+ * XML round trip.
  *
  * Input: one option byte, then the document. The document is loaded leniently, so that
  * referentials that break the validator's rules still reach the writers. Bits of the
@@ -76,6 +77,49 @@ static void validate(const cispref_referential *ref)
 	FUZZ_CHECK(cispref_diagnostics_get(diags, count) == NULL);
 	fuzz_sink += sum;
 	cispref_diagnostics_free(diags);
+}
+
+/* The failures an export to @f may have beside running out of memory (export.h): what
+ * the format cannot hold, for a referential that a lenient load kept. */
+static int export_may_fail(cispref_format_t f, int rc)
+{
+	switch (f) {
+	case CISPREF_FORMAT_XML: /* beyond what a load with the default limits reads */
+	case CISPREF_FORMAT_MOODLE: /* an ID number longer than Moodle's 100 characters */
+		return rc == CISPREF_ELIMIT;
+	case CISPREF_FORMAT_XLSX: /* beyond a worksheet's limits; its temporary directory */
+		return rc == CISPREF_ELIMIT || rc == CISPREF_EIO;
+	case CISPREF_FORMAT_SKOS: /* a language Turtle cannot tag, a node without an id */
+	case CISPREF_FORMAT_ESCO_CSV:
+		return rc == CISPREF_EFORMAT || rc == CISPREF_ELIMIT;
+	default:
+		return 0;
+	}
+}
+
+/* Every export format through the buffer API (the stream and path variants share its
+ * code): a NUL-terminated buffer of the size given, without a NUL inside but for XLSX,
+ * a ZIP package. */
+static void export_all(const cispref_referential *ref)
+{
+	for (size_t i = 0; i < cispref_format_count(); i++) {
+		cispref_format_t f = (cispref_format_t)i;
+		char *out = NULL;
+		size_t size = 0;
+		cispref_error error;
+		int rc = cispref_export_buffer(&out, &size, ref, f, &error);
+		if (rc != CISPREF_OK && rc != CISPREF_ENOMEM && !export_may_fail(f, rc)) {
+			fprintf(stderr, "export to %s fails with %s: %s\n", cispref_format_name(f),
+			        cispref_status_tag(rc), error.text);
+			abort();
+		}
+		if (rc == CISPREF_OK) {
+			FUZZ_CHECK(out != NULL && out[size] == '\0');
+			FUZZ_CHECK(f == CISPREF_FORMAT_XLSX ? size > 4 && memcmp(out, "PK", 2) == 0
+			                                    : strlen(out) == size);
+		}
+		cispref_buffer_free(out);
+	}
 }
 
 /* Export as XML and JSON; the XML must load back into an equal referential. */
@@ -204,6 +248,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_walk(ref);
 	validate(ref);
 	export_and_reload(ref);
+	export_all(ref);
 	render_all(ref, data[0]);
 	query_all(ref);
 	cispref_referential_free(ref);

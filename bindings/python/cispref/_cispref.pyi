@@ -15,7 +15,7 @@ between threads: a referential is never changed once loaded.
 from _typeshed import StrOrBytesPath, structseq
 from collections.abc import Iterable, Sequence
 from types import GenericAlias
-from typing import Any, Final, Generic, Literal, Protocol, TypedDict, TypeVar, Union, final, overload
+from typing import Any, Final, Generic, Literal, Protocol, TypedDict, TypeVar, Union, final, overload, type_check_only
 
 from typing_extensions import TypeAlias
 
@@ -30,8 +30,17 @@ _ItemKind: TypeAlias = Literal["savoir-faire", "savoir-faire-comportemental", "s
 _Severity: TypeAlias = Literal["error", "warning", "info"]
 _HitField: TypeAlias = Literal["title", "summary", "item"]
 _RenderFormat: TypeAlias = Literal["html", "odt", "fodt", "md"]
-_ExportFormat: TypeAlias = Literal["xml", "json", "csv", "csv-excel-fr", "xlsx", "moodle", "skos", "esco-csv"]
+_ExportFormat: TypeAlias = Literal["xml", "json", "csv", "csv-excel-fr", "xlsx", "moodle", "case",
+                                   "skos", "esco-csv"]
+# What load() and loads() read: cispref XML, a Moodle framework CSV, a CASE package.
+_LoadFormat: TypeAlias = Literal["xml", "moodle", "case"]
+_Delimiter: TypeAlias = Literal[",", ";", ":", "\t"]
 _Inclusive: TypeAlias = Literal["source", "normalized"]
+_ChangeKind: TypeAlias = Literal["metadata", "added", "renamed", "moved", "kind", "text",
+                                 "concept", "link", "notes", "deprecated", "removed"]
+_NodeType: TypeAlias = Literal["domain", "summary-entry", "plan", "competence", "item",
+                               "concept", "note"]
+_WordOp: TypeAlias = Literal["same", "deleted", "inserted"]
 
 class _BinaryReader(Protocol):
     def read(self, size: int = ..., /) -> bytes: ...
@@ -74,6 +83,10 @@ class Domain:
     @property
     def uri(self) -> str | None: ...
     @property
+    def deprecated(self) -> bool: ...
+    @property
+    def replaced_by(self) -> str | None: ...
+    @property
     def kind(self) -> _DomainKind: ...
     @property
     def title(self) -> str: ...
@@ -94,6 +107,10 @@ class SummaryEntry:
     def uuid(self) -> str: ...
     @property
     def uri(self) -> str | None: ...
+    @property
+    def deprecated(self) -> bool: ...
+    @property
+    def replaced_by(self) -> str | None: ...
     @property
     def plan(self) -> _PlanKind: ...
     @property
@@ -116,6 +133,10 @@ class Plan:
     @property
     def uri(self) -> str | None: ...
     @property
+    def deprecated(self) -> bool: ...
+    @property
+    def replaced_by(self) -> str | None: ...
+    @property
     def kind(self) -> _PlanKind: ...
     @property
     def title(self) -> str: ...
@@ -134,6 +155,10 @@ class Competence:
     def uuid(self) -> str: ...
     @property
     def uri(self) -> str | None: ...
+    @property
+    def deprecated(self) -> bool: ...
+    @property
+    def replaced_by(self) -> str | None: ...
     @property
     def title(self) -> str: ...
     @property
@@ -165,6 +190,10 @@ class Item:
     @property
     def uri(self) -> str | None: ...
     @property
+    def deprecated(self) -> bool: ...
+    @property
+    def replaced_by(self) -> str | None: ...
+    @property
     def kind(self) -> _ItemKind: ...
     @property
     def text(self) -> str: ...
@@ -186,6 +215,10 @@ class Concept:
     @property
     def uri(self) -> str | None: ...
     @property
+    def deprecated(self) -> bool: ...
+    @property
+    def replaced_by(self) -> str | None: ...
+    @property
     def kind(self) -> _ItemKind: ...
     @property
     def label(self) -> str: ...
@@ -205,6 +238,10 @@ class Note:
     @property
     def uri(self) -> str | None: ...
     @property
+    def deprecated(self) -> bool: ...
+    @property
+    def replaced_by(self) -> str | None: ...
+    @property
     def number(self) -> str: ...
     @property
     def text(self) -> str: ...
@@ -217,7 +254,7 @@ _D = TypeVar("_D")
 
 @final
 class Diagnostic(structseq[Any], tuple[_Severity, str, str, str | None, int, int, str | None]):
-    """A finding of Referential.validate()."""
+    """A finding of Referential.validate(), or of an import (load(diagnostics=...))."""
     __match_args__: Final = ("severity", "tag", "message", "file", "line", "column", "id")
     @property
     def severity(self) -> _Severity: ...
@@ -233,6 +270,34 @@ class Diagnostic(structseq[Any], tuple[_Severity, str, str, str | None, int, int
     def column(self) -> int: ...
     @property
     def id(self) -> str | None: ...
+
+@final
+class Change(structseq[Any], tuple[_ChangeKind, _NodeType | None, str | None, str | None,
+                                   str | None, str | None, str | None, str | None,
+                                   float | None, tuple[tuple[_WordOp, str], ...]]):
+    """A change of cispref.diff()."""
+    __match_args__: Final = ("kind", "node", "old_id", "new_id", "domain", "field", "old",
+                             "new", "similarity", "words")
+    @property
+    def kind(self) -> _ChangeKind: ...
+    @property
+    def node(self) -> _NodeType | None: ...
+    @property
+    def old_id(self) -> str | None: ...
+    @property
+    def new_id(self) -> str | None: ...
+    @property
+    def domain(self) -> str | None: ...
+    @property
+    def field(self) -> str | None: ...
+    @property
+    def old(self) -> str | None: ...
+    @property
+    def new(self) -> str | None: ...
+    @property
+    def similarity(self) -> float | None: ...
+    @property
+    def words(self) -> tuple[tuple[_WordOp, str], ...]: ...
 
 @final
 class Hit(structseq[Any], tuple[str, _HitField, str, str, int, Domain, Plan | None,
@@ -260,6 +325,62 @@ class Hit(structseq[Any], tuple[str, _HitField, str, str, int, Domain, Plan | No
     def item(self) -> Item | None: ...
     @property
     def summary_entry(self) -> SummaryEntry | None: ...
+
+# The front matter's plain objects (types.SimpleNamespace at run time): these classes
+# only describe their attributes.
+@type_check_only
+class _Run(Protocol):
+    kind: Literal["text", "em", "q", "note-ref"]
+    text: str | None
+    note: str | None
+    runs: tuple[_Run, ...]
+
+@type_check_only
+class _ListItem(Protocol):
+    label: str | None
+    text: str
+    runs: tuple[_Run, ...]
+
+@type_check_only
+class _Step(Protocol):
+    date: str
+    actors: str | None
+    task: str
+    task_runs: tuple[_Run, ...]
+
+@type_check_only
+class _Phase(Protocol):
+    heading: str
+    heading_runs: tuple[_Run, ...]
+    steps: tuple[_Step, ...]
+
+@type_check_only
+class _Block(Protocol):
+    """The attributes beyond kind and id are those of the block's kind."""
+    kind: Literal["p", "list", "quote", "timeline", "figure", "overview", "details"]
+    id: str | None
+    text: str
+    runs: tuple[_Run, ...]
+    items: tuple[_ListItem, ...]
+    heading: str | None
+    heading_runs: tuple[_Run, ...]
+    paragraphs: tuple[tuple[_Run, ...], ...]
+    attribution: str | None
+    phases: tuple[_Phase, ...]
+    drawing: str
+    caption: str
+    caption_runs: tuple[_Run, ...]
+    domain_kind: _DomainKind
+
+@type_check_only
+class _Section(Protocol):
+    id: str
+    number: str | None
+    level: int
+    heading: str
+    heading_runs: tuple[_Run, ...]
+    blocks: tuple[_Block, ...]
+    sections: tuple[_Section, ...]
 
 @final
 class Referential:
@@ -290,6 +411,8 @@ class Referential:
     def competences(self) -> NodeList[Competence]: ...
     @property
     def items(self) -> NodeList[Item]: ...
+    @property
+    def front_matter(self) -> tuple[_Section, ...]: ...
     def __getitem__(self, id: str, /) -> _Node: ...
     def __contains__(self, id: object, /) -> bool: ...
     def __eq__(self, other: object, /) -> bool: ...
@@ -307,23 +430,28 @@ class Referential:
     def top_concepts(self, limit: int = 0) -> list[Concept]: ...
     def to_xml(self) -> str: ...
     def to_json(self) -> str: ...
-    def save(self, path: StrOrBytesPath, format: _ExportFormat | None = None) -> None: ...
+    def save(self, path: StrOrBytesPath, format: _ExportFormat | None = None, *,
+             scale: str | None = None, scale_default: int | None = None,
+             scale_proficient: int | None = None, taxonomy: str | None = None) -> None: ...
     def validate(self) -> list[Diagnostic]: ...
     @overload
     def render(self, path: None = None, *, format: Literal["odt"],
                domains: Iterable[str] | None = None, summary: bool = True,
                notes: bool = True, index: bool = True, title: str | None = None,
-               inclusive: _Inclusive = "source") -> bytes: ...
+               inclusive: _Inclusive = "source", title_page: bool = True,
+               contents: bool = True, gfm_tables: bool = False) -> bytes: ...
     @overload
     def render(self, path: None = None, *, format: Literal["html", "fodt", "md"],
                domains: Iterable[str] | None = None, summary: bool = True,
                notes: bool = True, index: bool = True, title: str | None = None,
-               inclusive: _Inclusive = "source") -> str: ...
+               inclusive: _Inclusive = "source", title_page: bool = True,
+               contents: bool = True, gfm_tables: bool = False) -> str: ...
     @overload
     def render(self, path: StrOrBytesPath, format: _RenderFormat | None = None, *,
                domains: Iterable[str] | None = None, summary: bool = True,
                notes: bool = True, index: bool = True, title: str | None = None,
-               inclusive: _Inclusive = "source") -> None: ...
+               inclusive: _Inclusive = "source", title_page: bool = True,
+               contents: bool = True, gfm_tables: bool = False) -> None: ...
 
 class _PositioningLevel(TypedDict):
     id: str
@@ -381,11 +509,17 @@ class Positioning:
     def __reduce__(self) -> Any: ...
 
 def load_positioning(path: StrOrBytesPath, /) -> Positioning: ...
-def load(source: StrOrBytesPath | _BinaryReader, *, lenient: bool = False,
-         max_input_size: int | None = None, max_text_length: int | None = None,
-         max_elements: int | None = None) -> Referential: ...
+def load(source: StrOrBytesPath | _BinaryReader, *, format: _LoadFormat | None = "xml",
+         lenient: bool = False, max_input_size: int | None = None,
+         max_text_length: int | None = None, max_elements: int | None = None,
+         depths: str | None = None, encoding: str | None = None,
+         delimiter: _Delimiter | None = None, foreign: bool = False,
+         diagnostics: list[Diagnostic] | None = None) -> Referential: ...
 def loads(data: str | bytes, name: StrOrBytesPath | None = None, *,
-          lenient: bool = False, max_input_size: int | None = None,
-          max_text_length: int | None = None,
-          max_elements: int | None = None) -> Referential: ...
+          format: _LoadFormat | None = "xml", lenient: bool = False,
+          max_input_size: int | None = None, max_text_length: int | None = None,
+          max_elements: int | None = None, depths: str | None = None,
+          encoding: str | None = None, delimiter: _Delimiter | None = None,
+          foreign: bool = False, diagnostics: list[Diagnostic] | None = None) -> Referential: ...
 def default() -> Referential: ...
+def diff(old: Referential, new: Referential) -> list[Change]: ...

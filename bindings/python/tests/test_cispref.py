@@ -39,7 +39,10 @@ DATA = os.path.join(SOURCE_ROOT, "data", "accompagnement-cisp.xml")
 
 def ident(node):
     """The identity keys that end every object of the JSON export."""
-    return {"uuid": node.uuid, "uri": node.uri}
+    keys = {"uuid": node.uuid, "uri": node.uri}
+    if not isinstance(node, cispref.Referential):  # nodes also end with their edition links
+        keys.update(deprecated=node.deprecated, replaced_by=node.replaced_by)
+    return keys
 
 
 def items_json(items):
@@ -74,12 +77,102 @@ def walk(ref):
         "notes": [{"id": n.id, "number": n.number, "text": n.text, **ident(n)}
                   for n in ref.notes],
         **ident(ref),
+        "front_matter": [section_json(ref, s) for s in ref.front_matter],
     }
+
+
+def runs_json(runs):
+    """Front-matter runs as the JSON contract shapes them (doc/format.md)."""
+    out = []
+    for r in runs:
+        if r.kind == "text":
+            out.append({"kind": "text", "text": r.text})
+        elif r.kind == "note-ref":
+            out.append({"kind": "note-ref", "note": r.note})
+        else:
+            out.append({"kind": r.kind, "runs": runs_json(r.runs)})
+    return out
+
+
+def block_json(b):
+    out = {"kind": b.kind, "id": b.id}
+    if b.kind == "p":
+        out["text"] = runs_json(b.runs)
+    elif b.kind == "list":
+        out["items"] = [{"label": i.label, "text": runs_json(i.runs)} for i in b.items]
+    elif b.kind == "quote":
+        out["heading"] = runs_json(b.heading_runs) if b.heading is not None else None
+        out["paragraphs"] = [runs_json(p) for p in b.paragraphs]
+        out["attribution"] = b.attribution
+    elif b.kind == "timeline":
+        out["phases"] = [{"heading": runs_json(ph.heading_runs),
+                          "steps": [{"date": st.date, "actors": st.actors,
+                                     "task": runs_json(st.task_runs)} for st in ph.steps]}
+                         for ph in b.phases]
+    elif b.kind == "figure":
+        out["drawing"] = b.drawing
+        out["caption"] = runs_json(b.caption_runs)
+    elif b.kind == "overview":
+        out["domain_kind"] = b.domain_kind
+    return out
+
+
+def section_json(ref, s):
+    node_uuid = str(uuid.uuid5(uuid.UUID(ref.uuid), s.id))
+    return {"id": s.id, "number": s.number, "level": s.level,
+            "heading": runs_json(s.heading_runs), "heading_text": s.heading,
+            "blocks": [block_json(b) for b in s.blocks],
+            "sections": [section_json(ref, sub) for sub in s.sections],
+            "uuid": node_uuid, "uri": ref.uri + s.id if ref.uri else None,
+            # a section ends with the edition links as every node does; none can have one
+            "deprecated": False, "replaced_by": None}
 
 
 def rss_kib():
     with open("/proc/self/statm") as statm:
         return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+class FrontMatterTest(unittest.TestCase):
+    """ref.front_matter, against tests/fixtures/front-matter.xml."""
+
+    def setUp(self):
+        self.ref = cispref.load(os.path.join(FIXTURES, "front-matter.xml"))
+
+    def test_sections(self):
+        fm = self.ref.front_matter
+        self.assertEqual([s.id for s in fm], ["fm.1", "fm.2", "fm.3"])
+        self.assertEqual([s.number for s in fm], ["1", "2", "3"])
+        self.assertEqual(fm[1].heading, "Démarche & méthode")
+        self.assertEqual([(s.id, s.level, s.number) for s in fm[1].sections],
+                         [("fm.2.1", 2, None)])
+        self.assertEqual([b.kind for b in fm[0].blocks], ["p", "p", "list", "quote"])
+        self.assertEqual([b.kind for b in fm[2].sections[0].blocks],
+                         ["figure", "overview", "overview"])
+        self.assertEqual(cispref.default().front_matter, ())
+
+    def test_blocks_and_runs(self):
+        fm = self.ref.front_matter
+        p = fm[0].blocks[1]
+        self.assertEqual(p.text, "Il parle d’“accompagnement global” et d’insertion “durable”.")
+        self.assertEqual([r.kind for r in p.runs], ["text", "q", "text", "em", "note-ref", "text"])
+        self.assertEqual(p.runs[4].note, "note.2")
+        self.assertEqual([r.kind for r in p.runs[1].runs], ["text", "em"])
+        lst = fm[0].blocks[2]
+        self.assertEqual([i.label for i in lst.items], ["1°", "2°", None])
+        quote = fm[0].blocks[3]
+        self.assertEqual((quote.heading, quote.attribution), ("Accompagner", "Tony Poumier"))
+        self.assertEqual(len(quote.paragraphs), 2)
+        step = fm[1].blocks[0].phases[0].steps[1]
+        self.assertEqual((step.date, step.actors, step.task),
+                         ("Décembre 2017 - Janvier 2018", None, "Entretiens avec les équipes"))
+        fig = fm[2].sections[0].blocks[0]
+        self.assertEqual((fig.id, fig.drawing, fig.caption),
+                         ("fm.3.1.figure", "contours", "Schéma des contours de la mission"))
+        self.assertEqual(fm[2].sections[0].blocks[2].domain_kind, "transversal")
+
+    def test_walk_matches_the_json_export(self):
+        self.assertEqual(walk(self.ref), json.loads(self.ref.to_json()))
 
 
 class IdentityTest(unittest.TestCase):
@@ -326,6 +419,9 @@ class RenderTest(unittest.TestCase):
         for fmt in ("html", "fodt", "md"):
             text = self.ref.render(format=fmt)
             self.assertIsInstance(text, str)
+            # HTML and ODT keep inclusive pairs on one line: a word joiner after the
+            # hyphen, no-break spaces; as read, they are the title's text.
+            text = text.replace("\u2060", "").replace("\u00a0", " ")
             # In document order: each title is found after the previous one.
             position = 0
             for title in titles:
@@ -354,6 +450,20 @@ class RenderTest(unittest.TestCase):
         normalized = self.ref.render(format="md", domains=["psy"], inclusive="normalized")
         self.assertIn("Analyser les besoins psycho-sociaux de la·du stagiaire", normalized)
         self.assertNotIn("de la-du stagiaire", normalized)
+
+    def test_title_page_and_contents_options(self):
+        html = self.ref.render(format="html")
+        self.assertIn('id="title-page"', html)
+        self.assertIn('id="contents"', html)
+        bare = self.ref.render(format="html", title_page=False, contents=False)
+        self.assertNotIn('id="title-page"', bare)
+        self.assertNotIn('id="contents"', bare)
+        self.assertIn(self.ref["psy.ind.1"].title, bare)
+        md = self.ref.render(format="md", title_page=False)
+        self.assertFalse(md.startswith("# "))
+        self.assertNotIn("| --- |", md)
+        tables = self.ref.render(format="md", gfm_tables=True)
+        self.assertIn("| Savoir-faire | Savoir-faire comportementaux | Savoirs |\n", tables)
 
     def test_render_to_a_path_and_errors(self):
         with tempfile.TemporaryDirectory() as tmp:
@@ -928,7 +1038,8 @@ class SignatureTest(unittest.TestCase):
             with self.subTest(function.__qualname__):
                 inspect.signature(function)
         self.assertEqual(str(inspect.signature(cispref.Referential.save)),
-                         "(self, /, path, format=None)")
+                         "(self, /, path, format=None, *, scale=None, scale_default=None, "
+                         "scale_proficient=None, taxonomy=None)")
         self.assertEqual(list(inspect.signature(cispref.Referential.render).parameters)[:3],
                          ["self", "path", "format"])
 
@@ -1128,6 +1239,60 @@ class ExamplesTest(unittest.TestCase):
         result = self.run_example("search.py", "RGPD")
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertEqual(result.stdout.splitlines()[-1], "2 hit(s)")
+
+
+class DiffTest(unittest.TestCase):
+    """cispref.diff() on the two fixture editions (tests/fixtures/diff-edition-*.xml,
+    whose changes tests/test_diff.c lists by hand)."""
+
+    def setUp(self):
+        self.old = cispref.load(os.path.join(FIXTURES, "diff-edition-1.xml"))
+        self.new = cispref.load(os.path.join(FIXTURES, "diff-edition-2.xml"))
+
+    def test_identical(self):
+        self.assertEqual(cispref.diff(self.old, self.old), [])
+        self.assertEqual(cispref.diff(cispref.default(), cispref.default()), [])
+
+    def test_editions(self):
+        changes = cispref.diff(self.old, self.new)
+        self.assertEqual(len(changes), 30)
+        counts = collections.Counter(c.kind for c in changes)
+        self.assertEqual(counts, {"metadata": 2, "added": 6, "renamed": 1, "moved": 3,
+                                  "kind": 3, "text": 6, "concept": 1, "link": 1,
+                                  "notes": 1, "deprecated": 1, "removed": 5})
+        first = changes[0]
+        self.assertIsInstance(first, cispref.Change)
+        self.assertEqual(tuple(first)[:8], ("metadata", None, None, None, None, "version", "1", "2"))
+        self.assertIsNone(first.similarity)
+        self.assertEqual(first.words, ())
+        title = changes[2]
+        self.assertEqual((title.kind, title.node, title.old_id, title.field), ("text", "domain", "d", "title"))
+        self.assertEqual(title.words, (("same", "Domaine"), ("deleted", "un"), ("inserted", "premier")))
+        renamed = [c for c in changes if c.kind == "renamed"]
+        self.assertEqual([(c.old_id, c.new_id) for c in renamed], [("t1.sf.1", "t1.sf.9")])
+        self.assertAlmostEqual(renamed[0].similarity, 10 / 12)
+        moved = {c.new_id: (c.field, c.old, c.new) for c in changes if c.kind == "moved"}
+        self.assertEqual(moved, {"c1.sf.3": ("position", "2", "0"), "t1.s.1": ("parent", "t1", "c3"),
+                                 "c2": ("parent", "d.ind", "d.col")})
+        self.assertEqual([c.old_id for c in changes if c.kind == "removed"],
+                         ["c2.sf.2", "c3.sfc.1", "t1.sf.1", "k.old", "n2"])
+        deprecated = [(c.new_id, c.field, c.old, c.new) for c in changes if c.kind == "deprecated"]
+        self.assertEqual(deprecated, [("c3.sf.1", "replaced-by", None, "c4.sf.1")])
+        self.assertTrue(self.new["c3.sf.1"].deprecated)
+        self.assertEqual(self.new["c3.sf.1"].replaced_by, "c4.sf.1")
+        self.assertFalse(self.old["c3.sf.1"].deprecated)
+        self.assertIsNone(self.old["c3.sf.1"].replaced_by)
+
+    def test_keywords_and_errors(self):
+        self.assertEqual(len(cispref.diff(new=self.new, old=self.old)), 30)
+        with self.assertRaises(TypeError):
+            cispref.diff(self.old, "diff-edition-2.xml")
+        with self.assertRaises(TypeError):
+            cispref.diff(self.old)
+        dup = cispref.load(os.path.join(FIXTURES, "validate-duplicate-id.xml"), lenient=True)
+        with self.assertRaises(cispref.RuleError) as caught:
+            cispref.diff(self.old, dup)
+        self.assertEqual(caught.exception.rule, "duplicate-id")
 
 
 if __name__ == "__main__":
