@@ -32,7 +32,7 @@ typedef struct csv_dialect {
 } csv_dialect;
 
 static const csv_dialect rfc4180 = {"", ',', 0, 0};
-static const csv_dialect excel_fr = {"\xEF\xBB\xBF", ';', 1, 1};
+static const csv_dialect excel_fr_dialect = {"\xEF\xBB\xBF", ';', 1, 1};
 
 typedef struct csv_writer {
 	xmlBufferPtr out;
@@ -127,6 +127,24 @@ static int write_dialect(xmlBufferPtr out, const cispref_referential *ref,
 	return w.failed;
 }
 
+int cispref__csv_table(xmlBufferPtr out, int excel_fr, size_t columns, size_t rows,
+                       const char *const *cells)
+{
+	const csv_dialect *dialect = excel_fr ? &excel_fr_dialect : &rfc4180;
+	csv_writer w = {out, dialect, NULL, 0, 0};
+	add(&w, dialect->bom, strlen(dialect->bom));
+	for (size_t r = 0; r < rows && !w.failed; r++) {
+		for (size_t c = 0; c < columns; c++) {
+			if (c > 0)
+				add(&w, &dialect->delimiter, 1);
+			field(&w, cells[r * columns + c] ? cells[r * columns + c] : "");
+		}
+		add(&w, "\r\n", 2);
+	}
+	free(w.scratch);
+	return w.failed;
+}
+
 int cispref__csv_write(xmlBufferPtr out, const cispref_referential *ref, cispref_error *error)
 {
 	return write_dialect(out, ref, &rfc4180, error);
@@ -135,5 +153,5 @@ int cispref__csv_write(xmlBufferPtr out, const cispref_referential *ref, cispref
 int cispref__csv_excel_fr_write(xmlBufferPtr out, const cispref_referential *ref,
                                 cispref_error *error)
 {
-	return write_dialect(out, ref, &excel_fr, error);
+	return write_dialect(out, ref, &excel_fr_dialect, error);
 }

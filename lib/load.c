@@ -2,19 +2,13 @@
  * SPDX-License-Identifier: MIT */
 /* Reading cispref XML with libxml2's SAX2 push parser: no tree is built, elements are
  * checked against the format as they arrive, and the first fault stops the parser. */
-#include <errno.h>
-#include <fcntl.h>
-#include <stddef.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <libxml/parser.h>
-#include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>
 
-#include "private.h"
-#include "load_scan.h"
+#include "sax_load.h"
 #include "identity.h"
 
 #define NS "urn:cispref:referential"
@@ -24,7 +18,6 @@
 #define MAX_SECTION_LEVEL 6
 #define MAX_DEPTH 16
 #define MAX_ATTRS 6
-#define CHUNK (64 * 1024)
 
 typedef enum ctx {
 	CTX_DOCUMENT, CTX_REFERENTIAL, CTX_SOURCE, CTX_DOMAIN, CTX_SUMMARY, CTX_PLAN,
@@ -66,16 +59,8 @@ struct frame {
 };
 
 struct loader {
-	xmlParserCtxtPtr ctxt;
-	const cispref_load_options *options;
-	size_t elements; /* elements opened so far, against options->max_elements */
-	size_t bytes;    /* bytes read so far, against options->max_input_size */
-	load_scan scan;  /* start tags with too many attributes, before libxml2 sees them */
+	sax_run run; /* first: the parser's user data is the loader and the run alike */
 	cispref_referential *ref;
-	const char *name;
-	cispref_error *error;
-	int status;
-	int seen_root;
 	frame stack[MAX_DEPTH];
 	int depth;
 	char *text;
@@ -91,100 +76,10 @@ static void fail(loader *ld, int code, const char *fmt, ...) __attribute__((form
 
 static void fail(loader *ld, int code, const char *fmt, ...)
 {
-	if (ld->status)
-		return;
-	ld->status = code;
-	if (ld->error) {
-		char text[CISPREF_ERROR_TEXT_LENGTH];
-		va_list ap;
-		va_start(ap, fmt);
-		vsnprintf(text, sizeof text, fmt, ap);
-		va_end(ap);
-		unsigned long line = ld->ctxt ? (unsigned long)xmlSAX2GetLineNumber(ld->ctxt) : 0;
-		unsigned long column = ld->ctxt ? (unsigned long)xmlSAX2GetColumnNumber(ld->ctxt) : 0;
-		cispref__error_set(ld->error, code, ld->name, line, column, "%s", text);
-	}
-	if (ld->ctxt)
-		xmlStopParser(ld->ctxt);
-}
-
-/* libxml2's own messages (well-formedness, encoding, its limits) come here instead of
- * stderr; the first error wins. Says whether @e was taken. */
-static int take_xml_error(loader *ld, xmlErrorPtr e)
-{
-	if (ld->status || e->level < XML_ERR_ERROR)
-		return 0;
-	/* Out of memory is no fault of the document: no place, the library's words. */
-	if (e->code == XML_ERR_NO_MEMORY) {
-		ld->status = CISPREF_ENOMEM;
-		cispref__error_set(ld->error, CISPREF_ENOMEM, ld->name, 0, 0, "out of memory");
-		return 1;
-	}
-	char text[CISPREF_ERROR_TEXT_LENGTH];
-	/* When the input ends, the push parser calls a document with no root element, or
-	 * one cut before its root element is closed, "Extra content at the end of the
-	 * document", and one whose first element does not start with '<' "Document is
-	 * empty": say what is wrong instead. */
-	if (e->code == XML_ERR_DOCUMENT_END && ld->depth > 0)
-		snprintf(text, sizeof text, "the document ends before element '%s' is closed",
-		         ld->stack[ld->depth - 1].rule->name);
-	else if (e->code == XML_ERR_DOCUMENT_END && !ld->seen_root)
-		snprintf(text, sizeof text, "the document has no root element");
-	else if (e->code == XML_ERR_DOCUMENT_EMPTY)
-		snprintf(text, sizeof text, "start tag expected, '<' not found");
-	else
-		snprintf(text, sizeof text, "%s", e->message ? e->message : "XML error");
-	/* libxml2 ends messages with a newline and sometimes splits them over lines. */
-	for (char *p = text; *p; p++)
-		if (*p == '\n')
-			*p = ' ';
-	for (size_t n = strlen(text); n > 0 && text[n - 1] == ' '; n--)
-		text[n - 1] = '\0';
-	ld->status = CISPREF_EXML;
-	/* An encoding error comes without a place: give the parser's. */
-	unsigned long line = (unsigned long)e->line;
-	unsigned long column = (unsigned long)(e->int2 > 0 ? e->int2 : 0);
-	if (e->line <= 0) {
-		line = (unsigned long)xmlSAX2GetLineNumber(ld->ctxt);
-		column = (unsigned long)xmlSAX2GetColumnNumber(ld->ctxt);
-	}
-	cispref__error_set(ld->error, CISPREF_EXML, ld->name, line, column, "%s", text);
-	return 1;
-}
-
-/* Errors of the parser: the first one stops it. */
-static void on_xml_error(void *data, xmlErrorPtr e)
-{
-	loader *ld = data;
-	if (take_xml_error(ld, e))
-		xmlStopParser(ld->ctxt);
-}
-
-/* Errors libxml2 raises outside the parser's context (its decoders and iconv on bad
- * bytes) go to the thread's handler, which prints to stderr unless told otherwise. The
- * parser halts by itself after them; stopping it from here, inside the decoder, would
- * free the input the decoder is reading. */
-static void on_thread_error(void *data, xmlErrorPtr e)
-{
-	take_xml_error(data, e);
-}
-
-/* libxml2's unstructured messages ("xmlParseChunk: encoder error"): the fault they tell of
- * is reported through xmlParseChunk()'s result. */
-static void ignore_message(void *data, const char *format, ...)
-{
-	(void)data;
-	(void)format;
-}
-
-static void on_doctype(void *data, const xmlChar *name, const xmlChar *external_id,
-                       const xmlChar *system_id)
-{
-	(void)name;
-	(void)external_id;
-	(void)system_id;
-	fail(data, CISPREF_EFORMAT,
-	     "document type declarations (<!DOCTYPE>) are not allowed in a referential");
+	va_list ap;
+	va_start(ap, fmt);
+	cispref__sax_vfail(&ld->run, code, fmt, ap);
+	va_end(ap);
 }
 
 /* ---- node creation, one start function per element ------------------------------ */
@@ -593,10 +488,11 @@ static int start_inline_note_ref(loader *ld, frame *parent, frame *self, char **
 	                                             v[0], strlen(v[0]));
 	if (!run)
 		return nomem(ld);
-	run->line = (uint32_t)xmlSAX2GetLineNumber(ld->ctxt);
-	run->column = (uint32_t)xmlSAX2GetColumnNumber(ld->ctxt);
+	run->line = (uint32_t)xmlSAX2GetLineNumber(ld->run.ctxt);
+	run->column = (uint32_t)xmlSAX2GetColumnNumber(ld->run.ctxt);
 	return 0;
 }
+
 /* The optional attributes of edition links, which every node's element takes. */
 #define EDITION "?deprecated", "?replaced-by"
 
@@ -743,53 +639,6 @@ static int edition_attributes(loader *ld, const rule *r, frame *self, char **val
 	return cispref__edition_set(ld->ref, self->node, 1, replaced_by) == 0 ? 0 : nomem(ld);
 }
 
-/* With entity substitution off, libxml2 hands a '&' in an attribute value over as the
- * five characters "&#38;" (a literal '&' cannot occur in well-formed input): decode it.
- * Writes the value and its NUL at @copy; returns the byte after the NUL. */
-static char *copy_attribute(char *copy, const xmlChar *value, const xmlChar *end)
-{
-	size_t len = (size_t)(end - value);
-	const xmlChar *amp = memchr(value, '&', len);
-	if (!amp) {
-		memcpy(copy, value, len);
-		copy[len] = '\0';
-		return copy + len + 1;
-	}
-	size_t o = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (value[i] == '&' && len - i >= 5 && memcmp(value + i, "&#38;", 5) == 0) {
-			copy[o++] = '&';
-			i += 4;
-		} else {
-			copy[o++] = (char)value[i];
-		}
-	}
-	copy[o] = '\0';
-	return copy + o + 1;
-}
-
-/* The attribute's name as messages quote it: "xml:lang", "{foreign}name", "id". */
-static const char *attribute_name(char *name, size_t size, const char *local, const char *uri)
-{
-	if (uri && strcmp(uri, (const char *)XML_XML_NAMESPACE) == 0)
-		snprintf(name, size, "xml:%s", local);
-	else
-		snprintf(name, size, "%s%s", uri ? "{foreign}" : "", local);
-	cispref__utf8_trim(name, strlen(name));
-	return name;
-}
-
-/* Whether the attribute @local of namespace @uri is the one @want names: "xml:lang" is
- * in the XML namespace, the others in none. Compared in place: building each name with
- * snprintf() was a tenth of a load's instructions. */
-static int attribute_is(const char *want, const char *local, const char *uri)
-{
-	if (!uri)
-		return strcmp(want, local) == 0;
-	return strncmp(want, "xml:", 4) == 0 && strcmp(want + 4, local) == 0 &&
-	       strcmp(uri, (const char *)XML_XML_NAMESPACE) == 0;
-}
-
 /* Fill @values in the order of @r->attrs, refusing unknown and missing attributes. The
  * values are copied into the loader's scratch buffer, valid until the next element. */
 static int read_attributes(loader *ld, const rule *r, int count, const xmlChar **attrs,
@@ -803,19 +652,19 @@ static int read_attributes(loader *ld, const rule *r, int count, const xmlChar *
 		char name[128];
 		int slot = -1;
 		for (int a = 0; a < MAX_ATTRS && r->attrs[a]; a++)
-			if (attribute_is(r->attrs[a] + (r->attrs[a][0] == '?'), local, uri))
+			if (cispref__sax_attribute_is(r->attrs[a] + (r->attrs[a][0] == '?'), local, uri))
 				slot = a;
 		/* no duplicates (libxml2 refuses them): a fifth attribute matches no slot */
 		if (slot < 0 || i >= MAX_ATTRS) {
 			fail(ld, CISPREF_EFORMAT, "element '%s' has no attribute '%s'", r->name,
-			     attribute_name(name, sizeof name, local, uri));
+			     cispref__sax_attribute_name(name, sizeof name, local, uri));
 			return -1;
 		}
 		size_t len = (size_t)(attrs[5 * i + 4] - attrs[5 * i + 3]);
-		size_t max = ld->options->max_text_length;
+		size_t max = ld->run.options->max_text_length;
 		if (max && len > max) {
 			fail(ld, CISPREF_ELIMIT, "attribute '%s' is longer than %zu bytes",
-			     attribute_name(name, sizeof name, local, uri), max);
+			     cispref__sax_attribute_name(name, sizeof name, local, uri), max);
 			return -1;
 		}
 		slots[i] = slot;
@@ -831,7 +680,7 @@ static int read_attributes(loader *ld, const rule *r, int count, const xmlChar *
 	char *at = ld->values;
 	for (int i = 0; i < count; i++) {
 		values[slots[i]] = at;
-		at = copy_attribute(at, attrs[5 * i + 3], attrs[5 * i + 4]);
+		at = cispref__sax_copy_attribute(at, attrs[5 * i + 3], attrs[5 * i + 4]);
 	}
 	for (int a = 0; a < MAX_ATTRS && r->attrs[a]; a++)
 		if (!values[a] && r->attrs[a][0] != '?') {
@@ -905,18 +754,15 @@ static void on_start(void *data, const xmlChar *localname, const xmlChar *prefix
 	(void)nb_defaulted;
 	loader *ld = data;
 	const char *name = (const char *)localname;
-	if (ld->status)
+	if (ld->run.status)
 		return;
 	if (!uri || strcmp((const char *)uri, NS) != 0) {
 		fail(ld, CISPREF_EFORMAT, "element '%s' is in namespace '%s', expected '%s'", name,
 		     uri ? (const char *)uri : "(none)", NS);
 		return;
 	}
-	size_t max = ld->options->max_elements;
-	if (max && ++ld->elements > max) {
-		fail(ld, CISPREF_ELIMIT, "the document has more than %zu elements", max);
+	if (cispref__sax_count_element(&ld->run) != 0)
 		return;
-	}
 	frame *parent = ld->depth ? &ld->stack[ld->depth - 1] : NULL;
 	const rule *r = place_child(ld, parent, name);
 	if (!r)
@@ -937,11 +783,11 @@ static void on_start(void *data, const xmlChar *localname, const xmlChar *prefix
 	    edition_attributes(ld, r, self, values) == 0) {
 		node *n = self->node;
 		if (n && r->self != CTX_SUMMARY) { /* a summary's node is its domain */
-			n->line = (unsigned long)xmlSAX2GetLineNumber(ld->ctxt);
-			n->column = (unsigned long)xmlSAX2GetColumnNumber(ld->ctxt);
+			n->line = (unsigned long)xmlSAX2GetLineNumber(ld->run.ctxt);
+			n->column = (unsigned long)xmlSAX2GetColumnNumber(ld->run.ctxt);
 		}
 		ld->depth++;
-		ld->seen_root = 1;
+		ld->run.seen_root = 1;
 		ld->text_len = 0;
 	}
 }
@@ -953,7 +799,7 @@ static void on_end(void *data, const xmlChar *localname, const xmlChar *prefix,
 	(void)prefix;
 	(void)uri;
 	loader *ld = data;
-	if (ld->status || ld->depth == 0)
+	if (ld->run.status || ld->depth == 0)
 		return;
 	frame *self = &ld->stack[ld->depth - 1];
 	const char *first = first_child(self->rule->self);
@@ -999,17 +845,17 @@ static void fail_text(loader *ld, const char *element, const xmlChar *chars, int
 		if (chars[i] == '\n')
 			before = i;
 	fail(ld, CISPREF_EFORMAT, "element '%s' may not contain text", element);
-	if (!ld->error || (after == 0 && before < 0))
+	if (!ld->run.error || (after == 0 && before < 0))
 		return; /* on the parser's line, column unknown: keep the parser's */
-	if (ld->error->line > (unsigned long)after)
-		ld->error->line -= (unsigned long)after;
-	ld->error->column = before >= 0 ? (unsigned long)(at - before) : 0;
+	if (ld->run.error->line > (unsigned long)after)
+		ld->run.error->line -= (unsigned long)after;
+	ld->run.error->column = before >= 0 ? (unsigned long)(at - before) : 0;
 }
 
 static void on_characters(void *data, const xmlChar *chars, int len)
 {
 	loader *ld = data;
-	if (ld->status || ld->depth == 0)
+	if (ld->run.status || ld->depth == 0)
 		return;
 	frame *self = &ld->stack[ld->depth - 1];
 	if (!self->text && !self->rich) {
@@ -1020,7 +866,7 @@ static void on_characters(void *data, const xmlChar *chars, int len)
 			}
 		return;
 	}
-	size_t max = ld->options->max_text_length;
+	size_t max = ld->run.options->max_text_length;
 	if (max && ld->text_len + (size_t)len > max) {
 		fail(ld, CISPREF_ELIMIT, "the text of element '%s' is longer than %zu bytes",
 		     self->rule->name, max);
@@ -1042,40 +888,20 @@ static void on_characters(void *data, const xmlChar *chars, int len)
 
 /* ---- driver -------------------------------------------------------------------- */
 
-/* A source of bytes: returns how many it put in @buf, 0 at the end, -1 on error (with
- * errno set), or NO_WRITER for a named pipe that no process has open for writing. */
-typedef long (*read_fn)(void *source, char *buf, size_t size);
-#define NO_WRITER (-2)
+/* Bytes of cispref XML per addressable element, about: items are most elements, and an
+ * item line of the format takes 100 to 150 bytes. */
+#define BYTES_PER_ID 128
+#define MAX_RESERVED_IDS (2u << 20)
 
-/* Look at @n bytes before libxml2 does (see load_scan.h); 0, or the loader's status. */
-static int scan_chunk(loader *ld, const char *buf, long n)
+/* @size_hint: the input's size when known (0 otherwise), to size the id index once
+ * instead of growing it step by step. */
+static const char *open_element(const sax_run *run)
 {
-	load_scan *scan = &ld->scan;
-	if ((n ? cispref__load_scan(scan, (const unsigned char *)buf, (size_t)n)
-	       : cispref__load_scan_end(scan)) == 0)
-		return 0;
-	ld->status = scan->status;
-	cispref__error_set(ld->error, scan->status, ld->name, scan->error_line,
-	                   scan->error_column, "%s", scan->message);
-	return ld->status;
+	const loader *ld = (const loader *)run;
+	return ld->depth > 0 ? ld->stack[ld->depth - 1].rule->name : NULL;
 }
 
-static void read_failed(loader *ld, long n)
-{
-	if (n == NO_WRITER)
-		cispref__error_set(ld->error, CISPREF_EIO, ld->name, 0, 0,
-		                   "cannot read '%s': it is a named pipe that no process has open "
-		                   "for writing", ld->name);
-	else {
-		int err = errno;
-		cispref__error_set(ld->error, CISPREF_EIO, ld->name, 0, 0, "cannot read '%s': %s",
-		                   ld->name, strerror(err));
-		cispref__error_set_errnum(ld->error, err);
-	}
-	ld->status = CISPREF_EIO;
-}
-
-static int parse(loader *ld, read_fn read_source, void *source)
+static int parse(loader *ld, cispref__read_fn read_source, void *source)
 {
 	xmlSAXHandler sax;
 	memset(&sax, 0, sizeof sax);
@@ -1085,82 +911,21 @@ static int parse(loader *ld, read_fn read_source, void *source)
 	sax.characters = on_characters;
 	sax.cdataBlock = on_characters;
 	sax.ignorableWhitespace = on_characters;
-	sax.internalSubset = on_doctype;
-	sax.serror = on_xml_error;
-
-	/* The thread's handler is the calling thread's own: other threads' loads keep theirs.
-	 * It is set before the parser is made, whose allocations report there too. */
-	xmlStructuredErrorFunc saved_handler = xmlStructuredError;
-	void *saved_data = xmlStructuredErrorContext;
-	xmlSetStructuredErrorFunc(ld, on_thread_error);
-	xmlGenericErrorFunc saved_generic = xmlGenericError;
-	void *saved_generic_data = xmlGenericErrorContext;
-	xmlSetGenericErrorFunc(NULL, ignore_message);
-	ld->ctxt = xmlCreatePushParserCtxt(&sax, ld, NULL, 0, ld->name);
-	if (!ld->ctxt) {
-		fail(ld, CISPREF_ENOMEM, "out of memory");
-	} else {
-		/* libxml2 refuses texts over 10 MB unless told otherwise: when the caller allows
-		 * more, our own limit is the one that applies. */
-		size_t text_limit = ld->options->max_text_length;
-		int huge = text_limit == 0 || text_limit > XML_MAX_TEXT_LENGTH;
-		xmlCtxtUseOptions(ld->ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES |
-		                                    XML_PARSE_NOCDATA | (huge ? XML_PARSE_HUGE : 0));
-	}
-	char *buf = ld->ctxt ? malloc(CHUNK) : NULL;
-	if (ld->ctxt && !buf)
-		fail(ld, CISPREF_ENOMEM, "out of memory");
-	while (!ld->status) {
-		long n = read_source(source, buf, CHUNK);
-		if (n < 0) {
-			read_failed(ld, n);
-			break;
-		}
-		ld->bytes += (size_t)n;
-		size_t max = ld->options->max_input_size;
-		if (max && ld->bytes > max) {
-			fail(ld, CISPREF_ELIMIT, "the input is larger than %zu bytes", max);
-			break;
-		}
-		if (scan_chunk(ld, buf, n) != 0)
-			break;
-		/* Bytes that are not valid in the document's encoding halt the parser without a
-		 * call to the error handler when the decoder does not say why: the document
-		 * would end there, silently cut short. */
-		if (xmlParseChunk(ld->ctxt, buf, (int)n, n == 0) == XML_ERR_INVALID_ENCODING)
-			fail(ld, CISPREF_EXML, "the input holds bytes that are not valid in its encoding");
-		if (n == 0)
-			break;
-	}
-	free(buf);
-	xmlSetStructuredErrorFunc(saved_data, saved_handler);
-	xmlSetGenericErrorFunc(saved_generic_data, saved_generic);
-	/* The errors were ours and are in @ld: none is left in the thread's last error. */
-	if (ld->status)
-		xmlResetLastError();
-	if (!ld->status && !ld->seen_root)
-		fail(ld, CISPREF_EXML, "the document is empty");
-	xmlFreeParserCtxt(ld->ctxt);
-	ld->ctxt = NULL;
-	return ld->status;
+	return cispref__sax_parse(&ld->run, &sax, ld, read_source, source);
 }
 
-/* Bytes of cispref XML per addressable element, about: items are most elements, and an
- * item line of the format takes 100 to 150 bytes. */
-#define BYTES_PER_ID 128
-#define MAX_RESERVED_IDS (2u << 20)
-
-/* @size_hint: the input's size when known (0 otherwise), to size the id index once
- * instead of growing it step by step. */
-static int load(cispref_referential **out, const char *name,
-                const cispref_load_options *options, cispref_error *error,
-                read_fn read_source, void *source, size_t size_hint)
+static int load(void *result, const char *name, const cispref_load_options *options,
+                cispref_error *error, cispref__read_fn read_source, void *source,
+                size_t size_hint)
 {
+	cispref_referential **out = result;
 	loader ld = {0};
-	ld.options = options;
-	ld.name = name;
-	ld.error = error;
-	cispref__load_scan_init(&ld.scan, options->max_attributes);
+	ld.run.document = "a referential";
+	ld.run.open_element = open_element;
+	ld.run.options = options;
+	ld.run.name = name;
+	ld.run.error = error;
+	cispref__load_scan_init(&ld.run.scan, options->max_attributes);
 	ld.ref = cispref__referential_create();
 	if (!ld.ref || !(ld.ref->origin = cispref__arena_strdup(ld.ref->arena, name))) {
 		cispref_referential_free(ld.ref);
@@ -1194,236 +959,28 @@ static int load(cispref_referential **out, const char *name,
 	return CISPREF_OK;
 }
 
-typedef struct memory_source {
-	const char *data;
-	size_t left;
-} memory_source;
-
-static long read_memory(void *source, char *buf, size_t size)
-{
-	memory_source *m = source;
-	size_t n = m->left < size ? m->left : size;
-	memcpy(buf, m->data, n);
-	m->data += n;
-	m->left -= n;
-	return (long)n;
-}
-
-typedef struct fd_source {
-	int fd;
-	int pipe_opened; /* a named pipe opened without waiting: is there a writer? */
-} fd_source;
-
-static long read_fd(void *source, char *buf, size_t size)
-{
-	fd_source *s = source;
-	for (;;) {
-		ssize_t n = read(s->fd, buf, size);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (s->pipe_opened) {
-			/* Opened with O_NONBLOCK, a pipe with no writer reads as its end at once,
-			 * one whose writer has not written yet as EAGAIN. With a writer, wait
-			 * for its bytes from now on. */
-			s->pipe_opened = 0;
-			if (n == 0)
-				return NO_WRITER;
-			if (n < 0 && errno != EAGAIN)
-				return -1;
-			int flags = fcntl(s->fd, F_GETFL);
-			if (flags < 0 || fcntl(s->fd, F_SETFL, flags & ~O_NONBLOCK) < 0)
-				return -1;
-			if (n < 0)
-				continue;
-		}
-		return (long)n;
-	}
-}
-
-static long read_stream(void *source, char *buf, size_t size)
-{
-	FILE *stream = source;
-	size_t n = fread(buf, 1, size, stream);
-	return n == 0 && ferror(stream) ? -1 : (long)n;
-}
-
-/* Copy the caller's options (or the defaults) to @copy; an older version of the struct
- * gets the defaults of the fields it lacks. -1 (with @error filled) for options of an
- * unknown version. */
-static int options_or_defaults(cispref_load_options *copy, const cispref_load_options *options,
-                               const char *name, cispref_error *error)
-{
-	cispref_load_options_init(copy);
-	if (!options)
-		return 0;
-	if (options->version == 1) {
-		memcpy(copy, options, offsetof(cispref_load_options, max_attributes));
-		copy->version = CISPREF_LOAD_OPTIONS_VERSION;
-		return 0;
-	}
-	if (options->version != CISPREF_LOAD_OPTIONS_VERSION) {
-		cispref__error_set(error, CISPREF_EARG, name, 0, 0,
-		                   "invalid argument: load options of version %u, expected %d",
-		                   options->version, CISPREF_LOAD_OPTIONS_VERSION);
-		return -1;
-	}
-	*copy = *options;
-	return 0;
-}
-
-static int invalid(cispref_error *error, const char *name)
-{
-	cispref__error_set(error, CISPREF_EARG, name, 0, 0, "invalid argument");
-	return CISPREF_EARG;
-}
-
-/* An input whose size is known before reading (memory, the rest of a regular file) is
- * refused at once when it is over the limit: a sparse file of gigabytes would otherwise
- * be read up to the limit, or fail on its zeros with a message that names no limit. */
-static int check_size(const cispref_load_options *options, size_t size, const char *name,
-                      cispref_error *error)
-{
-	size_t max = options->max_input_size;
-	if (!max || size <= max)
-		return CISPREF_OK;
-	cispref__error_set(error, CISPREF_ELIMIT, name, 0, 0,
-	                   "the input is larger than %zu bytes", max);
-	return CISPREF_ELIMIT;
-}
-
-/* The bytes left to read in @fd from @offset when it is a regular file, else 0. */
-static size_t regular_rest(int fd, off_t offset)
-{
-	struct stat st;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || offset < 0 || st.st_size <= offset)
-		return 0;
-	return (size_t)(st.st_size - offset);
-}
 
 int cispref_referential_load_memory(cispref_referential **out, const char *data, size_t size,
                                     const char *name, const cispref_load_options *options,
                                     cispref_error *error)
 {
-	name = name ? name : "<memory>";
-	cispref_load_options opts;
-	if (!out || (!data && size))
-		return invalid(error, name);
-	if (options_or_defaults(&opts, options, name, error) != 0)
-		return CISPREF_EARG;
-	int rc = check_size(&opts, size, name, error);
-	if (rc)
-		return rc;
-	memory_source m = {data ? data : "", size};
-	return load(out, name, &opts, error, read_memory, &m, size);
+	return cispref__load_memory(load, out, data, size, name, options, error);
 }
 
 int cispref_referential_load_fd(cispref_referential **out, int fd, const char *name,
                                 const cispref_load_options *options, cispref_error *error)
 {
-	char fallback[32];
-	snprintf(fallback, sizeof fallback, "<fd %d>", fd);
-	name = name ? name : fallback;
-	cispref_load_options opts;
-	if (!out || fd < 0)
-		return invalid(error, name);
-	if (options_or_defaults(&opts, options, name, error) != 0)
-		return CISPREF_EARG;
-	size_t rest = regular_rest(fd, lseek(fd, 0, SEEK_CUR));
-	int rc = check_size(&opts, rest, name, error);
-	if (rc)
-		return rc;
-	fd_source source = {fd, 0};
-	return load(out, name, &opts, error, read_fd, &source, rest);
+	return cispref__load_fd(load, out, fd, name, options, error);
 }
 
 int cispref_referential_load_stream(cispref_referential **out, FILE *stream, const char *name,
                                     const cispref_load_options *options, cispref_error *error)
 {
-	name = name ? name : "<stream>";
-	cispref_load_options opts;
-	if (!out || !stream)
-		return invalid(error, name);
-	if (options_or_defaults(&opts, options, name, error) != 0)
-		return CISPREF_EARG;
-	/* ftello() counts what the stream has buffered as read; a stream with no descriptor
-	 * (fmemopen) has no size to compare. */
-	int fd = fileno(stream);
-	size_t rest = fd >= 0 ? regular_rest(fd, ftello(stream)) : 0;
-	int rc = check_size(&opts, rest, name, error);
-	if (rc)
-		return rc;
-	return load(out, name, &opts, error, read_stream, stream, rest);
-}
-
-/* Why load_file does not read what is at @path, or NULL: it reads regular files and
- * pipes only, so that a path naming a terminal, a device or a socket cannot make it wait
- * or read forever. */
-static const char *unreadable_kind(mode_t mode)
-{
-	if (S_ISREG(mode) || S_ISFIFO(mode))
-		return NULL;
-	if (S_ISDIR(mode))
-		return "a directory";
-	if (S_ISCHR(mode))
-		return "a character device";
-	if (S_ISBLK(mode))
-		return "a block device";
-	if (S_ISSOCK(mode))
-		return "a socket";
-	return "not a regular file";
-}
-
-static int refuse_kind(const char *path, const char *kind, cispref_error *error)
-{
-	if (!kind) /* never, as called; says so to the compiler's format checks */
-		kind = "not a regular file";
-	cispref__error_set(error, CISPREF_EIO, path, 0, 0, "cannot read '%s': it is %s%s", path,
-	                   kind, strcmp(kind, "a directory") == 0 ? "" : ", not a file or a pipe");
-	if (strcmp(kind, "a directory") == 0)
-		cispref__error_set_errnum(error, EISDIR);
-	return CISPREF_EIO;
+	return cispref__load_stream(load, out, stream, name, options, error);
 }
 
 int cispref_referential_load_file(cispref_referential **out, const char *path,
                                   const cispref_load_options *options, cispref_error *error)
 {
-	cispref_load_options opts;
-	if (!out || !path)
-		return invalid(error, path);
-	if (options_or_defaults(&opts, options, path, error) != 0)
-		return CISPREF_EARG;
-	/* Opening a device can act on it (a tape rewinds, a terminal becomes the controlling
-	 * one): look first. The descriptor's own fstat() below is the check that counts. */
-	struct stat st;
-	const char *kind;
-	if (stat(path, &st) == 0 && (kind = unreadable_kind(st.st_mode)) && !S_ISDIR(st.st_mode))
-		return refuse_kind(path, kind, error);
-	/* O_NONBLOCK: opening a named pipe for reading waits for a writer otherwise. */
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-	if (fd < 0) {
-		int err = errno;
-		cispref__error_set(error, CISPREF_EIO, path, 0, 0, "cannot open '%s': %s", path,
-		                   strerror(err));
-		cispref__error_set_errnum(error, err);
-		return CISPREF_EIO;
-	}
-	int rc = CISPREF_OK;
-	if (fstat(fd, &st) != 0) {
-		int err = errno;
-		cispref__error_set(error, CISPREF_EIO, path, 0, 0, "cannot read '%s': %s", path,
-		                   strerror(err));
-		cispref__error_set_errnum(error, err);
-		rc = CISPREF_EIO;
-	} else if ((kind = unreadable_kind(st.st_mode)) != NULL) {
-		rc = refuse_kind(path, kind, error);
-	}
-	size_t size = rc == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
-	if (rc == 0)
-		rc = check_size(&opts, size, path, error);
-	if (rc == 0) {
-		fd_source source = {fd, S_ISFIFO(st.st_mode)};
-		rc = load(out, path, &opts, error, read_fd, &source, size);
-	}
-	close(fd);
-	return rc;
+	return cispref__load_path(load, out, path, options, error);
 }

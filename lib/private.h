@@ -304,6 +304,11 @@ int cispref__json_write(xmlBufferPtr out, const cispref_referential *ref, cispre
 int cispref__csv_write(xmlBufferPtr out, const cispref_referential *ref, cispref_error *error);
 int cispref__csv_excel_fr_write(xmlBufferPtr out, const cispref_referential *ref,
                                 cispref_error *error);
+/* csv_write.c: a table of @rows rows of @columns cells (row-major, NULL for ""), the
+ * header row first, in the RFC 4180 dialect or (@excel_fr) the French Excel one:
+ * 0 or CISPREF_ENOMEM. */
+int cispref__csv_table(xmlBufferPtr out, int excel_fr, size_t columns, size_t rows,
+                       const char *const *cells);
 int cispref__xlsx_write(xmlBufferPtr out, const cispref_referential *ref,
                         cispref_error *error);
 
@@ -347,6 +352,14 @@ void cispref__xml_catch_begin(xml_catch *c);
  * fills @error and returns CISPREF_ENOMEM (or CISPREF_EXML for another libxml2 error). */
 int cispref__xml_catch_end(xml_catch *c, int rc, cispref_error *error);
 
+/* odt_package.c: the ODT package of @parts (content.xml, styles.xml, meta.xml, in that
+ * order, then an optional SVG picture stored as CISPREF__ODT_FIGURE_PART, NULL when the
+ * document has none; the caller keeps them) appended to @out: CISPREF_OK or
+ * CISPREF_ENOMEM. */
+enum { CISPREF__ODT_FIGURE = 3, CISPREF__ODT_PARTS = 4 };
+#define CISPREF__ODT_FIGURE_PART "Pictures/contours.svg"
+int cispref__odt_package(xmlBufferPtr out, xmlBufferPtr parts[CISPREF__ODT_PARTS],
+                         cispref_error *error);
 /* output.c: run @write(buffer, @ref, @context, @error) into a new libxml2 buffer,
  * libxml2's own failures caught as failures of the export: the buffer, or NULL with *@rc
  * and @error set. Every export entry (export.c, moodle_write.c) serialises through it. */

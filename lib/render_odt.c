@@ -13,7 +13,6 @@
 #include <string.h>
 #include <time.h>
 #include <libxml/xmlwriter.h>
-#include <zip.h>
 
 #include "langtag.h"
 #include "render_private.h"
@@ -23,7 +22,6 @@
 #define ODF_VERSION "1.3"
 #define ODT_MIMETYPE "application/vnd.oasis.opendocument.text"
 /* The schema of the mission's contours, a part of the package (ODF 1.3 part 2, 3.7). */
-#define FIGURE_PART "Pictures/contours.svg"
 /* Text area of an A4 page with 2 cm margins: tab stops and table widths depend on it. */
 #define TEXT_WIDTH "17cm"
 
@@ -905,7 +903,7 @@ static void write_figure_contours(odt *o)
 			                                  xmlBufferLength(svg)));
 		end(o);
 	} else {
-		props(o, "xlink:href=" FIGURE_PART ";xlink:type=simple;xlink:show=embed;"
+		props(o, "xlink:href=" CISPREF__ODT_FIGURE_PART ";xlink:type=simple;xlink:show=embed;"
 		         "xlink:actuate=onLoad");
 	}
 	end(o); /* draw:image */
@@ -1304,32 +1302,6 @@ static void meta_part(odt *o)
 	document_end(o);
 }
 
-static void manifest_entry(odt *o, const char *path, const char *type)
-{
-	start(o, "manifest:file-entry");
-	attr(o, "manifest:full-path", path);
-	if (strcmp(path, "/") == 0)
-		attr(o, "manifest:version", ODF_VERSION);
-	attr(o, "manifest:media-type", type);
-	end(o);
-}
-
-static void manifest_part(odt *o)
-{
-	document_start(o);
-	start(o, "manifest:manifest");
-	attr(o, "xmlns:manifest", "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0");
-	attr(o, "manifest:version", ODF_VERSION);
-	manifest_entry(o, "/", ODT_MIMETYPE);
-	manifest_entry(o, "content.xml", "text/xml");
-	manifest_entry(o, "styles.xml", "text/xml");
-	manifest_entry(o, "meta.xml", "text/xml");
-	if (cispref__render_figure_present(o->ctx))
-		manifest_entry(o, FIGURE_PART, "image/svg+xml");
-	end(o);
-	document_end(o);
-}
-
 /* The flat file: every part under one office:document. */
 static void flat_document(odt *o)
 {
@@ -1366,122 +1338,22 @@ int cispref__render_fodt(xmlBufferPtr out, render_ctx *ctx, cispref_error *error
 	return write_part(out, ctx, flat_document);
 }
 
-/* ---- The package ---- */
-
-/* Entries carry this date rather than the current time, so that output is reproducible:
- * 2020-12-01 12:00 UTC, the month the cahier was published. */
-#define PACKAGE_TIME ((time_t)1606824000)
-
-static int add_entry(zip_t *zip, const char *name, xmlBufferPtr data, int stored)
-{
-	zip_source_t *source = zip_source_buffer(zip, xmlBufferContent(data),
-	                                         (zip_uint64_t)xmlBufferLength(data), 0);
-	if (!source)
-		return -1;
-	zip_int64_t index = zip_file_add(zip, name, source, 0);
-	if (index < 0) {
-		zip_source_free(source);
-		return -1;
-	}
-	if (zip_set_file_compression(zip, (zip_uint64_t)index,
-	                             stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0) != 0 ||
-	    zip_file_set_mtime(zip, (zip_uint64_t)index, PACKAGE_TIME, 0) != 0)
-		return -1;
-	return 0;
-}
-
-/* The figure is the last part, and only there when the document has one. */
-enum { PART_MIMETYPE, PART_MANIFEST, PART_CONTENT, PART_STYLES, PART_META, PART_FIGURE,
-       PART_COUNT };
-
-static const char *const part_names[PART_COUNT] = {
-	"mimetype", "META-INF/manifest.xml", "content.xml", "styles.xml", "meta.xml", FIGURE_PART};
-
-/* Serialise every part; libzip reads them only when the archive is closed. */
-static int write_parts(xmlBufferPtr parts[PART_COUNT], render_ctx *ctx)
-{
-	static const part_writer writers[PART_FIGURE] = {NULL, manifest_part, content_part,
-	                                                 styles_part, meta_part};
-	for (int p = 0; p < PART_FIGURE; p++)
-		if (!(parts[p] = xmlBufferCreate()))
-			return CISPREF_ENOMEM;
-	if (xmlBufferCat(parts[PART_MIMETYPE], X(ODT_MIMETYPE)) != 0)
-		return CISPREF_ENOMEM;
-	for (int p = PART_MANIFEST; p < PART_FIGURE; p++) {
-		int rc = write_part(parts[p], ctx, writers[p]);
-		if (rc)
-			return rc;
-	}
-	if (cispref__render_figure_present(ctx) && !(parts[PART_FIGURE] = figure_svg(ctx, NULL)))
-		return CISPREF_ENOMEM;
-	return CISPREF_OK;
-}
-
-/* Copy what libzip wrote into its memory source to @out. */
-static int copy_archive(zip_source_t *archive, xmlBufferPtr out)
-{
-	zip_stat_t st;
-	zip_stat_init(&st);
-	if (zip_source_stat(archive, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) ||
-	    st.size > (zip_uint64_t)(1u << 30) || zip_source_open(archive) != 0)
-		return -1;
-	int rc = 0;
-	char chunk[8192];
-	zip_int64_t n;
-	while (rc == 0 && (n = zip_source_read(archive, chunk, sizeof chunk)) > 0)
-		rc = xmlBufferAdd(out, X(chunk), (int)n) == 0 ? 0 : -1;
-	if (n < 0)
-		rc = -1;
-	zip_source_close(archive);
-	return rc;
-}
-
-/* Build the ZIP file in memory: `mimetype` first and stored, as ODF requires, so that
- * tools can recognise the file from its first bytes. */
-static int build_package(xmlBufferPtr out, xmlBufferPtr parts[PART_COUNT], cispref_error *error)
-{
-	zip_error_t zerror;
-	zip_error_init(&zerror);
-	zip_source_t *archive = zip_source_buffer_create(NULL, 0, 0, &zerror);
-	zip_t *zip = NULL;
-	int rc = -1;
-	if (archive) {
-		zip_source_keep(archive); /* it must outlive zip_close() */
-		zip = zip_open_from_source(archive, ZIP_TRUNCATE, &zerror);
-		if (!zip)
-			zip_source_free(archive); /* the reference the archive would have taken */
-	}
-	if (zip) {
-		rc = 0;
-		for (int p = 0; rc == 0 && p < PART_COUNT; p++)
-			if (parts[p])
-				rc = add_entry(zip, part_names[p], parts[p], p == PART_MIMETYPE);
-		if (rc == 0 && zip_close(zip) == 0)
-			zip = NULL;
-		else
-			rc = -1;
-	}
-	if (rc == 0)
-		rc = copy_archive(archive, out);
-	/* The archive is built in memory: libzip and zlib fail only for want of it. */
-	if (rc != 0)
-		cispref__error_set(error, CISPREF_ENOMEM, NULL, 0, 0,
-		                   "cannot build the ODT package: out of memory");
-	if (zip)
-		zip_discard(zip);
-	if (archive)
-		zip_source_free(archive);
-	zip_error_fini(&zerror);
-	return rc == 0 ? CISPREF_OK : CISPREF_ENOMEM;
-}
-
 int cispref__render_odt(xmlBufferPtr out, render_ctx *ctx, cispref_error *error)
 {
-	xmlBufferPtr parts[PART_COUNT] = {NULL};
-	int rc = write_parts(parts, ctx);
+	static const part_writer writers[CISPREF__ODT_FIGURE] = {content_part, styles_part,
+	                                                         meta_part};
+	xmlBufferPtr parts[CISPREF__ODT_PARTS] = {NULL};
+	int rc = CISPREF_OK;
+	for (int p = 0; rc == CISPREF_OK && p < CISPREF__ODT_FIGURE; p++)
+		rc = (parts[p] = xmlBufferCreate()) ? write_part(parts[p], ctx, writers[p])
+		                                    : CISPREF_ENOMEM;
+	/* the schema of the contours, a part of its own that content.xml links to */
+	if (rc == CISPREF_OK && cispref__render_figure_present(ctx) &&
+	    !(parts[CISPREF__ODT_FIGURE] = figure_svg(ctx, NULL)))
+		rc = CISPREF_ENOMEM;
 	if (rc == CISPREF_OK)
-		rc = build_package(out, parts, error);
-	for (int p = 0; p < PART_COUNT; p++)
+		rc = cispref__odt_package(out, parts, error);
+	for (int p = 0; p < CISPREF__ODT_PARTS; p++)
 		if (parts[p])
 			xmlBufferFree(parts[p]);
 	return rc;

@@ -1041,6 +1041,239 @@ static void test_identity(void **state)
 	cispref_buffer_free(after);
 }
 
+/* ---- positioning ----------------------------------------------------------------- */
+
+static void test_positioning_null(void **state)
+{
+	(void)state;
+	/* names */
+	assert_null(cispref_rating_source_name(CISPREF_RATING_SOURCE_NONE));
+	assert_null(cispref_rating_source_name((cispref_rating_source_t)BAD_KIND));
+	assert_null(cispref_rating_source_name((cispref_rating_source_t)NEGATIVE_KIND));
+	cispref_rating_source_t source = CISPREF_RATING_SOURCE_PEER;
+	assert_int_equal(cispref_rating_source_from_name(NULL, "self"), CISPREF_EARG);
+	assert_int_equal(cispref_rating_source_from_name(&source, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_rating_source_from_name(&source, "Self"), CISPREF_EARG);
+	assert_int_equal(source, CISPREF_RATING_SOURCE_PEER);
+	/* builder */
+	cispref_positioning *pos = NULL;
+	assert_int_equal(cispref_positioning_new(NULL, "r", NULL), CISPREF_EARG);
+	assert_int_equal(cispref_positioning_new(&pos, NULL, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_positioning_new(&pos, "r", "\x01"), CISPREF_EARG);
+	assert_null(pos);
+	assert_int_equal(cispref_positioning_use_default_scale(NULL), CISPREF_EARG);
+	assert_int_equal(cispref_positioning_add_level(NULL, "a", "A", 1), CISPREF_EARG);
+	assert_int_equal(cispref_positioning_add_person(NULL, "p", NULL, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_positioning_add_rating(NULL, "p", "t", "l", NULL,
+	                                                CISPREF_RATING_SOURCE_NONE, NULL),
+	                 CISPREF_EARG);
+	cispref_positioning_free(NULL);
+	/* loading and saving */
+	assert_fails(CISPREF_EARG, cispref_positioning_load_file(NULL, "x", NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_positioning_load_file(&pos, NULL, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_positioning_load_memory(NULL, "", 0, NULL, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_positioning_load_memory(&pos, NULL, 3, NULL, NULL, ERR));
+	assert_fails(CISPREF_EXML, cispref_positioning_load_memory(&pos, "", 0, NULL, NULL, ERR));
+	assert_fails(CISPREF_EIO, cispref_positioning_load_file(&pos, "/nonexistent/x.xml", NULL,
+	                                                        ERR));
+	assert_null(pos);
+	char *buf = NULL;
+	assert_fails(CISPREF_EARG, cispref_positioning_write_buffer(&buf, NULL, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_positioning_save(NULL, "x", ERR));
+	assert_null(buf);
+	/* reading */
+	assert_null(cispref_positioning_referential_id(NULL));
+	assert_null(cispref_positioning_edition(NULL));
+	assert_null(cispref_positioning_origin(NULL));
+	assert_int_equal(cispref_positioning_level_count(NULL), 0);
+	assert_null(cispref_positioning_level(NULL, 0));
+	assert_null(cispref_positioning_find_level(NULL, "a"));
+	assert_int_equal(cispref_positioning_person_count(NULL), 0);
+	assert_null(cispref_positioning_person(NULL, 0));
+	assert_null(cispref_positioning_find_person(NULL, "p"));
+	assert_int_equal(cispref_positioning_rating_count(NULL), 0);
+	assert_null(cispref_positioning_rating(NULL, 0));
+	assert_null(cispref_level_id(NULL));
+	assert_null(cispref_level_label(NULL));
+	assert_int_equal(cispref_level_proficient(NULL), 0);
+	assert_int_equal(cispref_level_rank(NULL), 0);
+	assert_null(cispref_person_id(NULL));
+	assert_null(cispref_person_name(NULL));
+	assert_null(cispref_person_role(NULL));
+	assert_null(cispref_rating_person(NULL));
+	assert_null(cispref_rating_target(NULL));
+	assert_null(cispref_rating_level(NULL));
+	assert_null(cispref_rating_date(NULL));
+	assert_int_equal(cispref_rating_source(NULL), CISPREF_RATING_SOURCE_NONE);
+	assert_null(cispref_rating_comment(NULL));
+	/* results */
+	assert_int_equal(cispref_coverage_count(NULL), 0);
+	assert_null(cispref_coverage_competence(NULL, 0));
+	assert_int_equal(cispref_coverage_person_count(NULL, 0), 0);
+	assert_null(cispref_coverage_person(NULL, 0, 0));
+	assert_null(cispref_coverage_level(NULL, 0, 0));
+	assert_int_equal(cispref_coverage_uncovered_count(NULL), 0);
+	cispref_coverage_free(NULL);
+	assert_int_equal(cispref_needs_count(NULL), 0);
+	assert_null(cispref_needs_id(NULL, 0));
+	assert_null(cispref_needs_concept(NULL, 0));
+	assert_null(cispref_needs_label(NULL, 0));
+	assert_int_equal(cispref_needs_person_count(NULL, 0), 0);
+	assert_null(cispref_needs_person(NULL, 0, 0));
+	assert_int_equal(cispref_needs_competence_count(NULL, 0), 0);
+	assert_null(cispref_needs_competence(NULL, 0, 0));
+	cispref_needs_free(NULL);
+	assert_fails(CISPREF_EARG, cispref_coverage_export(&buf, NULL, NULL,
+	                                                   CISPREF_TEAM_FORMAT_JSON, 0, ERR));
+	assert_fails(CISPREF_EARG, cispref_needs_export(&buf, NULL, NULL, CISPREF_TEAM_FORMAT_CSV,
+	                                                0, ERR));
+	assert_fails(CISPREF_EARG, cispref_positioning_export_ratings(&buf, NULL, NULL,
+	                                                              CISPREF_TEAM_FORMAT_CSV, 0, ERR));
+	assert_null(buf);
+}
+
+/* A document built here, and every query given NULLs, unknown ids and bad values. */
+static void test_positioning_bad_arguments(void **state)
+{
+	world *f = *state;
+	cispref_positioning *pos = NULL;
+	assert_int_equal(cispref_positioning_new(&pos, "cisp-accompagnement", "2020"), CISPREF_OK);
+	assert_int_equal(cispref_positioning_add_level(pos, "bad id", "A", 1), CISPREF_EARG);
+	assert_int_equal(cispref_positioning_add_level(pos, "a", "", 1), CISPREF_EARG);
+	assert_int_equal(cispref_positioning_add_level(pos, "a", NULL, 1), CISPREF_EARG);
+	assert_int_equal(cispref_positioning_add_level(pos, "a", "A", 1), CISPREF_OK);
+	assert_int_equal(cispref_positioning_use_default_scale(pos), CISPREF_EEXISTS);
+	assert_int_equal(cispref_positioning_add_person(pos, NULL, NULL, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_positioning_add_person(pos, "p", "\x02", NULL), CISPREF_EARG);
+	assert_int_equal(cispref_positioning_add_person(pos, "p", NULL, NULL), CISPREF_OK);
+	assert_int_equal(cispref_positioning_add_rating(pos, "p", "psy.ind.1", "a", NULL,
+	                                                (cispref_rating_source_t)BAD_KIND, NULL),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_positioning_add_rating(pos, "p", "psy.ind.1", "a", "2026-1-1",
+	                                                CISPREF_RATING_SOURCE_NONE, NULL),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_positioning_add_rating(pos, "p", NULL, "a", NULL,
+	                                                CISPREF_RATING_SOURCE_NONE, NULL),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_positioning_rating_count(pos), 0);
+	assert_null(cispref_positioning_level(pos, 1));
+	assert_null(cispref_positioning_find_level(pos, NULL));
+	assert_null(cispref_positioning_person(pos, 1));
+	assert_null(cispref_positioning_find_person(pos, NULL));
+	assert_null(cispref_positioning_rating(pos, 0));
+	assert_fails(CISPREF_EARG, cispref_positioning_save(pos, NULL, ERR));
+	char *buf = NULL;
+	assert_fails(CISPREF_EARG, cispref_positioning_write_buffer(NULL, NULL, pos, ERR));
+	/* validation and queries */
+	cispref_diagnostics *d = NULL;
+	assert_int_equal(cispref_positioning_validate(NULL, pos, f->ref), CISPREF_EARG);
+	assert_int_equal(cispref_positioning_validate(&d, NULL, f->ref), CISPREF_EARG);
+	assert_int_equal(cispref_positioning_validate(&d, pos, NULL), CISPREF_EARG);
+	assert_null(d);
+	const cispref_level *level = NULL;
+	assert_int_equal(cispref_positioning_rated_level(NULL, pos, "p", "psy.ind.1"), CISPREF_EARG);
+	assert_int_equal(cispref_positioning_rated_level(&level, NULL, "p", "psy.ind.1"),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_positioning_rated_level(&level, pos, NULL, "psy.ind.1"),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_positioning_rated_level(&level, pos, "p", NULL), CISPREF_EARG);
+	assert_int_equal(cispref_positioning_rated_level(&level, pos, "p", "psy.ind.1"),
+	                 CISPREF_ENOTFOUND);
+	double share = 7;
+	assert_int_equal(cispref_positioning_competence_level(NULL, &share, pos, f->ref, "p",
+	                                                      "psy.ind.1"),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_positioning_competence_level(&level, &share, pos, NULL, "p",
+	                                                      "psy.ind.1"),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_positioning_competence_level(&level, &share, pos, f->ref, "p",
+	                                                      NULL),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_positioning_competence_level(&level, &share, pos, f->ref, "p",
+	                                                      "nope"),
+	                 CISPREF_ENOTFOUND);
+	assert_true(share == 7);
+	assert_null(level);
+	const cispref_item *items[1];
+	size_t count = 99;
+	assert_int_equal(cispref_positioning_gaps(NULL, 1, &count, pos, f->ref, "p"), CISPREF_EARG);
+	assert_int_equal(cispref_positioning_gaps(items, 1, NULL, pos, f->ref, "p"), CISPREF_EARG);
+	assert_int_equal(cispref_positioning_gaps(items, 1, &count, pos, f->ref, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_positioning_gaps(items, 1, &count, pos, NULL, "p"), CISPREF_EARG);
+	assert_int_equal(count, 99);
+	cispref_coverage *cov = NULL;
+	assert_int_equal(cispref_coverage_new(NULL, pos, f->ref), CISPREF_EARG);
+	assert_int_equal(cispref_coverage_new(&cov, NULL, f->ref), CISPREF_EARG);
+	assert_int_equal(cispref_coverage_new(&cov, pos, NULL), CISPREF_EARG);
+	assert_null(cov);
+	cispref_needs *needs = NULL;
+	assert_int_equal(cispref_needs_new(NULL, pos, f->ref, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_needs_new(&needs, NULL, f->ref, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_needs_new(&needs, pos, NULL, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_needs_new(&needs, pos, f->ref, "nobody"), CISPREF_ENOTFOUND);
+	assert_null(needs);
+	/* out of range on real results, and bad export arguments */
+	assert_int_equal(cispref_coverage_new(&cov, pos, f->ref), CISPREF_OK);
+	assert_int_equal(cispref_needs_new(&needs, pos, f->ref, NULL), CISPREF_OK);
+	size_t n = cispref_coverage_count(cov);
+	assert_null(cispref_coverage_competence(cov, n));
+	assert_int_equal(cispref_coverage_person_count(cov, n), 0);
+	assert_null(cispref_coverage_person(cov, 0, 0));
+	assert_null(cispref_coverage_level(cov, 0, 1));
+	assert_null(cispref_coverage_level(cov, n, 0));
+	assert_null(cispref_needs_id(needs, 0));
+	assert_null(cispref_needs_concept(needs, 0));
+	assert_null(cispref_needs_label(needs, 0));
+	assert_int_equal(cispref_needs_person_count(needs, 0), 0);
+	assert_null(cispref_needs_person(needs, 0, 0));
+	assert_int_equal(cispref_needs_competence_count(needs, 0), 0);
+	assert_null(cispref_needs_competence(needs, 0, 0));
+	assert_fails(CISPREF_EARG, cispref_coverage_export(NULL, NULL, cov,
+	                                                   CISPREF_TEAM_FORMAT_JSON, 0, ERR));
+	assert_fails(CISPREF_EARG, cispref_coverage_export(&buf, NULL, cov,
+	                                                   (cispref_team_format_t)BAD_KIND, 0, ERR));
+	assert_fails(CISPREF_EARG, cispref_coverage_export(&buf, NULL, cov,
+	                                                   CISPREF_TEAM_FORMAT_JSON, 1u << 9, ERR));
+	assert_fails(CISPREF_EARG, cispref_needs_export(&buf, NULL, needs,
+	                                                (cispref_team_format_t)NEGATIVE_KIND, 0,
+	                                                ERR));
+	assert_fails(CISPREF_EARG, cispref_positioning_export_ratings(NULL, NULL, pos,
+	                                                              CISPREF_TEAM_FORMAT_JSON, 0,
+	                                                              ERR));
+	assert_fails(CISPREF_EARG, cispref_positioning_export_ratings(&buf, NULL, pos,
+	                                                              CISPREF_TEAM_FORMAT_JSON, 4u,
+	                                                              ERR));
+	assert_null(buf);
+	/* drawing */
+	assert_fails(CISPREF_EARG, cispref_team_render(NULL, NULL, CISPREF_TEAM_RENDER_GRID,
+	                                               CISPREF_RENDER_HTML, pos, f->ref, NULL, 0, ERR));
+	assert_fails(CISPREF_EARG, cispref_team_render(&buf, NULL, CISPREF_TEAM_RENDER_GRID,
+	                                               CISPREF_RENDER_HTML, pos, NULL, NULL, 0, ERR));
+	assert_fails(CISPREF_EARG, cispref_team_render(&buf, NULL, CISPREF_TEAM_RENDER_GRID,
+	                                               CISPREF_RENDER_MARKDOWN, pos, f->ref, NULL, 0,
+	                                               ERR));
+	assert_fails(CISPREF_EARG, cispref_team_render(&buf, NULL,
+	                                               (cispref_team_render_t)BAD_KIND,
+	                                               CISPREF_RENDER_HTML, pos, f->ref, NULL, 0, ERR));
+	assert_fails(CISPREF_EARG, cispref_team_render(&buf, NULL, CISPREF_TEAM_RENDER_COVERAGE,
+	                                               CISPREF_RENDER_HTML, NULL, f->ref, NULL, 0, ERR));
+	assert_fails(CISPREF_EARG, cispref_team_render(&buf, NULL, CISPREF_TEAM_RENDER_GRID,
+	                                               CISPREF_RENDER_HTML, NULL, f->ref, "p", 0, ERR));
+	assert_fails(CISPREF_ENOTFOUND, cispref_team_render(&buf, NULL, CISPREF_TEAM_RENDER_GRID,
+	                                                    CISPREF_RENDER_HTML, pos, f->ref, "q", 0,
+	                                                    ERR));
+	assert_null(buf);
+	assert_fails(CISPREF_EARG, cispref_team_render_path(NULL, CISPREF_TEAM_RENDER_GRID,
+	                                                    CISPREF_RENDER_HTML, pos, f->ref, NULL, 0,
+	                                                    ERR));
+	assert_fails(CISPREF_EARG, cispref_team_render_path("x.html", CISPREF_TEAM_RENDER_GRID,
+	                                                    CISPREF_RENDER_HTML, pos, f->ref, NULL,
+	                                                    1u << 7, ERR));
+	cispref_needs_free(needs);
+	cispref_coverage_free(cov);
+	cispref_positioning_free(pos);
+}
+
 /* The front matter's accessors: NULL, out of range, and a block of another kind. */
 static void test_front_matter(void **state)
 {
@@ -1243,6 +1476,8 @@ int main(void)
 		cmocka_unit_test(test_builder_null),
 		cmocka_unit_test(test_builder_bad_arguments),
 		cmocka_unit_test(test_identity),
+		cmocka_unit_test(test_positioning_null),
+		cmocka_unit_test(test_positioning_bad_arguments),
 		cmocka_unit_test(test_front_matter),
 		cmocka_unit_test(test_editions),
 		cmocka_unit_test(test_diff),

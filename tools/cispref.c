@@ -20,6 +20,10 @@ static const struct command {
 	{"list", cmd_list, "print the outline of a referential"},
 	{"concepts", cmd_concepts, "list the shared concepts, most shared first"},
 	{"render", cmd_render, "write the printed cahier as HTML, ODT, FODT or Markdown"},
+	{"coverage", cmd_coverage, "which competences a team's positioning covers, and by whom"},
+	{"needs", cmd_needs, "the training needs of a team's positioning, ranked"},
+	{"grid", cmd_grid, "a positioning grid to print and fill in, as HTML or ODT"},
+	{"ratings", cmd_ratings, "the ratings of a team's positioning, as CSV or JSON"},
 	{"diff", cmd_diff, "say what changed between two editions of a referential"},
 };
 

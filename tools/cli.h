@@ -124,6 +124,10 @@ int cmd_show(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_concepts(int argc, char **argv);
 int cmd_render(int argc, char **argv);
+int cmd_coverage(int argc, char **argv);
+int cmd_needs(int argc, char **argv);
+int cmd_grid(int argc, char **argv);
+int cmd_ratings(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 
 #endif

@@ -9,7 +9,7 @@
 
 static void help(void)
 {
-	printf("Usage: cispref validate [-l error|warning|info] [-q] [-i FILE] [FILE]...\n"
+	printf("Usage: cispref validate [-l error|warning|info] [-q] [-r REF] [-i FILE] [FILE]...\n"
 	       "       cispref validate --explain [TAG]...\n\n"
 	       "Check each FILE ('-': standard input; the embedded referential when none is\n"
 	       "given) and print one line per finding:  E|W|I: FILE:LINE: TAG MESSAGE\n"
@@ -19,6 +19,9 @@ static void help(void)
 	       "                     warning or info (the default); the summary counts all\n"
 	       "  -q, --quiet        print errors only, and no summary\n"
 	       "  -i, --input FILE   check FILE too (as a FILE operand)\n"
+	       "  -r, --referential REF  check positioning documents (recognised by their root\n"
+	       "                     element, doc/positioning.md) against REF instead of the\n"
+	       "                     embedded referential\n"
 	       "  -x, --explain      instead of checking files, describe each TAG (every tag when\n"
 	       "                     none is given): TAG, severity and rule, separated by tabs\n"
 	       "  -h, --help         show this help\n\n"
@@ -59,12 +62,74 @@ static int load(cispref_referential **out, const char *path, cispref_error *erro
 	return cispref_referential_load_file(out, path, &options, error);
 }
 
-/* Validate one referential (NULL path: the embedded one); returns 1 if it has errors. */
-static int validate_one(tally *t, const char *path)
+/* Print the findings of @list; returns 1 if it has errors. */
+static int print_findings(tally *t, const cispref_diagnostics *list)
+{
+	for (size_t i = 0; i < cispref_diagnostics_count(list); i++) {
+		const cispref_diagnostic *d = cispref_diagnostics_get(list, i);
+		print_finding(t, cispref_diagnostic_severity(d), cispref_diagnostic_file(d),
+		              cispref_diagnostic_line(d), cispref_diagnostic_tag(d),
+		              cispref_diagnostic_message(d));
+	}
+	return cispref_diagnostics_count_severity(list, CISPREF_SEVERITY_ERROR) > 0;
+}
+
+/* Whether the referential reader refused the document for its root: a positioning
+ * element in the positioning namespace (the first element it reads). */
+static int root_is_positioning(const cispref_error *error)
+{
+	return error->code == CISPREF_EFORMAT &&
+	       strstr(error->text, "element 'positioning' is in namespace '"
+	                           CISPREF_POSITIONING_NAMESPACE "'") != NULL;
+}
+
+/* Validate a positioning document against @reference (NULL: the embedded referential);
+ * returns 1 if it has errors. Standard input was read by the referential reader: a
+ * positioning document is checked from a file only. */
+static int validate_positioning(tally *t, const char *path, const char *reference)
+{
+	cispref_positioning *team;
+	cispref_error error = {0};
+	int rc = strcmp(path, "-") == 0 ? -1 : cispref_positioning_load_file(&team, path, NULL, &error);
+	if (rc < 0 && strcmp(path, "-") == 0) {
+		print_finding(t, CISPREF_SEVERITY_ERROR, "(standard input)", 1, "format-error",
+		              "a positioning document is checked from a file, not standard input");
+		return 1;
+	}
+	if (rc != 0) {
+		print_finding(t, CISPREF_SEVERITY_ERROR, error.source, error.line,
+		              cispref_status_tag(error.code), error.text);
+		return 1;
+	}
+	cispref_referential *ref;
+	if (cli_load(&ref, reference, CISPREF_LOAD_DEFAULT) != 0) {
+		cispref_positioning_free(team);
+		t->incomplete = 1;
+		return 1;
+	}
+	cispref_diagnostics *list;
+	if (cispref_positioning_validate(&list, team, ref) != 0) {
+		cli_error("out of memory");
+		t->incomplete = 1;
+		rc = 1;
+	} else {
+		rc = print_findings(t, list);
+		cispref_diagnostics_free(list);
+	}
+	cispref_referential_free(ref);
+	cispref_positioning_free(team);
+	return rc;
+}
+
+/* Validate one referential (NULL path: the embedded one) or positioning document;
+ * returns 1 if it has errors. */
+static int validate_one(tally *t, const char *path, const char *reference)
 {
 	cispref_referential *ref;
 	cispref_error error = {0};
 	if (load(&ref, path, &error) != 0) {
+		if (path && root_is_positioning(&error))
+			return validate_positioning(t, path, reference);
 		print_finding(t, CISPREF_SEVERITY_ERROR, error.source, error.line,
 		              cispref_status_tag(error.code), error.text);
 		return 1;
@@ -76,13 +141,7 @@ static int validate_one(tally *t, const char *path)
 		t->incomplete = 1;
 		return 1;
 	}
-	for (size_t i = 0; i < cispref_diagnostics_count(list); i++) {
-		const cispref_diagnostic *d = cispref_diagnostics_get(list, i);
-		print_finding(t, cispref_diagnostic_severity(d), cispref_diagnostic_file(d),
-		              cispref_diagnostic_line(d), cispref_diagnostic_tag(d),
-		              cispref_diagnostic_message(d));
-	}
-	int errors = cispref_diagnostics_count_severity(list, CISPREF_SEVERITY_ERROR) > 0;
+	int errors = print_findings(t, list);
 	cispref_diagnostics_free(list);
 	cispref_referential_free(ref);
 	return errors;
@@ -165,6 +224,7 @@ typedef struct validate_args {
 	tally tally;
 	int quiet, explaining, level_given;
 	const char **files; /* from -i, then the operands */
+	const char *reference; /* -r: what positioning documents are checked against */
 	size_t file_count;
 } validate_args;
 
@@ -175,12 +235,13 @@ static int parse_arguments(validate_args *a, int argc, char **argv)
 		{"quiet", no_argument, NULL, 'q'},
 		{"input", required_argument, NULL, 'i'},
 		{"explain", no_argument, NULL, 'x'},
+		{"referential", required_argument, NULL, 'r'},
 		{"help", no_argument, NULL, 'h'},
 		{0, 0, 0, 0},
 	};
 	int c, rc;
 	cli_getopt_reset();
-	while ((c = getopt_long(argc, argv, ":l:qi:xh", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":l:qi:r:xh", options, NULL)) != -1) {
 		switch (c) {
 		case 'l':
 			if ((rc = parse_level(&a->tally.level, optarg)) != EXIT_OK)
@@ -190,6 +251,7 @@ static int parse_arguments(validate_args *a, int argc, char **argv)
 		case 'q': a->quiet = 1; break;
 		case 'i': a->files[a->file_count++] = optarg; break;
 		case 'x': a->explaining = 1; break;
+		case 'r': a->reference = optarg; break;
 		case 'h': help(); return -1;
 		default: return cli_option_error(c, argv);
 		}
@@ -208,7 +270,7 @@ static int parse_arguments(validate_args *a, int argc, char **argv)
 
 int cmd_validate(int argc, char **argv)
 {
-	validate_args a = {{{0}, CISPREF_SEVERITY_INFO, 0}, 0, 0, 0, NULL, 0};
+	validate_args a = {{{0}, CISPREF_SEVERITY_INFO, 0}, 0, 0, 0, NULL, NULL, 0};
 	/* At most one file per argument. */
 	a.files = calloc((size_t)argc + 1, sizeof *a.files);
 	if (!a.files) {
@@ -219,9 +281,9 @@ int cmd_validate(int argc, char **argv)
 	if (rc == EXIT_OK && a.explaining) {
 		rc = explain(argv + optind, argc - optind);
 	} else if (rc == EXIT_OK) {
-		int failed = a.file_count ? 0 : validate_one(&a.tally, NULL);
+		int failed = a.file_count ? 0 : validate_one(&a.tally, NULL, a.reference);
 		for (size_t i = 0; i < a.file_count; i++)
-			failed |= validate_one(&a.tally, a.files[i]);
+			failed |= validate_one(&a.tally, a.files[i], a.reference);
 		if (!a.quiet && !a.tally.incomplete)
 			print_summary(&a.tally);
 		rc = failed ? EXIT_INVALID : EXIT_OK;

@@ -9,6 +9,7 @@
  *   node.c         the node types          nodelist.c  the list type
  *   records.c      Diagnostic, Hit and Change
  *   referential.c  the Referential type
+ *   positioning.c  the Positioning type (a team's positioning document)
  *   loading.c      the readers of load() and loads(): XML, Moodle CSV, CASE
  *   module.c       load(), loads(), default(), the module and its state
  * (tests/abi/check-layers.py fails on any cycle.)
@@ -40,6 +41,7 @@ typedef struct {
 	PyTypeObject *nodelist_type;
 	PyTypeObject *diagnostic_type;
 	PyTypeObject *hit_type;
+	PyTypeObject *positioning_type;
 	PyTypeObject *change_type;
 	/* cispref.Error and its subclasses FileError (also an OSError), ParseError and
 	 * RuleError */
@@ -173,6 +175,11 @@ int node_types_add(PyObject *module, module_state *state);        /* node.c */
 int nodelist_type_add(PyObject *module, module_state *state);     /* nodelist.c */
 int record_types_add(PyObject *module, module_state *state);      /* records.c */
 int referential_type_add(PyObject *module, module_state *state);  /* referential.c */
+
+/* positioning.c: a new Positioning loaded from @path (file-system bytes), or NULL with
+ * the exception; and its type */
+PyObject *load_positioning(const module_state *state, const char *path);
+int positioning_type_add(PyObject *module, module_state *state);
 
 /* records.c */
 PyObject *diagnostics_to_list(const module_state *state, const cispref_diagnostics *list);

@@ -203,6 +203,16 @@ static PyObject *py_default(PyObject *module, PyObject *unused)
 	return rc ? raise_error(state, &error) : wrap_referential(state, ref);
 }
 
+static PyObject *py_load_positioning(PyObject *module, PyObject *args)
+{
+	PyObject *path;
+	if (!PyArg_ParseTuple(args, "O&:load_positioning", PyUnicode_FSConverter, &path))
+		return NULL;
+	PyObject *pos = load_positioning(PyModule_GetState(module), PyBytes_AsString(path));
+	Py_DECREF(path);
+	return pos;
+}
+
 static PyObject *py_diff(PyObject *module, PyObject *args, PyObject *kwargs)
 {
 	static char *keywords[] = {"old", "new", NULL};
@@ -228,6 +238,10 @@ static PyObject *py_diff(PyObject *module, PyObject *args, PyObject *kwargs)
 }
 
 static PyMethodDef module_methods[] = {
+	{"load_positioning", py_load_positioning, METH_VARARGS,
+	 "load_positioning(path, /)\n--\n\n"
+	 "Load a team's positioning document (-> Positioning) from path (str, bytes or\n"
+	 "os.PathLike). Raises cispref.FileError or cispref.ParseError as load() does."},
 	{"load", (PyCFunction)(void (*)(void))py_load, METH_VARARGS | METH_KEYWORDS,
 	 "load(source, *, format='xml', lenient=False, max_input_size=None,\n"
 	 "     max_text_length=None, max_elements=None, depths=None, encoding=None,\n"
@@ -297,6 +311,7 @@ static int module_traverse(PyObject *module, visitproc visit, void *arg)
 	Py_VISIT(state->nodelist_type);
 	Py_VISIT(state->diagnostic_type);
 	Py_VISIT(state->hit_type);
+	Py_VISIT(state->positioning_type);
 	Py_VISIT(state->change_type);
 	Py_VISIT(state->error);
 	Py_VISIT(state->file_error);
@@ -314,6 +329,7 @@ static int module_clear(PyObject *module)
 	Py_CLEAR(state->nodelist_type);
 	Py_CLEAR(state->diagnostic_type);
 	Py_CLEAR(state->hit_type);
+	Py_CLEAR(state->positioning_type);
 	Py_CLEAR(state->change_type);
 	Py_CLEAR(state->error);
 	Py_CLEAR(state->file_error);
@@ -407,6 +423,7 @@ static int module_exec(PyObject *module)
 	if (exceptions_add(module, state) < 0 ||
 	    referential_type_add(module, state) < 0 || nodelist_type_add(module, state) < 0 ||
 	    node_types_add(module, state) < 0 || record_types_add(module, state) < 0 ||
+	    positioning_type_add(module, state) < 0 ||
 	    PyModule_AddStringConstant(module, "__version__", cispref_version()) < 0)
 		return -1;
 	return 0;

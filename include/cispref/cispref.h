@@ -24,6 +24,7 @@
 #include <cispref/render.h>
 #include <cispref/moodle.h>
 #include <cispref/case.h>
+#include <cispref/positioning.h>
 #include <cispref/diff.h>
 #undef CISPREF_H_INSIDE
 

@@ -23,7 +23,7 @@
 set -u
 CC=${FUZZ_CC:-clang}
 # FUZZ_TARGETS (default: all of them) runs only the targets it lists.
-targets=${FUZZ_TARGETS:-"load export search moodle case diff"}
+targets=${FUZZ_TARGETS:-"load export search moodle case positioning diff"}
 src=$(cd "$(dirname "$0")/../.." && pwd)
 
 # Whether the compiler links a libFuzzer program: Debian's clang needs the runtime of
@@ -121,7 +121,7 @@ for t in $targets; do
 	fi
 	dict=
 	# the dictionary holds XML's words: the targets that read XML take it
-	case $t in load|export|diff) dict=-dict=$src/tests/fuzz/cispref.dict ;; esac
+	case $t in load|export|positioning|diff) dict=-dict=$src/tests/fuzz/cispref.dict ;; esac
 	log=$build/fuzz_$t.log
 	# -timeout: an input that takes FUZZ_TIMEOUT s is a finding (the largest seed takes
 	# well under one, under the sanitizers); -max_len: room for the embedded referential

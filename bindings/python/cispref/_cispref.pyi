@@ -15,7 +15,7 @@ between threads: a referential is never changed once loaded.
 from _typeshed import StrOrBytesPath, structseq
 from collections.abc import Iterable, Sequence
 from types import GenericAlias
-from typing import Any, Final, Generic, Literal, Protocol, TypeVar, Union, final, overload, type_check_only
+from typing import Any, Final, Generic, Literal, Protocol, TypedDict, TypeVar, Union, final, overload, type_check_only
 
 from typing_extensions import TypeAlias
 
@@ -453,6 +453,62 @@ class Referential:
                inclusive: _Inclusive = "source", title_page: bool = True,
                contents: bool = True, gfm_tables: bool = False) -> None: ...
 
+class _PositioningLevel(TypedDict):
+    id: str
+    label: str
+    proficient: bool
+
+class _PositioningPerson(TypedDict):
+    id: str
+    name: str | None
+    role: str | None
+
+class _PositioningRating(TypedDict):
+    person: str
+    target: str
+    level: str
+    date: str | None
+    source: Literal["self", "peer", "coordinator"] | None
+    comment: str | None
+
+class _CoverageRow(TypedDict):
+    competence: str
+    title: str
+    count: int
+    persons: list[str]
+
+class _Need(TypedDict):
+    id: str
+    kind: Literal["concept", "item"]
+    label: str
+    persons: list[str]
+    competences: list[str]
+
+@final
+class Positioning:
+    """A team's positioning document (doc/positioning.md)."""
+    @property
+    def referential_id(self) -> str: ...
+    @property
+    def edition(self) -> str | None: ...
+    @property
+    def levels(self) -> list[_PositioningLevel]: ...
+    @property
+    def persons(self) -> list[_PositioningPerson]: ...
+    @property
+    def ratings(self) -> list[_PositioningRating]: ...
+    def coverage(self, referential: Referential | None = None) -> list[_CoverageRow]: ...
+    def needs(self, referential: Referential | None = None, *,
+              person: str | None = None) -> list[_Need]: ...
+    def validate(self, referential: Referential | None = None) -> list[Diagnostic]: ...
+    def save(self, path: StrOrBytesPath, /) -> None: ...
+    def render(self, what: Literal["grid", "coverage"] = "grid",
+               format: Literal["html", "odt"] = "html",
+               referential: Referential | None = None, *, person: str | None = None,
+               anonymize: bool = False) -> bytes: ...
+    def __reduce__(self) -> Any: ...
+
+def load_positioning(path: StrOrBytesPath, /) -> Positioning: ...
 def load(source: StrOrBytesPath | _BinaryReader, *, format: _LoadFormat | None = "xml",
          lenient: bool = False, max_input_size: int | None = None,
          max_text_length: int | None = None, max_elements: int | None = None,

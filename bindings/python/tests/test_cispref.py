@@ -1044,6 +1044,53 @@ class SignatureTest(unittest.TestCase):
                          ["self", "path", "format"])
 
 
+class PositioningTest(unittest.TestCase):
+    """The four-person fixture (its figures are counted in tests/test_positioning.c)."""
+
+    def setUp(self):
+        self.team = cispref.load_positioning(os.path.join(FIXTURES, "positioning-team.xml"))
+
+    def test_document(self):
+        self.assertEqual(self.team.referential_id, "cisp-accompagnement")
+        self.assertEqual(self.team.edition, "2020")
+        self.assertEqual([p["id"] for p in self.team.persons], ["p01", "p02", "p03", "p04"])
+        self.assertEqual(self.team.persons[0], {"id": "p01", "name": "Awa", "role": "formatrice"})
+        self.assertEqual(len(self.team.ratings), 16)
+        self.assertEqual(self.team.ratings[14]["source"], "peer")
+        self.assertEqual([l["proficient"] for l in self.team.levels], [False, False, True, True])
+
+    def test_coverage(self):
+        covered = {c["competence"]: c["persons"] for c in self.team.coverage() if c["count"]}
+        self.assertEqual(covered, {"psy.ind.1": ["p01", "p02"], "psy.ind.3": ["p03", "p04"]})
+        self.assertEqual(len(self.team.coverage(cispref.default())), 21)
+
+    def test_needs(self):
+        self.assertEqual([n["id"] for n in self.team.needs()],
+                         ["c.ecoute-active", "c.techniques-entretien", "com.ext.3.sf.2",
+                          "c.reunions-equipe", "psy.ind.5.s.1"])
+        mine = self.team.needs(person="p04")
+        self.assertEqual([(n["id"], n["competences"]) for n in mine],
+                         [("c.techniques-entretien", ["psy.ind.2", "psy.ind.3"]),
+                          ("c.ecoute-active", ["psy.ind.2"])])
+        with self.assertRaises(KeyError):
+            self.team.needs(person="p99")
+
+    def test_validate_save_render(self):
+        self.assertEqual(self.team.validate(), [])
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "team.xml")
+            self.team.save(path)
+            self.assertEqual(cispref.load_positioning(path).ratings, self.team.ratings)
+        html = self.team.render(person="p01", anonymize=True).decode()
+        self.assertEqual(html.count("\u2612"), 18)
+        self.assertNotIn("Awa", html)
+        self.assertEqual(self.team.render("coverage", "odt")[:2], b"PK")
+        with self.assertRaises(ValueError):
+            self.team.render("grid", "md")
+        with self.assertRaises(cispref.ParseError):
+            cispref.load_positioning(DATA)
+
+
 class ModuleStateTest(unittest.TestCase):
     """The types and cispref.Error belong to each module object, as PEP 489 and 630 ask."""
 

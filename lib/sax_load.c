@@ -1,0 +1,517 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
+/* The hardened reading that every cispref XML reader shares (see sax_load.h): moved out
+ * of load.c when a second document type (the positioning) came, so that both refuse the
+ * same inputs with the same words. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+
+#include "sax_load.h"
+
+#define CHUNK (64 * 1024)
+
+/* ---- errors -------------------------------------------------------------------- */
+
+void cispref__sax_vfail(sax_run *run, int code, const char *fmt, va_list ap)
+{
+	if (run->status)
+		return;
+	run->status = code;
+	if (run->error) {
+		char text[CISPREF_ERROR_TEXT_LENGTH];
+		vsnprintf(text, sizeof text, fmt, ap);
+		unsigned long line = run->ctxt ? (unsigned long)xmlSAX2GetLineNumber(run->ctxt) : 0;
+		unsigned long column = run->ctxt ? (unsigned long)xmlSAX2GetColumnNumber(run->ctxt) : 0;
+		cispref__error_set(run->error, code, run->name, line, column, "%s", text);
+	}
+	if (run->ctxt)
+		xmlStopParser(run->ctxt);
+}
+
+void cispref__sax_fail(sax_run *run, int code, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	cispref__sax_vfail(run, code, fmt, ap);
+	va_end(ap);
+}
+
+int cispref__sax_count_element(sax_run *run)
+{
+	size_t max = run->options->max_elements;
+	if (max && ++run->elements > max) {
+		cispref__sax_fail(run, CISPREF_ELIMIT, "the document has more than %zu elements", max);
+		return -1;
+	}
+	return 0;
+}
+
+/* libxml2's own messages (well-formedness, encoding, its limits) come here instead of
+ * stderr; the first error wins. Says whether @e was taken. */
+static int take_xml_error(sax_run *run, xmlErrorPtr e)
+{
+	if (run->status || e->level < XML_ERR_ERROR)
+		return 0;
+	/* Out of memory is no fault of the document: no place, the library's words. */
+	if (e->code == XML_ERR_NO_MEMORY) {
+		run->status = CISPREF_ENOMEM;
+		cispref__error_set(run->error, CISPREF_ENOMEM, run->name, 0, 0, "out of memory");
+		return 1;
+	}
+	char text[CISPREF_ERROR_TEXT_LENGTH];
+	/* When the input ends, the push parser calls a document with no root element, or
+	 * one cut before its root element is closed, "Extra content at the end of the
+	 * document", and one whose first element does not start with '<' "Document is
+	 * empty": say what is wrong instead. */
+	if (e->code == XML_ERR_DOCUMENT_END && run->open_element(run))
+		snprintf(text, sizeof text, "the document ends before element '%s' is closed",
+		         run->open_element(run));
+	else if (e->code == XML_ERR_DOCUMENT_END && !run->seen_root)
+		snprintf(text, sizeof text, "the document has no root element");
+	else if (e->code == XML_ERR_DOCUMENT_EMPTY)
+		snprintf(text, sizeof text, "start tag expected, '<' not found");
+	else
+		snprintf(text, sizeof text, "%s", e->message ? e->message : "XML error");
+	/* libxml2 ends messages with a newline and sometimes splits them over lines. */
+	for (char *p = text; *p; p++)
+		if (*p == '\n')
+			*p = ' ';
+	for (size_t n = strlen(text); n > 0 && text[n - 1] == ' '; n--)
+		text[n - 1] = '\0';
+	run->status = CISPREF_EXML;
+	/* An encoding error comes without a place: give the parser's. */
+	unsigned long line = (unsigned long)e->line;
+	unsigned long column = (unsigned long)(e->int2 > 0 ? e->int2 : 0);
+	if (e->line <= 0) {
+		line = (unsigned long)xmlSAX2GetLineNumber(run->ctxt);
+		column = (unsigned long)xmlSAX2GetColumnNumber(run->ctxt);
+	}
+	cispref__error_set(run->error, CISPREF_EXML, run->name, line, column, "%s", text);
+	return 1;
+}
+
+/* Errors of the parser: the first one stops it. */
+static void on_xml_error(void *data, xmlErrorPtr e)
+{
+	sax_run *run = data;
+	if (take_xml_error(run, e))
+		xmlStopParser(run->ctxt);
+}
+
+/* Errors libxml2 raises outside the parser's context (its decoders and iconv on bad
+ * bytes) go to the thread's handler, which prints to stderr unless told otherwise. The
+ * parser halts by itself after them; stopping it from here, inside the decoder, would
+ * free the input the decoder is reading. */
+static void on_thread_error(void *data, xmlErrorPtr e)
+{
+	take_xml_error(data, e);
+}
+
+/* libxml2's unstructured messages ("xmlParseChunk: encoder error"): the fault they tell of
+ * is reported through xmlParseChunk()'s result. */
+static void ignore_message(void *data, const char *format, ...)
+{
+	(void)data;
+	(void)format;
+}
+
+static void on_doctype(void *data, const xmlChar *name, const xmlChar *external_id,
+                       const xmlChar *system_id)
+{
+	(void)name;
+	(void)external_id;
+	(void)system_id;
+	sax_run *run = data;
+	cispref__sax_fail(run, CISPREF_EFORMAT,
+	                  "document type declarations (<!DOCTYPE>) are not allowed in %s",
+	                  run->document);
+}
+
+
+/* ---- attributes ---- */
+
+/* With entity substitution off, libxml2 hands a '&' in an attribute value over as the
+ * five characters "&#38;" (a literal '&' cannot occur in well-formed input): decode it.
+ * Writes the value and its NUL at @copy; returns the byte after the NUL. */
+char *cispref__sax_copy_attribute(char *copy, const xmlChar *value, const xmlChar *end)
+{
+	size_t len = (size_t)(end - value);
+	const xmlChar *amp = memchr(value, '&', len);
+	if (!amp) {
+		memcpy(copy, value, len);
+		copy[len] = '\0';
+		return copy + len + 1;
+	}
+	size_t o = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (value[i] == '&' && len - i >= 5 && memcmp(value + i, "&#38;", 5) == 0) {
+			copy[o++] = '&';
+			i += 4;
+		} else {
+			copy[o++] = (char)value[i];
+		}
+	}
+	copy[o] = '\0';
+	return copy + o + 1;
+}
+
+/* The attribute's name as messages quote it: "xml:lang", "{foreign}name", "id". */
+const char *cispref__sax_attribute_name(char *name, size_t size, const char *local, const char *uri)
+{
+	if (uri && strcmp(uri, (const char *)XML_XML_NAMESPACE) == 0)
+		snprintf(name, size, "xml:%s", local);
+	else
+		snprintf(name, size, "%s%s", uri ? "{foreign}" : "", local);
+	cispref__utf8_trim(name, strlen(name));
+	return name;
+}
+
+/* Whether the attribute @local of namespace @uri is the one @want names: "xml:lang" is
+ * in the XML namespace, the others in none. Compared in place: building each name with
+ * snprintf() was a tenth of a load's instructions. */
+int cispref__sax_attribute_is(const char *want, const char *local, const char *uri)
+{
+	if (!uri)
+		return strcmp(want, local) == 0;
+	return strncmp(want, "xml:", 4) == 0 && strcmp(want + 4, local) == 0 &&
+	       strcmp(uri, (const char *)XML_XML_NAMESPACE) == 0;
+}
+
+
+/* ---- driver ---- */
+
+/* Look at @n bytes before libxml2 does (see load_scan.h); 0, or the loader's status. */
+static int scan_chunk(sax_run *run, const char *buf, long n)
+{
+	load_scan *scan = &run->scan;
+	if ((n ? cispref__load_scan(scan, (const unsigned char *)buf, (size_t)n)
+	       : cispref__load_scan_end(scan)) == 0)
+		return 0;
+	run->status = scan->status;
+	cispref__error_set(run->error, scan->status, run->name, scan->error_line,
+	                   scan->error_column, "%s", scan->message);
+	return run->status;
+}
+
+static void read_failed(sax_run *run, long n)
+{
+	if (n == CISPREF__NO_WRITER)
+		cispref__error_set(run->error, CISPREF_EIO, run->name, 0, 0,
+		                   "cannot read '%s': it is a named pipe that no process has open "
+		                   "for writing", run->name);
+	else {
+		int err = errno;
+		cispref__error_set(run->error, CISPREF_EIO, run->name, 0, 0, "cannot read '%s': %s",
+		                   run->name, strerror(err));
+		cispref__error_set_errnum(run->error, err);
+	}
+	run->status = CISPREF_EIO;
+}
+
+int cispref__sax_parse(sax_run *run, xmlSAXHandler *sax, void *user,
+                       cispref__read_fn read_source, void *source)
+{
+	sax->internalSubset = on_doctype;
+	sax->serror = on_xml_error;
+
+	/* The thread's handler is the calling thread's own: other threads' loads keep theirs.
+	 * It is set before the parser is made, whose allocations report there too. */
+	xmlStructuredErrorFunc saved_handler = xmlStructuredError;
+	void *saved_data = xmlStructuredErrorContext;
+	xmlSetStructuredErrorFunc(user, on_thread_error);
+	xmlGenericErrorFunc saved_generic = xmlGenericError;
+	void *saved_generic_data = xmlGenericErrorContext;
+	xmlSetGenericErrorFunc(NULL, ignore_message);
+	run->ctxt = xmlCreatePushParserCtxt(sax, user, NULL, 0, run->name);
+	if (!run->ctxt) {
+		cispref__sax_fail(run, CISPREF_ENOMEM, "out of memory");
+	} else {
+		/* libxml2 refuses texts over 10 MB unless told otherwise: when the caller allows
+		 * more, our own limit is the one that applies. */
+		size_t text_limit = run->options->max_text_length;
+		int huge = text_limit == 0 || text_limit > XML_MAX_TEXT_LENGTH;
+		xmlCtxtUseOptions(run->ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES |
+		                                    XML_PARSE_NOCDATA | (huge ? XML_PARSE_HUGE : 0));
+	}
+	char *buf = run->ctxt ? malloc(CHUNK) : NULL;
+	if (run->ctxt && !buf)
+		cispref__sax_fail(run, CISPREF_ENOMEM, "out of memory");
+	while (!run->status) {
+		long n = read_source(source, buf, CHUNK);
+		if (n < 0) {
+			read_failed(run, n);
+			break;
+		}
+		run->bytes += (size_t)n;
+		size_t max = run->options->max_input_size;
+		if (max && run->bytes > max) {
+			cispref__sax_fail(run, CISPREF_ELIMIT, "the input is larger than %zu bytes", max);
+			break;
+		}
+		if (scan_chunk(run, buf, n) != 0)
+			break;
+		/* Bytes that are not valid in the document's encoding halt the parser without a
+		 * call to the error handler when the decoder does not say why: the document
+		 * would end there, silently cut short. */
+		if (xmlParseChunk(run->ctxt, buf, (int)n, n == 0) == XML_ERR_INVALID_ENCODING)
+			cispref__sax_fail(run, CISPREF_EXML, "the input holds bytes that are not valid in its encoding");
+		if (n == 0)
+			break;
+	}
+	free(buf);
+	xmlSetStructuredErrorFunc(saved_data, saved_handler);
+	xmlSetGenericErrorFunc(saved_generic_data, saved_generic);
+	/* The errors were ours and are in @run: none is left in the thread's last error. */
+	if (run->status)
+		xmlResetLastError();
+	if (!run->status && !run->seen_root)
+		cispref__sax_fail(run, CISPREF_EXML, "the document is empty");
+	xmlFreeParserCtxt(run->ctxt);
+	run->ctxt = NULL;
+	return run->status;
+}
+
+
+/* ---- sources and entry points ---- */
+
+typedef struct memory_source {
+	const char *data;
+	size_t left;
+} memory_source;
+
+static long read_memory(void *source, char *buf, size_t size)
+{
+	memory_source *m = source;
+	size_t n = m->left < size ? m->left : size;
+	memcpy(buf, m->data, n);
+	m->data += n;
+	m->left -= n;
+	return (long)n;
+}
+
+typedef struct fd_source {
+	int fd;
+	int pipe_opened; /* a named pipe opened without waiting: is there a writer? */
+} fd_source;
+
+static long read_fd(void *source, char *buf, size_t size)
+{
+	fd_source *s = source;
+	for (;;) {
+		ssize_t n = read(s->fd, buf, size);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (s->pipe_opened) {
+			/* Opened with O_NONBLOCK, a pipe with no writer reads as its end at once,
+			 * one whose writer has not written yet as EAGAIN. With a writer, wait
+			 * for its bytes from now on. */
+			s->pipe_opened = 0;
+			if (n == 0)
+				return CISPREF__NO_WRITER;
+			if (n < 0 && errno != EAGAIN)
+				return -1;
+			int flags = fcntl(s->fd, F_GETFL);
+			if (flags < 0 || fcntl(s->fd, F_SETFL, flags & ~O_NONBLOCK) < 0)
+				return -1;
+			if (n < 0)
+				continue;
+		}
+		return (long)n;
+	}
+}
+
+static long read_stream(void *source, char *buf, size_t size)
+{
+	FILE *stream = source;
+	size_t n = fread(buf, 1, size, stream);
+	return n == 0 && ferror(stream) ? -1 : (long)n;
+}
+
+/* Copy the caller's options (or the defaults) to @copy; an older version of the struct
+ * gets the defaults of the fields it lacks. -1 (with @error filled) for options of an
+ * unknown version. */
+static int options_or_defaults(cispref_load_options *copy, const cispref_load_options *options,
+                               const char *name, cispref_error *error)
+{
+	cispref_load_options_init(copy);
+	if (!options)
+		return 0;
+	if (options->version == 1) {
+		memcpy(copy, options, offsetof(cispref_load_options, max_attributes));
+		copy->version = CISPREF_LOAD_OPTIONS_VERSION;
+		return 0;
+	}
+	if (options->version != CISPREF_LOAD_OPTIONS_VERSION) {
+		cispref__error_set(error, CISPREF_EARG, name, 0, 0,
+		                   "invalid argument: load options of version %u, expected %d",
+		                   options->version, CISPREF_LOAD_OPTIONS_VERSION);
+		return -1;
+	}
+	*copy = *options;
+	return 0;
+}
+
+static int invalid(cispref_error *error, const char *name)
+{
+	cispref__error_set(error, CISPREF_EARG, name, 0, 0, "invalid argument");
+	return CISPREF_EARG;
+}
+
+/* An input whose size is known before reading (memory, the rest of a regular file) is
+ * refused at once when it is over the limit: a sparse file of gigabytes would otherwise
+ * be read up to the limit, or fail on its zeros with a message that names no limit. */
+static int check_size(const cispref_load_options *options, size_t size, const char *name,
+                      cispref_error *error)
+{
+	size_t max = options->max_input_size;
+	if (!max || size <= max)
+		return CISPREF_OK;
+	cispref__error_set(error, CISPREF_ELIMIT, name, 0, 0,
+	                   "the input is larger than %zu bytes", max);
+	return CISPREF_ELIMIT;
+}
+
+/* The bytes left to read in @fd from @offset when it is a regular file, else 0. */
+static size_t regular_rest(int fd, off_t offset)
+{
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || offset < 0 || st.st_size <= offset)
+		return 0;
+	return (size_t)(st.st_size - offset);
+}
+
+int cispref__load_memory(cispref__load_fn load, void *out, const char *data, size_t size,
+                         const char *name, const cispref_load_options *options,
+                         cispref_error *error)
+{
+	name = name ? name : "<memory>";
+	cispref_load_options opts;
+	if (!out || (!data && size))
+		return invalid(error, name);
+	if (options_or_defaults(&opts, options, name, error) != 0)
+		return CISPREF_EARG;
+	int rc = check_size(&opts, size, name, error);
+	if (rc)
+		return rc;
+	memory_source m = {data ? data : "", size};
+	return load(out, name, &opts, error, read_memory, &m, size);
+}
+
+int cispref__load_fd(cispref__load_fn load, void *out, int fd, const char *name,
+                     const cispref_load_options *options, cispref_error *error)
+{
+	char fallback[32];
+	snprintf(fallback, sizeof fallback, "<fd %d>", fd);
+	name = name ? name : fallback;
+	cispref_load_options opts;
+	if (!out || fd < 0)
+		return invalid(error, name);
+	if (options_or_defaults(&opts, options, name, error) != 0)
+		return CISPREF_EARG;
+	size_t rest = regular_rest(fd, lseek(fd, 0, SEEK_CUR));
+	int rc = check_size(&opts, rest, name, error);
+	if (rc)
+		return rc;
+	fd_source source = {fd, 0};
+	return load(out, name, &opts, error, read_fd, &source, rest);
+}
+
+int cispref__load_stream(cispref__load_fn load, void *out, FILE *stream, const char *name,
+                         const cispref_load_options *options, cispref_error *error)
+{
+	name = name ? name : "<stream>";
+	cispref_load_options opts;
+	if (!out || !stream)
+		return invalid(error, name);
+	if (options_or_defaults(&opts, options, name, error) != 0)
+		return CISPREF_EARG;
+	/* ftello() counts what the stream has buffered as read; a stream with no descriptor
+	 * (fmemopen) has no size to compare. */
+	int fd = fileno(stream);
+	size_t rest = fd >= 0 ? regular_rest(fd, ftello(stream)) : 0;
+	int rc = check_size(&opts, rest, name, error);
+	if (rc)
+		return rc;
+	return load(out, name, &opts, error, read_stream, stream, rest);
+}
+
+/* Why load_file does not read what is at @path, or NULL: it reads regular files and
+ * pipes only, so that a path naming a terminal, a device or a socket cannot make it wait
+ * or read forever. */
+static const char *unreadable_kind(mode_t mode)
+{
+	if (S_ISREG(mode) || S_ISFIFO(mode))
+		return NULL;
+	if (S_ISDIR(mode))
+		return "a directory";
+	if (S_ISCHR(mode))
+		return "a character device";
+	if (S_ISBLK(mode))
+		return "a block device";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	return "not a regular file";
+}
+
+static int refuse_kind(const char *path, const char *kind, cispref_error *error)
+{
+	if (!kind) /* never, as called; says so to the compiler's format checks */
+		kind = "not a regular file";
+	cispref__error_set(error, CISPREF_EIO, path, 0, 0, "cannot read '%s': it is %s%s", path,
+	                   kind, strcmp(kind, "a directory") == 0 ? "" : ", not a file or a pipe");
+	if (strcmp(kind, "a directory") == 0)
+		cispref__error_set_errnum(error, EISDIR);
+	return CISPREF_EIO;
+}
+
+int cispref__load_path(cispref__load_fn load, void *out, const char *path,
+                       const cispref_load_options *options, cispref_error *error)
+{
+	cispref_load_options opts;
+	if (!out || !path)
+		return invalid(error, path);
+	if (options_or_defaults(&opts, options, path, error) != 0)
+		return CISPREF_EARG;
+	/* Opening a device can act on it (a tape rewinds, a terminal becomes the controlling
+	 * one): look first. The descriptor's own fstat() below is the check that counts. */
+	struct stat st;
+	const char *kind;
+	if (stat(path, &st) == 0 && (kind = unreadable_kind(st.st_mode)) && !S_ISDIR(st.st_mode))
+		return refuse_kind(path, kind, error);
+	/* O_NONBLOCK: opening a named pipe for reading waits for a writer otherwise. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		int err = errno;
+		cispref__error_set(error, CISPREF_EIO, path, 0, 0, "cannot open '%s': %s", path,
+		                   strerror(err));
+		cispref__error_set_errnum(error, err);
+		return CISPREF_EIO;
+	}
+	int rc = CISPREF_OK;
+	if (fstat(fd, &st) != 0) {
+		int err = errno;
+		cispref__error_set(error, CISPREF_EIO, path, 0, 0, "cannot read '%s': %s", path,
+		                   strerror(err));
+		cispref__error_set_errnum(error, err);
+		rc = CISPREF_EIO;
+	} else if ((kind = unreadable_kind(st.st_mode)) != NULL) {
+		rc = refuse_kind(path, kind, error);
+	}
+	size_t size = rc == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
+	if (rc == 0)
+		rc = check_size(&opts, size, path, error);
+	if (rc == 0) {
+		fd_source source = {fd, S_ISFIFO(st.st_mode)};
+		rc = load(out, path, &opts, error, read_fd, &source, size);
+	}
+	close(fd);
+	return rc;
+}

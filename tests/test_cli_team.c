@@ -1,0 +1,125 @@
+/* SPDX-FileCopyrightText: 2026 cispref developers
+ * SPDX-License-Identifier: MIT */
+/* cispref coverage, needs, and validate on positioning documents, run as a child
+ * process on the four-person fixture (its figures are counted in test_positioning.c). */
+#include "run_program.h"
+
+static void test_coverage_text(void **state)
+{
+	(void)state;
+	run r = run_cispref("coverage", fixture("positioning-team.xml"), NULL);
+	assert_int_equal(r.status, 0);
+	static const char head[] = "psy.ind.1\t2\tAwa, Benoît\npsy.ind.2\t0\t-\n"
+	                           "psy.ind.3\t2\tp03, p04\n";
+	assert_true(strncmp(r.out, head, sizeof head - 1) == 0);
+	assert_non_null(strstr(r.out, "\n19 of 21 competences covered by nobody\n"));
+	run_free(&r);
+	r = run_cispref("coverage", "--anonymize", fixture("positioning-team.xml"), NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "psy.ind.1\t2\tp01, p02\n"));
+	assert_null(strstr(r.out, "Awa"));
+	run_free(&r);
+}
+
+static void test_coverage_formats(void **state)
+{
+	(void)state;
+	run r = run_cispref("coverage", "-f", "json", "--anonymize",
+	                    fixture("positioning-team.xml"), NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "\"format\": \"cispref-coverage\""));
+	assert_null(strstr(r.out, "Benoît"));
+	run_free(&r);
+	r = run_cispref("coverage", "-f", "csv", fixture("positioning-team.xml"), NULL);
+	assert_int_equal(r.status, 0);
+	/* a header, then one row per competence: 22 lines */
+	size_t lines = 0;
+	for (const char *p = r.out; (p = strstr(p, "\r\n")) != NULL; p += 2)
+		lines++;
+	assert_int_equal(lines, 22);
+	run_free(&r);
+	r = run_cispref("coverage", "-f", "pdf", fixture("positioning-team.xml"), NULL);
+	assert_int_equal(r.status, 2);
+	run_free(&r);
+	r = run_cispref("coverage", NULL);
+	assert_int_equal(r.status, 2);
+	run_free(&r);
+}
+
+static void test_needs(void **state)
+{
+	(void)state;
+	run r = run_cispref("needs", fixture("positioning-team.xml"), NULL);
+	assert_int_equal(r.status, 0);
+	assert_true(strncmp(r.out, "1\tc.ecoute-active\t3\t2\t", 22) == 0);
+	assert_non_null(strstr(r.out, "\n2\tc.techniques-entretien\t2\t2\t"));
+	assert_non_null(strstr(r.out, "\n5\tpsy.ind.5.s.1\t1\t1\t"));
+	run_free(&r);
+	r = run_cispref("needs", "--person", "p04", "-f", "csv", "--anonymize",
+	                fixture("positioning-team.xml"), NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "\"1\",\"c.techniques-entretien\",\"concept\","));
+	run_free(&r);
+	r = run_cispref("needs", "--person", "p99", fixture("positioning-team.xml"), NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "p99"));
+	run_free(&r);
+	r = run_cispref("needs", "/nonexistent/team.xml", NULL);
+	assert_int_equal(r.status, 1);
+	run_free(&r);
+}
+
+static void test_ratings(void **state)
+{
+	(void)state;
+	run r = run_cispref("ratings", "--anonymize", fixture("positioning-team.xml"), NULL);
+	assert_int_equal(r.status, 0);
+	static const char head[] = "\"person\",\"name\",\"target\",\"level\",\"date\",\"source\","
+	                           "\"comment\"\r\n\"p01\",\"p01\",\"psy.ind.1\",\"maitrise\","
+	                           "\"2026-03-02\",\"self\",\"\"\r\n";
+	assert_true(strncmp(r.out, head, sizeof head - 1) == 0);
+	assert_null(strstr(r.out, "Observée"));
+	run_free(&r);
+	r = run_cispref("ratings", "--person", "p01", fixture("positioning-team.xml"), NULL);
+	assert_int_equal(r.status, 2);
+	run_free(&r);
+}
+
+static void test_validate_positioning(void **state)
+{
+	(void)state;
+	run r = run_cispref("validate", fixture("positioning-team.xml"), NULL);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "0 errors, 0 warnings, 0 infos\n");
+	run_free(&r);
+	r = run_cispref("validate", fixture("positioning-diagnostics.xml"), NULL);
+	assert_int_equal(r.status, 1);
+	const char *file = fixture("positioning-diagnostics.xml");
+	char line[4200];
+	snprintf(line, sizeof line, "E: %s:17: positioning-unknown-level ", file);
+	assert_non_null(strstr(r.out, line));
+	snprintf(line, sizeof line, "W: %s:3: positioning-referential-mismatch ", file);
+	assert_non_null(strstr(r.out, line));
+	assert_non_null(strstr(r.out, "6 errors, 1 warning, 0 infos\n"));
+	run_free(&r);
+	/* checked against another referential: the mismatch names both */
+	char small[4200];
+	snprintf(small, sizeof small, "%s", fixture("example-small.xml")); /* fixture() reuses its buffer */
+	r = run_cispref("validate", "-r", small, fixture("positioning-team.xml"), NULL);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.out, "positioning-referential-mismatch"));
+	assert_non_null(strstr(r.out, "positioning-unknown-target"));
+	run_free(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_coverage_text),
+		cmocka_unit_test(test_coverage_formats),
+		cmocka_unit_test(test_needs),
+		cmocka_unit_test(test_ratings),
+		cmocka_unit_test(test_validate_positioning),
+	};
+	return cmocka_run_group_tests(tests, run_dir_setup, run_dir_teardown);
+}
