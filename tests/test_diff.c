@@ -189,7 +189,7 @@ static void test_word_diff(void **state)
  * written "x0"...: malloc'ed. */
 static char *words_text(size_t count, size_t from, size_t to)
 {
-	char *text = malloc(count * 12 + 1), *p = text;
+	char *text = malloc_or_exit(count * 12 + 1), *p = text;
 	assert_non_null(text);
 	for (size_t i = 0; i < count; i++)
 		p += sprintf(p, "%s%c%zu", i ? " " : "", i >= from && i < to ? 'x' : 'w', i);
@@ -226,7 +226,7 @@ static void test_word_diff_bound(void **state)
 	/* 1000 × 1000 middle words (at the bound): every other word changed, so the
 	 * subsequence keeps the 500 others. */
 	old_text = words_text(1000, 1000, 1000);
-	new_text = malloc(1000 * 12 + 1);
+	new_text = malloc_or_exit(1000 * 12 + 1);
 	char *p = new_text;
 	for (size_t i = 0; i < 1000; i++)
 		p += sprintf(p, "%s%c%zu", i ? " " : "", i % 2 ? 'x' : 'w', i);
@@ -258,7 +258,7 @@ static void test_embedded(void **state)
 	OK(cispref_referential_set_version(b, "2021"));
 	cispref_item *item = cispref_referential_edit_item(b, cispref_referential_find_item(b, "psy.ind.1.sf.1"));
 	const char *text = cispref_item_text(item);
-	char *longer = malloc(strlen(text) + 32);
+	char *longer = malloc_or_exit(strlen(text) + 32);
 	sprintf(longer, "%s et le noter", text);
 	OK(cispref_item_set_text(item, longer));
 	free(longer);

@@ -580,7 +580,7 @@ static void test_deep_nesting(void **state)
 	(void)state;
 	size_t depth = 100000;
 	size_t size = strlen(ROOT) + depth * 3 + 32;
-	char *doc = malloc(size), *at = doc;
+	char *doc = malloc_or_exit(size), *at = doc;
 	at += sprintf(at, "%s", ROOT);
 	for (size_t i = 0; i < depth; i++)
 		at += sprintf(at, "<a>");
@@ -593,7 +593,7 @@ static void test_huge_attribute(void **state)
 	(void)state;
 	size_t n = CISPREF_MAX_TEXT_LENGTH + 10;
 	const char *head = ROOT "<persons><person id=\"p\" name=\"";
-	char *doc = malloc(strlen(head) + n + 64);
+	char *doc = malloc_or_exit(strlen(head) + n + 64);
 	size_t len = (size_t)sprintf(doc, "%s", head);
 	memset(doc + len, 'x', n);
 	len += n;
@@ -632,7 +632,7 @@ static void test_many_persons(void **state)
 	world *w = *state;
 	enum { PERSONS = 100000 };
 	size_t cap = (size_t)PERSONS * 120 + 256, len = 0;
-	char *doc = malloc(cap);
+	char *doc = malloc_or_exit(cap);
 	len += (size_t)sprintf(doc + len, "<positioning xmlns=\"urn:cispref:positioning\" "
 	                                  "format-version=\"1\" referential=\"cisp-accompagnement\">"
 	                                  "<persons>\n");
