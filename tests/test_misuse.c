@@ -831,6 +831,7 @@ static void test_builder_null(void **state)
 	assert_int_equal(cispref_referential_add_note(NULL, NULL, "n", "1", "N"), CISPREF_EARG);
 	assert_int_equal(cispref_referential_remove_note(NULL, 0), CISPREF_EARG);
 	assert_int_equal(cispref_referential_move_note(NULL, 0, 0), CISPREF_EARG);
+	assert_int_equal(cispref_referential_remove_front_matter(NULL), CISPREF_EARG);
 
 	assert_int_equal(cispref_domain_set_title(NULL, "T"), CISPREF_EARG);
 	assert_int_equal(cispref_domain_set_kind(NULL, CISPREF_DOMAIN_CORE), CISPREF_EARG);
