@@ -537,7 +537,8 @@ static void write_block(md *m, const cispref_block *b)
 		break;
 	case CISPREF_BLOCK_DETAILS:
 		for (size_t d = 0; d < ctx->domains.count; d++)
-			write_domain(m, ctx->domains.items[d]);
+			if (cispref__render_details_places(b, ctx->domains.items[d]))
+				write_domain(m, ctx->domains.items[d]);
 		break;
 	}
 }
@@ -663,9 +664,9 @@ int cispref__render_md(xmlBufferPtr out, render_ctx *ctx, cispref_error *error)
 	}
 	if (ctx->opt.summary && !(front && cispref__render_front_has(ctx, CISPREF_BLOCK_OVERVIEW)))
 		write_overview(&m);
-	for (size_t d = 0; !(front && cispref__render_front_has(ctx, CISPREF_BLOCK_DETAILS)) &&
-	                   d < ctx->domains.count; d++)
-		write_domain(&m, ctx->domains.items[d]);
+	for (size_t d = 0; d < ctx->domains.count; d++)
+		if (!(front && cispref__render_front_places(ctx, ctx->domains.items[d])))
+			write_domain(&m, ctx->domains.items[d]);
 	if (ctx->notes.count)
 		write_notes(&m);
 	if (ctx->concepts.count)

@@ -195,9 +195,11 @@ class Checker:
             if texts:
                 self.list_items(texts, f"{comp['id']} {label}")
 
-    def domains(self):
+    def domains(self, kind=None):
         notes = {n["id"]: n["number"] for n in self.ref["notes"]}
         for domain in self.ref["domains"]:
+            if kind is not None and domain["kind"] != kind:
+                continue
             self.next_block("h2", domain["title"])
             for plan in domain["plans"]:
                 self.next_block("h3", plan["title"])
@@ -271,8 +273,8 @@ class Checker:
             self.paragraph(b["caption"], where + " caption")
         elif kind == "overview":
             self.overview(b["domain_kind"])
-        elif kind == "details":
-            self.domains()
+        elif kind == "details":  # every domain, or those of its domain kind
+            self.domains(b.get("domain_kind"))
 
     def section(self, sec):
         self.next_block(f"h{min(sec['level'] + 1, 6)}", heading_text(sec, self.note_numbers))

@@ -6,7 +6,8 @@ cahier.pdf`, WeasyPrint on the HTML): read back page by page with pdftotext, it 
 every competence title and every heading of the front matter (the Parts and sections of
 the cahier, with their numbers); each page number the table of contents prints is the page
 where that heading is (front-matter sections, then the domains where the front matter's
-details block stands), and so is each page number of the index of shared concepts; the links
+details blocks stand: the core ones in 3.2, the transversal ones after the text among
+the tables), and so is each page number of the index of shared concepts; the links
 back from the notes ("↑"), which are for the screen, are not printed. The expected texts
 come from the model (the JSON export). Whitespace, hyphens (the typesetter hyphenates
 French words at line ends), soft hyphens, word joiners, compatibility forms and case
@@ -120,24 +121,25 @@ def main():
 
     # The contents: every front-matter section, chapter, domain, plan and competence, in
     # document order; the domains where the front matter's details block stands.
-    def domain_entries():
+    def domain_entries(kind=None):
         for d in ref["domains"]:
+            if kind is not None and d["kind"] != kind:
+                continue
+            placed.add(d["id"])
             yield d["title"]
             for p in d["plans"]:
                 yield p["title"]
                 yield from (c["title"] for c in p["competences"])
 
     entries = []
-    placed = False
+    placed = set()
 
     def contents_of(sections):
-        nonlocal placed
         for s in sections:
             entries.append(heading(s))
-            for b in s["blocks"]:
-                if b["kind"] == "details" and not placed:
-                    entries.extend(domain_entries())
-                    placed = True
+            for b in s["blocks"]:  # every domain, or those of the block's domain kind
+                if b["kind"] == "details":
+                    entries.extend(domain_entries(b["domain_kind"]))
             contents_of(s["sections"])
     contents_of(ref["front_matter"])
     if not ref["front_matter"]:

@@ -112,7 +112,7 @@ def block_json(b):
     elif b.kind == "figure":
         out["drawing"] = b.drawing
         out["caption"] = runs_json(b.caption_runs)
-    elif b.kind == "overview":
+    elif b.kind in ("overview", "details"):  # details: None for every domain
         out["domain_kind"] = b.domain_kind
     return out
 
@@ -152,6 +152,12 @@ class FrontMatterTest(unittest.TestCase):
         # the embedded referential's: Parts 1, 2 and 3 of the cahier (data/NOTES.md)
         self.assertEqual([(s.id, s.number) for s in cispref.default().front_matter],
                          [("fm.1", "1"), ("fm.2", "2"), ("fm.3", "3")])
+        # 3.2: the core domains' tables, the text among them, the transversal ones'
+        details = cispref.default().front_matter[2].sections[1]
+        self.assertEqual([(b.kind, getattr(b, "domain_kind", None)) for b in details.blocks],
+                         [("p", None), ("details", "core")])
+        self.assertEqual([(b.kind, b.domain_kind) for b in details.sections[0].blocks
+                          if b.kind == "details"], [("details", "transversal")])
 
     def test_blocks_and_runs(self):
         fm = self.ref.front_matter
