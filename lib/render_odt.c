@@ -353,8 +353,10 @@ static const para_style front_para_styles[] = {
 	 "fo:text-align=end", NULL, "fo:font-style=normal"},
 	{"Timeline_20_Phase", "Timeline Phase", "Text_20_body", "text", 0,
 	 "fo:margin-top=0.3cm;fo:keep-with-next=always", NULL, SANS BLUE "fo:font-weight=bold"},
+	/* the hanging indent holds the longest date of the cahier ("Décembre 2017 - Janvier
+	 * 2018"): a date wider than it pushes its task to the next default tab stop */
 	{"Timeline_20_Step", "Timeline Step", "Text_20_body", "text", 0,
-	 "fo:margin-left=4.5cm;fo:text-indent=-4.5cm;fo:margin-bottom=0.12cm", NULL, NULL},
+	 "fo:margin-left=5.5cm;fo:text-indent=-5.5cm;fo:margin-bottom=0.12cm", NULL, NULL},
 	{"Figure", NULL, "Standard", "extra", 0,
 	 "fo:text-align=center;fo:margin-top=0.3cm;fo:padding=1.5cm;"
 	 "fo:border=0.5pt solid #808080;fo:keep-with-next=always", NULL,
