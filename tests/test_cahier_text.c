@@ -6,7 +6,8 @@
  * its number, depth, paragraphs, list items, quotation paragraphs, timeline steps, the
  * notes it references in reading order, the first and last three words of its own text;
  * the headings; the figure; the totals. Everything is read through the public API, so a
- * paragraph dropped, a note-ref lost or a section moved fails here. */
+ * paragraph dropped, a note-ref lost or a section moved fails here. Also: search leaves the
+ * front matter out, and cispref_referential_remove_front_matter() takes all of it. */
 #include <ctype.h>
 
 #include "test_util.h"
@@ -402,11 +403,67 @@ static void test_data_file_and_round_trip(void **state)
 	cispref_referential_free(ref);
 }
 
+/* Search finds the referential's nodes, not the front matter's words (doc/search.md): the
+ * poem's author and "exploratoire" (Part 2's first phase, six times) give no hit, a
+ * competence's word does. */
+static void test_search_stays_on_nodes(void **state)
+{
+	(void)state;
+	cispref_referential *ref = NULL;
+	OK(cispref_referential_load_default(&ref, NULL));
+	cispref_index *index = NULL;
+	OK(cispref_index_new(&index, ref));
+	static const char *const absent[] = {"Poumier", "exploratoire"};
+	for (size_t i = 0; i < ARRAY_LEN(absent); i++) {
+		cispref_results *results = NULL;
+		OK(cispref_search(&results, index, absent[i], NULL, NULL));
+		assert_int_equal(cispref_results_count(results), 0);
+		cispref_results_free(results);
+	}
+	cispref_results *results = NULL;
+	OK(cispref_search(&results, index, "bilans", NULL, NULL));
+	assert_true(cispref_results_count(results) > 0);
+	cispref_results_free(results);
+	cispref_index_free(index);
+	cispref_referential_free(ref);
+}
+
+/* Without its front matter (cispref_referential_remove_front_matter(), for comparing with a
+ * referential read back from Moodle or CASE): no section, the ids free again, notes kept. */
+static void test_remove_front_matter(void **state)
+{
+	(void)state;
+	cispref_referential *ref = NULL;
+	OK(cispref_referential_load_default(&ref, NULL));
+	assert_non_null(cispref_referential_find_section(ref, "fm.3.1.1"));
+	assert_non_null(cispref_referential_find_block(ref, "fm.3.1.1.figure"));
+	OK(cispref_referential_remove_front_matter(ref));
+	assert_int_equal(cispref_referential_section_count(ref), 0);
+	assert_null(cispref_referential_find_section(ref, "fm.3.1.1"));
+	assert_null(cispref_referential_find_block(ref, "fm.3.1.1.figure"));
+	assert_int_equal(cispref_referential_note_count(ref), 23);
+	assert_int_equal(cispref_referential_competence_total(ref), 21);
+	OK(cispref_referential_remove_front_matter(ref)); /* nothing left to remove */
+	char *xml = NULL;
+	size_t size = 0;
+	OK(cispref_export_buffer(&xml, &size, ref, CISPREF_FORMAT_XML, NULL));
+	assert_null(strstr(xml, "front-matter"));
+	/* the rest reads back equal */
+	cispref_referential *back = NULL;
+	OK(cispref_referential_load_memory(&back, xml, size, "back.xml", NULL, NULL));
+	assert_true(cispref_referential_equal(ref, back));
+	cispref_buffer_free(xml);
+	cispref_referential_free(back);
+	cispref_referential_free(ref);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_embedded),
 		cmocka_unit_test(test_data_file_and_round_trip),
+		cmocka_unit_test(test_search_stays_on_nodes),
+		cmocka_unit_test(test_remove_front_matter),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
