@@ -235,6 +235,31 @@ int cispref_referential_move_note(cispref_referential *ref, size_t from, size_t 
 	return ref ? list_move(&ref->notes, from, to) : CISPREF_EARG;
 }
 
+/* Sections and blocks with an id are in the index (they share the referential's id space);
+ * nothing refers to them, so taking them out of the index is all a removal needs. */
+static void unindex_section(cispref_referential *ref, cispref_section *section)
+{
+	for (size_t b = 0; b < section->blocks.count; b++) {
+		cispref_block *block = section->blocks.items[b];
+		if (block->node.id)
+			unindex(ref, &block->node);
+	}
+	for (size_t s = 0; s < section->subsections.count; s++)
+		unindex_section(ref, section->subsections.items[s]);
+	unindex(ref, &section->node);
+}
+
+int cispref_referential_remove_front_matter(cispref_referential *ref)
+{
+	if (!ref)
+		return CISPREF_EARG;
+	while (ref->sections.count) {
+		unindex_section(ref, ref->sections.items[ref->sections.count - 1]);
+		cispref__vec_remove(&ref->sections, ref->sections.count - 1);
+	}
+	return CISPREF_OK;
+}
+
 /* ---- domain -------------------------------------------------------------------- */
 
 int cispref_domain_set_title(cispref_domain *domain, const char *title)

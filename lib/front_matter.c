@@ -458,7 +458,13 @@ const cispref_rich_text *cispref_block_caption(const cispref_block *b)
 
 cispref_domain_kind_t cispref_block_domain_kind(const cispref_block *b)
 {
-	return of_kind(b, CISPREF_BLOCK_OVERVIEW) ? b->domain_kind : CISPREF_DOMAIN_CORE;
+	return cispref_block_has_domain_kind(b) ? b->domain_kind : CISPREF_DOMAIN_CORE;
+}
+
+bool cispref_block_has_domain_kind(const cispref_block *b)
+{
+	return of_kind(b, CISPREF_BLOCK_OVERVIEW) ||
+	       (of_kind(b, CISPREF_BLOCK_DETAILS) && b->has_domain_kind);
 }
 
 const char *cispref_list_item_label(const cispref_list_item *it) { return it ? it->label : NULL; }

@@ -300,6 +300,10 @@ static void block(json *j, const cispref_block *b)
 		cispref__json_string(j, cispref_domain_kind_name(b->domain_kind));
 		break;
 	case CISPREF_BLOCK_DETAILS:
+		/* null: the detail tables of every domain */
+		cispref__json_key(j, "domain_kind", 0);
+		cispref__json_string(j, b->has_domain_kind ? cispref_domain_kind_name(b->domain_kind)
+		                                           : NULL);
 		break;
 	}
 	cispref__json_close(j, "}", 0);

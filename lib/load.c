@@ -376,6 +376,22 @@ static int start_overview(loader *ld, frame *parent, frame *self, char **v, int 
 	return 0;
 }
 
+/* A details block stands for every domain's detail tables, or with a domain-kind for
+ * those of one kind (the cahier prints text between the core and transversal ones). */
+static int start_details(loader *ld, frame *parent, frame *self, char **v, int arg)
+{
+	(void)arg;
+	cispref_domain_kind_t kind = CISPREF_DOMAIN_CORE;
+	if (v[0] && cispref_domain_kind_from_name(&kind, v[0]) != 0)
+		return bad_value(ld, "domain-kind", v[0], "core or transversal");
+	cispref_block *b = new_block(ld, parent, self, NULL, CISPREF_BLOCK_DETAILS);
+	if (!b)
+		return -1;
+	b->domain_kind = kind;
+	b->has_domain_kind = v[0] != NULL;
+	return 0;
+}
+
 static int start_caption(loader *ld, frame *parent, frame *self, char **v, int arg)
 {
 	(void)ld;
@@ -533,7 +549,7 @@ static const rule rules[] = {
 	{CTX_SECTION, "timeline", 2, 1, CTX_TIMELINE, {"?id"}, start_block, CISPREF_BLOCK_TIMELINE},
 	{CTX_SECTION, "figure", 2, 1, CTX_FIGURE, {"id", "drawing"}, start_figure, 0},
 	{CTX_SECTION, "overview", 2, 1, CTX_EMPTY, {"domain-kind"}, start_overview, 0},
-	{CTX_SECTION, "details", 2, 1, CTX_EMPTY, {0}, start_block, CISPREF_BLOCK_DETAILS},
+	{CTX_SECTION, "details", 2, 1, CTX_EMPTY, {"?domain-kind"}, start_details, 0},
 	{CTX_SECTION, "section", 3, 1, CTX_SECTION, {"id", "?number"}, start_section, 0},
 	{CTX_LIST, "item", 1, 1, CTX_INLINE, {"?label"}, start_list_item, 0},
 	{CTX_QUOTE, "heading", 1, 0, CTX_INLINE, {0}, start_quote_heading, 0},

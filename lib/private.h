@@ -177,7 +177,8 @@ struct cispref_block {
 	                                 * (its paragraphs); TIMELINE: cispref_phase * */
 	const char *attribution;        /* QUOTE: NULL when none */
 	const char *drawing;            /* FIGURE: "contours" */
-	cispref_domain_kind_t domain_kind; /* OVERVIEW */
+	cispref_domain_kind_t domain_kind; /* OVERVIEW; DETAILS when has_domain_kind */
+	int has_domain_kind;               /* DETAILS: 0 when it stands for every domain */
 };
 
 /* Creation without checks, for the loader (and the builder). NULL on ENOMEM. */

@@ -296,10 +296,34 @@ int cispref__render_front_has(const render_ctx *ctx, cispref_block_kind_t kind)
 	return 0;
 }
 
-int cispref__render_section_has_details(const cispref_section *section)
+int cispref__render_details_places(const cispref_block *block, const cispref_domain *domain)
+{
+	return block->kind == CISPREF_BLOCK_DETAILS &&
+	       (!block->has_domain_kind || block->domain_kind == domain->kind);
+}
+
+int cispref__render_section_places(const cispref_section *section, const cispref_domain *domain)
 {
 	for (size_t b = 0; b < section->blocks.count; b++)
-		if (((const cispref_block *)section->blocks.items[b])->kind == CISPREF_BLOCK_DETAILS)
+		if (cispref__render_details_places(section->blocks.items[b], domain))
+			return 1;
+	return 0;
+}
+
+static int places_in(const cispref_section *section, const cispref_domain *domain)
+{
+	if (cispref__render_section_places(section, domain))
+		return 1;
+	for (size_t i = 0; i < section->subsections.count; i++)
+		if (places_in(section->subsections.items[i], domain))
+			return 1;
+	return 0;
+}
+
+int cispref__render_front_places(const render_ctx *ctx, const cispref_domain *domain)
+{
+	for (size_t i = 0; i < ctx->ref->sections.count; i++)
+		if (places_in(ctx->ref->sections.items[i], domain))
 			return 1;
 	return 0;
 }

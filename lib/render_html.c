@@ -798,7 +798,8 @@ static void write_block(html *h, const cispref_block *b)
 		break;
 	case CISPREF_BLOCK_DETAILS:
 		for (size_t d = 0; d < ctx->domains.count; d++)
-			write_domain(h, ctx->domains.items[d]);
+			if (cispref__render_details_places(b, ctx->domains.items[d]))
+				write_domain(h, ctx->domains.items[d]);
 		break;
 	}
 }
@@ -832,13 +833,17 @@ static void contents_section(html *h, const cispref_section *s)
 {
 	render_ctx *ctx = h->ctx;
 	contents_entry(h, "section", s->node.id, cispref__render_section_title(ctx, s), 1);
-	int details = cispref__render_section_has_details(s);
-	if (s->subsections.count || (details && ctx->domains.count)) {
+	int details = 0;
+	for (size_t d = 0; d < ctx->domains.count; d++)
+		details |= cispref__render_section_places(s, ctx->domains.items[d]);
+	if (s->subsections.count || details) {
 		start(h, "ul", NULL);
+		/* in the body's order: a section's blocks (its details), then its subsections */
+		for (size_t d = 0; d < ctx->domains.count; d++)
+			if (cispref__render_section_places(s, ctx->domains.items[d]))
+				write_contents_domain(h, ctx->domains.items[d]);
 		for (size_t i = 0; i < s->subsections.count; i++)
 			contents_section(h, s->subsections.items[i]);
-		for (size_t d = 0; details && d < ctx->domains.count; d++)
-			write_contents_domain(h, ctx->domains.items[d]);
 		end(h);
 	}
 	end(h);
@@ -861,9 +866,9 @@ static void write_front_contents(html *h)
 		contents_section(h, ctx->ref->sections.items[i]);
 	if (ctx->opt.summary && !cispref__render_front_has(ctx, CISPREF_BLOCK_OVERVIEW))
 		contents_chapter(h, RENDER_ID_OVERVIEW, RENDER_LABEL_OVERVIEW);
-	for (size_t d = 0; !cispref__render_front_has(ctx, CISPREF_BLOCK_DETAILS) &&
-	                   d < ctx->domains.count; d++)
-		write_contents_domain(h, ctx->domains.items[d]);
+	for (size_t d = 0; d < ctx->domains.count; d++)
+		if (!cispref__render_front_places(ctx, ctx->domains.items[d]))
+			write_contents_domain(h, ctx->domains.items[d]);
 	if (ctx->notes.count)
 		contents_chapter(h, RENDER_ID_NOTES, RENDER_LABEL_NOTES);
 	if (ctx->concepts.count)
@@ -885,9 +890,9 @@ static void write_front_body(html *h)
 		write_section(h, ctx->ref->sections.items[i]);
 	if (ctx->opt.summary && !cispref__render_front_has(ctx, CISPREF_BLOCK_OVERVIEW))
 		write_overview(h);
-	for (size_t d = 0; !cispref__render_front_has(ctx, CISPREF_BLOCK_DETAILS) &&
-	                   d < ctx->domains.count; d++)
-		write_domain(h, ctx->domains.items[d]);
+	for (size_t d = 0; d < ctx->domains.count; d++)
+		if (!cispref__render_front_places(ctx, ctx->domains.items[d]))
+			write_domain(h, ctx->domains.items[d]);
 }
 
 /* ---- The document ---- */

@@ -296,15 +296,21 @@ static void write_competence_table(md *m, const cispref_competence *comp)
 	raw(m, "\n\n");
 }
 
+/* A domain's summary entries: a list, or a pipe table with the gfm_tables option (both in
+ * the overview chapter and at a front matter's overview block). */
+static void write_domain_summary(md *m, const cispref_domain *domain)
+{
+	if (m->ctx->opt.gfm_tables)
+		write_summary_table(m, domain);
+	else
+		write_summary(m, domain);
+}
+
 static void write_overview(md *m)
 {
 	heading(m, "##", RENDER_LABEL_OVERVIEW);
-	for (size_t d = 0; d < m->ctx->domains.count; d++) {
-		if (m->ctx->opt.gfm_tables)
-			write_summary_table(m, m->ctx->domains.items[d]);
-		else
-			write_summary(m, m->ctx->domains.items[d]);
-	}
+	for (size_t d = 0; d < m->ctx->domains.count; d++)
+		write_domain_summary(m, m->ctx->domains.items[d]);
 }
 
 /* ---- Competences ---- */
@@ -527,11 +533,12 @@ static void write_block(md *m, const cispref_block *b)
 	case CISPREF_BLOCK_OVERVIEW:
 		for (size_t d = 0; ctx->opt.summary && d < ctx->domains.count; d++)
 			if (((const cispref_domain *)ctx->domains.items[d])->kind == b->domain_kind)
-				write_summary_table(m, ctx->domains.items[d]);
+				write_domain_summary(m, ctx->domains.items[d]);
 		break;
 	case CISPREF_BLOCK_DETAILS:
 		for (size_t d = 0; d < ctx->domains.count; d++)
-			write_domain(m, ctx->domains.items[d]);
+			if (cispref__render_details_places(b, ctx->domains.items[d]))
+				write_domain(m, ctx->domains.items[d]);
 		break;
 	}
 }
@@ -573,21 +580,35 @@ static void write_contents(md *m, const vec *sections, int depth)
 
 /* ---- Notes and index ---- */
 
+/* Whether "[^n]: @text" would be a link reference definition in plain CommonMark (spec
+ * 4.7: a destination is a run without spaces or control characters): the definition
+ * would vanish and the marker "[^n]" become a link to @text ("Ibid.", a bare URL). */
+static int reads_as_link_definition(const char *text)
+{
+	for (const unsigned char *c = (const unsigned char *)text; *c; c++)
+		if (*c <= ' ' || *c == 0x7f)
+			return 0;
+	return *text != '\0';
+}
+
 /* Referenced notes become footnote definitions (renderers without footnotes show them as
  * paragraphs "[^21]: text"); a note nobody refers to is a plain paragraph, since
- * renderers drop unreferenced footnotes. */
+ * renderers drop unreferenced footnotes, and so is a note whose text is one word, which
+ * plain CommonMark would read as a link reference definition and drop. */
 static void write_notes(md *m)
 {
 	render_ctx *ctx = m->ctx;
 	heading(m, "##", RENDER_LABEL_NOTES);
 	for (size_t n = 0; n < ctx->notes.count; n++) {
 		const cispref_note *note = ctx->notes.items[n];
-		if (cispref__render_note_is_referenced(ctx, note) ||
-		    cispref__render_note_in_front(ctx, note)) {
+		const char *text = cispref__render_text(ctx, note->text);
+		if ((cispref__render_note_is_referenced(ctx, note) ||
+		     cispref__render_note_in_front(ctx, note)) &&
+		    !reads_as_link_definition(text ? text : "")) {
 			raw(m, "[^");
 			note_label(m, note);
 			raw(m, "]: ");
-			escaped(m, cispref__render_text(ctx, note->text), 0);
+			escaped(m, text, 0);
 		} else {
 			const char *number = note->number ? note->number : "";
 			if (*number) {
@@ -595,7 +616,7 @@ static void write_notes(md *m)
 				escaped(m, number, 0);
 				raw(m, "** ");
 			}
-			escaped(m, cispref__render_text(ctx, note->text), !*number);
+			escaped(m, text, !*number);
 		}
 		raw(m, "\n\n");
 	}
@@ -643,9 +664,9 @@ int cispref__render_md(xmlBufferPtr out, render_ctx *ctx, cispref_error *error)
 	}
 	if (ctx->opt.summary && !(front && cispref__render_front_has(ctx, CISPREF_BLOCK_OVERVIEW)))
 		write_overview(&m);
-	for (size_t d = 0; !(front && cispref__render_front_has(ctx, CISPREF_BLOCK_DETAILS)) &&
-	                   d < ctx->domains.count; d++)
-		write_domain(&m, ctx->domains.items[d]);
+	for (size_t d = 0; d < ctx->domains.count; d++)
+		if (!(front && cispref__render_front_places(ctx, ctx->domains.items[d])))
+			write_domain(&m, ctx->domains.items[d]);
 	if (ctx->notes.count)
 		write_notes(&m);
 	if (ctx->concepts.count)

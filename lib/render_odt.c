@@ -351,8 +351,10 @@ static const para_style front_para_styles[] = {
 	 "fo:text-align=end", NULL, "fo:font-style=normal"},
 	{"Timeline_20_Phase", "Timeline Phase", "Text_20_body", "text", 0,
 	 "fo:margin-top=0.3cm;fo:keep-with-next=always", NULL, SANS BLUE "fo:font-weight=bold"},
+	/* the hanging indent holds the longest date of the cahier ("Décembre 2017 - Janvier
+	 * 2018"): a date wider than it pushes its task to the next default tab stop */
 	{"Timeline_20_Step", "Timeline Step", "Text_20_body", "text", 0,
-	 "fo:margin-left=4.5cm;fo:text-indent=-4.5cm;fo:margin-bottom=0.12cm", NULL, NULL},
+	 "fo:margin-left=5.5cm;fo:text-indent=-5.5cm;fo:margin-bottom=0.12cm", NULL, NULL},
 	{"Figure", NULL, "Standard", "extra", 0,
 	 "fo:text-align=center;fo:margin-top=0.3cm;fo:padding=1.5cm;"
 	 "fo:border=0.5pt solid #808080;fo:keep-with-next=always", NULL,
@@ -725,9 +727,9 @@ static void contents_body(odt *o)
 		contents_section(o, ctx->ref->sections.items[i]);
 	if (ctx->opt.summary && !(front && cispref__render_front_has(ctx, CISPREF_BLOCK_OVERVIEW)))
 		contents_entry(o, 1, RENDER_ID_OVERVIEW, RENDER_LABEL_OVERVIEW);
-	for (size_t d = 0; !(front && cispref__render_front_has(ctx, CISPREF_BLOCK_DETAILS)) &&
-	                   d < ctx->domains.count; d++)
-		contents_domain(o, ctx->domains.items[d]);
+	for (size_t d = 0; d < ctx->domains.count; d++)
+		if (!(front && cispref__render_front_places(ctx, ctx->domains.items[d])))
+			contents_domain(o, ctx->domains.items[d]);
 	if (unreferenced_notes(ctx))
 		contents_entry(o, 1, RENDER_ID_NOTES, RENDER_LABEL_NOTES);
 	if (ctx->concepts.count)
@@ -1116,7 +1118,8 @@ static void write_block(odt *o, const cispref_block *b)
 		break;
 	case CISPREF_BLOCK_DETAILS:
 		for (size_t d = 0; d < ctx->domains.count; d++)
-			write_domain(o, ctx->domains.items[d]);
+			if (cispref__render_details_places(b, ctx->domains.items[d]))
+				write_domain(o, ctx->domains.items[d]);
 		break;
 	}
 }
@@ -1144,10 +1147,12 @@ static void contents_section(odt *o, const cispref_section *s)
 	contents_entry(o, (int)(s->level < 3 ? s->level : 3),
 	               cispref__render_anchor(ctx, "section", s->node.id),
 	               cispref__render_section_title(ctx, s));
+	/* in the body's order: a section's blocks (its details), then its subsections */
+	for (size_t d = 0; d < ctx->domains.count; d++)
+		if (cispref__render_section_places(s, ctx->domains.items[d]))
+			contents_domain(o, ctx->domains.items[d]);
 	for (size_t i = 0; i < s->subsections.count; i++)
 		contents_section(o, s->subsections.items[i]);
-	for (size_t d = 0; cispref__render_section_has_details(s) && d < ctx->domains.count; d++)
-		contents_domain(o, ctx->domains.items[d]);
 }
 
 /* ---- Body: notes and index ---- */
@@ -1223,9 +1228,9 @@ static void write_body(odt *o)
 		write_section(o, ctx->ref->sections.items[i]);
 	if (ctx->opt.summary && !(front && cispref__render_front_has(ctx, CISPREF_BLOCK_OVERVIEW)))
 		write_overview(o);
-	for (size_t d = 0; !(front && cispref__render_front_has(ctx, CISPREF_BLOCK_DETAILS)) &&
-	                   d < ctx->domains.count; d++)
-		write_domain(o, ctx->domains.items[d]);
+	for (size_t d = 0; d < ctx->domains.count; d++)
+		if (!(front && cispref__render_front_places(ctx, ctx->domains.items[d])))
+			write_domain(o, ctx->domains.items[d]);
 	write_unreferenced_notes(o);
 	if (ctx->concepts.count)
 		write_index(o);

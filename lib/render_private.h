@@ -77,8 +77,14 @@ const cispref_note *cispref__render_front_note(const render_ctx *ctx, const cisp
 /* Whether a block of @kind is somewhere in the front matter; the renderers print what it
  * stands for (summary tables, detail tables) after the front matter when it is not. */
 int cispref__render_front_has(const render_ctx *ctx, cispref_block_kind_t kind);
-/* Whether @section holds a details block itself (the contents list the domains there). */
-int cispref__render_section_has_details(const cispref_section *section);
+/* Whether the details block @block stands for @domain's detail tables: one without a
+ * domain kind stands for every domain, one with a kind for the domains of that kind. */
+int cispref__render_details_places(const cispref_block *block, const cispref_domain *domain);
+/* Whether a details block of @section itself places @domain (the contents list it there). */
+int cispref__render_section_places(const cispref_section *section, const cispref_domain *domain);
+/* Whether a details block somewhere in the front matter places @domain; the renderers print
+ * the domains none places after the front matter, so that nothing is left out. */
+int cispref__render_front_places(const render_ctx *ctx, const cispref_domain *domain);
 /* "3.1.1 Heading" (the plain heading for an unnumbered section), in the chosen style. */
 const char *cispref__render_section_title(render_ctx *ctx, const cispref_section *section);
 

@@ -79,8 +79,8 @@ static const struct tag_info {
 	[RULE_SECTION_NUMBER_DUPLICATE] = {"section-number-duplicate", CISPREF_SEVERITY_ERROR,
 	                              "Two sections of the front matter have the same number."},
 	[RULE_DETAILS_REPEATED] = {"details-repeated", CISPREF_SEVERITY_ERROR,
-	                      "The front matter has more than one 'details': the detail tables "
-	                      "are printed once."},
+	                      "The front matter places a domain's detail tables twice: more than "
+	                      "one 'details', or two for one domain kind (they are printed once)."},
 	[RULE_REPLACEMENT_UNKNOWN] = {"replacement-unknown", CISPREF_SEVERITY_ERROR,
 	                              "A deprecated node's replaced-by names no node."},
 	[RULE_REPLACEMENT_SELF] = {"replacement-self", CISPREF_SEVERITY_ERROR,
@@ -190,6 +190,8 @@ typedef struct checker {
 	strmap numbers;     /* front matter: section numbers seen */
 	strmap front_notes; /* front matter: note ids referred to */
 	size_t details;     /* front matter: 'details' blocks seen */
+	int details_all;    /* one without a domain kind (it places every domain) seen */
+	int details_kind[2]; /* one for core, for transversal domains seen */
 	int failed;
 	strmap cycles;      /* the edition links' walk states (cispref__edition_cycles()) */
 } checker;
@@ -592,10 +594,22 @@ static void check_block(checker *ck, const cispref_block *b)
 	const node *n = &b->node;
 	if (n->id)
 		check_node(ck, n, cispref_block_kind_name(b->kind), cispref_block_kind_name(b->kind));
-	if (b->kind == CISPREF_BLOCK_DETAILS && ck->details++) {
-		node at = place(n, s, 0, 0);
-		report(ck, RULE_DETAILS_REPEATED, &at,
-		       "section '%s' holds a second 'details'", s->node.id);
+	if (b->kind == CISPREF_BLOCK_DETAILS) {
+		/* every domain's tables are placed once: by one details, or by one per kind */
+		int kinded = cispref_block_has_domain_kind(b), k = b->domain_kind != CISPREF_DOMAIN_CORE;
+		int repeated = kinded ? ck->details_all || ck->details_kind[k] : ck->details > 0;
+		ck->details++;
+		if (kinded)
+			ck->details_kind[k] = 1;
+		else
+			ck->details_all = 1;
+		if (repeated) {
+			node at = place(n, s, 0, 0);
+			report(ck, RULE_DETAILS_REPEATED, &at,
+			       kinded ? "section '%s' holds a second 'details' for the %s domains"
+			              : "section '%s' holds a second 'details'",
+			       s->node.id, cispref_domain_kind_name(b->domain_kind));
+		}
 	}
 	if (b->text)
 		check_rich_text(ck, b->text, n, s,
@@ -672,7 +686,7 @@ static void check_referential(checker *ck)
 static cispref_diagnostics *run_checks(const cispref_referential *ref, int strict)
 {
 	checker ck = {ref, calloc(1, sizeof(cispref_diagnostics)), strict, cispref__arena_new(),
-	              {0}, {0}, {0}, {0}, 0, 0, {0}};
+	              {0}, {0}, {0}, {0}, 0, 0, {0, 0}, 0, {0}};
 	cispref__strmap_init(&ck.referenced, string_itself);
 	cispref__strmap_init(&ck.positions, position_id);
 	cispref__strmap_init(&ck.numbers, string_itself);

@@ -247,8 +247,11 @@ static void write_block(xml_out *o, const cispref_block *b)
 	case CISPREF_BLOCK_OVERVIEW:
 		attribute(o, "domain-kind", cispref_domain_kind_name(b->domain_kind));
 		break;
-	case CISPREF_BLOCK_PARAGRAPH:
 	case CISPREF_BLOCK_DETAILS:
+		if (b->has_domain_kind)
+			attribute(o, "domain-kind", cispref_domain_kind_name(b->domain_kind));
+		break;
+	case CISPREF_BLOCK_PARAGRAPH:
 		break;
 	}
 	end(o);

@@ -111,10 +111,14 @@ static void export_carries_identity_and_tree(void **state)
 	cispref_referential_free(ref);
 }
 
+/* CASE carries every node but the front matter (CASE has no place for the publication's
+ * text around the framework): the referential read back equals @ref without it, which this
+ * removes from @ref once exported. */
 static void round_trip(cispref_referential *ref)
 {
 	size_t size;
 	char *text = export_case(ref, &size);
+	OK(cispref_referential_remove_front_matter(ref));
 	cispref_referential *back = NULL;
 	cispref_diagnostics *d = NULL;
 	cispref_error error = {0};

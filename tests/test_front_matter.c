@@ -465,6 +465,15 @@ static void test_validator(void **state)
 	                  "<section id=\"b\" number=\"1\"><heading>B</heading></section>\n",
 	                  "section-number-duplicate", 6));
 	assert_true(finds(SECTION "<details/>\n<details/>\n</section>\n", "details-repeated", 7));
+	/* a details per domain kind: each kind once, and a details without one is alone */
+	assert_false(finds(SECTION "<details domain-kind=\"core\"/>\n<details domain-kind=\"transversal\"/>\n"
+	                   "</section>\n", "details-repeated", 7));
+	assert_true(finds(SECTION "<details domain-kind=\"core\"/>\n<details domain-kind=\"core\"/>\n"
+	                  "</section>\n", "details-repeated", 7));
+	assert_true(finds(SECTION "<details/>\n<details domain-kind=\"transversal\"/>\n</section>\n",
+	                  "details-repeated", 7));
+	assert_true(finds(SECTION "<details domain-kind=\"core\"/>\n<details/>\n</section>\n",
+	                  "details-repeated", 7));
 	assert_true(finds(SECTION "<p> leading space</p>\n</section>\n", "front-matter-whitespace", 6));
 	assert_true(finds(SECTION "<p>two  spaces</p>\n</section>\n", "front-matter-whitespace", 6));
 	assert_true(finds(SECTION "<p>a line\nbreak</p>\n</section>\n", "front-matter-whitespace", 6));
@@ -475,6 +484,93 @@ static void test_validator(void **state)
 	/* ids are unique across the file: a section's id against a note's */
 	assert_true(finds("<section id=\"note.1\"><heading>H</heading></section>\n", "duplicate-id", 7));
 	assert_true(finds(SECTION "<list id=\"s\"><item>a</item></list>\n</section>\n", "duplicate-id", 6));
+}
+
+/* ---- details per domain kind ------------------------------------------------------ */
+
+/* The core domains' tables, text, then the transversal ones' (3.2 of the cahier); the
+ * transversal domain comes first in the file, so the order printed is the blocks'. */
+static const char KINDED[] =
+	XML_DECL ROOT "<title>T</title>\n<front-matter>\n"
+	"<section id=\"s\"><heading>Détails</heading>\n<p>Avant les tables.</p>\n"
+	"<details domain-kind=\"core\"/>\n"
+	"<section id=\"t\"><heading>Les axes</heading>\n<p>Entre les tables.</p>\n"
+	"<details domain-kind=\"transversal\"/>\n</section>\n</section>\n</front-matter>\n"
+	"<domain id=\"x\" kind=\"transversal\"><title>Domaine transversal</title>"
+	"<plan id=\"x.int\" kind=\"internal\"><title>Interne</title>"
+	"<competence id=\"x.1\"><title>Compétence transversale</title></competence></plan></domain>\n"
+	"<domain id=\"c\" kind=\"core\"><title>Domaine cœur</title>"
+	"<plan id=\"c.ind\" kind=\"individual\"><title>Individuel</title>"
+	"<competence id=\"c.1\"><title>Compétence cœur</title></competence></plan></domain>\n"
+	"</referential>\n";
+
+static size_t count_of(const char *haystack, const char *needle)
+{
+	size_t n = 0;
+	for (const char *p = strstr(haystack, needle); p; p = strstr(p + 1, needle))
+		n++;
+	return n;
+}
+
+/* @a, @b, @c in this order in @doc, each there. */
+static void assert_in_order(const char *doc, const char *a, const char *b, const char *c)
+{
+	const char *pa = strstr(doc, a), *pb = strstr(doc, b), *pc = strstr(doc, c);
+	if (!pa || !pb || !pc || !(pa < pb && pb < pc))
+		fail_msg("\"%s\", \"%s\", \"%s\" are not in this order", a, b, c);
+}
+
+static void test_details_domain_kind(void **state)
+{
+	(void)state;
+	cispref_referential *ref = NULL;
+	cispref_error error;
+	if (cispref_referential_load_memory(&ref, KINDED, strlen(KINDED), "k.xml", NULL, &error))
+		fail_msg("%lu:%lu: %s", error.line, error.column, error.text);
+	const cispref_section *s = cispref_referential_section(ref, 0);
+	const cispref_block *core = cispref_section_block(s, 1);
+	const cispref_block *transversal =
+		cispref_section_block(cispref_section_subsection(s, 0), 1);
+	assert_int_equal(cispref_block_kind(core), CISPREF_BLOCK_DETAILS);
+	assert_true(cispref_block_has_domain_kind(core));
+	assert_int_equal(cispref_block_domain_kind(core), CISPREF_DOMAIN_CORE);
+	assert_true(cispref_block_has_domain_kind(transversal));
+	assert_int_equal(cispref_block_domain_kind(transversal), CISPREF_DOMAIN_TRANSVERSAL);
+	assert_false(cispref_block_has_domain_kind(cispref_section_block(s, 0))); /* a p */
+	assert_false(cispref_block_has_domain_kind(NULL));
+
+	/* written back as read; in JSON, the kind or null */
+	char *out = NULL;
+	size_t size = 0;
+	OK(cispref_export_buffer(&out, &size, ref, CISPREF_FORMAT_XML, NULL));
+	assert_non_null(strstr(out, "<details domain-kind=\"core\"/>"));
+	assert_non_null(strstr(out, "<details domain-kind=\"transversal\"/>"));
+	cispref_buffer_free(out);
+	OK(cispref_export_buffer(&out, &size, ref, CISPREF_FORMAT_JSON, NULL));
+	assert_non_null(strstr(out, "\"kind\": \"details\",\n"));
+	assert_int_equal(count_of(out, "\"domain_kind\": \"core\""), 1);
+	assert_int_equal(count_of(out, "\"domain_kind\": \"transversal\""), 1);
+	cispref_buffer_free(out);
+
+	/* every renderer: the core tables, the text, the transversal tables */
+	static const cispref_render_format_t formats[] = {
+		CISPREF_RENDER_HTML, CISPREF_RENDER_FODT, CISPREF_RENDER_MARKDOWN};
+	for (size_t f = 0; f < sizeof formats / sizeof formats[0]; f++) {
+		cispref_render_options options = CISPREF_RENDER_OPTIONS_INIT;
+		OK(cispref_render_buffer(&out, &size, ref, formats[f], &options, NULL));
+		/* the contents list the domains where the body prints them (Markdown's contents
+		 * list the sections only) */
+		if (formats[f] != CISPREF_RENDER_MARKDOWN)
+			assert_in_order(out, "Domaine cœur", "Les axes", "Domaine transversal");
+		assert_in_order(strstr(out, "Avant les tables."), "Compétence cœur", "Entre les tables.",
+		                "Compétence transversale");
+		cispref_buffer_free(out);
+	}
+	cispref_referential_free(ref);
+
+	/* a kind that is not one */
+	refused(SECTION "<details domain-kind=\"both\"/>\n</section>\n", CISPREF_EFORMAT, 6, 28,
+	        "domain-kind");
 }
 
 /* ---- renderers ------------------------------------------------------------------- */
@@ -700,6 +796,7 @@ int main(void)
 		cmocka_unit_test(test_hostile_structure),
 		cmocka_unit_test(test_hostile_depth),
 		cmocka_unit_test(test_validator),
+		cmocka_unit_test(test_details_domain_kind),
 		cmocka_unit_test(test_render_html),
 		cmocka_unit_test(test_render_fodt),
 		cmocka_unit_test(test_render_markdown),

@@ -217,6 +217,16 @@ static size_t count(const char *haystack, const char *needle)
 }
 
 /* Every node object, and the document, end with "uuid" and "uri". */
+/* The front matter's sections are nodes too (they share the id space): @s and its
+ * subsections. */
+static size_t sections_in(const cispref_section *s)
+{
+	size_t n = 1;
+	for (size_t i = 0; i < cispref_section_subsection_count(s); i++)
+		n += sections_in(cispref_section_subsection(s, i));
+	return n;
+}
+
 static void test_json_keys(void **state)
 {
 	(void)state;
@@ -228,6 +238,9 @@ static void test_json_keys(void **state)
 	               cispref_referential_concept_count(ref) + cispref_referential_note_count(ref);
 	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
 		nodes += cispref_referential_item_total(ref, (cispref_item_kind_t)k);
+	for (size_t i = 0; i < cispref_referential_section_count(ref); i++)
+		nodes += sections_in(cispref_referential_section(ref, i));
+	assert_int_equal(nodes, 467 + 11); /* the front matter's 11 sections (NOTES.md) */
 	char *json = export(ref, CISPREF_FORMAT_JSON, NULL);
 	assert_int_equal(count(json, "\"uuid\": \""), nodes + 1);
 	assert_int_equal(count(json, "\"uri\": \"https://example.org/cisp/"), nodes + 1);
@@ -244,9 +257,10 @@ static void test_json_keys(void **state)
 	assert_non_null(strstr(json,
 		"\"uuid\": \"06f77ce7-3afe-56bd-8793-fd55f1c76cdb\",\n"
 		"      \"uri\": \"https://example.org/cisp/note.21\",\n"));
-	const char *tail = "  \"uuid\": \"" EMBEDDED_NS "\",\n"
-	                   "  \"uri\": \"https://example.org/cisp/\",\n"
-	                   "  \"front_matter\": []\n}\n";
+	assert_non_null(strstr(json, "\n  \"uuid\": \"" EMBEDDED_NS "\",\n"
+	                             "  \"uri\": \"https://example.org/cisp/\",\n"
+	                             "  \"front_matter\": [\n"));
+	const char *tail = "\n  ]\n}\n"; /* the front matter is the last key */
 	assert_string_equal(json + strlen(json) - strlen(tail), tail);
 	cispref_buffer_free(json);
 

@@ -831,6 +831,7 @@ static void test_builder_null(void **state)
 	assert_int_equal(cispref_referential_add_note(NULL, NULL, "n", "1", "N"), CISPREF_EARG);
 	assert_int_equal(cispref_referential_remove_note(NULL, 0), CISPREF_EARG);
 	assert_int_equal(cispref_referential_move_note(NULL, 0, 0), CISPREF_EARG);
+	assert_int_equal(cispref_referential_remove_front_matter(NULL), CISPREF_EARG);
 
 	assert_int_equal(cispref_domain_set_title(NULL, "T"), CISPREF_EARG);
 	assert_int_equal(cispref_domain_set_kind(NULL, CISPREF_DOMAIN_CORE), CISPREF_EARG);
@@ -1315,6 +1316,7 @@ static void test_front_matter(void **state)
 	assert_null(cispref_block_drawing(NULL));
 	assert_null(cispref_block_caption(NULL));
 	assert_int_equal(cispref_block_domain_kind(NULL), CISPREF_DOMAIN_CORE);
+	assert_false(cispref_block_has_domain_kind(NULL));
 	assert_null(cispref_list_item_label(NULL));
 	assert_null(cispref_list_item_text(NULL));
 	assert_null(cispref_phase_heading(NULL));
@@ -1352,6 +1354,7 @@ static void test_front_matter(void **state)
 	assert_null(cispref_block_drawing(p));
 	assert_null(cispref_block_caption(p));
 	assert_int_equal(cispref_block_domain_kind(p), CISPREF_DOMAIN_CORE);
+	assert_false(cispref_block_has_domain_kind(p));
 	const cispref_rich_text *text = cispref_block_text(p);
 	assert_null(cispref_rich_text_run(text, SIZE_MAX));
 	const cispref_inline *run = cispref_rich_text_run(text, 0);

@@ -46,6 +46,8 @@ static cispref_referential *default_without_summaries(void)
 		while (cispref_domain_summary_count(domain))
 			OK(cispref_domain_remove_summary_entry(domain, 0));
 	}
+	/* Moodle has no place for the publication's text around the referential. */
+	OK(cispref_referential_remove_front_matter(ref));
 	return ref;
 }
 

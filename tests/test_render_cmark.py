@@ -7,6 +7,12 @@ no extension), and the HTML must hold the structure that render.h documents: eve
 heading a heading (h1 title, h2 chapters and domains, h3 plans, h4 competences, h5
 columns), every item and summary entry its own <li> with exactly the model's text, no
 code block, no table, no raw HTML, no emphasis but the title page's and the index's.
+With a front matter: the contents list its headings, then each section is a heading of
+its level (h2 for a Part) with its number, its paragraphs and list items (label, text)
+exactly the model's text, quotations marked “ ”, note references [^n], emphasis exactly
+where the model has it (so no stray '*'), the quotation and the figure's placeholder the
+only block quotations, the timeline's phases and steps, the summary and detail tables
+where the overview and details blocks stand; every note is then a footnote.
 The expected texts come from the model (the JSON export), never from the Markdown.
 A missing cmark is a failure, not a skip.
 
@@ -26,7 +32,7 @@ COLUMNS = [("savoir_faire", "Savoir-faire"),
 KIND_LABELS = {"savoir-faire": "savoir-faire",
                "savoir-faire-comportemental": "savoir-faire comportemental",
                "savoir": "savoir"}
-FORBIDDEN = {"pre", "code", "table", "hr", "blockquote", "ol", "img", "a", "br"}
+FORBIDDEN = {"pre", "code", "table", "hr", "ol", "img", "a", "br"}  # blockquote: see whole()
 
 
 class Node:
@@ -82,6 +88,45 @@ def li_text(li):
                    for c in li.children if not (isinstance(c, Node) and c.tag == "ul")).strip("\n")
 
 
+def flat(runs, notes):
+    """The text of rich-text @runs as cmark prints it: quotations in “ ”, note
+    references as the literal [^n] (no footnote extension), emphasis as its text."""
+    out = []
+    for r in runs or []:
+        if r["kind"] == "text":
+            out.append(r["text"])
+        elif r["kind"] == "q":
+            out.append("“" + flat(r["runs"], notes) + "”")
+        elif r["kind"] == "em":
+            out.append(flat(r["runs"], notes))
+        elif r["kind"] == "note-ref":
+            out.append(f"[^{notes[r['note']]}]")
+    return "".join(out)
+
+
+def emphases(runs):
+    return sum((r["kind"] == "em") + emphases(r.get("runs")) for r in runs or [])
+
+
+def note_refs(sections):
+    for s in sections:
+        stack = [b for b in s["blocks"]]
+        while stack:
+            x = stack.pop()
+            if isinstance(x, dict):
+                if x.get("kind") == "note-ref":
+                    yield x["note"]
+                stack.extend(v for v in x.values() if isinstance(v, (list, dict)))
+            elif isinstance(x, list):
+                stack.extend(x)
+        yield from note_refs(s["sections"])
+
+
+def heading_text(section, notes):
+    text = flat(section["heading"], notes)
+    return f"{section['number']} {text}" if section["number"] else text
+
+
 class Checker:
     def __init__(self, name, ref, root):
         self.name, self.ref, self.failures = name, ref, 0
@@ -122,10 +167,11 @@ class Checker:
         if ul and len(ul.elements()) != len(ul.elements("li")):
             self.fail(f"{what}: a list holds something else than items")
 
-    def overview(self):
-        self.next_block("h2", "Vue d'ensemble des compétences")
+    def overview(self, kind=None):
+        if kind is None:
+            self.next_block("h2", "Vue d'ensemble des compétences")
         for domain in self.ref["domains"]:
-            if not domain["summary"]:
+            if not domain["summary"] or (kind is not None and domain["kind"] != kind):
                 continue
             self.next_block("h3", domain["title"])
             runs = []  # (plan label, [entry texts]) as printed: a new run when the plan changes
@@ -149,14 +195,99 @@ class Checker:
             if texts:
                 self.list_items(texts, f"{comp['id']} {label}")
 
-    def domains(self):
+    def domains(self, kind=None):
         notes = {n["id"]: n["number"] for n in self.ref["notes"]}
         for domain in self.ref["domains"]:
+            if kind is not None and domain["kind"] != kind:
+                continue
             self.next_block("h2", domain["title"])
             for plan in domain["plans"]:
                 self.next_block("h3", plan["title"])
                 for comp in plan["competences"]:
                     self.competence(comp, notes)
+
+    def paragraph(self, runs, what, tag="p"):
+        """A block of inline content: its text, its emphases, no stray '*'."""
+        expected = flat(runs, self.note_numbers)
+        block = self.next_block(tag, expected)
+        if block is None:
+            return
+        if len(block.elements("em")) != emphases(runs):
+            self.fail(f"{what}: {len(block.elements('em'))} emphases, expected {emphases(runs)}")
+        if "*" in block.text() and "*" not in expected:
+            self.fail(f"{what}: a stray '*' in {block.text()!r}")
+        self.front_counts[tag] = self.front_counts.get(tag, 0) + 1
+
+    def contents(self):
+        """The contents: every front-matter heading, nested by level, in order."""
+        self.next_block("h2", "Table des matières")
+        ul = self.next_block("ul")
+        got = [li_text(li) for li in ul.walk() if li.tag == "li"] if ul else []
+
+        def headings(sections):
+            for sec in sections:
+                yield heading_text(sec, self.note_numbers)
+                yield from headings(sec["sections"])
+        expected = list(headings(self.ref["front_matter"]))
+        if got[:len(expected)] != expected:
+            self.fail(f"contents: {got!r}, expected first {expected!r}")
+
+    def block(self, b, where):
+        kind = b["kind"]
+        if kind == "p":
+            self.paragraph(b["text"], where)
+        elif kind == "list":
+            ul = self.next_block("ul")
+            got = [li_text(li) for li in ul.elements("li")] if ul else []
+            expected = [(it["label"] + " " if it["label"] else "") + flat(it["text"], self.note_numbers)
+                        for it in b["items"]]
+            if got != expected:
+                self.fail(f"{where}: list items {got!r}, expected {expected!r}")
+            self.front_counts["item"] = self.front_counts.get("item", 0) + len(got)
+            for li in ul.elements("li") if ul else []:
+                if "*" in li.text():
+                    self.fail(f"{where}: a stray '*' in {li.text()!r}")
+        elif kind == "quote":
+            q = self.next_block("blockquote")
+            inner = q.elements() if q else []
+            expected = ([("p", flat(b["heading"], self.note_numbers))] if b["heading"] else []) + \
+                [("p", flat(p, self.note_numbers)) for p in b["paragraphs"]] + \
+                ([("p", "— " + b["attribution"])] if b["attribution"] else [])
+            got = [(n.tag, n.text()) for n in inner]
+            if got != expected:
+                self.fail(f"{where}: quotation {got!r}, expected {expected!r}")
+            self.front_counts["quote-p"] = self.front_counts.get("quote-p", 0) + len(b["paragraphs"])
+        elif kind == "timeline":
+            for phase in b["phases"]:
+                self.paragraph(phase["heading"], where + " phase")
+                ul = self.next_block("ul")
+                got = [li_text(li) for li in ul.elements("li")] if ul else []
+                expected = [f"{st['date']} : {flat(st['task'], self.note_numbers)}"
+                            + (f" ({st['actors']})" if st["actors"] else "")
+                            for st in phase["steps"]]
+                if got != expected:
+                    self.fail(f"{where}: timeline steps {got!r}, expected {expected!r}")
+                self.front_counts["step"] = self.front_counts.get("step", 0) + len(got)
+        elif kind == "figure":
+            self.next_block("blockquote")  # the drawing's placeholder
+            self.paragraph(b["caption"], where + " caption")
+        elif kind == "overview":
+            self.overview(b["domain_kind"])
+        elif kind == "details":  # every domain, or those of its domain kind
+            self.domains(b.get("domain_kind"))
+
+    def section(self, sec):
+        self.next_block(f"h{min(sec['level'] + 1, 6)}", heading_text(sec, self.note_numbers))
+        self.front_counts["section"] = self.front_counts.get("section", 0) + 1
+        for b in sec["blocks"]:
+            self.block(b, sec["id"])
+        for sub in sec["sections"]:
+            self.section(sub)
+
+    def front_matter(self):
+        self.contents()
+        for sec in self.ref["front_matter"]:
+            self.section(sec)
 
     def notes(self):
         if not self.ref["notes"]:
@@ -164,8 +295,10 @@ class Checker:
         self.next_block("h2", "Notes")
         cited = {n for d in self.ref["domains"] for p in d["plans"]
                  for c in p["competences"] for n in c["notes"]}
+        cited |= set(note_refs(self.ref["front_matter"]))
         for note in self.ref["notes"]:
-            if note["id"] in cited:
+            # one word ("Ibid.", a URL) would be a link reference definition: a paragraph
+            if note["id"] in cited and len(note["text"].split()) > 1:
                 self.next_block("p", f"[^{note['number']}]: {note['text']}")
                 continue
             p = self.next_block("p", f"{note['number']} {note['text']}")
@@ -202,6 +335,13 @@ class Checker:
         if got != expected:
             self.fail(f"index: {got!r}, expected {expected!r}")
 
+    def all_blocks(self):
+        stack = list(self.ref["front_matter"])
+        while stack:
+            sec = stack.pop()
+            yield from sec["blocks"]
+            stack.extend(sec["sections"])
+
     def whole(self, root, comments):
         for node in root.walk():
             if node.tag in FORBIDDEN:
@@ -217,8 +357,17 @@ class Checker:
             marks = p.elements()
             if len(marks) > 1 or (marks and marks[0].text() != p.text()):
                 self.fail(f"title page paragraph with stray emphasis: {p.text()!r}")
-        self.overview()
-        self.domains()
+        self.note_numbers = {n["id"]: n["number"] for n in self.ref["notes"]}
+        self.front_counts = {}
+        if self.ref["front_matter"]:
+            self.front_matter()
+        else:
+            self.overview()
+            self.domains()
+        quotes = sum(1 for node in root.walk() if node.tag == "blockquote")
+        expected = sum(1 for b in self.all_blocks() if b["kind"] in ("quote", "figure"))
+        if quotes != expected:
+            self.fail(f"{quotes} block quotations, expected {expected} (quotations, figures)")
         self.notes()
         self.index()
         if self.at != len(self.blocks):
@@ -237,8 +386,9 @@ def check(cispref, path):
     checker.whole(tree.root, tree.comments)
     items = sum(len(c[k]) for d in ref["domains"] for p in d["plans"]
                 for c in p["competences"] for k, _ in COLUMNS)
+    front = ", ".join(f"{v} {k}" for k, v in sorted(checker.front_counts.items()))
     print(f"{name}: {len(checker.blocks)} blocks, {items} items checked, "
-          f"{checker.failures} failures")
+          f"front matter: {front or 'none'}; {checker.failures} failures")
     return checker.failures
 
 

@@ -87,9 +87,29 @@ def normal(text):
     text = unicodedata.normalize("NFKC", text)
     return re.sub(r"[\s\-\u00ad\u2010\u2011\u2060]+", "", text)
 
+def found(text, pdf):
+    # A paragraph may run over a page break, where the page's footnotes and number come in
+    # between: the text must be in the PDF whole, or in at most three pieces, in order.
+    if text in pdf:
+        return True
+    at, pieces = 0, 0
+    while text and pieces < 3:
+        lo, hi = 0, len(text)  # the longest prefix of text found at or after at
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if pdf.find(text[:mid], at) >= 0:
+                lo = mid
+            else:
+                hi = mid - 1
+        if lo < min(20, len(text)):
+            return False
+        at = pdf.find(text[:lo], at) + lo
+        text, pieces = text[lo:], pieces + 1
+    return not text
+
 titles = open(sys.argv[1], encoding="utf-8").read().splitlines()
 pdf = normal(open(sys.argv[2], encoding="utf-8").read())
-missing = [t for t in titles if normal(t) not in pdf]
+missing = [t for t in titles if not found(normal(t), pdf)]
 for t in missing:
     print(f"FAIL: {sys.argv[3]}: the PDF lacks the text: {t}")
 print(f"{sys.argv[3]}: {len(titles) - len(missing)} of {len(titles)} texts found")

@@ -3,8 +3,11 @@
 # SPDX-License-Identifier: MIT
 """The PDF cahier, as the README's first command makes it (`cispref render -o
 cahier.pdf`, WeasyPrint on the HTML): read back page by page with pdftotext, it holds
-every competence title; each page number the table of contents prints is the page where
-that heading is, and so is each page number of the index of shared concepts; the links
+every competence title and every heading of the front matter (the Parts and sections of
+the cahier, with their numbers); each page number the table of contents prints is the page
+where that heading is (front-matter sections, then the domains where the front matter's
+details blocks stand: the core ones in 3.2, the transversal ones after the text among
+the tables), and so is each page number of the index of shared concepts; the links
 back from the notes ("↑"), which are for the screen, are not printed. The expected texts
 come from the model (the JSON export). Whitespace, hyphens (the typesetter hyphenates
 French words at line ends), soft hyphens, word joiners, compatibility forms and case
@@ -61,8 +64,12 @@ class Check:
         number: that page holds the title. Returns how many were checked."""
         at = start
         checked = 0
-        for title in entries:
-            match = re.compile(re.escape(normal(title)) + r"\.{2,}(\d+)").search(text, at)
+        for i, title in enumerate(entries):
+            # the page number ends where the next entry begins: that one may begin with
+            # digits too ("2 Démarche ...", "3.1 Les domaines ..."), white space is gone
+            after = (f"(?={re.escape(normal(entries[i + 1]))})" if i + 1 < len(entries)
+                     else r"(?!\d)")
+            match = re.compile(re.escape(normal(title)) + r"\.{2,}(\d+?)" + after).search(text, at)
             if not match:
                 self.fail(f"{what}: no entry with a page number for {title!r}")
                 continue
@@ -96,19 +103,57 @@ def main():
     if "\u2191" in whole:
         check.fail("the PDF prints the screen-only back links (\u2191)")
 
-    # The contents: every chapter, domain, plan and competence, in document order.
-    entries = list(CHAPTERS_BEFORE)
-    for d in ref["domains"]:
-        entries.append(d["title"])
-        for p in d["plans"]:
-            entries.append(p["title"])
-            entries.extend(c["title"] for c in p["competences"])
+    # The front matter's headings, each with its number, on some page.
+    headings = []
+
+    def heading(section):
+        text = "".join(r.get("text", "") for r in section["heading"])
+        return f"{section['number']} {text}" if section["number"] else text
+
+    def walk(sections):
+        for s in sections:
+            headings.append(heading(s))
+            walk(s["sections"])
+    walk(ref["front_matter"])
+    for title in headings:
+        if normal(title) not in normal(whole):
+            check.fail(f"the PDF lacks the front-matter heading {title!r}")
+
+    # The contents: every front-matter section, chapter, domain, plan and competence, in
+    # document order; the domains where the front matter's details block stands.
+    def domain_entries(kind=None):
+        for d in ref["domains"]:
+            if kind is not None and d["kind"] != kind:
+                continue
+            placed.add(d["id"])
+            yield d["title"]
+            for p in d["plans"]:
+                yield p["title"]
+                yield from (c["title"] for c in p["competences"])
+
+    entries = []
+    placed = set()
+
+    def contents_of(sections):
+        for s in sections:
+            entries.append(heading(s))
+            for b in s["blocks"]:  # every domain, or those of the block's domain kind
+                if b["kind"] == "details":
+                    entries.extend(domain_entries(b["domain_kind"]))
+            contents_of(s["sections"])
+    contents_of(ref["front_matter"])
+    if not ref["front_matter"]:
+        entries += CHAPTERS_BEFORE
+    if not placed:
+        entries.extend(domain_entries())
     entries += CHAPTERS_AFTER
     first = next((i for i, text in enumerate(pages) if CONTENTS in text), None)
     if first is None:
         check.fail("no page holds the table of contents")
         return 1
-    contents = normal("\n".join(pages[first:first + 3]))
+    # pages joined by a mark, so that a page number at the foot of the contents' last page
+    # does not run into the digits that begin the next page ("1 Introduction")
+    contents = normal("\n|\n".join(pages[first:first + 3]))
     n = check.page_numbers("contents", contents, entries, pages,
                            contents.index(normal(CONTENTS)))
 
@@ -125,7 +170,8 @@ def main():
     if refs == 0:
         check.fail("the index prints no page numbers")
 
-    print(f"{len(pages)} pages, {len(titles)} competence titles, {n} contents entries and "
+    print(f"{len(pages)} pages, {len(titles)} competence titles, {len(headings)} front-matter "
+          f"headings, {n} contents entries and "
           f"{refs} index references checked, {check.failures} failures")
     return 1 if check.failures else 0
 

@@ -202,7 +202,11 @@ static PyObject *fm_block(PyObject *ns, const cispref_block *b)
 		rc = put(d, "domain_kind", PyUnicode_FromString(cispref_domain_kind_name(
 		                                cispref_block_domain_kind(b))));
 		break;
-	case CISPREF_BLOCK_DETAILS:
+	case CISPREF_BLOCK_DETAILS: /* None: the detail tables of every domain */
+		rc = put(d, "domain_kind",
+		         str_or_none(cispref_block_has_domain_kind(b)
+		                             ? cispref_domain_kind_name(cispref_block_domain_kind(b))
+		                             : NULL));
 		break;
 	}
 	if (rc < 0)
@@ -915,7 +919,7 @@ static PyGetSetDef ref_getset[] = {
 	{"concepts", ref_list, NULL, "The shared concepts (a sequence of Concept).", (void *)LIST_CONCEPTS},
 	{"notes", ref_list, NULL, "The notes (a sequence of Note).", (void *)LIST_NOTES},
 	{"competences", ref_list, NULL, "Every competence, in document order (a sequence of Competence).", (void *)LIST_ALL_COMPETENCES},
-	{"front_matter", ref_front_matter, NULL, "The front matter's top-level sections (a tuple, empty without front matter), read-only plain objects built on each access: a section has id, number (None when unnumbered), level (1 for a Part), heading (its plain text), heading_runs, blocks and sections; a block has kind ('p', 'list', 'quote', 'timeline', 'figure', 'overview', 'details'), id (or None) and the attributes of its kind: text and runs (p); items, each with label and text and runs (list); heading, heading_runs, paragraphs (tuples of runs) and attribution (quote); phases, each with heading, heading_runs and steps of date, actors, task and task_runs (timeline); drawing, caption and caption_runs (figure); domain_kind (overview). A run has kind ('text', 'em', 'q', 'note-ref'), text, note and runs. Plain texts put quotations between curly quotes and leave note references out.", NULL},
+	{"front_matter", ref_front_matter, NULL, "The front matter's top-level sections (a tuple, empty without front matter), read-only plain objects built on each access: a section has id, number (None when unnumbered), level (1 for a Part), heading (its plain text), heading_runs, blocks and sections; a block has kind ('p', 'list', 'quote', 'timeline', 'figure', 'overview', 'details'), id (or None) and the attributes of its kind: text and runs (p); items, each with label and text and runs (list); heading, heading_runs, paragraphs (tuples of runs) and attribution (quote); phases, each with heading, heading_runs and steps of date, actors, task and task_runs (timeline); drawing, caption and caption_runs (figure); domain_kind (overview; details: 'core', 'transversal' or None for every domain). A run has kind ('text', 'em', 'q', 'note-ref'), text, note and runs. Plain texts put quotations between curly quotes and leave note references out.", NULL},
 	{"items", ref_list, NULL, "Every item, in document order (a sequence of Item): competence by competence, its savoir-faire, then comportementaux, then savoirs.", (void *)LIST_ALL_ITEMS},
 	{NULL, NULL, NULL, NULL, NULL},
 };

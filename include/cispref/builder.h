@@ -122,6 +122,15 @@ CISPREF_EXPORT int cispref_referential_remove_note(cispref_referential *ref, siz
 /** Move the note at @p from to position @p to. */
 CISPREF_EXPORT int cispref_referential_move_note(cispref_referential *ref, size_t from,
                                                  size_t to);
+/**
+ * Remove the front matter: every section with its blocks and subsections; the notes stay
+ * (note-refs of the front matter are not references the notes hold). For comparing with
+ * cispref_referential_equal() a referential read back from a format that does not carry
+ * the front matter (Moodle, CASE, SKOS, ESCO, the spreadsheets). Without front matter it
+ * does nothing.
+ * @return #CISPREF_OK; #CISPREF_EARG for NULL.
+ */
+CISPREF_EXPORT int cispref_referential_remove_front_matter(cispref_referential *ref);
 /** @} */
 
 /** @name Mutable handles

@@ -157,9 +157,15 @@ CISPREF_EXPORT const cispref_phase *cispref_block_phase(const cispref_block *blo
 CISPREF_EXPORT const char *cispref_block_drawing(const cispref_block *block);
 /** A figure's caption. */
 CISPREF_EXPORT const cispref_rich_text *cispref_block_caption(const cispref_block *block);
-/** The domain kind whose summary tables an overview stands for; #CISPREF_DOMAIN_CORE for
- * NULL or another kind of block. */
+/** The domain kind whose summary tables an overview stands for, or whose detail tables a
+ * details block with a domain kind stands for; #CISPREF_DOMAIN_CORE for NULL, another kind
+ * of block, or a details block without a kind (see cispref_block_has_domain_kind()). */
 CISPREF_EXPORT cispref_domain_kind_t cispref_block_domain_kind(const cispref_block *block);
+/** Whether the block stands for the domains of one kind only: true for an overview, and for
+ * a details block with a domain-kind attribute (the cahier prints the core domains' tables,
+ * then text, then the transversal ones'); false for a details block that stands for every
+ * domain, for another kind of block and for NULL. */
+CISPREF_EXPORT bool cispref_block_has_domain_kind(const cispref_block *block);
 /** @} */
 
 /** @name List item, phase, step

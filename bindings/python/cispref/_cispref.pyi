@@ -370,7 +370,7 @@ class _Block(Protocol):
     drawing: str
     caption: str
     caption_runs: tuple[_Run, ...]
-    domain_kind: _DomainKind
+    domain_kind: _DomainKind | None  # None: a details block for every domain
 
 @type_check_only
 class _Section(Protocol):
