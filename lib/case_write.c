@@ -208,7 +208,7 @@ static void item_head(writer *w, size_t *count, const node *n, case_role role,
  * paragraph. Notes no node holds are left out (their ids stay in the extension). */
 static char *notes_text(const cispref_competence *c)
 {
-	xmlBufferPtr b = xmlBufferCreate();
+	xmlBufferPtr b = cispref__buffer_new();
 	for (size_t i = 0; b && i < c->note_ids.count; i++) {
 		const void *n = cispref__find(c->plan->domain->ref, c->note_ids.items[i]);
 		if (!n || ((const node *)n)->type != NODE_NOTE)

@@ -221,7 +221,7 @@ static xmlBufferPtr serialise(const cispref_diff *diff, cispref_diff_format_t fo
 	}
 	xml_catch c;
 	cispref__xml_catch_begin(&c);
-	xmlBufferPtr buf = xmlBufferCreate();
+	xmlBufferPtr buf = cispref__buffer_new();
 	*rc = buf ? writers[format](buf, diff) : CISPREF_ENOMEM;
 	*rc = cispref__xml_catch_end(&c, *rc, error);
 	if (*rc != CISPREF_OK) {

@@ -156,7 +156,7 @@ static void write_items(esco *w)
 
 int cispref__esco_write(xmlBufferPtr out, const cispref_referential *ref, cispref_error *error)
 {
-	esco w = {out, ref, error, xmlBufferCreate(), xmlBufferCreate(), xmlBufferCreate(),
+	esco w = {out, ref, error, cispref__buffer_new(), cispref__buffer_new(), cispref__buffer_new(),
 	          NULL, 0, 0};
 	if (!w.uri || !w.scheme || !w.notes)
 		fail(&w, CISPREF_ENOMEM);

@@ -88,7 +88,7 @@ static int encoding_is_scannable(load_scan *s, const char *name)
 	xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(name);
 	if (!handler)
 		return 1; /* libxml2 refuses the document: "Unsupported encoding" */
-	xmlBufferPtr in = xmlBufferCreate(), out = xmlBufferCreate();
+	xmlBufferPtr in = cispref__buffer_new(), out = cispref__buffer_new();
 	int ok = in && out && xmlBufferAdd(in, (const xmlChar *)probe, -1) == 0 &&
 	         xmlCharEncOutFunc(handler, out, in) >= 0 &&
 	         writes_markup_as_scanned(s, xmlBufferContent(out), (size_t)xmlBufferLength(out));

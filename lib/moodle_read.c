@@ -220,7 +220,7 @@ static char *text_from_html(importer *im, const char *html)
 	htmlDocPtr doc = htmlReadMemory(html, (int)strlen(html), NULL, "UTF-8",
 	                                HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 	                                HTML_PARSE_NONET);
-	xmlBufferPtr buf = xmlBufferCreate();
+	xmlBufferPtr buf = cispref__buffer_new();
 	if (doc && buf)
 		html_text(buf, xmlDocGetRootElement(doc));
 	char *text = buf ? cispref__arena_strdup(im->a, (const char *)xmlBufferContent(buf))
@@ -394,7 +394,7 @@ static void read_metadata(importer *im, const char *description)
 		return;
 	}
 	const char **target = &ref->title;
-	xmlBufferPtr value = xmlBufferCreate();
+	xmlBufferPtr value = cispref__buffer_new();
 	for (char *line = text, *next; line && value; line = next) {
 		next = strchr(line, '\n');
 		if (next)

@@ -158,7 +158,7 @@ static void note_idnumber(idnumber out, const cispref_note *note)
 static void write_competence(writer *w, const cispref_referential *ref, const char *parent,
                              const cispref_competence *comp)
 {
-	xmlBufferPtr related = xmlBufferCreate();
+	xmlBufferPtr related = cispref__buffer_new();
 	if (!related) {
 		fail(w, CISPREF_ENOMEM, "out of memory");
 		return;
@@ -234,7 +234,7 @@ static void write_concepts_and_notes(writer *w, const cispref_referential *ref)
  * set, so that node UUIDs survive the round trip. */
 static xmlBufferPtr framework_description(const cispref_referential *ref)
 {
-	xmlBufferPtr b = xmlBufferCreate();
+	xmlBufferPtr b = cispref__buffer_new();
 	if (!b)
 		return NULL;
 	xmlBufferCat(b, (const xmlChar *)ref->title);

@@ -141,7 +141,7 @@ static int build_package(xmlBufferPtr out, xmlBufferPtr parts[PART_COUNT], cispr
 int cispref__odt_package(xmlBufferPtr out, xmlBufferPtr parts[CISPREF__ODT_PARTS],
                          cispref_error *error)
 {
-	xmlBufferPtr all[PART_COUNT] = {xmlBufferCreate(), xmlBufferCreate(), parts[0], parts[1],
+	xmlBufferPtr all[PART_COUNT] = {cispref__buffer_new(), cispref__buffer_new(), parts[0], parts[1],
 	                                parts[2], parts[CISPREF__ODT_FIGURE]};
 	int rc = all[PART_MIMETYPE] && all[PART_MANIFEST] &&
 	                         xmlBufferCat(all[PART_MIMETYPE], X(ODT_MIMETYPE)) == 0

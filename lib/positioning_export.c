@@ -159,7 +159,7 @@ int cispref_coverage_export(char **out, size_t *size, const cispref_coverage *co
 	if (!out || !cov || (unsigned)format > CISPREF_TEAM_FORMAT_CSV_EXCEL_FR ||
 	    (flags & ~(unsigned)CISPREF_TEAM_ANONYMIZE))
 		return bad(error);
-	xmlBufferPtr buf = xmlBufferCreate();
+	xmlBufferPtr buf = cispref__buffer_new();
 	if (!buf)
 		return finish(NULL, CISPREF_ENOMEM, out, size, error);
 	int rc;
@@ -292,7 +292,7 @@ int cispref_needs_export(char **out, size_t *size, const cispref_needs *needs,
 	if (!out || !needs || (unsigned)format > CISPREF_TEAM_FORMAT_CSV_EXCEL_FR ||
 	    (flags & ~(unsigned)CISPREF_TEAM_ANONYMIZE))
 		return bad(error);
-	xmlBufferPtr buf = xmlBufferCreate();
+	xmlBufferPtr buf = cispref__buffer_new();
 	if (!buf)
 		return finish(NULL, CISPREF_ENOMEM, out, size, error);
 	int rc;
@@ -379,7 +379,7 @@ int cispref_positioning_export_ratings(char **out, size_t *size, const cispref_p
 	if (!out || !pos || (unsigned)format > CISPREF_TEAM_FORMAT_CSV_EXCEL_FR ||
 	    (flags & ~(unsigned)CISPREF_TEAM_ANONYMIZE))
 		return bad(error);
-	xmlBufferPtr buf = xmlBufferCreate();
+	xmlBufferPtr buf = cispref__buffer_new();
 	if (!buf)
 		return finish(NULL, CISPREF_ENOMEM, out, size, error);
 	int rc;

@@ -189,7 +189,7 @@ static int render(xmlBufferPtr *result, cispref_team_render_t what,
 	doc.subtitle = cispref_referential_title(ref);
 	int rc = what == CISPREF_TEAM_RENDER_GRID ? build_grid(&doc, pos, ref, person, flags)
 	                                          : build_matrix(&doc, pos, ref, flags);
-	xmlBufferPtr buf = rc ? NULL : xmlBufferCreate();
+	xmlBufferPtr buf = rc ? NULL : cispref__buffer_new();
 	if (!rc && !buf)
 		rc = CISPREF_ENOMEM;
 	if (!rc) {

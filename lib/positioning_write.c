@@ -103,7 +103,7 @@ static int serialise(xmlBufferPtr *out, const cispref_positioning *pos, cispref_
 {
 	xml_catch c;
 	cispref__xml_catch_begin(&c);
-	xmlBufferPtr buf = xmlBufferCreate();
+	xmlBufferPtr buf = cispref__buffer_new();
 	int rc = buf ? write_document(buf, pos) : CISPREF_ENOMEM;
 	rc = cispref__xml_catch_end(&c, rc, error);
 	if (rc == CISPREF_ENOMEM)

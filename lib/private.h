@@ -361,6 +361,9 @@ enum { CISPREF__ODT_FIGURE = 3, CISPREF__ODT_PARTS = 4 };
 #define CISPREF__ODT_FIGURE_PART "Pictures/contours.svg"
 int cispref__odt_package(xmlBufferPtr out, xmlBufferPtr parts[CISPREF__ODT_PARTS],
                          cispref_error *error);
+/* output.c: a new, empty libxml2 buffer that grows by doubling (NULL when out of
+ * memory); every buffer the library writes a document into comes from here. */
+xmlBufferPtr cispref__buffer_new(void);
 /* output.c: run @write(buffer, @ref, @context, @error) into a new libxml2 buffer,
  * libxml2's own failures caught as failures of the export: the buffer, or NULL with *@rc
  * and @error set. Every export entry (export.c, moodle_write.c) serialises through it. */

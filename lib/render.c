@@ -121,7 +121,7 @@ static xmlBufferPtr render(const cispref_referential *ref, cispref_render_format
 	render_ctx ctx;
 	xml_catch c; /* a failure that libxml2 only reports fails the rendering too */
 	cispref__xml_catch_begin(&c);
-	xmlBufferPtr buf = xmlBufferCreate();
+	xmlBufferPtr buf = cispref__buffer_new();
 	*rc = buf ? cispref__render_context_init(&ctx, ref, options, formats[format].typeset, &local)
 	          : CISPREF_ENOMEM;
 	if (*rc == CISPREF_OK)

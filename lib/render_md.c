@@ -384,7 +384,7 @@ static void write_runs(md *m, const cispref_rich_text *rt, int line_start);
  * the runs are written aside first, to see them. */
 static void write_emphasis(md *m, const cispref_rich_text *rt)
 {
-	xmlBufferPtr outer = m->out, inner = xmlBufferCreate();
+	xmlBufferPtr outer = m->out, inner = cispref__buffer_new();
 	if (!inner) {
 		m->failed = 1;
 		return;

@@ -859,7 +859,7 @@ static void write_summary_table(odt *o, const cispref_domain *domain)
  * (NULL when memory runs out); its height in millimetres in *height. */
 static xmlBufferPtr figure_svg(render_ctx *ctx, double *height)
 {
-	xmlBufferPtr buf = xmlBufferCreate();
+	xmlBufferPtr buf = cispref__buffer_new();
 	xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
 	int rc = w ? xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) : -1;
 	if (rc >= 0)
@@ -1350,7 +1350,7 @@ int cispref__render_odt(xmlBufferPtr out, render_ctx *ctx, cispref_error *error)
 	xmlBufferPtr parts[CISPREF__ODT_PARTS] = {NULL};
 	int rc = CISPREF_OK;
 	for (int p = 0; rc == CISPREF_OK && p < CISPREF__ODT_FIGURE; p++)
-		rc = (parts[p] = xmlBufferCreate()) ? write_part(parts[p], ctx, writers[p])
+		rc = (parts[p] = cispref__buffer_new()) ? write_part(parts[p], ctx, writers[p])
 		                                    : CISPREF_ENOMEM;
 	/* the schema of the contours, a part of its own that content.xml links to */
 	if (rc == CISPREF_OK && cispref__render_figure_present(ctx) &&

@@ -45,7 +45,7 @@ int cispref_results_export_json(char **out, size_t *size, const cispref_results 
 	}
 	xml_catch c; /* libxml2 would print its buffer's failures on stderr */
 	cispref__xml_catch_begin(&c);
-	json j = {xmlBufferCreate(), 0, 0};
+	json j = {cispref__buffer_new(), 0, 0};
 	if (!j.out)
 		j.failed = 1;
 	size_t count = cispref_results_count(results);

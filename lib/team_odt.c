@@ -253,7 +253,7 @@ int cispref__team_odt(xmlBufferPtr out, const team_doc *doc, cispref_error *erro
 	xmlBufferPtr parts[CISPREF__ODT_PARTS] = {NULL}; /* no figure */
 	int rc = CISPREF_OK;
 	for (int p = 0; rc == CISPREF_OK && p < CISPREF__ODT_FIGURE; p++)
-		rc = (parts[p] = xmlBufferCreate()) ? write_part(parts[p], doc, parts_fn[p])
+		rc = (parts[p] = cispref__buffer_new()) ? write_part(parts[p], doc, parts_fn[p])
 		                                    : CISPREF_ENOMEM;
 	if (rc == CISPREF_OK)
 		rc = cispref__odt_package(out, parts, error);
