@@ -15,7 +15,13 @@ static const char css[] =
 	"h1{font-size:16pt;margin:0 0 2mm}p.subtitle{margin:0 0 3mm;font-style:italic}"
 	"p.fields{margin:4mm 0;font-size:11pt}span.blank{display:inline-block;min-width:60mm;"
 	"border-bottom:1px solid #000}p.legend{font-size:9pt}"
-	"section{break-inside:avoid;page-break-inside:avoid;margin-top:5mm}"
+	/* a grid's table is short: kept on one page; the matrix is long: it breaks between
+	 * rows and repeats its header row (thead) on every page */
+	"section{margin-top:5mm}section.grid{break-inside:avoid;page-break-inside:avoid}"
+	"tr{break-inside:avoid;page-break-inside:avoid}"
+	"section.matrix table{table-layout:fixed;font-size:9pt}"
+	"section.matrix th:first-child{width:34%}"
+	"th,td{overflow-wrap:break-word;hyphens:auto}"
 	"h2{font-size:11pt;margin:0 0 1mm}"
 	"table{border-collapse:collapse;width:100%}th,td{border:1px solid #444;padding:1mm 2mm;"
 	"vertical-align:top}th{background:#eee;font-weight:bold}"
@@ -97,18 +103,24 @@ static void fields(html *h, const team_doc *doc)
 
 static void table(html *h, const team_table *t)
 {
-	start(h, "section", NULL);
+	start(h, "section", t->checkboxes ? "grid" : "matrix");
 	attr(h, "id", t->anchor);
 	element(h, "h2", NULL, t->heading);
 	start(h, "table", NULL);
 	for (size_t r = 0; r < t->rows; r++) {
+		if (r <= 1)
+			start(h, r == 0 ? "thead" : "tbody", NULL);
 		start(h, "tr", t->marks[r] == TEAM_ROW_UNCOVERED ? "uncovered" : NULL);
 		for (size_t c = 0; c < t->columns; c++)
 			element(h, r == 0 ? "th" : "td", r && c && t->checkboxes ? "box" : NULL,
 			        t->cells[r * t->columns + c]);
 		end(h);
+		if (r == 0)
+			end(h); /* thead */
 		text(h, "\n");
 	}
+	if (t->rows > 1)
+		end(h); /* tbody */
 	end(h);
 	end(h);
 	text(h, "\n");

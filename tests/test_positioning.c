@@ -471,6 +471,8 @@ static void test_render_html(void **state)
 	assert_int_equal(count(html, "<table>"), 21);
 	assert_int_equal(count(html, "<th>expert·e</th>"), 21);
 	assert_non_null(strstr(html, "Date : "));
+	/* each competence's table is kept on one page (a short one) */
+	assert_int_equal(count(html, "<section class=\"grid\""), 21);
 	cispref_buffer_free(html);
 	/* p01's: psy.ind.1 (14 items, from its own rating), psy.ind.2.sfc.2, com.ext.3's three
 	 * items: 18 ticks, the name filled in */
@@ -492,6 +494,11 @@ static void test_render_html(void **state)
 	assert_int_equal(count(html, "<tr class=\"uncovered\">"), 19);
 	assert_int_equal(count(html, "<tr"), 22);
 	assert_non_null(strstr(html, "<th>Benoît</th>"));
+	/* the matrix runs over pages (it is not kept whole, which left the first page
+	 * empty) and repeats its header row on each */
+	assert_int_equal(count(html, "<section class=\"matrix\""), 1);
+	assert_int_equal(count(html, "<thead><tr>"), 1);
+	assert_null(strstr(html, "section{break-inside"));
 	cispref_buffer_free(html);
 	assert_int_equal(cispref_team_render(&html, NULL, CISPREF_TEAM_RENDER_GRID,
 	                                     CISPREF_RENDER_HTML, w->team, w->ref, "p99", 0, NULL),
