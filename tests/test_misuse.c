@@ -1161,6 +1161,43 @@ static void test_editions(void **state)
 	cispref_buffer_free(after);
 }
 
+/* Translations: NULL arguments, unknown ids, bad tags and texts change nothing. */
+static void test_translations(void **state)
+{
+	world *f = *state;
+	char *before = snapshot(f->built);
+	assert_null(cispref_referential_node_text(NULL, "b.d", "nl"));
+	assert_null(cispref_referential_node_text(f->built, NULL, "nl"));
+	assert_null(cispref_referential_node_text(f->built, "no.such", "nl"));
+	assert_null(cispref_referential_translation(NULL, "b.d", "nl"));
+	assert_null(cispref_referential_translation(f->built, NULL, "nl"));
+	assert_null(cispref_referential_translation(f->built, "b.d", NULL));
+	assert_false(cispref_referential_translation_outdated(NULL, "b.d", "nl"));
+	assert_false(cispref_referential_translation_outdated(f->built, NULL, "nl"));
+	assert_false(cispref_referential_translation_outdated(f->built, "b.d", NULL));
+	assert_int_equal(cispref_referential_translation_language_count(NULL), 0);
+	assert_null(cispref_referential_translation_language(NULL, 0));
+	assert_null(cispref_referential_translation_language(f->built, SIZE_MAX));
+	assert_int_equal(cispref_referential_set_translation(NULL, "b.d", "nl", "D"), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_translation(f->built, NULL, "nl", "D"), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_translation(f->built, "b.d", NULL, "D"), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_translation(f->built, "no.such", "nl", "D"),
+	                 CISPREF_ENOTFOUND);
+	/* not a BCP 47 tag; the referential's own language; a control character */
+	assert_int_equal(cispref_referential_set_translation(f->built, "b.d", "nl_BE", "D"), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_translation(f->built, "b.d", "", "D"), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_translation(f->built, "b.d",
+	                                                     cispref_referential_language(f->built), "D"),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_translation(f->built, "b.d", "nl", "a\x01b"), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_translation(f->built, "b.d", "nl", "\xff"), CISPREF_EARG);
+	assert_null(cispref_referential_translation(f->built, "b.d", "nl"));
+	char *after = snapshot(f->built);
+	assert_string_equal(before, after);
+	cispref_buffer_free(before);
+	cispref_buffer_free(after);
+}
+
 /* The edition diff: NULL arguments, indexes and kinds out of range, and the neutral
  * values of accessors given NULL. */
 static void test_diff(void **state)
@@ -1245,6 +1282,7 @@ int main(void)
 		cmocka_unit_test(test_identity),
 		cmocka_unit_test(test_front_matter),
 		cmocka_unit_test(test_editions),
+		cmocka_unit_test(test_translations),
 		cmocka_unit_test(test_diff),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
