@@ -1248,5 +1248,31 @@ class DiffTest(unittest.TestCase):
         self.assertEqual(caught.exception.rule, "duplicate-id")
 
 
+class TranslationTest(unittest.TestCase):
+    """ref.languages and node.text_in(), against tests/fixtures/translation-nl.xml."""
+
+    def setUp(self):
+        self.ref = cispref.load(os.path.join(FIXTURES, "translation-nl.xml"))
+
+    def test_languages(self):
+        self.assertEqual(self.ref.languages, ("de", "nl"))
+        self.assertEqual(cispref.default().languages, ())
+
+    def test_text_in(self):
+        psy = self.ref.domains[0]
+        self.assertEqual(psy.text_in("nl"), "Psychosociale begeleiding")
+        self.assertEqual(psy.text_in("de-AT"), "Psychosoziale Begleitung")
+        self.assertEqual(psy.text_in(None), "Accompagnement psycho-social")
+        competence = psy.plans[0].competences[0]
+        self.assertEqual(competence.text_in("nl"), "De behoeften analyseren")
+        # no Dutch text for this one: the French
+        self.assertEqual(competence.savoir_faire[1].text_in("nl"), "Synthétiser")
+        self.assertEqual(self.ref.concepts[0].text_in("nl"), "Actief luisteren")
+        self.assertEqual(self.ref.notes[0].text_in("nl"), "Een opmerking.")
+        self.assertEqual(psy.summary[0].text_in("nl"), "De behoeften analyseren")
+        with self.assertRaises(TypeError):
+            psy.text_in(3)
+
+
 if __name__ == "__main__":
     unittest.main()
