@@ -357,6 +357,7 @@ int cispref__xlsx_write(xmlBufferPtr out, const cispref_referential *ref,
  * CISPREF_ENOMEM. */
 int cispref__skos_write(xmlBufferPtr out, const cispref_referential *ref, cispref_error *error);
 int cispref__esco_write(xmlBufferPtr out, const cispref_referential *ref, cispref_error *error);
+int cispref__po_write(xmlBufferPtr out, const cispref_referential *ref, cispref_error *error);
 int cispref__skos_iri(xmlBufferPtr out, const cispref_referential *ref, const char *id);
 
 /* sheet_rows.c: one row per item, in the model's order, for the spreadsheet exports.

@@ -145,7 +145,7 @@ static void test_names(void **state)
 	assert_int_equal(cispref_format_from_name(NULL, "xml"), CISPREF_EARG);
 	assert_int_equal(cispref_format_from_name(&format, NULL), CISPREF_EARG);
 	assert_int_equal(cispref_format_from_name(&format, "yaml"), CISPREF_EARG);
-	assert_int_equal(cispref_format_count(), CISPREF_FORMAT_ESCO_CSV + 1);
+	assert_int_equal(cispref_format_count(), CISPREF_FORMAT_PO + 1);
 	assert_null(cispref_format_extension((cispref_format_t)BAD_KIND));
 	assert_null(cispref_format_media_type((cispref_format_t)NEGATIVE_KIND));
 	assert_null(cispref_format_description((cispref_format_t)BAD_KIND));
@@ -1192,6 +1192,16 @@ static void test_translations(void **state)
 	assert_int_equal(cispref_referential_set_translation(f->built, "b.d", "nl", "a\x01b"), CISPREF_EARG);
 	assert_int_equal(cispref_referential_set_translation(f->built, "b.d", "nl", "\xff"), CISPREF_EARG);
 	assert_null(cispref_referential_translation(f->built, "b.d", "nl"));
+	/* merging a catalogue: NULL arguments, a missing file */
+	cispref_diagnostics *report = (cispref_diagnostics *)1;
+	cispref_error error;
+	assert_int_equal(cispref_referential_merge_po(NULL, "x.po", "nl", &report, &error), CISPREF_EARG);
+	assert_null(report);
+	assert_int_equal(cispref_referential_merge_po(f->built, NULL, "nl", NULL, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_referential_merge_po(f->built, FIXTURES_DIR "/no-such.po", "nl",
+	                                              &report, &error),
+	                 CISPREF_EIO);
+	assert_null(report);
 	char *after = snapshot(f->built);
 	assert_string_equal(before, after);
 	cispref_buffer_free(before);

@@ -21,6 +21,7 @@ static const struct command {
 	{"concepts", cmd_concepts, "list the shared concepts, most shared first"},
 	{"render", cmd_render, "write the printed cahier as HTML, ODT, FODT or Markdown"},
 	{"diff", cmd_diff, "say what changed between two editions of a referential"},
+	{"translate", cmd_translate, "merge a translated gettext catalogue into a referential"},
 };
 
 static void usage(FILE *out)

@@ -125,5 +125,6 @@ int cmd_list(int argc, char **argv);
 int cmd_concepts(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
+int cmd_translate(int argc, char **argv);
 
 #endif

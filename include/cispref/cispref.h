@@ -25,6 +25,7 @@
 #include <cispref/moodle.h>
 #include <cispref/case.h>
 #include <cispref/diff.h>
+#include <cispref/po.h>
 #undef CISPREF_H_INSIDE
 
 #endif

@@ -74,7 +74,14 @@ typedef enum cispref_format_t {
 	 * for savoirs; conceptUri the item's IRI in the "skos" export. RFC 4180: UTF-8
 	 * without a BOM, commas, CRLF, every field quoted; multi-valued cells one value a
 	 * line. Its extension is .csv too. */
-	CISPREF_FORMAT_ESCO_CSV = 8
+	CISPREF_FORMAT_ESCO_CSV = 8,
+	/** "po": a gettext template (.pot, text/x-gettext-translation-template) of the
+	 * referential's texts, for translators: one message per node that holds a text
+	 * (front matter aside), its id as msgctxt, its text as msgid, an empty msgstr, its
+	 * place as an extracted comment (`#.`) and, for a referential read from a file, a
+	 * reference (`#:`) to the node's line; the header says charset=UTF-8. A translated
+	 * catalogue comes back with cispref_referential_merge_po() (doc/translation.md). */
+	CISPREF_FORMAT_PO = 9
 } cispref_format_t;
 
 /**
@@ -87,7 +94,7 @@ typedef enum cispref_format_t {
 #define CISPREF_SKOS_VOCABULARY "urn:cispref:referential#"
 
 /** Name of a format ("xml", "json", "csv", "csv-excel-fr", "xlsx", "moodle", "case",
- * "skos", "esco-csv"), or NULL for a value out of range. */
+ * "skos", "esco-csv", "po"), or NULL for a value out of range. */
 CISPREF_EXPORT const char *cispref_format_name(cispref_format_t format);
 /** Parse a format name: 0 and `*out` set, or #CISPREF_EARG. */
 CISPREF_EXPORT int cispref_format_from_name(cispref_format_t *out, const char *name);

@@ -31,7 +31,7 @@ _Severity: TypeAlias = Literal["error", "warning", "info"]
 _HitField: TypeAlias = Literal["title", "summary", "item"]
 _RenderFormat: TypeAlias = Literal["html", "odt", "fodt", "md"]
 _ExportFormat: TypeAlias = Literal["xml", "json", "csv", "csv-excel-fr", "xlsx", "moodle", "case",
-                                   "skos", "esco-csv"]
+                                   "skos", "esco-csv", "po"]
 # What load() and loads() read: cispref XML, a Moodle framework CSV, a CASE package.
 _LoadFormat: TypeAlias = Literal["xml", "moodle", "case"]
 _Delimiter: TypeAlias = Literal[",", ";", ":", "\t"]

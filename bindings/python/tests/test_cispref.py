@@ -526,14 +526,14 @@ class TextBoundaryTest(unittest.TestCase):
     def test_format_lists_come_from_the_library(self):
         # The formats of render.h and export.h, in the order of their enums.
         self.assertEqual(cispref.RENDER_FORMATS, ("html", "odt", "fodt", "md"))
-        self.assertEqual(cispref.EXPORT_FORMATS, ("xml", "json", "csv", "csv-excel-fr", "xlsx", "moodle", "case", "skos", "esco-csv"))
+        self.assertEqual(cispref.EXPORT_FORMATS, ("xml", "json", "csv", "csv-excel-fr", "xlsx", "moodle", "case", "skos", "esco-csv", "po"))
         ref = cispref.default()
         with self.assertRaises(ValueError) as caught:
             ref.render(format="pdf")
         self.assertIn("(html, odt, fodt or md)", str(caught.exception))
         with tempfile.TemporaryDirectory() as tmp, self.assertRaises(ValueError) as caught:
             ref.save(os.path.join(tmp, "out"), "yaml")
-        self.assertIn("(xml, json, csv, csv-excel-fr, xlsx, moodle, case, skos or esco-csv)", str(caught.exception))
+        self.assertIn("(xml, json, csv, csv-excel-fr, xlsx, moodle, case, skos, esco-csv or po)", str(caught.exception))
         with self.assertRaises(ValueError) as caught:
             ref.render()
         self.assertIn("no format: give format= (html, odt, fodt, md)", str(caught.exception))
