@@ -260,11 +260,25 @@ static int catalogue_language(char *out, size_t size, const cispref_referential 
 	return rc;
 }
 
+/* The header entry's text (the msgstr of the message whose msgid is empty and that has no
+ * context), or NULL. Found here rather than with po_file_domain_header(), which declares a
+ * const result but returns a copy that libgettextpo 0.21 allocates and nobody frees. */
+static const char *header_of(po_file_t file)
+{
+	const char *header = NULL;
+	po_message_iterator_t it = po_message_iterator(file, NULL);
+	for (po_message_t msg; !header && (msg = po_next_message(it));)
+		if (!po_message_is_obsolete(msg) && !po_message_msgctxt(msg) && !*po_message_msgid(msg))
+			header = po_message_msgstr(msg);
+	po_message_iterator_free(it);
+	return header;
+}
+
 /* Check every message of @file into @m. CISPREF_OK, or a failure with @error filled. */
 static int check_catalogue(merge *m, po_file_t file, char *language, size_t size,
                            const char *given, cispref_error *error)
 {
-	const char *header = po_file_domain_header(file, NULL);
+	const char *header = header_of(file);
 	if (!header_is_utf8(header)) {
 		cispref__error_set(error, CISPREF_EFORMAT, m->path, 0, 0,
 		                   "the catalogue's header does not say charset=UTF-8");
