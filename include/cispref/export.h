@@ -58,9 +58,10 @@ typedef enum cispref_format_t {
 	/** "skos": a SKOS concept scheme in RDF 1.1 Turtle (.ttl, text/turtle): the
 	 * referential is the skos:ConceptScheme; domains (its top concepts), plans,
 	 * competences, items and shared concepts are skos:Concept, each with skos:inScheme,
-	 * skos:prefLabel in the referential's language and skos:notation (its id); the tree is
+	 * skos:prefLabel in the referential's language, then one more in each language it has
+	 * a translation into (model.h, Translations), and skos:notation (its id); the tree is
 	 * skos:broader and skos:narrower, a shared concept is skos:related to its items, a
-	 * competence's notes are its skos:note. Nodes are named by their URI (base URI and
+	 * competence's notes are its skos:note (with their translations). Nodes are named by their URI (base URI and
 	 * id), or `urn:uuid:` and their UUID when the referential has no base URI. The kind
 	 * of each node is in the vocabulary #CISPREF_SKOS_VOCABULARY: a second class
 	 * (`cispref:Domain`, `Plan`, `Competence`, `Item`, `Concept`; the scheme
