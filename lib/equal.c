@@ -171,6 +171,35 @@ static bool editions_same(const cispref_referential *a, const cispref_referentia
 	return editions_within(a, b, &in_a) && editions_within(b, a, &in_b) && in_a == in_b;
 }
 
+/* Every translation of @a is in @b, of the same text, with the same source hash. */
+static bool translations_within(const cispref_referential *a, const cispref_referential *b,
+                                size_t *count)
+{
+	size_t position = 0;
+	*count = 0;
+	for (const translation *head; (head = cispref__strmap_next(&a->translations, &position));) {
+		if (cispref__translation_first(a, head->n) != head)
+			continue; /* its node was removed */
+		const node *other = cispref__find(b, head->id);
+		for (const translation *t = head; t; t = t->next) {
+			(*count)++;
+			const translation *u = other ? cispref__translation_find(b, other, t->language)
+			                             : NULL;
+			if (!u || strcmp(t->text, u->text) != 0 ||
+			    strcmp(t->source_hash, u->source_hash) != 0)
+				return false;
+		}
+	}
+	return true;
+}
+
+static bool translations_same(const cispref_referential *a, const cispref_referential *b)
+{
+	size_t in_a, in_b;
+	return translations_within(a, b, &in_a) && translations_within(b, a, &in_b) &&
+	       in_a == in_b;
+}
+
 bool cispref_referential_equal(const cispref_referential *a, const cispref_referential *b)
 {
 	if (!a || !b)
@@ -182,7 +211,7 @@ bool cispref_referential_equal(const cispref_referential *a, const cispref_refer
 	for (int f = 0; f < CISPREF_SOURCE_FIELD_COUNT; f++)
 		if (!same(a->source[f], b->source[f]))
 			return false;
-	return editions_same(a, b) && vec_same(&a->sections, &b->sections, section_same) &&
+	return editions_same(a, b) && translations_same(a, b) && vec_same(&a->sections, &b->sections, section_same) &&
 	       vec_same(&a->domains, &b->domains, domain_same) &&
 	       vec_same(&a->concepts, &b->concepts, concept_same) &&
 	       vec_same(&a->notes, &b->notes, note_same);

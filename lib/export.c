@@ -49,6 +49,8 @@ static const export_format_row formats[] = {
 	[CISPREF_FORMAT_ESCO_CSV] = {"esco-csv", ".csv", "text/csv",
 	                             "ESCO-style skills CSV, one row per item",
 	                             cispref__esco_write},
+	[CISPREF_FORMAT_PO] = {"po", ".pot", "text/x-gettext-translation-template",
+	                       "gettext template of the texts, for translators", cispref__po_write},
 };
 #define FORMAT_COUNT (sizeof formats / sizeof formats[0])
 

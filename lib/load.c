@@ -5,11 +5,13 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <libxml/parser.h>
 #include <libxml/SAX2.h>
 
 #include "sax_load.h"
 #include "identity.h"
+#include "langtag.h"
 
 #define NS "urn:cispref:referential"
 /* The format nests 15 levels at most: referential, front-matter, sections (at most
@@ -28,6 +30,7 @@ typedef enum ctx {
 	CTX_EM,     /* inside an em: text, q, note-ref */
 	CTX_Q,      /* inside a q: text, em, note-ref */
 	CTX_INNER,  /* inside em/q or q/em: text and note-ref only */
+	CTX_TRANSLATIONS,
 	CTX_TEXT, CTX_EMPTY
 } ctx;
 
@@ -289,6 +292,59 @@ static int start_note(loader *ld, frame *parent, frame *self, char **v, int arg)
 		return nomem(ld);
 	self->node = n;
 	self->text = &n->text;
+	return 0;
+}
+
+/* ---- translations (doc/format.md, "Translations") ------------------------------- */
+
+/* They come after every node: the nodes read so far go into the index, so that each
+ * translation can find its node. */
+static int start_translations(loader *ld, frame *parent, frame *self, char **v, int arg)
+{
+	(void)parent;
+	(void)self;
+	(void)v;
+	(void)arg;
+	return cispref__index_pending(ld->ref) == 0 ? 0 : nomem(ld);
+}
+
+static int check_hash(loader *ld, const char *hash)
+{
+	size_t n = strspn(hash, "0123456789abcdef");
+	return n == 16 && !hash[n] ? 0 : bad_value(ld, "source-hash", hash,
+	                                             "16 lower-case hexadecimal digits");
+}
+
+/* of (v[0]), xml:lang (v[1]), source-hash (v[2]) */
+static int start_translation(loader *ld, frame *parent, frame *self, char **v, int arg)
+{
+	(void)parent;
+	(void)arg;
+	langtag tag;
+	if (check_ref(ld, "of", v[0]) != 0 || check_hash(ld, v[2]) != 0)
+		return -1;
+	if (cispref__langtag_parse(&tag, v[1]) != 0)
+		return bad_value(ld, "xml:lang", v[1], "a BCP 47 language tag");
+	if (strcasecmp(v[1], ld->ref->language) == 0) {
+		fail(ld, CISPREF_EFORMAT, "a translation into '%s', the referential's own language", v[1]);
+		return -1;
+	}
+	const node *n = cispref__find(ld->ref, v[0]);
+	if (!n || !cispref__node_source_text(n)) {
+		fail(ld, CISPREF_EFORMAT, "a translation of '%s', which %s", v[0],
+		     n ? "holds no text to translate (front matter)" : "names no node");
+		return -1;
+	}
+	if (cispref__translation_find(ld->ref, n, v[1])) {
+		fail(ld, CISPREF_EFORMAT, "a second translation of '%s' into '%s'", v[0], v[1]);
+		return -1;
+	}
+	translation *t = cispref__translation_add(ld->ref, n, v[1], v[2]);
+	if (!t)
+		return nomem(ld);
+	t->line = (uint32_t)xmlSAX2GetLineNumber(ld->ctxt);
+	t->column = (uint32_t)xmlSAX2GetColumnNumber(ld->ctxt);
+	self->text = &t->text;
 	return 0;
 }
 
@@ -572,6 +628,9 @@ static const rule rules[] = {
 	{CTX_INNER, "note-ref", 1, 1, CTX_EMPTY, {"note"}, start_inline_note_ref, 0},
 	{CTX_CONCEPTS, "concept", 1, 1, CTX_TEXT, {"id", "kind", EDITION}, start_concept, 0},
 	{CTX_NOTES, "note", 1, 1, CTX_TEXT, {"id", "number", EDITION}, start_note, 0},
+	{CTX_REFERENTIAL, "translations", 7, 0, CTX_TRANSLATIONS, {0}, start_translations, 0},
+	{CTX_TRANSLATIONS, "translation", 1, 1, CTX_TEXT, {"of", "xml:lang", "source-hash"},
+	 start_translation, 0},
 };
 
 #define RULE_COUNT (sizeof rules / sizeof rules[0])

@@ -99,6 +99,12 @@ static const char *link_id(const void *link)
 	return ((const edition_link *)link)->id;
 }
 
+/* The key of ref->translations: a translation begins with its node's id (private.h). */
+static const char *translation_id(const void *t)
+{
+	return ((const translation *)t)->id;
+}
+
 cispref_referential *cispref__referential_create(void)
 {
 	arena *a = cispref__arena_new();
@@ -112,6 +118,7 @@ cispref_referential *cispref__referential_create(void)
 	ref->arena = a;
 	cispref__strmap_init(&ref->index, cispref__node_id);
 	cispref__strmap_init(&ref->editions, link_id);
+	cispref__strmap_init(&ref->translations, translation_id);
 	ref->id = ref->title = ref->version = ref->language = "";
 	return ref;
 }
@@ -268,6 +275,7 @@ void cispref_referential_free(cispref_referential *ref)
 		return;
 	cispref__strmap_free(&ref->index);
 	cispref__strmap_free(&ref->editions);
+	cispref__strmap_free(&ref->translations);
 	cispref__arena_free(ref->arena);
 }
 

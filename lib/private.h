@@ -60,6 +60,10 @@ struct cispref_referential {
 	vec notes;
 	vec sections; /* the front matter's top-level sections; empty without front matter */
 	strmap editions; /* id -> edition_link: the nodes marked deprecated (edition.c) */
+	strmap translations; /* id -> translation: the first of a node's translations, one
+	                      * per language (translation.c) */
+	vec languages; /* const char *: the languages of the translations, sorted, each once
+	                * (some may have no translation left: translation.c filters them) */
 };
 
 struct cispref_domain {
@@ -274,6 +278,45 @@ int cispref__edition_on_cycle(const strmap *cycles, const char *id);
 const edition_link *cispref__edition_of(const cispref_referential *ref, const node *n);
 
 /* text.c */
+/* translation.c: a node's text in another language, kept aside as the edition links
+ * are (most referentials have none; an item stays 48 bytes). The map holds the first
+ * translation of each node; the others follow through @next, in the order they came. */
+typedef struct translation {
+	const char *id; /* the node's id: the key (first, as the map's key function reads) */
+	const node *n;  /* the node when it was set: a node removed since (and another
+	                 * made with its id) does not inherit it */
+	const char *language;
+	const char *text;
+	char source_hash[17]; /* 16 hex digits of the source text's hash, when it was set */
+	uint32_t line, column; /* where it was read from, 0 when set in memory */
+	struct translation *next;
+} translation;
+/* Add (or replace) @n's translation into @language (checked), with @source_hash (16 hex
+ * digits) or, when NULL, the hash of @n's present text. The translation's text is set
+ * by the caller (the loader fills it at the element's end). NULL out of memory. */
+translation *cispref__translation_add(cispref_referential *ref, const node *n,
+                                      const char *language, const char *source_hash);
+/* @n's translation into exactly @language (compared without regard to case), or NULL. */
+const translation *cispref__translation_find(const cispref_referential *ref, const node *n,
+                                             const char *language);
+/* The first of @n's translations, or NULL. */
+const translation *cispref__translation_first(const cispref_referential *ref, const node *n);
+/* The text a translation is of: the node's own text; NULL for the nodes that hold no
+ * text of their own (front-matter sections and blocks). */
+const char *cispref__node_source_text(const node *n);
+/* The hash a translation keeps of its source @text: 16 lower-case hex digits and a NUL
+ * into @out (doc/format.md, "Translations"). */
+void cispref__translation_hash(char out[17], const char *text);
+/* Whether a translation's source text has changed since it was set. */
+int cispref__translation_outdated(const translation *t);
+/* Every node that holds a text, in document order (domain, its summary entries, its
+ * plans, each competence and its items by kind; concepts; notes), passed to @visit. */
+typedef void (*cispref__node_fn)(const node *n, void *data);
+void cispref__text_nodes(const cispref_referential *ref, cispref__node_fn visit, void *data);
+/* @n's translations, in the order of their languages (ref->languages). */
+typedef void (*cispref__translation_fn)(const translation *t, void *data);
+void cispref__translations_of(const cispref_referential *ref, const node *n,
+                              cispref__translation_fn visit, void *data);
 int cispref__text_is_valid(const char *text);
 int cispref__id_is_valid(const char *id);
 
@@ -320,6 +363,7 @@ int cispref__xlsx_write(xmlBufferPtr out, const cispref_referential *ref,
  * CISPREF_ENOMEM. */
 int cispref__skos_write(xmlBufferPtr out, const cispref_referential *ref, cispref_error *error);
 int cispref__esco_write(xmlBufferPtr out, const cispref_referential *ref, cispref_error *error);
+int cispref__po_write(xmlBufferPtr out, const cispref_referential *ref, cispref_error *error);
 int cispref__skos_iri(xmlBufferPtr out, const cispref_referential *ref, const char *id);
 
 /* sheet_rows.c: one row per item, in the model's order, for the spreadsheet exports.

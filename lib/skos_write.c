@@ -180,6 +180,26 @@ static void text(ttl *w, const char *predicate, const char *value)
 	puts_(w, w->ref->language);
 }
 
+/* The translations of node @id (doc/translation.md), one literal per language: SKOS
+ * allows one skos:prefLabel per language tag, and a BCP 47 tag well-formed (the loader
+ * and the builder check it) is a Turtle LANGTAG. */
+static void translated(ttl *w, const char *predicate, const char *id)
+{
+	size_t count = cispref_referential_translation_language_count(w->ref);
+	for (size_t i = 0; id && i < count; i++) {
+		const char *language = cispref_referential_translation_language(w->ref, i);
+		const char *value = cispref_referential_translation(w->ref, id, language);
+		if (!value)
+			continue;
+		puts_(w, " ;\n    ");
+		puts_(w, predicate);
+		put(w, " ", 1);
+		string(w, value);
+		put(w, "@", 1);
+		puts_(w, language);
+	}
+}
+
 /* A literal without language: ids and the version are codes, not words. */
 static void code(ttl *w, const char *predicate, const char *value)
 {
@@ -197,6 +217,7 @@ static void concept(ttl *w, const char *id, const char *class, const char *label
 	subject(w, id, class);
 	relation(w, "skos:inScheme", NULL);
 	text(w, "skos:prefLabel", label);
+	translated(w, "skos:prefLabel", id);
 	code(w, "skos:notation", id);
 }
 
@@ -244,8 +265,10 @@ static void write_competence(ttl *w, const cispref_competence *comp)
 			relation(w, "skos:narrower", ((const cispref_item *)comp->items[k].items[i])->node.id);
 	for (size_t n = 0; n < comp->note_ids.count; n++) {
 		const cispref_note *note = cispref_referential_find_note(w->ref, comp->note_ids.items[n]);
-		if (note)
+		if (note) {
 			text(w, "skos:note", note->text);
+			translated(w, "skos:note", note->node.id);
+		}
 	}
 	end(w);
 	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)

@@ -48,6 +48,7 @@ typedef enum rule {
 	RULE_PLAN_EMPTY,
 	RULE_NOTE_REF_REPEATED,
 	RULE_FRONT_MATTER_WHITESPACE,
+	RULE_TRANSLATION_OUTDATED,
 	RULE_COMPETENCE_LIST_EMPTY,
 	RULE_SUMMARY_TEXT_DIFFERS,
 	RULE_SUMMARY_PLAN_DIFFERS,
@@ -106,6 +107,9 @@ static const struct tag_info {
 	[RULE_FRONT_MATTER_WHITESPACE] = {"front-matter-whitespace", CISPREF_SEVERITY_WARNING,
 	                             "Inline content of the front matter starts or ends with white "
 	                             "space, or holds a line break, a tab or two spaces in a row."},
+	[RULE_TRANSLATION_OUTDATED] = {"translation-outdated", CISPREF_SEVERITY_WARNING,
+	                               "A translation was made from another text than its "
+	                               "node's present one: the source was edited since."},
 	[RULE_COMPETENCE_LIST_EMPTY] = {"competence-list-empty", CISPREF_SEVERITY_INFO,
 	                           "A competence has one or two of its three lists empty."},
 	[RULE_SUMMARY_TEXT_DIFFERS] = {"summary-text-differs", CISPREF_SEVERITY_INFO,
@@ -682,6 +686,29 @@ static void check_referential(checker *ck)
 	}
 }
 
+/* A translation made from another text than its node's present one, reported on the
+ * translation's own line (the translations come after every node). */
+static void check_translation(const translation *t, void *data)
+{
+	checker *ck = data;
+	if (ck->failed || !cispref__translation_outdated(t))
+		return;
+	report(ck, RULE_TRANSLATION_OUTDATED, t->n,
+	       "the translation of '%s' into '%s' was made from another text than its present "
+	       "one", t->id, t->language);
+	if (!ck->failed && t->line) {
+		cispref_diagnostic *d = ck->out->list.items[ck->out->list.count - 1];
+		d->line = t->line;
+		d->column = t->column;
+	}
+}
+
+static void check_node_translations(const node *n, void *data)
+{
+	checker *ck = data;
+	cispref__translations_of(ck->ref, n, check_translation, ck);
+}
+
 /* Walk @ref into a new list of findings; NULL when out of memory. */
 static cispref_diagnostics *run_checks(const cispref_referential *ref, int strict)
 {
@@ -698,6 +725,8 @@ static cispref_diagnostics *run_checks(const cispref_referential *ref, int stric
 		collect_references(&ck);
 	if (!ck.failed)
 		check_referential(&ck);
+	if (!ck.failed && !strict) /* warnings only */
+		cispref__text_nodes(ref, check_node_translations, &ck);
 	cispref__strmap_free(&ck.referenced);
 	cispref__strmap_free(&ck.positions);
 	cispref__strmap_free(&ck.numbers);

@@ -314,6 +314,34 @@ static void write_notes(xml_out *o, const cispref_referential *ref)
 	end(o);
 }
 
+static void write_translation(const translation *t, void *data)
+{
+	xml_out *o = data;
+	start(o, "translation");
+	attribute(o, "of", t->id);
+	attribute(o, "xml:lang", t->language);
+	attribute(o, "source-hash", t->source_hash);
+	text(o, t->text);
+	end(o);
+}
+
+static void node_translations(const node *n, void *data)
+{
+	xml_out *o = data;
+	cispref__translations_of(o->ref, n, write_translation, o);
+}
+
+/* After everything else, so that a reader that knows every node by then can attach
+ * each translation as it comes (doc/format.md, "Translations"). */
+static void write_translations(xml_out *o, const cispref_referential *ref)
+{
+	if (!cispref_referential_translation_language_count(ref))
+		return;
+	start(o, "translations");
+	cispref__text_nodes(ref, node_translations, o);
+	end(o);
+}
+
 static void write_document(xml_out *o, const cispref_referential *ref)
 {
 	check(o, xmlTextWriterSetIndent(o->w, 1));
@@ -337,6 +365,7 @@ static void write_document(xml_out *o, const cispref_referential *ref)
 		write_domain(o, ref->domains.items[d]);
 	write_concepts(o, ref);
 	write_notes(o, ref);
+	write_translations(o, ref);
 	end(o);
 	if (!o->failed)
 		check(o, xmlTextWriterEndDocument(o->w));

@@ -241,6 +241,41 @@ static void test_export(void **state)
 /* ---- texts holding a tab, a line feed or a carriage return --------------------------
  * (tests/fixtures/cli-control-chars.xml; cispref(1), OUTPUT: "\t", "\n", "\r", "\\"). */
 
+/* cispref translate: the hand-written Dutch catalogue merged, what is skipped reported
+ * with its line (tests/fixtures/translate-nl.po), a refused catalogue writing nothing. */
+static void test_translate(void **state)
+{
+	(void)state;
+	char out[4200];
+	snprintf(out, sizeof out, "%s/translated.xml", run_dir);
+	run r = run_cispref("translate", "-o", out, FIXTURES_DIR "/example-small.xml",
+	                    FIXTURES_DIR "/translate-nl.po", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.err, "W: " FIXTURES_DIR "/translate-nl.po:31: po-fuzzy "));
+	assert_non_null(strstr(r.err, "I: " FIXTURES_DIR "/translate-nl.po:35: po-untranslated "));
+	run_free(&r);
+	char *xml = read_whole_file(out, NULL);
+	assert_non_null(strstr(xml, "<translation of=\"psy.col\" xml:lang=\"nl\" "));
+	free(xml);
+	r = run_cispref("translate", "-q", "-o", out, FIXTURES_DIR "/example-small.xml",
+	                FIXTURES_DIR "/translate-nl.po", NULL);
+	assert_int_equal(r.status, 0);
+	assert_null(strstr(r.err, "po-untranslated"));
+	run_free(&r);
+	/* another language than the header's: refused, nothing written */
+	assert_int_equal(unlink(out), 0);
+	r = run_cispref("translate", "--lang", "de", "-o", out, FIXTURES_DIR "/example-small.xml",
+	                FIXTURES_DIR "/translate-nl.po", NULL);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.err, "not in 'de'"));
+	assert_null(fopen(out, "r"));
+	run_free(&r);
+	r = run_cispref("translate", FIXTURES_DIR "/example-small.xml",
+	                FIXTURES_DIR "/translate-nl.po", NULL);
+	assert_int_equal(r.status, 2);
+	run_free(&r);
+}
+
 static void test_info_control_chars(void **state)
 {
 	(void)state;
@@ -974,6 +1009,7 @@ int main(void)
 		cmocka_unit_test(test_validate_explain),
 		cmocka_unit_test(test_info),
 		cmocka_unit_test(test_export),
+		cmocka_unit_test(test_translate),
 		cmocka_unit_test(test_import_moodle),
 		cmocka_unit_test(test_import_case),
 		cmocka_unit_test(test_info_control_chars),

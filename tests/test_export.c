@@ -969,7 +969,11 @@ static void test_format_names(void **state)
 	assert_int_equal(f, CISPREF_FORMAT_JSON);
 
 	/* The table of formats, as export.h documents it (RFC 7303, RFC 8259). */
-	assert_int_equal(cispref_format_count(), 9);
+	assert_int_equal(cispref_format_count(), 10);
+	/* the media type of shared-mime-info (freedesktop.org) for a gettext template */
+	assert_string_equal(cispref_format_extension(CISPREF_FORMAT_PO), ".pot");
+	assert_string_equal(cispref_format_media_type(CISPREF_FORMAT_PO),
+	                    "text/x-gettext-translation-template");
 	assert_string_equal(cispref_format_extension(CISPREF_FORMAT_SKOS), ".ttl");
 	assert_string_equal(cispref_format_media_type(CISPREF_FORMAT_SKOS), "text/turtle");
 	assert_string_equal(cispref_format_extension(CISPREF_FORMAT_ESCO_CSV), ".csv");

@@ -145,7 +145,7 @@ static void test_names(void **state)
 	assert_int_equal(cispref_format_from_name(NULL, "xml"), CISPREF_EARG);
 	assert_int_equal(cispref_format_from_name(&format, NULL), CISPREF_EARG);
 	assert_int_equal(cispref_format_from_name(&format, "yaml"), CISPREF_EARG);
-	assert_int_equal(cispref_format_count(), CISPREF_FORMAT_ESCO_CSV + 1);
+	assert_int_equal(cispref_format_count(), CISPREF_FORMAT_PO + 1);
 	assert_null(cispref_format_extension((cispref_format_t)BAD_KIND));
 	assert_null(cispref_format_media_type((cispref_format_t)NEGATIVE_KIND));
 	assert_null(cispref_format_description((cispref_format_t)BAD_KIND));
@@ -1397,6 +1397,53 @@ static void test_editions(void **state)
 	cispref_buffer_free(after);
 }
 
+/* Translations: NULL arguments, unknown ids, bad tags and texts change nothing. */
+static void test_translations(void **state)
+{
+	world *f = *state;
+	char *before = snapshot(f->built);
+	assert_null(cispref_referential_node_text(NULL, "b.d", "nl"));
+	assert_null(cispref_referential_node_text(f->built, NULL, "nl"));
+	assert_null(cispref_referential_node_text(f->built, "no.such", "nl"));
+	assert_null(cispref_referential_translation(NULL, "b.d", "nl"));
+	assert_null(cispref_referential_translation(f->built, NULL, "nl"));
+	assert_null(cispref_referential_translation(f->built, "b.d", NULL));
+	assert_false(cispref_referential_translation_outdated(NULL, "b.d", "nl"));
+	assert_false(cispref_referential_translation_outdated(f->built, NULL, "nl"));
+	assert_false(cispref_referential_translation_outdated(f->built, "b.d", NULL));
+	assert_int_equal(cispref_referential_translation_language_count(NULL), 0);
+	assert_null(cispref_referential_translation_language(NULL, 0));
+	assert_null(cispref_referential_translation_language(f->built, SIZE_MAX));
+	assert_int_equal(cispref_referential_set_translation(NULL, "b.d", "nl", "D"), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_translation(f->built, NULL, "nl", "D"), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_translation(f->built, "b.d", NULL, "D"), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_translation(f->built, "no.such", "nl", "D"),
+	                 CISPREF_ENOTFOUND);
+	/* not a BCP 47 tag; the referential's own language; a control character */
+	assert_int_equal(cispref_referential_set_translation(f->built, "b.d", "nl_BE", "D"), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_translation(f->built, "b.d", "", "D"), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_translation(f->built, "b.d",
+	                                                     cispref_referential_language(f->built), "D"),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_translation(f->built, "b.d", "nl", "a\x01b"), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_translation(f->built, "b.d", "nl", "\xff"), CISPREF_EARG);
+	assert_null(cispref_referential_translation(f->built, "b.d", "nl"));
+	/* merging a catalogue: NULL arguments, a missing file */
+	cispref_diagnostics *report = (cispref_diagnostics *)1;
+	cispref_error error;
+	assert_int_equal(cispref_referential_merge_po(NULL, "x.po", "nl", &report, &error), CISPREF_EARG);
+	assert_null(report);
+	assert_int_equal(cispref_referential_merge_po(f->built, NULL, "nl", NULL, NULL), CISPREF_EARG);
+	assert_int_equal(cispref_referential_merge_po(f->built, FIXTURES_DIR "/no-such.po", "nl",
+	                                              &report, &error),
+	                 CISPREF_EIO);
+	assert_null(report);
+	char *after = snapshot(f->built);
+	assert_string_equal(before, after);
+	cispref_buffer_free(before);
+	cispref_buffer_free(after);
+}
+
 /* The edition diff: NULL arguments, indexes and kinds out of range, and the neutral
  * values of accessors given NULL. */
 static void test_diff(void **state)
@@ -1483,6 +1530,7 @@ int main(void)
 		cmocka_unit_test(test_positioning_bad_arguments),
 		cmocka_unit_test(test_front_matter),
 		cmocka_unit_test(test_editions),
+		cmocka_unit_test(test_translations),
 		cmocka_unit_test(test_diff),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -394,6 +394,24 @@ static void test_skos_bad_language(void **state)
 }
 
 /* The registry: names, the .ttl extension, media types. */
+/* Translations: one skos:prefLabel per language tag (SKOS reference, section 5.4: at most
+ * one per tag), the referential's own first; a note's translations as skos:note. */
+static void test_skos_translations(void **state)
+{
+	(void)state;
+	cispref_referential *ref = load_fixture("translation-nl.xml");
+	char *ttl = export(ref, CISPREF_FORMAT_SKOS, NULL);
+	assert_non_null(strstr(ttl, "    skos:prefLabel \"Accompagnement psycho-social\"@fr ;\n"
+	                            "    skos:prefLabel \"Psychosoziale Begleitung\"@de ;\n"
+	                            "    skos:prefLabel \"Psychosociale begeleiding\"@nl ;\n"));
+	assert_non_null(strstr(ttl, "skos:prefLabel \"Actief luisteren\"@nl"));
+	assert_non_null(strstr(ttl, "skos:note \"Une note.\"@fr ;\n    skos:note \"Een opmerking.\"@nl"));
+	/* an item without a Dutch text has its French label alone */
+	assert_non_null(strstr(ttl, "skos:prefLabel \"Synthétiser\"@fr ;\n    skos:notation"));
+	cispref_buffer_free(ttl);
+	cispref_referential_free(ref);
+}
+
 static void test_registry(void **state)
 {
 	(void)state;
@@ -416,6 +434,7 @@ int main(void)
 		cmocka_unit_test(test_skos_iris),        cmocka_unit_test(test_skos_kinds),
 		cmocka_unit_test(test_skos_literals),
 		cmocka_unit_test(test_skos_bad_language), cmocka_unit_test(test_registry),
+		cmocka_unit_test(test_skos_translations),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

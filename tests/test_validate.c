@@ -68,6 +68,10 @@ static const fixture_case cases[] = {
 	{"front-matter-whitespace",
 	 {{"front-matter-whitespace", W, 7, "fm.1", "a paragraph of section 'fm.1'"}},
 	 1},
+	/* c1's translation was made from its present title; c1.sf.1's from "Maken" */
+	{"translation-outdated",
+	 {{"translation-outdated", W, 53, "c1.sf.1", "'c1.sf.1' into 'nl'"}},
+	 1},
 	{"competence-list-empty",
 	 {{"competence-list-empty", I, 8, "c1", "savoir-faire comportementaux, savoirs"},
 	  {"competence-list-empty", I, 12, "c2", "savoirs"}},
@@ -103,6 +107,7 @@ static const struct {
 	{"summary-no-competence", W}, {"competence-no-summary", W},
 	{"concept-kind-mismatch", W}, {"plan-empty", W},
 	{"note-ref-repeated", W},     {"front-matter-whitespace", W},
+	{"translation-outdated", W},
 	{"competence-list-empty", I}, {"summary-text-differs", I},
 	{"summary-plan-differs", I},  {"summary-order-differs", I},
 	{"inclusive-writing-mixed", I}, {"concept-unused", I},
@@ -235,6 +240,7 @@ TAG_TEST(test_concept_kind_mismatch, "concept-kind-mismatch")
 TAG_TEST(test_plan_empty, "plan-empty")
 TAG_TEST(test_note_ref_repeated, "note-ref-repeated")
 TAG_TEST(test_front_matter_whitespace, "front-matter-whitespace")
+TAG_TEST(test_translation_outdated, "translation-outdated")
 TAG_TEST(test_competence_list_empty, "competence-list-empty")
 TAG_TEST(test_summary_text_differs, "summary-text-differs")
 TAG_TEST(test_summary_plan_differs, "summary-plan-differs")
@@ -621,6 +627,7 @@ int main(void)
 		cmocka_unit_test(test_plan_empty),
 		cmocka_unit_test(test_note_ref_repeated),
 		cmocka_unit_test(test_front_matter_whitespace),
+		cmocka_unit_test(test_translation_outdated),
 		cmocka_unit_test(test_competence_list_empty),
 		cmocka_unit_test(test_summary_text_differs),
 		cmocka_unit_test(test_summary_plan_differs),

@@ -25,6 +25,7 @@ static const struct command {
 	{"grid", cmd_grid, "a positioning grid to print and fill in, as HTML or ODT"},
 	{"ratings", cmd_ratings, "the ratings of a team's positioning, as CSV or JSON"},
 	{"diff", cmd_diff, "say what changed between two editions of a referential"},
+	{"translate", cmd_translate, "merge a translated gettext catalogue into a referential"},
 };
 
 static void usage(FILE *out)

@@ -129,5 +129,6 @@ int cmd_needs(int argc, char **argv);
 int cmd_grid(int argc, char **argv);
 int cmd_ratings(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
+int cmd_translate(int argc, char **argv);
 
 #endif

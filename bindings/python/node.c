@@ -70,8 +70,30 @@ static PyObject *node_repr_with(PyObject *self, const char *id, const char *text
 	return repr;
 }
 
+/* node.text_in(language): the text in @language, through the id every node type has. */
+static PyObject *node_text_in(PyObject *self, PyObject *language)
+{
+	const char *tag = language == Py_None ? NULL : c_text(language, "language");
+	if (language != Py_None && !tag)
+		return NULL;
+	PyObject *id = PyObject_GetAttrString(self, "id");
+	const char *id_text = id ? c_text(id, "id") : NULL;
+	PyObject *result = id_text ? str_or_none(cispref_referential_node_text(
+	                                 OWNER(self)->ref, id_text, tag))
+	                           : NULL;
+	Py_XDECREF(id);
+	return result;
+}
+
+#define TEXT_IN_DOC                                                                      \
+	"text_in($self, language, /)\n--\n\n"                                              \
+	"Its text (title, text or label) in language, a BCP 47 tag: its translation, else\n" \
+	"the translation into the tag cut at its last subtag ('nl-BE', then 'nl'), else the\n" \
+	"referential's own text (also for None). See doc/translation.md."
+
 static PyMethodDef node_methods[] = {
 	{"__reduce__", refuse_pickling, METH_NOARGS, REDUCE_DOC},
+	{"text_in", node_text_in, METH_O, TEXT_IN_DOC},
 	{NULL, NULL, 0, NULL},
 };
 
@@ -287,6 +309,7 @@ static PyGetSetDef comp_getset[] = {
 
 static PyMethodDef comp_methods[] = {
 	{"__reduce__", refuse_pickling, METH_NOARGS, REDUCE_DOC},
+	{"text_in", node_text_in, METH_O, TEXT_IN_DOC},
 	{"related", comp_related, METH_NOARGS,
 	 "related($self, /)\n--\n\n"
 	 "The competences that share concepts with this one, and how many: a list of\n"

@@ -30,6 +30,20 @@ static PyObject *ref_title(PyObject *s, void *c) { (void)c; return str_or_none(c
 static PyObject *ref_version(PyObject *s, void *c) { (void)c; return str_or_none(cispref_referential_version(REF(s))); }
 static PyObject *ref_language(PyObject *s, void *c) { (void)c; return str_or_none(cispref_referential_language(REF(s))); }
 static PyObject *ref_uuid(PyObject *s, void *c) { (void)c; return str_or_none(cispref_referential_uuid(REF(s))); }
+static PyObject *ref_languages(PyObject *s, void *c)
+{
+	(void)c;
+	size_t n = cispref_referential_translation_language_count(REF(s));
+	PyObject *t = PyTuple_New((Py_ssize_t)n);
+	for (size_t i = 0; t && i < n; i++) {
+		PyObject *tag = PyUnicode_FromString(cispref_referential_translation_language(REF(s), i));
+		if (!tag || PyTuple_SetItem(t, (Py_ssize_t)i, tag) < 0) { /* steals @tag */
+			Py_DECREF(t);
+			return NULL;
+		}
+	}
+	return t;
+}
 static PyObject *ref_uri(PyObject *s, void *c) { (void)c; return str_or_none(cispref_referential_base_uri(REF(s))); }
 static PyObject *ref_origin(PyObject *s, void *c) { (void)c; return path_str_or_none(cispref_referential_origin(REF(s))); }
 static PyObject *ref_list(PyObject *s, void *c) { return nodelist_new((ReferentialObject *)s, (list_kind)(intptr_t)c, REF(s)); }
@@ -911,6 +925,7 @@ static PyGetSetDef ref_getset[] = {
 	{"title", ref_title, NULL, "The referential's title.", NULL},
 	{"version", ref_version, NULL, "The referential's version (edition).", NULL},
 	{"language", ref_language, NULL, "The language of its texts ('fr').", NULL},
+	{"languages", ref_languages, NULL, "The languages its translations are in, its own aside: a tuple of BCP 47 tags in byte order ('de', 'nl').", NULL},
 	{"uuid", ref_uuid, NULL, "Its namespace UUID (RFC 4122, lower-case): every node's UUID derives from it.", NULL},
 	{"uri", ref_uri, NULL, "Its base URI, which each node's URI begins with, or None.", NULL},
 	{"origin", ref_origin, NULL, "The file or name it was loaded from.", NULL},

@@ -90,6 +90,23 @@ CISPREF_EXPORT int cispref_referential_set_base_uri(cispref_referential *ref,
  */
 CISPREF_EXPORT int cispref_referential_set_deprecated(cispref_referential *ref, const char *id,
                                                       bool deprecated, const char *replaced_by);
+/**
+ * Set the translation of the node with @p id into @p language to a copy of @p text, made
+ * from the node's present text (its hash is kept); a NULL @p text removes it.
+ * @param ref the referential.
+ * @param id the node's id.
+ * @param language a well-formed BCP 47 tag other than the referential's own language.
+ * @param text valid UTF-8 without control characters other than tab and line breaks, or
+ *        NULL.
+ * @return #CISPREF_OK; #CISPREF_ENOTFOUND when no node has @p id; #CISPREF_EARG for a
+ *         NULL @p ref, @p id or @p language, a malformed tag, the referential's own
+ *         language, a text that is not valid, or a node that holds no text (front matter);
+ *         #CISPREF_ENOMEM (the referential keeps its previous translation).
+ */
+CISPREF_EXPORT int cispref_referential_set_translation(cispref_referential *ref, const char *id,
+                                                       const char *language,
+                                                       const char *text);
+
 /** Append a domain. */
 CISPREF_EXPORT int cispref_referential_add_domain(cispref_domain **out,
                                                   cispref_referential *ref, const char *id,

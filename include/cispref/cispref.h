@@ -26,6 +26,7 @@
 #include <cispref/case.h>
 #include <cispref/positioning.h>
 #include <cispref/diff.h>
+#include <cispref/po.h>
 #undef CISPREF_H_INSIDE
 
 #endif

@@ -58,9 +58,10 @@ typedef enum cispref_format_t {
 	/** "skos": a SKOS concept scheme in RDF 1.1 Turtle (.ttl, text/turtle): the
 	 * referential is the skos:ConceptScheme; domains (its top concepts), plans,
 	 * competences, items and shared concepts are skos:Concept, each with skos:inScheme,
-	 * skos:prefLabel in the referential's language and skos:notation (its id); the tree is
+	 * skos:prefLabel in the referential's language, then one more in each language it has
+	 * a translation into (model.h, Translations), and skos:notation (its id); the tree is
 	 * skos:broader and skos:narrower, a shared concept is skos:related to its items, a
-	 * competence's notes are its skos:note. Nodes are named by their URI (base URI and
+	 * competence's notes are its skos:note (with their translations). Nodes are named by their URI (base URI and
 	 * id), or `urn:uuid:` and their UUID when the referential has no base URI. The kind
 	 * of each node is in the vocabulary #CISPREF_SKOS_VOCABULARY: a second class
 	 * (`cispref:Domain`, `Plan`, `Competence`, `Item`, `Concept`; the scheme
@@ -74,7 +75,14 @@ typedef enum cispref_format_t {
 	 * for savoirs; conceptUri the item's IRI in the "skos" export. RFC 4180: UTF-8
 	 * without a BOM, commas, CRLF, every field quoted; multi-valued cells one value a
 	 * line. Its extension is .csv too. */
-	CISPREF_FORMAT_ESCO_CSV = 8
+	CISPREF_FORMAT_ESCO_CSV = 8,
+	/** "po": a gettext template (.pot, text/x-gettext-translation-template) of the
+	 * referential's texts, for translators: one message per node that holds a text
+	 * (front matter aside), its id as msgctxt, its text as msgid, an empty msgstr, its
+	 * place as an extracted comment (`#.`) and, for a referential read from a file, a
+	 * reference (`#:`) to the node's line; the header says charset=UTF-8. A translated
+	 * catalogue comes back with cispref_referential_merge_po() (doc/translation.md). */
+	CISPREF_FORMAT_PO = 9
 } cispref_format_t;
 
 /**
@@ -87,7 +95,7 @@ typedef enum cispref_format_t {
 #define CISPREF_SKOS_VOCABULARY "urn:cispref:referential#"
 
 /** Name of a format ("xml", "json", "csv", "csv-excel-fr", "xlsx", "moodle", "case",
- * "skos", "esco-csv"), or NULL for a value out of range. */
+ * "skos", "esco-csv", "po"), or NULL for a value out of range. */
 CISPREF_EXPORT const char *cispref_format_name(cispref_format_t format);
 /** Parse a format name: 0 and `*out` set, or #CISPREF_EARG. */
 CISPREF_EXPORT int cispref_format_from_name(cispref_format_t *out, const char *name);

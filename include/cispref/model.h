@@ -243,6 +243,57 @@ CISPREF_EXPORT const char *cispref_referential_node_replaced_by(const cispref_re
                                                                 const char *id);
 /** @} */
 
+/** @name Translations
+ * Every node that holds a text (a domain's, plan's or competence's title, a summary
+ * entry's or item's text, a concept's label, a note's text) may carry that text in other
+ * languages than the referential's own (cispref_referential_language()), each tagged with
+ * a BCP 47 language tag (RFC 5646). The referential's own texts stay the default: the
+ * accessors of each node (cispref_item_text()...) return them, and the functions below
+ * fall back to them. Each translation keeps a hash of the source text it was made from,
+ * so that cispref_validate() reports the translations whose source changed since
+ * (`translation-outdated`; doc/format.md, "Translations"; doc/translation.md). The front
+ * matter is not translated. Language tags are compared without regard to case.
+ * @{ */
+/**
+ * The text of the node with @p id in @p language, falling back as RFC 4647 section 3.4's
+ * lookup does: the translation into @p language, else into @p language cut at its last
+ * subtag ("nl-BE", then "nl") and so on, else the referential's own text. A @p language
+ * that is, or cuts down to, the referential's own language gives its own text.
+ * @param ref the referential.
+ * @param id the node's id.
+ * @param language a BCP 47 tag, or NULL for the referential's own language.
+ * @return the text, owned by the referential (valid until it changes); NULL when no node
+ *         has @p id, when that node holds no text of its own (a front-matter section or
+ *         block), or for a NULL @p ref or @p id.
+ */
+CISPREF_EXPORT const char *cispref_referential_node_text(const cispref_referential *ref,
+                                                         const char *id, const char *language);
+/**
+ * The translation of the node with @p id into exactly @p language (compared without
+ * regard to case; no fallback), owned by the referential; NULL when there is none (or
+ * for a NULL argument).
+ */
+CISPREF_EXPORT const char *cispref_referential_translation(const cispref_referential *ref,
+                                                           const char *id,
+                                                           const char *language);
+/**
+ * Whether the translation of the node with @p id into @p language was made from another
+ * text than the node's present one (its source has been edited since); false when there
+ * is no such translation (or for a NULL argument).
+ */
+CISPREF_EXPORT bool cispref_referential_translation_outdated(const cispref_referential *ref,
+                                                             const char *id,
+                                                             const char *language);
+/** Number of languages the referential's translations are in (its own language aside);
+ * 0 for NULL. */
+CISPREF_EXPORT size_t cispref_referential_translation_language_count(
+	const cispref_referential *ref);
+/** The language tag at @p index among those, in byte order of the tags (as first
+ * written), owned by the referential; NULL when @p index is out of range. */
+CISPREF_EXPORT const char *cispref_referential_translation_language(
+	const cispref_referential *ref, size_t index);
+/** @} */
+
 /** @name Lookup by id
  * Constant-time lookups through the referential's id index; NULL when no node of that
  * type has the id.

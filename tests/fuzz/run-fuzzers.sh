@@ -23,7 +23,7 @@
 set -u
 CC=${FUZZ_CC:-clang}
 # FUZZ_TARGETS (default: all of them) runs only the targets it lists.
-targets=${FUZZ_TARGETS:-"load export search moodle case positioning diff"}
+targets=${FUZZ_TARGETS:-"load export search moodle case positioning diff po"}
 src=$(cd "$(dirname "$0")/../.." && pwd)
 
 # Whether the compiler links a libFuzzer program: Debian's clang needs the runtime of
@@ -85,7 +85,7 @@ ninja -C "$build/lib-build" lib/libcispref.a > "$build/build.log" 2>&1 ||
 # What the static archive needs: the libraries of its Requires.private, libstemmer
 # (which ships no pkg-config file), and threads.
 deps=$(pkg-config --libs libxml-2.0 libutf8proc libzip libacl) || fail_all "pkg-config failed"
-deps="$deps -lstemmer -lcsv $(pkg-config --libs xlsxwriter uuid jansson) -pthread"
+deps="$deps -lstemmer -lcsv $(pkg-config --libs xlsxwriter uuid jansson) -lgettextpo -pthread"
 status=0
 mkdir -p "$build/artifacts"
 for t in $targets; do
@@ -128,7 +128,9 @@ for t in $targets; do
 	# and then some.
 	started=$(date +%s)
 	# shellcheck disable=SC2086 # $dict is empty or one word
+	# tests/lsan.supp: what libgettextpo's parser loses inside po_file_read() (fuzz_po)
 	ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
+	LSAN_OPTIONS=suppressions=$src/tests/lsan.supp \
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 		"$exe" -max_total_time="$seconds" -timeout="$timeout" -max_len=131072 -rss_limit_mb=2048 \
 		-print_final_stats=1 -artifact_prefix="$build/artifacts/$t-" $dict "$corpus" \

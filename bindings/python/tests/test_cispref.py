@@ -534,14 +534,14 @@ class TextBoundaryTest(unittest.TestCase):
     def test_format_lists_come_from_the_library(self):
         # The formats of render.h and export.h, in the order of their enums.
         self.assertEqual(cispref.RENDER_FORMATS, ("html", "odt", "fodt", "md"))
-        self.assertEqual(cispref.EXPORT_FORMATS, ("xml", "json", "csv", "csv-excel-fr", "xlsx", "moodle", "case", "skos", "esco-csv"))
+        self.assertEqual(cispref.EXPORT_FORMATS, ("xml", "json", "csv", "csv-excel-fr", "xlsx", "moodle", "case", "skos", "esco-csv", "po"))
         ref = cispref.default()
         with self.assertRaises(ValueError) as caught:
             ref.render(format="pdf")
         self.assertIn("(html, odt, fodt or md)", str(caught.exception))
         with tempfile.TemporaryDirectory() as tmp, self.assertRaises(ValueError) as caught:
             ref.save(os.path.join(tmp, "out"), "yaml")
-        self.assertIn("(xml, json, csv, csv-excel-fr, xlsx, moodle, case, skos or esco-csv)", str(caught.exception))
+        self.assertIn("(xml, json, csv, csv-excel-fr, xlsx, moodle, case, skos, esco-csv or po)", str(caught.exception))
         with self.assertRaises(ValueError) as caught:
             ref.render()
         self.assertIn("no format: give format= (html, odt, fodt, md)", str(caught.exception))
@@ -1301,6 +1301,32 @@ class DiffTest(unittest.TestCase):
         with self.assertRaises(cispref.RuleError) as caught:
             cispref.diff(self.old, dup)
         self.assertEqual(caught.exception.rule, "duplicate-id")
+
+
+class TranslationTest(unittest.TestCase):
+    """ref.languages and node.text_in(), against tests/fixtures/translation-nl.xml."""
+
+    def setUp(self):
+        self.ref = cispref.load(os.path.join(FIXTURES, "translation-nl.xml"))
+
+    def test_languages(self):
+        self.assertEqual(self.ref.languages, ("de", "nl"))
+        self.assertEqual(cispref.default().languages, ())
+
+    def test_text_in(self):
+        psy = self.ref.domains[0]
+        self.assertEqual(psy.text_in("nl"), "Psychosociale begeleiding")
+        self.assertEqual(psy.text_in("de-AT"), "Psychosoziale Begleitung")
+        self.assertEqual(psy.text_in(None), "Accompagnement psycho-social")
+        competence = psy.plans[0].competences[0]
+        self.assertEqual(competence.text_in("nl"), "De behoeften analyseren")
+        # no Dutch text for this one: the French
+        self.assertEqual(competence.savoir_faire[1].text_in("nl"), "Synthétiser")
+        self.assertEqual(self.ref.concepts[0].text_in("nl"), "Actief luisteren")
+        self.assertEqual(self.ref.notes[0].text_in("nl"), "Een opmerking.")
+        self.assertEqual(psy.summary[0].text_in("nl"), "De behoeften analyseren")
+        with self.assertRaises(TypeError):
+            psy.text_in(3)
 
 
 if __name__ == "__main__":
