@@ -342,8 +342,8 @@ static int start_translation(loader *ld, frame *parent, frame *self, char **v, i
 	translation *t = cispref__translation_add(ld->ref, n, v[1], v[2]);
 	if (!t)
 		return nomem(ld);
-	t->line = (uint32_t)xmlSAX2GetLineNumber(ld->ctxt);
-	t->column = (uint32_t)xmlSAX2GetColumnNumber(ld->ctxt);
+	t->line = (uint32_t)xmlSAX2GetLineNumber(ld->run.ctxt);
+	t->column = (uint32_t)xmlSAX2GetColumnNumber(ld->run.ctxt);
 	self->text = &t->text;
 	return 0;
 }

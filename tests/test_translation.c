@@ -467,7 +467,7 @@ static void test_huge_msgstr(void **state)
 	(void)state;
 	size_t big = CISPREF_MAX_TEXT_LENGTH + 10;
 	const char head[] = PO_HEADER "\nmsgctxt \"com\"\nmsgid \"Communication\"\nmsgstr \"";
-	char *text = malloc(sizeof head + big + 8);
+	char *text = malloc_or_exit(sizeof head + big + 8);
 	assert_non_null(text);
 	memcpy(text, head, sizeof head - 1);
 	memset(text + sizeof head - 1, 'a', big);
