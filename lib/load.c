@@ -19,7 +19,7 @@
  * refused before it reaches the stack. */
 #define MAX_SECTION_LEVEL 6
 #define MAX_DEPTH 16
-#define MAX_ATTRS 6
+#define MAX_ATTRS CISPREF__SAX_MAX_ATTRS
 
 typedef enum ctx {
 	CTX_DOCUMENT, CTX_REFERENTIAL, CTX_SOURCE, CTX_DOMAIN, CTX_SUMMARY, CTX_PLAN,
@@ -714,56 +714,12 @@ static int edition_attributes(loader *ld, const rule *r, frame *self, char **val
 	return cispref__edition_set(ld->ref, self->node, 1, replaced_by) == 0 ? 0 : nomem(ld);
 }
 
-/* Fill @values in the order of @r->attrs, refusing unknown and missing attributes. The
- * values are copied into the loader's scratch buffer, valid until the next element. */
+/* Fill @values in the order of @r->attrs (sax_load.h); valid until the next element. */
 static int read_attributes(loader *ld, const rule *r, int count, const xmlChar **attrs,
                            char **values)
 {
-	int slots[MAX_ATTRS];
-	size_t need = 0;
-	for (int i = 0; i < count; i++) {
-		const char *local = (const char *)attrs[5 * i];
-		const char *uri = (const char *)attrs[5 * i + 2];
-		char name[128];
-		int slot = -1;
-		for (int a = 0; a < MAX_ATTRS && r->attrs[a]; a++)
-			if (cispref__sax_attribute_is(r->attrs[a] + (r->attrs[a][0] == '?'), local, uri))
-				slot = a;
-		/* no duplicates (libxml2 refuses them): a fifth attribute matches no slot */
-		if (slot < 0 || i >= MAX_ATTRS) {
-			fail(ld, CISPREF_EFORMAT, "element '%s' has no attribute '%s'", r->name,
-			     cispref__sax_attribute_name(name, sizeof name, local, uri));
-			return -1;
-		}
-		size_t len = (size_t)(attrs[5 * i + 4] - attrs[5 * i + 3]);
-		size_t max = ld->run.options->max_text_length;
-		if (max && len > max) {
-			fail(ld, CISPREF_ELIMIT, "attribute '%s' is longer than %zu bytes",
-			     cispref__sax_attribute_name(name, sizeof name, local, uri), max);
-			return -1;
-		}
-		slots[i] = slot;
-		need += len + 1;
-	}
-	if (need > ld->values_cap) {
-		char *grown = realloc(ld->values, need * 2);
-		if (!grown)
-			return nomem(ld);
-		ld->values = grown;
-		ld->values_cap = need * 2;
-	}
-	char *at = ld->values;
-	for (int i = 0; i < count; i++) {
-		values[slots[i]] = at;
-		at = cispref__sax_copy_attribute(at, attrs[5 * i + 3], attrs[5 * i + 4]);
-	}
-	for (int a = 0; a < MAX_ATTRS && r->attrs[a]; a++)
-		if (!values[a] && r->attrs[a][0] != '?') {
-			fail(ld, CISPREF_EFORMAT, "element '%s' lacks the attribute '%s'", r->name,
-			     r->attrs[a]);
-			return -1;
-		}
-	return 0;
+	return cispref__sax_read_attributes(&ld->run, r->name, r->attrs, count, attrs, values,
+	                                    &ld->values, &ld->values_cap);
 }
 
 /* ---- SAX callbacks ------------------------------------------------------------- */

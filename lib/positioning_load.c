@@ -15,7 +15,7 @@
 
 #define NS CISPREF_POSITIONING_NAMESPACE
 #define MAX_DEPTH 3
-#define MAX_ATTRS 6
+#define MAX_ATTRS CISPREF__SAX_MAX_ATTRS
 
 typedef enum element {
 	EL_POSITIONING, EL_SCALE, EL_LEVEL, EL_PERSONS, EL_PERSON, EL_RATINGS, EL_RATING,
@@ -190,56 +190,12 @@ static int place(reader *rd, const char *name, element *out)
 	return 0;
 }
 
-/* Fill @v in the order of the element's attributes, refusing unknown, missing and
- * over-long ones; the values live in the reader's scratch buffer until the next
- * element. */
+/* Fill @v in the order of the element's attributes (sax_load.h); the values live in the
+ * reader's scratch buffer until the next element. */
 static int read_attributes(reader *rd, element e, int count, const xmlChar **attrs, char **v)
 {
-	const char *const *want = elements[e].attrs;
-	int slots[MAX_ATTRS];
-	size_t need = 0;
-	for (int i = 0; i < count; i++) {
-		const char *local = (const char *)attrs[5 * i], *uri = (const char *)attrs[5 * i + 2];
-		char name[128];
-		int slot = -1;
-		for (int a = 0; a < MAX_ATTRS && want[a]; a++)
-			if (cispref__sax_attribute_is(want[a] + (want[a][0] == '?'), local, uri))
-				slot = a;
-		if (slot < 0 || i >= MAX_ATTRS) {
-			cispref__sax_fail(&rd->run, CISPREF_EFORMAT, "element '%s' has no attribute '%s'",
-			                  elements[e].name,
-			                  cispref__sax_attribute_name(name, sizeof name, local, uri));
-			return -1;
-		}
-		size_t len = (size_t)(attrs[5 * i + 4] - attrs[5 * i + 3]);
-		size_t max = rd->run.options->max_text_length;
-		if (max && len > max) {
-			cispref__sax_fail(&rd->run, CISPREF_ELIMIT, "attribute '%s' is longer than %zu bytes",
-			                  cispref__sax_attribute_name(name, sizeof name, local, uri), max);
-			return -1;
-		}
-		slots[i] = slot;
-		need += len + 1;
-	}
-	if (need > rd->values_cap) {
-		char *grown = realloc(rd->values, need * 2);
-		if (!grown)
-			return nomem(rd);
-		rd->values = grown;
-		rd->values_cap = need * 2;
-	}
-	char *at = rd->values;
-	for (int i = 0; i < count; i++) {
-		v[slots[i]] = at;
-		at = cispref__sax_copy_attribute(at, attrs[5 * i + 3], attrs[5 * i + 4]);
-	}
-	for (int a = 0; a < MAX_ATTRS && want[a]; a++)
-		if (!v[a] && want[a][0] != '?') {
-			cispref__sax_fail(&rd->run, CISPREF_EFORMAT, "element '%s' lacks the attribute '%s'",
-			                  elements[e].name, want[a]);
-			return -1;
-		}
-	return 0;
+	return cispref__sax_read_attributes(&rd->run, elements[e].name, elements[e].attrs, count,
+	                                    attrs, v, &rd->values, &rd->values_cap);
 }
 
 /* ---- SAX callbacks ------------------------------------------------------------- */

@@ -185,6 +185,59 @@ int cispref__sax_attribute_is(const char *want, const char *local, const char *u
 	       strcmp(uri, (const char *)XML_XML_NAMESPACE) == 0;
 }
 
+int cispref__sax_read_attributes(sax_run *run, const char *element, const char *const *want,
+                                 int count, const xmlChar **attrs, char **values, char **buf,
+                                 size_t *cap)
+{
+	int slots[CISPREF__SAX_MAX_ATTRS];
+	size_t need = 0;
+	for (int i = 0; i < count; i++) {
+		const char *local = (const char *)attrs[5 * i], *uri = (const char *)attrs[5 * i + 2];
+		char name[128];
+		int slot = -1;
+		for (int a = 0; a < CISPREF__SAX_MAX_ATTRS && want[a]; a++)
+			if (cispref__sax_attribute_is(want[a] + (want[a][0] == '?'), local, uri))
+				slot = a;
+		/* no duplicates (libxml2 refuses them): an attribute beyond the slots matches
+		 * none */
+		if (slot < 0 || i >= CISPREF__SAX_MAX_ATTRS) {
+			cispref__sax_fail(run, CISPREF_EFORMAT, "element '%s' has no attribute '%s'",
+			                  element, cispref__sax_attribute_name(name, sizeof name, local, uri));
+			return -1;
+		}
+		size_t len = (size_t)(attrs[5 * i + 4] - attrs[5 * i + 3]);
+		size_t max = run->options->max_text_length;
+		if (max && len > max) {
+			cispref__sax_fail(run, CISPREF_ELIMIT, "attribute '%s' is longer than %zu bytes",
+			                  cispref__sax_attribute_name(name, sizeof name, local, uri), max);
+			return -1;
+		}
+		slots[i] = slot;
+		need += len + 1;
+	}
+	if (need > *cap) {
+		char *grown = realloc(*buf, need * 2);
+		if (!grown) {
+			cispref__sax_fail(run, CISPREF_ENOMEM, "out of memory");
+			return -1;
+		}
+		*buf = grown;
+		*cap = need * 2;
+	}
+	char *at = *buf;
+	for (int i = 0; i < count; i++) {
+		values[slots[i]] = at;
+		at = cispref__sax_copy_attribute(at, attrs[5 * i + 3], attrs[5 * i + 4]);
+	}
+	for (int a = 0; a < CISPREF__SAX_MAX_ATTRS && want[a]; a++)
+		if (!values[a] && want[a][0] != '?') {
+			cispref__sax_fail(run, CISPREF_EFORMAT, "element '%s' lacks the attribute '%s'",
+			                  element, want[a]);
+			return -1;
+		}
+	return 0;
+}
+
 
 /* ---- driver ---- */
 

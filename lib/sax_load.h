@@ -65,6 +65,18 @@ int cispref__sax_attribute_is(const char *want, const char *local, const char *u
 const char *cispref__sax_attribute_name(char *name, size_t size, const char *local,
                                         const char *uri);
 
+/* The most attributes an element of a cispref format takes. */
+#define CISPREF__SAX_MAX_ATTRS 6
+/* Fill @values (CISPREF__SAX_MAX_ATTRS slots, NULL for an optional one not given) in the
+ * order of @want (the element's attribute names, a '?' before an optional one, at most
+ * CISPREF__SAX_MAX_ATTRS, NULL after the last) from libxml2's @count attributes at
+ * @attrs, refusing unknown, missing and over-long ones (named against @element). The
+ * values are copied into *@buf (grown as needed; capacity in *@cap), valid until the
+ * next call. 0, or -1 after failing @run. */
+int cispref__sax_read_attributes(sax_run *run, const char *element, const char *const *want,
+                                 int count, const xmlChar **attrs, char **values, char **buf,
+                                 size_t *cap);
+
 /* The reader proper: parse from @read_source into *@out (the reader's own result type),
  * @size_hint the input's size when known, else 0. */
 typedef int (*cispref__load_fn)(void *out, const char *name,
