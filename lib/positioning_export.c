@@ -33,6 +33,32 @@ static int finish(xmlBufferPtr buf, int rc, char **out, size_t *size, cispref_er
 	return cispref__output_buffer(buf, out, size, error);
 }
 
+/* One export of a team document (@what: a coverage, needs or positioning): the checks,
+ * then @write_json or @write_csv into a new buffer handed to the caller. */
+typedef void (*json_writer)(json *j, const void *what, unsigned flags);
+typedef int (*csv_writer)(xmlBufferPtr out, const void *what, int excel_fr, unsigned flags);
+
+static int team_export(char **out, size_t *size, const void *what, json_writer write_json,
+                       csv_writer write_csv, cispref_team_format_t format, unsigned flags,
+                       cispref_error *error)
+{
+	if (!out || !what || (unsigned)format > CISPREF_TEAM_FORMAT_CSV_EXCEL_FR ||
+	    (flags & ~(unsigned)CISPREF_TEAM_ANONYMIZE))
+		return bad(error);
+	xmlBufferPtr buf = cispref__buffer_new();
+	if (!buf)
+		return finish(NULL, CISPREF_ENOMEM, out, size, error);
+	int rc;
+	if (format == CISPREF_TEAM_FORMAT_JSON) {
+		json j = {buf, 0, 0};
+		write_json(&j, what, flags);
+		rc = j.failed ? CISPREF_ENOMEM : CISPREF_OK;
+	} else {
+		rc = write_csv(buf, what, format == CISPREF_TEAM_FORMAT_CSV_EXCEL_FR, flags);
+	}
+	return finish(buf, rc, out, size, error);
+}
+
 /* "a; b; c": the persons of a row of a CSV table, in a malloc'ed string. */
 static char *join_persons(const cispref_person *(*get)(const void *, size_t, size_t),
                           const void *list, size_t index, size_t count, unsigned flags)
@@ -55,8 +81,9 @@ static const cispref_person *coverage_person(const void *list, size_t index, siz
 	return cispref_coverage_person(list, index, j);
 }
 
-static void coverage_json(json *j, const cispref_coverage *cov, unsigned flags)
+static void coverage_json(json *j, const void *what, unsigned flags)
 {
+	const cispref_coverage *cov = what;
 	const cispref_positioning *pos = cispref__coverage_document(cov);
 	cispref__json_open(j, "{");
 	cispref__json_key(j, "format", 1);
@@ -115,9 +142,9 @@ static void coverage_json(json *j, const cispref_coverage *cov, unsigned flags)
 }
 
 /* competence, title, proficient_count, proficient, then one column per person. */
-static int coverage_csv(xmlBufferPtr out, const cispref_coverage *cov, int excel_fr,
-                        unsigned flags)
+static int coverage_csv(xmlBufferPtr out, const void *what, int excel_fr, unsigned flags)
 {
+	const cispref_coverage *cov = what;
 	const cispref_positioning *pos = cispref__coverage_document(cov);
 	size_t columns = 4 + pos->persons.count, rows = 1 + cispref_coverage_count(cov);
 	const char **cells = calloc(columns * rows + 1, sizeof *cells);
@@ -156,21 +183,7 @@ static int coverage_csv(xmlBufferPtr out, const cispref_coverage *cov, int excel
 int cispref_coverage_export(char **out, size_t *size, const cispref_coverage *cov,
                             cispref_team_format_t format, unsigned flags, cispref_error *error)
 {
-	if (!out || !cov || (unsigned)format > CISPREF_TEAM_FORMAT_CSV_EXCEL_FR ||
-	    (flags & ~(unsigned)CISPREF_TEAM_ANONYMIZE))
-		return bad(error);
-	xmlBufferPtr buf = cispref__buffer_new();
-	if (!buf)
-		return finish(NULL, CISPREF_ENOMEM, out, size, error);
-	int rc;
-	if (format == CISPREF_TEAM_FORMAT_JSON) {
-		json j = {buf, 0, 0};
-		coverage_json(&j, cov, flags);
-		rc = j.failed ? CISPREF_ENOMEM : CISPREF_OK;
-	} else {
-		rc = coverage_csv(buf, cov, format == CISPREF_TEAM_FORMAT_CSV_EXCEL_FR, flags);
-	}
-	return finish(buf, rc, out, size, error);
+	return team_export(out, size, cov, coverage_json, coverage_csv, format, flags, error);
 }
 
 /* ---- needs --------------------------------------------------------------------- */
@@ -180,8 +193,9 @@ static const cispref_person *needs_person(const void *list, size_t index, size_t
 	return cispref_needs_person(list, index, j);
 }
 
-static void needs_json(json *j, const cispref_needs *needs, unsigned flags)
+static void needs_json(json *j, const void *what, unsigned flags)
 {
+	const cispref_needs *needs = what;
 	cispref__json_open(j, "{");
 	cispref__json_key(j, "format", 1);
 	cispref__json_string(j, "cispref-needs");
@@ -242,8 +256,9 @@ static char *join_competences(const cispref_needs *needs, size_t i)
 
 enum { NEED_COLUMNS = 8, NEED_OWNED = 5 };
 
-static int needs_csv(xmlBufferPtr out, const cispref_needs *needs, int excel_fr, unsigned flags)
+static int needs_csv(xmlBufferPtr out, const void *what, int excel_fr, unsigned flags)
 {
+	const cispref_needs *needs = what;
 	static const char *const headers[NEED_COLUMNS] = {
 		"rank", "id", "kind", "label", "person_count", "competence_count", "persons",
 		"competences"};
@@ -289,21 +304,7 @@ static int needs_csv(xmlBufferPtr out, const cispref_needs *needs, int excel_fr,
 int cispref_needs_export(char **out, size_t *size, const cispref_needs *needs,
                          cispref_team_format_t format, unsigned flags, cispref_error *error)
 {
-	if (!out || !needs || (unsigned)format > CISPREF_TEAM_FORMAT_CSV_EXCEL_FR ||
-	    (flags & ~(unsigned)CISPREF_TEAM_ANONYMIZE))
-		return bad(error);
-	xmlBufferPtr buf = cispref__buffer_new();
-	if (!buf)
-		return finish(NULL, CISPREF_ENOMEM, out, size, error);
-	int rc;
-	if (format == CISPREF_TEAM_FORMAT_JSON) {
-		json j = {buf, 0, 0};
-		needs_json(&j, needs, flags);
-		rc = j.failed ? CISPREF_ENOMEM : CISPREF_OK;
-	} else {
-		rc = needs_csv(buf, needs, format == CISPREF_TEAM_FORMAT_CSV_EXCEL_FR, flags);
-	}
-	return finish(buf, rc, out, size, error);
+	return team_export(out, size, needs, needs_json, needs_csv, format, flags, error);
 }
 
 /* ---- ratings ------------------------------------------------------------------- */
@@ -327,8 +328,9 @@ static void rating_cells(const cispref_positioning *pos, const cispref_rating *r
 static const char *const rating_headers[RATING_COLUMNS] = {
 	"person", "name", "target", "level", "date", "source", "comment"};
 
-static void ratings_json(json *j, const cispref_positioning *pos, unsigned flags)
+static void ratings_json(json *j, const void *what, unsigned flags)
 {
+	const cispref_positioning *pos = what;
 	cispref__json_open(j, "{");
 	cispref__json_key(j, "format", 1);
 	cispref__json_string(j, "cispref-ratings");
@@ -356,9 +358,9 @@ static void ratings_json(json *j, const cispref_positioning *pos, unsigned flags
 	cispref__json_raw(j, "\n");
 }
 
-static int ratings_csv(xmlBufferPtr out, const cispref_positioning *pos, int excel_fr,
-                       unsigned flags)
+static int ratings_csv(xmlBufferPtr out, const void *what, int excel_fr, unsigned flags)
 {
+	const cispref_positioning *pos = what;
 	size_t rows = 1 + pos->ratings.count;
 	const char **cells = calloc(RATING_COLUMNS * rows + 1, sizeof *cells);
 	if (!cells)
@@ -376,19 +378,5 @@ int cispref_positioning_export_ratings(char **out, size_t *size, const cispref_p
                                        cispref_team_format_t format, unsigned flags,
                                        cispref_error *error)
 {
-	if (!out || !pos || (unsigned)format > CISPREF_TEAM_FORMAT_CSV_EXCEL_FR ||
-	    (flags & ~(unsigned)CISPREF_TEAM_ANONYMIZE))
-		return bad(error);
-	xmlBufferPtr buf = cispref__buffer_new();
-	if (!buf)
-		return finish(NULL, CISPREF_ENOMEM, out, size, error);
-	int rc;
-	if (format == CISPREF_TEAM_FORMAT_JSON) {
-		json j = {buf, 0, 0};
-		ratings_json(&j, pos, flags);
-		rc = j.failed ? CISPREF_ENOMEM : CISPREF_OK;
-	} else {
-		rc = ratings_csv(buf, pos, format == CISPREF_TEAM_FORMAT_CSV_EXCEL_FR, flags);
-	}
-	return finish(buf, rc, out, size, error);
+	return team_export(out, size, pos, ratings_json, ratings_csv, format, flags, error);
 }
