@@ -158,7 +158,11 @@ static bool editions_within(const cispref_referential *a, const cispref_referent
 		if (cispref__edition_of(a, link->n) != link)
 			continue; /* its node was removed */
 		(*count)++;
-		const edition_link *other = cispref__edition_get(b, link->id);
+		/* by id in the map, not through the id table: in a leniently read file an id may
+		 * name two nodes, and the table finds the first while the link is the other's */
+		const edition_link *other = cispref__strmap_find(&b->editions, link->id);
+		if (other && cispref__edition_of(b, other->n) != other)
+			other = NULL; /* its node was removed */
 		if (!other || !same(link->replaced_by, other->replaced_by))
 			return false;
 	}
