@@ -21,42 +21,53 @@ static int bad(cispref_error *error)
 	return CISPREF_EARG;
 }
 
-/* Hand @buf over when @rc is 0, else free it. */
-static int finish(xmlBufferPtr buf, int rc, char **out, size_t *size, cispref_error *error)
-{
-	if (rc) {
-		if (buf)
-			xmlBufferFree(buf);
-		cispref__error_set(error, CISPREF_ENOMEM, NULL, 0, 0, "out of memory");
-		return CISPREF_ENOMEM;
-	}
-	return cispref__output_buffer(buf, out, size, error);
-}
-
 /* One export of a team document (@what: a coverage, needs or positioning): the checks,
- * then @write_json or @write_csv into a new buffer handed to the caller. */
+ * then @write_json or @write_csv into a new buffer; NULL with *@rc set (and @error
+ * filled) on failure. */
 typedef void (*json_writer)(json *j, const void *what, unsigned flags);
 typedef int (*csv_writer)(xmlBufferPtr out, const void *what, int excel_fr, unsigned flags);
 
-static int team_export(char **out, size_t *size, const void *what, json_writer write_json,
-                       csv_writer write_csv, cispref_team_format_t format, unsigned flags,
-                       cispref_error *error)
+static xmlBufferPtr team_serialise(const void *what, json_writer write_json,
+                                   csv_writer write_csv, cispref_team_format_t format,
+                                   unsigned flags, cispref_error *error, int *rc)
 {
-	if (!out || !what || (unsigned)format > CISPREF_TEAM_FORMAT_CSV_EXCEL_FR ||
-	    (flags & ~(unsigned)CISPREF_TEAM_ANONYMIZE))
-		return bad(error);
+	if (!what || (unsigned)format > CISPREF_TEAM_FORMAT_CSV_EXCEL_FR ||
+	    (flags & ~(unsigned)CISPREF_TEAM_ANONYMIZE)) {
+		*rc = bad(error);
+		return NULL;
+	}
 	xmlBufferPtr buf = cispref__buffer_new();
-	if (!buf)
-		return finish(NULL, CISPREF_ENOMEM, out, size, error);
-	int rc;
-	if (format == CISPREF_TEAM_FORMAT_JSON) {
+	if (buf && format == CISPREF_TEAM_FORMAT_JSON) {
 		json j = {buf, 0, 0};
 		write_json(&j, what, flags);
-		rc = j.failed ? CISPREF_ENOMEM : CISPREF_OK;
-	} else {
-		rc = write_csv(buf, what, format == CISPREF_TEAM_FORMAT_CSV_EXCEL_FR, flags);
+		*rc = j.failed ? CISPREF_ENOMEM : CISPREF_OK;
+	} else if (buf) {
+		*rc = write_csv(buf, what, format == CISPREF_TEAM_FORMAT_CSV_EXCEL_FR, flags);
 	}
-	return finish(buf, rc, out, size, error);
+	if (!buf || *rc) {
+		if (buf)
+			xmlBufferFree(buf);
+		cispref__error_set(error, CISPREF_ENOMEM, NULL, 0, 0, "out of memory");
+		*rc = CISPREF_ENOMEM;
+		return NULL;
+	}
+	return buf;
+}
+
+/* The export handed over in memory (@out, @size) or, when @path is not NULL, written to
+ * @path as cispref_export_path() writes. */
+static int team_export(char **out, size_t *size, const char *path, const void *what,
+                       json_writer write_json, csv_writer write_csv,
+                       cispref_team_format_t format, unsigned flags, cispref_error *error)
+{
+	if (path ? !*path : !out)
+		return bad(error);
+	int rc;
+	xmlBufferPtr buf = team_serialise(what, write_json, write_csv, format, flags, error, &rc);
+	if (!buf)
+		return rc;
+	return path ? cispref__output_path(buf, path, error)
+	            : cispref__output_buffer(buf, out, size, error);
 }
 
 /* "a; b; c": the persons of a row of a CSV table, in a malloc'ed string. */
@@ -183,7 +194,17 @@ static int coverage_csv(xmlBufferPtr out, const void *what, int excel_fr, unsign
 int cispref_coverage_export(char **out, size_t *size, const cispref_coverage *cov,
                             cispref_team_format_t format, unsigned flags, cispref_error *error)
 {
-	return team_export(out, size, cov, coverage_json, coverage_csv, format, flags, error);
+	return team_export(out, size, NULL, cov, coverage_json, coverage_csv, format, flags, error);
+}
+
+int cispref_coverage_export_path(const char *path, const cispref_coverage *cov,
+                                 cispref_team_format_t format, unsigned flags,
+                                 cispref_error *error)
+{
+	if (!path)
+		return bad(error);
+	return team_export(NULL, NULL, path, cov, coverage_json, coverage_csv, format, flags,
+	                   error);
 }
 
 /* ---- needs --------------------------------------------------------------------- */
@@ -304,7 +325,16 @@ static int needs_csv(xmlBufferPtr out, const void *what, int excel_fr, unsigned 
 int cispref_needs_export(char **out, size_t *size, const cispref_needs *needs,
                          cispref_team_format_t format, unsigned flags, cispref_error *error)
 {
-	return team_export(out, size, needs, needs_json, needs_csv, format, flags, error);
+	return team_export(out, size, NULL, needs, needs_json, needs_csv, format, flags, error);
+}
+
+int cispref_needs_export_path(const char *path, const cispref_needs *needs,
+                              cispref_team_format_t format, unsigned flags,
+                              cispref_error *error)
+{
+	if (!path)
+		return bad(error);
+	return team_export(NULL, NULL, path, needs, needs_json, needs_csv, format, flags, error);
 }
 
 /* ---- ratings ------------------------------------------------------------------- */
@@ -378,5 +408,14 @@ int cispref_positioning_export_ratings(char **out, size_t *size, const cispref_p
                                        cispref_team_format_t format, unsigned flags,
                                        cispref_error *error)
 {
-	return team_export(out, size, pos, ratings_json, ratings_csv, format, flags, error);
+	return team_export(out, size, NULL, pos, ratings_json, ratings_csv, format, flags, error);
+}
+
+int cispref_positioning_export_ratings_path(const char *path, const cispref_positioning *pos,
+                                            cispref_team_format_t format, unsigned flags,
+                                            cispref_error *error)
+{
+	if (!path)
+		return bad(error);
+	return team_export(NULL, NULL, path, pos, ratings_json, ratings_csv, format, flags, error);
 }

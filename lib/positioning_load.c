@@ -319,6 +319,18 @@ int cispref_positioning_load_memory(cispref_positioning **out, const char *data,
 	return cispref__load_memory(load, out, data, size, name, options, error);
 }
 
+int cispref_positioning_load_fd(cispref_positioning **out, int fd, const char *name,
+                                const cispref_load_options *options, cispref_error *error)
+{
+	return cispref__load_fd(load, out, fd, name, options, error);
+}
+
+int cispref_positioning_load_stream(cispref_positioning **out, FILE *stream, const char *name,
+                                    const cispref_load_options *options, cispref_error *error)
+{
+	return cispref__load_stream(load, out, stream, name, options, error);
+}
+
 int cispref_positioning_load_file(cispref_positioning **out, const char *path,
                                   const cispref_load_options *options, cispref_error *error)
 {

@@ -112,6 +112,68 @@ static void test_validate_positioning(void **state)
 	run_free(&r);
 }
 
+/* -o FILE for json and csv: the format from the extension, the same bytes as on standard
+ * output; the text output refused with -o; the team read from standard input. */
+static void test_output_file_and_stdin(void **state)
+{
+	(void)state;
+	const char *team = fixture("positioning-team.xml");
+	char path[4200];
+	snprintf(path, sizeof path, "%s/coverage.json", run_dir);
+	run r = run_cispref("coverage", "-f", "json", team, NULL);
+	assert_int_equal(r.status, 0);
+	char *expected = strdup(r.out);
+	run_free(&r);
+	r = run_cispref("coverage", "-o", path, team, NULL);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "");
+	size_t size = 0;
+	char *written = read_whole_file(path, &size);
+	assert_string_equal(written, expected);
+	free(written);
+	free(expected);
+	run_free(&r);
+
+	snprintf(path, sizeof path, "%s/needs.csv", run_dir);
+	r = run_cispref("needs", "--anonymize", "-o", path, team, NULL);
+	assert_int_equal(r.status, 0);
+	written = read_whole_file(path, &size);
+	assert_true(strncmp(written, "\"rank\",", 7) == 0);
+	assert_non_null(strstr(written, "\"1\",\"c.ecoute-active\",\"concept\","));
+	free(written);
+	run_free(&r);
+
+	snprintf(path, sizeof path, "%s/ratings.json", run_dir);
+	r = run_cispref("ratings", "-o", path, team, NULL);
+	assert_int_equal(r.status, 0);
+	written = read_whole_file(path, &size);
+	assert_true(written[0] == '{');
+	free(written);
+	run_free(&r);
+
+	/* text is for standard output */
+	snprintf(path, sizeof path, "%s/needs.txt", run_dir);
+	r = run_cispref("needs", "-o", path, team, NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "-f json"));
+	assert_int_equal(access(path, F_OK), -1);
+	run_free(&r);
+
+	/* the team from standard input; named so in errors */
+	r = run_cispref_from(team, "needs", "-", NULL);
+	assert_int_equal(r.status, 0);
+	assert_true(strncmp(r.out, "1\tc.ecoute-active\t3\t2\t", 22) == 0);
+	run_free(&r);
+	r = run_cispref_from(fixture("example-small.xml"), "ratings", "-", NULL);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.err, "(standard input)"));
+	run_free(&r);
+	r = run_cispref_from(team, "coverage", "-i", "-", "-", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "standard input"));
+	run_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -120,6 +182,7 @@ int main(void)
 		cmocka_unit_test(test_needs),
 		cmocka_unit_test(test_ratings),
 		cmocka_unit_test(test_validate_positioning),
+		cmocka_unit_test(test_output_file_and_stdin),
 	};
 	return cmocka_run_group_tests(tests, run_dir_setup, run_dir_teardown);
 }

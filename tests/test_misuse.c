@@ -1077,6 +1077,15 @@ static void test_positioning_null(void **state)
 	assert_fails(CISPREF_EXML, cispref_positioning_load_memory(&pos, "", 0, NULL, NULL, ERR));
 	assert_fails(CISPREF_EIO, cispref_positioning_load_file(&pos, "/nonexistent/x.xml", NULL,
 	                                                        ERR));
+	assert_fails(CISPREF_EARG, cispref_positioning_load_fd(NULL, 0, NULL, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_positioning_load_fd(&pos, -1, NULL, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_positioning_load_stream(NULL, stdin, NULL, NULL, ERR));
+	assert_fails(CISPREF_EARG, cispref_positioning_load_stream(&pos, NULL, NULL, NULL, ERR));
+	FILE *write_only = fopen("/dev/null", "w");
+	assert_non_null(write_only);
+	assert_fails(CISPREF_EIO, cispref_positioning_load_stream(&pos, write_only, NULL, NULL,
+	                                                          ERR));
+	fclose(write_only);
 	assert_null(pos);
 	char *buf = NULL;
 	assert_fails(CISPREF_EARG, cispref_positioning_write_buffer(&buf, NULL, NULL, ERR));
@@ -1131,6 +1140,12 @@ static void test_positioning_null(void **state)
 	assert_fails(CISPREF_EARG, cispref_positioning_export_ratings(&buf, NULL, NULL,
 	                                                              CISPREF_TEAM_FORMAT_CSV, 0, ERR));
 	assert_null(buf);
+	assert_fails(CISPREF_EARG, cispref_coverage_export_path("x", NULL,
+	                                                        CISPREF_TEAM_FORMAT_JSON, 0, ERR));
+	assert_fails(CISPREF_EARG, cispref_needs_export_path("x", NULL, CISPREF_TEAM_FORMAT_CSV, 0,
+	                                                     ERR));
+	assert_fails(CISPREF_EARG, cispref_positioning_export_ratings_path(
+	                                   "x", NULL, CISPREF_TEAM_FORMAT_CSV, 0, ERR));
 }
 
 /* A document built here, and every query given NULLs, unknown ids and bad values. */
@@ -1245,6 +1260,17 @@ static void test_positioning_bad_arguments(void **state)
 	                                                              CISPREF_TEAM_FORMAT_JSON, 4u,
 	                                                              ERR));
 	assert_null(buf);
+	assert_fails(CISPREF_EARG, cispref_coverage_export_path(NULL, cov,
+	                                                        CISPREF_TEAM_FORMAT_JSON, 0, ERR));
+	assert_fails(CISPREF_EARG, cispref_coverage_export_path("", cov,
+	                                                        CISPREF_TEAM_FORMAT_JSON, 0, ERR));
+	assert_fails(CISPREF_EARG, cispref_needs_export_path(NULL, needs, CISPREF_TEAM_FORMAT_CSV,
+	                                                     0, ERR));
+	assert_fails(CISPREF_EARG, cispref_positioning_export_ratings_path(
+	                                   "x", pos, CISPREF_TEAM_FORMAT_JSON, 4u, ERR));
+	assert_fails(CISPREF_EIO, cispref_positioning_export_ratings_path(
+	                                   "/nonexistent/dir/x.csv", pos, CISPREF_TEAM_FORMAT_CSV,
+	                                   0, ERR));
 	/* drawing */
 	assert_fails(CISPREF_EARG, cispref_team_render(NULL, NULL, CISPREF_TEAM_RENDER_GRID,
 	                                               CISPREF_RENDER_HTML, pos, f->ref, NULL, 0, ERR));

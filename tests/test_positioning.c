@@ -365,6 +365,112 @@ static void test_round_trip(void **state)
 	rmdir(dir);
 }
 
+/* From a pipe (read to its end, the descriptor left open) and from a stream: the same
+ * document as from the file; a broken document read from a stream is named as asked and
+ * located by line and column. */
+static void test_load_fd_stream(void **state)
+{
+	world *w = *state;
+	size_t size = 0;
+	char *bytes = read_whole_file(fixture("positioning-team.xml"), &size);
+	char *expected = NULL, *got = NULL;
+	OK(cispref_positioning_write_buffer(&expected, NULL, w->team, NULL));
+
+	FILE *tmp = tmpfile();
+	assert_non_null(tmp);
+	assert_int_equal(fwrite(bytes, 1, size, tmp), size);
+	rewind(tmp);
+	cispref_positioning *pos = NULL;
+	OK(cispref_positioning_load_fd(&pos, fileno(tmp), "team via fd", NULL, NULL));
+	assert_string_equal(cispref_positioning_origin(pos), "team via fd");
+	OK(cispref_positioning_write_buffer(&got, NULL, pos, NULL));
+	assert_string_equal(got, expected);
+	cispref_buffer_free(got);
+	cispref_positioning_free(pos);
+	rewind(tmp);
+	OK(cispref_positioning_load_stream(&pos, tmp, NULL, NULL, NULL));
+	OK(cispref_positioning_write_buffer(&got, NULL, pos, NULL));
+	assert_string_equal(got, expected);
+	cispref_buffer_free(got);
+	cispref_positioning_free(pos);
+	fclose(tmp);
+
+	static const char broken[] = "<positioning xmlns=\"urn:cispref:positioning\"\n"
+	                             " format-version=\"1\" referential=\"r\">\n<person/>";
+	FILE *in = fmemopen((void *)broken, sizeof broken - 1, "r");
+	assert_non_null(in);
+	cispref_error error = {0};
+	pos = NULL;
+	assert_int_not_equal(cispref_positioning_load_stream(&pos, in, "team.xml", NULL, &error), 0);
+	assert_null(pos);
+	assert_string_equal(error.source, "team.xml");
+	assert_int_equal(error.line, 3);
+	assert_true(error.column > 0);
+	fclose(in);
+	cispref_buffer_free(expected);
+	free(bytes);
+}
+
+/* The exports written to a file hold what the exports in memory hold; a failed write
+ * leaves the file there as it was. */
+static void test_export_paths(void **state)
+{
+	world *w = *state;
+	char dir[] = "/tmp/cispref-positioning-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[256], bad[300];
+	snprintf(path, sizeof path, "%s/out.csv", dir);
+	snprintf(bad, sizeof bad, "%s/missing/out.csv", dir);
+	cispref_coverage *cov = NULL;
+	cispref_needs *needs = NULL;
+	OK(cispref_coverage_new(&cov, w->team, w->ref));
+	OK(cispref_needs_new(&needs, w->team, w->ref, NULL));
+	char *mem = NULL, *file = NULL;
+	size_t mem_size = 0, file_size = 0;
+
+	OK(cispref_coverage_export(&mem, &mem_size, cov, CISPREF_TEAM_FORMAT_JSON, 0, NULL));
+	OK(cispref_coverage_export_path(path, cov, CISPREF_TEAM_FORMAT_JSON, 0, NULL));
+	file = read_whole_file(path, &file_size);
+	assert_int_equal(file_size, mem_size);
+	assert_memory_equal(file, mem, mem_size);
+	free(file);
+	cispref_buffer_free(mem);
+
+	OK(cispref_needs_export(&mem, &mem_size, needs, CISPREF_TEAM_FORMAT_CSV_EXCEL_FR, 0, NULL));
+	OK(cispref_needs_export_path(path, needs, CISPREF_TEAM_FORMAT_CSV_EXCEL_FR, 0, NULL));
+	file = read_whole_file(path, &file_size);
+	assert_int_equal(file_size, mem_size);
+	assert_memory_equal(file, mem, mem_size);
+	free(file);
+	cispref_buffer_free(mem);
+
+	OK(cispref_positioning_export_ratings(&mem, &mem_size, w->team, CISPREF_TEAM_FORMAT_CSV,
+	                                      CISPREF_TEAM_ANONYMIZE, NULL));
+	OK(cispref_positioning_export_ratings_path(path, w->team, CISPREF_TEAM_FORMAT_CSV,
+	                                           CISPREF_TEAM_ANONYMIZE, NULL));
+	file = read_whole_file(path, &file_size);
+	assert_int_equal(file_size, mem_size);
+	assert_memory_equal(file, mem, mem_size);
+	free(file);
+
+	/* a bad format fails before the file is touched */
+	assert_int_equal(cispref_coverage_export_path(path, cov, (cispref_team_format_t)7, 0, NULL),
+	                 CISPREF_EARG);
+	file = read_whole_file(path, &file_size);
+	assert_memory_equal(file, mem, mem_size);
+	free(file);
+	cispref_buffer_free(mem);
+	cispref_error error = {0};
+	assert_int_equal(cispref_needs_export_path(bad, needs, CISPREF_TEAM_FORMAT_JSON, 0, &error),
+	                 CISPREF_EIO);
+	assert_non_null(strstr(error.text, "No such file or directory"));
+
+	cispref_needs_free(needs);
+	cispref_coverage_free(cov);
+	unlink(path);
+	rmdir(dir);
+}
+
 static void test_builder(void **state)
 {
 	(void)state;
@@ -684,6 +790,8 @@ int main(void)
 		cmocka_unit_test(test_diagnostics),
 		cmocka_unit_test(test_no_proficient_level),
 		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_load_fd_stream),
+		cmocka_unit_test(test_export_paths),
 		cmocka_unit_test(test_builder),
 		cmocka_unit_test(test_exports),
 		cmocka_unit_test(test_render_html),

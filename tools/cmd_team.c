@@ -30,7 +30,8 @@ static void help_coverage(void)
 	printf("Usage: cispref coverage TEAM.xml [-i FILE] [-f text|json|csv|csv-excel-fr|html|odt]\n"
 	       "                        [-o FILE] [--anonymize]\n\n"
 	       "For each competence of the referential, the persons of the positioning document\n"
-	       "TEAM.xml who master it (doc/positioning.md). Text: one line per competence,\n"
+	       "TEAM.xml ('-': standard input) who master it (doc/positioning.md). Text: one\n"
+	       "line per competence,\n"
 	       "  ID<tab>COUNT<tab>PERSONS   (PERSONS is '-' when nobody covers it)\n"
 	       "then the number of competences nobody covers.\n\n"
 	       "  -i, --input FILE     the referential rated ('-': standard input; by default the\n"
@@ -38,7 +39,9 @@ static void help_coverage(void)
 	       "  -f, --format FORMAT  text (the default), json, csv (RFC 4180) or csv-excel-fr\n"
 	       "                       (the matrix: one column per person), html or odt (the\n"
 	       "                       matrix to print, uncovered competences marked)\n"
-	       "  -o, --output FILE    html and odt: write FILE (replaced atomically)\n"
+	       "  -o, --output FILE    write FILE (replaced atomically) rather than standard\n"
+	       "                       output; without -f its extension picks the format\n"
+	       "                       (.json, .csv, .html, .odt); an ODT needs one\n"
 	       "      --anonymize      name persons by their ids, never by their display names\n"
 	       "  -h, --help           show this help\n");
 }
@@ -46,14 +49,17 @@ static void help_coverage(void)
 static void help_needs(void)
 {
 	printf("Usage: cispref needs TEAM.xml [--person ID] [-i FILE] [-f text|json|csv|csv-excel-fr]\n"
-	       "                     [--anonymize]\n\n"
-	       "The training needs of the team (or of one person): the items rated below a\n"
-	       "proficient level, grouped by the concept they share, most persons first, then\n"
-	       "most competences, then by id (doc/positioning.md). Text: one line per need,\n"
+	       "                     [-o FILE] [--anonymize]\n\n"
+	       "The training needs of the team of TEAM.xml ('-': standard input), or of one\n"
+	       "person: the items rated below a proficient level, grouped by the concept they\n"
+	       "share, most persons first, then most competences, then by id\n"
+	       "(doc/positioning.md). Text: one line per need,\n"
 	       "  RANK<tab>ID<tab>PERSONS<tab>COMPETENCES<tab>LABEL   (the counts)\n\n"
 	       "      --person ID      the gaps of this person only\n"
 	       "  -i, --input FILE     the referential rated (by default the embedded one)\n"
 	       "  -f, --format FORMAT  text (the default), json, csv or csv-excel-fr\n"
+	       "  -o, --output FILE    write FILE (replaced atomically) rather than standard\n"
+	       "                       output; without -f, .json or .csv picks the format\n"
 	       "      --anonymize      name persons by their ids, never by their display names\n"
 	       "  -h, --help           show this help\n");
 }
@@ -68,6 +74,20 @@ static int parse_output(team_output *out, const char *arg)
 		}
 	return cli_usage_error("unknown format '%s' (text, json, csv, csv-excel-fr, html or odt)",
 	                       arg);
+}
+
+/* The output -o FILE asks for by its extension (.html, .odt, .json, .csv), when it asks
+ * for one; otherwise @out stays as it is. */
+static void output_from_path(team_output *out, const char *path)
+{
+	cispref_render_format_t r;
+	cispref_format_t f;
+	if (cispref_render_format_from_path(&r, path) == 0 && r <= CISPREF_RENDER_ODT)
+		*out = r == CISPREF_RENDER_ODT ? OUT_ODT : OUT_HTML;
+	else if (cispref_format_from_path(&f, path) == 0 && f == CISPREF_FORMAT_JSON)
+		*out = OUT_JSON;
+	else if (cispref_format_from_path(&f, path) == 0 && f == CISPREF_FORMAT_CSV)
+		*out = OUT_CSV;
 }
 
 /* -1 to go on, or the exit code to end with. */
@@ -108,27 +128,42 @@ static int parse(team_args *a, int argc, char **argv, int needs, void (*help)(vo
 	if (optind + 1 < argc)
 		return cli_usage_error("unexpected argument '%s'", argv[optind + 1]);
 	a->team = optind < argc ? argv[optind] : NULL;
-	if (a->path && !a->output_given) {
-		cispref_render_format_t f;
-		if (cispref_render_format_from_path(&f, a->path) == 0 && f <= CISPREF_RENDER_ODT)
-			a->output = f == CISPREF_RENDER_ODT ? OUT_ODT : OUT_HTML;
-	}
+	if (a->path && !a->output_given)
+		output_from_path(&a->output, a->path);
+	if (a->path && a->output == OUT_TEXT && needs != 2)
+		return cli_usage_error("the text output goes to standard output: give -f json, csv "
+		                       "or csv-excel-fr%s with -o", needs == 0 ? " (or html, odt)" : "");
 	return -1;
+}
+
+/* Load the team, from standard input when it is "-": EXIT_OK or EXIT_INVALID (after
+ * saying why). */
+static int load_team(cispref_positioning **team, const team_args *a)
+{
+	cispref_error error = {0};
+	int rc = strcmp(a->team, "-") == 0
+	                 ? cispref_positioning_load_stream(team, stdin, "(standard input)", NULL,
+	                                                   &error)
+	                 : cispref_positioning_load_file(team, a->team, NULL, &error);
+	if (rc != 0) {
+		cli_print_error(&error);
+		return EXIT_INVALID;
+	}
+	return EXIT_OK;
 }
 
 /* Load the referential and the team: EXIT_OK or EXIT_INVALID (after saying why). */
 static int load_both(cispref_referential **ref, cispref_positioning **team, const team_args *a)
 {
+	if (a->input && strcmp(a->input, "-") == 0 && strcmp(a->team, "-") == 0)
+		return cli_usage_error("the referential and the team cannot both be read from "
+		                       "standard input");
 	int rc = cli_load(ref, a->input, CISPREF_LOAD_DEFAULT);
 	if (rc)
 		return rc;
-	cispref_error error = {0};
-	if (cispref_positioning_load_file(team, a->team, NULL, &error) != 0) {
-		cli_print_error(&error);
+	if ((rc = load_team(team, a)) != EXIT_OK)
 		cispref_referential_free(*ref);
-		return EXIT_INVALID;
-	}
-	return EXIT_OK;
+	return rc;
 }
 
 static const char *person_label(const cispref_person *p, unsigned flags)
@@ -158,23 +193,50 @@ static void needs_text(const cispref_needs *needs)
 		       cli_text(cispref_needs_label(needs, i)));
 }
 
-/* Print what the library serialised: EXIT_OK or EXIT_INVALID. */
-static int print_export(int rc, char *buf, size_t size, const cispref_error *error)
-{
-	if (rc || !buf) {
-		cli_print_error(error);
-		return EXIT_INVALID;
-	}
-	fwrite(buf, 1, size, stdout);
-	cispref_buffer_free(buf);
-	return EXIT_OK;
-}
-
 static const cispref_team_format_t formats[] = {
 	[OUT_JSON] = CISPREF_TEAM_FORMAT_JSON,
 	[OUT_CSV] = CISPREF_TEAM_FORMAT_CSV,
 	[OUT_CSV_EXCEL_FR] = CISPREF_TEAM_FORMAT_CSV_EXCEL_FR,
 };
+
+/* The three exports of a team document. */
+typedef enum team_export { EXPORT_COVERAGE, EXPORT_NEEDS, EXPORT_RATINGS } team_export;
+
+/* @what exported into -o FILE (replaced atomically), or into *@buf for standard output. */
+static int export_to(team_export kind, const void *what, const team_args *a, char **buf,
+                     size_t *size, cispref_error *error)
+{
+	cispref_team_format_t f = formats[a->output];
+	const char *path = a->path;
+	switch (kind) {
+	case EXPORT_COVERAGE:
+		return path ? cispref_coverage_export_path(path, what, f, a->flags, error)
+		            : cispref_coverage_export(buf, size, what, f, a->flags, error);
+	case EXPORT_NEEDS:
+		return path ? cispref_needs_export_path(path, what, f, a->flags, error)
+		            : cispref_needs_export(buf, size, what, f, a->flags, error);
+	case EXPORT_RATINGS: break;
+	}
+	return path ? cispref_positioning_export_ratings_path(path, what, f, a->flags, error)
+	            : cispref_positioning_export_ratings(buf, size, what, f, a->flags, error);
+}
+
+/* @what exported into -o FILE or on standard output: EXIT_OK or EXIT_INVALID (after
+ * saying why). */
+static int write_export(team_export kind, const void *what, const team_args *a)
+{
+	cispref_error error = {0};
+	char *buf = NULL;
+	size_t size = 0;
+	if (export_to(kind, what, a, &buf, &size, &error) != 0) {
+		cli_print_error(&error);
+		return EXIT_INVALID;
+	}
+	if (buf)
+		fwrite(buf, 1, size, stdout);
+	cispref_buffer_free(buf);
+	return EXIT_OK;
+}
 
 /* A grid or the coverage matrix, as HTML or ODT, into -o FILE (replaced atomically) or on
  * standard output (HTML only: an ODT package is binary). */
@@ -268,12 +330,7 @@ int cmd_coverage(int argc, char **argv)
 	} else if (a.output == OUT_TEXT) {
 		coverage_text(cov, a.flags);
 	} else {
-		char *buf = NULL;
-		size_t size = 0;
-		cispref_error error = {0};
-		int status = cispref_coverage_export(&buf, &size, cov, formats[a.output], a.flags,
-		                                     &error);
-		rc = print_export(status, buf, size, &error);
+		rc = write_export(EXPORT_COVERAGE, cov, &a);
 	}
 	cispref_coverage_free(cov);
 	cispref_positioning_free(team);
@@ -301,11 +358,7 @@ int cmd_needs(int argc, char **argv)
 	} else if (a.output == OUT_TEXT) {
 		needs_text(needs);
 	} else {
-		char *buf = NULL;
-		size_t size = 0;
-		cispref_error error = {0};
-		status = cispref_needs_export(&buf, &size, needs, formats[a.output], a.flags, &error);
-		rc = print_export(status, buf, size, &error);
+		rc = write_export(EXPORT_NEEDS, needs, &a);
 	}
 	cispref_needs_free(needs);
 	cispref_positioning_free(team);
@@ -315,10 +368,13 @@ int cmd_needs(int argc, char **argv)
 
 static void help_ratings(void)
 {
-	printf("Usage: cispref ratings TEAM.xml [-f json|csv|csv-excel-fr] [--anonymize]\n\n"
-	       "The ratings of the positioning document TEAM.xml, one per row (or object), in\n"
-	       "document order: person, name, target, level, date, source, comment.\n\n"
+	printf("Usage: cispref ratings TEAM.xml [-f json|csv|csv-excel-fr] [-o FILE] [--anonymize]\n\n"
+	       "The ratings of the positioning document TEAM.xml ('-': standard input), one per\n"
+	       "row (or object), in document order: person, name, target, level, date, source,\n"
+	       "comment.\n\n"
 	       "  -f, --format FORMAT  csv (the default, RFC 4180), csv-excel-fr or json\n"
+	       "  -o, --output FILE    write FILE (replaced atomically) rather than standard\n"
+	       "                       output; without -f, .json or .csv picks the format\n"
 	       "      --anonymize      the person's id for the name, and no comments\n"
 	       "  -h, --help           show this help\n");
 }
@@ -333,16 +389,9 @@ int cmd_ratings(int argc, char **argv)
 	if (a.output != OUT_JSON && a.output != OUT_CSV && a.output != OUT_CSV_EXCEL_FR)
 		return cli_usage_error("the ratings are written as json, csv or csv-excel-fr");
 	cispref_positioning *team;
-	cispref_error error = {0};
-	if (cispref_positioning_load_file(&team, a.team, NULL, &error) != 0) {
-		cli_print_error(&error);
-		return EXIT_INVALID;
-	}
-	char *buf = NULL;
-	size_t size = 0;
-	int status = cispref_positioning_export_ratings(&buf, &size, team, formats[a.output],
-	                                                a.flags, &error);
-	rc = print_export(status, buf, size, &error);
+	if ((rc = load_team(&team, &a)) != EXIT_OK)
+		return rc;
+	rc = write_export(EXPORT_RATINGS, team, &a);
 	cispref_positioning_free(team);
 	return rc;
 }

@@ -178,7 +178,10 @@ int referential_type_add(PyObject *module, module_state *state);  /* referential
 
 /* positioning.c: a new Positioning loaded from @path (file-system bytes), or NULL with
  * the exception; and its type */
-PyObject *load_positioning(const module_state *state, const char *path);
+/* A positioning document from the file @path, or else from @size bytes at @data named
+ * @name (NULL: "<memory>"), read without the GIL (the caller keeps them alive). */
+PyObject *load_positioning(const module_state *state, const char *path, const char *data,
+                           size_t size, const char *name);
 int positioning_type_add(PyObject *module, module_state *state);
 
 /* records.c */

@@ -146,7 +146,7 @@ static PyObject *document_bytes(PyObject *data, const load_request *r)
 	if (!PyUnicode_Check(data)) {
 		PyObject *name = type_name(data);
 		if (name) {
-			PyErr_Format(PyExc_TypeError, "loads() takes bytes or str, not %.100U", name);
+			PyErr_Format(PyExc_TypeError, "expected bytes or str, not %.100U", name);
 			Py_DECREF(name);
 		}
 		return NULL;
@@ -208,8 +208,34 @@ static PyObject *py_load_positioning(PyObject *module, PyObject *args)
 	PyObject *path;
 	if (!PyArg_ParseTuple(args, "O&:load_positioning", PyUnicode_FSConverter, &path))
 		return NULL;
-	PyObject *pos = load_positioning(PyModule_GetState(module), PyBytes_AsString(path));
+	PyObject *pos = load_positioning(PyModule_GetState(module), PyBytes_AsString(path), NULL,
+	                                 0, NULL);
 	Py_DECREF(path);
+	return pos;
+}
+
+static PyObject *py_loads_positioning(PyObject *module, PyObject *args, PyObject *kwargs)
+{
+	static char *keywords[] = {"data", "name", NULL};
+	PyObject *data, *name = NULL;
+	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|O&:loads_positioning", keywords, &data,
+	                                 optional_path, &name))
+		return NULL;
+	const load_request xml = {.reader = READER_XML};
+	PyObject *bytes = document_bytes(data, &xml);
+	char *doc, *source = NULL;
+	Py_ssize_t size;
+	if (!bytes || PyBytes_AsStringAndSize(bytes, &doc, &size) < 0 ||
+	    (name && !(source = PyBytes_AsString(name)))) {
+		Py_XDECREF(bytes);
+		Py_XDECREF(name);
+		return NULL;
+	}
+	/* both bytes objects are ours and immutable while the GIL is released */
+	PyObject *pos = load_positioning(PyModule_GetState(module), NULL, doc, (size_t)size,
+	                                 source);
+	Py_DECREF(bytes);
+	Py_XDECREF(name);
 	return pos;
 }
 
@@ -242,6 +268,13 @@ static PyMethodDef module_methods[] = {
 	 "load_positioning(path, /)\n--\n\n"
 	 "Load a team's positioning document (-> Positioning) from path (str, bytes or\n"
 	 "os.PathLike). Raises cispref.FileError or cispref.ParseError as load() does."},
+	{"loads_positioning", (PyCFunction)(void (*)(void))py_loads_positioning,
+	 METH_VARARGS | METH_KEYWORDS,
+	 "loads_positioning(data, name=None)\n--\n\n"
+	 "Load a team's positioning document (-> Positioning) from bytes or str, read as\n"
+	 "loads() reads XML (a str whatever encoding its declaration names). name (a file\n"
+	 "name: str, bytes or os.PathLike) is how errors call the input. Raises\n"
+	 "cispref.ParseError as load() does."},
 	{"load", (PyCFunction)(void (*)(void))py_load, METH_VARARGS | METH_KEYWORDS,
 	 "load(source, *, format='xml', lenient=False, max_input_size=None,\n"
 	 "     max_text_length=None, max_elements=None, depths=None, encoding=None,\n"

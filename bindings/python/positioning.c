@@ -378,7 +378,7 @@ static PyType_Slot positioning_slots[] = {
 	{Py_tp_methods, pos_methods},
 	{Py_tp_getset, pos_getset},
 	{Py_tp_doc, (void *)"A team's positioning document (doc/positioning.md). Get one with "
-	                    "cispref.load_positioning()."},
+	                    "cispref.load_positioning() or cispref.loads_positioning()."},
 	{0, NULL},
 };
 
@@ -389,12 +389,14 @@ static PyType_Spec positioning_spec = {
 	.slots = positioning_slots,
 };
 
-PyObject *load_positioning(const module_state *state, const char *path)
+PyObject *load_positioning(const module_state *state, const char *path, const char *data,
+                           size_t size, const char *name)
 {
 	cispref_positioning *pos;
 	cispref_error error;
 	PyThreadState *thread = PyEval_SaveThread();
-	int rc = cispref_positioning_load_file(&pos, path, NULL, &error);
+	int rc = path ? cispref_positioning_load_file(&pos, path, NULL, &error)
+	              : cispref_positioning_load_memory(&pos, data, size, name, NULL, &error);
 	PyEval_RestoreThread(thread);
 	if (rc)
 		return raise_error(state, &error);

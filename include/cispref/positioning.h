@@ -163,6 +163,33 @@ CISPREF_EXPORT int cispref_positioning_load_memory(cispref_positioning **out,
                                                    const cispref_load_options *options,
                                                    cispref_error *error);
 /**
+ * Load a positioning document from the open file descriptor @p fd, read to its end (a
+ * pipe, a socket, a regular file from its current offset). The descriptor is not closed.
+ * @param out receives it; free it with cispref_positioning_free(). Untouched on failure.
+ * @param fd the descriptor to read.
+ * @param name how errors name the input, or NULL for "<fd N>".
+ * @param options NULL for #CISPREF_LOAD_OPTIONS_INIT; only the limits are used.
+ * @param error filled on failure (may be NULL).
+ * @return as cispref_positioning_load_file().
+ */
+CISPREF_EXPORT int cispref_positioning_load_fd(cispref_positioning **out, int fd,
+                                               const char *name,
+                                               const cispref_load_options *options,
+                                               cispref_error *error);
+/**
+ * Load a positioning document from @p stream, read to its end. The stream is not closed.
+ * @param out receives it; free it with cispref_positioning_free(). Untouched on failure.
+ * @param stream the stream to read.
+ * @param name how errors name the input, or NULL for "<stream>".
+ * @param options NULL for #CISPREF_LOAD_OPTIONS_INIT; only the limits are used.
+ * @param error filled on failure (may be NULL).
+ * @return as cispref_positioning_load_file().
+ */
+CISPREF_EXPORT int cispref_positioning_load_stream(cispref_positioning **out, FILE *stream,
+                                                   const char *name,
+                                                   const cispref_load_options *options,
+                                                   cispref_error *error);
+/**
  * Serialise @p pos as positioning XML.
  * @param out receives a NUL-terminated buffer; free it with cispref_buffer_free().
  * @param size receives its length without the NUL (may be NULL).
@@ -437,6 +464,33 @@ CISPREF_EXPORT int cispref_positioning_export_ratings(char **out, size_t *size,
 CISPREF_EXPORT int cispref_needs_export(char **out, size_t *size, const cispref_needs *needs,
                                         cispref_team_format_t format, unsigned flags,
                                         cispref_error *error);
+/**
+ * Write a coverage to the file @p path, as cispref_export_path() writes: a regular file
+ * is replaced atomically (a failure leaves it as it was), a symbolic link is written
+ * through, a FIFO or character device is written in place.
+ * @param path the file to write.
+ * @param coverage the coverage.
+ * @param format the format.
+ * @param flags #cispref_team_flags_t values combined with `|`.
+ * @param error filled on failure (may be NULL).
+ * @return #CISPREF_OK, #CISPREF_EARG (also for a NULL or empty @p path), #CISPREF_EIO
+ *         (with the system's message and the path) or #CISPREF_ENOMEM.
+ */
+CISPREF_EXPORT int cispref_coverage_export_path(const char *path,
+                                                const cispref_coverage *coverage,
+                                                cispref_team_format_t format, unsigned flags,
+                                                cispref_error *error);
+/** Write a needs list to the file @p path; as cispref_coverage_export_path(). */
+CISPREF_EXPORT int cispref_needs_export_path(const char *path, const cispref_needs *needs,
+                                             cispref_team_format_t format, unsigned flags,
+                                             cispref_error *error);
+/** Write the ratings of @p pos (cispref_positioning_export_ratings()) to the file @p path;
+ * as cispref_coverage_export_path(). */
+CISPREF_EXPORT int cispref_positioning_export_ratings_path(const char *path,
+                                                           const cispref_positioning *pos,
+                                                           cispref_team_format_t format,
+                                                           unsigned flags,
+                                                           cispref_error *error);
 /** @} */
 
 /** @name Printed grids and matrices

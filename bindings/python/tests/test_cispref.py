@@ -1098,6 +1098,22 @@ class PositioningTest(unittest.TestCase):
         with self.assertRaises(cispref.ParseError):
             cispref.load_positioning(DATA)
 
+    def test_loads_positioning(self):
+        path = os.path.join(FIXTURES, "positioning-team.xml")
+        with open(path, "rb") as f:
+            data = f.read()
+        self.assertEqual(cispref.loads_positioning(data).ratings, self.team.ratings)
+        # a str is text already, whatever encoding its declaration names
+        text = data.decode("utf-8").replace('encoding="UTF-8"', 'encoding="ISO-8859-1"', 1)
+        self.assertIn('encoding="ISO-8859-1"', text)
+        self.assertEqual(cispref.loads_positioning(text).persons, self.team.persons)
+        with self.assertRaises(cispref.ParseError) as caught:
+            cispref.loads_positioning(b"<positioning", name="team.xml")
+        self.assertEqual(caught.exception.file, "team.xml")
+        self.assertEqual(caught.exception.line, 1)
+        with self.assertRaises(TypeError):
+            cispref.loads_positioning(42)
+
 
 class ModuleStateTest(unittest.TestCase):
     """The types and cispref.Error belong to each module object, as PEP 489 and 630 ask."""
