@@ -26,16 +26,20 @@ static const char stylesheet[] =
 	" -webkit-hyphens: auto; hyphens: auto; }\n"
 	/* Words are hyphenated in the document's language (the lang attribute of <html>);
 	 * headings, captions and labels are not. */
-	"h1, h2, h3, caption, th, .series, .kind, .contents, dl.concepts dt {"
+	"h1, h2, h3, .domain-title, .plan-title, caption, th, .series, .kind, .contents,"
+	" dl.concepts dt {"
 	" -webkit-hyphens: manual; hyphens: manual; }\n"
 	"body { max-width: 62rem; margin: 0 auto; padding: 1.5rem; }\n"
-	"h1, h2, h3, caption, th, .series, .contents { font-family: \"Liberation Sans\", Arial,"
-	" \"DejaVu Sans\", sans-serif; }\n"
-	"h2 { font-size: 1.5em; color: #1f4e79; border-bottom: 2px solid #1f4e79;"
-	" padding-bottom: .2em; margin: 0 0 .8em; }\n"
-	"h3 { font-size: 1.1em; color: #1f4e79; text-transform: uppercase; letter-spacing: .04em;"
-	" margin: 1.4em 0 .6em; }\n"
-	"h2, h3, caption { break-after: avoid; page-break-after: avoid; }\n"
+	"h1, h2, h3, .domain-title, .plan-title, caption, th, .series, .contents {"
+	" font-family: \"Liberation Sans\", Arial, \"DejaVu Sans\", sans-serif; }\n"
+	/* a domain looks like a chapter and a plan like its section at any heading level
+	 * (under a section of the front matter they are h4 and h5) */
+	"h2, .domain-title { font-size: 1.5em; color: #1f4e79;"
+	" border-bottom: 2px solid #1f4e79; padding-bottom: .2em; margin: 0 0 .8em; }\n"
+	"h3, .plan-title { font-size: 1.1em; color: #1f4e79; text-transform: uppercase;"
+	" letter-spacing: .04em; margin: 1.4em 0 .6em; }\n"
+	"h2, h3, .domain-title, .plan-title, caption { break-after: avoid;"
+	" page-break-after: avoid; }\n"
 	"a { color: #1f4e79; }\n"
 	".title-page { text-align: center; padding: 5rem 0; }\n"
 	".title-page .series { text-transform: uppercase; letter-spacing: .12em; color: #555; }\n"
@@ -507,19 +511,30 @@ static void write_competence(html *h, const cispref_competence *comp)
 	newline(h);
 }
 
-static void write_domain(html *h, const cispref_domain *domain)
+/* The heading element of @level (1 to 6; deeper levels share h6). */
+static const char *heading_name(unsigned level)
+{
+	static const char *const names[] = {"h1", "h2", "h3", "h4", "h5", "h6"};
+	return names[(level < 6 ? level : 6) - 1];
+}
+
+/* A domain under a heading of @level (2 as a chapter, one below its section's heading in
+ * the front matter), its plans one level down. The classes keep the look of a chapter
+ * and of a plan whatever the level. */
+static void write_domain(html *h, const cispref_domain *domain, unsigned level)
 {
 	render_ctx *ctx = h->ctx;
 	start(h, "div", "chapter domain");
 	id_attr(h, "domain", domain->node.id);
 	newline(h);
-	element(h, "h2", NULL, cispref__render_text(ctx, domain->title));
+	element(h, heading_name(level), "domain-title", cispref__render_text(ctx, domain->title));
 	for (size_t p = 0; p < domain->plans.count; p++) {
 		const cispref_plan *plan = domain->plans.items[p];
 		start(h, "div", "plan");
 		id_attr(h, "plan", plan->node.id);
 		newline(h);
-		element(h, "h3", NULL, cispref__render_text(ctx, plan->title));
+		element(h, heading_name(level + 1), "plan-title",
+		        cispref__render_text(ctx, plan->title));
 		for (size_t c = 0; c < plan->competences.count; c++)
 			write_competence(h, plan->competences.items[c]);
 		end(h);
@@ -770,9 +785,9 @@ static void write_figure(html *h, const cispref_block *b)
 	newline(h);
 }
 
-static void write_domain(html *h, const cispref_domain *domain);
-
-static void write_block(html *h, const cispref_block *b)
+/* A block of a section whose heading has @level: the domains it places go one level
+ * below that heading. */
+static void write_block(html *h, const cispref_block *b, unsigned level)
 {
 	render_ctx *ctx = h->ctx;
 	switch (b->kind) {
@@ -799,19 +814,19 @@ static void write_block(html *h, const cispref_block *b)
 	case CISPREF_BLOCK_DETAILS:
 		for (size_t d = 0; d < ctx->domains.count; d++)
 			if (cispref__render_details_places(b, ctx->domains.items[d]))
-				write_domain(h, ctx->domains.items[d]);
+				write_domain(h, ctx->domains.items[d], level + 1);
 		break;
 	}
 }
 
 static void write_section(html *h, const cispref_section *s)
 {
-	static const char *const headings[] = {"h2", "h3", "h4", "h5", "h6"};
-	unsigned level = s->level < 5 ? s->level : 5;
+	/* level 1 is a chapter (h2, under the title's h1) */
+	unsigned level = (s->level < 5 ? s->level : 5) + 1;
 	start(h, "div", s->level == 1 ? "chapter section" : "section");
 	id_attr(h, "section", s->node.id);
 	newline(h);
-	start(h, headings[level - 1], NULL);
+	start(h, heading_name(level), NULL);
 	if (s->number) {
 		start(h, "span", "number");
 		text(h, s->number);
@@ -822,7 +837,7 @@ static void write_section(html *h, const cispref_section *s)
 	end(h);
 	newline(h);
 	for (size_t b = 0; b < s->blocks.count; b++)
-		write_block(h, s->blocks.items[b]);
+		write_block(h, s->blocks.items[b], level);
 	for (size_t i = 0; i < s->subsections.count; i++)
 		write_section(h, s->subsections.items[i]);
 	end(h);
@@ -892,7 +907,7 @@ static void write_front_body(html *h)
 		write_overview(h);
 	for (size_t d = 0; d < ctx->domains.count; d++)
 		if (!cispref__render_front_places(ctx, ctx->domains.items[d]))
-			write_domain(h, ctx->domains.items[d]);
+			write_domain(h, ctx->domains.items[d], 2);
 }
 
 /* ---- The document ---- */
@@ -920,7 +935,7 @@ static void write_document(html *h)
 		if (ctx->opt.summary)
 			write_overview(h);
 		for (size_t d = 0; d < ctx->domains.count; d++)
-			write_domain(h, ctx->domains.items[d]);
+			write_domain(h, ctx->domains.items[d], 2);
 	}
 	if (ctx->notes.count)
 		write_notes(h);

@@ -167,12 +167,38 @@ static void escaped_run(md *m, const char *s, int line_start)
 	escaped_inside(m, p, end);
 }
 
-static void heading(md *m, const char *marks, const char *s)
+/* Markdown has six heading levels. Deeper (the detail tables under a section of the
+ * front matter: a column heading under a second-level section, a competence and its
+ * columns under a third-level one), a heading is a paragraph of its own, as Pandoc
+ * writes one: in bold at the seventh level, in italics below, so that a competence and
+ * its columns still look apart. */
+enum { MD_MAX_LEVEL = 6 };
+
+static const char *deep_heading_delimiter(unsigned level)
 {
-	raw(m, marks);
-	raw(m, " ");
-	escaped(m, s, 0);
+	return level == MD_MAX_LEVEL + 1 ? "**" : "*";
+}
+
+static void heading_open(md *m, unsigned level)
+{
+	static const char marks[] = "###### ";
+	raw(m, level <= MD_MAX_LEVEL ? marks + MD_MAX_LEVEL - level
+	                             : deep_heading_delimiter(level));
+}
+
+static void heading_close(md *m, unsigned level)
+{
+	if (level > MD_MAX_LEVEL)
+		raw(m, deep_heading_delimiter(level));
 	raw(m, "\n\n");
+}
+
+/* A heading of @level (1: the title). */
+static void heading(md *m, unsigned level, const char *s)
+{
+	heading_open(m, level);
+	escaped(m, s, 0);
+	heading_close(m, level);
 }
 
 /* A paragraph, emphasised by @delimiter ("*", "**") or not (""). An empty text writes
@@ -202,7 +228,7 @@ static void write_title_page(md *m)
 {
 	render_ctx *ctx = m->ctx;
 	const cispref_referential *ref = ctx->ref;
-	heading(m, "#", ctx->title);
+	heading(m, 1, ctx->title);
 	const char *own_title = cispref__render_text(ctx, ref->title);
 	if (strcmp(own_title, ctx->title) != 0)
 		paragraph(m, "", own_title);
@@ -224,11 +250,11 @@ static void write_title_page(md *m)
 
 /* Each plan label is an item of the outer list, its entries a list under it, as printed
  * (the plan shown once above the entries listed under it). */
-static void write_summary(md *m, const cispref_domain *domain)
+static void write_summary(md *m, const cispref_domain *domain, unsigned level)
 {
 	if (!domain->summary.count)
 		return;
-	heading(m, "###", cispref__render_text(m->ctx, domain->title));
+	heading(m, level, cispref__render_text(m->ctx, domain->title));
 	for (size_t e = 0; e < domain->summary.count; e++) {
 		const cispref_summary_entry *entry = domain->summary.items[e];
 		if (cispref__render_plan_run(domain, e))
@@ -255,12 +281,12 @@ static void table_header(md *m, const char *const *labels, size_t count)
 }
 
 /* The plan cell shows the plan on the first entry listed under it, as printed. */
-static void write_summary_table(md *m, const cispref_domain *domain)
+static void write_summary_table(md *m, const cispref_domain *domain, unsigned level)
 {
 	static const char *const labels[] = {RENDER_LABEL_PLAN, RENDER_LABEL_COMPETENCE};
 	if (!domain->summary.count)
 		return;
-	heading(m, "###", cispref__render_text(m->ctx, domain->title));
+	heading(m, level, cispref__render_text(m->ctx, domain->title));
 	table_header(m, labels, 2);
 	for (size_t e = 0; e < domain->summary.count; e++) {
 		const cispref_summary_entry *entry = domain->summary.items[e];
@@ -296,21 +322,22 @@ static void write_competence_table(md *m, const cispref_competence *comp)
 	raw(m, "\n\n");
 }
 
-/* A domain's summary entries: a list, or a pipe table with the gfm_tables option (both in
- * the overview chapter and at a front matter's overview block). */
-static void write_domain_summary(md *m, const cispref_domain *domain)
+/* A domain's summary entries under a heading of @level: a list, or a pipe table with the
+ * gfm_tables option (both in the overview chapter and at a front matter's overview
+ * block). */
+static void write_domain_summary(md *m, const cispref_domain *domain, unsigned level)
 {
 	if (m->ctx->opt.gfm_tables)
-		write_summary_table(m, domain);
+		write_summary_table(m, domain, level);
 	else
-		write_summary(m, domain);
+		write_summary(m, domain, level);
 }
 
 static void write_overview(md *m)
 {
-	heading(m, "##", RENDER_LABEL_OVERVIEW);
+	heading(m, 2, RENDER_LABEL_OVERVIEW);
 	for (size_t d = 0; d < m->ctx->domains.count; d++)
-		write_domain_summary(m, m->ctx->domains.items[d]);
+		write_domain_summary(m, m->ctx->domains.items[d], 3);
 }
 
 /* ---- Competences ---- */
@@ -336,9 +363,9 @@ static void note_label(md *m, const cispref_note *note)
 /* The competence's heading holds its note references, where the source puts its
  * markers; each column of the printed table is a heading one level down with its items
  * as a list (none when the source's cell is empty). */
-static void write_competence(md *m, const cispref_competence *comp)
+static void write_competence(md *m, const cispref_competence *comp, unsigned level)
 {
-	raw(m, "#### ");
+	heading_open(m, level);
 	escaped(m, cispref__render_text(m->ctx, comp->title), 0);
 	for (size_t n = 0; n < cispref_competence_note_count(comp); n++) {
 		const cispref_note *note = cispref__render_competence_note(m->ctx, comp, n);
@@ -348,13 +375,13 @@ static void write_competence(md *m, const cispref_competence *comp)
 		note_label(m, note);
 		raw(m, "]");
 	}
-	raw(m, "\n\n");
+	heading_close(m, level);
 	if (m->ctx->opt.gfm_tables) {
 		write_competence_table(m, comp);
 		return;
 	}
 	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++) {
-		heading(m, "#####", cispref__render_column_label((cispref_item_kind_t)k));
+		heading(m, level + 1, cispref__render_column_label((cispref_item_kind_t)k));
 		for (size_t i = 0; i < comp->items[k].count; i++) {
 			const cispref_item *item = comp->items[k].items[i];
 			list_item(m, "", cispref__render_text(m->ctx, item->text));
@@ -364,14 +391,16 @@ static void write_competence(md *m, const cispref_competence *comp)
 	}
 }
 
-static void write_domain(md *m, const cispref_domain *domain)
+/* A domain under a heading of @level (2 as a chapter, one below its section's heading in
+ * the front matter), its plans one level down, their competences two. */
+static void write_domain(md *m, const cispref_domain *domain, unsigned level)
 {
-	heading(m, "##", cispref__render_text(m->ctx, domain->title));
+	heading(m, level, cispref__render_text(m->ctx, domain->title));
 	for (size_t p = 0; p < domain->plans.count; p++) {
 		const cispref_plan *plan = domain->plans.items[p];
-		heading(m, "###", cispref__render_text(m->ctx, plan->title));
+		heading(m, level + 1, cispref__render_text(m->ctx, plan->title));
 		for (size_t c = 0; c < plan->competences.count; c++)
-			write_competence(m, plan->competences.items[c]);
+			write_competence(m, plan->competences.items[c], level + 2);
 	}
 }
 
@@ -508,7 +537,9 @@ static void write_timeline(md *m, const cispref_block *b)
 	}
 }
 
-static void write_block(md *m, const cispref_block *b)
+/* A block of a section whose heading has @level: the domains it places go one level
+ * below that heading. */
+static void write_block(md *m, const cispref_block *b, unsigned level)
 {
 	render_ctx *ctx = m->ctx;
 	switch (b->kind) {
@@ -533,29 +564,29 @@ static void write_block(md *m, const cispref_block *b)
 	case CISPREF_BLOCK_OVERVIEW:
 		for (size_t d = 0; ctx->opt.summary && d < ctx->domains.count; d++)
 			if (((const cispref_domain *)ctx->domains.items[d])->kind == b->domain_kind)
-				write_domain_summary(m, ctx->domains.items[d]);
+				write_domain_summary(m, ctx->domains.items[d], level + 1);
 		break;
 	case CISPREF_BLOCK_DETAILS:
 		for (size_t d = 0; d < ctx->domains.count; d++)
 			if (cispref__render_details_places(b, ctx->domains.items[d]))
-				write_domain(m, ctx->domains.items[d]);
+				write_domain(m, ctx->domains.items[d], level + 1);
 		break;
 	}
 }
 
 static void write_section(md *m, const cispref_section *s)
 {
-	static const char *const marks[] = {"##", "###", "####", "#####", "######"};
-	raw(m, marks[s->level < 5 ? s->level - 1 : 4]);
-	raw(m, " ");
+	/* level 1 is a chapter, under the title; the deepest sections share the last level */
+	unsigned level = (s->level < MD_MAX_LEVEL - 1 ? s->level : MD_MAX_LEVEL - 1) + 1;
+	heading_open(m, level);
 	if (s->number) {
 		escaped(m, s->number, 0);
 		raw(m, " ");
 	}
 	write_runs(m, &s->heading, 0);
-	raw(m, "\n\n");
+	heading_close(m, level);
 	for (size_t b = 0; b < s->blocks.count; b++)
-		write_block(m, s->blocks.items[b]);
+		write_block(m, s->blocks.items[b], level);
 	for (size_t i = 0; i < s->subsections.count; i++)
 		write_section(m, s->subsections.items[i]);
 }
@@ -564,7 +595,7 @@ static void write_section(md *m, const cispref_section *s)
 static void write_contents(md *m, const vec *sections, int depth)
 {
 	if (depth == 0)
-		heading(m, "##", RENDER_LABEL_CONTENTS);
+		heading(m, 2, RENDER_LABEL_CONTENTS);
 	for (size_t i = 0; i < sections->count; i++) {
 		const cispref_section *s = sections->items[i];
 		for (int d = 0; d < depth; d++)
@@ -598,7 +629,7 @@ static int reads_as_link_definition(const char *text)
 static void write_notes(md *m)
 {
 	render_ctx *ctx = m->ctx;
-	heading(m, "##", RENDER_LABEL_NOTES);
+	heading(m, 2, RENDER_LABEL_NOTES);
 	for (size_t n = 0; n < ctx->notes.count; n++) {
 		const cispref_note *note = ctx->notes.items[n];
 		const char *text = cispref__render_text(ctx, note->text);
@@ -627,7 +658,7 @@ static void write_notes(md *m)
 static void write_index(md *m)
 {
 	render_ctx *ctx = m->ctx;
-	heading(m, "##", RENDER_LABEL_INDEX);
+	heading(m, 2, RENDER_LABEL_INDEX);
 	for (size_t i = 0; i < ctx->concepts.count; i++) {
 		const render_concept *entry = ctx->concepts.items[i];
 		raw(m, "- ");
@@ -666,7 +697,7 @@ int cispref__render_md(xmlBufferPtr out, render_ctx *ctx, cispref_error *error)
 		write_overview(&m);
 	for (size_t d = 0; d < ctx->domains.count; d++)
 		if (!(front && cispref__render_front_places(ctx, ctx->domains.items[d])))
-			write_domain(&m, ctx->domains.items[d]);
+			write_domain(&m, ctx->domains.items[d], 2);
 	if (ctx->notes.count)
 		write_notes(&m);
 	if (ctx->concepts.count)

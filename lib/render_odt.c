@@ -176,22 +176,37 @@ static void bookmark(odt *o, const char *name)
 		empty(o, "text:bookmark", "text:name", name);
 }
 
-static void heading_start(odt *o, int level, const char *anchor)
+/* A heading that looks like a heading of @style_level (1 to 3) and stands at
+ * @outline_level of the document's outline (its place in the navigator, the contents and
+ * a PDF's bookmarks): a domain keeps the look of a chapter when the front matter puts it
+ * under a section. */
+static void heading_start_as(odt *o, int style_level, int outline_level, const char *anchor)
 {
 	static const char *const styles[] = {"Heading_20_1", "Heading_20_2", "Heading_20_3"};
 	char n[8];
-	snprintf(n, sizeof n, "%d", level);
+	snprintf(n, sizeof n, "%d", outline_level);
 	start(o, "text:h");
-	attr(o, "text:style-name", styles[level < 3 ? level - 1 : 2]);
+	attr(o, "text:style-name", styles[style_level < 3 ? style_level - 1 : 2]);
 	attr(o, "text:outline-level", n);
 	bookmark(o, anchor);
 }
 
-static void heading(odt *o, int level, const char *anchor, const char *s)
+static void heading_start(odt *o, int level, const char *anchor)
 {
-	heading_start(o, level, anchor);
+	heading_start_as(o, level, level, anchor);
+}
+
+static void heading_as(odt *o, int style_level, int outline_level, const char *anchor,
+                       const char *s)
+{
+	heading_start_as(o, style_level, outline_level, anchor);
 	odf_text(o, s);
 	end(o);
+}
+
+static void heading(odt *o, int level, const char *anchor, const char *s)
+{
+	heading_as(o, level, level, anchor, s);
 }
 
 /* A link to the bookmark @anchor. */
@@ -362,6 +377,13 @@ static const para_style front_para_styles[] = {
 	{"Figure_20_Caption", "Figure Caption", "Standard", "extra", 0,
 	 "fo:text-align=center;fo:margin-top=0.15cm;fo:margin-bottom=0.4cm", NULL,
 	 "fo:font-style=italic"},
+	/* the contents' deeper levels: the domains, plans and competences a section holds */
+	{"Contents_20_4", "Contents 4", "Standard", "index", 0, "fo:margin-left=1.5cm", "15.5cm",
+	 "fo:font-size=9.5pt"},
+	{"Contents_20_5", "Contents 5", "Standard", "index", 0, "fo:margin-left=2cm", "15cm",
+	 "fo:font-size=9.5pt"},
+	{"Contents_20_6", "Contents 6", "Standard", "index", 0, "fo:margin-left=2.5cm", "14.5cm",
+	 "fo:font-size=9.5pt"},
 };
 
 static const char *const front_text_styles[][3] = {
@@ -695,18 +717,21 @@ static void contents_entry(odt *o, int level, const char *anchor, const char *s)
 	end(o);
 }
 
-static void contents_domain(odt *o, const cispref_domain *domain)
+/* A domain's entries in the contents: the domain at @level (as in the outline), its
+ * plans and competences below it. */
+static void contents_domain(odt *o, const cispref_domain *domain, int level)
 {
 	render_ctx *ctx = o->ctx;
-	contents_entry(o, 1, cispref__render_anchor(ctx, "domain", domain->node.id),
+	contents_entry(o, level, cispref__render_anchor(ctx, "domain", domain->node.id),
 	               cispref__render_text(ctx, domain->title));
 	for (size_t p = 0; p < domain->plans.count; p++) {
 		const cispref_plan *plan = domain->plans.items[p];
-		contents_entry(o, 2, cispref__render_anchor(ctx, "plan", plan->node.id),
+		contents_entry(o, level + 1, cispref__render_anchor(ctx, "plan", plan->node.id),
 		               cispref__render_text(ctx, plan->title));
 		for (size_t c = 0; c < plan->competences.count; c++) {
 			const cispref_competence *comp = plan->competences.items[c];
-			contents_entry(o, 3, cispref__render_anchor(ctx, "competence", comp->node.id),
+			contents_entry(o, level + 2,
+			               cispref__render_anchor(ctx, "competence", comp->node.id),
 			               cispref__render_text(ctx, comp->title));
 		}
 	}
@@ -729,7 +754,7 @@ static void contents_body(odt *o)
 		contents_entry(o, 1, RENDER_ID_OVERVIEW, RENDER_LABEL_OVERVIEW);
 	for (size_t d = 0; d < ctx->domains.count; d++)
 		if (!(front && cispref__render_front_places(ctx, ctx->domains.items[d])))
-			contents_domain(o, ctx->domains.items[d]);
+			contents_domain(o, ctx->domains.items[d], 1);
 	if (unreferenced_notes(ctx))
 		contents_entry(o, 1, RENDER_ID_NOTES, RENDER_LABEL_NOTES);
 	if (ctx->concepts.count)
@@ -737,18 +762,27 @@ static void contents_body(odt *o)
 	end(o);
 }
 
+/* The levels of the contents: the styles Contents_20_1 to _3, and _4 to _6 with a front
+ * matter. */
+enum { CONTENTS_LEVELS = 3, CONTENTS_FRONT_LEVELS = 6 };
+
 static void write_contents(odt *o)
 {
 	start(o, "text:table-of-content");
 	attr(o, "text:name", RENDER_LABEL_CONTENTS);
 	attr(o, "text:protected", "true");
+	/* with front matter, a section's domains, plans and competences go three levels
+	 * deeper (contents_domain()) */
+	int levels = o->ctx->ref->sections.count ? CONTENTS_FRONT_LEVELS : CONTENTS_LEVELS;
+	char n[8];
+	snprintf(n, sizeof n, "%d", levels);
 	start(o, "text:table-of-content-source");
-	attr(o, "text:outline-level", "3");
+	attr(o, "text:outline-level", n);
 	start(o, "text:index-title-template");
 	attr(o, "text:style-name", "Contents_20_Heading");
 	string(o, RENDER_LABEL_CONTENTS);
 	end(o);
-	for (int level = 1; level <= 3; level++)
+	for (int level = 1; level <= levels; level++)
 		contents_template(o, level);
 	end(o);
 	contents_body(o);
@@ -967,13 +1001,16 @@ static void item_cell(odt *o, const cispref_competence *comp, int kind)
 	end(o);
 }
 
-static void write_competence(odt *o, const cispref_competence *comp)
+/* A competence: its heading at @level of the outline (it looks like a third-level
+ * heading), then its table. */
+static void write_competence(odt *o, const cispref_competence *comp, int level)
 {
 	render_ctx *ctx = o->ctx;
 	const char *labels[CISPREF_ITEM_KIND_COUNT];
 	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
 		labels[k] = cispref__render_column_label((cispref_item_kind_t)k);
-	heading_start(o, 3, cispref__render_claim_anchor(ctx, "competence", comp->node.id));
+	heading_start_as(o, 3, level,
+	                 cispref__render_claim_anchor(ctx, "competence", comp->node.id));
 	odf_text(o, cispref__render_text(ctx, comp->title));
 	for (size_t n = 0; n < cispref_competence_note_count(comp); n++) {
 		const cispref_note *note = cispref__render_competence_note(ctx, comp, n);
@@ -991,17 +1028,19 @@ static void write_competence(odt *o, const cispref_competence *comp)
 	end(o);
 }
 
-static void write_domain(odt *o, const cispref_domain *domain)
+/* A domain at @level of the outline (1 as a chapter, one below its section in the front
+ * matter), its plans one level down; they look like a chapter and its sections. */
+static void write_domain(odt *o, const cispref_domain *domain, int level)
 {
 	render_ctx *ctx = o->ctx;
-	heading(o, 1, cispref__render_claim_anchor(ctx, "domain", domain->node.id),
-	        cispref__render_text(ctx, domain->title));
+	heading_as(o, 1, level, cispref__render_claim_anchor(ctx, "domain", domain->node.id),
+	           cispref__render_text(ctx, domain->title));
 	for (size_t p = 0; p < domain->plans.count; p++) {
 		const cispref_plan *plan = domain->plans.items[p];
-		heading(o, 2, cispref__render_claim_anchor(ctx, "plan", plan->node.id),
-		        cispref__render_text(ctx, plan->title));
+		heading_as(o, 2, level + 1, cispref__render_claim_anchor(ctx, "plan", plan->node.id),
+		           cispref__render_text(ctx, plan->title));
 		for (size_t c = 0; c < plan->competences.count; c++)
-			write_competence(o, plan->competences.items[c]);
+			write_competence(o, plan->competences.items[c], level + 2);
 	}
 }
 
@@ -1077,7 +1116,9 @@ static void write_timeline(odt *o, const cispref_block *b)
 	}
 }
 
-static void write_block(odt *o, const cispref_block *b)
+/* A block of a section at @level of the outline: the domains it places go one level
+ * below. */
+static void write_block(odt *o, const cispref_block *b, int level)
 {
 	render_ctx *ctx = o->ctx;
 	switch (b->kind) {
@@ -1119,7 +1160,7 @@ static void write_block(odt *o, const cispref_block *b)
 	case CISPREF_BLOCK_DETAILS:
 		for (size_t d = 0; d < ctx->domains.count; d++)
 			if (cispref__render_details_places(b, ctx->domains.items[d]))
-				write_domain(o, ctx->domains.items[d]);
+				write_domain(o, ctx->domains.items[d], level + 1);
 		break;
 	}
 }
@@ -1127,8 +1168,8 @@ static void write_block(odt *o, const cispref_block *b)
 static void write_section(odt *o, const cispref_section *s)
 {
 	render_ctx *ctx = o->ctx;
-	heading_start(o, (int)(s->level < 3 ? s->level : 3),
-	              cispref__render_claim_anchor(ctx, "section", s->node.id));
+	int level = (int)(s->level < 3 ? s->level : 3);
+	heading_start(o, level, cispref__render_claim_anchor(ctx, "section", s->node.id));
 	if (s->number) {
 		odf_text(o, s->number);
 		odf_text(o, " ");
@@ -1136,7 +1177,7 @@ static void write_section(odt *o, const cispref_section *s)
 	write_runs(o, &s->heading);
 	end(o);
 	for (size_t b = 0; b < s->blocks.count; b++)
-		write_block(o, s->blocks.items[b]);
+		write_block(o, s->blocks.items[b], level);
 	for (size_t i = 0; i < s->subsections.count; i++)
 		write_section(o, s->subsections.items[i]);
 }
@@ -1144,13 +1185,13 @@ static void write_section(odt *o, const cispref_section *s)
 static void contents_section(odt *o, const cispref_section *s)
 {
 	render_ctx *ctx = o->ctx;
-	contents_entry(o, (int)(s->level < 3 ? s->level : 3),
-	               cispref__render_anchor(ctx, "section", s->node.id),
+	int level = (int)(s->level < 3 ? s->level : 3);
+	contents_entry(o, level, cispref__render_anchor(ctx, "section", s->node.id),
 	               cispref__render_section_title(ctx, s));
 	/* in the body's order: a section's blocks (its details), then its subsections */
 	for (size_t d = 0; d < ctx->domains.count; d++)
 		if (cispref__render_section_places(s, ctx->domains.items[d]))
-			contents_domain(o, ctx->domains.items[d]);
+			contents_domain(o, ctx->domains.items[d], level + 1);
 	for (size_t i = 0; i < s->subsections.count; i++)
 		contents_section(o, s->subsections.items[i]);
 }
@@ -1230,7 +1271,7 @@ static void write_body(odt *o)
 		write_overview(o);
 	for (size_t d = 0; d < ctx->domains.count; d++)
 		if (!(front && cispref__render_front_places(ctx, ctx->domains.items[d])))
-			write_domain(o, ctx->domains.items[d]);
+			write_domain(o, ctx->domains.items[d], 1);
 	write_unreferenced_notes(o);
 	if (ctx->concepts.count)
 		write_index(o);

@@ -309,10 +309,12 @@ static void add_odf_text(strlist *l, const char *prefix, xmlNodePtr node)
 static void odf_content(strlist *l, xmlDocPtr doc)
 {
 	xmlXPathContextPtr ctx = xpath_context(doc);
-	/* a competence's heading, not a front-matter section's of the same level */
+	/* a competence's heading (its outline level follows its place), not a front-matter
+	 * section's that looks the same */
 	xmlXPathObjectPtr headings = select_nodes(
 		ctx, NULL,
-		"//text:h[@text:outline-level='3'][not(starts-with(text:bookmark/@text:name, 'section-'))]");
+		"//text:h[@text:style-name='Heading_20_3'][not(starts-with(text:bookmark/@text:name, "
+		"'section-'))]");
 	xmlXPathObjectPtr tables =
 		select_nodes(ctx, NULL, "//table:table[@table:style-name='CompetenceTable']");
 	assert_int_equal(node_count(headings), node_count(tables));
@@ -488,14 +490,51 @@ static void md_title(strlist *l, const char *line, size_t len)
 static const char *const column_labels[CISPREF_ITEM_KIND_COUNT] = {
 	"Savoir-faire", "Savoir-faire comportementaux", "Savoirs"};
 
-/* A competence is a heading "#### title", then for each column a heading "##### label"
- * and its items as a bullet list "- item", up to the next heading of level 4 or less.
- * A front matter's third-level section ("#### 3.1.1 ...") has the same heading level; a
- * competence's heading is the one followed by @next ("##### " or the table's header). */
-static int competence_heading(const char *line, const char *next)
+/* The text of a heading line "## text" (of any level), or of a line in bold "**text**"
+ * or in italics "*text*", which is how a heading deeper than Markdown's six levels is
+ * written (the seventh level, then the others); NULL for another line. */
+static const char *md_heading_text(const char *line, size_t len, size_t *text_len)
+{
+	size_t marks = 0;
+	while (marks < len && marks < 6 && line[marks] == '#')
+		marks++;
+	if (marks && marks < len && line[marks] == ' ') {
+		*text_len = len - marks - 1;
+		return line + marks + 1;
+	}
+	size_t stars = len > 4 && strncmp(line, "**", 2) == 0 ? 2 : len > 2 && line[0] == '*';
+	if (stars && len > 2 * stars && strncmp(line + len - stars, "**", stars) == 0) {
+		*text_len = len - 2 * stars;
+		return line + stars;
+	}
+	return NULL;
+}
+
+/* The column whose label heads @line ("##### Savoirs", "**Savoirs**"), or -1. */
+static int md_column(const char *line, size_t len)
+{
+	size_t text_len = 0;
+	const char *text = md_heading_text(line, len, &text_len);
+	for (int k = 0; text && k < CISPREF_ITEM_KIND_COUNT; k++)
+		if (strlen(column_labels[k]) == text_len && memcmp(text, column_labels[k], text_len) == 0)
+			return k;
+	return -1;
+}
+
+/* A competence is a heading "#... title" (its level follows the place of its domain: 4
+ * as a chapter's, 6 under a second-level section of the front matter, "**title**" under
+ * a third-level one), then for each column a heading one level down ("**label**" at the
+ * seventh level, "*label*" below) and its items as a bullet list "- item".
+ * A competence's heading is the heading line followed, after a blank line, by a column's
+ * heading or, with @table, by the table's header row. */
+static int competence_heading(const char *line, int table)
 {
 	const char *eol = strchr(line, '\n');
-	return eol && eol[1] == '\n' && starts_with(eol + 2, next);
+	if (!eol || eol[1] != '\n')
+		return 0;
+	const char *next = eol + 2, *next_end = strchr(next, '\n');
+	size_t next_len = next_end ? (size_t)(next_end - next) : strlen(next);
+	return table ? starts_with(next, "| Savoir-faire") : md_column(next, next_len) >= 0;
 }
 
 static void md_content(strlist *l, const char *doc)
@@ -504,17 +543,16 @@ static void md_content(strlist *l, const char *doc)
 	for (const char *line = doc; *line;) {
 		const char *eol = strchr(line, '\n');
 		size_t len = eol ? (size_t)(eol - line) : strlen(line);
-		if (len > 6 && strncmp(line, "##### ", 6) == 0) {
-			assert_true(kind >= -1 && kind + 1 < CISPREF_ITEM_KIND_COUNT);
-			kind++;
-			const char *label = column_labels[kind];
-			assert_int_equal(len - 6, strlen(label));
-			assert_memory_equal(line + 6, label, len - 6);
-		} else if (len > 5 && strncmp(line, "#### ", 5) == 0 &&
-		           competence_heading(line, "##### ")) {
-			md_title(l, line + 5, len - 5);
+		size_t text_len = 0;
+		const char *text = md_heading_text(line, len, &text_len);
+		int column = md_column(line, len);
+		if (column >= 0) {
+			assert_int_equal(column, kind + 1);
+			kind = column;
+		} else if (text && competence_heading(line, 0)) {
+			md_title(l, text, text_len);
 			kind = -1;
-		} else if (len && line[0] == '#') {
+		} else if (text) {
 			kind = -2; /* a chapter, domain or plan: no competence */
 		} else if (kind >= 0 && len >= 2 && strncmp(line, "- ", 2) == 0) {
 			md_add(l, kind_prefix[kind], line + 2, len - 2);
@@ -554,17 +592,18 @@ static void md_row(strlist *l, const char *row, size_t len)
 	}
 }
 
-/* With the gfm_tables option: a competence heading "#### title", a blank line, the header
- * row, the delimiter row and the one row of items. A front matter's third-level sections
- * ("#### 3.1.1 Le schéma ...") share the heading level; no table follows them. */
+/* With the gfm_tables option: a competence heading "#... title", a blank line, the header
+ * row, the delimiter row and the one row of items. No table follows the other headings. */
 static void md_table_content(strlist *l, const char *doc)
 {
 	const char *line = doc;
 	while (*line) {
 		const char *eol = strchr(line, '\n');
 		size_t len = eol ? (size_t)(eol - line) : strlen(line);
-		if (len > 5 && strncmp(line, "#### ", 5) == 0 && competence_heading(line, "| Savoir-faire")) {
-			md_title(l, line + 5, len - 5);
+		size_t text_len = 0;
+		const char *text = md_heading_text(line, len, &text_len);
+		if (text && competence_heading(line, 1)) {
+			md_title(l, text, text_len);
 			const char *header = strchr(line, '\n');
 			assert_non_null(header);
 			header += 2; /* the blank line */
@@ -1176,6 +1215,23 @@ static size_t sections_at_level(const cispref_referential *ref, unsigned level)
 	return n;
 }
 
+/* What the domains of @kind hold: [0] domains, [1] plans, [2] competences. */
+static void count_of_kind(const cispref_referential *ref, cispref_domain_kind_t kind,
+                          size_t n[3])
+{
+	n[0] = n[1] = n[2] = 0;
+	for (size_t d = 0; d < cispref_referential_domain_count(ref); d++) {
+		const cispref_domain *domain = cispref_referential_domain(ref, d);
+		if (cispref_domain_kind(domain) != kind)
+			continue;
+		n[0]++;
+		for (size_t p = 0; p < cispref_domain_plan_count(domain); p++) {
+			n[1]++;
+			n[2] += cispref_plan_competence_count(cispref_domain_plan(domain, p));
+		}
+	}
+}
+
 static void test_html_structure(void **state)
 {
 	(void)state;
@@ -1215,9 +1271,30 @@ static void test_html_structure(void **state)
 	assert_string_equal(first_text(ctx, "//div[@class='title-page']/p[@class='approval']"),
 	                    "Validé par la Commission pédagogique de l'Interfédé en novembre 2020");
 	size_t domains = cispref_referential_domain_count(ref);
-	assert_int_equal(count_nodes(ctx, "//div[@class='chapter domain']/h2"), domains);
-	assert_int_equal(count_nodes(ctx, "//div[@class='plan']/h3"),
+	assert_int_equal(count_nodes(ctx, "//div[@class='chapter domain']/*[@class='domain-title']"),
+	                 domains);
+	assert_int_equal(count_nodes(ctx, "//div[@class='plan']/*[@class='plan-title']"),
 	                 cispref_referential_plan_total(ref));
+	/* a domain one heading level below the section that places it (doc/format.md,
+	 * "details"): the core domains under 3.2 (h3), the transversal ones under 3.2.1 (h4),
+	 * their plans one level further */
+	size_t core[3], transversal[3];
+	count_of_kind(ref, CISPREF_DOMAIN_CORE, core);
+	count_of_kind(ref, CISPREF_DOMAIN_TRANSVERSAL, transversal);
+	assert_int_equal(count_nodes(ctx, "//div[@id='section-fm.3.2']/h3"), 1);
+	assert_int_equal(count_nodes(ctx, "//div[@id='section-fm.3.2']/div[@class='chapter domain']"
+	                                  "/h4[@class='domain-title']"),
+	                 core[0]);
+	assert_int_equal(count_nodes(ctx, "//div[@id='section-fm.3.2.1']/h4"), 1);
+	assert_int_equal(count_nodes(ctx, "//div[@id='section-fm.3.2.1']/div[@class='chapter domain']"
+	                                  "/h5[@class='domain-title']"),
+	                 transversal[0]);
+	assert_int_equal(count_nodes(ctx, "//div[@class='plan']/h5[@class='plan-title']"), core[1]);
+	assert_int_equal(count_nodes(ctx, "//div[@class='plan']/h6[@class='plan-title']"),
+	                 transversal[1]);
+	/* and they keep the look of a chapter and of a plan */
+	assert_non_null(strstr(html, "h2, .domain-title { font-size: 1.5em;"));
+	assert_non_null(strstr(html, "h3, .plan-title { font-size: 1.1em;"));
 	assert_int_equal(count_nodes(ctx, "//table[contains(@class,'summary')]"), domains);
 	assert_int_equal(count_nodes(ctx, "//table[contains(@class,'summary')]/tbody/tr"),
 	                 cispref_referential_summary_total(ref));
@@ -1302,15 +1379,35 @@ static void test_odt_package(void **state)
 	xmlDocPtr content = package_xml(&p, "content.xml");
 	ctx = xpath_context(content);
 	assert_int_equal(count_nodes(ctx, "//text:table-of-content"), 1);
-	/* the contents list every competence and every third-level section of the front matter,
-	 * each with a page-number field */
-	assert_int_equal(count_nodes(ctx, "//text:index-body/text:p[@text:style-name='Contents_20_3']"
-	                                  "/text:bookmark-ref[@text:reference-format='page']"),
-	                 cispref_referential_competence_total(ref) + sections_at_level(ref, 3));
-	/* the Parts, the domains and the index (the overview is at its place in 3.1.2, 3.1.3) */
+	/* the contents list every section, domain, plan and competence, each with a
+	 * page-number field, at its level of the outline: a domain one below the section that
+	 * places it (the core ones under 3.2, the transversal ones under 3.2.1), its plans and
+	 * competences below it */
+	size_t core[3], transversal[3];
+	count_of_kind(ref, CISPREF_DOMAIN_CORE, core);
+	count_of_kind(ref, CISPREF_DOMAIN_TRANSVERSAL, transversal);
+	const size_t at_level[6] = {
+		sections_at_level(ref, 1), sections_at_level(ref, 2),
+		sections_at_level(ref, 3) + core[0], core[1] + transversal[0],
+		core[2] + transversal[1], transversal[2]};
+	for (int level = 1; level <= 6; level++) {
+		char expr[160];
+		snprintf(expr, sizeof expr, "//text:index-body/text:p[@text:style-name='Contents_20_%d']"
+		                            "/text:bookmark-ref[@text:reference-format='page']", level);
+		/* and the index, after the sections */
+		assert_int_equal(count_nodes(ctx, expr), at_level[level - 1] + (level == 1));
+		snprintf(expr, sizeof expr, "//text:h[@text:outline-level='%d']", level);
+		assert_int_equal(count_nodes(ctx, expr), at_level[level - 1] + (level == 1));
+	}
+	/* the Parts and the index are chapters (the overview is at its place in 3.1.2, 3.1.3) */
 	assert_int_equal(sections_at_level(ref, 1), 3);
-	assert_int_equal(count_nodes(ctx, "//text:h[@text:outline-level='1']"),
-	                 sections_at_level(ref, 1) + cispref_referential_domain_count(ref) + 1);
+	/* a domain keeps the look of a chapter, a competence that of a third-level heading */
+	assert_int_equal(count_nodes(ctx, "//text:h[@text:style-name='Heading_20_1']"
+	                                  "[starts-with(text:bookmark/@text:name, 'domain-')]"),
+	                 cispref_referential_domain_count(ref));
+	assert_int_equal(count_nodes(ctx, "//text:h[@text:style-name='Heading_20_3']"
+	                                  "[starts-with(text:bookmark/@text:name, 'competence-')]"),
+	                 cispref_referential_competence_total(ref));
 	/* every domain's summary table is small (test_small_tables_kept) */
 	assert_int_equal(count_nodes(ctx, "//table:table[@table:style-name='SummaryTableKeep']"),
 	                 cispref_referential_domain_count(ref));
@@ -1505,9 +1602,9 @@ static void test_domain_selection(void **state)
 	xmlDocPtr doc = parse_html(html, size);
 	xmlXPathContextPtr ctx = xpath_context(doc);
 	/* in the referential's order, whatever the order of the list */
-	assert_string_equal(first_text(ctx, "(//div[@class='chapter domain'])[1]/h2"),
+	assert_string_equal(first_text(ctx, "(//div[@class='chapter domain'])[1]/h4"),
 	                    "Accompagnement psycho-social");
-	assert_string_equal(first_text(ctx, "(//div[@class='chapter domain'])[2]/h2"), "Communication");
+	assert_string_equal(first_text(ctx, "(//div[@class='chapter domain'])[2]/h5"), "Communication");
 	assert_int_equal(count_nodes(ctx, "//div[@class='chapter domain']"), 2);
 	assert_int_equal(count_nodes(ctx, "//table[contains(@class,'summary')]"), 2);
 	/* the front matter's notes (1-20, it is printed whole), of the domains only psy's (21, 22),
@@ -1566,7 +1663,9 @@ static void test_markdown_gfm_tables(void **state)
 		expected_content(&expected, ref, NULL);
 		assert_lists_equal(&got, &expected, "md with pipe tables");
 		assert_int_equal(occurrences(md, "\n| Plan | Compétence |\n| --- | --- |\n"), r ? 1 : 5);
-		assert_null(strstr(md, "\n##### "));
+		/* no column heading: the columns are the table's */
+		assert_null(strstr(md, "Savoir-faire\n\n- "));
+		assert_null(strstr(md, "Savoir-faire*\n"));
 		list_free(&got);
 		list_free(&expected);
 		cispref_buffer_free(md);
@@ -1605,9 +1704,11 @@ static void test_title_page_and_contents(void **state)
 		ctx = xpath_context(doc);
 		assert_int_equal(count_nodes(ctx, "//text:p[@text:style-name='Title']"), kept);
 		assert_int_equal(count_nodes(ctx, "//text:table-of-content"), kept);
-		/* the competences and the front matter's third-level sections (3.1.1 ...) */
-		assert_int_equal(count_nodes(ctx, "//text:h[@text:outline-level='3']"),
-		                 21 + sections_at_level(ref, 3));
+		/* the competences, third-level headings to look at (their level in the outline
+		 * follows their place: test_odt_package) */
+		assert_int_equal(count_nodes(ctx, "//text:h[@text:style-name='Heading_20_3']"
+		                                  "[starts-with(text:bookmark/@text:name, 'competence-')]"),
+		                 21);
 		xmlXPathFreeContext(ctx);
 		xmlFreeDoc(doc);
 		cispref_buffer_free(fodt);
@@ -2121,8 +2222,11 @@ static void test_cli(void **state)
 	            "--inclusive", "normalized", "--title", "Communication & co", NULL);
 	assert_int_equal(r.status, 0);
 	assert_true(starts_with(r.out, "# Communication \\& co\n"));
-	assert_non_null(strstr(r.out, "\n## Communication\n"));
-	assert_null(strstr(r.out, "## Accompagnement"));
+	/* under 3.2.1, a fourth-level heading, where the front matter places it */
+	assert_non_null(strstr(r.out, "\n#### Les axes transversaux de la mission "
+	                              "d'accompagnement\n"));
+	assert_non_null(strstr(r.out, "\n##### Communication\n"));
+	assert_null(strstr(r.out, "# Accompagnement"));
 	assert_null(strstr(r.out, "Index des concepts"));
 	assert_null(strstr(r.out, "Vue d'ensemble"));
 	/* the source separates this pair by a space alone; it is normalised like the others */

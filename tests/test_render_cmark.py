@@ -5,7 +5,9 @@
 as Markdown, converted to HTML by cmark (the CommonMark reference implementation, with
 no extension), and the HTML must hold the structure that render.h documents: every
 heading a heading (h1 title, h2 chapters and domains, h3 plans, h4 competences, h5
-columns), every item and summary entry its own <li> with exactly the model's text, no
+columns; in a front matter, the domains one level below the section that places them and
+the rest below them, a paragraph of bold text at the seventh level and of italics
+deeper), every item and summary entry its own <li> with exactly the model's text, no
 code block, no table, no raw HTML, no emphasis but the title page's and the index's.
 With a front matter: the contents list its headings, then each section is a heading of
 its level (h2 for a Part) with its number, its paragraphs and list items (label, text)
@@ -139,6 +141,18 @@ class Checker:
         print(f"FAIL: {self.name}: {message}")
         self.failures += 1
 
+    def heading(self, level, text):
+        """A heading of @level: h1 to h6, then a paragraph of one bold text (the seventh
+        level) or of one emphasis (deeper), as render.h says."""
+        if level <= 6:
+            return self.next_block(f"h{level}", text)
+        block = self.next_block("p", text)
+        inner = block.elements() if block else []
+        want = "strong" if level == 7 else "em"
+        if block and ([c.tag for c in inner] != [want] or inner[0].text() != block.text()):
+            self.fail(f"heading {text!r} at level {level}: not one <{want}> paragraph")
+        return block
+
     def next_block(self, tag, text=None):
         if self.at >= len(self.blocks):
             self.fail(f"the document ends where <{tag}> {text!r} was expected")
@@ -167,13 +181,15 @@ class Checker:
         if ul and len(ul.elements()) != len(ul.elements("li")):
             self.fail(f"{what}: a list holds something else than items")
 
-    def overview(self, kind=None):
+    def overview(self, kind=None, level=3):
+        """The summaries: each domain's a heading of @level (3 in the overview chapter, one
+        below its section's at an overview block)."""
         if kind is None:
             self.next_block("h2", "Vue d'ensemble des compétences")
         for domain in self.ref["domains"]:
             if not domain["summary"] or (kind is not None and domain["kind"] != kind):
                 continue
-            self.next_block("h3", domain["title"])
+            self.heading(level, domain["title"])
             runs = []  # (plan label, [entry texts]) as printed: a new run when the plan changes
             for entry in domain["summary"]:
                 if not runs or runs[-1][0] != PLAN_LABELS[entry["plan"]]:
@@ -186,25 +202,27 @@ class Checker:
             if got != runs:
                 self.fail(f"summary of {domain['id']}: {got!r}, expected {runs!r}")
 
-    def competence(self, comp, notes):
+    def competence(self, comp, notes, level):
         refs = "".join(f"[^{notes[n]}]" for n in comp["notes"] if n in notes)
-        self.next_block("h4", comp["title"] + refs)
+        self.heading(level, comp["title"] + refs)
         for key, label in COLUMNS:
-            self.next_block("h5", label)
+            self.heading(level + 1, label)
             texts = [item["text"] for item in comp[key]]
             if texts:
                 self.list_items(texts, f"{comp['id']} {label}")
 
-    def domains(self, kind=None):
+    def domains(self, kind=None, level=2):
+        """The detail tables: each domain a heading of @level (2 as a chapter, one below its
+        section's at a details block), its plans and competences below it."""
         notes = {n["id"]: n["number"] for n in self.ref["notes"]}
         for domain in self.ref["domains"]:
             if kind is not None and domain["kind"] != kind:
                 continue
-            self.next_block("h2", domain["title"])
+            self.heading(level, domain["title"])
             for plan in domain["plans"]:
-                self.next_block("h3", plan["title"])
+                self.heading(level + 1, plan["title"])
                 for comp in plan["competences"]:
-                    self.competence(comp, notes)
+                    self.competence(comp, notes, level + 2)
 
     def paragraph(self, runs, what, tag="p"):
         """A block of inline content: its text, its emphases, no stray '*'."""
@@ -232,7 +250,7 @@ class Checker:
         if got[:len(expected)] != expected:
             self.fail(f"contents: {got!r}, expected first {expected!r}")
 
-    def block(self, b, where):
+    def block(self, b, where, level):
         kind = b["kind"]
         if kind == "p":
             self.paragraph(b["text"], where)
@@ -272,15 +290,16 @@ class Checker:
             self.next_block("blockquote")  # the drawing's placeholder
             self.paragraph(b["caption"], where + " caption")
         elif kind == "overview":
-            self.overview(b["domain_kind"])
+            self.overview(b["domain_kind"], level + 1)
         elif kind == "details":  # every domain, or those of its domain kind
-            self.domains(b.get("domain_kind"))
+            self.domains(b.get("domain_kind"), level + 1)
 
     def section(self, sec):
-        self.next_block(f"h{min(sec['level'] + 1, 6)}", heading_text(sec, self.note_numbers))
+        level = min(sec["level"] + 1, 6)
+        self.next_block(f"h{level}", heading_text(sec, self.note_numbers))
         self.front_counts["section"] = self.front_counts.get("section", 0) + 1
         for b in sec["blocks"]:
-            self.block(b, sec["id"])
+            self.block(b, sec["id"], level)
         for sub in sec["sections"]:
             self.section(sub)
 

@@ -19,6 +19,11 @@
  *   each competence a table titled by the competence with the three columns
  *   Savoir-faire | Savoir-faire comportementaux | Savoirs, the items as lists in the
  *   cells, in source order;
+ * - with a front matter (front_matter.h), its sections in order, the summaries and
+ *   chapters at the place of its overview and details blocks: in the outline (headings,
+ *   the contents, a PDF's bookmarks) a domain stands one level below the section that
+ *   places it (the cahier's core domains under 3.2, its transversal axes under 3.2.1),
+ *   its plans and competences below it, while it keeps the look of a chapter;
  * - the notes of the source as footnotes that the competences refer to;
  * - the index of shared concepts: each concept that a rendered item points to, sorted by
  *   label (case and accents ignored), with the competences that use it.
@@ -48,7 +53,8 @@
  *   reports as unknown tags.
  * - #CISPREF_RENDER_ODT: an OpenDocument text package (a ZIP file: `mimetype` first and
  *   uncompressed, META-INF/manifest.xml, content.xml, styles.xml, meta.xml) with named
- *   styles (Title, Heading 1 to 3 with outline levels, table and list styles), a table of
+ *   styles (Title, Heading 1 to 3, table and list styles; a domain, plan or competence
+ *   keeps the look of Heading 1, 2, 3 at the outline level of its place), a table of
  *   contents whose page numbers are reference fields, footnotes (text:note) labelled with
  *   the source's note numbers, hyphenation on in the document's language (headings
  *   excepted), small tables (12 rows at most) that do not break between rows; the schema is an SVG image (the part
@@ -58,7 +64,10 @@
  *   same way (no table, no raw HTML): headings `#` (title), `##` (chapters and domains),
  *   `###` (plans, and the domains of the overview), `####` (competences), `#####` (the
  *   columns Savoir-faire, Savoir-faire comportementaux, Savoirs), each followed by its
- *   items as a bullet list `- item` (no list when the source's cell is empty); the
+ *   items as a bullet list `- item` (no list when the source's cell is empty); with a
+ *   front matter, a domain one level below the section that places it and the rest
+ *   below it, a heading deeper than Markdown's six levels a paragraph of its own, in bold
+ *   (`**...**`) at the seventh level and in italics (`*...*`) deeper; the
  *   overview lists each plan as an item and its summary entries as a list under it.
  *   Note references use the common footnote syntax `[^21]` after the competence's title,
  *   where the source puts its marker (renderers without footnotes show them as text).
