@@ -64,17 +64,15 @@ static PyObject *dict_of(const char *const *pairs)
 	return d;
 }
 
-static PyObject *get_persons(PyObject *o, void *closure)
+/* A list of the @n records of @pos that @record makes (a new dict each), or NULL with an
+ * exception. */
+typedef PyObject *(*record_fn)(const cispref_positioning *pos, size_t index);
+
+static PyObject *list_of(const cispref_positioning *pos, size_t n, record_fn record)
 {
-	(void)closure;
-	const cispref_positioning *pos = ((PositioningObject *)o)->pos;
-	size_t n = cispref_positioning_person_count(pos);
 	PyObject *list = PyList_New((Py_ssize_t)n);
 	for (size_t i = 0; list && i < n; i++) {
-		const cispref_person *p = cispref_positioning_person(pos, i);
-		const char *pairs[] = {"id", cispref_person_id(p), "name", cispref_person_name(p),
-		                       "role", cispref_person_role(p), NULL};
-		PyObject *d = dict_of(pairs);
+		PyObject *d = record(pos, i);
 		if (!d) {
 			Py_CLEAR(list);
 			break;
@@ -82,49 +80,54 @@ static PyObject *get_persons(PyObject *o, void *closure)
 		PyList_SetItem(list, (Py_ssize_t)i, d);
 	}
 	return list;
+}
+
+static PyObject *person_record(const cispref_positioning *pos, size_t index)
+{
+	const cispref_person *p = cispref_positioning_person(pos, index);
+	const char *pairs[] = {"id", cispref_person_id(p), "name", cispref_person_name(p),
+	                       "role", cispref_person_role(p), NULL};
+	return dict_of(pairs);
+}
+
+static PyObject *rating_record(const cispref_positioning *pos, size_t index)
+{
+	const cispref_rating *r = cispref_positioning_rating(pos, index);
+	const char *pairs[] = {"person", cispref_rating_person(r), "target",
+	                       cispref_rating_target(r), "level", cispref_rating_level(r),
+	                       "date", cispref_rating_date(r), "source",
+	                       cispref_rating_source_name(cispref_rating_source(r)), "comment",
+	                       cispref_rating_comment(r), NULL};
+	return dict_of(pairs);
+}
+
+static PyObject *level_record(const cispref_positioning *pos, size_t index)
+{
+	const cispref_level *l = cispref_positioning_level(pos, index);
+	return Py_BuildValue("{s:s,s:s,s:O}", "id", cispref_level_id(l), "label",
+	                     cispref_level_label(l), "proficient",
+	                     cispref_level_proficient(l) ? Py_True : Py_False);
+}
+
+static PyObject *get_persons(PyObject *o, void *closure)
+{
+	(void)closure;
+	const cispref_positioning *pos = ((PositioningObject *)o)->pos;
+	return list_of(pos, cispref_positioning_person_count(pos), person_record);
 }
 
 static PyObject *get_ratings(PyObject *o, void *closure)
 {
 	(void)closure;
 	const cispref_positioning *pos = ((PositioningObject *)o)->pos;
-	size_t n = cispref_positioning_rating_count(pos);
-	PyObject *list = PyList_New((Py_ssize_t)n);
-	for (size_t i = 0; list && i < n; i++) {
-		const cispref_rating *r = cispref_positioning_rating(pos, i);
-		const char *pairs[] = {"person", cispref_rating_person(r), "target",
-		                       cispref_rating_target(r), "level", cispref_rating_level(r),
-		                       "date", cispref_rating_date(r), "source",
-		                       cispref_rating_source_name(cispref_rating_source(r)), "comment",
-		                       cispref_rating_comment(r), NULL};
-		PyObject *d = dict_of(pairs);
-		if (!d) {
-			Py_CLEAR(list);
-			break;
-		}
-		PyList_SetItem(list, (Py_ssize_t)i, d);
-	}
-	return list;
+	return list_of(pos, cispref_positioning_rating_count(pos), rating_record);
 }
 
 static PyObject *get_levels(PyObject *o, void *closure)
 {
 	(void)closure;
 	const cispref_positioning *pos = ((PositioningObject *)o)->pos;
-	size_t n = cispref_positioning_level_count(pos);
-	PyObject *list = PyList_New((Py_ssize_t)n);
-	for (size_t i = 0; list && i < n; i++) {
-		const cispref_level *l = cispref_positioning_level(pos, i);
-		PyObject *d = Py_BuildValue("{s:s,s:s,s:O}", "id", cispref_level_id(l), "label",
-		                            cispref_level_label(l), "proficient",
-		                            cispref_level_proficient(l) ? Py_True : Py_False);
-		if (!d) {
-			Py_CLEAR(list);
-			break;
-		}
-		PyList_SetItem(list, (Py_ssize_t)i, d);
-	}
-	return list;
+	return list_of(pos, cispref_positioning_level_count(pos), level_record);
 }
 
 static PyObject *get_referential_id(PyObject *o, void *closure)
