@@ -31,7 +31,8 @@ int cli_load_in(cispref_referential **out, const char *path, unsigned flags,
 #define CLI_LANG_HELP                                                                    \
 	"      --lang LANG      work on the referential in LANG, a BCP 47 tag (nl, nl-BE):\n" \
 	"                       each text's translation, else the referential's own text;\n" \
-	"                       the output declares LANG (doc/translation.md)\n"              \
+	"                       the output declares LANG (doc/translation.md)\n"
+#define CLI_QUIET_HELP                                                                   \
 	"      --quiet          do not warn about texts without a translation into LANG\n"
 
 /* Print "cispref COMMAND: SOURCE:LINE:COLUMN: TEXT" on stderr. */

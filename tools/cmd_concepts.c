@@ -24,6 +24,7 @@ static void help(void)
 	       "                       referential\n"
 	       "      --lenient        accept a file that breaks the validator's rules\n"
 	       CLI_LANG_HELP
+	       CLI_QUIET_HELP
 	       "  -h, --help           show this help\n");
 }
 

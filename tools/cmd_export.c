@@ -24,6 +24,7 @@ static void help(void)
 	       CLI_LANG_HELP
 	       "                       (a CASE package in LANG is a translation of the\n"
 	       "                       referential's: identifiers of its own, isTranslationOf)\n"
+	       CLI_QUIET_HELP
 	       "  -h, --help           show this help\n\n"
 	       "Moodle framework options (with --format moodle only):\n"
 	       "      --scale LABELS        the scale's values, comma-joined, lowest first;\n"

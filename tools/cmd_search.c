@@ -25,6 +25,7 @@ static void help(void)
 	       "      --lenient        accept a file that breaks the validator's rules\n"
 	       CLI_LANG_HELP
 	       "                       (the words are analysed as LANG's: doc/search.md)\n"
+	       CLI_QUIET_HELP
 	       "  -h, --help           show this help\n");
 }
 
