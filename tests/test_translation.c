@@ -688,9 +688,10 @@ static void search_ids(char *out, size_t size, const cispref_referential *ref, c
 }
 
 /* Search follows the view's language. Snowball's Dutch algorithm (snowballstem.org,
- * "Dutch stemming algorithm"): in "vaardigheden", step 1 turns the suffix "heden" into
- * "heid" and step 3b deletes "heid" in R2: "vaardig", as for "vaardigheid", so the
- * plural finds the singular, which it does not begin. The French rules (stem and
+ * "Dutch stemming algorithm", the one of libstemmer 2.x): in "vaardigheden", step 1
+ * replaces the suffix "heden" with "heid"; in "vaardigheid" (R1 "digheid", R2 "heid")
+ * and in it, step 3a deletes "heid" in R2 and step 3b leaves "ig", which is not in R2:
+ * both are "vaardig", so the plural finds the singular, which it does not begin. The French rules (stem and
  * inflection key) keep them apart. A language libstemmer has no algorithm for is not
  * stemmed: "compétences" no longer finds "compétence". */
 static void test_view_search(void **state)
