@@ -5,6 +5,7 @@
  * stop words are a few rules of French typography that no Debian library offers on
  * their own, so they are written here. */
 #include <ctype.h>
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -287,10 +288,16 @@ analyze_stemmer *cispref__stemmer_new(const char *language)
 		}
 		return s;
 	}
-	/* libstemmer names its algorithms by ISO 639 code too ("nl", "de", "nld"); it
-	 * returns NULL for a language it has no algorithm for, and does not tell that
-	 * from a failed allocation: either way, this language is not stemmed. */
+	/* libstemmer names its algorithms by ISO 639 code too ("nl", "de", "nld"). It
+	 * returns NULL both for a language it has no algorithm for, before it allocates
+	 * anything, and when an allocation failed, which POSIX's malloc() reports in errno:
+	 * only the first means no stemming. */
+	errno = 0;
 	s->snowball = code[0] ? sb_stemmer_new(code, "UTF_8") : NULL;
+	if (!s->snowball && errno == ENOMEM) {
+		free(s);
+		return NULL;
+	}
 	return s;
 }
 

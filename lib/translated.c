@@ -33,6 +33,13 @@ static int load_back(cispref_referential **out, xmlBufferPtr xml, cispref_error 
 	                                       error);
 }
 
+/* The canonical XML with each text in @context, the language (NULL: as it is). */
+static int write_in(xmlBufferPtr out, const cispref_referential *ref, const void *context,
+                    cispref_error *error)
+{
+	return cispref__xml_write_in(out, ref, context, error);
+}
+
 /* Whether @language asks for a view in another language than @ref's own. */
 static int other_language(const cispref_referential *ref, const char *language)
 {
@@ -66,14 +73,12 @@ int cispref_referential_translated(cispref_referential **out, const cispref_refe
 		                   language);
 		return CISPREF_EARG;
 	}
-	xmlBufferPtr xml = cispref__buffer_new();
-	if (!xml) {
-		cispref__error_set(error, CISPREF_ENOMEM, NULL, 0, 0, "out of memory");
-		return CISPREF_ENOMEM;
-	}
+	/* through the export's serialisation, which also fails on what libxml2's writer
+	 * only reports (a text it could not escape) */
+	int rc;
 	cispref_referential *view = NULL;
-	int rc = cispref__xml_write_in(xml, ref, other_language(ref, language) ? language : NULL,
-	                               error);
+	xmlBufferPtr xml = cispref__serialise(
+		ref, write_in, other_language(ref, language) ? language : NULL, error, &rc);
 	if (rc == CISPREF_OK)
 		rc = load_back(&view, xml, error);
 	xmlBufferFree(xml);
