@@ -169,19 +169,18 @@ const char *cispref_referential_translation(const cispref_referential *ref, cons
 /* RFC 4647 section 3.4's lookup: the tag, then the tag cut at its last '-' and so on,
  * the first that is the referential's own language or has a translation; else the
  * referential's own text. */
-const char *cispref_referential_node_text(const cispref_referential *ref, const char *id,
-                                          const char *language)
+const char *cispref__node_text(const cispref_referential *ref, const node *n,
+                               const char *language, int *found)
 {
-	const node *n = ref && id ? translatable(ref, id) : NULL;
-	if (!n)
-		return NULL;
 	char range[64];
+	if (found)
+		*found = 1;
 	if (!language || strlen(language) >= sizeof range)
 		return cispref__node_source_text(n);
 	strcpy(range, language);
 	for (char *cut; range[0]; *cut = '\0') {
 		if (strcasecmp(range, ref->language) == 0)
-			break;
+			return cispref__node_source_text(n);
 		const translation *t = cispref__translation_find(ref, n, range);
 		if (t)
 			return t->text;
@@ -190,7 +189,42 @@ const char *cispref_referential_node_text(const cispref_referential *ref, const 
 		if (cut - range >= 2 && cut[-2] == '-') /* a single-letter subtag goes too */
 			cut -= 2;
 	}
+	if (found)
+		*found = 0;
 	return cispref__node_source_text(n);
+}
+
+const char *cispref_referential_node_text(const cispref_referential *ref, const char *id,
+                                          const char *language)
+{
+	const node *n = ref && id ? translatable(ref, id) : NULL;
+	return n ? cispref__node_text(ref, n, language, NULL) : NULL;
+}
+
+typedef struct fallback_count {
+	const cispref_referential *ref;
+	const char *language;
+	size_t untranslated, total;
+} fallback_count;
+
+static void count_fallback(const node *n, void *data)
+{
+	fallback_count *c = data;
+	int found;
+	cispref__node_text(c->ref, n, c->language, &found);
+	c->untranslated += !found;
+	c->total++;
+}
+
+size_t cispref_referential_untranslated_count(const cispref_referential *ref,
+                                              const char *language, size_t *total)
+{
+	fallback_count c = {ref, language, 0, 0};
+	if (ref)
+		cispref__text_nodes(ref, count_fallback, &c);
+	if (total)
+		*total = c.total;
+	return language ? c.untranslated : 0;
 }
 
 bool cispref_referential_translation_outdated(const cispref_referential *ref, const char *id,

@@ -17,7 +17,16 @@ typedef struct xml_out {
 	xmlTextWriterPtr w;
 	int failed;
 	const cispref_referential *ref; /* for the edition links */
+	const char *language; /* the language the texts are written in; NULL: the
+	                       * referential's own, with its translations */
 } xml_out;
+
+/* @n's text as this document holds it: its own, or in o->language with the fallback of
+ * cispref_referential_node_text(). */
+static const char *node_text(const xml_out *o, const node *n, const char *own)
+{
+	return o->language ? cispref__node_text(o->ref, n, o->language, NULL) : own;
+}
 
 static void check(xml_out *o, int rc)
 {
@@ -87,7 +96,7 @@ static void write_item(xml_out *o, const cispref_item *item)
 	attribute(o, "id", item->node.id);
 	attribute(o, "concept", item->concept_id);
 	edition(o, &item->node);
-	text(o, item->text);
+	text(o, node_text(o, &item->node, item->text));
 	end(o);
 }
 
@@ -96,7 +105,7 @@ static void write_competence(xml_out *o, const cispref_competence *comp)
 	start(o, "competence");
 	attribute(o, "id", comp->node.id);
 	edition(o, &comp->node);
-	text_element(o, "title", comp->title);
+	text_element(o, "title", node_text(o, &comp->node, comp->title));
 	for (size_t n = 0; n < comp->note_ids.count; n++) {
 		start(o, "note-ref");
 		attribute(o, "note", comp->note_ids.items[n]);
@@ -120,7 +129,7 @@ static void write_summary(xml_out *o, const cispref_domain *domain)
 		attribute(o, "plan", cispref_plan_kind_name(entry->plan_kind));
 		attribute(o, "competence", entry->competence_id);
 		edition(o, &entry->node);
-		text(o, entry->text);
+		text(o, node_text(o, &entry->node, entry->text));
 		end(o);
 	}
 	end(o);
@@ -132,7 +141,7 @@ static void write_domain(xml_out *o, const cispref_domain *domain)
 	attribute(o, "id", domain->node.id);
 	attribute(o, "kind", cispref_domain_kind_name(domain->kind));
 	edition(o, &domain->node);
-	text_element(o, "title", domain->title);
+	text_element(o, "title", node_text(o, &domain->node, domain->title));
 	write_summary(o, domain);
 	for (size_t p = 0; p < domain->plans.count; p++) {
 		const cispref_plan *plan = domain->plans.items[p];
@@ -140,7 +149,7 @@ static void write_domain(xml_out *o, const cispref_domain *domain)
 		attribute(o, "id", plan->node.id);
 		attribute(o, "kind", cispref_plan_kind_name(plan->kind));
 		edition(o, &plan->node);
-		text_element(o, "title", plan->title);
+		text_element(o, "title", node_text(o, &plan->node, plan->title));
 		for (size_t c = 0; c < plan->competences.count; c++)
 			write_competence(o, plan->competences.items[c]);
 		end(o);
@@ -270,6 +279,9 @@ static void write_section(xml_out *o, const cispref_section *s)
 	end(o);
 }
 
+/* The front matter is written as it is, whatever o->language: it is not translated yet
+ * (doc/translation.md). Its translation plugs in here, as node_text() does for the
+ * nodes, when sections and blocks carry translations. */
 static void write_front_matter(xml_out *o, const cispref_referential *ref)
 {
 	if (!ref->sections.count)
@@ -291,7 +303,7 @@ static void write_concepts(xml_out *o, const cispref_referential *ref)
 		attribute(o, "id", c->node.id);
 		attribute(o, "kind", cispref_item_kind_name(c->kind));
 		edition(o, &c->node);
-		text(o, c->label);
+		text(o, node_text(o, &c->node, c->label));
 		end(o);
 	}
 	end(o);
@@ -308,7 +320,7 @@ static void write_notes(xml_out *o, const cispref_referential *ref)
 		attribute(o, "id", n->node.id);
 		attribute(o, "number", n->number);
 		edition(o, &n->node);
-		text(o, n->text);
+		text(o, node_text(o, &n->node, n->text));
 		end(o);
 	}
 	end(o);
@@ -335,8 +347,8 @@ static void node_translations(const node *n, void *data)
  * each translation as it comes (doc/format.md, "Translations"). */
 static void write_translations(xml_out *o, const cispref_referential *ref)
 {
-	if (!cispref_referential_translation_language_count(ref))
-		return;
+	if (o->language || !cispref_referential_translation_language_count(ref))
+		return; /* a document in one language holds none */
 	start(o, "translations");
 	cispref__text_nodes(ref, node_translations, o);
 	end(o);
@@ -355,7 +367,7 @@ static void write_document(xml_out *o, const cispref_referential *ref)
 	attribute(o, "format-version", "1");
 	attribute(o, "id", ref->id);
 	attribute(o, "version", ref->version);
-	attribute(o, "xml:lang", ref->language);
+	attribute(o, "xml:lang", o->language ? o->language : ref->language);
 	attribute(o, "uuid", ref->uuid); /* always: a derived namespace is kept from now on */
 	attribute(o, "base-uri", ref->base_uri);
 	text_element(o, "title", ref->title);
@@ -373,12 +385,18 @@ static void write_document(xml_out *o, const cispref_referential *ref)
 
 int cispref__xml_write(xmlBufferPtr out, const cispref_referential *ref, cispref_error *error)
 {
+	return cispref__xml_write_in(out, ref, NULL, error);
+}
+
+int cispref__xml_write_in(xmlBufferPtr out, const cispref_referential *ref,
+                          const char *language, cispref_error *error)
+{
 	xmlTextWriterPtr w = xmlNewTextWriterMemory(out, 0);
 	if (!w) {
 		cispref__error_set(error, CISPREF_ENOMEM, NULL, 0, 0, "out of memory");
 		return CISPREF_ENOMEM;
 	}
-	xml_out o = {w, 0, ref};
+	xml_out o = {w, 0, ref, language};
 	write_document(&o, ref);
 	xmlFreeTextWriter(w); /* flushes into @out */
 	if (o.failed) {
