@@ -9,6 +9,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <libstemmer.h>
 
 #include "analyze.h"
@@ -45,10 +46,23 @@ static void primary_code(const char *language, char out[4])
 	out[n] = '\0';
 }
 
+/* The code of the analysis for @language: its primary subtag, except that a referential
+ * that does not say its language (none, an empty tag, or "und", undetermined, which the
+ * Moodle and CASE imports write when the file does not say) gets French, the language of
+ * the sector this library serves, rather than no stemming at all. */
+static void analysis_code(const char *language, char out[4])
+{
+	if (!language || !*language || strcasecmp(language, "und") == 0) {
+		memcpy(out, "fr", 3);
+		return;
+	}
+	primary_code(language, out);
+}
+
 int cispref__analyze_is_french(const char *language)
 {
 	char code[4];
-	primary_code(language, code);
+	analysis_code(language, code);
 	return strcmp(code, "fr") == 0;
 }
 
@@ -278,7 +292,7 @@ analyze_stemmer *cispref__stemmer_new(const char *language)
 	if (!s)
 		return NULL;
 	char code[4];
-	primary_code(language, code);
+	analysis_code(language, code);
 	if (strcmp(code, "fr") == 0) {
 		/* NULL only when out of memory: the French algorithm is part of every
 		 * libstemmer */

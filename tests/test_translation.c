@@ -693,7 +693,7 @@ static void search_ids(char *out, size_t size, const cispref_referential *ref, c
  * and in it, step 3a deletes "heid" in R2 and step 3b leaves "ig", which is not in R2:
  * both are "vaardig", so the plural finds the singular, which it does not begin. The French rules (stem and
  * inflection key) keep them apart. A language libstemmer has no algorithm for is not
- * stemmed: "compétences" no longer finds "compétence". */
+ * stemmed: "compétences" no longer finds "compétence"; an undetermined one is French. */
 static void test_view_search(void **state)
 {
 	(void)state;
@@ -711,6 +711,12 @@ static void test_view_search(void **state)
 	search_ids(ids, sizeof ids, klingon, "compétences");
 	assert_string_equal(ids, "");
 	cispref_referential_free(klingon);
+	/* "und" (undetermined, as the Moodle and CASE imports write when the file does not
+	 * say) is analysed as French, the sector's language (doc/search.md, "Languages") */
+	cispref_referential *undetermined = view_of(ref, "und");
+	search_ids(ids, sizeof ids, undetermined, "compétences");
+	assert_string_equal(ids, "psy.ind.1");
+	cispref_referential_free(undetermined);
 	cispref_referential_free(nl);
 	cispref_referential_free(ref);
 }
