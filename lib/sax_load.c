@@ -269,6 +269,31 @@ static void read_failed(sax_run *run, long n)
 	run->status = CISPREF_EIO;
 }
 
+typedef struct memory_source {
+	const char *data;
+	size_t left;
+} memory_source;
+
+static long read_memory(void *source, char *buf, size_t size);
+
+/* The next chunk of the input into @buf, or, from memory, where it lies: copying the
+ * caller's bytes first wrote 64 KiB more, 16 page faults of a process's first load of
+ * the embedded default. *@chunk is where the @n bytes returned are. */
+static long next_chunk(cispref__read_fn read_source, void *source, char *buf,
+                       const char **chunk)
+{
+	if (read_source == read_memory) {
+		memory_source *m = source;
+		size_t n = m->left < CHUNK ? m->left : CHUNK;
+		*chunk = m->data;
+		m->data += n;
+		m->left -= n;
+		return (long)n;
+	}
+	*chunk = buf;
+	return read_source(source, buf, CHUNK);
+}
+
 int cispref__sax_parse(sax_run *run, xmlSAXHandler *sax, void *user,
                        cispref__read_fn read_source, void *source)
 {
@@ -294,11 +319,12 @@ int cispref__sax_parse(sax_run *run, xmlSAXHandler *sax, void *user,
 		xmlCtxtUseOptions(run->ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES |
 		                                    XML_PARSE_NOCDATA | (huge ? XML_PARSE_HUGE : 0));
 	}
-	char *buf = run->ctxt ? malloc(CHUNK) : NULL;
-	if (run->ctxt && !buf)
+	char *buf = run->ctxt && read_source != read_memory ? malloc(CHUNK) : NULL;
+	if (run->ctxt && !buf && read_source != read_memory)
 		cispref__sax_fail(run, CISPREF_ENOMEM, "out of memory");
 	while (!run->status) {
-		long n = read_source(source, buf, CHUNK);
+		const char *chunk;
+		long n = next_chunk(read_source, source, buf, &chunk);
 		if (n < 0) {
 			read_failed(run, n);
 			break;
@@ -309,12 +335,12 @@ int cispref__sax_parse(sax_run *run, xmlSAXHandler *sax, void *user,
 			cispref__sax_fail(run, CISPREF_ELIMIT, "the input is larger than %zu bytes", max);
 			break;
 		}
-		if (scan_chunk(run, buf, n) != 0)
+		if (scan_chunk(run, chunk, n) != 0)
 			break;
 		/* Bytes that are not valid in the document's encoding halt the parser without a
 		 * call to the error handler when the decoder does not say why: the document
 		 * would end there, silently cut short. */
-		if (xmlParseChunk(run->ctxt, buf, (int)n, n == 0) == XML_ERR_INVALID_ENCODING)
+		if (xmlParseChunk(run->ctxt, chunk, (int)n, n == 0) == XML_ERR_INVALID_ENCODING)
 			cispref__sax_fail(run, CISPREF_EXML, "the input holds bytes that are not valid in its encoding");
 		if (n == 0)
 			break;
@@ -334,11 +360,6 @@ int cispref__sax_parse(sax_run *run, xmlSAXHandler *sax, void *user,
 
 
 /* ---- sources and entry points ---- */
-
-typedef struct memory_source {
-	const char *data;
-	size_t left;
-} memory_source;
 
 static long read_memory(void *source, char *buf, size_t size)
 {
