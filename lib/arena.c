@@ -115,6 +115,13 @@ void *cispref__pages_alloc(size_t bytes, int huge)
 	return p == MAP_FAILED ? NULL : p;
 }
 
+size_t cispref__pages_usable(size_t bytes, int huge)
+{
+	if (bytes < MAP_MIN / 8 || bytes > SIZE_MAX - 2 * HUGE_PAGE)
+		return bytes;
+	return mapped_size(bytes, huge);
+}
+
 void cispref__pages_free(void *p, size_t bytes, int huge)
 {
 	if (!p)

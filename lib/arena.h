@@ -27,6 +27,9 @@ char *cispref__arena_strndup(arena *a, const char *s, size_t n);
  * out of memory. */
 void *cispref__pages_alloc(size_t bytes, int huge);
 void cispref__pages_free(void *p, size_t bytes, int huge);
+/* The bytes that cispref__pages_alloc(@bytes, @huge) gives room for: @bytes, or more when
+ * the table takes whole huge pages (a table may use them all). */
+size_t cispref__pages_usable(size_t bytes, int huge);
 
 /* A growable array of pointers whose storage lives in an arena. Storage holds 4, 8,
  * 16... pointers; outgrown storage is kept by the arena for the next array that grows

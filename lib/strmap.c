@@ -138,7 +138,20 @@ void cispref__strmap_init(strmap *map, strmap_key_fn key)
 /* Values fit in 3/4 of the slots: a map grows before it is fuller. */
 static size_t value_room(size_t capacity)
 {
-	return capacity / 4 * 3;
+	return capacity / 4 * 3 + capacity % 4 * 3 / 4;
+}
+
+/* The slot where the probe for @h starts: the hash scaled to the capacity (a product, not
+ * a mask, so that a capacity need not be a power of two: a table reserved for half a
+ * million ids takes 6 MiB of slots, not the 8 MiB of the next power of two). */
+static size_t first_slot(uint32_t h, size_t capacity)
+{
+	return (size_t)(((uint64_t)h * capacity) >> 32);
+}
+
+static size_t next_slot(size_t i, size_t capacity)
+{
+	return i + 1 < capacity ? i + 1 : 0;
 }
 
 void cispref__strmap_free(strmap *map)
@@ -156,7 +169,7 @@ void *cispref__strmap_find(const strmap *map, const char *key)
 	if (!map->capacity || !key)
 		return NULL;
 	uint32_t h = hash_of(key);
-	for (size_t i = h & (map->capacity - 1);; i = (i + 1) & (map->capacity - 1)) {
+	for (size_t i = first_slot(h, map->capacity);; i = next_slot(i, map->capacity)) {
 		const strmap_slot *slot = &map->slots[i];
 		if (slot->entry == EMPTY)
 			return NULL;
@@ -168,15 +181,16 @@ void *cispref__strmap_find(const strmap *map, const char *key)
 	}
 }
 
-/* Rebuild into the smallest table that is at most half full, dropping the removed
- * entries. Tables are grown when three quarters full: linear probing stays short. */
-static int resize(strmap *map, size_t count)
+/* Rebuild into a table of @capacity slots (or 64), dropping the removed entries.
+ * Tables are grown when three quarters full: linear probing stays short. */
+static int resize(strmap *map, size_t capacity)
 {
-	size_t capacity = 64;
-	while (capacity < (count + 1) * 2)
-		capacity *= 2;
-	if (capacity > (size_t)UINT32_MAX)
+	if (capacity < 64)
+		capacity = 64;
+	if (capacity > (size_t)UINT32_MAX / 2)
 		return -1; /* positions are 32 bits */
+	/* a table on huge pages takes them whole: its slots fill them */
+	capacity = cispref__pages_usable(capacity * sizeof(strmap_slot), 1) / sizeof(strmap_slot);
 	strmap_slot *slots = cispref__pages_alloc(capacity * sizeof *slots, 1);
 	/* values are written in order: small pages, as many as are written */
 	void **values = slots ? cispref__pages_alloc(value_room(capacity) * sizeof *values, 0) : NULL;
@@ -189,9 +203,9 @@ static int resize(strmap *map, size_t count)
 		const strmap_slot *old = &map->slots[i];
 		if (old->entry < FIRST_ENTRY)
 			continue;
-		size_t j = old->hash & (capacity - 1);
+		size_t j = first_slot(old->hash, capacity);
 		while (slots[j].entry != EMPTY)
-			j = (j + 1) & (capacity - 1);
+			j = next_slot(j, capacity);
 		values[n] = map->values[old->entry - FIRST_ENTRY];
 		slots[j].hash = old->hash;
 		slots[j].entry = FIRST_ENTRY + n++;
@@ -208,9 +222,10 @@ static int resize(strmap *map, size_t count)
 static int add_hashed(strmap *map, void *value, const char *key, uint32_t h)
 {
 	/* used < 3/4 of capacity after this: the value's position fits in value_room() */
-	if ((map->used + 1) * 4 > map->capacity * 3 && resize(map, map->count) != 0)
+	/* grown to half full: a map that grows by additions doubles */
+	if ((map->used + 1) * 4 > map->capacity * 3 && resize(map, (map->count + 1) * 2) != 0)
 		return -1;
-	for (size_t i = h & (map->capacity - 1);; i = (i + 1) & (map->capacity - 1)) {
+	for (size_t i = first_slot(h, map->capacity);; i = next_slot(i, map->capacity)) {
 		strmap_slot *slot = &map->slots[i];
 		if (slot->entry == EMPTY) {
 			/* positions are handed out in order and never reused until a resize */
@@ -259,7 +274,7 @@ long cispref__strmap_add_soon(strmap *map, strmap_batch *batch, void *value)
 	uint32_t h = hash_of(key);
 #if defined(__GNUC__)
 	if (map->capacity)
-		__builtin_prefetch(&map->slots[h & (map->capacity - 1)], 1);
+		__builtin_prefetch(&map->slots[first_slot(h, map->capacity)], 1);
 #endif
 	batch->values[batch->count] = value;
 	batch->hashes[batch->count] = h;
@@ -270,9 +285,13 @@ long cispref__strmap_add_soon(strmap *map, strmap_batch *batch, void *value)
 
 int cispref__strmap_reserve(strmap *map, size_t count)
 {
-	if (count * 4 <= map->capacity * 3)
+	if (count < value_room(map->capacity))
 		return 0;
-	return resize(map, count);
+	/* three quarters full with @count entries, not half: what the reservation is for is
+	 * known, and every slot of a large table is written (and zeroed by the kernel) */
+	if (count > (size_t)UINT32_MAX / 2)
+		return -1;
+	return resize(map, count + count / 3 + 2);
 }
 
 void cispref__strmap_remove(strmap *map, const void *value)
@@ -281,7 +300,7 @@ void cispref__strmap_remove(strmap *map, const void *value)
 	if (!map->capacity || !key)
 		return;
 	uint32_t h = hash_of(key);
-	for (size_t i = h & (map->capacity - 1);; i = (i + 1) & (map->capacity - 1)) {
+	for (size_t i = first_slot(h, map->capacity);; i = next_slot(i, map->capacity)) {
 		strmap_slot *slot = &map->slots[i];
 		if (slot->entry == EMPTY)
 			return;

@@ -30,7 +30,7 @@ typedef struct strmap_slot {
 
 typedef struct strmap {
 	strmap_slot *slots;
-	size_t capacity; /* a power of two, or 0 */
+	size_t capacity; /* slots, or 0 */
 	size_t used;     /* entries plus removed slots, which also lengthen probes */
 	size_t count;    /* entries */
 	void **values;   /* room for 3/4 of capacity; NULL where an entry was removed */
