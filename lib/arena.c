@@ -215,12 +215,24 @@ static unsigned vec_class(size_t capacity)
 	return k;
 }
 
+/* Storage of class @k (4 << @k pointers) whose vector has moved on waits in the arena
+ * for the next vector that grows to that size. */
+static void give_back(arena *a, void **items, unsigned k)
+{
+	items[0] = a->spare[k];
+	a->spare[k] = items;
+}
+
 int cispref__vec_push(arena *a, vec *v, void *item)
 {
 	if (v->count == v->capacity) {
-		size_t capacity = v->capacity ? v->capacity * 2 : 4;
-		unsigned k = vec_class(capacity);
-		if (k >= VEC_CLASSES || capacity > SIZE_MAX / sizeof(void *))
+		/* the smallest class above the present capacity: the next power of two, also
+		 * after cispref__vec_shrink() left a capacity that is none */
+		if (v->capacity >= SIZE_MAX / 2 / sizeof(void *))
+			return -1;
+		unsigned k = vec_class(v->capacity + 1);
+		size_t capacity = (size_t)4 << k;
+		if (k >= VEC_CLASSES)
 			return -1;
 		void **items = a->spare[k];
 		if (items)
@@ -229,15 +241,30 @@ int cispref__vec_push(arena *a, vec *v, void *item)
 			return -1;
 		if (v->count) {
 			memcpy(items, v->items, v->count * sizeof(void *));
-			unsigned old = k - 1; /* capacities double: the old storage is one class down */
-			v->items[0] = a->spare[old];
-			a->spare[old] = v->items;
+			/* storage of a class size is reused; shrunk storage stays where it is */
+			if (k > 0 && v->capacity == (size_t)4 << (k - 1))
+				give_back(a, v->items, k - 1);
 		}
 		v->items = items;
 		v->capacity = capacity;
 	}
 	v->items[v->count++] = item;
 	return 0;
+}
+
+void cispref__vec_shrink(arena *a, vec *v)
+{
+	if (v->count == v->capacity || v->count == 0)
+		return;
+	void **items = carve(a, v->count * sizeof(void *), ALIGNMENT);
+	if (!items)
+		return; /* the vector keeps its storage: nothing is lost */
+	memcpy(items, v->items, v->count * sizeof(void *));
+	unsigned k = vec_class(v->capacity);
+	if (v->capacity == (size_t)4 << k)
+		give_back(a, v->items, k);
+	v->items = items;
+	v->capacity = v->count;
 }
 
 void cispref__vec_remove(vec *v, size_t index)

@@ -823,6 +823,30 @@ static void on_start(void *data, const xmlChar *localname, const xmlChar *prefix
 	}
 }
 
+/* The lists of the node @f made, complete now, in storage of their size: the storage they
+ * grew in goes to the next lists that grow (the items of 500 000 left 1.6 MiB unused). */
+static void fit_lists(arena *a, const frame *f)
+{
+	switch (f->rule->self) {
+	case CTX_COMPETENCE: {
+		cispref_competence *c = f->node;
+		for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
+			cispref__vec_shrink(a, &c->items[k]);
+		cispref__vec_shrink(a, &c->note_ids);
+		break;
+	}
+	case CTX_PLAN:
+		cispref__vec_shrink(a, &((cispref_plan *)f->node)->competences);
+		break;
+	case CTX_DOMAIN:
+		cispref__vec_shrink(a, &((cispref_domain *)f->node)->plans);
+		cispref__vec_shrink(a, &((cispref_domain *)f->node)->summary);
+		break;
+	default:
+		break;
+	}
+}
+
 static void on_end(void *data, const xmlChar *localname, const xmlChar *prefix,
                    const xmlChar *uri)
 {
@@ -861,6 +885,7 @@ static void on_end(void *data, const xmlChar *localname, const xmlChar *prefix,
 		}
 		*self->text = copy;
 	}
+	fit_lists(ld->ref->arena, self);
 	ld->depth--;
 }
 
