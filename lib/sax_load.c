@@ -283,7 +283,7 @@ static long read_memory(void *source, char *buf, size_t size);
 
 /* The next chunk of the input into @buf, or, from memory, where it lies: copying the
  * caller's bytes first wrote a chunk more (12 page faults in a process's first load of
- * the embedded default. *@chunk is where the @n bytes returned are. */
+ * the embedded default). *@chunk is where the @n bytes returned are. */
 static long next_chunk(cispref__read_fn read_source, void *source, char *buf,
                        const char **chunk)
 {
