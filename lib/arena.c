@@ -77,7 +77,7 @@ void cispref__arena_reserve(arena *a, size_t bytes)
  * marked for huge pages: a referential of 100 MiB otherwise takes some 25 000 page
  * faults as it is first written, a sixth of its load. Its pages cost memory only once
  * written, so a block sized from the input's size costs what the load uses. */
-static void *map_aligned(size_t bytes)
+static void *map_aligned(size_t bytes, size_t huge_bytes)
 {
 	if (bytes > SIZE_MAX - HUGE_PAGE)
 		return NULL;
@@ -90,14 +90,19 @@ static void *map_aligned(size_t bytes)
 		munmap(p, head);
 	munmap(p + head + bytes, HUGE_PAGE - head);
 #ifdef MADV_HUGEPAGE
-	(void)madvise(p + head, bytes, MADV_HUGEPAGE); /* advice only: fine if refused */
+	if (huge_bytes) /* advice only: fine if refused */
+		(void)madvise(p + head, huge_bytes, MADV_HUGEPAGE);
+#else
+	(void)huge_bytes;
 #endif
 	return p + head;
 }
 
-/* With @huge, tables of a huge page or more take whole huge pages, as large arena
- * blocks do (the slots of 500 000 ids otherwise take 2 000 page faults, in random
- * order); others their own mapping of small pages. */
+/* With @huge, tables of a huge page or more are mapped in whole huge pages, as large
+ * arena blocks are (the slots of 500 000 ids otherwise take 2 000 page faults, in
+ * random order), and marked for huge pages but for their last, partial one: the bytes
+ * past the table's end are never written and cost nothing. Others have their own
+ * mapping of small pages. */
 static size_t mapped_size(size_t bytes, int huge)
 {
 	return huge && bytes >= HUGE_PAGE ? (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1) : bytes;
@@ -110,16 +115,9 @@ void *cispref__pages_alloc(size_t bytes, int huge)
 	if (bytes > SIZE_MAX - 2 * HUGE_PAGE)
 		return NULL;
 	if (huge && bytes >= HUGE_PAGE)
-		return map_aligned(mapped_size(bytes, huge));
+		return map_aligned(mapped_size(bytes, huge), bytes & ~(HUGE_PAGE - 1));
 	void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	return p == MAP_FAILED ? NULL : p;
-}
-
-size_t cispref__pages_usable(size_t bytes, int huge)
-{
-	if (bytes < MAP_MIN / 8 || bytes > SIZE_MAX - 2 * HUGE_PAGE)
-		return bytes;
-	return mapped_size(bytes, huge);
 }
 
 void cispref__pages_free(void *p, size_t bytes, int huge)
@@ -140,7 +138,7 @@ static block *new_block(size_t want)
 	block *b;
 	if (bytes >= MAP_MIN) {
 		bytes = (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
-		if (!(b = map_aligned(bytes)))
+		if (!(b = map_aligned(bytes, bytes)))
 			return NULL;
 		b->mapped = bytes;
 	} else {

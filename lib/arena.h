@@ -23,13 +23,10 @@ char *cispref__arena_strndup(arena *a, const char *s, size_t n);
 /* Zeroed memory for a large table: from its own mapping when large (256 KiB or more),
  * so that freeing it gives it back to the system and its unwritten pages cost nothing;
  * from calloc() when small. @huge: on huge pages when 2 MiB or more (for tables
- * written all over, in random order). Free with the same @bytes and @huge. NULL when
- * out of memory. */
+ * written all over, in random order), but for the last, partial one. Free with the same
+ * @bytes and @huge. NULL when out of memory. */
 void *cispref__pages_alloc(size_t bytes, int huge);
 void cispref__pages_free(void *p, size_t bytes, int huge);
-/* The bytes that cispref__pages_alloc(@bytes, @huge) gives room for: @bytes, or more when
- * the table takes whole huge pages (a table may use them all). */
-size_t cispref__pages_usable(size_t bytes, int huge);
 
 /* A growable array of pointers whose storage lives in an arena. Storage holds 4, 8,
  * 16... pointers; outgrown storage is kept by the arena for the next array that grows

@@ -122,9 +122,18 @@ static uint32_t hash_of(const char *key)
 
 /* ---- the table ------------------------------------------------------------------ */
 
+/* A slot's tag: empty, removed, or 8 bits of its value's hash (never 0 or 1), so that a
+ * probe reads a key only when the tags match (once in 254 on a mismatch). */
 #define EMPTY 0
 #define REMOVED 1
-#define FIRST_ENTRY 2
+
+static uint8_t tag_of(uint32_t h)
+{
+	/* the low bits: the slot is chosen by the high ones (first_slot()), and a tag made
+	 * of those would be the same for every neighbour */
+	uint8_t t = (uint8_t)h;
+	return t < 2 ? (uint8_t)(t + 2) : t;
+}
 
 void cispref__strmap_init(strmap *map, strmap_key_fn key)
 {
@@ -154,13 +163,18 @@ static size_t next_slot(size_t i, size_t capacity)
 	return i + 1 < capacity ? i + 1 : 0;
 }
 
-void cispref__strmap_free(strmap *map)
+static void free_table(void **values, uint8_t *tags, size_t capacity)
 {
 	/* large tables are mapped on their own: freeing gives them back to the system */
-	cispref__pages_free(map->slots, map->capacity * sizeof *map->slots, 1);
-	cispref__pages_free(map->values, value_room(map->capacity) * sizeof *map->values, 0);
-	map->slots = NULL;
+	cispref__pages_free(values, capacity * sizeof *values, 1);
+	cispref__pages_free(tags, capacity, 0);
+}
+
+void cispref__strmap_free(strmap *map)
+{
+	free_table(map->values, map->tags, map->capacity);
 	map->values = NULL;
+	map->tags = NULL;
 	map->capacity = map->used = map->count = 0;
 }
 
@@ -169,15 +183,12 @@ void *cispref__strmap_find(const strmap *map, const char *key)
 	if (!map->capacity || !key)
 		return NULL;
 	uint32_t h = hash_of(key);
+	uint8_t tag = tag_of(h);
 	for (size_t i = first_slot(h, map->capacity);; i = next_slot(i, map->capacity)) {
-		const strmap_slot *slot = &map->slots[i];
-		if (slot->entry == EMPTY)
+		if (map->tags[i] == EMPTY)
 			return NULL;
-		if (slot->entry != REMOVED && slot->hash == h) {
-			void *value = map->values[slot->entry - FIRST_ENTRY];
-			if (strcmp(map->key(value), key) == 0)
-				return value;
-		}
+		if (map->tags[i] == tag && strcmp(map->key(map->values[i]), key) == 0)
+			return map->values[i];
 	}
 }
 
@@ -187,32 +198,30 @@ static int resize(strmap *map, size_t capacity)
 {
 	if (capacity < 64)
 		capacity = 64;
-	if (capacity > (size_t)UINT32_MAX / 2)
-		return -1; /* positions are 32 bits */
-	/* a table on huge pages takes them whole: its slots fill them */
-	capacity = cispref__pages_usable(capacity * sizeof(strmap_slot), 1) / sizeof(strmap_slot);
-	strmap_slot *slots = cispref__pages_alloc(capacity * sizeof *slots, 1);
-	/* values are written in order: small pages, as many as are written */
-	void **values = slots ? cispref__pages_alloc(value_room(capacity) * sizeof *values, 0) : NULL;
-	if (!values) {
-		cispref__pages_free(slots, capacity * sizeof *slots, 1);
+	if (capacity > (size_t)UINT32_MAX)
+		return -1; /* the hash is 32 bits */
+	void **values = cispref__pages_alloc(capacity * sizeof *values, 1);
+	uint8_t *tags = values ? cispref__pages_alloc(capacity, 0) : NULL;
+	if (!tags) {
+		cispref__pages_free(values, capacity * sizeof *values, 1);
 		return -1;
 	}
-	uint32_t n = 0;
+	size_t n = 0;
 	for (size_t i = 0; i < map->capacity; i++) {
-		const strmap_slot *old = &map->slots[i];
-		if (old->entry < FIRST_ENTRY)
+		if (map->tags[i] < 2)
 			continue;
-		size_t j = first_slot(old->hash, capacity);
-		while (slots[j].entry != EMPTY)
+		/* the hashes are not kept: a rebuild hashes the keys again */
+		uint32_t h = hash_of(map->key(map->values[i]));
+		size_t j = first_slot(h, capacity);
+		while (tags[j] != EMPTY)
 			j = next_slot(j, capacity);
-		values[n] = map->values[old->entry - FIRST_ENTRY];
-		slots[j].hash = old->hash;
-		slots[j].entry = FIRST_ENTRY + n++;
+		tags[j] = tag_of(h);
+		values[j] = map->values[i];
+		n++;
 	}
 	cispref__strmap_free(map);
-	map->slots = slots;
 	map->values = values;
+	map->tags = tags;
 	map->capacity = capacity;
 	map->used = map->count = n;
 	return 0;
@@ -221,23 +230,20 @@ static int resize(strmap *map, size_t capacity)
 /* Add @value whose key @key hashes to @h. */
 static int add_hashed(strmap *map, void *value, const char *key, uint32_t h)
 {
-	/* used < 3/4 of capacity after this: the value's position fits in value_room() */
 	/* grown to half full: a map that grows by additions doubles */
 	if ((map->used + 1) * 4 > map->capacity * 3 && resize(map, (map->count + 1) * 2) != 0)
 		return -1;
+	uint8_t tag = tag_of(h);
 	for (size_t i = first_slot(h, map->capacity);; i = next_slot(i, map->capacity)) {
-		strmap_slot *slot = &map->slots[i];
-		if (slot->entry == EMPTY) {
-			/* positions are handed out in order and never reused until a resize */
-			map->values[map->used] = value;
-			slot->hash = h;
-			slot->entry = (uint32_t)(FIRST_ENTRY + map->used);
+		uint8_t t = map->tags[i];
+		if (t == EMPTY) {
+			map->tags[i] = tag;
+			map->values[i] = value;
 			map->used++;
 			map->count++;
 			return 0;
 		}
-		if (slot->entry != REMOVED && slot->hash == h &&
-		    strcmp(map->key(map->values[slot->entry - FIRST_ENTRY]), key) == 0)
+		if (t == tag && strcmp(map->key(map->values[i]), key) == 0)
 			return 1;
 	}
 }
@@ -273,8 +279,11 @@ long cispref__strmap_add_soon(strmap *map, strmap_batch *batch, void *value)
 		return -1;
 	uint32_t h = hash_of(key);
 #if defined(__GNUC__)
-	if (map->capacity)
-		__builtin_prefetch(&map->slots[first_slot(h, map->capacity)], 1);
+	if (map->capacity) {
+		size_t i = first_slot(h, map->capacity);
+		__builtin_prefetch(&map->tags[i], 1);
+		__builtin_prefetch(&map->values[i], 1);
+	}
 #endif
 	batch->values[batch->count] = value;
 	batch->hashes[batch->count] = h;
@@ -300,13 +309,13 @@ void cispref__strmap_remove(strmap *map, const void *value)
 	if (!map->capacity || !key)
 		return;
 	uint32_t h = hash_of(key);
+	uint8_t tag = tag_of(h);
 	for (size_t i = first_slot(h, map->capacity);; i = next_slot(i, map->capacity)) {
-		strmap_slot *slot = &map->slots[i];
-		if (slot->entry == EMPTY)
+		if (map->tags[i] == EMPTY)
 			return;
-		if (slot->entry != REMOVED && map->values[slot->entry - FIRST_ENTRY] == value) {
-			map->values[slot->entry - FIRST_ENTRY] = NULL;
-			slot->entry = REMOVED;
+		if (map->tags[i] == tag && map->values[i] == value) {
+			map->tags[i] = REMOVED;
+			map->values[i] = NULL;
 			map->count--;
 			return;
 		}
@@ -315,10 +324,10 @@ void cispref__strmap_remove(strmap *map, const void *value)
 
 void *cispref__strmap_next(const strmap *map, size_t *position)
 {
-	while (*position < map->used) {
-		void *value = map->values[(*position)++];
-		if (value)
-			return value;
+	while (*position < map->capacity) {
+		size_t i = (*position)++;
+		if (map->tags[i] >= 2)
+			return map->values[i];
 	}
 	return NULL;
 }
