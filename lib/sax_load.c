@@ -200,9 +200,20 @@ int cispref__sax_read_attributes(sax_run *run, const char *element, const char *
 		const char *local = (const char *)attrs[5 * i], *uri = (const char *)attrs[5 * i + 2];
 		char name[128];
 		int slot = -1;
-		for (int a = 0; a < CISPREF__SAX_MAX_ATTRS && want[a]; a++)
-			if (cispref__sax_attribute_is(want[a] + (want[a][0] == '?'), local, uri))
-				slot = a;
+		if (i < CISPREF__SAX_MAX_ATTRS && run->attr_seen[i].want == want &&
+		    run->attr_seen[i].local == attrs[5 * i] && run->attr_seen[i].uri == attrs[5 * i + 2]) {
+			slot = run->attr_seen[i].slot;
+		} else {
+			for (int a = 0; a < CISPREF__SAX_MAX_ATTRS && want[a]; a++)
+				if (cispref__sax_attribute_is(want[a] + (want[a][0] == '?'), local, uri))
+					slot = a;
+			if (slot >= 0 && i < CISPREF__SAX_MAX_ATTRS) {
+				run->attr_seen[i].want = want;
+				run->attr_seen[i].local = attrs[5 * i];
+				run->attr_seen[i].uri = attrs[5 * i + 2];
+				run->attr_seen[i].slot = slot;
+			}
+		}
 		/* no duplicates (libxml2 refuses them): an attribute beyond the slots matches
 		 * none */
 		if (slot < 0 || i >= CISPREF__SAX_MAX_ATTRS) {
