@@ -77,7 +77,7 @@ void cispref__arena_reserve(arena *a, size_t bytes)
  * marked for huge pages: a referential of 100 MiB otherwise takes some 25 000 page
  * faults as it is first written, a sixth of its load. Its pages cost memory only once
  * written, so a block sized from the input's size costs what the load uses. */
-static void *map_aligned(size_t bytes)
+static void *map_aligned(size_t bytes, size_t huge_bytes)
 {
 	if (bytes > SIZE_MAX - HUGE_PAGE)
 		return NULL;
@@ -90,14 +90,19 @@ static void *map_aligned(size_t bytes)
 		munmap(p, head);
 	munmap(p + head + bytes, HUGE_PAGE - head);
 #ifdef MADV_HUGEPAGE
-	(void)madvise(p + head, bytes, MADV_HUGEPAGE); /* advice only: fine if refused */
+	if (huge_bytes) /* advice only: fine if refused */
+		(void)madvise(p + head, huge_bytes, MADV_HUGEPAGE);
+#else
+	(void)huge_bytes;
 #endif
 	return p + head;
 }
 
-/* With @huge, tables of a huge page or more take whole huge pages, as large arena
- * blocks do (the slots of 500 000 ids otherwise take 2 000 page faults, in random
- * order); others their own mapping of small pages. */
+/* With @huge, tables of a huge page or more are mapped in whole huge pages, as large
+ * arena blocks are (the slots of 500 000 ids otherwise take 2 000 page faults, in
+ * random order), and marked for huge pages but for their last, partial one: the bytes
+ * past the table's end are never written and cost nothing. Others have their own
+ * mapping of small pages. */
 static size_t mapped_size(size_t bytes, int huge)
 {
 	return huge && bytes >= HUGE_PAGE ? (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1) : bytes;
@@ -110,7 +115,7 @@ void *cispref__pages_alloc(size_t bytes, int huge)
 	if (bytes > SIZE_MAX - 2 * HUGE_PAGE)
 		return NULL;
 	if (huge && bytes >= HUGE_PAGE)
-		return map_aligned(mapped_size(bytes, huge));
+		return map_aligned(mapped_size(bytes, huge), bytes & ~(HUGE_PAGE - 1));
 	void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	return p == MAP_FAILED ? NULL : p;
 }
@@ -133,7 +138,7 @@ static block *new_block(size_t want)
 	block *b;
 	if (bytes >= MAP_MIN) {
 		bytes = (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
-		if (!(b = map_aligned(bytes)))
+		if (!(b = map_aligned(bytes, bytes)))
 			return NULL;
 		b->mapped = bytes;
 	} else {
@@ -208,12 +213,24 @@ static unsigned vec_class(size_t capacity)
 	return k;
 }
 
+/* Storage of class @k (4 << @k pointers) whose vector has moved on waits in the arena
+ * for the next vector that grows to that size. */
+static void give_back(arena *a, void **items, unsigned k)
+{
+	items[0] = a->spare[k];
+	a->spare[k] = items;
+}
+
 int cispref__vec_push(arena *a, vec *v, void *item)
 {
 	if (v->count == v->capacity) {
-		size_t capacity = v->capacity ? v->capacity * 2 : 4;
-		unsigned k = vec_class(capacity);
-		if (k >= VEC_CLASSES || capacity > SIZE_MAX / sizeof(void *))
+		/* the smallest class above the present capacity: the next power of two, also
+		 * after cispref__vec_shrink() left a capacity that is none */
+		if (v->capacity >= SIZE_MAX / 2 / sizeof(void *))
+			return -1;
+		unsigned k = vec_class(v->capacity + 1);
+		size_t capacity = (size_t)4 << k;
+		if (k >= VEC_CLASSES)
 			return -1;
 		void **items = a->spare[k];
 		if (items)
@@ -222,15 +239,30 @@ int cispref__vec_push(arena *a, vec *v, void *item)
 			return -1;
 		if (v->count) {
 			memcpy(items, v->items, v->count * sizeof(void *));
-			unsigned old = k - 1; /* capacities double: the old storage is one class down */
-			v->items[0] = a->spare[old];
-			a->spare[old] = v->items;
+			/* storage of a class size is reused; shrunk storage stays where it is */
+			if (k > 0 && v->capacity == (size_t)4 << (k - 1))
+				give_back(a, v->items, k - 1);
 		}
 		v->items = items;
 		v->capacity = capacity;
 	}
 	v->items[v->count++] = item;
 	return 0;
+}
+
+void cispref__vec_shrink(arena *a, vec *v)
+{
+	if (v->count == v->capacity || v->count == 0)
+		return;
+	void **items = carve(a, v->count * sizeof(void *), ALIGNMENT);
+	if (!items)
+		return; /* the vector keeps its storage: nothing is lost */
+	memcpy(items, v->items, v->count * sizeof(void *));
+	unsigned k = vec_class(v->capacity);
+	if (v->capacity == (size_t)4 << k)
+		give_back(a, v->items, k);
+	v->items = items;
+	v->capacity = v->count;
 }
 
 void cispref__vec_remove(vec *v, size_t index)

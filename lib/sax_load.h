@@ -20,6 +20,9 @@
 #include "private.h"
 #include "load_scan.h"
 
+/* The most attributes an element of a cispref format takes. */
+#define CISPREF__SAX_MAX_ATTRS 6
+
 typedef struct sax_run sax_run;
 struct sax_run {
 	xmlParserCtxtPtr ctxt;
@@ -35,6 +38,15 @@ struct sax_run {
 	/* The innermost element still open, for "ends before element X is closed"; NULL
 	 * when none is. */
 	const char *(*open_element)(const sax_run *run);
+	/* The slot the attribute at each position was last found in, with what it was
+	 * found for: libxml2 hands names and namespace URIs over from its dictionary (the
+	 * same pointer for the same string), and elements of a kind mostly repeat their
+	 * attributes in the same order. */
+	struct {
+		const char *const *want;
+		const xmlChar *local, *uri;
+		int slot;
+	} attr_seen[CISPREF__SAX_MAX_ATTRS];
 };
 
 /* Record the first fault (later ones are dropped) at the parser's place, and stop it. */
@@ -65,8 +77,6 @@ int cispref__sax_attribute_is(const char *want, const char *local, const char *u
 const char *cispref__sax_attribute_name(char *name, size_t size, const char *local,
                                         const char *uri);
 
-/* The most attributes an element of a cispref format takes. */
-#define CISPREF__SAX_MAX_ATTRS 6
 /* Fill @values (CISPREF__SAX_MAX_ATTRS slots, NULL for an optional one not given) in the
  * order of @want (the element's attribute names, a '?' before an optional one, at most
  * CISPREF__SAX_MAX_ATTRS, NULL after the last) from libxml2's @count attributes at

@@ -122,9 +122,18 @@ static uint32_t hash_of(const char *key)
 
 /* ---- the table ------------------------------------------------------------------ */
 
+/* A slot's tag: empty, removed, or 8 bits of its value's hash (never 0 or 1), so that a
+ * probe reads a key only when the tags match (once in 254 on a mismatch). */
 #define EMPTY 0
 #define REMOVED 1
-#define FIRST_ENTRY 2
+
+static uint8_t tag_of(uint32_t h)
+{
+	/* the low bits: the slot is chosen by the high ones (first_slot()), and a tag made
+	 * of those would be the same for every neighbour */
+	uint8_t t = (uint8_t)h;
+	return t < 2 ? (uint8_t)(t + 2) : t;
+}
 
 void cispref__strmap_init(strmap *map, strmap_key_fn key)
 {
@@ -138,16 +147,34 @@ void cispref__strmap_init(strmap *map, strmap_key_fn key)
 /* Values fit in 3/4 of the slots: a map grows before it is fuller. */
 static size_t value_room(size_t capacity)
 {
-	return capacity / 4 * 3;
+	return capacity / 4 * 3 + capacity % 4 * 3 / 4;
+}
+
+/* The slot where the probe for @h starts: the hash scaled to the capacity (a product, not
+ * a mask, so that a capacity need not be a power of two: a table reserved for half a
+ * million ids takes 6 MiB of slots, not the 8 MiB of the next power of two). */
+static size_t first_slot(uint32_t h, size_t capacity)
+{
+	return (size_t)(((uint64_t)h * capacity) >> 32);
+}
+
+static size_t next_slot(size_t i, size_t capacity)
+{
+	return i + 1 < capacity ? i + 1 : 0;
+}
+
+static void free_table(void **values, uint8_t *tags, size_t capacity)
+{
+	/* large tables are mapped on their own: freeing gives them back to the system */
+	cispref__pages_free(values, capacity * sizeof *values, 1);
+	cispref__pages_free(tags, capacity, 0);
 }
 
 void cispref__strmap_free(strmap *map)
 {
-	/* large tables are mapped on their own: freeing gives them back to the system */
-	cispref__pages_free(map->slots, map->capacity * sizeof *map->slots, 1);
-	cispref__pages_free(map->values, value_room(map->capacity) * sizeof *map->values, 0);
-	map->slots = NULL;
+	free_table(map->values, map->tags, map->capacity);
 	map->values = NULL;
+	map->tags = NULL;
 	map->capacity = map->used = map->count = 0;
 }
 
@@ -156,49 +183,45 @@ void *cispref__strmap_find(const strmap *map, const char *key)
 	if (!map->capacity || !key)
 		return NULL;
 	uint32_t h = hash_of(key);
-	for (size_t i = h & (map->capacity - 1);; i = (i + 1) & (map->capacity - 1)) {
-		const strmap_slot *slot = &map->slots[i];
-		if (slot->entry == EMPTY)
+	uint8_t tag = tag_of(h);
+	for (size_t i = first_slot(h, map->capacity);; i = next_slot(i, map->capacity)) {
+		if (map->tags[i] == EMPTY)
 			return NULL;
-		if (slot->entry != REMOVED && slot->hash == h) {
-			void *value = map->values[slot->entry - FIRST_ENTRY];
-			if (strcmp(map->key(value), key) == 0)
-				return value;
-		}
+		if (map->tags[i] == tag && strcmp(map->key(map->values[i]), key) == 0)
+			return map->values[i];
 	}
 }
 
-/* Rebuild into the smallest table that is at most half full, dropping the removed
- * entries. Tables are grown when three quarters full: linear probing stays short. */
-static int resize(strmap *map, size_t count)
+/* Rebuild into a table of @capacity slots (or 64), dropping the removed entries.
+ * Tables are grown when three quarters full: linear probing stays short. */
+static int resize(strmap *map, size_t capacity)
 {
-	size_t capacity = 64;
-	while (capacity < (count + 1) * 2)
-		capacity *= 2;
+	if (capacity < 64)
+		capacity = 64;
 	if (capacity > (size_t)UINT32_MAX)
-		return -1; /* positions are 32 bits */
-	strmap_slot *slots = cispref__pages_alloc(capacity * sizeof *slots, 1);
-	/* values are written in order: small pages, as many as are written */
-	void **values = slots ? cispref__pages_alloc(value_room(capacity) * sizeof *values, 0) : NULL;
-	if (!values) {
-		cispref__pages_free(slots, capacity * sizeof *slots, 1);
+		return -1; /* the hash is 32 bits */
+	void **values = cispref__pages_alloc(capacity * sizeof *values, 1);
+	uint8_t *tags = values ? cispref__pages_alloc(capacity, 0) : NULL;
+	if (!tags) {
+		cispref__pages_free(values, capacity * sizeof *values, 1);
 		return -1;
 	}
-	uint32_t n = 0;
+	size_t n = 0;
 	for (size_t i = 0; i < map->capacity; i++) {
-		const strmap_slot *old = &map->slots[i];
-		if (old->entry < FIRST_ENTRY)
+		if (map->tags[i] < 2)
 			continue;
-		size_t j = old->hash & (capacity - 1);
-		while (slots[j].entry != EMPTY)
-			j = (j + 1) & (capacity - 1);
-		values[n] = map->values[old->entry - FIRST_ENTRY];
-		slots[j].hash = old->hash;
-		slots[j].entry = FIRST_ENTRY + n++;
+		/* the hashes are not kept: a rebuild hashes the keys again */
+		uint32_t h = hash_of(map->key(map->values[i]));
+		size_t j = first_slot(h, capacity);
+		while (tags[j] != EMPTY)
+			j = next_slot(j, capacity);
+		tags[j] = tag_of(h);
+		values[j] = map->values[i];
+		n++;
 	}
 	cispref__strmap_free(map);
-	map->slots = slots;
 	map->values = values;
+	map->tags = tags;
 	map->capacity = capacity;
 	map->used = map->count = n;
 	return 0;
@@ -207,22 +230,20 @@ static int resize(strmap *map, size_t count)
 /* Add @value whose key @key hashes to @h. */
 static int add_hashed(strmap *map, void *value, const char *key, uint32_t h)
 {
-	/* used < 3/4 of capacity after this: the value's position fits in value_room() */
-	if ((map->used + 1) * 4 > map->capacity * 3 && resize(map, map->count) != 0)
+	/* grown to half full: a map that grows by additions doubles */
+	if ((map->used + 1) * 4 > map->capacity * 3 && resize(map, (map->count + 1) * 2) != 0)
 		return -1;
-	for (size_t i = h & (map->capacity - 1);; i = (i + 1) & (map->capacity - 1)) {
-		strmap_slot *slot = &map->slots[i];
-		if (slot->entry == EMPTY) {
-			/* positions are handed out in order and never reused until a resize */
-			map->values[map->used] = value;
-			slot->hash = h;
-			slot->entry = (uint32_t)(FIRST_ENTRY + map->used);
+	uint8_t tag = tag_of(h);
+	for (size_t i = first_slot(h, map->capacity);; i = next_slot(i, map->capacity)) {
+		uint8_t t = map->tags[i];
+		if (t == EMPTY) {
+			map->tags[i] = tag;
+			map->values[i] = value;
 			map->used++;
 			map->count++;
 			return 0;
 		}
-		if (slot->entry != REMOVED && slot->hash == h &&
-		    strcmp(map->key(map->values[slot->entry - FIRST_ENTRY]), key) == 0)
+		if (t == tag && strcmp(map->key(map->values[i]), key) == 0)
 			return 1;
 	}
 }
@@ -258,8 +279,11 @@ long cispref__strmap_add_soon(strmap *map, strmap_batch *batch, void *value)
 		return -1;
 	uint32_t h = hash_of(key);
 #if defined(__GNUC__)
-	if (map->capacity)
-		__builtin_prefetch(&map->slots[h & (map->capacity - 1)], 1);
+	if (map->capacity) {
+		size_t i = first_slot(h, map->capacity);
+		__builtin_prefetch(&map->tags[i], 1);
+		__builtin_prefetch(&map->values[i], 1);
+	}
 #endif
 	batch->values[batch->count] = value;
 	batch->hashes[batch->count] = h;
@@ -270,9 +294,13 @@ long cispref__strmap_add_soon(strmap *map, strmap_batch *batch, void *value)
 
 int cispref__strmap_reserve(strmap *map, size_t count)
 {
-	if (count * 4 <= map->capacity * 3)
+	if (count < value_room(map->capacity))
 		return 0;
-	return resize(map, count);
+	/* three quarters full with @count entries, not half: what the reservation is for is
+	 * known, and every slot of a large table is written (and zeroed by the kernel) */
+	if (count > (size_t)UINT32_MAX / 2)
+		return -1;
+	return resize(map, count + count / 3 + 2);
 }
 
 void cispref__strmap_remove(strmap *map, const void *value)
@@ -281,13 +309,13 @@ void cispref__strmap_remove(strmap *map, const void *value)
 	if (!map->capacity || !key)
 		return;
 	uint32_t h = hash_of(key);
-	for (size_t i = h & (map->capacity - 1);; i = (i + 1) & (map->capacity - 1)) {
-		strmap_slot *slot = &map->slots[i];
-		if (slot->entry == EMPTY)
+	uint8_t tag = tag_of(h);
+	for (size_t i = first_slot(h, map->capacity);; i = next_slot(i, map->capacity)) {
+		if (map->tags[i] == EMPTY)
 			return;
-		if (slot->entry != REMOVED && map->values[slot->entry - FIRST_ENTRY] == value) {
-			map->values[slot->entry - FIRST_ENTRY] = NULL;
-			slot->entry = REMOVED;
+		if (map->tags[i] == tag && map->values[i] == value) {
+			map->tags[i] = REMOVED;
+			map->values[i] = NULL;
 			map->count--;
 			return;
 		}
@@ -296,10 +324,10 @@ void cispref__strmap_remove(strmap *map, const void *value)
 
 void *cispref__strmap_next(const strmap *map, size_t *position)
 {
-	while (*position < map->used) {
-		void *value = map->values[(*position)++];
-		if (value)
-			return value;
+	while (*position < map->capacity) {
+		size_t i = (*position)++;
+		if (map->tags[i] >= 2)
+			return map->values[i];
 	}
 	return NULL;
 }

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "run_program.h"
+#include "arena.h"
 #include "strmap.h"
 
 static const char *self; /* this program, run again as a child */
@@ -79,6 +80,59 @@ static void test_map(void **state)
 	assert_null(cispref__strmap_find(&map, NULL));
 	cispref__strmap_free(&map);
 	assert_null(cispref__strmap_find(&map, "k1"));
+}
+
+/* A reservation makes room for its count at once: the map takes that many keys without
+ * a rebuild (its capacity, no power of two, does not change) and finds each of them. */
+static void test_reserve(void **state)
+{
+	(void)state;
+	enum { N = 3001 };
+	static char keys[N][12];
+	strmap map;
+	cispref__strmap_init(&map, itself);
+	assert_int_equal(cispref__strmap_reserve(&map, N), 0);
+	size_t capacity = map.capacity;
+	assert_true(capacity * 3 / 4 >= N && capacity < 2 * N); /* 3/4 full, not half */
+	for (int i = 0; i < N; i++) {
+		snprintf(keys[i], sizeof keys[i], "r%d", i);
+		assert_int_equal(cispref__strmap_add(&map, keys[i]), 0);
+	}
+	assert_int_equal(map.capacity, capacity);
+	for (int i = 0; i < N; i++)
+		assert_ptr_equal(cispref__strmap_find(&map, keys[i]), keys[i]);
+	assert_null(cispref__strmap_find(&map, "r-1"));
+	cispref__strmap_free(&map);
+}
+
+/* Vectors shrunk to their count keep their items, grow again when pushed to, and the
+ * storage they left serves other vectors without overlapping theirs. */
+static void test_vec_shrink(void **state)
+{
+	(void)state;
+	enum { VECS = 40 };
+	static int marks[VECS * 64];
+	arena *a = cispref__arena_new();
+	assert_non_null(a);
+	vec v[VECS] = {{0}};
+	for (int i = 0; i < VECS; i++) {
+		for (int j = 0; j < 5 + i; j++) /* counts that are no class size: 5, 6, 7, 9... */
+			assert_int_equal(cispref__vec_push(a, &v[i], &marks[i * 64 + j]), 0);
+		cispref__vec_shrink(a, &v[i]);
+		assert_int_equal(v[i].capacity, v[i].count);
+	}
+	for (int i = 0; i < VECS; i += 3) /* a shrunk vector grows again */
+		assert_int_equal(cispref__vec_push(a, &v[i], &marks[i * 64 + 5 + i]), 0);
+	for (int i = 0; i < VECS; i++) {
+		size_t count = (size_t)(5 + i + (i % 3 == 0));
+		assert_int_equal(v[i].count, count);
+		for (size_t j = 0; j < count; j++)
+			assert_ptr_equal(v[i].items[j], &marks[i * 64 + j]);
+	}
+	vec empty = {0};
+	cispref__vec_shrink(a, &empty); /* nothing to fit */
+	assert_null(empty.items);
+	cispref__arena_free(a);
 }
 
 /* The order of a map of 200 keys, one a line: what the child run with --order prints. */
@@ -327,6 +381,8 @@ int main(int argc, char **argv)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_siphash_vectors),
 		cmocka_unit_test(test_map),
+		cmocka_unit_test(test_reserve),
+		cmocka_unit_test(test_vec_shrink),
 		cmocka_unit_test(test_secret_per_process),
 		cmocka_unit_test(test_output_independent_of_secret),
 		cmocka_unit_test(test_flooding),
