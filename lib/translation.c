@@ -21,7 +21,7 @@ const char *cispref__node_source_text(const node *n)
 	case NODE_CONCEPT: return ((const cispref_concept *)n)->label;
 	case NODE_NOTE: return ((const cispref_note *)n)->text;
 	case NODE_SECTION:
-	case NODE_BLOCK: break; /* the front matter is not translated yet (doc/translation.md) */
+	case NODE_BLOCK: break; /* their texts are addressed with a part (fm_translation.c) */
 	}
 	return NULL;
 }
@@ -63,7 +63,7 @@ const translation *cispref__translation_find(const cispref_referential *ref, con
 
 /* Note @language among the languages, in order (byte order of the tags as first
  * written), unless a tag equal to it but for case is there. */
-static int language_add(cispref_referential *ref, const char *language)
+int cispref__translation_language_add(cispref_referential *ref, const char *language)
 {
 	size_t at = 0;
 	for (; at < ref->languages.count; at++) {
@@ -85,7 +85,7 @@ translation *cispref__translation_add(cispref_referential *ref, const node *n,
 {
 	translation *t = (translation *)cispref__translation_find(ref, n, language);
 	if (!t) {
-		if (language_add(ref, language) != 0 || !(t = cispref__arena_alloc(ref->arena, sizeof *t)))
+		if (cispref__translation_language_add(ref, language) != 0 || !(t = cispref__arena_alloc(ref->arena, sizeof *t)))
 			return NULL;
 		t->id = n->id;
 		t->n = n;
@@ -132,17 +132,6 @@ static int translation_remove(cispref_referential *ref, const node *n, const cha
 	return 0;
 }
 
-/* Whether a translation of a node still in the referential is in @language. */
-static int language_used(const cispref_referential *ref, const char *language)
-{
-	size_t position = 0;
-	for (const translation *t; (t = cispref__strmap_next(&ref->translations, &position));)
-		if (cispref__translation_first(ref, t->n) == t &&
-		    cispref__translation_find(ref, t->n, language))
-			return 1;
-	return 0;
-}
-
 /* The translatable node with @id, or NULL. */
 static const node *translatable(const cispref_referential *ref, const char *id)
 {
@@ -166,31 +155,27 @@ const char *cispref_referential_translation(const cispref_referential *ref, cons
 	return t ? t->text : NULL;
 }
 
-/* RFC 4647 section 3.4's lookup: the tag, then the tag cut at its last '-' and so on,
- * the first that is the referential's own language or has a translation; else the
- * referential's own text. */
+typedef struct node_lookup {
+	const cispref_referential *ref;
+	const node *n;
+} node_lookup;
+
+static const void *find_node_translation(const char *range, const void *data)
+{
+	const node_lookup *l = data;
+	return cispref__translation_find(l->ref, l->n, range);
+}
+
 const char *cispref_referential_node_text(const cispref_referential *ref, const char *id,
                                           const char *language)
 {
 	const node *n = ref && id ? translatable(ref, id) : NULL;
 	if (!n)
 		return NULL;
-	char range[64];
-	if (!language || strlen(language) >= sizeof range)
-		return cispref__node_source_text(n);
-	strcpy(range, language);
-	for (char *cut; range[0]; *cut = '\0') {
-		if (strcasecmp(range, ref->language) == 0)
-			break;
-		const translation *t = cispref__translation_find(ref, n, range);
-		if (t)
-			return t->text;
-		if (!(cut = strrchr(range, '-')))
-			break;
-		if (cut - range >= 2 && cut[-2] == '-') /* a single-letter subtag goes too */
-			cut -= 2;
-	}
-	return cispref__node_source_text(n);
+	node_lookup l = {ref, n};
+	const translation *t =
+		cispref__langtag_lookup(ref->language, language, find_node_translation, &l);
+	return t ? t->text : cispref__node_source_text(n);
 }
 
 bool cispref_referential_translation_outdated(const cispref_referential *ref, const char *id,
@@ -220,23 +205,6 @@ int cispref_referential_set_translation(cispref_referential *ref, const char *id
 		return CISPREF_ENOMEM;
 	t->text = copy;
 	return CISPREF_OK;
-}
-
-size_t cispref_referential_translation_language_count(const cispref_referential *ref)
-{
-	size_t count = 0;
-	for (size_t i = 0; ref && i < ref->languages.count; i++)
-		count += (size_t)language_used(ref, ref->languages.items[i]);
-	return count;
-}
-
-const char *cispref_referential_translation_language(const cispref_referential *ref,
-                                                     size_t index)
-{
-	for (size_t i = 0; ref && i < ref->languages.count; i++)
-		if (language_used(ref, ref->languages.items[i]) && index-- == 0)
-			return ref->languages.items[i];
-	return NULL;
 }
 
 /* ---- walking ----------------------------------------------------------------------- */

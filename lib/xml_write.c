@@ -325,6 +325,34 @@ static void write_translation(const translation *t, void *data)
 	end(o);
 }
 
+/* A text of the front matter or the title: named by `of` and `part`; a rich text's
+ * translation holds inline content, written as the front matter's is. */
+static void write_fm_translation(xml_out *o, const fm_text *t, const fm_translation *ft)
+{
+	start(o, "translation");
+	attribute(o, "of", t->of);
+	attribute(o, "part", t->part);
+	attribute(o, "xml:lang", ft->language);
+	attribute(o, "source-hash", ft->source_hash);
+	if (!ft->rich) {
+		text(o, ft->plain);
+		end(o);
+		return;
+	}
+	set_indent(o, 0);
+	write_runs(o, ft->rich);
+	set_indent(o, 1);
+	if (!o->failed)
+		check(o, xmlTextWriterWriteRaw(o->w, X("")));
+	end(o);
+}
+
+static void fm_translations(const fm_text *t, void *data)
+{
+	for (const fm_translation *ft = *t->slot; ft; ft = ft->next)
+		write_fm_translation(data, t, ft);
+}
+
 static void node_translations(const node *n, void *data)
 {
 	xml_out *o = data;
@@ -338,6 +366,7 @@ static void write_translations(xml_out *o, const cispref_referential *ref)
 	if (!cispref_referential_translation_language_count(ref))
 		return;
 	start(o, "translations");
+	cispref__fm_texts(ref, fm_translations, o); /* the title and front matter come first */
 	cispref__text_nodes(ref, node_translations, o);
 	end(o);
 }

@@ -284,6 +284,14 @@ CISPREF_EXPORT const char *cispref_referential_translation(const cispref_referen
 CISPREF_EXPORT bool cispref_referential_translation_outdated(const cispref_referential *ref,
                                                              const char *id,
                                                              const char *language);
+/**
+ * The referential's title in @p language, found as cispref_referential_node_text() finds
+ * a node's text: its translation (doc/format.md, "Translations": `of` the referential's
+ * id, `part` "title"), else the title itself. Owned by the referential; NULL for a NULL
+ * @p ref.
+ */
+CISPREF_EXPORT const char *cispref_referential_title_in(const cispref_referential *ref,
+                                                        const char *language);
 /** Number of languages the referential's translations are in (its own language aside);
  * 0 for NULL. */
 CISPREF_EXPORT size_t cispref_referential_translation_language_count(
