@@ -276,23 +276,25 @@ static int runs(reader *r, xmlNodePtr first, cispref_rich_text *rt, level where)
 	return 0;
 }
 
-/* libxml2's document of @markup inside <m>...</m>, or NULL with r->why and r->rc set. No
+/* libxml2's document of @markup inside <translation>...</translation>, or NULL with r->why and r->rc set. No
  * network, no DTD (none can come after the start of the wrapper), no entities but XML's
  * five and character references; libxml2's depth limit (256) without XML_PARSE_HUGE. */
 static xmlDocPtr parse(reader *r, const char *markup)
 {
 	size_t n = strlen(markup);
-	char *wrapped = malloc(n + 8);
+	static const char open[] = "<translation>", close[] = "</translation>";
+	size_t total = sizeof open - 1 + n + sizeof close - 1;
+	char *wrapped = malloc(total + 1);
 	if (!wrapped) {
 		nomem(r);
 		return NULL;
 	}
-	memcpy(wrapped, "<m>", 3);
-	memcpy(wrapped + 3, markup, n);
-	memcpy(wrapped + 3 + n, "</m>", 5);
+	memcpy(wrapped, open, sizeof open - 1);
+	memcpy(wrapped + sizeof open - 1, markup, n);
+	memcpy(wrapped + sizeof open - 1 + n, close, sizeof close);
 	xml_catch c;
 	cispref__xml_catch_begin(&c);
-	xmlDocPtr doc = xmlReadMemory(wrapped, (int)(n + 7), NULL, "UTF-8",
+	xmlDocPtr doc = xmlReadMemory(wrapped, (int)total, NULL, "UTF-8",
 	                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	(void)cispref__xml_catch_end(&c, CISPREF_EFORMAT, NULL); /* only restores the handlers */
 	free(wrapped);
