@@ -1,8 +1,11 @@
 /* SPDX-FileCopyrightText: 2026 cispref developers
  * SPDX-License-Identifier: MIT */
-/* The French analysis of search (see analyze.h and doc/search.md). The stemming is
- * Snowball's (libstemmer); elision, compounds and stop words are a few rules of French
- * typography that no Debian library offers on their own, so they are written here. */
+/* The analysis of search (see analyze.h and doc/search.md): French, or another
+ * language's stemming. The stemming is Snowball's (libstemmer); elision, compounds and
+ * stop words are a few rules of French typography that no Debian library offers on
+ * their own, so they are written here. */
+#include <ctype.h>
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +27,30 @@ static const char *const stop_words[] = {
 static const char *const elided_words[] = {
 	"c", "d", "j", "jusqu", "l", "lorsqu", "m", "n", "puisqu", "qu", "s", "t",
 };
+
+/* The primary language subtag of the BCP 47 tag @language in lower case, into @out, when
+ * it is an ISO 639 code (two or three letters); else "" (NULL, "", a private-use or
+ * grandfathered tag, a registered subtag of five to eight letters). */
+static void primary_code(const char *language, char out[4])
+{
+	size_t n = 0;
+	while (language && n < 4 && isalpha((unsigned char)language[n]))
+		n++;
+	if (n < 2 || n > 3 || (language[n] && language[n] != '-')) {
+		out[0] = '\0';
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		out[i] = (char)tolower((unsigned char)language[i]);
+	out[n] = '\0';
+}
+
+int cispref__analyze_is_french(const char *language)
+{
+	char code[4];
+	primary_code(language, code);
+	return strcmp(code, "fr") == 0;
+}
 
 static int in_list(const char *const *list, size_t n, const char *word, size_t length)
 {
@@ -65,6 +92,7 @@ typedef struct walk {
 	size_t previous_length;
 	unsigned previous_flags;
 	int compound;  /* the previous word ended with a hyphen joining it to this one */
+	int french;    /* the French rules: elision, stop words, inclusive writing */
 	inclusive_pair pair; /* the next article pair, when has_pair */
 	int has_pair;
 } walk;
@@ -102,7 +130,8 @@ static int give(walk *w, const char *word, size_t length, unsigned flags)
 static int give_word(walk *w, size_t length)
 {
 	w->word[length] = '\0';
-	unsigned flags = cispref__analyze_is_stop_word(w->word, length) ? ANALYZE_STOP : 0;
+	unsigned flags =
+		w->french && cispref__analyze_is_stop_word(w->word, length) ? ANALYZE_STOP : 0;
 	int rc = give(w, w->word, length, flags);
 	if (rc == 0 && w->compound && !(flags & ANALYZE_STOP) &&
 	    !(w->previous_flags & ANALYZE_STOP)) {
@@ -135,7 +164,8 @@ static int give_pair(walk *w, size_t *pos)
 static int one_word(walk *w, size_t start, size_t end, size_t *pos)
 {
 	size_t step;
-	if (joins(w, end, is_apostrophe) && is_elided_word(w->text + start, end - start)) {
+	if (w->french && joins(w, end, is_apostrophe) &&
+	    is_elided_word(w->text + start, end - start)) {
 		char_at(w, end, &step);
 		*pos = end + step;
 		w->compound = 0;
@@ -145,7 +175,7 @@ static int one_word(walk *w, size_t start, size_t end, size_t *pos)
 	memcpy(w->word, w->text + start, length);
 	inclusive_suffix suffix;
 	*pos = end;
-	if (cispref__inclusive_suffix(w->text, start, end, &suffix)) {
+	if (w->french && cispref__inclusive_suffix(w->text, start, end, &suffix)) {
 		*pos = end + suffix.length;
 		if (suffix.plural)
 			w->word[length++] = 's';
@@ -159,7 +189,7 @@ static int run(walk *w)
 {
 	size_t pos = 0;
 	int rc = 0;
-	w->has_pair = cispref__inclusive_next(w->text, 0, &w->pair);
+	w->has_pair = w->french && cispref__inclusive_next(w->text, 0, &w->pair);
 	while (rc == 0 && pos < w->length) {
 		size_t step;
 		if (!cispref__fold_is_word_char(char_at(w, pos, &step))) {
@@ -183,9 +213,11 @@ static int run(walk *w)
 	return rc;
 }
 
-int cispref__analyze(const char *text, analyze_cb callback, void *payload)
+int cispref__analyze(const char *text, const char *language, analyze_cb callback,
+                     void *payload)
 {
 	walk w = {0};
+	w.french = cispref__analyze_is_french(language);
 	int rc = cispref__fold(text, &w.text, &w.length);
 	if (rc)
 		return rc;
@@ -209,8 +241,13 @@ static int ends_with(const char *word, size_t length, const char *ending)
 	return length >= n && memcmp(word + length - n, ending, n) == 0;
 }
 
-size_t cispref__inflection_key(const char *word, size_t length, char *out)
+size_t cispref__inflection_key(const char *word, size_t length, char *out,
+                               const char *language)
 {
+	if (!cispref__analyze_is_french(language)) { /* no rule: the stem alone decides */
+		out[0] = '\0';
+		return 0;
+	}
 	memcpy(out, word, length);
 	if (length > 4 && ends_with(out, length, "aux")) { /* sociaux: social */
 		out[length - 2] = 'l';
@@ -232,16 +269,32 @@ size_t cispref__inflection_key(const char *word, size_t length, char *out)
 /* ---- stemming ------------------------------------------------------------------ */
 
 struct analyze_stemmer {
-	struct sb_stemmer *snowball;
+	struct sb_stemmer *snowball; /* NULL: a language without a stemmer */
 };
 
-analyze_stemmer *cispref__stemmer_new(void)
+analyze_stemmer *cispref__stemmer_new(const char *language)
 {
 	analyze_stemmer *s = malloc(sizeof *s);
 	if (!s)
 		return NULL;
-	/* NULL only when out of memory: the French algorithm is part of every libstemmer */
-	if (!(s->snowball = sb_stemmer_new("french", "UTF_8"))) {
+	char code[4];
+	primary_code(language, code);
+	if (strcmp(code, "fr") == 0) {
+		/* NULL only when out of memory: the French algorithm is part of every
+		 * libstemmer */
+		if (!(s->snowball = sb_stemmer_new("french", "UTF_8"))) {
+			free(s);
+			return NULL;
+		}
+		return s;
+	}
+	/* libstemmer names its algorithms by ISO 639 code too ("nl", "de", "nld"). It
+	 * returns NULL both for a language it has no algorithm for, before it allocates
+	 * anything, and when an allocation failed, which POSIX's malloc() reports in errno:
+	 * only the first means no stemming. */
+	errno = 0;
+	s->snowball = code[0] ? sb_stemmer_new(code, "UTF_8") : NULL;
+	if (!s->snowball && errno == ENOMEM) {
 		free(s);
 		return NULL;
 	}
@@ -259,7 +312,8 @@ void cispref__stemmer_free(analyze_stemmer *stemmer)
 const char *cispref__stem(analyze_stemmer *stemmer, const char *word, size_t length,
                           size_t *stem_length)
 {
-	if (length > INT_MAX) { /* beyond libstemmer's int: left as it is */
+	if (!stemmer->snowball || length > INT_MAX) { /* no stemmer, or beyond libstemmer's
+	                                               * int: left as it is */
 		*stem_length = length;
 		return word;
 	}

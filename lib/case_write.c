@@ -6,6 +6,7 @@
  * isChildOf associations with sequence numbers; concepts as CFConcepts that items name
  * by conceptKeywordsURI; what CASE has no field for under `extensions.cispref`, which
  * case_read.c reads back. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,11 @@ typedef struct writer {
 	json j;
 	const cispref_referential *ref;
 	char stamp[32]; /* every lastChangeDateTime */
+	/* The package's namespace and base URI: the referential's, or for a translated view
+	 * (cispref_referential_translated_from()) a namespace of its own and none, so that
+	 * the translation's identifiers and URIs are not the source package's. */
+	char ns[CISPREF_UUID_STRING_SIZE];
+	const char *base_uri;
 } writer;
 
 const case_item_type cispref__case_item_types[CASE_ROLE_COUNT] = {
@@ -79,9 +85,10 @@ static void stamp_of(char out[32], const cispref_referential *ref)
 static void identify(writer *w, const char *name, char uuid[CISPREF_UUID_STRING_SIZE],
                      char **uri)
 {
-	cispref__identity_node_uuid(uuid, w->ref, name);
+	cispref__identity_uuid5(uuid, w->ns, name);
 	*uri = NULL;
-	if (!strchr(name, ':') && cispref__identity_node_uri(uri, w->ref, name) != CISPREF_OK)
+	if (w->base_uri && !strchr(name, ':') &&
+	    cispref__identity_node_uri(uri, w->ref, name) != CISPREF_OK)
 		w->j.failed = 1;
 	if (!*uri && !w->j.failed) {
 		*uri = malloc(sizeof "urn:uuid:" + CISPREF_UUID_STRING_SIZE);
@@ -117,12 +124,12 @@ static void link(writer *w, const char *key, const char *title, const char *name
 static void document_link(writer *w, const char *key)
 {
 	char urn[sizeof "urn:uuid:" + CISPREF_UUID_STRING_SIZE];
-	snprintf(urn, sizeof urn, "urn:uuid:%s", w->ref->uuid);
+	snprintf(urn, sizeof urn, "urn:uuid:%s", w->ns);
 	cispref__json_key(&w->j, key, 0);
 	cispref__json_open(&w->j, "{");
 	member(w, "title", w->ref->title, 1);
-	member(w, "identifier", w->ref->uuid, 0);
-	member(w, "uri", w->ref->base_uri ? w->ref->base_uri : urn, 0);
+	member(w, "identifier", w->ns, 0);
+	member(w, "uri", w->base_uri ? w->base_uri : urn, 0);
 	cispref__json_close(&w->j, "}", 0);
 }
 
@@ -138,11 +145,11 @@ static void document(writer *w)
 	const cispref_referential *ref = w->ref;
 	const char *publisher = ref->source[CISPREF_SOURCE_PUBLISHER];
 	char urn[sizeof "urn:uuid:" + CISPREF_UUID_STRING_SIZE];
-	snprintf(urn, sizeof urn, "urn:uuid:%s", ref->uuid);
+	snprintf(urn, sizeof urn, "urn:uuid:%s", w->ns);
 	cispref__json_key(&w->j, "CFDocument", 1);
 	cispref__json_open(&w->j, "{");
-	member(w, "identifier", ref->uuid, 1);
-	member(w, "uri", ref->base_uri ? ref->base_uri : urn, 0);
+	member(w, "identifier", w->ns, 1);
+	member(w, "uri", w->base_uri ? w->base_uri : urn, 0);
 	/* required: the publisher when the source names one, else the referential's id */
 	member(w, "creator", publisher ? publisher : ref->id, 0);
 	member(w, "title", ref->title, 0);
@@ -158,7 +165,7 @@ static void document(writer *w)
 	cispref__json_open(&w->j, "{");
 	member(w, "format", CASE_EXTENSION_FORMAT, 1);
 	member(w, "id", ref->id, 0);
-	member(w, "baseURI", ref->base_uri, 0);
+	member(w, "baseURI", w->base_uri, 0);
 	cispref__json_key(&w->j, "source", 0);
 	cispref__json_open(&w->j, "{");
 	for (int f = 0; f < CISPREF_SOURCE_FIELD_COUNT; f++)
@@ -425,6 +432,69 @@ static void replacements(writer *w, size_t *count)
 	}
 }
 
+/* ---- translations ---------------------------------------------------------------- */
+
+/* @n isTranslationOf the same node in the source package: the one the referential's
+ * own namespace and base URI name (what the export of the source referential writes).
+ * Its identifier is the UUID of "isTranslationOf:" and the id. The destination's title
+ * is the text in this package's language: the view holds no other. */
+static void translation_of(writer *w, size_t *count, const node *n)
+{
+	char uuid[CISPREF_UUID_STRING_SIZE], source[CISPREF_UUID_STRING_SIZE], *uri = NULL;
+	char *source_uri = NULL;
+	size_t size = sizeof "isTranslationOf:" + strlen(n->id);
+	char *name = malloc(size);
+	if (!name || cispref__identity_node_uri(&source_uri, w->ref, n->id) != CISPREF_OK) {
+		free(name);
+		w->j.failed = 1;
+		return;
+	}
+	snprintf(name, size, "isTranslationOf:%s", n->id);
+	identify(w, name, uuid, &uri);
+	free(name);
+	cispref__identity_node_uuid(source, w->ref, n->id);
+	char urn[sizeof "urn:uuid:" + CISPREF_UUID_STRING_SIZE];
+	snprintf(urn, sizeof urn, "urn:uuid:%s", source);
+	cispref__json_element(&w->j, (*count)++);
+	cispref__json_open(&w->j, "{");
+	member(w, "identifier", uuid, 1);
+	member(w, "uri", uri, 0);
+	member(w, "associationType", "isTranslationOf", 0);
+	link(w, "originNodeURI", item_title(n), n->id);
+	cispref__json_key(&w->j, "destinationNodeURI", 0);
+	cispref__json_open(&w->j, "{");
+	member(w, "title", item_title(n), 1);
+	member(w, "identifier", source, 0);
+	member(w, "uri", source_uri ? source_uri : urn, 0);
+	cispref__json_close(&w->j, "}", 0);
+	member(w, "lastChangeDateTime", w->stamp, 0);
+	cispref__json_close(&w->j, "}", 0);
+	free(uri);
+	free(source_uri);
+}
+
+/* The isTranslationOf associations of a translated view's CFItems, in document order. */
+static void translations(writer *w, size_t *count)
+{
+	if (!w->ref->translated_from)
+		return;
+	for (size_t d = 0; d < w->ref->domains.count; d++) {
+		const cispref_domain *domain = w->ref->domains.items[d];
+		translation_of(w, count, &domain->node);
+		for (size_t p = 0; p < domain->plans.count; p++) {
+			const cispref_plan *plan = domain->plans.items[p];
+			translation_of(w, count, &plan->node);
+			for (size_t c = 0; c < plan->competences.count; c++) {
+				const cispref_competence *comp = plan->competences.items[c];
+				translation_of(w, count, &comp->node);
+				for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
+					for (size_t i = 0; i < comp->items[k].count; i++)
+						translation_of(w, count, &((const cispref_item *)comp->items[k].items[i])->node);
+			}
+		}
+	}
+}
+
 static void associations(writer *w)
 {
 	size_t count = 0;
@@ -452,6 +522,7 @@ static void associations(writer *w)
 		}
 	}
 	replacements(w, &count);
+	translations(w, &count);
 	cispref__json_close(&w->j, "]", count == 0);
 }
 
@@ -505,11 +576,33 @@ static void definitions(writer *w)
 	cispref__json_close(&w->j, "}", 0);
 }
 
+/* The package's namespace: the referential's; for a translated view, the version-5
+ * UUID of its language tag in lower case (tags ignore case) in the referential's
+ * namespace, the identifier of the source package's CFDocument. Every other identifier
+ * derives from it as in any package, so the translation reads back as a referential of
+ * its own; its URIs are all UUID URNs, since the base URI names the source's nodes. */
+static void package_identity(writer *w)
+{
+	const cispref_referential *ref = w->ref;
+	if (!ref->translated_from) {
+		memcpy(w->ns, ref->uuid, sizeof w->ns);
+		return;
+	}
+	char tag[256]; /* RFC 5646 section 4.4.1 asks for 35 at least */
+	size_t i = 0;
+	for (; ref->language[i] && i < sizeof tag - 1; i++)
+		tag[i] = (char)tolower((unsigned char)ref->language[i]);
+	tag[i] = '\0';
+	cispref__identity_uuid5(w->ns, ref->uuid, tag);
+	w->base_uri = NULL;
+}
+
 int cispref__case_write(xmlBufferPtr out, const cispref_referential *ref,
                         cispref_error *error)
 {
-	writer w = {{out, 0, 0}, ref, {0}};
+	writer w = {{out, 0, 0}, ref, {0}, {0}, ref->base_uri};
 	stamp_of(w.stamp, ref);
+	package_identity(&w);
 	cispref__json_open(&w.j, "{");
 	document(&w);
 	items(&w);

@@ -380,7 +380,7 @@ static int lookup(const cispref_referential *ref, const char *of, const char *pa
 	char why[192];
 	if (!ref || !of || !part || cispref__fm_resolve(ref, of, part, t, why, sizeof why) != 0)
 		return -1;
-	*found = cispref__langtag_lookup(ref->language, language, find_in_slot, t);
+	*found = cispref__langtag_lookup(ref->language, language, find_in_slot, t, NULL);
 	return 0;
 }
 
@@ -422,8 +422,18 @@ const cispref_rich_text *cispref_referential_rich_text_in(const cispref_referent
 	fm_text t = {0};
 	t.slot = (fm_translation **)&text->translations;
 	const fm_translation *ft =
-		cispref__langtag_lookup(ref->language, language, find_in_slot, &t);
+		cispref__langtag_lookup(ref->language, language, find_in_slot, &t, NULL);
 	return ft ? ft->rich : text;
+}
+
+const char *cispref__fm_plain_in(const cispref_referential *ref, fm_translation *const *slot,
+                                 const char *source, const char *language)
+{
+	fm_text t = {0};
+	t.slot = (fm_translation **)slot;
+	const fm_translation *ft =
+		cispref__langtag_lookup(ref->language, language, find_in_slot, &t, NULL);
+	return ft ? ft->plain : source;
 }
 
 bool cispref_referential_front_matter_outdated(const cispref_referential *ref, const char *of,

@@ -144,6 +144,14 @@ int cispref__identity_set(cispref_referential *ref, const char *uuid, const char
 	return CISPREF_OK;
 }
 
+void cispref__identity_uuid5(char out[CISPREF_UUID_STRING_SIZE], const char *ns,
+                             const char *name)
+{
+	uuid_t u;
+	uuid_parse(ns, u); /* a checked string: cannot fail */
+	uuid5(out, u, name);
+}
+
 void cispref__identity_node_uuid(char out[CISPREF_UUID_STRING_SIZE],
                                  const cispref_referential *ref, const char *id)
 {

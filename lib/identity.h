@@ -17,6 +17,9 @@ int cispref__identity_check(const char *uuid, const char *base_uri, char *messag
  * when @uuid is NULL, and its base URI to a copy of @base_uri (checked, or NULL).
  * CISPREF_OK or CISPREF_ENOMEM (then @ref is unchanged). */
 int cispref__identity_set(cispref_referential *ref, const char *uuid, const char *base_uri);
+/* The version-5 UUID of @name in the namespace @ns (a checked UUID string), lower case. */
+void cispref__identity_uuid5(char out[CISPREF_UUID_STRING_SIZE], const char *ns,
+                             const char *name);
 /* The UUID of @id in @ref's namespace, whether or not a node holds @id. */
 void cispref__identity_node_uuid(char out[CISPREF_UUID_STRING_SIZE],
                                  const cispref_referential *ref, const char *id);

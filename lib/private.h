@@ -65,6 +65,8 @@ struct cispref_referential {
 	vec languages; /* const char *: the languages of the translations, sorted, each once
 	                * (some may have no translation left: translation.c filters them) */
 	struct fm_translation *title_translations; /* fm_translation.c */
+	const char *translated_from; /* the language of the referential this one is a view
+	                              * of (translated.c), NULL for any other */
 };
 
 struct cispref_domain {
@@ -306,6 +308,11 @@ translation *cispref__translation_add(cispref_referential *ref, const node *n,
 /* @n's translation into exactly @language (compared without regard to case), or NULL. */
 const translation *cispref__translation_find(const cispref_referential *ref, const node *n,
                                              const char *language);
+/* @n's text in @language by RFC 4647's lookup (cispref_referential_node_text()); @found
+ * (may be NULL) is set to whether the lookup matched a translation or the referential's
+ * own language, 0 when the text fell back to the referential's own. */
+const char *cispref__node_text(const cispref_referential *ref, const node *n,
+                               const char *language, int *found);
 /* The first of @n's translations, or NULL. */
 const translation *cispref__translation_first(const cispref_referential *ref, const node *n);
 /* The text a translation is of: the node's own text; NULL for the nodes that hold no
@@ -366,6 +373,10 @@ fm_translation *cispref__fm_add(cispref_referential *ref, const fm_text *text,
                                 const char *language, const char *source_hash);
 /* The hash of @text's present source into @out: 0, or -1 out of memory. */
 int cispref__fm_source_hash(char out[17], const fm_text *text);
+/* A plain text (@source, whose translations hang from @slot) in @language, with the
+ * lookup of cispref_referential_front_matter_string(). */
+const char *cispref__fm_plain_in(const cispref_referential *ref, fm_translation *const *slot,
+                                 const char *source, const char *language);
 /* Whether a translation of @language hangs anywhere in the title or front matter. */
 int cispref__fm_language_used(const cispref_referential *ref, const char *language);
 
@@ -409,6 +420,10 @@ int cispref__moodle_write(xmlBufferPtr out, const cispref_referential *ref,
 
 /* xml_write.c, json_write.c: serialise into a libxml2 buffer. */
 int cispref__xml_write(xmlBufferPtr out, const cispref_referential *ref, cispref_error *error);
+/* The same document with every node's text in @language (cispref__node_text()'s
+ * fallback), xml:lang set to @language and no translations; NULL: as above. */
+int cispref__xml_write_in(xmlBufferPtr out, const cispref_referential *ref,
+                          const char *language, cispref_error *error);
 int cispref__json_write(xmlBufferPtr out, const cispref_referential *ref, cispref_error *error);
 
 /* csv_write.c, xlsx_write.c: the spreadsheet exports (the CSV dialects and the

@@ -503,9 +503,10 @@ static void write_default_style(odt *o)
 	properties(o, "style:paragraph-properties",
 	           "fo:orphans=2;fo:widows=2;fo:hyphenation-ladder-count=2");
 	start(o, "style:text-properties");
-	/* French hyphenation (the language below says which rules; LibreOffice needs the
-	 * hyphenation patterns of that language, Debian's hyphen-fr): at least two letters
-	 * on each side of a break, no more than two hyphens in a row. */
+	/* Hyphenation in the referential's language (the language below says which rules;
+	 * LibreOffice needs the hyphenation patterns of that language, Debian's hyphen-fr,
+	 * hyphen-nl, hyphen-de...): at least two letters on each side of a break, no more
+	 * than two hyphens in a row. */
 	props(o, "style:font-name=Liberation Serif;fo:font-size=10.5pt;fo:hyphenate=true;"
 	         "fo:hyphenation-remain-char-count=2;fo:hyphenation-push-char-count=2");
 	language_attributes(o, cispref__langtag_document(o->ctx->ref->language));

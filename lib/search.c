@@ -81,7 +81,7 @@ static int add_entry(builder *b, cispref_hit_field_t field, const void *node, co
 	index->fields[index->entry_count] = (uint8_t)field;
 	index->entries[index->entry_count++] = (search_entry){field, node, text};
 	/* Texts of a referential are valid UTF-8; a failure here is out of memory. */
-	return cispref__analyze(text, add_word, b) == -2 ? -1 : 0;
+	return cispref__analyze(text, index->ref->language, add_word, b) == -2 ? -1 : 0;
 }
 
 static int index_domain(builder *b, const cispref_domain *domain)
@@ -157,7 +157,7 @@ static int compare_stems(const void *a, const void *b)
  * stem. A stem equal to its word shares the word's string. */
 static int stem_vocabulary(cispref_index *index)
 {
-	analyze_stemmer *stemmer = cispref__stemmer_new();
+	analyze_stemmer *stemmer = cispref__stemmer_new(index->ref->language);
 	index->by_stem = malloc((index->word_count + 1) * sizeof *index->by_stem);
 	if (!stemmer || !index->by_stem) {
 		cispref__stemmer_free(stemmer);
@@ -512,22 +512,23 @@ static size_t exact_word(const cispref_index *index, const char *word)
 }
 
 /* The inflection key of @word (analyze.h), in @buffer when it is large enough. */
-static char *inflection_key(const char *word, char *buffer, size_t size)
+static char *inflection_key(const char *word, char *buffer, size_t size,
+                            const char *language)
 {
 	size_t length = strlen(word);
 	char *out = length < size ? buffer : malloc(length + 1);
 	if (out)
-		cispref__inflection_key(word, length, out);
+		cispref__inflection_key(word, length, out, language);
 	return out;
 }
 
 /* Whether @a and @b differ only by their endings of number and gender; -1 when out of
  * memory. */
-static int same_inflection(const char *a, const char *b)
+static int same_inflection(const char *a, const char *b, const char *language)
 {
 	char buffer_a[64], buffer_b[64];
-	char *x = inflection_key(a, buffer_a, sizeof buffer_a);
-	char *y = inflection_key(b, buffer_b, sizeof buffer_b);
+	char *x = inflection_key(a, buffer_a, sizeof buffer_a, language);
+	char *y = inflection_key(b, buffer_b, sizeof buffer_b, language);
 	int same = x && y ? strcmp(x, y) == 0 : -1;
 	if (x != buffer_a)
 		free(x);
@@ -547,7 +548,7 @@ static int match_exact_or_stem(search_scratch *s, const cispref_index *index, co
 	}
 	if (!stem)
 		return 0;
-	if (!s->stemmer && !(s->stemmer = cispref__stemmer_new()))
+	if (!s->stemmer && !(s->stemmer = cispref__stemmer_new(index->ref->language)))
 		return -1;
 	size_t length, lo, hi;
 	const char *stemmed = cispref__stem(s->stemmer, word, strlen(word), &length);
@@ -558,7 +559,7 @@ static int match_exact_or_stem(search_scratch *s, const cispref_index *index, co
 	stem_range(index, copy, &lo, &hi);
 	free(copy);
 	for (size_t i = lo; i < hi; i++) {
-		int same = same_inflection(word, index->by_stem[i]->word);
+		int same = same_inflection(word, index->by_stem[i]->word, index->ref->language);
 		if (same < 0 || (same && add_match(s, index->by_stem[i]->position, LEVEL_STEM) != 0))
 			return -1;
 	}
@@ -993,7 +994,7 @@ int cispref_search(cispref_results **out, const cispref_index *index, const char
 		return rc;
 	query q = {0};
 	q.last = SIZE_MAX;
-	rc = cispref__analyze(text, add_query_word, &q);
+	rc = cispref__analyze(text, index->ref->language, add_query_word, &q);
 	if (rc == -1 || (rc == 0 && q.count == 0)) {
 		query_free(&q);
 		return invalid_query(error, rc == -1 ? "the query is not valid UTF-8"

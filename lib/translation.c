@@ -155,27 +155,39 @@ const char *cispref_referential_translation(const cispref_referential *ref, cons
 	return t ? t->text : NULL;
 }
 
-typedef struct node_lookup {
-	const cispref_referential *ref;
-	const node *n;
-} node_lookup;
-
-static const void *find_node_translation(const char *range, const void *data)
+/* RFC 4647 section 3.4's lookup: the tag, then the tag cut at its last '-' and so on,
+ * the first that is the referential's own language or has a translation; else the
+ * referential's own text. */
+const char *cispref__node_text(const cispref_referential *ref, const node *n,
+                               const char *language, int *found)
 {
-	const node_lookup *l = data;
-	return cispref__translation_find(l->ref, l->n, range);
+	char range[64];
+	if (found)
+		*found = 1;
+	if (!language || strlen(language) >= sizeof range)
+		return cispref__node_source_text(n);
+	strcpy(range, language);
+	for (char *cut; range[0]; *cut = '\0') {
+		if (strcasecmp(range, ref->language) == 0)
+			return cispref__node_source_text(n);
+		const translation *t = cispref__translation_find(ref, n, range);
+		if (t)
+			return t->text;
+		if (!(cut = strrchr(range, '-')))
+			break;
+		if (cut - range >= 2 && cut[-2] == '-') /* a single-letter subtag goes too */
+			cut -= 2;
+	}
+	if (found)
+		*found = 0;
+	return cispref__node_source_text(n);
 }
 
 const char *cispref_referential_node_text(const cispref_referential *ref, const char *id,
                                           const char *language)
 {
 	const node *n = ref && id ? translatable(ref, id) : NULL;
-	if (!n)
-		return NULL;
-	node_lookup l = {ref, n};
-	const translation *t =
-		cispref__langtag_lookup(ref->language, language, find_node_translation, &l);
-	return t ? t->text : cispref__node_source_text(n);
+	return n ? cispref__node_text(ref, n, language, NULL) : NULL;
 }
 
 bool cispref_referential_translation_outdated(const cispref_referential *ref, const char *id,

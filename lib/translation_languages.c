@@ -6,6 +6,7 @@
  * the two depends on the other. */
 #include <string.h>
 
+#include "langtag.h"
 #include "private.h"
 
 /* Whether a translation of a node still in the referential, or of a text of the front
@@ -37,4 +38,47 @@ const char *cispref_referential_translation_language(const cispref_referential *
 		if (language_used(ref, ref->languages.items[i]) && index-- == 0)
 			return ref->languages.items[i];
 	return NULL;
+}
+
+typedef struct fallback_count {
+	const cispref_referential *ref;
+	const char *language;
+	size_t untranslated, total;
+} fallback_count;
+
+static void count_fallback(const node *n, void *data)
+{
+	fallback_count *c = data;
+	int found;
+	cispref__node_text(c->ref, n, c->language, &found);
+	c->untranslated += !found;
+	c->total++;
+}
+
+static const void *find_in(const char *range, const void *data)
+{
+	return cispref__fm_find(data, range);
+}
+
+/* The title and the texts of the front matter: counted as the nodes' texts are. */
+static void count_fm_fallback(const fm_text *t, void *data)
+{
+	fallback_count *c = data;
+	int own = 0;
+	const void *found = cispref__langtag_lookup(c->ref->language, c->language, find_in, t, &own);
+	c->untranslated += !found && !own;
+	c->total++;
+}
+
+size_t cispref_referential_untranslated_count(const cispref_referential *ref,
+                                              const char *language, size_t *total)
+{
+	fallback_count c = {ref, language, 0, 0};
+	if (ref) {
+		cispref__fm_texts(ref, count_fm_fallback, &c);
+		cispref__text_nodes(ref, count_fallback, &c);
+	}
+	if (total)
+		*total = c.total;
+	return language ? c.untranslated : 0;
 }

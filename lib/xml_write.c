@@ -17,7 +17,16 @@ typedef struct xml_out {
 	xmlTextWriterPtr w;
 	int failed;
 	const cispref_referential *ref; /* for the edition links */
+	const char *language; /* the language the texts are written in; NULL: the
+	                       * referential's own, with its translations */
 } xml_out;
+
+/* @n's text as this document holds it: its own, or in o->language with the fallback of
+ * cispref_referential_node_text(). */
+static const char *node_text(const xml_out *o, const node *n, const char *own)
+{
+	return o->language ? cispref__node_text(o->ref, n, o->language, NULL) : own;
+}
 
 static void check(xml_out *o, int rc)
 {
@@ -87,7 +96,7 @@ static void write_item(xml_out *o, const cispref_item *item)
 	attribute(o, "id", item->node.id);
 	attribute(o, "concept", item->concept_id);
 	edition(o, &item->node);
-	text(o, item->text);
+	text(o, node_text(o, &item->node, item->text));
 	end(o);
 }
 
@@ -96,7 +105,7 @@ static void write_competence(xml_out *o, const cispref_competence *comp)
 	start(o, "competence");
 	attribute(o, "id", comp->node.id);
 	edition(o, &comp->node);
-	text_element(o, "title", comp->title);
+	text_element(o, "title", node_text(o, &comp->node, comp->title));
 	for (size_t n = 0; n < comp->note_ids.count; n++) {
 		start(o, "note-ref");
 		attribute(o, "note", comp->note_ids.items[n]);
@@ -120,7 +129,7 @@ static void write_summary(xml_out *o, const cispref_domain *domain)
 		attribute(o, "plan", cispref_plan_kind_name(entry->plan_kind));
 		attribute(o, "competence", entry->competence_id);
 		edition(o, &entry->node);
-		text(o, entry->text);
+		text(o, node_text(o, &entry->node, entry->text));
 		end(o);
 	}
 	end(o);
@@ -132,7 +141,7 @@ static void write_domain(xml_out *o, const cispref_domain *domain)
 	attribute(o, "id", domain->node.id);
 	attribute(o, "kind", cispref_domain_kind_name(domain->kind));
 	edition(o, &domain->node);
-	text_element(o, "title", domain->title);
+	text_element(o, "title", node_text(o, &domain->node, domain->title));
 	write_summary(o, domain);
 	for (size_t p = 0; p < domain->plans.count; p++) {
 		const cispref_plan *plan = domain->plans.items[p];
@@ -140,7 +149,7 @@ static void write_domain(xml_out *o, const cispref_domain *domain)
 		attribute(o, "id", plan->node.id);
 		attribute(o, "kind", cispref_plan_kind_name(plan->kind));
 		edition(o, &plan->node);
-		text_element(o, "title", plan->title);
+		text_element(o, "title", node_text(o, &plan->node, plan->title));
 		for (size_t c = 0; c < plan->competences.count; c++)
 			write_competence(o, plan->competences.items[c]);
 		end(o);
@@ -167,6 +176,18 @@ static void write_runs(xml_out *o, const cispref_rich_text *rt)
 	}
 }
 
+/* A text of the front matter or the title as this document holds it: its own, or in
+ * o->language (cispref_referential_rich_text_in(), cispref_referential_front_matter_string()). */
+static const cispref_rich_text *fm_rich(const xml_out *o, const cispref_rich_text *rt)
+{
+	return o->language ? cispref_referential_rich_text_in(o->ref, rt, o->language) : rt;
+}
+
+static const char *fm_plain(const xml_out *o, fm_translation *const *slot, const char *own)
+{
+	return o->language && own ? cispref__fm_plain_in(o->ref, slot, own, o->language) : own;
+}
+
 static void set_indent(xml_out *o, int indent)
 {
 	if (!o->failed)
@@ -183,7 +204,7 @@ static void inline_element(xml_out *o, const char *name, const char *label,
 	start(o, name);
 	attribute(o, "label", label);
 	set_indent(o, 0);
-	write_runs(o, rt);
+	write_runs(o, fm_rich(o, rt));
 	set_indent(o, 1);
 	if (!o->failed)
 		check(o, xmlTextWriterWriteRaw(o->w, X("")));
@@ -197,7 +218,8 @@ static void write_quote(xml_out *o, const cispref_block *b)
 	for (size_t i = 0; i < b->children.count; i++)
 		inline_element(o, "p", NULL, b->children.items[i]);
 	if (b->attribution)
-		text_element(o, "attribution", b->attribution);
+		text_element(o, "attribution",
+		             fm_plain(o, &b->attribution_translations, b->attribution));
 }
 
 static void write_timeline(xml_out *o, const cispref_block *b)
@@ -209,9 +231,10 @@ static void write_timeline(xml_out *o, const cispref_block *b)
 		for (size_t s = 0; s < ph->steps.count; s++) {
 			const cispref_step *st = ph->steps.items[s];
 			start(o, "step");
-			text_element(o, "date", st->date);
+			text_element(o, "date", fm_plain(o, &st->date_translations, st->date));
 			if (st->actors)
-				text_element(o, "actors", st->actors);
+				text_element(o, "actors",
+				             fm_plain(o, &st->actors_translations, st->actors));
 			inline_element(o, "task", NULL, &st->task);
 			end(o);
 		}
@@ -270,6 +293,8 @@ static void write_section(xml_out *o, const cispref_section *s)
 	end(o);
 }
 
+/* In o->language, each text of the front matter is written in it where it has a
+ * translation (fm_rich(), fm_plain()), as node_text() does for the nodes. */
 static void write_front_matter(xml_out *o, const cispref_referential *ref)
 {
 	if (!ref->sections.count)
@@ -291,7 +316,7 @@ static void write_concepts(xml_out *o, const cispref_referential *ref)
 		attribute(o, "id", c->node.id);
 		attribute(o, "kind", cispref_item_kind_name(c->kind));
 		edition(o, &c->node);
-		text(o, c->label);
+		text(o, node_text(o, &c->node, c->label));
 		end(o);
 	}
 	end(o);
@@ -308,7 +333,7 @@ static void write_notes(xml_out *o, const cispref_referential *ref)
 		attribute(o, "id", n->node.id);
 		attribute(o, "number", n->number);
 		edition(o, &n->node);
-		text(o, n->text);
+		text(o, node_text(o, &n->node, n->text));
 		end(o);
 	}
 	end(o);
@@ -363,8 +388,8 @@ static void node_translations(const node *n, void *data)
  * each translation as it comes (doc/format.md, "Translations"). */
 static void write_translations(xml_out *o, const cispref_referential *ref)
 {
-	if (!cispref_referential_translation_language_count(ref))
-		return;
+	if (o->language || !cispref_referential_translation_language_count(ref))
+		return; /* a document in one language holds none */
 	start(o, "translations");
 	cispref__fm_texts(ref, fm_translations, o); /* the title and front matter come first */
 	cispref__text_nodes(ref, node_translations, o);
@@ -384,10 +409,10 @@ static void write_document(xml_out *o, const cispref_referential *ref)
 	attribute(o, "format-version", "1");
 	attribute(o, "id", ref->id);
 	attribute(o, "version", ref->version);
-	attribute(o, "xml:lang", ref->language);
+	attribute(o, "xml:lang", o->language ? o->language : ref->language);
 	attribute(o, "uuid", ref->uuid); /* always: a derived namespace is kept from now on */
 	attribute(o, "base-uri", ref->base_uri);
-	text_element(o, "title", ref->title);
+	text_element(o, "title", fm_plain(o, &ref->title_translations, ref->title));
 	write_source(o, ref);
 	write_front_matter(o, ref);
 	for (size_t d = 0; d < ref->domains.count; d++)
@@ -402,12 +427,18 @@ static void write_document(xml_out *o, const cispref_referential *ref)
 
 int cispref__xml_write(xmlBufferPtr out, const cispref_referential *ref, cispref_error *error)
 {
+	return cispref__xml_write_in(out, ref, NULL, error);
+}
+
+int cispref__xml_write_in(xmlBufferPtr out, const cispref_referential *ref,
+                          const char *language, cispref_error *error)
+{
 	xmlTextWriterPtr w = xmlNewTextWriterMemory(out, 0);
 	if (!w) {
 		cispref__error_set(error, CISPREF_ENOMEM, NULL, 0, 0, "out of memory");
 		return CISPREF_ENOMEM;
 	}
-	xml_out o = {w, 0, ref};
+	xml_out o = {w, 0, ref, language};
 	write_document(&o, ref);
 	xmlFreeTextWriter(w); /* flushes into @out */
 	if (o.failed) {

@@ -276,6 +276,73 @@ static void test_translate(void **state)
 	run_free(&r);
 }
 
+/* --lang: every output in the language of tests/fixtures/translation-view.xml's Dutch
+ * and German texts, one warning line for the texts that stay French. */
+#define VIEW FIXTURES_DIR "/translation-view.xml"
+
+static void test_lang(void **state)
+{
+	(void)state;
+	run r = run_cispref("export", "-i", VIEW, "--lang", "nl", "--format", "json", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "\"language\": \"nl\""));
+	assert_non_null(strstr(r.out, "\"text\": \"Gesprekken voeren\""));
+	/* psy.ind.1.sf.2 and the title */
+	assert_string_equal(r.err, "cispref export: 2 of 9 texts have no translation into nl; "
+	                           "they stay in fr\n");
+	run_free(&r);
+	r = run_cispref("export", "-i", VIEW, "--lang", "nl", "--quiet", "--format", "case", NULL);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.err, "");
+	assert_non_null(strstr(r.out, "\"associationType\": \"isTranslationOf\""));
+	run_free(&r);
+	r = run_cispref("export", "-i", VIEW, "--lang", "nl_BE", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "cispref export: --lang: 'nl_BE' is not a BCP 47 language "
+	                              "tag (RFC 5646)"));
+	run_free(&r);
+	r = run_cispref("render", "-i", VIEW, "--lang", "nl", "--quiet", "-f", "html", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "<html lang=\"nl\""));
+	run_free(&r);
+	r = run_cispref("render", "-i", VIEW, "--lang", "nl", "--quiet", "-f", "md", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "Gesprekken voeren"));
+	run_free(&r);
+	r = run_cispref("search", "-i", VIEW, "--lang", "nl", "--quiet", "vaardigheden", NULL);
+	assert_int_equal(r.status, 0);
+	assert_memory_equal(r.out, "psy.ind.1\t", 10);
+	run_free(&r);
+	r = run_cispref("list", "-i", VIEW, "--lang", "de", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "Psychosoziale Begleitung"));
+	assert_string_equal(r.err, "cispref list: 6 of 9 texts have no translation into de; "
+	                           "they stay in fr\n");
+	run_free(&r);
+}
+
+/* An ODT package in German: its default style's fo:language, read with python3's
+ * zipfile (the package is compressed). */
+static void test_lang_odt(void **state)
+{
+	(void)state;
+	char out[4200];
+	snprintf(out, sizeof out, "%s/de.odt", run_dir);
+	run r = run_cispref("render", "-i", VIEW, "--lang", "de", "--quiet", "-o", out, NULL);
+	assert_int_equal(r.status, 0);
+	run_free(&r);
+	const char *argv[] = {"/usr/bin/env", "python3", "-c",
+	                      "import sys, zipfile\n"
+	                      "z = zipfile.ZipFile(sys.argv[1])\n"
+	                      "print(z.read('styles.xml').count(b'fo:language=\"de\"'),\n"
+	                      "      z.read('styles.xml').count(b'fo:language=\"fr\"'))\n",
+	                      out, NULL};
+	r = run_program(argv, run_dir);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "1 0\n");
+	run_free(&r);
+}
+
 static void test_info_control_chars(void **state)
 {
 	(void)state;
@@ -1010,6 +1077,8 @@ int main(void)
 		cmocka_unit_test(test_info),
 		cmocka_unit_test(test_export),
 		cmocka_unit_test(test_translate),
+		cmocka_unit_test(test_lang),
+		cmocka_unit_test(test_lang_odt),
 		cmocka_unit_test(test_import_moodle),
 		cmocka_unit_test(test_import_case),
 		cmocka_unit_test(test_info_control_chars),

@@ -166,6 +166,53 @@ static void test_lookup(void **state)
 	cispref_referential_free(ref);
 }
 
+/* The referential in one language (cispref_referential_translated()): its title and the
+ * texts of its front matter in that language too, text by text, and no translations. */
+static void test_view(void **state)
+{
+	(void)state;
+	cispref_referential *ref = load("front-matter-nl.xml"), *nl = NULL, *de = NULL;
+	OK(cispref_referential_translated(&nl, ref, "nl-BE", NULL));
+	assert_string_equal(cispref_referential_title(nl), "Testreferentieel");
+	const cispref_section *first = cispref_referential_section(nl, 0);
+	assert_markup(cispref_section_heading(first), "Inleiding");
+	assert_markup(cispref_block_text(cispref_section_block(first, 0)),
+	              "Het decreet[note.1] bepaalt de <em>opdrachten</em> van de centra.");
+	const cispref_block *list = cispref_section_block(first, 2);
+	assert_markup(cispref_list_item_text(cispref_block_list_item(list, 0)),
+	              "l’accompagnement psycho-social ;");
+	assert_markup(cispref_list_item_text(cispref_block_list_item(list, 1)),
+	              "de <em>algemene</em> vorming;");
+	const cispref_block *quote = cispref_section_block(first, 3);
+	assert_markup(cispref_block_heading(quote), "Begeleiden");
+	assert_markup(cispref_block_paragraph(quote, 1), "Het is de weg <q>delen</q>.");
+	assert_string_equal(cispref_block_attribution(quote), "Tony Poumier");
+	const cispref_block *timeline = cispref_section_block(cispref_referential_section(nl, 1), 0);
+	const cispref_step *step = cispref_phase_step(cispref_block_phase(timeline, 0), 0);
+	assert_string_equal(cispref_step_date(step), "16 oktober 2017");
+	assert_string_equal(cispref_step_actors(step), "Stuurgroep");
+	assert_markup(cispref_step_task(step), "Start van de aanpak");
+	assert_markup(cispref_block_caption(cispref_referential_find_block(nl, "fm.3.1.figure")),
+	              "Schema van de <em>contouren</em> van de opdracht");
+	assert_string_equal(cispref_referential_node_text(nl, "psy", NULL), "Psychosociale begeleiding");
+	assert_int_equal(cispref_referential_translation_language_count(nl), 0);
+	/* German: the one heading, the rest French */
+	OK(cispref_referential_translated(&de, ref, "de", NULL));
+	assert_string_equal(cispref_referential_title(de), "Référentiel d’essai");
+	assert_markup(cispref_section_heading(cispref_referential_section(de, 0)), "Einleitung");
+	assert_markup(cispref_block_text(cispref_section_block(cispref_referential_section(de, 0), 0)),
+	              "Le décret[note.1] définit les <em>missions</em> des centres.");
+	/* untranslated: of the title, the 29 texts of the front matter (10 in fm.1, 2 in
+	 * fm.1.1, 11 in fm.2, 2 in fm.2.1, 1 in fm.3, 2 in fm.3.1, 1 in fm.3.2) and the 14
+	 * of nodes (11 and 3 notes), Dutch for the title, 16 of the front matter and psy */
+	size_t total = 0;
+	assert_int_equal(cispref_referential_untranslated_count(ref, "nl", &total), 44 - 18);
+	assert_int_equal(total, 44);
+	cispref_referential_free(de);
+	cispref_referential_free(nl);
+	cispref_referential_free(ref);
+}
+
 /* Diagnostics of @ref with @tag, counted. */
 static size_t count_tag(const cispref_diagnostics *list, const char *tag)
 {
@@ -526,6 +573,7 @@ int main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_lookup),
 		cmocka_unit_test(test_outdated),
+		cmocka_unit_test(test_view),
 		cmocka_unit_test(test_loader_refuses),
 		cmocka_unit_test(test_set),
 		cmocka_unit_test(test_po_round_trip),

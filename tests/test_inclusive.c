@@ -389,7 +389,7 @@ static void test_analyser(void **state)
 	(void)state;
 	for (size_t i = 0; i < CASE_COUNT; i++) {
 		words w = {{0}};
-		assert_int_equal(cispref__analyze(cases[i].input, add_analysed, &w), 0);
+		assert_int_equal(cispref__analyze(cases[i].input, "fr", add_analysed, &w), 0);
 		if (strcmp(w.text, cases[i].analysed) != 0)
 			fail_msg("case %zu \"%s\": \"%s\", expected \"%s\"", i, cases[i].input, w.text,
 			         cases[i].analysed);

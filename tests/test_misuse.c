@@ -1467,6 +1467,19 @@ static void test_translations(void **state)
 	                 CISPREF_ENOTFOUND);
 	assert_int_equal(cispref_referential_set_front_matter_translation(f->built, "b.d", "title", "nl", "T"),
 	                 CISPREF_ENOTFOUND);
+	/* a view in one language: NULL arguments and a malformed tag make none */
+	cispref_referential *view = (cispref_referential *)1;
+	assert_int_equal(cispref_referential_translated(NULL, f->built, "nl", NULL), CISPREF_EARG);
+	assert_int_equal(cispref_referential_translated(&view, NULL, "nl", NULL), CISPREF_EARG);
+	assert_int_equal(cispref_referential_translated(&view, f->built, "nl_BE", NULL), CISPREF_EARG);
+	assert_int_equal(cispref_referential_translated(&view, f->built, "", NULL), CISPREF_EARG);
+	assert_ptr_equal(view, (cispref_referential *)1);
+	assert_null(cispref_referential_translated_from(NULL));
+	assert_null(cispref_referential_translated_from(f->built));
+	size_t total = 7;
+	assert_int_equal(cispref_referential_untranslated_count(NULL, "nl", &total), 0);
+	assert_int_equal(total, 0);
+	assert_int_equal(cispref_referential_untranslated_count(f->built, NULL, NULL), 0);
 	/* merging a catalogue: NULL arguments, a missing file */
 	cispref_diagnostics *report = (cispref_diagnostics *)1;
 	cispref_error error;

@@ -486,6 +486,237 @@ static void test_huge_msgstr(void **state)
 	cispref_referential_free(ref);
 }
 
+/* ---- the referential in one language (tests/fixtures/translation-view.xml) -------- */
+
+static cispref_referential *view_of(const cispref_referential *ref, const char *language)
+{
+	cispref_referential *view = NULL;
+	cispref_error error;
+	if (cispref_referential_translated(&view, ref, language, &error) != CISPREF_OK)
+		fail_msg("%s: %s", language ? language : "NULL", error.text);
+	return view;
+}
+
+/* Each text in the language, falling back node by node; the structure, the edition
+ * links and the identity kept; no translations left. */
+static void test_view_texts(void **state)
+{
+	(void)state;
+	cispref_referential *ref = load("translation-view.xml");
+	cispref_referential *nl = view_of(ref, "nl");
+	assert_string_equal(cispref_referential_language(nl), "nl");
+	assert_string_equal(cispref_referential_translated_from(nl), "fr");
+	assert_null(cispref_referential_translated_from(ref));
+	assert_string_equal(cispref_domain_title(cispref_referential_find_domain(nl, "psy")),
+	                    "Psychosociale begeleiding");
+	assert_string_equal(cispref_plan_title(cispref_referential_find_plan(nl, "psy.ind")),
+	                    "Individueel");
+	assert_string_equal(cispref_item_text(cispref_referential_find_item(nl, "psy.ind.1.sf.1")),
+	                    "Gesprekken voeren");
+	/* no Dutch text: the French one */
+	assert_string_equal(cispref_item_text(cispref_referential_find_item(nl, "psy.ind.1.sf.2")),
+	                    "Synthétiser");
+	assert_string_equal(cispref_concept_label(cispref_referential_find_concept(nl, "k.ecoute")),
+	                    "Actief luisteren");
+	assert_string_equal(cispref_note_text(cispref_referential_find_note(nl, "n1")),
+	                    "Een opmerking.");
+	assert_string_equal(cispref_item_concept_id(cispref_referential_find_item(nl, "psy.ind.1.sf.1")),
+	                    "k.ecoute");
+	assert_true(cispref_referential_node_deprecated(nl, "psy.ind.1.sf.2"));
+	assert_string_equal(cispref_referential_node_replaced_by(nl, "psy.ind.1.sf.2"),
+	                    "psy.ind.1.sf.1");
+	assert_string_equal(cispref_referential_uuid(nl), cispref_referential_uuid(ref));
+	assert_string_equal(cispref_referential_base_uri(nl), cispref_referential_base_uri(ref));
+	assert_string_equal(cispref_referential_title(nl), cispref_referential_title(ref));
+	assert_int_equal(cispref_referential_translation_language_count(nl), 0);
+	assert_null(cispref_referential_origin(nl));
+	/* the fixture's 8 node texts: Dutch for all but psy.ind.1.sf.2; German for 3; and
+	 * its title, translated into neither */
+	size_t total = 0;
+	assert_int_equal(cispref_referential_untranslated_count(ref, "nl", &total), 2);
+	assert_int_equal(total, 9);
+	assert_int_equal(cispref_referential_untranslated_count(ref, "de", NULL), 6);
+	assert_int_equal(cispref_referential_untranslated_count(ref, "nl-BE", NULL), 2);
+	assert_int_equal(cispref_referential_untranslated_count(ref, "fr", NULL), 0);
+	assert_int_equal(cispref_referential_untranslated_count(ref, "fr-BE", NULL), 0);
+	cispref_referential *de = view_of(ref, "de");
+	assert_string_equal(cispref_competence_title(cispref_referential_find_competence(de, "psy.ind.1")),
+	                    "Die Kompetenz beurteilen");
+	assert_string_equal(cispref_plan_title(cispref_referential_find_plan(de, "psy.ind")),
+	                    "Individuel");
+	/* RFC 4647 lookup: nl-BE has no text of its own, so nl's; the language as given */
+	cispref_referential *be = view_of(ref, "nl-BE");
+	assert_string_equal(cispref_referential_language(be), "nl-BE");
+	assert_string_equal(cispref_plan_title(cispref_referential_find_plan(be, "psy.ind")),
+	                    "Individueel");
+	cispref_referential_free(be);
+	cispref_referential_free(de);
+	cispref_referential_free(nl);
+	cispref_referential_free(ref);
+}
+
+/* NULL, or the referential's own language in any case, gives an equal copy. */
+static void test_view_copy(void **state)
+{
+	(void)state;
+	cispref_referential *ref = load("translation-view.xml");
+	const char *languages[] = {NULL, "fr", "FR"};
+	for (size_t i = 0; i < sizeof languages / sizeof *languages; i++) {
+		cispref_referential *copy = view_of(ref, languages[i]);
+		assert_true(cispref_referential_equal(ref, copy));
+		assert_int_equal(cispref_referential_translation_language_count(copy), 2);
+		assert_null(cispref_referential_translated_from(copy));
+		cispref_referential_free(copy);
+	}
+	cispref_referential_free(ref);
+}
+
+/* A tag that RFC 5646's syntax refuses: CISPREF_EARG, the tag in the message. */
+static void test_view_refused(void **state)
+{
+	(void)state;
+	cispref_referential *ref = load("translation-view.xml");
+	cispref_referential *view = NULL;
+	cispref_error error;
+	const char *bad[] = {"nl_BE", "", "n", "nl-", "toolongprimary"};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		assert_int_equal(cispref_referential_translated(&view, ref, bad[i], &error),
+		                 CISPREF_EARG);
+		assert_null(view);
+		assert_non_null(strstr(error.text, "is not a BCP 47 language tag"));
+	}
+	assert_int_equal(cispref_referential_translated(&view, ref, "nl_BE", &error), CISPREF_EARG);
+	assert_string_equal(error.text,
+	                    "'nl_BE' is not a BCP 47 language tag (RFC 5646), such as nl or nl-BE");
+	cispref_referential_free(ref);
+}
+
+static char *export_of(const cispref_referential *ref, cispref_format_t format)
+{
+	char *out = NULL;
+	OK(cispref_export_buffer(&out, NULL, ref, format, NULL));
+	return out;
+}
+
+static size_t occurrences(const char *text, const char *what)
+{
+	size_t n = 0;
+	for (const char *p = text; (p = strstr(p, what)); p += strlen(what))
+		n++;
+	return n;
+}
+
+/* JSON says the language; CASE is a package of its own, each CFItem a translation of
+ * the source's (whose identifiers and URIs are the source export's). */
+static void test_view_exports(void **state)
+{
+	(void)state;
+	cispref_referential *ref = load("translation-view.xml");
+	cispref_referential *nl = view_of(ref, "nl");
+	char *json = export_of(nl, CISPREF_FORMAT_JSON);
+	assert_non_null(strstr(json, "\"language\": \"nl\""));
+	assert_non_null(strstr(json, "\"text\": \"Gesprekken voeren\""));
+	cispref_buffer_free(json);
+	char *source = export_of(ref, CISPREF_FORMAT_CASE);
+	char *dutch = export_of(nl, CISPREF_FORMAT_CASE);
+	assert_int_equal(occurrences(source, "isTranslationOf"), 0);
+	/* one per CFItem: a domain, a plan, a competence, three items */
+	assert_int_equal(occurrences(dutch, "\"associationType\": \"isTranslationOf\""), 6);
+	char uuid[CISPREF_UUID_STRING_SIZE];
+	OK(cispref_referential_node_uuid(uuid, ref, "psy.ind.1.sf.1"));
+	/* the source item's identifier is the destination of a link, never an item's own */
+	assert_non_null(strstr(source, uuid));
+	assert_non_null(strstr(dutch, uuid));
+	assert_non_null(strstr(dutch, "\"uri\": \"https://example.org/vue/psy.ind.1.sf.1\""));
+	assert_int_equal(occurrences(dutch, uuid), 1);
+	/* the source package's document identifier is not the translation's */
+	assert_int_equal(occurrences(dutch, cispref_referential_uuid(ref)), 0);
+	assert_non_null(strstr(dutch, "\"language\": \"nl\""));
+	cispref_buffer_free(source);
+	cispref_buffer_free(dutch);
+	cispref_referential_free(nl);
+	cispref_referential_free(ref);
+}
+
+static char *render_of(const cispref_referential *ref, cispref_render_format_t format)
+{
+	char *out = NULL;
+	size_t size;
+	cispref_error error;
+	if (cispref_render_buffer(&out, &size, ref, format, NULL, &error) != CISPREF_OK)
+		fail_msg("render: %s", error.text);
+	return out;
+}
+
+/* The renderers declare the language (HTML's lang, ODF's fo:language and dc:language,
+ * which also choose the hyphenation) and write its texts. */
+static void test_view_render(void **state)
+{
+	(void)state;
+	cispref_referential *ref = load("translation-view.xml");
+	cispref_referential *nl = view_of(ref, "nl-BE");
+	char *html = render_of(nl, CISPREF_RENDER_HTML);
+	assert_non_null(strstr(html, "<html lang=\"nl-BE\""));
+	assert_non_null(strstr(html, "Gesprekken voeren"));
+	cispref_buffer_free(html);
+	char *fodt = render_of(nl, CISPREF_RENDER_FODT);
+	assert_non_null(strstr(fodt, "fo:language=\"nl\""));
+	assert_non_null(strstr(fodt, "fo:country=\"BE\""));
+	assert_null(strstr(fodt, "fo:language=\"fr\""));
+	assert_non_null(strstr(fodt, "<dc:language>nl-BE</dc:language>"));
+	cispref_buffer_free(fodt);
+	char *md = render_of(nl, CISPREF_RENDER_MARKDOWN);
+	assert_non_null(strstr(md, "Gesprekken voeren"));
+	assert_null(strstr(md, "Mener des entretiens"));
+	cispref_buffer_free(md);
+	cispref_referential_free(nl);
+	cispref_referential_free(ref);
+}
+
+/* The ids of the hits of @query in @ref, comma-separated, into @out. */
+static void search_ids(char *out, size_t size, const cispref_referential *ref, const char *query)
+{
+	cispref_index *index = NULL;
+	cispref_results *results = NULL;
+	OK(cispref_index_new(&index, ref));
+	OK(cispref_search(&results, index, query, NULL, NULL));
+	out[0] = '\0';
+	for (size_t i = 0; i < cispref_results_count(results); i++) {
+		const char *id = cispref_hit_id(cispref_results_get(results, i));
+		snprintf(out + strlen(out), size - strlen(out), "%s%s", i ? "," : "", id);
+	}
+	cispref_results_free(results);
+	cispref_index_free(index);
+}
+
+/* Search follows the view's language. Snowball's Dutch algorithm (snowballstem.org,
+ * "Dutch stemming algorithm", the one of libstemmer 2.x): in "vaardigheden", step 1
+ * replaces the suffix "heden" with "heid"; in "vaardigheid" (R1 "digheid", R2 "heid")
+ * and in it, step 3a deletes "heid" in R2 and step 3b leaves "ig", which is not in R2:
+ * both are "vaardig", so the plural finds the singular, which it does not begin. The French rules (stem and
+ * inflection key) keep them apart. A language libstemmer has no algorithm for is not
+ * stemmed: "compétences" no longer finds "compétence". */
+static void test_view_search(void **state)
+{
+	(void)state;
+	char ids[256];
+	cispref_referential *ref = load("translation-view.xml");
+	cispref_referential *nl = view_of(ref, "nl");
+	search_ids(ids, sizeof ids, nl, "vaardigheden");
+	assert_string_equal(ids, "psy.ind.1");
+	search_ids(ids, sizeof ids, nl, "gesprek");
+	assert_string_equal(ids, "psy.ind.1.sf.1,psy.ind.1.s.1");
+	/* French: the stem and the inflection key join the plural and the singular */
+	search_ids(ids, sizeof ids, ref, "compétences");
+	assert_string_equal(ids, "psy.ind.1");
+	cispref_referential *klingon = view_of(ref, "tlh");
+	search_ids(ids, sizeof ids, klingon, "compétences");
+	assert_string_equal(ids, "");
+	cispref_referential_free(klingon);
+	cispref_referential_free(nl);
+	cispref_referential_free(ref);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -501,6 +732,12 @@ int main(void)
 		cmocka_unit_test(test_hostile_refused),
 		cmocka_unit_test(test_hostile_skipped),
 		cmocka_unit_test(test_huge_msgstr),
+		cmocka_unit_test(test_view_texts),
+		cmocka_unit_test(test_view_copy),
+		cmocka_unit_test(test_view_refused),
+		cmocka_unit_test(test_view_exports),
+		cmocka_unit_test(test_view_render),
+		cmocka_unit_test(test_view_search),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -164,6 +164,8 @@ int cli_inspect_option(cli_inspect *o, int c, const char *arg)
 	case 'i': o->input = arg; return EXIT_OK;
 	case 'f': return cli_parse_text_format(&o->as_json, arg);
 	case CLI_OPT_LENIENT: o->load_flags |= CISPREF_LOAD_LENIENT; return EXIT_OK;
+	case CLI_OPT_LANG: o->language = arg; return EXIT_OK;
+	case CLI_OPT_QUIET: o->quiet = 1; return EXIT_OK;
 	default: return -1;
 	}
 }

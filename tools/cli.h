@@ -18,6 +18,23 @@ extern const char *cli_command;
  * on failure print the error and return EXIT_INVALID. */
 int cli_load(cispref_referential **out, const char *path, unsigned flags);
 
+/* --lang (tools/cli_lang.c): replace *@ref with its view in @language
+ * (cispref_referential_translated()) when @language is not NULL, and unless @quiet warn
+ * on stderr how many texts have no translation ("3 of 12 texts have no translation into
+ * nl; they stay in fr"). EXIT_OK; EXIT_USAGE for a tag that is not BCP 47, or
+ * EXIT_INVALID, with the message printed and *@ref left to the caller. */
+int cli_use_language(cispref_referential **ref, const char *language, int quiet);
+/* cli_load(), then cli_use_language(); on failure nothing is left to free. */
+int cli_load_in(cispref_referential **out, const char *path, unsigned flags,
+                const char *language, int quiet);
+/* The help lines of --lang and --quiet, the same in every command that takes them. */
+#define CLI_LANG_HELP                                                                    \
+	"      --lang LANG      work on the referential in LANG, a BCP 47 tag (nl, nl-BE):\n" \
+	"                       each text's translation, else the referential's own text;\n" \
+	"                       the output declares LANG (doc/translation.md)\n"
+#define CLI_QUIET_HELP                                                                   \
+	"      --quiet          do not warn about texts without a translation into LANG\n"
+
 /* Print "cispref COMMAND: SOURCE:LINE:COLUMN: TEXT" on stderr. */
 void cli_print_error(const cispref_error *error);
 
@@ -63,14 +80,19 @@ typedef struct cli_inspect {
 	const char *input; /* NULL: the embedded referential; "-": standard input */
 	int as_json;
 	unsigned load_flags; /* CISPREF_LOAD_LENIENT with --lenient */
+	const char *language; /* --lang, or NULL */
+	int quiet;            /* --quiet */
 } cli_inspect;
 
-/* The long option value of --lenient, and the long options of cli_inspect. */
-enum { CLI_OPT_LENIENT = 300 };
+/* The long option values of --lenient, --lang and --quiet, and the long options of
+ * cli_inspect. */
+enum { CLI_OPT_LENIENT = 300, CLI_OPT_LANG, CLI_OPT_QUIET };
 #define CLI_INSPECT_LONG_OPTIONS                                  \
 	{"input", required_argument, NULL, 'i'},                  \
 	{"format", required_argument, NULL, 'f'},                 \
 	{"lenient", no_argument, NULL, CLI_OPT_LENIENT},          \
+	{"lang", required_argument, NULL, CLI_OPT_LANG},          \
+	{"quiet", no_argument, NULL, CLI_OPT_QUIET},              \
 	{"help", no_argument, NULL, 'h'}
 /* Their short options, after the leading ':' of an option string. */
 #define CLI_INSPECT_SHORT_OPTIONS "i:f:h"

@@ -10,7 +10,8 @@
 
 static void help(void)
 {
-	printf("Usage: cispref concepts [-t N] [-s WORDS] [-f text|json] [-i FILE] [--lenient]\n\n"
+	printf("Usage: cispref concepts [-t N] [-s WORDS] [-f text|json] [-i FILE] [--lenient]\n"
+	       "                        [--lang LANG [--quiet]]\n\n"
 	       "List the shared concepts, most shared first: id, number of competences and of\n"
 	       "items that use it, kind and canonical label.\n\n"
 	       "  -t, --top N          only the N most shared (with --search: the N best;\n"
@@ -22,6 +23,8 @@ static void help(void)
 	       "  -i, --input FILE     read FILE ('-': standard input) instead of the embedded\n"
 	       "                       referential\n"
 	       "      --lenient        accept a file that breaks the validator's rules\n"
+	       CLI_LANG_HELP
+	       CLI_QUIET_HELP
 	       "  -h, --help           show this help\n");
 }
 
@@ -164,7 +167,7 @@ int cmd_concepts(int argc, char **argv)
 		return EXIT_INVALID;
 	}
 	cispref_referential *ref = NULL;
-	rc = cli_load(&ref, o.input, o.load_flags);
+	rc = cli_load_in(&ref, o.input, o.load_flags, o.language, o.quiet);
 	cispref_index *index = NULL;
 	if (!rc && cispref_index_new(&index, ref) != 0) {
 		cli_error("out of memory");

@@ -9,7 +9,7 @@
 
 static void help(void)
 {
-	printf("Usage: cispref export [--format FORMAT] [-i FILE] [-o FILE]\n"
+	printf("Usage: cispref export [--format FORMAT] [--lang LANG [--quiet]] [-i FILE] [-o FILE]\n"
 	       "       cispref export --format moodle [--scale LABELS] [--scale-default N]\n"
 	       "              [--scale-proficient N] [--taxonomy TERMS] [-i FILE] [-o FILE]\n\n"
 	       "Write a referential as cispref XML (canonical form), as cispref-json, as a\n"
@@ -21,6 +21,10 @@ static void help(void)
 	       "                       referential\n"
 	       "  -o, --output FILE    write FILE (replaced atomically) instead of standard\n"
 	       "                       output ('-')\n"
+	       CLI_LANG_HELP
+	       "                       (a CASE package in LANG is a translation of the\n"
+	       "                       referential's: identifiers of its own, isTranslationOf)\n"
+	       CLI_QUIET_HELP
 	       "  -h, --help           show this help\n\n"
 	       "Moodle framework options (with --format moodle only):\n"
 	       "      --scale LABELS        the scale's values, comma-joined, lowest first;\n"
@@ -37,7 +41,8 @@ static void help(void)
 	cli_print_formats(&cli_export_formats);
 }
 
-enum { OPT_SCALE = 300, OPT_SCALE_DEFAULT, OPT_SCALE_PROFICIENT, OPT_TAXONOMY };
+enum { OPT_SCALE = 300, OPT_SCALE_DEFAULT, OPT_SCALE_PROFICIENT, OPT_TAXONOMY, OPT_LANG,
+       OPT_QUIET };
 
 /* A 1-based position on the scale: the library checks it against the scale's length. */
 static int parse_position(size_t *out, const char *option, const char *arg)
@@ -89,13 +94,15 @@ int cmd_export(int argc, char **argv)
 		{"scale-default", required_argument, NULL, OPT_SCALE_DEFAULT},
 		{"scale-proficient", required_argument, NULL, OPT_SCALE_PROFICIENT},
 		{"taxonomy", required_argument, NULL, OPT_TAXONOMY},
+		{"lang", required_argument, NULL, OPT_LANG},
+		{"quiet", no_argument, NULL, OPT_QUIET},
 		{0, 0, 0, 0},
 	};
 	cispref_moodle_options moodle = CISPREF_MOODLE_OPTIONS_INIT;
-	const char *input = NULL, *output = NULL;
+	const char *input = NULL, *output = NULL, *language = NULL;
 	cispref_format_t format = CISPREF_FORMAT_XML;
 	char names[128];
-	int c, given = 0, rc;
+	int c, given = 0, quiet = 0, rc;
 	cli_getopt_reset();
 	while ((c = getopt_long(argc, argv, ":f:i:o:h", options, NULL)) != -1) {
 		switch (c) {
@@ -109,6 +116,8 @@ int cmd_export(int argc, char **argv)
 		case 'i': input = optarg; break;
 		case 'o': output = cli_output_path(optarg); break;
 		case 'h': help(); return EXIT_OK;
+		case OPT_LANG: language = optarg; break;
+		case OPT_QUIET: quiet = 1; break;
 		default:
 			if ((rc = moodle_option(&moodle, c, optarg)) == -1)
 				return cli_option_error(c, argv);
@@ -125,7 +134,7 @@ int cmd_export(int argc, char **argv)
 		return cli_usage_error("--scale, --scale-default, --scale-proficient and --taxonomy "
 		                       "are for --format moodle");
 	cispref_referential *ref;
-	rc = cli_load(&ref, input, CISPREF_LOAD_DEFAULT);
+	rc = cli_load_in(&ref, input, CISPREF_LOAD_DEFAULT, language, quiet);
 	if (rc)
 		return rc;
 	cispref_error error = {0};

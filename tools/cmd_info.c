@@ -8,12 +8,14 @@
 
 static void help(void)
 {
-	printf("Usage: cispref info [-f text|json] [-i FILE] [--lenient]\n\n"
+	printf("Usage: cispref info [-f text|json] [-i FILE] [--lenient] [--lang LANG]\n\n"
 	       "Print the title, version, source and counts of a referential.\n\n"
 	       "  -f, --format FORMAT  text (the default) or json\n"
 	       "  -i, --input FILE     read FILE ('-': standard input) instead of the embedded\n"
 	       "                       referential\n"
 	       "      --lenient        accept a file that breaks the validator's rules\n"
+	       CLI_LANG_HELP
+	       CLI_QUIET_HELP
 	       "  -h, --help           show this help\n");
 }
 
@@ -89,7 +91,7 @@ int cmd_info(int argc, char **argv)
 	if (optind < argc)
 		return cli_usage_error("unexpected argument '%s'", argv[optind]);
 	cispref_referential *ref;
-	rc = cli_load(&ref, o.input, o.load_flags);
+	rc = cli_load_in(&ref, o.input, o.load_flags, o.language, o.quiet);
 	if (rc)
 		return rc;
 	if (o.as_json)

@@ -8,13 +8,15 @@
 
 static void help(void)
 {
-	printf("Usage: cispref list [-f text|json] [-i FILE] [--lenient]\n\n"
+	printf("Usage: cispref list [-f text|json] [-i FILE] [--lenient] [--lang LANG]\n\n"
 	       "Print the outline of a referential: domains, plans and competences with their\n"
 	       "ids, and the number of items of each competence.\n\n"
 	       "  -f, --format FORMAT  text (the default) or json\n"
 	       "  -i, --input FILE     read FILE ('-': standard input) instead of the embedded\n"
 	       "                       referential\n"
 	       "      --lenient        accept a file that breaks the validator's rules\n"
+	       CLI_LANG_HELP
+	       CLI_QUIET_HELP
 	       "  -h, --help           show this help\n");
 }
 
@@ -101,7 +103,7 @@ int cmd_list(int argc, char **argv)
 	if (optind < argc)
 		return cli_usage_error("unexpected argument '%s'", argv[optind]);
 	cispref_referential *ref;
-	rc = cli_load(&ref, o.input, o.load_flags);
+	rc = cli_load_in(&ref, o.input, o.load_flags, o.language, o.quiet);
 	if (rc)
 		return rc;
 	if (o.as_json)

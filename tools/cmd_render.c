@@ -15,7 +15,8 @@ static void help(void)
 	printf("Usage: cispref render --format FORMAT [-i FILE] [-o FILE] [--domain ID]...\n"
 	       "                      [--no-title-page] [--no-contents] [--no-summary]\n"
 	       "                      [--no-index] [--no-notes] [--gfm-tables]\n"
-	       "                      [--inclusive source|normalized] [--title TEXT]\n\n"
+	       "                      [--inclusive source|normalized] [--title TEXT]\n"
+	       "                      [--lang LANG [--quiet]]\n\n"
 	       "Write the printed cahier of a referential: the title page, the table of\n"
 	       "contents, the summary overview, one table per competence, the notes and the\n"
 	       "index of shared concepts.\n\n"
@@ -37,6 +38,11 @@ static void help(void)
 	       "      --inclusive STYLE   source (as printed, the default) or normalized:\n"
 	       "                          \"la-le\", \"la.le\", \"la- le\"... become \"la\xC2\xB7le\"\n"
 	       "  -t, --title TEXT        the document's title instead of the referential's\n"
+	       "      --lang LANG         render the referential in LANG, a BCP 47 tag (nl,\n"
+	       "                          nl-BE): each text's translation, else its own text;\n"
+	       "                          HTML's lang and ODF's fo:language (and so the\n"
+	       "                          hyphenation) follow LANG (doc/translation.md)\n"
+	       "      --quiet             do not warn about texts without a translation\n"
 	       "  -h, --help              show this help\n\n"
 	       "Formats:\n");
 	cli_print_formats(&cli_render_formats);
@@ -59,12 +65,14 @@ typedef struct render_args {
 	int format; /* a cispref_render_format_t, or -1 when not given */
 	int pdf;    /* the HTML typeset as PDF (render_pdf.c) */
 	const char **domains; /* NULL-terminated, or NULL for all */
+	const char *language; /* --lang, or NULL */
+	int quiet;
 	size_t domain_count;
 	cispref_render_options options;
 } render_args;
 
 enum { OPT_NO_SUMMARY = 256, OPT_NO_INDEX, OPT_NO_NOTES, OPT_INCLUSIVE, OPT_NO_TITLE_PAGE,
-       OPT_NO_CONTENTS, OPT_GFM_TABLES };
+       OPT_NO_CONTENTS, OPT_GFM_TABLES, OPT_LANG, OPT_QUIET };
 
 /* Apply one option; EXIT_OK, or the exit code of a usage error. */
 static int apply_option(render_args *a, int c, char **argv)
@@ -91,6 +99,8 @@ static int apply_option(render_args *a, int c, char **argv)
 	case OPT_NO_TITLE_PAGE: a->options.title_page = false; return EXIT_OK;
 	case OPT_NO_CONTENTS: a->options.contents = false; return EXIT_OK;
 	case OPT_GFM_TABLES: a->options.gfm_tables = true; return EXIT_OK;
+	case OPT_LANG: a->language = optarg; return EXIT_OK;
+	case OPT_QUIET: a->quiet = 1; return EXIT_OK;
 	case OPT_INCLUSIVE:
 		if (cispref_inclusive_style_from_name(&a->options.inclusive, optarg) != 0)
 			return cli_usage_error("unknown inclusive style '%s' (source or normalized)",
@@ -116,6 +126,8 @@ static int parse_arguments(render_args *a, int argc, char **argv)
 		{"no-contents", no_argument, NULL, OPT_NO_CONTENTS},
 		{"gfm-tables", no_argument, NULL, OPT_GFM_TABLES},
 		{"inclusive", required_argument, NULL, OPT_INCLUSIVE},
+		{"lang", required_argument, NULL, OPT_LANG},
+		{"quiet", no_argument, NULL, OPT_QUIET},
 		{"help", no_argument, NULL, 'h'},
 		{0, 0, 0, 0},
 	};
@@ -157,7 +169,7 @@ static int parse_arguments(render_args *a, int argc, char **argv)
 static int render(const render_args *a)
 {
 	cispref_referential *ref;
-	int rc = cli_load(&ref, a->input, CISPREF_LOAD_DEFAULT);
+	int rc = cli_load_in(&ref, a->input, CISPREF_LOAD_DEFAULT, a->language, a->quiet);
 	if (rc)
 		return rc;
 	for (size_t i = 0; i < a->domain_count; i++)
@@ -188,7 +200,7 @@ static int render(const render_args *a)
 
 int cmd_render(int argc, char **argv)
 {
-	render_args a = {NULL, NULL, -1, 0, NULL, 0, CISPREF_RENDER_OPTIONS_INIT};
+	render_args a = {NULL, NULL, -1, 0, NULL, NULL, 0, 0, CISPREF_RENDER_OPTIONS_INIT};
 	/* At most one domain per argument: room for all of them and the NULL. */
 	a.domains = calloc((size_t)argc + 1, sizeof *a.domains);
 	if (!a.domains) {

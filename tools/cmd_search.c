@@ -10,7 +10,7 @@
 static void help(void)
 {
 	printf("Usage: cispref search [-d ID] [-p KIND]... [-k KIND]... [-n N] [-f text|json]\n"
-	       "                      [-i FILE] [--lenient] WORD...\n\n"
+	       "                      [-i FILE] [--lenient] [--lang LANG] WORD...\n\n"
 	       "Search competence titles, summary entries and items for every WORD (case,\n"
 	       "accents and punctuation ignored; a word matches the beginning of a word).\n\n"
 	       "  -d, --domain ID      only in this domain\n"
@@ -23,6 +23,9 @@ static void help(void)
 	       "  -i, --input FILE     read FILE ('-': standard input) instead of the embedded\n"
 	       "                       referential\n"
 	       "      --lenient        accept a file that breaks the validator's rules\n"
+	       CLI_LANG_HELP
+	       "                       (the words are analysed as LANG's: doc/search.md)\n"
+	       CLI_QUIET_HELP
 	       "  -h, --help           show this help\n");
 }
 
@@ -67,7 +70,7 @@ static int search(const cli_inspect *o, const char *words,
                   const cispref_search_options *options)
 {
 	cispref_referential *ref;
-	int rc = cli_load(&ref, o->input, o->load_flags);
+	int rc = cli_load_in(&ref, o->input, o->load_flags, o->language, o->quiet);
 	if (rc)
 		return rc;
 	const char *domain = options->filter.domain_id;

@@ -8,7 +8,7 @@
 
 static void help(void)
 {
-	printf("Usage: cispref show [-f text|json] [-i FILE] [--lenient] ID\n\n"
+	printf("Usage: cispref show [-f text|json] [-i FILE] [--lenient] [--lang LANG] ID\n\n"
 	       "Print the node with ID (domain, summary entry, plan, competence, item, concept\n"
 	       "or note) and its children. An ID that names nothing is a usage error, with the\n"
 	       "close ids as suggestions.\n\n"
@@ -16,6 +16,8 @@ static void help(void)
 	       "  -i, --input FILE     read FILE ('-': standard input) instead of the embedded\n"
 	       "                       referential\n"
 	       "      --lenient        accept a file that breaks the validator's rules\n"
+	       CLI_LANG_HELP
+	       CLI_QUIET_HELP
 	       "  -h, --help           show this help\n");
 }
 
@@ -171,7 +173,7 @@ int cmd_show(int argc, char **argv)
 	if (argc - optind != 1)
 		return cli_usage_error("expected one ID");
 	cispref_referential *ref;
-	rc = cli_load(&ref, o.input, o.load_flags);
+	rc = cli_load_in(&ref, o.input, o.load_flags, o.language, o.quiet);
 	if (rc)
 		return rc;
 	rc = show(ref, argv[optind], o.as_json);

@@ -374,8 +374,82 @@ static int parse_limit(PyObject *value, size_t *out)
 	return 0;
 }
 
+/* ---- languages ------------------------------------------------------------------ */
+
+/* translated(language): the referential in @language, a new Referential
+ * (cispref_referential_translated()). */
+static PyObject *ref_translated(PyObject *s, PyObject *args, PyObject *kwargs)
+{
+	static char *keywords[] = {"language", NULL};
+	PyObject *language_object = Py_None;
+	const char *language = NULL;
+	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "|O:translated", keywords, &language_object) ||
+	    (language_object != Py_None && !(language = c_text(language_object, "language"))))
+		return NULL;
+	cispref_referential *view;
+	cispref_error error;
+	PyThreadState *thread = PyEval_SaveThread();
+	int rc = cispref_referential_translated(&view, REF(s), language, &error);
+	PyEval_RestoreThread(thread);
+	if (rc == CISPREF_EARG)
+		return set_value_error(error.text);
+	if (rc)
+		return raise_error(state_of(s), &error);
+	return wrap_referential(state_of(s), view);
+}
+
+static PyObject *ref_untranslated_count(PyObject *s, PyObject *language_object)
+{
+	const char *language = c_text(language_object, "language");
+	return language ? PyLong_FromSize_t(
+	                      cispref_referential_untranslated_count(REF(s), language, NULL))
+	                : NULL;
+}
+
+static PyObject *ref_translated_from(PyObject *s, void *c)
+{
+	(void)c;
+	return str_or_none(cispref_referential_translated_from(REF(s)));
+}
+
+typedef PyObject *(*keyword_method)(PyObject *s, PyObject *args, PyObject *kwargs);
+
+/* @method with the keyword lang=LANGUAGE: called on the referential in LANGUAGE (a new
+ * Referential that what it returns may keep alive: a search's hits), without that
+ * keyword; on @s itself for lang=None. NULL and *@done 0 when there is no lang keyword:
+ * the caller goes on. */
+static PyObject *with_lang(PyObject *s, PyObject *args, PyObject *kwargs,
+                           keyword_method method, int *done)
+{
+	PyObject *lang = kwargs ? PyDict_GetItemString(kwargs, "lang") : NULL;
+	*done = lang != NULL;
+	if (!lang)
+		return NULL;
+	PyObject *rest = PyDict_Copy(kwargs), *target = s, *result = NULL;
+	if (!rest || PyDict_DelItemString(rest, "lang") < 0)
+		goto done;
+	if (lang != Py_None) {
+		PyObject *one = PyTuple_Pack(1, lang);
+		target = one ? ref_translated(s, one, NULL) : NULL;
+		Py_XDECREF(one);
+		if (!target)
+			goto done;
+	} else {
+		Py_INCREF(target);
+	}
+	result = method(target, args, rest);
+	Py_DECREF(target);
+done:
+	Py_XDECREF(rest);
+	return result;
+}
+
 static PyObject *ref_search(PyObject *s, PyObject *args, PyObject *kwargs)
 {
+	int done;
+	PyObject *in_language = with_lang(s, args, kwargs, ref_search, &done);
+	if (done)
+		return in_language;
 	static char *keywords[] = {"query", "domain", "plan", "kind", "limit", NULL};
 	const char *query, *domain = NULL;
 	PyObject *query_object, *domain_object = Py_None, *plan = Py_None, *kind = Py_None,
@@ -695,6 +769,10 @@ static int moodle_save_options(PyObject *const values[4], cispref_moodle_options
 
 static PyObject *ref_save(PyObject *s, PyObject *args, PyObject *kwargs)
 {
+	int done;
+	PyObject *in_language = with_lang(s, args, kwargs, ref_save, &done);
+	if (done)
+		return in_language;
 	static char *keywords[] = {"path",     "format",           "scale",
 	                           "scale_default", "scale_proficient", "taxonomy", NULL};
 	PyObject *path, *format_object = NULL, *moodle_values[4] = {NULL, NULL, NULL, NULL};
@@ -837,6 +915,10 @@ static int render_target(PyObject *path_object, PyObject *format_object, PyObjec
 
 static PyObject *ref_render(PyObject *s, PyObject *args, PyObject *kwargs)
 {
+	int done;
+	PyObject *in_language = with_lang(s, args, kwargs, ref_render, &done);
+	if (done)
+		return in_language;
 	static char *keywords[] = {"path", "format", "domains", "summary", "notes", "index",
 	                           "title", "inclusive", "title_page", "contents", "gfm_tables",
 	                           NULL};
@@ -925,6 +1007,7 @@ static PyGetSetDef ref_getset[] = {
 	{"title", ref_title, NULL, "The referential's title.", NULL},
 	{"version", ref_version, NULL, "The referential's version (edition).", NULL},
 	{"language", ref_language, NULL, "The language of its texts ('fr').", NULL},
+	{"translated_from", ref_translated_from, NULL, "For a referential made by translated() into another language, the language of the one it was made from ('fr'); else None.", NULL},
 	{"languages", ref_languages, NULL, "The languages its translations are in, its own aside: a tuple of BCP 47 tags in byte order ('de', 'nl').", NULL},
 	{"uuid", ref_uuid, NULL, "Its namespace UUID (RFC 4122, lower-case): every node's UUID derives from it.", NULL},
 	{"uri", ref_uri, NULL, "Its base URI, which each node's URI begins with, or None.", NULL},
@@ -951,14 +1034,30 @@ static PyMethodDef ref_methods[] = {
 	 "first, found as search() finds texts. kind is an item kind (or several); limit keeps\n"
 	 "the best (0: all). Raises ValueError for a query with no word."},
 	{"search", (PyCFunction)(void (*)(void))ref_search, METH_VARARGS | METH_KEYWORDS,
-	 "search($self, /, query, domain=None, plan=None, kind=None, limit=0)\n--\n\n"
+	 "search($self, /, query, domain=None, plan=None, kind=None, limit=0, *, lang=None)\n--\n\n"
 	 "Search competence titles, summary entries and items (-> list of Hit, the best\n"
 	 "first). Case, accents and punctuation are ignored; each word matches the\n"
 	 "beginning of a word; every word must match. domain is a domain id, plan a plan\n"
 	 "kind (or several), kind an item kind (or several); limit keeps that many hits, the\n"
 	 "best, and 0 (the default) keeps them all, as the command line's --limit 0 does.\n"
+	 "With lang, searches translated(lang), whose hits it returns.\n"
 	 "Raises ValueError for a query with no word, a domain id that names no domain, an\n"
 	 "unknown kind or a negative limit."},
+	{"translated", (PyCFunction)(void (*)(void))ref_translated, METH_VARARGS | METH_KEYWORDS,
+	 "translated($self, /, language=None)\n--\n\n"
+	 "The referential in language, a BCP 47 tag ('nl', 'nl-BE'), as a new Referential:\n"
+	 "the same structure, ids, notes, concepts, edition links, front matter and identity\n"
+	 "(uuid, uri), each text the node's text_in(language) (its translation, else its own\n"
+	 "text), language set to language, no translations (languages is empty), and\n"
+	 "translated_from the original's language. Every output follows: to_json(),\n"
+	 "save() (a CASE package becomes a translation of the original's), render(),\n"
+	 "search() (stemming of that language). None, or the referential's own language,\n"
+	 "gives an equal copy. untranslated_count() tells how many texts stay in the\n"
+	 "original language. Raises ValueError for a tag that is not well-formed."},
+	{"untranslated_count", ref_untranslated_count, METH_O,
+	 "untranslated_count($self, language, /)\n--\n\n"
+	 "How many texts have no translation into language (a BCP 47 tag) and would stay in\n"
+	 "the referential's own language in translated(language)."},
 	{"top_concepts", (PyCFunction)(void (*)(void))top_concepts, METH_VARARGS | METH_KEYWORDS,
 	 "top_concepts($self, /, limit=0)\n--\n\n"
 	 "The concepts, the most shared first (-> list of Concept): at most limit of them,\n"
@@ -969,7 +1068,7 @@ static PyMethodDef ref_methods[] = {
 	 "to_json($self, /)\n--\n\nThe referential as cispref-json, format_version 1 (-> str)."},
 	{"save", (PyCFunction)(void (*)(void))ref_save, METH_VARARGS | METH_KEYWORDS,
 	 "save($self, /, path, format=None, *, scale=None, scale_default=None,\n"
-	 "     scale_proficient=None, taxonomy=None)\n--\n\n"
+	 "     scale_proficient=None, taxonomy=None, lang=None)\n--\n\n"
 	 "Write the referential to path (str, bytes or os.PathLike), atomically, in one of\n"
 	 "EXPORT_FORMATS ('xml', 'json', 'moodle', 'case', ...; doc/interchange.md). Without\n"
 	 "format, the extension decides ('.json' is JSON, '.csv' CSV, '.xlsx', '.ttl' SKOS;\n"
@@ -981,12 +1080,14 @@ static PyMethodDef ref_methods[] = {
 	 "scale: the value a rating starts at, default 1; the first proficient one, default\n"
 	 "the last) and taxonomy (str: the terms per depth, comma-joined) set the scale and\n"
 	 "taxonomy of the framework (doc/interchange.md); positions beyond the scale raise\n"
-	 "cispref.Error, a position below 1 ValueError."},
+	 "cispref.Error, a position below 1 ValueError. With lang, writes translated(lang)."},
 	{"render", (PyCFunction)(void (*)(void))ref_render, METH_VARARGS | METH_KEYWORDS,
 	 "render($self, /, path=None, format=None, *, domains=None, summary=True, notes=True,\n"
 	 "       index=True, title=None, inclusive='source', title_page=True, contents=True,\n"
-	 "       gfm_tables=False)\n"
+	 "       gfm_tables=False, lang=None)\n"
 	 "--\n\n"
+	 "With lang, renders translated(lang): its texts, and HTML's lang and ODF's\n"
+	 "fo:language (the hyphenation) set to lang.\n"
 	 "The printed cahier. Without path it is returned: 'html', 'fodt' or 'md' as str,\n"
 	 "'odt' as bytes (format is then required). With path (str, bytes or\n"
 	 "os.PathLike), it is written there atomically and None is returned; format\n"

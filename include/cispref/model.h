@@ -292,6 +292,67 @@ CISPREF_EXPORT bool cispref_referential_translation_outdated(const cispref_refer
  */
 CISPREF_EXPORT const char *cispref_referential_title_in(const cispref_referential *ref,
                                                         const char *language);
+/**
+ * How many of the referential's texts have no translation into @p language: the texts
+ * for which cispref_referential_node_text() falls back to the referential's own text
+ * because the lookup matched neither a translation nor the referential's own language.
+ * Front ends warn with it before they write a referential in @p language. The texts
+ * counted are the title, the texts of the front matter (doc/format.md, "Translations")
+ * and those of the nodes that hold one.
+ * Walks every node: time linear in the size of the referential.
+ * @param ref the referential.
+ * @param language a BCP 47 tag (not checked: a malformed one matches no translation),
+ *        or NULL, which falls back nowhere.
+ * @param total receives (may be NULL) the number of texts counted; 0 for a NULL @p ref.
+ * @return the number of texts that fall back; 0 for a NULL @p ref or @p language.
+ */
+CISPREF_EXPORT size_t cispref_referential_untranslated_count(const cispref_referential *ref,
+                                                             const char *language,
+                                                             size_t *total);
+/**
+ * The referential in one language: a new referential with the same structure, ids,
+ * kinds, references, notes, concepts, edition links and front matter, whose node texts
+ * are those of @p ref in @p language (cispref_referential_node_text(): the fallback is
+ * per node, the referential's own text where a node has no translation; count them
+ * with cispref_referential_untranslated_count()), whose language
+ * (cispref_referential_language()) is @p language as given, and which holds no
+ * translations. Every writer and renderer then produces that language.
+ *
+ * It keeps @p ref's identity: the same namespace UUID and base URI, so each node keeps
+ * its UUID and URI (it names the same competence, in other words). Formats that must not
+ * collide with the source's (a CASE package, export.h) derive their own identifiers from
+ * cispref_referential_translated_from(). The referential's title and the texts of its
+ * front matter are in @p language too, with the same fallback per text
+ * (cispref_referential_title_in(), cispref_referential_rich_text_in()). The copy has no
+ * origin
+ * (cispref_referential_origin() is NULL) and node lines that refer to no file.
+ *
+ * A NULL @p language, or @p ref's own language (compared without regard to case), gives
+ * an equal copy (cispref_referential_equal()), translations included.
+ *
+ * Made by writing @p ref's canonical XML in @p language and reading it back: time and
+ * memory of an export and a load; @p ref is only read, so several threads may make
+ * views of one referential at once.
+ * @param out receives the new referential, owned by the caller, to release with
+ *        cispref_referential_free(); untouched on failure.
+ * @param ref the referential.
+ * @param language a BCP 47 language tag (RFC 5646), e.g. "nl" or "nl-BE", or NULL.
+ * @param error filled on failure (may be NULL).
+ * @return #CISPREF_OK; #CISPREF_EARG for a NULL @p out or @p ref, or a @p language that
+ *         is not a well-formed tag (the message names it); #CISPREF_ENOMEM.
+ */
+CISPREF_EXPORT int cispref_referential_translated(cispref_referential **out,
+                                                  const cispref_referential *ref,
+                                                  const char *language,
+                                                  cispref_error *error);
+/**
+ * The language of the referential that @p ref was made from by
+ * cispref_referential_translated() into another language ("fr" for the Dutch view of a
+ * French referential), owned by @p ref; NULL for any other referential (loaded, built,
+ * an equal copy of one of those), and for NULL. Not stored in the XML: a view saved and
+ * loaded again is a referential in its own language.
+ */
+CISPREF_EXPORT const char *cispref_referential_translated_from(const cispref_referential *ref);
 /** Number of languages the referential's translations are in (its own language aside);
  * 0 for NULL. */
 CISPREF_EXPORT size_t cispref_referential_translation_language_count(

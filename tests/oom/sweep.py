@@ -74,6 +74,10 @@ COMMANDS = [
     ("render-md", ["render", "-o", "OUT.md"], 3),
     ("render-md-stdout", ["render", "--format", "md"], 7),
     ("search-json", ["search", "--format", "json", "écoute"], 7),
+    # the referential in another language: written, read back and written again
+    ("export-json-lang", ["export", "--format", "json", "--lang", "nl", "--quiet", "-o", "OUT"],
+     17),
+    ("search-json-lang", ["search", "--format", "json", "--lang", "nl", "--quiet", "écoute"], 7),
     ("export-skos", ["export", "--format", "skos", "-o", "OUT"], 11),
     ("export-esco", ["export", "--format", "esco-csv", "-o", "OUT"], 11),
     ("export-csv", ["export", "--format", "csv", "-o", "OUT"], 11),

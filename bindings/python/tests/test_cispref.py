@@ -1047,9 +1047,62 @@ class SignatureTest(unittest.TestCase):
                 inspect.signature(function)
         self.assertEqual(str(inspect.signature(cispref.Referential.save)),
                          "(self, /, path, format=None, *, scale=None, scale_default=None, "
-                         "scale_proficient=None, taxonomy=None)")
+                         "scale_proficient=None, taxonomy=None, lang=None)")
         self.assertEqual(list(inspect.signature(cispref.Referential.render).parameters)[:3],
                          ["self", "path", "format"])
+
+
+class TranslatedTest(unittest.TestCase):
+    """ref.translated() and lang=, against tests/fixtures/translation-view.xml (Dutch for
+    7 of its 8 texts, German for 3; written for the tests)."""
+
+    def setUp(self):
+        self.ref = cispref.load(os.path.join(FIXTURES, "translation-view.xml"))
+
+    def test_texts_and_fallback(self):
+        nl = self.ref.translated("nl")
+        self.assertIsInstance(nl, cispref.Referential)
+        self.assertEqual((nl.language, nl.translated_from, nl.languages), ("nl", "fr", ()))
+        self.assertEqual(nl["psy.ind.1.sf.1"].text, "Gesprekken voeren")
+        self.assertEqual(nl["psy.ind.1.sf.2"].text, "Synthétiser")  # no Dutch: French
+        self.assertEqual(nl["k.ecoute"].label, "Actief luisteren")
+        self.assertEqual((nl.uuid, nl.uri), (self.ref.uuid, self.ref.uri))
+        # psy.ind.1.sf.2 and the title, which has no translation
+        self.assertEqual(self.ref.untranslated_count("nl"), 2)
+        self.assertEqual(self.ref.untranslated_count("de"), 6)
+        self.assertIsNone(self.ref.translated_from)
+
+    def test_equal_copy(self):
+        self.assertEqual(self.ref.translated(), self.ref)
+        self.assertEqual(self.ref.translated("FR"), self.ref)
+        self.assertEqual(self.ref.translated("fr").languages, ("de", "nl"))
+
+    def test_malformed_tag(self):
+        with self.assertRaisesRegex(ValueError, "'nl_BE' is not a BCP 47 language tag"):
+            self.ref.translated("nl_BE")
+        with self.assertRaisesRegex(ValueError, "is not a BCP 47 language tag"):
+            self.ref.render(format="md", lang="")
+
+    def test_lang_keyword(self):
+        hits = self.ref.search("vaardigheden", lang="nl")  # Snowball's Dutch stem: vaardig
+        self.assertEqual([h.id for h in hits], ["psy.ind.1"])
+        self.assertEqual(self.ref.search("vaardigheden", lang=None), [])
+        self.assertIn('<html lang="de"', self.ref.render(format="html", lang="de"))
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "nl.json")
+            self.ref.save(path, format="case", lang="nl")
+            with open(path, encoding="utf-8") as f:
+                package = json.load(f)
+        self.assertEqual(package["CFDocument"]["language"], "nl")
+        self.assertEqual(package["CFDocument"]["identifier"],
+                         str(uuid.uuid5(uuid.UUID(self.ref.uuid), "nl")))
+        links = [a for a in package["CFAssociations"]
+                 if a["associationType"] == "isTranslationOf"]
+        self.assertEqual(len(links), 6)  # a domain, a plan, a competence, three items
+        self.assertIn({"title": "Gesprekken voeren",
+                       "identifier": str(uuid.uuid5(uuid.UUID(self.ref.uuid), "psy.ind.1.sf.1")),
+                       "uri": "https://example.org/vue/psy.ind.1.sf.1"},
+                      [a["destinationNodeURI"] for a in links])
 
 
 class PositioningTest(unittest.TestCase):
