@@ -166,6 +166,28 @@ static void test_lookup(void **state)
 	cispref_referential_free(ref);
 }
 
+/* Removing a note removes its note-refs from the translations too, so that the
+ * referential still writes a document that loads; they are outdated then. */
+static void test_remove_note(void **state)
+{
+	(void)state;
+	cispref_referential *ref = load("front-matter-nl.xml");
+	OK(cispref_referential_remove_note(ref, 0)); /* note.1 */
+	assert_markup(cispref_referential_front_matter_text(ref, "fm.1", "block 1 text", "nl"),
+	              "Het decreet bepaalt de <em>opdrachten</em> van de centra.");
+	assert_true(cispref_referential_front_matter_outdated(ref, "fm.1", "block 1 text", "nl"));
+	assert_false(cispref_referential_front_matter_outdated(ref, "fm.1", "block 2 text", "nl"));
+	char *xml = export_xml(ref);
+	cispref_referential *again = NULL;
+	cispref_error error;
+	if (cispref_referential_load_memory(&again, xml, strlen(xml), "again", NULL, &error))
+		fail_msg("%s", error.text);
+	assert_true(cispref_referential_equal(ref, again));
+	cispref_referential_free(again);
+	cispref_buffer_free(xml);
+	cispref_referential_free(ref);
+}
+
 /* The referential in one language (cispref_referential_translated()): its title and the
  * texts of its front matter in that language too, text by text, and no translations. */
 static void test_view(void **state)
@@ -574,6 +596,7 @@ int main(void)
 		cmocka_unit_test(test_lookup),
 		cmocka_unit_test(test_outdated),
 		cmocka_unit_test(test_view),
+		cmocka_unit_test(test_remove_note),
 		cmocka_unit_test(test_loader_refuses),
 		cmocka_unit_test(test_set),
 		cmocka_unit_test(test_po_round_trip),

@@ -155,7 +155,8 @@ CISPREF_EXPORT int cispref_referential_add_note(cispref_note **out, cispref_refe
                                                 const char *text);
 /**
  * Remove the note at @p index and every reference to it: those of competences, and the
- * note-refs of the front matter (the texts on either side of one are joined).
+ * note-refs of the front matter and of its translations (the texts on either side of one
+ * are joined; the translations are outdated then, their source having changed).
  * @return #CISPREF_OK; #CISPREF_EARG for an index out of range; #CISPREF_ENOMEM, with
  *         nothing changed.
  */
