@@ -167,6 +167,13 @@ static void message(const node *n, void *data)
 static void fm_message(const fm_text *t, void *data)
 {
 	pot *p = data;
+	fm_text named;
+	char why[192];
+	/* a text whose address names another (a section's id held twice, in a lenient load)
+	 * would repeat a msgctxt, which no catalogue may hold */
+	if (cispref__fm_resolve(p->ref, t->of, t->part, &named, why, sizeof why) != 0 ||
+	    named.slot != t->slot)
+		return;
 	char *markup = t->rich ? cispref__rich_text_markup(t->rich) : NULL;
 	const char *text = t->rich ? markup : t->plain;
 	if (t->rich && !markup)
