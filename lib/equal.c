@@ -3,6 +3,7 @@
 /* Structural comparison of two referentials, used to check that a write then a read
  * gives back the same model. */
 #include <string.h>
+#include <strings.h>
 
 #include "private.h"
 
@@ -204,6 +205,46 @@ static bool translations_same(const cispref_referential *a, const cispref_refere
 	       in_a == in_b;
 }
 
+/* The translations of the title and the front matter: walked in @a, found in @b by their
+ * address (the front matters are equal by then), compared list against list, both kept
+ * in the order of their language tags. */
+typedef struct fm_compare {
+	const cispref_referential *b;
+	bool same;
+} fm_compare;
+
+static bool fm_translation_same(const fm_translation *x, const fm_translation *y)
+{
+	if (strcasecmp(x->language, y->language) != 0 ||
+	    strcmp(x->source_hash, y->source_hash) != 0 || !x->rich != !y->rich)
+		return false;
+	return x->rich ? rich_same(x->rich, y->rich) : same(x->plain, y->plain);
+}
+
+static void fm_compare_text(const fm_text *t, void *data)
+{
+	fm_compare *c = data;
+	fm_text u;
+	char why[192];
+	if (!c->same)
+		return;
+	if (cispref__fm_resolve(c->b, t->of, t->part, &u, why, sizeof why) != 0) {
+		c->same = false;
+		return;
+	}
+	const fm_translation *x = *t->slot, *y = *u.slot;
+	for (; x && y && fm_translation_same(x, y); x = x->next, y = y->next)
+		;
+	c->same = !x && !y;
+}
+
+static bool fm_translations_same(const cispref_referential *a, const cispref_referential *b)
+{
+	fm_compare c = {b, true};
+	cispref__fm_texts(a, fm_compare_text, &c);
+	return c.same;
+}
+
 bool cispref_referential_equal(const cispref_referential *a, const cispref_referential *b)
 {
 	if (!a || !b)
@@ -215,7 +256,8 @@ bool cispref_referential_equal(const cispref_referential *a, const cispref_refer
 	for (int f = 0; f < CISPREF_SOURCE_FIELD_COUNT; f++)
 		if (!same(a->source[f], b->source[f]))
 			return false;
-	return editions_same(a, b) && translations_same(a, b) && vec_same(&a->sections, &b->sections, section_same) &&
+	return editions_same(a, b) && translations_same(a, b) &&
+	       vec_same(&a->sections, &b->sections, section_same) && fm_translations_same(a, b) &&
 	       vec_same(&a->domains, &b->domains, domain_same) &&
 	       vec_same(&a->concepts, &b->concepts, concept_same) &&
 	       vec_same(&a->notes, &b->notes, note_same);

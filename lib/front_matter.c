@@ -295,15 +295,23 @@ static void drop(cispref_rich_text *rt, dropping *d)
 	}
 }
 
+/* A text and its translations (fm_translation.c), which keep the text's note-refs: a
+ * translation still referring to the removed note would no longer load. */
 static void measure_in(const cispref_rich_text *rt, void *data)
 {
 	measure(rt, data);
+	for (const fm_translation *ft = rt->translations; ft; ft = ft->next)
+		if (ft->rich)
+			measure(ft->rich, data);
 }
 
 static void drop_in(const cispref_rich_text *rt, void *data)
 {
 	/* the rich texts belong to the referential the builder changes */
 	drop((cispref_rich_text *)rt, data);
+	for (const fm_translation *ft = rt->translations; ft; ft = ft->next)
+		if (ft->rich)
+			drop(ft->rich, data);
 }
 
 static void walk_section(cispref_section *s, cispref__rich_text_fn visit, dropping *d)

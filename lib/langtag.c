@@ -156,3 +156,32 @@ const char *cispref__langtag_document(const char *tag)
 		return "fr";
 	return cispref__langtag_parse(&parts, tag) == 0 ? tag : NULL;
 }
+
+/* RFC 4647 section 3.4's lookup: the tag, then the tag cut at its last '-' and so on,
+ * the first that is the document's own language or has a translation. */
+const void *cispref__langtag_lookup(const char *own, const char *language,
+                                    cispref__langtag_find_fn find, const void *data,
+                                    int *reached_own)
+{
+	char range[64];
+	if (reached_own)
+		*reached_own = !language;
+	if (!language || strlen(language) >= sizeof range)
+		return NULL;
+	strcpy(range, language);
+	for (char *cut; range[0]; *cut = '\0') {
+		if (strcasecmp(range, own) == 0) {
+			if (reached_own)
+				*reached_own = 1;
+			break;
+		}
+		const void *found = find(range, data);
+		if (found)
+			return found;
+		if (!(cut = strrchr(range, '-')))
+			break;
+		if (cut - range >= 2 && cut[-2] == '-') /* a single-letter subtag goes too */
+			cut -= 2;
+	}
+	return NULL;
+}

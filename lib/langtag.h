@@ -26,4 +26,14 @@ int cispref__langtag_parse(langtag *out, const char *tag);
  * dc:language accepts. */
 const char *cispref__langtag_document(const char *tag);
 
+/* RFC 4647 section 3.4's lookup of @language (NULL: the document's own, @own): @find is
+ * asked for each range in turn, from the tag down to its first subtag, stopping at @own;
+ * the first result that is not NULL, else NULL (the document's own text). *@reached_own
+ * (when not NULL) tells whether the lookup stopped at @own (or @language is NULL), so
+ * that NULL is no fallback. */
+typedef const void *(*cispref__langtag_find_fn)(const char *range, const void *data);
+const void *cispref__langtag_lookup(const char *own, const char *language,
+                                    cispref__langtag_find_fn find, const void *data,
+                                    int *reached_own);
+
 #endif

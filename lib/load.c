@@ -31,6 +31,7 @@ typedef enum ctx {
 	CTX_Q,      /* inside a q: text, em, note-ref */
 	CTX_INNER,  /* inside em/q or q/em: text and note-ref only */
 	CTX_TRANSLATIONS,
+	CTX_TRANSLATION, /* plain text, or inline content for a rich front-matter text */
 	CTX_TEXT, CTX_EMPTY
 } ctx;
 
@@ -57,7 +58,10 @@ struct frame {
 	const char **text;     /* for a text element: where its text goes */
 	const char **title;    /* for an element with a title child: where the title goes */
 	cispref_rich_text *rich; /* for inline content: where its runs go */
-	void *part;            /* a front-matter part that is no node: phase, step */
+	void *part;            /* a front-matter part that is no node: phase, step; the
+	                        * fm_translation of a translation with a part */
+	const cispref_rich_text *source; /* a rich translation's source, whose note-refs it
+	                                  * keeps */
 	unsigned seen;         /* bit n: a child of stage n was seen */
 };
 
@@ -320,7 +324,60 @@ static int check_hash(loader *ld, const char *hash)
 	                                             "16 lower-case hexadecimal digits");
 }
 
-/* of (v[0]), xml:lang (v[1]), source-hash (v[2]) */
+/* A translation of a text of the front matter or of the title: of (v[0]), xml:lang
+ * (v[1]), source-hash (v[2]), part (v[3]). A rich text's translation holds inline
+ * content, checked at its end (check_fm_translation()). */
+static int start_fm_translation(loader *ld, frame *self, char **v)
+{
+	fm_text t;
+	char why[CISPREF_ERROR_TEXT_LENGTH];
+	if (cispref__fm_resolve(ld->ref, v[0], v[3], &t, why, sizeof why) != 0) {
+		fail(ld, CISPREF_EFORMAT, "a translation of '%s' part '%s': %s", v[0], v[3], why);
+		return -1;
+	}
+	if (cispref__fm_find(&t, v[1])) {
+		fail(ld, CISPREF_EFORMAT, "a second translation of '%s' part '%s' into '%s'", v[0],
+		     v[3], v[1]);
+		return -1;
+	}
+	fm_translation *ft = cispref__fm_add(ld->ref, &t, v[1], v[2]);
+	if (!ft || (t.rich && !(ft->rich = cispref__arena_alloc(ld->ref->arena, sizeof *ft->rich))))
+		return nomem(ld);
+	ft->line = (uint32_t)xmlSAX2GetLineNumber(ld->run.ctxt);
+	ft->column = (uint32_t)xmlSAX2GetColumnNumber(ld->run.ctxt);
+	self->part = ft;
+	if (t.rich) {
+		ft->rich->plain = "";
+		self->rich = ft->rich;
+		self->source = t.rich;
+	} else {
+		self->text = &ft->plain;
+	}
+	return 0;
+}
+
+/* At the end of a rich translation: its plain text, and the same note-refs as its
+ * source, else refused on the translation's start tag. */
+static int check_fm_translation(loader *ld, frame *self)
+{
+	char why[CISPREF_ERROR_TEXT_LENGTH - 64];
+	const fm_translation *ft = self->part;
+	if (cispref__rich_text_finish(ld->ref, self->rich) != 0)
+		return nomem(ld);
+	int rc = cispref__note_refs_match(self->source, self->rich, why, sizeof why);
+	if (rc == -2)
+		return nomem(ld);
+	if (rc == 0)
+		return 0;
+	fail(ld, CISPREF_EFORMAT, "a translation whose note-refs are not its source's: %s", why);
+	if (ld->run.error) {
+		ld->run.error->line = ft->line;
+		ld->run.error->column = ft->column;
+	}
+	return -1;
+}
+
+/* of (v[0]), xml:lang (v[1]), source-hash (v[2]), part (v[3]) */
 static int start_translation(loader *ld, frame *parent, frame *self, char **v, int arg)
 {
 	(void)parent;
@@ -334,10 +391,13 @@ static int start_translation(loader *ld, frame *parent, frame *self, char **v, i
 		fail(ld, CISPREF_EFORMAT, "a translation into '%s', the referential's own language", v[1]);
 		return -1;
 	}
+	if (v[3])
+		return start_fm_translation(ld, self, v);
 	const node *n = cispref__find(ld->ref, v[0]);
 	if (!n || !cispref__node_source_text(n)) {
 		fail(ld, CISPREF_EFORMAT, "a translation of '%s', which %s", v[0],
-		     n ? "holds no text to translate (front matter)" : "names no node");
+		     n ? "holds several texts: a translation of it names one with 'part'"
+		       : "names no node");
 		return -1;
 	}
 	if (cispref__translation_find(ld->ref, n, v[1])) {
@@ -544,9 +604,21 @@ static int start_step_part(loader *ld, frame *parent, frame *self, char **v, int
 	return 0;
 }
 
+/* A translation of a plain text (a node's, an attribution...) holds no element. */
+static int no_inline(loader *ld, const frame *parent, const char *name)
+{
+	if (parent->rich)
+		return 0;
+	fail(ld, CISPREF_EFORMAT, "element '%s' may not contain elements (found '%s')",
+	     parent->rule->name, name);
+	return -1;
+}
+
 static int start_span(loader *ld, frame *parent, frame *self, char **v, int kind)
 {
 	(void)v;
+	if (no_inline(ld, parent, kind == CISPREF_INLINE_EMPHASIS ? "em" : "q") != 0)
+		return -1;
 	cispref_inline *run =
 		cispref__inline_create(ld->ref, parent->rich, (cispref_inline_kind_t)kind, NULL, 0);
 	if (!run)
@@ -559,7 +631,7 @@ static int start_inline_note_ref(loader *ld, frame *parent, frame *self, char **
 {
 	(void)self;
 	(void)arg;
-	if (check_ref(ld, "note", v[0]) != 0)
+	if (no_inline(ld, parent, "note-ref") != 0 || check_ref(ld, "note", v[0]) != 0)
 		return -1;
 	cispref_inline *run = cispref__inline_create(ld->ref, parent->rich, CISPREF_INLINE_NOTE_REF,
 	                                             v[0], strlen(v[0]));
@@ -638,8 +710,11 @@ static const rule rules[] = {
 	{CTX_CONCEPTS, "concept", 1, 1, CTX_TEXT, {"id", "kind", EDITION}, start_concept, 0},
 	{CTX_NOTES, "note", 1, 1, CTX_TEXT, {"id", "number", EDITION}, start_note, 0},
 	{CTX_REFERENTIAL, "translations", 7, 0, CTX_TRANSLATIONS, {0}, start_translations, 0},
-	{CTX_TRANSLATIONS, "translation", 1, 1, CTX_TEXT, {"of", "xml:lang", "source-hash"},
-	 start_translation, 0},
+	{CTX_TRANSLATIONS, "translation", 1, 1, CTX_TRANSLATION,
+	 {"of", "xml:lang", "source-hash", "?part"}, start_translation, 0},
+	{CTX_TRANSLATION, "em", 1, 1, CTX_EM, {0}, start_span, CISPREF_INLINE_EMPHASIS},
+	{CTX_TRANSLATION, "q", 1, 1, CTX_Q, {0}, start_span, CISPREF_INLINE_QUOTATION},
+	{CTX_TRANSLATION, "note-ref", 1, 1, CTX_EMPTY, {"note"}, start_inline_note_ref, 0},
 };
 
 #define RULE_COUNT (sizeof rules / sizeof rules[0])
@@ -887,6 +962,8 @@ static void on_end(void *data, const xmlChar *localname, const xmlChar *prefix,
 			nomem(ld);
 			return;
 		}
+		if (self->rule->self == CTX_TRANSLATION && check_fm_translation(ld, self) != 0)
+			return;
 		ld->depth--;
 		return;
 	}

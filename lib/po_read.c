@@ -142,7 +142,9 @@ static int scan_lines(lines *out, const char *path)
 /* ---- checking the messages ------------------------------------------------------- */
 
 typedef struct accepted {
-	const node *n;
+	const node *n;        /* a node's text; NULL for a text of the front matter or title */
+	fm_text fm;           /* which one, then */
+	cispref_rich_text *rich; /* a rich text's translation, parsed from its msgstr */
 	const char *text;     /* libgettextpo's, valid until the file is freed */
 	char source_hash[17]; /* of the msgid */
 } accepted;
@@ -170,6 +172,47 @@ static void note(merge *m, cispref_severity_t severity, const char *tag, unsigne
 	va_end(ap);
 }
 
+/* The present text a msgctxt names, into @a: a node's (its id) or, for "OF PART", a
+ * text of the front matter or the title, whose markup is malloc'd into *@markup. NULL
+ * when it names none (or out of memory: m->failed). */
+static const char *source_of(merge *m, const char *context, accepted *a, char **markup)
+{
+	const char *space = strchr(context, ' ');
+	if (!space) {
+		a->n = cispref__find(m->ref, context);
+		return a->n ? cispref__node_source_text(a->n) : NULL;
+	}
+	char of[256], why[192];
+	if ((size_t)(space - context) >= sizeof of)
+		return NULL;
+	memcpy(of, context, (size_t)(space - context));
+	of[space - context] = '\0';
+	if (cispref__fm_resolve(m->ref, of, space + 1, &a->fm, why, sizeof why) != 0)
+		return NULL;
+	if (!a->fm.rich)
+		return a->fm.plain;
+	if (!(*markup = cispref__rich_text_markup(a->fm.rich)))
+		m->failed = 1;
+	return *markup;
+}
+
+/* A rich text's msgstr as a rich text (po-invalid-markup when it is not the format's
+ * markup or has other note-refs than the text). Parsed into the referential's arena
+ * before the catalogue is accepted: a catalogue refused later leaves these unreachable
+ * until the referential is freed, which changes none of its content. */
+static int parse_msgstr(merge *m, accepted *a, const char *msgstr, unsigned long line,
+                        const char *context)
+{
+	char why[CISPREF_ERROR_TEXT_LENGTH];
+	int rc = cispref__markup_parse(m->ref, msgstr, a->fm.rich, &a->rich, why, sizeof why);
+	if (rc == CISPREF_ENOMEM)
+		m->failed = 1;
+	else if (rc)
+		note(m, CISPREF_SEVERITY_WARNING, "po-invalid-markup", line, a->fm.of,
+		     "the translation of '%s' is refused: %s", context, why);
+	return rc;
+}
+
 /* Check one message; accept it into m->list or report why not. */
 static void check_message(merge *m, po_message_t message, unsigned long line)
 {
@@ -182,9 +225,14 @@ static void check_message(merge *m, po_message_t message, unsigned long line)
 			     "a message without msgctxt, which names the node it translates");
 		return;
 	}
-	const node *n = cispref__find(m->ref, context);
-	const char *id = n ? n->id : NULL;
-	const char *source = n ? cispref__node_source_text(n) : NULL;
+	accepted cand = {0};
+	char *markup = NULL;
+	const char *source = source_of(m, context, &cand, &markup);
+	const char *id = cand.n ? cand.n->id : cand.fm.of; /* the diagnostic's node */
+	if (m->failed)
+		return;
+	if (!source && cand.fm.slot)
+		source = ""; /* a title a builder left unset: named all the same */
 	if (!source)
 		note(m, CISPREF_SEVERITY_WARNING, "po-unknown-context", line, NULL,
 		     "the msgctxt names no node that holds a text");
@@ -194,25 +242,27 @@ static void check_message(merge *m, po_message_t message, unsigned long line)
 	else if (po_message_is_fuzzy(message))
 		note(m, CISPREF_SEVERITY_WARNING, "po-fuzzy", line, id,
 		     "the translation of '%s' is marked fuzzy: not merged until a translator "
-		     "checks it", id);
+		     "checks it", context);
 	else if (!*msgstr)
 		note(m, CISPREF_SEVERITY_INFO, "po-untranslated", line, id, "'%s' is not translated",
-		     id);
+		     context);
 	else if (strlen(msgstr) > CISPREF_MAX_TEXT_LENGTH)
 		note(m, CISPREF_SEVERITY_WARNING, "po-text-too-long", line, id,
-		     "the translation of '%s' is longer than %d bytes", id, CISPREF_MAX_TEXT_LENGTH);
+		     "the translation of '%s' is longer than %d bytes", context,
+		     CISPREF_MAX_TEXT_LENGTH);
 	else if (!cispref__text_is_valid(msgstr))
 		note(m, CISPREF_SEVERITY_WARNING, "po-invalid-text", line, id,
-		     "the translation of '%s' is not valid UTF-8 or holds a control character", id);
-	else {
+		     "the translation of '%s' is not valid UTF-8 or holds a control character", context);
+	else if (!cand.fm.rich || parse_msgstr(m, &cand, msgstr, line, context) == 0) {
 		accepted *a = &m->list[m->count++];
-		a->n = n;
+		*a = cand;
 		a->text = msgstr;
 		cispref__translation_hash(a->source_hash, msgid);
 		if (strcmp(msgid, source) != 0)
 			note(m, CISPREF_SEVERITY_INFO, "po-source-changed", line, id,
-			     "the msgid of '%s' is not its present text: merged, and outdated", id);
+			     "the msgid of '%s' is not its present text: merged, and outdated", context);
 	}
+	free(markup);
 }
 
 /* The header's Content-Type names UTF-8 ("text/plain; charset=UTF-8"). */
@@ -307,10 +357,29 @@ static int check_catalogue(merge *m, po_file_t file, char *language, size_t size
 	return m->failed ? CISPREF_ENOMEM : CISPREF_OK;
 }
 
+/* A text of the front matter or the title: its parsed rich text, or a copy of its plain
+ * msgstr. */
+static int apply_fm(merge *m, const accepted *a, const char *language)
+{
+	char *copy = a->rich ? NULL : cispref__arena_strdup(m->ref->arena, a->text);
+	fm_translation *ft = a->rich || copy ? cispref__fm_add(m->ref, &a->fm, language, a->source_hash)
+	                                     : NULL;
+	if (!ft)
+		return CISPREF_ENOMEM;
+	ft->rich = a->rich;
+	ft->plain = copy;
+	return CISPREF_OK;
+}
+
 static int apply(merge *m, const char *language)
 {
 	for (size_t i = 0; i < m->count; i++) {
 		const accepted *a = &m->list[i];
+		if (!a->n) {
+			if (apply_fm(m, a, language) != CISPREF_OK)
+				return CISPREF_ENOMEM;
+			continue;
+		}
 		char *copy = cispref__arena_strdup(m->ref->arena, a->text);
 		translation *t = copy ? cispref__translation_add(m->ref, a->n, language, a->source_hash)
 		                      : NULL;

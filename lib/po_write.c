@@ -10,6 +10,7 @@
  * small (GNU gettext manual, "The Format of PO Files"): strings in double quotes with C
  * escapes; msgfmt --check reads the result in the tests. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "private.h"
@@ -124,6 +125,22 @@ static void place(char *out, size_t size, const void *v)
 	cispref__utf8_trim(out, strlen(out));
 }
 
+/* The reference (#:) to @line of the file the referential was read from, if any. */
+static void reference(pot *p, uint32_t line)
+{
+	if (!p->ref->origin || !line)
+		return;
+	char at[64];
+	snprintf(at, sizeof at, ":%lu", (unsigned long)line);
+	/* a file name with a space would be read as two references: leave it out */
+	if (!strpbrk(p->ref->origin, " \t\n\r")) {
+		put(p, "#: ");
+		put(p, p->ref->origin);
+		put(p, at);
+		put(p, "\n");
+	}
+}
+
 static void message(const node *n, void *data)
 {
 	pot *p = data;
@@ -136,22 +153,57 @@ static void message(const node *n, void *data)
 	place(where, sizeof where, n);
 	put(p, "\n");
 	comment(p, "#. ", where);
-	if (p->ref->origin && n->line) {
-		char reference[64];
-		snprintf(reference, sizeof reference, ":%lu", (unsigned long)n->line);
-		/* a file name with a space would be read as two references: leave it out */
-		if (!strpbrk(p->ref->origin, " \t\n\r")) {
-			put(p, "#: ");
-			put(p, p->ref->origin);
-			put(p, reference);
-			put(p, "\n");
-		}
-	}
+	reference(p, n->line);
 	put(p, "msgctxt ");
 	quoted(p, n->id);
 	put(p, "msgid ");
 	quoted(p, text);
 	put(p, "msgstr \"\"\n");
+}
+
+/* A text of the title or the front matter: msgctxt its address, "of part"; a rich
+ * text's msgid is its markup (doc/format.md, "Translations"), which the translation
+ * keeps, as po4a and itstool offer markup to translators. */
+static void fm_message(const fm_text *t, void *data)
+{
+	pot *p = data;
+	fm_text named;
+	char why[192];
+	/* a text whose address names another (a section's id held twice, in a lenient load)
+	 * would repeat a msgctxt, which no catalogue may hold */
+	if (cispref__fm_resolve(p->ref, t->of, t->part, &named, why, sizeof why) != 0 ||
+	    named.slot != t->slot)
+		return;
+	char *markup = t->rich ? cispref__rich_text_markup(t->rich) : NULL;
+	const char *text = t->rich ? markup : t->plain;
+	if (t->rich && !markup)
+		p->failed = 1;
+	if (!text || !*text) {
+		free(markup);
+		return;
+	}
+	char where[256];
+	if (!t->owner)
+		snprintf(where, sizeof where, "title of the referential");
+	else
+		snprintf(where, sizeof where, "front matter: %s of %s %s", t->part,
+		         t->owner->type == NODE_BLOCK && t->owner->id ? "block" : "section", t->of);
+	cispref__utf8_trim(where, strlen(where));
+	put(p, "\n");
+	comment(p, "#. ", where);
+	if (t->rich)
+		put(p, "#. markup: keep <em>, <q> and <note-ref/> as in the msgid; & is &amp;, < is &lt;\n");
+	reference(p, t->owner ? t->owner->line : 0);
+	put(p, "msgctxt ");
+	put(p, "\"");
+	put(p, t->of); /* an id and a part: nothing to escape (no quote, backslash or break) */
+	put(p, " ");
+	put(p, t->part);
+	put(p, "\"\n");
+	put(p, "msgid ");
+	quoted(p, text);
+	put(p, "msgstr \"\"\n");
+	free(markup);
 }
 
 static void header(pot *p, const cispref_referential *ref)
@@ -184,6 +236,7 @@ int cispref__po_write(xmlBufferPtr out, const cispref_referential *ref, cispref_
 {
 	pot p = {out, ref, 0};
 	header(&p, ref);
+	cispref__fm_texts(ref, fm_message, &p); /* in document order: they come first */
 	cispref__text_nodes(ref, message, &p);
 	if (p.failed) {
 		cispref__error_set(error, CISPREF_ENOMEM, NULL, 0, 0, "out of memory");

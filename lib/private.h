@@ -64,6 +64,7 @@ struct cispref_referential {
 	                      * per language (translation.c) */
 	vec languages; /* const char *: the languages of the translations, sorted, each once
 	                * (some may have no translation left: translation.c filters them) */
+	struct fm_translation *title_translations; /* fm_translation.c */
 	const char *translated_from; /* the language of the referential this one is a view
 	                              * of (translated.c), NULL for any other */
 };
@@ -135,6 +136,10 @@ struct cispref_note {
 struct cispref_rich_text {
 	vec runs; /* cispref_inline * */
 	const char *plain;
+	/* A text of the front matter: its translations (fm_translation.c). Kept here rather
+	 * than in a side table: the front matter is small, and a walker holding the text
+	 * finds them at once. NULL inside em and q, and in translations themselves. */
+	struct fm_translation *translations;
 };
 
 struct cispref_inline {
@@ -164,6 +169,7 @@ struct cispref_step {
 	const char *date;
 	const char *actors; /* NULL when none */
 	cispref_rich_text task;
+	struct fm_translation *date_translations, *actors_translations; /* fm_translation.c */
 };
 
 struct cispref_phase {
@@ -182,6 +188,7 @@ struct cispref_block {
 	vec children;                   /* LIST: cispref_list_item *; QUOTE: cispref_rich_text *
 	                                 * (its paragraphs); TIMELINE: cispref_phase * */
 	const char *attribution;        /* QUOTE: NULL when none */
+	struct fm_translation *attribution_translations; /* fm_translation.c */
 	const char *drawing;            /* FIGURE: "contours" */
 	cispref_domain_kind_t domain_kind; /* OVERVIEW; DETAILS when has_domain_kind */
 	int has_domain_kind;               /* DETAILS: 0 when it stands for every domain */
@@ -324,6 +331,71 @@ void cispref__text_nodes(const cispref_referential *ref, cispref__node_fn visit,
 typedef void (*cispref__translation_fn)(const translation *t, void *data);
 void cispref__translations_of(const cispref_referential *ref, const node *n,
                               cispref__translation_fn visit, void *data);
+/* Note @language among the referential's languages: 0 or -1 (out of memory). */
+int cispref__translation_language_add(cispref_referential *ref, const char *language);
+
+/* fm_translation.c: translations of the front matter's texts and of the title
+ * (doc/format.md, "Translations"), addressed by `of` and `part`. Each text's
+ * translations hang from the text itself, in byte order of their language tags (case
+ * aside). */
+typedef struct fm_translation {
+	const char *language;
+	cispref_rich_text *rich; /* a rich part's translation; NULL for a plain part */
+	const char *plain;       /* a plain part's translation */
+	char source_hash[17];    /* of the source's markup (rich) or text (plain) */
+	uint32_t line, column;   /* where it was read from, 0 when set in memory */
+	struct fm_translation *next;
+} fm_translation;
+
+#define CISPREF__FM_PART_SIZE 96
+/* One translatable text of the front matter or the title: its address, its source and
+ * where its translations hang. */
+typedef struct fm_text {
+	const char *of;                   /* the section's, block's or referential's id */
+	char part[CISPREF__FM_PART_SIZE]; /* "heading", "block 3 item 2", "title"... */
+	const node *owner;                /* the section or block; NULL for the title */
+	const cispref_rich_text *rich;    /* the source of a rich part, else NULL */
+	const char *plain;                /* the source of a plain part (NULL when absent) */
+	fm_translation **slot;
+} fm_text;
+/* Resolve the address (@of, @part) into @out: 0, or -1 with @why (at least 160 bytes)
+ * saying why not. */
+int cispref__fm_resolve(const cispref_referential *ref, const char *of, const char *part,
+                        fm_text *out, char *why, size_t size);
+/* Every text of the title and the front matter, in document order. */
+typedef void (*cispref__fm_text_fn)(const fm_text *text, void *data);
+void cispref__fm_texts(const cispref_referential *ref, cispref__fm_text_fn visit, void *data);
+/* @text's translation into exactly @language (case aside), or NULL. */
+const fm_translation *cispref__fm_find(const fm_text *text, const char *language);
+/* Add an empty translation of @text into @language (replacing one there), with
+ * @source_hash or, when NULL, the hash of the present source. NULL out of memory. */
+fm_translation *cispref__fm_add(cispref_referential *ref, const fm_text *text,
+                                const char *language, const char *source_hash);
+/* The hash of @text's present source into @out: 0, or -1 out of memory. */
+int cispref__fm_source_hash(char out[17], const fm_text *text);
+/* A plain text (@source, whose translations hang from @slot) in @language, with the
+ * lookup of cispref_referential_front_matter_string(). */
+const char *cispref__fm_plain_in(const cispref_referential *ref, fm_translation *const *slot,
+                                 const char *source, const char *language);
+/* Whether a translation of @language hangs anywhere in the title or front matter. */
+int cispref__fm_language_used(const cispref_referential *ref, const char *language);
+
+/* markup.c: inline content as markup (doc/format.md, "Translations"), the form a rich
+ * text's source hash and its PO messages use. */
+/* @rt as markup, malloc'd (the caller frees it); NULL out of memory. */
+char *cispref__rich_text_markup(const cispref_rich_text *rt);
+/* Parse @markup into a new rich text of @ref's arena, with the inline elements and
+ * nesting of the format, and the same note-refs as @source: CISPREF_OK, CISPREF_EFORMAT
+ * with @why filled, or CISPREF_ENOMEM. libxml2 reads it with no network, no DTD and no
+ * entity but XML's own; its depth is the format's. */
+int cispref__markup_parse(cispref_referential *ref, const char *markup,
+                          const cispref_rich_text *source, cispref_rich_text **out, char *why,
+                          size_t size);
+/* Whether @a and @b refer to the same notes, as many times each: 0, or -1 with @why
+ * saying which note differs (-2 out of memory). */
+int cispref__note_refs_match(const cispref_rich_text *a, const cispref_rich_text *b,
+                             char *why, size_t size);
+
 int cispref__text_is_valid(const char *text);
 int cispref__id_is_valid(const char *id);
 

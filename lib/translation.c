@@ -21,7 +21,7 @@ const char *cispref__node_source_text(const node *n)
 	case NODE_CONCEPT: return ((const cispref_concept *)n)->label;
 	case NODE_NOTE: return ((const cispref_note *)n)->text;
 	case NODE_SECTION:
-	case NODE_BLOCK: break; /* the front matter is not translated yet (doc/translation.md) */
+	case NODE_BLOCK: break; /* their texts are addressed with a part (fm_translation.c) */
 	}
 	return NULL;
 }
@@ -63,7 +63,7 @@ const translation *cispref__translation_find(const cispref_referential *ref, con
 
 /* Note @language among the languages, in order (byte order of the tags as first
  * written), unless a tag equal to it but for case is there. */
-static int language_add(cispref_referential *ref, const char *language)
+int cispref__translation_language_add(cispref_referential *ref, const char *language)
 {
 	size_t at = 0;
 	for (; at < ref->languages.count; at++) {
@@ -85,7 +85,7 @@ translation *cispref__translation_add(cispref_referential *ref, const node *n,
 {
 	translation *t = (translation *)cispref__translation_find(ref, n, language);
 	if (!t) {
-		if (language_add(ref, language) != 0 || !(t = cispref__arena_alloc(ref->arena, sizeof *t)))
+		if (cispref__translation_language_add(ref, language) != 0 || !(t = cispref__arena_alloc(ref->arena, sizeof *t)))
 			return NULL;
 		t->id = n->id;
 		t->n = n;
@@ -129,17 +129,6 @@ static int translation_remove(cispref_referential *ref, const node *n, const cha
 			t->next = t->next->next;
 			break;
 		}
-	return 0;
-}
-
-/* Whether a translation of a node still in the referential is in @language. */
-static int language_used(const cispref_referential *ref, const char *language)
-{
-	size_t position = 0;
-	for (const translation *t; (t = cispref__strmap_next(&ref->translations, &position));)
-		if (cispref__translation_first(ref, t->n) == t &&
-		    cispref__translation_find(ref, t->n, language))
-			return 1;
 	return 0;
 }
 
@@ -201,32 +190,6 @@ const char *cispref_referential_node_text(const cispref_referential *ref, const 
 	return n ? cispref__node_text(ref, n, language, NULL) : NULL;
 }
 
-typedef struct fallback_count {
-	const cispref_referential *ref;
-	const char *language;
-	size_t untranslated, total;
-} fallback_count;
-
-static void count_fallback(const node *n, void *data)
-{
-	fallback_count *c = data;
-	int found;
-	cispref__node_text(c->ref, n, c->language, &found);
-	c->untranslated += !found;
-	c->total++;
-}
-
-size_t cispref_referential_untranslated_count(const cispref_referential *ref,
-                                              const char *language, size_t *total)
-{
-	fallback_count c = {ref, language, 0, 0};
-	if (ref)
-		cispref__text_nodes(ref, count_fallback, &c);
-	if (total)
-		*total = c.total;
-	return language ? c.untranslated : 0;
-}
-
 bool cispref_referential_translation_outdated(const cispref_referential *ref, const char *id,
                                               const char *language)
 {
@@ -254,23 +217,6 @@ int cispref_referential_set_translation(cispref_referential *ref, const char *id
 		return CISPREF_ENOMEM;
 	t->text = copy;
 	return CISPREF_OK;
-}
-
-size_t cispref_referential_translation_language_count(const cispref_referential *ref)
-{
-	size_t count = 0;
-	for (size_t i = 0; ref && i < ref->languages.count; i++)
-		count += (size_t)language_used(ref, ref->languages.items[i]);
-	return count;
-}
-
-const char *cispref_referential_translation_language(const cispref_referential *ref,
-                                                     size_t index)
-{
-	for (size_t i = 0; ref && i < ref->languages.count; i++)
-		if (language_used(ref, ref->languages.items[i]) && index-- == 0)
-			return ref->languages.items[i];
-	return NULL;
 }
 
 /* ---- walking ----------------------------------------------------------------------- */

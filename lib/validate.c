@@ -709,6 +709,34 @@ static void check_node_translations(const node *n, void *data)
 	cispref__translations_of(ck->ref, n, check_translation, ck);
 }
 
+/* The same for the translations of the title and the front matter, reported with the
+ * id that names them (`of`) and on their own line. */
+static void check_fm_translations(const fm_text *t, void *data)
+{
+	checker *ck = data;
+	char now[17];
+	if (ck->failed || !*t->slot)
+		return;
+	if (cispref__fm_source_hash(now, t) != 0) {
+		ck->failed = 1;
+		return;
+	}
+	for (const fm_translation *ft = *t->slot; ft && !ck->failed; ft = ft->next) {
+		if (strcmp(now, ft->source_hash) == 0)
+			continue;
+		report(ck, RULE_TRANSLATION_OUTDATED, NULL,
+		       "the translation of '%s' part '%s' into '%s' was made from another text "
+		       "than its present one", t->of, t->part, ft->language);
+		if (ck->failed)
+			return;
+		cispref_diagnostic *d = ck->out->list.items[ck->out->list.count - 1];
+		if (!(d->node_id = cispref__arena_strdup(ck->out->arena, t->of)))
+			ck->failed = 1;
+		d->line = ft->line;
+		d->column = ft->column;
+	}
+}
+
 /* Walk @ref into a new list of findings; NULL when out of memory. */
 static cispref_diagnostics *run_checks(const cispref_referential *ref, int strict)
 {
@@ -726,6 +754,8 @@ static cispref_diagnostics *run_checks(const cispref_referential *ref, int stric
 	if (!ck.failed)
 		check_referential(&ck);
 	if (!ck.failed && !strict) /* warnings only */
+		cispref__fm_texts(ref, check_fm_translations, &ck);
+	if (!ck.failed && !strict)
 		cispref__text_nodes(ref, check_node_translations, &ck);
 	cispref__strmap_free(&ck.referenced);
 	cispref__strmap_free(&ck.positions);

@@ -176,6 +176,18 @@ static void write_runs(xml_out *o, const cispref_rich_text *rt)
 	}
 }
 
+/* A text of the front matter or the title as this document holds it: its own, or in
+ * o->language (cispref_referential_rich_text_in(), cispref_referential_front_matter_string()). */
+static const cispref_rich_text *fm_rich(const xml_out *o, const cispref_rich_text *rt)
+{
+	return o->language ? cispref_referential_rich_text_in(o->ref, rt, o->language) : rt;
+}
+
+static const char *fm_plain(const xml_out *o, fm_translation *const *slot, const char *own)
+{
+	return o->language && own ? cispref__fm_plain_in(o->ref, slot, own, o->language) : own;
+}
+
 static void set_indent(xml_out *o, int indent)
 {
 	if (!o->failed)
@@ -192,7 +204,7 @@ static void inline_element(xml_out *o, const char *name, const char *label,
 	start(o, name);
 	attribute(o, "label", label);
 	set_indent(o, 0);
-	write_runs(o, rt);
+	write_runs(o, fm_rich(o, rt));
 	set_indent(o, 1);
 	if (!o->failed)
 		check(o, xmlTextWriterWriteRaw(o->w, X("")));
@@ -206,7 +218,8 @@ static void write_quote(xml_out *o, const cispref_block *b)
 	for (size_t i = 0; i < b->children.count; i++)
 		inline_element(o, "p", NULL, b->children.items[i]);
 	if (b->attribution)
-		text_element(o, "attribution", b->attribution);
+		text_element(o, "attribution",
+		             fm_plain(o, &b->attribution_translations, b->attribution));
 }
 
 static void write_timeline(xml_out *o, const cispref_block *b)
@@ -218,9 +231,10 @@ static void write_timeline(xml_out *o, const cispref_block *b)
 		for (size_t s = 0; s < ph->steps.count; s++) {
 			const cispref_step *st = ph->steps.items[s];
 			start(o, "step");
-			text_element(o, "date", st->date);
+			text_element(o, "date", fm_plain(o, &st->date_translations, st->date));
 			if (st->actors)
-				text_element(o, "actors", st->actors);
+				text_element(o, "actors",
+				             fm_plain(o, &st->actors_translations, st->actors));
 			inline_element(o, "task", NULL, &st->task);
 			end(o);
 		}
@@ -279,9 +293,8 @@ static void write_section(xml_out *o, const cispref_section *s)
 	end(o);
 }
 
-/* The front matter is written as it is, whatever o->language: it is not translated yet
- * (doc/translation.md). Its translation plugs in here, as node_text() does for the
- * nodes, when sections and blocks carry translations. */
+/* In o->language, each text of the front matter is written in it where it has a
+ * translation (fm_rich(), fm_plain()), as node_text() does for the nodes. */
 static void write_front_matter(xml_out *o, const cispref_referential *ref)
 {
 	if (!ref->sections.count)
@@ -337,6 +350,34 @@ static void write_translation(const translation *t, void *data)
 	end(o);
 }
 
+/* A text of the front matter or the title: named by `of` and `part`; a rich text's
+ * translation holds inline content, written as the front matter's is. */
+static void write_fm_translation(xml_out *o, const fm_text *t, const fm_translation *ft)
+{
+	start(o, "translation");
+	attribute(o, "of", t->of);
+	attribute(o, "part", t->part);
+	attribute(o, "xml:lang", ft->language);
+	attribute(o, "source-hash", ft->source_hash);
+	if (!ft->rich) {
+		text(o, ft->plain);
+		end(o);
+		return;
+	}
+	set_indent(o, 0);
+	write_runs(o, ft->rich);
+	set_indent(o, 1);
+	if (!o->failed)
+		check(o, xmlTextWriterWriteRaw(o->w, X("")));
+	end(o);
+}
+
+static void fm_translations(const fm_text *t, void *data)
+{
+	for (const fm_translation *ft = *t->slot; ft; ft = ft->next)
+		write_fm_translation(data, t, ft);
+}
+
 static void node_translations(const node *n, void *data)
 {
 	xml_out *o = data;
@@ -350,6 +391,7 @@ static void write_translations(xml_out *o, const cispref_referential *ref)
 	if (o->language || !cispref_referential_translation_language_count(ref))
 		return; /* a document in one language holds none */
 	start(o, "translations");
+	cispref__fm_texts(ref, fm_translations, o); /* the title and front matter come first */
 	cispref__text_nodes(ref, node_translations, o);
 	end(o);
 }
@@ -370,7 +412,7 @@ static void write_document(xml_out *o, const cispref_referential *ref)
 	attribute(o, "xml:lang", o->language ? o->language : ref->language);
 	attribute(o, "uuid", ref->uuid); /* always: a derived namespace is kept from now on */
 	attribute(o, "base-uri", ref->base_uri);
-	text_element(o, "title", ref->title);
+	text_element(o, "title", fm_plain(o, &ref->title_translations, ref->title));
 	write_source(o, ref);
 	write_front_matter(o, ref);
 	for (size_t d = 0; d < ref->domains.count; d++)

@@ -1454,6 +1454,45 @@ static void test_translations(void **state)
 	assert_int_equal(cispref_referential_set_translation(f->built, "b.d", "nl", "a\x01b"), CISPREF_EARG);
 	assert_int_equal(cispref_referential_set_translation(f->built, "b.d", "nl", "\xff"), CISPREF_EARG);
 	assert_null(cispref_referential_translation(f->built, "b.d", "nl"));
+	/* the title and the front matter: NULL arguments, unknown addresses, bad markup */
+	const char *own = cispref_referential_id(f->built);
+	assert_null(cispref_referential_front_matter_text(NULL, "s", "heading", "nl"));
+	assert_null(cispref_referential_front_matter_text(f->built, NULL, "heading", "nl"));
+	assert_null(cispref_referential_front_matter_text(f->built, "s", NULL, "nl"));
+	assert_null(cispref_referential_front_matter_text(f->built, "no.such", "heading", "nl"));
+	assert_null(cispref_referential_front_matter_text(f->built, own, "title", "nl")); /* plain */
+	assert_null(cispref_referential_front_matter_string(NULL, own, "title", "nl"));
+	assert_null(cispref_referential_front_matter_string(f->built, NULL, "title", "nl"));
+	assert_null(cispref_referential_front_matter_string(f->built, own, NULL, "nl"));
+	assert_null(cispref_referential_front_matter_string(f->built, own, "title ", "nl"));
+	assert_null(cispref_referential_front_matter_string(f->built, "b.d", "title", "nl"));
+	assert_null(cispref_referential_title_in(NULL, "nl"));
+	assert_string_equal(cispref_referential_title_in(f->built, "nl"),
+	                    cispref_referential_title(f->built));
+	assert_null(cispref_referential_rich_text_in(NULL, NULL, "nl"));
+	assert_null(cispref_referential_rich_text_in(f->built, NULL, "nl"));
+	assert_false(cispref_referential_front_matter_outdated(NULL, own, "title", "nl"));
+	assert_false(cispref_referential_front_matter_outdated(f->built, NULL, "title", "nl"));
+	assert_false(cispref_referential_front_matter_outdated(f->built, own, NULL, "nl"));
+	assert_false(cispref_referential_front_matter_outdated(f->built, own, "title", NULL));
+	assert_int_equal(cispref_referential_set_front_matter_translation(NULL, own, "title", "nl", "T"),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_front_matter_translation(f->built, NULL, "title", "nl", "T"),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_front_matter_translation(f->built, own, NULL, "nl", "T"),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_front_matter_translation(f->built, own, "title", NULL, "T"),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_front_matter_translation(f->built, own, "title", "nl_BE", "T"),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_front_matter_translation(f->built, own, "title", "nl", "\xff"),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_front_matter_translation(f->built, own, "heading", "nl", "T"),
+	                 CISPREF_ENOTFOUND);
+	assert_int_equal(cispref_referential_set_front_matter_translation(f->built, "no.such", "heading", "nl", "T"),
+	                 CISPREF_ENOTFOUND);
+	assert_int_equal(cispref_referential_set_front_matter_translation(f->built, "b.d", "title", "nl", "T"),
+	                 CISPREF_ENOTFOUND);
 	/* a view in one language: NULL arguments and a malformed tag make none */
 	cispref_referential *view = (cispref_referential *)1;
 	assert_int_equal(cispref_referential_translated(NULL, f->built, "nl", NULL), CISPREF_EARG);

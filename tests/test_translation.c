@@ -224,7 +224,8 @@ static void test_loader_refuses(void **state)
 	        "</translation></translations>", "may not contain", 6);
 }
 
-/* The front matter is not translated (yet): a translation of a section is refused. */
+/* A section holds several texts: the functions for a node's one text refuse it (its texts
+ * are named with a part: test_fm_translation.c). */
 static void test_front_matter_refused(void **state)
 {
 	(void)state;
@@ -293,11 +294,11 @@ static void test_pot(void **state)
 	         "\n#. savoir-faire of competence psy.ind.1\n#: %s:11\nmsgctxt \"psy.ind.1.sf.2\"\n"
 	         "msgid \"Synthétiser\"\nmsgstr \"\"\n", fixture("example-small.xml"));
 	assert_non_null(strstr(pot, expected));
-	/* 11 nodes with a text: 2 domains, 3 plans, 2 competences, 4 items */
+	/* the title, and 11 nodes with a text: 2 domains, 3 plans, 2 competences, 4 items */
 	size_t messages = 0;
 	for (const char *p = pot; (p = strstr(p, "\nmsgctxt ")); p++)
 		messages++;
-	assert_int_equal(messages, 11);
+	assert_int_equal(messages, 12);
 	cispref_buffer_free(pot);
 
 	cispref_item *item =
@@ -529,12 +530,13 @@ static void test_view_texts(void **state)
 	assert_string_equal(cispref_referential_title(nl), cispref_referential_title(ref));
 	assert_int_equal(cispref_referential_translation_language_count(nl), 0);
 	assert_null(cispref_referential_origin(nl));
-	/* the fixture's 8 texts: Dutch for all but psy.ind.1.sf.2; German for 3 */
+	/* the fixture's 8 node texts: Dutch for all but psy.ind.1.sf.2; German for 3; and
+	 * its title, translated into neither */
 	size_t total = 0;
-	assert_int_equal(cispref_referential_untranslated_count(ref, "nl", &total), 1);
-	assert_int_equal(total, 8);
-	assert_int_equal(cispref_referential_untranslated_count(ref, "de", NULL), 5);
-	assert_int_equal(cispref_referential_untranslated_count(ref, "nl-BE", NULL), 1);
+	assert_int_equal(cispref_referential_untranslated_count(ref, "nl", &total), 2);
+	assert_int_equal(total, 9);
+	assert_int_equal(cispref_referential_untranslated_count(ref, "de", NULL), 6);
+	assert_int_equal(cispref_referential_untranslated_count(ref, "nl-BE", NULL), 2);
 	assert_int_equal(cispref_referential_untranslated_count(ref, "fr", NULL), 0);
 	assert_int_equal(cispref_referential_untranslated_count(ref, "fr-BE", NULL), 0);
 	cispref_referential *de = view_of(ref, "de");

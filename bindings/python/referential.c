@@ -406,6 +406,51 @@ static PyObject *ref_untranslated_count(PyObject *s, PyObject *language_object)
 	                : NULL;
 }
 
+/* title_in(language=None): the title in @language (cispref_referential_title_in()). */
+static PyObject *ref_title_in(PyObject *s, PyObject *args, PyObject *kwargs)
+{
+	static char *keywords[] = {"language", NULL};
+	PyObject *language_object = Py_None;
+	const char *language = NULL;
+	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "|O:title_in", keywords, &language_object) ||
+	    (language_object != Py_None && !(language = c_text(language_object, "language"))))
+		return NULL;
+	return str_or_none(cispref_referential_title_in(REF(s), language));
+}
+
+/* front_matter_text(of, part, language=None): a text of the front matter (or the title)
+ * in @language, as a plain object with text and runs (empty for a plain text). */
+static PyObject *ref_front_matter_text(PyObject *s, PyObject *args, PyObject *kwargs)
+{
+	static char *keywords[] = {"of", "part", "language", NULL};
+	PyObject *of_object, *part_object, *language_object = Py_None;
+	const char *of, *part, *language = NULL;
+	if (!PyArg_ParseTupleAndKeywords(args, kwargs, "OO|O:front_matter_text", keywords,
+	                                 &of_object, &part_object, &language_object) ||
+	    !(of = c_text(of_object, "of")) || !(part = c_text(part_object, "part")) ||
+	    (language_object != Py_None && !(language = c_text(language_object, "language"))))
+		return NULL;
+	const cispref_rich_text *rt =
+		cispref_referential_front_matter_text(REF(s), of, part, language);
+	const char *plain = rt ? NULL : cispref_referential_front_matter_string(REF(s), of, part,
+	                                                                        language);
+	if (!rt && !plain) {
+		PyErr_Format(PyExc_KeyError, "no text of the front matter at '%s' '%s'", of, part);
+		return NULL;
+	}
+	PyObject *types = PyImport_ImportModule("types");
+	PyObject *ns = types ? PyObject_GetAttrString(types, "SimpleNamespace") : NULL;
+	Py_XDECREF(types);
+	PyObject *d = ns ? PyDict_New() : NULL;
+	if (d && (rt ? put_text(ns, d, "text", "runs", rt)
+	             : put(d, "text", PyUnicode_FromString(plain)) < 0 ||
+	                   put(d, "runs", PyTuple_New(0)) < 0) < 0)
+		Py_CLEAR(d);
+	PyObject *result = d ? namespace_of(ns, d) : NULL;
+	Py_XDECREF(ns);
+	return result;
+}
+
 static PyObject *ref_translated_from(PyObject *s, void *c)
 {
 	(void)c;
@@ -1054,6 +1099,19 @@ static PyMethodDef ref_methods[] = {
 	 "search() (stemming of that language). None, or the referential's own language,\n"
 	 "gives an equal copy. untranslated_count() tells how many texts stay in the\n"
 	 "original language. Raises ValueError for a tag that is not well-formed."},
+	{"title_in", (PyCFunction)(void (*)(void))ref_title_in, METH_VARARGS | METH_KEYWORDS,
+	 "title_in($self, /, language=None)\n--\n\n"
+	 "The title in language, a BCP 47 tag: its translation, found as text_in() finds a\n"
+	 "node's ('nl-BE', then 'nl'), else the title itself (-> str)."},
+	{"front_matter_text", (PyCFunction)(void (*)(void))ref_front_matter_text,
+	 METH_VARARGS | METH_KEYWORDS,
+	 "front_matter_text($self, /, of, part, language=None)\n--\n\n"
+	 "A text of the front matter, or the title, in language, found as text_in() finds a\n"
+	 "node's: of is the id of its section, of its block when the block has one, or of the\n"
+	 "referential; part says which text ('heading', 'block 2 text', 'block 3 item 1',\n"
+	 "'phase 1 step 2 task', 'title'..., doc/format.md). A plain object with text (the\n"
+	 "plain text) and runs (the inline runs, as in front_matter; empty for a plain text\n"
+	 "such as an attribution or a date). Raises KeyError when no text is there."},
 	{"untranslated_count", ref_untranslated_count, METH_O,
 	 "untranslated_count($self, language, /)\n--\n\n"
 	 "How many texts have no translation into language (a BCP 47 tag) and would stay in\n"

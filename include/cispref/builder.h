@@ -107,6 +107,30 @@ CISPREF_EXPORT int cispref_referential_set_translation(cispref_referential *ref,
                                                        const char *language,
                                                        const char *text);
 
+/**
+ * Set the translation of a text of the front matter, or of the title, into @p language,
+ * made from the present text (its hash is kept); a NULL @p text removes it.
+ * @param ref the referential.
+ * @param of the id of the text's section, of its block when the block has one, or of the
+ *        referential (with @p part "title").
+ * @param part which text (doc/format.md, "Translations": "heading", "block 2 text",
+ *        "block 3 item 1", "title"...).
+ * @param language a well-formed BCP 47 tag other than the referential's own language.
+ * @param text for a rich text, its markup, with the inline elements of the format
+ *        (`Les <em>missions</em><note-ref note="n1"/>`, `&amp;` for &) and the same
+ *        note-refs as the source; for a plain text (title, attribution, date, actors),
+ *        the text; or NULL.
+ * @return #CISPREF_OK; #CISPREF_ENOTFOUND when no text is at (@p of, @p part);
+ *         #CISPREF_EARG for a NULL @p ref, @p of, @p part or @p language, a malformed
+ *         tag, the referential's own language, a text that is not valid UTF-8 (or holds
+ *         control characters other than tab and line breaks), markup that is not
+ *         well-formed, holds other elements or nesting than the format's or other
+ *         note-refs than the source's; #CISPREF_ENOMEM (the previous translation stays).
+ */
+CISPREF_EXPORT int cispref_referential_set_front_matter_translation(
+	cispref_referential *ref, const char *of, const char *part, const char *language,
+	const char *text);
+
 /** Append a domain. */
 CISPREF_EXPORT int cispref_referential_add_domain(cispref_domain **out,
                                                   cispref_referential *ref, const char *id,
@@ -131,7 +155,8 @@ CISPREF_EXPORT int cispref_referential_add_note(cispref_note **out, cispref_refe
                                                 const char *text);
 /**
  * Remove the note at @p index and every reference to it: those of competences, and the
- * note-refs of the front matter (the texts on either side of one are joined).
+ * note-refs of the front matter and of its translations (the texts on either side of one
+ * are joined; the translations are outdated then, their source having changed).
  * @return #CISPREF_OK; #CISPREF_EARG for an index out of range; #CISPREF_ENOMEM, with
  *         nothing changed.
  */

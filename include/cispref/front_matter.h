@@ -188,6 +188,56 @@ CISPREF_EXPORT const char *cispref_step_actors(const cispref_step *step);
 CISPREF_EXPORT const cispref_rich_text *cispref_step_task(const cispref_step *step);
 /** @} */
 
+/** @name Translations of the front matter
+ * A text of the front matter (a heading, a paragraph, a list item...) may be given in
+ * other languages (doc/format.md, "Translations"). It is named by `of`, the id of its
+ * section, of its block when the block has one, or of the referential, and `part`:
+ * "heading", "block 2 text", "block 3 item 1", "block 4 paragraph 2", "block 4
+ * attribution", "block 5 phase 1 step 2 task", "caption", "title"... (the grammar is in
+ * doc/format.md). Languages are looked up as cispref_referential_node_text() does
+ * (RFC 4647 section 3.4: "nl-BE", then "nl", then the referential's own text).
+ * @{ */
+/**
+ * A rich text of the front matter (heading, paragraph, list item, quotation heading or
+ * paragraph, phase heading, step task, caption) in @p language.
+ * @param ref the referential.
+ * @param of the id of the text's section, or of its block when the block has one.
+ * @param part which text of it.
+ * @param language a BCP 47 tag, or NULL for the referential's own language.
+ * @return the translation, or the text itself when none fits; owned by the referential.
+ *         NULL when no rich text is at that address (a plain part, such as an attribution,
+ *         is read with cispref_referential_front_matter_string()) or for a NULL argument.
+ */
+CISPREF_EXPORT const cispref_rich_text *cispref_referential_front_matter_text(
+	const cispref_referential *ref, const char *of, const char *part, const char *language);
+/**
+ * A plain text of the front matter (a quotation's attribution, a step's date or actors)
+ * or the referential's title (@p of its id, @p part "title") in @p language, as
+ * cispref_referential_front_matter_text() gives a rich one; NULL when no plain text is
+ * at that address.
+ */
+CISPREF_EXPORT const char *cispref_referential_front_matter_string(
+	const cispref_referential *ref, const char *of, const char *part, const char *language);
+/**
+ * @p text, a rich text of @p ref's front matter reached through the accessors above
+ * (cispref_section_heading(), cispref_block_text()...), in @p language: its translation
+ * found as cispref_referential_front_matter_text() finds it, else @p text itself. For
+ * walking the front matter in one language without composing addresses. A rich text that
+ * is no text of the front matter (the children of an emphasis, a translation) is given
+ * back as it is; NULL for a NULL @p text.
+ */
+CISPREF_EXPORT const cispref_rich_text *cispref_referential_rich_text_in(
+	const cispref_referential *ref, const cispref_rich_text *text, const char *language);
+/**
+ * Whether the translation at (@p of, @p part) into exactly @p language was made from
+ * another text than the present one (the source was edited since: the validator's
+ * translation-outdated); false when there is no such translation or for a NULL argument.
+ */
+CISPREF_EXPORT bool cispref_referential_front_matter_outdated(const cispref_referential *ref,
+                                                              const char *of, const char *part,
+                                                              const char *language);
+/** @} */
+
 /** @name Inline content
  * @{ */
 /** Number of runs. */

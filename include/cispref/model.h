@@ -285,11 +285,20 @@ CISPREF_EXPORT bool cispref_referential_translation_outdated(const cispref_refer
                                                              const char *id,
                                                              const char *language);
 /**
+ * The referential's title in @p language, found as cispref_referential_node_text() finds
+ * a node's text: its translation (doc/format.md, "Translations": `of` the referential's
+ * id, `part` "title"), else the title itself. Owned by the referential; NULL for a NULL
+ * @p ref.
+ */
+CISPREF_EXPORT const char *cispref_referential_title_in(const cispref_referential *ref,
+                                                        const char *language);
+/**
  * How many of the referential's texts have no translation into @p language: the texts
  * for which cispref_referential_node_text() falls back to the referential's own text
  * because the lookup matched neither a translation nor the referential's own language.
  * Front ends warn with it before they write a referential in @p language. The texts
- * counted are those of the nodes that hold one (the front matter is not translated).
+ * counted are the title, the texts of the front matter (doc/format.md, "Translations")
+ * and those of the nodes that hold one.
  * Walks every node: time linear in the size of the referential.
  * @param ref the referential.
  * @param language a BCP 47 tag (not checked: a malformed one matches no translation),
@@ -312,8 +321,10 @@ CISPREF_EXPORT size_t cispref_referential_untranslated_count(const cispref_refer
  * It keeps @p ref's identity: the same namespace UUID and base URI, so each node keeps
  * its UUID and URI (it names the same competence, in other words). Formats that must not
  * collide with the source's (a CASE package, export.h) derive their own identifiers from
- * cispref_referential_translated_from(). The front matter and the referential's title
- * stay as they are (they are not translated yet). The copy has no origin
+ * cispref_referential_translated_from(). The referential's title and the texts of its
+ * front matter are in @p language too, with the same fallback per text
+ * (cispref_referential_title_in(), cispref_referential_rich_text_in()). The copy has no
+ * origin
  * (cispref_referential_origin() is NULL) and node lines that refer to no file.
  *
  * A NULL @p language, or @p ref's own language (compared without regard to case), gives

@@ -1,7 +1,7 @@
 /* SPDX-FileCopyrightText: 2026 cispref developers
  * SPDX-License-Identifier: MIT */
 /* Fuzz target: merging a gettext catalogue (cispref_referential_merge_po()) into a small
- * referential built here.
+ * referential with a front matter, read here (every kind of text, for the markup path).
  *
  * Input: one option byte, then the catalogue. Bit 0 gives the language "nl" (else the
  * header's is taken); bit 1 gives "NL-be". libgettextpo reads files only: the catalogue
@@ -18,22 +18,30 @@
 
 #include "fuzz.h"
 
+/* The referential: a few nodes, and a front matter with every kind of text, so that the
+ * markup of a rich text's msgstr is read and checked (markup.c). */
+static const char small_xml[] =
+	"<referential xmlns=\"urn:cispref:referential\" format-version=\"1\" id=\"r\" "
+	"version=\"1\" xml:lang=\"fr\"><title>R\303\251f\303\251rentiel</title>"
+	"<front-matter><section id=\"s\" number=\"1\"><heading>Les <em>principes</em></heading>"
+	"<p>Le d\303\251cret<note-ref note=\"n1\"/> d\303\251finit les <q>missions <em>globales</em></q>.</p>"
+	"<list id=\"l\"><item label=\"1\302\260\">un <em>point</em></item><item>deux</item></list>"
+	"<quote><heading>Accompagner</heading><p>Marcher</p><attribution>Tony</attribution></quote>"
+	"<timeline><phase><heading>PHASE</heading><step><date>2017</date><actors>Comit\303\251</actors>"
+	"<task>Lancement</task></step></phase></timeline>"
+	"<figure id=\"f\" drawing=\"contours\"><caption>Sch\303\251ma</caption></figure>"
+	"<details/></section></front-matter>"
+	"<domain id=\"psy\" kind=\"core\"><title>Domaine</title><plan id=\"psy.ind\" "
+	"kind=\"individual\"><title>Individuel</title><competence id=\"psy.ind.1\"><title>Analyser"
+	"</title><savoir-faire id=\"psy.ind.1.sf.1\">Cibler</savoir-faire></competence></plan></domain>"
+	"<concepts><concept id=\"k\" kind=\"savoir\">Savoir</concept></concepts>"
+	"<notes><note id=\"n1\" number=\"1\">Une note.</note></notes></referential>";
+
 static cispref_referential *small(void)
 {
 	cispref_referential *ref = NULL;
-	cispref_domain *d = NULL;
-	cispref_plan *p = NULL;
-	cispref_competence *c = NULL;
-	cispref_concept *k = NULL;
-	cispref_note *n = NULL;
-	FUZZ_CHECK(cispref_referential_new(&ref, "r", "Référentiel") == CISPREF_OK);
-	FUZZ_CHECK(cispref_referential_add_domain(&d, ref, "psy", CISPREF_DOMAIN_CORE, "Domaine") == 0);
-	FUZZ_CHECK(cispref_domain_add_plan(&p, d, "psy.ind", CISPREF_PLAN_INDIVIDUAL, "Individuel") == 0);
-	FUZZ_CHECK(cispref_plan_add_competence(&c, p, "psy.ind.1", "Analyser") == 0);
-	FUZZ_CHECK(cispref_competence_add_item(NULL, c, "psy.ind.1.sf.1", CISPREF_ITEM_SAVOIR_FAIRE,
-	                                       "Cibler") == 0);
-	FUZZ_CHECK(cispref_referential_add_concept(&k, ref, "k", CISPREF_ITEM_SAVOIR, "Savoir") == 0);
-	FUZZ_CHECK(cispref_referential_add_note(&n, ref, "n1", "1", "Une note.") == 0);
+	FUZZ_CHECK(cispref_referential_load_memory(&ref, small_xml, sizeof small_xml - 1, "r.xml",
+	                                           NULL, NULL) == CISPREF_OK);
 	return ref;
 }
 
@@ -86,9 +94,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(cispref_referential_load_memory(&again, after, after_size, "again.xml", NULL,
 		                                           &error) == CISPREF_OK);
 		FUZZ_CHECK(cispref_referential_equal(ref, again));
-		for (size_t i = 0; i < cispref_referential_translation_language_count(again); i++)
-			fuzz_sink += fuzz_touch(cispref_referential_node_text(
-				again, "psy.ind.1", cispref_referential_translation_language(again, i)));
+		for (size_t i = 0; i < cispref_referential_translation_language_count(again); i++) {
+			const char *in = cispref_referential_translation_language(again, i);
+			fuzz_sink += fuzz_touch(cispref_referential_node_text(again, "psy.ind.1", in));
+			fuzz_sink += fuzz_touch(cispref_referential_title_in(again, in));
+			fuzz_sink += fuzz_touch(cispref_rich_text_plain(
+				cispref_referential_front_matter_text(again, "s", "block 2 text", in)));
+		}
 		cispref_referential_free(again);
 	}
 	cispref_diagnostics_free(report);

@@ -380,6 +380,12 @@ class _Block(Protocol):
     domain_kind: _DomainKind | None  # None: a details block for every domain
 
 @type_check_only
+class _FrontMatterText(Protocol):
+    """A text of the front matter in a language; runs is empty for a plain text."""
+    text: str
+    runs: tuple[_Run, ...]
+
+@type_check_only
 class _Section(Protocol):
     id: str
     number: str | None
@@ -438,6 +444,10 @@ class Referential:
                limit: int = 0, *, lang: str | None = None) -> list[Hit]: ...
     def translated(self, language: str | None = None) -> Referential: ...
     def untranslated_count(self, language: str, /) -> int: ...
+    def title_in(self, language: str | None = None) -> str: ...
+    def front_matter_text(
+        self, of: str, part: str, language: str | None = None
+    ) -> _FrontMatterText: ...
     def find_concepts(self, query: str, kind: _ItemKind | Iterable[_ItemKind] | None = None,
                       limit: int = 0) -> list[Concept]: ...
     def top_concepts(self, limit: int = 0) -> list[Concept]: ...

@@ -1067,8 +1067,9 @@ class TranslatedTest(unittest.TestCase):
         self.assertEqual(nl["psy.ind.1.sf.2"].text, "Synthétiser")  # no Dutch: French
         self.assertEqual(nl["k.ecoute"].label, "Actief luisteren")
         self.assertEqual((nl.uuid, nl.uri), (self.ref.uuid, self.ref.uri))
-        self.assertEqual(self.ref.untranslated_count("nl"), 1)
-        self.assertEqual(self.ref.untranslated_count("de"), 5)
+        # psy.ind.1.sf.2 and the title, which has no translation
+        self.assertEqual(self.ref.untranslated_count("nl"), 2)
+        self.assertEqual(self.ref.untranslated_count("de"), 6)
         self.assertIsNone(self.ref.translated_from)
 
     def test_equal_copy(self):
@@ -1396,6 +1397,40 @@ class TranslationTest(unittest.TestCase):
         with self.assertRaises(TypeError):
             psy.text_in(3)
 
+
+
+class FrontMatterTranslationTest(unittest.TestCase):
+    """The title and the front matter in other languages (front-matter-nl.xml, whose Dutch
+    and German were written for the tests)."""
+
+    def setUp(self):
+        self.ref = cispref.load(os.path.join(FIXTURES, "front-matter-nl.xml"))
+
+    def test_title_in(self):
+        self.assertEqual(self.ref.title_in("nl-BE"), "Testreferentieel")
+        self.assertEqual(self.ref.title_in("de"), "Référentiel d’essai")
+        self.assertEqual(self.ref.title_in(), self.ref.title)
+
+    def test_front_matter_text(self):
+        text = self.ref.front_matter_text("fm.1", "block 1 text", "nl")
+        self.assertEqual(text.text, "Het decreet bepaalt de opdrachten van de centra.")
+        self.assertEqual([r.kind for r in text.runs], ["text", "note-ref", "text", "em", "text"])
+        self.assertEqual(text.runs[1].note, "note.1")
+        self.assertEqual(self.ref.front_matter_text("fm.1", "heading", language="de").text,
+                         "Einleitung")
+        self.assertEqual(self.ref.front_matter_text("fm.1", "heading").text, "Introduction")
+        actors = self.ref.front_matter_text("fm.2.timeline", "phase 1 step 1 actors", "nl")
+        self.assertEqual((actors.text, actors.runs), ("Stuurgroep", ()))
+        with self.assertRaises(KeyError):
+            self.ref.front_matter_text("fm.1", "block 9 text", "nl")
+        with self.assertRaises(TypeError):
+            self.ref.front_matter_text("fm.1", None)
+
+    def test_translated_front_matter(self):
+        nl = self.ref.translated("nl")
+        self.assertEqual(nl.title, "Testreferentieel")
+        self.assertEqual(nl.front_matter[0].heading, "Inleiding")
+        self.assertEqual(nl.front_matter[0].blocks[2].items[1].text, "de algemene vorming;")
 
 if __name__ == "__main__":
     unittest.main()
