@@ -252,7 +252,17 @@ static void test_translate(void **state)
 	                    FIXTURES_DIR "/translate-nl.po", NULL);
 	assert_int_equal(r.status, 0);
 	assert_non_null(strstr(r.err, "W: " FIXTURES_DIR "/translate-nl.po:31: po-fuzzy "));
+	assert_non_null(strstr(r.err, "I: " FIXTURES_DIR "/translate-nl.po:40: po-source-changed "));
+	/* the untranslated messages (one: psy.ind.1.sf.2) counted, not listed */
+	assert_null(strstr(r.err, "translate-nl.po:35:"));
+	assert_non_null(strstr(r.err, "I: " FIXTURES_DIR "/translate-nl.po: po-untranslated 1 message "
+	                              "not translated, not merged (--verbose lists them)\n"));
+	run_free(&r);
+	r = run_cispref("translate", "-v", "-o", out, FIXTURES_DIR "/example-small.xml",
+	                FIXTURES_DIR "/translate-nl.po", NULL);
+	assert_int_equal(r.status, 0);
 	assert_non_null(strstr(r.err, "I: " FIXTURES_DIR "/translate-nl.po:35: po-untranslated "));
+	assert_null(strstr(r.err, "--verbose lists them"));
 	run_free(&r);
 	char *xml = read_whole_file(out, NULL);
 	assert_non_null(strstr(xml, "<translation of=\"psy.col\" xml:lang=\"nl\" "));
