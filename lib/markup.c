@@ -66,7 +66,7 @@ static int add_runs(xmlBufferPtr b, const cispref_rich_text *rt)
 
 char *cispref__rich_text_markup(const cispref_rich_text *rt)
 {
-	xmlBufferPtr b = xmlBufferCreate();
+	xmlBufferPtr b = cispref__buffer_new();
 	if (!b)
 		return NULL;
 	char *out = NULL;
