@@ -8,6 +8,9 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "analyze.h"
 #include "index.h"
@@ -36,15 +39,120 @@ struct cispref_results {
 
 /* ---- building ------------------------------------------------------------------ */
 
+/* The postings are written as they come, in entry order, to a log of word ids (with
+ * JOINED_POSTING), in chunks of their own pages; once every text is analysed, each
+ * word's count is known and the log is spread into one array, a word's entries after
+ * the other's. A posting list grown with realloc() per word left the memory of every
+ * outgrown list in malloc's heap after the index was freed (42 MiB after five cycles
+ * at 500 000 items); the array and the log are mappings that freeing gives back. */
+#define LOG_SHIFT 20
+#define LOG_CHUNK ((size_t)1 << LOG_SHIFT) /* postings: 4 MiB */
+#define MAX_LOG_CHUNKS ((size_t)1 << (32 - LOG_SHIFT)) /* positions are 32 bits */
+
+/* A slot of the vocabulary's table: 32 bits of the word's hash, its id + 1 (0: empty). */
+typedef struct vocabulary_slot {
+	uint32_t hash;
+	uint32_t id;
+} vocabulary_slot;
+
 typedef struct builder {
 	cispref_index *index;
-	strmap vocabulary; /* word -> word_postings * */
-	uint32_t entry;    /* the entry being indexed */
+	uint64_t key[2];          /* of the hash: see vocabulary_key() */
+	vocabulary_slot *slots;   /* open addressing, at most half full */
+	size_t capacity;          /* of @slots, a power of two */
+	word_postings **list;     /* the words by id, in order of first occurrence */
+	size_t list_capacity;
+	size_t word_count;
+	uint32_t *chunks[MAX_LOG_CHUNKS]; /* the log */
+	size_t log_length;
+	uint32_t *entry_start;    /* each entry's first position in the log, and the end */
+	uint32_t entry;           /* the entry being indexed */
 } builder;
 
-static const char *postings_word(const void *w)
+/* The words come from the referential's file: a hash anyone can compute would let a
+ * file of colliding words make the build quadratic (see strmap.c). This table is the
+ * search's own, not a strmap: it hashes the word once with its known length and
+ * compares lengths before bytes, which halves the cost of the build's lookups. Its
+ * key is drawn per index. */
+static void vocabulary_key(uint64_t key[2], const void *index)
 {
-	return ((const word_postings *)w)->word;
+	if (getrandom(key, 2 * sizeof *key, GRND_NONBLOCK) == (ssize_t)(2 * sizeof *key))
+		return;
+	/* no random source: not secret from a local observer, but different per process */
+	struct timespec t = {0};
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	const uint64_t fixed[2] = {0x0706050403020100u, 0x0f0e0d0c0b0a0908u};
+	uint64_t mix[4] = {(uint64_t)t.tv_sec, (uint64_t)t.tv_nsec, (uint64_t)getpid(),
+	                   (uint64_t)(uintptr_t)index};
+	key[0] = cispref__siphash(fixed, mix, sizeof mix, 2, 4);
+	mix[0] ^= key[0];
+	key[1] = cispref__siphash(fixed, mix, sizeof mix, 2, 4);
+}
+
+/* @array of *@capacity elements of @size bytes grown to hold @need, in pages of its own
+ * once large (cispref__pages_alloc), so that freeing it gives the memory back: the index
+ * and its scratch areas keep nothing in malloc's heap but small blocks. */
+static int grow_pages(void **array, size_t *capacity, size_t need, size_t size)
+{
+	if (need <= *capacity)
+		return 0;
+	size_t n = *capacity ? *capacity : 64;
+	while (n < need)
+		n *= 2;
+	void *grown = cispref__pages_alloc(n * size, 0);
+	if (!grown)
+		return -1;
+	if (*array)
+		memcpy(grown, *array, *capacity * size);
+	cispref__pages_free(*array, *capacity * size, 0);
+	*array = grown;
+	*capacity = n;
+	return 0;
+}
+
+/* The table at twice the size, its words placed again by their stored hash. */
+static int rehash(builder *b)
+{
+	size_t capacity = b->capacity ? b->capacity * 2 : 4096;
+	vocabulary_slot *slots = cispref__pages_alloc(capacity * sizeof *slots, 0);
+	if (!slots)
+		return -1;
+	for (size_t i = 0; i < b->capacity; i++) {
+		if (!b->slots[i].id)
+			continue;
+		size_t j = b->slots[i].hash & (capacity - 1);
+		while (slots[j].id)
+			j = (j + 1) & (capacity - 1);
+		slots[j] = b->slots[i];
+	}
+	cispref__pages_free(b->slots, b->capacity * sizeof *slots, 0);
+	b->slots = slots;
+	b->capacity = capacity;
+	return 0;
+}
+
+/* The id of @word in the vocabulary, added when new; -1 when out of memory. */
+static long word_id(builder *b, const char *word, size_t length)
+{
+	if ((b->word_count + 1) * 2 > b->capacity && rehash(b) != 0)
+		return -1;
+	uint32_t h = (uint32_t)cispref__siphash(b->key, word, length, 1, 3);
+	size_t i = h & (b->capacity - 1);
+	for (; b->slots[i].id; i = (i + 1) & (b->capacity - 1)) {
+		const word_postings *w = b->list[b->slots[i].id - 1];
+		if (b->slots[i].hash == h && w->length == length && memcmp(w->word, word, length) == 0)
+			return (long)b->slots[i].id - 1;
+	}
+	if (b->word_count >= JOINED_POSTING - 1 ||
+	    grow_pages((void **)&b->list, &b->list_capacity, b->word_count + 1, sizeof *b->list))
+		return -1;
+	word_postings *w = cispref__arena_alloc(b->index->arena, sizeof *w);
+	if (!w || !(w->word = cispref__arena_strndup(b->index->arena, word, length)))
+		return -1;
+	w->length = (uint32_t)length;
+	b->list[b->word_count] = w;
+	b->slots[i] = (vocabulary_slot){h, (uint32_t)++b->word_count};
+	return (long)b->word_count - 1;
 }
 
 /* Each occurrence of a word is a posting, so a word twice in one text is two postings
@@ -52,25 +160,16 @@ static const char *postings_word(const void *w)
 static int add_word(const char *word, size_t length, unsigned flags, void *payload)
 {
 	builder *b = payload;
-	word_postings *w = cispref__strmap_find(&b->vocabulary, word);
-	if (!w) {
-		w = cispref__arena_alloc(b->index->arena, sizeof *w);
-		if (!w || !(w->word = cispref__arena_strndup(b->index->arena, word, length)) ||
-		    cispref__strmap_add(&b->vocabulary, w) < 0)
-			return -2;
-		w->stem = NULL;
-		w->entries = NULL;
-		w->count = w->capacity = w->position = 0;
-	}
-	if (w->count == w->capacity) {
-		uint32_t capacity = w->capacity ? w->capacity * 2 : 4;
-		uint32_t *grown = realloc(w->entries, capacity * sizeof *grown);
-		if (!grown)
-			return -2;
-		w->entries = grown;
-		w->capacity = capacity;
-	}
-	w->entries[w->count++] = b->entry | (flags & ANALYZE_JOINED ? JOINED_POSTING : 0);
+	long id = word_id(b, word, length);
+	size_t chunk = b->log_length >> LOG_SHIFT;
+	if (id < 0 || chunk == MAX_LOG_CHUNKS)
+		return -2;
+	if (!b->chunks[chunk] &&
+	    !(b->chunks[chunk] = cispref__pages_alloc(LOG_CHUNK * sizeof **b->chunks, 1)))
+		return -2;
+	b->chunks[chunk][b->log_length++ & (LOG_CHUNK - 1)] =
+		(uint32_t)id | (flags & ANALYZE_JOINED ? JOINED_POSTING : 0);
+	b->list[id]->count++;
 	return 0;
 }
 
@@ -78,6 +177,7 @@ static int add_entry(builder *b, cispref_hit_field_t field, const void *node, co
 {
 	cispref_index *index = b->index;
 	b->entry = (uint32_t)index->entry_count;
+	b->entry_start[b->entry] = (uint32_t)b->log_length;
 	index->fields[index->entry_count] = (uint8_t)field;
 	index->entries[index->entry_count++] = (search_entry){field, node, text};
 	/* Texts of a referential are valid UTF-8; a failure here is out of memory. */
@@ -132,16 +232,42 @@ static size_t entry_total(const cispref_referential *ref)
 	return n;
 }
 
-/* The vocabulary's words, sorted, into index->words (which then owns the postings). The
- * table's order depends on the hash's secret; the sorted one does not. */
-static int sort_vocabulary(cispref_index *index, const strmap *vocabulary)
+/* The log spread into index->postings: each word's slice, then its entries in the
+ * order of the log, which is entry order. w->position counts what a word holds so far
+ * (stem_vocabulary() sets it to its place afterwards). */
+static int spread_postings(cispref_index *index, builder *b)
 {
-	index->words = malloc((vocabulary->count + 1) * sizeof *index->words);
+	b->entry_start[index->entry_count] = (uint32_t)b->log_length;
+	index->posting_count = b->log_length;
+	index->postings = cispref__pages_alloc((b->log_length + 1) * sizeof *index->postings, 1);
+	if (!index->postings)
+		return -1;
+	uint32_t *next = index->postings;
+	for (size_t i = 0; i < b->word_count; i++) {
+		b->list[i]->entries = next;
+		b->list[i]->position = 0;
+		next += b->list[i]->count;
+	}
+	size_t k = 0;
+	for (uint32_t e = 0; e < index->entry_count; e++)
+		for (size_t end = b->entry_start[e + 1]; k < end; k++) {
+			uint32_t v = b->chunks[k >> LOG_SHIFT][k & (LOG_CHUNK - 1)];
+			word_postings *w = b->list[v & ~JOINED_POSTING];
+			w->entries[w->position++] = e | (v & JOINED_POSTING);
+		}
+	return 0;
+}
+
+/* The vocabulary's words, sorted, into index->words. The order of first occurrence
+ * would do as well, but the sorted order is what the binary searches need. */
+static int sort_vocabulary(cispref_index *index, const builder *b)
+{
+	index->words = cispref__pages_alloc((b->word_count + 1) * sizeof *index->words, 0);
 	if (!index->words)
 		return -1;
-	size_t position = 0;
-	for (void *w; (w = cispref__strmap_next(vocabulary, &position)) != NULL;)
-		index->words[index->word_count++] = w;
+	if (b->word_count)
+		memcpy(index->words, b->list, b->word_count * sizeof *index->words);
+	index->word_count = b->word_count;
 	qsort(index->words, index->word_count, sizeof *index->words, compare_words);
 	return 0;
 }
@@ -158,7 +284,7 @@ static int compare_stems(const void *a, const void *b)
 static int stem_vocabulary(cispref_index *index)
 {
 	analyze_stemmer *stemmer = cispref__stemmer_new();
-	index->by_stem = malloc((index->word_count + 1) * sizeof *index->by_stem);
+	index->by_stem = cispref__pages_alloc((index->word_count + 1) * sizeof *index->by_stem, 0);
 	if (!stemmer || !index->by_stem) {
 		cispref__stemmer_free(stemmer);
 		return -1;
@@ -181,6 +307,15 @@ static int stem_vocabulary(cispref_index *index)
 	return 0;
 }
 
+static void builder_free(builder *b, size_t total)
+{
+	for (size_t c = 0; c < MAX_LOG_CHUNKS && b->chunks[c]; c++)
+		cispref__pages_free(b->chunks[c], LOG_CHUNK * sizeof **b->chunks, 1);
+	cispref__pages_free(b->slots, b->capacity * sizeof *b->slots, 0);
+	cispref__pages_free(b->list, b->list_capacity * sizeof *b->list, 0);
+	cispref__pages_free(b->entry_start, (total + 1) * sizeof *b->entry_start, 0);
+}
+
 int cispref__word_index_build(cispref_index *index)
 {
 	const cispref_referential *ref = index->ref;
@@ -189,23 +324,24 @@ int cispref__word_index_build(cispref_index *index)
 		return CISPREF_ELIMIT;
 	for (int i = 0; i < CISPREF_SCRATCH_SLOTS; i++)
 		atomic_init(&index->scratch[i].busy, 0);
-	builder b = {index, {0}, 0};
-	cispref__strmap_init(&b.vocabulary, postings_word);
-	int failed = !(index->entries = malloc((total + 1) * sizeof *index->entries)) ||
-	             !(index->fields = malloc(total + 1));
+	builder *b = calloc(1, sizeof *b);
+	if (!b)
+		return CISPREF_ENOMEM;
+	b->index = index;
+	vocabulary_key(b->key, index);
+	index->entry_room = total + 1;
+	int failed = !(index->entries = cispref__pages_alloc(index->entry_room * sizeof *index->entries, 1)) ||
+	             !(index->fields = cispref__pages_alloc(index->entry_room, 0)) ||
+	             !(b->entry_start = cispref__pages_alloc((total + 1) * sizeof *b->entry_start, 0));
 	for (size_t d = 0; !failed && d < ref->domains.count; d++)
-		failed = index_domain(&b, ref->domains.items[d]) != 0;
+		failed = index_domain(b, ref->domains.items[d]) != 0;
 	index->text_entry_count = index->entry_count;
 	if (!failed)
-		failed = index_concepts(&b, ref) != 0;
+		failed = index_concepts(b, ref) != 0;
 	if (!failed)
-		failed = sort_vocabulary(index, &b.vocabulary) != 0;
-	if (failed && !index->words) { /* the postings are only in the table: free them there */
-		size_t position = 0;
-		for (word_postings *w; (w = cispref__strmap_next(&b.vocabulary, &position)) != NULL;)
-			free(w->entries);
-	}
-	cispref__strmap_free(&b.vocabulary);
+		failed = spread_postings(index, b) != 0 || sort_vocabulary(index, b) != 0;
+	builder_free(b, total);
+	free(b);
 	if (!failed)
 		failed = stem_vocabulary(index) != 0;
 	return failed ? CISPREF_ENOMEM : CISPREF_OK;
@@ -215,12 +351,12 @@ void cispref__word_index_free(cispref_index *index)
 {
 	for (int i = 0; i < CISPREF_SCRATCH_SLOTS; i++)
 		cispref__search_scratch_free(index->scratch[i].scratch);
-	for (size_t i = 0; index->words && i < index->word_count; i++)
-		free(index->words[i]->entries);
-	free(index->words);
-	free(index->by_stem);
-	free(index->entries);
-	free(index->fields);
+	cispref__pages_free(index->postings, (index->posting_count + 1) * sizeof *index->postings, 1);
+	size_t words = index->word_count + 1;
+	cispref__pages_free(index->words, words * sizeof *index->words, 0);
+	cispref__pages_free(index->by_stem, words * sizeof *index->by_stem, 0);
+	cispref__pages_free(index->entries, index->entry_room * sizeof *index->entries, 1);
+	cispref__pages_free(index->fields, index->entry_room, 0);
 }
 
 /* ---- the query ----------------------------------------------------------------- */
@@ -394,9 +530,10 @@ typedef struct ranked {
 /* The memory of one search at a time, kept with the index between searches (see
  * take_scratch). Sized by the referential once, then by the largest query seen. */
 struct search_scratch {
-	entry_state *state;   /* index->entry_count */
+	entry_state *state;   /* @entry_room: a state per entry */
 	uint64_t *bitmap;     /* the candidates, a bit per entry; all 0 between queries */
-	uint32_t *word_stamp; /* index->word_count: the vocabulary words already counted */
+	uint32_t *word_stamp; /* @word_room: the vocabulary words already counted */
+	size_t entry_room, word_room; /* index->entry_count + 1, index->word_count + 1 */
 	uint32_t generation;  /* of the query being run, for word_stamp */
 	analyze_stemmer *stemmer; /* made on first use: not every query stems */
 	uint32_t *candidates; /* the entries of the first query word matched */
@@ -412,10 +549,12 @@ static search_scratch *scratch_new(const cispref_index *index)
 	search_scratch *s = calloc(1, sizeof *s);
 	if (!s)
 		return NULL;
-	/* calloc: untouched pages cost nothing until a query reaches their entries */
-	s->state = calloc(index->entry_count + 1, sizeof *s->state);
-	s->word_stamp = calloc(index->word_count + 1, sizeof *s->word_stamp);
-	s->bitmap = calloc(index->entry_count / 64 + 1, sizeof *s->bitmap);
+	/* untouched pages cost nothing until a query reaches their entries */
+	s->entry_room = index->entry_count + 1;
+	s->word_room = index->word_count + 1;
+	s->state = cispref__pages_alloc(s->entry_room * sizeof *s->state, 0);
+	s->word_stamp = cispref__pages_alloc(s->word_room * sizeof *s->word_stamp, 0);
+	s->bitmap = cispref__pages_alloc((s->entry_room / 64 + 1) * sizeof *s->bitmap, 0);
 	if (!s->state || !s->word_stamp || !s->bitmap) {
 		cispref__search_scratch_free(s);
 		return NULL;
@@ -427,14 +566,14 @@ void cispref__search_scratch_free(search_scratch *s)
 {
 	if (!s)
 		return;
-	free(s->state);
-	free(s->word_stamp);
-	free(s->bitmap);
+	cispref__pages_free(s->state, s->entry_room * sizeof *s->state, 0);
+	cispref__pages_free(s->word_stamp, s->word_room * sizeof *s->word_stamp, 0);
+	cispref__pages_free(s->bitmap, (s->entry_room / 64 + 1) * sizeof *s->bitmap, 0);
 	cispref__stemmer_free(s->stemmer);
-	free(s->candidates);
-	free(s->hits);
-	free(s->spare);
-	free(s->matches);
+	cispref__pages_free(s->candidates, s->candidate_capacity * sizeof *s->candidates, 0);
+	cispref__pages_free(s->hits, s->hit_capacity * sizeof *s->hits, 0);
+	cispref__pages_free(s->spare, s->hit_capacity * sizeof *s->spare, 0);
+	cispref__pages_free(s->matches, s->match_capacity * sizeof *s->matches, 0);
 	free(s);
 }
 
@@ -479,26 +618,11 @@ static void next_generation(search_scratch *s, const cispref_index *index)
 	}
 }
 
-static int grow(void **array, size_t *capacity, size_t need, size_t size)
-{
-	if (need <= *capacity)
-		return 0;
-	size_t n = *capacity ? *capacity : 64;
-	while (n < need)
-		n *= 2;
-	void *grown = realloc(*array, n * size);
-	if (!grown)
-		return -1;
-	*array = grown;
-	*capacity = n;
-	return 0;
-}
-
 /* ---- matching ------------------------------------------------------------------ */
 
 static int add_match(search_scratch *s, size_t w, unsigned level)
 {
-	if (grow((void **)&s->matches, &s->match_capacity, s->match_count + 1, sizeof *s->matches))
+	if (grow_pages((void **)&s->matches, &s->match_capacity, s->match_count + 1, sizeof *s->matches))
 		return -1;
 	s->matches[s->match_count++] = (word_match){(uint32_t)w, level};
 	return 0;
@@ -681,7 +805,7 @@ static size_t find_matches(search_scratch *s, const cispref_index *index, const 
 	}
 	size_t room = spans[first].postings < index->entry_count ? spans[first].postings
 	                                                          : index->entry_count;
-	if (grow((void **)&s->candidates, &s->candidate_capacity, room + 1, sizeof *s->candidates))
+	if (grow_pages((void **)&s->candidates, &s->candidate_capacity, room + 1, sizeof *s->candidates))
 		return SIZE_MAX;
 	next_generation(s, index);
 	size_t candidates = 0;
@@ -931,15 +1055,16 @@ static void clear_candidates(search_scratch *s, size_t candidates)
 static int reserve_hits(search_scratch *s, size_t n)
 {
 	size_t capacity = s->hit_capacity;
-	if (grow((void **)&s->hits, &s->hit_capacity, n + 1, sizeof *s->hits))
+	if (grow_pages((void **)&s->hits, &s->hit_capacity, n + 1, sizeof *s->hits))
 		return -1;
-	if (s->hit_capacity != capacity) {
-		ranked *spare = realloc(s->spare, s->hit_capacity * sizeof *spare);
-		if (!spare) {
+	if (s->hit_capacity != capacity) { /* the spare holds nothing between queries */
+		cispref__pages_free(s->spare, capacity * sizeof *s->spare, 0);
+		if (!(s->spare = cispref__pages_alloc(s->hit_capacity * sizeof *s->spare, 0))) {
+			cispref__pages_free(s->hits, s->hit_capacity * sizeof *s->hits, 0);
+			s->hits = NULL;
 			s->hit_capacity = 0; /* the next query grows both again */
 			return -1;
 		}
-		s->spare = spare;
 	}
 	return 0;
 }
