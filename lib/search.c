@@ -335,6 +335,8 @@ static int stem_vocabulary(cispref_index *index)
 	return 0;
 }
 
+static search_scratch *scratch_warm(const cispref_index *index);
+
 static void builder_free(builder *b, size_t total)
 {
 	for (size_t c = 0; c < MAX_LOG_CHUNKS && b->chunks[c]; c++)
@@ -372,6 +374,11 @@ int cispref__word_index_build(cispref_index *index)
 	free(b);
 	if (!failed)
 		failed = stem_vocabulary(index) != 0;
+	/* The first scratch area, made and written now: the first queries of a process
+	 * would otherwise pay its page faults (some 700 at 500 000 items, a millisecond
+	 * over the first query or two), and the index build pays them in less. */
+	if (!failed)
+		failed = !(index->scratch[0].scratch = scratch_warm(index));
 	return failed ? CISPREF_ENOMEM : CISPREF_OK;
 }
 
@@ -587,6 +594,34 @@ static search_scratch *scratch_new(const cispref_index *index)
 		cispref__search_scratch_free(s);
 		return NULL;
 	}
+	return s;
+}
+
+static int reserve_hits(search_scratch *s, size_t n);
+static int grow_candidates(search_scratch *s, size_t n);
+
+/* The hits a warm scratch area has room for without growing. */
+#define WARM_HITS ((size_t)1 << 16)
+
+/* A scratch area whose pages are written (the states, the bitmap, the stamps, and room
+ * for WARM_HITS hits and candidates), or NULL when out of memory. */
+static search_scratch *scratch_warm(const cispref_index *index)
+{
+	search_scratch *s = scratch_new(index);
+	size_t n = index->entry_count < WARM_HITS ? index->entry_count : WARM_HITS;
+	if (!s || !(s->stemmer = cispref__stemmer_new()) || reserve_hits(s, n - 1) != 0 ||
+	    grow_candidates(s, n) != 0) {
+		cispref__search_scratch_free(s);
+		return NULL;
+	}
+	/* what they hold does not matter (states are set as entries become candidates,
+	 * the bitmap and stamps are zero already): writing zeros only faults them in */
+	memset(s->state, 0, s->entry_room * sizeof *s->state);
+	memset(s->bitmap, 0, (s->entry_room / 64 + 1) * sizeof *s->bitmap);
+	memset(s->word_stamp, 0, s->word_room * sizeof *s->word_stamp);
+	memset(s->hits, 0, s->hit_capacity * sizeof *s->hits);
+	memset(s->spare, 0, s->hit_capacity * sizeof *s->spare);
+	memset(s->candidates, 0, s->candidate_capacity * sizeof *s->candidates);
 	return s;
 }
 
@@ -833,7 +868,7 @@ static size_t find_matches(search_scratch *s, const cispref_index *index, const 
 	}
 	size_t room = spans[first].postings < index->entry_count ? spans[first].postings
 	                                                          : index->entry_count;
-	if (grow_pages((void **)&s->candidates, &s->candidate_capacity, room + 1, sizeof *s->candidates))
+	if (grow_candidates(s, room + 1) != 0)
 		return SIZE_MAX;
 	next_generation(s, index);
 	size_t candidates = 0;
@@ -1077,6 +1112,11 @@ static void clear_candidates(search_scratch *s, size_t candidates)
 {
 	for (size_t i = 0; i < candidates; i++)
 		s->bitmap[s->candidates[i] / 64] = 0;
+}
+
+static int grow_candidates(search_scratch *s, size_t n)
+{
+	return grow_pages((void **)&s->candidates, &s->candidate_capacity, n, sizeof *s->candidates);
 }
 
 /* Room in s->hits (and s->spare, to sort them) for @n hits. */
