@@ -212,20 +212,22 @@ static int add_entry(builder *b, cispref_hit_field_t field, const void *node, co
 	return cispref__analyze(text, add_word, b) == -2 ? -1 : 0;
 }
 
-static int index_domain(builder *b, const cispref_domain *domain)
+/* The texts of @field (a title, a summary entry or an item) in @domain, in document
+ * order. */
+static int index_domain(builder *b, const cispref_domain *domain, cispref_hit_field_t field)
 {
-	for (size_t e = 0; e < domain->summary.count; e++) {
+	for (size_t e = 0; field == CISPREF_HIT_SUMMARY && e < domain->summary.count; e++) {
 		const cispref_summary_entry *entry = domain->summary.items[e];
 		if (add_entry(b, CISPREF_HIT_SUMMARY, entry, entry->text) != 0)
 			return -1;
 	}
-	for (size_t p = 0; p < domain->plans.count; p++) {
+	for (size_t p = 0; field != CISPREF_HIT_SUMMARY && p < domain->plans.count; p++) {
 		const cispref_plan *plan = domain->plans.items[p];
 		for (size_t c = 0; c < plan->competences.count; c++) {
 			const cispref_competence *comp = plan->competences.items[c];
-			if (add_entry(b, CISPREF_HIT_TITLE, comp, comp->title) != 0)
+			if (field == CISPREF_HIT_TITLE && add_entry(b, CISPREF_HIT_TITLE, comp, comp->title) != 0)
 				return -1;
-			for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
+			for (int k = 0; field == CISPREF_HIT_ITEM && k < CISPREF_ITEM_KIND_COUNT; k++)
 				for (size_t i = 0; i < comp->items[k].count; i++) {
 					const cispref_item *item = comp->items[k].items[i];
 					if (add_entry(b, CISPREF_HIT_ITEM, item, item->text) != 0)
@@ -363,11 +365,19 @@ int cispref__word_index_build(cispref_index *index)
 	int failed = !(index->entries = cispref__pages_alloc(index->entry_room * sizeof *index->entries, 1)) ||
 	             !(index->fields = cispref__pages_alloc(index->entry_room, 0)) ||
 	             !(b->entry_start = cispref__pages_alloc((total + 1) * sizeof *b->entry_start, 0));
-	for (size_t d = 0; !failed && d < ref->domains.count; d++)
-		failed = index_domain(b, ref->domains.items[d]) != 0;
-	index->text_entry_count = index->entry_count;
+	/* Entries are numbered field after field (titles, summary entries, items, then
+	 * concepts), each in document order: the order of the ranking, whose first key is
+	 * the field, so that a search with a limit can stop after the fields that gave
+	 * enough hits. */
+	for (int f = CISPREF_HIT_TITLE; f <= CISPREF_HIT_ITEM; f++) {
+		index->field_start[f] = index->entry_count;
+		for (size_t d = 0; !failed && d < ref->domains.count; d++)
+			failed = index_domain(b, ref->domains.items[d], (cispref_hit_field_t)f) != 0;
+	}
+	index->text_entry_count = index->field_start[CISPREF_HIT_CONCEPT] = index->entry_count;
 	if (!failed)
 		failed = index_concepts(b, ref) != 0;
+	index->field_start[CISPREF_HIT_CONCEPT + 1] = index->entry_count;
 	if (!failed)
 		failed = spread_postings(index, b) != 0 || sort_vocabulary(index, b) != 0;
 	builder_free(b, total);
@@ -553,7 +563,9 @@ typedef struct entry_state {
 /* A vocabulary word that a query word matches, and how well. */
 typedef struct word_match {
 	uint32_t word;
-	uint32_t level;
+	uint8_t level;
+	uint8_t count; /* the first match of this word in the query: its postings count */
+	uint32_t next; /* its first posting not yet applied: ranges are applied in order */
 } word_match;
 
 /* A hit being ranked: its entry and its rank key (smaller first, doc/search.md). */
@@ -687,7 +699,7 @@ static int add_match(search_scratch *s, size_t w, unsigned level)
 {
 	if (grow_pages((void **)&s->matches, &s->match_capacity, s->match_count + 1, sizeof *s->matches))
 		return -1;
-	s->matches[s->match_count++] = (word_match){(uint32_t)w, level};
+	s->matches[s->match_count++] = (word_match){(uint32_t)w, (uint8_t)level, 0, 0};
 	return 0;
 }
 
@@ -798,24 +810,26 @@ typedef struct clause_span {
 	int required;
 } clause_span;
 
-/* The entries of the vocabulary words of @span get the clause's score (the first level
- * an entry gets in a clause is its best: levels come best first) and their count of
- * matching words (each vocabulary word counted once in a query, even when it matches
- * several query words). With @create, entries not yet met become candidates; without,
- * only candidates are updated, which costs a test of a bit (in 64 KiB for 500 000
- * entries: in cache) for the others: a hit must hold the first required word applied. */
+/* The entries below @end of the vocabulary words of @span (from where the last range
+ * stopped) get the clause's score (the first level an entry gets in a clause is its
+ * best: levels come best first) and their count of matching words (each vocabulary
+ * word counted once in a query, even when it matches several query words). With
+ * @create, entries not yet met become candidates; without, only candidates are
+ * updated, which costs a test of a bit (in 64 KiB for 500 000 entries: in cache) for
+ * the others: a hit must hold the first required word applied. */
 static void apply_clause(search_scratch *s, const cispref_index *index, const clause_span *span,
-                         uint8_t c, int create, size_t *candidates, int *in_order)
+                         uint8_t c, int create, uint32_t end, size_t *candidates, int *in_order)
 {
 	entry_state *state = s->state;
 	uint64_t *bitmap = s->bitmap;
 	uint32_t last = 0;
 	for (size_t m = span->begin; m < span->end; m++) {
-		const word_postings *p = index->words[s->matches[m].word];
-		unsigned level = s->matches[m].level;
-		int count = s->word_stamp[s->matches[m].word] != s->generation;
-		s->word_stamp[s->matches[m].word] = s->generation;
-		for (uint32_t i = 0; i < p->count; i++) {
+		word_match *match = &s->matches[m];
+		const word_postings *p = index->words[match->word];
+		unsigned level = match->level;
+		int count = match->count;
+		uint32_t i = match->next;
+		for (; i < p->count && (p->entries[i] & ~JOINED_POSTING) < end; i++) {
 			uint32_t e = p->entries[i] & ~JOINED_POSTING;
 			uint64_t bit = (uint64_t)1 << (e % 64);
 			entry_state *st = &state[e];
@@ -837,18 +851,18 @@ static void apply_clause(search_scratch *s, const cispref_index *index, const cl
 			if (count && !(p->entries[i] & JOINED_POSTING))
 				st->matched = saturating_add(st->matched, 1);
 		}
+		match->next = i;
 	}
 }
 
-/* Match every clause: the required one with the fewest postings first, which makes the
- * candidates; then the others, on those candidates only. Returns the number of
- * candidates in s->candidates (in document order when *in_order), or SIZE_MAX when out
- * of memory; *required_count is how many required clauses a hit holds. */
-static size_t find_matches(search_scratch *s, const cispref_index *index, const query *q,
-                           unsigned *required_count, int *in_order)
+/* The matches of every clause, in s->matches; the required clause with the fewest
+ * postings, which makes the candidates, in *@first (applied first, then the others in
+ * order: the first match of a vocabulary word in that order counts its postings). 0,
+ * or -1 when out of memory; *required_count is how many required clauses a hit holds. */
+static int find_matches(search_scratch *s, const cispref_index *index, const query *q,
+                        clause_span *spans, size_t *first, unsigned *required_count)
 {
-	clause_span spans[MAX_QUERY_WORDS];
-	size_t first = SIZE_MAX;
+	*first = SIZE_MAX;
 	s->match_count = 0;
 	*required_count = 0;
 	for (size_t c = 0; c < q->count; c++) {
@@ -856,27 +870,46 @@ static size_t find_matches(search_scratch *s, const cispref_index *index, const 
 		if (q->clauses[c].dropped)
 			continue;
 		if (match_clause(s, index, q, c) != 0)
-			return SIZE_MAX;
+			return -1;
 		clause_span *span = &spans[c];
 		span->end = s->match_count;
 		for (size_t m = span->begin; m < span->end; m++)
 			span->postings += index->words[s->matches[m].word]->count;
 		span->required = required(q, c);
 		*required_count += (unsigned)span->required;
-		if (span->required && (first == SIZE_MAX || span->postings < spans[first].postings))
-			first = c;
+		if (span->required && (*first == SIZE_MAX || span->postings < spans[*first].postings))
+			*first = c;
 	}
-	size_t room = spans[first].postings < index->entry_count ? spans[first].postings
-	                                                          : index->entry_count;
+	size_t room = spans[*first].postings < index->entry_count ? spans[*first].postings
+	                                                           : index->entry_count;
 	if (grow_candidates(s, room + 1) != 0)
-		return SIZE_MAX;
+		return -1;
 	next_generation(s, index);
+	for (size_t k = 0; k <= q->count; k++) {
+		size_t c = k == 0 ? *first : k - 1;
+		if (c == *first && k != 0)
+			continue;
+		for (size_t m = spans[c].begin; m < spans[c].end; m++) {
+			word_match *match = &s->matches[m];
+			match->count = s->word_stamp[match->word] != s->generation;
+			s->word_stamp[match->word] = s->generation;
+		}
+	}
+	return 0;
+}
+
+/* Apply every clause to the entries from where the last range stopped to @end: the
+ * first one makes the candidates, the others update them. Returns the number of
+ * candidates, in s->candidates (in entry order when *in_order). */
+static size_t apply_range(search_scratch *s, const cispref_index *index, const query *q,
+                          const clause_span *spans, size_t first, uint32_t end, int *in_order)
+{
 	size_t candidates = 0;
 	*in_order = 1;
-	apply_clause(s, index, &spans[first], (uint8_t)first, 1, &candidates, in_order);
-	for (size_t c = 0; c < q->count && candidates; c++)
+	apply_clause(s, index, &spans[first], (uint8_t)first, 1, end, &candidates, in_order);
+	for (size_t c = 0; c < q->count; c++)
 		if (c != first && !q->clauses[c].dropped)
-			apply_clause(s, index, &spans[c], (uint8_t)c, 0, &candidates, in_order);
+			apply_clause(s, index, &spans[c], (uint8_t)c, 0, end, &candidates, in_order);
 	return candidates;
 }
 
@@ -1083,9 +1116,6 @@ static void gather_hits(gathering *g, size_t candidates, int in_order)
 {
 	search_scratch *s = g->s;
 	size_t words = g->index->entry_count / 64 + 1;
-	g->count = 0;
-	g->keys_or = 0;
-	g->keys_and = UINT32_MAX;
 	if (candidates < 64 || candidates * 32 < words) {
 		if (!in_order)
 			qsort(s->candidates, candidates, sizeof *s->candidates, compare_candidates);
@@ -1145,15 +1175,27 @@ static int collect_hits(cispref_results **out, search_scratch *s, const cispref_
 	g.any = filter_is_empty(&options->filter, g.fields);
 	g.end = g.fields & CISPREF_MASK(CISPREF_HIT_CONCEPT) ? index->entry_count
 	                                                    : index->text_entry_count;
-	int in_order;
-	size_t candidates = find_matches(s, index, q, &g.required_count, &in_order);
-	if (candidates == SIZE_MAX)
+	g.keys_and = UINT32_MAX;
+	clause_span spans[MAX_QUERY_WORDS];
+	size_t first;
+	if (find_matches(s, index, q, spans, &first, &g.required_count) != 0)
 		return CISPREF_ENOMEM;
-	if (reserve_hits(s, candidates) != 0) {
-		clear_candidates(s, candidates);
-		return CISPREF_ENOMEM;
+	/* With a limit, field after field: the hits of a field rank before those of the
+	 * next, so that once a field ends with enough hits, the others cannot enter. A
+	 * query for 20 of 25 000 hits then reads the postings of titles and summary
+	 * entries, not of 500 000 items. */
+	for (int f = CISPREF_HIT_TITLE; f <= CISPREF_HIT_CONCEPT; f++) {
+		size_t end = options->limit ? index->field_start[f + 1] : g.end;
+		int in_order;
+		size_t candidates = apply_range(s, index, q, spans, first, (uint32_t)end, &in_order);
+		if (reserve_hits(s, g.count + candidates) != 0) {
+			clear_candidates(s, candidates);
+			return CISPREF_ENOMEM;
+		}
+		gather_hits(&g, candidates, in_order);
+		if (end >= g.end || (options->limit && g.count >= options->limit))
+			break;
 	}
-	gather_hits(&g, candidates, in_order);
 	size_t n = g.count;
 	if (options->limit && n > options->limit)
 		n = select_best(s->hits, n, options->limit);
