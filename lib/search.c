@@ -810,6 +810,65 @@ typedef struct clause_span {
 	int required;
 } clause_span;
 
+static int compare_candidates(const void *a, const void *b);
+
+/* A clause's mark on the state of an entry that holds the posting @posting of one of
+ * its words: its score once per clause, and the word once per query. */
+static inline void score_entry(entry_state *st, uint8_t c, unsigned level, int required,
+                               int count, uint32_t posting)
+{
+	if (st->clause != c) {
+		st->clause = c;
+		st->score = saturating_add(st->score, level);
+		st->required += (uint8_t)required;
+	}
+	if (count && !(posting & JOINED_POSTING))
+		st->matched = saturating_add(st->matched, 1);
+}
+
+/* The first position from @i of @entries (ascending, @n of them) whose entry is not
+ * below @e: steps that double, then a binary search. */
+static uint32_t seek_entry(const uint32_t *entries, uint32_t i, uint32_t n, uint32_t e)
+{
+	if (i >= n || (entries[i] & ~JOINED_POSTING) >= e)
+		return i;
+	uint32_t step = 1;
+	while (step < n - i && (entries[i + step] & ~JOINED_POSTING) < e) {
+		i += step;
+		step *= 2;
+	}
+	uint32_t lo = i + 1, hi = step < n - i ? i + step : n;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if ((entries[mid] & ~JOINED_POSTING) < e)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* A word that holds many more postings than there are candidates is searched for each
+ * candidate (seek_entry) instead of read whole: "bilan collaboration" reads the
+ * postings of "collaboration" where they meet the 2 000 entries of "bilan". */
+#define SPARSE_RATIO 8
+
+/* The word @p of a clause applied to the candidates (in entry order), from its posting
+ * @i; returns its first posting at or after @end. The same as reading its postings
+ * from @i to @end: the others are no candidates. */
+static uint32_t apply_sparse(search_scratch *s, const word_postings *p, uint32_t i,
+                             const clause_span *span, uint8_t c, unsigned level, int count,
+                             uint32_t end, size_t candidates)
+{
+	for (size_t k = 0; k < candidates && i < p->count; k++) {
+		uint32_t e = s->candidates[k];
+		i = seek_entry(p->entries, i, p->count, e);
+		for (; i < p->count && (p->entries[i] & ~JOINED_POSTING) == e; i++)
+			score_entry(&s->state[e], c, level, span->required, count, p->entries[i]);
+	}
+	return seek_entry(p->entries, i, p->count, end);
+}
+
 /* The entries below @end of the vocabulary words of @span (from where the last range
  * stopped) get the clause's score (the first level an entry gets in a clause is its
  * best: levels come best first) and their count of matching words (each vocabulary
@@ -829,6 +888,10 @@ static void apply_clause(search_scratch *s, const cispref_index *index, const cl
 		unsigned level = match->level;
 		int count = match->count;
 		uint32_t i = match->next;
+		if (!create && *in_order && *candidates * SPARSE_RATIO < p->count - i) {
+			match->next = apply_sparse(s, p, i, span, c, level, count, end, *candidates);
+			continue;
+		}
 		for (; i < p->count && (p->entries[i] & ~JOINED_POSTING) < end; i++) {
 			uint32_t e = p->entries[i] & ~JOINED_POSTING;
 			uint64_t bit = (uint64_t)1 << (e % 64);
@@ -843,13 +906,7 @@ static void apply_clause(search_scratch *s, const cispref_index *index, const cl
 				last = e;
 				s->candidates[(*candidates)++] = e;
 			}
-			if (st->clause != c) {
-				st->clause = c;
-				st->score = saturating_add(st->score, level);
-				st->required += (uint8_t)span->required;
-			}
-			if (count && !(p->entries[i] & JOINED_POSTING))
-				st->matched = saturating_add(st->matched, 1);
+			score_entry(st, c, level, span->required, count, p->entries[i]);
 		}
 		match->next = i;
 	}
@@ -904,9 +961,15 @@ static int find_matches(search_scratch *s, const cispref_index *index, const que
 static size_t apply_range(search_scratch *s, const cispref_index *index, const query *q,
                           const clause_span *spans, size_t first, uint32_t end, int *in_order)
 {
-	size_t candidates = 0;
+	size_t candidates = 0, others = 0;
 	*in_order = 1;
 	apply_clause(s, index, &spans[first], (uint8_t)first, 1, end, &candidates, in_order);
+	for (size_t c = 0; c < q->count; c++)
+		others += c != first && !q->clauses[c].dropped ? spans[c].postings : 0;
+	if (!*in_order && candidates * SPARSE_RATIO < others) { /* so that they can be sought */
+		qsort(s->candidates, candidates, sizeof *s->candidates, compare_candidates);
+		*in_order = 1;
+	}
 	for (size_t c = 0; c < q->count; c++)
 		if (c != first && !q->clauses[c].dropped)
 			apply_clause(s, index, &spans[c], (uint8_t)c, 0, end, &candidates, in_order);
