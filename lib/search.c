@@ -1160,7 +1160,7 @@ typedef struct gathering {
 	uint32_t keys_or, keys_and; /* which digits of the keys differ: see sort_ranked */
 } gathering;
 
-static void gather_one(gathering *g, uint32_t e)
+static inline void gather_one(gathering *g, uint32_t e)
 {
 	const entry_state *st = &g->s->state[e];
 	if (st->required != g->required_count || e >= g->end ||
