@@ -1078,14 +1078,27 @@ static uint32_t rank_key(unsigned field, const entry_state *st)
 #define HIGH_KEYS 1024
 #define LOW_KEYS 256
 
-/* One stable counting pass of @n hits from @in to @out by the digit @low (else high). */
-static void counting_pass(const ranked *in, ranked *out, size_t n, int low)
+/* How many hits have each digit: counted as the hits are gathered, which saves a read
+ * of them per counting pass. */
+typedef struct digit_counts {
+	uint32_t high[HIGH_KEYS];
+	uint32_t low[LOW_KEYS];
+} digit_counts;
+
+/* One stable counting pass of @n hits from @in to @out by the digit @low (else high);
+ * @counts: how many have each digit, or NULL to count them here. */
+static void counting_pass(const ranked *in, ranked *out, size_t n, int low,
+                          const digit_counts *counts)
 {
 	uint32_t start[HIGH_KEYS] = {0};
-	for (size_t i = 0; i < n; i++)
-		start[low ? KEY_LOW(in[i].key) : KEY_HIGH(in[i].key)]++;
+	size_t keys = low ? LOW_KEYS : HIGH_KEYS;
+	if (counts)
+		memcpy(start, low ? counts->low : counts->high, keys * sizeof *start);
+	else
+		for (size_t i = 0; i < n; i++)
+			start[low ? KEY_LOW(in[i].key) : KEY_HIGH(in[i].key)]++;
 	uint32_t sum = 0;
-	for (size_t k = 0; k < HIGH_KEYS; k++) {
+	for (size_t k = 0; k < keys; k++) {
 		uint32_t c = start[k];
 		start[k] = sum;
 		sum += c;
@@ -1097,7 +1110,8 @@ static void counting_pass(const ranked *in, ranked *out, size_t n, int low)
 /* Sort @n hits in document order by rank key, stably (document order within a key), in
  * linear time: two counting passes (matched words, then field and score), each skipped
  * when its digit is the same in every key (@differ: the bits that differ somewhere). */
-static void sort_ranked(ranked *hits, ranked *spare, size_t n, uint32_t differ)
+static void sort_ranked(ranked *hits, ranked *spare, size_t n, uint32_t differ,
+                        const digit_counts *counts)
 {
 	if (n <= 16) { /* insertion sort: stable, and cheaper than the passes */
 		for (size_t i = 1; i < n; i++) {
@@ -1110,21 +1124,19 @@ static void sort_ranked(ranked *hits, ranked *spare, size_t n, uint32_t differ)
 		return;
 	}
 	if (KEY_LOW(differ) && KEY_HIGH(differ)) {
-		counting_pass(hits, spare, n, 1);
-		counting_pass(spare, hits, n, 0);
+		counting_pass(hits, spare, n, 1, counts);
+		counting_pass(spare, hits, n, 0, counts);
 	} else if (differ) {
-		counting_pass(hits, spare, n, KEY_LOW(differ) != 0);
+		counting_pass(hits, spare, n, KEY_LOW(differ) != 0, counts);
 		memcpy(hits, spare, n * sizeof *hits);
 	}
 }
 
 /* The first @limit of the @n hits in rank order, still in document order, moved to the
  * front (top-k): the key of the last one kept is found by counting, without sorting. */
-static size_t select_best(ranked *hits, size_t n, size_t limit)
+static size_t select_best(ranked *hits, size_t n, size_t limit, const uint32_t *high)
 {
-	uint32_t high[HIGH_KEYS] = {0}, low[LOW_KEYS] = {0};
-	for (size_t i = 0; i < n; i++)
-		high[KEY_HIGH(hits[i].key)]++;
+	uint32_t low[LOW_KEYS] = {0};
 	size_t before = 0, h = 0;
 	while (before + high[h] < limit)
 		before += high[h++];
@@ -1158,6 +1170,7 @@ typedef struct gathering {
 	unsigned required_count; /* of the query: a hit holds them all */
 	size_t count;
 	uint32_t keys_or, keys_and; /* which digits of the keys differ: see sort_ranked */
+	digit_counts counts;        /* of the hits gathered */
 } gathering;
 
 static inline void gather_one(gathering *g, uint32_t e)
@@ -1169,6 +1182,8 @@ static inline void gather_one(gathering *g, uint32_t e)
 	uint32_t key = rank_key(g->index->fields[e], st);
 	g->keys_or |= key;
 	g->keys_and &= key;
+	g->counts.high[KEY_HIGH(key)]++;
+	g->counts.low[KEY_LOW(key)]++;
 	g->s->hits[g->count++] = (ranked){e, key};
 }
 
@@ -1234,7 +1249,7 @@ static int reserve_hits(search_scratch *s, size_t n)
 static int collect_hits(cispref_results **out, search_scratch *s, const cispref_index *index,
                         const query *q, const cispref_search_options *options)
 {
-	gathering g = {s, index, options, search_fields(options), 0, 0, 0, 0, 0, 0};
+	gathering g = {s, index, options, search_fields(options), 0, 0, 0, 0, 0, 0, {{0}, {0}}};
 	g.any = filter_is_empty(&options->filter, g.fields);
 	g.end = g.fields & CISPREF_MASK(CISPREF_HIT_CONCEPT) ? index->entry_count
 	                                                    : index->text_entry_count;
@@ -1260,9 +1275,12 @@ static int collect_hits(cispref_results **out, search_scratch *s, const cispref_
 			break;
 	}
 	size_t n = g.count;
-	if (options->limit && n > options->limit)
-		n = select_best(s->hits, n, options->limit);
-	sort_ranked(s->hits, s->spare, n, g.keys_or ^ g.keys_and);
+	const digit_counts *counts = &g.counts;
+	if (options->limit && n > options->limit) {
+		n = select_best(s->hits, n, options->limit, g.counts.high);
+		counts = NULL; /* they count the hits before the cut */
+	}
+	sort_ranked(s->hits, s->spare, n, g.keys_or ^ g.keys_and, counts);
 	cispref_results *r = results_new(index, n);
 	if (!r)
 		return CISPREF_ENOMEM;
