@@ -106,6 +106,14 @@ int cispref_index_new(cispref_index **out, const cispref_referential *ref)
 		return CISPREF_ENOMEM;
 	index->ref = ref;
 	index->arena = cispref__arena_new();
+	/* A large referential's index takes some 2 MiB of arena: mapped blocks from the
+	 * start (unmapped on free), rather than malloc'ed blocks of 64 KiB to 1 MiB that
+	 * malloc's heap would keep after the index is freed. */
+	size_t items = 0;
+	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
+		items += cispref_referential_item_total(ref, (cispref_item_kind_t)k);
+	if (index->arena && items >= 100000)
+		cispref__arena_reserve(index->arena, (size_t)2 << 20);
 	cispref__strmap_init(&index->usage_by_concept, usage_id);
 	int rc = index->arena ? CISPREF_OK : CISPREF_ENOMEM;
 	/* build_usage stops the walk only when memory runs out. */

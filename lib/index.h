@@ -24,13 +24,13 @@ typedef struct search_entry {
 } search_entry;
 
 /* An analysed word (lib/analyze.h), its stem, and the entries that hold it, in
- * ascending order. */
+ * ascending order (a slice of cispref_index.postings). */
 typedef struct word_postings {
 	const char *word;
 	const char *stem;
 	uint32_t *entries;
 	uint32_t count;
-	uint32_t capacity;
+	uint32_t length;   /* of the word */
 	uint32_t position; /* in cispref_index.words */
 } word_postings;
 
@@ -55,13 +55,18 @@ struct cispref_index {
 	strmap usage_by_concept;          /* concept id -> concept_usage * */
 	const cispref_concept **top;      /* concepts in use, most shared first */
 	size_t top_count;
-	search_entry *entries;            /* the texts in document order, then the concepts */
+	search_entry *entries;            /* by field (titles, summary entries, items, concepts),
+	                                   * each in document order */
 	uint8_t *fields;                  /* entries[i].field, packed: ranking reads it per hit */
 	size_t entry_count;
+	size_t entry_room;                /* of @entries and @fields */
 	size_t text_entry_count;          /* the entries before the concepts */
+	size_t field_start[5];            /* the first entry of each field, then the end */
 	word_postings **words;            /* sorted by word */
 	size_t word_count;
 	word_postings **by_stem;          /* the same, sorted by stem, then word */
+	uint32_t *postings;               /* every word's entries, word after word */
+	size_t posting_count;
 	scratch_slot scratch[CISPREF_SCRATCH_SLOTS];
 };
 

@@ -6,8 +6,12 @@
  * vocabulary sorted by stem); AND across query words with bitmaps of entries, stop words
  * optional; then ranking. doc/search.md is the reference. */
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "analyze.h"
 #include "index.h"
@@ -21,30 +25,162 @@
 /* How well a query word matches a text: the score of doc/search.md. */
 enum { LEVEL_PREFIX = 1, LEVEL_STEM = 2, LEVEL_EXACT = 3 };
 
+/* 8 bytes, and a byte of matched words aside: a query of 97 000 hits writes 0.9 MB
+ * of results, not 3 MB. A hit finds its results from its place in their array
+ * (results_of()), and its entry through them. */
 struct cispref_hit {
-	const search_entry *entry;
-	const struct cispref_results *results;
-	const char *path; /* built by cispref_hit_path() on first use */
-	uint32_t matched;
+	uint32_t entry;    /* in cispref_index.entries */
+	uint32_t position; /* in cispref_results.hits */
 };
 
+/* One block: the header, the hits, then each hit's count of matched words. */
 struct cispref_results {
-	arena *arena; /* made by cispref_hit_path() on first use */
-	cispref_hit *hits;
+	const cispref_index *index;
+	arena *arena;       /* made by cispref_hit_path() on first use, with @paths */
+	const char **paths; /* each hit's path, built on first use */
+	uint8_t *matched;   /* each hit's matched words (at most 255: they saturate) */
 	size_t count;
+	cispref_hit hits[];
 };
+
+static cispref_results *results_of(const cispref_hit *hit)
+{
+	const cispref_hit *first = hit - hit->position;
+	return (cispref_results *)((const char *)first - offsetof(cispref_results, hits));
+}
+
+static const search_entry *hit_entry(const cispref_hit *hit)
+{
+	return &results_of(hit)->index->entries[hit->entry];
+}
+
+/* Room for @n hits. Not in pages of their own when large: a query would pay a page
+ * fault per 4 KiB of hits (135 000 for the 1 000 queries of bench/run.sh), where
+ * malloc reuses the memory of the previous results. */
+static cispref_results *results_new(const cispref_index *index, size_t n)
+{
+	cispref_results *r = malloc(offsetof(cispref_results, hits) + n * (sizeof(cispref_hit) + 1));
+	if (r)
+		*r = (cispref_results){index, NULL, NULL, (uint8_t *)&r->hits[n], n};
+	return r;
+}
 
 /* ---- building ------------------------------------------------------------------ */
 
+/* The postings are written as they come, in entry order, to a log of word ids (with
+ * JOINED_POSTING), in chunks of their own pages; once every text is analysed, each
+ * word's count is known and the log is spread into one array, a word's entries after
+ * the other's. A posting list grown with realloc() per word left the memory of every
+ * outgrown list in malloc's heap after the index was freed (42 MiB after five cycles
+ * at 500 000 items); the array and the log are mappings that freeing gives back. */
+#define LOG_SHIFT 20
+#define LOG_CHUNK ((size_t)1 << LOG_SHIFT) /* postings: 4 MiB */
+#define MAX_LOG_CHUNKS ((size_t)1 << (32 - LOG_SHIFT)) /* positions are 32 bits */
+
+/* A slot of the vocabulary's table: 32 bits of the word's hash, its id + 1 (0: empty). */
+typedef struct vocabulary_slot {
+	uint32_t hash;
+	uint32_t id;
+} vocabulary_slot;
+
 typedef struct builder {
 	cispref_index *index;
-	strmap vocabulary; /* word -> word_postings * */
-	uint32_t entry;    /* the entry being indexed */
+	uint64_t key[2];          /* of the hash: see vocabulary_key() */
+	vocabulary_slot *slots;   /* open addressing, at most half full */
+	size_t capacity;          /* of @slots, a power of two */
+	word_postings **list;     /* the words by id, in order of first occurrence */
+	size_t list_capacity;
+	size_t word_count;
+	uint32_t *chunks[MAX_LOG_CHUNKS]; /* the log */
+	size_t log_length;
+	uint32_t *entry_start;    /* each entry's first position in the log, and the end */
+	uint32_t entry;           /* the entry being indexed */
 } builder;
 
-static const char *postings_word(const void *w)
+/* The words come from the referential's file: a hash anyone can compute would let a
+ * file of colliding words make the build quadratic (see strmap.c). This table is the
+ * search's own, not a strmap: it hashes the word once with its known length and
+ * compares lengths before bytes, which halves the cost of the build's lookups. Its
+ * key is drawn per index. */
+static void vocabulary_key(uint64_t key[2], const void *index)
 {
-	return ((const word_postings *)w)->word;
+	if (getrandom(key, 2 * sizeof *key, GRND_NONBLOCK) == (ssize_t)(2 * sizeof *key))
+		return;
+	/* no random source: not secret from a local observer, but different per process */
+	struct timespec t = {0};
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	const uint64_t fixed[2] = {0x0706050403020100u, 0x0f0e0d0c0b0a0908u};
+	uint64_t mix[4] = {(uint64_t)t.tv_sec, (uint64_t)t.tv_nsec, (uint64_t)getpid(),
+	                   (uint64_t)(uintptr_t)index};
+	key[0] = cispref__siphash(fixed, mix, sizeof mix, 2, 4);
+	mix[0] ^= key[0];
+	key[1] = cispref__siphash(fixed, mix, sizeof mix, 2, 4);
+}
+
+/* @array of *@capacity elements of @size bytes grown to hold @need, in pages of its own
+ * once large (cispref__pages_alloc), so that freeing it gives the memory back: the index
+ * and its scratch areas keep nothing in malloc's heap but small blocks. */
+static int grow_pages(void **array, size_t *capacity, size_t need, size_t size)
+{
+	if (need <= *capacity)
+		return 0;
+	size_t n = *capacity ? *capacity : 64;
+	while (n < need)
+		n *= 2;
+	void *grown = cispref__pages_alloc(n * size, 0);
+	if (!grown)
+		return -1;
+	if (*array)
+		memcpy(grown, *array, *capacity * size);
+	cispref__pages_free(*array, *capacity * size, 0);
+	*array = grown;
+	*capacity = n;
+	return 0;
+}
+
+/* The table at twice the size, its words placed again by their stored hash. */
+static int rehash(builder *b)
+{
+	size_t capacity = b->capacity ? b->capacity * 2 : 4096;
+	vocabulary_slot *slots = cispref__pages_alloc(capacity * sizeof *slots, 0);
+	if (!slots)
+		return -1;
+	for (size_t i = 0; i < b->capacity; i++) {
+		if (!b->slots[i].id)
+			continue;
+		size_t j = b->slots[i].hash & (capacity - 1);
+		while (slots[j].id)
+			j = (j + 1) & (capacity - 1);
+		slots[j] = b->slots[i];
+	}
+	cispref__pages_free(b->slots, b->capacity * sizeof *slots, 0);
+	b->slots = slots;
+	b->capacity = capacity;
+	return 0;
+}
+
+/* The id of @word in the vocabulary, added when new; -1 when out of memory. */
+static long word_id(builder *b, const char *word, size_t length)
+{
+	if ((b->word_count + 1) * 2 > b->capacity && rehash(b) != 0)
+		return -1;
+	uint32_t h = (uint32_t)cispref__siphash(b->key, word, length, 1, 3);
+	size_t i = h & (b->capacity - 1);
+	for (; b->slots[i].id; i = (i + 1) & (b->capacity - 1)) {
+		const word_postings *w = b->list[b->slots[i].id - 1];
+		if (b->slots[i].hash == h && w->length == length && memcmp(w->word, word, length) == 0)
+			return (long)b->slots[i].id - 1;
+	}
+	if (b->word_count >= JOINED_POSTING - 1 ||
+	    grow_pages((void **)&b->list, &b->list_capacity, b->word_count + 1, sizeof *b->list))
+		return -1;
+	word_postings *w = cispref__arena_alloc(b->index->arena, sizeof *w);
+	if (!w || !(w->word = cispref__arena_strndup(b->index->arena, word, length)))
+		return -1;
+	w->length = (uint32_t)length;
+	b->list[b->word_count] = w;
+	b->slots[i] = (vocabulary_slot){h, (uint32_t)++b->word_count};
+	return (long)b->word_count - 1;
 }
 
 /* Each occurrence of a word is a posting, so a word twice in one text is two postings
@@ -52,25 +188,16 @@ static const char *postings_word(const void *w)
 static int add_word(const char *word, size_t length, unsigned flags, void *payload)
 {
 	builder *b = payload;
-	word_postings *w = cispref__strmap_find(&b->vocabulary, word);
-	if (!w) {
-		w = cispref__arena_alloc(b->index->arena, sizeof *w);
-		if (!w || !(w->word = cispref__arena_strndup(b->index->arena, word, length)) ||
-		    cispref__strmap_add(&b->vocabulary, w) < 0)
-			return -2;
-		w->stem = NULL;
-		w->entries = NULL;
-		w->count = w->capacity = w->position = 0;
-	}
-	if (w->count == w->capacity) {
-		uint32_t capacity = w->capacity ? w->capacity * 2 : 4;
-		uint32_t *grown = realloc(w->entries, capacity * sizeof *grown);
-		if (!grown)
-			return -2;
-		w->entries = grown;
-		w->capacity = capacity;
-	}
-	w->entries[w->count++] = b->entry | (flags & ANALYZE_JOINED ? JOINED_POSTING : 0);
+	long id = word_id(b, word, length);
+	size_t chunk = b->log_length >> LOG_SHIFT;
+	if (id < 0 || chunk == MAX_LOG_CHUNKS)
+		return -2;
+	if (!b->chunks[chunk] &&
+	    !(b->chunks[chunk] = cispref__pages_alloc(LOG_CHUNK * sizeof **b->chunks, 1)))
+		return -2;
+	b->chunks[chunk][b->log_length++ & (LOG_CHUNK - 1)] =
+		(uint32_t)id | (flags & ANALYZE_JOINED ? JOINED_POSTING : 0);
+	b->list[id]->count++;
 	return 0;
 }
 
@@ -78,26 +205,29 @@ static int add_entry(builder *b, cispref_hit_field_t field, const void *node, co
 {
 	cispref_index *index = b->index;
 	b->entry = (uint32_t)index->entry_count;
+	b->entry_start[b->entry] = (uint32_t)b->log_length;
 	index->fields[index->entry_count] = (uint8_t)field;
 	index->entries[index->entry_count++] = (search_entry){field, node, text};
 	/* Texts of a referential are valid UTF-8; a failure here is out of memory. */
 	return cispref__analyze(text, index->ref->language, add_word, b) == -2 ? -1 : 0;
 }
 
-static int index_domain(builder *b, const cispref_domain *domain)
+/* The texts of @field (a title, a summary entry or an item) in @domain, in document
+ * order. */
+static int index_domain(builder *b, const cispref_domain *domain, cispref_hit_field_t field)
 {
-	for (size_t e = 0; e < domain->summary.count; e++) {
+	for (size_t e = 0; field == CISPREF_HIT_SUMMARY && e < domain->summary.count; e++) {
 		const cispref_summary_entry *entry = domain->summary.items[e];
 		if (add_entry(b, CISPREF_HIT_SUMMARY, entry, entry->text) != 0)
 			return -1;
 	}
-	for (size_t p = 0; p < domain->plans.count; p++) {
+	for (size_t p = 0; field != CISPREF_HIT_SUMMARY && p < domain->plans.count; p++) {
 		const cispref_plan *plan = domain->plans.items[p];
 		for (size_t c = 0; c < plan->competences.count; c++) {
 			const cispref_competence *comp = plan->competences.items[c];
-			if (add_entry(b, CISPREF_HIT_TITLE, comp, comp->title) != 0)
+			if (field == CISPREF_HIT_TITLE && add_entry(b, CISPREF_HIT_TITLE, comp, comp->title) != 0)
 				return -1;
-			for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++)
+			for (int k = 0; field == CISPREF_HIT_ITEM && k < CISPREF_ITEM_KIND_COUNT; k++)
 				for (size_t i = 0; i < comp->items[k].count; i++) {
 					const cispref_item *item = comp->items[k].items[i];
 					if (add_entry(b, CISPREF_HIT_ITEM, item, item->text) != 0)
@@ -132,16 +262,42 @@ static size_t entry_total(const cispref_referential *ref)
 	return n;
 }
 
-/* The vocabulary's words, sorted, into index->words (which then owns the postings). The
- * table's order depends on the hash's secret; the sorted one does not. */
-static int sort_vocabulary(cispref_index *index, const strmap *vocabulary)
+/* The log spread into index->postings: each word's slice, then its entries in the
+ * order of the log, which is entry order. w->position counts what a word holds so far
+ * (stem_vocabulary() sets it to its place afterwards). */
+static int spread_postings(cispref_index *index, builder *b)
 {
-	index->words = malloc((vocabulary->count + 1) * sizeof *index->words);
+	b->entry_start[index->entry_count] = (uint32_t)b->log_length;
+	index->posting_count = b->log_length;
+	index->postings = cispref__pages_alloc((b->log_length + 1) * sizeof *index->postings, 1);
+	if (!index->postings)
+		return -1;
+	uint32_t *next = index->postings;
+	for (size_t i = 0; i < b->word_count; i++) {
+		b->list[i]->entries = next;
+		b->list[i]->position = 0;
+		next += b->list[i]->count;
+	}
+	size_t k = 0;
+	for (uint32_t e = 0; e < index->entry_count; e++)
+		for (size_t end = b->entry_start[e + 1]; k < end; k++) {
+			uint32_t v = b->chunks[k >> LOG_SHIFT][k & (LOG_CHUNK - 1)];
+			word_postings *w = b->list[v & ~JOINED_POSTING];
+			w->entries[w->position++] = e | (v & JOINED_POSTING);
+		}
+	return 0;
+}
+
+/* The vocabulary's words, sorted, into index->words. The order of first occurrence
+ * would do as well, but the sorted order is what the binary searches need. */
+static int sort_vocabulary(cispref_index *index, const builder *b)
+{
+	index->words = cispref__pages_alloc((b->word_count + 1) * sizeof *index->words, 0);
 	if (!index->words)
 		return -1;
-	size_t position = 0;
-	for (void *w; (w = cispref__strmap_next(vocabulary, &position)) != NULL;)
-		index->words[index->word_count++] = w;
+	if (b->word_count)
+		memcpy(index->words, b->list, b->word_count * sizeof *index->words);
+	index->word_count = b->word_count;
 	qsort(index->words, index->word_count, sizeof *index->words, compare_words);
 	return 0;
 }
@@ -158,7 +314,7 @@ static int compare_stems(const void *a, const void *b)
 static int stem_vocabulary(cispref_index *index)
 {
 	analyze_stemmer *stemmer = cispref__stemmer_new(index->ref->language);
-	index->by_stem = malloc((index->word_count + 1) * sizeof *index->by_stem);
+	index->by_stem = cispref__pages_alloc((index->word_count + 1) * sizeof *index->by_stem, 0);
 	if (!stemmer || !index->by_stem) {
 		cispref__stemmer_free(stemmer);
 		return -1;
@@ -181,6 +337,17 @@ static int stem_vocabulary(cispref_index *index)
 	return 0;
 }
 
+static search_scratch *scratch_warm(const cispref_index *index);
+
+static void builder_free(builder *b, size_t total)
+{
+	for (size_t c = 0; c < MAX_LOG_CHUNKS && b->chunks[c]; c++)
+		cispref__pages_free(b->chunks[c], LOG_CHUNK * sizeof **b->chunks, 1);
+	cispref__pages_free(b->slots, b->capacity * sizeof *b->slots, 0);
+	cispref__pages_free(b->list, b->list_capacity * sizeof *b->list, 0);
+	cispref__pages_free(b->entry_start, (total + 1) * sizeof *b->entry_start, 0);
+}
+
 int cispref__word_index_build(cispref_index *index)
 {
 	const cispref_referential *ref = index->ref;
@@ -189,25 +356,39 @@ int cispref__word_index_build(cispref_index *index)
 		return CISPREF_ELIMIT;
 	for (int i = 0; i < CISPREF_SCRATCH_SLOTS; i++)
 		atomic_init(&index->scratch[i].busy, 0);
-	builder b = {index, {0}, 0};
-	cispref__strmap_init(&b.vocabulary, postings_word);
-	int failed = !(index->entries = malloc((total + 1) * sizeof *index->entries)) ||
-	             !(index->fields = malloc(total + 1));
-	for (size_t d = 0; !failed && d < ref->domains.count; d++)
-		failed = index_domain(&b, ref->domains.items[d]) != 0;
-	index->text_entry_count = index->entry_count;
-	if (!failed)
-		failed = index_concepts(&b, ref) != 0;
-	if (!failed)
-		failed = sort_vocabulary(index, &b.vocabulary) != 0;
-	if (failed && !index->words) { /* the postings are only in the table: free them there */
-		size_t position = 0;
-		for (word_postings *w; (w = cispref__strmap_next(&b.vocabulary, &position)) != NULL;)
-			free(w->entries);
+	builder *b = calloc(1, sizeof *b);
+	if (!b)
+		return CISPREF_ENOMEM;
+	b->index = index;
+	vocabulary_key(b->key, index);
+	index->entry_room = total + 1;
+	int failed = !(index->entries = cispref__pages_alloc(index->entry_room * sizeof *index->entries, 1)) ||
+	             !(index->fields = cispref__pages_alloc(index->entry_room, 0)) ||
+	             !(b->entry_start = cispref__pages_alloc((total + 1) * sizeof *b->entry_start, 0));
+	/* Entries are numbered field after field (titles, summary entries, items, then
+	 * concepts), each in document order: the order of the ranking, whose first key is
+	 * the field, so that a search with a limit can stop after the fields that gave
+	 * enough hits. */
+	for (int f = CISPREF_HIT_TITLE; f <= CISPREF_HIT_ITEM; f++) {
+		index->field_start[f] = index->entry_count;
+		for (size_t d = 0; !failed && d < ref->domains.count; d++)
+			failed = index_domain(b, ref->domains.items[d], (cispref_hit_field_t)f) != 0;
 	}
-	cispref__strmap_free(&b.vocabulary);
+	index->text_entry_count = index->field_start[CISPREF_HIT_CONCEPT] = index->entry_count;
+	if (!failed)
+		failed = index_concepts(b, ref) != 0;
+	index->field_start[CISPREF_HIT_CONCEPT + 1] = index->entry_count;
+	if (!failed)
+		failed = spread_postings(index, b) != 0 || sort_vocabulary(index, b) != 0;
+	builder_free(b, total);
+	free(b);
 	if (!failed)
 		failed = stem_vocabulary(index) != 0;
+	/* The first scratch area, made and written now: the first queries of a process
+	 * would otherwise pay its page faults (some 700 at 500 000 items, a millisecond
+	 * over the first query or two), and the index build pays them in less. */
+	if (!failed)
+		failed = !(index->scratch[0].scratch = scratch_warm(index));
 	return failed ? CISPREF_ENOMEM : CISPREF_OK;
 }
 
@@ -215,12 +396,12 @@ void cispref__word_index_free(cispref_index *index)
 {
 	for (int i = 0; i < CISPREF_SCRATCH_SLOTS; i++)
 		cispref__search_scratch_free(index->scratch[i].scratch);
-	for (size_t i = 0; index->words && i < index->word_count; i++)
-		free(index->words[i]->entries);
-	free(index->words);
-	free(index->by_stem);
-	free(index->entries);
-	free(index->fields);
+	cispref__pages_free(index->postings, (index->posting_count + 1) * sizeof *index->postings, 1);
+	size_t words = index->word_count + 1;
+	cispref__pages_free(index->words, words * sizeof *index->words, 0);
+	cispref__pages_free(index->by_stem, words * sizeof *index->by_stem, 0);
+	cispref__pages_free(index->entries, index->entry_room * sizeof *index->entries, 1);
+	cispref__pages_free(index->fields, index->entry_room, 0);
 }
 
 /* ---- the query ----------------------------------------------------------------- */
@@ -382,7 +563,9 @@ typedef struct entry_state {
 /* A vocabulary word that a query word matches, and how well. */
 typedef struct word_match {
 	uint32_t word;
-	uint32_t level;
+	uint8_t level;
+	uint8_t count; /* the first match of this word in the query: its postings count */
+	uint32_t next; /* its first posting not yet applied: ranges are applied in order */
 } word_match;
 
 /* A hit being ranked: its entry and its rank key (smaller first, doc/search.md). */
@@ -394,9 +577,10 @@ typedef struct ranked {
 /* The memory of one search at a time, kept with the index between searches (see
  * take_scratch). Sized by the referential once, then by the largest query seen. */
 struct search_scratch {
-	entry_state *state;   /* index->entry_count */
+	entry_state *state;   /* @entry_room: a state per entry */
 	uint64_t *bitmap;     /* the candidates, a bit per entry; all 0 between queries */
-	uint32_t *word_stamp; /* index->word_count: the vocabulary words already counted */
+	uint32_t *word_stamp; /* @word_room: the vocabulary words already counted */
+	size_t entry_room, word_room; /* index->entry_count + 1, index->word_count + 1 */
 	uint32_t generation;  /* of the query being run, for word_stamp */
 	analyze_stemmer *stemmer; /* made on first use: not every query stems */
 	uint32_t *candidates; /* the entries of the first query word matched */
@@ -412,10 +596,12 @@ static search_scratch *scratch_new(const cispref_index *index)
 	search_scratch *s = calloc(1, sizeof *s);
 	if (!s)
 		return NULL;
-	/* calloc: untouched pages cost nothing until a query reaches their entries */
-	s->state = calloc(index->entry_count + 1, sizeof *s->state);
-	s->word_stamp = calloc(index->word_count + 1, sizeof *s->word_stamp);
-	s->bitmap = calloc(index->entry_count / 64 + 1, sizeof *s->bitmap);
+	/* untouched pages cost nothing until a query reaches their entries */
+	s->entry_room = index->entry_count + 1;
+	s->word_room = index->word_count + 1;
+	s->state = cispref__pages_alloc(s->entry_room * sizeof *s->state, 0);
+	s->word_stamp = cispref__pages_alloc(s->word_room * sizeof *s->word_stamp, 0);
+	s->bitmap = cispref__pages_alloc((s->entry_room / 64 + 1) * sizeof *s->bitmap, 0);
 	if (!s->state || !s->word_stamp || !s->bitmap) {
 		cispref__search_scratch_free(s);
 		return NULL;
@@ -423,18 +609,46 @@ static search_scratch *scratch_new(const cispref_index *index)
 	return s;
 }
 
+static int reserve_hits(search_scratch *s, size_t n);
+static int grow_candidates(search_scratch *s, size_t n);
+
+/* The hits a warm scratch area has room for without growing. */
+#define WARM_HITS ((size_t)1 << 16)
+
+/* A scratch area whose pages are written (the states, the bitmap, the stamps, and room
+ * for WARM_HITS hits and candidates), or NULL when out of memory. */
+static search_scratch *scratch_warm(const cispref_index *index)
+{
+	search_scratch *s = scratch_new(index);
+	size_t n = index->entry_count < WARM_HITS ? index->entry_count : WARM_HITS;
+	if (!s || !(s->stemmer = cispref__stemmer_new(index->ref->language)) ||
+	    reserve_hits(s, n - 1) != 0 || grow_candidates(s, n) != 0) {
+		cispref__search_scratch_free(s);
+		return NULL;
+	}
+	/* what they hold does not matter (states are set as entries become candidates,
+	 * the bitmap and stamps are zero already): writing zeros only faults them in */
+	memset(s->state, 0, s->entry_room * sizeof *s->state);
+	memset(s->bitmap, 0, (s->entry_room / 64 + 1) * sizeof *s->bitmap);
+	memset(s->word_stamp, 0, s->word_room * sizeof *s->word_stamp);
+	memset(s->hits, 0, s->hit_capacity * sizeof *s->hits);
+	memset(s->spare, 0, s->hit_capacity * sizeof *s->spare);
+	memset(s->candidates, 0, s->candidate_capacity * sizeof *s->candidates);
+	return s;
+}
+
 void cispref__search_scratch_free(search_scratch *s)
 {
 	if (!s)
 		return;
-	free(s->state);
-	free(s->word_stamp);
-	free(s->bitmap);
+	cispref__pages_free(s->state, s->entry_room * sizeof *s->state, 0);
+	cispref__pages_free(s->word_stamp, s->word_room * sizeof *s->word_stamp, 0);
+	cispref__pages_free(s->bitmap, (s->entry_room / 64 + 1) * sizeof *s->bitmap, 0);
 	cispref__stemmer_free(s->stemmer);
-	free(s->candidates);
-	free(s->hits);
-	free(s->spare);
-	free(s->matches);
+	cispref__pages_free(s->candidates, s->candidate_capacity * sizeof *s->candidates, 0);
+	cispref__pages_free(s->hits, s->hit_capacity * sizeof *s->hits, 0);
+	cispref__pages_free(s->spare, s->hit_capacity * sizeof *s->spare, 0);
+	cispref__pages_free(s->matches, s->match_capacity * sizeof *s->matches, 0);
 	free(s);
 }
 
@@ -479,28 +693,13 @@ static void next_generation(search_scratch *s, const cispref_index *index)
 	}
 }
 
-static int grow(void **array, size_t *capacity, size_t need, size_t size)
-{
-	if (need <= *capacity)
-		return 0;
-	size_t n = *capacity ? *capacity : 64;
-	while (n < need)
-		n *= 2;
-	void *grown = realloc(*array, n * size);
-	if (!grown)
-		return -1;
-	*array = grown;
-	*capacity = n;
-	return 0;
-}
-
 /* ---- matching ------------------------------------------------------------------ */
 
 static int add_match(search_scratch *s, size_t w, unsigned level)
 {
-	if (grow((void **)&s->matches, &s->match_capacity, s->match_count + 1, sizeof *s->matches))
+	if (grow_pages((void **)&s->matches, &s->match_capacity, s->match_count + 1, sizeof *s->matches))
 		return -1;
-	s->matches[s->match_count++] = (word_match){(uint32_t)w, level};
+	s->matches[s->match_count++] = (word_match){(uint32_t)w, (uint8_t)level, 0, 0};
 	return 0;
 }
 
@@ -612,24 +811,89 @@ typedef struct clause_span {
 	int required;
 } clause_span;
 
-/* The entries of the vocabulary words of @span get the clause's score (the first level
- * an entry gets in a clause is its best: levels come best first) and their count of
- * matching words (each vocabulary word counted once in a query, even when it matches
- * several query words). With @create, entries not yet met become candidates; without,
- * only candidates are updated, which costs a test of a bit (in 64 KiB for 500 000
- * entries: in cache) for the others: a hit must hold the first required word applied. */
+static int compare_candidates(const void *a, const void *b);
+
+/* A clause's mark on the state of an entry that holds the posting @posting of one of
+ * its words: its score once per clause, and the word once per query. */
+static inline void score_entry(entry_state *st, uint8_t c, unsigned level, int required,
+                               int count, uint32_t posting)
+{
+	if (st->clause != c) {
+		st->clause = c;
+		st->score = saturating_add(st->score, level);
+		st->required += (uint8_t)required;
+	}
+	if (count && !(posting & JOINED_POSTING))
+		st->matched = saturating_add(st->matched, 1);
+}
+
+/* The first position from @i of @entries (ascending, @n of them) whose entry is not
+ * below @e: steps that double, then a binary search. */
+static uint32_t seek_entry(const uint32_t *entries, uint32_t i, uint32_t n, uint32_t e)
+{
+	if (i >= n || (entries[i] & ~JOINED_POSTING) >= e)
+		return i;
+	uint32_t step = 1;
+	while (step < n - i && (entries[i + step] & ~JOINED_POSTING) < e) {
+		i += step;
+		step *= 2;
+	}
+	uint32_t lo = i + 1, hi = step < n - i ? i + step : n;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if ((entries[mid] & ~JOINED_POSTING) < e)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* A word that holds many more postings than there are candidates is searched for each
+ * candidate (seek_entry) instead of read whole: "bilan collaboration" reads the
+ * postings of "collaboration" where they meet the 2 000 entries of "bilan". */
+#define SPARSE_RATIO 8
+
+/* The word @p of a clause applied to the candidates (in entry order), from its posting
+ * @i; returns its first posting at or after @end. The same as reading its postings
+ * from @i to @end: the others are no candidates. */
+static uint32_t apply_sparse(search_scratch *s, const word_postings *p, uint32_t i,
+                             const clause_span *span, uint8_t c, unsigned level, int count,
+                             uint32_t end, size_t candidates)
+{
+	for (size_t k = 0; k < candidates && i < p->count; k++) {
+		uint32_t e = s->candidates[k];
+		i = seek_entry(p->entries, i, p->count, e);
+		for (; i < p->count && (p->entries[i] & ~JOINED_POSTING) == e; i++)
+			score_entry(&s->state[e], c, level, span->required, count, p->entries[i]);
+	}
+	return seek_entry(p->entries, i, p->count, end);
+}
+
+/* The entries below @end of the vocabulary words of @span (from where the last range
+ * stopped) get the clause's score (the first level an entry gets in a clause is its
+ * best: levels come best first) and their count of matching words (each vocabulary
+ * word counted once in a query, even when it matches several query words). With
+ * @create, entries not yet met become candidates; without, only candidates are
+ * updated, which costs a test of a bit (in 64 KiB for 500 000 entries: in cache) for
+ * the others: a hit must hold the first required word applied. */
 static void apply_clause(search_scratch *s, const cispref_index *index, const clause_span *span,
-                         uint8_t c, int create, size_t *candidates, int *in_order)
+                         uint8_t c, int create, uint32_t end, size_t *candidates, int *in_order)
 {
 	entry_state *state = s->state;
 	uint64_t *bitmap = s->bitmap;
 	uint32_t last = 0;
 	for (size_t m = span->begin; m < span->end; m++) {
-		const word_postings *p = index->words[s->matches[m].word];
-		unsigned level = s->matches[m].level;
-		int count = s->word_stamp[s->matches[m].word] != s->generation;
-		s->word_stamp[s->matches[m].word] = s->generation;
-		for (uint32_t i = 0; i < p->count; i++) {
+		word_match *match = &s->matches[m];
+		const word_postings *p = index->words[match->word];
+		unsigned level = match->level;
+		int count = match->count;
+		uint32_t i = match->next;
+		if (!create && *in_order && *candidates * SPARSE_RATIO < p->count - i) {
+			match->next = apply_sparse(s, p, i, span, c, level, count, end, *candidates);
+			continue;
+		}
+		for (; i < p->count && (p->entries[i] & ~JOINED_POSTING) < end; i++) {
 			uint32_t e = p->entries[i] & ~JOINED_POSTING;
 			uint64_t bit = (uint64_t)1 << (e % 64);
 			entry_state *st = &state[e];
@@ -643,26 +907,20 @@ static void apply_clause(search_scratch *s, const cispref_index *index, const cl
 				last = e;
 				s->candidates[(*candidates)++] = e;
 			}
-			if (st->clause != c) {
-				st->clause = c;
-				st->score = saturating_add(st->score, level);
-				st->required += (uint8_t)span->required;
-			}
-			if (count && !(p->entries[i] & JOINED_POSTING))
-				st->matched = saturating_add(st->matched, 1);
+			score_entry(st, c, level, span->required, count, p->entries[i]);
 		}
+		match->next = i;
 	}
 }
 
-/* Match every clause: the required one with the fewest postings first, which makes the
- * candidates; then the others, on those candidates only. Returns the number of
- * candidates in s->candidates (in document order when *in_order), or SIZE_MAX when out
- * of memory; *required_count is how many required clauses a hit holds. */
-static size_t find_matches(search_scratch *s, const cispref_index *index, const query *q,
-                           unsigned *required_count, int *in_order)
+/* The matches of every clause, in s->matches; the required clause with the fewest
+ * postings, which makes the candidates, in *@first (applied first, then the others in
+ * order: the first match of a vocabulary word in that order counts its postings). 0,
+ * or -1 when out of memory; *required_count is how many required clauses a hit holds. */
+static int find_matches(search_scratch *s, const cispref_index *index, const query *q,
+                        clause_span *spans, size_t *first, unsigned *required_count)
 {
-	clause_span spans[MAX_QUERY_WORDS];
-	size_t first = SIZE_MAX;
+	*first = SIZE_MAX;
 	s->match_count = 0;
 	*required_count = 0;
 	for (size_t c = 0; c < q->count; c++) {
@@ -670,27 +928,52 @@ static size_t find_matches(search_scratch *s, const cispref_index *index, const 
 		if (q->clauses[c].dropped)
 			continue;
 		if (match_clause(s, index, q, c) != 0)
-			return SIZE_MAX;
+			return -1;
 		clause_span *span = &spans[c];
 		span->end = s->match_count;
 		for (size_t m = span->begin; m < span->end; m++)
 			span->postings += index->words[s->matches[m].word]->count;
 		span->required = required(q, c);
 		*required_count += (unsigned)span->required;
-		if (span->required && (first == SIZE_MAX || span->postings < spans[first].postings))
-			first = c;
+		if (span->required && (*first == SIZE_MAX || span->postings < spans[*first].postings))
+			*first = c;
 	}
-	size_t room = spans[first].postings < index->entry_count ? spans[first].postings
-	                                                          : index->entry_count;
-	if (grow((void **)&s->candidates, &s->candidate_capacity, room + 1, sizeof *s->candidates))
-		return SIZE_MAX;
+	size_t room = spans[*first].postings < index->entry_count ? spans[*first].postings
+	                                                           : index->entry_count;
+	if (grow_candidates(s, room + 1) != 0)
+		return -1;
 	next_generation(s, index);
-	size_t candidates = 0;
+	for (size_t k = 0; k <= q->count; k++) {
+		size_t c = k == 0 ? *first : k - 1;
+		if (c == *first && k != 0)
+			continue;
+		for (size_t m = spans[c].begin; m < spans[c].end; m++) {
+			word_match *match = &s->matches[m];
+			match->count = s->word_stamp[match->word] != s->generation;
+			s->word_stamp[match->word] = s->generation;
+		}
+	}
+	return 0;
+}
+
+/* Apply every clause to the entries from where the last range stopped to @end: the
+ * first one makes the candidates, the others update them. Returns the number of
+ * candidates, in s->candidates (in entry order when *in_order). */
+static size_t apply_range(search_scratch *s, const cispref_index *index, const query *q,
+                          const clause_span *spans, size_t first, uint32_t end, int *in_order)
+{
+	size_t candidates = 0, others = 0;
 	*in_order = 1;
-	apply_clause(s, index, &spans[first], (uint8_t)first, 1, &candidates, in_order);
-	for (size_t c = 0; c < q->count && candidates; c++)
+	apply_clause(s, index, &spans[first], (uint8_t)first, 1, end, &candidates, in_order);
+	for (size_t c = 0; c < q->count; c++)
+		others += c != first && !q->clauses[c].dropped ? spans[c].postings : 0;
+	if (!*in_order && candidates * SPARSE_RATIO < others) { /* so that they can be sought */
+		qsort(s->candidates, candidates, sizeof *s->candidates, compare_candidates);
+		*in_order = 1;
+	}
+	for (size_t c = 0; c < q->count; c++)
 		if (c != first && !q->clauses[c].dropped)
-			apply_clause(s, index, &spans[c], (uint8_t)c, 0, &candidates, in_order);
+			apply_clause(s, index, &spans[c], (uint8_t)c, 0, end, &candidates, in_order);
 	return candidates;
 }
 
@@ -744,7 +1027,7 @@ static const char *hit_path(arena *a, const cispref_hit *hit)
 {
 	const char *parts[4];
 	size_t n = 0;
-	const search_entry *e = hit->entry;
+	const search_entry *e = hit_entry(hit);
 	if (e->field == CISPREF_HIT_CONCEPT)
 		return e->text;
 	if (e->field == CISPREF_HIT_SUMMARY) {
@@ -796,14 +1079,27 @@ static uint32_t rank_key(unsigned field, const entry_state *st)
 #define HIGH_KEYS 1024
 #define LOW_KEYS 256
 
-/* One stable counting pass of @n hits from @in to @out by the digit @low (else high). */
-static void counting_pass(const ranked *in, ranked *out, size_t n, int low)
+/* How many hits have each digit: counted as the hits are gathered, which saves a read
+ * of them per counting pass. */
+typedef struct digit_counts {
+	uint32_t high[HIGH_KEYS];
+	uint32_t low[LOW_KEYS];
+} digit_counts;
+
+/* One stable counting pass of @n hits from @in to @out by the digit @low (else high);
+ * @counts: how many have each digit, or NULL to count them here. */
+static void counting_pass(const ranked *in, ranked *out, size_t n, int low,
+                          const digit_counts *counts)
 {
 	uint32_t start[HIGH_KEYS] = {0};
-	for (size_t i = 0; i < n; i++)
-		start[low ? KEY_LOW(in[i].key) : KEY_HIGH(in[i].key)]++;
+	size_t keys = low ? LOW_KEYS : HIGH_KEYS;
+	if (counts)
+		memcpy(start, low ? counts->low : counts->high, keys * sizeof *start);
+	else
+		for (size_t i = 0; i < n; i++)
+			start[low ? KEY_LOW(in[i].key) : KEY_HIGH(in[i].key)]++;
 	uint32_t sum = 0;
-	for (size_t k = 0; k < HIGH_KEYS; k++) {
+	for (size_t k = 0; k < keys; k++) {
 		uint32_t c = start[k];
 		start[k] = sum;
 		sum += c;
@@ -815,7 +1111,8 @@ static void counting_pass(const ranked *in, ranked *out, size_t n, int low)
 /* Sort @n hits in document order by rank key, stably (document order within a key), in
  * linear time: two counting passes (matched words, then field and score), each skipped
  * when its digit is the same in every key (@differ: the bits that differ somewhere). */
-static void sort_ranked(ranked *hits, ranked *spare, size_t n, uint32_t differ)
+static void sort_ranked(ranked *hits, ranked *spare, size_t n, uint32_t differ,
+                        const digit_counts *counts)
 {
 	if (n <= 16) { /* insertion sort: stable, and cheaper than the passes */
 		for (size_t i = 1; i < n; i++) {
@@ -828,21 +1125,19 @@ static void sort_ranked(ranked *hits, ranked *spare, size_t n, uint32_t differ)
 		return;
 	}
 	if (KEY_LOW(differ) && KEY_HIGH(differ)) {
-		counting_pass(hits, spare, n, 1);
-		counting_pass(spare, hits, n, 0);
+		counting_pass(hits, spare, n, 1, counts);
+		counting_pass(spare, hits, n, 0, counts);
 	} else if (differ) {
-		counting_pass(hits, spare, n, KEY_LOW(differ) != 0);
+		counting_pass(hits, spare, n, KEY_LOW(differ) != 0, counts);
 		memcpy(hits, spare, n * sizeof *hits);
 	}
 }
 
 /* The first @limit of the @n hits in rank order, still in document order, moved to the
  * front (top-k): the key of the last one kept is found by counting, without sorting. */
-static size_t select_best(ranked *hits, size_t n, size_t limit)
+static size_t select_best(ranked *hits, size_t n, size_t limit, const uint32_t *high)
 {
-	uint32_t high[HIGH_KEYS] = {0}, low[LOW_KEYS] = {0};
-	for (size_t i = 0; i < n; i++)
-		high[KEY_HIGH(hits[i].key)]++;
+	uint32_t low[LOW_KEYS] = {0};
 	size_t before = 0, h = 0;
 	while (before + high[h] < limit)
 		before += high[h++];
@@ -876,9 +1171,10 @@ typedef struct gathering {
 	unsigned required_count; /* of the query: a hit holds them all */
 	size_t count;
 	uint32_t keys_or, keys_and; /* which digits of the keys differ: see sort_ranked */
+	digit_counts counts;        /* of the hits gathered */
 } gathering;
 
-static void gather_one(gathering *g, uint32_t e)
+static inline void gather_one(gathering *g, uint32_t e)
 {
 	const entry_state *st = &g->s->state[e];
 	if (st->required != g->required_count || e >= g->end ||
@@ -887,6 +1183,8 @@ static void gather_one(gathering *g, uint32_t e)
 	uint32_t key = rank_key(g->index->fields[e], st);
 	g->keys_or |= key;
 	g->keys_and &= key;
+	g->counts.high[KEY_HIGH(key)]++;
+	g->counts.low[KEY_LOW(key)]++;
 	g->s->hits[g->count++] = (ranked){e, key};
 }
 
@@ -897,9 +1195,6 @@ static void gather_hits(gathering *g, size_t candidates, int in_order)
 {
 	search_scratch *s = g->s;
 	size_t words = g->index->entry_count / 64 + 1;
-	g->count = 0;
-	g->keys_or = 0;
-	g->keys_and = UINT32_MAX;
 	if (candidates < 64 || candidates * 32 < words) {
 		if (!in_order)
 			qsort(s->candidates, candidates, sizeof *s->candidates, compare_candidates);
@@ -928,52 +1223,73 @@ static void clear_candidates(search_scratch *s, size_t candidates)
 		s->bitmap[s->candidates[i] / 64] = 0;
 }
 
+static int grow_candidates(search_scratch *s, size_t n)
+{
+	return grow_pages((void **)&s->candidates, &s->candidate_capacity, n, sizeof *s->candidates);
+}
+
 /* Room in s->hits (and s->spare, to sort them) for @n hits. */
 static int reserve_hits(search_scratch *s, size_t n)
 {
 	size_t capacity = s->hit_capacity;
-	if (grow((void **)&s->hits, &s->hit_capacity, n + 1, sizeof *s->hits))
+	if (grow_pages((void **)&s->hits, &s->hit_capacity, n + 1, sizeof *s->hits))
 		return -1;
-	if (s->hit_capacity != capacity) {
-		ranked *spare = realloc(s->spare, s->hit_capacity * sizeof *spare);
-		if (!spare) {
+	if (s->hit_capacity != capacity) { /* the spare holds nothing between queries */
+		cispref__pages_free(s->spare, capacity * sizeof *s->spare, 0);
+		if (!(s->spare = cispref__pages_alloc(s->hit_capacity * sizeof *s->spare, 0))) {
+			cispref__pages_free(s->hits, s->hit_capacity * sizeof *s->hits, 0);
+			s->hits = NULL;
 			s->hit_capacity = 0; /* the next query grows both again */
 			return -1;
 		}
-		s->spare = spare;
 	}
 	return 0;
 }
 
 /* The hits of the query, ranked, cut at the limit, into @r. */
-static int collect_hits(cispref_results *r, search_scratch *s, const cispref_index *index,
+static int collect_hits(cispref_results **out, search_scratch *s, const cispref_index *index,
                         const query *q, const cispref_search_options *options)
 {
-	gathering g = {s, index, options, search_fields(options), 0, 0, 0, 0, 0, 0};
+	gathering g = {s, index, options, search_fields(options), 0, 0, 0, 0, 0, 0, {{0}, {0}}};
 	g.any = filter_is_empty(&options->filter, g.fields);
 	g.end = g.fields & CISPREF_MASK(CISPREF_HIT_CONCEPT) ? index->entry_count
 	                                                    : index->text_entry_count;
-	int in_order;
-	size_t candidates = find_matches(s, index, q, &g.required_count, &in_order);
-	if (candidates == SIZE_MAX)
+	g.keys_and = UINT32_MAX;
+	clause_span spans[MAX_QUERY_WORDS];
+	size_t first;
+	if (find_matches(s, index, q, spans, &first, &g.required_count) != 0)
 		return CISPREF_ENOMEM;
-	if (reserve_hits(s, candidates) != 0) {
-		clear_candidates(s, candidates);
-		return CISPREF_ENOMEM;
+	/* With a limit, field after field: the hits of a field rank before those of the
+	 * next, so that once a field ends with enough hits, the others cannot enter. A
+	 * query for 20 of 25 000 hits then reads the postings of titles and summary
+	 * entries, not of 500 000 items. */
+	for (int f = CISPREF_HIT_TITLE; f <= CISPREF_HIT_CONCEPT; f++) {
+		size_t end = options->limit ? index->field_start[f + 1] : g.end;
+		int in_order;
+		size_t candidates = apply_range(s, index, q, spans, first, (uint32_t)end, &in_order);
+		if (reserve_hits(s, g.count + candidates) != 0) {
+			clear_candidates(s, candidates);
+			return CISPREF_ENOMEM;
+		}
+		gather_hits(&g, candidates, in_order);
+		if (end >= g.end || (options->limit && g.count >= options->limit))
+			break;
 	}
-	gather_hits(&g, candidates, in_order);
 	size_t n = g.count;
-	if (options->limit && n > options->limit)
-		n = select_best(s->hits, n, options->limit);
-	sort_ranked(s->hits, s->spare, n, g.keys_or ^ g.keys_and);
-	if (n && !(r->hits = malloc(n * sizeof *r->hits)))
+	const digit_counts *counts = &g.counts;
+	if (options->limit && n > options->limit) {
+		n = select_best(s->hits, n, options->limit, g.counts.high);
+		counts = NULL; /* they count the hits before the cut */
+	}
+	sort_ranked(s->hits, s->spare, n, g.keys_or ^ g.keys_and, counts);
+	cispref_results *r = results_new(index, n);
+	if (!r)
 		return CISPREF_ENOMEM;
 	for (size_t i = 0; i < n; i++) {
-		uint32_t e = s->hits[i].entry;
-		r->hits[i] = (cispref_hit){&index->entries[e], r, NULL,
-		                           UINT8_MAX - KEY_LOW(s->hits[i].key)};
+		r->hits[i] = (cispref_hit){s->hits[i].entry, (uint32_t)i};
+		r->matched[i] = (uint8_t)(UINT8_MAX - KEY_LOW(s->hits[i].key));
 	}
-	r->count = n;
+	*out = r;
 	return CISPREF_OK;
 }
 
@@ -1010,13 +1326,12 @@ int cispref_search(cispref_results **out, const cispref_index *index, const char
 	drop_prefix_words(&q);
 	int slot = -1;
 	search_scratch *s = rc == 0 ? take_scratch(index, &slot) : NULL;
-	cispref_results *r = s ? calloc(1, sizeof *r) : NULL;
-	rc = r ? collect_hits(r, s, index, &q, options) : CISPREF_ENOMEM;
+	cispref_results *r = NULL;
+	rc = s ? collect_hits(&r, s, index, &q, options) : CISPREF_ENOMEM;
 	if (s)
 		give_scratch(index, s, slot);
 	query_free(&q);
 	if (rc) {
-		cispref_results_free(r);
 		cispref__error_set(error, rc, "query", 0, 0, "out of memory");
 		return rc;
 	}
@@ -1041,7 +1356,8 @@ void cispref_results_free(cispref_results *r)
 	if (!r)
 		return;
 	cispref__arena_free(r->arena);
-	free(r->hits);
+	if (r->paths)
+		cispref__pages_free(r->paths, r->count * sizeof *r->paths, 0);
 	free(r);
 }
 
@@ -1053,22 +1369,22 @@ const char *cispref_hit_field_name(cispref_hit_field_t field)
 
 cispref_hit_field_t cispref_hit_field(const cispref_hit *hit)
 {
-	return hit ? hit->entry->field : CISPREF_HIT_TITLE;
+	return hit ? hit_entry(hit)->field : CISPREF_HIT_TITLE;
 }
 
 const char *cispref_hit_text(const cispref_hit *hit)
 {
-	return hit ? hit->entry->text : NULL;
+	return hit ? hit_entry(hit)->text : NULL;
 }
 
 const char *cispref_hit_id(const cispref_hit *hit)
 {
-	return hit ? ((const node *)hit->entry->node)->id : NULL;
+	return hit ? ((const node *)hit_entry(hit)->node)->id : NULL;
 }
 
 size_t cispref_hit_matched_words(const cispref_hit *hit)
 {
-	return hit ? hit->matched : 0;
+	return hit ? results_of(hit)->matched[hit->position] : 0;
 }
 
 const char *cispref_hit_path(const cispref_hit *hit)
@@ -1077,50 +1393,57 @@ const char *cispref_hit_path(const cispref_hit *hit)
 		return NULL;
 	/* Built on first use: most callers read the paths of a few hits only. The results
 	 * belong to one thread at a time, so writing the cache here needs no lock. */
-	cispref_hit *h = (cispref_hit *)hit;
-	cispref_results *r = (cispref_results *)h->results;
-	if (!h->path && (r->arena || (r->arena = cispref__arena_new())))
-		h->path = hit_path(r->arena, h);
-	return h->path;
+	cispref_results *r = results_of(hit);
+	if (!r->arena) {
+		const char **paths = cispref__pages_alloc(r->count * sizeof *paths, 0);
+		if (!paths || !(r->arena = cispref__arena_new())) {
+			cispref__pages_free(paths, r->count * sizeof *paths, 0);
+			return NULL;
+		}
+		r->paths = paths;
+	}
+	if (!r->paths[hit->position])
+		r->paths[hit->position] = hit_path(r->arena, hit);
+	return r->paths[hit->position];
 }
 
 const cispref_domain *cispref_hit_domain(const cispref_hit *hit)
 {
-	return hit ? (cispref_domain *)entry_domain(hit->entry) : NULL;
+	return hit ? (cispref_domain *)entry_domain(hit_entry(hit)) : NULL;
 }
 
 const cispref_concept *cispref_hit_concept(const cispref_hit *hit)
 {
-	return hit && hit->entry->field == CISPREF_HIT_CONCEPT
-		? (cispref_concept *)hit->entry->node : NULL;
+	return hit && hit_entry(hit)->field == CISPREF_HIT_CONCEPT
+		? (cispref_concept *)hit_entry(hit)->node : NULL;
 }
 
 const cispref_item *cispref_hit_item(const cispref_hit *hit)
 {
-	return hit && hit->entry->field == CISPREF_HIT_ITEM ? (cispref_item *)hit->entry->node : NULL;
+	return hit && hit_entry(hit)->field == CISPREF_HIT_ITEM ? (cispref_item *)hit_entry(hit)->node : NULL;
 }
 
 const cispref_summary_entry *cispref_hit_summary_entry(const cispref_hit *hit)
 {
-	return hit && hit->entry->field == CISPREF_HIT_SUMMARY
-		? (cispref_summary_entry *)hit->entry->node : NULL;
+	return hit && hit_entry(hit)->field == CISPREF_HIT_SUMMARY
+		? (cispref_summary_entry *)hit_entry(hit)->node : NULL;
 }
 
 const cispref_competence *cispref_hit_competence(const cispref_hit *hit)
 {
 	if (!hit)
 		return NULL;
-	switch (hit->entry->field) {
-	case CISPREF_HIT_TITLE: return (cispref_competence *)hit->entry->node;
-	case CISPREF_HIT_SUMMARY: return cispref_summary_entry_competence(hit->entry->node);
-	case CISPREF_HIT_ITEM: return ((const cispref_item *)hit->entry->node)->competence;
+	switch (hit_entry(hit)->field) {
+	case CISPREF_HIT_TITLE: return (cispref_competence *)hit_entry(hit)->node;
+	case CISPREF_HIT_SUMMARY: return cispref_summary_entry_competence(hit_entry(hit)->node);
+	case CISPREF_HIT_ITEM: return ((const cispref_item *)hit_entry(hit)->node)->competence;
 	default: return NULL;
 	}
 }
 
 const cispref_plan *cispref_hit_plan(const cispref_hit *hit)
 {
-	if (!hit || hit->entry->field == CISPREF_HIT_SUMMARY || hit->entry->field == CISPREF_HIT_CONCEPT)
+	if (!hit || hit_entry(hit)->field == CISPREF_HIT_SUMMARY || hit_entry(hit)->field == CISPREF_HIT_CONCEPT)
 		return NULL;
 	return cispref_hit_competence(hit)->plan;
 }

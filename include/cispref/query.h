@@ -291,8 +291,10 @@ typedef struct cispref_hit cispref_hit;
  *
  * Threads and memory: any number of threads may search one index at once. A search
  * works in scratch memory that the index keeps between searches (about 5 bytes per
- * searchable text and 4 per distinct word, made by the first search that needs it, freed
- * by cispref_index_free()); the index holds 8 such areas, each used by one search at a
+ * searchable text and 4 per distinct word, and 20 per hit of the largest query; the
+ * first area is made and written by cispref_index_new(), with room for 65 536 hits, so
+ * that the first searches of a process do not pay its page faults, the others by the
+ * first search that needs them; all freed by cispref_index_free()); the index holds 8 such areas, each used by one search at a
  * time (taken and given back with an atomic flag, no lock), and a search that finds all
  * 8 busy allocates one for itself and frees it on return. Apart from that, a search
  * allocates in proportion to its query and its hits, not to the referential.
