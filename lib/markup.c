@@ -143,8 +143,11 @@ int cispref__note_refs_match(const cispref_rich_text *a, const cispref_rich_text
 	cispref__rich_text_note_refs(b, collect, &lb);
 	int rc = la.failed || lb.failed ? -2 : 0;
 	if (!rc) {
-		qsort(la.at, la.count, sizeof *la.at, by_text);
-		qsort(lb.at, lb.count, sizeof *lb.at, by_text);
+		/* qsort() may not be given the null pointer of an empty list, even for none */
+		if (la.count)
+			qsort(la.at, la.count, sizeof *la.at, by_text);
+		if (lb.count)
+			qsort(lb.at, lb.count, sizeof *lb.at, by_text);
 		size_t in_a = 0, in_b = 0;
 		const char *id = first_difference(&la, &lb, &in_a, &in_b);
 		if (id) {

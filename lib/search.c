@@ -615,6 +615,14 @@ static int grow_candidates(search_scratch *s, size_t n);
 /* The hits a warm scratch area has room for without growing. */
 #define WARM_HITS ((size_t)1 << 16)
 
+/* Write zeros over @size bytes at @p; nothing for none (an empty referential's arrays are
+ * the null pointer, which memset() may not be given even for 0 bytes). */
+static void fault_in(void *p, size_t size)
+{
+	if (size)
+		memset(p, 0, size);
+}
+
 /* A scratch area whose pages are written (the states, the bitmap, the stamps, and room
  * for WARM_HITS hits and candidates), or NULL when out of memory. */
 static search_scratch *scratch_warm(const cispref_index *index)
@@ -628,12 +636,12 @@ static search_scratch *scratch_warm(const cispref_index *index)
 	}
 	/* what they hold does not matter (states are set as entries become candidates,
 	 * the bitmap and stamps are zero already): writing zeros only faults them in */
-	memset(s->state, 0, s->entry_room * sizeof *s->state);
-	memset(s->bitmap, 0, (s->entry_room / 64 + 1) * sizeof *s->bitmap);
-	memset(s->word_stamp, 0, s->word_room * sizeof *s->word_stamp);
-	memset(s->hits, 0, s->hit_capacity * sizeof *s->hits);
-	memset(s->spare, 0, s->hit_capacity * sizeof *s->spare);
-	memset(s->candidates, 0, s->candidate_capacity * sizeof *s->candidates);
+	fault_in(s->state, s->entry_room * sizeof *s->state);
+	fault_in(s->bitmap, (s->entry_room / 64 + 1) * sizeof *s->bitmap);
+	fault_in(s->word_stamp, s->word_room * sizeof *s->word_stamp);
+	fault_in(s->hits, s->hit_capacity * sizeof *s->hits);
+	fault_in(s->spare, s->hit_capacity * sizeof *s->spare);
+	fault_in(s->candidates, s->candidate_capacity * sizeof *s->candidates);
 	return s;
 }
 
