@@ -29,12 +29,9 @@ static void address_key(char key[2 * sizeof(uintptr_t) + 1], const node *n)
 	snprintf(key, 2 * sizeof(uintptr_t) + 1, "%" PRIxPTR, (uintptr_t)n);
 }
 
-int cispref__node_set_column(cispref_referential *ref, node *n, unsigned long column)
+/* A column of NODE_COLUMN_FAR or more (cispref__node_set_column() stores the others). */
+int cispref__node_set_far_column(cispref_referential *ref, node *n, unsigned long column)
 {
-	if (column < NODE_COLUMN_FAR) {
-		n->column = (unsigned int)column;
-		return 0;
-	}
 	if (!ref->far_columns.key)
 		cispref__strmap_init(&ref->far_columns, far_column_key);
 	char key[2 * sizeof(uintptr_t) + 1];
