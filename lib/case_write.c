@@ -302,7 +302,7 @@ static void competence_item(writer *w, size_t *count, const cispref_competence *
 
 static void item_item(writer *w, size_t *count, const cispref_item *it)
 {
-	item_head(w, count, &it->node, CASE_SAVOIR_FAIRE + (case_role)it->kind, it->text);
+	item_head(w, count, &it->node, CASE_SAVOIR_FAIRE + (case_role)it->node.kind, it->text);
 	const void *c = it->concept_id ? cispref__find(w->ref, it->concept_id) : NULL;
 	if (c && ((const node *)c)->type == NODE_CONCEPT)
 		link(w, "conceptKeywordsURI", ((const cispref_concept *)c)->label, it->concept_id);

@@ -57,7 +57,7 @@ static void add_competence(dnodes *out, const cispref_competence *c, size_t posi
 			d = add(out, CISPREF_NODE_ITEM, &item->node, item, c->node.id, i, domain_id);
 			d->sublist = k;
 			set_text(d, "text", item->text);
-			set_kind(d, (int)item->kind, cispref_item_kind_name(item->kind));
+			set_kind(d, (int)item->node.kind, cispref_item_kind_name(item->node.kind));
 		}
 	}
 }

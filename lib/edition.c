@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: MIT */
 /* Edition links: a node marked deprecated, and the node that replaces it (doc/format.md,
  * "Editions"). Kept in a map of their own rather than in every node: a referential has
- * few deprecated nodes and half a million items must stay 48 bytes each. */
+ * few deprecated nodes and half a million items must stay 40 bytes each. */
 #include <string.h>
 
 #include "private.h"

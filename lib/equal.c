@@ -37,7 +37,7 @@ static bool string_same(const void *a, const void *b)
 static bool item_same(const void *va, const void *vb)
 {
 	const cispref_item *a = va, *b = vb;
-	return node_same(&a->node, &b->node) && a->kind == b->kind && same(a->text, b->text) &&
+	return node_same(&a->node, &b->node) && a->node.kind == b->node.kind && same(a->text, b->text) &&
 	       same(a->concept_id, b->concept_id);
 }
 

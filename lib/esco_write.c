@@ -130,7 +130,7 @@ static void item_row(esco *w, const cispref_item *item)
 		return;
 	const char *cells[ESCO_COLUMNS] = {
 		"KnowledgeSkillCompetence", (const char *)xmlBufferContent(w->uri),
-		skill_type(item->kind), "", item->text, "", "", "released", "",
+		skill_type(item->node.kind), "", item->text, "", "", "released", "",
 		(const char *)xmlBufferContent(w->notes), "",
 		(const char *)xmlBufferContent(w->scheme), ""};
 	record(w, cells);

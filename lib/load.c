@@ -902,8 +902,12 @@ static void on_start(void *data, const xmlChar *localname, const xmlChar *prefix
 	    edition_attributes(ld, r, self, values) == 0) {
 		node *n = self->node;
 		if (n && r->self != CTX_SUMMARY) { /* a summary's node is its domain */
-			n->line = (unsigned long)xmlSAX2GetLineNumber(ld->run.ctxt);
-			n->column = (unsigned long)xmlSAX2GetColumnNumber(ld->run.ctxt);
+			n->line = (uint32_t)xmlSAX2GetLineNumber(ld->run.ctxt);
+			unsigned long column = (unsigned long)xmlSAX2GetColumnNumber(ld->run.ctxt);
+			if (cispref__node_set_column(ld->ref, n, column) != 0) {
+				nomem(ld);
+				return;
+			}
 		}
 		ld->depth++;
 		ld->run.seen_root = 1;

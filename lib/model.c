@@ -234,7 +234,7 @@ cispref_item *cispref__item_create(cispref_competence *competence, const char *i
 	    copy_text(ref->arena, &it->concept_id, concept_id) != 0)
 		return NULL;
 	it->competence = competence;
-	it->kind = kind;
+	it->node.kind = kind;
 	return it;
 }
 
@@ -276,6 +276,7 @@ void cispref_referential_free(cispref_referential *ref)
 	cispref__strmap_free(&ref->index);
 	cispref__strmap_free(&ref->editions);
 	cispref__strmap_free(&ref->translations);
+	cispref__strmap_free(&ref->far_columns); /* zeroed when never used */
 	cispref__arena_free(ref->arena);
 }
 
@@ -463,7 +464,7 @@ const cispref_note *cispref_competence_note(const cispref_competence *c, size_t 
 }
 
 const char *cispref_item_id(const cispref_item *i) { return FIELD(i, i->node.id, NULL); }
-cispref_item_kind_t cispref_item_kind(const cispref_item *i) { return FIELD(i, i->kind, CISPREF_ITEM_SAVOIR_FAIRE); }
+cispref_item_kind_t cispref_item_kind(const cispref_item *i) { return FIELD(i, i->node.kind, CISPREF_ITEM_SAVOIR_FAIRE); }
 const char *cispref_item_text(const cispref_item *i) { return FIELD(i, i->text, NULL); }
 const char *cispref_item_concept_id(const cispref_item *i) { return FIELD(i, i->concept_id, NULL); }
 const cispref_competence *cispref_item_competence(const cispref_item *i) { return FIELD(i, i->competence, NULL); }

@@ -180,7 +180,7 @@ static void write_competence(writer *w, const cispref_referential *ref, const ch
 			const cispref_concept *concept =
 				cispref_referential_find_concept(ref, item->concept_id);
 			idnumber id, concept_id = "";
-			make_idnumber(id, cispref_item_kind_name(item->kind), NULL, item->node.id);
+			make_idnumber(id, cispref_item_kind_name(item->node.kind), NULL, item->node.id);
 			if (concept)
 				make_idnumber(concept_id, "concept", cispref_item_kind_name(concept->kind),
 				              concept->node.id);

@@ -107,7 +107,7 @@ static void place(char *out, size_t size, const void *v)
 		break;
 	case NODE_ITEM: {
 		const cispref_item *item = v;
-		snprintf(out, size, "%s of competence %s", cispref_item_kind_name(item->kind),
+		snprintf(out, size, "%s of competence %s", cispref_item_kind_name(item->node.kind),
 		         item->competence->node.id);
 		break;
 	}

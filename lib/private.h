@@ -29,15 +29,20 @@ typedef enum node_type {
 	NODE_BLOCK
 } node_type;
 
-/* 20 bytes, aligned on 4: the node's first 4-byte field packs after it (an item takes
- * 48 bytes, not 56, half a million times). Nodes are carved from the arena on 8 bytes,
- * so the id, at offset 8, is aligned all the same. */
+/* 16 bytes on 64-bit machines: the type, an item's kind and the column share one word, so
+ * that an item takes 40 bytes (half a million of them in a large load). A column too wide
+ * for its bit-field (an element past the 33 millionth byte of a line: minified XML) is
+ * NODE_COLUMN_FAR there and kept exactly in the referential's far_columns; read and set
+ * it through cispref__node_column() and cispref__node_set_column(). */
+#define NODE_COLUMN_BITS 25
+#define NODE_COLUMN_FAR ((1u << NODE_COLUMN_BITS) - 1)
 typedef struct node {
-	node_type type;
-	uint32_t line;   /* where it was read from, 0 when built in memory */
 	const char *id;
-	uint32_t column; /* 32 bits each: a node is 20 bytes, not 32 */
-} __attribute__((packed, aligned(4))) node;
+	uint32_t line;              /* where it was read from, 0 when built in memory */
+	unsigned int type : 4;      /* node_type: 9 values */
+	unsigned int kind : 3;      /* an item's cispref_item_kind_t; 0 for other nodes */
+	unsigned int column : NODE_COLUMN_BITS;
+} node;
 
 struct cispref_referential {
 	arena *arena;
@@ -67,6 +72,8 @@ struct cispref_referential {
 	struct fm_translation *title_translations; /* fm_translation.c */
 	const char *translated_from; /* the language of the referential this one is a view
 	                              * of (translated.c), NULL for any other */
+	strmap far_columns; /* node_column.c: the columns a node header cannot hold; empty
+	                     * (nothing allocated) unless a document has such a column */
 };
 
 struct cispref_domain {
@@ -103,8 +110,7 @@ struct cispref_competence {
 };
 
 struct cispref_item {
-	node node;
-	cispref_item_kind_t kind;
+	node node; /* its kind is the node's */
 	cispref_competence *competence;
 	const char *text;
 	const char *concept_id;
@@ -117,9 +123,9 @@ struct cispref_concept {
 	const char *label;
 };
 
-_Static_assert(sizeof(node) == 12 + sizeof(const char *) &&
-                   sizeof(struct cispref_item) == sizeof(node) + 4 + 3 * sizeof(void *),
-               "an item packs its kind after its node (48 bytes on 64-bit machines)");
+_Static_assert(sizeof(node) == sizeof(const char *) + 8 &&
+                   sizeof(struct cispref_item) == sizeof(node) + 3 * sizeof(void *),
+               "a node header is 16 bytes and an item 40 on 64-bit machines");
 
 struct cispref_note {
 	node node;
@@ -264,6 +270,20 @@ node *cispref__find(const cispref_referential *ref, const char *id);
 int cispref__index_pending(cispref_referential *ref);
 const char *cispref__node_id(const void *n); /* the key of the id index */
 
+/* node_column.c: a node's column, whatever its width (see struct node). Setting may add
+ * to @ref->far_columns: 0 or -1 (out of memory). Inline, as the loader sets one per
+ * element: a call for the common case took 25 instructions, the field's store a few. */
+int cispref__node_set_far_column(cispref_referential *ref, node *n, unsigned long column);
+static inline int cispref__node_set_column(cispref_referential *ref, node *n,
+                                           unsigned long column)
+{
+	if (column >= NODE_COLUMN_FAR)
+		return cispref__node_set_far_column(ref, n, column);
+	n->column = (unsigned int)column;
+	return 0;
+}
+unsigned long cispref__node_column(const cispref_referential *ref, const node *n);
+
 /* edition.c: the edition links of the nodes marked deprecated, kept aside (few nodes
  * have one; the nodes stay small). A link names its node, so that a link outliving its
  * node (removed by the builder) is ignored. */
@@ -288,7 +308,7 @@ const edition_link *cispref__edition_of(const cispref_referential *ref, const no
 
 /* text.c */
 /* translation.c: a node's text in another language, kept aside as the edition links
- * are (most referentials have none; an item stays 48 bytes). The map holds the first
+ * are (most referentials have none; an item stays 40 bytes). The map holds the first
  * translation of each node; the others follow through @next, in the order they came. */
 typedef struct translation {
 	const char *id; /* the node's id: the key (first, as the map's key function reads) */

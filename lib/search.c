@@ -1027,7 +1027,7 @@ static int entry_passes(const search_entry *e, const cispref_filter *filter, uns
 		       cispref__filter_plan_kind(filter, ((const cispref_competence *)e->node)->plan->kind);
 	const cispref_item *item = e->node;
 	return cispref__filter_plan_kind(filter, item->competence->plan->kind) &&
-	       cispref__filter_item_kind(filter, item->kind);
+	       cispref__filter_item_kind(filter, item->node.kind);
 }
 
 /* "domain › plan › competence › item" ("domain › entry" for a summary entry). */

@@ -30,7 +30,7 @@ static void cells_of(const cispref_item *item, const char *cells[CISPREF__SHEET_
 	cells[0] = or_empty(c->plan->domain->node.id);
 	cells[1] = or_empty(c->plan->node.id);
 	cells[2] = or_empty(c->node.id);
-	cells[3] = or_empty(cispref_item_kind_name(item->kind));
+	cells[3] = or_empty(cispref_item_kind_name(item->node.kind));
 	cells[CISPREF__SHEET_ID] = or_empty(item->node.id);
 	cells[CISPREF__SHEET_TEXT] = or_empty(item->text);
 	cells[6] = or_empty(item->concept_id);

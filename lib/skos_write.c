@@ -241,7 +241,7 @@ static void write_item(ttl *w, const cispref_item *item)
 	const cispref_concept *shared =
 		cispref_referential_find_concept(w->ref, item->concept_id);
 	concept(w, item->node.id, "Item", item->text);
-	kind(w, cispref_item_kind_name(item->kind));
+	kind(w, cispref_item_kind_name(item->node.kind));
 	relation(w, "skos:broader", item->competence->node.id);
 	if (shared)
 		relation(w, "skos:related", shared->node.id);

@@ -212,23 +212,24 @@ static int done(const checker *ck)
 	return ck->failed || (ck->strict && ck->out->list.count);
 }
 
-static void report(checker *ck, rule r, const node *n, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+/* Where a finding is reported: a node's id and place, or a place of its own (a front-matter
+ * text reports the place of a note reference in it). */
+typedef struct spot {
+	const char *id; /* NULL: the finding is about no node */
+	unsigned long line, column;
+} spot;
 
-static void report(checker *ck, rule r, const node *n, const char *fmt, ...)
+static void vreport(checker *ck, rule r, const spot *at, const char *fmt, va_list ap)
 {
 	if (ck->strict && (tags[r].severity != CISPREF_SEVERITY_ERROR || done(ck)))
 		return;
 	arena *a = ck->out->arena;
 	cispref_diagnostic *d = cispref__arena_alloc(a, sizeof *d);
 	char message[512];
-	va_list ap;
-	va_start(ap, fmt);
 	vsnprintf(message, sizeof message, fmt, ap);
-	va_end(ap);
 	cispref__utf8_trim(message, strlen(message)); /* a quoted text may pass the limit */
 	if (!d || !(d->message = cispref__arena_strdup(a, message)) ||
-	    (n && !(d->node_id = cispref__arena_strdup(a, n->id))) ||
+	    (at->id && !(d->node_id = cispref__arena_strdup(a, at->id))) ||
 	    (ck->ref->origin && !(d->file = cispref__arena_strdup(a, ck->ref->origin))) ||
 	    cispref__vec_push(a, &ck->out->list, d) != 0) {
 		ck->failed = 1;
@@ -236,8 +237,34 @@ static void report(checker *ck, rule r, const node *n, const char *fmt, ...)
 	}
 	d->tag = tags[r].tag;
 	d->severity = tags[r].severity;
-	d->line = n ? n->line : 0;
-	d->column = n ? n->column : 0;
+	d->line = at->line;
+	d->column = at->column;
+}
+
+static void report_at(checker *ck, rule r, const spot *at, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void report_at(checker *ck, rule r, const spot *at, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(ck, r, at, fmt, ap);
+	va_end(ap);
+}
+
+/* A finding about @n (NULL: about no node), reported at @n's place. */
+static void report(checker *ck, rule r, const node *n, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void report(checker *ck, rule r, const node *n, const char *fmt, ...)
+{
+	spot at = {0};
+	if (n)
+		at = (spot){n->id, n->line, cispref__node_column(ck->ref, n)};
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(ck, r, &at, fmt, ap);
+	va_end(ap);
 }
 
 static int empty(const char *text)
@@ -360,7 +387,7 @@ static void check_duplicate_items(checker *ck, const vec *list)
 
 static void check_item(checker *ck, const cispref_item *item)
 {
-	check_node(ck, &item->node, cispref_item_kind_name(item->kind), item->text);
+	check_node(ck, &item->node, cispref_item_kind_name(item->node.kind), item->text);
 	if (!item->concept_id)
 		return;
 	const cispref_concept *concept = cispref_referential_find_concept(ck->ref, item->concept_id);
@@ -368,10 +395,10 @@ static void check_item(checker *ck, const cispref_item *item)
 		report(ck, RULE_CONCEPT_UNKNOWN, &item->node,
 		       "item '%s' points to the concept '%s', which does not exist", item->node.id,
 		       item->concept_id);
-	else if (concept->kind != item->kind)
+	else if (concept->kind != item->node.kind)
 		report(ck, RULE_CONCEPT_KIND_MISMATCH, &item->node,
 		       "item '%s' is a %s but its concept '%s' is a %s", item->node.id,
-		       cispref_item_kind_name(item->kind), concept->node.id,
+		       cispref_item_kind_name(item->node.kind), concept->node.id,
 		       cispref_item_kind_name(concept->kind));
 }
 
@@ -531,17 +558,16 @@ static void check_domain(checker *ck, const cispref_domain *domain)
 /* ---- front matter ---------------------------------------------------------------- */
 
 /* Where a finding about the front matter is reported: @n's place, under @n's id or, for
- * a block without one, its section's. */
-static node place(const node *n, const cispref_section *section, uint32_t line, uint32_t column)
+ * a block without one, its section's; @line and @column instead when @line is set. */
+static spot place(const checker *ck, const node *n, const cispref_section *section,
+                  uint32_t line, uint32_t column)
 {
-	node where = *n;
-	if (!where.id)
-		where.id = section->node.id;
+	spot at = {n->id ? n->id : section->node.id, n->line, cispref__node_column(ck->ref, n)};
 	if (line) {
-		where.line = line;
-		where.column = column;
+		at.line = line;
+		at.column = column;
 	}
-	return where;
+	return at;
 }
 
 typedef struct rich_check {
@@ -555,10 +581,10 @@ static void check_note_ref(const cispref_inline *run, void *data)
 {
 	rich_check *rc = data;
 	checker *ck = rc->ck;
-	node at = place(rc->where, rc->section, run->line, run->column);
+	spot at = place(ck, rc->where, rc->section, run->line, run->column);
 	if (!cispref_referential_find_note(ck->ref, run->text)) {
-		report(ck, RULE_NOTE_UNKNOWN, &at,
-		       "the front matter refers to the note '%s', which does not exist", run->text);
+		report_at(ck, RULE_NOTE_UNKNOWN, &at,
+		          "the front matter refers to the note '%s', which does not exist", run->text);
 		return;
 	}
 	if (errors_only(ck))
@@ -567,8 +593,8 @@ static void check_note_ref(const cispref_inline *run, void *data)
 	if (added < 0)
 		ck->failed = 1;
 	else if (added == 1)
-		report(ck, RULE_NOTE_REF_REPEATED, &at,
-		       "the front matter refers to the note '%s' more than once", run->text);
+		report_at(ck, RULE_NOTE_REF_REPEATED, &at,
+		          "the front matter refers to the note '%s' more than once", run->text);
 }
 
 static int badly_spaced(const char *t)
@@ -581,14 +607,14 @@ static void check_rich_text(checker *ck, const cispref_rich_text *rt, const node
                             const cispref_section *section, const char *what)
 {
 	rich_check rc = {ck, where, section, what};
-	node at = place(where, section, 0, 0);
+	spot at = place(ck, where, section, 0, 0);
 	if (empty(rt->plain))
-		report(ck, RULE_TEXT_EMPTY, &at, "a %s of section '%s' has an empty text", what,
-		       section->node.id);
+		report_at(ck, RULE_TEXT_EMPTY, &at, "a %s of section '%s' has an empty text", what,
+		          section->node.id);
 	else if (!errors_only(ck) && badly_spaced(rt->plain))
-		report(ck, RULE_FRONT_MATTER_WHITESPACE, &at,
-		       "a %s of section '%s' has white space at its start or end, a line break, a "
-		       "tab or two spaces in a row", what, section->node.id);
+		report_at(ck, RULE_FRONT_MATTER_WHITESPACE, &at,
+		          "a %s of section '%s' has white space at its start or end, a line break, a "
+		          "tab or two spaces in a row", what, section->node.id);
 	cispref__rich_text_note_refs(rt, check_note_ref, &rc);
 }
 
@@ -608,11 +634,11 @@ static void check_block(checker *ck, const cispref_block *b)
 		else
 			ck->details_all = 1;
 		if (repeated) {
-			node at = place(n, s, 0, 0);
-			report(ck, RULE_DETAILS_REPEATED, &at,
-			       kinded ? "section '%s' holds a second 'details' for the %s domains"
-			              : "section '%s' holds a second 'details'",
-			       s->node.id, cispref_domain_kind_name(b->domain_kind));
+			spot at = place(ck, n, s, 0, 0);
+			report_at(ck, RULE_DETAILS_REPEATED, &at,
+			          kinded ? "section '%s' holds a second 'details' for the %s domains"
+			                 : "section '%s' holds a second 'details'",
+			          s->node.id, cispref_domain_kind_name(b->domain_kind));
 		}
 	}
 	if (b->text)
@@ -631,10 +657,10 @@ static void check_block(checker *ck, const cispref_block *b)
 			check_rich_text(ck, &ph->heading, n, s, "phase heading");
 			for (size_t j = 0; j < ph->steps.count; j++) {
 				const cispref_step *st = ph->steps.items[j];
-				node at = place(n, s, 0, 0);
+				spot at = place(ck, n, s, 0, 0);
 				if (empty(st->date))
-					report(ck, RULE_TEXT_EMPTY, &at,
-					       "a step of section '%s' has an empty date", s->node.id);
+					report_at(ck, RULE_TEXT_EMPTY, &at,
+					          "a step of section '%s' has an empty date", s->node.id);
 				check_rich_text(ck, &st->task, n, s, "task");
 			}
 		}

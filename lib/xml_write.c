@@ -92,7 +92,7 @@ static void write_source(xml_out *o, const cispref_referential *ref)
 
 static void write_item(xml_out *o, const cispref_item *item)
 {
-	start(o, cispref_item_kind_name(item->kind));
+	start(o, cispref_item_kind_name(item->node.kind));
 	attribute(o, "id", item->node.id);
 	attribute(o, "concept", item->concept_id);
 	edition(o, &item->node);

@@ -537,6 +537,63 @@ static void text_up_to_limit_accepted(void **state)
 	}
 }
 
+/* Elements past the 33 millionth column of their line (a referential written on one
+ * line) keep their exact columns: a node header holds 25 bits of column, the rest is kept
+ * aside. Two items start 2^25 blanks into line 2, each naming a concept that does not
+ * exist; a finding's column is that of the end of its node's start tag (validate.h). */
+static void far_columns_kept(void **state)
+{
+	(void)state;
+	static const char head[] =
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<referential xmlns=\"urn:cispref:referential\" format-version=\"1\" id=\"mini\" "
+		"version=\"1\" xml:lang=\"fr\"><title>Mini</title><domain id=\"d\" kind=\"core\">"
+		"<title>Domaine</title><plan id=\"d.ind\" kind=\"individual\"><title>Individuel"
+		"</title><competence id=\"d.ind.1\"><title>Competence</title>";
+	static const char first[] = "<savoir-faire id=\"d.ind.1.sf.1\" concept=\"c.nowhere\">";
+	static const char between[] = "Faire</savoir-faire>";
+	static const char second[] = "<savoir-faire id=\"d.ind.1.sf.2\" concept=\"c.nowhere\">";
+	static const char tail[] = "Agir</savoir-faire></competence></plan></domain></referential>\n";
+	const size_t blanks = (size_t)1 << 25;
+	size_t size = strlen(head) + blanks + strlen(first) + strlen(between) + strlen(second) +
+	              strlen(tail);
+	char *doc = xmalloc(size + 1), *at = doc;
+	at += sprintf(at, "%s", head);
+	memset(at, ' ', blanks);
+	at += blanks;
+	sprintf(at, "%s%s%s%s", first, between, second, tail);
+	/* line 2 starts after the declaration's line break; columns count from 1 */
+	size_t line2 = (size_t)(strchr(doc, '\n') + 1 - doc);
+	unsigned long column1 = (unsigned long)(at - doc - line2 + strlen(first));
+	unsigned long column2 = column1 + strlen(between) + strlen(second);
+	assert_true(column1 > ((unsigned long)1 << 25));
+
+	/* the strict load's error: the first item */
+	outcome o = load_buffer(doc, size, "far.xml", CISPREF_LOAD_DEFAULT);
+	assert_rejected(&o, CISPREF_ERULE, "far.xml", 2, column1,
+	                "'c.nowhere', which does not exist [concept-unknown]");
+
+	/* the validator's findings: each item at its own column */
+	o = load_buffer(doc, size, "far.xml", CISPREF_LOAD_LENIENT);
+	assert_int_equal(o.rc, CISPREF_OK);
+	cispref_diagnostics *list = NULL;
+	assert_int_equal(cispref_validate(&list, o.ref), CISPREF_OK);
+	size_t found = 0;
+	for (size_t i = 0; i < cispref_diagnostics_count(list); i++) {
+		const cispref_diagnostic *d = cispref_diagnostics_get(list, i);
+		if (strcmp(cispref_diagnostic_tag(d), "concept-unknown") != 0)
+			continue;
+		int second_item = strcmp(cispref_diagnostic_node_id(d), "d.ind.1.sf.2") == 0;
+		assert_int_equal(cispref_diagnostic_line(d), 2);
+		assert_int_equal(cispref_diagnostic_column(d), second_item ? column2 : column1);
+		found++;
+	}
+	assert_int_equal(found, 2);
+	cispref_diagnostics_free(list);
+	outcome_free(&o);
+	free(doc);
+}
+
 static void attribute_over_limit_rejected(void **state)
 {
 	(void)state;
@@ -798,6 +855,7 @@ int main(void)
 		cmocka_unit_test(text_50mb_rejected),
 		cmocka_unit_test(text_one_byte_over_limit_rejected),
 		cmocka_unit_test(text_up_to_limit_accepted),
+		cmocka_unit_test(far_columns_kept),
 		cmocka_unit_test(attribute_over_limit_rejected),
 		cmocka_unit_test(attribute_escapes_decoded),
 		cmocka_unit_test(text_escapes_decoded),
