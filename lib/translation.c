@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: MIT */
 /* Translations: a node's text in another language than the referential's (doc/format.md,
  * "Translations"). Kept in a map of their own, as the edition links are: most
- * referentials have none, and half a million items must stay 48 bytes each. */
+ * referentials have none, and half a million items must stay 40 bytes each. */
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
