@@ -66,14 +66,23 @@ int cispref__analyze_is_french(const char *language)
 	return strcmp(code, "fr") == 0;
 }
 
+/* strcmp(@entry, the @length bytes of @word), @word holding no '\0': by hand and
+ * inline, since the index build asks for every word of every text and a call of
+ * strncmp() per step of the search was 8 % of the index build's instructions. */
+static inline int compare_entry(const char *entry, const char *word, size_t length)
+{
+	for (size_t i = 0; i < length; i++)
+		if (entry[i] != word[i]) /* an entry that ends first (its '\0') sorts before */
+			return (unsigned char)entry[i] < (unsigned char)word[i] ? -1 : 1;
+	return entry[length] != '\0'; /* longer than the word: after it */
+}
+
 static int in_list(const char *const *list, size_t n, const char *word, size_t length)
 {
 	size_t lo = 0, hi = n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = strncmp(list[mid], word, length);
-		if (c == 0)
-			c = list[mid][length] != '\0'; /* longer than the word: after it */
+		int c = compare_entry(list[mid], word, length);
 		if (c == 0)
 			return 1;
 		if (c < 0)
