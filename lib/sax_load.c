@@ -369,6 +369,11 @@ int cispref__sax_parse(sax_run *run, xmlSAXHandler *sax, void *user,
 		xmlResetLastError();
 	if (!run->status && !run->seen_root)
 		cispref__sax_fail(run, CISPREF_EXML, "the document is empty");
+	/* Without an entityDecl callback, libxml2 keeps the entities of an internal subset it
+	 * parsed before the refusal took effect in a document of its own ("SAX compatibility
+	 * mode"), which xmlFreeParserCtxt() leaves to the caller. */
+	if (run->ctxt && run->ctxt->myDoc)
+		xmlFreeDoc(run->ctxt->myDoc);
 	xmlFreeParserCtxt(run->ctxt);
 	run->ctxt = NULL;
 	return run->status;
