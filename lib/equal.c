@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: MIT */
 /* Structural comparison of two referentials, used to check that a write then a read
  * gives back the same model. */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -205,13 +206,34 @@ static bool translations_same(const cispref_referential *a, const cispref_refere
 	       in_a == in_b;
 }
 
-/* The translations of the title and the front matter: walked in @a, found in @b by their
- * address (the front matters are equal by then), compared list against list, both kept
- * in the order of their language tags. */
-typedef struct fm_compare {
-	const cispref_referential *b;
-	bool same;
-} fm_compare;
+/* The translations of the title and the front matter: the texts of @a and of @b paired
+ * by their place in the walk (the front matters are equal by then, so both walks visit
+ * the same texts in the same order), each pair's lists compared, both kept in the order
+ * of their language tags. Not by address: in a referential loaded leniently two
+ * sections or blocks may share an id, and an address then names the first only. */
+typedef struct fm_slots {
+	fm_translation *const **at;
+	size_t count, room;
+	bool failed;
+} fm_slots;
+
+static void fm_collect(const fm_text *t, void *data)
+{
+	fm_slots *l = data;
+	if (l->failed)
+		return;
+	if (l->count == l->room) {
+		size_t room = l->room ? 2 * l->room : 64;
+		void *grown = realloc((void *)l->at, room * sizeof *l->at);
+		if (!grown) {
+			l->failed = true;
+			return;
+		}
+		l->at = grown;
+		l->room = room;
+	}
+	l->at[l->count++] = (fm_translation *const *)t->slot;
+}
 
 static bool fm_translation_same(const fm_translation *x, const fm_translation *y)
 {
@@ -221,28 +243,26 @@ static bool fm_translation_same(const fm_translation *x, const fm_translation *y
 	return x->rich ? rich_same(x->rich, y->rich) : same(x->plain, y->plain);
 }
 
-static void fm_compare_text(const fm_text *t, void *data)
+static bool fm_lists_same(const fm_translation *x, const fm_translation *y)
 {
-	fm_compare *c = data;
-	fm_text u;
-	char why[192];
-	if (!c->same)
-		return;
-	if (cispref__fm_resolve(c->b, t->of, t->part, &u, why, sizeof why) != 0) {
-		c->same = false;
-		return;
-	}
-	const fm_translation *x = *t->slot, *y = *u.slot;
 	for (; x && y && fm_translation_same(x, y); x = x->next, y = y->next)
 		;
-	c->same = !x && !y;
+	return !x && !y;
 }
 
+/* Out of memory, the two are not told equal: equality is used to check a round trip,
+ * where "not shown equal" is the safe answer. */
 static bool fm_translations_same(const cispref_referential *a, const cispref_referential *b)
 {
-	fm_compare c = {b, true};
-	cispref__fm_texts(a, fm_compare_text, &c);
-	return c.same;
+	fm_slots la = {0}, lb = {0};
+	cispref__fm_texts(a, fm_collect, &la);
+	cispref__fm_texts(b, fm_collect, &lb);
+	bool same = !la.failed && !lb.failed && la.count == lb.count;
+	for (size_t i = 0; same && i < la.count; i++)
+		same = fm_lists_same(*la.at[i], *lb.at[i]);
+	free((void *)la.at);
+	free((void *)lb.at);
+	return same;
 }
 
 bool cispref_referential_equal(const cispref_referential *a, const cispref_referential *b)
