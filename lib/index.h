@@ -57,9 +57,8 @@ struct cispref_index {
 	size_t top_count;
 	search_entry *entries;            /* by field (titles, summary entries, items, concepts),
 	                                   * each in document order */
-	uint8_t *fields;                  /* entries[i].field, packed: ranking reads it per hit */
 	size_t entry_count;
-	size_t entry_room;                /* of @entries and @fields */
+	size_t entry_room;                /* of @entries */
 	size_t text_entry_count;          /* the entries before the concepts */
 	size_t field_start[5];            /* the first entry of each field, then the end */
 	word_postings **words;            /* sorted by word */

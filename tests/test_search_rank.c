@@ -4,8 +4,9 @@
  * index (lib/search.c). What must not change for it: the hits of a query with a limit
  * of N are the first N of its hits without a limit (doc/search.md, "Ranking"); a
  * query gives the same hits on a fresh index as after many other queries on the same
- * index; and more threads at once than the index has scratch areas get the same hits
- * as one thread. */
+ * index; more threads at once than the index has scratch areas get the same hits
+ * as one thread; and the hits come in rank order however many candidates a query has
+ * and however they are spread (search.c gathers a few, more, and many in three ways). */
 #include <pthread.h>
 
 #include "test_util.h"
@@ -107,6 +108,100 @@ static void test_same_hits_after_other_queries(void **state)
 	}
 }
 
+/* ---- rank order at every density ---------------------------------------------------- */
+
+#define SPREAD_ITEMS 20000
+
+/* The words of item @i of the spread referential. Over 20 000 items (a bitmap of 313
+ * words), the queries below find: "omega" 40 candidates, out of order (with "omegaz");
+ * "gamma" 400, in order (one word); "alpha" about 430, out of order (with "alphabet"),
+ * fewer than two a word of the bitmap; "delta" 13 334, out of order (with "deltaplane"),
+ * two a word and more. */
+static void spread_words(size_t i, char *out, size_t size)
+{
+	snprintf(out, size, "texte%s%s%s%s%s%s%s", i % 97 == 0 ? " alpha" : "",
+	         i % 89 == 3 ? " alphabet" : "", i % 50 == 0 ? " gamma" : "",
+	         i % 3 == 0 ? " delta" : "", i % 3 == 1 ? " deltaplane" : "",
+	         i % 1000 == 7 ? " omega" : "", i % 1000 == 500 ? " omegaz" : "");
+}
+
+static cispref_index *spread_index(void)
+{
+	static const char head[] =
+		"<referential xmlns=\"urn:cispref:referential\" format-version=\"1\" id=\"m\" "
+		"version=\"1\" xml:lang=\"fr\"><title>T</title><domain id=\"d\" kind=\"core\">"
+		"<title>D</title><plan id=\"p\" kind=\"individual\"><title>P</title>"
+		"<competence id=\"c\"><title>C</title>";
+	static const char tail[] = "</competence></plan></domain></referential>";
+	size_t size = sizeof head + SPREAD_ITEMS * 96 + sizeof tail, used = 0;
+	char *doc = malloc_or_exit(size), words[80];
+	used += (size_t)snprintf(doc, size, "%s", head);
+	for (size_t i = 0; i < SPREAD_ITEMS; i++) {
+		spread_words(i, words, sizeof words);
+		used += (size_t)snprintf(doc + used, size - used, "<savoir id=\"s%zu\">%s</savoir>", i, words);
+	}
+	used += (size_t)snprintf(doc + used, size - used, "%s", tail);
+	cispref_referential *ref = NULL;
+	cispref_index *index = NULL;
+	assert_int_equal(cispref_referential_load_memory(&ref, doc, used, NULL, NULL, NULL), CISPREF_OK);
+	assert_int_equal(cispref_index_new(&index, ref), CISPREF_OK);
+	free(doc);
+	return index;
+}
+
+/* Whether the text @words holds the word @w. */
+static int holds(const char *words, const char *w)
+{
+	size_t n = strlen(w);
+	for (const char *p = strstr(words, w); p; p = strstr(p + 1, w))
+		if (p[-1] == ' ' && (p[n] == ' ' || p[n] == '\0'))
+			return 1;
+	return 0;
+}
+
+/* The hits of @query (a word that @longer begins) worked out from doc/search.md,
+ * "Ranking": the items that hold the word itself (an exact match) before those that
+ * hold only @longer (a prefix match); among the first, those that also hold @longer (two
+ * matched words) before the others; each group in document order. */
+static char *expected_spread_hits(const char *query, const char *longer)
+{
+	char *out = malloc_or_exit(SPREAD_ITEMS * 24 + 1), *p = out, words[80];
+	*p = '\0';
+	for (int group = 0; group < 3; group++)
+		for (size_t i = 0; i < SPREAD_ITEMS; i++) {
+			spread_words(i, words, sizeof words);
+			int exact = holds(words, query), prefix = holds(words, longer);
+			int in = group == 0 ? exact && prefix : group == 1 ? exact && !prefix : !exact && prefix;
+			if (in)
+				p += sprintf(p, "s%zu 2 %d\n", i, exact + prefix);
+		}
+	return out;
+}
+
+static void test_rank_order_at_every_density(void **state)
+{
+	(void)state;
+	static const char *const cases[][2] = {
+		{"omega", "omegaz"}, {"gamma", "gammaz"}, {"alpha", "alphabet"}, {"delta", "deltaplane"},
+	};
+	static const size_t counts[] = {40, 400, 430, 13334};
+	cispref_index *index = spread_index();
+	for (int round = 0; round < 2; round++) /* again, after the others: bits left set? */
+		for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+			char *hits = hits_of(index, cases[c][0], 0, 0);
+			char *expected = expected_spread_hits(cases[c][0], cases[c][1]);
+			assert_non_null(hits);
+			assert_string_equal(hits, expected);
+			/* the density each case is there for (the comment of spread_words()) */
+			assert_true(lines(hits) + 5 >= counts[c] && lines(hits) <= counts[c] + 5);
+			free(hits);
+			free(expected);
+		}
+	const cispref_referential *ref = cispref_index_referential(index);
+	cispref_index_free(index);
+	cispref_referential_free((cispref_referential *)ref);
+}
+
 typedef struct worker {
 	const cispref_index *index;
 	char *const *expected;
@@ -172,6 +267,7 @@ int main(void)
 		cmocka_unit_test(test_limit_keeps_the_best_in_rank_order),
 		cmocka_unit_test(test_same_hits_after_other_queries),
 		cmocka_unit_test(test_more_threads_than_scratch_areas),
+		cmocka_unit_test(test_rank_order_at_every_density),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
