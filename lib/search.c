@@ -874,6 +874,11 @@ static uint32_t seek_entry(const uint32_t *entries, uint32_t i, uint32_t n, uint
  * postings of "collaboration" where they meet the 2 000 entries of "bilan". */
 #define SPARSE_RATIO 8
 
+/* How far ahead the state of an entry is asked for: with a few thousand candidates
+ * spread over the referential, each state (one per entry: 2 MB at 500 000 entries) is
+ * a cache miss. */
+#define PREFETCH_AHEAD 16
+
 /* The word @p of a clause applied to the candidates (in entry order), from its posting
  * @i; returns its first posting at or after @end. The same as reading its postings
  * from @i to @end: the others are no candidates. */
@@ -900,37 +905,50 @@ static uint32_t apply_sparse(search_scratch *s, const word_postings *p, uint32_t
 static void apply_clause(search_scratch *s, const cispref_index *index, const clause_span *span,
                          uint8_t c, int create, uint32_t end, size_t *candidates, int *in_order)
 {
+	/* in locals: the states' byte stores may alias anything the compiler cannot see
+	 * through, which would reload each of these after every posting */
 	entry_state *state = s->state;
 	uint64_t *bitmap = s->bitmap;
+	uint32_t *made = s->candidates;
+	size_t n = *candidates;
+	int ordered = *in_order, required = span->required;
 	uint32_t last = 0;
 	for (size_t m = span->begin; m < span->end; m++) {
 		word_match *match = &s->matches[m];
 		const word_postings *p = index->words[match->word];
+		const uint32_t *entries = p->entries;
+		uint32_t i = match->next, total = p->count;
 		unsigned level = match->level;
 		int count = match->count;
-		uint32_t i = match->next;
-		if (!create && *in_order && *candidates * SPARSE_RATIO < p->count - i) {
-			match->next = apply_sparse(s, p, i, span, c, level, count, end, *candidates);
+		if (!create && ordered && n * SPARSE_RATIO < total - i) {
+			match->next = apply_sparse(s, p, i, span, c, level, count, end, n);
 			continue;
 		}
-		for (; i < p->count && (p->entries[i] & ~JOINED_POSTING) < end; i++) {
-			uint32_t e = p->entries[i] & ~JOINED_POSTING;
+		for (; i < total && (entries[i] & ~JOINED_POSTING) < end; i++) {
+			uint32_t e = entries[i] & ~JOINED_POSTING;
+			if (i + PREFETCH_AHEAD < total) /* its state is a cache miss too */
+				__builtin_prefetch(&state[entries[i + PREFETCH_AHEAD] & ~JOINED_POSTING]);
 			uint64_t bit = (uint64_t)1 << (e % 64);
 			entry_state *st = &state[e];
 			if (!(bitmap[e / 64] & bit)) {
 				if (!create)
 					continue;
 				bitmap[e / 64] |= bit;
-				*st = (entry_state){0, 0, 0, NO_CLAUSE};
-				if (*candidates && e < last)
-					*in_order = 0;
+				/* its first posting: the state written whole, not read */
+				*st = (entry_state){(uint8_t)level, count && !(entries[i] & JOINED_POSTING),
+				                    (uint8_t)required, c};
+				if (n && e < last)
+					ordered = 0;
 				last = e;
-				s->candidates[(*candidates)++] = e;
+				made[n++] = e;
+				continue;
 			}
-			score_entry(st, c, level, span->required, count, p->entries[i]);
+			score_entry(st, c, level, required, count, entries[i]);
 		}
 		match->next = i;
 	}
+	*candidates = n;
+	*in_order = ordered;
 }
 
 /* The matches of every clause, in s->matches; the required clause with the fewest
@@ -1251,11 +1269,6 @@ static void clear_candidates(search_scratch *s, size_t candidates)
 }
 
 
-/* How far ahead gather_hits() asks for the state of a candidate: with a few thousand
- * candidates spread over the referential, each state (one per entry: 2 MB at 500 000
- * entries) is a cache miss. */
-#define PREFETCH_AHEAD 16
-
 /* The hits (candidates that hold every required word and pass the filter) into s->hits,
  * in document order, and the candidates' bits cleared. Candidates out of order are put
  * in order: a few by sorting them, more through the bitmap; many more, two or more a
@@ -1313,7 +1326,7 @@ static int reserve_hits(search_scratch *s, size_t n)
 static int collect_hits(cispref_results **out, search_scratch *s, const cispref_index *index,
                         const query *q, const cispref_search_options *options)
 {
-	gathering g = {s, index, options, search_fields(options), 0, 0, 0, 0, 0, 0, 0, {{0}, {0}}};
+	gathering g = {.s = s, .index = index, .options = options, .fields = search_fields(options)};
 	g.any = filter_is_empty(&options->filter, g.fields);
 	g.end = g.fields & CISPREF_MASK(CISPREF_HIT_CONCEPT) ? index->entry_count
 	                                                    : index->text_entry_count;
