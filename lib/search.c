@@ -36,8 +36,8 @@ struct cispref_hit {
 /* One block: the header, the hits, then each hit's count of matched words. */
 struct cispref_results {
 	const cispref_index *index;
-	arena *arena;       /* made by cispref_hit_path() on first use, with @paths */
-	const char **paths; /* each hit's path, built on first use */
+	arena *arena;        /* made by cispref_hit_path() on first use, with @paths */
+	const char ***paths; /* PATH_GROUP hits' paths a group, each built on first use */
 	uint8_t *matched;   /* each hit's matched words (at most 255: they saturate) */
 	size_t count;
 	cispref_hit hits[];
@@ -47,6 +47,14 @@ static cispref_results *results_of(const cispref_hit *hit)
 {
 	const cispref_hit *first = hit - hit->position;
 	return (cispref_results *)((const char *)first - offsetof(cispref_results, hits));
+}
+
+/* The paths of the hits are kept by groups of PATH_GROUP. */
+#define PATH_GROUP 64
+
+static size_t path_groups(const cispref_results *r)
+{
+	return r->count / PATH_GROUP + 1;
 }
 
 static const search_entry *hit_entry(const cispref_hit *hit)
@@ -1082,17 +1090,21 @@ static const char *hit_path(arena *a, const cispref_hit *hit)
 			parts[n++] = ((const cispref_item *)e->node)->text;
 	}
 	static const char separator[] = " \xe2\x80\xba "; /* " › " */
-	size_t len = 1;
+	size_t lengths[4], len = 1;
 	for (size_t i = 0; i < n; i++)
-		len += strlen(parts[i]) + (i ? sizeof separator - 1 : 0);
-	char *path = cispref__arena_alloc(a, len);
+		len += (lengths[i] = strlen(parts[i])) + (i ? sizeof separator - 1 : 0);
+	char *path = cispref__arena_alloc(a, len), *p = path;
 	if (!path)
 		return NULL;
 	for (size_t i = 0; i < n; i++) {
-		if (i)
-			strcat(path, separator);
-		strcat(path, parts[i]);
+		if (i) {
+			memcpy(p, separator, sizeof separator - 1);
+			p += sizeof separator - 1;
+		}
+		memcpy(p, parts[i], lengths[i]);
+		p += lengths[i];
 	}
+	*p = '\0';
 	return path;
 }
 
@@ -1433,7 +1445,7 @@ void cispref_results_free(cispref_results *r)
 		return;
 	cispref__arena_free(r->arena);
 	if (r->paths)
-		cispref__pages_free(r->paths, r->count * sizeof *r->paths, 0);
+		cispref__pages_free(r->paths, path_groups(r) * sizeof *r->paths, 0);
 	free(r);
 }
 
@@ -1467,20 +1479,26 @@ const char *cispref_hit_path(const cispref_hit *hit)
 {
 	if (!hit)
 		return NULL;
-	/* Built on first use: most callers read the paths of a few hits only. The results
-	 * belong to one thread at a time, so writing the cache here needs no lock. */
+	/* Built on first use: most callers read the paths of a few hits only (a table of
+	 * them all, zeroed for each query, cost a tenth of a median query of bench/run.sh).
+	 * The results belong to one thread at a time, so writing the cache here needs no
+	 * lock. */
 	cispref_results *r = results_of(hit);
 	if (!r->arena) {
-		const char **paths = cispref__pages_alloc(r->count * sizeof *paths, 0);
+		const char ***paths = cispref__pages_alloc(path_groups(r) * sizeof *paths, 0);
 		if (!paths || !(r->arena = cispref__arena_new())) {
-			cispref__pages_free(paths, r->count * sizeof *paths, 0);
+			cispref__pages_free(paths, path_groups(r) * sizeof *paths, 0);
 			return NULL;
 		}
 		r->paths = paths;
 	}
-	if (!r->paths[hit->position])
-		r->paths[hit->position] = hit_path(r->arena, hit);
-	return r->paths[hit->position];
+	const char ***group = &r->paths[hit->position / PATH_GROUP];
+	if (!*group && !(*group = cispref__arena_alloc(r->arena, PATH_GROUP * sizeof **group)))
+		return NULL;
+	const char **path = &(*group)[hit->position % PATH_GROUP];
+	if (!*path)
+		*path = hit_path(r->arena, hit);
+	return *path;
 }
 
 const cispref_domain *cispref_hit_domain(const cispref_hit *hit)

@@ -202,6 +202,36 @@ static void test_rank_order_at_every_density(void **state)
 	cispref_referential_free((cispref_referential *)ref);
 }
 
+/* The path of a hit (doc/search.md: domain › plan › competence › item) is right for
+ * hits anywhere in a long list, read in any order, and stays the same string. */
+static void test_paths_of_a_long_list(void **state)
+{
+	(void)state;
+	cispref_index *index = spread_index();
+	cispref_results *r = NULL;
+	assert_int_equal(cispref_search(&r, index, "delta", NULL, NULL), CISPREF_OK);
+	size_t n = cispref_results_count(r);
+	assert_true(n > 13000);
+	const size_t at[] = {n - 1, 64, 0, 63, 65, 6666, n - 1, 0};
+	const char *first[sizeof at / sizeof *at];
+	for (size_t k = 0; k < sizeof at / sizeof *at; k++) {
+		const cispref_hit *h = cispref_results_get(r, at[k]);
+		char words[80], expected[160];
+		size_t item = (size_t)strtoul(cispref_hit_id(h) + 1, NULL, 10); /* "s123" */
+		spread_words(item, words, sizeof words);
+		snprintf(expected, sizeof expected, "D \xe2\x80\xba P \xe2\x80\xba C \xe2\x80\xba %s", words);
+		first[k] = cispref_hit_path(h);
+		assert_non_null(first[k]);
+		assert_string_equal(first[k], expected);
+	}
+	assert_ptr_equal(first[0], first[6]); /* built once, kept with the results */
+	assert_ptr_equal(first[2], first[7]);
+	cispref_results_free(r);
+	const cispref_referential *ref = cispref_index_referential(index);
+	cispref_index_free(index);
+	cispref_referential_free((cispref_referential *)ref);
+}
+
 typedef struct worker {
 	const cispref_index *index;
 	char *const *expected;
@@ -268,6 +298,7 @@ int main(void)
 		cmocka_unit_test(test_same_hits_after_other_queries),
 		cmocka_unit_test(test_more_threads_than_scratch_areas),
 		cmocka_unit_test(test_rank_order_at_every_density),
+		cmocka_unit_test(test_paths_of_a_long_list),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
