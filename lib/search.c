@@ -1254,8 +1254,8 @@ static void gather_dense(gathering *g, size_t lo, size_t hi)
 	}
 }
 
-/* The candidates put in entry order, read from the bitmap through a summary of the
- * words that hold some, and their bits cleared. Scanning every word instead
+/* The candidates, all in the bitmap's words @lo to @hi, put in entry order: read from
+ * the bitmap through a summary of the words that hold some, their bits cleared. Scanning every word instead
  * (gather_dense()), 8 000 at 500 000 entries, mispredicted a branch for about half of
  * them when a few thousand candidates are spread over the referential. */
 static void sort_by_bitmap(search_scratch *s, size_t candidates, size_t lo, size_t hi)
@@ -1279,7 +1279,6 @@ static void clear_candidates(search_scratch *s, size_t candidates)
 	for (size_t i = 0; i < candidates; i++)
 		s->bitmap[s->candidates[i] / 64] = 0;
 }
-
 
 /* The hits (candidates that hold every required word and pass the filter) into s->hits,
  * in document order, and the candidates' bits cleared. Candidates out of order are put
