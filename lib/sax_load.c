@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -196,22 +197,26 @@ int cispref__sax_read_attributes(sax_run *run, const char *element, const char *
 {
 	int slots[CISPREF__SAX_MAX_ATTRS];
 	size_t need = 0;
+	/* the set of this kind of element: the list's address, hashed (Fibonacci) */
+	size_t set = (size_t)(((uint64_t)(uintptr_t)want * 0x9E3779B97F4A7C15u) >> 60) %
+	             CISPREF__SAX_SEEN_SETS;
 	for (int i = 0; i < count; i++) {
 		const char *local = (const char *)attrs[5 * i], *uri = (const char *)attrs[5 * i + 2];
 		char name[128];
 		int slot = -1;
-		if (i < CISPREF__SAX_MAX_ATTRS && run->attr_seen[i].want == want &&
-		    run->attr_seen[i].local == attrs[5 * i] && run->attr_seen[i].uri == attrs[5 * i + 2]) {
-			slot = run->attr_seen[i].slot;
+		if (i < CISPREF__SAX_MAX_ATTRS && run->attr_seen[set][i].want == want &&
+		    run->attr_seen[set][i].local == attrs[5 * i] &&
+		    run->attr_seen[set][i].uri == attrs[5 * i + 2]) {
+			slot = run->attr_seen[set][i].slot;
 		} else {
 			for (int a = 0; a < CISPREF__SAX_MAX_ATTRS && want[a]; a++)
 				if (cispref__sax_attribute_is(want[a] + (want[a][0] == '?'), local, uri))
 					slot = a;
 			if (slot >= 0 && i < CISPREF__SAX_MAX_ATTRS) {
-				run->attr_seen[i].want = want;
-				run->attr_seen[i].local = attrs[5 * i];
-				run->attr_seen[i].uri = attrs[5 * i + 2];
-				run->attr_seen[i].slot = slot;
+				run->attr_seen[set][i].want = want;
+				run->attr_seen[set][i].local = attrs[5 * i];
+				run->attr_seen[set][i].uri = attrs[5 * i + 2];
+				run->attr_seen[set][i].slot = slot;
 			}
 		}
 		/* no duplicates (libxml2 refuses them): an attribute beyond the slots matches
