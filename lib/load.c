@@ -1002,6 +1002,26 @@ static void fail_text(loader *ld, const char *element, const xmlChar *chars, int
 	ld->run.error->column = before >= 0 ? (unsigned long)(at - before) : 0;
 }
 
+/* Where the first byte of the @len at @chars that is no XML blank is, or @len. Between
+ * the elements of a referential comes a newline and the next line's indent: runs of
+ * spaces, compared eight at a time (a quarter of this callback's instructions went to
+ * testing them byte by byte). */
+static int first_non_blank(const xmlChar *chars, int len)
+{
+	static const char spaces[8] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
+	int i = 0;
+	while (i < len) {
+		if (len - i >= 8 && memcmp(chars + i, spaces, 8) == 0) {
+			i += 8;
+			continue;
+		}
+		if (chars[i] != ' ' && chars[i] != '\n' && chars[i] != '\t' && chars[i] != '\r')
+			return i;
+		i++;
+	}
+	return len;
+}
+
 static void on_characters(void *data, const xmlChar *chars, int len)
 {
 	loader *ld = data;
@@ -1009,11 +1029,9 @@ static void on_characters(void *data, const xmlChar *chars, int len)
 		return;
 	frame *self = &ld->stack[ld->depth - 1];
 	if (!self->text && !self->rich) {
-		for (int i = 0; i < len; i++)
-			if (chars[i] != ' ' && chars[i] != '\n' && chars[i] != '\t' && chars[i] != '\r') {
-				fail_text(ld, self->rule->name, chars, i, len);
-				return;
-			}
+		int at = first_non_blank(chars, len);
+		if (at < len)
+			fail_text(ld, self->rule->name, chars, at, len);
 		return;
 	}
 	size_t max = ld->run.options->max_text_length;
