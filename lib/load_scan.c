@@ -480,66 +480,89 @@ static size_t open_markup(load_scan *s, const unsigned char *p, size_t i, size_t
 	}
 }
 
+/* The next event of the chunk into @at and @u, or, at the end of the @n bytes, leave
+ * scan_events() in the state @here. */
+#define NEXT_EVENT(here)                                                                    \
+	do {                                                                                \
+		while (!mask) {                                                             \
+			base += 64;                                                         \
+			if (base >= n) {                                                    \
+				s->state = (here);                                          \
+				return n;                                                   \
+			}                                                                   \
+			mask = events_in(p + base, n - base < 64 ? n - base : 64);         \
+		}                                                                           \
+		at = base + lowest_bit(mask);                                               \
+		u = p[at];                                                                  \
+		mask &= mask - 1;                                                           \
+	} while (0)
+
 /* From @p[@i], in a state by_events() takes, step the machine on the events alone until
  * the end of the @n bytes (returns @n), a state that steps byte by byte (returns where it
  * goes on) or a fault (*@rc). *@lt is the last '<' that opened markup, *@name_at as in
- * scan_bytes(). */
+ * scan_bytes(). Each state is a place in the code, which the events jump between. */
 static size_t scan_events(load_scan *s, const unsigned char *p, size_t i, size_t n,
                           size_t *lt, size_t *name_at, int *rc)
 {
-	size_t base = i;
+	size_t base = i, at;
+	unsigned char u;
 	uint64_t mask = events_in(p + base, n - base < 64 ? n - base : 64);
-	for (;;) {
-		while (!mask) {
-			base += 64;
-			if (base >= n)
-				return n;
-			mask = events_in(p + base, n - base < 64 ? n - base : 64);
-		}
-		size_t at = base + lowest_bit(mask);
-		unsigned char u = p[at];
-		mask &= mask - 1;
-		switch (s->state) {
-		case TEXT:
-			if (u != '<')
-				break;
-			*lt = at;
-			*name_at = SIZE_MAX;
-			i = open_markup(s, p, at, n, name_at);
-			/* the byte after "<" or "</" is no event, and the '>' of "<>" is none in
-			 * text: the events go on */
-			if (s->state != START && s->state != END_TAG && s->state != TEXT)
-				return i;
-			break;
-		case START:
-			if (u == '"')
-				s->state = DQ;
-			else if (u == '\'')
-				s->state = SQ;
-			else if (u == '>')
-				s->state = TEXT;
-			else if (u == '=' && s->max_attributes && ++s->attributes > s->max_attributes) {
-				if (*name_at != SIZE_MAX)
-					take_name(s, p, *name_at, n);
-				*rc = too_many_attributes(s);
-				return at + 1;
-			}
-			break;
-		case DQ:
-			if (u == '"')
-				s->state = START;
-			break;
-		case SQ:
-			if (u == '\'')
-				s->state = START;
-			break;
-		default: /* END_TAG */
-			if (u == '>')
-				s->state = TEXT;
-			break;
-		}
+	switch (s->state) {
+	case TEXT: goto text;
+	case START: goto start;
+	case DQ: goto dq;
+	case SQ: goto sq;
+	default: goto end_tag;
 	}
+text:
+	NEXT_EVENT(TEXT);
+	if (u != '<')
+		goto text;
+	*lt = at;
+	*name_at = SIZE_MAX;
+	i = open_markup(s, p, at, n, name_at);
+	/* the byte after "<" or "</" is no event, and the '>' of "<>" is none in text: the
+	 * events go on */
+	switch (s->state) {
+	case START: goto start;
+	case END_TAG: goto end_tag;
+	case TEXT: goto text;
+	default: return i;
+	}
+start:
+	NEXT_EVENT(START);
+	if (u == '"')
+		goto dq;
+	if (u == '\'')
+		goto sq;
+	if (u == '>')
+		goto text;
+	if (u == '=' && s->max_attributes && ++s->attributes > s->max_attributes) {
+		s->state = START;
+		if (*name_at != SIZE_MAX)
+			take_name(s, p, *name_at, n);
+		*rc = too_many_attributes(s);
+		return at + 1;
+	}
+	goto start;
+dq:
+	NEXT_EVENT(DQ);
+	if (u == '"')
+		goto start;
+	goto dq;
+sq:
+	NEXT_EVENT(SQ);
+	if (u == '\'')
+		goto start;
+	goto sq;
+end_tag:
+	NEXT_EVENT(END_TAG);
+	if (u == '>')
+		goto text;
+	goto end_tag;
 }
+
+#undef NEXT_EVENT
 
 /* One-byte units after any byte order mark: the state machine passes over runs (see
  * above), and the place is worked out only where it is needed, from the place of @p: at
