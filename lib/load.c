@@ -38,6 +38,9 @@ typedef enum ctx {
 typedef struct loader loader;
 typedef struct frame frame;
 
+#define FOUND_WAYS 8
+#define MAX_RULES 64
+
 /* Where an element may appear: under which parent, in which order (stage), with which
  * attributes ('?' marks an optional one), and what its start does. */
 typedef struct rule {
@@ -72,10 +75,17 @@ struct loader {
 	int depth;
 	char *text;
 	size_t text_len, text_cap;
-	const rule *found[CTX_EMPTY + 1]; /* per context, the rule last found */
-	const xmlChar *found_name[CTX_EMPTY + 1]; /* and the name it was found for: libxml2
-	                                           * hands each name over from its dictionary,
-	                                           * the same pointer for the same name */
+	/* Per context, the last FOUND_WAYS rules found, with the name each was found for
+	 * (libxml2 hands each name over from its dictionary, the same pointer for the same
+	 * name), and the place the next one goes. One rule per context made the three kinds
+	 * of item, which take turns in a competence, look each other up in the whole list of
+	 * rules. */
+	const rule *found[CTX_EMPTY + 1][FOUND_WAYS];
+	const xmlChar *found_name[CTX_EMPTY + 1][FOUND_WAYS];
+	unsigned char found_next[CTX_EMPTY + 1];
+	/* Per rule, where its deprecated attribute is (1 + its place), -1 when it has none,
+	 * 0 while not yet looked for */
+	signed char edition_at[MAX_RULES];
 	const xmlChar *ns_uri; /* the namespace URI as libxml2 last handed it over, once
 	                        * checked (from its dictionary too) */
 	char *values; /* the current element's attribute values, one after the other */
@@ -719,37 +729,37 @@ static const rule rules[] = {
 
 #define RULE_COUNT (sizeof rules / sizeof rules[0])
 
-/* The child that must come first in elements of @c (stage 1), or NULL. */
+_Static_assert(RULE_COUNT <= MAX_RULES, "loader.edition_at is too short for the rules");
+
+/* The child that must come first in elements of each context (stage 1), or NULL; tables
+ * by context, as every element's start and end asks. */
+static const char *const first_children[CTX_EMPTY + 1] = {
+	[CTX_REFERENTIAL] = "title", [CTX_DOMAIN] = "title",   [CTX_PLAN] = "title",
+	[CTX_COMPETENCE] = "title",  [CTX_SECTION] = "heading", [CTX_PHASE] = "heading",
+	[CTX_STEP] = "date",
+};
+
 static const char *first_child(ctx c)
 {
-	if (c == CTX_REFERENTIAL || c == CTX_DOMAIN || c == CTX_PLAN || c == CTX_COMPETENCE)
-		return "title";
-	if (c == CTX_SECTION || c == CTX_PHASE)
-		return "heading";
-	if (c == CTX_STEP)
-		return "date";
-	return NULL;
+	return first_children[c];
 }
 
-/* The children elements of @c must hold at least once, besides the first one: the
- * stage of one (as a bit of frame.seen) and its name. */
+/* The child elements of a context must hold at least once, besides the first one: the
+ * stage of one (as a bit of frame.seen) and its name (none: NULL). */
 static const struct required {
-	ctx parent;
 	unsigned stage;
 	const char *name;
-} required[] = {
-	{CTX_FRONT, 1, "section"}, {CTX_LIST, 1, "item"},   {CTX_QUOTE, 2, "p"},
-	{CTX_TIMELINE, 1, "phase"}, {CTX_PHASE, 2, "step"}, {CTX_STEP, 3, "task"},
-	{CTX_FIGURE, 1, "caption"},
+} required[CTX_EMPTY + 1] = {
+	[CTX_FRONT] = {1, "section"}, [CTX_LIST] = {1, "item"},   [CTX_QUOTE] = {2, "p"},
+	[CTX_TIMELINE] = {1, "phase"}, [CTX_PHASE] = {2, "step"}, [CTX_STEP] = {3, "task"},
+	[CTX_FIGURE] = {1, "caption"},
 };
 
 /* The name of a child that @f lacks, or NULL. */
 static const char *missing_child(const frame *f)
 {
-	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
-		if (required[i].parent == f->rule->self && !(f->seen & (1u << required[i].stage)))
-			return required[i].name;
-	return NULL;
+	const struct required *r = &required[f->rule->self];
+	return r->name && !(f->seen & (1u << r->stage)) ? r->name : NULL;
 }
 
 static const rule *find_rule(ctx parent, const char *name)
@@ -777,13 +787,16 @@ static void expected_children(ctx parent, char *out, size_t size)
  * "Editions"); replaced-by only with deprecated="true". */
 static int edition_attributes(loader *ld, const rule *r, frame *self, char **values)
 {
-	const char *deprecated = NULL, *replaced_by = NULL;
-	for (int a = 0; a < MAX_ATTRS && r->attrs[a]; a++) {
-		if (r->attrs[a] == deprecated_attr)
-			deprecated = values[a];
-		else if (r->attrs[a] == replaced_by_attr)
-			replaced_by = values[a];
+	signed char *at = &ld->edition_at[r - rules];
+	if (!*at) { /* looked for once per rule and load; EDITION names them one after the other */
+		*at = -1;
+		for (int a = 0; a + 1 < MAX_ATTRS && r->attrs[a]; a++)
+			if (r->attrs[a] == deprecated_attr && r->attrs[a + 1] == replaced_by_attr)
+				*at = (signed char)(a + 1);
 	}
+	if (*at < 0)
+		return 0;
+	const char *deprecated = values[*at - 1], *replaced_by = values[*at];
 	if (deprecated && strcmp(deprecated, "true") != 0 && strcmp(deprecated, "false") != 0)
 		return bad_value(ld, "deprecated", deprecated, "true or false");
 	if (replaced_by && check_ref(ld, "replaced-by", replaced_by) != 0)
@@ -811,14 +824,18 @@ static int read_attributes(loader *ld, const rule *r, int count, const xmlChar *
 static const rule *place_child(loader *ld, frame *parent, const char *name)
 {
 	ctx where = parent ? parent->rule->self : CTX_DOCUMENT;
-	/* siblings mostly repeat: try the rule last found in this context first, by the
-	 * name's address, then by its text */
-	const rule *r = ld->found[where];
-	if (!r || ((const char *)ld->found_name[where] != name && strcmp(r->name, name) != 0))
-		r = find_rule(where, name);
-	if (r) {
-		ld->found[where] = r;
-		ld->found_name[where] = (const xmlChar *)name;
+	/* siblings mostly repeat: the rules found in this context by the name's address
+	 * first, then the list */
+	const rule *r = NULL;
+	for (int w = 0; w < FOUND_WAYS && ld->found[where][w]; w++)
+		if ((const char *)ld->found_name[where][w] == name) {
+			r = ld->found[where][w];
+			break;
+		}
+	if (!r && (r = find_rule(where, name)) != NULL) {
+		unsigned w = ld->found_next[where]++ % FOUND_WAYS;
+		ld->found[where][w] = r;
+		ld->found_name[where][w] = (const xmlChar *)name;
 	}
 	if (!r) {
 		char expected[256];
@@ -1002,6 +1019,26 @@ static void fail_text(loader *ld, const char *element, const xmlChar *chars, int
 	ld->run.error->column = before >= 0 ? (unsigned long)(at - before) : 0;
 }
 
+/* Where the first byte of the @len at @chars that is no XML blank is, or @len. Between
+ * the elements of a referential comes a newline and the next line's indent: runs of
+ * spaces, compared eight at a time (a quarter of this callback's instructions went to
+ * testing them byte by byte). */
+static int first_non_blank(const xmlChar *chars, int len)
+{
+	static const char spaces[8] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
+	int i = 0;
+	while (i < len) {
+		if (len - i >= 8 && memcmp(chars + i, spaces, 8) == 0) {
+			i += 8;
+			continue;
+		}
+		if (chars[i] != ' ' && chars[i] != '\n' && chars[i] != '\t' && chars[i] != '\r')
+			return i;
+		i++;
+	}
+	return len;
+}
+
 static void on_characters(void *data, const xmlChar *chars, int len)
 {
 	loader *ld = data;
@@ -1009,11 +1046,9 @@ static void on_characters(void *data, const xmlChar *chars, int len)
 		return;
 	frame *self = &ld->stack[ld->depth - 1];
 	if (!self->text && !self->rich) {
-		for (int i = 0; i < len; i++)
-			if (chars[i] != ' ' && chars[i] != '\n' && chars[i] != '\t' && chars[i] != '\r') {
-				fail_text(ld, self->rule->name, chars, i, len);
-				return;
-			}
+		int at = first_non_blank(chars, len);
+		if (at < len)
+			fail_text(ld, self->rule->name, chars, at, len);
 		return;
 	}
 	size_t max = ld->run.options->max_text_length;

@@ -22,6 +22,8 @@
 
 /* The most attributes an element of a cispref format takes. */
 #define CISPREF__SAX_MAX_ATTRS 6
+/* Sets of attribute places remembered, by element kind (sax_run.attr_seen). */
+#define CISPREF__SAX_SEEN_SETS 16
 
 typedef struct sax_run sax_run;
 struct sax_run {
@@ -41,12 +43,16 @@ struct sax_run {
 	/* The slot the attribute at each position was last found in, with what it was
 	 * found for: libxml2 hands names and namespace URIs over from its dictionary (the
 	 * same pointer for the same string), and elements of a kind mostly repeat their
-	 * attributes in the same order. */
+	 * attributes in the same order. Kept per element kind (its list of attribute names,
+	 * by address, picks one of CISPREF__SAX_SEEN_SETS sets), so that kinds that take
+	 * turns (the three kinds of item, entries and competences) each find theirs: with
+	 * one set for all, a fifth of the attributes of a referential were looked up by
+	 * name. */
 	struct {
 		const char *const *want;
 		const xmlChar *local, *uri;
 		int slot;
-	} attr_seen[CISPREF__SAX_MAX_ATTRS];
+	} attr_seen[CISPREF__SAX_SEEN_SETS][CISPREF__SAX_MAX_ATTRS];
 };
 
 /* Record the first fault (later ones are dropped) at the parser's place, and stop it. */

@@ -198,6 +198,7 @@ typedef struct checker {
 	int details_kind[2]; /* one for core, for transversal domains seen */
 	int failed;
 	strmap cycles;      /* the edition links' walk states (cispref__edition_cycles()) */
+	strmap concepts;    /* id -> concept, when no id is held twice (else empty) */
 } checker;
 
 /* Whether the checks that can only find warnings and infos are skipped. */
@@ -385,12 +386,35 @@ static void check_duplicate_items(checker *ck, const vec *list)
 	cispref__strmap_free(&texts);
 }
 
+/* The concepts alone, in a table of their own: items refer to a few thousand concepts
+ * (124 000 references to 3 333 concepts at 500 000 items), whose slots then stay in the
+ * cache, where a lookup in the index of every id missed it. The same answer as the index
+ * when no id is held twice: the one node of the id, if it is a concept. */
+static void index_concepts(checker *ck)
+{
+	const cispref_referential *ref = ck->ref;
+	if (ref->duplicate_ids || cispref__strmap_reserve(&ck->concepts, ref->concepts.count) != 0)
+		return;
+	for (size_t i = 0; i < ref->concepts.count; i++)
+		if (cispref__strmap_add(&ck->concepts, ref->concepts.items[i]) != 0) {
+			cispref__strmap_free(&ck->concepts); /* the index answers instead */
+			return;
+		}
+}
+
+static const cispref_concept *find_concept(const checker *ck, const char *id)
+{
+	if (ck->concepts.count)
+		return cispref__strmap_find(&ck->concepts, id);
+	return cispref_referential_find_concept(ck->ref, id);
+}
+
 static void check_item(checker *ck, const cispref_item *item)
 {
 	check_node(ck, &item->node, cispref_item_kind_name(item->node.kind), item->text);
 	if (!item->concept_id)
 		return;
-	const cispref_concept *concept = cispref_referential_find_concept(ck->ref, item->concept_id);
+	const cispref_concept *concept = find_concept(ck, item->concept_id);
 	if (!concept)
 		report(ck, RULE_CONCEPT_UNKNOWN, &item->node,
 		       "item '%s' points to the concept '%s', which does not exist", item->node.id,
@@ -767,11 +791,13 @@ static void check_fm_translations(const fm_text *t, void *data)
 static cispref_diagnostics *run_checks(const cispref_referential *ref, int strict)
 {
 	checker ck = {ref, calloc(1, sizeof(cispref_diagnostics)), strict, cispref__arena_new(),
-	              {0}, {0}, {0}, {0}, 0, 0, {0, 0}, 0, {0}};
+	              {0}, {0}, {0}, {0}, 0, 0, {0, 0}, 0, {0}, {0}};
 	cispref__strmap_init(&ck.referenced, string_itself);
 	cispref__strmap_init(&ck.positions, position_id);
 	cispref__strmap_init(&ck.numbers, string_itself);
 	cispref__strmap_init(&ck.front_notes, string_itself);
+	cispref__strmap_init(&ck.concepts, cispref__node_id);
+	index_concepts(&ck);
 	if (!ck.out || !(ck.out->arena = cispref__arena_new()) || !ck.scratch ||
 	    cispref__edition_cycles(&ck.cycles, ck.scratch, ref) != 0)
 		ck.failed = 1;
@@ -788,6 +814,7 @@ static cispref_diagnostics *run_checks(const cispref_referential *ref, int stric
 	cispref__strmap_free(&ck.numbers);
 	cispref__strmap_free(&ck.front_notes);
 	cispref__strmap_free(&ck.cycles);
+	cispref__strmap_free(&ck.concepts);
 	cispref__arena_free(ck.scratch);
 	if (ck.failed) {
 		cispref_diagnostics_free(ck.out);
