@@ -16,7 +16,10 @@ Every figure comes from fresh processes:
     to the floor's;
   - peak resident size / file size, and the resident size after free over 5 cycles of
     load, index, search and free in one process;
-  - the embedded default's first load in a fresh process, and its warm loads.
+  - the embedded default's first load in a fresh process, and its warm loads;
+  - the system's share: user and system time of the paired runs apart, and the system
+    time of `cispref-floor touch`, which only writes as much fresh memory as a load
+    does, after a pause and right after another (rounds of their own).
 It prints a summary and writes key=value lines to DIR/scale.txt. A measurement: exits 0.
 """
 import argparse
@@ -50,8 +53,13 @@ def measured(argv):
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     wall, kv = run(argv)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu, kv
+    user = after.ru_utime - before.ru_utime
+    system = after.ru_stime - before.ru_stime
+    return wall, user + system, kv, user, system
+
+
+# seconds of pause before writing fresh memory "cold" (see below)
+SETTLE_S = 4
 
 
 def med(xs):
@@ -109,8 +117,28 @@ def main():
     out["peak_rss_over_file"] = out["peak_rss_bytes"] / size
     out["load_growth_over_file"] = med([
         (float(k["peak_rss_load_bytes"]) - float(k["peak_rss_before_bytes"])) / size for k in big])
+    out["cispref_over_xmllint_user"] = ratio("cispref", "xmllint", 3)
+    for n in names:
+        system = [r[n][4] for r in rounds]
+        out[n + "_system_median_s"] = med(system)
+        out[n + "_system_range_s"] = "%.3f %.3f" % (min(system), max(system))
     reads = [measured([a.floor, "read", large]) for _ in range(3)]
-    out["read_wall_median_s"] = med([float(k["read_wall_s"]) for _, _, k in reads])
+    out["read_wall_median_s"] = med([float(k["read_wall_s"]) for _, _, k, _, _ in reads])
+
+    # The memory a load writes, written alone, twice a round: first after a pause in
+    # which the system may hand the free memory of the processes before back (on a
+    # virtual machine whose balloon reports free pages, Linux does so within about 2 s:
+    # its page reporting delay), then right after the first, whose memory is fresh in
+    # the system's free lists. The load's system time lies between the two.
+    written = int(med([float(k["rss_load_bytes"]) - float(k["rss_before_bytes"]) for k in big]))
+    cold, warm = [], []
+    for _ in range(max(3, a.pairs // 3)):
+        time.sleep(SETTLE_S)
+        cold.append(measured([a.floor, "touch", str(written)])[4])
+        warm.append(measured([a.floor, "touch", str(written)])[4])
+    out["touch_bytes"] = written
+    out["touch_cold_system_median_s"] = med(cold)
+    out["touch_warm_system_median_s"] = med(warm)
 
     # 2. per item at three sizes: the first load in a process, CPU time inside it, next
     #    to the SAX2 floor's, alternated
@@ -125,7 +153,7 @@ def main():
             for i in range(max(a.pairs, 9)):
                 pair = [("c", [a.once, "load", path]), ("s", [a.floor, "sax", path])]
                 for tag, argv in (pair if i % 2 == 0 else pair[::-1]):
-                    _, _, k = measured(argv)
+                    k = measured(argv)[2]
                     if tag == "c":
                         loads.append(float(k["load_cpu_s"]))
                         items = int(k["items"])
@@ -139,7 +167,7 @@ def main():
     out["large_over_medium_per_item"] = scaling[2][2] / scaling[1][2]
 
     # 3. memory after free, 5 cycles in one process
-    _, _, k = measured([a.once, "cycles", large, "5"])
+    k = measured([a.once, "cycles", large, "5"])[2]
     base = float(k["rss_baseline_bytes"])
     after = [float(k["rss_after_free_%d_bytes" % i]) for i in range(1, 6)]
     out["rss_baseline_bytes"] = base
@@ -168,6 +196,15 @@ def main():
           " SAX2 floor / xmllint %.2f x CPU; cispref / floor %.2f x CPU" % (
               out["cispref_over_xmllint_wall"], out["cispref_over_xmllint_cpu"],
               out["sax_over_xmllint_cpu"], out["cispref_over_sax_cpu"]))
+    print("  user time: cispref / xmllint --stream %.2f x (paired); system time (median, least-most):"
+          " cispref %.3f s (%s), xmllint %.3f s (%s)" % (
+              out["cispref_over_xmllint_user"], out["cispref_system_median_s"],
+              out["cispref_system_range_s"].replace(" ", "-"), out["xmllint_system_median_s"],
+              out["xmllint_system_range_s"].replace(" ", "-")))
+    print("  writing %.1f MiB of fresh memory alone (the load's growth), system time: %.3f s after a"
+          " pause of %d s, %.3f s right after another such process" % (
+              written / mib, out["touch_cold_system_median_s"], SETTLE_S,
+              out["touch_warm_system_median_s"]))
     print("  first load of a process: %.3f s wall, %.3f s CPU" % (
         out["first_load_wall_median_s"], out["first_load_cpu_median_s"]))
     print("  per item (first load, CPU):")
