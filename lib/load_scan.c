@@ -277,6 +277,7 @@ static int step(load_scan *s, uint32_t u)
 			s->state = LT;
 			s->tag_line = s->line;
 			s->tag_column = s->column;
+			s->markup_start = s->offset;
 		}
 		return 0;
 	case LT:
@@ -307,6 +308,51 @@ static int step(load_scan *s, uint32_t u)
 	case DECL_SQ: s->state = u == '\'' ? DECL : DECL_SQ; return 0;
 	}
 	return 0;
+}
+
+/* ---- the length of markup ------------------------------------------------------ */
+
+/* Markup in state @state, as messages name it, into @buf. */
+static const char *markup_name(const load_scan *s, int state, char *buf, size_t size)
+{
+	const char *what;
+	switch (state) {
+	case START: case DQ: case SQ:
+		if (s->name_len) {
+			snprintf(buf, size, "the start tag of element '%s'", s->name);
+			return buf;
+		}
+		what = "a start tag";
+		break;
+	case LT: what = "a tag"; break;
+	case END_TAG: what = "an end tag"; break;
+	case PI: case PI_Q: what = "a processing instruction"; break;
+	case COMMENT: what = "a comment"; break;
+	case CDATA: what = "a CDATA section"; break;
+	default: what = "a declaration ('<!')"; break;
+	}
+	snprintf(buf, size, "%s", what);
+	return buf;
+}
+
+/* Markup in state @state (closed or still open) of @length code units from its '<': the
+ * parser holds a piece of markup whole until its end (a CDATA section goes on in pieces)
+ * and takes max_markup at most. */
+static int check_length(load_scan *s, int state, unsigned long long length)
+{
+	if (!s->max_markup || length <= s->max_markup || state == TEXT || state == CDATA)
+		return 0;
+	char what[sizeof s->name + 40];
+	return scan_fail(s, CISPREF_ELIMIT, s->tag_line, s->tag_column,
+	                 "%s is longer than %zu bytes, the XML parser's limit",
+	                 markup_name(s, state, what, sizeof what), s->max_markup);
+}
+
+/* The length of markup that ends at @at of the chunk and began at its @lt, or, when @lt
+ * is SIZE_MAX, in an earlier chunk. */
+static unsigned long long closed_length(const load_scan *s, size_t lt, size_t at)
+{
+	return lt != SIZE_MAX ? at - lt + 1 : s->offset + at - s->markup_start + 1;
 }
 
 /* Whether @u starts a character, for columns as libxml2 counts them. */
@@ -365,7 +411,12 @@ static void advance(const load_scan *s, unsigned long *line, unsigned long *colu
 /* One code unit, stepped through the state machine with its place. */
 static int step_unit(load_scan *s, uint32_t u)
 {
-	if (step(s, u) != 0)
+	int was = s->state;
+	int rc = step(s, u);
+	if (!rc && was != TEXT && s->state == TEXT)
+		rc = check_length(s, was, s->offset - s->markup_start + 1);
+	s->offset++;
+	if (rc != 0)
 		return s->status;
 	if (s->skip)
 		s->skip--;
@@ -538,8 +589,15 @@ start:
 		goto dq;
 	if (u == '\'')
 		goto sq;
-	if (u == '>')
+	if (u == '>') {
+		if (s->max_markup && closed_length(s, *lt, at) > s->max_markup) {
+			if (*name_at != SIZE_MAX)
+				take_name(s, p, *name_at, n);
+			*rc = check_length(s, START, closed_length(s, *lt, at));
+			return at + 1;
+		}
 		goto text;
+	}
 	if (u == '=' && s->max_attributes && ++s->attributes > s->max_attributes) {
 		s->state = START;
 		if (*name_at != SIZE_MAX)
@@ -560,9 +618,11 @@ sq:
 	goto sq;
 end_tag:
 	NEXT_EVENT(END_TAG);
-	if (u == '>')
-		goto text;
-	goto end_tag;
+	if (u != '>')
+		goto end_tag;
+	if (s->max_markup && (*rc = check_length(s, END_TAG, closed_length(s, *lt, at))) != 0)
+		return at + 1;
+	goto text;
 }
 
 #undef NEXT_EVENT
@@ -585,7 +645,10 @@ static int scan_bytes(load_scan *s, const unsigned char *p, size_t n)
 		i += run_length(s, p + i, n - i);
 		if (i == n)
 			break;
+		int was = s->state;
 		rc = step(s, p[i]);
+		if (!rc && was != TEXT && s->state == TEXT)
+			rc = check_length(s, was, closed_length(s, lt, i));
 		i++;
 	}
 	/* A start tag still open at the end of the chunk takes its name with it. */
@@ -596,6 +659,7 @@ static int scan_bytes(load_scan *s, const unsigned char *p, size_t n)
 		advance(s, &line, &column, p, lt);
 		s->tag_line = line;
 		s->tag_column = column;
+		s->markup_start = s->offset + lt;
 		if (rc) { /* the fault is the tag's: its place, from the '<' */
 			s->error_line = line;
 			s->error_column = column;
@@ -607,6 +671,7 @@ static int scan_bytes(load_scan *s, const unsigned char *p, size_t n)
 	advance(s, &line, &column, p + from, n - from);
 	s->line = line;
 	s->column = column;
+	s->offset += n;
 	return 0;
 }
 
@@ -632,6 +697,19 @@ static int scan_units(load_scan *s, const unsigned char *bytes, size_t size)
 	return 0;
 }
 
+/* The input has ended: in text, or cut inside markup. */
+static int check_end(load_scan *s)
+{
+	if (s->state == TEXT)
+		return 0;
+	if (s->state == LT)
+		return scan_fail(s, CISPREF_EXML, s->tag_line, s->tag_column,
+		                 "the document ends after '<'");
+	char what[sizeof s->name + 40];
+	return scan_fail(s, CISPREF_EXML, s->tag_line, s->tag_column, "the document ends inside %s",
+	                 markup_name(s, s->state, what, sizeof what));
+}
+
 int cispref__load_scan(load_scan *s, const unsigned char *bytes, size_t size)
 {
 	if (s->status)
@@ -649,15 +727,22 @@ int cispref__load_scan(load_scan *s, const unsigned char *bytes, size_t size)
 		if (scan_units(s, s->head, s->head_len) != 0)
 			return s->status;
 	}
-	return scan_units(s, bytes, size);
+	if (scan_units(s, bytes, size) != 0)
+		return s->status;
+	/* the markup still open, which the parser holds whole until its end */
+	return check_length(s, s->state, s->offset - s->markup_start);
 }
 
 int cispref__load_scan_end(load_scan *s)
 {
-	if (s->status || s->decided)
+	if (s->status)
 		return s->status;
-	if (decide(s, 1) < 0)
-		return s->status;
-	s->decided = 1;
-	return scan_units(s, s->head, s->head_len);
+	if (!s->decided) {
+		if (decide(s, 1) < 0)
+			return s->status;
+		s->decided = 1;
+		if (scan_units(s, s->head, s->head_len) != 0)
+			return s->status;
+	}
+	return check_end(s);
 }

@@ -22,6 +22,12 @@
 
 typedef struct load_scan {
 	size_t max_attributes; /* 0: no limit */
+	/* The longest start tag, end tag, comment, processing instruction or declaration
+	 * the parser is to be handed, in code units (0, as after init: no limit). libxml2's
+	 * push parser keeps a piece of markup until it has the whole of it, and without
+	 * XML_PARSE_HUGE halts past XML_MAX_LOOKUP_LIMIT bytes with "internal error: Huge
+	 * input lookup": the scan refuses it first, saying what and where. */
+	size_t max_markup;
 	/* the encoding, decided from the first bytes */
 	int decided;
 	int width;           /* bytes per code unit: 1, 2 or 4 */
@@ -40,6 +46,8 @@ typedef struct load_scan {
 	int name_done;
 	unsigned long line, column;
 	unsigned long tag_line, tag_column;
+	unsigned long long offset;       /* code units scanned before the current chunk */
+	unsigned long long markup_start; /* the code unit of the last '<' that opened markup */
 	char name[64];
 	size_t name_len;
 	/* the fault, when a scan returns non-zero */
@@ -52,7 +60,9 @@ void cispref__load_scan_init(load_scan *scan, size_t max_attributes);
 /* Look at the next @size bytes of the input; 0, or a CISPREF_E* code with
  * @scan->message and its place set. */
 int cispref__load_scan(load_scan *scan, const unsigned char *bytes, size_t size);
-/* The input has ended. */
+/* The input has ended: CISPREF_EXML when it ends inside markup (a tag, a comment...),
+ * which libxml2 would otherwise report as something else (a start tag cut in its name
+ * reaches the reader as a whole element). */
 int cispref__load_scan_end(load_scan *scan);
 
 #endif

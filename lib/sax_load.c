@@ -26,6 +26,12 @@
 /* What is read from a descriptor or stream at a time, then handed over a chunk at a time:
  * a fourth of the system calls of reading chunk by chunk. */
 #define READ_SIZE (4 * CHUNK)
+/* libxml2 (without XML_PARSE_HUGE) halts when the bytes it consumed since it last shrank
+ * its input (at most INPUT_CHUNK before a piece of markup), the markup, and what it parsed
+ * after it in the same chunk come to more than XML_MAX_LOOKUP_LIMIT: markup within
+ * CISPREF_MAX_MARKUP_LENGTH stays under that wherever the chunks fall. */
+_Static_assert(CISPREF_MAX_MARKUP_LENGTH + INPUT_CHUNK + CHUNK < XML_MAX_LOOKUP_LIMIT,
+               "markup limit too close to libxml2's lookup limit");
 
 /* ---- errors -------------------------------------------------------------------- */
 
@@ -361,6 +367,8 @@ int cispref__sax_parse(sax_run *run, xmlSAXHandler *sax, void *user,
 		int huge = text_limit == 0 || text_limit > XML_MAX_TEXT_LENGTH;
 		xmlCtxtUseOptions(run->ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES |
 		                                    XML_PARSE_NOCDATA | (huge ? XML_PARSE_HUGE : 0));
+		/* and markup it would refuse to hold is refused by the scan, with what and where */
+		run->scan.max_markup = huge ? 0 : CISPREF_MAX_MARKUP_LENGTH;
 	}
 	read_buffer rb = {run->ctxt && read_source != read_memory ? malloc(READ_SIZE) : NULL,
 	                  NULL, 0};

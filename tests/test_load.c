@@ -610,6 +610,131 @@ static void attribute_over_limit_rejected(void **state)
 	free(doc);
 }
 
+/* A document whose <note> start tag takes @length bytes from its '<' to its '>'. */
+static char *document_with_tag_of(size_t length)
+{
+	static const char head[] = XML_DECL ROOT "\n  <title>Mini</title>\n  <notes>";
+	static const char open[] = "<note id=\"n\" number=\"";
+	static const char tail[] = "\">N</note></notes>\n</referential>\n";
+	size_t digits = length - (sizeof open - 1) - 2;
+	char *doc = xmalloc(sizeof head + sizeof open + digits + sizeof tail);
+	char *at = doc;
+	memcpy(at, head, sizeof head - 1);
+	at += sizeof head - 1;
+	memcpy(at, open, sizeof open - 1);
+	at += sizeof open - 1;
+	memset(at, '9', digits);
+	memcpy(at + digits, tail, sizeof tail);
+	return doc;
+}
+
+/* libxml2's push parser holds a start tag until its '>' arrives and, past
+ * XML_MAX_LOOKUP_LIMIT (10 000 000) bytes with what it parsed around it, halts with
+ * "internal error: Huge input lookup" (or "AttValue length too long"), depending on where
+ * the chunks fell. The loader refuses a tag over CISPREF_MAX_MARKUP_LENGTH itself, naming
+ * it and its place, unless the caller lifted the text limit (libxml2 then has none). */
+static void tag_over_parser_limit_rejected(void **state)
+{
+	(void)state;
+	const size_t limit = CISPREF_MAX_MARKUP_LENGTH;
+	cispref_load_options options = load_options_with(CISPREF_LOAD_LENIENT);
+	options.max_text_length = 10 * 1000 * 1000; /* libxml2's text limit: not lifted */
+	cispref_referential *ref = NULL;
+	cispref_error error;
+
+	char *doc = document_with_tag_of(limit);
+	assert_int_equal(cispref_referential_load_memory(&ref, doc, strlen(doc), NULL, &options,
+	                                                 &error), CISPREF_OK);
+	assert_int_equal(strlen(cispref_note_number(cispref_referential_note(ref, 0))),
+	                 limit - strlen("<note id=\"n\" number=\"\">"));
+	cispref_referential_free(ref);
+	free(doc);
+
+	/* one byte more; line 4 is "  <notes><note ...": the tag's '<' is in column 10 */
+	doc = document_with_tag_of(limit + 1);
+	for (int lifted = 0; lifted < 2; lifted++) {
+		options.max_text_length = lifted ? CISPREF_MAX_TEXT_LENGTH : 10 * 1000 * 1000;
+		outcome o;
+		outcome_init(&o);
+		QUIETLY(&o, cispref_referential_load_memory(&o.ref, doc, strlen(doc), "long-tag.xml",
+		                                            &options, &o.err));
+		assert_rejected(&o, CISPREF_ELIMIT, "long-tag.xml", 4, 10,
+		                "the start tag of element 'note' is longer than 8388608 bytes");
+	}
+	options.max_text_length = 0;
+	assert_int_equal(cispref_referential_load_memory(&ref, doc, strlen(doc), NULL, &options,
+	                                                 &error), CISPREF_OK);
+	cispref_referential_free(ref);
+	free(doc);
+
+	/* a comment, closed one byte over the limit, or never closed: refused on its length
+	 * when closed, and as soon as what the parser would hold passes the limit when not */
+	static const char head[] = XML_DECL "<!--";
+	for (int closed = 0; closed < 2; closed++) {
+		/* "<!--", the x's and "-->" come to limit + 1 bytes */
+		size_t xs = closed ? limit + 1 - 7 : limit + 1;
+		size_t size = sizeof head - 1 + xs + (closed ? 3 : 0);
+		doc = xmalloc(size);
+		memcpy(doc, head, sizeof head - 1);
+		memset(doc + sizeof head - 1, 'x', xs);
+		if (closed)
+			memcpy(doc + size - 3, "-->", 3);
+		outcome o = load_buffer(doc, size, "long-comment.xml", CISPREF_LOAD_LENIENT);
+		assert_rejected(&o, CISPREF_ELIMIT, "long-comment.xml", 2, 1,
+		                "a comment is longer than 8388608 bytes");
+		free(doc);
+	}
+}
+
+/* A document cut inside markup is not well-formed (XML 1.0, section 2.1): each is refused
+ * as such, at the '<' of the markup it ends in. libxml2 by itself took "<refer" at the end
+ * for a whole element (and the loader then refused its namespace), and named others by
+ * the token it missed ("AttValue: ' expected"). */
+static void cut_in_markup_rejected(void **state)
+{
+	(void)state;
+	static const char whole[] = XML_DECL ROOT "\n  <title>Mini</title>\n"
+	                            "  <!-- a comment -->\n  <?pi data?>\n"
+	                            "  <notes><note id=\"n\" number=\"1\"><![CDATA[N]]></note></notes>\n"
+	                            "</referential>\n";
+	static const struct {
+		const char *cut_after; /* the document ends right after this */
+		const char *what;
+	} cuts[] = {
+		{"<refer", "the document ends inside the start tag of element 'refer'"},
+		{"format-version=\"", "the document ends inside the start tag of element 'referential'"},
+		{"<title>Mini<", "the document ends after '<'"},
+		{"<title>Mini</tit", "the document ends inside an end tag"},
+		{"<!-- a com", "the document ends inside a comment"},
+		{"<?pi da", "the document ends inside a processing instruction"},
+		{"<![CDATA[N]", "the document ends inside a CDATA section"},
+		{"<![CDA", "the document ends inside a declaration ('<!')"},
+		{"number=\"1\"", "the document ends inside the start tag of element 'note'"},
+	};
+	for (size_t i = 0; i < sizeof cuts / sizeof cuts[0]; i++) {
+		const char *at = strstr(whole, cuts[i].cut_after);
+		assert_non_null(at);
+		size_t size = (size_t)(at - whole) + strlen(cuts[i].cut_after);
+		/* the place of the last '<': its line, and its column (ASCII: in bytes) */
+		const char *last = whole;
+		for (const char *p = whole; p < whole + size; p++)
+			if (*p == '<')
+				last = p;
+		unsigned long line = 1;
+		const char *line_start = whole;
+		for (const char *p = whole; p < last; p++)
+			if (*p == '\n')
+				line++, line_start = p + 1;
+		outcome o = load_buffer(whole, size, "cut.xml", CISPREF_LOAD_LENIENT);
+		assert_rejected(&o, CISPREF_EXML, "cut.xml", line,
+		                (unsigned long)(last - line_start) + 1, cuts[i].what);
+	}
+	/* and the whole document loads */
+	outcome o = load_buffer(whole, sizeof whole - 1, "whole.xml", CISPREF_LOAD_LENIENT);
+	assert_int_equal(o.rc, CISPREF_OK);
+	outcome_free(&o);
+}
+
 /* ---- escapes are decoded ---------------------------------------------------------- */
 
 static void attribute_escapes_decoded(void **state)
@@ -857,6 +982,8 @@ int main(void)
 		cmocka_unit_test(text_up_to_limit_accepted),
 		cmocka_unit_test(far_columns_kept),
 		cmocka_unit_test(attribute_over_limit_rejected),
+		cmocka_unit_test(tag_over_parser_limit_rejected),
+		cmocka_unit_test(cut_in_markup_rejected),
 		cmocka_unit_test(attribute_escapes_decoded),
 		cmocka_unit_test(text_escapes_decoded),
 		cmocka_unit_test(nonexistent_path_rejected),

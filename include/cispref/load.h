@@ -12,9 +12,11 @@
  * Limits: elements nest as the format says (at most six levels, checked as they open). By
  * default an input holds at most #CISPREF_DEFAULT_MAX_INPUT_SIZE bytes and
  * #CISPREF_DEFAULT_MAX_ELEMENTS elements, a text or attribute value at most
- * #CISPREF_MAX_TEXT_LENGTH bytes, and a start tag at most #CISPREF_DEFAULT_MAX_ATTRIBUTES
- * attributes; beyond them loading fails with #CISPREF_ELIMIT and says which limit was
- * reached, where. A #cispref_load_options gives other limits. Within the default
+ * #CISPREF_MAX_TEXT_LENGTH bytes, a start tag at most #CISPREF_DEFAULT_MAX_ATTRIBUTES
+ * attributes, and a tag, comment or processing instruction at most
+ * #CISPREF_MAX_MARKUP_LENGTH bytes; beyond them loading fails with #CISPREF_ELIMIT and
+ * says which limit was reached, where. A document that ends inside markup (a tag cut in
+ * its name, an unclosed comment) is refused with #CISPREF_EXML, at the markup's `<`. A #cispref_load_options gives other limits. Within the default
  * limits, the time a load takes grows linearly with the input's size.
  *
  * The size of a regular file (or of the rest of one, for a descriptor or a stream) is
@@ -58,6 +60,16 @@ extern "C" {
  * the line and column of the tag's `<`.
  */
 #define CISPREF_DEFAULT_MAX_ATTRIBUTES ((size_t)64)
+/**
+ * Largest start tag, end tag, comment, processing instruction or declaration, in bytes
+ * from its `<` to its `>` (8 MiB), unless cispref_load_options::max_text_length is 0 or
+ * over 10 000 000. libxml2 holds each piece of markup whole until its end, and refuses
+ * to hold more than 10 000 000 bytes (`XML_MAX_LOOKUP_LIMIT`, counting what it parsed
+ * after the markup in the same chunk) unless it is told that texts may be larger: a
+ * longer one is refused with #CISPREF_ELIMIT at the line and column of its `<`. Values
+ * in a start tag are bounded by this as well as by `max_text_length`.
+ */
+#define CISPREF_MAX_MARKUP_LENGTH ((size_t)8 * 1024 * 1024)
 
 /** Flags of cispref_load_options::flags, to be combined with `|`. */
 typedef enum cispref_load_flags_t {
