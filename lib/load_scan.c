@@ -590,7 +590,8 @@ start:
 	if (u == '\'')
 		goto sq;
 	if (u == '>') {
-		if (s->max_markup && closed_length(s, *lt, at) > s->max_markup) {
+		/* markup that began in this chunk is no longer than it (see cispref__load_scan()) */
+		if (*lt == SIZE_MAX && s->max_markup && closed_length(s, *lt, at) > s->max_markup) {
 			if (*name_at != SIZE_MAX)
 				take_name(s, p, *name_at, n);
 			*rc = check_length(s, START, closed_length(s, *lt, at));
@@ -620,7 +621,7 @@ end_tag:
 	NEXT_EVENT(END_TAG);
 	if (u != '>')
 		goto end_tag;
-	if (s->max_markup && (*rc = check_length(s, END_TAG, closed_length(s, *lt, at))) != 0)
+	if (*lt == SIZE_MAX && (*rc = check_length(s, END_TAG, closed_length(s, *lt, at))) != 0)
 		return at + 1;
 	goto text;
 }
@@ -727,10 +728,19 @@ int cispref__load_scan(load_scan *s, const unsigned char *bytes, size_t size)
 		if (scan_units(s, s->head, s->head_len) != 0)
 			return s->status;
 	}
-	if (scan_units(s, bytes, size) != 0)
-		return s->status;
-	/* the markup still open, which the parser holds whole until its end */
-	return check_length(s, s->state, s->offset - s->markup_start);
+	/* In pieces of max_markup at most, so that markup that begins and ends in one is
+	 * within the limit: the scan checks the length of markup only when it began in an
+	 * earlier piece, and at the end of each. */
+	size_t piece = s->max_markup ? s->max_markup : size;
+	for (size_t at = 0; at < size; at += piece) {
+		size_t n = size - at < piece ? size - at : piece;
+		if (scan_units(s, bytes + at, n) != 0)
+			return s->status;
+		/* the markup still open, which the parser holds whole until its end */
+		if (check_length(s, s->state, s->offset - s->markup_start) != 0)
+			return s->status;
+	}
+	return 0;
 }
 
 int cispref__load_scan_end(load_scan *s)
