@@ -998,6 +998,45 @@ static void test_format_names(void **state)
 	assert_int_equal(f, CISPREF_FORMAT_JSON);
 }
 
+/* The count follows the enum, whose last value is the gettext template, and every
+ * format's extension names a format again: the first of the table with that extension
+ * (export.h), hence itself or an earlier one that shares it. */
+static void test_format_count_and_extensions(void **state)
+{
+	(void)state;
+	assert_int_equal(cispref_format_count(), CISPREF_FORMAT_PO + 1);
+	assert_int_equal(CISPREF_FORMAT_COUNT, CISPREF_FORMAT_PO + 1);
+	for (size_t i = 0; i < cispref_format_count(); i++) {
+		cispref_format_t f = (cispref_format_t)i, back = (cispref_format_t)-1;
+		const char *extension = cispref_format_extension(f);
+		assert_non_null(extension);
+		char path[64];
+		snprintf(path, sizeof path, "out/referentiel%s", extension);
+		OK(cispref_format_from_path(&back, path));
+		assert_true((size_t)back <= i);
+		assert_string_equal(cispref_format_extension(back), extension);
+		for (size_t earlier = 0; earlier < (size_t)back; earlier++)
+			assert_string_not_equal(cispref_format_extension((cispref_format_t)earlier),
+			                        extension);
+	}
+	/* the extensions export.h lists, each to the format it names */
+	static const struct {
+		const char *path;
+		cispref_format_t format;
+	} expected[] = {{"r.xml", CISPREF_FORMAT_XML},   {"r.json", CISPREF_FORMAT_JSON},
+	                {"r.csv", CISPREF_FORMAT_CSV},   {"r.xlsx", CISPREF_FORMAT_XLSX},
+	                {"r.ttl", CISPREF_FORMAT_SKOS},  {"fr.pot", CISPREF_FORMAT_PO}};
+	for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++) {
+		cispref_format_t f = (cispref_format_t)-1;
+		OK(cispref_format_from_path(&f, expected[i].path));
+		assert_int_equal(f, expected[i].format);
+	}
+	/* a translated catalogue is no export */
+	cispref_format_t f = CISPREF_FORMAT_XML;
+	assert_int_equal(cispref_format_from_path(&f, "nl.po"), CISPREF_EARG);
+	assert_int_equal(f, CISPREF_FORMAT_XML);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1015,6 +1054,7 @@ int main(void)
 		cmocka_unit_test(test_export_path),
 		cmocka_unit_test(test_invalid_arguments),
 		cmocka_unit_test(test_format_names),
+		cmocka_unit_test(test_format_count_and_extensions),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
