@@ -170,10 +170,13 @@ CISPREF_EXPORT int cispref_format_from_path(cispref_format_t *out, const char *p
  *         limits (more than 1,048,575 items, a text longer than 32,767 characters), or
  *         #CISPREF_EIO when the workbook cannot be written: libxlsxwriter writes only
  *         files, so the package is made in a private directory under `$TMPDIR` (else
- *         `/tmp`), read back and removed; for #CISPREF_FORMAT_SKOS and
- *         #CISPREF_FORMAT_ESCO_CSV, #CISPREF_EFORMAT for a referential (leniently loaded)
- *         whose language is not a language tag, or with a node without an id. The stream
- *         and path functions return the same.
+ *         `/tmp`), read back and removed; for #CISPREF_FORMAT_SKOS,
+ *         #CISPREF_EFORMAT for a referential whose language is not a well-formed BCP 47
+ *         tag, which only a lenient load or an importer can give (the builder refuses
+ *         such a tag, a strict load refuses it with the validator rule
+ *         `language-malformed`, and cispref_validate() reports it); for
+ *         #CISPREF_FORMAT_SKOS and #CISPREF_FORMAT_ESCO_CSV, #CISPREF_EFORMAT for a node
+ *         without an id. The stream and path functions return the same.
  */
 CISPREF_EXPORT int cispref_export_buffer(char **out, size_t *size,
                                          const cispref_referential *ref,
