@@ -327,6 +327,25 @@ class SearchTest(unittest.TestCase):
         with self.assertRaises(ValueError):
             self.ref.find_concepts(" ;")
 
+    def test_what_matches(self):
+        # doc/search.md, "Matching", as the docstring says it: stop words need not match,
+        # a word matches by stem or as the beginning of a word
+        texts = [h.text for h in self.ref.search("les outils adaptés")]
+        self.assertIn("Utiliser des outils adaptés", texts)      # "les" is a stop word
+        self.assertIn("Les techniques d'évaluation",
+                      [h.text for h in self.ref.search("évaluations")])  # same stem
+        self.assertIn("Elaborer des partenariats relatifs aux domaines de l'accompagnement",
+                      [h.text for h in self.ref.search("partenar")])     # a beginning
+        doc = cispref.Referential.search.__doc__
+        self.assertNotIn("every word must match.", doc)
+        for said in ("same stem", "stop words", "begins with it", "32 different words"):
+            self.assertIn(said, doc)
+        with self.assertRaisesRegex(ValueError, "more than 32 different words"):
+            self.ref.search(" ".join(f"w{i}" for i in range(33)))
+        hit = self.ref.search("partenar")[1]
+        self.assertEqual(hit.field, "summary")
+        self.assertEqual(hit.path, "Communication › " + hit.text)   # domain › summary entry
+
     def test_bad_queries(self):
         for query in ("", "   ", "·-."):
             with self.assertRaises(ValueError):
