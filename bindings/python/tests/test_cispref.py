@@ -910,6 +910,34 @@ class ExceptionTest(unittest.TestCase):
             cispref.load(os.path.join(FIXTURES, "load-unknown-concept.xml"))
         self.assertEqual(caught.exception.rule, "concept-unknown")
 
+    def test_str_says_where(self):
+        # "file:line:column: message", as the command line prints it (tools/cli.c);
+        # args[0] and the attributes keep the parts apart
+        with self.assertRaises(cispref.ParseError) as caught:
+            cispref.loads(b'<?xml version="1.0"?>\n<referential>\n</referential>\n',
+                          name="bad.xml")
+        error = caught.exception
+        self.assertEqual((error.file, error.line), ("bad.xml", 2))
+        self.assertGreater(error.column, 0)
+        self.assertEqual(str(error), f"bad.xml:2:{error.column}: {error.args[0]}")
+        self.assertIn("namespace", error.args[0])
+        path = os.path.join(FIXTURES, "load-duplicate-id.xml")
+        with self.assertRaises(cispref.RuleError) as caught:
+            cispref.load(path)
+        error = caught.exception
+        self.assertEqual(str(error), f"{path}:11:{error.column}: {error.args[0]}")
+        self.assertTrue(error.args[0].endswith("[duplicate-id]"))
+        # a file without a line: the root element's language (doc/format.md)
+        path = os.path.join(FIXTURES, "validate-language-malformed.xml")
+        with self.assertRaises(cispref.RuleError) as caught:
+            cispref.load(path)
+        self.assertEqual((caught.exception.rule, caught.exception.line),
+                         ("language-malformed", 0))
+        self.assertEqual(str(caught.exception), f"{path}: {caught.exception.args[0]}")
+        # no place: the message alone
+        self.assertEqual(str(cispref.Error("made here")), "made here")
+        self.assertEqual(str(cispref.ParseError("made here")), "made here")
+
     def test_parse_errors(self):
         for name, tag in (("load-not-xml.xml", "xml-error"), ("load-wrong-root.xml", "format-error"),
                           ("load-version-2.xml", "unsupported-version")):
