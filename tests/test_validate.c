@@ -62,7 +62,7 @@ static const fixture_case cases[] = {
 	{"language-malformed", {{"language-malformed", E, 0, NULL, "'fr_BE'"}}, 1},
 	/* n21 twice (first and third reference), n22 once: one finding, on c1's line */
 	{"competence-note-repeated",
-	 {{"competence-note-repeated", E, 8, "c1", "'n21' twice (references 1 and 3)"}},
+	 {{"competence-note-repeated", E, 8, "c1", "the note 'n21' more than once"}},
 	 1},
 	{"competence-empty", {{"competence-empty", W, 8, "c1", NULL}}, 1},
 	{"item-duplicate", {{"item-duplicate", W, 12, "c1.sf.3", "c1.sf.1"}}, 1},
