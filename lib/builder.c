@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "identity.h"
+#include "langtag.h"
 
 static int check_new_id(const cispref_referential *ref, const char *id)
 {
@@ -18,16 +19,26 @@ static int check_text(const char *text)
 	return cispref__text_is_valid(text) ? CISPREF_OK : CISPREF_EARG;
 }
 
+/* The texts the validator's rule text-empty covers (titles, item texts, summary entries,
+ * concept labels, note texts) are refused empty here, so that what the builder makes a
+ * strict load reads back. White space alone is a text: the validator takes it, and
+ * texts are kept verbatim. */
+static int check_node_text(const char *text)
+{
+	return text && *text ? check_text(text) : CISPREF_EARG;
+}
+
 /* Check a new node's id and text in one go, the order every add function needs. */
 static int check_new(const cispref_referential *ref, const char *id, const char *text)
 {
-	int rc = check_text(text);
+	int rc = check_node_text(text);
 	return rc ? rc : check_new_id(ref, id);
 }
 
-static int set_text(cispref_referential *ref, const char **field, const char *text)
+static int store_text(cispref_referential *ref, const char **field, const char *text,
+                      int (*check)(const char *))
 {
-	int rc = check_text(text);
+	int rc = check(text);
 	if (rc)
 		return rc;
 	const char *copy = cispref__arena_strdup(ref->arena, text);
@@ -35,6 +46,19 @@ static int set_text(cispref_referential *ref, const char **field, const char *te
 		return CISPREF_ENOMEM;
 	*field = copy;
 	return CISPREF_OK;
+}
+
+/* A node's text (not empty) */
+static int set_text(cispref_referential *ref, const char **field, const char *text)
+{
+	return store_text(ref, field, text, check_node_text);
+}
+
+/* Metadata: the version, a source field, a note's number, the language (checked
+ * further by its setter), which may be empty */
+static int set_field(cispref_referential *ref, const char **field, const char *text)
+{
+	return store_text(ref, field, text, check_text);
 }
 
 /* Hand a freshly made node to the caller, or report why there is none. */
@@ -110,7 +134,7 @@ static void unindex_plan(cispref_referential *ref, cispref_plan *plan)
 
 int cispref_referential_new(cispref_referential **out, const char *id, const char *title)
 {
-	if (!out || !cispref__id_is_valid(id) || check_text(title))
+	if (!out || !cispref__id_is_valid(id) || check_node_text(title))
 		return CISPREF_EARG;
 	cispref_referential *ref = cispref__referential_create();
 	if (!ref || !(ref->id = cispref__arena_strdup(ref->arena, id)) ||
@@ -132,14 +156,17 @@ int cispref_referential_set_title(cispref_referential *ref, const char *title)
 
 int cispref_referential_set_version(cispref_referential *ref, const char *version)
 {
-	return ref ? set_text(ref, &ref->version, version) : CISPREF_EARG;
+	return ref ? set_field(ref, &ref->version, version) : CISPREF_EARG;
 }
 
+/* The same check as translations' (translation.c), so that what is set here can be
+ * exported to SKOS and loaded strictly (rule language-malformed). */
 int cispref_referential_set_language(cispref_referential *ref, const char *language)
 {
-	if (!ref || !language || !*language)
+	langtag tag;
+	if (!ref || cispref__langtag_parse(&tag, language) != 0)
 		return CISPREF_EARG;
-	return set_text(ref, &ref->language, language);
+	return set_field(ref, &ref->language, language);
 }
 
 int cispref_referential_set_source(cispref_referential *ref, cispref_source_field_t field,
@@ -151,7 +178,7 @@ int cispref_referential_set_source(cispref_referential *ref, cispref_source_fiel
 		ref->source[field] = NULL;
 		return CISPREF_OK;
 	}
-	return set_text(ref, &ref->source[field], value);
+	return set_field(ref, &ref->source[field], value);
 }
 
 int cispref_referential_add_domain(cispref_domain **out, cispref_referential *ref,
@@ -445,6 +472,9 @@ int cispref_competence_add_note(cispref_competence *competence, const cispref_no
 {
 	if (!competence || !note || note->ref != competence_ref(competence))
 		return CISPREF_EARG;
+	for (size_t n = 0; n < competence->note_ids.count; n++)
+		if (strcmp(competence->note_ids.items[n], note->node.id) == 0)
+			return CISPREF_EEXISTS; /* rule competence-note-repeated */
 	return cispref__competence_add_note_id(competence, note->node.id);
 }
 
@@ -484,7 +514,7 @@ int cispref_note_set_text(cispref_note *note, const char *text)
 
 int cispref_note_set_number(cispref_note *note, const char *number)
 {
-	return note ? set_text(note->ref, &note->number, number) : CISPREF_EARG;
+	return note ? set_field(note->ref, &note->number, number) : CISPREF_EARG;
 }
 
 /* ---- mutable handles ----------------------------------------------------------- */

@@ -53,6 +53,9 @@ static const export_format_row formats[] = {
 	                       "gettext template of the texts, for translators", cispref__po_write},
 };
 #define FORMAT_COUNT (sizeof formats / sizeof formats[0])
+/* A format added to the enum without its row (or a row too many) does not compile; the
+ * header's count follows the enum's last value. */
+_Static_assert(FORMAT_COUNT == CISPREF_FORMAT_COUNT, "one row of formats[] per format");
 
 static const export_format_row *row(cispref_format_t format)
 {

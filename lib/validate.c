@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "inclusive.h"
+#include "langtag.h"
 #include "private.h"
 
 struct cispref_diagnostic {
@@ -40,6 +41,8 @@ typedef enum rule {
 	RULE_REPLACEMENT_UNKNOWN,
 	RULE_REPLACEMENT_SELF,
 	RULE_REPLACEMENT_CYCLE,
+	RULE_LANGUAGE_MALFORMED,
+	RULE_COMPETENCE_NOTE_REPEATED,
 	RULE_COMPETENCE_EMPTY,
 	RULE_ITEM_DUPLICATE,
 	RULE_SUMMARY_NO_COMPETENCE,
@@ -89,6 +92,12 @@ static const struct tag_info {
 	[RULE_REPLACEMENT_CYCLE] = {"replacement-cycle", CISPREF_SEVERITY_ERROR,
 	                            "Following replaced-by from a deprecated node comes back to "
 	                            "it."},
+	[RULE_LANGUAGE_MALFORMED] = {"language-malformed", CISPREF_SEVERITY_ERROR,
+	                             "The referential's language (xml:lang) is not a well-formed "
+	                             "BCP 47 language tag (RFC 5646)."},
+	[RULE_COMPETENCE_NOTE_REPEATED] = {"competence-note-repeated", CISPREF_SEVERITY_ERROR,
+	                                   "A competence refers to the same note twice (its "
+	                                   "marker would be printed twice)."},
 	[RULE_COMPETENCE_EMPTY] = {"competence-empty", CISPREF_SEVERITY_WARNING,
 	                      "A competence has no item at all."},
 	[RULE_ITEM_DUPLICATE] = {"item-duplicate", CISPREF_SEVERITY_WARNING,
@@ -475,14 +484,33 @@ static void check_inclusive_writing(checker *ck, const cispref_competence *comp)
 static void check_competence_lists(checker *ck, const cispref_competence *comp,
                                    int domain_has_summary);
 
+/* A competence's note references: each names a note, and a different one. A map of the
+ * ids seen keeps this linear whatever a file puts in one competence. */
+static void check_competence_notes(checker *ck, const cispref_competence *comp)
+{
+	strmap seen;
+	cispref__strmap_init(&seen, string_itself);
+	for (size_t n = 0; !ck->failed && n < comp->note_ids.count; n++) {
+		const char *id = comp->note_ids.items[n];
+		int added = comp->note_ids.count > 1 ? cispref__strmap_add(&seen, (void *)id) : 0;
+		if (added < 0)
+			ck->failed = 1;
+		else if (added == 1)
+			report(ck, RULE_COMPETENCE_NOTE_REPEATED, &comp->node,
+			       "competence '%s' refers to the note '%s' more than once", comp->node.id,
+			       id);
+		else if (!cispref_referential_find_note(ck->ref, id))
+			report(ck, RULE_NOTE_UNKNOWN, &comp->node,
+			       "competence '%s' refers to the note '%s', which does not exist",
+			       comp->node.id, id);
+	}
+	cispref__strmap_free(&seen);
+}
+
 static void check_competence(checker *ck, const cispref_competence *comp, int domain_has_summary)
 {
 	check_node(ck, &comp->node, "competence", comp->title);
-	for (size_t n = 0; n < comp->note_ids.count; n++)
-		if (!cispref_referential_find_note(ck->ref, comp->note_ids.items[n]))
-			report(ck, RULE_NOTE_UNKNOWN, &comp->node,
-			       "competence '%s' refers to the note '%s', which does not exist",
-			       comp->node.id, (const char *)comp->note_ids.items[n]);
+	check_competence_notes(ck, comp);
 	if (!errors_only(ck))
 		check_competence_lists(ck, comp, domain_has_summary);
 	for (int k = 0; !done(ck) && k < CISPREF_ITEM_KIND_COUNT; k++) {
@@ -715,6 +743,13 @@ static void check_referential(checker *ck)
 	const cispref_referential *ref = ck->ref;
 	if (empty(ref->title))
 		report(ck, RULE_TEXT_EMPTY, NULL, "the referential's title is empty");
+	/* the SKOS and ESCO exports, and translations, need a tag (the builder refuses any
+	 * other; the loader reads any string) */
+	langtag tag;
+	if (cispref__langtag_parse(&tag, ref->language) != 0)
+		report(ck, RULE_LANGUAGE_MALFORMED, NULL,
+		       "the referential's language '%.100s' (xml:lang of the root element) is not a "
+		       "well-formed BCP 47 language tag", ref->language ? ref->language : "");
 	for (size_t s = 0; !done(ck) && s < ref->sections.count; s++)
 		check_section(ck, ref->sections.items[s]);
 	for (size_t d = 0; !done(ck) && d < ref->domains.count; d++)

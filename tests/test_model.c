@@ -512,8 +512,11 @@ static void test_setters(void **state)
 
 	OK(cispref_item_set_text(sf2, "Cibler et hiérarchiser"));
 	assert_string_equal(cispref_item_text(sf2), "Cibler et hiérarchiser");
-	OK(cispref_item_set_text(sf2, ""));
-	assert_string_equal(cispref_item_text(sf2), "");
+	/* an empty text is refused (the validator's text-empty), white space alone is a text */
+	assert_int_equal(cispref_item_set_text(sf2, ""), CISPREF_EARG);
+	assert_string_equal(cispref_item_text(sf2), "Cibler et hiérarchiser");
+	OK(cispref_item_set_text(sf2, " "));
+	assert_string_equal(cispref_item_text(sf2), " ");
 	OK(cispref_item_set_concept(sf2, outils));
 	assert_string_equal(cispref_item_concept_id(sf2), "c.outils");
 	assert_ptr_equal(cispref_item_concept(sf2), outils);
@@ -888,8 +891,59 @@ static void test_invalid_arguments(void **state)
 		assert_null(other);
 	}
 	assert_null(cispref_referential_find_concept(ref, "x"));
+	/* the texts of the validator's rule text-empty are refused empty, so that what the
+	 * builder makes a strict load reads back; metadata may be empty */
+	assert_int_equal(cispref_referential_add_domain(NULL, ref, "x", CISPREF_DOMAIN_CORE, ""),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_domain_add_plan(NULL, core, "x", CISPREF_PLAN_INDIVIDUAL, ""),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_domain_add_summary_entry(NULL, core, "x", CISPREF_PLAN_INDIVIDUAL,
+	                                                  "", NULL),
+	                 CISPREF_EARG);
+	assert_int_equal(cispref_plan_add_competence(NULL, ind, "x", ""), CISPREF_EARG);
+	assert_int_equal(cispref_competence_add_item(NULL, c1, "x", SF, ""), CISPREF_EARG);
+	assert_int_equal(cispref_referential_add_concept(NULL, ref, "x", SF, ""), CISPREF_EARG);
+	assert_int_equal(cispref_referential_add_note(NULL, ref, "x", "1", ""), CISPREF_EARG);
+	assert_int_equal(cispref_referential_set_title(ref, ""), CISPREF_EARG);
+	assert_int_equal(cispref_domain_set_title(core, ""), CISPREF_EARG);
+	assert_int_equal(cispref_summary_entry_set_text(e1, ""), CISPREF_EARG);
+	assert_int_equal(cispref_plan_set_title(ind, ""), CISPREF_EARG);
+	assert_int_equal(cispref_competence_set_title(c1, ""), CISPREF_EARG);
+	assert_int_equal(cispref_item_set_text(sf1, ""), CISPREF_EARG);
+	assert_int_equal(cispref_concept_set_label(outils, ""), CISPREF_EARG);
+	assert_int_equal(cispref_note_set_text(n21, ""), CISPREF_EARG);
+	cispref_referential *untitled = NULL;
+	assert_int_equal(cispref_referential_new(&untitled, "x", ""), CISPREF_EARG);
+	assert_null(untitled);
+	/* (restored below: the referential must end as it began) */
+	OK(cispref_referential_set_version(ref, ""));
+	OK(cispref_note_set_number(n21, ""));
+	OK(cispref_referential_set_source(ref, CISPREF_SOURCE_SERIES, ""));
+	OK(cispref_referential_set_version(ref, cispref_referential_version(pristine)));
+	OK(cispref_note_set_number(n21, "21"));
+	OK(cispref_referential_set_source(ref, CISPREF_SOURCE_SERIES, NULL));
 	assert_int_equal(cispref_referential_set_language(ref, ""), CISPREF_EARG);
 	assert_int_equal(cispref_referential_set_language(ref, NULL), CISPREF_EARG);
+	/* a language is a well-formed BCP 47 tag (RFC 5646 section 2.1), as a translation's */
+	static const char *const bad_tags[] = {"not a tag!", "fr_BE", "fr-", "-fr", "fr--BE",
+	                                       "frenchfries", "fr-BE-x", "x", "français"};
+	for (size_t i = 0; i < sizeof bad_tags / sizeof bad_tags[0]; i++) {
+		assert_int_equal(cispref_referential_set_language(ref, bad_tags[i]), CISPREF_EARG);
+		assert_int_equal(cispref_referential_set_translation(ref, "core.ind.1", bad_tags[i],
+		                                                     "T"),
+		                 CISPREF_EARG);
+	}
+	assert_string_equal(cispref_referential_language(ref), "fr");
+	static const char *const good_tags[] = {"nl", "de-Latn-CH", "es-419", "x-private",
+	                                        "i-klingon", "FR"};
+	for (size_t i = 0; i < sizeof good_tags / sizeof good_tags[0]; i++) {
+		OK(cispref_referential_set_language(ref, good_tags[i]));
+		assert_string_equal(cispref_referential_language(ref), good_tags[i]);
+	}
+	OK(cispref_referential_set_language(ref, "fr"));
+	/* a competence refers to a note once: c1 refers to n21 already */
+	assert_int_equal(cispref_competence_add_note(c1, n21), CISPREF_EEXISTS);
+	assert_int_equal(cispref_competence_note_count(c1), 2);
 	/* tab, newline, carriage return and any other character are allowed */
 	OK(cispref_item_set_text(sf1, "a\tb\nc\rd"));
 	OK(cispref_item_set_text(sf1, "\x7f \xc2\x80 \xc2\xa0 \xef\xbf\xbd \xf0\x9f\x98\x80 \xf4\x8f\xbf\xbf"));
@@ -1211,8 +1265,8 @@ static void test_free_null(void **state)
 	(void)state;
 	cispref_referential_free(NULL);
 	cispref_referential *ref = NULL;
-	OK(cispref_referential_new(&ref, "empty", ""));
-	assert_string_equal(cispref_referential_title(ref), "");
+	OK(cispref_referential_new(&ref, "empty", "Vide"));
+	assert_string_equal(cispref_referential_title(ref), "Vide");
 	assert_string_equal(cispref_referential_version(ref), "1");
 	assert_int_equal(cispref_referential_domain_count(ref), 0);
 	cispref_referential_free(ref);

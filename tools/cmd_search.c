@@ -11,8 +11,10 @@ static void help(void)
 {
 	printf("Usage: cispref search [-d ID] [-p KIND]... [-k KIND]... [-n N] [-f text|json]\n"
 	       "                      [-i FILE] [--lenient] [--lang LANG] WORD...\n\n"
-	       "Search competence titles, summary entries and items for every WORD (case,\n"
-	       "accents and punctuation ignored; a word matches the beginning of a word).\n\n"
+	       "Search competence titles, summary entries and items for the WORDs: case,\n"
+	       "accents and punctuation ignored; each WORD matches the same word, a word of\n"
+	       "the same stem or a word it begins; a hit holds every WORD but the stop words\n"
+	       "(les, des, de...), which need not match (doc/search.md).\n\n"
 	       "  -d, --domain ID      only in this domain\n"
 	       "  -p, --plan KIND      only in plans of KIND (individual, collective, internal,\n"
 	       "                       external, joint); may be repeated\n"

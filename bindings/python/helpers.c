@@ -137,8 +137,9 @@ static int set_os_attributes(PyObject *exc, const cispref_error *error)
 }
 
 /* The exception for @error with its details as attributes: file, line, column, tag,
- * rule (and errno, strerror, filename for a FileError). Its str() is the library's
- * message. Out of memory is MemoryError. */
+ * rule (and errno, strerror, filename for a FileError). Its args[0] is the library's
+ * message, which its str() places (module.c, error_str()). Out of memory is
+ * MemoryError. */
 PyObject *raise_error(const module_state *state, const cispref_error *error)
 {
 	if (error->code == CISPREF_ENOMEM)

@@ -384,6 +384,74 @@ static PyObject *error_defaults(void)
 	                     "tag", cispref_status_tag(CISPREF_OK - 1000), "rule", Py_None);
 }
 
+/* str() of a cispref.Error: "file:line:column: message" as the command line prints an
+ * error (tools/cli.c), each part only when known, else the message alone (args[0],
+ * BaseException's str()). */
+static PyObject *error_str(PyObject *self)
+{
+	PyObject *args = PyObject_GetAttrString(self, "args");
+	if (!args)
+		return NULL;
+	PyObject *message = PyTuple_Check(args) && PyTuple_Size(args) == 1
+	                            ? PyObject_Str(PyTuple_GetItem(args, 0))
+	                            : PyObject_Str(args);
+	Py_DECREF(args);
+	PyObject *file = message ? PyObject_GetAttrString(self, "file") : NULL;
+	PyObject *line = file ? PyObject_GetAttrString(self, "line") : NULL;
+	PyObject *column = line ? PyObject_GetAttrString(self, "column") : NULL;
+	PyObject *result = NULL;
+	if (column) {
+		int has_file = file != Py_None && PyObject_IsTrue(file) == 1;
+		int has_line = PyObject_IsTrue(line) == 1;
+		int has_column = has_line && PyObject_IsTrue(column) == 1;
+		if (!has_file && !has_line)
+			result = Py_NewRef(message);
+		else if (!has_line)
+			result = PyUnicode_FromFormat("%S: %S", file, message);
+		else if (!has_file)
+			result = has_column ? PyUnicode_FromFormat("%S:%S: %S", line, column, message)
+			                    : PyUnicode_FromFormat("%S: %S", line, message);
+		else
+			result = has_column
+			                 ? PyUnicode_FromFormat("%S:%S:%S: %S", file, line, column, message)
+			                 : PyUnicode_FromFormat("%S:%S: %S", file, line, message);
+	}
+	Py_XDECREF(message);
+	Py_XDECREF(file);
+	Py_XDECREF(line);
+	Py_XDECREF(column);
+	return result;
+}
+
+/* cispref.Error, a heap type of its own so that it has its own str() (error_str()),
+ * with @defaults as class attributes. */
+static PyObject *new_error(PyObject *module, PyObject *defaults)
+{
+	static PyType_Slot slots[] = {
+		{Py_tp_str, (void *)error_str},
+		{Py_tp_doc,
+		 (void *)"A referential could not be loaded, saved, exported or rendered. Attributes:\n"
+		         "file (None when unknown), line, column (1-based, 0 when unknown), tag (the\n"
+		         "status: 'io-error', 'xml-error', 'format-error', 'unsupported-version',\n"
+		         "'limit-exceeded', 'rule-violation', ...) and rule (for a RuleError, the\n"
+		         "validator rule's tag, such as 'duplicate-id'; else None). args[0] is the\n"
+		         "library's message; str() puts the place before it when one is known, as\n"
+		         "the command line does: 'file:line:column: message' ('file: message'\n"
+		         "without a line, the column only when known); a FileError's str() is the\n"
+		         "message alone, which names the file."},
+		{0, NULL},
+	};
+	static PyType_Spec spec = {"cispref.Error", 0, 0,
+	                           Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE, slots};
+	PyObject *type = PyType_FromModuleAndSpec(module, &spec, PyExc_Exception);
+	PyObject *key, *value;
+	Py_ssize_t at = 0;
+	while (type && PyDict_Next(defaults, &at, &key, &value))
+		if (PyObject_SetAttr(type, key, value) < 0)
+			Py_CLEAR(type);
+	return type;
+}
+
 /* cispref.FileError: a cispref.Error and an OSError. Its str() is the library's message
  * (BaseException's), not OSError's "[Errno 2] ...", which would say less: errno,
  * strerror and filename are set as attributes after it is made. */
@@ -417,15 +485,7 @@ static int exceptions_add(PyObject *module, module_state *state)
 	PyObject *defaults = error_defaults();
 	if (!defaults)
 		return -1;
-	state->error = PyErr_NewExceptionWithDoc(
-		"cispref.Error",
-		"A referential could not be loaded, saved, exported or rendered. Attributes:\n"
-		"file (None when unknown), line, column (1-based, 0 when unknown), tag (the\n"
-		"status: 'io-error', 'xml-error', 'format-error', 'unsupported-version',\n"
-		"'limit-exceeded', 'rule-violation', ...) and rule (for a RuleError, the\n"
-		"validator rule's tag, such as 'duplicate-id'; else None). str() is the\n"
-		"library's message.",
-		NULL, defaults);
+	state->error = new_error(module, defaults);
 	Py_DECREF(defaults);
 	if (add_exception(module, "Error", state->error) < 0)
 		return -1;

@@ -24,8 +24,10 @@ static PyStructSequence_Field hit_fields[] = {
 	{"id", "id of the node found (competence, summary entry or item)"},
 	{"field", "'title', 'summary' or 'item'"},
 	{"text", "the text that matched"},
-	{"path", "domain › plan › competence › item"},
-	{"matched_words", "how many words of the text match the query"},
+	{"path", "where the hit is, titles joined by ' › ': domain › plan › competence › item "
+	         "for an item, domain › plan › competence for a title, domain › summary entry "
+	         "for a summary entry"},
+	{"matched_words", "how many words of the text match a word of the query"},
 	{"domain", "the Domain"},
 	{"plan", "the Plan, or None for a summary entry"},
 	{"competence", "the Competence (for a summary entry, the one it names, or None)"},

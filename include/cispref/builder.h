@@ -5,7 +5,13 @@
  * @brief Create and edit a referential in C.
  *
  * Every function returns #CISPREF_OK or a negative #cispref_status_t and changes nothing
- * when it fails. Texts are copied into the referential. Ids must match
+ * when it fails. Texts are copied into the referential; each must be valid UTF-8 without
+ * a character XML 1.0 forbids (controls other than tab, line feed and carriage return,
+ * U+FFFE, U+FFFF), else #CISPREF_EARG. The texts of nodes (a title, an item's text, a
+ * summary entry's text, a concept's label, a note's text) must not be empty either
+ * (#CISPREF_EARG): cispref_validate() reports an empty one (rule `text-empty`, an error)
+ * and a strict load refuses it, so the builder makes none; white space alone is a text.
+ * The version, a note's number and the source fields may be empty. Ids must match
  * `[A-Za-z_][A-Za-z0-9._-]*` and be unused in the referential (#CISPREF_EEXISTS
  * otherwise). An `out` parameter may be NULL; on success it receives a handle owned by
  * the referential. Removing a node releases its handle and those of its children;
@@ -39,7 +45,9 @@ extern "C" {
  * Create an empty referential, in language "fr" with version "1".
  * @param out receives the new referential; free it with cispref_referential_free().
  * @param id its id.
- * @param title its title.
+ * @param title its title, not empty.
+ * @return #CISPREF_OK, #CISPREF_EARG (a NULL @p out, an id that is not valid, a title
+ *         that is empty or not valid), or #CISPREF_ENOMEM.
  */
 CISPREF_EXPORT int cispref_referential_new(cispref_referential **out, const char *id,
                                            const char *title);
@@ -48,7 +56,15 @@ CISPREF_EXPORT int cispref_referential_set_title(cispref_referential *ref, const
 /** Set the version (edition). */
 CISPREF_EXPORT int cispref_referential_set_version(cispref_referential *ref,
                                                    const char *version);
-/** Set the language tag. It must not be empty. */
+/**
+ * Set the language of the referential's own texts.
+ * @param ref the referential.
+ * @param language a well-formed BCP 47 language tag (RFC 5646: its syntax; the subtags
+ *        are not looked up in the IANA registry), as translations take.
+ * @return #CISPREF_OK, or #CISPREF_EARG for a NULL argument or a tag that is empty or
+ *         not well-formed ("fr_BE", "not a tag!"). A file whose `xml:lang` is such a tag
+ *         is refused by a strict load (validator rule `language-malformed`).
+ */
 CISPREF_EXPORT int cispref_referential_set_language(cispref_referential *ref,
                                                     const char *language);
 /** Set one field of the source metadata; NULL unsets it. */
@@ -283,7 +299,13 @@ CISPREF_EXPORT int cispref_competence_remove_item(cispref_competence *competence
 CISPREF_EXPORT int cispref_competence_move_item(cispref_competence *competence,
                                                 cispref_item_kind_t kind, size_t from,
                                                 size_t to);
-/** Append a reference to @p note (of the same referential). */
+/**
+ * Append a reference to @p note (of the same referential).
+ * @return #CISPREF_OK, #CISPREF_EARG for a NULL argument or a note of another
+ *         referential, #CISPREF_EEXISTS when the competence already refers to @p note
+ *         (its marker would be printed twice; validator rule `competence-note-repeated`),
+ *         or #CISPREF_ENOMEM.
+ */
 CISPREF_EXPORT int cispref_competence_add_note(cispref_competence *competence,
                                                const cispref_note *note);
 /** Remove the note reference at @p index. */

@@ -85,6 +85,11 @@ typedef enum cispref_format_t {
 	CISPREF_FORMAT_PO = 9
 } cispref_format_t;
 
+/** Number of export formats: the last value of #cispref_format_t plus one, so that it
+ * grows with the enum (the library checks at compile time that its table of formats has
+ * this many rows). cispref_format_count() returns it at run time. */
+#define CISPREF_FORMAT_COUNT (CISPREF_FORMAT_PO + 1)
+
 /**
  * The namespace of cispref's RDF vocabulary in the #CISPREF_FORMAT_SKOS export (Turtle
  * prefix `cispref:`): the XML format's namespace and `#`, the same for every referential.
@@ -104,15 +109,18 @@ CISPREF_EXPORT int cispref_format_from_name(cispref_format_t *out, const char *n
  * Number of export formats. The formats are the values 0 to this count less one, in the
  * order of #cispref_format_t; front ends list them from here rather than keeping their own
  * list.
- * @return the count (9 in this version).
+ * @return the count: #CISPREF_FORMAT_COUNT of the library that runs (a program built
+ *         against an older header may see a larger count).
  */
 CISPREF_EXPORT size_t cispref_format_count(void);
 
 /**
  * The usual file name extension of an export format, with its dot.
  * @param format the format.
- * @return ".xml", ".json", ".csv" (the CSV formats), ".xlsx" or ".ttl" (static strings),
- *         or NULL for a value out of range.
+ * @return ".xml" (xml), ".json" (json, case), ".csv" (csv, csv-excel-fr, moodle,
+ *         esco-csv), ".xlsx" (xlsx), ".ttl" (skos) or ".pot" (po: the export is a
+ *         template, whose messages are untranslated) (static strings), or NULL for a
+ *         value out of range.
  */
 CISPREF_EXPORT const char *cispref_format_extension(cispref_format_t format);
 
@@ -122,7 +130,8 @@ CISPREF_EXPORT const char *cispref_format_extension(cispref_format_t format);
  * @return "application/xml", "application/json", "text/csv" (RFC 4180; the dialect
  *         is not part of the type), or
  *         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", or
- *         "text/turtle" (static strings), or NULL for a value out of range.
+ *         "text/turtle", or "text/x-gettext-translation-template" (po) (static strings),
+ *         or NULL for a value out of range.
  */
 CISPREF_EXPORT const char *cispref_format_media_type(cispref_format_t format);
 
@@ -135,8 +144,12 @@ CISPREF_EXPORT const char *cispref_format_description(cispref_format_t format);
 
 /**
  * The export format a file name asks for, by its extension (what follows its last dot,
- * compared exactly): ".xml", ".json", ".csv" (the RFC 4180 dialect, the first format
- * of that extension), ".xlsx" or ".ttl" (SKOS).
+ * compared exactly): ".xml", ".json" (cispref-json, the first format of that extension),
+ * ".csv" (the RFC 4180 dialect, the first format of that extension), ".xlsx", ".ttl"
+ * (SKOS) or ".pot" (the gettext template). ".po" is not one: it names a translated
+ * catalogue, which cispref reads (cispref_referential_merge_po()) but does not export.
+ * For every format, this gives back from cispref_format_extension() the first format
+ * with the same extension.
  * @param out receives the format.
  * @param path the file name; only its extension is read.
  * @return #CISPREF_OK, or #CISPREF_EARG for another or no extension or a NULL argument.
@@ -157,10 +170,13 @@ CISPREF_EXPORT int cispref_format_from_path(cispref_format_t *out, const char *p
  *         limits (more than 1,048,575 items, a text longer than 32,767 characters), or
  *         #CISPREF_EIO when the workbook cannot be written: libxlsxwriter writes only
  *         files, so the package is made in a private directory under `$TMPDIR` (else
- *         `/tmp`), read back and removed; for #CISPREF_FORMAT_SKOS and
- *         #CISPREF_FORMAT_ESCO_CSV, #CISPREF_EFORMAT for a referential (leniently loaded)
- *         whose language is not a language tag, or with a node without an id. The stream
- *         and path functions return the same.
+ *         `/tmp`), read back and removed; for #CISPREF_FORMAT_SKOS,
+ *         #CISPREF_EFORMAT for a referential whose language is not a well-formed BCP 47
+ *         tag, which only a lenient load or an importer can give (the builder refuses
+ *         such a tag, a strict load refuses it with the validator rule
+ *         `language-malformed`, and cispref_validate() reports it); for
+ *         #CISPREF_FORMAT_SKOS and #CISPREF_FORMAT_ESCO_CSV, #CISPREF_EFORMAT for a node
+ *         without an id. The stream and path functions return the same.
  */
 CISPREF_EXPORT int cispref_export_buffer(char **out, size_t *size,
                                          const cispref_referential *ref,

@@ -46,7 +46,11 @@ class _BinaryReader(Protocol):
     def read(self, size: int = ..., /) -> bytes: ...
 
 class Error(Exception):
-    """A referential could not be loaded, saved, exported or rendered."""
+    """A referential could not be loaded, saved, exported or rendered.
+
+    args[0] is the library's message; str() is "file:line:column: message" when the
+    place is known (as the command line prints it), the message alone otherwise and
+    for a FileError."""
     file: str | None
     line: int
     column: int

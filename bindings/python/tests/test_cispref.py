@@ -327,6 +327,25 @@ class SearchTest(unittest.TestCase):
         with self.assertRaises(ValueError):
             self.ref.find_concepts(" ;")
 
+    def test_what_matches(self):
+        # doc/search.md, "Matching", as the docstring says it: stop words need not match,
+        # a word matches by stem or as the beginning of a word
+        texts = [h.text for h in self.ref.search("les outils adaptés")]
+        self.assertIn("Utiliser des outils adaptés", texts)      # "les" is a stop word
+        self.assertIn("Les techniques d'évaluation",
+                      [h.text for h in self.ref.search("évaluations")])  # same stem
+        self.assertIn("Elaborer des partenariats relatifs aux domaines de l'accompagnement",
+                      [h.text for h in self.ref.search("partenar")])     # a beginning
+        doc = cispref.Referential.search.__doc__
+        self.assertNotIn("every word must match.", doc)
+        for said in ("same stem", "stop words", "begins with it", "32 different words"):
+            self.assertIn(said, doc)
+        with self.assertRaisesRegex(ValueError, "more than 32 different words"):
+            self.ref.search(" ".join(f"w{i}" for i in range(33)))
+        hit = self.ref.search("partenar")[1]
+        self.assertEqual(hit.field, "summary")
+        self.assertEqual(hit.path, "Communication › " + hit.text)   # domain › summary entry
+
     def test_bad_queries(self):
         for query in ("", "   ", "·-."):
             with self.assertRaises(ValueError):
@@ -890,6 +909,34 @@ class ExceptionTest(unittest.TestCase):
         with self.assertRaises(cispref.RuleError) as caught:
             cispref.load(os.path.join(FIXTURES, "load-unknown-concept.xml"))
         self.assertEqual(caught.exception.rule, "concept-unknown")
+
+    def test_str_says_where(self):
+        # "file:line:column: message", as the command line prints it (tools/cli.c);
+        # args[0] and the attributes keep the parts apart
+        with self.assertRaises(cispref.ParseError) as caught:
+            cispref.loads(b'<?xml version="1.0"?>\n<referential>\n</referential>\n',
+                          name="bad.xml")
+        error = caught.exception
+        self.assertEqual((error.file, error.line), ("bad.xml", 2))
+        self.assertGreater(error.column, 0)
+        self.assertEqual(str(error), f"bad.xml:2:{error.column}: {error.args[0]}")
+        self.assertIn("namespace", error.args[0])
+        path = os.path.join(FIXTURES, "load-duplicate-id.xml")
+        with self.assertRaises(cispref.RuleError) as caught:
+            cispref.load(path)
+        error = caught.exception
+        self.assertEqual(str(error), f"{path}:11:{error.column}: {error.args[0]}")
+        self.assertTrue(error.args[0].endswith("[duplicate-id]"))
+        # a file without a line: the root element's language (doc/format.md)
+        path = os.path.join(FIXTURES, "validate-language-malformed.xml")
+        with self.assertRaises(cispref.RuleError) as caught:
+            cispref.load(path)
+        self.assertEqual((caught.exception.rule, caught.exception.line),
+                         ("language-malformed", 0))
+        self.assertEqual(str(caught.exception), f"{path}: {caught.exception.args[0]}")
+        # no place: the message alone
+        self.assertEqual(str(cispref.Error("made here")), "made here")
+        self.assertEqual(str(cispref.ParseError("made here")), "made here")
 
     def test_parse_errors(self):
         for name, tag in (("load-not-xml.xml", "xml-error"), ("load-wrong-root.xml", "format-error"),
