@@ -469,6 +469,19 @@ static long read_stream(void *source, char *buf, size_t size)
 /* Copy the caller's options (or the defaults) to @copy; an older version of the struct
  * gets the defaults of the fields it lacks. -1 (with @error filled) for options of an
  * unknown version. */
+/* Flags this library does not know are refused: a caller built against a later header
+ * that asks for a behaviour this library lacks would otherwise get another one. */
+static int check_flags(unsigned flags, const char *name, cispref_error *error)
+{
+	unsigned unknown = flags & ~(unsigned)CISPREF_LOAD_LENIENT;
+	if (!unknown)
+		return 0;
+	cispref__error_set(error, CISPREF_EARG, name, 0, 0,
+	                   "invalid argument: unknown load flags 0x%x (this library knows "
+	                   "CISPREF_LOAD_LENIENT, 0x%x)", unknown, (unsigned)CISPREF_LOAD_LENIENT);
+	return -1;
+}
+
 static int options_or_defaults(cispref_load_options *copy, const cispref_load_options *options,
                                const char *name, cispref_error *error)
 {
@@ -478,7 +491,7 @@ static int options_or_defaults(cispref_load_options *copy, const cispref_load_op
 	if (options->version == 1) {
 		memcpy(copy, options, offsetof(cispref_load_options, max_attributes));
 		copy->version = CISPREF_LOAD_OPTIONS_VERSION;
-		return 0;
+		return check_flags(copy->flags, name, error);
 	}
 	if (options->version != CISPREF_LOAD_OPTIONS_VERSION) {
 		cispref__error_set(error, CISPREF_EARG, name, 0, 0,
@@ -487,7 +500,7 @@ static int options_or_defaults(cispref_load_options *copy, const cispref_load_op
 		return -1;
 	}
 	*copy = *options;
-	return 0;
+	return check_flags(copy->flags, name, error);
 }
 
 static int invalid(cispref_error *error, const char *name)

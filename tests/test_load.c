@@ -845,6 +845,34 @@ static void null_arguments_rejected(void **state)
 	assert_string_equal(err.source, "<memory>");
 }
 
+/* A flag this library does not know is refused, for every version of the options and
+ * every reader (the positioning's too), with what the library knows. */
+static void unknown_flags_rejected(void **state)
+{
+	(void)state;
+	static const char doc[] = XML_DECL ROOT "\n  <title>Mini</title>\n</referential>\n";
+	for (unsigned version = 1; version <= CISPREF_LOAD_OPTIONS_VERSION; version++) {
+		cispref_load_options options = CISPREF_LOAD_OPTIONS_INIT;
+		options.version = version;
+		options.flags = CISPREF_LOAD_LENIENT | 0x80;
+		cispref_referential *ref = SENTINEL;
+		cispref_error error;
+		assert_int_equal(cispref_referential_load_memory(&ref, doc, sizeof doc - 1, "f.xml",
+		                                                 &options, &error), CISPREF_EARG);
+		assert_ptr_equal(ref, SENTINEL);
+		assert_string_equal(error.text, "invalid argument: unknown load flags 0x80 (this "
+		                                "library knows CISPREF_LOAD_LENIENT, 0x1)");
+		cispref_positioning *pos = NULL;
+		assert_int_equal(cispref_positioning_load_memory(&pos, doc, sizeof doc - 1, "p.xml",
+		                                                 &options, &error), CISPREF_EARG);
+		assert_null(pos);
+		options.flags = CISPREF_LOAD_LENIENT;
+		assert_int_equal(cispref_referential_load_memory(&ref, doc, sizeof doc - 1, "f.xml",
+		                                                 &options, &error), CISPREF_OK);
+		cispref_referential_free(ref);
+	}
+}
+
 static void bad_input_with_null_error(void **state)
 {
 	(void)state;
@@ -984,6 +1012,7 @@ int main(void)
 		cmocka_unit_test(attribute_over_limit_rejected),
 		cmocka_unit_test(tag_over_parser_limit_rejected),
 		cmocka_unit_test(cut_in_markup_rejected),
+		cmocka_unit_test(unknown_flags_rejected),
 		cmocka_unit_test(attribute_escapes_decoded),
 		cmocka_unit_test(text_escapes_decoded),
 		cmocka_unit_test(nonexistent_path_rejected),

@@ -99,7 +99,8 @@ typedef enum cispref_load_flags_t {
  */
 typedef struct cispref_load_options {
 	unsigned int version;   /**< #CISPREF_LOAD_OPTIONS_VERSION. */
-	unsigned int flags;     /**< #cispref_load_flags_t values combined with `|`. */
+	unsigned int flags;     /**< #cispref_load_flags_t values combined with `|`; a bit
+	                         *   this library does not know is refused with #CISPREF_EARG. */
 	size_t max_input_size;  /**< Bytes read at most. */
 	size_t max_text_length; /**< Bytes in one text or attribute value at most. */
 	size_t max_elements;    /**< Elements in the document at most. */
