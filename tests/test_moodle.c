@@ -189,6 +189,14 @@ static void export_options(void **state)
 	o.scale_proficient = 0;
 	o.scale = "A,,B";
 	assert_int_equal(cispref_moodle_export_buffer(&csv, NULL, ref, &o, &error), CISPREF_EARG);
+	/* one label twice, spaces around it or not (Moodle trims them): two levels that
+	 * cannot be told apart */
+	o.scale = "A,B, A";
+	assert_int_equal(cispref_moodle_export_buffer(&csv, NULL, ref, &o, &error), CISPREF_EARG);
+	assert_non_null(strstr(error.text, "the same label twice"));
+	o.scale = "A,AB,B";
+	OK(cispref_moodle_export_buffer(&csv, NULL, ref, &o, NULL));
+	cispref_buffer_free(csv);
 	o.scale = NULL;
 	o.taxonomy = "domain,chapter";
 	assert_int_equal(cispref_moodle_export_buffer(&csv, NULL, ref, &o, &error), CISPREF_EARG);
