@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <jansson.h>
+#include <utf8proc.h>
 
 #include "case_private.h"
 #include "depth_map.h"
@@ -359,19 +360,73 @@ static int count_values(const char *data, size_t size, size_t limit, cispref_err
 	return CISPREF_OK;
 }
 
+/* Whether @c is shown as U+XXXX in a message: a character that is invisible, or that a
+ * terminal does not print as itself (controls, format characters such as the BOM U+FEFF
+ * or U+200B, separators other than the space, unassigned and private-use code points). */
+static int invisible(utf8proc_int32_t c)
+{
+	if (c == ' ')
+		return 0;
+	switch (utf8proc_category(c)) {
+	case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF: case UTF8PROC_CATEGORY_CS:
+	case UTF8PROC_CATEGORY_CO: case UTF8PROC_CATEGORY_CN: case UTF8PROC_CATEGORY_ZS:
+	case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* jansson's message (which quotes the token it stopped at, "near '...'") with every
+ * invisible character as U+XXXX and every byte that is not UTF-8 as \xNN, so that the
+ * message says what is there. */
+static void visible_text(char *out, size_t size, const char *text)
+{
+	size_t n = 0;
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;
+	while (*p && n + 1 < size) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t len = utf8proc_iterate(p, -1, &c);
+		char shown[16];
+		if (len <= 0) {
+			snprintf(shown, sizeof shown, "\\x%02X", (unsigned)*p);
+			len = 1;
+		} else if (invisible(c)) {
+			snprintf(shown, sizeof shown, "U+%04X", (unsigned)c);
+		} else {
+			snprintf(shown, sizeof shown, "%.*s", (int)len, (const char *)p);
+		}
+		size_t w = strlen(shown);
+		if (n + w >= size)
+			break;
+		memcpy(out + n, shown, w);
+		n += w;
+		p += len;
+	}
+	out[n] = '\0';
+}
+
 static int parse(importer *im, const char *data, size_t size, cispref_error *error)
 {
 	json_error_t e;
 	int rc = count_values(data, size, im->o->max_values, error, im->name);
 	if (rc)
 		return rc;
+	/* RFC 8259 section 8.1: a parser may ignore a BOM, and Windows tools write one, as
+	 * they do before the XML and the Moodle CSV the other importers read. */
+	if (size >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
+		data += 3;
+		size -= 3;
+	}
 	json_t *root = json_loadb(data, size, 0, &e);
 	if (!root) {
-		/* jansson counts lines from 1 and columns in characters from 1 */
+		/* jansson counts lines from 1 and columns in characters from 1; the error
+		 * carries them, the text does not repeat them */
+		char text[sizeof e.text * 6];
+		visible_text(text, sizeof text, e.text);
 		cispref__error_set(error, CISPREF_EFORMAT, im->name,
 		                   e.line > 0 ? (unsigned long)e.line : 0,
-		                   e.column > 0 ? (unsigned long)e.column : 0,
-		                   "not JSON: %s (line %d, column %d)", e.text, e.line, e.column);
+		                   e.column > 0 ? (unsigned long)e.column : 0, "not JSON: %s", text);
 		return CISPREF_EFORMAT;
 	}
 	im->top = im->package = root;

@@ -71,6 +71,36 @@ static size_t scale_count(const char *scale)
 	return count;
 }
 
+/* The label that starts at @p (up to the next comma) without the spaces around it, as
+ * Moodle shows it (it trims each label of a scale): its start, its length in *@n. */
+static const char *label(const char *p, size_t *n)
+{
+	size_t len = strcspn(p, ",");
+	while (len && (*p == ' ' || *p == '\t'))
+		p++, len--;
+	while (len && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+		len--;
+	*n = len;
+	return p;
+}
+
+/* Whether two labels of @scale are the same: two levels of one name could not be told
+ * apart, by the person who rates nor in the scale configuration. A scale has a handful of
+ * labels: comparing each pair is enough. */
+static int scale_has_duplicate(const char *scale)
+{
+	for (const char *p = scale; p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL) {
+		size_t n, m;
+		const char *a = label(p, &n);
+		for (const char *q = strchr(p, ','); q; q = strchr(q + 1, ',')) {
+			const char *b = label(q + 1, &m);
+			if (n == m && memcmp(a, b, n) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* The scale configuration Moodle stores with a framework: the scale (Moodle's importer
  * puts the id of the scale it finds or creates in place of null), then each value with
  * its flags. */
@@ -101,6 +131,8 @@ int cispref__moodle_check_export_options(char **scale_config,
 	const char *problem = NULL;
 	if (!count || !cispref__text_is_valid(scale))
 		problem = "the scale needs labels separated by commas, none of them empty";
+	else if (scale_has_duplicate(scale))
+		problem = "the scale has the same label twice: each level needs a name of its own";
 	else if (def > count || proficient > count)
 		problem = "the scale's default or proficient value is beyond its labels";
 	else if (!taxonomy_is_valid(taxonomy))

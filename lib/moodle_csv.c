@@ -4,7 +4,8 @@
  * a UTF-8 BOM dropped, the delimiter detected, the cells parsed by libcsv (RFC 4180, line
  * breaks inside quotes), every row as wide as the header, every cell valid UTF-8, within
  * the limits. libcsv does not count lines: the input is fed to it one line at a time, so
- * that each row knows the line it starts on. */
+ * that each row knows the line it starts on. libcsv ends a row at CR, LF or CRLF, but keeps
+ * a line break inside a quoted cell as written: CRLF and CR there become LF (on_field). */
 #include <csv.h>
 #include <errno.h>
 #include <iconv.h>
@@ -51,6 +52,25 @@ static void fail(reader *r, int code, unsigned long line, const char *fmt, ...)
 	cispref__error_set(r->error, code, r->name, line, 0, "%s", text);
 }
 
+/* The line breaks of @s as LF, in place. A multi-line cell's line breaks are CRLF when a
+ * Windows tool (or unix2dos) wrote the file: they are line breaks of the text all the same.
+ * The text becomes XML text, whose parser turns CRLF and CR into LF (XML 1.0 section
+ * 2.11); the importer does it first, so that no CR reaches the referential's values (a
+ * language "fr\r", a UUID refused for a CR after it). */
+static void unix_line_ends(char *s)
+{
+	char *out = s;
+	for (const char *in = s; *in; in++) {
+		if (*in == '\r') {
+			*out++ = '\n';
+			in += in[1] == '\n';
+		} else {
+			*out++ = *in;
+		}
+	}
+	*out = '\0';
+}
+
 static void on_field(void *data, size_t len, void *payload)
 {
 	reader *r = payload;
@@ -72,9 +92,12 @@ static void on_field(void *data, size_t len, void *payload)
 		     "control character or an invalid byte): give the file's encoding", column + 1);
 		return;
 	}
-	if (column < MOODLE_COLUMNS &&
-	    !(r->cells[column] = cispref__arena_strndup(r->table->arena, data, len)))
+	if (column >= MOODLE_COLUMNS)
+		return;
+	if (!(r->cells[column] = cispref__arena_strndup(r->table->arena, data, len)))
 		fail(r, CISPREF_ENOMEM, 0, "out of memory");
+	else
+		unix_line_ends(r->cells[column]);
 }
 
 static void keep_row(reader *r)

@@ -14,6 +14,7 @@
 #include "depth_map.h"
 #include "import_tree.h"
 #include "identity.h"
+#include "langtag.h"
 #include "moodle_private.h"
 
 /* What a row becomes. */
@@ -444,6 +445,15 @@ static void convention_framework(importer *im)
 		read_metadata(im, fw->cells[COL_DESCRIPTION]);
 	else
 		ref->title = copy(im, fw->cells[COL_SHORTNAME]);
+	/* The file may have been edited: a language that is no BCP 47 tag would go into
+	 * xml:lang as it is. */
+	if (ref->language && *ref->language && cispref__langtag_parse(&(langtag){0},
+	                                                             ref->language) != 0) {
+		diag(im, CISPREF_SEVERITY_WARNING, "moodle-language-invalid", fw->line, NULL,
+		     "the language '%s' is not a BCP 47 tag: 'und' (undetermined) instead",
+		     ref->language);
+		ref->language = copy(im, "und");
+	}
 }
 
 static void set_line(node *n, const entry *e)

@@ -252,6 +252,56 @@ static void hostile_files_are_refused(void **state)
 	refused(nul, strlen(nul), NULL, CISPREF_EFORMAT, 1, "NUL");
 }
 
+/* A UTF-8 BOM before the package (RFC 8259 section 8.1 lets a parser ignore it; Windows
+ * tools write one) reads as the package without it. */
+static void bom_is_accepted(void **state)
+{
+	(void)state;
+	cispref_referential *ref, *back;
+	OK(cispref_referential_load_default(&ref, NULL));
+	size_t size;
+	char *text = export_case(ref, &size);
+	OK(cispref_referential_remove_front_matter(ref));
+	char *bom = malloc(size + 3);
+	assert_non_null(bom);
+	memcpy(bom, "\xef\xbb\xbf", 3);
+	memcpy(bom + 3, text, size);
+	cispref_error error = {0};
+	if (cispref_case_import_memory(&back, NULL, bom, size + 3, "bom.json", NULL, &error))
+		fail_msg("%s", error.text);
+	assert_true(cispref_referential_equal(ref, back));
+	cispref_referential_free(back);
+	free(bom);
+	cispref_buffer_free(text);
+	cispref_referential_free(ref);
+}
+
+/* A syntax error's position is in the error's line and column, not repeated in its text;
+ * the token quoted is shown by code point when it is invisible (U+200B ZERO WIDTH SPACE,
+ * a control character), never as raw bytes a terminal does not show. */
+static void syntax_error_is_readable(void **state)
+{
+	(void)state;
+	cispref_referential *ref = NULL;
+	cispref_error error = {0};
+	const char *zwsp = "\xe2\x80\x8b{}";
+	assert_int_equal(cispref_case_import_memory(&ref, NULL, zwsp, strlen(zwsp), "z.json",
+	                                            NULL, &error), CISPREF_EFORMAT);
+	assert_int_equal(error.line, 1);
+	assert_int_equal(error.column, 1);
+	assert_non_null(strstr(error.text, "U+200B"));
+	assert_null(strstr(error.text, "\xe2\x80\x8b"));
+	assert_null(strstr(error.text, "line"));
+	assert_null(strstr(error.text, "column"));
+	const char *control = "{\"a\": 1 \x01}";
+	assert_int_equal(cispref_case_import_memory(&ref, NULL, control, strlen(control), "c.json",
+	                                            NULL, &error), CISPREF_EFORMAT);
+	assert_int_equal(error.line, 1);
+	assert_non_null(strstr(error.text, "U+0001"));
+	assert_null(strchr(error.text, '\x01'));
+	assert_null(ref);
+}
+
 /* 100 000 nested arrays: jansson stops at its depth limit (2048), no stack overflow. */
 static void hostile_deep_nesting(void **state)
 {
@@ -319,6 +369,8 @@ int main(void)
 		cmocka_unit_test(import_default_depths),
 		cmocka_unit_test(import_drops_cycles_and_orphans),
 		cmocka_unit_test(hostile_files_are_refused),
+		cmocka_unit_test(bom_is_accepted),
+		cmocka_unit_test(syntax_error_is_readable),
 		cmocka_unit_test(hostile_deep_nesting),
 		cmocka_unit_test(hostile_huge_array),
 		cmocka_unit_test(opensalt_utf8),

@@ -924,8 +924,9 @@ static void test_import_moodle(void **state)
 	r = run_cispref("import", "--from", "yaml", csv, NULL);
 	assert_int_equal(r.status, 2);
 	run_free(&r);
+	/* a --depths list the library refuses: a bad value of an option, a usage error */
 	r = run_cispref("import", "--from", "moodle", "--depths", "item,domain", csv, NULL);
-	assert_int_equal(r.status, 1);
+	assert_int_equal(r.status, 2);
 	run_free(&r);
 }
 
@@ -971,6 +972,12 @@ static void test_export_moodle_options(void **state)
 	r = run_cispref("import", "--from", "moodle", csv, "-q", "-o", "/dev/null", NULL);
 	assert_int_equal(r.status, 0);
 	run_free(&r);
+	/* an encoding iconv does not know is a bad value of -e: a usage error */
+	r = run_cispref("import", "--from", "moodle", "-e", "BOGUS", csv, NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "unknown encoding 'BOGUS'"));
+	assert_string_equal(r.out, "");
+	run_free(&r);
 
 	/* usage errors: without --format moodle (a .csv name picks "csv"), a position 0 */
 	r = run_cispref("export", "--taxonomy", "level", "-o", csv, NULL);
@@ -989,11 +996,12 @@ static void test_export_moodle_options(void **state)
 	assert_int_equal(r.status, 2);
 	assert_non_null(strstr(r.err, "--scale-proficient takes a position on the scale"));
 	run_free(&r);
-	/* what the library refuses: a term Moodle does not know, a value beyond the scale;
-	 * the file is left as it was */
+	/* what the library refuses, usage errors too (exit 2, cispref(1)): a term Moodle does
+	 * not know, a value beyond the scale, an empty label, a label twice; the file is left
+	 * as it was */
 	r = run_cispref("export", "--format", "moodle", "--taxonomy", "domain,chapter", "-o", csv,
 	                NULL);
-	assert_int_equal(r.status, 1);
+	assert_int_equal(r.status, 2);
 	assert_non_null(strstr(r.err, "taxonomy"));
 	assert_string_equal(r.out, "");
 	run_free(&r);
@@ -1002,9 +1010,20 @@ static void test_export_moodle_options(void **state)
 	free(written);
 	r = run_cispref("export", "--format", "moodle", "--scale", "A,B", "--scale-default", "3",
 	                NULL);
-	assert_int_equal(r.status, 1);
+	assert_int_equal(r.status, 2);
 	assert_string_equal(r.out, "");
 	run_free(&r);
+	r = run_cispref("export", "--format", "moodle", "--scale", ",,", NULL);
+	assert_int_equal(r.status, 2);
+	assert_string_equal(r.out, "");
+	run_free(&r);
+	r = run_cispref("export", "--format", "moodle", "--scale", "A,B, A", "-o", csv, NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "the same label twice"));
+	run_free(&r);
+	written = read_whole_file(csv, &size);
+	assert_non_null(strstr(written, tail));
+	free(written);
 }
 
 /* export --format case, then import --from case: the same XML but the front matter, which
@@ -1049,6 +1068,11 @@ static void test_import_case(void **state)
 	run_free(&r);
 	r = run_cispref("import", "--from", "case", "--encoding", "UTF-8", json, NULL);
 	assert_int_equal(r.status, 2);
+	run_free(&r);
+	/* values of options the library refuses are usage errors too */
+	r = run_cispref("import", "--from", "case", "--depths", "item,domain", json, NULL);
+	assert_int_equal(r.status, 2);
+	assert_string_equal(r.out, "");
 	run_free(&r);
 }
 

@@ -112,6 +112,50 @@ static void test_validate_positioning(void **state)
 	run_free(&r);
 }
 
+/* A team with errors against the referential (positioning-diagnostics.xml: another
+ * referential named, an unknown person, target and level, duplicates) is refused by every
+ * command that uses it, its findings on stderr as validate prints them, nothing on
+ * standard output; a team that merely names another referential (a warning) is used, the
+ * warning on stderr. */
+static void test_invalid_team_refused(void **state)
+{
+	(void)state;
+	static const char *const commands[] = {"coverage", "needs", "ratings", "grid"};
+	char file[4200], line[4400];
+	snprintf(file, sizeof file, "%s", fixture("positioning-diagnostics.xml"));
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
+		run r = run_cispref(commands[i], file, NULL);
+		assert_int_equal(r.status, 1);
+		assert_string_equal(r.out, "");
+		snprintf(line, sizeof line, "E: %s:15: positioning-unknown-person ", file);
+		assert_non_null(strstr(r.err, line));
+		snprintf(line, sizeof line, "E: %s:16: positioning-unknown-target ", file);
+		assert_non_null(strstr(r.err, line));
+		snprintf(line, sizeof line, "W: %s:3: positioning-referential-mismatch ", file);
+		assert_non_null(strstr(r.err, line));
+		assert_non_null(strstr(r.err, "6 errors"));
+		run_free(&r);
+	}
+	/* the team of the default referential, checked against example-small.xml: its
+	 * targets are unknown there */
+	char small[4200];
+	snprintf(small, sizeof small, "%s", fixture("example-small.xml"));
+	run r = run_cispref("coverage", "-i", small, fixture("positioning-team.xml"), NULL);
+	assert_int_equal(r.status, 1);
+	assert_string_equal(r.out, "");
+	assert_non_null(strstr(r.err, "positioning-unknown-target"));
+	run_free(&r);
+	r = run_cispref_from(file, "needs", "-", NULL);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.err, "E: (standard input):15: positioning-unknown-person "));
+	run_free(&r);
+	/* a valid team: nothing on stderr */
+	r = run_cispref("ratings", fixture("positioning-team.xml"), NULL);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.err, "");
+	run_free(&r);
+}
+
 /* -o FILE for json and csv: the format from the extension, the same bytes as on standard
  * output; the text output refused with -o; the team read from standard input. */
 static void test_output_file_and_stdin(void **state)
@@ -182,6 +226,7 @@ int main(void)
 		cmocka_unit_test(test_needs),
 		cmocka_unit_test(test_ratings),
 		cmocka_unit_test(test_validate_positioning),
+		cmocka_unit_test(test_invalid_team_refused),
 		cmocka_unit_test(test_output_file_and_stdin),
 	};
 	return cmocka_run_group_tests(tests, run_dir_setup, run_dir_teardown);

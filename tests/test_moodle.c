@@ -189,6 +189,14 @@ static void export_options(void **state)
 	o.scale_proficient = 0;
 	o.scale = "A,,B";
 	assert_int_equal(cispref_moodle_export_buffer(&csv, NULL, ref, &o, &error), CISPREF_EARG);
+	/* one label twice, spaces around it or not (Moodle trims them): two levels that
+	 * cannot be told apart */
+	o.scale = "A,B, A";
+	assert_int_equal(cispref_moodle_export_buffer(&csv, NULL, ref, &o, &error), CISPREF_EARG);
+	assert_non_null(strstr(error.text, "the same label twice"));
+	o.scale = "A,AB,B";
+	OK(cispref_moodle_export_buffer(&csv, NULL, ref, &o, NULL));
+	cispref_buffer_free(csv);
 	o.scale = NULL;
 	o.taxonomy = "domain,chapter";
 	assert_int_equal(cispref_moodle_export_buffer(&csv, NULL, ref, &o, &error), CISPREF_EARG);
@@ -299,6 +307,85 @@ static void french_semicolon_bom(void **state)
 	assert_string_equal(cispref_note_text(cispref_competence_note(c, 0)),
 	                    "Première ligne seconde ligne; avec un point-virgule");
 	assert_string_equal(cispref_item_text(cispref_competence_item(c, SF, 0)), "Élément un");
+	cispref_referential_free(ref);
+}
+
+/* The export as a Windows tool saves it (what unix2dos makes): a BOM, every LF as CRLF,
+ * the line breaks inside quoted cells (the framework's description) included. RFC 4180
+ * ends records with CRLF, and a line break is a line break: the import is the LF file's,
+ * the language "fr" and the namespace kept. */
+static void crlf_imports_as_lf(void **state)
+{
+	(void)state;
+	cispref_referential *ref, *lf, *crlf;
+	OK(cispref_referential_load_default(&ref, NULL));
+	char *csv;
+	size_t size;
+	OK(cispref_export_buffer(&csv, &size, ref, CISPREF_FORMAT_MOODLE, NULL));
+	char *dos = malloc(2 * size + 3), *o = dos;
+	assert_non_null(dos);
+	memcpy(o, "\xef\xbb\xbf", 3);
+	o += 3;
+	for (size_t i = 0; i < size; i++) {
+		if (csv[i] == '\n')
+			*o++ = '\r';
+		*o++ = csv[i];
+	}
+	cispref_diagnostics *diags;
+	OK(cispref_moodle_import_memory(&lf, NULL, csv, size, "m.csv", NULL, NULL));
+	OK(cispref_moodle_import_memory(&crlf, &diags, dos, (size_t)(o - dos), "mb.csv", NULL,
+	                                NULL));
+	assert_int_equal(count_tag(diags, "moodle-identity-invalid", NULL), 0);
+	assert_string_equal(cispref_referential_language(crlf), "fr");
+	assert_string_equal(cispref_referential_uuid(crlf), "3a04826e-5654-4fb8-a9bf-07e876000407");
+	assert_null(strchr(cispref_referential_title(crlf), '\r'));
+	assert_true(cispref_referential_equal(lf, crlf));
+	char *a, *b;
+	size_t a_size, b_size;
+	OK(cispref_export_buffer(&a, &a_size, lf, CISPREF_FORMAT_XML, NULL));
+	OK(cispref_export_buffer(&b, &b_size, crlf, CISPREF_FORMAT_XML, NULL));
+	assert_int_equal(a_size, b_size);
+	assert_memory_equal(a, b, a_size);
+	cispref_buffer_free(a);
+	cispref_buffer_free(b);
+	cispref_diagnostics_free(diags);
+	cispref_referential_free(crlf);
+	cispref_referential_free(lf);
+
+	/* a lone CR in a quoted cell (an old Mac's line end) is a line break too */
+	char *at = strstr(csv, "\nlanguage: fr\n");
+	assert_non_null(at);
+	at[0] = '\r';
+	OK(cispref_moodle_import_memory(&crlf, NULL, csv, size, "cr.csv", NULL, NULL));
+	assert_string_equal(cispref_referential_language(crlf), "fr");
+	cispref_referential_free(crlf);
+	free(dos);
+	cispref_buffer_free(csv);
+	cispref_referential_free(ref);
+}
+
+/* A language line edited into something that is no BCP 47 tag (RFC 5646: "fr_BE" has
+ * an underscore) never reaches xml:lang: reported, "und" instead. */
+static void language_not_a_tag(void **state)
+{
+	(void)state;
+	cispref_referential *ref, *back;
+	OK(cispref_referential_load_default(&ref, NULL));
+	char *csv;
+	size_t size;
+	OK(cispref_export_buffer(&csv, &size, ref, CISPREF_FORMAT_MOODLE, NULL));
+	char *at = strstr(csv, "\nlanguage: fr\n");
+	assert_non_null(at);
+	memcpy(at + 11, "f_", 2);
+	cispref_diagnostics *diags;
+	OK(cispref_moodle_import_memory(&back, &diags, csv, size, "l.csv", NULL, NULL));
+	unsigned long line = 0;
+	assert_int_equal(count_tag(diags, "moodle-language-invalid", &line), 1);
+	assert_int_equal(line, 2);
+	assert_string_equal(cispref_referential_language(back), "und");
+	cispref_diagnostics_free(diags);
+	cispref_referential_free(back);
+	cispref_buffer_free(csv);
 	cispref_referential_free(ref);
 }
 
@@ -501,6 +588,8 @@ int main(void)
 		cmocka_unit_test(rows_in_any_order),
 		cmocka_unit_test(dropped_rows_are_reported),
 		cmocka_unit_test(french_semicolon_bom),
+		cmocka_unit_test(crlf_imports_as_lf),
+		cmocka_unit_test(language_not_a_tag),
 		cmocka_unit_test(latin1_on_request),
 		cmocka_unit_test(refused_files),
 		cmocka_unit_test(depth_mapping),

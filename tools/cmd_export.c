@@ -140,6 +140,10 @@ int cmd_export(int argc, char **argv)
 	cispref_error error = {0};
 	rc = export(output, ref, format, &moodle, &error);
 	cispref_referential_free(ref);
+	/* The library checks the Moodle options (a scale, a taxonomy Moodle refuses) before
+	 * it writes anything: a bad value of an option is a usage error, as everywhere. */
+	if (rc == CISPREF_EARG && format == CISPREF_FORMAT_MOODLE)
+		return cli_usage_error("%s", error.text);
 	if (rc) {
 		/* A failed write to standard output is reported once, with its reason, when the
 		 * tool closes it. */

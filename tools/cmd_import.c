@@ -86,7 +86,12 @@ static int run(const char *from, const char *input, const char *output,
 	cispref_referential *ref;
 	cispref_diagnostics *list = NULL;
 	cispref_error error = {0};
-	if (import(&ref, &list, from, input, o, &error) != 0) {
+	int status = import(&ref, &list, from, input, o, &error);
+	/* the library's CISPREF_EARG is a value of an option it refused (an encoding iconv
+	 * does not know, a --depths list): a usage error, as everywhere */
+	if (status == CISPREF_EARG)
+		return cli_usage_error("%s", error.text);
+	if (status != 0) {
 		cli_print_error(&error);
 		return EXIT_INVALID;
 	}

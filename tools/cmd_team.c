@@ -33,7 +33,9 @@ static void help_coverage(void)
 	       "TEAM.xml ('-': standard input) who master it (doc/positioning.md). Text: one\n"
 	       "line per competence,\n"
 	       "  ID<tab>COUNT<tab>PERSONS   (PERSONS is '-' when nobody covers it)\n"
-	       "then the number of competences nobody covers.\n\n"
+	       "then the number of competences nobody covers. TEAM.xml is checked against the\n"
+	       "referential first, as 'cispref validate' checks it: its errors and warnings go\n"
+	       "to standard error, and with an error nothing is computed (exit 1).\n\n"
 	       "  -i, --input FILE     the referential rated ('-': standard input; by default the\n"
 	       "                       embedded one)\n"
 	       "  -f, --format FORMAT  text (the default), json, csv (RFC 4180) or csv-excel-fr\n"
@@ -54,7 +56,9 @@ static void help_needs(void)
 	       "person: the items rated below a proficient level, grouped by the concept they\n"
 	       "share, most persons first, then most competences, then by id\n"
 	       "(doc/positioning.md). Text: one line per need,\n"
-	       "  RANK<tab>ID<tab>PERSONS<tab>COMPETENCES<tab>LABEL   (the counts)\n\n"
+	       "  RANK<tab>ID<tab>PERSONS<tab>COMPETENCES<tab>LABEL   (the counts)\n"
+	       "TEAM.xml is checked against the referential first, as 'cispref validate'\n"
+	       "checks it: with an error nothing is computed (exit 1).\n\n"
 	       "      --person ID      the gaps of this person only\n"
 	       "  -i, --input FILE     the referential rated (by default the embedded one)\n"
 	       "  -f, --format FORMAT  text (the default), json, csv or csv-excel-fr\n"
@@ -152,7 +156,42 @@ static int load_team(cispref_positioning **team, const team_args *a)
 	return EXIT_OK;
 }
 
-/* Load the referential and the team: EXIT_OK or EXIT_INVALID (after saying why). */
+/* Check the team against the referential as `cispref validate` does, its errors and
+ * warnings printed on stderr in validate's form: EXIT_OK when it has no error, else
+ * EXIT_INVALID. The library computes from the ratings that match the referential and the
+ * scale (positioning.h): a rating of an unknown target, person or level would be left out,
+ * or counted, without a word, and a document of another referential covers nothing, so a
+ * figure from a document with errors would be wrong without saying so. */
+static int check_team(const cispref_positioning *team, const cispref_referential *ref,
+                      const char *path)
+{
+	static const char letters[] = {'E', 'W', 'I'};
+	cispref_diagnostics *list;
+	if (cispref_positioning_validate(&list, team, ref) != 0) {
+		cli_error("out of memory");
+		return EXIT_INVALID;
+	}
+	for (size_t i = 0; i < cispref_diagnostics_count(list); i++) {
+		const cispref_diagnostic *d = cispref_diagnostics_get(list, i);
+		cispref_severity_t severity = cispref_diagnostic_severity(d);
+		const char *file = cispref_diagnostic_file(d);
+		if (severity == CISPREF_SEVERITY_INFO)
+			continue;
+		fprintf(stderr, "%c: %s:%lu: ", letters[severity], cli_text(file ? file : path),
+		        cispref_diagnostic_line(d));
+		fprintf(stderr, "%s %s\n", cispref_diagnostic_tag(d),
+		        cli_text(cispref_diagnostic_message(d)));
+	}
+	size_t errors = cispref_diagnostics_count_severity(list, CISPREF_SEVERITY_ERROR);
+	cispref_diagnostics_free(list);
+	if (errors)
+		cli_error("%s has %zu error%s against the referential (above): refused, fix %s first",
+		          cli_text(path), errors, errors == 1 ? "" : "s", errors == 1 ? "it" : "them");
+	return errors ? EXIT_INVALID : EXIT_OK;
+}
+
+/* Load the referential and the team, and check the team against it: EXIT_OK or
+ * EXIT_INVALID (after saying why). */
 static int load_both(cispref_referential **ref, cispref_positioning **team, const team_args *a)
 {
 	if (a->input && strcmp(a->input, "-") == 0 && strcmp(a->team, "-") == 0)
@@ -161,8 +200,15 @@ static int load_both(cispref_referential **ref, cispref_positioning **team, cons
 	int rc = cli_load(ref, a->input, CISPREF_LOAD_DEFAULT);
 	if (rc)
 		return rc;
-	if ((rc = load_team(team, a)) != EXIT_OK)
+	if ((rc = load_team(team, a)) != EXIT_OK) {
 		cispref_referential_free(*ref);
+		return rc;
+	}
+	const char *path = strcmp(a->team, "-") == 0 ? "(standard input)" : a->team;
+	if ((rc = check_team(*team, *ref, path)) != EXIT_OK) {
+		cispref_positioning_free(*team);
+		cispref_referential_free(*ref);
+	}
 	return rc;
 }
 
@@ -277,7 +323,9 @@ static void help_grid(void)
 	       "A positioning grid to print and fill in by hand: a place for the name and the\n"
 	       "date, then one table per competence, its items in rows and one box per level.\n"
 	       "Blank on the default scale, or on the scale of TEAM.xml; with --person, ticked\n"
-	       "with that person's levels and named.\n\n"
+	       "with that person's levels and named. TEAM.xml is checked against the\n"
+	       "referential first, as 'cispref validate' checks it: with an error nothing is\n"
+	       "drawn (exit 1).\n\n"
 	       "      --person ID      fill the grid with the levels of this person of TEAM.xml\n"
 	       "  -i, --input FILE     the referential (by default the embedded one)\n"
 	       "  -f, --format FORMAT  html or odt; by default the extension of -o FILE, else html\n"
@@ -368,10 +416,13 @@ int cmd_needs(int argc, char **argv)
 
 static void help_ratings(void)
 {
-	printf("Usage: cispref ratings TEAM.xml [-f json|csv|csv-excel-fr] [-o FILE] [--anonymize]\n\n"
+	printf("Usage: cispref ratings TEAM.xml [-i FILE] [-f json|csv|csv-excel-fr] [-o FILE]\n"
+	       "                       [--anonymize]\n\n"
 	       "The ratings of the positioning document TEAM.xml ('-': standard input), one per\n"
 	       "row (or object), in document order: person, name, target, level, date, source,\n"
-	       "comment.\n\n"
+	       "comment. The document is checked against the referential first, as\n"
+	       "'cispref validate' checks it: with an error, nothing is written (exit 1).\n\n"
+	       "  -i, --input FILE     the referential rated (by default the embedded one)\n"
 	       "  -f, --format FORMAT  csv (the default, RFC 4180), csv-excel-fr or json\n"
 	       "  -o, --output FILE    write FILE (replaced atomically) rather than standard\n"
 	       "                       output; without -f, .json or .csv picks the format\n"
@@ -388,10 +439,12 @@ int cmd_ratings(int argc, char **argv)
 		return rc;
 	if (a.output != OUT_JSON && a.output != OUT_CSV && a.output != OUT_CSV_EXCEL_FR)
 		return cli_usage_error("the ratings are written as json, csv or csv-excel-fr");
+	cispref_referential *ref;
 	cispref_positioning *team;
-	if ((rc = load_team(&team, &a)) != EXIT_OK)
+	if ((rc = load_both(&ref, &team, &a)) != EXIT_OK)
 		return rc;
 	rc = write_export(EXPORT_RATINGS, team, &a);
 	cispref_positioning_free(team);
+	cispref_referential_free(ref);
 	return rc;
 }

@@ -76,7 +76,7 @@ CISPREF_EXPORT void cispref_case_options_init(cispref_case_options *options);
  * @param diagnostics receives (may be NULL) what the import repaired or dropped, then the
  *            validator's findings on the result; release with cispref_diagnostics_free().
  *            Untouched on failure.
- * @param data the JSON (UTF-8).
+ * @param data the JSON (UTF-8, a byte order mark before it skipped).
  * @param size its length in bytes.
  * @param name how errors and diagnostics name the input, or NULL for "<memory>".
  * @param options NULL for the defaults.

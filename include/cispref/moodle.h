@@ -109,7 +109,7 @@ CISPREF_EXPORT void cispref_moodle_options_init(cispref_moodle_options *options)
  * @param options NULL for the defaults.
  * @param error filled on failure (may be NULL).
  * @return #CISPREF_OK, #CISPREF_EARG (a NULL argument, a scale or taxonomy Moodle would
- *         refuse), #CISPREF_ELIMIT (an ID number longer than Moodle's 100 characters),
+ *         refuse, a scale with one label twice), #CISPREF_ELIMIT (an ID number longer than Moodle's 100 characters),
  *         #CISPREF_ENOMEM.
  */
 CISPREF_EXPORT int cispref_moodle_export_buffer(char **out, size_t *size,

@@ -15,6 +15,14 @@
  * into both, and must be freed before either. Reading is thread-safe on a document that
  * nobody edits; editing needs exclusive access.
  *
+ * The levels, the coverage, the gaps, the needs and the team renders take the document as
+ * it is: a rating whose person, target or level the document and the referential do not
+ * know is left out without a word, a duplicate person or level counts as its first, and
+ * a document written for another referential covers nothing. They refuse nothing, so that
+ * a partial figure stays possible; a caller that must not show one checks the document
+ * with cispref_positioning_validate() first, as the cispref tool does (its coverage,
+ * needs, ratings and grid refuse a document with errors).
+ *
  * @defgroup positioning Positioning
  * @{
  */
@@ -328,7 +336,9 @@ CISPREF_EXPORT int cispref_positioning_competence_level(const cispref_level **ou
 /** Who covers which competence. */
 typedef struct cispref_coverage cispref_coverage;
 /**
- * Compute the team's coverage of every competence of @p ref, in document order.
+ * Compute the team's coverage of every competence of @p ref, in document order, from the
+ * ratings that resolve (an invalid document is not refused: see the file's description
+ * and cispref_positioning_validate()).
  * @param out receives it; free with cispref_coverage_free(), before @p pos and @p ref.
  * @param pos the document.
  * @param ref the referential.
@@ -380,7 +390,8 @@ CISPREF_EXPORT int cispref_positioning_gaps(const cispref_item **out, size_t max
                                             const char *person);
 /**
  * The training needs: gaps grouped by the concept their items share (an item without a
- * concept alone), ranked by persons, then competences, then id (doc/positioning.md).
+ * concept alone), ranked by persons, then competences, then id (doc/positioning.md); from
+ * the ratings that resolve, as cispref_coverage_new().
  * @param out receives the list; free with cispref_needs_free(), before @p pos and @p ref.
  * @param pos the document.
  * @param ref the referential.
