@@ -1,6 +1,11 @@
 /* SPDX-FileCopyrightText: 2026 cispref developers
  * SPDX-License-Identifier: MIT */
 /* The cispref tool: outputs and exit codes of each subcommand, run as a child process. */
+#define _XOPEN_SOURCE 700 /* posix_openpt(), grantpt(), ptsname() */
+
+#include <stdlib.h>
+#include <sys/stat.h>
+
 #include "run_program.h"
 
 static void test_version_and_help(void **state)
@@ -96,7 +101,7 @@ static void test_validate_errors(void **state)
 
 	r = run_cispref("validate", "/nonexistent/referential.xml", NULL);
 	assert_int_equal(r.status, 1);
-	assert_non_null(strstr(r.out, "E: /nonexistent/referential.xml:0: io-error cannot open"));
+	assert_non_null(strstr(r.out, "E: /nonexistent/referential.xml: io-error cannot open"));
 	run_free(&r);
 }
 
@@ -208,7 +213,7 @@ static void test_export(void **state)
 	free(written);
 	run_free(&r);
 
-	/* Without --format, the output's extension names the format; any other is XML. */
+	/* Without --format, the output's extension names the format. */
 	snprintf(path, sizeof path, "%s/out.json", run_dir);
 	r = run_cispref("export", "-o", path, NULL);
 	assert_int_equal(r.status, 0);
@@ -217,8 +222,16 @@ static void test_export(void **state)
 	assert_true(strncmp(written, json_start, sizeof json_start - 1) == 0);
 	free(written);
 	run_free(&r);
+	/* ... and an extension that names no format is a usage error that lists them, with
+	 * nothing written; --format makes any name fine. */
 	snprintf(path, sizeof path, "%s/out.txt", run_dir);
 	r = run_cispref("export", "-o", path, NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "no export format has the extension '.txt'"));
+	assert_non_null(strstr(r.err, "xml, json, csv"));
+	assert_int_equal(access(path, F_OK), -1);
+	run_free(&r);
+	r = run_cispref("export", "-f", "xml", "-o", path, NULL);
 	assert_int_equal(r.status, 0);
 	written = read_whole_file(path, NULL);
 	assert_string_equal(written, data);
@@ -236,6 +249,85 @@ static void test_export(void **state)
 	assert_non_null(strstr(r.err, "it is a directory"));
 	run_free(&r);
 	free(data);
+}
+
+/* The output's name: a directory is refused in one wording by export and render, before
+ * any word about the format; export takes .po for the gettext format; render lists its
+ * formats once, "or" before the last. */
+static void test_output_names(void **state)
+{
+	(void)state;
+	char dir[4200], po[4200], expected[4400];
+	snprintf(dir, sizeof dir, "%s/d.pdf", run_dir);
+	assert_int_equal(mkdir(dir, 0755), 0);
+	snprintf(expected, sizeof expected, "cannot write '%s': it is a directory\n", dir);
+	static const char *const commands[] = {"export", "render"};
+	for (size_t i = 0; i < 2; i++) {
+		run r = run_cispref(commands[i], "-o", dir, NULL);
+		assert_int_equal(r.status, 1);
+		if (!strstr(r.err, expected))
+			fail_msg("cispref %s -o DIR said \"%s\"", commands[i], r.err);
+		run_free(&r);
+		r = run_cispref(commands[i], "-o", run_dir, NULL);
+		assert_int_equal(r.status, 1);
+		assert_non_null(strstr(r.err, "it is a directory"));
+		run_free(&r);
+	}
+	assert_int_equal(rmdir(dir), 0);
+
+	/* A .po file is a gettext catalogue (GNU gettext manual, "The Format of PO Files"):
+	 * the template's header entry has an empty msgid. */
+	snprintf(po, sizeof po, "%s/nl.po", run_dir);
+	run r = run_cispref("export", "-o", po, NULL);
+	assert_int_equal(r.status, 0);
+	char *written = read_whole_file(po, NULL);
+	assert_non_null(written);
+	assert_non_null(strstr(written, "\nmsgid \"\"\nmsgstr \"\"\n"));
+	assert_null(strstr(written, "<?xml"));
+	free(written);
+	run_free(&r);
+	/* No extension at all is no format either. */
+	snprintf(po, sizeof po, "%s/noext", run_dir);
+	r = run_cispref("export", "-o", po, NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "has no extension that names a format"));
+	run_free(&r);
+
+	r = run_cispref("render", "-o", "cahier.txt", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "no format: give --format html, odt, fodt, md or pdf\n"));
+	run_free(&r);
+	r = run_cispref("render", "-f", "docx", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "unknown format 'docx' (html, odt, fodt, md or pdf)\n"));
+	run_free(&r);
+}
+
+/* A binary export is not written to a terminal (a pseudo-terminal here), as render odt
+ * is not; timeout(1) ends a tool that would write anyway and block on the full terminal. */
+static void test_binary_to_terminal(void **state)
+{
+	(void)state;
+	int master = posix_openpt(O_RDWR | O_NOCTTY);
+	assert_true(master >= 0);
+	assert_int_equal(grantpt(master), 0);
+	assert_int_equal(unlockpt(master), 0);
+	char slave[256];
+	assert_non_null(ptsname(master));
+	snprintf(slave, sizeof slave, "%s", ptsname(master));
+	static const char *const formats[][3] = {{"export", "xlsx", "an XLSX workbook is binary"},
+	                                         {"render", "odt", "an ODT package is binary"}};
+	for (size_t i = 0; i < 2; i++) {
+		const char *const argv[] = {"/usr/bin/timeout", "60", CISPREF_EXE, formats[i][0], "-f",
+		                            formats[i][1], NULL};
+		run r = run_program_to(argv, run_dir, slave);
+		assert_int_equal(r.status, 2);
+		if (!strstr(r.err, formats[i][2]))
+			fail_msg("cispref %s -f %s to a terminal said \"%s\"", formats[i][0],
+			         formats[i][1], r.err);
+		run_free(&r);
+	}
+	close(master);
 }
 
 /* ---- texts holding a tab, a line feed or a carriage return --------------------------
@@ -1086,6 +1178,8 @@ int main(void)
 		cmocka_unit_test(test_validate_explain),
 		cmocka_unit_test(test_info),
 		cmocka_unit_test(test_export),
+		cmocka_unit_test(test_output_names),
+		cmocka_unit_test(test_binary_to_terminal),
 		cmocka_unit_test(test_translate),
 		cmocka_unit_test(test_lang),
 		cmocka_unit_test(test_lang_odt),

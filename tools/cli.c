@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -151,6 +152,15 @@ int cli_unknown_domain(const cispref_referential *ref, const char *id)
 	                          all ? domains : 0);
 	free(all);
 	return rc;
+}
+
+int cli_refuse_directory(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+		return 0;
+	cli_error("cannot write '%s': it is a directory", cli_text(path));
+	return 1;
 }
 
 const char *cli_output_path(const char *arg)

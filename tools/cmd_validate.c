@@ -13,7 +13,8 @@ static void help(void)
 	       "       cispref validate --explain [TAG]...\n\n"
 	       "Check each FILE ('-': standard input; the embedded referential when none is\n"
 	       "given) and print one line per finding:  E|W|I: FILE:LINE: TAG MESSAGE\n"
-	       "(E error, W warning, I info), then a summary of what was found in all:\n"
+	       "(E error, W warning, I info; no LINE when there is none, as for a file that\n"
+	       "cannot be opened), then a summary of what was found in all:\n"
 	       "  0 errors, 4 warnings, 25 infos\n\n"
 	       "  -l, --level LEVEL  print the findings of LEVEL and above only: error,\n"
 	       "                     warning or info (the default); the summary counts all\n"
@@ -47,8 +48,11 @@ static void print_finding(tally *t, cispref_severity_t severity, const char *fil
 	t->counts[severity]++;
 	if (severity > t->level)
 		return;
-	printf("%c: %s:%lu: %s %s\n", letters[severity], cli_text(file ? file : "-"), line, tag,
-	       cli_text(message));
+	/* a file that could not be opened has no line: none is printed, rather than 0 */
+	printf("%c: %s:", letters[severity], cli_text(file ? file : "-"));
+	if (line)
+		printf("%lu:", line);
+	printf(" %s %s\n", tag, cli_text(message));
 }
 
 static int load(cispref_referential **out, const char *path, cispref_error *error)
