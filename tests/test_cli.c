@@ -1061,6 +1061,26 @@ static void test_import_moodle(void **state)
 	r = run_cispref("import", "--from", "moodle", "--depths", "item,domain", csv, NULL);
 	assert_int_equal(r.status, 1);
 	run_free(&r);
+
+	/* '-' is standard input, as for the other commands: the same referential, and the
+	 * findings name the input as they do. */
+	char from_stdin[4200];
+	snprintf(from_stdin, sizeof from_stdin, "%s/stdin.xml", run_dir);
+	r = run_cispref_from(csv, "import", "--from", "moodle", "-", "-o", from_stdin, "-q", NULL);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.err, "");
+	run_free(&r);
+	char *a = read_whole_file(xml, NULL), *b = read_whole_file(from_stdin, NULL);
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	r = run_cispref_from(FIXTURES_DIR "/moodle-dropped.csv", "import", "--from", "moodle", "-",
+	                     NULL);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.err, "E: (standard input):3: moodle-parent-unknown "));
+	run_free(&r);
 }
 
 /* export --format moodle with a scale and a taxonomy of one's own: the framework row
@@ -1183,6 +1203,16 @@ static void test_import_case(void **state)
 	run_free(&r);
 	r = run_cispref("import", "--from", "case", "--encoding", "UTF-8", json, NULL);
 	assert_int_equal(r.status, 2);
+	run_free(&r);
+	/* '-' is standard input */
+	r = run_cispref_from(FIXTURES_DIR "/case-truncated.json", "import", "--from", "case", "-",
+	                     NULL);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.err, "(standard input):4:19: not JSON: premature end"));
+	run_free(&r);
+	r = run_cispref_from(json, "import", "--from", "case", "-", "-q", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "<referential "));
 	run_free(&r);
 }
 
