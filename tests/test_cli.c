@@ -372,6 +372,33 @@ static void test_binary_to_terminal(void **state)
 	close(master);
 }
 
+/* A path far beyond PATH_MAX: the message keeps the reason (POSIX ENAMETOOLONG) and the
+ * path's end, its middle shortened, and stays short; export and render alike. */
+static void test_long_output_path(void **state)
+{
+	(void)state;
+	enum { PARTS = 3000 };
+	char *path = malloc(2 * PARTS + 16);
+	assert_non_null(path);
+	char *p = path;
+	for (size_t i = 0; i < PARTS; i++)
+		p += sprintf(p, "d/");
+	static const char *const commands[][2] = {{"export", "x.json"}, {"render", "x.html"}};
+	for (size_t i = 0; i < 2; i++) {
+		sprintf(p, "%s", commands[i][1]);
+		run r = run_cispref(commands[i][0], "-o", path, NULL);
+		assert_int_equal(r.status, 1);
+		char end[128];
+		snprintf(end, sizeof end, "/d/%s': %s\n", commands[i][1], strerror(ENAMETOOLONG));
+		size_t n = strlen(r.err), m = strlen(end);
+		if (n < m || strcmp(r.err + n - m, end) != 0 || n > 600 ||
+		    !strstr(r.err, "\xE2\x80\xA6"))
+			fail_msg("cispref %s -o LONG said (%zu bytes) \"%s\"", commands[i][0], n, r.err);
+		run_free(&r);
+	}
+	free(path);
+}
+
 /* ---- texts holding a tab, a line feed or a carriage return --------------------------
  * (tests/fixtures/cli-control-chars.xml; cispref(1), OUTPUT: "\t", "\n", "\r", "\\"). */
 
@@ -1252,6 +1279,7 @@ int main(void)
 		cmocka_unit_test(test_export),
 		cmocka_unit_test(test_output_names),
 		cmocka_unit_test(test_binary_to_terminal),
+		cmocka_unit_test(test_long_output_path),
 		cmocka_unit_test(test_translate),
 		cmocka_unit_test(test_lang),
 		cmocka_unit_test(test_lang_odt),

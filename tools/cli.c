@@ -20,11 +20,34 @@ static void prefix(void)
 	fprintf(stderr, "cispref%s%s: ", cli_command ? " " : "", cli_command ? cli_command : "");
 }
 
+/* A long source name (a path up to PATH_MAX) shown by its two ends, so that the line
+ * and the message after it stay readable; one the library had to cut (it fills the
+ * field) by its start only, as its end is not the name's. */
+static void print_source(const char *source)
+{
+	enum { SHOWN = 160, HALF = SHOWN / 2 };
+	size_t len = strlen(source);
+	if (len <= SHOWN) {
+		fprintf(stderr, "%s:", cli_text(source));
+		return;
+	}
+	size_t head = HALF, tail = len - HALF;
+	while (head > 0 && ((unsigned char)source[head] & 0xC0) == 0x80)
+		head--;
+	while (tail < len && ((unsigned char)source[tail] & 0xC0) == 0x80)
+		tail++;
+	char *start = strndup(source, head);
+	int cut = len + 1 >= CISPREF_ERROR_SOURCE_LENGTH;
+	fprintf(stderr, "%s\xE2\x80\xA6%s:", start ? cli_text(start) : "",
+	        cut ? "" : cli_text(source + tail));
+	free(start);
+}
+
 void cli_print_error(const cispref_error *error)
 {
 	prefix();
 	if (error->source[0])
-		fprintf(stderr, "%s:", cli_text(error->source));
+		print_source(error->source);
 	if (error->line)
 		fprintf(stderr, "%lu:", error->line);
 	if (error->line && error->column)
