@@ -399,6 +399,89 @@ static void test_long_output_path(void **state)
 	free(path);
 }
 
+/* Run cispref with @args (NULL-terminated, at most 8) as an unprivileged user: itself
+ * when the test is not root, else user and group 65534 (nobody) through setpriv(1), for
+ * root may write any file. 0 and *@r filled, or -1 when that user cannot run the tool. */
+static int run_unprivileged(run *r, const char *const *args)
+{
+	static const char *const setpriv[] = {"/usr/bin/setpriv", "--reuid=65534",
+	                                      "--regid=65534", "--clear-groups"};
+	const char *argv[16];
+	size_t argc = 0;
+	if (geteuid() == 0) {
+		if (access(setpriv[0], X_OK) != 0)
+			return -1;
+		for (size_t i = 0; i < 4; i++)
+			argv[argc++] = setpriv[i];
+	}
+	argv[argc++] = CISPREF_EXE;
+	argv[argc] = "--version"; /* can that user run the tool at all? */
+	argv[argc + 1] = NULL;
+	*r = run_program(argv, run_dir);
+	int usable = r->status == 0;
+	run_free(r);
+	if (!usable)
+		return -1;
+	for (size_t i = 0; args[i] && argc < 15; i++)
+		argv[argc++] = args[i];
+	argv[argc] = NULL;
+	*r = run_program(argv, run_dir);
+	return 0;
+}
+
+/* A file the user may not write is not replaced, as cp(1) would not replace it, though
+ * the directory is writable; a file the user may write is. As root the commands run as
+ * nobody (setpriv), whose lack of write permission the kernel enforces. */
+static void test_read_only_output(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/cispref-ro-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	assert_int_equal(chmod(dir, 0777), 0); /* root's scratch directory, open to nobody */
+	char ro[64], rw[64], expected[128];
+	snprintf(ro, sizeof ro, "%s/ro.json", dir);
+	snprintf(rw, sizeof rw, "%s/rw.json", dir);
+	static const char *const commands[][2] = {{"export", "ro.json"}, {"render", "ro.html"}};
+	for (size_t i = 0; i < 2; i++) {
+		snprintf(ro, sizeof ro, "%s/%s", dir, commands[i][1]);
+		FILE *f = fopen(ro, "w");
+		assert_non_null(f);
+		fputs("keep\n", f);
+		assert_int_equal(fclose(f), 0);
+		assert_int_equal(chmod(ro, 0444), 0);
+		const char *const args[] = {commands[i][0], "-o", ro, NULL};
+		run r;
+		if (run_unprivileged(&r, args) != 0) {
+			unlink(ro);
+			rmdir(dir);
+			skip();
+		}
+		snprintf(expected, sizeof expected, "cannot write '%s': it is read-only\n", ro);
+		if (r.status != 1 || !strstr(r.err, expected))
+			fail_msg("cispref %s -o READ-ONLY: exit %d, \"%s\"", commands[i][0], r.status,
+			         r.err);
+		run_free(&r);
+		char *kept = read_whole_file(ro, NULL);
+		assert_string_equal(kept, "keep\n");
+		free(kept);
+		assert_int_equal(unlink(ro), 0);
+	}
+	FILE *f = fopen(rw, "w");
+	assert_non_null(f);
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(chmod(rw, 0666), 0);
+	const char *const args[] = {"export", "-o", rw, NULL};
+	run r;
+	assert_int_equal(run_unprivileged(&r, args), 0);
+	assert_int_equal(r.status, 0);
+	run_free(&r);
+	char *written = read_whole_file(rw, NULL);
+	assert_true(strncmp(written, "{\n", 2) == 0);
+	free(written);
+	assert_int_equal(unlink(rw), 0);
+	assert_int_equal(rmdir(dir), 0);
+}
+
 /* ---- texts holding a tab, a line feed or a carriage return --------------------------
  * (tests/fixtures/cli-control-chars.xml; cispref(1), OUTPUT: "\t", "\n", "\r", "\\"). */
 
@@ -1280,6 +1363,7 @@ int main(void)
 		cmocka_unit_test(test_output_names),
 		cmocka_unit_test(test_binary_to_terminal),
 		cmocka_unit_test(test_long_output_path),
+		cmocka_unit_test(test_read_only_output),
 		cmocka_unit_test(test_translate),
 		cmocka_unit_test(test_lang),
 		cmocka_unit_test(test_lang_odt),

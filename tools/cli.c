@@ -1,6 +1,7 @@
 /* SPDX-FileCopyrightText: 2026 cispref developers
  * SPDX-License-Identifier: MIT */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -177,13 +178,22 @@ int cli_unknown_domain(const cispref_referential *ref, const char *id)
 	return rc;
 }
 
-int cli_refuse_directory(const char *path)
+int cli_refuse_output(const char *path)
 {
 	struct stat st;
-	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+	if (!path || stat(path, &st) != 0)
 		return 0;
-	cli_error("cannot write '%s': it is a directory", cli_text(path));
-	return 1;
+	if (S_ISDIR(st.st_mode)) {
+		cli_error("cannot write '%s': it is a directory", cli_text(path));
+		return 1;
+	}
+	/* the effective user's access, as the write would have it (root may write anything) */
+	if (S_ISREG(st.st_mode) && faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) != 0 &&
+	    errno == EACCES) {
+		cli_error("cannot write '%s': it is read-only", cli_text(path));
+		return 1;
+	}
+	return 0;
 }
 
 const char *cli_output_path(const char *arg)

@@ -153,7 +153,7 @@ int cmd_export(int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage_error("unexpected argument '%s'", argv[optind]);
-	if (output && cli_refuse_directory(output))
+	if (cli_refuse_output(output))
 		return EXIT_INVALID;
 	if (!given && output && (rc = format_from_path(&format, output)) != EXIT_OK)
 		return rc;

@@ -203,5 +203,7 @@ int cmd_import(int argc, char **argv)
 		                       "package is UTF-8 JSON");
 	if (optind != argc - 1)
 		return cli_usage_error(optind < argc ? "one FILE only" : "a FILE to import is required");
+	if (cli_refuse_output(output))
+		return EXIT_INVALID;
 	return run(from, argv[optind], output, &o, quiet);
 }

@@ -160,7 +160,7 @@ static int parse_arguments(render_args *a, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage_error("unexpected argument '%s'", argv[optind]);
-	if (a->output && cli_refuse_directory(a->output))
+	if (cli_refuse_output(a->output))
 		return EXIT_INVALID;
 	cispref_render_format_t format;
 	if (a->format < 0 && cispref_render_format_from_path(&format, a->output) == 0)
