@@ -48,11 +48,35 @@ static const char tmp_letters[] = "abcdefghijklmnopqrstuvwxyz0123456789";
  * gone): a live writer keeps modifying its file. */
 enum { STALE_SECONDS = 60 };
 
-/* "cannot write 'PATH': DETAIL: ERRNO TEXT"; the detail or the errno text may be absent. */
+/* @text in @out (of @size bytes), kept to @max bytes by replacing its middle with "…":
+ * a path as long as PATH_MAX would otherwise fill the message and cut off the reason,
+ * which comes last. The two ends are cut at character boundaries (UTF-8). */
+static void shorten_middle(char *out, size_t size, const char *text, size_t max)
+{
+	static const char ellipsis[] = "\xE2\x80\xA6"; /* U+2026 */
+	size_t len = strlen(text);
+	if (max >= size)
+		max = size - 1;
+	if (len <= max || max < 2 * sizeof ellipsis) {
+		snprintf(out, size, "%.*s", (int)(len <= max ? len : max), text);
+		cispref__utf8_trim(out, strlen(out));
+		return;
+	}
+	size_t keep = max - (sizeof ellipsis - 1), head = keep / 2, tail = len - (keep - head);
+	while (head > 0 && ((unsigned char)text[head] & 0xC0) == 0x80)
+		head--;
+	while (tail < len && ((unsigned char)text[tail] & 0xC0) == 0x80)
+		tail++;
+	snprintf(out, size, "%.*s%s%s", (int)head, text, ellipsis, text + tail);
+}
+
+/* "cannot write 'PATH': DETAIL: ERRNO TEXT"; the detail or the errno text may be absent.
+ * A long path or detail is shortened in its middle, so that the reason always shows. */
 __attribute__((format(printf, 4, 5)))
 static int report(cispref_error *error, const char *path, int err, const char *fmt, ...)
 {
-	char detail[CISPREF_ERROR_TEXT_LENGTH];
+	enum { SIZE = CISPREF_ERROR_TEXT_LENGTH, PATH_SHOWN = 160 };
+	char detail[SIZE], short_path[SIZE], short_detail[SIZE];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(detail, sizeof detail, fmt, ap);
@@ -61,8 +85,13 @@ static int report(cispref_error *error, const char *path, int err, const char *f
 		cispref__error_set(error, CISPREF_ENOMEM, path, 0, 0, "out of memory");
 		return CISPREF_ENOMEM;
 	}
-	cispref__error_set(error, CISPREF_EIO, path, 0, 0, "cannot write '%s': %s%s%s", path,
-	                   detail, detail[0] && err ? ": " : "", err ? strerror(err) : "");
+	const char *reason = err ? strerror(err) : "";
+	shorten_middle(short_path, sizeof short_path, path, PATH_SHOWN);
+	/* what is left of the message for the detail: "cannot write '': " and ": " */
+	size_t used = strlen("cannot write '': : ") + strlen(short_path) + strlen(reason) + 1;
+	shorten_middle(short_detail, sizeof short_detail, detail, used < SIZE ? SIZE - used : 0);
+	cispref__error_set(error, CISPREF_EIO, path, 0, 0, "cannot write '%s': %s%s%s", short_path,
+	                   short_detail, short_detail[0] && err ? ": " : "", reason);
 	cispref__error_set_errnum(error, err);
 	return CISPREF_EIO;
 }

@@ -1,6 +1,11 @@
 /* SPDX-FileCopyrightText: 2026 cispref developers
  * SPDX-License-Identifier: MIT */
 /* The cispref tool: outputs and exit codes of each subcommand, run as a child process. */
+#define _XOPEN_SOURCE 700 /* posix_openpt(), grantpt(), ptsname() */
+
+#include <stdlib.h>
+#include <sys/stat.h>
+
 #include "run_program.h"
 
 static void test_version_and_help(void **state)
@@ -96,12 +101,50 @@ static void test_validate_errors(void **state)
 
 	r = run_cispref("validate", "/nonexistent/referential.xml", NULL);
 	assert_int_equal(r.status, 1);
-	assert_non_null(strstr(r.out, "E: /nonexistent/referential.xml:0: io-error cannot open"));
+	assert_non_null(strstr(r.out, "E: /nonexistent/referential.xml: io-error cannot open"));
 	run_free(&r);
 }
 
 /* validate --explain: one line "TAG<tab>SEVERITY<tab>EXPLANATION" per tag of the
  * validator's table (cispref(1)), each tag once, in the table's order. */
+/* "TAG<tab>" explained by validate -x TAG, exit 0 and one line. */
+static void assert_explained(const char *tag)
+{
+	run r = run_cispref("validate", "-x", tag, NULL);
+	char start[256];
+	snprintf(start, sizeof start, "%s\t", tag);
+	if (r.status != 0 || strncmp(r.out, start, strlen(start)) != 0 ||
+	    strchr(r.out, '\n') != r.out + strlen(r.out) - 1)
+		fail_msg("validate -x %s: exit %d, \"%s\" \"%s\"", tag, r.status, r.out, r.err);
+	run_free(&r);
+}
+
+/* Every tag validate can print has an explanation: the validator's rules, the
+ * positioning validator's (each string "positioning-..." of its source, whose table the
+ * library does not publish) and the status tag of a file that could not be loaded. */
+static void explain_every_printed_tag(void)
+{
+	for (size_t i = 0; i < cispref_validator_tag_count(); i++)
+		assert_explained(cispref_validator_tag(i));
+	char *source = read_whole_file(DATA_DIR "/../lib/positioning_validate.c", NULL);
+	assert_non_null(source);
+	size_t found = 0;
+	for (const char *q = source; (q = strstr(q, "\"positioning-")) != NULL; q++) {
+		size_t n = strspn(q + 1, "abcdefghijklmnopqrstuvwxyz-");
+		if (q[1 + n] != '"')
+			continue;
+		char tag[128];
+		snprintf(tag, sizeof tag, "%.*s", (int)n, q + 1);
+		assert_explained(tag);
+		found++;
+	}
+	free(source);
+	assert_true(found >= 8); /* doc/positioning.md's table has eight */
+	const char *unknown = cispref_status_tag(1);
+	for (int code = -1; strcmp(cispref_status_tag(code), unknown) != 0; code--)
+		assert_explained(cispref_status_tag(code));
+}
+
 static void test_validate_explain(void **state)
 {
 	(void)state;
@@ -123,8 +166,12 @@ static void test_validate_explain(void **state)
 			fail_msg("line %zu of --explain is not '%s'", i + 1, expected);
 		p += strlen(expected);
 	}
-	assert_string_equal(p, ""); /* no line more */
+	/* then the tags of the positioning validator and of a file that could not be
+	 * loaded, each explained (below) */
+	assert_non_null(strstr(p, "positioning-unknown-level\terror\t"));
+	assert_non_null(strstr(p, "xml-error\terror\t"));
 	run_free(&r);
+	explain_every_printed_tag();
 
 	/* Named tags, in the order given. */
 	r = run_cispref("validate", "-x", "note-unused", "duplicate-id", NULL);
@@ -140,10 +187,10 @@ static void test_validate_explain(void **state)
 	assert_string_equal(r.out, "");
 	assert_non_null(strstr(r.err, "unknown tag 'plan-emtpy'"));
 	run_free(&r);
-	/* A loader's tag is not a rule: say what it is. */
-	r = run_cispref("validate", "--explain", "xml-error", NULL);
+	/* A near miss of a positioning tag is suggested. */
+	r = run_cispref("validate", "--explain", "positioning-unknwn-level", NULL);
 	assert_int_equal(r.status, 2);
-	assert_non_null(strstr(r.err, "'xml-error' is not a rule of the validator"));
+	assert_non_null(strstr(r.err, "did you mean positioning-unknown-level?"));
 	run_free(&r);
 	r = run_cispref("validate", "--explain", "--quiet", NULL);
 	assert_int_equal(r.status, 2);
@@ -208,7 +255,7 @@ static void test_export(void **state)
 	free(written);
 	run_free(&r);
 
-	/* Without --format, the output's extension names the format; any other is XML. */
+	/* Without --format, the output's extension names the format. */
 	snprintf(path, sizeof path, "%s/out.json", run_dir);
 	r = run_cispref("export", "-o", path, NULL);
 	assert_int_equal(r.status, 0);
@@ -217,8 +264,16 @@ static void test_export(void **state)
 	assert_true(strncmp(written, json_start, sizeof json_start - 1) == 0);
 	free(written);
 	run_free(&r);
+	/* ... and an extension that names no format is a usage error that lists them, with
+	 * nothing written; --format makes any name fine. */
 	snprintf(path, sizeof path, "%s/out.txt", run_dir);
 	r = run_cispref("export", "-o", path, NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "no export format has the extension '.txt'"));
+	assert_non_null(strstr(r.err, "xml, json, csv"));
+	assert_int_equal(access(path, F_OK), -1);
+	run_free(&r);
+	r = run_cispref("export", "-f", "xml", "-o", path, NULL);
 	assert_int_equal(r.status, 0);
 	written = read_whole_file(path, NULL);
 	assert_string_equal(written, data);
@@ -236,6 +291,195 @@ static void test_export(void **state)
 	assert_non_null(strstr(r.err, "it is a directory"));
 	run_free(&r);
 	free(data);
+}
+
+/* The output's name: a directory is refused in one wording by export and render, before
+ * any word about the format; export takes .po for the gettext format; render lists its
+ * formats once, "or" before the last. */
+static void test_output_names(void **state)
+{
+	(void)state;
+	char dir[4200], po[4200], expected[4400];
+	snprintf(dir, sizeof dir, "%s/d.pdf", run_dir);
+	assert_int_equal(mkdir(dir, 0755), 0);
+	snprintf(expected, sizeof expected, "cannot write '%s': it is a directory\n", dir);
+	static const char *const commands[] = {"export", "render"};
+	for (size_t i = 0; i < 2; i++) {
+		run r = run_cispref(commands[i], "-o", dir, NULL);
+		assert_int_equal(r.status, 1);
+		if (!strstr(r.err, expected))
+			fail_msg("cispref %s -o DIR said \"%s\"", commands[i], r.err);
+		run_free(&r);
+		r = run_cispref(commands[i], "-o", run_dir, NULL);
+		assert_int_equal(r.status, 1);
+		assert_non_null(strstr(r.err, "it is a directory"));
+		run_free(&r);
+	}
+	assert_int_equal(rmdir(dir), 0);
+
+	/* A .po file is a gettext catalogue (GNU gettext manual, "The Format of PO Files"):
+	 * the template's header entry has an empty msgid. */
+	snprintf(po, sizeof po, "%s/nl.po", run_dir);
+	run r = run_cispref("export", "-o", po, NULL);
+	assert_int_equal(r.status, 0);
+	char *written = read_whole_file(po, NULL);
+	assert_non_null(written);
+	assert_non_null(strstr(written, "\nmsgid \"\"\nmsgstr \"\"\n"));
+	assert_null(strstr(written, "<?xml"));
+	free(written);
+	run_free(&r);
+	/* No extension at all is no format either. */
+	snprintf(po, sizeof po, "%s/noext", run_dir);
+	r = run_cispref("export", "-o", po, NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "has no extension that names a format"));
+	run_free(&r);
+
+	r = run_cispref("render", "-o", "cahier.txt", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "no format: give --format html, odt, fodt, md or pdf\n"));
+	run_free(&r);
+	r = run_cispref("render", "-f", "docx", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "unknown format 'docx' (html, odt, fodt, md or pdf)\n"));
+	run_free(&r);
+}
+
+/* A binary export is not written to a terminal (a pseudo-terminal here), as render odt
+ * is not; timeout(1) ends a tool that would write anyway and block on the full terminal. */
+static void test_binary_to_terminal(void **state)
+{
+	(void)state;
+	int master = posix_openpt(O_RDWR | O_NOCTTY);
+	assert_true(master >= 0);
+	assert_int_equal(grantpt(master), 0);
+	assert_int_equal(unlockpt(master), 0);
+	char slave[256];
+	assert_non_null(ptsname(master));
+	snprintf(slave, sizeof slave, "%s", ptsname(master));
+	static const char *const formats[][3] = {{"export", "xlsx", "an XLSX workbook is binary"},
+	                                         {"render", "odt", "an ODT package is binary"}};
+	for (size_t i = 0; i < 2; i++) {
+		const char *const argv[] = {"/usr/bin/timeout", "60", CISPREF_EXE, formats[i][0], "-f",
+		                            formats[i][1], NULL};
+		run r = run_program_to(argv, run_dir, slave);
+		assert_int_equal(r.status, 2);
+		if (!strstr(r.err, formats[i][2]))
+			fail_msg("cispref %s -f %s to a terminal said \"%s\"", formats[i][0],
+			         formats[i][1], r.err);
+		run_free(&r);
+	}
+	close(master);
+}
+
+/* A path far beyond PATH_MAX: the message keeps the reason (POSIX ENAMETOOLONG) and the
+ * path's end, its middle shortened, and stays short; export and render alike. */
+static void test_long_output_path(void **state)
+{
+	(void)state;
+	enum { PARTS = 3000 };
+	char *path = malloc(2 * PARTS + 16);
+	assert_non_null(path);
+	char *p = path;
+	for (size_t i = 0; i < PARTS; i++)
+		p += sprintf(p, "d/");
+	static const char *const commands[][2] = {{"export", "x.json"}, {"render", "x.html"}};
+	for (size_t i = 0; i < 2; i++) {
+		sprintf(p, "%s", commands[i][1]);
+		run r = run_cispref(commands[i][0], "-o", path, NULL);
+		assert_int_equal(r.status, 1);
+		char end[128];
+		snprintf(end, sizeof end, "/d/%s': %s\n", commands[i][1], strerror(ENAMETOOLONG));
+		size_t n = strlen(r.err), m = strlen(end);
+		if (n < m || strcmp(r.err + n - m, end) != 0 || n > 600 ||
+		    !strstr(r.err, "\xE2\x80\xA6"))
+			fail_msg("cispref %s -o LONG said (%zu bytes) \"%s\"", commands[i][0], n, r.err);
+		run_free(&r);
+	}
+	free(path);
+}
+
+/* Run cispref with @args (NULL-terminated, at most 8) as an unprivileged user: itself
+ * when the test is not root, else user and group 65534 (nobody) through setpriv(1), for
+ * root may write any file. 0 and *@r filled, or -1 when that user cannot run the tool. */
+static int run_unprivileged(run *r, const char *const *args)
+{
+	static const char *const setpriv[] = {"/usr/bin/setpriv", "--reuid=65534",
+	                                      "--regid=65534", "--clear-groups"};
+	const char *argv[16];
+	size_t argc = 0;
+	if (geteuid() == 0) {
+		if (access(setpriv[0], X_OK) != 0)
+			return -1;
+		for (size_t i = 0; i < 4; i++)
+			argv[argc++] = setpriv[i];
+	}
+	argv[argc++] = CISPREF_EXE;
+	argv[argc] = "--version"; /* can that user run the tool at all? */
+	argv[argc + 1] = NULL;
+	*r = run_program(argv, run_dir);
+	int usable = r->status == 0;
+	run_free(r);
+	if (!usable)
+		return -1;
+	for (size_t i = 0; args[i] && argc < 15; i++)
+		argv[argc++] = args[i];
+	argv[argc] = NULL;
+	*r = run_program(argv, run_dir);
+	return 0;
+}
+
+/* A file the user may not write is not replaced, as cp(1) would not replace it, though
+ * the directory is writable; a file the user may write is. As root the commands run as
+ * nobody (setpriv), whose lack of write permission the kernel enforces. */
+static void test_read_only_output(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/cispref-ro-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	assert_int_equal(chmod(dir, 0777), 0); /* root's scratch directory, open to nobody */
+	char ro[64], rw[64], expected[128];
+	snprintf(ro, sizeof ro, "%s/ro.json", dir);
+	snprintf(rw, sizeof rw, "%s/rw.json", dir);
+	static const char *const commands[][2] = {{"export", "ro.json"}, {"render", "ro.html"}};
+	for (size_t i = 0; i < 2; i++) {
+		snprintf(ro, sizeof ro, "%s/%s", dir, commands[i][1]);
+		FILE *f = fopen(ro, "w");
+		assert_non_null(f);
+		fputs("keep\n", f);
+		assert_int_equal(fclose(f), 0);
+		assert_int_equal(chmod(ro, 0444), 0);
+		const char *const args[] = {commands[i][0], "-o", ro, NULL};
+		run r;
+		if (run_unprivileged(&r, args) != 0) {
+			unlink(ro);
+			rmdir(dir);
+			skip();
+		}
+		snprintf(expected, sizeof expected, "cannot write '%s': it is read-only\n", ro);
+		if (r.status != 1 || !strstr(r.err, expected))
+			fail_msg("cispref %s -o READ-ONLY: exit %d, \"%s\"", commands[i][0], r.status,
+			         r.err);
+		run_free(&r);
+		char *kept = read_whole_file(ro, NULL);
+		assert_string_equal(kept, "keep\n");
+		free(kept);
+		assert_int_equal(unlink(ro), 0);
+	}
+	FILE *f = fopen(rw, "w");
+	assert_non_null(f);
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(chmod(rw, 0666), 0);
+	const char *const args[] = {"export", "-o", rw, NULL};
+	run r;
+	assert_int_equal(run_unprivileged(&r, args), 0);
+	assert_int_equal(r.status, 0);
+	run_free(&r);
+	char *written = read_whole_file(rw, NULL);
+	assert_true(strncmp(written, "{\n", 2) == 0);
+	free(written);
+	assert_int_equal(unlink(rw), 0);
+	assert_int_equal(rmdir(dir), 0);
 }
 
 /* ---- texts holding a tab, a line feed or a carriage return --------------------------
@@ -928,6 +1172,26 @@ static void test_import_moodle(void **state)
 	r = run_cispref("import", "--from", "moodle", "--depths", "item,domain", csv, NULL);
 	assert_int_equal(r.status, 2);
 	run_free(&r);
+
+	/* '-' is standard input, as for the other commands: the same referential, and the
+	 * findings name the input as they do. */
+	char from_stdin[4200];
+	snprintf(from_stdin, sizeof from_stdin, "%s/stdin.xml", run_dir);
+	r = run_cispref_from(csv, "import", "--from", "moodle", "-", "-o", from_stdin, "-q", NULL);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.err, "");
+	run_free(&r);
+	char *a = read_whole_file(xml, NULL), *b = read_whole_file(from_stdin, NULL);
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	r = run_cispref_from(FIXTURES_DIR "/moodle-dropped.csv", "import", "--from", "moodle", "-",
+	                     NULL);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.err, "E: (standard input):3: moodle-parent-unknown "));
+	run_free(&r);
 }
 
 /* export --format moodle with a scale and a taxonomy of one's own: the framework row
@@ -1074,6 +1338,16 @@ static void test_import_case(void **state)
 	assert_int_equal(r.status, 2);
 	assert_string_equal(r.out, "");
 	run_free(&r);
+	/* '-' is standard input */
+	r = run_cispref_from(FIXTURES_DIR "/case-truncated.json", "import", "--from", "case", "-",
+	                     NULL);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.err, "(standard input):4:19: not JSON: premature end"));
+	run_free(&r);
+	r = run_cispref_from(json, "import", "--from", "case", "-", "-q", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "<referential "));
+	run_free(&r);
 }
 
 static void test_export_write_error(void **state)
@@ -1110,6 +1384,10 @@ int main(void)
 		cmocka_unit_test(test_validate_explain),
 		cmocka_unit_test(test_info),
 		cmocka_unit_test(test_export),
+		cmocka_unit_test(test_output_names),
+		cmocka_unit_test(test_binary_to_terminal),
+		cmocka_unit_test(test_long_output_path),
+		cmocka_unit_test(test_read_only_output),
 		cmocka_unit_test(test_translate),
 		cmocka_unit_test(test_lang),
 		cmocka_unit_test(test_lang_odt),

@@ -1,12 +1,14 @@
 /* SPDX-FileCopyrightText: 2026 cispref developers
  * SPDX-License-Identifier: MIT */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -19,11 +21,34 @@ static void prefix(void)
 	fprintf(stderr, "cispref%s%s: ", cli_command ? " " : "", cli_command ? cli_command : "");
 }
 
+/* A long source name (a path up to PATH_MAX) shown by its two ends, so that the line
+ * and the message after it stay readable; one the library had to cut (it fills the
+ * field) by its start only, as its end is not the name's. */
+static void print_source(const char *source)
+{
+	enum { SHOWN = 160, HALF = SHOWN / 2 };
+	size_t len = strlen(source);
+	if (len <= SHOWN) {
+		fprintf(stderr, "%s:", cli_text(source));
+		return;
+	}
+	size_t head = HALF, tail = len - HALF;
+	while (head > 0 && ((unsigned char)source[head] & 0xC0) == 0x80)
+		head--;
+	while (tail < len && ((unsigned char)source[tail] & 0xC0) == 0x80)
+		tail++;
+	char *start = strndup(source, head);
+	int cut = len + 1 >= CISPREF_ERROR_SOURCE_LENGTH;
+	fprintf(stderr, "%s\xE2\x80\xA6%s:", start ? cli_text(start) : "",
+	        cut ? "" : cli_text(source + tail));
+	free(start);
+}
+
 void cli_print_error(const cispref_error *error)
 {
 	prefix();
 	if (error->source[0])
-		fprintf(stderr, "%s:", cli_text(error->source));
+		print_source(error->source);
 	if (error->line)
 		fprintf(stderr, "%lu:", error->line);
 	if (error->line && error->column)
@@ -151,6 +176,24 @@ int cli_unknown_domain(const cispref_referential *ref, const char *id)
 	                          all ? domains : 0);
 	free(all);
 	return rc;
+}
+
+int cli_refuse_output(const char *path)
+{
+	struct stat st;
+	if (!path || stat(path, &st) != 0)
+		return 0;
+	if (S_ISDIR(st.st_mode)) {
+		cli_error("cannot write '%s': it is a directory", cli_text(path));
+		return 1;
+	}
+	/* the effective user's access, as the write would have it (root may write anything) */
+	if (S_ISREG(st.st_mode) && faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) != 0 &&
+	    errno == EACCES) {
+		cli_error("cannot write '%s': it is read-only", cli_text(path));
+		return 1;
+	}
+	return 0;
 }
 
 const char *cli_output_path(const char *arg)

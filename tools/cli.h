@@ -71,6 +71,14 @@ int cli_unknown_name(const char *message, const char *const *suggestions, size_t
  * list of domains. */
 int cli_unknown_domain(const cispref_referential *ref, const char *id);
 
+/* Whether the output file @path (NULL: standard output) is not to be written: an
+ * existing directory, which no command can write, or an existing file the user may not
+ * write (a read-only file is not replaced behind its owner's back, as cp(1) does not,
+ * although the library's atomic replacement would only need the directory writable).
+ * Then print "cannot write 'PATH': it is a directory" (the library's wording) or "...:
+ * it is read-only" and return 1, before any message about the format or the input. */
+int cli_refuse_output(const char *path);
+
 /* The output file of -o: NULL (standard output) for "-". */
 const char *cli_output_path(const char *arg);
 

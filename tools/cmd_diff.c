@@ -137,6 +137,8 @@ int cmd_diff(int argc, char **argv)
 	const char *old_path = argv[optind], *new_path = argv[optind + 1];
 	if (strcmp(old_path, "-") == 0 && strcmp(new_path, "-") == 0)
 		return cli_usage_error("standard input can be OLD or NEW, not both");
+	if (cli_refuse_output(output))
+		return DIFF_TROUBLE;
 	if (!given && output)
 		format_from_path(&format, output);
 	return run(old_path, new_path, format, output);

@@ -3,6 +3,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "formats.h"
@@ -15,12 +16,14 @@ static void help(void)
 	       "Write a referential as cispref XML (canonical form), as cispref-json, as a\n"
 	       "spreadsheet (one row per item: CSV, RFC 4180 or csv-excel-fr for a French\n"
 	       "Excel, or an XLSX workbook), or for other software (Moodle, CASE, SKOS, ESCO).\n\n"
-	       "  -f, --format FORMAT  one of the formats below; by default the one whose\n"
-	       "                       extension -o FILE ends in, else xml\n"
+	       "  -f, --format FORMAT  one of the formats below; may be left out when -o FILE\n"
+	       "                       ends in the format's extension (or .po for po), and\n"
+	       "                       is xml on standard output\n"
 	       "  -i, --input FILE     read FILE ('-': standard input) instead of the embedded\n"
 	       "                       referential\n"
 	       "  -o, --output FILE    write FILE (replaced atomically) instead of standard\n"
-	       "                       output ('-')\n"
+	       "                       output ('-'); an XLSX workbook is not written to a\n"
+	       "                       terminal\n"
 	       CLI_LANG_HELP
 	       "                       (a CASE package in LANG is a translation of the\n"
 	       "                       referential's: identifiers of its own, isTranslationOf)\n"
@@ -83,6 +86,29 @@ static int export(const char *output, const cispref_referential *ref, cispref_fo
 	              : cispref_export_stream(stdout, ref, format, error);
 }
 
+/* The format that the extension of @path names. A gettext catalogue of the template is
+ * a .po file too (the template is a catalogue whose translations are empty), so ".po"
+ * names the PO format as ".pot" does. Any other extension, or none, is a usage error:
+ * writing XML into "x.pdf" would only surprise. */
+static int format_from_path(cispref_format_t *format, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *dot = strrchr(slash ? slash + 1 : path, '.');
+	if (dot && strcmp(dot, ".po") == 0) {
+		*format = CISPREF_FORMAT_PO;
+		return EXIT_OK;
+	}
+	if (dot && cispref_format_from_path(format, path) == 0)
+		return EXIT_OK;
+	char names[160];
+	cli_format_names(&cli_export_formats, names, sizeof names);
+	if (!dot || !dot[1])
+		return cli_usage_error("'%s' has no extension that names a format: give --format "
+		                       "%s", cli_text(path), names);
+	return cli_usage_error("no export format has the extension '%s': give --format %s",
+	                       cli_text(dot), names);
+}
+
 int cmd_export(int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -101,7 +127,7 @@ int cmd_export(int argc, char **argv)
 	cispref_moodle_options moodle = CISPREF_MOODLE_OPTIONS_INIT;
 	const char *input = NULL, *output = NULL, *language = NULL;
 	cispref_format_t format = CISPREF_FORMAT_XML;
-	char names[128];
+	char names[160];
 	int c, given = 0, quiet = 0, rc;
 	cli_getopt_reset();
 	while ((c = getopt_long(argc, argv, ":f:i:o:h", options, NULL)) != -1) {
@@ -127,8 +153,14 @@ int cmd_export(int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage_error("unexpected argument '%s'", argv[optind]);
-	if (!given && output)
-		(void)cispref_format_from_path(&format, output); /* unknown: xml stays */
+	if (cli_refuse_output(output))
+		return EXIT_INVALID;
+	if (!given && output && (rc = format_from_path(&format, output)) != EXIT_OK)
+		return rc;
+	/* A ZIP package would garble a terminal; a pipe or a file is fine. */
+	if (format == CISPREF_FORMAT_XLSX && !output && isatty(STDOUT_FILENO))
+		return cli_usage_error("an XLSX workbook is binary: give -o FILE or redirect the "
+		                       "output");
 	/* a .csv name alone picks "csv": the options would be lost without a word */
 	if (moodle_options_given(&moodle) && format != CISPREF_FORMAT_MOODLE)
 		return cli_usage_error("--scale, --scale-default, --scale-proficient and --taxonomy "

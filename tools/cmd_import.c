@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: MIT */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -12,7 +13,8 @@ static void help(void)
 	       "Read a framework of another tool and write it as a referential: cispref XML, or\n"
 	       "cispref-json when OUTPUT ends in .json. What the import repaired or dropped, then\n"
 	       "what the validator finds in the result, is printed on standard error, one line\n"
-	       "each with the line of FILE it comes from:  E|W|I: FILE:LINE: TAG MESSAGE\n\n"
+	       "each with the line of FILE it comes from:  E|W|I: FILE:LINE: TAG MESSAGE\n"
+	       "FILE '-' is standard input.\n\n"
 	       "  -F, --from FORMAT      the input's format: moodle (a Moodle competency\n"
 	       "                         framework CSV) or case (a 1EdTech CASE 1.1 package,\n"
 	       "                         CFPackage JSON)\n"
@@ -67,17 +69,61 @@ static int parse_delimiter(char *out, const char *arg)
 	return EXIT_OK;
 }
 
-/* Read @input in the format @from names ("moodle" or "case"). */
-static int import(cispref_referential **ref, cispref_diagnostics **list, const char *from,
-                  const char *input, const cispref_moodle_options *o, cispref_error *error)
+/* The name of standard input in messages, as the other commands give it. */
+static const char stdin_name[] = "(standard input)";
+
+/* Read all of standard input into *@data (*@size bytes), at most @limit + 1 bytes: one
+ * more than the import admits, so that the import itself reports the limit. EXIT_OK, or
+ * EXIT_INVALID with the reason printed. */
+static int read_stdin(char **data, size_t *size, size_t limit)
 {
+	size_t capacity = 65536, used = 0;
+	char *buf = malloc(capacity);
+	while (buf) {
+		if (used == capacity) {
+			char *bigger = capacity <= limit ? realloc(buf, capacity * 2) : NULL;
+			if (!bigger)
+				break;
+			buf = bigger;
+			capacity *= 2;
+		}
+		size_t want = capacity - used;
+		if (used + want > limit + 1)
+			want = limit + 1 - used;
+		size_t n = fread(buf + used, 1, want, stdin);
+		used += n;
+		if (n < want || used > limit) {
+			if (ferror(stdin)) {
+				cli_error("cannot read %s", stdin_name);
+				free(buf);
+				return EXIT_INVALID;
+			}
+			*data = buf;
+			*size = used;
+			return EXIT_OK;
+		}
+	}
+	free(buf);
+	cli_error("out of memory");
+	return EXIT_INVALID;
+}
+
+/* Read @input ("-": standard input, @data and @size) in the format @from names ("moodle"
+ * or "case"). */
+static int import(cispref_referential **ref, cispref_diagnostics **list, const char *from,
+                  const char *input, const char *data, size_t size,
+                  const cispref_moodle_options *o, cispref_error *error)
+{
+	int in = strcmp(input, "-") == 0;
 	if (strcmp(from, "moodle") == 0)
-		return cispref_moodle_import_file(ref, list, input, o, error);
+		return in ? cispref_moodle_import_memory(ref, list, data, size, stdin_name, o, error)
+		          : cispref_moodle_import_file(ref, list, input, o, error);
 	cispref_case_options c = CISPREF_CASE_OPTIONS_INIT;
 	c.depths = o->depths;
 	if (o->flags & CISPREF_MOODLE_FOREIGN)
 		c.flags |= CISPREF_CASE_FOREIGN;
-	return cispref_case_import_file(ref, list, input, &c, error);
+	return in ? cispref_case_import_memory(ref, list, data, size, stdin_name, &c, error)
+	          : cispref_case_import_file(ref, list, input, &c, error);
 }
 
 static int run(const char *from, const char *input, const char *output,
@@ -86,7 +132,15 @@ static int run(const char *from, const char *input, const char *output,
 	cispref_referential *ref;
 	cispref_diagnostics *list = NULL;
 	cispref_error error = {0};
-	int status = import(&ref, &list, from, input, o, &error);
+	char *data = NULL;
+	size_t size = 0;
+	cispref_case_options case_defaults = CISPREF_CASE_OPTIONS_INIT;
+	size_t limit = strcmp(from, "moodle") == 0 ? o->max_input_size
+	                                           : case_defaults.max_input_size;
+	if (strcmp(input, "-") == 0 && read_stdin(&data, &size, limit) != EXIT_OK)
+		return EXIT_INVALID;
+	int status = import(&ref, &list, from, input, data, size, o, &error);
+	free(data);
 	/* the library's CISPREF_EARG is a value of an option it refused (an encoding iconv
 	 * does not know, a --depths list): a usage error, as everywhere */
 	if (status == CISPREF_EARG)
@@ -153,5 +207,7 @@ int cmd_import(int argc, char **argv)
 		                       "package is UTF-8 JSON");
 	if (optind != argc - 1)
 		return cli_usage_error(optind < argc ? "one FILE only" : "a FILE to import is required");
+	if (cli_refuse_output(output))
+		return EXIT_INVALID;
 	return run(from, argv[optind], output, &o, quiet);
 }

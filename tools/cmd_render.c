@@ -12,11 +12,11 @@
 
 static void help(void)
 {
-	printf("Usage: cispref render --format FORMAT [-i FILE] [-o FILE] [--domain ID]...\n"
-	       "                      [--no-title-page] [--no-contents] [--no-summary]\n"
-	       "                      [--no-index] [--no-notes] [--gfm-tables]\n"
-	       "                      [--inclusive source|normalized] [--title TEXT]\n"
-	       "                      [--lang LANG [--quiet]]\n\n"
+	printf("Usage: cispref render [--format FORMAT] [-i FILE] [-o FILE] [--domain ID]...\n"
+	       "                        [--no-title-page] [--no-contents] [--no-summary]\n"
+	       "                        [--no-index] [--no-notes] [--gfm-tables]\n"
+	       "                        [--inclusive source|normalized] [--title TEXT]\n"
+	       "                        [--lang LANG [--quiet]]\n\n"
 	       "Write the printed cahier of a referential: the title page, the table of\n"
 	       "contents, the summary overview, one table per competence, the notes and the\n"
 	       "index of shared concepts.\n\n"
@@ -52,6 +52,22 @@ static void help(void)
 	       "(soffice --headless --convert-to pdf cahier.odt).\n");
 }
 
+/* "html, odt, fodt, md or pdf" in @buf: the library's formats and the tool's own. */
+static const char *format_names(char *buf, size_t size)
+{
+	size_t used = 0, count = cli_render_formats.count();
+	buf[0] = '\0';
+	for (size_t i = 0; i < count && used < size; i++) {
+		int n = snprintf(buf + used, size - used, "%s, ", cli_render_formats.name(i));
+		used += n > 0 ? (size_t)n : 0;
+	}
+	if (used < size) {
+		used = used >= 2 ? used - 2 : used; /* the last ", " */
+		snprintf(buf + used, size - used, " or pdf");
+	}
+	return buf;
+}
+
 /* Whether @path ends in ".pdf", in any case. */
 static int is_pdf(const char *path)
 {
@@ -85,8 +101,8 @@ static int apply_option(render_args *a, int c, char **argv)
 		if (a->pdf)
 			return EXIT_OK;
 		if (cispref_render_format_from_name(&format, optarg) != 0)
-			return cli_usage_error("unknown format '%s' (%s or pdf)", optarg,
-			                       cli_format_names(&cli_render_formats, names, sizeof names));
+			return cli_usage_error("unknown format '%s' (%s)", optarg,
+			                       format_names(names, sizeof names));
 		a->format = (int)format;
 		return EXIT_OK;
 	case 'i': a->input = optarg; return EXIT_OK;
@@ -144,6 +160,8 @@ static int parse_arguments(render_args *a, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage_error("unexpected argument '%s'", argv[optind]);
+	if (cli_refuse_output(a->output))
+		return EXIT_INVALID;
 	cispref_render_format_t format;
 	if (a->format < 0 && cispref_render_format_from_path(&format, a->output) == 0)
 		a->format = (int)format;
@@ -155,8 +173,8 @@ static int parse_arguments(render_args *a, int argc, char **argv)
 		a->format = CISPREF_RENDER_HTML;
 	if (a->format < 0) {
 		char names[128];
-		return cli_usage_error("no format: give --format %s or pdf",
-		                       cli_format_names(&cli_render_formats, names, sizeof names));
+		return cli_usage_error("no format: give --format %s",
+		                       format_names(names, sizeof names));
 	}
 	/* A ZIP package would garble a terminal; a pipe or a file is fine. */
 	if (a->format == CISPREF_RENDER_ODT && !a->output && isatty(STDOUT_FILENO))

@@ -121,5 +121,7 @@ int cmd_translate(int argc, char **argv)
 		                       argv[optind + 2 < argc ? optind + 2 : 0]);
 	if (!output)
 		return cli_usage_error("-o OUT is needed: the merged referential is written there");
+	if (cli_refuse_output(output))
+		return EXIT_INVALID;
 	return run(argv[optind], argv[optind + 1], language, output, mode);
 }

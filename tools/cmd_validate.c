@@ -13,7 +13,8 @@ static void help(void)
 	       "       cispref validate --explain [TAG]...\n\n"
 	       "Check each FILE ('-': standard input; the embedded referential when none is\n"
 	       "given) and print one line per finding:  E|W|I: FILE:LINE: TAG MESSAGE\n"
-	       "(E error, W warning, I info), then a summary of what was found in all:\n"
+	       "(E error, W warning, I info; no LINE when there is none, as for a file that\n"
+	       "cannot be opened), then a summary of what was found in all:\n"
 	       "  0 errors, 4 warnings, 25 infos\n\n"
 	       "  -l, --level LEVEL  print the findings of LEVEL and above only: error,\n"
 	       "                     warning or info (the default); the summary counts all\n"
@@ -23,7 +24,9 @@ static void help(void)
 	       "                     element, doc/positioning.md) against REF instead of the\n"
 	       "                     embedded referential\n"
 	       "  -x, --explain      instead of checking files, describe each TAG (every tag when\n"
-	       "                     none is given): TAG, severity and rule, separated by tabs\n"
+	       "                     none is given: the referential's rules, the positioning\n"
+	       "                     document's, then why a file could not be loaded): TAG,\n"
+	       "                     severity and rule, separated by tabs\n"
 	       "  -h, --help         show this help\n\n"
 	       "Exit status: 0 when no file has an error, 1 otherwise or when the output could not\n"
 	       "be written, 2 on a usage error.\n");
@@ -47,8 +50,11 @@ static void print_finding(tally *t, cispref_severity_t severity, const char *fil
 	t->counts[severity]++;
 	if (severity > t->level)
 		return;
-	printf("%c: %s:%lu: %s %s\n", letters[severity], cli_text(file ? file : "-"), line, tag,
-	       cli_text(message));
+	/* a file that could not be opened has no line: none is printed, rather than 0 */
+	printf("%c: %s:", letters[severity], cli_text(file ? file : "-"));
+	if (line)
+		printf("%lu:", line);
+	printf(" %s %s\n", tag, cli_text(message));
 }
 
 static int load(cispref_referential **out, const char *path, cispref_error *error)
@@ -156,27 +162,119 @@ static void print_summary(const tally *t)
 	printf("\n");
 }
 
-/* Whether @tag names a status code of the library (io-error, xml-error...), which
- * validate prints for a file it could not load. */
-static int is_status_tag(const char *tag)
+/* validate prints more tags than the referential validator's: the positioning
+ * validator's (lib/positioning_validate.c, whose table the library does not publish;
+ * doc/positioning.md, "Validation against the referential", describes them) and the
+ * status tag of a file that could not be loaded (cispref_status_tag()). --explain knows
+ * them all; tests/test_cli.c checks this table against the library's source. */
+static const struct extra_tag {
+	const char *tag;
+	cispref_severity_t severity;
+	const char *text;
+} positioning_tags[] = {
+	{"positioning-referential-mismatch", CISPREF_SEVERITY_WARNING,
+	 "A positioning document names another referential id or edition than the one it is "
+	 "checked against."},
+	{"positioning-duplicate-level", CISPREF_SEVERITY_ERROR,
+	 "Two levels of a positioning document's scale have the same id."},
+	{"positioning-no-proficient-level", CISPREF_SEVERITY_WARNING,
+	 "No level of a positioning document's scale counts as proficient: nothing can be "
+	 "covered."},
+	{"positioning-duplicate-person", CISPREF_SEVERITY_ERROR,
+	 "Two persons of a positioning document have the same id."},
+	{"positioning-unknown-person", CISPREF_SEVERITY_ERROR,
+	 "A rating names a person the positioning document does not declare."},
+	{"positioning-unknown-target", CISPREF_SEVERITY_ERROR,
+	 "A rating's target is neither a competence nor an item of the referential."},
+	{"positioning-unknown-level", CISPREF_SEVERITY_ERROR,
+	 "A rating's level is not in the positioning document's scale."},
+	{"positioning-duplicate-rating", CISPREF_SEVERITY_ERROR,
+	 "Two ratings of one target by one person for the same date and source."},
+};
+enum { POSITIONING_TAG_COUNT = sizeof positioning_tags / sizeof positioning_tags[0] };
+
+/* What a status tag means on validate's line of a file that could not be loaded; the
+ * rest of the line says what was found. */
+static const char *status_text(int code)
 {
-	const char *unknown = cispref_status_tag(1); /* not a status code */
-	for (int code = -1; strcmp(cispref_status_tag(code), unknown) != 0; code--)
-		if (strcmp(cispref_status_tag(code), tag) == 0)
-			return 1;
-	return 0;
+	switch (code) {
+	case CISPREF_EARG: return "The file could not be checked: a bad argument reached the "
+	                          "library (a bug to report).";
+	case CISPREF_ENOMEM: return "The file could not be checked: memory ran out.";
+	case CISPREF_EIO: return "The file could not be read (missing, unreadable, a directory); "
+	                         "the message gives the system's reason.";
+	case CISPREF_EXML: return "The file is not well-formed XML; the message says where.";
+	case CISPREF_EFORMAT: return "The file is XML but not a referential or positioning "
+	                             "document of cispref's format (root element, namespace, a "
+	                             "required element or attribute).";
+	case CISPREF_EVERSION: return "The document is of a format version this cispref does not "
+	                              "read.";
+	case CISPREF_ELIMIT: return "The file is beyond a limit of the loader (size, depth, "
+	                            "number of nodes, length of a text).";
+	case CISPREF_ERULE: return "The document breaks a rule that loading enforces; the "
+	                           "message names the rule.";
+	case CISPREF_EEXISTS: return "An id is used twice where loading needs it unique.";
+	case CISPREF_ENOTFOUND: return "Something the document names does not exist.";
+	case CISPREF_ESTOPPED: return "The check was stopped before its end.";
+	default: return "The file could not be loaded; the rest of the line says why.";
+	}
 }
 
-/* The usage error of a tag the validator does not have, with the close tags. */
+/* Number of status codes: -1 down to the last code cispref_status_tag() names. */
+static int status_count(void)
+{
+	const char *unknown = cispref_status_tag(1); /* not a status code */
+	int n = 0;
+	while (strcmp(cispref_status_tag(-(n + 1)), unknown) != 0)
+		n++;
+	return n;
+}
+
+/* Severity and explanation of any tag validate prints, or NULL. */
+static const char *explain_tag(cispref_severity_t *severity, const char *tag)
+{
+	const char *text = cispref_validator_tag_explain(severity, tag);
+	if (text)
+		return text;
+	for (size_t i = 0; i < POSITIONING_TAG_COUNT; i++)
+		if (strcmp(positioning_tags[i].tag, tag) == 0) {
+			*severity = positioning_tags[i].severity;
+			return positioning_tags[i].text;
+		}
+	for (int code = -1; code >= -status_count(); code--)
+		if (strcmp(cispref_status_tag(code), tag) == 0) {
+			*severity = CISPREF_SEVERITY_ERROR;
+			return status_text(code);
+		}
+	return NULL;
+}
+
+/* The tag at @index of every tag validate prints: the validator's, the positioning
+ * validator's, then the status tags; NULL past the end. */
+static const char *tag_at(size_t index)
+{
+	size_t rules = cispref_validator_tag_count();
+	if (index < rules)
+		return cispref_validator_tag(index);
+	index -= rules;
+	if (index < POSITIONING_TAG_COUNT)
+		return positioning_tags[index].tag;
+	index -= POSITIONING_TAG_COUNT;
+	return index < (size_t)status_count() ? cispref_status_tag(-(int)index - 1) : NULL;
+}
+
+/* The usage error of a tag validate never prints, with the close tags. */
 static int unknown_tag(const char *tag)
 {
 	enum { SHOWN = 5 };
-	size_t count = cispref_validator_tag_count();
+	size_t count = 0;
+	while (tag_at(count))
+		count++;
 	const char **tags = malloc((count + 1) * sizeof *tags);
 	const char *near[SHOWN];
 	size_t n = 0;
 	for (size_t i = 0; tags && i < count; i++)
-		tags[i] = cispref_validator_tag(i);
+		tags[i] = tag_at(i);
 	if (tags)
 		n = cispref_suggest(near, SHOWN, tag, tags, count);
 	free(tags);
@@ -188,23 +286,17 @@ static int unknown_tag(const char *tag)
 	return cli_unknown_name(message, near, n < SHOWN ? n : SHOWN, NULL, 0);
 }
 
-/* "TAG<tab>SEVERITY<tab>EXPLANATION" for each of @tags, or for every tag of the validator
- * when @count is 0. */
+/* "TAG<tab>SEVERITY<tab>EXPLANATION" for each of @tags, or for every tag validate
+ * prints when @count is 0. */
 static int explain(char **tags, int count)
 {
-	for (int i = 0; i < count; i++) {
-		if (is_status_tag(tags[i]))
-			return cli_usage_error("'%s' is not a rule of the validator: it says why a file "
-			                       "could not be loaded, and the rest of its line says what "
-			                       "was found", tags[i]);
-		if (!cispref_validator_tag_explain(NULL, tags[i]))
+	cispref_severity_t severity;
+	for (int i = 0; i < count; i++)
+		if (!explain_tag(&severity, tags[i]))
 			return unknown_tag(tags[i]);
-	}
-	size_t n = count ? (size_t)count : cispref_validator_tag_count();
-	for (size_t i = 0; i < n; i++) {
-		const char *tag = count ? tags[i] : cispref_validator_tag(i);
-		cispref_severity_t severity;
-		const char *text = cispref_validator_tag_explain(&severity, tag);
+	for (size_t i = 0; count ? i < (size_t)count : tag_at(i) != NULL; i++) {
+		const char *tag = count ? tags[i] : tag_at(i);
+		const char *text = explain_tag(&severity, tag);
 		printf("%s\t%s\t%s\n", tag, cispref_severity_name(severity), cli_text(text));
 	}
 	return EXIT_OK;
