@@ -441,15 +441,19 @@ static void test_read_only_output(void **state)
 	char ro[64], rw[64], expected[128];
 	snprintf(ro, sizeof ro, "%s/ro.json", dir);
 	snprintf(rw, sizeof rw, "%s/rw.json", dir);
-	static const char *const commands[][2] = {{"export", "ro.json"}, {"render", "ro.html"}};
-	for (size_t i = 0; i < 2; i++) {
+	/* the team commands check their -o FILE as well */
+	static const char *const commands[][3] = {{"export", "ro.json", NULL},
+	                                          {"render", "ro.html", NULL},
+	                                          {"coverage", "ro.csv", FIXTURES_DIR
+	                                           "/positioning-team.xml"}};
+	for (size_t i = 0; i < 3; i++) {
 		snprintf(ro, sizeof ro, "%s/%s", dir, commands[i][1]);
 		FILE *f = fopen(ro, "w");
 		assert_non_null(f);
 		fputs("keep\n", f);
 		assert_int_equal(fclose(f), 0);
 		assert_int_equal(chmod(ro, 0444), 0);
-		const char *const args[] = {commands[i][0], "-o", ro, NULL};
+		const char *const args[] = {commands[i][0], "-o", ro, commands[i][2], NULL};
 		run r;
 		if (run_unprivileged(&r, args) != 0) {
 			unlink(ro);

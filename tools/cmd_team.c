@@ -43,7 +43,8 @@ static void help_coverage(void)
 	       "                       matrix to print, uncovered competences marked)\n"
 	       "  -o, --output FILE    write FILE (replaced atomically) rather than standard\n"
 	       "                       output; without -f its extension picks the format\n"
-	       "                       (.json, .csv, .html, .odt); an ODT needs one\n"
+	       "                       (.json, .csv, .html, .odt); an ODT needs one; the\n"
+	       "                       text goes to standard output only\n"
 	       "      --anonymize      name persons by their ids, never by their display names\n"
 	       "  -h, --help           show this help\n");
 }
@@ -63,7 +64,8 @@ static void help_needs(void)
 	       "  -i, --input FILE     the referential rated (by default the embedded one)\n"
 	       "  -f, --format FORMAT  text (the default), json, csv or csv-excel-fr\n"
 	       "  -o, --output FILE    write FILE (replaced atomically) rather than standard\n"
-	       "                       output; without -f, .json or .csv picks the format\n"
+	       "                       output; without -f, .json or .csv picks the format; the\n"
+	       "                       text goes to standard output only\n"
 	       "      --anonymize      name persons by their ids, never by their display names\n"
 	       "  -h, --help           show this help\n");
 }
@@ -137,6 +139,8 @@ static int parse(team_args *a, int argc, char **argv, int needs, void (*help)(vo
 	if (a->path && a->output == OUT_TEXT && needs != 2)
 		return cli_usage_error("the text output goes to standard output: give -f json, csv "
 		                       "or csv-excel-fr%s with -o", needs == 0 ? " (or html, odt)" : "");
+	if (a->path && cli_refuse_output(a->path))
+		return EXIT_INVALID;
 	return -1;
 }
 
