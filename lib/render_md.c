@@ -686,12 +686,12 @@ int cispref__render_md(xmlBufferPtr out, render_ctx *ctx, cispref_error *error)
 		write_title_page(&m);
 	/* with front matter, its sections in order, and after them what no overview or
 	 * details block placed */
-	int front = ctx->ref->sections.count > 0;
+	int front = ctx->sections->count > 0;
 	if (front) {
 		if (ctx->opt.contents)
-			write_contents(&m, &ctx->ref->sections, 0);
-		for (size_t i = 0; i < ctx->ref->sections.count; i++)
-			write_section(&m, ctx->ref->sections.items[i]);
+			write_contents(&m, ctx->sections, 0);
+		for (size_t i = 0; i < ctx->sections->count; i++)
+			write_section(&m, ctx->sections->items[i]);
 	}
 	if (ctx->opt.summary && !(front && cispref__render_front_has(ctx, CISPREF_BLOCK_OVERVIEW)))
 		write_overview(&m);

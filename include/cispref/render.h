@@ -152,8 +152,11 @@ typedef struct cispref_render_options {
 	/**
 	 * The domains to render, by id, as a NULL-terminated array, rendered in the
 	 * referential's order whatever the order here; NULL for all. The summary overview, the
-	 * notes and the concept index then cover only these domains. An id that names no
-	 * domain makes rendering fail with #CISPREF_ENOTFOUND.
+	 * notes and the concept index then cover only these domains, and the front matter
+	 * (front_matter.h), which presents the whole referential (its schema and overview
+	 * tables name every domain), is left out: the document is laid out as for a
+	 * referential without one. An id that names no domain makes rendering fail with
+	 * #CISPREF_ENOTFOUND.
 	 */
 	const char *const *domains;
 	bool summary;  /**< Include the summary overview (default true). */
