@@ -41,8 +41,9 @@ static int is_inline_special(char c)
 }
 
 /* At the start of a line, "+", "-" or "=" could open a list or underline a heading, and
- * "12." or "12)" an ordered list: return how many bytes to copy before a backslash is
- * needed, or 0 when the line start is harmless. */
+ * "12." or "12)" an ordered list when a space, a tab or the end of the line follows (spec
+ * 5.2: at most nine digits; "3.1.2" opens nothing): return how many bytes to copy before
+ * a backslash is needed, or 0 when the line start is harmless. */
 static size_t block_marker(const char *s, int *needs_escape)
 {
 	*needs_escape = 0;
@@ -51,7 +52,10 @@ static size_t block_marker(const char *s, int *needs_escape)
 		return 0;
 	}
 	size_t digits = strspn(s, "0123456789");
-	if (digits && (s[digits] == '.' || s[digits] == ')')) {
+	int delimiter = digits && digits <= 9 && (s[digits] == '.' || s[digits] == ')');
+	char after = delimiter ? s[digits + 1] : 'x'; /* within the string: s[digits] is not NUL */
+	if (delimiter &&
+	    (after == ' ' || after == '\t' || after == '\n' || after == '\r' || after == '\0')) {
 		*needs_escape = 1;
 		return digits;
 	}
@@ -591,22 +595,64 @@ static void write_section(md *m, const cispref_section *s)
 		write_section(m, s->subsections.items[i]);
 }
 
-/* The contents: the front matter's headings, as a nested list. */
-static void write_contents(md *m, const vec *sections, int depth)
+/* ---- Contents ---- */
+
+/* One entry of the contents, a list item @depth levels down. The contents hold no links:
+ * plain CommonMark has no heading anchors to point to. */
+static void contents_line(md *m, int depth, const char *s)
 {
-	if (depth == 0)
-		heading(m, 2, RENDER_LABEL_CONTENTS);
-	for (size_t i = 0; i < sections->count; i++) {
-		const cispref_section *s = sections->items[i];
-		for (int d = 0; d < depth; d++)
-			raw(m, "  ");
-		raw(m, "- ");
-		escaped(m, cispref__render_section_title(m->ctx, s), 0);
-		raw(m, "\n");
-		write_contents(m, &s->subsections, depth + 1);
+	for (int d = 0; d < depth; d++)
+		raw(m, "  ");
+	list_item(m, "", s);
+}
+
+static void contents_domain(md *m, const cispref_domain *domain, int depth)
+{
+	render_ctx *ctx = m->ctx;
+	contents_line(m, depth, cispref__render_text(ctx, domain->title));
+	for (size_t p = 0; p < domain->plans.count; p++) {
+		const cispref_plan *plan = domain->plans.items[p];
+		contents_line(m, depth + 1, cispref__render_text(ctx, plan->title));
+		for (size_t c = 0; c < plan->competences.count; c++) {
+			const cispref_competence *comp = plan->competences.items[c];
+			contents_line(m, depth + 2, cispref__render_text(ctx, comp->title));
+		}
 	}
-	if (depth == 0)
-		raw(m, "\n");
+}
+
+/* A section, then in the body's order the domains its details blocks place and its
+ * subsections, one level down. */
+static void contents_section(md *m, const cispref_section *s, int depth)
+{
+	render_ctx *ctx = m->ctx;
+	contents_line(m, depth, cispref__render_section_title(ctx, s));
+	for (size_t d = 0; d < ctx->domains.count; d++)
+		if (cispref__render_section_places(s, ctx->domains.items[d]))
+			contents_domain(m, ctx->domains.items[d], depth + 1);
+	for (size_t i = 0; i < s->subsections.count; i++)
+		contents_section(m, s->subsections.items[i], depth + 1);
+}
+
+/* The contents, as a nested list: the entries of the HTML cahier's contents, in the same
+ * order (the front matter's sections with the domains they place, the overview and the
+ * domains no section placed, the notes, the index). */
+static void write_contents(md *m)
+{
+	render_ctx *ctx = m->ctx;
+	int front = ctx->sections->count > 0;
+	heading(m, 2, RENDER_LABEL_CONTENTS);
+	for (size_t i = 0; i < ctx->sections->count; i++)
+		contents_section(m, ctx->sections->items[i], 0);
+	if (ctx->opt.summary && !(front && cispref__render_front_has(ctx, CISPREF_BLOCK_OVERVIEW)))
+		contents_line(m, 0, RENDER_LABEL_OVERVIEW);
+	for (size_t d = 0; d < ctx->domains.count; d++)
+		if (!(front && cispref__render_front_places(ctx, ctx->domains.items[d])))
+			contents_domain(m, ctx->domains.items[d], 0);
+	if (ctx->notes.count)
+		contents_line(m, 0, RENDER_LABEL_NOTES);
+	if (ctx->concepts.count)
+		contents_line(m, 0, RENDER_LABEL_INDEX);
+	raw(m, "\n");
 }
 
 /* ---- Notes and index ---- */
@@ -687,12 +733,10 @@ int cispref__render_md(xmlBufferPtr out, render_ctx *ctx, cispref_error *error)
 	/* with front matter, its sections in order, and after them what no overview or
 	 * details block placed */
 	int front = ctx->sections->count > 0;
-	if (front) {
-		if (ctx->opt.contents)
-			write_contents(&m, ctx->sections, 0);
-		for (size_t i = 0; i < ctx->sections->count; i++)
-			write_section(&m, ctx->sections->items[i]);
-	}
+	if (ctx->opt.contents)
+		write_contents(&m);
+	for (size_t i = 0; i < ctx->sections->count; i++)
+		write_section(&m, ctx->sections->items[i]);
 	if (ctx->opt.summary && !(front && cispref__render_front_has(ctx, CISPREF_BLOCK_OVERVIEW)))
 		write_overview(&m);
 	for (size_t d = 0; d < ctx->domains.count; d++)

@@ -8,7 +8,8 @@
  * Every format holds the same document, in this order:
  * - a title page with the source metadata (series and number, title, publisher, date,
  *   approval);
- * - a table of contents (HTML and ODT; in Markdown the headings serve);
+ * - a table of contents (in Markdown a nested list of the same entries, without links
+ *   or page numbers);
  * - the summary overview: the schema of the mission's contours (3.1.1 of the cahier) drawn
  *   from the model (one column per rendered core domain, its title on top and one cell
  *   per plan, crossed by one band per rendered transversal axis with the titles of its
@@ -172,7 +173,7 @@ typedef struct cispref_render_options {
 	 * paragraphs of the source metadata.
 	 */
 	bool title_page;
-	/** Include the table of contents (HTML and ODT; default true; since version 2). */
+	/** Include the table of contents (default true; since version 2). */
 	bool contents;
 	/**
 	 * Markdown only: lay the overview and each competence out as pipe tables, the GitHub
