@@ -657,21 +657,43 @@ static void write_contents(md *m)
 
 /* ---- Notes and index ---- */
 
-/* Whether "[^n]: @text" would be a link reference definition in plain CommonMark (spec
- * 4.7: a destination is a run without spaces or control characters): the definition
- * would vanish and the marker "[^n]" become a link to @text ("Ibid.", a bare URL). */
-static int reads_as_link_definition(const char *text)
+/* Whether "[^n]: @written" (a note's text as written in Markdown) could be a link
+ * reference definition in plain CommonMark (spec 4.7): a link destination (a run without
+ * spaces or control characters, or anything between < and >) alone on its line, or
+ * followed by what may be a title ("...", '...', (...)). "Ibid." or a bare URL would be
+ * one: the definition would vanish and the marker "[^n]" become a link. Erring towards
+ * yes costs one invisible character (see note_definition). */
+static int may_read_as_link_definition(const char *written)
 {
-	for (const unsigned char *c = (const unsigned char *)text; *c; c++)
-		if (*c <= ' ' || *c == 0x7f)
-			return 0;
-	return *text != '\0';
+	const char *p = written + strspn(written, " \t");
+	if (*p == '<')
+		return 1;
+	p += strcspn(p, " \t\n\r");
+	p += strspn(p, " \t\n\r");
+	return *p == '\0' || *p == '"' || *p == '\'' || *p == '(';
 }
 
-/* Referenced notes become footnote definitions (renderers without footnotes show them as
- * paragraphs "[^21]: text"); a note nobody refers to is a plain paragraph, since
- * renderers drop unreferenced footnotes, and so is a note whose text is one word, which
- * plain CommonMark would read as a link reference definition and drop. */
+/* "[^n]: text", the footnote definition of GitHub Flavored Markdown (and of most
+ * renderers with footnotes), which plain CommonMark shows as a paragraph. When plain
+ * CommonMark could read it as a link reference definition instead, the text is followed
+ * by a space and U+2060 WORD JOINER: a second run on the line that is neither a title nor
+ * the line's end, so that it is no definition, and that neither reader shows. */
+static void note_definition(md *m, const cispref_note *note, const char *text)
+{
+	raw(m, "[^");
+	note_label(m, note);
+	raw(m, "]: ");
+	int start = xmlBufferLength(m->out);
+	escaped(m, text, 0);
+	if (m->failed)
+		return;
+	const char *written = (const char *)xmlBufferContent(m->out) + start;
+	if (may_read_as_link_definition(written))
+		raw(m, " \xE2\x81\xA0");
+}
+
+/* Referenced notes become footnote definitions; a note nobody refers to is a plain
+ * paragraph, its number in bold, since renderers drop unreferenced footnotes. */
 static void write_notes(md *m)
 {
 	render_ctx *ctx = m->ctx;
@@ -679,13 +701,9 @@ static void write_notes(md *m)
 	for (size_t n = 0; n < ctx->notes.count; n++) {
 		const cispref_note *note = ctx->notes.items[n];
 		const char *text = cispref__render_text(ctx, note->text);
-		if ((cispref__render_note_is_referenced(ctx, note) ||
-		     cispref__render_note_in_front(ctx, note)) &&
-		    !reads_as_link_definition(text ? text : "")) {
-			raw(m, "[^");
-			note_label(m, note);
-			raw(m, "]: ");
-			escaped(m, text, 0);
+		if (cispref__render_note_is_referenced(ctx, note) ||
+		    cispref__render_note_in_front(ctx, note)) {
+			note_definition(m, note, text ? text : "");
 		} else {
 			const char *number = note->number ? note->number : "";
 			if (*number) {

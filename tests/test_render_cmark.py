@@ -353,9 +353,15 @@ class Checker:
                  for c in p["competences"] for n in c["notes"]}
         cited |= set(note_refs(self.ref["front_matter"]))
         for note in self.ref["notes"]:
-            # one word ("Ibid.", a URL) would be a link reference definition: a paragraph
-            if note["id"] in cited and len(note["text"].split()) > 1:
-                self.next_block("p", f"[^{note['number']}]: {note['text']}")
+            # every cited note a footnote definition, which cmark shows as a paragraph; one
+            # that CommonMark could read as a link reference definition (spec 4.7: one
+            # word such as "Ibid." or a URL, maybe with a title) is followed by a space
+            # and U+2060 WORD JOINER, so that it is none (a definition would vanish)
+            if note["id"] in cited:
+                words = note["text"].split(None, 1)
+                definition = len(words) < 2 or words[1][0] in "\"'("
+                self.next_block("p", f"[^{note['number']}]: {note['text']}"
+                                + (" \u2060" if definition else ""))
                 continue
             p = self.next_block("p", f"{note['number']} {note['text']}")
             strong = p.elements("strong") if p else []

@@ -71,7 +71,11 @@
  *   (`**...**`) at the seventh level and in italics (`*...*`) deeper; the
  *   overview lists each plan as an item and its summary entries as a list under it.
  *   Note references use the common footnote syntax `[^21]` after the competence's title,
- *   where the source puts its marker (renderers without footnotes show them as text).
+ *   where the source puts its marker (renderers without footnotes show them as text),
+ *   and every note referred to is a definition `[^21]: text` (a paragraph without
+ *   footnotes); one that plain CommonMark could read as a link reference definition
+ *   ("Ibid.", a bare URL) ends with a space and U+2060 WORD JOINER, which makes it none
+ *   and which no reader shows. A note nobody refers to is a paragraph, its number in bold.
  *   Markdown metacharacters of texts are escaped with backslashes (`\`, `` ` ``, `*`,
  *   `_`, `[`, `]`, `<`, `>`, `|`, `&`, `~`, `#`, and a `+`, `-`, `=` or ordered-list
  *   marker that would start a line); white space at either end of a text is written as
