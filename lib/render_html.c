@@ -101,7 +101,9 @@ static const char stylesheet[] =
 	"  .chapter { break-before: page; page-break-before: always; }\n"
 	"  thead th, table.summary tbody th { -webkit-print-color-adjust: exact;"
 	" print-color-adjust: exact; }\n"
-	"  .contents a::after, dl.concepts dd a::after { content: leader('.')"
+	/* A no-break space between the dots and the page number: the leader fills whole dots
+	 * and leaves what is over before the number, which may be nothing ("....11"). */
+	"  .contents a::after, dl.concepts dd a::after { content: leader('.') '\\a0'"
 	" target-counter(attr(href url), page); }\n"
 	/* Marks for the screen only: the links from a note back to the competences. */
 	"  a.back { display: none; }\n"
