@@ -267,8 +267,8 @@ static int section_refers_to(const cispref_section *s, note_search *ns)
 int cispref__render_note_in_front(const render_ctx *ctx, const cispref_note *note)
 {
 	note_search ns = {note->node.id, 0};
-	for (size_t i = 0; !ns.found && i < ctx->ref->sections.count; i++)
-		section_refers_to(ctx->ref->sections.items[i], &ns);
+	for (size_t i = 0; !ns.found && i < ctx->sections->count; i++)
+		section_refers_to(ctx->sections->items[i], &ns);
 	return ns.found;
 }
 
@@ -290,8 +290,8 @@ static int section_has(const cispref_section *s, cispref_block_kind_t kind)
 
 int cispref__render_front_has(const render_ctx *ctx, cispref_block_kind_t kind)
 {
-	for (size_t i = 0; i < ctx->ref->sections.count; i++)
-		if (section_has(ctx->ref->sections.items[i], kind))
+	for (size_t i = 0; i < ctx->sections->count; i++)
+		if (section_has(ctx->sections->items[i], kind))
 			return 1;
 	return 0;
 }
@@ -322,8 +322,8 @@ static int places_in(const cispref_section *section, const cispref_domain *domai
 
 int cispref__render_front_places(const render_ctx *ctx, const cispref_domain *domain)
 {
-	for (size_t i = 0; i < ctx->ref->sections.count; i++)
-		if (places_in(ctx->ref->sections.items[i], domain))
+	for (size_t i = 0; i < ctx->sections->count; i++)
+		if (places_in(ctx->sections->items[i], domain))
 			return 1;
 	return 0;
 }
@@ -530,6 +530,9 @@ int cispref__render_context_init(render_ctx *ctx, const cispref_referential *ref
 	ctx->arena = cispref__arena_new();
 	if (!ctx->arena)
 		return CISPREF_ENOMEM;
+	/* no front matter for a choice of domains: see render_ctx.sections */
+	static const vec no_sections = {NULL, 0, 0};
+	ctx->sections = ctx->opt.domains ? &no_sections : &ref->sections;
 	int rc = select_domains(ctx, error);
 	if (rc == CISPREF_OK)
 		rc = select_notes(ctx);

@@ -101,7 +101,9 @@ static const char stylesheet[] =
 	"  .chapter { break-before: page; page-break-before: always; }\n"
 	"  thead th, table.summary tbody th { -webkit-print-color-adjust: exact;"
 	" print-color-adjust: exact; }\n"
-	"  .contents a::after, dl.concepts dd a::after { content: leader('.')"
+	/* A no-break space between the dots and the page number: the leader fills whole dots
+	 * and leaves what is over before the number, which may be nothing ("....11"). */
+	"  .contents a::after, dl.concepts dd a::after { content: leader('.') '\\a0'"
 	" target-counter(attr(href url), page); }\n"
 	/* Marks for the screen only: the links from a note back to the competences. */
 	"  a.back { display: none; }\n"
@@ -241,7 +243,7 @@ static void write_head(html *h)
 	element(h, "title", NULL, h->ctx->title);
 	start(h, "style", NULL);
 	raw(h, stylesheet);
-	if (h->ctx->ref->sections.count)
+	if (h->ctx->sections->count)
 		raw(h, front_stylesheet);
 	end(h);
 	newline(h);
@@ -877,8 +879,8 @@ static void write_front_contents(html *h)
 	element(h, "h2", NULL, RENDER_LABEL_CONTENTS);
 	start(h, "ul", NULL);
 	newline(h);
-	for (size_t i = 0; i < ctx->ref->sections.count; i++)
-		contents_section(h, ctx->ref->sections.items[i]);
+	for (size_t i = 0; i < ctx->sections->count; i++)
+		contents_section(h, ctx->sections->items[i]);
 	if (ctx->opt.summary && !cispref__render_front_has(ctx, CISPREF_BLOCK_OVERVIEW))
 		contents_chapter(h, RENDER_ID_OVERVIEW, RENDER_LABEL_OVERVIEW);
 	for (size_t d = 0; d < ctx->domains.count; d++)
@@ -901,8 +903,8 @@ static void write_front_body(html *h)
 	render_ctx *ctx = h->ctx;
 	if (ctx->opt.contents)
 		write_front_contents(h);
-	for (size_t i = 0; i < ctx->ref->sections.count; i++)
-		write_section(h, ctx->ref->sections.items[i]);
+	for (size_t i = 0; i < ctx->sections->count; i++)
+		write_section(h, ctx->sections->items[i]);
 	if (ctx->opt.summary && !cispref__render_front_has(ctx, CISPREF_BLOCK_OVERVIEW))
 		write_overview(h);
 	for (size_t d = 0; d < ctx->domains.count; d++)
@@ -927,7 +929,7 @@ static void write_document(html *h)
 	newline(h);
 	if (ctx->opt.title_page)
 		write_title_page(h);
-	if (ctx->ref->sections.count) {
+	if (ctx->sections->count) {
 		write_front_body(h);
 	} else {
 		if (ctx->opt.contents)

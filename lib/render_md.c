@@ -41,8 +41,9 @@ static int is_inline_special(char c)
 }
 
 /* At the start of a line, "+", "-" or "=" could open a list or underline a heading, and
- * "12." or "12)" an ordered list: return how many bytes to copy before a backslash is
- * needed, or 0 when the line start is harmless. */
+ * "12." or "12)" an ordered list when a space, a tab or the end of the line follows (spec
+ * 5.2: at most nine digits; "3.1.2" opens nothing): return how many bytes to copy before
+ * a backslash is needed, or 0 when the line start is harmless. */
 static size_t block_marker(const char *s, int *needs_escape)
 {
 	*needs_escape = 0;
@@ -51,7 +52,10 @@ static size_t block_marker(const char *s, int *needs_escape)
 		return 0;
 	}
 	size_t digits = strspn(s, "0123456789");
-	if (digits && (s[digits] == '.' || s[digits] == ')')) {
+	int delimiter = digits && digits <= 9 && (s[digits] == '.' || s[digits] == ')');
+	char after = delimiter ? s[digits + 1] : 'x'; /* within the string: s[digits] is not NUL */
+	if (delimiter &&
+	    (after == ' ' || after == '\t' || after == '\n' || after == '\r' || after == '\0')) {
 		*needs_escape = 1;
 		return digits;
 	}
@@ -591,41 +595,105 @@ static void write_section(md *m, const cispref_section *s)
 		write_section(m, s->subsections.items[i]);
 }
 
-/* The contents: the front matter's headings, as a nested list. */
-static void write_contents(md *m, const vec *sections, int depth)
+/* ---- Contents ---- */
+
+/* One entry of the contents, a list item @depth levels down. The contents hold no links:
+ * plain CommonMark has no heading anchors to point to. */
+static void contents_line(md *m, int depth, const char *s)
 {
-	if (depth == 0)
-		heading(m, 2, RENDER_LABEL_CONTENTS);
-	for (size_t i = 0; i < sections->count; i++) {
-		const cispref_section *s = sections->items[i];
-		for (int d = 0; d < depth; d++)
-			raw(m, "  ");
-		raw(m, "- ");
-		escaped(m, cispref__render_section_title(m->ctx, s), 0);
-		raw(m, "\n");
-		write_contents(m, &s->subsections, depth + 1);
+	for (int d = 0; d < depth; d++)
+		raw(m, "  ");
+	list_item(m, "", s);
+}
+
+static void contents_domain(md *m, const cispref_domain *domain, int depth)
+{
+	render_ctx *ctx = m->ctx;
+	contents_line(m, depth, cispref__render_text(ctx, domain->title));
+	for (size_t p = 0; p < domain->plans.count; p++) {
+		const cispref_plan *plan = domain->plans.items[p];
+		contents_line(m, depth + 1, cispref__render_text(ctx, plan->title));
+		for (size_t c = 0; c < plan->competences.count; c++) {
+			const cispref_competence *comp = plan->competences.items[c];
+			contents_line(m, depth + 2, cispref__render_text(ctx, comp->title));
+		}
 	}
-	if (depth == 0)
-		raw(m, "\n");
+}
+
+/* A section, then in the body's order the domains its details blocks place and its
+ * subsections, one level down. */
+static void contents_section(md *m, const cispref_section *s, int depth)
+{
+	render_ctx *ctx = m->ctx;
+	contents_line(m, depth, cispref__render_section_title(ctx, s));
+	for (size_t d = 0; d < ctx->domains.count; d++)
+		if (cispref__render_section_places(s, ctx->domains.items[d]))
+			contents_domain(m, ctx->domains.items[d], depth + 1);
+	for (size_t i = 0; i < s->subsections.count; i++)
+		contents_section(m, s->subsections.items[i], depth + 1);
+}
+
+/* The contents, as a nested list: the entries of the HTML cahier's contents, in the same
+ * order (the front matter's sections with the domains they place, the overview and the
+ * domains no section placed, the notes, the index). */
+static void write_contents(md *m)
+{
+	render_ctx *ctx = m->ctx;
+	int front = ctx->sections->count > 0;
+	heading(m, 2, RENDER_LABEL_CONTENTS);
+	for (size_t i = 0; i < ctx->sections->count; i++)
+		contents_section(m, ctx->sections->items[i], 0);
+	if (ctx->opt.summary && !(front && cispref__render_front_has(ctx, CISPREF_BLOCK_OVERVIEW)))
+		contents_line(m, 0, RENDER_LABEL_OVERVIEW);
+	for (size_t d = 0; d < ctx->domains.count; d++)
+		if (!(front && cispref__render_front_places(ctx, ctx->domains.items[d])))
+			contents_domain(m, ctx->domains.items[d], 0);
+	if (ctx->notes.count)
+		contents_line(m, 0, RENDER_LABEL_NOTES);
+	if (ctx->concepts.count)
+		contents_line(m, 0, RENDER_LABEL_INDEX);
+	raw(m, "\n");
 }
 
 /* ---- Notes and index ---- */
 
-/* Whether "[^n]: @text" would be a link reference definition in plain CommonMark (spec
- * 4.7: a destination is a run without spaces or control characters): the definition
- * would vanish and the marker "[^n]" become a link to @text ("Ibid.", a bare URL). */
-static int reads_as_link_definition(const char *text)
+/* Whether "[^n]: @written" (a note's text as written in Markdown) could be a link
+ * reference definition in plain CommonMark (spec 4.7): a link destination (a run without
+ * spaces or control characters, or anything between < and >) alone on its line, or
+ * followed by what may be a title ("...", '...', (...)). "Ibid." or a bare URL would be
+ * one: the definition would vanish and the marker "[^n]" become a link. Erring towards
+ * yes costs one invisible character (see note_definition). */
+static int may_read_as_link_definition(const char *written)
 {
-	for (const unsigned char *c = (const unsigned char *)text; *c; c++)
-		if (*c <= ' ' || *c == 0x7f)
-			return 0;
-	return *text != '\0';
+	const char *p = written + strspn(written, " \t");
+	if (*p == '<')
+		return 1;
+	p += strcspn(p, " \t\n\r");
+	p += strspn(p, " \t\n\r");
+	return *p == '\0' || *p == '"' || *p == '\'' || *p == '(';
 }
 
-/* Referenced notes become footnote definitions (renderers without footnotes show them as
- * paragraphs "[^21]: text"); a note nobody refers to is a plain paragraph, since
- * renderers drop unreferenced footnotes, and so is a note whose text is one word, which
- * plain CommonMark would read as a link reference definition and drop. */
+/* "[^n]: text", the footnote definition of GitHub Flavored Markdown (and of most
+ * renderers with footnotes), which plain CommonMark shows as a paragraph. When plain
+ * CommonMark could read it as a link reference definition instead, the text is followed
+ * by a space and U+2060 WORD JOINER: a second run on the line that is neither a title nor
+ * the line's end, so that it is no definition, and that neither reader shows. */
+static void note_definition(md *m, const cispref_note *note, const char *text)
+{
+	raw(m, "[^");
+	note_label(m, note);
+	raw(m, "]: ");
+	int start = xmlBufferLength(m->out);
+	escaped(m, text, 0);
+	if (m->failed)
+		return;
+	const char *written = (const char *)xmlBufferContent(m->out) + start;
+	if (may_read_as_link_definition(written))
+		raw(m, " \xE2\x81\xA0");
+}
+
+/* Referenced notes become footnote definitions; a note nobody refers to is a plain
+ * paragraph, its number in bold, since renderers drop unreferenced footnotes. */
 static void write_notes(md *m)
 {
 	render_ctx *ctx = m->ctx;
@@ -633,13 +701,9 @@ static void write_notes(md *m)
 	for (size_t n = 0; n < ctx->notes.count; n++) {
 		const cispref_note *note = ctx->notes.items[n];
 		const char *text = cispref__render_text(ctx, note->text);
-		if ((cispref__render_note_is_referenced(ctx, note) ||
-		     cispref__render_note_in_front(ctx, note)) &&
-		    !reads_as_link_definition(text ? text : "")) {
-			raw(m, "[^");
-			note_label(m, note);
-			raw(m, "]: ");
-			escaped(m, text, 0);
+		if (cispref__render_note_is_referenced(ctx, note) ||
+		    cispref__render_note_in_front(ctx, note)) {
+			note_definition(m, note, text ? text : "");
 		} else {
 			const char *number = note->number ? note->number : "";
 			if (*number) {
@@ -686,13 +750,11 @@ int cispref__render_md(xmlBufferPtr out, render_ctx *ctx, cispref_error *error)
 		write_title_page(&m);
 	/* with front matter, its sections in order, and after them what no overview or
 	 * details block placed */
-	int front = ctx->ref->sections.count > 0;
-	if (front) {
-		if (ctx->opt.contents)
-			write_contents(&m, &ctx->ref->sections, 0);
-		for (size_t i = 0; i < ctx->ref->sections.count; i++)
-			write_section(&m, ctx->ref->sections.items[i]);
-	}
+	int front = ctx->sections->count > 0;
+	if (ctx->opt.contents)
+		write_contents(&m);
+	for (size_t i = 0; i < ctx->sections->count; i++)
+		write_section(&m, ctx->sections->items[i]);
 	if (ctx->opt.summary && !(front && cispref__render_front_has(ctx, CISPREF_BLOCK_OVERVIEW)))
 		write_overview(&m);
 	for (size_t d = 0; d < ctx->domains.count; d++)

@@ -554,10 +554,10 @@ static void write_common_styles(odt *o)
 		write_para_style(o, &para_styles[i]);
 	for (size_t i = 0; i < sizeof text_styles / sizeof text_styles[0]; i++)
 		write_text_style(o, text_styles[i]);
-	for (size_t i = 0; o->ctx->ref->sections.count &&
+	for (size_t i = 0; o->ctx->sections->count &&
 	                   i < sizeof front_para_styles / sizeof front_para_styles[0]; i++)
 		write_para_style(o, &front_para_styles[i]);
-	for (size_t i = 0; o->ctx->ref->sections.count &&
+	for (size_t i = 0; o->ctx->sections->count &&
 	                   i < sizeof front_text_styles / sizeof front_text_styles[0]; i++)
 		write_text_style(o, front_text_styles[i]);
 	write_list_style(o);
@@ -748,9 +748,9 @@ static void contents_body(odt *o)
 	attr(o, "text:name", RENDER_LABEL_CONTENTS "_Head");
 	paragraph(o, "text:p", "Contents_20_Heading", RENDER_LABEL_CONTENTS);
 	end(o);
-	int front = ctx->ref->sections.count > 0;
-	for (size_t i = 0; i < ctx->ref->sections.count; i++)
-		contents_section(o, ctx->ref->sections.items[i]);
+	int front = ctx->sections->count > 0;
+	for (size_t i = 0; i < ctx->sections->count; i++)
+		contents_section(o, ctx->sections->items[i]);
 	if (ctx->opt.summary && !(front && cispref__render_front_has(ctx, CISPREF_BLOCK_OVERVIEW)))
 		contents_entry(o, 1, RENDER_ID_OVERVIEW, RENDER_LABEL_OVERVIEW);
 	for (size_t d = 0; d < ctx->domains.count; d++)
@@ -774,7 +774,7 @@ static void write_contents(odt *o)
 	attr(o, "text:protected", "true");
 	/* with front matter, a section's domains, plans and competences go three levels
 	 * deeper (contents_domain()) */
-	int levels = o->ctx->ref->sections.count ? CONTENTS_FRONT_LEVELS : CONTENTS_LEVELS;
+	int levels = o->ctx->sections->count ? CONTENTS_FRONT_LEVELS : CONTENTS_LEVELS;
 	char n[8];
 	snprintf(n, sizeof n, "%d", levels);
 	start(o, "text:table-of-content-source");
@@ -1265,9 +1265,9 @@ static void write_body(odt *o)
 		write_contents(o);
 	/* with front matter, its sections in order, and after them what no overview or
 	 * details block placed */
-	int front = ctx->ref->sections.count > 0;
-	for (size_t i = 0; i < ctx->ref->sections.count; i++)
-		write_section(o, ctx->ref->sections.items[i]);
+	int front = ctx->sections->count > 0;
+	for (size_t i = 0; i < ctx->sections->count; i++)
+		write_section(o, ctx->sections->items[i]);
 	if (ctx->opt.summary && !(front && cispref__render_front_has(ctx, CISPREF_BLOCK_OVERVIEW)))
 		write_overview(o);
 	for (size_t d = 0; d < ctx->domains.count; d++)

@@ -27,6 +27,11 @@ typedef struct render_ctx {
 	arena *arena;      /* everything below, and the texts rewritten for this rendering */
 	const char *title; /* the document's title */
 	vec domains;       /* const cispref_domain *, the rendered ones, in document order */
+	/* The front matter's sections that are printed: the referential's, or none when
+	 * domains are chosen (the front matter presents the whole referential: its schema,
+	 * overview tables and texts name every domain, so printed with a few domains it would
+	 * keep captions without figures and headings without content). */
+	const vec *sections;
 	vec notes;         /* const cispref_note *, the rendered ones, in the referential's order */
 	vec concepts;      /* render_concept *, sorted by key; empty without the index option */
 	strmap claimed;    /* anchors already defined in the document */
@@ -69,8 +74,8 @@ int cispref__render_note_references(const render_ctx *ctx, const cispref_note *n
  * run of the entry before it (tables then span or skip the plan cell). */
 size_t cispref__render_plan_run(const cispref_domain *domain, size_t first);
 
-/* The front matter (printed whole whenever the referential has one, whatever the domains
- * chosen). Whether a note-ref of the front matter names @note: */
+/* The front matter (ctx->sections: printed whole when every domain is rendered, left out
+ * when domains are chosen). Whether a note-ref of the front matter names @note: */
 int cispref__render_note_in_front(const render_ctx *ctx, const cispref_note *note);
 /* The note a note-ref run names when notes are rendered and it resolves, else NULL. */
 const cispref_note *cispref__render_front_note(const render_ctx *ctx, const cispref_inline *run);

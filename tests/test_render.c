@@ -1606,14 +1606,19 @@ static void test_domain_selection(void **state)
 	xmlDocPtr doc = parse_html(html, size);
 	xmlXPathContextPtr ctx = xpath_context(doc);
 	/* in the referential's order, whatever the order of the list */
-	assert_string_equal(first_text(ctx, "(//div[@class='chapter domain'])[1]/h4"),
+	/* chapters of their own (h2): no front matter places them under its 3.2 */
+	assert_string_equal(first_text(ctx, "(//div[@class='chapter domain'])[1]/h2"),
 	                    "Accompagnement psycho-social");
-	assert_string_equal(first_text(ctx, "(//div[@class='chapter domain'])[2]/h5"), "Communication");
+	assert_string_equal(first_text(ctx, "(//div[@class='chapter domain'])[2]/h2"), "Communication");
 	assert_int_equal(count_nodes(ctx, "//div[@class='chapter domain']"), 2);
 	assert_int_equal(count_nodes(ctx, "//table[contains(@class,'summary')]"), 2);
-	/* the front matter's notes (1-20, it is printed whole), of the domains only psy's (21, 22),
-	 * and only concepts its competences or com's use */
-	assert_int_equal(count_nodes(ctx, "//p[@class='note']"), 20 + 2);
+	/* the front matter left out (it presents the whole referential: cut down it kept the
+	 * caption of 3.1.1 without its schema and 3.1.2 without content) with its notes
+	 * (1-20); of the domains only psy's notes (21, 22), and only concepts its competences
+	 * or com's use */
+	assert_int_equal(count_nodes(ctx, "//div[contains(@class,'section')]"), 0);
+	assert_int_equal(count_nodes(ctx, "//p[@class='caption']"), 0);
+	assert_int_equal(count_nodes(ctx, "//p[@class='note']"), 2);
 	assert_int_equal(count_nodes(ctx, "//dl[@class='concepts']"
 	                                  "//a[starts-with(@href, '#competence-peda')]"),
 	                 0);
@@ -1621,6 +1626,25 @@ static void test_domain_selection(void **state)
 	xmlXPathFreeContext(ctx);
 	xmlFreeDoc(doc);
 	cispref_buffer_free(html);
+
+	/* in every format: no heading or caption of the front matter */
+	for (int f = 0; f < FORMAT_COUNT; f++) {
+		char *out = render(ref, all_formats[f], &options, &size);
+		const char *text = out;
+		xmlDocPtr odf = NULL;
+		xmlChar *content = NULL;
+		if (all_formats[f] == CISPREF_RENDER_ODT || all_formats[f] == CISPREF_RENDER_FODT) {
+			odf = odf_document(all_formats[f], out, size);
+			content = xmlNodeGetContent(xmlDocGetRootElement(odf));
+			text = (const char *)content;
+		}
+		assert_null(strstr(text, "CONTOURS DE LA MISSION"));
+		assert_null(strstr(text, "Les trois domaines de compétences"));
+		assert_null(strstr(text, "Les axes transversaux de la mission"));
+		xmlFree(content);
+		xmlFreeDoc(odf);
+		cispref_buffer_free(out);
+	}
 
 	char *md = render(ref, CISPREF_RENDER_MARKDOWN, &options, &size);
 	assert_null(strstr(md, "## Accompagnement pédagogique"));
@@ -2226,10 +2250,9 @@ static void test_cli(void **state)
 	            "--inclusive", "normalized", "--title", "Communication & co", NULL);
 	assert_int_equal(r.status, 0);
 	assert_true(starts_with(r.out, "# Communication \\& co\n"));
-	/* under 3.2.1, a fourth-level heading, where the front matter places it */
-	assert_non_null(strstr(r.out, "\n#### Les axes transversaux de la mission "
-	                              "d'accompagnement\n"));
-	assert_non_null(strstr(r.out, "\n##### Communication\n"));
+	/* a chapter: the front matter, which would place it under its 3.2.1, is left out */
+	assert_null(strstr(r.out, "Les axes transversaux de la mission"));
+	assert_non_null(strstr(r.out, "\n## Communication\n"));
 	assert_null(strstr(r.out, "# Accompagnement"));
 	assert_null(strstr(r.out, "Index des concepts"));
 	assert_null(strstr(r.out, "Vue d'ensemble"));

@@ -9,8 +9,8 @@ columns; in a front matter, the domains one level below the section that places 
 the rest below them, a paragraph of bold text at the seventh level and of italics
 deeper), every item and summary entry its own <li> with exactly the model's text, no
 code block, no table, no raw HTML, no emphasis but the title page's and the index's.
-With a front matter: the contents list its headings, then each section is a heading of
-its level (h2 for a Part) with its number, its paragraphs and list items (label, text)
+The contents list what the HTML cahier's contents list, nested the same way. With a
+front matter: each section is a heading of its level (h2 for a Part) with its number, its paragraphs and list items (label, text)
 exactly the model's text, quotations marked “ ”, note references [^n], emphasis exactly
 where the model has it (so no stray '*'), the quotation and the figure's placeholder the
 only block quotations, the timeline's phases and steps, the summary and detail tables
@@ -237,18 +237,56 @@ class Checker:
         self.front_counts[tag] = self.front_counts.get(tag, 0) + 1
 
     def contents(self):
-        """The contents: every front-matter heading, nested by level, in order."""
+        """The contents: the entries of the HTML cahier's contents, nested, in its order:
+        every front-matter heading, a section's details blocks followed by the domains they
+        place (their plans and competences below them), then the overview and the domains
+        no block places, the notes and the index. No links: cmark makes no anchors."""
         self.next_block("h2", "Table des matières")
         ul = self.next_block("ul")
-        got = [li_text(li) for li in ul.walk() if li.tag == "li"] if ul else []
 
-        def headings(sections):
+        def entries(ul, depth):
+            for li in ul.elements("li"):
+                yield depth, li_text(li)
+                for sub in li.elements("ul"):
+                    yield from entries(sub, depth + 1)
+        got = list(entries(ul, 0)) if ul else []
+
+        def domain_entries(domain, depth):
+            yield depth, domain["title"]
+            for plan in domain["plans"]:
+                yield depth + 1, plan["title"]
+                for comp in plan["competences"]:
+                    yield depth + 2, comp["title"]
+
+        def places(block, domain):
+            return block["kind"] == "details" and block.get("domain_kind") in (None, domain["kind"])
+
+        def headings(sections, depth):
             for sec in sections:
-                yield heading_text(sec, self.note_numbers)
-                yield from headings(sec["sections"])
-        expected = list(headings(self.ref["front_matter"]))
-        if got[:len(expected)] != expected:
-            self.fail(f"contents: {got!r}, expected first {expected!r}")
+                yield depth, heading_text(sec, self.note_numbers)
+                for domain in self.ref["domains"]:
+                    if any(places(b, domain) for b in sec["blocks"]):
+                        yield from domain_entries(domain, depth + 1)
+                yield from headings(sec["sections"], depth + 1)
+        front = self.ref["front_matter"]
+        blocks = list(self.all_blocks())
+        expected = list(headings(front, 0))
+        if not any(b["kind"] == "overview" for b in blocks):
+            expected.append((0, "Vue d'ensemble des compétences"))
+        for domain in self.ref["domains"]:
+            if not any(places(b, domain) for b in blocks):
+                expected.extend(domain_entries(domain, 0))
+        if self.ref["notes"]:
+            expected.append((0, "Notes"))
+        if any(item["concept"] for d in self.ref["domains"] for p in d["plans"]
+               for c in p["competences"] for key, _ in COLUMNS for item in c[key]):
+            expected.append((0, "Index des concepts partagés"))
+        if got != expected:
+            diff = next((i for i, (g, e) in enumerate(zip(got, expected)) if g != e),
+                        min(len(got), len(expected)))
+            self.fail(f"contents: {len(got)} entries, expected {len(expected)}; first "
+                      f"difference at {diff}: {got[diff:diff + 2]!r}, expected "
+                      f"{expected[diff:diff + 2]!r}")
 
     def block(self, b, where, level):
         kind = b["kind"]
@@ -304,7 +342,6 @@ class Checker:
             self.section(sub)
 
     def front_matter(self):
-        self.contents()
         for sec in self.ref["front_matter"]:
             self.section(sec)
 
@@ -316,9 +353,15 @@ class Checker:
                  for c in p["competences"] for n in c["notes"]}
         cited |= set(note_refs(self.ref["front_matter"]))
         for note in self.ref["notes"]:
-            # one word ("Ibid.", a URL) would be a link reference definition: a paragraph
-            if note["id"] in cited and len(note["text"].split()) > 1:
-                self.next_block("p", f"[^{note['number']}]: {note['text']}")
+            # every cited note a footnote definition, which cmark shows as a paragraph; one
+            # that CommonMark could read as a link reference definition (spec 4.7: one
+            # word such as "Ibid." or a URL, maybe with a title) is followed by a space
+            # and U+2060 WORD JOINER, so that it is none (a definition would vanish)
+            if note["id"] in cited:
+                words = note["text"].split(None, 1)
+                definition = len(words) < 2 or words[1][0] in "\"'("
+                self.next_block("p", f"[^{note['number']}]: {note['text']}"
+                                + (" \u2060" if definition else ""))
                 continue
             p = self.next_block("p", f"{note['number']} {note['text']}")
             strong = p.elements("strong") if p else []
@@ -378,6 +421,7 @@ class Checker:
                 self.fail(f"title page paragraph with stray emphasis: {p.text()!r}")
         self.note_numbers = {n["id"]: n["number"] for n in self.ref["notes"]}
         self.front_counts = {}
+        self.contents()
         if self.ref["front_matter"]:
             self.front_matter()
         else:

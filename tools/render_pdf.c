@@ -6,7 +6,9 @@
  * HTML's print stylesheet gives the page numbers of the contents and the index
  * (target-counter), its margin boxes and its page breaks; it starts in a second where
  * LibreOffice takes several, and needs no office suite. The PDF is written beside the
- * output and renamed over it, so a failure leaves the previous file as it was. */
+ * output and renamed over it, so a failure leaves the previous file as it was; a signal
+ * (Ctrl-C, a kill, a closed terminal) stops WeasyPrint and removes both temporary files
+ * (cleanup.c). */
 #define _GNU_SOURCE /* mkstemps */
 #include <errno.h>
 #include <spawn.h>
@@ -17,6 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cleanup.h"
 #include "cli.h"
 
 extern char **environ;
@@ -38,21 +41,26 @@ static int in_path(const char *name)
 	return 0;
 }
 
-/* The HTML cahier in a new temporary file, whose name goes to @html. */
+/* The HTML cahier in a new temporary file, whose name goes to @html ("" when none was
+ * made); the caller removes it. */
 static int write_html(char *html, size_t size, const cispref_referential *ref,
                       const cispref_render_options *options)
 {
 	const char *tmp = getenv("TMPDIR");
 	snprintf(html, size, "%s/cispref-XXXXXX.html", tmp && *tmp ? tmp : "/tmp");
+	cli_cleanup_hold();
 	int fd = mkstemps(html, 5);
+	if (fd >= 0)
+		cli_cleanup_add(html);
+	else
+		html[0] = '\0';
+	cli_cleanup_release();
 	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
 	if (!f) {
 		cli_error("cannot create a temporary file in %s: %s", tmp && *tmp ? tmp : "/tmp",
 		          strerror(errno));
-		if (fd >= 0) {
+		if (fd >= 0)
 			close(fd);
-			unlink(html);
-		}
 		return EXIT_INVALID;
 	}
 	cispref_error error = {0};
@@ -63,9 +71,45 @@ static int write_html(char *html, size_t size, const cispref_referential *ref,
 	} else if (rc) {
 		cli_print_error(&error);
 	}
-	if (rc)
-		unlink(html);
 	return rc ? EXIT_INVALID : EXIT_OK;
+}
+
+/* Start the typesetter with the signal mask the tool had before it held the signals back,
+ * registered before any signal can come. */
+static int spawn(pid_t *pid, char *const argv[])
+{
+	posix_spawnattr_t attr;
+	int rc = posix_spawnattr_init(&attr);
+	if (rc != 0)
+		return rc;
+	cli_cleanup_hold();
+	rc = posix_spawnattr_setsigmask(&attr, cli_cleanup_child_mask());
+	if (rc == 0)
+		rc = posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
+	if (rc == 0)
+		rc = posix_spawnp(pid, TYPESETTER, NULL, &attr, argv, environ);
+	if (rc == 0)
+		cli_cleanup_child(*pid);
+	cli_cleanup_release();
+	posix_spawnattr_destroy(&attr);
+	return rc;
+}
+
+/* Wait for the child to end, then forget it and reap it with the signals held back: the
+ * handler must not signal a process id that the system may give to another. */
+static int reap(pid_t pid, int *status)
+{
+	siginfo_t info;
+	while (waitid(P_PID, (id_t)pid, &info, WEXITED | WNOWAIT) != 0)
+		if (errno != EINTR)
+			return -1;
+	cli_cleanup_hold();
+	cli_cleanup_child(0);
+	pid_t done;
+	while ((done = waitpid(pid, status, 0)) < 0 && errno == EINTR)
+		;
+	cli_cleanup_release();
+	return done == pid ? 0 : -1;
 }
 
 /* Run the typesetter on @html into @pdf; EXIT_OK when it succeeded. */
@@ -74,17 +118,16 @@ static int typeset(const char *html, const char *pdf)
 	char *const argv[] = {TYPESETTER, "--quiet", "--encoding", "utf-8", (char *)html,
 	                      (char *)pdf, NULL};
 	pid_t pid;
-	int rc = posix_spawnp(&pid, TYPESETTER, NULL, NULL, argv, environ);
+	int rc = spawn(&pid, argv);
 	if (rc != 0) {
 		cli_error("cannot run %s: %s", TYPESETTER, strerror(rc));
 		return EXIT_INVALID;
 	}
 	int status;
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR) {
-			cli_error("cannot wait for %s: %s", TYPESETTER, strerror(errno));
-			return EXIT_INVALID;
-		}
+	if (reap(pid, &status) != 0) {
+		cli_error("cannot wait for %s: %s", TYPESETTER, strerror(errno));
+		return EXIT_INVALID;
+	}
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		cli_error("%s failed (%s %d) on the HTML cahier", TYPESETTER,
 		          WIFEXITED(status) ? "exit status" : "signal",
@@ -95,13 +138,19 @@ static int typeset(const char *html, const char *pdf)
 }
 
 /* A new file beside @output, for the PDF until it is complete, with the mode a new
- * file gets (the umask applied), since mkstemp() makes it private. */
+ * file gets (the umask applied), since mkstemp() makes it private; @name is "" when none
+ * was made, and the caller removes it. */
 static int temporary_beside(char *name, size_t size, const char *output)
 {
 	snprintf(name, size, "%s.XXXXXX", output);
+	cli_cleanup_hold();
 	int fd = mkstemp(name);
+	if (fd >= 0)
+		cli_cleanup_add(name);
+	cli_cleanup_release();
 	if (fd < 0) {
 		cli_error("%s: %s", output, strerror(errno));
+		name[0] = '\0';
 		return EXIT_INVALID;
 	}
 	mode_t mask = umask(0);
@@ -110,10 +159,21 @@ static int temporary_beside(char *name, size_t size, const char *output)
 	close(fd);
 	if (rc != 0) {
 		cli_error("%s: %s", name, strerror(errno));
-		unlink(name);
 		return EXIT_INVALID;
 	}
 	return EXIT_OK;
+}
+
+/* Remove the temporary file @name unless it is "" or was renamed (@kept), and forget it. */
+static void remove_temporary(char *name, int kept)
+{
+	if (!*name)
+		return;
+	cli_cleanup_hold();
+	if (!kept)
+		unlink(name);
+	cli_cleanup_forget(name);
+	cli_cleanup_release();
 }
 
 int cli_render_pdf(const cispref_referential *ref, const cispref_render_options *options,
@@ -131,18 +191,29 @@ int cli_render_pdf(const cispref_referential *ref, const cispref_render_options 
 		cli_error("%s: file name too long", output);
 		return EXIT_INVALID;
 	}
+	pdf[0] = '\0';
+	cli_cleanup_begin();
 	int rc = write_html(html, sizeof html, ref, options);
-	if (rc)
-		return rc;
-	rc = temporary_beside(pdf, sizeof pdf, output);
+	if (rc == EXIT_OK)
+		rc = temporary_beside(pdf, sizeof pdf, output);
 	if (rc == EXIT_OK)
 		rc = typeset(html, pdf);
-	if (rc == EXIT_OK && rename(pdf, output) != 0) {
-		cli_error("%s: %s", output, strerror(errno));
-		rc = EXIT_INVALID;
+	int renamed = 0;
+	if (rc == EXIT_OK) {
+		/* held back: a signal after the rename must not remove the new output */
+		cli_cleanup_hold();
+		renamed = rename(pdf, output) == 0;
+		int saved = errno;
+		if (renamed)
+			cli_cleanup_forget(pdf);
+		cli_cleanup_release();
+		if (!renamed) {
+			cli_error("%s: %s", output, strerror(saved));
+			rc = EXIT_INVALID;
+		}
 	}
-	if (rc != EXIT_OK)
-		unlink(pdf);
-	unlink(html);
+	remove_temporary(pdf, renamed);
+	remove_temporary(html, 0);
+	cli_cleanup_end();
 	return rc;
 }

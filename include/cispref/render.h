@@ -8,7 +8,8 @@
  * Every format holds the same document, in this order:
  * - a title page with the source metadata (series and number, title, publisher, date,
  *   approval);
- * - a table of contents (HTML and ODT; in Markdown the headings serve);
+ * - a table of contents (in Markdown a nested list of the same entries, without links
+ *   or page numbers);
  * - the summary overview: the schema of the mission's contours (3.1.1 of the cahier) drawn
  *   from the model (one column per rendered core domain, its title on top and one cell
  *   per plan, crossed by one band per rendered transversal axis with the titles of its
@@ -70,7 +71,11 @@
  *   (`**...**`) at the seventh level and in italics (`*...*`) deeper; the
  *   overview lists each plan as an item and its summary entries as a list under it.
  *   Note references use the common footnote syntax `[^21]` after the competence's title,
- *   where the source puts its marker (renderers without footnotes show them as text).
+ *   where the source puts its marker (renderers without footnotes show them as text),
+ *   and every note referred to is a definition `[^21]: text` (a paragraph without
+ *   footnotes); one that plain CommonMark could read as a link reference definition
+ *   ("Ibid.", a bare URL) ends with a space and U+2060 WORD JOINER, which makes it none
+ *   and which no reader shows. A note nobody refers to is a paragraph, its number in bold.
  *   Markdown metacharacters of texts are escaped with backslashes (`\`, `` ` ``, `*`,
  *   `_`, `[`, `]`, `<`, `>`, `|`, `&`, `~`, `#`, and a `+`, `-`, `=` or ordered-list
  *   marker that would start a line); white space at either end of a text is written as
@@ -152,8 +157,11 @@ typedef struct cispref_render_options {
 	/**
 	 * The domains to render, by id, as a NULL-terminated array, rendered in the
 	 * referential's order whatever the order here; NULL for all. The summary overview, the
-	 * notes and the concept index then cover only these domains. An id that names no
-	 * domain makes rendering fail with #CISPREF_ENOTFOUND.
+	 * notes and the concept index then cover only these domains, and the front matter
+	 * (front_matter.h), which presents the whole referential (its schema and overview
+	 * tables name every domain), is left out: the document is laid out as for a
+	 * referential without one. An id that names no domain makes rendering fail with
+	 * #CISPREF_ENOTFOUND.
 	 */
 	const char *const *domains;
 	bool summary;  /**< Include the summary overview (default true). */
@@ -169,7 +177,7 @@ typedef struct cispref_render_options {
 	 * paragraphs of the source metadata.
 	 */
 	bool title_page;
-	/** Include the table of contents (HTML and ODT; default true; since version 2). */
+	/** Include the table of contents (default true; since version 2). */
 	bool contents;
 	/**
 	 * Markdown only: lay the overview and each competence out as pipe tables, the GitHub
