@@ -231,6 +231,8 @@ static int added_changes(work *w, size_t new_index)
 static int compare(work *w)
 {
 	int rc = compare_metadata(w);
+	if (rc == 0)
+		rc = cispref__diff_front_matter(w->diff, w->old_ref, w->new_ref);
 	for (size_t i = 0; rc == 0 && i < w->new.count; i++)
 		rc = w->new.items[i].match == DIFF_NONE ? added_changes(w, i) : matched_changes(w, i);
 	for (size_t i = 0; rc == 0 && i < w->old.count; i++) {
