@@ -92,7 +92,8 @@ static const char *field_label(const char *field)
 		{"source.approval", "validation"}, {"text", "texte"}, {"label", "libellé"},
 		{"number", "numéro"}, {"kind", "type"}, {"concept", "concept"},
 		{"competence", "compétence"}, {"notes", "notes"}, {"heading", "titre"},
-		{"content", "contenu"}, {"markup", "balisage"}, {"translations", "traductions"}};
+		{"content", "contenu"}, {"markup", "balisage"}, {"translations", "traductions"},
+		{"title.translations", "traductions du titre"}};
 	for (size_t i = 0; field && i < sizeof names / sizeof names[0]; i++)
 		if (strcmp(field, names[i][0]) == 0)
 			return names[i][1];

@@ -173,7 +173,7 @@ typedef struct fm_listing {
 static const cispref_section *owner_section(const node *owner)
 {
 	if (!owner)
-		return NULL; /* the title: a metadata field */
+		return NULL; /* the title */
 	return owner->type == NODE_SECTION ? (const cispref_section *)owner
 	                                   : ((const cispref_block *)owner)->section;
 }
@@ -200,7 +200,7 @@ static void list_translations(const fm_text *t, void *data)
 		return;
 	for (const fm_translation *ft = *t->slot; ft; ft = ft->next) {
 		line(&l->b);
-		if (t->owner->type == NODE_BLOCK && t->of == t->owner->id) {
+		if (t->owner && t->owner->type == NODE_BLOCK && t->of == t->owner->id) {
 			put(&l->b, t->of); /* a block with an id addresses its own texts */
 			put(&l->b, " ");
 		}
@@ -217,6 +217,7 @@ static void list_translations(const fm_text *t, void *data)
 	}
 }
 
+/* The translations of @s's texts, or with @s NULL those of the title. */
 static char *translations_text(const cispref_referential *ref, const cispref_section *s)
 {
 	fm_listing l = {s, {0}};
@@ -228,6 +229,33 @@ static char *translations_text(const cispref_referential *ref, const cispref_sec
 	}
 	l.b.s[l.b.length - 1] = '\0';
 	return l.b.s;
+}
+
+/* ---- translations of a node (not of the front matter, but written alike) -------- */
+
+static void list_node_translation(const translation *t, void *data)
+{
+	text_buf *b = data;
+	line(b);
+	put(b, "[");
+	language(b, t->language);
+	put(b, ", ");
+	put(b, t->source_hash);
+	put(b, "]: ");
+	put(b, t->text);
+}
+
+char *cispref__diff_node_translations(const cispref_referential *ref, const node *n)
+{
+	text_buf b = {0};
+	cispref__translations_of(ref, n, list_node_translation, &b);
+	put(&b, " ");
+	if (b.failed) {
+		free(b.s);
+		return NULL;
+	}
+	b.s[b.length - 1] = '\0';
+	return b.s;
 }
 
 /* ---- sections, flattened and matched ------------------------------------------- */
@@ -307,23 +335,48 @@ static int copy(front *f, const char **out, const char *s)
 	return s && !*out ? CISPREF_ENOMEM : CISPREF_OK;
 }
 
-/* Append a front-matter change; @words: give it the word diff of its values. */
-static int emit(front *f, const dnode *o, const dnode *n, const char *field,
-                const char *old_value, const char *new_value, int words)
+/* Append a change of @kind (front matter, or the title's translations as metadata);
+ * @words: give it the word diff of its values. */
+static int emit_kind(front *f, cispref_change_kind_t kind, const dnode *o, const dnode *n,
+                     const char *field, const char *old_value, const char *new_value,
+                     int words)
 {
 	cispref_change *c = cispref__arena_alloc(f->diff->arena, sizeof *c);
 	if (!c)
 		return CISPREF_ENOMEM;
-	*c = (cispref_change){.kind = CISPREF_CHANGE_FRONT_MATTER, .type = CISPREF_NODE_NONE,
-	                      .field = field, .item_kind = -1};
+	*c = (cispref_change){.kind = kind, .type = CISPREF_NODE_NONE, .field = field,
+	                      .item_kind = -1};
 	if (copy(f, &c->old_id, o ? o->id : NULL) || copy(f, &c->new_id, n ? n->id : NULL) ||
 	    copy(f, &c->old_value, old_value) || copy(f, &c->new_value, new_value) ||
 	    (words && cispref__diff_words(&c->segments, &c->segment_count, f->diff->arena,
 	                                  old_value, new_value) != 0) ||
 	    cispref__vec_push(f->diff->arena, &f->diff->changes, c) != 0)
 		return CISPREF_ENOMEM;
-	f->diff->counts[CISPREF_CHANGE_FRONT_MATTER]++;
+	f->diff->counts[kind]++;
 	return CISPREF_OK;
+}
+
+static int emit(front *f, const dnode *o, const dnode *n, const char *field,
+                const char *old_value, const char *new_value, int words)
+{
+	return emit_kind(f, CISPREF_CHANGE_FRONT_MATTER, o, n, field, old_value, new_value,
+	                 words);
+}
+
+/* The title's translations live with the front matter's (fm_translation.c) but are
+ * metadata: a change of the field "title.translations", before the front matter's. */
+static int title_translations(front *f)
+{
+	char *before = translations_text(f->old_ref, NULL);
+	char *after = translations_text(f->new_ref, NULL);
+	int rc = !before || !after ? CISPREF_ENOMEM
+	         : strcmp(before, after) == 0
+	                 ? CISPREF_OK
+	                 : emit_kind(f, CISPREF_CHANGE_METADATA, NULL, NULL, "title.translations",
+	                             before, after, 0);
+	free(before);
+	free(after);
+	return rc;
 }
 
 static int moved(front *f, const dnode *o, const dnode *n, size_t new_index)
@@ -391,8 +444,8 @@ static int matched(front *f, size_t new_index)
 
 static int compare(front *f)
 {
-	int rc = CISPREF_OK;
-	if ((f->old.count == 0) != (f->new.count == 0)) {
+	int rc = title_translations(f);
+	if (rc == 0 && (f->old.count == 0) != (f->new.count == 0)) {
 		char before[24], after[24];
 		snprintf(before, sizeof before, "%zu", f->old.count);
 		snprintf(after, sizeof after, "%zu", f->new.count);

@@ -125,6 +125,10 @@ struct cispref_diff {
 int cispref__diff_front_matter(cispref_diff *diff, const cispref_referential *old_ref,
                                const cispref_referential *new_ref);
 
+/* The translations of the node @n of @ref, one line each, "[language, source hash]:
+ * text", in the order of their languages ("" for none): malloc'ed, NULL out of memory. */
+char *cispref__diff_node_translations(const cispref_referential *ref, const node *n);
+
 /* diff_write.c, diff_changelog.c: the outputs of cispref_diff_write(). */
 int cispref__diff_text(xmlBufferPtr out, const cispref_diff *diff);
 int cispref__diff_json(xmlBufferPtr out, const cispref_diff *diff);

@@ -755,6 +755,43 @@ static void test_front_matter_moved(void **state)
 	cispref_referential_free(a);
 }
 
+/* The translations of a node and of the title, which cispref_referential_equal()
+ * compares, are changes too. */
+static void test_translations(void **state)
+{
+	(void)state;
+	cispref_referential *a = load("front-matter-nl.xml", 0);
+	cispref_referential *b = load_edited("front-matter-nl.xml", ">Psychosociale begeleiding<",
+	                                     ">Psychosociale steun<", ">Testreferentieel<",
+	                                     ">Proefreferentieel<");
+	assert_false(cispref_referential_equal(a, b));
+	cispref_diff *diff = diff_of(a, b);
+	/* the hashes are the fixture's source-hash attributes */
+	const expected want[] = {
+		{MD, T_NONE, NULL, NULL, "title.translations",
+		 "title [nl, 504b45e83a7a72e5]: Testreferentieel",
+		 "title [nl, 504b45e83a7a72e5]: Proefreferentieel"},
+		{TXT, T_DOM, "psy", "psy", "translations",
+		 "[nl, 405c11b53b128fa9]: Psychosociale begeleiding",
+		 "[nl, 405c11b53b128fa9]: Psychosociale steun"},
+	};
+	check_changes(diff, want, N_ELEMENTS(want));
+	char *words = segments_of(cispref_diff_get(diff, 1));
+	assert_string_equal(words, "=[nl, 405c11b53b128fa9]: Psychosociale|-begeleiding|+steun");
+	free(words);
+	cispref_diff_free(diff);
+	cispref_referential_free(b);
+	/* a translation made from another source text: only its hash differs */
+	b = load_edited("front-matter-nl.xml", "405c11b53b128fa9", "0000000000000000", NULL, NULL);
+	assert_false(cispref_referential_equal(a, b));
+	diff = diff_of(a, b);
+	assert_int_equal(cispref_diff_count(diff), 1);
+	assert_string_equal(cispref_change_field(cispref_diff_get(diff, 0)), "translations");
+	cispref_diff_free(diff);
+	cispref_referential_free(b);
+	cispref_referential_free(a);
+}
+
 /* The embedded referential with a word of Part 1 changed (the case that went unseen):
  * the text output shows the change with 8 words of context, and the command says
  * "different". */
@@ -868,6 +905,7 @@ int main(void)
 		cmocka_unit_test(test_front_matter_missing),
 		cmocka_unit_test(test_front_matter_moved),
 		cmocka_unit_test(test_front_matter_embedded),
+		cmocka_unit_test(test_translations),
 		cmocka_unit_test(test_cli),
 	};
 	return cmocka_run_group_tests(tests, run_dir_setup, run_dir_teardown);

@@ -65,9 +65,11 @@
  *   section of OLD only, "removed" (old value: its number and heading), in the document
  *   order of OLD. A section removed or added is listed with each of its subsections.
  *   The text fields ("number", "heading", "content", "markup", "translations") carry a
- *   word diff, as #CISPREF_CHANGE_TEXT does. The translations of the title, and the
- *   tables that the overview and details blocks stand for, are not front-matter
- *   changes.
+ *   word diff, as #CISPREF_CHANGE_TEXT does. The translations of the title (a metadata
+ *   change), and the tables that the overview and details blocks stand for (nodes), are
+ *   not front-matter changes. What cispref_referential_equal() tells apart, the diff
+ *   reports: a section whose blocks differ only where their markup forms read alike
+ *   still gets its "markup" change.
  *
  * A diff holds copies of what it reports: it stays valid after both referentials are
  * freed. Strings returned by accessors live until cispref_diff_free().
@@ -104,7 +106,8 @@ typedef struct cispref_change cispref_change;
 typedef enum cispref_change_kind_t {
 	/** A metadata field of the referential changed (field "id", "title", "version",
 	 * "language", "uuid", "base-uri", or "source.publisher" and the other source
-	 * fields). */
+	 * fields), or the translations of the title ("title.translations": values one line
+	 * per translation, "title [language, source hash]: text", "" for none). */
 	CISPREF_CHANGE_METADATA = 0,
 	/** The node is in NEW only (new id set, old id NULL). */
 	CISPREF_CHANGE_ADDED = 1,
@@ -116,8 +119,10 @@ typedef enum cispref_change_kind_t {
 	CISPREF_CHANGE_MOVED = 3,
 	/** Its kind changed (values: the kind names; for a summary entry, its plan kind). */
 	CISPREF_CHANGE_KIND = 4,
-	/** Its text changed: field "title", "text", "label" or "number" (a note's); the
-	 * word diff is given by cispref_change_segment_count(). */
+	/** Its text changed: field "title", "text", "label" or "number" (a note's), or its
+	 * translations, field "translations" (values: one line per translation in the order
+	 * of the languages, "[language, source hash]: text", "" for none); the word diff is
+	 * given by cispref_change_segment_count(). */
 	CISPREF_CHANGE_TEXT = 5,
 	/** An item's concept changed (values: the concept ids, NULL for none). */
 	CISPREF_CHANGE_CONCEPT = 6,
