@@ -24,9 +24,9 @@ static void raw(writer *w, const char *s)
 /* Text of the referential: HTML escapes its specials; Markdown backslash-escapes the
  * characters that could open markup, and writes line breaks as spaces (a list item is
  * one paragraph). */
-static void put(writer *w, const char *s)
+static void put_n(writer *w, const char *s, size_t n)
 {
-	for (const char *p = s ? s : ""; *p; p++) {
+	for (const char *p = s; p < s + n; p++) {
 		const char *escape = NULL;
 		char md[3] = {'\\', *p, '\0'};
 		if (w->html)
@@ -41,6 +41,11 @@ static void put(writer *w, const char *s)
 		else
 			xmlBufferAdd(w->out, (const xmlChar *)p, 1);
 	}
+}
+
+static void put(writer *w, const char *s)
+{
+	put_n(w, s ? s : "", s ? strlen(s) : 0);
 }
 
 /* An id (letters, digits, '.', '_', '-': nothing to escape in either). */
@@ -120,9 +125,7 @@ static void elided(writer *w, const cispref_change *c, size_t i)
 		put(w, s);
 		return;
 	}
-	char *copy = strndup(s, head);
-	put(w, copy);
-	free(copy);
+	put_n(w, s, head);
 	raw(w, head ? " …" : "…");
 	if (tail) {
 		raw(w, " ");

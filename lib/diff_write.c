@@ -30,13 +30,9 @@ int cispref_diff_format_from_name(cispref_diff_format_t *out, const char *name)
 /* The text of one line: a tab, a line feed, a carriage return and a backslash written
  * "\t", "\n", "\r" and "\\" (as cispref(1) writes its other line-oriented outputs), so
  * that each change is one line. */
-static void text(xmlBufferPtr out, const char *s)
+static void text_n(xmlBufferPtr out, const char *s, size_t n)
 {
-	if (!s) {
-		xmlBufferCCat(out, "(none)");
-		return;
-	}
-	for (const char *p = s; *p; p++) {
+	for (const char *p = s; p < s + n; p++) {
 		const char *escape = *p == '\t' ? "\\t" : *p == '\n' ? "\\n" : *p == '\r' ? "\\r"
 		                                          : *p == '\\' ? "\\\\" : NULL;
 		if (escape)
@@ -44,6 +40,15 @@ static void text(xmlBufferPtr out, const char *s)
 		else
 			xmlBufferAdd(out, (const xmlChar *)p, 1);
 	}
+}
+
+static void text(xmlBufferPtr out, const char *s)
+{
+	if (!s) {
+		xmlBufferCCat(out, "(none)");
+		return;
+	}
+	text_n(out, s, strlen(s));
 }
 
 /* A SAME segment of a front-matter change, its middle elided: a section's text is long,
@@ -57,9 +62,7 @@ static void text_elided(xmlBufferPtr out, const cispref_change *c, size_t i)
 		text(out, s);
 		return;
 	}
-	char *copy = strndup(s, head);
-	text(out, copy ? copy : "");
-	free(copy);
+	text_n(out, s, head);
 	xmlBufferCCat(out, head ? " …" : "…");
 	if (tail) {
 		xmlBufferCCat(out, " ");
