@@ -57,12 +57,12 @@
  *   order: "parent" or "position" (as #CISPREF_CHANGE_MOVED says them), "number",
  *   "heading" (the plain heading), "content" (the plain text of the section's own
  *   blocks, not of its subsections: one line per paragraph, list item, quotation
- *   paragraph, timeline phase and step, caption), "markup" (when what differs does not
- *   show in those plain texts: emphasis, quotations, note references, a block's kind or
- *   id, a figure's drawing, an overview's domain kind; values: the section's heading
- *   and blocks as markup, one tagged line per block part), "translations" (those of the
- *   section's texts, one line each: "part [language, source hash]: text"); then each
- *   section of OLD only, "removed" (old value: its number and heading), in the document
+ *   paragraph, timeline phase and step, caption), "markup" (when the blocks, or the
+ *   heading, differ only in what those plain texts do not show: emphasis, quotations,
+ *   note references, a block's kind or id, a figure's drawing, an overview's domain
+ *   kind; values: the section's heading and blocks as markup, one tagged line per
+ *   block part), "translations" (those of the section's texts, one line each: "part
+ *   [language, source hash]: text"); then each section of OLD only, "removed" (old value: its number and heading), in the document
  *   order of OLD. A section removed or added is listed with each of its subsections.
  *   The text fields ("number", "heading", "content", "markup", "translations") carry a
  *   word diff, as #CISPREF_CHANGE_TEXT does. The translations of the title (a metadata
