@@ -62,8 +62,8 @@
  *   note references, a block's kind or id, a figure's drawing, an overview's domain
  *   kind; values: the section's heading and blocks as markup, one tagged line per
  *   block part), "translations" (those of the section's texts, one line each: "part
- *   [language, source hash]: text"); then each section of OLD only, "removed" (old value: its number and heading), in the document
- *   order of OLD. A section removed or added is listed with each of its subsections.
+ *   [language, source hash]: text"); then each section of OLD only, "removed" (old
+ *   value: its number and heading), in the document order of OLD. A section removed or added is listed with each of its subsections.
  *   The text fields ("number", "heading", "content", "markup", "translations") carry a
  *   word diff, as #CISPREF_CHANGE_TEXT does. The translations of the title (a metadata
  *   change), and the tables that the overview and details blocks stand for (nodes), are
