@@ -48,28 +48,28 @@
  *   inserted as a whole, so the cost stays bounded (time and memory in
  *   O(#CISPREF_DIFF_WORD_CELLS_MAX) per text).
  *
- * - **Front matter.** The sections of the front matter (front_matter.h) are matched by
- *   id, at every level, and reported as #CISPREF_CHANGE_FRONT_MATTER changes, the field
- *   saying what: "front-matter" first when one edition has front matter and the other
- *   none (values: the number of sections, at every level; NULL for none); then, for
- *   each section of NEW in document order (a section before its subsections), "added"
- *   (new value: its number and heading, "3.1 Titre") or, when OLD has it, in this
- *   order: "parent" or "position" (as #CISPREF_CHANGE_MOVED says them), "number",
- *   "heading" (the plain heading), "content" (the plain text of the section's own
- *   blocks, not of its subsections: one line per paragraph, list item, quotation
- *   paragraph, timeline phase and step, caption), "markup" (when the blocks, or the
- *   heading, differ only in what those plain texts do not show: emphasis, quotations,
- *   note references, a block's kind or id, a figure's drawing, an overview's domain
- *   kind; values: the section's heading and blocks as markup, one tagged line per
- *   block part), "translations" (those of the section's texts, one line each: "part
- *   [language, source hash]: text"); then each section of OLD only, "removed" (old
- *   value: its number and heading), in the document order of OLD. A section removed or added is listed with each of its subsections.
- *   The text fields ("number", "heading", "content", "markup", "translations") carry a
- *   word diff, as #CISPREF_CHANGE_TEXT does. The translations of the title (a metadata
- *   change), and the tables that the overview and details blocks stand for (nodes), are
- *   not front-matter changes. What cispref_referential_equal() tells apart, the diff
- *   reports: a section whose blocks differ only where their markup forms read alike
- *   still gets its "markup" change.
+ * - **Front matter.** The sections of the front matter (front_matter.h) are matched by id,
+ *   at every level, and reported as #CISPREF_CHANGE_FRONT_MATTER changes, the field saying
+ *   what: "front-matter" first when one edition has front matter and the other none
+ *   (values: the number of sections, at every level; NULL for none); then, for each section
+ *   of NEW in document order (a section before its subsections), "added" (new value: its
+ *   number and heading, "3.1 Titre") or, when OLD has it, in this order: "parent" or
+ *   "position" (as #CISPREF_CHANGE_MOVED says them), "number", "heading" (the plain
+ *   heading), "content" (the plain text of the section's own blocks, not of its
+ *   subsections: one line per paragraph, list item, quotation paragraph, timeline phase and
+ *   step, caption), "markup" (when the blocks, or the heading, differ only in what those
+ *   plain texts do not show: emphasis, quotations, note references, a block's kind or id, a
+ *   figure's drawing, an overview's domain kind; values: the section's heading and blocks
+ *   as markup, one tagged line per block part), "translations" (those of the section's
+ *   texts, one line each: "part [language, source hash]: text"); then each section of OLD
+ *   only, "removed" (old value: its number and heading), in the document order of OLD. A
+ *   section removed or added is listed with each of its subsections. The text fields
+ *   ("number", "heading", "content", "markup", "translations") carry a word diff, as
+ *   #CISPREF_CHANGE_TEXT does. The translations of the title (a metadata change), and the
+ *   tables that the overview and details blocks stand for (nodes), are not front-matter
+ *   changes. What cispref_referential_equal() tells apart, the diff reports: a section
+ *   whose blocks differ only where their markup forms read alike still gets its "markup"
+ *   change.
  *
  * A diff holds copies of what it reports: it stays valid after both referentials are
  * freed. Strings returned by accessors live until cispref_diff_free().
