@@ -184,6 +184,18 @@ static int deprecation_change(work *w, const dnode *o, const dnode *n)
 	                                  before, after);
 }
 
+/* The node's translations, compared as a whole (a text change "translations"). */
+static int translations_change(work *w, const dnode *o, const dnode *n)
+{
+	char *before = cispref__diff_node_translations(w->old_ref, o->body);
+	char *after = cispref__diff_node_translations(w->new_ref, n->body);
+	int rc = !before || !after ? CISPREF_ENOMEM
+	                           : text_change(w, o, n, "translations", before, after);
+	free(before);
+	free(after);
+	return rc;
+}
+
 /* The changes of a node found in both, in the order of cispref_change_kind_t. */
 static int matched_changes(work *w, size_t new_index)
 {
@@ -196,6 +208,8 @@ static int matched_changes(work *w, size_t new_index)
 	if (rc == 0 && n->type == CISPREF_NODE_NOTE)
 		rc = text_change(w, o, n, "number", ((const cispref_note *)o->body)->number,
 		                 ((const cispref_note *)n->body)->number);
+	if (rc == 0)
+		rc = translations_change(w, o, n);
 	if (rc == 0)
 		rc = link_changes(w, o, n);
 	return rc ? rc : deprecation_change(w, o, n);
@@ -231,6 +245,8 @@ static int added_changes(work *w, size_t new_index)
 static int compare(work *w)
 {
 	int rc = compare_metadata(w);
+	if (rc == 0)
+		rc = cispref__diff_front_matter(w->diff, w->old_ref, w->new_ref);
 	for (size_t i = 0; rc == 0 && i < w->new.count; i++)
 		rc = w->new.items[i].match == DIFF_NONE ? added_changes(w, i) : matched_changes(w, i);
 	for (size_t i = 0; rc == 0 && i < w->old.count; i++) {

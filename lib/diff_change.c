@@ -27,7 +27,7 @@ const char *cispref_change_kind_name(cispref_change_kind_t kind)
 {
 	static const char *const names[DIFF_CHANGE_KINDS] = {
 		"metadata", "added", "renamed", "moved", "kind", "text", "concept", "link",
-		"notes", "deprecated", "removed"};
+		"notes", "deprecated", "removed", "front-matter"};
 	return (unsigned)kind < DIFF_CHANGE_KINDS ? names[kind] : NULL;
 }
 

@@ -24,9 +24,9 @@ static void raw(writer *w, const char *s)
 /* Text of the referential: HTML escapes its specials; Markdown backslash-escapes the
  * characters that could open markup, and writes line breaks as spaces (a list item is
  * one paragraph). */
-static void put(writer *w, const char *s)
+static void put_n(writer *w, const char *s, size_t n)
 {
-	for (const char *p = s ? s : ""; *p; p++) {
+	for (const char *p = s; p < s + n; p++) {
 		const char *escape = NULL;
 		char md[3] = {'\\', *p, '\0'};
 		if (w->html)
@@ -41,6 +41,11 @@ static void put(writer *w, const char *s)
 		else
 			xmlBufferAdd(w->out, (const xmlChar *)p, 1);
 	}
+}
+
+static void put(writer *w, const char *s)
+{
+	put_n(w, s ? s : "", s ? strlen(s) : 0);
 }
 
 /* An id (letters, digits, '.', '_', '-': nothing to escape in either). */
@@ -91,7 +96,9 @@ static const char *field_label(const char *field)
 		{"source.number", "numéro"}, {"source.date", "date"},
 		{"source.approval", "validation"}, {"text", "texte"}, {"label", "libellé"},
 		{"number", "numéro"}, {"kind", "type"}, {"concept", "concept"},
-		{"competence", "compétence"}, {"notes", "notes"}};
+		{"competence", "compétence"}, {"notes", "notes"}, {"heading", "titre"},
+		{"content", "contenu"}, {"markup", "balisage"}, {"translations", "traductions"},
+		{"title.translations", "traductions du titre"}};
 	for (size_t i = 0; field && i < sizeof names / sizeof names[0]; i++)
 		if (strcmp(field, names[i][0]) == 0)
 			return names[i][1];
@@ -103,8 +110,27 @@ static const char *kind_label(cispref_change_kind_t kind)
 	static const char *const labels[DIFF_CHANGE_KINDS] = {
 		"Modifié", "Ajouté", "Probablement renommé", "Déplacé", "Type modifié",
 		"Texte modifié", "Concept modifié", "Renvoi modifié", "Notes modifiées",
-		"Déprécié", "Supprimé"};
+		"Déprécié", "Supprimé", "Section modifiée"};
 	return labels[kind];
+}
+
+/* A segment; a long run of words kept of a front-matter change (a section's text) is
+ * shown by its ends around an ellipsis. */
+static void elided(writer *w, const cispref_change *c, size_t i)
+{
+	const char *s = c->segments[i].text, *tail = NULL;
+	size_t head = 0;
+	if (c->kind != CISPREF_CHANGE_FRONT_MATTER || c->segments[i].type != CISPREF_SEGMENT_SAME ||
+	    !cispref__diff_elide(s, i == 0, i + 1 == c->segment_count, &head, &tail)) {
+		put(w, s);
+		return;
+	}
+	put_n(w, s, head);
+	raw(w, head ? " …" : "…");
+	if (tail) {
+		raw(w, " ");
+		put(w, tail);
+	}
 }
 
 /* The word diff: words kept as they are, deleted ones in <del>, inserted ones in <ins>
@@ -116,7 +142,7 @@ static void words(writer *w, const cispref_change *c)
 	for (size_t i = 0; i < c->segment_count; i++) {
 		raw(w, i ? " " : "");
 		raw(w, open[c->segments[i].type]);
-		put(w, c->segments[i].text);
+		elided(w, c, i);
 		raw(w, close[c->segments[i].type]);
 	}
 }
@@ -215,6 +241,39 @@ static void details(writer *w, const cispref_change *c)
 	}
 }
 
+/* A change of the front matter: its section and what changed in it. */
+static void front_matter(writer *w, const cispref_change *c)
+{
+	static const char *const fields[][2] = {{"added", "ajoutée"}, {"removed", "supprimée"},
+	                                        {"parent", "déplacée"}, {"position", "déplacée"}};
+	if (strcmp(c->field, "front-matter") == 0) {
+		put(w, "sections : ");
+		put(w, c->old_value ? c->old_value : "aucune");
+		raw(w, " → ");
+		put(w, c->new_value ? c->new_value : "aucune");
+		return;
+	}
+	put(w, "section ");
+	code(w, c->old_id ? c->old_id : c->new_id);
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+		if (strcmp(c->field, fields[i][0]) != 0)
+			continue;
+		raw(w, " ");
+		put(w, fields[i][1]);
+		if (i < 2) {
+			raw(w, " : ");
+			put(w, c->old_value ? c->old_value : c->new_value);
+		} else {
+			moved(w, c);
+		}
+		return;
+	}
+	raw(w, ", ");
+	put(w, field_label(c->field));
+	raw(w, " : ");
+	words(w, c);
+}
+
 static void metadata(writer *w, const cispref_change *c)
 {
 	put(w, field_label(c->field));
@@ -231,6 +290,8 @@ static void change(writer *w, const cispref_change *c)
 	raw(w, w->html ? "</strong> — " : "** — ");
 	if (c->kind == CISPREF_CHANGE_METADATA) {
 		metadata(w, c);
+	} else if (c->kind == CISPREF_CHANGE_FRONT_MATTER) {
+		front_matter(w, c);
 	} else {
 		put(w, node_label(c));
 		raw(w, " ");
@@ -241,12 +302,14 @@ static void change(writer *w, const cispref_change *c)
 }
 
 /* Which section a change belongs to. */
-enum { SECTION_METADATA, SECTION_DOMAIN, SECTION_CONCEPTS, SECTION_NOTES };
+enum { SECTION_METADATA, SECTION_FRONT_MATTER, SECTION_DOMAIN, SECTION_CONCEPTS, SECTION_NOTES };
 
 static int section_of(const cispref_change *c)
 {
 	if (c->kind == CISPREF_CHANGE_METADATA)
 		return SECTION_METADATA;
+	if (c->kind == CISPREF_CHANGE_FRONT_MATTER)
+		return SECTION_FRONT_MATTER;
 	if (c->type == CISPREF_NODE_CONCEPT)
 		return SECTION_CONCEPTS;
 	if (c->type == CISPREF_NODE_NOTE)
@@ -308,6 +371,7 @@ static void body(writer *w, const cispref_diff *diff)
 	raw(w, w->html ? "</h1>\n\n" : "\n\n");
 	summary(w, diff);
 	section(w, diff, SECTION_METADATA, NULL, "Référentiel");
+	section(w, diff, SECTION_FRONT_MATTER, NULL, "Texte de présentation");
 	for (size_t d = 0; d < diff->domains.count; d++) {
 		const diff_domain *domain = diff->domains.items[d];
 		section(w, diff, SECTION_DOMAIN, domain->id, domain->title);

@@ -51,6 +51,15 @@ typedef struct diff_segment {
 int cispref__diff_words(diff_segment **out, size_t *count, arena *a, const char *old_text,
                         const char *new_text);
 
+/* The outputs meant for reading show a front-matter change's word diff around what
+ * changed: this many words of context on either side of a change. */
+#define DIFF_CONTEXT_WORDS 8
+/* Whether the SAME segment @text (the first or @last of its change) is long enough to
+ * elide: then print its first *@head_end bytes, an ellipsis, and from *@tail on (NULL:
+ * nothing after the ellipsis). */
+int cispref__diff_elide(const char *text, int first, int last, size_t *head_end,
+                        const char **tail);
+
 /* Which matched nodes of @new_nodes left the order of their siblings (diff.h, "Moves"):
  * *@out gets one byte per node of @new_nodes (malloc'ed; the caller frees it), 1 for
  * those. 0 or CISPREF_ENOMEM. */
@@ -75,7 +84,7 @@ int cispref__diff_renames(diff_rename **out, size_t *count, const dnodes *old_no
  * words; -1 when out of memory. */
 double cispref__diff_dice(const char *a, const char *b);
 
-#define DIFF_CHANGE_KINDS (CISPREF_CHANGE_REMOVED + 1)
+#define DIFF_CHANGE_KINDS (CISPREF_CHANGE_FRONT_MATTER + 1)
 
 struct cispref_change {
 	cispref_change_kind_t kind;
@@ -110,6 +119,15 @@ struct cispref_diff {
 	diff_edition old, new;
 	vec domains; /* diff_domain *: those of NEW in order, then those of OLD only */
 };
+
+/* diff_front.c: append the front-matter changes of @old_ref → @new_ref to @diff (the
+ * rule of diff.h, "Front matter"). 0 or CISPREF_ENOMEM. */
+int cispref__diff_front_matter(cispref_diff *diff, const cispref_referential *old_ref,
+                               const cispref_referential *new_ref);
+
+/* The translations of the node @n of @ref, one line each, "[language, source hash]:
+ * text", in the order of their languages ("" for none): malloc'ed, NULL out of memory. */
+char *cispref__diff_node_translations(const cispref_referential *ref, const node *n);
 
 /* diff_write.c, diff_changelog.c: the outputs of cispref_diff_write(). */
 int cispref__diff_text(xmlBufferPtr out, const cispref_diff *diff);

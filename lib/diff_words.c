@@ -199,3 +199,33 @@ int cispref__diff_words(diff_segment **out, size_t *count, arena *a, const char 
 	free(new);
 	return rc;
 }
+
+/* Where the word after the first @n words of @s (separated by single spaces) begins. */
+static const char *word_start(const char *s, size_t n)
+{
+	for (; n && (s = strchr(s, ' ')) != NULL; n--)
+		s++;
+	return s;
+}
+
+/* The number of words of @s, separated by single spaces. */
+static size_t word_count(const char *s)
+{
+	size_t n = *s != '\0';
+	for (; (s = strchr(s, ' ')) != NULL; s++)
+		n++;
+	return n;
+}
+
+int cispref__diff_elide(const char *text, int first, int last, size_t *head_end,
+                        const char **tail)
+{
+	size_t head = first ? 0 : DIFF_CONTEXT_WORDS, rest = last ? 0 : DIFF_CONTEXT_WORDS;
+	size_t words = word_count(text);
+	if (words <= head + rest + 2)
+		return 0;
+	const char *after_head = word_start(text, head);
+	*head_end = head ? (size_t)(after_head - 1 - text) : 0;
+	*tail = rest ? word_start(text, words - rest) : NULL;
+	return 1;
+}

@@ -30,19 +30,43 @@ int cispref_diff_format_from_name(cispref_diff_format_t *out, const char *name)
 /* The text of one line: a tab, a line feed, a carriage return and a backslash written
  * "\t", "\n", "\r" and "\\" (as cispref(1) writes its other line-oriented outputs), so
  * that each change is one line. */
-static void text(xmlBufferPtr out, const char *s)
+static void text_n(xmlBufferPtr out, const char *s, size_t n)
 {
-	if (!s) {
-		xmlBufferCCat(out, "(none)");
-		return;
-	}
-	for (const char *p = s; *p; p++) {
+	for (const char *p = s; p < s + n; p++) {
 		const char *escape = *p == '\t' ? "\\t" : *p == '\n' ? "\\n" : *p == '\r' ? "\\r"
 		                                          : *p == '\\' ? "\\\\" : NULL;
 		if (escape)
 			xmlBufferCCat(out, escape);
 		else
 			xmlBufferAdd(out, (const xmlChar *)p, 1);
+	}
+}
+
+static void text(xmlBufferPtr out, const char *s)
+{
+	if (!s) {
+		xmlBufferCCat(out, "(none)");
+		return;
+	}
+	text_n(out, s, strlen(s));
+}
+
+/* A SAME segment of a front-matter change, its middle elided: a section's text is long,
+ * the reader wants the words around each change. */
+static void text_elided(xmlBufferPtr out, const cispref_change *c, size_t i)
+{
+	const char *s = c->segments[i].text, *tail = NULL;
+	size_t head = 0;
+	if (c->kind != CISPREF_CHANGE_FRONT_MATTER || c->segments[i].type != CISPREF_SEGMENT_SAME ||
+	    !cispref__diff_elide(s, i == 0, i + 1 == c->segment_count, &head, &tail)) {
+		text(out, s);
+		return;
+	}
+	text_n(out, s, head);
+	xmlBufferCCat(out, head ? " …" : "…");
+	if (tail) {
+		xmlBufferCCat(out, " ");
+		text(out, tail);
 	}
 }
 
@@ -54,9 +78,36 @@ static void text_words(xmlBufferPtr out, const cispref_change *c)
 		const diff_segment *s = &c->segments[i];
 		xmlBufferCCat(out, i ? " " : "");
 		xmlBufferCCat(out, open[s->type]);
-		text(out, s->text);
+		text_elided(out, c, i);
 		xmlBufferCCat(out, close[s->type]);
 	}
+}
+
+/* A front-matter change: "section ID FIELD: ...", or "sections: N -> (none)". */
+static void text_front_matter(xmlBufferPtr out, const cispref_change *c)
+{
+	if (strcmp(c->field, "front-matter") == 0) {
+		xmlBufferCCat(out, " sections: ");
+		text(out, c->old_value);
+		xmlBufferCCat(out, " -> ");
+		text(out, c->new_value);
+		return;
+	}
+	xmlBufferCCat(out, " section ");
+	text(out, c->old_id ? c->old_id : c->new_id);
+	if (strcmp(c->field, "added") == 0 || strcmp(c->field, "removed") == 0) {
+		xmlBufferCCat(out, " ");
+		xmlBufferCCat(out, c->field);
+		xmlBufferCCat(out, ": ");
+		text(out, c->old_value ? c->old_value : c->new_value);
+		return;
+	}
+	if (strcmp(c->field, "parent") == 0 || strcmp(c->field, "position") == 0)
+		return; /* written as moves are, by the caller */
+	xmlBufferCCat(out, " ");
+	xmlBufferCCat(out, c->field);
+	xmlBufferCCat(out, ": ");
+	text_words(out, c);
 }
 
 /* "3" → "4": positions are 1-based for readers. */
@@ -90,6 +141,11 @@ static void text_details(xmlBufferPtr out, const cispref_change *c)
 		xmlBufferCCat(out, ": ");
 		text_words(out, c);
 		return;
+	case CISPREF_CHANGE_FRONT_MATTER:
+		text_front_matter(out, c);
+		if (strcmp(c->field, "parent") != 0 && strcmp(c->field, "position") != 0)
+			return;
+		break;
 	default:
 		break;
 	}
@@ -113,7 +169,7 @@ int cispref__diff_text(xmlBufferPtr out, const cispref_diff *diff)
 	for (size_t i = 0; i < diff->changes.count; i++) {
 		const cispref_change *c = diff->changes.items[i];
 		xmlBufferCCat(out, cispref_change_kind_name(c->kind));
-		if (c->kind != CISPREF_CHANGE_METADATA) {
+		if (c->kind != CISPREF_CHANGE_METADATA && c->kind != CISPREF_CHANGE_FRONT_MATTER) {
 			xmlBufferCCat(out, " ");
 			xmlBufferCCat(out, cispref_node_type_name(c->type));
 			xmlBufferCCat(out, " ");
@@ -160,7 +216,10 @@ static void json_change(json *j, const cispref_change *c)
 	cispref__json_key(j, "kind", 1);
 	cispref__json_string(j, cispref_change_kind_name(c->kind));
 	cispref__json_key(j, "node", 0);
-	cispref__json_string(j, c->type == CISPREF_NODE_NONE ? NULL : cispref_node_type_name(c->type));
+	const char *node = c->type == CISPREF_NODE_NONE ? NULL : cispref_node_type_name(c->type);
+	if (c->kind == CISPREF_CHANGE_FRONT_MATTER && (c->old_id || c->new_id))
+		node = "section";
+	cispref__json_string(j, node);
 	const char *keys[] = {"old_id", "new_id", "domain", "field", "old", "new"};
 	const char *values[] = {c->old_id, c->new_id, c->domain_id, c->field, c->old_value,
 	                        c->new_value};

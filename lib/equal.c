@@ -106,6 +106,11 @@ static bool rich_same(const cispref_rich_text *a, const cispref_rich_text *b)
 	return vec_same(&a->runs, &b->runs, run_same);
 }
 
+bool cispref__rich_text_same(const cispref_rich_text *a, const cispref_rich_text *b)
+{
+	return rich_same(a, b);
+}
+
 static bool rich_ptr_same(const void *a, const void *b)
 {
 	return rich_same(a, b);
@@ -140,6 +145,11 @@ static bool block_same(const void *va, const void *vb)
 	                 : a->kind == CISPREF_BLOCK_QUOTE ? rich_ptr_same
 	                                                  : phase_same;
 	return vec_same(&a->children, &b->children, child);
+}
+
+bool cispref__blocks_same(const vec *a, const vec *b)
+{
+	return vec_same(a, b, block_same);
 }
 
 static bool section_same(const void *va, const void *vb)

@@ -224,6 +224,11 @@ void cispref__rich_text_note_refs(const cispref_rich_text *rt, cispref__note_ref
 typedef void (*cispref__rich_text_fn)(const cispref_rich_text *rt, void *data);
 void cispref__block_rich_texts(const cispref_block *block, cispref__rich_text_fn visit,
                                void *data);
+/* equal.c: whether two rich texts hold the same runs, and two vecs of blocks the same
+ * blocks (as cispref_referential_equal() compares them; the diff says where they differ).
+ * Translations are not compared here. */
+bool cispref__rich_text_same(const cispref_rich_text *a, const cispref_rich_text *b);
+bool cispref__blocks_same(const vec *a, const vec *b);
 /* Remove the note-refs to @note_id from the front matter (the builder's removal of a
  * note), joining the text runs that come together: 0 or -1 (out of memory). */
 int cispref__front_matter_drop_note_refs(cispref_referential *ref, const char *note_id);

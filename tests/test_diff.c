@@ -39,6 +39,7 @@ typedef struct expected {
 #define NTS CISPREF_CHANGE_NOTES
 #define DEP CISPREF_CHANGE_DEPRECATED
 #define REM CISPREF_CHANGE_REMOVED
+#define FM CISPREF_CHANGE_FRONT_MATTER
 #define T_NONE CISPREF_NODE_NONE
 #define T_DOM CISPREF_NODE_DOMAIN
 #define T_SUM CISPREF_NODE_SUMMARY_ENTRY
@@ -525,6 +526,309 @@ static void test_edition_links_case(void **state)
 	cispref_referential_free(ref);
 }
 
+/* @xml (freed) with the first @from replaced by @to, which must be there. */
+static char *replace_first(char *xml, const char *from, const char *to)
+{
+	char *at = strstr(xml, from);
+	assert_non_null(at);
+	size_t head = (size_t)(at - xml), tail = strlen(at + strlen(from));
+	char *edited = malloc_or_exit(head + strlen(to) + tail + 1);
+	memcpy(edited, xml, head);
+	strcpy(edited + head, to);
+	strcat(edited, at + strlen(from));
+	free(xml);
+	return edited;
+}
+
+static cispref_referential *load_xml(const char *xml, const char *name)
+{
+	cispref_referential *ref = NULL;
+	cispref_load_options options = load_options_with(0);
+	OK(cispref_referential_load_memory(&ref, xml, strlen(xml), name, &options, NULL));
+	return ref;
+}
+
+/* @name, a fixture, with the first @from replaced by @to, then @from2 by @to2 when
+ * @from2 is not NULL. */
+static cispref_referential *load_edited(const char *name, const char *from, const char *to,
+                                        const char *from2, const char *to2)
+{
+	char *xml = replace_first(read_whole_file(fixture(name), NULL), from, to);
+	if (from2)
+		xml = replace_first(xml, from2, to2);
+	cispref_referential *ref = load_xml(xml, name);
+	free(xml);
+	return ref;
+}
+
+/* The segments of a change's word diff, as "=same -deleted +inserted" joined by '|'. */
+static char *segments_of(const cispref_change *c)
+{
+	static const char marks[] = "=-+";
+	size_t length = 1;
+	for (size_t i = 0; i < cispref_change_segment_count(c); i++)
+		length += strlen(cispref_change_segment(NULL, c, i)) + 2;
+	char *out = calloc(length, 1);
+	assert_non_null(out);
+	for (size_t i = 0; i < cispref_change_segment_count(c); i++) {
+		cispref_segment_t type;
+		const char *words = cispref_change_segment(&type, c, i);
+		size_t n = strlen(out);
+		if (i)
+			out[n++] = '|';
+		out[n++] = marks[type];
+		strcpy(out + n, words);
+	}
+	return out;
+}
+
+/* One word of a front-matter paragraph changed: reported with its section, word by word;
+ * cispref_referential_equal() tells the two apart too. */
+static void test_front_matter_word(void **state)
+{
+	(void)state;
+	cispref_referential *a = load("front-matter.xml", 0);
+	cispref_referential *b = load_edited("front-matter.xml", "Cinq principes", "Six principes",
+	                                     NULL, NULL);
+	assert_false(cispref_referential_equal(a, b));
+	cispref_diff *diff = diff_of(a, b);
+	const expected want[] = {
+		{FM, T_NONE, "fm.1.1", "fm.1.1", "content", "Cinq principes guident la pédagogie.",
+		 "Six principes guident la pédagogie."},
+	};
+	check_changes(diff, want, N_ELEMENTS(want));
+	assert_int_equal(cispref_diff_count_kind(diff, FM), 1);
+	assert_string_equal(cispref_change_kind_name(FM), "front-matter");
+	assert_null(cispref_change_domain_id(cispref_diff_get(diff, 0)));
+	char *words = segments_of(cispref_diff_get(diff, 0));
+	assert_string_equal(words, "-Cinq|+Six|=principes guident la pédagogie.");
+	free(words);
+	char *text = write_diff(diff, CISPREF_DIFF_TEXT);
+	assert_string_equal(text, "front-matter section fm.1.1 content: [-Cinq-] {+Six+} "
+	                          "principes guident la pédagogie.\n");
+	cispref_buffer_free(text);
+	char *json = write_diff(diff, CISPREF_DIFF_JSON);
+	assert_non_null(strstr(json, "\"front-matter\": 1\n"));
+	assert_non_null(strstr(json, "\"kind\": \"front-matter\",\n      \"node\": \"section\",\n"
+	                             "      \"old_id\": \"fm.1.1\""));
+	assert_non_null(strstr(json, "\"field\": \"content\""));
+	cispref_buffer_free(json);
+	char *md = write_diff(diff, CISPREF_DIFF_MARKDOWN);
+	assert_non_null(strstr(md, "## Texte de présentation\n\n- **Section modifiée** — section "
+	                           "`fm.1.1`, contenu : <del>Cinq</del> <ins>Six</ins> principes"));
+	cispref_buffer_free(md);
+	cispref_diff_free(diff);
+
+	/* Identical front matter: nothing. */
+	cispref_referential *c = load("front-matter.xml", 0);
+	assert_true(cispref_referential_equal(a, c));
+	diff = diff_of(a, c);
+	assert_int_equal(cispref_diff_count(diff), 0);
+	cispref_diff_free(diff);
+	cispref_referential_free(a);
+	cispref_referential_free(b);
+	cispref_referential_free(c);
+}
+
+/* What only the markup or the heading tells, and the translations of a section. */
+static void test_front_matter_fields(void **state)
+{
+	(void)state;
+	cispref_referential *a = load("front-matter.xml", 0);
+	/* "missions" loses its emphasis: the plain text is the same; the heading of fm.2 */
+	cispref_referential *b = load_edited("front-matter.xml", "<em>missions</em>", "missions",
+	                                     "Démarche &amp; méthode", "Démarche et méthode");
+	assert_false(cispref_referential_equal(a, b));
+	cispref_diff *diff = diff_of(a, b);
+	assert_int_equal(cispref_diff_count(diff), 2);
+	const cispref_change *markup = cispref_diff_get(diff, 0);
+	assert_string_equal(cispref_change_field(markup), "markup");
+	assert_string_equal(cispref_change_new_id(markup), "fm.1");
+	assert_non_null(strstr(cispref_change_old_value(markup), "<em>missions</em>"));
+	assert_null(strstr(cispref_change_new_value(markup), "<em>missions</em>"));
+	const cispref_change *h = cispref_diff_get(diff, 1);
+	assert_string_equal(cispref_change_field(h), "heading");
+	assert_string_equal(cispref_change_old_id(h), "fm.2");
+	assert_string_equal(cispref_change_old_value(h), "Démarche & méthode");
+	assert_string_equal(cispref_change_new_value(h), "Démarche et méthode");
+	cispref_diff_free(diff);
+	cispref_referential_free(b);
+
+	/* The Dutch heading of fm.1 retranslated. */
+	cispref_referential *nl = load("front-matter-nl.xml", 0);
+	b = load_edited("front-matter-nl.xml", ">Inleiding<", ">Introductie<", NULL, NULL);
+	assert_false(cispref_referential_equal(nl, b));
+	diff = diff_of(nl, b);
+	assert_int_equal(cispref_diff_count(diff), 1);
+	const cispref_change *t = cispref_diff_get(diff, 0);
+	assert_string_equal(cispref_change_field(t), "translations");
+	assert_string_equal(cispref_change_old_id(t), "fm.1");
+	assert_non_null(strstr(cispref_change_old_value(t),
+	                       "heading [nl, 42596a4fe2baab4d]: Inleiding\n"));
+	assert_non_null(strstr(cispref_change_new_value(t),
+	                       "heading [nl, 42596a4fe2baab4d]: Introductie\n"));
+	cispref_diff_free(diff);
+	cispref_referential_free(nl);
+	cispref_referential_free(b);
+	cispref_referential_free(a);
+}
+
+/* Front matter on one side only: said once, then every section, in document order. */
+static void test_front_matter_missing(void **state)
+{
+	(void)state;
+	cispref_referential *a = load("front-matter.xml", 0);
+	char *xml = read_whole_file(fixture("front-matter.xml"), NULL);
+	char *open = strstr(xml, "<front-matter>"), *close = strstr(xml, "</front-matter>");
+	assert_true(open && close);
+	memmove(open, close + strlen("</front-matter>"),
+	        strlen(close + strlen("</front-matter>")) + 1);
+	cispref_referential *b = load_xml(xml, "bare.xml");
+	free(xml);
+	assert_int_equal(cispref_referential_section_count(b), 0);
+	assert_false(cispref_referential_equal(a, b));
+	cispref_diff *diff = diff_of(a, b);
+	/* the sections of the fixture: 1, 1.1, 2, 2.1 (unnumbered), 3, 3.1, 3.2 */
+	const expected removed[] = {
+		{FM, T_NONE, NULL, NULL, "front-matter", "7", NULL},
+		{FM, T_NONE, "fm.1", NULL, "removed", "1 Introduction", NULL},
+		{FM, T_NONE, "fm.1.1", NULL, "removed", "1.1 Les principes", NULL},
+		{FM, T_NONE, "fm.2", NULL, "removed", "2 Démarche & méthode", NULL},
+		{FM, T_NONE, "fm.2.1", NULL, "removed", "Une phase exploratoire", NULL},
+		{FM, T_NONE, "fm.3", NULL, "removed", "3 Le référentiel", NULL},
+		{FM, T_NONE, "fm.3.1", NULL, "removed", "3.1 Les contours de la mission", NULL},
+		{FM, T_NONE, "fm.3.2", NULL, "removed", "3.2 Les compétences en détail", NULL},
+	};
+	check_changes(diff, removed, N_ELEMENTS(removed));
+	char *text = write_diff(diff, CISPREF_DIFF_TEXT);
+	assert_true(strncmp(text, "front-matter sections: 7 -> (none)\n"
+	                          "front-matter section fm.1 removed: 1 Introduction\n", 84) == 0);
+	cispref_buffer_free(text);
+	cispref_diff_free(diff);
+	diff = diff_of(b, a);
+	assert_int_equal(cispref_diff_count(diff), 8);
+	const cispref_change *c = cispref_diff_get(diff, 0);
+	assert_null(cispref_change_old_value(c));
+	assert_string_equal(cispref_change_new_value(c), "7");
+	c = cispref_diff_get(diff, 7);
+	assert_string_equal(cispref_change_field(c), "added");
+	assert_string_equal(cispref_change_new_id(c), "fm.3.2");
+	cispref_diff_free(diff);
+	cispref_referential_free(a);
+	cispref_referential_free(b);
+}
+
+/* A section moved: the others keep their place, as nodes do. */
+static void test_front_matter_moved(void **state)
+{
+	(void)state;
+	cispref_referential *a = load("front-matter.xml", 0);
+	cispref_referential *b = load_edited("front-matter.xml", "<section id=\"fm.2.1\">",
+	                                     "<section id=\"fm.2.0\"><heading>Nouvelle</heading>"
+	                                     "</section><section id=\"fm.2.1\">", NULL, NULL);
+	cispref_diff *diff = diff_of(a, b);
+	const expected want[] = {
+		{FM, T_NONE, NULL, "fm.2.0", "added", NULL, "Nouvelle"},
+	};
+	check_changes(diff, want, N_ELEMENTS(want));
+	cispref_diff_free(diff);
+	cispref_referential_free(b);
+	/* fm.1.1 goes from fm.1 into fm.2, before fm.2.1 (which keeps its place) */
+	static const char moved[] =
+		"<section id=\"fm.1.1\" number=\"1.1\">\n"
+		"        <heading>Les <em>principes</em></heading>\n"
+		"        <p>Cinq principes guident la pédagogie.</p>\n"
+		"      </section>";
+	char into[sizeof moved + 32];
+	snprintf(into, sizeof into, "%s<section id=\"fm.2.1\">", moved);
+	b = load_edited("front-matter.xml", moved, "", "<section id=\"fm.2.1\">", into);
+	diff = diff_of(a, b);
+	const expected parent[] = {
+		{FM, T_NONE, "fm.1.1", "fm.1.1", "parent", "fm.1", "fm.2"},
+	};
+	check_changes(diff, parent, N_ELEMENTS(parent));
+	char *text = write_diff(diff, CISPREF_DIFF_TEXT);
+	assert_string_equal(text, "front-matter section fm.1.1 parent: fm.1 -> fm.2\n");
+	cispref_buffer_free(text);
+	cispref_diff_free(diff);
+	cispref_referential_free(b);
+	cispref_referential_free(a);
+}
+
+/* The translations of a node and of the title, which cispref_referential_equal()
+ * compares, are changes too. */
+static void test_translations(void **state)
+{
+	(void)state;
+	cispref_referential *a = load("front-matter-nl.xml", 0);
+	cispref_referential *b = load_edited("front-matter-nl.xml", ">Psychosociale begeleiding<",
+	                                     ">Psychosociale steun<", ">Testreferentieel<",
+	                                     ">Proefreferentieel<");
+	assert_false(cispref_referential_equal(a, b));
+	cispref_diff *diff = diff_of(a, b);
+	/* the hashes are the fixture's source-hash attributes */
+	const expected want[] = {
+		{MD, T_NONE, NULL, NULL, "title.translations",
+		 "title [nl, 504b45e83a7a72e5]: Testreferentieel",
+		 "title [nl, 504b45e83a7a72e5]: Proefreferentieel"},
+		{TXT, T_DOM, "psy", "psy", "translations",
+		 "[nl, 405c11b53b128fa9]: Psychosociale begeleiding",
+		 "[nl, 405c11b53b128fa9]: Psychosociale steun"},
+	};
+	check_changes(diff, want, N_ELEMENTS(want));
+	char *words = segments_of(cispref_diff_get(diff, 1));
+	assert_string_equal(words, "=[nl, 405c11b53b128fa9]: Psychosociale|-begeleiding|+steun");
+	free(words);
+	cispref_diff_free(diff);
+	cispref_referential_free(b);
+	/* a translation made from another source text: only its hash differs */
+	b = load_edited("front-matter-nl.xml", "405c11b53b128fa9", "0000000000000000", NULL, NULL);
+	assert_false(cispref_referential_equal(a, b));
+	diff = diff_of(a, b);
+	assert_int_equal(cispref_diff_count(diff), 1);
+	assert_string_equal(cispref_change_field(cispref_diff_get(diff, 0)), "translations");
+	cispref_diff_free(diff);
+	cispref_referential_free(b);
+	cispref_referential_free(a);
+}
+
+/* The embedded referential with a word of Part 1 changed (the case that went unseen):
+ * the text output shows the change with 8 words of context, and the command says
+ * "different". */
+static void test_front_matter_embedded(void **state)
+{
+	(void)state;
+	cispref_referential *a;
+	OK(cispref_referential_load_default(&a, NULL));
+	char *xml = NULL;
+	OK(cispref_export_buffer(&xml, NULL, a, CISPREF_FORMAT_XML, NULL));
+	char *copy = replace_first(strdup(xml), "<p>Le secteur des Centres", "<p>Ce secteur des Centres");
+	cispref_buffer_free(xml);
+	cispref_referential *b = load_xml(copy, "fm.xml");
+	assert_false(cispref_referential_equal(a, b));
+	cispref_diff *diff = diff_of(a, b);
+	assert_int_equal(cispref_diff_count(diff), 1);
+	/* the paragraph as the cahier prints it: "Le secteur des Centres d'insertion
+	 * socioprofessionnelle (CISP) a une mission de formation..." */
+	static const char line[] = "front-matter section fm.1 content: [-Le-] {+Ce+} secteur des "
+	                           "Centres d'insertion socioprofessionnelle (CISP) a une …\n";
+	char *text = write_diff(diff, CISPREF_DIFF_TEXT);
+	assert_string_equal(text, line);
+	cispref_buffer_free(text);
+	cispref_diff_free(diff);
+
+	char path[4200];
+	snprintf(path, sizeof path, "%s/fm.xml", run_dir);
+	write_file(path, copy);
+	run r = run_cispref("diff", "@embedded", path, NULL);
+	assert_int_equal(r.status, 1);
+	assert_string_equal(r.out, line);
+	run_free(&r);
+	free(copy);
+	cispref_referential_free(a);
+	cispref_referential_free(b);
+}
+
 static void test_cli(void **state)
 {
 	(void)state;
@@ -596,6 +900,12 @@ int main(void)
 		cmocka_unit_test(test_output_escapes),
 		cmocka_unit_test(test_edition_links),
 		cmocka_unit_test(test_edition_links_case),
+		cmocka_unit_test(test_front_matter_word),
+		cmocka_unit_test(test_front_matter_fields),
+		cmocka_unit_test(test_front_matter_missing),
+		cmocka_unit_test(test_front_matter_moved),
+		cmocka_unit_test(test_front_matter_embedded),
+		cmocka_unit_test(test_translations),
 		cmocka_unit_test(test_cli),
 	};
 	return cmocka_run_group_tests(tests, run_dir_setup, run_dir_teardown);

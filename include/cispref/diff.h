@@ -13,7 +13,8 @@
  *   Identity), so within one namespace matching by UUID matches the same nodes as
  *   matching by id; a changed namespace changes every node's UUID at once and is
  *   reported as one metadata change (field "uuid").
- * - **Order.** Metadata changes first; then, in the document order of NEW (domains,
+ * - **Order.** Metadata changes first; then the front-matter changes (below); then, in
+ *   the document order of NEW (domains,
  *   each with its summary entries then its plans, competences and items; then concepts,
  *   then notes), the changes of each node of NEW; then the nodes removed, in the
  *   document order of OLD. The changes of one node come in the order of
@@ -47,6 +48,29 @@
  *   inserted as a whole, so the cost stays bounded (time and memory in
  *   O(#CISPREF_DIFF_WORD_CELLS_MAX) per text).
  *
+ * - **Front matter.** The sections of the front matter (front_matter.h) are matched by id,
+ *   at every level, and reported as #CISPREF_CHANGE_FRONT_MATTER changes, the field saying
+ *   what: "front-matter" first when one edition has front matter and the other none
+ *   (values: the number of sections, at every level; NULL for none); then, for each section
+ *   of NEW in document order (a section before its subsections), "added" (new value: its
+ *   number and heading, "3.1 Titre") or, when OLD has it, in this order: "parent" or
+ *   "position" (as #CISPREF_CHANGE_MOVED says them), "number", "heading" (the plain
+ *   heading), "content" (the plain text of the section's own blocks, not of its
+ *   subsections: one line per paragraph, list item, quotation paragraph, timeline phase and
+ *   step, caption), "markup" (when the blocks, or the heading, differ only in what those
+ *   plain texts do not show: emphasis, quotations, note references, a block's kind or id, a
+ *   figure's drawing, an overview's domain kind; values: the section's heading and blocks
+ *   as markup, one tagged line per block part), "translations" (those of the section's
+ *   texts, one line each: "part [language, source hash]: text"); then each section of OLD
+ *   only, "removed" (old value: its number and heading), in the document order of OLD. A
+ *   section removed or added is listed with each of its subsections. The text fields
+ *   ("number", "heading", "content", "markup", "translations") carry a word diff, as
+ *   #CISPREF_CHANGE_TEXT does. The translations of the title (a metadata change), and the
+ *   tables that the overview and details blocks stand for (nodes), are not front-matter
+ *   changes. What cispref_referential_equal() tells apart, the diff reports: a section
+ *   whose blocks differ only where their markup forms read alike still gets its "markup"
+ *   change.
+ *
  * A diff holds copies of what it reports: it stays valid after both referentials are
  * freed. Strings returned by accessors live until cispref_diff_free().
  *
@@ -77,11 +101,13 @@ typedef struct cispref_diff cispref_diff;
 /** One change of the list. */
 typedef struct cispref_change cispref_change;
 
-/** What a change says. The changes of one node come in this order. */
+/** What a change says. The changes of one node come in this order (front-matter changes
+ * excepted: they concern sections, and come where the rule above puts them). */
 typedef enum cispref_change_kind_t {
 	/** A metadata field of the referential changed (field "id", "title", "version",
 	 * "language", "uuid", "base-uri", or "source.publisher" and the other source
-	 * fields). */
+	 * fields), or the translations of the title ("title.translations": values one line
+	 * per translation, "title [language, source hash]: text", "" for none). */
 	CISPREF_CHANGE_METADATA = 0,
 	/** The node is in NEW only (new id set, old id NULL). */
 	CISPREF_CHANGE_ADDED = 1,
@@ -93,8 +119,10 @@ typedef enum cispref_change_kind_t {
 	CISPREF_CHANGE_MOVED = 3,
 	/** Its kind changed (values: the kind names; for a summary entry, its plan kind). */
 	CISPREF_CHANGE_KIND = 4,
-	/** Its text changed: field "title", "text", "label" or "number" (a note's); the
-	 * word diff is given by cispref_change_segment_count(). */
+	/** Its text changed: field "title", "text", "label" or "number" (a note's), or its
+	 * translations, field "translations" (values: one line per translation in the order
+	 * of the languages, "[language, source hash]: text", "" for none); the word diff is
+	 * given by cispref_change_segment_count(). */
 	CISPREF_CHANGE_TEXT = 5,
 	/** An item's concept changed (values: the concept ids, NULL for none). */
 	CISPREF_CHANGE_CONCEPT = 6,
@@ -110,7 +138,13 @@ typedef enum cispref_change_kind_t {
 	 * addition. */
 	CISPREF_CHANGE_DEPRECATED = 9,
 	/** The node is in OLD only (old id set, new id NULL). */
-	CISPREF_CHANGE_REMOVED = 10
+	CISPREF_CHANGE_REMOVED = 10,
+	/** The front matter changed (see the rule above): node type #CISPREF_NODE_NONE, the
+	 * section's ids as old and new id, the field saying what changed: "front-matter",
+	 * "added", "removed", "parent", "position", "number", "heading", "content",
+	 * "markup" or "translations". Listed after the metadata changes, before the
+	 * nodes'. */
+	CISPREF_CHANGE_FRONT_MATTER = 11
 } cispref_change_kind_t;
 
 /** What a segment of a word diff is. */
@@ -146,19 +180,23 @@ CISPREF_EXPORT const cispref_change *cispref_diff_get(const cispref_diff *diff, 
 /** The change's kind; #CISPREF_CHANGE_METADATA for NULL. */
 CISPREF_EXPORT cispref_change_kind_t cispref_change_kind(const cispref_change *change);
 /** Name of a change kind ("metadata", "added", "renamed", "moved", "kind", "text",
- * "concept", "link", "notes", "deprecated", "removed"); NULL out of range. */
+ * "concept", "link", "notes", "deprecated", "removed", "front-matter"); NULL out of
+ * range. */
 CISPREF_EXPORT const char *cispref_change_kind_name(cispref_change_kind_t kind);
 /** Type of the node changed; #CISPREF_NODE_NONE for metadata (and NULL). */
 CISPREF_EXPORT cispref_node_type_t cispref_change_node_type(const cispref_change *change);
-/** The node's id in OLD, or NULL (added nodes, metadata). */
+/** The node's id in OLD, or NULL (added nodes, metadata); for a front-matter change, the
+ * section's id in OLD (NULL for an added section and for the field "front-matter"). */
 CISPREF_EXPORT const char *cispref_change_old_id(const cispref_change *change);
-/** The node's id in NEW, or NULL (removed nodes, metadata). */
+/** The node's id in NEW, or NULL (removed nodes, metadata); for a front-matter change, the
+ * section's id in NEW. */
 CISPREF_EXPORT const char *cispref_change_new_id(const cispref_change *change);
 /** The id of the domain that holds the node (in NEW; in OLD for a removed node): a
- * domain's own changes give its own id; NULL for concepts, notes and metadata. */
+ * domain's own changes give its own id; NULL for concepts, notes, metadata and the front
+ * matter. */
 CISPREF_EXPORT const char *cispref_change_domain_id(const cispref_change *change);
 /** The field changed ("title", "parent", "source.date"...), or NULL for additions,
- * removals and renamings. */
+ * removals and renamings (front-matter changes always have one: "added", "content"...). */
 CISPREF_EXPORT const char *cispref_change_field(const cispref_change *change);
 /** The value before, or NULL (none, or not applicable). For additions: NULL; for
  * removals and renamings: the node's text (title, text or label) in OLD. */
@@ -168,7 +206,8 @@ CISPREF_EXPORT const char *cispref_change_new_value(const cispref_change *change
 /** For #CISPREF_CHANGE_RENAMED, the Dice coefficient of the two texts (0.8 to 1);
  * 0 for other changes. */
 CISPREF_EXPORT double cispref_change_similarity(const cispref_change *change);
-/** For #CISPREF_CHANGE_TEXT, the number of segments of the word diff (0 otherwise). A
+/** For #CISPREF_CHANGE_TEXT and the text fields of #CISPREF_CHANGE_FRONT_MATTER, the
+ * number of segments of the word diff (0 otherwise). A
  * segment is a run of words of one #cispref_segment_t; printed in order with one space
  * between segments, the SAME and DELETED ones give the old text and the SAME and
  * INSERTED ones the new text (white space normalised to single spaces). */

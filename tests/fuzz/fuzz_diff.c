@@ -80,14 +80,15 @@ static void check_words(const cispref_change *c)
 static void check_diff(const cispref_diff *diff)
 {
 	size_t per_kind = 0;
-	for (int k = CISPREF_CHANGE_METADATA; k <= CISPREF_CHANGE_REMOVED; k++)
+	for (int k = CISPREF_CHANGE_METADATA; k <= CISPREF_CHANGE_FRONT_MATTER; k++)
 		per_kind += cispref_diff_count_kind(diff, (cispref_change_kind_t)k);
 	FUZZ_CHECK(per_kind == cispref_diff_count(diff));
 	for (size_t i = 0; i < cispref_diff_count(diff); i++) {
 		const cispref_change *c = cispref_diff_get(diff, i);
 		fuzz_sink += fuzz_touch(cispref_change_old_id(c)) + fuzz_touch(cispref_change_new_id(c)) +
 		             fuzz_touch(cispref_change_domain_id(c)) + fuzz_touch(cispref_change_field(c));
-		if (cispref_change_kind(c) == CISPREF_CHANGE_TEXT)
+		if (cispref_change_kind(c) == CISPREF_CHANGE_TEXT ||
+		    cispref_change_segment_count(c) > 0)
 			check_words(c);
 		if (cispref_change_kind(c) == CISPREF_CHANGE_RENAMED)
 			FUZZ_CHECK(cispref_change_similarity(c) >= 0.8 && cispref_change_similarity(c) <= 1);
