@@ -100,6 +100,11 @@ int cispref_format_from_name(cispref_format_t *out, const char *name)
 int cispref_format_from_path(cispref_format_t *out, const char *path)
 {
 	const char *dot = path ? strrchr(path, '.') : NULL;
+	/* the template is a catalogue too (its translations empty): export.h */
+	if (dot && out && strcmp(dot, ".po") == 0) {
+		*out = CISPREF_FORMAT_PO;
+		return CISPREF_OK;
+	}
 	for (size_t f = 0; dot && out && f < FORMAT_COUNT; f++)
 		if (strcmp(formats[f].extension, dot) == 0) {
 			*out = (cispref_format_t)f;

@@ -1033,9 +1033,13 @@ static void test_format_count_and_extensions(void **state)
 		OK(cispref_format_from_path(&f, expected[i].path));
 		assert_int_equal(f, expected[i].format);
 	}
-	/* a translated catalogue is no export */
+	/* the template is a catalogue too; another extension, or none, is no format */
 	cispref_format_t f = CISPREF_FORMAT_XML;
-	assert_int_equal(cispref_format_from_path(&f, "nl.po"), CISPREF_EARG);
+	OK(cispref_format_from_path(&f, "nl.po"));
+	assert_int_equal(f, CISPREF_FORMAT_PO);
+	f = CISPREF_FORMAT_XML;
+	assert_int_equal(cispref_format_from_path(&f, "cahier.pdf"), CISPREF_EARG);
+	assert_int_equal(cispref_format_from_path(&f, "po"), CISPREF_EARG);
 	assert_int_equal(f, CISPREF_FORMAT_XML);
 }
 

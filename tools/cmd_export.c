@@ -86,18 +86,13 @@ static int export(const char *output, const cispref_referential *ref, cispref_fo
 	              : cispref_export_stream(stdout, ref, format, error);
 }
 
-/* The format that the extension of @path names. A gettext catalogue of the template is
- * a .po file too (the template is a catalogue whose translations are empty), so ".po"
- * names the PO format as ".pot" does. Any other extension, or none, is a usage error:
- * writing XML into "x.pdf" would only surprise. */
+/* The format that the extension of @path names (cispref_format_from_path(): ".po" names
+ * the PO format as ".pot" does). Any other extension, or none, is a usage error: writing
+ * XML into "x.pdf" would only surprise. */
 static int format_from_path(cispref_format_t *format, const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	const char *dot = strrchr(slash ? slash + 1 : path, '.');
-	if (dot && strcmp(dot, ".po") == 0) {
-		*format = CISPREF_FORMAT_PO;
-		return EXIT_OK;
-	}
 	if (dot && cispref_format_from_path(format, path) == 0)
 		return EXIT_OK;
 	char names[160];

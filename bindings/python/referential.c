@@ -829,9 +829,9 @@ static PyObject *ref_save(PyObject *s, PyObject *args, PyObject *kwargs)
 	const char *file = PyBytes_AsString(path);
 	int format, moodle_given = 0;
 	cispref_moodle_options moodle;
-	/* a name with another extension is XML, as for the command line's export -o */
-	if (!file ||
-	    pick_format(&export_formats, format_object, file, CISPREF_FORMAT_XML, &format) < 0 ||
+	/* a name with another extension, or none, needs format=, as the command line's
+	 * export -o does: writing XML into "x.pdf" would only surprise */
+	if (!file || pick_format(&export_formats, format_object, file, -1, &format) < 0 ||
 	    moodle_save_options(moodle_values, &moodle, &moodle_given) < 0) {
 		Py_DECREF(path);
 		return NULL;
@@ -1149,9 +1149,10 @@ static PyMethodDef ref_methods[] = {
 	 "     scale_proficient=None, taxonomy=None, lang=None)\n--\n\n"
 	 "Write the referential to path (str, bytes or os.PathLike), atomically, in one of\n"
 	 "EXPORT_FORMATS ('xml', 'json', 'moodle', 'case', ...; doc/interchange.md). Without\n"
-	 "format, the extension decides ('.json' is JSON, '.csv' CSV, '.xlsx', '.ttl' SKOS;\n"
-	 "'.xml' and any other is XML); a format that the extension contradicts\n"
-	 "('out.json' with format='xml') raises ValueError, as does an unknown format. On\n"
+	 "format, the extension decides ('.xml', '.json' JSON, '.csv' CSV, '.xlsx', '.ttl'\n"
+	 "SKOS, '.pot' or '.po' PO; any other, or none, raises ValueError); a format that\n"
+	 "the extension contradicts ('out.json' with format='xml') raises ValueError, as\n"
+	 "does an unknown format. On\n"
 	 "failure the previous file is left as it was and cispref.FileError (an OSError)\n"
 	 "is raised. With format='moodle' (only), scale (str: the values, comma-joined,\n"
 	 "lowest first), scale_default and scale_proficient (int: 1-based positions on the\n"

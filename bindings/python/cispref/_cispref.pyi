@@ -37,7 +37,8 @@ _LoadFormat: TypeAlias = Literal["xml", "moodle", "case"]
 _Delimiter: TypeAlias = Literal[",", ";", ":", "\t"]
 _Inclusive: TypeAlias = Literal["source", "normalized"]
 _ChangeKind: TypeAlias = Literal["metadata", "added", "renamed", "moved", "kind", "text",
-                                 "concept", "link", "notes", "deprecated", "removed"]
+                                 "concept", "link", "notes", "deprecated", "removed",
+                                 "front-matter"]
 _NodeType: TypeAlias = Literal["domain", "summary-entry", "plan", "competence", "item",
                                "concept", "note"]
 _WordOp: TypeAlias = Literal["same", "deleted", "inserted"]

@@ -431,7 +431,7 @@ class OutputTest(unittest.TestCase):
             with open(path, encoding="utf-8") as saved:
                 self.assertEqual(saved.read(), ref.to_json())
             with self.assertRaises(cispref.Error) as caught:
-                ref.save(tmp)
+                ref.save(tmp, format="xml")
             self.assertEqual(caught.exception.tag, "io-error")
             with self.assertRaises(ValueError):
                 ref.save(path, format="yaml")
@@ -891,7 +891,7 @@ class ExceptionTest(unittest.TestCase):
             cispref.load(FIXTURES)
         self.assertEqual(caught.exception.errno, errno.EISDIR)
         with tempfile.TemporaryDirectory() as tmp, self.assertRaises(OSError) as caught:
-            cispref.default().save(tmp)
+            cispref.default().save(tmp, "xml")
         self.assertEqual(caught.exception.errno, errno.EISDIR)
         with tempfile.TemporaryDirectory() as tmp, self.assertRaises(OSError) as caught:
             cispref.default().render(os.path.join(tmp, "missing", "cahier.md"))
@@ -1005,9 +1005,15 @@ class SaveRenderFormatTest(unittest.TestCase):
         self.assertEqual(json.loads(self.read("out.json"))["format"], "cispref-json")
         self.ref.save(self.path("out.xml"))
         self.assertEqual(self.read("out.xml").decode(), self.ref.to_xml())
-        # another extension: XML, as the command line's export -o does
-        self.ref.save(self.path("out.bak"))
-        self.assertEqual(self.read("out.bak").decode(), self.ref.to_xml())
+        # another extension, or none, needs format=, as the command line's export -o
+        # does; nothing is written
+        for name in ("out.bak", "out.pdf", "out"):
+            with self.assertRaises(ValueError) as caught:
+                self.ref.save(self.path(name))
+            self.assertIn("no format: give format= (xml, json, csv", str(caught.exception))
+            self.assertFalse(os.path.exists(self.path(name)))
+        self.ref.save(self.path("fr.po"))
+        self.assertIn(b'msgid ""', self.read("fr.po"))
         self.ref.save(self.path("out.bak"), "json")
         self.assertEqual(self.read("out.bak").decode(), self.ref.to_json())
         self.ref.save(path=self.path("k.json"), format="json")
