@@ -1051,7 +1051,9 @@ static int options_of(cispref_case_options *out, const cispref_case_options *in,
 		return CISPREF_EARG;
 	}
 	*out = *in;
-	return CISPREF_OK;
+	return cispref__refuse_unknown_flags(error, NULL, in->flags, CISPREF_CASE_FOREIGN,
+	                                     "flags of cispref_case_options",
+	                                     "CISPREF_CASE_FOREIGN");
 }
 
 int cispref_case_import_memory(cispref_referential **out, cispref_diagnostics **diagnostics,

@@ -133,3 +133,15 @@ void cispref__error_set_errnum(cispref_error *error, int errnum)
 	if (error)
 		error->errnum = errnum;
 }
+
+int cispref__refuse_unknown_flags(cispref_error *error, const char *name, unsigned flags,
+                                  unsigned known, const char *what, const char *known_names)
+{
+	unsigned unknown = flags & ~known;
+	if (!unknown)
+		return CISPREF_OK;
+	cispref__error_set(error, CISPREF_EARG, name, 0, 0,
+	                   "invalid argument: unknown %s 0x%x (this library knows %s, 0x%x)", what,
+	                   unknown, known_names, known);
+	return CISPREF_EARG;
+}

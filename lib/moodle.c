@@ -26,7 +26,9 @@ int cispref__moodle_options(cispref_moodle_options *out, const cispref_moodle_op
 		return CISPREF_EARG;
 	}
 	*out = *in;
-	return CISPREF_OK;
+	return cispref__refuse_unknown_flags(error, NULL, in->flags, CISPREF_MOODLE_FOREIGN,
+	                                     "flags of cispref_moodle_options",
+	                                     "CISPREF_MOODLE_FOREIGN");
 }
 
 size_t cispref__moodle_length(const char *s)

@@ -243,6 +243,12 @@ void cispref__error_set(cispref_error *error, int code, const char *source,
 /* Record the errno of the system call behind a #CISPREF_EIO that @error holds (after
  * cispref__error_set(), which clears it). @error may be NULL. */
 void cispref__error_set_errnum(cispref_error *error, int errnum);
+/* Options whose @flags hold a bit outside @known are refused: a caller built against a
+ * later header that asks for a behaviour this library lacks would otherwise get another
+ * one. 0, or CISPREF_EARG with @error naming the unknown bits, as "unknown @what 0x80
+ * (this library knows @known_names, 0x1)". */
+int cispref__refuse_unknown_flags(cispref_error *error, const char *name, unsigned flags,
+                                  unsigned known, const char *what, const char *known_names);
 /* Shorten @s (@length bytes) so that it does not end inside a UTF-8 sequence, as a cut at
  * a byte limit (snprintf into a fixed array) may leave it; returns the new length. Other
  * bytes that are not UTF-8 are left alone. */

@@ -469,17 +469,10 @@ static long read_stream(void *source, char *buf, size_t size)
 /* Copy the caller's options (or the defaults) to @copy; an older version of the struct
  * gets the defaults of the fields it lacks. -1 (with @error filled) for options of an
  * unknown version. */
-/* Flags this library does not know are refused: a caller built against a later header
- * that asks for a behaviour this library lacks would otherwise get another one. */
 static int check_flags(unsigned flags, const char *name, cispref_error *error)
 {
-	unsigned unknown = flags & ~(unsigned)CISPREF_LOAD_LENIENT;
-	if (!unknown)
-		return 0;
-	cispref__error_set(error, CISPREF_EARG, name, 0, 0,
-	                   "invalid argument: unknown load flags 0x%x (this library knows "
-	                   "CISPREF_LOAD_LENIENT, 0x%x)", unknown, (unsigned)CISPREF_LOAD_LENIENT);
-	return -1;
+	return cispref__refuse_unknown_flags(error, name, flags, CISPREF_LOAD_LENIENT,
+	                                     "load flags", "CISPREF_LOAD_LENIENT") ? -1 : 0;
 }
 
 static int options_or_defaults(cispref_load_options *copy, const cispref_load_options *options,

@@ -422,6 +422,15 @@ static void test_moodle(void **state)
 	assert_fails(CISPREF_EARG, cispref_moodle_export_buffer(NULL, NULL, f->ref, NULL, ERR));
 	assert_fails(CISPREF_EARG, cispref_moodle_export_buffer(&out, NULL, NULL, NULL, ERR));
 	assert_fails(CISPREF_EARG, cispref_moodle_export_buffer(&out, NULL, f->ref, &bad, ERR));
+	/* a flag this library does not know */
+	cispref_moodle_options unknown_flag = CISPREF_MOODLE_OPTIONS_INIT;
+	unknown_flag.flags = 0x10;
+	cispref_error flag_error;
+	assert_int_equal(cispref_moodle_export_buffer(&out, NULL, f->ref, &unknown_flag,
+	                                              &flag_error), CISPREF_EARG);
+	assert_string_equal(flag_error.text, "invalid argument: unknown flags of "
+	                                     "cispref_moodle_options 0x10 (this library knows "
+	                                     "CISPREF_MOODLE_FOREIGN, 0x1)");
 	assert_ptr_equal(out, (char *)f);
 
 	assert_fails(CISPREF_EARG, cispref_moodle_export_stream(NULL, f->ref, NULL, ERR));
@@ -470,6 +479,15 @@ static void test_case(void **state)
 	assert_fails(CISPREF_EARG, cispref_case_import_memory(&ref, &diags, NULL, 3, NULL, NULL, ERR));
 	assert_fails(CISPREF_EARG, cispref_case_import_memory(&ref, &diags, "{}", 2, NULL, &bad, ERR));
 	assert_fails(CISPREF_EARG, cispref_case_import_memory(&ref, &diags, "{}", 2, NULL, &depths, ERR));
+	/* a flag this library does not know */
+	cispref_case_options unknown_flag = CISPREF_CASE_OPTIONS_INIT;
+	unknown_flag.flags = CISPREF_CASE_FOREIGN | 0x40;
+	cispref_error flag_error;
+	assert_int_equal(cispref_case_import_memory(&ref, &diags, "{}", 2, NULL, &unknown_flag,
+	                                            &flag_error), CISPREF_EARG);
+	assert_string_equal(flag_error.text, "invalid argument: unknown flags of "
+	                                     "cispref_case_options 0x40 (this library knows "
+	                                     "CISPREF_CASE_FOREIGN, 0x1)");
 	assert_fails(CISPREF_EFORMAT, cispref_case_import_memory(&ref, &diags, "", 0, NULL, NULL, ERR));
 	assert_fails(CISPREF_EFORMAT, cispref_case_import_memory(&ref, &diags, "{}", 2, NULL, NULL, ERR));
 	assert_fails(CISPREF_EARG, cispref_case_import_file(NULL, NULL, "x.json", NULL, ERR));

@@ -49,7 +49,8 @@ typedef enum cispref_case_flags_t {
 /** How to import; NULL means #CISPREF_CASE_OPTIONS_INIT. A limit of 0 means "no limit". */
 typedef struct cispref_case_options {
 	unsigned int version; /**< #CISPREF_CASE_OPTIONS_VERSION. */
-	unsigned int flags;   /**< #cispref_case_flags_t values combined with `|`. */
+	unsigned int flags;   /**< #cispref_case_flags_t values combined with `|`; a bit this
+	                       *   library does not know is refused with #CISPREF_EARG. */
 	/**
 	 * The role of each depth of a foreign package (depth 0: the items whose parent is the
 	 * CFDocument), among "domain", "plan", "competence", "item", in this order, each at

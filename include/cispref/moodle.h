@@ -66,7 +66,8 @@ typedef enum cispref_moodle_flags_t {
  */
 typedef struct cispref_moodle_options {
 	unsigned int version;  /**< #CISPREF_MOODLE_OPTIONS_VERSION. */
-	unsigned int flags;    /**< #cispref_moodle_flags_t values combined with `|`. */
+	unsigned int flags;    /**< #cispref_moodle_flags_t values combined with `|`; a bit
+	                        *   this library does not know is refused with #CISPREF_EARG. */
 	/** Export: the scale's labels, comma-joined; NULL for #CISPREF_MOODLE_DEFAULT_SCALE. */
 	const char *scale;
 	/** Export: 1-based position of the scale's default value (0: the first). */
