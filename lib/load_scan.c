@@ -338,14 +338,27 @@ static const char *markup_name(const load_scan *s, int state, char *buf, size_t 
 /* Markup in state @state (closed or still open) of @length code units from its '<': the
  * parser holds a piece of markup whole until its end (a CDATA section goes on in pieces)
  * and takes max_markup at most. */
+/* The longest markup in code units: max_markup bytes once libxml2 has decoded the input
+ * to UTF-8, where a code unit of another encoding takes up to 3 bytes (a character of a
+ * single-byte encoding or of UTF-16's first plane), or 4 (UCS-4). */
+static size_t markup_limit(const load_scan *s)
+{
+	return s->utf8 && s->width == 1 ? s->max_markup : s->max_markup / (s->width == 4 ? 4 : 3);
+}
+
 static int check_length(load_scan *s, int state, unsigned long long length)
 {
-	if (!s->max_markup || length <= s->max_markup || state == TEXT || state == CDATA)
+	size_t limit = markup_limit(s);
+	if (!s->max_markup || length <= limit || state == TEXT || state == CDATA)
 		return 0;
 	char what[sizeof s->name + 40];
+	markup_name(s, state, what, sizeof what);
+	if (s->utf8 && s->width == 1)
+		return scan_fail(s, CISPREF_ELIMIT, s->tag_line, s->tag_column,
+		                 "%s is longer than %zu bytes, the XML parser's limit", what, limit);
 	return scan_fail(s, CISPREF_ELIMIT, s->tag_line, s->tag_column,
-	                 "%s is longer than %zu bytes, the XML parser's limit",
-	                 markup_name(s, state, what, sizeof what), s->max_markup);
+	                 "%s is longer than %zu characters (the XML parser's limit is %zu bytes "
+	                 "once in UTF-8)", what, limit, s->max_markup);
 }
 
 /* The length of markup that ends at @at of the chunk and began at its @lt, or, when @lt
@@ -591,7 +604,7 @@ start:
 		goto sq;
 	if (u == '>') {
 		/* markup that began in this chunk is no longer than it (see cispref__load_scan()) */
-		if (*lt == SIZE_MAX && s->max_markup && closed_length(s, *lt, at) > s->max_markup) {
+		if (*lt == SIZE_MAX && s->max_markup && closed_length(s, *lt, at) > markup_limit(s)) {
 			if (*name_at != SIZE_MAX)
 				take_name(s, p, *name_at, n);
 			*rc = check_length(s, START, closed_length(s, *lt, at));
@@ -698,9 +711,45 @@ static int scan_units(load_scan *s, const unsigned char *bytes, size_t size)
 	return 0;
 }
 
-/* The input has ended: in text, or cut inside markup. */
+/* The last bytes of the input so far, for the end: whether it cuts a character. */
+static void keep_tail(load_scan *s, const unsigned char *bytes, size_t size)
+{
+	size_t room = sizeof s->tail;
+	if (size >= room) {
+		memcpy(s->tail, bytes + size - room, room);
+		s->tail_len = room;
+		return;
+	}
+	size_t keep = s->tail_len + size > room ? room - size : s->tail_len;
+	memmove(s->tail, s->tail + s->tail_len - keep, keep);
+	memcpy(s->tail + keep, bytes, size);
+	s->tail_len = keep + size;
+}
+
+/* Whether the input ends inside a UTF-8 sequence: a lead byte among its last three with
+ * fewer continuation bytes after it than it announces (RFC 3629). */
+static int ends_in_utf8_sequence(const load_scan *s)
+{
+	for (size_t back = 1; back <= s->tail_len; back++) {
+		unsigned char b = s->tail[s->tail_len - back];
+		if ((b & 0xC0) == 0x80)
+			continue; /* a continuation byte: its lead is further back */
+		size_t want = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+		return back < want;
+	}
+	return 0;
+}
+
+/* The input has ended: in text, or cut inside markup or inside a character. */
 static int check_end(load_scan *s)
 {
+	if (s->unit_bytes)
+		return scan_fail(s, CISPREF_EXML, s->line, s->column,
+		                 "the document ends inside a character (a %s code unit cut short)",
+		                 s->width == 2 ? "UTF-16" : "UCS-4");
+	if (s->state == TEXT && s->width == 1 && s->utf8 && ends_in_utf8_sequence(s))
+		return scan_fail(s, CISPREF_EXML, s->line, s->column,
+		                 "the document ends inside a character (its UTF-8 bytes cut short)");
 	if (s->state == TEXT)
 		return 0;
 	if (s->state == LT)
@@ -715,6 +764,7 @@ int cispref__load_scan(load_scan *s, const unsigned char *bytes, size_t size)
 {
 	if (s->status)
 		return s->status;
+	keep_tail(s, bytes, size);
 	if (!s->decided) {
 		size_t take = LOAD_SCAN_HEAD - s->head_len < size ? LOAD_SCAN_HEAD - s->head_len : size;
 		memcpy(s->head + s->head_len, bytes, take);
@@ -728,10 +778,10 @@ int cispref__load_scan(load_scan *s, const unsigned char *bytes, size_t size)
 		if (scan_units(s, s->head, s->head_len) != 0)
 			return s->status;
 	}
-	/* In pieces of max_markup at most, so that markup that begins and ends in one is
-	 * within the limit: the scan checks the length of markup only when it began in an
+	/* In pieces of the limit at most, so that markup that begins and ends in one is
+	 * within it: the scan checks the length of markup only when it began in an
 	 * earlier piece, and at the end of each. */
-	size_t piece = s->max_markup ? s->max_markup : size;
+	size_t piece = s->max_markup ? markup_limit(s) * (size_t)s->width : size;
 	for (size_t at = 0; at < size; at += piece) {
 		size_t n = size - at < piece ? size - at : piece;
 		if (scan_units(s, bytes + at, n) != 0)

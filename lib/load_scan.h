@@ -48,6 +48,8 @@ typedef struct load_scan {
 	unsigned long tag_line, tag_column;
 	unsigned long long offset;       /* code units scanned before the current chunk */
 	unsigned long long markup_start; /* the code unit of the last '<' that opened markup */
+	unsigned char tail[3];           /* the last bytes of the input so far */
+	size_t tail_len;
 	char name[64];
 	size_t name_len;
 	/* the fault, when a scan returns non-zero */

@@ -845,6 +845,82 @@ static void null_arguments_rejected(void **state)
 	assert_string_equal(err.source, "<memory>");
 }
 
+/* A document cut inside a character is not well-formed either: its last bytes are no
+ * character of its encoding (RFC 3629 for UTF-8: a lead byte announces how many
+ * continuation bytes follow; RFC 2781 for UTF-16: code units of two bytes). libxml2
+ * called the first "internal error: detected an error in element content" and took a
+ * UTF-16 document with one stray byte at its end for whole. */
+static void cut_in_character_rejected(void **state)
+{
+	(void)state;
+	static const char whole[] = XML_DECL ROOT "\n  <title>Mini \xE2\x82\xAC</title>\n"
+	                            "</referential>\n";
+	const char *euro = strstr(whole, "\xE2");
+	for (size_t bytes = 1; bytes <= 2; bytes++) {
+		outcome o = load_buffer(whole, (size_t)(euro - whole) + bytes, "cut.xml",
+		                        CISPREF_LOAD_LENIENT);
+		assert_rejected(&o, CISPREF_EXML, "cut.xml", 3, ANY,
+		                "the document ends inside a character (its UTF-8 bytes cut short)");
+	}
+	/* whole characters: the cut is in text, as before */
+	outcome o = load_buffer(whole, (size_t)(euro - whole) + 3, "cut.xml", CISPREF_LOAD_LENIENT);
+	assert_rejected(&o, CISPREF_EXML, "cut.xml", ANY, ANY,
+	                "the document ends before element 'title' is closed");
+
+	/* the same document in UTF-16 (little-endian, with its byte order mark), one byte
+	 * left over at the end */
+	static const char ascii[] = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n" ROOT
+	                            "\n  <title>Mini</title>\n</referential>\n";
+	size_t n = sizeof ascii - 1, size = 2 + 2 * n + 1;
+	char *utf16 = xmalloc(size);
+	memcpy(utf16, "\xFF\xFE", 2);
+	for (size_t i = 0; i < n; i++) {
+		utf16[2 + 2 * i] = ascii[i];
+		utf16[3 + 2 * i] = 0;
+	}
+	utf16[size - 1] = '\n';
+	o = load_buffer(utf16, size - 1, "whole16.xml", CISPREF_LOAD_LENIENT);
+	assert_int_equal(o.rc, CISPREF_OK);
+	outcome_free(&o);
+	o = load_buffer(utf16, size, "cut16.xml", CISPREF_LOAD_LENIENT);
+	assert_rejected(&o, CISPREF_EXML, "cut16.xml", 5, ANY,
+	                "the document ends inside a character (a UTF-16 code unit cut short)");
+	free(utf16);
+}
+
+/* In another encoding than UTF-8, libxml2 holds markup decoded to UTF-8, where a
+ * character may take up to 3 bytes: a comment of 3 000 000 'é' in ISO-8859-1 (3 MB in the
+ * file, 6 MB decoded) passed the scan and met libxml2's "Huge input lookup". The limit
+ * is counted in characters there: CISPREF_MAX_MARKUP_LENGTH / 3. */
+static void markup_limit_in_other_encodings(void **state)
+{
+	(void)state;
+	static const char head[] = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<!--";
+	static const char tail[] = "-->\n" ROOT "\n  <title>Mini</title>\n</referential>\n";
+	const size_t limit = CISPREF_MAX_MARKUP_LENGTH / 3;
+	char expected[160];
+	snprintf(expected, sizeof expected, "a comment is longer than %zu characters (the XML "
+	         "parser's limit is %zu bytes once in UTF-8)", limit, CISPREF_MAX_MARKUP_LENGTH);
+	for (int over = 0; over < 2; over++) {
+		/* "<!--", the é's and "-->" come to limit (+ 1) characters */
+		size_t e_count = limit - 7 + (size_t)over;
+		size_t size = sizeof head - 1 + e_count + sizeof tail - 1;
+		char *doc = xmalloc(size);
+		memcpy(doc, head, sizeof head - 1);
+		memset(doc + sizeof head - 1, '\xE9', e_count);
+		memcpy(doc + sizeof head - 1 + e_count, tail, sizeof tail - 1);
+		outcome o = load_buffer(doc, size, "latin1.xml", CISPREF_LOAD_LENIENT);
+		if (over) {
+			assert_rejected(&o, CISPREF_ELIMIT, "latin1.xml", 2, 1,
+			                expected);
+		} else {
+			assert_int_equal(o.rc, CISPREF_OK);
+			outcome_free(&o);
+		}
+		free(doc);
+	}
+}
+
 /* A flag this library does not know is refused, for every version of the options and
  * every reader (the positioning's too), with what the library knows. */
 static void unknown_flags_rejected(void **state)
@@ -1013,6 +1089,8 @@ int main(void)
 		cmocka_unit_test(tag_over_parser_limit_rejected),
 		cmocka_unit_test(cut_in_markup_rejected),
 		cmocka_unit_test(unknown_flags_rejected),
+		cmocka_unit_test(cut_in_character_rejected),
+		cmocka_unit_test(markup_limit_in_other_encodings),
 		cmocka_unit_test(attribute_escapes_decoded),
 		cmocka_unit_test(text_escapes_decoded),
 		cmocka_unit_test(nonexistent_path_rejected),

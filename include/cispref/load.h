@@ -16,7 +16,9 @@
  * attributes, and a tag, comment or processing instruction at most
  * #CISPREF_MAX_MARKUP_LENGTH bytes; beyond them loading fails with #CISPREF_ELIMIT and
  * says which limit was reached, where. A document that ends inside markup (a tag cut in
- * its name, an unclosed comment) is refused with #CISPREF_EXML, at the markup's `<`. A #cispref_load_options gives other limits. Within the default
+ * its name, an unclosed comment) is refused with #CISPREF_EXML, at the markup's `<`, and
+ * one that ends inside a character (a UTF-8 sequence or a UTF-16 code unit cut short)
+ * with #CISPREF_EXML at its end. A #cispref_load_options gives other limits. Within the default
  * limits, the time a load takes grows linearly with the input's size.
  *
  * The size of a regular file (or of the rest of one, for a descriptor or a stream) is
@@ -67,7 +69,9 @@ extern "C" {
  * to hold more than 10 000 000 bytes (`XML_MAX_LOOKUP_LIMIT`, counting what it parsed
  * after the markup in the same chunk) unless it is told that texts may be larger: a
  * longer one is refused with #CISPREF_ELIMIT at the line and column of its `<`. Values
- * in a start tag are bounded by this as well as by `max_text_length`.
+ * in a start tag are bounded by this as well as by `max_text_length`. In an encoding
+ * other than UTF-8 the limit is a third of this in characters (a fourth in UCS-4), as
+ * libxml2 holds the markup decoded to UTF-8, where a character may take three bytes.
  */
 #define CISPREF_MAX_MARKUP_LENGTH ((size_t)8 * 1024 * 1024)
 
