@@ -93,6 +93,16 @@ static int take_xml_error(sax_run *run, xmlErrorPtr e)
 		snprintf(text, sizeof text, "the document has no root element");
 	else if (e->code == XML_ERR_DOCUMENT_EMPTY)
 		snprintf(text, sizeof text, "start tag expected, '<' not found");
+	/* two of libxml2's messages that name its own tokens, or call the document's fault
+	 * an internal error */
+	else if (e->code == XML_ERR_ENTITYREF_SEMICOL_MISSING)
+		snprintf(text, sizeof text, "an entity reference lacks its ';' (a '&' of the text "
+		                            "is written '&amp;')");
+	else if (e->code == XML_ERR_INTERNAL_ERROR && e->message &&
+	         strstr(e->message, "detected an error in element content"))
+		snprintf(text, sizeof text, "markup that cannot be in an element's content: after "
+		                            "'<!' come only a comment ('<!--') or a CDATA section "
+		                            "('<![CDATA[')");
 	else
 		snprintf(text, sizeof text, "%s", e->message ? e->message : "XML error");
 	/* libxml2 ends messages with a newline and sometimes splits them over lines. */
