@@ -1236,6 +1236,38 @@ static void count_of_kind(const cispref_referential *ref, cispref_domain_kind_t 
 	}
 }
 
+static int compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Every id of the document (HTML's id attribute, a PDF's named destination) is defined
+ * once, and is "prefix-id" with a node's id, or a chapter's name: never "prefix-", which
+ * a node without an id (a front-matter block) would give. */
+static void assert_ids_unique(xmlXPathContextPtr ctx)
+{
+	xmlXPathObjectPtr ids = select_nodes(ctx, NULL, "//@id");
+	size_t n = node_count(ids);
+	assert_true(n > 100);
+	char **values = calloc(n, sizeof *values);
+	assert_non_null(values);
+	for (size_t i = 0; i < n; i++) {
+		values[i] = (char *)xmlNodeGetContent(node_at(ids, i));
+		assert_non_null(values[i]);
+		size_t length = strlen(values[i]);
+		if (length == 0 || values[i][length - 1] == '-')
+			fail_msg("the id \"%s\" names no node", values[i]);
+	}
+	qsort(values, n, sizeof *values, compare_strings);
+	for (size_t i = 1; i < n; i++)
+		if (strcmp(values[i - 1], values[i]) == 0)
+			fail_msg("the id \"%s\" is defined twice", values[i]);
+	for (size_t i = 0; i < n; i++)
+		xmlFree(values[i]);
+	free(values);
+	xmlXPathFreeObject(ids);
+}
+
 static void test_html_structure(void **state)
 {
 	(void)state;
@@ -1316,6 +1348,7 @@ static void test_html_structure(void **state)
 		xmlFree(href);
 	}
 	xmlXPathFreeObject(links);
+	assert_ids_unique(ctx);
 	/* the summary links its entries to the competences they name */
 	assert_string_equal(first_text(ctx, "//table[@id='summary-psy']/tbody/tr[1]/td/a/@href"),
 	                    "#competence-psy.ind.1");
