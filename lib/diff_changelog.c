@@ -105,13 +105,31 @@ static const char *field_label(const char *field)
 	return field ? field : "";
 }
 
-static const char *kind_label(cispref_change_kind_t kind)
+/* A front-matter section added, removed or moved is, for the reader, what a node added,
+ * removed or moved is: the change kind the changelog heads it with (and counts it as);
+ * the change's own kind otherwise. */
+static cispref_change_kind_t reader_kind(const cispref_change *c)
+{
+	static const struct {
+		const char *field;
+		cispref_change_kind_t kind;
+	} fields[] = {{"added", CISPREF_CHANGE_ADDED}, {"removed", CISPREF_CHANGE_REMOVED},
+	              {"parent", CISPREF_CHANGE_MOVED}, {"position", CISPREF_CHANGE_MOVED}};
+	if (c->kind != CISPREF_CHANGE_FRONT_MATTER || !c->field)
+		return c->kind;
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+		if (strcmp(c->field, fields[i].field) == 0)
+			return fields[i].kind;
+	return c->kind;
+}
+
+static const char *kind_label(const cispref_change *c)
 {
 	static const char *const labels[DIFF_CHANGE_KINDS] = {
 		"Modifié", "Ajouté", "Probablement renommé", "Déplacé", "Type modifié",
 		"Texte modifié", "Concept modifié", "Renvoi modifié", "Notes modifiées",
 		"Déprécié", "Supprimé", "Section modifiée"};
-	return labels[kind];
+	return labels[reader_kind(c)];
 }
 
 /* A segment; a long run of words kept of a front-matter change (a section's text) is
@@ -241,11 +259,10 @@ static void details(writer *w, const cispref_change *c)
 	}
 }
 
-/* A change of the front matter: its section and what changed in it. */
+/* A change of the front matter: its section and what changed in it; a section added,
+ * removed or moved reads as a node does, its heading saying which (kind_label()). */
 static void front_matter(writer *w, const cispref_change *c)
 {
-	static const char *const fields[][2] = {{"added", "ajoutée"}, {"removed", "supprimée"},
-	                                        {"parent", "déplacée"}, {"position", "déplacée"}};
 	if (strcmp(c->field, "front-matter") == 0) {
 		put(w, "sections : ");
 		put(w, c->old_value ? c->old_value : "aucune");
@@ -255,18 +272,17 @@ static void front_matter(writer *w, const cispref_change *c)
 	}
 	put(w, "section ");
 	code(w, c->old_id ? c->old_id : c->new_id);
-	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
-		if (strcmp(c->field, fields[i][0]) != 0)
-			continue;
-		raw(w, " ");
-		put(w, fields[i][1]);
-		if (i < 2) {
-			raw(w, " : ");
-			put(w, c->old_value ? c->old_value : c->new_value);
-		} else {
-			moved(w, c);
-		}
+	switch (reader_kind(c)) {
+	case CISPREF_CHANGE_ADDED:
+	case CISPREF_CHANGE_REMOVED:
+		raw(w, " : ");
+		put(w, c->old_value ? c->old_value : c->new_value);
 		return;
+	case CISPREF_CHANGE_MOVED:
+		moved(w, c);
+		return;
+	default:
+		break;
 	}
 	raw(w, ", ");
 	put(w, field_label(c->field));
@@ -286,7 +302,7 @@ static void metadata(writer *w, const cispref_change *c)
 static void change(writer *w, const cispref_change *c)
 {
 	raw(w, w->html ? "<li><strong>" : "- **");
-	put(w, kind_label(c->kind));
+	put(w, kind_label(c));
 	raw(w, w->html ? "</strong> — " : "** — ");
 	if (c->kind == CISPREF_CHANGE_METADATA) {
 		metadata(w, c);
@@ -340,9 +356,21 @@ static void section(writer *w, const cispref_diff *diff, int which, const char *
 	raw(w, w->html ? "</ul>\n\n" : "\n");
 }
 
+/* The changes a reader counts as additions (or removals): the nodes' and the
+ * front-matter sections'. */
+static size_t count_reader_kind(const cispref_diff *diff, cispref_change_kind_t kind)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < diff->changes.count; i++)
+		n += reader_kind(diff->changes.items[i]) == kind;
+	return n;
+}
+
 static void summary(writer *w, const cispref_diff *diff)
 {
 	char buf[256];
+	size_t added = count_reader_kind(diff, CISPREF_CHANGE_ADDED);
+	size_t removed = count_reader_kind(diff, CISPREF_CHANGE_REMOVED);
 	raw(w, w->html ? "<p>" : "");
 	put(w, "Édition ");
 	put(w, diff->old.version);
@@ -353,10 +381,7 @@ static void summary(writer *w, const cispref_diff *diff)
 	} else {
 		snprintf(buf, sizeof buf, " : %zu modification%s (%zu ajout%s, %zu suppression%s).",
 		         diff->changes.count, diff->changes.count > 1 ? "s" : "",
-		         diff->counts[CISPREF_CHANGE_ADDED],
-		         diff->counts[CISPREF_CHANGE_ADDED] > 1 ? "s" : "",
-		         diff->counts[CISPREF_CHANGE_REMOVED],
-		         diff->counts[CISPREF_CHANGE_REMOVED] > 1 ? "s" : "");
+		         added, added > 1 ? "s" : "", removed, removed > 1 ? "s" : "");
 		put(w, buf);
 	}
 	raw(w, w->html ? "</p>\n\n" : "\n\n");

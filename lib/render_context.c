@@ -114,6 +114,10 @@ static const char *anchor_itself(const void *anchor)
 
 const char *cispref__render_claim_anchor(render_ctx *ctx, const char *prefix, const char *id)
 {
+	/* Without an id (a front-matter block may have none) there is nothing to link to:
+	 * "prefix-" would be an id of its own, taken by the first such block only. */
+	if (!id || !*id)
+		return NULL;
 	const char *anchor = cispref__render_anchor(ctx, prefix, id);
 	if (cispref__strmap_find(&ctx->claimed, anchor))
 		return NULL;

@@ -366,7 +366,9 @@ static void note_label(md *m, const cispref_note *note)
 
 /* The competence's heading holds its note references, where the source puts its
  * markers; each column of the printed table is a heading one level down with its items
- * as a list (none when the source's cell is empty). */
+ * as a list. A column without items has no heading: the HTML and ODT tables show an
+ * empty cell, and a heading followed by nothing would read as a heading of what comes
+ * next. */
 static void write_competence(md *m, const cispref_competence *comp, unsigned level)
 {
 	heading_open(m, level);
@@ -385,13 +387,14 @@ static void write_competence(md *m, const cispref_competence *comp, unsigned lev
 		return;
 	}
 	for (int k = 0; k < CISPREF_ITEM_KIND_COUNT; k++) {
+		if (!comp->items[k].count)
+			continue;
 		heading(m, level + 1, cispref__render_column_label((cispref_item_kind_t)k));
 		for (size_t i = 0; i < comp->items[k].count; i++) {
 			const cispref_item *item = comp->items[k].items[i];
 			list_item(m, "", cispref__render_text(m->ctx, item->text));
 		}
-		if (comp->items[k].count)
-			raw(m, "\n");
+		raw(m, "\n");
 	}
 }
 

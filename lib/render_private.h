@@ -132,7 +132,7 @@ const char *cispref__render_kind_label(cispref_item_kind_t kind);     /* "savoir
 const char *cispref__render_anchor(render_ctx *ctx, const char *prefix, const char *id);
 /* The anchor "prefix-id" to define on a node: NULL when it was defined already, since a
  * referential loaded leniently may hold an id twice and a document defines each anchor
- * once (links then lead to the first). */
+ * once (links then lead to the first); NULL too for a NULL or empty @id. */
 const char *cispref__render_claim_anchor(render_ctx *ctx, const char *prefix, const char *id);
 /* "#anchor", a link to an anchor of the document. */
 const char *cispref__render_fragment(render_ctx *ctx, const char *anchor);

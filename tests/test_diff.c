@@ -704,9 +704,25 @@ static void test_front_matter_missing(void **state)
 	assert_true(strncmp(text, "front-matter sections: 7 -> (none)\n"
 	                          "front-matter section fm.1 removed: 1 Introduction\n", 84) == 0);
 	cispref_buffer_free(text);
+	/* The changelogs head and count a section removed as a node removed. */
+	char *md = write_diff(diff, CISPREF_DIFF_MARKDOWN);
+	assert_non_null(strstr(md, ": 8 modifications (0 ajout, 7 suppressions).\n"));
+	assert_non_null(strstr(md, "- **Supprimé** — section `fm.1` : 1 Introduction\n"));
+	assert_non_null(strstr(md, "- **Supprimé** — section `fm.3.2` : 3.2 Les compétences en "
+	                           "détail\n"));
+	cispref_buffer_free(md);
+	char *html = write_diff(diff, CISPREF_DIFF_HTML);
+	assert_non_null(strstr(html, ": 8 modifications (0 ajout, 7 suppressions).</p>"));
+	assert_non_null(strstr(html, "<li><strong>Supprimé</strong> — section <code>fm.1</code> : "
+	                             "1 Introduction</li>"));
+	cispref_buffer_free(html);
 	cispref_diff_free(diff);
 	diff = diff_of(b, a);
 	assert_int_equal(cispref_diff_count(diff), 8);
+	md = write_diff(diff, CISPREF_DIFF_MARKDOWN);
+	assert_non_null(strstr(md, ": 8 modifications (7 ajouts, 0 suppression).\n"));
+	assert_non_null(strstr(md, "- **Ajouté** — section `fm.2.1` : Une phase exploratoire\n"));
+	cispref_buffer_free(md);
 	const cispref_change *c = cispref_diff_get(diff, 0);
 	assert_null(cispref_change_old_value(c));
 	assert_string_equal(cispref_change_new_value(c), "7");
@@ -750,6 +766,10 @@ static void test_front_matter_moved(void **state)
 	char *text = write_diff(diff, CISPREF_DIFF_TEXT);
 	assert_string_equal(text, "front-matter section fm.1.1 parent: fm.1 -> fm.2\n");
 	cispref_buffer_free(text);
+	char *md = write_diff(diff, CISPREF_DIFF_MARKDOWN);
+	assert_non_null(strstr(md, ": 1 modification (0 ajout, 0 suppression).\n"));
+	assert_non_null(strstr(md, "- **Déplacé** — section `fm.1.1` : de `fm.1` vers `fm.2`\n"));
+	cispref_buffer_free(md);
 	cispref_diff_free(diff);
 	cispref_referential_free(b);
 	cispref_referential_free(a);

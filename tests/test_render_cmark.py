@@ -5,7 +5,7 @@
 as Markdown, converted to HTML by cmark (the CommonMark reference implementation, with
 no extension), and the HTML must hold the structure that render.h documents: every
 heading a heading (h1 title, h2 chapters and domains, h3 plans, h4 competences, h5
-columns; in a front matter, the domains one level below the section that places them and
+columns, none for a column without items; in a front matter, the domains one level below the section that places them and
 the rest below them, a paragraph of bold text at the seventh level and of italics
 deeper), every item and summary entry its own <li> with exactly the model's text, no
 code block, no table, no raw HTML, no emphasis but the title page's and the index's.
@@ -206,9 +206,10 @@ class Checker:
         refs = "".join(f"[^{notes[n]}]" for n in comp["notes"] if n in notes)
         self.heading(level, comp["title"] + refs)
         for key, label in COLUMNS:
-            self.heading(level + 1, label)
+            # a column without items has no heading (an empty cell in the HTML table)
             texts = [item["text"] for item in comp[key]]
             if texts:
+                self.heading(level + 1, label)
                 self.list_items(texts, f"{comp['id']} {label}")
 
     def domains(self, kind=None, level=2):

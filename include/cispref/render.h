@@ -65,7 +65,8 @@
  *   same way (no table, no raw HTML): headings `#` (title), `##` (chapters and domains),
  *   `###` (plans, and the domains of the overview), `####` (competences), `#####` (the
  *   columns Savoir-faire, Savoir-faire comportementaux, Savoirs), each followed by its
- *   items as a bullet list `- item` (no list when the source's cell is empty); with a
+ *   items as a bullet list `- item` (neither heading nor list when the source's cell is
+ *   empty, as the HTML and ODT tables show an empty cell); with a
  *   front matter, a domain one level below the section that places it and the rest
  *   below it, a heading deeper than Markdown's six levels a paragraph of its own, in bold
  *   (`**...**`) at the seventh level and in italics (`*...*`) deeper; the
