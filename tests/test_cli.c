@@ -1278,6 +1278,16 @@ static void test_export_moodle_options(void **state)
 	assert_non_null(strstr(r.err, "unknown encoding 'BOGUS'"));
 	assert_string_equal(r.out, "");
 	run_free(&r);
+	/* and so is an empty or blank one (not the locale's encoding) */
+	static const char *const blank[] = {"", " "};
+	for (size_t i = 0; i < 2; i++) {
+		r = run_cispref("import", "--from", "moodle", "-e", blank[i], csv, NULL);
+		assert_int_equal(r.status, 2);
+		assert_non_null(strstr(r.err, "unknown encoding '"));
+		assert_non_null(strstr(r.err, i == 0 ? "the name is empty" : "the name is blank"));
+		assert_string_equal(r.out, "");
+		run_free(&r);
+	}
 
 	/* usage errors: without --format moodle (a .csv name picks "csv"), a position 0 */
 	r = run_cispref("export", "--taxonomy", "level", "-o", csv, NULL);
