@@ -97,16 +97,23 @@ int cispref_format_from_name(cispref_format_t *out, const char *name)
 	return CISPREF_EARG;
 }
 
+int cispref__extension_equal(const char *a, const char *b)
+{
+	/* libxml2's comparison folds ASCII letters only, whatever the locale: strcasecmp()
+	 * would follow LC_CTYPE, where a Turkish 'I' is no 'i' */
+	return xmlStrcasecmp((const xmlChar *)a, (const xmlChar *)b) == 0;
+}
+
 int cispref_format_from_path(cispref_format_t *out, const char *path)
 {
 	const char *dot = path ? strrchr(path, '.') : NULL;
 	/* the template is a catalogue too (its translations empty): export.h */
-	if (dot && out && strcmp(dot, ".po") == 0) {
+	if (dot && out && cispref__extension_equal(dot, ".po")) {
 		*out = CISPREF_FORMAT_PO;
 		return CISPREF_OK;
 	}
 	for (size_t f = 0; dot && out && f < FORMAT_COUNT; f++)
-		if (strcmp(formats[f].extension, dot) == 0) {
+		if (cispref__extension_equal(formats[f].extension, dot)) {
 			*out = (cispref_format_t)f;
 			return CISPREF_OK;
 		}

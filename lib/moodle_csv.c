@@ -238,6 +238,15 @@ static int is_utf8_name(const char *encoding)
 static int convert(char **out, size_t *out_size, const char *data, size_t size,
                    const char *encoding, const char *name, cispref_error *error)
 {
+	/* glibc's iconv_open() takes "" for the locale's encoding (ASCII in the C locale):
+	 * a name left empty by mistake would read the file in an encoding nobody chose */
+	if (encoding[strspn(encoding, " \t\n\v\f\r")] == '\0') {
+		cispref__error_set(error, CISPREF_EARG, name, 0, 0,
+		                   "unknown encoding '%s': the name is %s (iconv -l lists the "
+		                   "names; leave it out for UTF-8)", encoding,
+		                   encoding[0] ? "blank" : "empty");
+		return CISPREF_EARG;
+	}
 	iconv_t cd = iconv_open("UTF-8", encoding);
 	if (cd == (iconv_t)-1) {
 		cispref__error_set(error, CISPREF_EARG, name, 0, 0,

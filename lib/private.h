@@ -571,4 +571,8 @@ enum { CISPREF__WRITE_DEFAULT = 0, CISPREF__WRITE_NAMED_TEMPORARY = 1 };
 int cispref__write_file_atomic(const char *path, const char *data, size_t size,
                                unsigned flags, cispref_error *error);
 
+/* Whether the file name extensions @a and @b (".xml") are the same, ASCII letters
+ * compared in either case (cispref_format_from_path(), cispref_render_format_from_path()). */
+int cispref__extension_equal(const char *a, const char *b);
+
 #endif

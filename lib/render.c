@@ -85,7 +85,7 @@ int cispref_render_format_from_path(cispref_render_format_t *out, const char *pa
 	const char *dot = path ? strrchr(path, '.') : NULL;
 	for (size_t f = 0; dot && out && f < FORMAT_COUNT; f++)
 		for (size_t e = 0; e < MAX_EXTENSIONS && formats[f].extensions[e]; e++)
-			if (strcmp(formats[f].extensions[e], dot) == 0) {
+			if (cispref__extension_equal(formats[f].extensions[e], dot)) {
 				*out = (cispref_render_format_t)f;
 				return CISPREF_OK;
 			}

@@ -337,7 +337,39 @@ static void test_output_names(void **state)
 
 	r = run_cispref("render", "-o", "cahier.txt", NULL);
 	assert_int_equal(r.status, 2);
-	assert_non_null(strstr(r.err, "no format: give --format html, odt, fodt, md or pdf\n"));
+	assert_non_null(strstr(r.err, "cispref render: no render format has the extension '.txt': "
+	                              "give --format html, odt, fodt, md or pdf\n"));
+	run_free(&r);
+	r = run_cispref("render", "-o", "cahier", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "'cahier' has no extension that names a format: give "
+	                              "--format html, odt, fodt, md or pdf\n"));
+	run_free(&r);
+
+	/* An extension's ASCII letters in either case (cispref(1), -o). */
+	static const struct {
+		const char *command, *name, *start;
+	} shouted[] = {{"export", "R.XML", "<?xml"}, {"export", "fr.POT", "# "},
+	               {"render", "C.HTML", "<!DOCTYPE html>"}, {"render", "c.Md", "# "}};
+	for (size_t i = 0; i < sizeof shouted / sizeof shouted[0]; i++) {
+		snprintf(po, sizeof po, "%s/%s", run_dir, shouted[i].name);
+		r = run_cispref(shouted[i].command, "-o", po, NULL);
+		if (r.status != 0)
+			fail_msg("%s -o %s: %s", shouted[i].command, shouted[i].name, r.err);
+		written = read_whole_file(po, NULL);
+		if (strncmp(written, shouted[i].start, strlen(shouted[i].start)) != 0)
+			fail_msg("%s -o %s wrote \"%.40s\"", shouted[i].command, shouted[i].name,
+			         written);
+		free(written);
+		run_free(&r);
+	}
+
+	/* The commands that write one format into any name say so. */
+	r = run_cispref("import", "--help", NULL);
+	assert_non_null(strstr(r.out, "else as cispref XML, whatever OUTPUT's name"));
+	run_free(&r);
+	r = run_cispref("translate", "--help", NULL);
+	assert_non_null(strstr(r.out, "as cispref XML whatever its\n"));
 	run_free(&r);
 	r = run_cispref("render", "-f", "docx", NULL);
 	assert_int_equal(r.status, 2);
@@ -1246,6 +1278,16 @@ static void test_export_moodle_options(void **state)
 	assert_non_null(strstr(r.err, "unknown encoding 'BOGUS'"));
 	assert_string_equal(r.out, "");
 	run_free(&r);
+	/* and so is an empty or blank one (not the locale's encoding) */
+	static const char *const blank[] = {"", " "};
+	for (size_t i = 0; i < 2; i++) {
+		r = run_cispref("import", "--from", "moodle", "-e", blank[i], csv, NULL);
+		assert_int_equal(r.status, 2);
+		assert_non_null(strstr(r.err, "unknown encoding '"));
+		assert_non_null(strstr(r.err, i == 0 ? "the name is empty" : "the name is blank"));
+		assert_string_equal(r.out, "");
+		run_free(&r);
+	}
 
 	/* usage errors: without --format moodle (a .csv name picks "csv"), a position 0 */
 	r = run_cispref("export", "--taxonomy", "level", "-o", csv, NULL);

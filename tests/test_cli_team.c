@@ -196,7 +196,7 @@ static void test_output_file_and_stdin(void **state)
 	run_free(&r);
 
 	/* text is for standard output */
-	snprintf(path, sizeof path, "%s/needs.txt", run_dir);
+	snprintf(path, sizeof path, "%s/needs", run_dir);
 	r = run_cispref("needs", "-o", path, team, NULL);
 	assert_int_equal(r.status, 2);
 	assert_non_null(strstr(r.err, "-f json"));
@@ -218,6 +218,70 @@ static void test_output_file_and_stdin(void **state)
 	run_free(&r);
 }
 
+/* Without -f, the extension of -o FILE names the format, ASCII letters in either case;
+ * one that names none of the command's formats is a usage error worded as export's, with
+ * nothing written; -f makes any name fine; a name without one keeps the default. */
+static void test_output_extension(void **state)
+{
+	(void)state;
+	const char *team = fixture("positioning-team.xml");
+	static const struct {
+		const char *command, *name, *expected;
+	} refused[] = {
+		{"coverage", "c.pdf", "cispref coverage: no coverage format has the extension "
+		                      "'.pdf': give --format json, csv, csv-excel-fr, html or odt\n"},
+		{"needs", "n.html", "cispref needs: no needs format has the extension '.html': "
+		                    "give --format json, csv or csv-excel-fr\n"},
+		{"grid", "g.pdf", "cispref grid: no grid format has the extension '.pdf': give "
+		                  "--format html or odt\n"},
+		{"grid", "g.json", "cispref grid: no grid format has the extension '.json': give "
+		                   "--format html or odt\n"},
+		{"ratings", "r.pdf", "cispref ratings: no ratings format has the extension '.pdf': "
+		                     "give --format json, csv or csv-excel-fr\n"},
+	};
+	char path[4200];
+	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+		snprintf(path, sizeof path, "%s/%s", run_dir, refused[i].name);
+		run r = run_cispref(refused[i].command, "-o", path, team, NULL);
+		assert_int_equal(r.status, 2);
+		if (strncmp(r.err, refused[i].expected, strlen(refused[i].expected)) != 0)
+			fail_msg("%s -o %s said \"%s\"", refused[i].command, refused[i].name, r.err);
+		assert_int_equal(access(path, F_OK), -1);
+		run_free(&r);
+	}
+	/* --format: any name */
+	snprintf(path, sizeof path, "%s/ratings.pdf", run_dir);
+	run r = run_cispref("ratings", "-f", "json", "-o", path, team, NULL);
+	assert_int_equal(r.status, 0);
+	char *written = read_whole_file(path, NULL);
+	assert_true(written[0] == '{');
+	free(written);
+	run_free(&r);
+	/* upper-case extensions */
+	snprintf(path, sizeof path, "%s/RATINGS.JSON", run_dir);
+	r = run_cispref("ratings", "-o", path, team, NULL);
+	assert_int_equal(r.status, 0);
+	written = read_whole_file(path, NULL);
+	assert_true(written[0] == '{');
+	free(written);
+	run_free(&r);
+	snprintf(path, sizeof path, "%s/GRID.HTML", run_dir);
+	r = run_cispref("grid", "-o", path, team, NULL);
+	assert_int_equal(r.status, 0);
+	written = read_whole_file(path, NULL);
+	assert_true(strncmp(written, "<!DOCTYPE html>", 15) == 0);
+	free(written);
+	run_free(&r);
+	/* no extension: the grid's default, HTML */
+	snprintf(path, sizeof path, "%s/grid", run_dir);
+	r = run_cispref("grid", "-o", path, team, NULL);
+	assert_int_equal(r.status, 0);
+	written = read_whole_file(path, NULL);
+	assert_true(strncmp(written, "<!DOCTYPE html>", 15) == 0);
+	free(written);
+	run_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -228,6 +292,7 @@ int main(void)
 		cmocka_unit_test(test_validate_positioning),
 		cmocka_unit_test(test_invalid_team_refused),
 		cmocka_unit_test(test_output_file_and_stdin),
+		cmocka_unit_test(test_output_extension),
 	};
 	return cmocka_run_group_tests(tests, run_dir_setup, run_dir_teardown);
 }

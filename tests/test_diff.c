@@ -888,6 +888,23 @@ static void test_cli(void **state)
 	assert_non_null(strstr(html, "<!DOCTYPE html>"));
 	free(html);
 	run_free(&r);
+	/* the extension's ASCII letters in either case; one that names no format of diff is
+	 * a usage error worded as export's, with nothing written (cispref(1), -o) */
+	snprintf(out_path, sizeof out_path, "%s/CHANGES.JSON", run_dir);
+	r = run_cispref("diff", "-o", out_path, old_path, new_path, NULL);
+	assert_int_equal(r.status, 1);
+	char *json = read_whole_file(out_path, NULL);
+	assert_true(json[0] == '{');
+	free(json);
+	run_free(&r);
+	snprintf(out_path, sizeof out_path, "%s/changes.pdf", run_dir);
+	r = run_cispref("diff", "-o", out_path, old_path, new_path, NULL);
+	assert_int_equal(r.status, 2);
+	static const char refused[] = "cispref diff: no diff format has the extension '.pdf': "
+	                              "give --format text, json, md or html\n";
+	assert_true(strncmp(r.err, refused, sizeof refused - 1) == 0);
+	assert_int_equal(access(out_path, F_OK), -1);
+	run_free(&r);
 	/* Trouble: 2, as diff(1). */
 	const char *const troubles[][4] = {
 		{"diff", old_path, NULL},

@@ -994,9 +994,18 @@ static void test_format_names(void **state)
 	assert_int_equal(f, CISPREF_FORMAT_XML);
 	OK(cispref_format_from_path(&f, "referentiel.json"));
 	assert_int_equal(f, CISPREF_FORMAT_JSON);
-	static const char *const not_ours[] = {"referentiel", "r.JSON", "r.yaml", "d.xml/r", ""};
+	static const char *const not_ours[] = {"referentiel", "r.yaml", "d.xml/r", "r.JSÖN", ""};
 	for (size_t i = 0; i < sizeof not_ours / sizeof not_ours[0]; i++)
 		assert_int_equal(cispref_format_from_path(&f, not_ours[i]), CISPREF_EARG);
+	assert_int_equal(f, CISPREF_FORMAT_JSON);
+	/* ASCII letters in either case (export.h): a name written on a system that shouts */
+	OK(cispref_format_from_path(&f, "R.XML"));
+	assert_int_equal(f, CISPREF_FORMAT_XML);
+	OK(cispref_format_from_path(&f, "fr.Pot"));
+	assert_int_equal(f, CISPREF_FORMAT_PO);
+	OK(cispref_format_from_path(&f, "nl.PO"));
+	assert_int_equal(f, CISPREF_FORMAT_PO);
+	OK(cispref_format_from_path(&f, "r.JSON"));
 	assert_int_equal(f, CISPREF_FORMAT_JSON);
 }
 

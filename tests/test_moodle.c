@@ -408,6 +408,17 @@ static void latin1_on_request(void **state)
 	o.encoding = "NO-SUCH-ENCODING";
 	assert_int_equal(cispref_moodle_import_file(&ref, NULL, fixture("moodle-latin1-tab.csv"),
 	                                            &o, &error), CISPREF_EARG);
+	/* an empty or blank name is no encoding (moodle.h), not the locale's */
+	static const char *const blank[] = {"", " ", "\t \n"};
+	ref = NULL;
+	for (size_t i = 0; i < sizeof blank / sizeof blank[0]; i++) {
+		o.encoding = blank[i];
+		assert_int_equal(cispref_moodle_import_file(&ref, NULL,
+		                                            fixture("moodle-latin1-tab.csv"), &o,
+		                                            &error), CISPREF_EARG);
+		assert_non_null(strstr(error.text, "unknown encoding"));
+		assert_null(ref);
+	}
 }
 
 static void refused_files(void **state)

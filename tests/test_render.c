@@ -2230,10 +2230,15 @@ static void test_format_registry(void **state)
 	cispref_render_format_t f = (cispref_render_format_t)99;
 	OK(cispref_render_format_from_path(&f, "cahier.htm"));
 	assert_int_equal(f, CISPREF_RENDER_HTML);
-	static const char *const not_ours[] = {"cahier", "cahier.ODT", "cahier.pdf", "dir.md/cahier",
-	                                       "cahier.md.bak", ""};
+	static const char *const not_ours[] = {"cahier", "cahier.pdf", "dir.md/cahier",
+	                                       "cahier.md.bak", "cahier.ÖDT", ""};
 	for (size_t i = 0; i < sizeof not_ours / sizeof not_ours[0]; i++)
 		assert_int_equal(cispref_render_format_from_path(&f, not_ours[i]), CISPREF_EARG);
+	assert_int_equal(f, CISPREF_RENDER_HTML);
+	/* ASCII letters in either case (render.h) */
+	OK(cispref_render_format_from_path(&f, "CAHIER.ODT"));
+	assert_int_equal(f, CISPREF_RENDER_ODT);
+	OK(cispref_render_format_from_path(&f, "cahier.Htm"));
 	assert_int_equal(f, CISPREF_RENDER_HTML);
 	assert_null(cispref_render_format_extension((cispref_render_format_t)4));
 	assert_null(cispref_render_format_media_type((cispref_render_format_t)4));

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -199,6 +200,30 @@ int cli_refuse_output(const char *path)
 const char *cli_output_path(const char *arg)
 {
 	return strcmp(arg, "-") == 0 ? NULL : arg;
+}
+
+const char *cli_extension(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *dot = strrchr(slash ? slash + 1 : path, '.');
+	return dot && dot[1] ? dot : NULL;
+}
+
+int cli_extension_is(const char *path, const char *extension)
+{
+	const char *own = cli_extension(path);
+	/* the tool never calls setlocale(): in the C locale strcasecmp() folds ASCII only */
+	return own && strcasecmp(own, extension) == 0;
+}
+
+int cli_extension_error(const char *path, const char *names)
+{
+	const char *extension = cli_extension(path);
+	if (!extension)
+		return cli_usage_error("'%s' has no extension that names a format: give --format "
+		                       "%s", cli_text(path), names);
+	return cli_usage_error("no %s format has the extension '%s': give --format %s",
+	                       cli_command, cli_text(extension), names);
 }
 
 int cli_inspect_option(cli_inspect *o, int c, const char *arg)

@@ -82,6 +82,21 @@ int cli_refuse_output(const char *path);
 /* The output file of -o: NULL (standard output) for "-". */
 const char *cli_output_path(const char *arg);
 
+/* The extension of @path: its last component from the last dot on (".gz" of
+ * "a.tar.gz"), or NULL when that component has no dot or ends in one. */
+const char *cli_extension(const char *path);
+
+/* Whether the extension of @path is @extension (".html"), ASCII letters compared in
+ * either case, as the library compares them (".HTML" is ".html"). */
+int cli_extension_is(const char *path, const char *extension);
+
+/* The usage error of an output file @path, given without --format, whose extension names
+ * none of the formats the command writes (@names: "html or odt"): "no COMMAND format has
+ * the extension '.pdf': give --format NAMES", or "'PATH' has no extension that names a
+ * format: give --format NAMES". A command that writes one format into any name (import's
+ * XML, translate's) does not call it, and says so in its help. Returns EXIT_USAGE. */
+int cli_extension_error(const char *path, const char *names);
+
 /* What the commands that inspect a referential (info, list, show, concepts, search)
  * share: -i FILE, -f text|json, --lenient. */
 typedef struct cli_inspect {

@@ -9,8 +9,12 @@
 
 #include "cli.h"
 
-/* Exit statuses of this command (diff(1)'s), which differ from the tool's others. */
+/* Exit statuses of this command (diff(1)'s), which differ from the tool's others; a
+ * usage error (EXIT_USAGE) is trouble too. */
 enum { DIFF_SAME = 0, DIFF_DIFFERENT = 1, DIFF_TROUBLE = 2 };
+
+/* The formats, as --format names them. */
+#define FORMAT_NAMES "text, json, md or html"
 
 /* The operand that names the embedded referential. A file of that name is reached as
  * "./@embedded". */
@@ -27,7 +31,9 @@ static void help(void)
 	       "(the embedded referential).\n\n"
 	       "  -f, --format FORMAT  text (the default: one line per change), json, md or\n"
 	       "                       html (a changelog in French to print, by domain); by\n"
-	       "                       default the one whose extension -o FILE ends in\n"
+	       "                       default the one whose extension -o FILE ends in (.txt,\n"
+	       "                       .json, .md, .html or .htm; another one is refused), else\n"
+	       "                       text\n"
 	       "  -o, --output FILE    write FILE (replaced atomically) instead of standard\n"
 	       "                       output ('-')\n"
 	       "  -h, --help           show this help\n\n"
@@ -35,8 +41,9 @@ static void help(void)
 	       "(usage, unreadable or invalid input, output not written), as diff(1).\n");
 }
 
-/* The format an output file's extension asks for, if any. */
-static void format_from_path(cispref_diff_format_t *format, const char *path)
+/* The format the extension of an output file names (.txt, .json, .md, .html or .htm),
+ * else a usage error; a name without an extension keeps the text default. */
+static int format_from_path(cispref_diff_format_t *format, const char *path)
 {
 	static const struct {
 		const char *extension;
@@ -44,12 +51,14 @@ static void format_from_path(cispref_diff_format_t *format, const char *path)
 	} known[] = {{".json", CISPREF_DIFF_JSON}, {".md", CISPREF_DIFF_MARKDOWN},
 	             {".html", CISPREF_DIFF_HTML}, {".htm", CISPREF_DIFF_HTML},
 	             {".txt", CISPREF_DIFF_TEXT}};
-	size_t length = strlen(path);
-	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
-		size_t n = strlen(known[i].extension);
-		if (length > n && strcmp(path + length - n, known[i].extension) == 0)
+	if (!cli_extension(path))
+		return DIFF_SAME;
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (cli_extension_is(path, known[i].extension)) {
 			*format = known[i].format;
-	}
+			return DIFF_SAME;
+		}
+	return cli_extension_error(path, FORMAT_NAMES);
 }
 
 static int load(cispref_referential **out, const char *operand)
@@ -122,8 +131,7 @@ int cmd_diff(int argc, char **argv)
 		switch (c) {
 		case 'f':
 			if (cispref_diff_format_from_name(&format, optarg) != 0)
-				return cli_usage_error("unknown format '%s' (text, json, md or html)",
-				                       optarg);
+				return cli_usage_error("unknown format '%s' (" FORMAT_NAMES ")", optarg);
 			given = 1;
 			break;
 		case 'o': output = cli_output_path(optarg); break;
@@ -140,7 +148,7 @@ int cmd_diff(int argc, char **argv)
 		return cli_usage_error("standard input can be OLD or NEW, not both");
 	if (cli_refuse_output(output))
 		return DIFF_TROUBLE;
-	if (!given && output)
-		format_from_path(&format, output);
+	if (!given && output && format_from_path(&format, output) != DIFF_SAME)
+		return DIFF_TROUBLE;
 	return run(old_path, new_path, format, output);
 }

@@ -91,17 +91,11 @@ static int export(const char *output, const cispref_referential *ref, cispref_fo
  * XML into "x.pdf" would only surprise. */
 static int format_from_path(cispref_format_t *format, const char *path)
 {
-	const char *slash = strrchr(path, '/');
-	const char *dot = strrchr(slash ? slash + 1 : path, '.');
-	if (dot && cispref_format_from_path(format, path) == 0)
+	if (cli_extension(path) && cispref_format_from_path(format, path) == 0)
 		return EXIT_OK;
 	char names[160];
-	cli_format_names(&cli_export_formats, names, sizeof names);
-	if (!dot || !dot[1])
-		return cli_usage_error("'%s' has no extension that names a format: give --format "
-		                       "%s", cli_text(path), names);
-	return cli_usage_error("no export format has the extension '%s': give --format %s",
-	                       cli_text(dot), names);
+	return cli_extension_error(path, cli_format_names(&cli_export_formats, names,
+	                                                  sizeof names));
 }
 
 int cmd_export(int argc, char **argv)

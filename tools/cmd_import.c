@@ -10,8 +10,10 @@
 static void help(void)
 {
 	printf("Usage: cispref import --from moodle|case [OPTION]... FILE [-o OUTPUT]\n\n"
-	       "Read a framework of another tool and write it as a referential: cispref XML, or\n"
-	       "cispref-json when OUTPUT ends in .json. What the import repaired or dropped, then\n"
+	       "Read a framework of another tool and write it as a referential: in the export\n"
+	       "format OUTPUT's extension names (.json, .csv, .xlsx, .ttl, .pot, .po: see\n"
+	       "'cispref export --help'), else as cispref XML, whatever OUTPUT's name (.bak,\n"
+	       "none...), as on standard output. What the import repaired or dropped, then\n"
 	       "what the validator finds in the result, is printed on standard error, one line\n"
 	       "each with the line of FILE it comes from:  E|W|I: FILE:LINE: TAG MESSAGE\n"
 	       "FILE '-' is standard input.\n\n"

@@ -73,8 +73,7 @@ static const char *format_names(char *buf, size_t size)
 /* Whether @path ends in ".pdf", in any case. */
 static int is_pdf(const char *path)
 {
-	size_t n = path ? strlen(path) : 0;
-	return n >= 4 && strcasecmp(path + n - 4, ".pdf") == 0;
+	return path && cli_extension_is(path, ".pdf");
 }
 
 typedef struct render_args {
@@ -175,8 +174,10 @@ static int parse_arguments(render_args *a, int argc, char **argv)
 		a->format = CISPREF_RENDER_HTML;
 	if (a->format < 0) {
 		char names[128];
-		return cli_usage_error("no format: give --format %s",
-		                       format_names(names, sizeof names));
+		format_names(names, sizeof names);
+		/* the name of -o FILE, when there is one, is what named no format */
+		return a->output ? cli_extension_error(a->output, names)
+		                 : cli_usage_error("no format: give --format %s", names);
 	}
 	/* A ZIP package would garble a terminal; a pipe or a file is fine. */
 	if (a->format == CISPREF_RENDER_ODT && !a->output && isatty(STDOUT_FILENO))

@@ -43,8 +43,8 @@ static void help_coverage(void)
 	       "                       matrix to print, uncovered competences marked)\n"
 	       "  -o, --output FILE    write FILE (replaced atomically) rather than standard\n"
 	       "                       output; without -f its extension picks the format\n"
-	       "                       (.json, .csv, .html, .odt); an ODT needs one; the\n"
-	       "                       text goes to standard output only\n"
+	       "                       (.json, .csv, .html, .odt; another one is refused); an\n"
+	       "                       ODT needs one; the text goes to standard output only\n"
 	       "      --anonymize      name persons by their ids, never by their display names\n"
 	       "  -h, --help           show this help\n");
 }
@@ -64,8 +64,9 @@ static void help_needs(void)
 	       "  -i, --input FILE     the referential rated (by default the embedded one)\n"
 	       "  -f, --format FORMAT  text (the default), json, csv or csv-excel-fr\n"
 	       "  -o, --output FILE    write FILE (replaced atomically) rather than standard\n"
-	       "                       output; without -f, .json or .csv picks the format; the\n"
-	       "                       text goes to standard output only\n"
+	       "                       output; without -f, .json or .csv picks the format\n"
+	       "                       (another extension is refused); the text goes to\n"
+	       "                       standard output only\n"
 	       "      --anonymize      name persons by their ids, never by their display names\n"
 	       "  -h, --help           show this help\n");
 }
@@ -82,9 +83,9 @@ static int parse_output(team_output *out, const char *arg)
 	                       arg);
 }
 
-/* The output -o FILE asks for by its extension (.html, .odt, .json, .csv), when it asks
- * for one; otherwise @out stays as it is. */
-static void output_from_path(team_output *out, const char *path)
+/* The output -o FILE asks for by its extension (.html, .htm, .odt, .json, .csv): 1, or 0
+ * when it asks for none of them, with @out as it was. */
+static int output_from_path(team_output *out, const char *path)
 {
 	cispref_render_format_t r;
 	cispref_format_t f;
@@ -94,6 +95,37 @@ static void output_from_path(team_output *out, const char *path)
 		*out = OUT_JSON;
 	else if (cispref_format_from_path(&f, path) == 0 && f == CISPREF_FORMAT_CSV)
 		*out = OUT_CSV;
+	else
+		return 0;
+	return 1;
+}
+
+/* The formats each command (coverage, needs, grid, ratings: parse()'s @command) writes
+ * into -o FILE, as --format names them, and whether it writes @output there. */
+static const char *const file_formats[] = {"json, csv, csv-excel-fr, html or odt",
+                                           "json, csv or csv-excel-fr", "html or odt",
+                                           "json, csv or csv-excel-fr"};
+static int writes_to_file(int command, team_output output)
+{
+	switch (command) {
+	case 0: return output != OUT_TEXT;
+	case 2: return output == OUT_HTML || output == OUT_ODT;
+	default: return output == OUT_JSON || output == OUT_CSV || output == OUT_CSV_EXCEL_FR;
+	}
+}
+
+/* The format of -o FILE without --format: the one its extension names, or, for a name
+ * without one, the command's default; an extension that names none of the command's
+ * formats is a usage error, as in every command ("g.pdf" would get HTML unnoticed). */
+static int output_of_file(team_args *a, int command)
+{
+	if (!cli_extension(a->path))
+		return EXIT_OK;
+	team_output by_name = a->output;
+	if (!output_from_path(&by_name, a->path) || !writes_to_file(command, by_name))
+		return cli_extension_error(a->path, file_formats[command]);
+	a->output = by_name;
+	return EXIT_OK;
 }
 
 /* -1 to go on, or the exit code to end with. */
@@ -134,13 +166,13 @@ static int parse(team_args *a, int argc, char **argv, int needs, void (*help)(vo
 	if (optind + 1 < argc)
 		return cli_usage_error("unexpected argument '%s'", argv[optind + 1]);
 	a->team = optind < argc ? argv[optind] : NULL;
-	if (a->path && !a->output_given)
-		output_from_path(&a->output, a->path);
+	if (a->path && cli_refuse_output(a->path))
+		return EXIT_INVALID;
+	if (a->path && !a->output_given && (rc = output_of_file(a, needs)) != EXIT_OK)
+		return rc;
 	if (a->path && a->output == OUT_TEXT && needs != 2)
 		return cli_usage_error("the text output goes to standard output: give -f json, csv "
 		                       "or csv-excel-fr%s with -o", needs == 0 ? " (or html, odt)" : "");
-	if (a->path && cli_refuse_output(a->path))
-		return EXIT_INVALID;
 	return -1;
 }
 
@@ -332,7 +364,9 @@ static void help_grid(void)
 	       "drawn (exit 1).\n\n"
 	       "      --person ID      fill the grid with the levels of this person of TEAM.xml\n"
 	       "  -i, --input FILE     the referential (by default the embedded one)\n"
-	       "  -f, --format FORMAT  html or odt; by default the extension of -o FILE, else html\n"
+	       "  -f, --format FORMAT  html or odt; by default the one the extension of -o FILE\n"
+	       "                       names (.html, .htm, .odt; another one is refused), else\n"
+	       "                       html\n"
 	       "  -o, --output FILE    write FILE (replaced atomically); an ODT needs one\n"
 	       "      --anonymize      name the person by their id, never by the display name\n"
 	       "  -h, --help           show this help\n");
@@ -430,6 +464,7 @@ static void help_ratings(void)
 	       "  -f, --format FORMAT  csv (the default, RFC 4180), csv-excel-fr or json\n"
 	       "  -o, --output FILE    write FILE (replaced atomically) rather than standard\n"
 	       "                       output; without -f, .json or .csv picks the format\n"
+	       "                       (another extension is refused)\n"
 	       "      --anonymize      the person's id for the name, and no comments\n"
 	       "  -h, --help           show this help\n");
 }

@@ -9,8 +9,9 @@
  * output and renamed over it, so a failure leaves the previous file as it was; a signal
  * (Ctrl-C, a kill, a closed terminal) stops WeasyPrint and removes both temporary files
  * (cleanup.c). */
-#define _GNU_SOURCE /* mkstemps */
+#define _GNU_SOURCE /* mkstemps, mkostemps */
 #include <errno.h>
+#include <fcntl.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,23 +75,64 @@ static int write_html(char *html, size_t size, const cispref_referential *ref,
 	return rc ? EXIT_INVALID : EXIT_OK;
 }
 
+/* A file without a name, in the temporary directory, for the typesetter's standard
+ * error: -1 with the reason printed. A file rather than a pipe, which the tool would have
+ * to read while it waits, or the typesetter would block on a full one. Made and unlinked
+ * with the signals held back, so that no signal leaves it behind. */
+static int capture_file(void)
+{
+	const char *tmp = getenv("TMPDIR");
+	char name[4096];
+	snprintf(name, sizeof name, "%s/cispref-XXXXXX.err", tmp && *tmp ? tmp : "/tmp");
+	cli_cleanup_hold();
+	int fd = mkostemps(name, 4, O_CLOEXEC);
+	if (fd >= 0)
+		unlink(name);
+	cli_cleanup_release();
+	if (fd < 0)
+		cli_error("cannot create a temporary file in %s: %s", tmp && *tmp ? tmp : "/tmp",
+		          strerror(errno));
+	return fd;
+}
+
+/* Copy what the typesetter wrote to the file @fd onto the tool's standard error. */
+static void replay(int fd)
+{
+	char buf[4096];
+	ssize_t n;
+	if (lseek(fd, 0, SEEK_SET) != 0)
+		return;
+	fflush(stderr);
+	while ((n = read(fd, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
+		if (n > 0 && fwrite(buf, 1, (size_t)n, stderr) != (size_t)n)
+			return;
+}
+
 /* Start the typesetter with the signal mask the tool had before it held the signals back,
- * registered before any signal can come. */
-static int spawn(pid_t *pid, char *const argv[])
+ * registered before any signal can come, its standard error into the file @err. */
+static int spawn(pid_t *pid, char *const argv[], int err)
 {
 	posix_spawnattr_t attr;
+	posix_spawn_file_actions_t actions;
 	int rc = posix_spawnattr_init(&attr);
 	if (rc != 0)
 		return rc;
+	if ((rc = posix_spawn_file_actions_init(&actions)) != 0) {
+		posix_spawnattr_destroy(&attr);
+		return rc;
+	}
+	rc = posix_spawn_file_actions_adddup2(&actions, err, STDERR_FILENO);
 	cli_cleanup_hold();
-	rc = posix_spawnattr_setsigmask(&attr, cli_cleanup_child_mask());
+	if (rc == 0)
+		rc = posix_spawnattr_setsigmask(&attr, cli_cleanup_child_mask());
 	if (rc == 0)
 		rc = posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
 	if (rc == 0)
-		rc = posix_spawnp(pid, TYPESETTER, NULL, &attr, argv, environ);
+		rc = posix_spawnp(pid, TYPESETTER, &actions, &attr, argv, environ);
 	if (rc == 0)
 		cli_cleanup_child(*pid);
 	cli_cleanup_release();
+	posix_spawn_file_actions_destroy(&actions);
 	posix_spawnattr_destroy(&attr);
 	return rc;
 }
@@ -112,20 +154,32 @@ static int reap(pid_t pid, int *status)
 	return done == pid ? 0 : -1;
 }
 
-/* Run the typesetter on @html into @pdf; EXIT_OK when it succeeded. */
+/* Run the typesetter on @html into @pdf; EXIT_OK when it succeeded. What it says on
+ * standard error is kept in a file and shown once it has ended by itself: a signal to the
+ * tool (Ctrl-C reaches the typesetter too, and the cleanup stops it with SIGINT) ends
+ * the tool before that, so that the user does not get WeasyPrint's Python traceback of
+ * the KeyboardInterrupt, some 200 lines, for an interruption they asked for. */
 static int typeset(const char *html, const char *pdf)
 {
 	char *const argv[] = {TYPESETTER, "--quiet", "--encoding", "utf-8", (char *)html,
 	                      (char *)pdf, NULL};
+	int err = capture_file();
+	if (err < 0)
+		return EXIT_INVALID;
 	pid_t pid;
-	int rc = spawn(&pid, argv);
+	int rc = spawn(&pid, argv, err);
 	if (rc != 0) {
+		close(err);
 		cli_error("cannot run %s: %s", TYPESETTER, strerror(rc));
 		return EXIT_INVALID;
 	}
 	int status;
-	if (reap(pid, &status) != 0) {
-		cli_error("cannot wait for %s: %s", TYPESETTER, strerror(errno));
+	rc = reap(pid, &status);
+	int saved = errno;
+	replay(err);
+	close(err);
+	if (rc != 0) {
+		cli_error("cannot wait for %s: %s", TYPESETTER, strerror(saved));
 		return EXIT_INVALID;
 	}
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {

@@ -144,12 +144,12 @@ CISPREF_EXPORT const char *cispref_format_description(cispref_format_t format);
 
 /**
  * The export format a file name asks for, by its extension (what follows its last dot,
- * compared exactly): ".xml", ".json" (cispref-json, the first format of that extension),
- * ".csv" (the RFC 4180 dialect, the first format of that extension), ".xlsx", ".ttl"
- * (SKOS), ".pot" or ".po" (the gettext template, which is also a catalogue whose
- * translations are empty: GNU gettext manual, "The Format of PO Files"). For every
- * format, this gives back from cispref_format_extension() the first format with the
- * same extension.
+ * its ASCII letters compared in either case, whatever the locale: ".XML" as ".xml"):
+ * ".xml", ".json" (cispref-json, the first format of that extension), ".csv" (the
+ * RFC 4180 dialect, the first format of that extension), ".xlsx", ".ttl" (SKOS), ".pot"
+ * or ".po" (the gettext template, which is also a catalogue whose translations are
+ * empty: GNU gettext manual, "The Format of PO Files"). For every format, this gives
+ * back from cispref_format_extension() the first format with the same extension.
  * @param out receives the format.
  * @param path the file name; only its extension is read.
  * @return #CISPREF_OK, or #CISPREF_EARG for another or no extension or a NULL argument.

@@ -76,7 +76,9 @@ typedef struct cispref_moodle_options {
 	size_t scale_proficient;
 	/** Export: taxonomy terms, comma-joined; NULL for #CISPREF_MOODLE_DEFAULT_TAXONOMY. */
 	const char *taxonomy;
-	/** Import: the input's encoding, as iconv names it; NULL for UTF-8. */
+	/** Import: the input's encoding, as iconv names it; NULL for UTF-8. A name iconv
+	 *  does not know, or an empty or blank one (which glibc's iconv would take for the
+	 *  locale's encoding), is refused with #CISPREF_EARG. */
 	const char *encoding;
 	/** Import: the delimiter (`,` `;` `:` or tab), 0 to detect it from the header. */
 	char delimiter;

@@ -247,7 +247,8 @@ CISPREF_EXPORT const char *cispref_render_format_description(cispref_render_form
 
 /**
  * The render format a file name asks for, by its extension (what follows its last dot,
- * compared exactly): ".html" or ".htm", ".odt", ".fodt", ".md".
+ * its ASCII letters compared in either case, whatever the locale: ".HTML" as ".html"):
+ * ".html" or ".htm", ".odt", ".fodt", ".md".
  * @param out receives the format.
  * @param path the file name; only its extension is read.
  * @return #CISPREF_OK, or #CISPREF_EARG for another or no extension or a NULL argument.

@@ -1018,6 +1018,11 @@ class SaveRenderFormatTest(unittest.TestCase):
         self.assertEqual(self.read("out.bak").decode(), self.ref.to_json())
         self.ref.save(path=self.path("k.json"), format="json")
         self.assertEqual(self.read("k.json").decode(), self.ref.to_json())
+        # the extension's ASCII letters in either case, as the library reads them
+        self.ref.save(self.path("P.XML"))
+        self.assertEqual(self.read("P.XML").decode(), self.ref.to_xml())
+        self.ref.save(self.path("k.Json"), format="json")
+        self.assertEqual(self.read("k.Json").decode(), self.ref.to_json())
 
     def test_save_spreadsheets(self):
         # The CSV dialects share .csv: the name picks RFC 4180, format= the other one.
